@@ -1,0 +1,54 @@
+using System;
+using System.Net;
+
+namespace IntercomPS.Client
+{
+    /// <summary>
+    /// A request to the Intercom API that did not succeed: an error answer, a timeout or a connection failure.
+    /// Carries what a script needs to decide what to do (status, the API's error type) and what a person needs to
+    /// find the request (method and URL). Never the credentials: the URL holds none and headers are not kept.
+    /// </summary>
+    public sealed class IntercomApiException : Exception
+    {
+        /// <summary>Error type for a request that got no answer in time.</summary>
+        public const string TimeoutType = "timeout";
+
+        /// <summary>Error type for a request whose connection failed before an answer arrived.</summary>
+        public const string ConnectionFailedType = "connection_failed";
+
+        public IntercomApiException(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage, TimeSpan? retryAfter = null, Exception? innerException = null)
+            : base(Describe(method, requestUri, statusCode, errorType, apiMessage), innerException)
+        {
+            Method = method;
+            RequestUri = requestUri;
+            StatusCode = statusCode;
+            ErrorType = errorType;
+            ApiMessage = apiMessage;
+            RetryAfter = retryAfter;
+        }
+
+        /// <summary>The HTTP method of the failed request.</summary>
+        public string Method { get; }
+
+        /// <summary>The URL of the failed request.</summary>
+        public Uri RequestUri { get; }
+
+        /// <summary>The HTTP status, or null when no answer arrived (timeout, connection failure).</summary>
+        public HttpStatusCode? StatusCode { get; }
+
+        /// <summary>The API's error type (not_found, bad_request, unauthorized, rate_limited, server_error...), or timeout / connection_failed.</summary>
+        public string ErrorType { get; }
+
+        /// <summary>The API's own human-readable message.</summary>
+        public string ApiMessage { get; }
+
+        /// <summary>How long the server asked us to wait before trying again, when it said so.</summary>
+        public TimeSpan? RetryAfter { get; }
+
+        private static string Describe(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage)
+        {
+            var status = statusCode is { } code ? $"{(int)code} {errorType}" : errorType;
+            return $"{apiMessage} ({status} from {method} {requestUri.AbsolutePath}{requestUri.Query})";
+        }
+    }
+}

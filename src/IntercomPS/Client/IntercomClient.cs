@@ -1,0 +1,165 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Json;
+
+namespace IntercomPS.Client
+{
+    /// <summary>
+    /// Talks to the Intercom v1 API: one HttpClient for the life of a session, Basic auth built per request,
+    /// JSON in and out, every failure turned into an <see cref="IntercomApiException"/>.
+    /// Knows nothing of PowerShell. Safe to use from many threads at once.
+    /// </summary>
+    public sealed partial class IntercomClient : IDisposable
+    {
+        private static readonly MediaTypeHeaderValue JsonMediaType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        private static readonly ProductInfoHeaderValue UserAgent = new ProductInfoHeaderValue("IntercomPS", typeof(IntercomClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+        private readonly HttpClient _http;
+        private readonly BasicCredential _credential;
+
+        public IntercomClient(IntercomClientOptions options, HttpMessageHandler? handler = null)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            _credential = options.Credential;
+            BaseUri = options.BaseUri;
+            Timeout = options.Timeout;
+            // Timeouts are ours (per request, told apart from the caller's cancellation), not HttpClient's.
+            _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true);
+            _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        }
+
+        public Uri BaseUri { get; }
+
+        public string AppId => _credential.AppId;
+
+        public TimeSpan Timeout { get; }
+
+        /// <summary>Sends a request and reads the JSON answer as <typeparamref name="T"/>.</summary>
+        internal async Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, CancellationToken cancellationToken)
+        {
+            var uri = new Uri(BaseUri, relativeUri);
+            var body = writeBody is null ? null : Serialize(writeBody);
+            var trace = RequestTrace.Current;
+            if (body is not null) trace?.Debug($"{method} {uri.PathAndQuery} body: {Encoding.UTF8.GetString(body)}");
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Timeout);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                using var request = new HttpRequestMessage(method, uri);
+                request.Headers.Authorization = _credential.CreateHeader();
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                request.Headers.UserAgent.Add(UserAgent);
+                if (body is not null) request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonMediaType } };
+
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                var answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
+                trace?.Debug($"{method} {uri.PathAndQuery} answer: {Encoding.UTF8.GetString(answer)}");
+
+                if (!response.IsSuccessStatusCode) throw ToException(method, uri, response, answer);
+                return Deserialize(answer, answerType, method, uri);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                trace?.Verbose($"{method} {uri.PathAndQuery} timed out after {clock.ElapsedMilliseconds} ms");
+                throw new IntercomApiException(method.Method, uri, null, IntercomApiException.TimeoutType,
+                    $"Intercom did not answer within {Timeout.TotalSeconds:0.###} seconds.");
+            }
+            catch (HttpRequestException failure)
+            {
+                trace?.Verbose($"{method} {uri.PathAndQuery} failed to connect after {clock.ElapsedMilliseconds} ms: {failure.Message}");
+                throw new IntercomApiException(method.Method, uri, null, IntercomApiException.ConnectionFailedType,
+                    $"The connection to {uri.Host} failed: {Innermost(failure).Message}", innerException: failure);
+            }
+            catch (IOException failure)
+            {
+                trace?.Verbose($"{method} {uri.PathAndQuery} lost its connection after {clock.ElapsedMilliseconds} ms: {failure.Message}");
+                throw new IntercomApiException(method.Method, uri, null, IntercomApiException.ConnectionFailedType,
+                    $"The connection to {uri.Host} broke before the answer arrived: {failure.Message}", innerException: failure);
+            }
+        }
+
+        private static byte[] Serialize(Action<Utf8JsonWriter> writeBody)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer)) writeBody(writer);
+            return buffer.ToArray();
+        }
+
+        private static T Deserialize<T>(byte[] answer, JsonTypeInfo<T> answerType, HttpMethod method, Uri uri)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize(answer, answerType) ?? throw new JsonException("The answer was empty.");
+            }
+            catch (JsonException failure)
+            {
+                throw new IntercomApiException(method.Method, uri, HttpStatusCode.OK, "invalid_response",
+                    $"Intercom sent an answer that is not the expected {typeof(T).Name} JSON: {failure.Message}", innerException: failure);
+            }
+        }
+
+        private static IntercomApiException ToException(HttpMethod method, Uri uri, HttpResponseMessage response, byte[] answer)
+        {
+            string? type = null, message = null;
+            try
+            {
+                var error = JsonSerializer.Deserialize(answer, IntercomJsonContext.Default.ErrorEnvelope)?.Error;
+                type = error?.Type;
+                message = error?.Message;
+            }
+            catch (JsonException)
+            {
+                // Not the API's JSON error (a proxy's HTML page, say): fall back to the status below.
+            }
+            var status = response.StatusCode;
+            return new IntercomApiException(method.Method, uri, status,
+                string.IsNullOrEmpty(type) ? ErrorTypeFor(status) : type!,
+                string.IsNullOrEmpty(message) ? $"Intercom answered {(int)status} {response.ReasonPhrase}." : message!,
+                RetryAfter(response));
+        }
+
+        /// <summary>The API's error type for a status, for answers that did not say.</summary>
+        private static string ErrorTypeFor(HttpStatusCode status) => (int)status switch
+        {
+            400 => "bad_request",
+            401 => "unauthorized",
+            402 => "request_failed",
+            404 => "not_found",
+            429 => "rate_limited",
+            >= 500 => "server_error",
+            var other => "http_" + other.ToString(CultureInfo.InvariantCulture),
+        };
+
+        internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header?.Delta is { } delta) return delta;
+            if (header?.Date is { } date) return date - DateTimeOffset.UtcNow;
+            return null;
+        }
+
+        private static Exception Innermost(Exception failure)
+        {
+            while (failure.InnerException is not null) failure = failure.InnerException;
+            return failure;
+        }
+
+        public void Dispose() => _http.Dispose();
+
+        public override string ToString() => $"Intercom app {AppId} at {BaseUri}";
+    }
+}

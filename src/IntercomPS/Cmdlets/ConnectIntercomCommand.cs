@@ -1,0 +1,113 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using IntercomPS.Client;
+using IntercomPS.Internal;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Connects to an Intercom app and makes it the session every cmdlet uses.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Intercom", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(IntercomSession))]
+    public sealed class ConnectIntercomCommand : PSCmdlet
+    {
+        private const string EnvironmentSet = "Environment";
+        private const string CredentialSet = "Credential";
+        private const string ApiKeySet = "ApiKey";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
+        [Credential]
+        public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
+        [ValidateNotNullOrEmpty]
+        public string AppId { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ApiKeySet)]
+        [ValidateNotNull]
+        public SecureString? ApiKey { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = (int)IntercomClientOptions.DefaultTimeout.TotalSeconds;
+
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var options = new IntercomClientOptions(ReadCredential())
+            {
+                BaseUri = BaseUri ?? BaseUriFromEnvironment() ?? IntercomClientOptions.DefaultBaseUri,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+            };
+            IntercomClient client;
+            try
+            {
+                client = new IntercomClient(options);
+            }
+            catch (ArgumentException invalid)
+            {
+                ThrowTerminatingError(new ErrorRecord(invalid, "Intercom.invalid_base_uri", ErrorCategory.InvalidArgument, options.BaseUri));
+                return;
+            }
+
+            var session = new IntercomSession(client);
+            try
+            {
+                // One cheap call proves the URL and the credentials before any script relies on them.
+                WriteVerbose($"Checking the credentials for app '{client.AppId}' at {client.BaseUri}");
+                client.ListUsersAsync(new UserListQuery { PageSize = 1 }).GetAwaiter().GetResult();
+            }
+            catch (IntercomApiException failure)
+            {
+                session.Dispose();
+                ThrowTerminatingError(ErrorRecords.For(failure, client.BaseUri));
+            }
+
+            CurrentSession.Set(session);
+            WriteVerbose($"Connected to Intercom app '{session.AppId}' at {session.BaseUri}");
+            if (PassThru) WriteObject(session);
+        }
+
+        private BasicCredential ReadCredential()
+        {
+            switch (ParameterSetName)
+            {
+                case CredentialSet:
+                    return new BasicCredential(Credential.UserName, Credential.Password);
+                case ApiKeySet:
+                    return new BasicCredential(AppId, ApiKey!);
+                default:
+                    var appId = Environment.GetEnvironmentVariable("INTERCOM_APP_ID");
+                    var apiKey = Environment.GetEnvironmentVariable("INTERCOM_API_KEY");
+                    if (string.IsNullOrEmpty(appId) || string.IsNullOrEmpty(apiKey))
+                    {
+                        ThrowTerminatingError(new ErrorRecord(
+                            new PSArgumentException("No credentials: pass -Credential, or -AppId and -ApiKey, or set the INTERCOM_APP_ID and INTERCOM_API_KEY environment variables."),
+                            "Intercom.no_credentials", ErrorCategory.AuthenticationError, null));
+                    }
+                    return new BasicCredential(appId!, ToSecureString(apiKey!));
+            }
+        }
+
+        private static Uri? BaseUriFromEnvironment() =>
+            Environment.GetEnvironmentVariable("INTERCOM_BASE_URI") is { Length: > 0 } text ? new Uri(text, UriKind.Absolute) : null;
+
+        private static SecureString ToSecureString(string text)
+        {
+            var secure = new SecureString();
+            foreach (var letter in text) secure.AppendChar(letter);
+            secure.MakeReadOnly();
+            return secure;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Management.Automation;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Creates a user, or updates the one with the same UserId (else Email): the API's POST /users upsert.</summary>
+    [Cmdlet(VerbsCommon.New, "IntercomUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(User))]
+    public sealed class NewIntercomUserCommand : UserWriteCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(Describe(), "Create or update Intercom user")) return;
+            var user = Invoke(Target, token => Client.CreateOrUpdateUserAsync(Changes(), token));
+            if (user is not null) WriteObject(user);
+        }
+    }
+}

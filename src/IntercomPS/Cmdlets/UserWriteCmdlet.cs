@@ -1,0 +1,75 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using IntercomPS.Client;
+using IntercomPS.Internal;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// The writable user fields New- and Set-IntercomUser share. Each binds by property name, from our own User
+    /// objects (so Get | Set round-trips) and from Import-Csv rows with the API's snake_case column names.
+    /// Fields left out, or blank in a CSV cell, are not sent, so they keep their value.
+    /// </summary>
+    public abstract class UserWriteCmdlet : UserTargetCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Name { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("created_at")]
+        [DateTimeTransformation]
+        public DateTime? CreatedAt { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("last_request_at", "last_impression_at", "LastImpressionAt")]
+        [DateTimeTransformation]
+        public DateTime? LastRequestAt { get; set; }
+
+        /// <summary>Flat key/value data; values are strings, numbers, booleans, dates or $null.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("custom_data")]
+        public Hashtable? CustomData { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("last_seen_ip")]
+        public string? LastSeenIp { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("last_seen_user_agent")]
+        public string? LastSeenUserAgent { get; set; }
+
+        /// <summary>Companies the user belongs to, each a flat hashtable (id, name, created_at, plan, monthly_spend...).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Hashtable[]? Companies { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("unsubscribed_from_emails")]
+        [BooleanTransformation]
+        public bool? UnsubscribedFromEmails { get; set; }
+
+        protected UserChanges Changes() => new UserChanges(Identity())
+        {
+            Name = Blank(Name),
+            CreatedAt = CreatedAt,
+            LastRequestAt = LastRequestAt,
+            CustomData = CustomData is null ? null : Unwrap(CustomData),
+            LastSeenIp = Blank(LastSeenIp),
+            LastSeenUserAgent = Blank(LastSeenUserAgent),
+            Companies = Companies is null ? null : Array.ConvertAll(Companies, company => (IDictionary)Unwrap(company)),
+            UnsubscribedFromEmails = UnsubscribedFromEmails,
+        };
+
+        private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+        /// <summary>Values typed in PowerShell may arrive wrapped in PSObject; the client wants plain .NET values.</summary>
+        private static Dictionary<string, object?> Unwrap(Hashtable table)
+        {
+            var plain = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in table)
+                plain[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            return plain;
+        }
+    }
+}
