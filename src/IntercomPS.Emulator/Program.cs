@@ -1,1 +1,54 @@
-System.Console.WriteLine("IntercomPS emulator: under construction");
+using System;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using IntercomPS.Emulator;
+
+// The command line: parse flags and INTERCOM_EMULATOR_* variables, start, print one line, run until Ctrl+C/SIGTERM.
+if (args.Any(a => a is "--help" or "-h" or "-?"))
+{
+    Console.Write(EmulatorOptions.HelpText());
+    return 0;
+}
+
+EmulatorOptions options;
+try
+{
+    options = EmulatorOptions.Parse(args, Environment.GetEnvironmentVariables());
+}
+catch (ArgumentException e)
+{
+    await Console.Error.WriteLineAsync($"intercom-emulator: {e.Message}\nRun with --help to see the flags.");
+    return 2;
+}
+
+IntercomEmulator emulator;
+try
+{
+    emulator = await IntercomEmulator.StartAsync(options);
+}
+catch (Exception e) when (e is System.IO.IOException or System.Net.Sockets.SocketException or ArgumentException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+{
+    await Console.Error.WriteLineAsync($"intercom-emulator: cannot start: {e.Message}");
+    return 1;
+}
+
+await using (emulator)
+{
+    var stop = new TaskCompletionSource();
+    void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true; // shut down cleanly below instead of being killed mid-write
+        stop.TrySetResult();
+    }
+
+    using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+    using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
+    // These are local emulator credentials, printed on purpose so a developer can copy them.
+    var apps = string.Join(", ", emulator.Apps.Select(a => $"{a.Key}:{a.Value}"));
+    Console.WriteLine($"Intercom v1 emulator listening on {emulator.BaseUri} (API {emulator.ApiUri}) | apps: {apps}, dummy-app-id:<any key> | data: {options.DataPath ?? "in memory"}");
+    await stop.Task;
+}
+
+return 0;

@@ -1,0 +1,134 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Endpoints;
+using IntercomPS.Emulator.Faults;
+using IntercomPS.Emulator.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntercomPS.Emulator.Admin;
+
+/// <summary>
+/// /admin: the emulator's own control plane (moto's /moto-api, Azurite's reset). No auth: it is a local tool, bound
+/// to loopback by default. Everything answers JSON, errors included.
+/// </summary>
+internal sealed class AdminEndpoints(EmulatorServices services)
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/admin/health", ApiRoutes.Handle(_ => Task.FromResult(Json.Object(200,
+            ("status", "ok"), ("persistent", services.Persistent), ("apps", services.Apps.Apps.Count)))));
+        app.MapPost("/admin/reset", ApiRoutes.Handle(ResetAsync));
+        app.MapPost("/admin/message_threads/reply", ApiRoutes.Handle(ReplyAsync));
+        app.MapGet("/admin/faults", ApiRoutes.Handle(_ => Task.FromResult(Faults())));
+        app.MapPut("/admin/faults", ApiRoutes.Handle(SetFaultsAsync));
+        app.MapDelete("/admin/faults", ApiRoutes.Handle(_ =>
+        {
+            services.Faults.Clear();
+            return Task.FromResult(Faults());
+        }));
+        app.MapGet("/admin/requests", ApiRoutes.Handle(context =>
+        {
+            var (total, byRoute) = services.Requests.Snapshot(Input.Query(context.Request.Query, "app_id"));
+            return Task.FromResult(Json.Object(200, ("total", total), ("by_route", byRoute)));
+        }));
+        app.MapPost("/admin/seed", ApiRoutes.Handle(SeedAsync));
+    }
+
+    /// <summary>Wipes data, request counts and rate-limit windows: of one app (?app_id=) or of all.</summary>
+    private async Task<IResult> ResetAsync(HttpContext context)
+    {
+        var app = Input.Query(context.Request.Query, "app_id");
+        await services.Admin.ResetAsync(app);
+        services.Requests.Reset(app);
+        services.RateLimiter.Reset(app);
+        return Json.Object(200, ("reset", app ?? "all"));
+    }
+
+    /// <summary>An admin answer on a user's thread; it stays unread for the user until they mark the thread read.</summary>
+    private async Task<IResult> ReplyAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var backend = services.Backend(RequiredApp(body));
+        var key = Input.UserKey(body);
+        var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
+        var thread = await backend.UpdateThreadAsync(key, threadId, Input.RequiredText(body, "body"), Input.String(body, "url"), read: null, fromAdmin: true);
+        return Json.Ok(w => Json.Thread(w, thread));
+    }
+
+    /// <summary>Bulk-creates {prefix}1..{prefix}{count} in one transaction (100,000 users take about a second).</summary>
+    private async Task<IResult> SeedAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var app = RequiredApp(body);
+        if (DummyApp.IsDummy(app))
+        {
+            throw ApiError.BadRequest("The dummy app stores nothing and cannot be seeded");
+        }
+
+        var count = Input.Id(body, "count") is { } n && n <= 1_000_000 ? (int)n
+            : throw ApiError.BadRequest("count must be an integer from 1 to 1000000");
+        var prefix = Input.String(body, "prefix") ?? "user";
+        var created = await services.Admin.SeedAsync(app, count, Input.String(body, "tag"), prefix);
+        return Json.Object(200, ("app_id", app), ("created", created));
+    }
+
+    private async Task<IResult> SetFaultsAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var s = services.Faults.Snapshot();
+        foreach (var property in body.EnumerateObject())
+        {
+            // Accept snake_case (as returned) and the FaultOptions property names alike.
+            var name = property.Name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+            var v = property.Value;
+            s = name switch
+            {
+                "latencyms" or "latency" => s with { LatencyMs = Int(v, property.Name) },
+                "jitterms" or "jitter" => s with { JitterMs = Int(v, property.Name) },
+                "failurerate" => s with { FailureRate = v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw NotNumber(property.Name) },
+                "failurestatus" => s with { FailureStatus = Int(v, property.Name) },
+                "retryafterseconds" or "retryafter" => s with { RetryAfterSeconds = Int(v, property.Name) },
+                "ratelimit" => s with { RateLimit = Int(v, property.Name) },
+                "ratewindowseconds" or "ratewindow" => s with { RateWindowSeconds = Int(v, property.Name) },
+                _ => throw ApiError.BadRequest($"Unknown fault setting '{property.Name}'"),
+            };
+        }
+
+        try
+        {
+            services.Faults.Set(s);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw ApiError.BadRequest(e.Message.Split('\n')[0].Trim());
+        }
+
+        return Faults();
+    }
+
+    private IResult Faults()
+    {
+        var f = services.Faults.Snapshot();
+        return Json.Object(200,
+            ("latency_ms", f.LatencyMs), ("jitter_ms", f.JitterMs), ("failure_rate", f.FailureRate), ("failure_status", f.FailureStatus),
+            ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds));
+    }
+
+    private string RequiredApp(JsonElement body)
+    {
+        var app = Input.String(body, "app_id") ?? throw ApiError.BadRequest("app_id is required");
+        return DummyApp.IsDummy(app) || services.Apps.Apps.ContainsKey(app) ? app
+            : throw ApiError.NotFound($"No app '{app}' is configured (configured: {string.Join(", ", services.Apps.Apps.Keys.Order())})");
+    }
+
+    private static int Int(JsonElement v, string name) =>
+        v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : throw NotNumber(name);
+
+    private static ApiError NotNumber(string name) =>
+        ApiError.BadRequest(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number"));
+}

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+using IntercomPS.Emulator.Storage;
+
+namespace IntercomPS.Emulator;
+
+/// <summary>
+/// The spec's dummy app (dummy-app-id / dummy_app_id, any key): canned data from the spec's examples, writes
+/// answered plausibly and never stored. Conventions the old official client's live tests relied on:
+/// somebody@example.com is "Somebody" with threads and unread messages, not-found@example.com is a 404 and
+/// server-error@example.com a 500.
+/// </summary>
+internal sealed class DummyApp : IAppBackend
+{
+    public static readonly DummyApp Instance = new();
+
+    private const string CannedCustomData = """{"app_name":"Genesis","monthly_spend":155.5,"team_mates":7}""";
+    private const string Chrome =
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_3) AppleWebKit/535.11 (KHTML, like Gecko) Chrome/17.0.963.56 Safari/535.11";
+
+    private static readonly UserRecord[] ListedUsers =
+    [
+        Canned("first.user@example.com", "123", "First User"),
+        Canned("second.user@example.com", "456", "Second User"),
+        Canned("third.user@example.com", "789", "Third User"),
+    ];
+
+    public static bool IsDummy(string appId) => appId is "dummy-app-id" or "dummy_app_id";
+
+    /// <summary>The spec's social_profiles and location_data, written for every canned user.</summary>
+    public static void WriteProfiles(Utf8JsonWriter w)
+    {
+        w.WriteStartArray("social_profiles");
+        w.WriteStartObject();
+        w.WriteString("type", "twitter");
+        w.WriteString("url", "http://twitter.com/abc");
+        w.WriteString("username", "abc");
+        w.WriteEndObject();
+        w.WriteStartObject();
+        w.WriteString("type", "facebook");
+        w.WriteString("url", "http://facebook.com/vanity");
+        w.WriteString("username", "vanity");
+        w.WriteString("id", "13241141441141413");
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteStartObject("location_data");
+        w.WriteString("city_name", "Santiago");
+        w.WriteString("continent_code", "SA");
+        w.WriteString("country_name", "Chile");
+        w.WriteNumber("latitude", -33.44999999999999);
+        w.WriteNumber("longitude", -70.6667);
+        w.WriteString("postal_code", "");
+        w.WriteString("region_name", "12");
+        w.WriteString("timezone", "Chile/Continental");
+        w.WriteString("country_code", "CHL");
+        w.WriteEndObject();
+    }
+
+    public Task<UserPage> ListUsersAsync(int page, int perPage, long? tagId, string? tagName) =>
+        Task.FromResult(new UserPage(ListedUsers.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * perPage)).Take(perPage).ToList(), ListedUsers.Length, page, perPage));
+
+    public Task<UserRecord> GetUserAsync(UserKey key) => Task.FromResult(Resolve(key));
+
+    public Task<(UserRecord User, bool Created)> SaveUserAsync(UserInput input, bool create)
+    {
+        var user = Resolve(input.Key);
+        user = user with
+        {
+            Name = input.Name ?? user.Name,
+            CreatedAt = input.CreatedAt ?? user.CreatedAt,
+            LastImpressionAt = input.LastImpressionAt ?? user.LastImpressionAt,
+            CustomData = input.CustomData is null ? user.CustomData : CustomData.Merge("{}", input.CustomData),
+            LastSeenIp = input.LastSeenIp ?? user.LastSeenIp,
+            LastSeenUserAgent = input.LastSeenUserAgent ?? user.LastSeenUserAgent,
+            UnsubscribedFromEmails = input.UnsubscribedFromEmails ?? user.UnsubscribedFromEmails,
+        };
+        return Task.FromResult((user, create));
+    }
+
+    public Task<UserRecord> DeleteUserAsync(UserKey key) => Task.FromResult(Resolve(key));
+
+    public Task<NoteRecord> AddNoteAsync(UserKey key, string body) =>
+        Task.FromResult(new NoteRecord(Html.Paragraphs(body), null, Resolve(key)));
+
+    public Task<int> RecordImpressionAsync(UserKey key, string? userIp, string? userAgent)
+    {
+        Resolve(key);
+        return Task.FromResult(1);
+    }
+
+    public Task<IReadOnlyList<ThreadRecord>> ListThreadsAsync(UserKey key) =>
+        Task.FromResult<IReadOnlyList<ThreadRecord>>([CannedThread(Resolve(key), 5591)]);
+
+    public Task<ThreadRecord> GetThreadAsync(UserKey key, long threadId) => Task.FromResult(CannedThread(Resolve(key), threadId));
+
+    public Task<ThreadRecord> CreateThreadAsync(UserKey key, string body, string? url)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return Task.FromResult(new ThreadRecord(5591, now, null, true, true, [new MessageRecord(now, url, Html.Paragraphs(body), false)], Resolve(key)));
+    }
+
+    public Task<ThreadRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin)
+    {
+        var thread = CannedThread(Resolve(key), threadId);
+        if (body is not null)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            thread = thread with { UpdatedAt = now, Messages = [.. thread.Messages, new MessageRecord(now, url, Html.Paragraphs(body), fromAdmin)] };
+        }
+
+        return Task.FromResult(thread with { Read = read ?? thread.Read });
+    }
+
+    public Task<TagRecord> GetTagAsync(string name) => Task.FromResult(new TagRecord(1, name, "green", ListedUsers.Length));
+
+    public Task<(TagRecord Tag, bool Created)> SaveTagAsync(TagInput input, bool create)
+    {
+        var count = input.TagOrUntag == "tag" ? input.UserIds.Count + input.Emails.Count : 0;
+        return Task.FromResult((new TagRecord(1, input.Name, input.Color ?? "green", (long?)count), create));
+    }
+
+    private static UserRecord Canned(string email, string userId, string name) =>
+        new(-1, userId, email, name, 1270000000, 1300000000, CannedCustomData, "127.0.0.1", Chrome, 0, false);
+
+    private static UserRecord Resolve(UserKey key)
+    {
+        switch (key.Email?.ToLowerInvariant())
+        {
+            case "not-found@example.com": throw ApiError.UserNotFound();
+            case "server-error@example.com": throw new ApiError(500, "server_error", "Something went wrong on our end (dummy app: server-error@example.com)");
+            case "somebody@example.com": return Canned("somebody@example.com", key.UserId ?? "123", "Somebody");
+        }
+
+        return Canned(key.Email ?? "ben@intercom.io", key.UserId ?? "123", "Ben");
+    }
+
+    /// <summary>The spec's example thread: a user message, an admin answer, a user reply.</summary>
+    private static ThreadRecord CannedThread(UserRecord user, long threadId) => new(
+        threadId, 1366697898, 1366611498, user.Name != "Somebody", true,
+        [
+            new MessageRecord(1366697898, null, "<p>Hey Intercom, What is up?</p>\n\n<p></p>", false),
+            new MessageRecord(1366525098, null, "<p>Not much, you?\n</p>", true),
+            new MessageRecord(1366611498, null, "<p>Not much either :(</p>\n\n<p></p>", false),
+        ],
+        user);
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace IntercomPS.Emulator;
+
+/// <summary>How to run the emulator: from code, or parsed from the command line and INTERCOM_EMULATOR_* variables.</summary>
+public sealed class EmulatorOptions
+{
+    internal const string DefaultAppId = "local-app";
+    internal const string DefaultApiKey = "local-key";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 picks a free one (read the real one from <see cref="IntercomEmulator.BaseUri"/>).</summary>
+    public int Port { get; set; }
+
+    /// <summary>SQLite file to keep data in; null keeps everything in memory for the emulator's lifetime.</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>App id to API key. Empty means the single default app local-app:local-key.</summary>
+    public IDictionary<string, string> Apps { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public FaultOptions Faults { get; } = new();
+
+    /// <summary>One flag: its name, environment variable, value placeholder, help text and how it applies.</summary>
+    private sealed record Flag(string Name, string Value, string Help, Action<EmulatorOptions, string> Apply)
+    {
+        public string Variable => "INTERCOM_EMULATOR_" + Name.ToUpperInvariant().Replace('-', '_') + (Name == "app" ? "S" : "");
+    }
+
+    private static readonly Flag[] Flags =
+    [
+        new("port", "N", "TCP port to listen on; 0 picks a free port (default 0)", (o, v) => o.Port = Int(v, "port", 0, 65535)),
+        new("host", "ADDRESS", "address to bind (default 127.0.0.1)", (o, v) => o.Host = NotEmpty(v, "host")),
+        new("data", "FILE", "SQLite file to keep data in (default: in memory)", (o, v) => o.DataPath = NotEmpty(v, "data")),
+        new("app", "ID:KEY", "an app and its API key; repeat for more (env: comma-separated). Default local-app:local-key", AddApps),
+        new("latency", "MS", "fixed delay added to every /v1 request", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, 600_000)),
+        new("jitter", "MS", "extra random delay of 0..MS per /v1 request", (o, v) => o.Faults.JitterMs = Int(v, "jitter", 0, 600_000)),
+        new("failure-rate", "0..1", "share of /v1 requests failed (not applied) with --failure-status", (o, v) => o.Faults.FailureRate = Rate(v)),
+        new("failure-status", "N", "status of injected failures, 400..599 (default 503)", (o, v) => o.Faults.FailureStatus = Int(v, "failure-status", 400, 599)),
+        new("retry-after", "SECONDS", "Retry-After sent with injected failures (default: none)", (o, v) => o.Faults.RetryAfterSeconds = Int(v, "retry-after", 0, 86_400)),
+        new("rate-limit", "N", "requests allowed per app per window, then 429 (default 0: not enforced)", (o, v) => o.Faults.RateLimit = Int(v, "rate-limit", 0, int.MaxValue)),
+        new("rate-window", "SECONDS", "rate-limit window length (default 10)", (o, v) => o.Faults.RateWindowSeconds = Int(v, "rate-window", 1, 86_400)),
+    ];
+
+    /// <summary>
+    /// Reads INTERCOM_EMULATOR_* variables from <paramref name="environment"/>, then the flags, which win
+    /// (an --app flag replaces INTERCOM_EMULATOR_APPS). Throws <see cref="ArgumentException"/> naming the bad input.
+    /// </summary>
+    public static EmulatorOptions Parse(string[] args, IDictionary? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new EmulatorOptions();
+        if (environment is not null)
+        {
+            foreach (var flag in Flags)
+            {
+                if (environment[flag.Variable] is string value && value.Length > 0)
+                {
+                    Apply(options, flag, value, flag.Variable);
+                }
+            }
+        }
+
+        var appsFromFlags = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Unexpected argument '{arg}'. Flags start with --.");
+            }
+
+            var eq = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = eq > 0 ? arg[2..eq] : arg[2..];
+            var flag = Array.Find(Flags, f => f.Name == name)
+                ?? throw new ArgumentException($"Unknown flag '--{name}'.");
+            string value;
+            if (eq > 0)
+            {
+                value = arg[(eq + 1)..];
+            }
+            else if (i + 1 < args.Length)
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"--{name} needs a value ({flag.Value}).");
+            }
+
+            if (flag.Name == "app" && !appsFromFlags)
+            {
+                options.Apps.Clear();
+                appsFromFlags = true;
+            }
+
+            Apply(options, flag, value, "--" + name);
+        }
+
+        return options;
+    }
+
+    internal static string HelpText()
+    {
+        var text = new System.Text.StringBuilder()
+            .AppendLine("IntercomPS emulator: a local Intercom v1 API (https://.../v1/) for tests and scripts.")
+            .AppendLine()
+            .AppendLine("Usage: dotnet run --project src/IntercomPS.Emulator -- [flags]")
+            .AppendLine()
+            .AppendLine("Flags (each also read from its environment variable; flags win):");
+        foreach (var flag in Flags)
+        {
+            text.Append(("  --" + flag.Name + " " + flag.Value).PadRight(30)).AppendLine(flag.Help)
+                .Append(' ', 30).Append("env ").AppendLine(flag.Variable);
+        }
+
+        return text
+            .AppendLine("  --help".PadRight(30) + "show this help")
+            .AppendLine()
+            .AppendLine("The dummy app (user dummy-app-id or dummy_app_id, any key) always answers with canned data.")
+            .AppendLine("Admin endpoints (no auth): /admin/health, /admin/reset, /admin/faults, /admin/requests,")
+            .AppendLine("/admin/seed, /admin/message_threads/reply. Per request: header X-Emulator-Fault: 503[; retry-after=2] | 429 | drop | drop-before.")
+            .ToString();
+    }
+
+    private static void Apply(EmulatorOptions options, Flag flag, string value, string source)
+    {
+        try
+        {
+            flag.Apply(options, value);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new ArgumentException($"{source}: {Reason(e)}", e);
+        }
+    }
+
+    // ArgumentOutOfRangeException appends "(Parameter ...) Actual value ..." to Message; keep the first line only.
+    private static string Reason(Exception e) => e.Message.Split('\n')[0].Trim();
+
+    private static void AddApps(EmulatorOptions options, string value)
+    {
+        foreach (var pair in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || colon == pair.Length - 1)
+            {
+                throw new FormatException($"'{pair}' is not ID:KEY (both parts required).");
+            }
+
+            var id = pair[..colon];
+            if (DummyApp.IsDummy(id))
+            {
+                throw new FormatException($"'{id}' is the built-in dummy app and cannot be redefined.");
+            }
+
+            options.Apps[id] = pair[(colon + 1)..];
+        }
+    }
+
+    private static int Int(string value, string name, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new FormatException($"'{value}' is not a whole number from {min} to {max} for {name}.");
+
+    private static double Rate(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r is >= 0 and <= 1
+            ? r
+            : throw new FormatException($"'{value}' is not a failure rate from 0 to 1.");
+
+    private static string NotEmpty(string value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw new FormatException($"{name} must not be empty.") : value;
+}

@@ -1,0 +1,25 @@
+using IntercomPS.Emulator.Auth;
+using IntercomPS.Emulator.Faults;
+using IntercomPS.Emulator.Storage;
+
+namespace IntercomPS.Emulator;
+
+/// <summary>The emulator's shared state, handed to middleware and admin endpoints.</summary>
+internal sealed class EmulatorServices(Database database, AppRegistry apps, FaultOptions faults, bool persistent)
+{
+    public Database Database { get; } = database;
+
+    public AdminStore Admin { get; } = new(database);
+
+    public AppRegistry Apps { get; } = apps;
+
+    public FaultOptions Faults { get; } = faults;
+
+    public RequestCounter Requests { get; } = new();
+
+    public RateLimiter RateLimiter { get; } = new();
+
+    public bool Persistent { get; } = persistent;
+
+    public IAppBackend Backend(string appId) => DummyApp.IsDummy(appId) ? DummyApp.Instance : new SqliteBackend(Database, appId);
+}

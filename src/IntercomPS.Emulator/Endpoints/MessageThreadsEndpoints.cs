@@ -1,0 +1,62 @@
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Auth;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Endpoints;
+
+/// <summary>/v1/users/message_threads: list or get (GET), start or reply (POST), reply or mark read (PUT).</summary>
+internal static class MessageThreadsEndpoints
+{
+    public static async Task<IResult> GetAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var key = Input.UserKey(query);
+        var backend = Caller.From(context).Backend;
+        if (Input.QueryNumber(query, "thread_id") is { } threadId)
+        {
+            var thread = await backend.GetThreadAsync(key, threadId);
+            return Json.Ok(w => Json.Thread(w, thread));
+        }
+
+        var threads = await backend.ListThreadsAsync(key);
+        return Json.Ok(w => Json.Threads(w, threads));
+    }
+
+    /// <summary>Without thread_id a new thread from the user (201); with one, a reply (the old Ruby client did this).</summary>
+    public static async Task<IResult> PostAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var key = Input.UserKey(body);
+        var text = Input.RequiredText(body, "body");
+        var url = Input.String(body, "url");
+        var backend = Caller.From(context).Backend;
+        if (Input.Id(body, "thread_id") is { } threadId)
+        {
+            var reply = await backend.UpdateThreadAsync(key, threadId, text, url, read: null, fromAdmin: false);
+            return Json.Ok(w => Json.Thread(w, reply));
+        }
+
+        var thread = await backend.CreateThreadAsync(key, text, url);
+        return Json.Result(201, w => Json.Thread(w, thread));
+    }
+
+    public static async Task<IResult> PutAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var key = Input.UserKey(body);
+        var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
+        var text = Input.String(body, "body");
+        var read = Input.Bool(body, "read");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            text = null;
+            if (read is null)
+            {
+                throw ApiError.BadRequest("body (a reply) or read (true or false) is required");
+            }
+        }
+
+        var thread = await Caller.From(context).Backend.UpdateThreadAsync(key, threadId, text, Input.String(body, "url"), read, fromAdmin: false);
+        return Json.Ok(w => Json.Thread(w, thread));
+    }
+}

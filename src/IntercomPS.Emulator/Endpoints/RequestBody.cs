@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Endpoints;
+
+/// <summary>Reads a request body as a JSON object: at most 1 MiB, JSON content type (or none), well-formed.</summary>
+internal static class RequestBody
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The body's JSON object, or null when the body is empty and <paramref name="required"/> is false.</summary>
+    public static async Task<JsonElement?> ReadAsync(HttpContext context, bool required = true)
+    {
+        var request = context.Request;
+        if (request.ContentLength > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        if (request.ContentType is { Length: > 0 } type && !IsJson(type))
+        {
+            throw new ApiError(415, "bad_request", $"Content-Type must be application/json, not '{type}'");
+        }
+
+        var bytes = await ReadLimitedAsync(request.Body, context);
+        if (bytes.Length == 0 || IsWhiteSpace(bytes))
+        {
+            return required ? throw ApiError.BadRequest("A JSON object body is required") : null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.Clone()
+                : throw ApiError.BadRequest($"The body must be a JSON object, not {Input.Kind(document.RootElement)}");
+        }
+        catch (JsonException e)
+        {
+            throw ApiError.BadRequest($"The body is not valid JSON: {e.Message}");
+        }
+    }
+
+    private static bool IsJson(string contentType)
+    {
+        var media = contentType.Split(';')[0].Trim();
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || media.Equals("text/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream body, HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsWhiteSpace(byte[] bytes) => Array.TrueForAll(bytes, b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');
+
+    private static ApiError TooLarge() => new(413, "bad_request", $"The body is larger than {MaxBytes} bytes (1 MiB)");
+}

@@ -1,0 +1,96 @@
+using System;
+
+namespace IntercomPS.Emulator;
+
+/// <summary>
+/// Faults the emulator injects into /v1 requests. Mutable while the emulator runs (tests and /admin/faults
+/// change it); every member is guarded by one lock so a request always sees a consistent <see cref="Snapshot"/>.
+/// </summary>
+public sealed class FaultOptions
+{
+    private readonly object gate = new();
+    private int latencyMs;
+    private int jitterMs;
+    private double failureRate;
+    private int failureStatus = 503;
+    private int retryAfterSeconds;
+    private int rateLimit;
+    private int rateWindowSeconds = 10;
+
+    /// <summary>Fixed delay added to every /v1 request, in milliseconds.</summary>
+    public int LatencyMs { get => Read(() => latencyMs); set => Write(() => latencyMs = NonNegative(value, nameof(LatencyMs))); }
+
+    /// <summary>Extra uniform random delay of 0..JitterMs milliseconds.</summary>
+    public int JitterMs { get => Read(() => jitterMs); set => Write(() => jitterMs = NonNegative(value, nameof(JitterMs))); }
+
+    /// <summary>Share of /v1 requests (0..1) answered with <see cref="FailureStatus"/> without being applied.</summary>
+    public double FailureRate
+    {
+        get => Read(() => failureRate);
+        set => Write(() => failureRate = value is >= 0 and <= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(FailureRate), value, "FailureRate must be between 0 and 1."));
+    }
+
+    /// <summary>Status of injected failures (400..599, default 503).</summary>
+    public int FailureStatus
+    {
+        get => Read(() => failureStatus);
+        set => Write(() => failureStatus = value is >= 400 and <= 599 ? value
+            : throw new ArgumentOutOfRangeException(nameof(FailureStatus), value, "FailureStatus must be between 400 and 599."));
+    }
+
+    /// <summary>Retry-After seconds sent with injected failures; 0 sends none.</summary>
+    public int RetryAfterSeconds { get => Read(() => retryAfterSeconds); set => Write(() => retryAfterSeconds = NonNegative(value, nameof(RetryAfterSeconds))); }
+
+    /// <summary>Requests allowed per app per window; 0 means not enforced.</summary>
+    public int RateLimit { get => Read(() => rateLimit); set => Write(() => rateLimit = NonNegative(value, nameof(RateLimit))); }
+
+    /// <summary>Length of the fixed rate-limit window in seconds (default 10).</summary>
+    public int RateWindowSeconds
+    {
+        get => Read(() => rateWindowSeconds);
+        set => Write(() => rateWindowSeconds = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(RateWindowSeconds), value, "RateWindowSeconds must be at least 1."));
+    }
+
+    /// <summary>Turns every fault off and restores the defaults.</summary>
+    public void Clear() => Write(() =>
+    {
+        latencyMs = jitterMs = retryAfterSeconds = rateLimit = 0;
+        failureRate = 0;
+        failureStatus = 503;
+        rateWindowSeconds = 10;
+    });
+
+    /// <summary>A consistent copy of every setting, taken under the lock.</summary>
+    public FaultSnapshot Snapshot() => Read(() => new FaultSnapshot(
+        latencyMs, jitterMs, failureRate, failureStatus, retryAfterSeconds, rateLimit, rateWindowSeconds));
+
+    /// <summary>Sets every value at once, atomically.</summary>
+    internal void Set(FaultSnapshot s)
+    {
+        // Validate through a scratch instance first, so a bad value leaves the live settings untouched.
+        var check = new FaultOptions
+        {
+            LatencyMs = s.LatencyMs, JitterMs = s.JitterMs, FailureRate = s.FailureRate, FailureStatus = s.FailureStatus,
+            RetryAfterSeconds = s.RetryAfterSeconds, RateLimit = s.RateLimit, RateWindowSeconds = s.RateWindowSeconds,
+        };
+        Write(() =>
+        {
+            latencyMs = check.latencyMs; jitterMs = check.jitterMs; failureRate = check.failureRate;
+            failureStatus = check.failureStatus; retryAfterSeconds = check.retryAfterSeconds;
+            rateLimit = check.rateLimit; rateWindowSeconds = check.rateWindowSeconds;
+        });
+    }
+
+    private static int NonNegative(int value, string name) =>
+        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must not be negative.");
+
+    private T Read<T>(Func<T> read) { lock (gate) return read(); }
+
+    private void Write(Action write) { lock (gate) write(); }
+}
+
+/// <summary>An immutable copy of <see cref="FaultOptions"/>.</summary>
+public readonly record struct FaultSnapshot(
+    int LatencyMs, int JitterMs, double FailureRate, int FailureStatus, int RetryAfterSeconds, int RateLimit, int RateWindowSeconds);

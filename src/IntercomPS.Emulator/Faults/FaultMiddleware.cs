@@ -1,0 +1,105 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Auth;
+using IntercomPS.Emulator.Endpoints;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Faults;
+
+/// <summary>
+/// Injects the configured faults into authenticated /v1 requests. A fault that fails a request answers before the
+/// handler runs, so nothing is written; only "drop" runs the handler (the write happens) and then loses the response.
+/// </summary>
+internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
+{
+    /// <summary>Added latency: a fixed part plus uniform jitter; applies to every /v1 request, even rejected ones.</summary>
+    public static async Task DelayAsync(HttpContext context, RequestDelegate next, FaultOptions faults)
+    {
+        var f = faults.Snapshot();
+        var delay = f.LatencyMs + (f.JitterMs > 0 ? Random.Shared.Next(f.JitterMs + 1) : 0);
+        if (delay > 0)
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+
+        await next(context);
+    }
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var f = faults.Snapshot();
+        var rate = limiter.Hit(Caller.From(context).AppId, f.RateLimit, f.RateWindowSeconds);
+        var headers = context.Response.Headers;
+        headers["X-RateLimit-Limit"] = rate.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = rate.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = rate.ResetUnixSeconds.ToString(CultureInfo.InvariantCulture);
+        if (!rate.Allowed)
+        {
+            throw new ApiError(429, "rate_limited", $"Rate limit exceeded: {rate.Limit} requests per {f.RateWindowSeconds} seconds")
+            {
+                RetryAfter = rate.RetryAfterSeconds,
+            };
+        }
+
+        if (context.Request.Headers[FaultHeader.Name].ToString() is { Length: > 0 } value)
+        {
+            var forced = FaultHeader.Parse(value);
+            switch (forced.Kind)
+            {
+                case FaultKind.DropBefore:
+                    context.Abort();
+                    return;
+                case FaultKind.Drop:
+                    await RunThenDropAsync(context, next);
+                    return;
+                default:
+                    if (forced.Status == 429)
+                    {
+                        headers["X-RateLimit-Remaining"] = "0";
+                    }
+
+                    throw ApiError.ForStatus(
+                        forced.Status, $"Injected fault {forced.Status} ({FaultHeader.Name})", forced.RetryAfter ?? (forced.Status == 429 ? rate.RetryAfterSeconds : null));
+            }
+        }
+
+        if (f.FailureRate > 0 && Random.Shared.NextDouble() < f.FailureRate)
+        {
+            throw ApiError.ForStatus(
+                f.FailureStatus, $"Injected failure {f.FailureStatus} (failure rate {f.FailureRate.ToString(CultureInfo.InvariantCulture)})",
+                f.RetryAfterSeconds > 0 ? f.RetryAfterSeconds : null);
+        }
+
+        await next(context);
+    }
+
+    /// <summary>Applies the request, sends the headers and half the body, then aborts: a response lost in transit.</summary>
+    private static async Task RunThenDropAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (ApiError e)
+            {
+                await ErrorMiddleware.WriteAsync(context, e);
+            }
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        context.Response.ContentLength = buffer.Length;
+        await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length / 2));
+        await context.Response.Body.FlushAsync();
+        context.Abort();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+
+namespace IntercomPS.Emulator;
+
+/// <summary>
+/// What one app can do, after the endpoints have parsed and validated the request. Two implementations: stored
+/// apps (SQLite) and the dummy app (canned answers, nothing kept). Failures are thrown as <see cref="ApiError"/>.
+/// </summary>
+internal interface IAppBackend
+{
+    Task<UserPage> ListUsersAsync(int page, int perPage, long? tagId, string? tagName);
+
+    Task<UserRecord> GetUserAsync(UserKey key);
+
+    /// <summary>Updates the user, or creates it when <paramref name="create"/> is set; Created says which.</summary>
+    Task<(UserRecord User, bool Created)> SaveUserAsync(UserInput input, bool create);
+
+    Task<UserRecord> DeleteUserAsync(UserKey key);
+
+    Task<NoteRecord> AddNoteAsync(UserKey key, string body);
+
+    /// <summary>Records a visit and returns the number of admin messages the user has not read.</summary>
+    Task<int> RecordImpressionAsync(UserKey key, string? userIp, string? userAgent);
+
+    Task<IReadOnlyList<ThreadRecord>> ListThreadsAsync(UserKey key);
+
+    Task<ThreadRecord> GetThreadAsync(UserKey key, long threadId);
+
+    Task<ThreadRecord> CreateThreadAsync(UserKey key, string body, string? url);
+
+    /// <summary>A reply (from the user, or from an admin) and/or a read flag change on an existing thread.</summary>
+    Task<ThreadRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin);
+
+    Task<TagRecord> GetTagAsync(string name);
+
+    Task<(TagRecord Tag, bool Created)> SaveTagAsync(TagInput input, bool create);
+}

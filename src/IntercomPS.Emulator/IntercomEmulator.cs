@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Admin;
+using IntercomPS.Emulator.Auth;
+using IntercomPS.Emulator.Endpoints;
+using IntercomPS.Emulator.Faults;
+using IntercomPS.Emulator.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IntercomPS.Emulator;
+
+/// <summary>
+/// A running emulator: Kestrel on one loopback port serving /v1 (the Intercom API) and /admin. Start it from tests,
+/// tools or the command line; dispose it to stop it (an in-memory emulator's data goes with it).
+/// </summary>
+public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
+{
+    private readonly WebApplication web;
+    private readonly EmulatorServices services;
+    private int disposed;
+
+    private IntercomEmulator(WebApplication web, EmulatorServices services, Uri baseUri)
+    {
+        this.web = web;
+        this.services = services;
+        BaseUri = baseUri;
+        ApiUri = new Uri(baseUri, "v1/");
+    }
+
+    /// <summary>http://HOST:PORT/ with the real port.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>http://HOST:PORT/v1/, where clients point.</summary>
+    public Uri ApiUri { get; }
+
+    /// <summary>The accepted apps (app id to API key), besides the dummy app.</summary>
+    public IReadOnlyDictionary<string, string> Apps => services.Apps.Apps;
+
+    /// <summary>The live fault settings; change them at any time.</summary>
+    public FaultOptions Faults => services.Faults;
+
+    public static async Task<IntercomEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var address = Resolve(options.Host);
+        var database = new Database(options.DataPath);
+        try
+        {
+            var services = new EmulatorServices(database, new AppRegistry(options.Apps), options.Faults, options.DataPath is not null);
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+            // Quiet by default: tests and scripts host this in-process; the CLI prints its own single line.
+            builder.Logging.ClearProviders();
+
+            // Signals belong to the host process (Program handles them for the CLI), not to each emulator instance.
+            builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.Listen(address, options.Port);
+            });
+
+            var web = builder.Build();
+            Configure(web, services);
+            await web.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            var bound = new Uri(web.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            var host = address.Equals(IPAddress.Any) ? "127.0.0.1" : address.Equals(IPAddress.IPv6Any) ? "[::1]" : bound.Host;
+            return new IntercomEmulator(web, services, new Uri($"http://{host}:{bound.Port}/"));
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await web.StopAsync().ConfigureAwait(false);
+            await web.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            services.Database.Dispose();
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static void Configure(WebApplication web, EmulatorServices services)
+    {
+        var faults = new FaultMiddleware(services.Faults, services.RateLimiter);
+        web.Use(ErrorMiddleware.InvokeAsync);
+        web.Use((context, next) =>
+        {
+            // The spec's examples use /v1/users/ as well as /v1/users: both name the same resource.
+            var path = context.Request.Path.Value;
+            if (path is { Length: > 1 } && path.EndsWith('/'))
+            {
+                context.Request.Path = new PathString(path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/");
+            }
+
+            return next(context);
+        });
+        web.UseWhen(context => context.Request.Path.StartsWithSegments("/v1"), v1 =>
+        {
+            v1.Use((context, next) =>
+            {
+                var app = AppRegistry.ClaimedAppId(context.Request.Headers.Authorization) ?? "";
+                services.Requests.Count(app, context.Request.Method, context.Request.Path.Value!);
+                return next(context);
+            });
+            v1.Use((context, next) => FaultMiddleware.DelayAsync(context, next, services.Faults));
+            v1.Use((context, next) => Caller.AuthenticateAsync(context, next, services));
+            v1.Use(faults.InvokeAsync);
+        });
+        web.UseRouting();
+        ApiRoutes.Map(web);
+        new AdminEndpoints(services).Map(web);
+    }
+
+    private static IPAddress Resolve(string host)
+    {
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback; // Kestrel cannot pick a free port for "localhost" (two sockets)
+        }
+
+        if (host is "*" or "+")
+        {
+            return IPAddress.Any;
+        }
+
+        return IPAddress.TryParse(host, out var ip) ? ip
+            : Dns.GetHostAddresses(host).FirstOrDefault() ?? throw new ArgumentException($"Cannot resolve host '{host}'.", nameof(host));
+    }
+
+    private sealed class QuietLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,232 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator;
+
+/// <summary>
+/// Writes responses with Utf8JsonWriter: field order and null handling exactly as in the spec's examples, and no
+/// reflection on the hot path.
+/// </summary>
+internal static class Json
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Emails, HTML and non-ASCII text come back as sent ("<p>", "é"), like the spec's examples.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    public static IResult Result(int status, Action<Utf8JsonWriter> write) => new JsonResult(status, write);
+
+    public static IResult Ok(Action<Utf8JsonWriter> write) => new JsonResult(200, write);
+
+    public static IResult Object(int status, params (string Name, object? Value)[] fields) => new JsonResult(status, w =>
+    {
+        w.WriteStartObject();
+        foreach (var (name, value) in fields)
+        {
+            w.WritePropertyName(name);
+            Value(w, value);
+        }
+
+        w.WriteEndObject();
+    });
+
+    public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, int status, string type, string message) =>
+        WriteAsync(context, status, w => Error(w, type, message));
+
+    public static void Error(Utf8JsonWriter w, string type, string message)
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("error");
+        w.WriteString("type", type);
+        w.WriteString("message", message);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    public static void User(Utf8JsonWriter w, UserRecord u)
+    {
+        w.WriteStartObject();
+        w.WriteString("email", u.Email);
+        w.WriteString("user_id", u.UserId);
+        w.WriteString("name", u.Name);
+        Number(w, "created_at", u.CreatedAt);
+        Number(w, "last_impression_at", u.LastImpressionAt);
+        w.WritePropertyName("custom_data");
+        w.WriteRawValue(u.CustomData, skipInputValidation: true);
+        if (u.Seq < 0) // canned dummy-app users carry the spec's example profiles
+        {
+            DummyApp.WriteProfiles(w);
+        }
+        else
+        {
+            // Social and geo data come from enrichment Intercom did asynchronously; the emulator has none.
+            w.WriteStartArray("social_profiles");
+            w.WriteEndArray();
+            w.WriteStartObject("location_data");
+            w.WriteEndObject();
+        }
+
+        w.WriteNumber("session_count", u.SessionCount);
+        w.WriteString("last_seen_ip", u.LastSeenIp);
+        w.WriteString("last_seen_user_agent", u.LastSeenUserAgent);
+        w.WriteNumber("relationship_score", u.Seq < 0 ? 90 : 0);
+        w.WriteBoolean("unsubscribed_from_emails", u.UnsubscribedFromEmails);
+        w.WriteEndObject();
+    }
+
+    public static void UserPage(Utf8JsonWriter w, UserPage page)
+    {
+        var totalPages = Math.Max(1, (int)((page.TotalCount + page.PerPage - 1) / page.PerPage));
+        w.WriteStartObject();
+        w.WriteStartArray("users");
+        foreach (var user in page.Users)
+        {
+            User(w, user);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("total_count", page.TotalCount);
+        w.WriteNumber("page", page.Page);
+        Number(w, "next_page", page.Page < totalPages ? page.Page + 1 : null);
+        Number(w, "previous_page", page.Page > 1 ? Math.Min(page.Page - 1, totalPages) : null);
+        w.WriteNumber("total_pages", totalPages);
+        w.WriteEndObject();
+    }
+
+    public static void Note(Utf8JsonWriter w, NoteRecord note)
+    {
+        w.WriteStartObject();
+        w.WriteString("html", note.Html);
+        Number(w, "created_at", note.CreatedAt);
+        w.WritePropertyName("user");
+        User(w, note.User);
+        w.WriteEndObject();
+    }
+
+    public static void Tag(Utf8JsonWriter w, TagRecord tag)
+    {
+        w.WriteStartObject();
+        Number(w, "id", tag.Id);
+        w.WriteString("name", tag.Name);
+        w.WriteString("color", tag.Color);
+        w.WriteBoolean("segment", false);
+        Number(w, "tagged_user_count", tag.TaggedUserCount);
+        w.WriteEndObject();
+    }
+
+    public static void Thread(Utf8JsonWriter w, ThreadRecord t)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("created_at", t.CreatedAt);
+        Number(w, "updated_at", t.UpdatedAt);
+        w.WriteBoolean("read", t.Read);
+        w.WriteBoolean("created_by_user", t.CreatedByUser);
+        w.WriteNumber("thread_id", t.Id);
+        w.WriteString("message_type", "inbox");
+        w.WriteStartArray("messages");
+        foreach (var m in t.Messages)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("created_at", m.CreatedAt);
+            w.WriteString("url", m.Url);
+            w.WriteString("html", m.Html);
+            w.WriteStartObject("from");
+            if (m.FromAdmin)
+            {
+                w.WriteString("email", "admin@example.com");
+                w.WriteNull("user_id");
+                w.WriteString("name", "Emulator Admin");
+                w.WriteBoolean("is_admin", true);
+            }
+            else
+            {
+                w.WriteString("email", t.User.Email);
+                w.WriteString("user_id", t.User.UserId);
+                w.WriteString("name", t.User.Name);
+                w.WriteBoolean("is_admin", false);
+            }
+
+            w.WriteStartObject("avatar");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void Threads(Utf8JsonWriter w, IEnumerable<ThreadRecord> threads)
+    {
+        w.WriteStartArray();
+        foreach (var t in threads)
+        {
+            Thread(w, t);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes a plain value (admin responses): null, string, bool, numbers, dictionaries.</summary>
+    public static void Value(Utf8JsonWriter w, object? value)
+    {
+        switch (value)
+        {
+            case null: w.WriteNullValue(); break;
+            case string s: w.WriteStringValue(s); break;
+            case bool b: w.WriteBooleanValue(b); break;
+            case int i: w.WriteNumberValue(i); break;
+            case long l: w.WriteNumberValue(l); break;
+            case double d: w.WriteNumberValue(d); break;
+            case IEnumerable<KeyValuePair<string, long>> map:
+                w.WriteStartObject();
+                foreach (var (k, v) in map)
+                {
+                    w.WriteNumber(k, v);
+                }
+
+                w.WriteEndObject();
+                break;
+            default: throw new ArgumentException($"Cannot write {value.GetType()}", nameof(value));
+        }
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private sealed class JsonResult(int status, Action<Utf8JsonWriter> write) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, status, write);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace IntercomPS.Emulator.Model;
+
+/// <summary>How a request names a user. When both are given, user_id identifies the user.</summary>
+internal readonly record struct UserKey(string? UserId, string? Email)
+{
+    public override string ToString() => UserId is not null ? $"user_id {UserId}" : $"email {Email}";
+}
+
+/// <summary>A stored user. Timestamps are UNIX seconds; CustomData is the JSON object text.</summary>
+internal sealed record UserRecord(
+    long Seq, string? UserId, string? Email, string? Name, long? CreatedAt, long? LastImpressionAt, string CustomData,
+    string? LastSeenIp, string? LastSeenUserAgent, long SessionCount, bool UnsubscribedFromEmails);
+
+/// <summary>A create/update request for a user. Null fields leave the stored value unchanged.</summary>
+internal sealed record UserInput(
+    UserKey Key, string? Name, long? CreatedAt, long? LastImpressionAt, IReadOnlyDictionary<string, JsonElement>? CustomData,
+    string? LastSeenIp, string? LastSeenUserAgent, bool? UnsubscribedFromEmails);
+
+internal sealed record UserPage(IReadOnlyList<UserRecord> Users, long TotalCount, int Page, int PerPage);
+
+internal sealed record NoteRecord(string Html, long? CreatedAt, UserRecord User);
+
+internal sealed record TagRecord(long? Id, string Name, string Color, long? TaggedUserCount);
+
+/// <summary>A create/update request for a tag. TagOrUntag is "tag", "untag" or null (no users given).</summary>
+internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string> UserIds, IReadOnlyList<string> Emails, string? TagOrUntag);
+
+internal sealed record MessageRecord(long CreatedAt, string? Url, string Html, bool FromAdmin);
+
+/// <summary>A thread with its messages and the user who owns it (the "from" of user messages).</summary>
+internal sealed record ThreadRecord(
+    long Id, long CreatedAt, long? UpdatedAt, bool Read, bool CreatedByUser, IReadOnlyList<MessageRecord> Messages, UserRecord User);

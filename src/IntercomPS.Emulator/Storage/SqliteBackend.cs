@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+using Microsoft.Data.Sqlite;
+
+namespace IntercomPS.Emulator.Storage;
+
+/// <summary>One stored app's data. Every query is scoped by the app id; every write is one transaction.</summary>
+internal sealed partial class SqliteBackend(Database db, string app) : IAppBackend
+{
+    private const string UserColumns =
+        "seq, user_id, email, name, created_at, last_impression_at, custom_data, last_seen_ip, last_seen_user_agent, session_count, unsubscribed";
+
+    private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    public Task<UserPage> ListUsersAsync(int page, int perPage, long? tagId, string? tagName) => Task.FromResult(db.Read(s =>
+    {
+        var offset = (long)(page - 1) * perPage;
+        if (tagId is null && tagName is null)
+        {
+            var total = s.Scalar<long>("SELECT COUNT(*) FROM users WHERE app = $app", ("$app", app));
+            var users = s.Query(
+                $"SELECT {UserColumns} FROM users WHERE app = $app ORDER BY seq LIMIT $limit OFFSET $offset",
+                ReadUser, ("$app", app), ("$limit", perPage), ("$offset", offset));
+            return new UserPage(users, total, page, perPage);
+        }
+
+        // An unknown tag filters everything out: an empty page rather than an error, like any other filter.
+        var tag = s.Scalar<long?>(
+            "SELECT id FROM tags WHERE app = $app AND (id = $id OR name = $name)", ("$app", app), ("$id", tagId), ("$name", tagName));
+        if (tag is null)
+        {
+            return new UserPage([], 0, page, perPage);
+        }
+
+        var count = s.Scalar<long>("SELECT COUNT(*) FROM user_tags WHERE tag_id = $tag", ("$tag", tag));
+        var tagged = s.Query(
+            $"SELECT {UserColumns} FROM users WHERE seq IN (SELECT user_seq FROM user_tags WHERE tag_id = $tag) ORDER BY seq LIMIT $limit OFFSET $offset",
+            ReadUser, ("$tag", tag), ("$limit", perPage), ("$offset", offset));
+        return new UserPage(tagged, count, page, perPage);
+    }));
+
+    public Task<UserRecord> GetUserAsync(UserKey key) => Task.FromResult(db.Read(s => FindUser(s, key) ?? throw ApiError.UserNotFound()));
+
+    public Task<(UserRecord User, bool Created)> SaveUserAsync(UserInput input, bool create) => db.WriteAsync(s =>
+    {
+        var key = input.Key;
+        var user = FindUser(s, key);
+
+        // A user first known by email only gets the user_id it is later sent with, instead of a duplicate user.
+        if (user is null && key.UserId is not null && key.Email is not null)
+        {
+            user = s.First($"SELECT {UserColumns} FROM users WHERE app = $app AND email = $email AND user_id IS NULL ORDER BY seq LIMIT 1",
+                ReadUser, ("$app", app), ("$email", key.Email));
+        }
+
+        if (user is null && !create)
+        {
+            throw ApiError.UserNotFound();
+        }
+
+        var args = new (string, object?)[]
+        {
+            ("$app", app), ("$user_id", key.UserId), ("$email", key.Email), ("$name", input.Name), ("$created_at", input.CreatedAt),
+            ("$last_impression_at", input.LastImpressionAt), ("$custom_data", CustomData.Merge(user?.CustomData ?? CustomData.Empty, input.CustomData)),
+            ("$ip", input.LastSeenIp), ("$ua", input.LastSeenUserAgent), ("$unsubscribed", input.UnsubscribedFromEmails),
+            ("$seq", user?.Seq), ("$now", Now),
+        };
+        if (user is null)
+        {
+            var seq = s.Scalar<long>("""
+                INSERT INTO users (app, user_id, email, name, created_at, last_impression_at, custom_data, last_seen_ip, last_seen_user_agent, unsubscribed)
+                VALUES ($app, $user_id, $email, $name, COALESCE($created_at, $now), $last_impression_at, $custom_data, $ip, $ua, COALESCE($unsubscribed, 0))
+                RETURNING seq
+                """, args);
+            return (UserBySeq(s, seq), true);
+        }
+
+        s.Execute("""
+            UPDATE users SET user_id = COALESCE($user_id, user_id), email = COALESCE($email, email), name = COALESCE($name, name),
+                created_at = COALESCE($created_at, created_at), last_impression_at = COALESCE($last_impression_at, last_impression_at),
+                custom_data = $custom_data, last_seen_ip = COALESCE($ip, last_seen_ip), last_seen_user_agent = COALESCE($ua, last_seen_user_agent),
+                unsubscribed = COALESCE($unsubscribed, unsubscribed)
+            WHERE seq = $seq
+            """, args);
+        return (UserBySeq(s, user.Seq), false);
+    });
+
+    public Task<UserRecord> DeleteUserAsync(UserKey key) => db.WriteAsync(s =>
+    {
+        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        s.Execute("""
+            DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
+            DELETE FROM threads WHERE user_seq = $seq;
+            DELETE FROM notes WHERE user_seq = $seq;
+            DELETE FROM user_tags WHERE user_seq = $seq;
+            DELETE FROM users WHERE seq = $seq;
+            """, ("$seq", user.Seq));
+        return user;
+    });
+
+    public Task<NoteRecord> AddNoteAsync(UserKey key, string body) => db.WriteAsync(s =>
+    {
+        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        var html = Html.Paragraphs(body);
+        var now = Now;
+        s.Execute("INSERT INTO notes (app, user_seq, html, created_at) VALUES ($app, $seq, $html, $now)",
+            ("$app", app), ("$seq", user.Seq), ("$html", html), ("$now", now));
+        return new NoteRecord(html, now, user);
+    });
+
+    public Task<int> RecordImpressionAsync(UserKey key, string? userIp, string? userAgent) => db.WriteAsync(s =>
+    {
+        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        s.Execute("""
+            UPDATE users SET last_impression_at = $now, session_count = session_count + 1,
+                last_seen_ip = COALESCE($ip, last_seen_ip), last_seen_user_agent = COALESCE($ua, last_seen_user_agent)
+            WHERE seq = $seq
+            """, ("$now", Now), ("$ip", userIp), ("$ua", userAgent), ("$seq", user.Seq));
+        return (int)s.Scalar<long>("""
+            SELECT COUNT(*) FROM messages WHERE from_admin = 1 AND seen = 0
+                AND thread_id IN (SELECT id FROM threads WHERE user_seq = $seq)
+            """, ("$seq", user.Seq));
+    });
+
+    private UserRecord? FindUser(DbSession s, UserKey key) => key.UserId is not null
+        ? s.First($"SELECT {UserColumns} FROM users WHERE app = $app AND user_id = $user_id", ReadUser, ("$app", app), ("$user_id", key.UserId))
+        : s.First($"SELECT {UserColumns} FROM users WHERE app = $app AND email = $email ORDER BY seq LIMIT 1", ReadUser, ("$app", app), ("$email", key.Email));
+
+    private static UserRecord UserBySeq(DbSession s, long seq) =>
+        s.First($"SELECT {UserColumns} FROM users WHERE seq = $seq", ReadUser, ("$seq", seq))!;
+
+    private static UserRecord ReadUser(SqliteDataReader r) => new(
+        r.GetInt64(0), NullableString(r, 1), NullableString(r, 2), NullableString(r, 3), NullableLong(r, 4), NullableLong(r, 5),
+        r.GetString(6), NullableString(r, 7), NullableString(r, 8), r.GetInt64(9), r.GetInt64(10) != 0);
+
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static long? NullableLong(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+}
