@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Xunit;
+
+namespace IntercomPS.Help.Tests;
+
+/// <summary>Get-Help in the real engine, on the staged module, shows what the pages say for every exported cmdlet.</summary>
+public class CmdletHelpTests(ModuleRunspace module) : IClassFixture<ModuleRunspace>
+{
+    private readonly string[] _cmdlets = module.Invoke("Get-Command -Module IntercomPS -CommandType Cmdlet").Select(c => c.Properties["Name"].Value.ToString()!).ToArray();
+
+    private PSObject Help(string cmdlet) => module.Invoke($"Get-Help {cmdlet} -Full").Single();
+
+    [Fact]
+    public void Every_cmdlet_shows_its_synopsis_description_parameters_and_examples()
+    {
+        Assert.NotEmpty(_cmdlets);
+        var problems = new List<string>();
+        foreach (var page in Repo.Pages().Where(p => _cmdlets.Contains(p.Name)))
+        {
+            var help = Help(page.Name);
+            void Check(string what, string expected, string actual)
+            {
+                if (expected != actual) problems.Add($"{page.Name}: Get-Help shows {what} '{actual}', the page says '{expected}'");
+            }
+
+            Check("synopsis", page.Synopsis, help.Properties["Synopsis"].Value?.ToString()?.Trim() ?? "");
+            Check("description", string.Join("\n", page.Description), Metadata.Text(help, "description"));
+
+            var parameters = Metadata.Items(Metadata.Items(help, "parameters").SingleOrDefault(), "parameter")
+                .ToDictionary(p => p.Properties["name"].Value.ToString()!, p => Metadata.Text(p, "description"));
+            foreach (var parameter in page.Parameters)
+                Check($"-{parameter.Name} as", string.Join("\n", parameter.Description), parameters.GetValueOrDefault(parameter.Name, "(missing)"));
+
+            var examples = Metadata.Items(Metadata.Items(help, "examples").SingleOrDefault(), "example");
+            Check("example count", page.Examples.Count.ToString(), examples.Count.ToString());
+            foreach (var (example, shown) in page.Examples.Zip(examples))
+            {
+                Check("example code", example.Code, shown.Properties["code"].Value.ToString()!);
+                Check("example remarks", string.Join("\n", example.Remarks), Metadata.Text(shown, "remarks").Trim());
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Every_page_has_two_examples_one_a_pipeline()
+    {
+        var problems = Repo.Pages()
+            .Where(p => p.Examples.Count < 2 || !p.Examples.Any(e => e.Code.Contains('|')))
+            .Select(p => $"{p.Name}: {p.Examples.Count} examples, {p.Examples.Count(e => e.Code.Contains('|'))} with a pipeline");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void About_topic_is_found()
+    {
+        var about = string.Join("\n", module.Invoke("Get-Help about_IntercomPS").Select(o => o.ToString()));
+
+        Assert.Contains("about_IntercomPS", about);
+        Assert.Contains("SHORT DESCRIPTION", about);
+        Assert.Contains("Connect-Intercom", about);
+    }
+}
