@@ -1,0 +1,38 @@
+# IntercomPS quick start: users in, filtered, updated and removed, all through pipelines.
+#
+# Against the embedded emulator (no Intercom account needed), from the repository root:
+#     dotnet run --project tools/IntercomPS.Host -- -Emulator examples/quickstart.ps1
+# Against a real Intercom workspace in pwsh (use a test workspace: this creates and deletes users):
+#     Import-Module ./out/IntercomPS; Connect-Intercom -Credential (Get-Credential); ./examples/quickstart.ps1
+
+$ErrorActionPreference = 'Stop'
+if (-not (Get-IntercomSession)) { throw 'Not connected: run Connect-Intercom first (the host''s -Emulator switch does it for you).' }
+
+'== 1. Create users from rows shaped like Import-Csv output (snake_case columns bind by name)'
+$rows = @(
+    [pscustomobject]@{ user_id = 'qs-1001'; email = 'ada@example.com';   name = 'Ada Lovelace';    created_at = '1257553080'; last_seen_ip = '1.2.3.4' }
+    [pscustomobject]@{ user_id = 'qs-1002'; email = 'grace@example.com'; name = 'Grace Hopper';    created_at = '1270000000'; last_seen_ip = '5.6.7.8' }
+    [pscustomobject]@{ user_id = 'qs-1003'; email = 'alan@example.com';  name = 'Alan Turing';     created_at = '1300000000'; last_seen_ip = '' }
+    [pscustomobject]@{ user_id = 'qs-1004'; email = 'edsger@example.com'; name = 'Edsger Dijkstra'; created_at = '1310000000'; last_seen_ip = '' }
+)
+$rows | New-IntercomUser | Out-Default
+
+'== 2. Give the first two a plan in their custom data'
+Get-IntercomUser -Email ada@example.com, grace@example.com |
+    Set-IntercomUser -CustomData @{ plan = 'trial'; seats = 3 } -PassThru | Out-Default
+
+'== 3. List everyone, then only the trial plan (Where-Object over the streamed list)'
+Get-IntercomUser | Out-Default
+Get-IntercomUser | Where-Object { $_.CustomData['plan'] -eq 'trial' } | ForEach-Object { "$($_.Name) is on a trial" }
+
+'== 4. Page through the list: the second user only'
+Get-IntercomUser -Skip 1 -First 1 | ForEach-Object { "Second user: $($_.Email)" }
+
+'== 5. What would removing the trial users do? (-WhatIf changes nothing)'
+Get-IntercomUser | Where-Object { $_.CustomData['plan'] -eq 'trial' } | Remove-IntercomUser -WhatIf
+
+'== 6. Remove the users who never gave an IP address'
+Get-IntercomUser | Where-Object { -not $_.LastSeenIp } | Remove-IntercomUser -Force -PassThru | ForEach-Object { "Removed $($_.Email)" }
+
+'== 7. Who is left'
+Get-IntercomUser | ForEach-Object { "$($_.Email) ($($_.Name))" }
