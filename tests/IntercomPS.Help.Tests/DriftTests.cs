@@ -51,7 +51,8 @@ public class DriftTests(ModuleRunspace module) : IClassFixture<ModuleRunspace>
         foreach (var (name, cmdlet) in _cmdlets)
         {
             if (!_pages.TryGetValue(name, out var page)) continue;
-            var inCode = cmdlet.ParameterSets.Select(s => (s.Name, s.IsDefault)).OrderBy(s => s.Name);
+            // A cmdlet without named sets has one, __AllParameterSets, which the engine does not flag as default.
+            var inCode = cmdlet.ParameterSets.Select(s => (s.Name, IsDefault: s.IsDefault || cmdlet.ParameterSets.Count == 1)).OrderBy(s => s.Name);
             var inPage = page.Syntax.Select(s => (s.Name, s.IsDefault)).OrderBy(s => s.Name);
             if (!inCode.SequenceEqual(inPage))
                 problems.Add($"{name}: ## SYNTAX has sets [{string.Join(", ", inPage)}], the cmdlet [{string.Join(", ", inCode)}]");
@@ -79,7 +80,7 @@ public class DriftTests(ModuleRunspace module) : IClassFixture<ModuleRunspace>
         {
             var usage = doc.Usages.FirstOrDefault(u => u.ParameterSets.Contains(Metadata.SetName(setName)));
             if (usage is null) continue;
-            var inSet = $"{where} in {Metadata.SetName(setName)}";
+            var inSet = "in " + Metadata.SetName(setName);
             Check($"Required ({inSet})", set.IsMandatory, usage.Required);
             Check($"Position ({inSet})", set.Position == int.MinValue ? "Named" : set.Position.ToString(), usage.Position?.ToString() ?? "Named");
             Check($"Accept pipeline input ({inSet})", Metadata.Pipeline(set), usage.PipelineText);

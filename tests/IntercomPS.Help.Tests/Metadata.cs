@@ -50,6 +50,9 @@ internal static class Metadata
         };
     }
 
+    /// <summary>The paragraphs of a help text property; Get-Help ends every paragraph but the last with a newline.</summary>
     public static string Text(PSObject? parent, string property) =>
-        string.Join("\n", Items(parent, property).Select(i => i.Properties["Text"]?.Value?.ToString() ?? i.ToString()));
+        string.Join("\n", Items(parent, property)
+            .Select(i => (i.Properties["Text"]?.Value?.ToString() ?? i.ToString()).TrimEnd())
+            .Where(t => t.Length > 0));
 }
