@@ -89,7 +89,7 @@ namespace IntercomPS.Host
             while (true)
             {
                 _output.Write("Choice: ");
-                var answer = (_input.ReadLine() ?? throw NoInput("an answer to: " + message)).Trim();
+                var answer = (_input.ReadLine() ?? throw NoInput($"an answer to the prompt '{caption}'")).Trim();
                 if (answer.Length == 0 && defaultChoice >= 0) return defaultChoice;
                 for (var i = 0; i < choices.Count; i++)
                 {
