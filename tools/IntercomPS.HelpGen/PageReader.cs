@@ -201,7 +201,8 @@ public static class PageReader
         if (section.Children.Count > 0) throw page.Error(section.Children[0].Line, "'## RELATED LINKS' takes a list of links, not ### headings");
         foreach (var block in section.Blocks)
         {
-            var found = block.Descendants<LinkInline>().ToList();
+            var leaves = block is LeafBlock leaf ? new[] { leaf } : block.Descendants<LeafBlock>();
+            var found = leaves.SelectMany(l => l.Inline?.Descendants<LinkInline>() ?? Enumerable.Empty<LinkInline>()).ToList();
             if (found.Count == 0) throw page.Error(Sections.LineOf(block), "a related link must be a [text](uri) link");
             links.AddRange(found.Select(l => new LinkDoc(string.Concat(l.Descendants<LiteralInline>().Select(t => t.Content.ToString())), l.Url ?? "")));
         }
