@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace IntercomPS.Pester.Tests;
+
+/// <summary>
+/// The repository's tests/*.Tests.ps1 files, one xunit case per It (plus one per file for failures no It owns).
+/// Discovery enumerates the Its; the first case of a file runs the whole file once, the others read its results.
+/// </summary>
+public sealed class ModuleScriptTests
+{
+    private const string FileCase = "(file)";
+    private static readonly ConcurrentDictionary<string, Lazy<Task<FileResult>>> Runs = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim OneFileAtATime = new(1, 1); // the INTERCOMPS_* variables are process-wide
+
+    public static IEnumerable<object[]> Its() => Discover(skipped: false);
+
+    public static IEnumerable<object[]> SkippedIts() => Discover(skipped: true);
+
+    // xunit reports a theory without data as an error, so an empty tests/ yields one skipped case instead.
+    public static IEnumerable<object[]> NoFiles() => ScriptFiles().Any() ? [] : [["(none)", ""]];
+
+    [Theory]
+    [MemberData(nameof(Its))]
+    [MemberData(nameof(SkippedIts), Skip = "-Skip in the .Tests.ps1 file")]
+    [MemberData(nameof(NoFiles), Skip = "No tests/*.Tests.ps1 files yet")]
+    public async Task It(string file, string path)
+    {
+        var run = await Runs.GetOrAdd(file, f => new Lazy<Task<FileResult>>(() => Task.Run(() => RunAsync(f)))).Value;
+        if (path == FileCase)
+        {
+            Assert.True(run.Errors.Count == 0, string.Join(Environment.NewLine, run.Errors));
+            return;
+        }
+
+        var it = run.It(path);
+        Assert.True(it.Outcome == "Passed", it.Message + Environment.NewLine + it.Location);
+    }
+
+    private static IEnumerable<string> ScriptFiles() =>
+        Directory.EnumerateFiles(RepoPaths.Tests, "*.Tests.ps1").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
+
+    private static IEnumerable<object[]> Discover(bool skipped)
+    {
+        foreach (var file in ScriptFiles())
+        {
+            if (!skipped)
+            {
+                yield return [file, FileCase];
+            }
+
+            foreach (var it in PesterRunner.Run(Path.Combine(RepoPaths.Tests, file), discoveryOnly: true).Its)
+            {
+                if ((it.Outcome == "Skipped") == skipped)
+                {
+                    yield return [file, it.Path];
+                }
+            }
+        }
+    }
+
+    private static async Task<FileResult> RunAsync(string file)
+    {
+        await OneFileAtATime.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await using var environment = await TestEnvironment.StartAsync().ConfigureAwait(false);
+            return PesterRunner.Run(Path.Combine(RepoPaths.Tests, file));
+        }
+        finally
+        {
+            OneFileAtATime.Release();
+        }
+    }
+}
