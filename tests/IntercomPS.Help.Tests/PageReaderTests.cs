@@ -88,14 +88,14 @@ public class PageReaderTests
     }
 
     [Fact]
-    public void Related_links_start_with_the_online_version()
+    public void Related_links_start_with_the_online_version_and_keep_only_absolute_uris()
     {
         var links = Maml1.Element(Command + "relatedLinks")!.Elements(Maml + "navigationLink")
             .Select(l => (l.Element(Maml + "linkText")!.Value, l.Element(Maml + "uri")!.Value));
         Assert.Equal(new[]
         {
             ("Online Version:", "https://example.test/Get-Widget"),
-            ("Set-Widget", "Set-Widget.md"),
+            ("Set-Widget", ""),
             ("about_Widgets", "https://example.test/about_Widgets"),
         }, links);
     }

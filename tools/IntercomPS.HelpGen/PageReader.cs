@@ -192,6 +192,9 @@ public static class PageReader
         return section.Children.Select(t => new TypeDoc(t.Title, page.Paragraphs(t.Blocks))).ToList();
     }
 
+    /// <summary>Get-Help prints a link's text and URI; a relative one (Set-Widget.md) means nothing there, so only the text is kept.</summary>
+    private static string Absolute(string? url) => Uri.TryCreate(url, UriKind.Absolute, out _) ? url! : "";
+
     /// <summary>The online version first (as PlatyPS does), then every [text](uri) under ## RELATED LINKS.</summary>
     private static IReadOnlyList<LinkDoc> Links(Sections page, string onlineVersion, Section? section)
     {
@@ -204,7 +207,7 @@ public static class PageReader
             var leaves = block is LeafBlock leaf ? new[] { leaf } : block.Descendants<LeafBlock>();
             var found = leaves.SelectMany(l => l.Inline?.Descendants<LinkInline>() ?? Enumerable.Empty<LinkInline>()).ToList();
             if (found.Count == 0) throw page.Error(Sections.LineOf(block), "a related link must be a [text](uri) link");
-            links.AddRange(found.Select(l => new LinkDoc(string.Concat(l.Descendants<LiteralInline>().Select(t => t.Content.ToString())), l.Url ?? "")));
+            links.AddRange(found.Select(l => new LinkDoc(string.Concat(l.Descendants<LiteralInline>().Select(t => t.Content.ToString())), Absolute(l.Url))));
         }
         return links;
     }
