@@ -34,13 +34,59 @@ internal static class RequestBody
         try
         {
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.Clone()
-                : throw ApiError.BadRequest($"The body must be a JSON object, not {Input.Kind(document.RootElement)}");
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiError.BadRequest($"The body must be a JSON object, not {Input.Kind(root)}");
+            }
+
+            CheckStrings(root);
+            return root.Clone();
         }
         catch (JsonException e)
         {
             throw ApiError.BadRequest($"The body is not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Valid JSON can still escape an unpaired surrogate ("\ud800"), which .NET cannot turn into a string; find it
+    /// here, once, so no handler ever meets it.
+    /// </summary>
+    private static void CheckStrings(JsonElement element)
+    {
+        try
+        {
+            Walk(element);
+        }
+        catch (InvalidOperationException)
+        {
+            throw ApiError.BadRequest("The body contains a string that is not valid Unicode (an unpaired surrogate escape)");
+        }
+
+        static void Walk(JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = e.GetString();
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in e.EnumerateArray())
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in e.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        Walk(property.Value);
+                    }
+
+                    break;
+            }
         }
     }
 

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.Emulator.Tests;
+
+public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    private Api Admin => fixture.Anonymous;
+
+    [Fact]
+    public async Task Health_is_ok()
+    {
+        var health = (await Admin.GetAsync("admin/health")).AssertStatus(200);
+        Assert.Equal("ok", health["status"].GetString());
+        Assert.False(health["persistent"].GetBoolean());
+    }
+
+    [Fact]
+    public async Task Reset_of_one_app_wipes_its_data_and_counters_only_and_reset_all_wipes_everything()
+    {
+        var mine = EmulatorFixture.NewEmail();
+        var theirs = EmulatorFixture.NewEmail();
+        await fixture.Api.PostAsync("v1/users", new { email = mine });
+        await fixture.Other.PostAsync("v1/users", new { email = theirs });
+
+        (await Admin.PostAsync("admin/reset?app_id=" + EmulatorFixture.AppId, "{}")).AssertStatus(200);
+        (await fixture.Api.GetAsync($"v1/users?email={mine}")).AssertError(404, "not_found");
+        (await fixture.Other.GetAsync($"v1/users?email={theirs}")).AssertStatus(200);
+        Assert.Equal(1, (await Admin.GetAsync("admin/requests?app_id=" + EmulatorFixture.AppId))["total"].GetInt32());
+
+        (await Admin.PostAsync("admin/reset", "{}")).AssertStatus(200);
+        (await fixture.Other.GetAsync($"v1/users?email={theirs}")).AssertError(404, "not_found");
+        Assert.Equal(0, (await fixture.Other.GetAsync("v1/users"))["total_count"].GetInt32());
+    }
+
+    [Fact]
+    public async Task Requests_are_counted_per_app_and_route_including_failed_ones()
+    {
+        await Admin.PostAsync("admin/reset?app_id=" + EmulatorFixture.OtherAppId, "{}");
+        var api = fixture.Other;
+        for (var i = 0; i < 3; i++)
+        {
+            await api.PutAsync("v1/tags/", new { name = "nope" }); // 404s count too
+        }
+
+        await api.GetAsync("v1/users");
+        await api.SendAsync(System.Net.Http.HttpMethod.Get, "v1/users", null, r => r.Headers.Add("X-Emulator-Fault", "503"));
+        await fixture.For(EmulatorFixture.OtherAppId, "wrong").GetAsync("v1/users"); // counted under the claimed app
+
+        var counts = (await Admin.GetAsync("admin/requests?app_id=" + EmulatorFixture.OtherAppId)).AssertStatus(200);
+        Assert.Equal(6, counts["total"].GetInt32());
+        var byRoute = counts["by_route"].EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["PUT /v1/tags"] = 3, ["GET /v1/users"] = 3 }, byRoute);
+        Assert.True((await Admin.GetAsync("admin/requests"))["total"].GetInt32() >= 6);
+    }
+
+    [Fact]
+    public async Task Seed_creates_users_fast_in_creation_order_tagged_and_skips_existing_ones()
+    {
+        await Admin.PostAsync("admin/reset?app_id=" + EmulatorFixture.OtherAppId, "{}");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var seeded = (await Admin.PostAsync("admin/seed", new { app_id = EmulatorFixture.OtherAppId, count = 20_000, tag = "seeded", prefix = "s" })).AssertStatus(200);
+        Assert.Equal(20_000, seeded["created"].GetInt32());
+        Assert.True(watch.Elapsed.TotalSeconds < 20, $"seeding took {watch.Elapsed}");
+        Assert.Equal(5, (await Admin.PostAsync("admin/seed", new { app_id = EmulatorFixture.OtherAppId, count = 20_005, prefix = "s" }))["created"].GetInt32());
+
+        var user = (await fixture.Other.GetAsync("v1/users?user_id=s123")).AssertStatus(200);
+        Assert.Equal("s123@example.com", user["email"].GetString());
+
+        // Walk every page: each user exactly once, in creation order.
+        var seen = new List<string>();
+        for (int? page = 1; page is not null;)
+        {
+            var reply = (await fixture.Other.GetAsync($"v1/users?page={page}")).AssertStatus(200);
+            Assert.Equal(20_005, reply["total_count"].GetInt32());
+            Assert.Equal(41, reply["total_pages"].GetInt32());
+            seen.AddRange(reply["users"].EnumerateArray().Select(u => u.GetProperty("user_id").GetString()!));
+            page = reply["next_page"].ValueKind == System.Text.Json.JsonValueKind.Number ? reply["next_page"].GetInt32() : null;
+        }
+
+        Assert.Equal(Enumerable.Range(1, 20_005).Select(n => $"s{n}"), seen);
+        Assert.Equal(20_000, (await fixture.Other.GetAsync("v1/tags?name=seeded"))["tagged_user_count"].GetInt32());
+    }
+
+    [Theory]
+    [InlineData("{\"app_id\":\"dummy-app-id\",\"count\":5}", 400, "bad_request")]
+    [InlineData("{\"app_id\":\"ghost\",\"count\":5}", 404, "not_found")]
+    [InlineData("{\"count\":5}", 400, "bad_request")]
+    [InlineData("{\"app_id\":\"test-app\",\"count\":0}", 400, "bad_request")]
+    [InlineData("{\"app_id\":\"test-app\",\"count\":\"many\"}", 400, "bad_request")]
+    public async Task Seed_refuses_bad_requests(string body, int status, string type) =>
+        (await Admin.PostAsync("admin/seed", body)).AssertError(status, type);
+
+    [Fact]
+    public async Task Admin_reply_needs_a_known_app_user_and_thread()
+    {
+        var email = EmulatorFixture.NewEmail();
+        await fixture.Api.PostAsync("v1/users", new { email });
+        (await Admin.PostAsync("admin/message_threads/reply", new { app_id = EmulatorFixture.AppId, email, thread_id = 999999, body = "x" })).AssertError(404, "not_found");
+        (await Admin.PostAsync("admin/message_threads/reply", new { app_id = "ghost", email, thread_id = 1, body = "x" })).AssertError(404, "not_found");
+        (await Admin.PostAsync("admin/message_threads/reply", new { app_id = EmulatorFixture.AppId, email, thread_id = 1 })).AssertError(400, "bad_request");
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.Emulator.Tests;
+
+public sealed class CliTests
+{
+    [Fact]
+    public void Flags_parse_in_both_forms()
+    {
+        var o = EmulatorOptions.Parse([
+            "--port", "8080", "--host=0.0.0.0", "--data", "x.db", "--app", "a:ka", "--app=b:kb,c:kc", "--latency", "10", "--jitter", "5",
+            "--failure-rate", "0.25", "--failure-status", "502", "--retry-after", "3", "--rate-limit", "100", "--rate-window", "60",
+        ]);
+        Assert.Equal(8080, o.Port);
+        Assert.Equal("0.0.0.0", o.Host);
+        Assert.Equal("x.db", o.DataPath);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "ka", ["b"] = "kb", ["c"] = "kc" }, o.Apps);
+        var f = o.Faults.Snapshot();
+        Assert.Equal(new FaultSnapshot(10, 5, 0.25, 502, 3, 100, 60), f);
+    }
+
+    [Fact]
+    public void Defaults_are_in_memory_on_loopback_with_no_faults()
+    {
+        var o = EmulatorOptions.Parse([], new Hashtable());
+        Assert.Equal("127.0.0.1", o.Host);
+        Assert.Equal(0, o.Port);
+        Assert.Null(o.DataPath);
+        Assert.Empty(o.Apps);
+        Assert.Equal(new FaultSnapshot(0, 0, 0, 503, 0, 0, 10), o.Faults.Snapshot());
+    }
+
+    [Fact]
+    public void Environment_variables_set_everything_and_flags_win()
+    {
+        var env = new Hashtable
+        {
+            ["INTERCOM_EMULATOR_PORT"] = "9000", ["INTERCOM_EMULATOR_HOST"] = "::1", ["INTERCOM_EMULATOR_DATA"] = "env.db",
+            ["INTERCOM_EMULATOR_APPS"] = "e1:k1, e2:k2", ["INTERCOM_EMULATOR_LATENCY"] = "7", ["INTERCOM_EMULATOR_JITTER"] = "8",
+            ["INTERCOM_EMULATOR_FAILURE_RATE"] = "0.5", ["INTERCOM_EMULATOR_FAILURE_STATUS"] = "500", ["INTERCOM_EMULATOR_RETRY_AFTER"] = "9",
+            ["INTERCOM_EMULATOR_RATE_LIMIT"] = "11", ["INTERCOM_EMULATOR_RATE_WINDOW"] = "12", ["UNRELATED"] = "x",
+        };
+        var fromEnv = EmulatorOptions.Parse([], env);
+        Assert.Equal((9000, "::1", "env.db"), (fromEnv.Port, fromEnv.Host, fromEnv.DataPath));
+        Assert.Equal(new Dictionary<string, string> { ["e1"] = "k1", ["e2"] = "k2" }, fromEnv.Apps);
+        Assert.Equal(new FaultSnapshot(7, 8, 0.5, 500, 9, 11, 12), fromEnv.Faults.Snapshot());
+
+        var flagsWin = EmulatorOptions.Parse(["--port", "1234", "--app", "f:kf"], env);
+        Assert.Equal(1234, flagsWin.Port);
+        Assert.Equal(new Dictionary<string, string> { ["f"] = "kf" }, flagsWin.Apps); // --app replaces the variable's apps
+    }
+
+    [Theory]
+    [InlineData("--nope", "Unknown flag '--nope'")]
+    [InlineData("--port", "--port needs a value")]
+    [InlineData("--port abc", "--port: 'abc' is not a whole number from 0 to 65535")]
+    [InlineData("--port 70000", "not a whole number from 0 to 65535")]
+    [InlineData("--failure-rate 2", "--failure-rate: '2' is not a failure rate from 0 to 1")]
+    [InlineData("--failure-status 200", "from 400 to 599")]
+    [InlineData("--rate-window 0", "from 1 to 86400")]
+    [InlineData("--app nokey", "'nokey' is not ID:KEY")]
+    [InlineData("--app :key", "is not ID:KEY")]
+    [InlineData("--app dummy-app-id:x", "built-in dummy app")]
+    [InlineData("8080", "Unexpected argument '8080'")]
+    public void Bad_flags_throw_a_clear_argument_exception(string args, string message)
+    {
+        var e = Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(args.Split(' ')));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void A_bad_environment_variable_is_named()
+    {
+        var e = Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse([], new Hashtable { ["INTERCOM_EMULATOR_LATENCY"] = "soon" }));
+        Assert.StartsWith("INTERCOM_EMULATOR_LATENCY:", e.Message);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_flag_and_variable_and_exits_0()
+    {
+        using var child = EmulatorProcess.Start(["--help"]);
+        Assert.Equal(0, await child.ExitCodeAsync());
+        foreach (var word in new[] { "--port", "--host", "--data", "--app", "--latency", "--jitter", "--failure-rate", "--failure-status",
+                     "--retry-after", "--rate-limit", "--rate-window", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault" })
+        {
+            Assert.Contains(word, child.Stdout);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_flag_exits_2_with_the_reason_on_stderr()
+    {
+        using var child = EmulatorProcess.Start(["--port", "nope"]);
+        Assert.Equal(2, await child.ExitCodeAsync());
+        Assert.Contains("--port: 'nope' is not a whole number", child.Stderr);
+        Assert.Contains("--help", child.Stderr);
+    }
+
+    [Fact]
+    public async Task It_prints_its_url_and_credentials_serves_and_stops_cleanly_on_sigterm()
+    {
+        var env = new Dictionary<string, string> { ["INTERCOM_EMULATOR_APPS"] = "cli-app:cli-key" };
+        using var child = EmulatorProcess.Start(["--port", "0"], env);
+        var baseUri = await child.BaseUriAsync();
+        Assert.Contains("cli-app:cli-key", child.Stdout);
+        Assert.Contains("in memory", child.Stdout);
+        using var http = new HttpClient();
+        (await new Api(http, baseUri, "cli-app", "cli-key").GetAsync("v1/users")).AssertStatus(200);
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(0, Kill(child.Id, 15));
+            Assert.Equal(0, await child.ExitCodeAsync());
+            Assert.Equal("", child.Stderr.Trim());
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

@@ -1,0 +1,191 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.Emulator.Tests;
+
+/// <summary>Fault injection. Faults are emulator-wide, so this class has its own emulator and clears them after each test.</summary>
+public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, IDisposable
+{
+    private Api Api => fixture.Api;
+
+    private FaultOptions Faults => fixture.Emulator.Faults;
+
+    public void Dispose() => Faults.Clear();
+
+    [Fact]
+    public async Task Latency_and_jitter_delay_every_v1_request_at_least_the_fixed_part()
+    {
+        Faults.LatencyMs = 300;
+        var watch = Stopwatch.StartNew();
+        (await Api.GetAsync("v1/users?per_page=1")).AssertStatus(200);
+        Assert.True(watch.ElapsedMilliseconds >= 300, $"took {watch.ElapsedMilliseconds} ms");
+
+        Faults.LatencyMs = 100;
+        Faults.JitterMs = 100;
+        watch.Restart();
+        (await fixture.Anonymous.GetAsync("v1/users")).AssertError(401, "unauthorized"); // even rejected requests wait
+        Assert.True(watch.ElapsedMilliseconds >= 100, $"took {watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Admin_faults_reads_sets_partially_and_clears()
+    {
+        var set = (await fixture.Anonymous.PutAsync("admin/faults", new { latency_ms = 200, retry_after_seconds = 3 })).AssertStatus(200);
+        Assert.Equal(200, set["latency_ms"].GetInt32());
+        Assert.Equal(503, set["failure_status"].GetInt32());
+        (await fixture.Anonymous.PutAsync("admin/faults", new { FailureStatus = 502 })).AssertStatus(200);
+        Assert.Equal(200, Faults.LatencyMs);
+        Assert.Equal(502, Faults.FailureStatus);
+        Assert.Equal(3, Faults.RetryAfterSeconds);
+
+        var watch = Stopwatch.StartNew();
+        await Api.GetAsync("v1/users?per_page=1");
+        Assert.True(watch.ElapsedMilliseconds >= 200, $"took {watch.ElapsedMilliseconds} ms");
+
+        (await fixture.Anonymous.PutAsync("admin/faults", new { failure_rate = 2 })).AssertError(400, "bad_request");
+        (await fixture.Anonymous.PutAsync("admin/faults", new { latency_ms = "slow" })).AssertError(400, "bad_request");
+        (await fixture.Anonymous.PutAsync("admin/faults", new { speed = 1 })).AssertError(400, "bad_request");
+        Assert.Equal(200, Faults.LatencyMs); // refused updates change nothing
+
+        var cleared = (await fixture.Anonymous.DeleteAsync("admin/faults")).AssertStatus(200);
+        Assert.Equal(0, cleared["latency_ms"].GetInt32());
+        Assert.Equal(0, (await fixture.Anonymous.GetAsync("admin/faults"))["retry_after_seconds"].GetInt32());
+    }
+
+    [Fact]
+    public async Task Failure_rate_1_fails_every_request_with_the_chosen_status_and_applies_no_write()
+    {
+        Faults.FailureRate = 1.0;
+        Faults.RetryAfterSeconds = 2;
+        var email = EmulatorFixture.NewEmail();
+        for (var i = 0; i < 20; i++)
+        {
+            var reply = await Api.PostAsync("v1/users", new { email });
+            reply.AssertError(503, "server_error");
+            Assert.Equal("2", reply.Header("Retry-After"));
+        }
+
+        Faults.FailureStatus = 500;
+        (await Api.GetAsync("v1/users")).AssertError(500, "server_error");
+        Faults.FailureStatus = 402;
+        (await Api.GetAsync("v1/users")).AssertError(402, "request_failed");
+        Faults.FailureRate = 0;
+        (await Api.GetAsync($"v1/users?email={email}")).AssertError(404, "not_found");
+    }
+
+    [Fact]
+    public async Task Rate_limit_sends_headers_then_429_with_retry_after_per_app_and_applies_no_write()
+    {
+        await fixture.Anonymous.PostAsync("admin/reset", "{}");
+        Faults.RateLimit = 5;
+        Faults.RateWindowSeconds = 3600; // one window for the whole test
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        for (var i = 1; i <= 5; i++)
+        {
+            var ok = (await Api.GetAsync("v1/users?per_page=1")).AssertStatus(200);
+            Assert.Equal("5", ok.Header("X-RateLimit-Limit"));
+            Assert.Equal((5 - i).ToString(CultureInfo.InvariantCulture), ok.Header("X-RateLimit-Remaining"));
+            Assert.InRange(long.Parse(ok.Header("X-RateLimit-Reset")!, CultureInfo.InvariantCulture), now, now + 3601);
+        }
+
+        var email = EmulatorFixture.NewEmail();
+        var limited = await Api.PostAsync("v1/users", new { email });
+        limited.AssertError(429, "rate_limited");
+        Assert.Equal("0", limited.Header("X-RateLimit-Remaining"));
+        Assert.InRange(int.Parse(limited.Header("Retry-After")!, CultureInfo.InvariantCulture), 1, 3600);
+
+        (await fixture.Other.GetAsync("v1/users")).AssertStatus(200); // another app has its own window
+        Faults.RateLimit = 0;
+        (await Api.GetAsync($"v1/users?email={email}")).AssertError(404, "not_found");
+    }
+
+    [Fact]
+    public async Task Without_a_limit_the_headers_report_a_nominal_unenforced_limit()
+    {
+        var reply = (await Api.GetAsync("v1/users?per_page=1")).AssertStatus(200);
+        Assert.Equal("100000", reply.Header("X-RateLimit-Limit"));
+        Assert.NotNull(reply.Header("X-RateLimit-Remaining"));
+        Assert.NotNull(reply.Header("X-RateLimit-Reset"));
+        Assert.Null((await fixture.Anonymous.GetAsync("admin/health")).Header("X-RateLimit-Limit"));
+    }
+
+    [Theory]
+    [InlineData("503", 503, "server_error", null)]
+    [InlineData("503; retry-after=2", 503, "server_error", "2")]
+    [InlineData("502;Retry-After=7", 502, "server_error", "7")]
+    [InlineData("429", 429, "rate_limited", "*")]
+    [InlineData("429; retry-after=1", 429, "rate_limited", "1")]
+    [InlineData("404", 404, "not_found", null)]
+    public async Task X_Emulator_Fault_status_forces_that_error_and_applies_no_write(string header, int status, string type, string? retryAfter)
+    {
+        var email = EmulatorFixture.NewEmail();
+        var reply = await Api.SendAsync(HttpMethod.Post, "v1/users", new { email }, r => r.Headers.Add("X-Emulator-Fault", header));
+        reply.AssertError(status, type);
+        if (retryAfter == "*")
+        {
+            Assert.NotNull(reply.Header("Retry-After"));
+        }
+        else
+        {
+            Assert.Equal(retryAfter, reply.Header("Retry-After"));
+        }
+
+        (await Api.GetAsync($"v1/users?email={email}")).AssertError(404, "not_found");
+    }
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("200")]
+    [InlineData("503; retry=2")]
+    [InlineData("drop; retry-after=1")]
+    public async Task A_malformed_X_Emulator_Fault_is_400(string header)
+    {
+        var reply = await Api.SendAsync(HttpMethod.Get, "v1/users?per_page=1", null, r => r.Headers.Add("X-Emulator-Fault", header));
+        Assert.Contains("X-Emulator-Fault", reply.AssertError(400, "bad_request"));
+    }
+
+    [Fact]
+    public async Task Drop_applies_the_write_then_loses_the_response()
+    {
+        var email = EmulatorFixture.NewEmail();
+        using var http = new HttpClient();
+        var api = new Api(http, fixture.Emulator.BaseUri, EmulatorFixture.AppId, EmulatorFixture.ApiKey);
+        var error = await Record.ExceptionAsync(() => api.SendAsync(HttpMethod.Post, "v1/users", new { email, name = "Dropped" }, r => r.Headers.Add("X-Emulator-Fault", "drop")));
+        Assert.True(error is HttpRequestException or IOException, $"expected a transport error, got {error}");
+        Assert.Equal("Dropped", (await Api.GetAsync($"v1/users?email={email}")).AssertStatus(200)["name"].GetString());
+    }
+
+    [Fact]
+    public async Task Drop_before_aborts_without_applying_the_write()
+    {
+        var email = EmulatorFixture.NewEmail();
+        using var http = new HttpClient();
+        var api = new Api(http, fixture.Emulator.BaseUri, EmulatorFixture.AppId, EmulatorFixture.ApiKey);
+        var error = await Record.ExceptionAsync(() => api.SendAsync(HttpMethod.Post, "v1/users", new { email }, r => r.Headers.Add("X-Emulator-Fault", "drop-before")));
+        Assert.True(error is HttpRequestException or IOException, $"expected a transport error, got {error}");
+        (await Api.GetAsync($"v1/users?email={email}")).AssertError(404, "not_found");
+        (await fixture.Anonymous.GetAsync("admin/health")).AssertStatus(200);
+    }
+
+    [Fact]
+    public async Task Faults_set_on_the_options_before_start_are_live_on_the_emulator()
+    {
+        var options = EmulatorOptions.Parse(["--failure-rate", "1", "--failure-status", "504", "--retry-after", "4"]);
+        await using var emulator = await IntercomEmulator.StartAsync(options);
+        using var http = new HttpClient();
+        var api = new Api(http, emulator.BaseUri, "local-app", "local-key");
+        var reply = await api.GetAsync("v1/users");
+        reply.AssertError(504, "server_error");
+        Assert.Equal("4", reply.Header("Retry-After"));
+        emulator.Faults.FailureRate = 0;
+        (await api.GetAsync("v1/users")).AssertStatus(200);
+        Assert.Equal(0, (await new Api(http, emulator.BaseUri, null, null).GetAsync("admin/faults"))["failure_rate"].GetDouble());
+    }
+}
