@@ -98,7 +98,6 @@ namespace IntercomPS.Cmdlets
             var pageSize = PageSize > 0 ? PageSize : (int)Math.Min(UserListQuery.MaxPageSize, Math.Max(1, first));
             var query = new UserListQuery { PageSize = pageSize, TagName = Tag, TagId = TagId, Page = checked((int)(skip / (ulong)pageSize) + 1) };
             var offset = (int)(skip % (ulong)pageSize);
-            var progress = new ProgressRecord(1, "Get-IntercomUser", "Listing users");
             ulong written = 0;
             var totalReported = false;
 
@@ -117,18 +116,21 @@ namespace IntercomPS.Cmdlets
                 offset = 0;
 
                 if (written >= first || page.NextPage is null || page.Users.Length == 0) break;
-                ReportProgress(progress, page, written);
+                ReportProgress(page, written);
                 query = query.ForPage(page.NextPage.Value);
             }
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        private void ReportProgress(ProgressRecord progress, UserPage page, ulong written)
-        {
-            progress.StatusDescription = string.Format(CultureInfo.CurrentCulture, "Page {0:N0} of {1:N0}: {2:N0} of {3:N0} users", page.Page, page.TotalPages, written, page.TotalCount);
-            progress.PercentComplete = page.TotalPages > 0 ? Math.Min(100, page.Page * 100 / page.TotalPages) : -1;
-            WriteProgress(progress);
-        }
+        private const int ProgressId = 1;
+        private const string ProgressActivity = "Get-IntercomUser";
+
+        // A new record each time: hosts and the progress stream may keep the ones already written.
+        private void ReportProgress(UserPage page, ulong written) =>
+            WriteProgress(new ProgressRecord(ProgressId, ProgressActivity,
+                string.Format(CultureInfo.CurrentCulture, "Page {0:N0} of {1:N0}: {2:N0} of {3:N0} users", page.Page, page.TotalPages, written, page.TotalCount))
+            {
+                PercentComplete = page.TotalPages > 0 ? Math.Min(100, page.Page * 100 / page.TotalPages) : -1,
+            });
     }
 }
