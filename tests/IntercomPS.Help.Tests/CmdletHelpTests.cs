@@ -54,12 +54,14 @@ public class CmdletHelpTests(ModuleRunspace module) : IClassFixture<ModuleRunspa
     }
 
     [Fact]
-    public void About_topic_is_found()
+    public void About_topic_has_its_sections_and_sees_every_cmdlet()
     {
-        var about = string.Join("\n", module.Invoke("Get-Help about_IntercomPS").Select(o => o.ToString()));
+        var about = "\n" + string.Join("\n", module.Invoke("Get-Help about_IntercomPS").Select(o => o.ToString()));
 
-        Assert.Contains("about_IntercomPS", about);
-        Assert.Contains("SHORT DESCRIPTION", about);
-        Assert.Contains("Connect-Intercom", about);
+        string[] headings = { "TOPIC", "SHORT DESCRIPTION", "LONG DESCRIPTION", "SESSIONS", "THE EMULATOR", "PAGING", "ERRORS", "THROTTLING", "SECURITY", "SEE ALSO" };
+        var at = headings.Select(h => about.IndexOf("\n" + h + "\n", System.StringComparison.Ordinal)).ToArray();
+        Assert.True(at.All(i => i >= 0) && at.SequenceEqual(at.Order()), "headings found at " + string.Join(", ", headings.Zip(at)));
+        var seeAlso = about.Substring(at[^1]).Split('\n').Select(l => l.Trim());
+        Assert.Empty(_cmdlets.Except(seeAlso));
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 
 namespace IntercomPS.HelpGen;
@@ -62,7 +61,7 @@ public sealed class Sections(string file, string source)
     };
 
     public IReadOnlyList<string> Paragraphs(IEnumerable<Block> blocks) =>
-        blocks.Where(b => b is not YamlFrontMatterBlock).Select(Text).Where(t => t.Length > 0).ToList();
+        blocks.Select(Text).Where(t => t.Length > 0).ToList();
 
     public static string Code(LeafBlock code) => code.Lines.ToString().TrimEnd();
 
