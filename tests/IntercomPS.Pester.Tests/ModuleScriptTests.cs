@@ -10,21 +10,22 @@ using Xunit;
 namespace IntercomPS.Pester.Tests;
 
 /// <summary>
-/// The repository's tests/*.Tests.ps1 files, one xunit case per It (plus one per file for failures no It owns).
+/// The repository's tests/*.Tests.ps1 files, one xunit case per It plus one per file for failures no It owns.
 /// Discovery enumerates the Its; the first case of a file runs the whole file once, the others read its results.
 /// </summary>
 public sealed class ModuleScriptTests
 {
-    private const string FileCase = "(file)";
+    internal const string FileCase = "(file)";
+    private const string Pattern = "*.Tests.ps1";
     private static readonly ConcurrentDictionary<string, Lazy<Task<FileResult>>> Runs = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim OneFileAtATime = new(1, 1); // the INTERCOMPS_* variables are process-wide
 
-    public static IEnumerable<object[]> Its() => Discover(skipped: false);
+    public static IEnumerable<object[]> Its() => Cases(RepoPaths.Tests, Pattern, skipped: false);
 
-    public static IEnumerable<object[]> SkippedIts() => Discover(skipped: true);
+    public static IEnumerable<object[]> SkippedIts() => Cases(RepoPaths.Tests, Pattern, skipped: true);
 
     // xunit reports a theory without data as an error, so an empty tests/ yields one skipped case instead.
-    public static IEnumerable<object[]> NoFiles() => ScriptFiles().Any() ? [] : [["(none)", ""]];
+    public static IEnumerable<object[]> NoFiles() => Files(RepoPaths.Tests, Pattern).Any() ? [] : [["(none)", ""]];
 
     [Theory]
     [MemberData(nameof(Its))]
@@ -33,6 +34,12 @@ public sealed class ModuleScriptTests
     public async Task It(string file, string path)
     {
         var run = await Runs.GetOrAdd(file, f => new Lazy<Task<FileResult>>(() => Task.Run(() => RunAsync(f)))).Value;
+        AssertPassed(run, path);
+    }
+
+    /// <summary>Fails with the runner's Pester-like message unless the It (or, for "(file)", the file) passed.</summary>
+    internal static void AssertPassed(FileResult run, string path)
+    {
         if (path == FileCase)
         {
             Assert.True(run.Errors.Count == 0, string.Join(Environment.NewLine, run.Errors));
@@ -43,19 +50,17 @@ public sealed class ModuleScriptTests
         Assert.True(it.Outcome == "Passed", it.Message + Environment.NewLine + it.Location);
     }
 
-    private static IEnumerable<string> ScriptFiles() =>
-        Directory.EnumerateFiles(RepoPaths.Tests, "*.Tests.ps1").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
-
-    private static IEnumerable<object[]> Discover(bool skipped)
+    /// <summary>(file name, It path) for each file's runnable or skipped Its; each file also gets a "(file)" case.</summary>
+    internal static IEnumerable<object[]> Cases(string directory, string pattern, bool skipped)
     {
-        foreach (var file in ScriptFiles())
+        foreach (var file in Files(directory, pattern))
         {
             if (!skipped)
             {
                 yield return [file, FileCase];
             }
 
-            foreach (var it in PesterRunner.Run(Path.Combine(RepoPaths.Tests, file), discoveryOnly: true).Its)
+            foreach (var it in PesterRunner.Run(Path.Combine(directory, file), discoveryOnly: true).Its)
             {
                 if ((it.Outcome == "Skipped") == skipped)
                 {
@@ -64,6 +69,9 @@ public sealed class ModuleScriptTests
             }
         }
     }
+
+    private static IEnumerable<string> Files(string directory, string pattern) =>
+        Directory.EnumerateFiles(directory, pattern).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
 
     private static async Task<FileResult> RunAsync(string file)
     {

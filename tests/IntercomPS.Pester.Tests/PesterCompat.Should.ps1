@@ -105,8 +105,8 @@ function Get-PcStringDifference([string] $Actual, [string] $Expected, [string] $
     $index = 0
     while ($index -lt $Actual.Length -and $index -lt $Expected.Length -and
         [string]::Compare($Actual, $index, $Expected, $index, 1, $comparison) -eq 0) { $index++ }
-    $lengths = if ($Actual.Length -eq $Expected.Length) { "String lengths are both $($Actual.Length)." }
-    else { "Expected string length $($Expected.Length) but was $($Actual.Length)." }
+    $lengths = if ($Actual.Length -eq $Expected.Length) { , "String lengths are both $($Actual.Length)." }
+    else { "Expected length: $($Expected.Length)", "Actual length:   $($Actual.Length)" }
     @(
         "Expected strings to be the same,$Because but they were different."
         $lengths

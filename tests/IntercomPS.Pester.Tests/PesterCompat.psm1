@@ -139,6 +139,7 @@ function It {
         [Parameter(ValueFromRemainingArguments)] $Unsupported)
     $block = Get-PcDiscoveryBlock 'It'
     Assert-PcNoExtraArguments 'It' $Unsupported
+    if ($null -eq $block.Parent) { throw "PesterCompat does not support It '$Name' outside Describe or Context." }
     if ($null -eq $Test) { throw "PesterCompat does not support It '$Name' without a script block (pending tests)." }
 
     # One test per case; a missing -ForEach is one test without data, an empty one is no tests (as in Pester 5).
