@@ -62,6 +62,13 @@ namespace IntercomPS.Tests.Infrastructure
             return answer.RootElement.GetProperty("by_route").TryGetProperty(route, out var count) ? count.GetInt32() : 0;
         }
 
+        /// <summary>Sets fault rules (snake_case fields, as /admin/faults takes them) for every app of this emulator.</summary>
+        public async Task SetFaultsAsync(object faults) =>
+            (await Http.PutAsJsonAsync(new Uri(Emulator.BaseUri, "admin/faults"), faults)).EnsureSuccessStatusCode();
+
+        public async Task ClearFaultsAsync() =>
+            (await Http.DeleteAsync(new Uri(Emulator.BaseUri, "admin/faults"))).EnsureSuccessStatusCode();
+
         /// <summary>A raw API call as the test app, for checking what the emulator holds independently of the module.</summary>
         public async Task<JsonDocument?> ApiGetAsync(string relative)
         {
