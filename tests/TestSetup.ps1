@@ -18,9 +18,16 @@ if (-not $env:INTERCOMPS_TEST_BASEURI -or -not $env:INTERCOMPS_TEST_APPID -or -n
 
 Import-Module $IntercomModulePath -Force -ErrorAction Stop
 
-# The emulator's API root (http://127.0.0.1:PORT/v1/), its app and key: the app is empty when a file starts.
+# The emulator's API root (http://127.0.0.1:PORT/v1/) and test app.
 $IntercomTestBaseUri = [uri] $env:INTERCOMPS_TEST_BASEURI
 $IntercomTestAppId = $env:INTERCOMPS_TEST_APPID
+
+# Every file starts with an empty app: dotnet test gives each file its own emulator, build.ps1 shares one.
+$resetUri = [uri]::new($IntercomTestBaseUri, "../admin/reset?app_id=$([uri]::EscapeDataString($IntercomTestAppId))")
+$http = [System.Net.Http.HttpClient]::new()
+try { $null = $http.PostAsync($resetUri, $null).GetAwaiter().GetResult().EnsureSuccessStatusCode() }
+catch { throw "Cannot reset the test app at ${resetUri}: $($_.Exception.Message) Is the emulator running?" }
+finally { $http.Dispose() }
 
 function Connect-TestIntercom {
     # Connects the shared session to the test emulator; ConvertTo-SecureString isn't in the hosted engine.
