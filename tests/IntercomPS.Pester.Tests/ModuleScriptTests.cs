@@ -13,11 +13,13 @@ namespace IntercomPS.Pester.Tests;
 /// The repository's tests/*.Tests.ps1 files, one xunit case per It plus one per file for failures no It owns.
 /// Discovery enumerates the Its; the first case of a file runs the whole file once, the others read its results.
 /// </summary>
+[Collection(EnvironmentCollection.Name)]
 public sealed class ModuleScriptTests
 {
     internal const string FileCase = "(file)";
     private const string Pattern = "*.Tests.ps1";
     private static readonly ConcurrentDictionary<string, Lazy<Task<FileResult>>> Runs = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, FileResult> Discovered = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim OneFileAtATime = new(1, 1); // the INTERCOMPS_* variables are process-wide
 
     public static IEnumerable<object[]> Its() => Cases(RepoPaths.Tests, Pattern, skipped: false);
@@ -60,7 +62,8 @@ public sealed class ModuleScriptTests
                 yield return [file, FileCase];
             }
 
-            foreach (var it in PesterRunner.Run(Path.Combine(directory, file), discoveryOnly: true).Its)
+            var path = Path.Combine(directory, file);
+            foreach (var it in Discovered.GetOrAdd(path, p => PesterRunner.Run(p, discoveryOnly: true)).Its)
             {
                 if ((it.Outcome == "Skipped") == skipped)
                 {
