@@ -25,6 +25,7 @@ public sealed class ShouldOperatorTests
         { "Be > passes -Not", Passed, "" },
         { "Be > fails -Not", Failed, "Expected 5 to be different from the actual value, but got the same value." },
         { "Be > takes -ActualValue", Passed, "" },
+        { "Be > stops the It at the first failure", Failed, "Expected 5, but got 4." },
         { "BeExactly > passes", Passed, "" },
         { "BeExactly > fails on case", Failed, Lines("Expected strings to be the same, but they were different.", "String lengths are both 3.", "Strings differ at index 0.", "Expected: 'abc'", "But was:  'ABC'", "           ^") },
         { "BeExactly > fails on numbers", Failed, "Expected exactly 5, but got 4." },

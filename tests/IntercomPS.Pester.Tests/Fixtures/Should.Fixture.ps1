@@ -15,6 +15,7 @@ Describe 'Be' {
     It 'passes -Not' { 4 | Should -Not -Be 5 }
     It 'fails -Not' { 5 | Should -Not -Be 5 }
     It 'takes -ActualValue' { Should -ActualValue 5 -Be 5 }
+    It 'stops the It at the first failure' { 4 | Should -Be 5; throw 'not reached' }
 }
 
 Describe 'BeExactly' {
