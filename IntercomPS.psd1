@@ -17,6 +17,15 @@
         'New-IntercomUser'
         'Set-IntercomUser'
         'Remove-IntercomUser'
+        'Add-IntercomNote'
+        'Get-IntercomTag'
+        'New-IntercomTag'
+        'Set-IntercomTag'
+        'New-IntercomImpression'
+        'Get-IntercomMessageThread'
+        'New-IntercomMessageThread'
+        'Add-IntercomMessageReply'
+        'Set-IntercomMessageThread'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -6,6 +6,11 @@ namespace IntercomPS.Json
     [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
     [JsonSerializable(typeof(User))]
     [JsonSerializable(typeof(UserPage))]
+    [JsonSerializable(typeof(Tag))]
+    [JsonSerializable(typeof(Note))]
+    [JsonSerializable(typeof(ImpressionResult))]
+    [JsonSerializable(typeof(MessageThread))]
+    [JsonSerializable(typeof(MessageThread[]))]
     [JsonSerializable(typeof(ErrorEnvelope))]
     internal sealed partial class IntercomJsonContext : JsonSerializerContext
     {

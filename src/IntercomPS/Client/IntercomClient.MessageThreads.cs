@@ -1,0 +1,73 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Json;
+
+namespace IntercomPS.Client
+{
+    /// <summary>The /users/message_threads resource. Threads come back stamped with the user they belong to.</summary>
+    public sealed partial class IntercomClient
+    {
+        /// <summary>All of a user's threads (their inbox), optionally with auto messages that target <paramref name="currentUrl"/>.</summary>
+        public async Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default)
+        {
+            var query = "users/message_threads?" + user.ToQuery() + (currentUrl is null ? string.Empty : "&current_url=" + Uri.EscapeDataString(currentUrl));
+            var threads = await SendAsync(HttpMethod.Get, query, null, IntercomJsonContext.Default.MessageThreadArray, cancellationToken).ConfigureAwait(false);
+            foreach (var thread in threads) Stamp(thread, user);
+            return threads;
+        }
+
+        public async Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default)
+        {
+            var query = "users/message_threads?" + user.ToQuery() + "&thread_id=" + threadId.ToString(CultureInfo.InvariantCulture);
+            return Stamp(await SendAsync(HttpMethod.Get, query, null, IntercomJsonContext.Default.MessageThread, cancellationToken).ConfigureAwait(false), user);
+        }
+
+        /// <summary>Starts a thread from the user to the app.</summary>
+        public async Task<MessageThread> CreateMessageThreadAsync(UserIdentity user, string body, string? url = null, CancellationToken cancellationToken = default)
+        {
+            RequireBody(body);
+            return Stamp(await SendAsync(HttpMethod.Post, "users/message_threads", writer => WriteThreadRequest(writer, user, null, body, url, null),
+                IntercomJsonContext.Default.MessageThread, cancellationToken).ConfigureAwait(false), user);
+        }
+
+        /// <summary>Adds the user's reply to a thread.</summary>
+        public async Task<MessageThread> ReplyToMessageThreadAsync(UserIdentity user, long threadId, string body, string? url = null, CancellationToken cancellationToken = default)
+        {
+            RequireBody(body);
+            return Stamp(await SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, body, url, null),
+                IntercomJsonContext.Default.MessageThread, cancellationToken).ConfigureAwait(false), user);
+        }
+
+        /// <summary>Marks a thread read (or unread again) for the user.</summary>
+        public async Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default) =>
+            Stamp(await SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, null, null, read),
+                IntercomJsonContext.Default.MessageThread, cancellationToken).ConfigureAwait(false), user);
+
+        private static void WriteThreadRequest(Utf8JsonWriter writer, UserIdentity user, long? threadId, string? body, string? url, bool? read)
+        {
+            writer.WriteStartObject();
+            user.WriteTo(writer);
+            if (threadId is { } id) writer.WriteNumber("thread_id", id);
+            if (body is not null) writer.WriteString("body", body);
+            if (url is not null) writer.WriteString("url", url);
+            if (read is { } flag) writer.WriteBoolean("read", flag);
+            writer.WriteEndObject();
+        }
+
+        private static void RequireBody(string body)
+        {
+            if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A message needs a body.");
+        }
+
+        private static MessageThread Stamp(MessageThread thread, UserIdentity user)
+        {
+            thread.Email = user.Email;
+            thread.UserId = user.UserId;
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Json;
+
+namespace IntercomPS.Client
+{
+    /// <summary>The /users/notes and /users/impressions resources: things recorded against one user.</summary>
+    public sealed partial class IntercomClient
+    {
+        public Task<Note> AddNoteAsync(UserIdentity user, string body, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A note needs a body.");
+            return SendAsync(HttpMethod.Post, "users/notes", writer =>
+            {
+                writer.WriteStartObject();
+                user.WriteTo(writer);
+                writer.WriteString("body", body);
+                writer.WriteEndObject();
+            }, IntercomJsonContext.Default.Note, cancellationToken);
+        }
+
+        /// <summary>Records a visit (updating last seen, session count, IP and agent); answers the unread message count.</summary>
+        public async Task<ImpressionResult> CreateImpressionAsync(UserIdentity user, string? userIp = null, string? userAgent = null, string? currentUrl = null, CancellationToken cancellationToken = default)
+        {
+            var result = await SendAsync(HttpMethod.Post, "users/impressions", writer =>
+            {
+                writer.WriteStartObject();
+                user.WriteTo(writer);
+                if (userIp is not null) writer.WriteString("user_ip", userIp);
+                if (userAgent is not null) writer.WriteString("user_agent", userAgent);
+                if (currentUrl is not null) writer.WriteString("current_url", currentUrl);
+                writer.WriteEndObject();
+            }, IntercomJsonContext.Default.ImpressionResult, cancellationToken).ConfigureAwait(false);
+            result.Email = user.Email;
+            result.UserId = user.UserId;
+            return result;
+        }
+    }
+}

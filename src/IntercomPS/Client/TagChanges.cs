@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace IntercomPS.Client
+{
+    /// <summary>A tag to save, and optionally users to tag or untag with it in the same request.</summary>
+    public sealed class TagChanges
+    {
+        public TagChanges(string name)
+        {
+            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A tag needs a name.");
+            Name = name;
+        }
+
+        public string Name { get; }
+
+        private string? _color;
+
+        /// <summary>One of <see cref="Tag.Colors"/>, or null to leave the colour as it is.</summary>
+        public string? Color
+        {
+            get => _color;
+            set => _color = value is null || Tag.Colors.Contains(value, StringComparer.OrdinalIgnoreCase)
+                ? value?.ToLowerInvariant()
+                : throw new ArgumentException($"'{value}' is not a tag colour: use one of {string.Join(", ", Tag.Colors)}.");
+        }
+
+        public IList<UserIdentity> Users { get; } = new List<UserIdentity>();
+
+        /// <summary>Untag <see cref="Users"/> instead of tagging them.</summary>
+        public bool Untag { get; set; }
+
+        /// <summary>Users go by user_id when they have one (as the API identifies them), else by email.</summary>
+        internal void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", Name);
+            if (Color is not null) writer.WriteString("color", Color);
+            if (Users.Count > 0)
+            {
+                writer.WriteStartArray("user_ids");
+                foreach (var user in Users.Where(user => user.UserId is not null)) writer.WriteStringValue(user.UserId);
+                writer.WriteEndArray();
+                writer.WriteStartArray("emails");
+                foreach (var user in Users.Where(user => user.UserId is null)) writer.WriteStringValue(user.Email);
+                writer.WriteEndArray();
+                writer.WriteString("tag_or_untag", Untag ? "untag" : "tag");
+            }
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Management.Automation;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Adds the user's reply to a thread; threads piped from Get-IntercomMessageThread bind by property name.</summary>
+    [Cmdlet(VerbsCommon.Add, "IntercomMessageReply", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(MessageThread))]
+    public sealed class AddIntercomMessageReplyCommand : UserTargetCmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("thread_id")]
+        public long ThreadId { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Body { get; set; } = string.Empty;
+
+        /// <summary>The page the user was on when they wrote.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Url { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess($"thread {ThreadId} of {Describe()}", "Reply")) return;
+            var thread = Invoke(Target, token => Client.ReplyToMessageThreadAsync(Identity(), ThreadId, Body, Url, token));
+            if (thread is not null) WriteObject(thread);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Management.Automation;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Records that a user visited the app; returns how many admin messages they have not read.</summary>
+    [Cmdlet(VerbsCommon.New, "IntercomImpression", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(ImpressionResult))]
+    public sealed class NewIntercomImpressionCommand : UserTargetCmdlet
+    {
+        /// <summary>The IP address the user came from (Intercom derives the location from it).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("user_ip")]
+        public string? UserIp { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("user_agent")]
+        public string? UserAgent { get; set; }
+
+        /// <summary>The page the user is on.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("current_url")]
+        public string? CurrentUrl { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(Describe(), "Record an impression")) return;
+            var result = Invoke(Target, token => Client.CreateImpressionAsync(Identity(), Blank(UserIp), Blank(UserAgent), Blank(CurrentUrl), token));
+            if (result is not null) WriteObject(result);
+        }
+
+        private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
+    }
+}

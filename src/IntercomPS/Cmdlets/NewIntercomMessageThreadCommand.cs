@@ -1,0 +1,26 @@
+using System.Management.Automation;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Starts a message thread from the user to the app (the API creates messages as the user).</summary>
+    [Cmdlet(VerbsCommon.New, "IntercomMessageThread", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(MessageThread))]
+    public sealed class NewIntercomMessageThreadCommand : UserTargetCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Body { get; set; } = string.Empty;
+
+        /// <summary>The page the user was on when they wrote.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Url { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(Describe(), "Start a message thread")) return;
+            var thread = Invoke(Target, token => Client.CreateMessageThreadAsync(Identity(), Body, Url, token));
+            if (thread is not null) WriteObject(thread);
+        }
+    }
+}

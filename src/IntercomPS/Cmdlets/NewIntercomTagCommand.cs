@@ -1,0 +1,43 @@
+using System;
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Creates a tag (or updates the one with that name) and optionally tags users with it.</summary>
+    [Cmdlet(VerbsCommon.New, "IntercomTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Tag))]
+    public sealed class NewIntercomTagCommand : IntercomCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = string.Empty;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("green", "red", "teal", "gold", "blue", "purple", IgnoreCase = true)]
+        public string? Color { get; set; }
+
+        /// <summary>Users to tag, by user id.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] UserId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Users to tag, by email.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] Email { get; set; } = Array.Empty<string>();
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess(Name, "Create Intercom tag")) return;
+            var tag = Invoke(Name, token =>
+            {
+                var changes = new TagChanges(Name) { Color = Color };
+                foreach (var id in UserId) changes.Users.Add(new UserIdentity(id, null));
+                foreach (var email in Email) changes.Users.Add(new UserIdentity(null, email));
+                return Client.SaveTagAsync(changes, token);
+            });
+            if (tag is not null) WriteObject(tag);
+        }
+    }
+}

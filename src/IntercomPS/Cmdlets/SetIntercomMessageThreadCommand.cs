@@ -1,0 +1,29 @@
+using System.Management.Automation;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Marks threads read (-Read $true) or unread again (-Read $false) for their user.</summary>
+    [Cmdlet(VerbsCommon.Set, "IntercomMessageThread", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(MessageThread))]
+    public sealed class SetIntercomMessageThreadCommand : UserTargetCmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("thread_id")]
+        public long ThreadId { get; set; }
+
+        /// <summary>Not bound from piped threads on purpose: their own Read is the state being changed.</summary>
+        [Parameter(Mandatory = true)]
+        public bool Read { get; set; }
+
+        /// <summary>Return the thread as it is now.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess($"thread {ThreadId} of {Describe()}", Read ? "Mark read" : "Mark unread")) return;
+            var thread = Invoke(Target, token => Client.MarkMessageThreadAsync(Identity(), ThreadId, Read, token));
+            if (thread is not null && PassThru) WriteObject(thread);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// Tags (or with -Untag, untags) the users piped in, in batches: N users cost ceil(N / BatchSize) requests.
+    /// Without users it only updates the tag (its colour). Tagging creates the tag when it does not exist yet,
+    /// as Intercom's POST /tags does, so `Get-IntercomUser -Tag trial | Set-IntercomTag -Name vip` just works.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "IntercomTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Tag))]
+    public sealed class SetIntercomTagCommand : UserTargetCmdlet
+    {
+        /// <summary>Users per request unless -BatchSize says otherwise.</summary>
+        public const int DefaultBatchSize = 100;
+
+        private readonly List<(UserIdentity User, object? Target)> _batch = new List<(UserIdentity, object?)>();
+        private Tag? _lastTag;
+        private bool _sentAny;
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = string.Empty;
+
+        [Parameter]
+        [ValidateSet("green", "red", "teal", "gold", "blue", "purple", IgnoreCase = true)]
+        public string? Color { get; set; }
+
+        /// <summary>Remove the tag from the users instead of adding it.</summary>
+        [Parameter]
+        public SwitchParameter Untag { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 500)]
+        public int BatchSize { get; set; } = DefaultBatchSize;
+
+        /// <summary>Return the tag after the last request, with its updated tagged user count.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (InputObject is null && Email is null && UserId is null) return; // no user given: only the tag itself changes
+            UserIdentity user;
+            try
+            {
+                user = Identity();
+            }
+            catch (System.ArgumentException invalid)
+            {
+                WriteFailure(invalid, Target);
+                return;
+            }
+            if (!ShouldProcess(user.ToString(), Untag ? $"Remove tag '{Name}'" : $"Tag with '{Name}'")) return;
+            _batch.Add((user, Target));
+            if (_batch.Count >= BatchSize) Flush();
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_batch.Count > 0) Flush();
+            else if (!_sentAny && ShouldProcess(Name, Color is null ? "Save Intercom tag" : $"Set the colour of tag to {Color}")) Send(new List<(UserIdentity, object?)>());
+            if (PassThru && _lastTag is not null) WriteObject(_lastTag);
+        }
+
+        private void Flush()
+        {
+            var batch = new List<(UserIdentity User, object? Target)>(_batch);
+            _batch.Clear();
+            Send(batch);
+        }
+
+        /// <summary>One request for the batch; if it fails, each user in it gets the error, so none goes unreported.</summary>
+        private void Send(List<(UserIdentity User, object? Target)> batch)
+        {
+            _sentAny = true;
+            var changes = new TagChanges(Name) { Color = Color, Untag = Untag };
+            foreach (var (user, _) in batch) changes.Users.Add(user);
+            try
+            {
+                _lastTag = Await(token => Client.SaveTagAsync(changes, token));
+            }
+            catch (System.Exception failure) when (failure is IntercomApiException || failure is System.ArgumentException)
+            {
+                if (batch.Count == 0) WriteFailure(failure, Name);
+                foreach (var (_, target) in batch) WriteFailure(failure, target);
+            }
+        }
+    }
+}
