@@ -1,4 +1,4 @@
-# IntercomPS quick start: users in, filtered, updated and removed, all through pipelines.
+# IntercomPS quick start: users in, tagged, filtered, noted, updated and removed, all through pipelines.
 #
 # Against the embedded emulator (no Intercom account needed), from the repository root:
 #     dotnet run --project tools/IntercomPS.Host -- -Emulator examples/quickstart.ps1
@@ -17,19 +17,22 @@ $rows = @(
 )
 $rows | New-IntercomUser | Out-Default
 
-'== 2. Give the first two a plan in their custom data'
+'== 2. Put the first two on a trial: custom data, and a tag (one batched request for both)'
 Get-IntercomUser -Email ada@example.com, grace@example.com |
-    Set-IntercomUser -CustomData @{ plan = 'trial'; seats = 3 } -PassThru | Out-Default
+    Set-IntercomUser -CustomData @{ plan = 'trial'; seats = 3 } -PassThru |
+    Set-IntercomTag -Name trial -Color gold -PassThru | Out-Default
 
-'== 3. List everyone, then only the trial plan (Where-Object over the streamed list)'
+'== 3. List everyone, then only the trial tag, then promote the trial segment to vip'
 Get-IntercomUser | Out-Default
-Get-IntercomUser | Where-Object { $_.CustomData['plan'] -eq 'trial' } | ForEach-Object { "$($_.Name) is on a trial" }
+Get-IntercomUser -Tag trial | ForEach-Object { "$($_.Name) is on a trial" }
+Get-IntercomUser -Tag trial | Set-IntercomTag -Name vip -PassThru | ForEach-Object { "Tag $($_.Name) now has $($_.TaggedUserCount) users" }
+Get-IntercomUser -Tag vip | Add-IntercomNote -Body 'Welcome to VIP support' | ForEach-Object { "Noted on $($_.User.Email): $($_.Html)" }
 
 '== 4. Page through the list: the second user only'
 Get-IntercomUser -Skip 1 -First 1 | ForEach-Object { "Second user: $($_.Email)" }
 
 '== 5. What would removing the trial users do? (-WhatIf changes nothing)'
-Get-IntercomUser | Where-Object { $_.CustomData['plan'] -eq 'trial' } | Remove-IntercomUser -WhatIf
+Get-IntercomUser -Tag trial | Remove-IntercomUser -WhatIf
 
 '== 6. Remove the users who never gave an IP address'
 Get-IntercomUser | Where-Object { -not $_.LastSeenIp } | Remove-IntercomUser -Force -PassThru | ForEach-Object { "Removed $($_.Email)" }

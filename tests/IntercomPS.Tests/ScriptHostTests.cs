@@ -19,6 +19,7 @@ namespace IntercomPS.Tests
             Assert.Contains("Connected to an in-memory Intercom emulator", errors);
             Assert.Matches(@"Email\s+UserId\s+Name\s+CreatedAt", output);
             Assert.Contains("Ada Lovelace is on a trial", output);
+            Assert.Contains("Tag vip now has 2 users", output);
             Assert.Contains("What if: Performing the operation \"Remove Intercom user and all their conversations\" on target \"ada@example.com (qs-1001)\".", output);
             Assert.Contains("Removed alan@example.com", output);
             Assert.DoesNotContain("\u001b[", output);
