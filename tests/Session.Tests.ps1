@@ -1,0 +1,196 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+
+    function New-TestSecureString([string] $Text) {
+        $secure = [System.Security.SecureString]::new()
+        foreach ($letter in $Text.ToCharArray()) { $secure.AppendChar($letter) }
+        $secure
+    }
+}
+
+Describe 'Connect-Intercom' {
+    AfterAll { Disconnect-Intercom }
+
+    It 'returns the session with -PassThru, pointed at the app and URL given' {
+        $session = Connect-TestIntercom -PassThru
+        $session | Should -BeOfType ([IntercomPS.IntercomSession])
+        $session.AppId | Should -Be $IntercomTestAppId
+        $session.BaseUri.AbsoluteUri | Should -Be $IntercomTestBaseUri.AbsoluteUri
+        $session.IsClosed | Should -BeFalse
+        $session.ConnectedAt.Kind | Should -Be ([System.DateTimeKind]::Utc)
+    }
+
+    It 'writes nothing to the pipeline without -PassThru' {
+        $output = Connect-TestIntercom
+        $output | Should -BeNullOrEmpty
+        (Get-IntercomSession).AppId | Should -Be $IntercomTestAppId
+    }
+
+    It 'takes the app id and key from a credential (Example 1)' {
+        $credential = [pscredential]::new($IntercomTestAppId, (New-TestSecureString $env:INTERCOMPS_TEST_APIKEY))
+        $session = Connect-Intercom -Credential $credential -BaseUri $IntercomTestBaseUri -PassThru
+        $session.AppId | Should -Be $IntercomTestAppId
+        [object]::ReferenceEquals((Get-IntercomSession), $session) | Should -BeTrue
+    }
+
+    It 'honours -TimeoutSec' {
+        $session = Connect-TestIntercom -TimeoutSec 42 -PassThru
+        $session.Timeout | Should -Be ([timespan]::FromSeconds(42))
+    }
+
+    It 'refuses a wrong API key with a terminating unauthorized error' {
+        { Connect-Intercom -AppId $IntercomTestAppId -ApiKey (New-TestSecureString 'not-the-key') -BaseUri $IntercomTestBaseUri } |
+            Should -Throw -ErrorId 'Intercom.unauthorized*'
+    }
+
+    It 'keeps the previous session current when a connection is refused' {
+        $good = Connect-TestIntercom -PassThru
+        try { Connect-Intercom -AppId 'no-such-app' -ApiKey (New-TestSecureString 'x') -BaseUri $IntercomTestBaseUri -ErrorAction Stop } catch { $failure = $_ }
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure.Exception.Message | Should -Not -Match 'not-the-key'
+        [object]::ReferenceEquals((Get-IntercomSession), $good) | Should -BeTrue
+        (Get-IntercomSession).IsClosed | Should -BeFalse
+    }
+
+    It 'refuses Basic authentication over plain http to a remote host' {
+        { Connect-Intercom -AppId $IntercomTestAppId -ApiKey (New-TestSecureString 'k') -BaseUri 'http://intercom.example.com/v1/' } |
+            Should -Throw -ErrorId 'Intercom.invalid_base_uri*'
+    }
+
+    It 'rejects an -AppId without -ApiKey at binding, before any request' {
+        { Connect-Intercom -AppId $IntercomTestAppId -ApiKey $null -BaseUri $IntercomTestBaseUri } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+}
+
+Describe 'Connect-Intercom from the environment (Example 2)' {
+    BeforeAll {
+        $savedAppId = $env:INTERCOM_APP_ID
+        $savedApiKey = $env:INTERCOM_API_KEY
+        $savedBaseUri = $env:INTERCOM_BASE_URI
+    }
+    AfterAll {
+        $env:INTERCOM_APP_ID = $savedAppId
+        $env:INTERCOM_API_KEY = $savedApiKey
+        $env:INTERCOM_BASE_URI = $savedBaseUri
+        Disconnect-Intercom
+    }
+
+    It 'reads INTERCOM_APP_ID and INTERCOM_API_KEY when no credential is given' {
+        $env:INTERCOM_APP_ID = $IntercomTestAppId
+        $env:INTERCOM_API_KEY = $env:INTERCOMPS_TEST_APIKEY
+        $env:INTERCOM_BASE_URI = $null
+        $session = Connect-Intercom -BaseUri $IntercomTestBaseUri -PassThru
+        $session.AppId | Should -Be $IntercomTestAppId
+        $session.BaseUri.AbsoluteUri | Should -Be $IntercomTestBaseUri.AbsoluteUri
+    }
+
+    It 'reads INTERCOM_BASE_URI when -BaseUri is not given' {
+        $env:INTERCOM_APP_ID = $IntercomTestAppId
+        $env:INTERCOM_API_KEY = $env:INTERCOMPS_TEST_APIKEY
+        $env:INTERCOM_BASE_URI = $IntercomTestBaseUri.AbsoluteUri
+        (Connect-Intercom -PassThru).BaseUri.AbsoluteUri | Should -Be $IntercomTestBaseUri.AbsoluteUri
+    }
+
+    It 'says how to give credentials when there are none' {
+        $env:INTERCOM_APP_ID = $null
+        $env:INTERCOM_API_KEY = $null
+        { Connect-Intercom -BaseUri $IntercomTestBaseUri } | Should -Throw -ExpectedMessage '*INTERCOM_APP_ID*' -ErrorId 'Intercom.no_credentials*'
+    }
+}
+
+Describe 'Get-IntercomSession' {
+    AfterAll { Disconnect-Intercom }
+
+    It 'returns nothing when not connected' {
+        Disconnect-Intercom
+        Get-IntercomSession | Should -BeNullOrEmpty
+    }
+
+    It 'connects only when not connected yet (Example 2)' {
+        Disconnect-Intercom
+        if (-not (Get-IntercomSession)) { Connect-TestIntercom }
+        $lines = Get-IntercomSession | ForEach-Object { "Using app $($_.AppId) at $($_.BaseUri)" }
+        $lines | Should -Be "Using app $IntercomTestAppId at $($IntercomTestBaseUri.AbsoluteUri)"
+    }
+
+    It 'shows the app id and URL, never the key' {
+        $session = Connect-TestIntercom -PassThru
+        "$session" | Should -Be "$IntercomTestAppId at $($IntercomTestBaseUri.AbsoluteUri)"
+        $names = $session.PSObject.Properties | ForEach-Object { $_.Name }
+        $names | Should -Contain 'AppId'
+        $names | Should -Not -Contain 'ApiKey'
+        $values = $session.PSObject.Properties | Where-Object { $_.Name -ne 'Client' } | ForEach-Object { "$($_.Value)" }
+        $values | Should -Not -Contain $env:INTERCOMPS_TEST_APIKEY
+    }
+}
+
+Describe 'Sessions side by side (-Session, Connect-Intercom Example 3)' {
+    BeforeAll {
+        $dummy = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (New-TestSecureString 'any key') -BaseUri $IntercomTestBaseUri -PassThru
+        $test = Connect-TestIntercom -PassThru
+        New-IntercomUser -Email 'local@example.com' -Name 'Local Only'
+    }
+    AfterAll { $dummy, $test | Disconnect-Intercom }
+
+    It 'the last session connected is the current one' {
+        (Get-IntercomSession).AppId | Should -Be $IntercomTestAppId
+    }
+
+    It '-Session sends a cmdlet to the other app' {
+        (Get-IntercomUser -Email 'somebody@example.com' -Session $dummy).Name | Should -Be 'Somebody'
+        { Get-IntercomUser -Email 'somebody@example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+
+    It 'each app keeps its own data' {
+        (Get-IntercomUser -Email 'local@example.com').Name | Should -Be 'Local Only'
+        (Get-IntercomUser -Email 'local@example.com' -Session $test).Name | Should -Be 'Local Only'
+        { Get-IntercomUser -Email 'not-found@example.com' -Session $dummy -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+}
+
+Describe 'Disconnect-Intercom' {
+    It 'closes the current session and forgets it (Example 1)' {
+        $session = Connect-TestIntercom -PassThru
+        Disconnect-Intercom
+        $session.IsClosed | Should -BeTrue
+        Get-IntercomSession | Should -BeNullOrEmpty
+    }
+
+    It 'makes API cmdlets fail with a terminating no_session error' {
+        Disconnect-Intercom
+        { Get-IntercomUser -Email 'anyone@example.com' } | Should -Throw -ErrorId 'Intercom.no_session*'
+        try { Get-IntercomUser -Email 'anyone@example.com' } catch { $failure = $_ }
+        $failure.CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+
+    It 'refuses a closed session passed with -Session' {
+        $session = Connect-TestIntercom -PassThru
+        Disconnect-Intercom -Session $session
+        { Get-IntercomUser -Session $session } | Should -Throw -ErrorId 'Intercom.no_session*'
+    }
+
+    It 'closes every piped session; the current one too (Example 2)' {
+        $sessions = @(
+            Connect-TestIntercom -PassThru
+            Connect-TestIntercom -PassThru
+        )
+        $sessions | Disconnect-Intercom
+        ($sessions | Where-Object { $_.IsClosed }) | Should -HaveCount 2
+        Get-IntercomSession | Should -BeNullOrEmpty
+    }
+
+    It 'leaves the current session alone when closing another one' {
+        $other = Connect-TestIntercom -PassThru
+        $current = Connect-TestIntercom -PassThru
+        $other | Disconnect-Intercom
+        [object]::ReferenceEquals((Get-IntercomSession), $current) | Should -BeTrue
+        (Get-IntercomSession).IsClosed | Should -BeFalse
+        Disconnect-Intercom
+    }
+
+    It 'does nothing, without an error, when there is no session' {
+        Disconnect-Intercom
+        { Disconnect-Intercom -ErrorAction Stop } | Should -Not -Throw
+        Get-IntercomSession | Should -BeNullOrEmpty
+    }
+}
