@@ -98,13 +98,19 @@ namespace IntercomPS.Tests
             try
             {
                 var before = await _emulator.RequestCountAsync();
-                var result = shell.Run("'r1', 'r2', 'r3' | ForEach-Object { [pscustomobject]@{ user_id = $_; name = 'Changed' } } | Set-IntercomUser; 'next statement runs'");
+                var result = shell.Run("1..20 | ForEach-Object { [pscustomobject]@{ user_id = \"r$_\"; name = 'Changed' } } | Set-IntercomUser -ThrottleLimit 1; 'next statement runs'");
 
                 var error = Assert.Single(result.Errors);
                 Assert.Equal("Intercom.unauthorized,IntercomPS.Cmdlets.SetIntercomUserCommand", error.FullyQualifiedErrorId);
                 Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
                 Assert.Equal("next statement runs", result.Output.Single().ToString());
                 Assert.Equal(1, await _emulator.RequestCountAsync() - before);
+
+                // With requests in flight side by side, those already sent finish, and nothing more is sent.
+                before = await _emulator.RequestCountAsync();
+                result = shell.Run("1..20 | ForEach-Object { [pscustomobject]@{ user_id = \"r$_\"; name = 'Changed' } } | Set-IntercomUser -ThrottleLimit 4");
+                Assert.Equal("Intercom.unauthorized,IntercomPS.Cmdlets.SetIntercomUserCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+                Assert.InRange(await _emulator.RequestCountAsync() - before, 1, 4);
             }
             finally
             {

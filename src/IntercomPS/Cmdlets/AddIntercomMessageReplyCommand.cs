@@ -5,7 +5,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>Adds the user's reply to a thread; threads piped from Get-IntercomMessageThread bind by property name.</summary>
     [Cmdlet(VerbsCommon.Add, "IntercomMessageReply", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MessageThread))]
-    public sealed class AddIntercomMessageReplyCommand : UserTargetCmdlet
+    public sealed class AddIntercomMessageReplyCommand : ConcurrentUserCmdlet
     {
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id")]
@@ -23,8 +23,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess($"thread {ThreadId} of {Describe()}", "Reply")) return;
-            var thread = Invoke(Target, token => Client.ReplyToMessageThreadAsync(Identity(), ThreadId, Body, Url, token));
-            if (thread is not null) WriteObject(thread);
+            Submit(Target, token => Client.ReplyToMessageThreadAsync(Identity(), ThreadId, Body, Url, token), WriteObject);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>Leaves a note on each user given or piped in.</summary>
     [Cmdlet(VerbsCommon.Add, "IntercomNote", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Note))]
-    public sealed class AddIntercomNoteCommand : UserTargetCmdlet
+    public sealed class AddIntercomNoteCommand : ConcurrentUserCmdlet
     {
         /// <summary>The note's text; Intercom renders it as HTML paragraphs.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -15,8 +15,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(Describe(), "Add a note")) return;
-            var note = Invoke(Target, token => Client.AddNoteAsync(Identity(), Body, token));
-            if (note is not null) WriteObject(note);
+            Submit(Target, token => Client.AddNoteAsync(Identity(), Body, token), WriteObject);
         }
     }
 }

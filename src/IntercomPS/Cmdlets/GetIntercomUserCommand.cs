@@ -91,6 +91,12 @@ namespace IntercomPS.Cmdlets
             }
         }
 
+        /// <summary>
+        /// Pages requested ahead of the one being written out once the first page has told how many there are:
+        /// enough to hide most of the latency, few enough that memory stays at a handful of pages.
+        /// </summary>
+        public const int PagesAhead = 5;
+
         private void List()
         {
             var first = PagingParameters.First;
@@ -98,28 +104,51 @@ namespace IntercomPS.Cmdlets
             var pageSize = PageSize > 0 ? PageSize : (int)Math.Min(UserListQuery.MaxPageSize, Math.Max(1, first));
             var query = new UserListQuery { PageSize = pageSize, TagName = Tag, TagId = TagId, Page = checked((int)(skip / (ulong)pageSize) + 1) };
             var offset = (int)(skip % (ulong)pageSize);
-            ulong written = 0;
-            var totalReported = false;
 
+            var page = Invoke(query, token => Client.ListUsersAsync(query, token));
+            if (page is null) return;
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)page.TotalCount, 1.0));
+
+            var lastPage = LastPageNeeded(page.TotalPages, query.Page, offset, pageSize, first);
+            var nextPage = query.Page + 1;
+            var ahead = new Queue<(UserListQuery Query, Started<UserPage> Request)>();
+            ulong written = 0;
             while (true)
             {
-                // A failed page ends the listing: the pages after it cannot be trusted to line up.
-                var page = Invoke(query, token => Client.ListUsersAsync(query, token));
-                if (page is null) break;
-                if (!totalReported && PagingParameters.IncludeTotalCount)
-                {
-                    WriteObject(PagingParameters.NewTotalCount((ulong)page.TotalCount, 1.0));
-                    totalReported = true;
-                }
-
                 for (var i = offset; i < page.Users.Length && written < first; i++, written++) WriteObject(page.Users[i]);
                 offset = 0;
+                if (written >= first) break;
 
-                if (written >= first || page.NextPage is null || page.Users.Length == 0) break;
+                for (; ahead.Count < PagesAhead && nextPage <= lastPage; nextPage++)
+                {
+                    var next = query.ForPage(nextPage);
+                    ahead.Enqueue((next, Start(token => Client.ListUsersAsync(next, token))));
+                }
+                if (ahead.Count == 0) break;
                 ReportProgress(page, written);
-                query = query.ForPage(page.NextPage.Value);
+
+                var (pageQuery, request) = ahead.Dequeue();
+                try
+                {
+                    page = Finish(request);
+                }
+                catch (IntercomApiException failure)
+                {
+                    // A failed page ends the listing: writing the pages after it would leave a silent gap.
+                    CancelRequests();
+                    WriteFailure(failure, pageQuery);
+                    break;
+                }
             }
             WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        /// <summary>The last page -First can need; all of them when there is no -First.</summary>
+        private static int LastPageNeeded(int totalPages, int startPage, int offset, int pageSize, ulong first)
+        {
+            if (first == ulong.MaxValue) return totalPages;
+            var pagesForFirst = ((ulong)offset + first + (ulong)pageSize - 1) / (ulong)pageSize;
+            return (int)Math.Min((ulong)totalPages, (ulong)startPage - 1 + pagesForFirst);
         }
 
         private const int ProgressId = 1;

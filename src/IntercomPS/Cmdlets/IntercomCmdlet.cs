@@ -47,7 +47,10 @@ namespace IntercomPS.Cmdlets
         }
 
         /// <summary>Waits for a request on the pipeline thread, relaying its trace as it happens.</summary>
-        protected T Await<T>(Func<CancellationToken, Task<T>> request)
+        protected T Await<T>(Func<CancellationToken, Task<T>> request) => Finish(Start(request));
+
+        /// <summary>Starts a request now; its Verbose/Debug lines wait in its own queue until it is finished.</summary>
+        private protected Started<T> Start<T>(Func<CancellationToken, Task<T>> request)
         {
             var trace = new QueuedTrace();
             Task<T> task;
@@ -56,19 +59,41 @@ namespace IntercomPS.Cmdlets
                 task = StartSafely(request, _stopping.Token);
             }
             task.ContinueWith(_ => trace.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            foreach (var (isDebug, message) in trace.Drain())
+            return new Started<T>(task, trace);
+        }
+
+        /// <summary>On the pipeline thread: relays the request's trace while it runs, then returns its answer or throws.</summary>
+        private protected T Finish<T>(Started<T> started)
+        {
+            foreach (var (isDebug, message) in started.Trace.Drain())
             {
                 if (isDebug) WriteDebug(message);
                 else WriteVerbose(message);
             }
             try
             {
-                return task.GetAwaiter().GetResult();
+                return started.Task.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>Cancels every request still running, e.g. when the pipeline must stop.</summary>
+        private protected void CancelRequests() => _stopping.Cancel();
+
+        /// <summary>A request under way and the messages it has traced so far.</summary>
+        private protected readonly struct Started<T>
+        {
+            public Started(Task<T> task, QueuedTrace trace)
+            {
+                Task = task;
+                Trace = trace;
+            }
+
+            public Task<T> Task { get; }
+            public QueuedTrace Trace { get; }
         }
 
         // A request that throws before its first await must still complete the trace, not hang the drain.
@@ -90,7 +115,11 @@ namespace IntercomPS.Cmdlets
         protected void WriteFailure(Exception failure, object? target)
         {
             var record = ErrorRecords.For(failure, target);
-            if (failure is IntercomApiException { StatusCode: HttpStatusCode.Unauthorized }) ThrowTerminatingError(record);
+            if (failure is IntercomApiException { StatusCode: HttpStatusCode.Unauthorized })
+            {
+                CancelRequests();
+                ThrowTerminatingError(record);
+            }
             WriteError(record);
         }
 
@@ -108,7 +137,7 @@ namespace IntercomPS.Cmdlets
         }
 
         /// <summary>Messages from any thread, read in order on the pipeline thread.</summary>
-        private sealed class QueuedTrace : IRequestTraceSink
+        private protected sealed class QueuedTrace : IRequestTraceSink
         {
             private readonly BlockingCollection<(bool IsDebug, string Message)> _messages = new BlockingCollection<(bool, string)>();
 

@@ -5,7 +5,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>Records that a user visited the app; returns how many admin messages they have not read.</summary>
     [Cmdlet(VerbsCommon.New, "IntercomImpression", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ImpressionResult))]
-    public sealed class NewIntercomImpressionCommand : UserTargetCmdlet
+    public sealed class NewIntercomImpressionCommand : ConcurrentUserCmdlet
     {
         /// <summary>The IP address the user came from (Intercom derives the location from it).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -24,8 +24,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(Describe(), "Record an impression")) return;
-            var result = Invoke(Target, token => Client.CreateImpressionAsync(Identity(), Blank(UserIp), Blank(UserAgent), Blank(CurrentUrl), token));
-            if (result is not null) WriteObject(result);
+            Submit(Target, token => Client.CreateImpressionAsync(Identity(), Blank(UserIp), Blank(UserAgent), Blank(CurrentUrl), token), WriteObject);
         }
 
         private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -5,7 +5,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>Starts a message thread from the user to the app (the API creates messages as the user).</summary>
     [Cmdlet(VerbsCommon.New, "IntercomMessageThread", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MessageThread))]
-    public sealed class NewIntercomMessageThreadCommand : UserTargetCmdlet
+    public sealed class NewIntercomMessageThreadCommand : ConcurrentUserCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -19,8 +19,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(Describe(), "Start a message thread")) return;
-            var thread = Invoke(Target, token => Client.CreateMessageThreadAsync(Identity(), Body, Url, token));
-            if (thread is not null) WriteObject(thread);
+            Submit(Target, token => Client.CreateMessageThreadAsync(Identity(), Body, Url, token), WriteObject);
         }
     }
 }

@@ -10,8 +10,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(Describe(), "Create or update Intercom user")) return;
-            var user = Invoke(Target, token => Client.CreateOrUpdateUserAsync(Changes(), token));
-            if (user is not null) WriteObject(user);
+            Submit(Target, token => Client.CreateOrUpdateUserAsync(Changes(), token), WriteObject);
         }
     }
 }

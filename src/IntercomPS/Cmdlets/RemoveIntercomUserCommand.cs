@@ -5,7 +5,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>Deletes users with all their conversations. Asks first unless -Force or -Confirm:$false.</summary>
     [Cmdlet(VerbsCommon.Remove, "IntercomUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(User))]
-    public sealed class RemoveIntercomUserCommand : UserTargetCmdlet
+    public sealed class RemoveIntercomUserCommand : ConcurrentUserCmdlet
     {
         /// <summary>Delete without asking (-WhatIf still only describes).</summary>
         [Parameter]
@@ -18,8 +18,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldRemove()) return;
-            var user = Invoke(Target, token => Client.DeleteUserAsync(Identity(), token));
-            if (user is not null && PassThru) WriteObject(user);
+            Submit(Target, token => Client.DeleteUserAsync(Identity(), token), user => { if (PassThru) WriteObject(user); });
         }
 
         private bool ShouldRemove()

@@ -5,7 +5,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>Marks threads read (-Read $true) or unread again (-Read $false) for their user.</summary>
     [Cmdlet(VerbsCommon.Set, "IntercomMessageThread", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MessageThread))]
-    public sealed class SetIntercomMessageThreadCommand : UserTargetCmdlet
+    public sealed class SetIntercomMessageThreadCommand : ConcurrentUserCmdlet
     {
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id")]
@@ -22,8 +22,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess($"thread {ThreadId} of {Describe()}", Read ? "Mark read" : "Mark unread")) return;
-            var thread = Invoke(Target, token => Client.MarkMessageThreadAsync(Identity(), ThreadId, Read, token));
-            if (thread is not null && PassThru) WriteObject(thread);
+            Submit(Target, token => Client.MarkMessageThreadAsync(Identity(), ThreadId, Read, token), thread => { if (PassThru) WriteObject(thread); });
         }
     }
 }

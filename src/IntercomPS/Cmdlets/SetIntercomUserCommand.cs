@@ -14,8 +14,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(Describe(), "Update Intercom user")) return;
-            var user = Invoke(Target, token => Client.UpdateUserAsync(Changes(), token));
-            if (user is not null && PassThru) WriteObject(user);
+            Submit(Target, token => Client.UpdateUserAsync(Changes(), token), user => { if (PassThru) WriteObject(user); });
         }
     }
 }

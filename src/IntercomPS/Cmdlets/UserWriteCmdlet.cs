@@ -12,7 +12,7 @@ namespace IntercomPS.Cmdlets
     /// objects (so Get | Set round-trips) and from Import-Csv rows with the API's snake_case column names.
     /// Fields left out, or blank in a CSV cell, are not sent, so they keep their value.
     /// </summary>
-    public abstract class UserWriteCmdlet : UserTargetCmdlet
+    public abstract class UserWriteCmdlet : ConcurrentUserCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Name { get; set; }

@@ -32,6 +32,9 @@ namespace IntercomPS.Tests.Infrastructure
 
         public void SetVariable(string name, object? value) => _runspace.Runspace.SessionStateProxy.SetVariable(name, value);
 
+        /// <summary>A PowerShell on this runspace, for tests that drive an invocation themselves (e.g. to stop it).</summary>
+        public PowerShell CreateShell() => PowerShell.Create(_runspace.Runspace);
+
         public RunResult Run(string script)
         {
             using var shell = PowerShell.Create(_runspace.Runspace);
