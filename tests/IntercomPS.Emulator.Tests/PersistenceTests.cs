@@ -82,8 +82,10 @@ public sealed class PersistenceTests : IDisposable
             })).ToArray();
 
             // Kill mid-load, once a good number of writes has been answered.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
             while (acknowledged.Count < 150)
             {
+                Assert.True(DateTime.UtcNow < deadline, $"only {acknowledged.Count} writes acknowledged in 30 s:\n{child.Stderr}");
                 await Task.Delay(20);
             }
 
