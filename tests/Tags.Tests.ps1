@@ -1,0 +1,250 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+
+    # The emulator's /admin endpoints (no auth), next to the API root. Returns the response body.
+    function Invoke-TestAdmin([string] $Method, [string] $Path, [string] $Json) {
+        $http = [System.Net.Http.HttpClient]::new()
+        try {
+            $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), [uri]::new($IntercomTestBaseUri, "../admin/$Path"))
+            if ($Json) { $request.Content = [System.Net.Http.StringContent]::new($Json, [System.Text.Encoding]::UTF8, 'application/json') }
+            $response = $http.SendAsync($request).GetAwaiter().GetResult()
+            $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+            if (-not $response.IsSuccessStatusCode) { throw "admin $Method $Path answered $([int] $response.StatusCode): $text" }
+            $text
+        }
+        finally { $http.Dispose() }
+    }
+
+    function Reset-TestApp { $null = Invoke-TestAdmin POST "reset?app_id=$([uri]::EscapeDataString($IntercomTestAppId))" }
+
+    function Add-TestUsers([int] $Count, [string] $Prefix, [string] $Tag) {
+        $tagJson = if ($Tag) { ", `"tag`": `"$Tag`"" } else { '' }
+        $null = Invoke-TestAdmin POST 'seed' "{`"app_id`": `"$IntercomTestAppId`", `"count`": $Count, `"prefix`": `"$Prefix`"$tagJson}"
+    }
+
+    # /v1 requests of the test app since its last reset, for one route ("GET /v1/users") or all of them.
+    function Get-TestRequestCount([string] $Route) {
+        $document = [System.Text.Json.JsonDocument]::Parse((Invoke-TestAdmin GET "requests?app_id=$([uri]::EscapeDataString($IntercomTestAppId))"))
+        try {
+            if (-not $Route) { return $document.RootElement.GetProperty('total').GetInt32() }
+            $count = 0
+            foreach ($property in $document.RootElement.GetProperty('by_route').EnumerateObject()) {
+                if ($property.Name -eq $Route) { $count = $property.Value.GetInt32() }
+            }
+            $count
+        }
+        finally { $document.Dispose() }
+    }
+
+    Connect-TestIntercom
+}
+
+AfterAll {
+    $null = Invoke-TestAdmin DELETE 'faults'
+    Disconnect-Intercom
+}
+
+Describe 'Get-IntercomTag' {
+    BeforeAll {
+        Reset-TestApp
+        Add-TestUsers -Count 42 -Prefix 'trial' -Tag 'trial'
+        $null = New-IntercomTag -Name 'vip' -Color 'gold' -Email 'trial1@example.com', 'trial2@example.com'
+    }
+
+    It 'gets a tag with its id, colour and user count (Example 1)' {
+        $tag = Get-IntercomTag -Name 'trial'
+        $tag | Should -BeOfType ([IntercomPS.Tag])
+        $tag.Name | Should -BeExactly 'trial'
+        $tag.Id | Should -BeGreaterThan 0
+        $tag.TaggedUserCount | Should -Be 42
+        $tag.Segment | Should -BeFalse
+        $tag.Color | Should -Not -BeNullOrEmpty
+    }
+
+    It 'gets several tags from the pipeline (Example 2)' {
+        $lines = 'trial', 'vip' | Get-IntercomTag | ForEach-Object { '{0}: {1} users' -f $_.Name, $_.TaggedUserCount }
+        $lines | Should -Be 'trial: 42 users', 'vip: 2 users'
+    }
+
+    It 'takes the name positionally and by property name' {
+        (Get-IntercomTag 'vip').Color | Should -Be 'gold'
+        ([pscustomobject]@{ Name = 'vip' } | Get-IntercomTag).TaggedUserCount | Should -Be 2
+    }
+
+    It 'reports an unknown tag as not found and goes on with the next name' {
+        $tags = Get-IntercomTag -Name 'nope', 'vip' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $tags.Name | Should -Be 'vip'
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.not_found'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be 'nope'
+        { Get-IntercomTag -Name 'nope' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+}
+
+Describe 'New-IntercomTag' {
+    BeforeAll {
+        Reset-TestApp
+        New-IntercomUser -UserId '7902' -Email 'ben@intercom.io' -Name 'Ben McRedmond'
+        New-IntercomUser -UserId '1001' -Email 'ann@example.com' -Name 'Ann Archer'
+        New-IntercomUser -UserId '1003' -Email 'carl@example.com' -Name 'Carl Cooper'
+    }
+
+    It 'creates a tag and tags two users (Example 1)' {
+        $tag = New-IntercomTag -Name 'vip' -Color 'gold' -Email 'ben@intercom.io', 'ann@example.com'
+        $tag.Name | Should -Be 'vip'
+        $tag.Color | Should -Be 'gold'
+        $tag.TaggedUserCount | Should -Be 2
+        (Get-IntercomUser -Tag 'vip').Email | Should -Be 'ben@intercom.io', 'ann@example.com'
+    }
+
+    It 'tags users by user id too' {
+        (New-IntercomTag -Name 'beta-ids' -UserId '1001', '1003').TaggedUserCount | Should -Be 2
+        (Get-IntercomUser -Tag 'beta-ids').UserId | Should -Be '1001', '1003'
+    }
+
+    It 'creates tags from CSV-shaped rows with name and color columns (Example 2)' {
+        $rows = @(
+            [pscustomobject]@{ name = 'beta'; color = 'blue' }
+            [pscustomobject]@{ name = 'churned'; color = 'red' }
+        )
+        $tags = $rows | New-IntercomTag
+        $tags.Name | Should -Be 'beta', 'churned'
+        $tags.Color | Should -Be 'blue', 'red'
+        $tags.TaggedUserCount | Should -Be 0, 0
+        (Get-IntercomTag -Name 'churned').Color | Should -Be 'red'
+    }
+
+    It 'updates the tag of the same name instead of making a second one' {
+        $before = Get-IntercomTag -Name 'beta'
+        $after = New-IntercomTag -Name 'beta' -Color 'teal'
+        $after.Id | Should -Be $before.Id
+        $after.Color | Should -Be 'teal'
+    }
+
+    It 'counts only the users that exist' {
+        (New-IntercomTag -Name 'mixed' -Email 'ann@example.com', 'ghost@example.com').TaggedUserCount | Should -Be 1
+    }
+
+    It 'refuses a colour outside the six Intercom has' {
+        { New-IntercomTag -Name 'pink' -Color 'pink' } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+
+    It 'creates nothing with -WhatIf' {
+        New-IntercomTag -Name 'whatif' -Email 'ann@example.com' -WhatIf | Should -BeNullOrEmpty
+        { Get-IntercomTag -Name 'whatif' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+}
+
+Describe 'Set-IntercomTag' {
+    BeforeEach {
+        Reset-TestApp
+        Add-TestUsers -Count 42 -Prefix 'trial' -Tag 'trial'
+        Add-TestUsers -Count 2 -Prefix 'paid'
+        $null = New-IntercomTag -Name 'vip' -Color 'gold' -Email 'paid1@example.com', 'paid2@example.com'
+    }
+
+    It 'tags every trial user as vip in one request and returns the tag (Example 1)' {
+        $trial = Get-IntercomUser -Tag 'trial'
+        $before = Get-TestRequestCount
+        $tag = $trial | Set-IntercomTag -Name 'vip' -PassThru
+        (Get-TestRequestCount) - $before | Should -Be 1
+        $tag.Name | Should -Be 'vip'
+        $tag.Color | Should -Be 'gold'
+        $tag.TaggedUserCount | Should -Be 44
+        Get-IntercomUser -Tag 'vip' | Should -HaveCount 44
+    }
+
+    It 'sends ceil(N / BatchSize) requests: 42 users in batches of 10 take 5' {
+        $trial = Get-IntercomUser -Tag 'trial'
+        $before = Get-TestRequestCount
+        $tag = $trial | Set-IntercomTag -Name 'vip' -BatchSize 10 -PassThru
+        (Get-TestRequestCount) - $before | Should -Be 5
+        $tag.TaggedUserCount | Should -Be 44
+    }
+
+    It 'writes nothing to the pipeline without -PassThru' {
+        'trial1@example.com' | Set-IntercomTag -Name 'vip' | Should -BeNullOrEmpty
+        (Get-IntercomTag -Name 'vip').TaggedUserCount | Should -Be 3
+    }
+
+    It 'creates the tag when tagging with a new name' {
+        $tag = 'trial1@example.com', 'trial2@example.com' | Set-IntercomTag -Name 'brand-new' -PassThru
+        $tag.TaggedUserCount | Should -Be 2
+        (Get-IntercomUser -Tag 'brand-new').Email | Should -Be 'trial1@example.com', 'trial2@example.com'
+    }
+
+    It 'untags CSV rows in batches: 42 rows with -BatchSize 20 take 3 requests (Example 2)' {
+        $rows = 1..42 | ForEach-Object { [pscustomobject]@{ email = "trial$_@example.com"; user_id = "trial$_" } }
+        $before = Get-TestRequestCount
+        $rows | Set-IntercomTag -Name 'trial' -Untag -BatchSize 20
+        (Get-TestRequestCount) - $before | Should -Be 3
+        (Get-IntercomTag -Name 'trial').TaggedUserCount | Should -Be 0
+        Get-IntercomUser -Tag 'trial' | Should -BeNullOrEmpty
+    }
+
+    It 'untags only the users given' {
+        'trial1@example.com', 'trial2@example.com' | Set-IntercomTag -Name 'trial' -Untag
+        (Get-IntercomTag -Name 'trial').TaggedUserCount | Should -Be 40
+        (Get-IntercomUser -Tag 'trial' -First 1).Email | Should -Be 'trial3@example.com'
+    }
+
+    It 'changes only the colour when no user is given, in one request (Example 3)' {
+        $before = Get-TestRequestCount
+        Set-IntercomTag -Name 'vip' -Color 'purple' | Should -BeNullOrEmpty
+        (Get-TestRequestCount) - $before | Should -Be 1
+        $tag = Get-IntercomTag -Name 'vip'
+        $tag.Color | Should -Be 'purple'
+        $tag.TaggedUserCount | Should -Be 2
+    }
+
+    It 'sends nothing and tags no one with -WhatIf' {
+        $trial = Get-IntercomUser -Tag 'trial'
+        $before = Get-TestRequestCount
+        $trial | Set-IntercomTag -Name 'vip' -WhatIf -PassThru | Should -BeNullOrEmpty
+        Set-IntercomTag -Name 'vip' -Color 'red' -WhatIf
+        (Get-TestRequestCount) | Should -Be $before
+        $tag = Get-IntercomTag -Name 'vip'
+        $tag.TaggedUserCount | Should -Be 2
+        $tag.Color | Should -Be 'gold'
+    }
+
+    It 'refuses to untag with a tag that does not exist, reporting each user' {
+        'trial1@example.com', 'trial2@example.com' |
+            Set-IntercomTag -Name 'never-made' -Untag -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 2
+        $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.bad_request'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        ($failed | ForEach-Object { $_.TargetObject }) | Should -Be 'trial1@example.com', 'trial2@example.com'
+        { Get-IntercomTag -Name 'never-made' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+
+    It 'refuses a piped input that names no user, and still tags the others' {
+        $inputs = @([pscustomobject]@{ name = 'no id' }, 'trial1@example.com')
+        $tag = $inputs | Set-IntercomTag -Name 'vip' -PassThru -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.invalid_argument'
+        $failed[0].TargetObject.name | Should -Be 'no id'
+        $tag.TaggedUserCount | Should -Be 3
+    }
+}
+
+Describe 'Set-IntercomTag when a batch fails' {
+    BeforeAll {
+        Reset-TestApp
+        Add-TestUsers -Count 3 -Prefix 'trial' -Tag 'trial'
+        $null = New-IntercomTag -Name 'vip'
+        $null = Invoke-TestAdmin PUT 'faults' '{"failure_rate": 1, "failure_status": 400}'
+    }
+    AfterAll { $null = Invoke-TestAdmin DELETE 'faults' }
+
+    It 'gives every user of the failed batch its own error' {
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ email = "trial$_@example.com" } }
+        $rows | Set-IntercomTag -Name 'vip' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 3
+        ($failed | ForEach-Object { $_.TargetObject.email }) | Should -Be 'trial1@example.com', 'trial2@example.com', 'trial3@example.com'
+        ($failed | Where-Object { $_.CategoryInfo.Category -eq 'InvalidArgument' }) | Should -HaveCount 3
+        $null = Invoke-TestAdmin DELETE 'faults'
+        (Get-IntercomTag -Name 'vip').TaggedUserCount | Should -Be 0
+    }
+}
