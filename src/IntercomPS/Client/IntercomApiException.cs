@@ -45,6 +45,9 @@ namespace IntercomPS.Client
         /// <summary>How long the server asked us to wait before trying again, when it said so.</summary>
         public TimeSpan? RetryAfter { get; }
 
+        /// <summary>True when the server cannot have acted on the request, so even a non-idempotent one may be sent again.</summary>
+        public bool CertainlyNotApplied { get; internal set; }
+
         private static string Describe(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage)
         {
             var status = statusCode is { } code ? $"{(int)code} {errorType}" : errorType;

@@ -15,7 +15,7 @@ namespace IntercomPS.Client
         public async Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default)
         {
             var query = "users/message_threads?" + user.ToQuery() + (currentUrl is null ? string.Empty : "&current_url=" + Uri.EscapeDataString(currentUrl));
-            var threads = await SendAsync(HttpMethod.Get, query, null, IntercomJsonContext.Default.MessageThreadArray, cancellationToken).ConfigureAwait(false);
+            var threads = await SendAsync(HttpMethod.Get, query, null, IntercomJsonContext.Default.MessageThreadArray, idempotent: true, cancellationToken).ConfigureAwait(false);
             foreach (var thread in threads) Stamp(thread, user);
             return threads;
         }
@@ -23,7 +23,7 @@ namespace IntercomPS.Client
         public async Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default)
         {
             var query = "users/message_threads?" + user.ToQuery() + "&thread_id=" + threadId.ToString(CultureInfo.InvariantCulture);
-            return Stamp(await SendAsync(HttpMethod.Get, query, null, IntercomJsonContext.Default.MessageThread, cancellationToken).ConfigureAwait(false), user);
+            return Stamp(await SendAsync(HttpMethod.Get, query, null, IntercomJsonContext.Default.MessageThread, idempotent: true, cancellationToken).ConfigureAwait(false), user);
         }
 
         /// <summary>Starts a thread from the user to the app.</summary>
@@ -31,7 +31,7 @@ namespace IntercomPS.Client
         {
             RequireBody(body);
             return Stamp(await SendAsync(HttpMethod.Post, "users/message_threads", writer => WriteThreadRequest(writer, user, null, body, url, null),
-                IntercomJsonContext.Default.MessageThread, cancellationToken).ConfigureAwait(false), user);
+                IntercomJsonContext.Default.MessageThread, idempotent: false, cancellationToken).ConfigureAwait(false), user);
         }
 
         /// <summary>Adds the user's reply to a thread.</summary>
@@ -39,13 +39,13 @@ namespace IntercomPS.Client
         {
             RequireBody(body);
             return Stamp(await SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, body, url, null),
-                IntercomJsonContext.Default.MessageThread, cancellationToken).ConfigureAwait(false), user);
+                IntercomJsonContext.Default.MessageThread, idempotent: false, cancellationToken).ConfigureAwait(false), user);
         }
 
         /// <summary>Marks a thread read (or unread again) for the user.</summary>
         public async Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default) =>
             Stamp(await SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, null, null, read),
-                IntercomJsonContext.Default.MessageThread, cancellationToken).ConfigureAwait(false), user);
+                IntercomJsonContext.Default.MessageThread, idempotent: true, cancellationToken).ConfigureAwait(false), user);
 
         private static void WriteThreadRequest(Utf8JsonWriter writer, UserIdentity user, long? threadId, string? body, string? url, bool? read)
         {

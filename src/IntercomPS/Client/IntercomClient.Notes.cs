@@ -18,7 +18,7 @@ namespace IntercomPS.Client
                 user.WriteTo(writer);
                 writer.WriteString("body", body);
                 writer.WriteEndObject();
-            }, IntercomJsonContext.Default.Note, cancellationToken);
+            }, IntercomJsonContext.Default.Note, idempotent: false, cancellationToken);
         }
 
         /// <summary>Records a visit (updating last seen, session count, IP and agent); answers the unread message count.</summary>
@@ -32,7 +32,7 @@ namespace IntercomPS.Client
                 if (userAgent is not null) writer.WriteString("user_agent", userAgent);
                 if (currentUrl is not null) writer.WriteString("current_url", currentUrl);
                 writer.WriteEndObject();
-            }, IntercomJsonContext.Default.ImpressionResult, cancellationToken).ConfigureAwait(false);
+            }, IntercomJsonContext.Default.ImpressionResult, idempotent: false, cancellationToken).ConfigureAwait(false);
             result.Email = user.Email;
             result.UserId = user.UserId;
             return result;

@@ -10,14 +10,14 @@ namespace IntercomPS.Client
     public sealed partial class IntercomClient
     {
         public Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Get, "tags?name=" + Uri.EscapeDataString(name), null, IntercomJsonContext.Default.Tag, cancellationToken);
+            SendAsync(HttpMethod.Get, "tags?name=" + Uri.EscapeDataString(name), null, IntercomJsonContext.Default.Tag, idempotent: true, cancellationToken);
 
         /// <summary>POST: creates the tag, or updates it when the name exists; tags or untags the given users.</summary>
         public Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Post, "tags", changes.WriteTo, IntercomJsonContext.Default.Tag, cancellationToken);
+            SendAsync(HttpMethod.Post, "tags", changes.WriteTo, IntercomJsonContext.Default.Tag, idempotent: true, cancellationToken);
 
         /// <summary>PUT: updates an existing tag (not_found otherwise); tags or untags the given users.</summary>
         public Task<Tag> UpdateTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Put, "tags", changes.WriteTo, IntercomJsonContext.Default.Tag, cancellationToken);
+            SendAsync(HttpMethod.Put, "tags", changes.WriteTo, IntercomJsonContext.Default.Tag, idempotent: true, cancellationToken);
     }
 }

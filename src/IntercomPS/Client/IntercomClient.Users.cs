@@ -9,21 +9,21 @@ namespace IntercomPS.Client
     public sealed partial class IntercomClient
     {
         public Task<User> GetUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Get, "users?" + user.ToQuery(), null, IntercomJsonContext.Default.User, cancellationToken);
+            SendAsync(HttpMethod.Get, "users?" + user.ToQuery(), null, IntercomJsonContext.Default.User, idempotent: true, cancellationToken);
 
         public Task<UserPage> ListUsersAsync(UserListQuery query, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Get, "users?" + query.ToQuery(), null, IntercomJsonContext.Default.UserPage, cancellationToken);
+            SendAsync(HttpMethod.Get, "users?" + query.ToQuery(), null, IntercomJsonContext.Default.UserPage, idempotent: true, cancellationToken);
 
         /// <summary>POST: creates the user, or updates the one with the same user_id (else email).</summary>
         public Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Post, "users", changes.WriteTo, IntercomJsonContext.Default.User, cancellationToken);
+            SendAsync(HttpMethod.Post, "users", changes.WriteTo, IntercomJsonContext.Default.User, idempotent: true, cancellationToken);
 
         /// <summary>PUT: updates an existing user; an unknown user is a not_found error.</summary>
         public Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Put, "users", changes.WriteTo, IntercomJsonContext.Default.User, cancellationToken);
+            SendAsync(HttpMethod.Put, "users", changes.WriteTo, IntercomJsonContext.Default.User, idempotent: true, cancellationToken);
 
         /// <summary>Deletes the user with their conversations; returns the user as it was.</summary>
         public Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Delete, "users", writer => { writer.WriteStartObject(); user.WriteTo(writer); writer.WriteEndObject(); }, IntercomJsonContext.Default.User, cancellationToken);
+            SendAsync(HttpMethod.Delete, "users", writer => { writer.WriteStartObject(); user.WriteTo(writer); writer.WriteEndObject(); }, IntercomJsonContext.Default.User, idempotent: false, cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -26,6 +27,7 @@ namespace IntercomPS.Client
 
         private readonly HttpClient _http;
         private readonly BasicCredential _credential;
+        private volatile RateLimitStatus? _rateLimit;
 
         public IntercomClient(IntercomClientOptions options, HttpMessageHandler? handler = null)
         {
@@ -34,6 +36,7 @@ namespace IntercomPS.Client
             _credential = options.Credential;
             BaseUri = options.BaseUri;
             Timeout = options.Timeout;
+            Retry = options.Retry;
             // Timeouts are ours (per request, told apart from the caller's cancellation), not HttpClient's.
             _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true);
             _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
@@ -45,14 +48,68 @@ namespace IntercomPS.Client
 
         public TimeSpan Timeout { get; }
 
-        /// <summary>Sends a request and reads the JSON answer as <typeparamref name="T"/>.</summary>
-        internal async Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, CancellationToken cancellationToken)
+        /// <summary>The rate-limit window as the last answer described it, or null before any answer carried one.</summary>
+        public RateLimitStatus? RateLimit => _rateLimit;
+
+        public RetryPolicy Retry { get; }
+
+        /// <summary>
+        /// Sends a request and reads the JSON answer as <typeparamref name="T"/>, retrying what can safely be
+        /// retried. <paramref name="idempotent"/> says whether sending it twice does no harm; a request that is
+        /// not is retried only when the server cannot have applied it (429, 503 with Retry-After, connection refused).
+        /// </summary>
+        internal async Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken)
         {
             var uri = new Uri(BaseUri, relativeUri);
             var body = writeBody is null ? null : Serialize(writeBody);
             var trace = RequestTrace.Current;
             if (body is not null) trace?.Debug($"{method} {uri.PathAndQuery} body: {Encoding.UTF8.GetString(body)}");
 
+            for (var retry = 1; ; retry++)
+            {
+                await PaceAsync(method, uri, trace, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var answer = await SendOnceAsync(method, uri, body, trace, cancellationToken).ConfigureAwait(false);
+                    return Deserialize(answer, answerType, method, uri);
+                }
+                catch (IntercomApiException failure) when (failure.CertainlyNotApplied || (idempotent && IsTransient(failure)))
+                {
+                    var wait = Retry.WaitBefore(retry, failure.RetryAfter);
+                    if (wait is null)
+                    {
+                        trace?.Verbose(retry > Retry.MaxRetries
+                            ? $"{method} {uri.PathAndQuery}: giving up after {Retry.MaxRetries} retries"
+                            : $"{method} {uri.PathAndQuery}: the server asked to wait {failure.RetryAfter?.TotalSeconds:0.#} s, more than the {Retry.MaxWait.TotalSeconds:0.#} s limit; giving up");
+                        throw;
+                    }
+                    trace?.Verbose($"{method} {uri.PathAndQuery}: {Describe(failure)}; retry {retry} of {Retry.MaxRetries} in {wait.Value.TotalSeconds:0.0#} s{(failure.RetryAfter is null ? string.Empty : " (as the server asked)")}");
+                    await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>Failures that may well succeed on a second try; safe to retry only for idempotent requests.</summary>
+        private static bool IsTransient(IntercomApiException failure) =>
+            failure.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or (HttpStatusCode)429 ||
+            failure.ErrorType == IntercomApiException.TimeoutType ||
+            failure.ErrorType == IntercomApiException.ConnectionFailedType;
+
+        private static string Describe(IntercomApiException failure) =>
+            failure.StatusCode is { } status ? $"{(int)status} {failure.ErrorType}" : failure.ErrorType.Replace('_', ' ');
+
+        /// <summary>When the last answer said the window is used up, wait for it to reset instead of hammering into 429s.</summary>
+        private async Task PaceAsync(HttpMethod method, Uri uri, IRequestTraceSink? trace, CancellationToken cancellationToken)
+        {
+            if (_rateLimit is not { Remaining: <= 0 } limit) return;
+            var wait = limit.ResetAt - DateTime.UtcNow;
+            if (wait <= TimeSpan.Zero || wait > Retry.MaxWait) return;
+            trace?.Verbose($"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset");
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<byte[]> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, IRequestTraceSink? trace, CancellationToken cancellationToken)
+        {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Timeout);
             var clock = Stopwatch.StartNew();
@@ -66,11 +123,12 @@ namespace IntercomPS.Client
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 var answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                if (RateLimitStatus.From(response) is { } limit) _rateLimit = limit;
                 trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
                 trace?.Debug($"{method} {uri.PathAndQuery} answer: {Encoding.UTF8.GetString(answer)}");
 
                 if (!response.IsSuccessStatusCode) throw ToException(method, uri, response, answer);
-                return Deserialize(answer, answerType, method, uri);
+                return answer;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -80,9 +138,10 @@ namespace IntercomPS.Client
             }
             catch (HttpRequestException failure)
             {
-                trace?.Verbose($"{method} {uri.PathAndQuery} failed to connect after {clock.ElapsedMilliseconds} ms: {failure.Message}");
+                var refused = Innermost(failure) is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
+                trace?.Verbose($"{method} {uri.PathAndQuery} failed to connect after {clock.ElapsedMilliseconds} ms: {Innermost(failure).Message}");
                 throw new IntercomApiException(method.Method, uri, null, IntercomApiException.ConnectionFailedType,
-                    $"The connection to {uri.Host} failed: {Innermost(failure).Message}", innerException: failure);
+                    $"The connection to {uri.Host} failed: {Innermost(failure).Message}", innerException: failure) { CertainlyNotApplied = refused };
             }
             catch (IOException failure)
             {
@@ -126,10 +185,15 @@ namespace IntercomPS.Client
                 // Not the API's JSON error (a proxy's HTML page, say): fall back to the status below.
             }
             var status = response.StatusCode;
+            var retryAfter = RetryAfter(response);
             return new IntercomApiException(method.Method, uri, status,
                 string.IsNullOrEmpty(type) ? ErrorTypeFor(status) : type!,
                 string.IsNullOrEmpty(message) ? $"Intercom answered {(int)status} {response.ReasonPhrase}." : message!,
-                RetryAfter(response));
+                retryAfter)
+            {
+                // A 429 is refused before any work; a 503 that says when to come back was not handled either.
+                CertainlyNotApplied = (int)status == 429 || (status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
+            };
         }
 
         /// <summary>The API's error type for a status, for answers that did not say.</summary>
@@ -144,12 +208,17 @@ namespace IntercomPS.Client
             var other => "http_" + other.ToString(CultureInfo.InvariantCulture),
         };
 
-        internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+        /// <summary>Retry-After, or for a 429 the time until X-RateLimit-Reset, whichever is later.</summary>
+        private static TimeSpan? RetryAfter(HttpResponseMessage response)
         {
             var header = response.Headers.RetryAfter;
-            if (header?.Delta is { } delta) return delta;
-            if (header?.Date is { } date) return date - DateTimeOffset.UtcNow;
-            return null;
+            TimeSpan? wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
+            if ((int)response.StatusCode == 429 && RateLimitStatus.From(response) is { } limit)
+            {
+                var untilReset = limit.ResetAt - DateTime.UtcNow;
+                if (wait is null || untilReset > wait) wait = untilReset;
+            }
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
         private static Exception Innermost(Exception failure)

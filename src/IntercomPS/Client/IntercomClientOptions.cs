@@ -24,7 +24,11 @@ namespace IntercomPS.Client
             set => _baseUri = WithTrailingSlash(value ?? throw new ArgumentNullException(nameof(value)));
         }
 
+        /// <summary>How long one attempt may take before it fails with a timeout.</summary>
         public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>How failed requests are retried.</summary>
+        public RetryPolicy Retry { get; } = new RetryPolicy();
 
         /// <summary>
         /// Basic auth sends the key in the clear unless the transport is encrypted. Plain http is refused unless

@@ -35,6 +35,11 @@ namespace IntercomPS.Cmdlets
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = (int)IntercomClientOptions.DefaultTimeout.TotalSeconds;
 
+        /// <summary>How often a failed request is retried (429, 5xx, dropped connections) before it is reported.</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetry { get; set; } = RetryPolicy.DefaultMaxRetries;
+
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
@@ -49,6 +54,7 @@ namespace IntercomPS.Cmdlets
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
             };
+            options.Retry.MaxRetries = MaxRetry;
             IntercomClient client;
             try
             {

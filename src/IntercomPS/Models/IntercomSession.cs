@@ -20,6 +20,10 @@ namespace IntercomPS
         public string AppId => Client.AppId;
         public Uri BaseUri => Client.BaseUri;
         public TimeSpan Timeout => Client.Timeout;
+        public int MaxRetry => Client.Retry.MaxRetries;
+
+        /// <summary>The rate-limit window as Intercom's last answer described it.</summary>
+        public RateLimitStatus? RateLimit => Client.RateLimit;
         public DateTime ConnectedAt { get; }
 
         /// <summary>True once Disconnect-Intercom closed this session.</summary>
