@@ -130,11 +130,13 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
     [InlineData("429", 429, "rate_limited", "*")]
     [InlineData("429; retry-after=1", 429, "rate_limited", "1")]
     [InlineData("404", 404, "not_found", null)]
+    [InlineData("401", 401, "unauthorized", null)]
     public async Task X_Emulator_Fault_status_forces_that_error_and_applies_no_write(string header, int status, string type, string? retryAfter)
     {
         var email = EmulatorFixture.NewEmail();
         var reply = await Api.SendAsync(HttpMethod.Post, "v1/users", new { email }, r => r.Headers.Add("X-Emulator-Fault", header));
         reply.AssertError(status, type);
+        Assert.Equal(status == 401 ? "Basic realm=\"Intercom\"" : null, reply.Header("WWW-Authenticate"));
         if (retryAfter == "*")
         {
             Assert.NotNull(reply.Header("Retry-After"));

@@ -16,7 +16,6 @@ internal sealed record Caller(string AppId, IAppBackend Backend)
         var appId = services.Apps.Authenticate(context.Request.Headers.Authorization);
         if (appId is null)
         {
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"Intercom\"";
             throw new ApiError(401, "unauthorized", "Access denied: send HTTP Basic credentials app_id:api_key of an app this emulator knows");
         }
 

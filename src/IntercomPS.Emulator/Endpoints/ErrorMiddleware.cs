@@ -48,6 +48,12 @@ internal static class ErrorMiddleware
 
     public static Task WriteAsync(HttpContext context, ApiError error)
     {
+        if (error.Status == 401)
+        {
+            // Every 401, real or injected, tells the client how to authenticate.
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"Intercom\"";
+        }
+
         if (error.RetryAfter is { } seconds)
         {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
