@@ -1,0 +1,260 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+
+    # The emulator's /admin endpoints (no auth), next to the API root. Returns the response body.
+    function Invoke-TestAdmin([string] $Method, [string] $Path, [string] $Json) {
+        $http = [System.Net.Http.HttpClient]::new()
+        try {
+            $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), [uri]::new($IntercomTestBaseUri, "../admin/$Path"))
+            if ($Json) { $request.Content = [System.Net.Http.StringContent]::new($Json, [System.Text.Encoding]::UTF8, 'application/json') }
+            $response = $http.SendAsync($request).GetAwaiter().GetResult()
+            $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+            if (-not $response.IsSuccessStatusCode) { throw "admin $Method $Path answered $([int] $response.StatusCode): $text" }
+            $text
+        }
+        finally { $http.Dispose() }
+    }
+
+    function Reset-TestApp { $null = Invoke-TestAdmin POST "reset?app_id=$([uri]::EscapeDataString($IntercomTestAppId))" }
+
+    function Add-TestUsers([int] $Count, [string] $Prefix, [string] $Tag) {
+        $tagJson = if ($Tag) { ", `"tag`": `"$Tag`"" } else { '' }
+        $null = Invoke-TestAdmin POST 'seed' "{`"app_id`": `"$IntercomTestAppId`", `"count`": $Count, `"prefix`": `"$Prefix`"$tagJson}"
+    }
+
+    # /v1 requests of the test app since its last reset, for one route ("GET /v1/users") or all of them.
+    function Get-TestRequestCount([string] $Route) {
+        $document = [System.Text.Json.JsonDocument]::Parse((Invoke-TestAdmin GET "requests?app_id=$([uri]::EscapeDataString($IntercomTestAppId))"))
+        try {
+            if (-not $Route) { return $document.RootElement.GetProperty('total').GetInt32() }
+            $count = 0
+            foreach ($property in $document.RootElement.GetProperty('by_route').EnumerateObject()) {
+                if ($property.Name -eq $Route) { $count = $property.Value.GetInt32() }
+            }
+            $count
+        }
+        finally { $document.Dispose() }
+    }
+
+    function Add-TestAdminReply([string] $Email, [long] $ThreadId, [string] $Body) {
+        $json = "{`"app_id`": `"$IntercomTestAppId`", `"email`": `"$Email`", `"thread_id`": $ThreadId, `"body`": `"$Body`"}"
+        $null = Invoke-TestAdmin POST 'message_threads/reply' $json
+    }
+
+    function New-TestSecureString([string] $Text) {
+        $secure = [System.Security.SecureString]::new()
+        foreach ($letter in $Text.ToCharArray()) { $secure.AppendChar($letter) }
+        $secure
+    }
+
+    Connect-TestIntercom
+}
+
+AfterAll { Disconnect-Intercom }
+
+Describe 'The quick start (examples/quickstart.ps1)' {
+    BeforeAll {
+        Reset-TestApp
+        $quickStart = [System.IO.Path]::Combine($PSScriptRoot, '..', 'examples', 'quickstart.ps1')
+        # Its tables go to Out-Default; the lines it returns are what it reports.
+        $lines = @(& $quickStart | ForEach-Object { "$_" })
+    }
+
+    It 'runs to the end' {
+        $lines | Should -Contain '== 7. Who is left'
+    }
+
+    It 'reports the two trial users, then the vip tag with both' {
+        $lines | Should -Contain 'Ada Lovelace is on a trial'
+        $lines | Should -Contain 'Grace Hopper is on a trial'
+        $lines | Should -Contain 'Tag vip now has 2 users'
+    }
+
+    It 'notes each vip user' {
+        $lines | Should -Contain 'Noted on ada@example.com: <p>Welcome to VIP support</p>'
+        $lines | Should -Contain 'Noted on grace@example.com: <p>Welcome to VIP support</p>'
+    }
+
+    It 'pages to the second user, one line' {
+        $second = @($lines | Where-Object { $_ -like 'Second user: *' })
+        $second | Should -HaveCount 1
+        $second[0] | Should -Match '^Second user: (ada|grace|alan|edsger)@example\.com$'
+    }
+
+    It 'removes only the users without an IP address, after a -WhatIf that removed nothing' {
+        $removed = @($lines | Where-Object { $_ -like 'Removed *' })
+        $removed | Should -HaveCount 2
+        $removed | Should -Contain 'Removed alan@example.com'
+        $removed | Should -Contain 'Removed edsger@example.com'
+        $lines[-3] | Should -Be '== 7. Who is left'
+        $lines[-2, -1] | Should -Contain 'ada@example.com (Ada Lovelace)'
+        $lines[-2, -1] | Should -Contain 'grace@example.com (Grace Hopper)'
+    }
+
+    It 'leaves the app as it says: two trial users with custom data, tagged trial and vip' {
+        $left = Get-IntercomUser
+        $left | Should -HaveCount 2
+        $left.Email | Should -Contain 'ada@example.com'
+        $left.Email | Should -Contain 'grace@example.com'
+        $ada = Get-IntercomUser -Email 'ada@example.com'
+        $ada.CustomData['plan'] | Should -Be 'trial'
+        $ada.CustomData['seats'] | Should -Be 3
+        $ada.CreatedAt | Should -Be ([System.DateTimeOffset]::FromUnixTimeSeconds(1257553080).UtcDateTime)
+        (Get-IntercomTag -Name 'trial').Color | Should -Be 'gold'
+        (Get-IntercomTag -Name 'vip').TaggedUserCount | Should -Be 2
+    }
+}
+
+Describe 'Recipe: sync users from CSV-shaped rows' {
+    BeforeAll {
+        Reset-TestApp
+        New-IntercomUser -UserId '1001' -Email 'ann@example.com' -Name 'Ann Archer' -CustomData @{ plan = 'free' }
+        New-IntercomUser -UserId '1002' -Email 'bob@example.com' -Name 'Bob Baker'
+    }
+
+    It 'upserts every row: existing users change, new ones are created' {
+        $rows = @(
+            [pscustomobject]@{ user_id = '1001'; email = 'ann@example.com'; name = 'Ann Archer-Smith'; created_at = '1700000000' }
+            [pscustomobject]@{ user_id = '1003'; email = 'carl@example.com'; name = 'Carl Cooper'; created_at = '1700000100' }
+        )
+        $synced = $rows | New-IntercomUser
+        $synced.UserId | Should -Be '1001', '1003'
+        $users = Get-IntercomUser
+        $users.Email | Should -Be 'ann@example.com', 'bob@example.com', 'carl@example.com'
+        $users[0].Name | Should -Be 'Ann Archer-Smith'
+        $users[0].CustomData['plan'] | Should -Be 'free'
+    }
+
+    It 'updates only known users with Set-IntercomUser, keeps the failed rows and creates them on a retry' {
+        $rows = @(
+            [pscustomobject]@{ email = 'bob@example.com'; name = 'Robert Baker'; last_seen_ip = '10.0.0.2' }
+            [pscustomobject]@{ email = 'dora@example.com'; name = 'Dora Diaz'; last_seen_ip = '10.0.0.4' }
+            [pscustomobject]@{ email = 'carl@example.com'; name = 'Carl Cooper'; last_seen_ip = '10.0.0.3' }
+        )
+        $rows | Set-IntercomUser -ThrottleLimit 8 -ErrorAction SilentlyContinue -ErrorVariable failed
+        $retry = @($failed | ForEach-Object { $_.TargetObject })
+        $retry | Should -HaveCount 1
+        $retry[0].email | Should -Be 'dora@example.com'
+        (Get-IntercomUser -Email 'bob@example.com').LastSeenIp | Should -Be '10.0.0.2'
+
+        ($retry | New-IntercomUser).Name | Should -Be 'Dora Diaz'
+        Get-IntercomUser | Should -HaveCount 4
+    }
+
+    It 'round-trips an export: users to rows and back' {
+        $export = Get-IntercomUser | ForEach-Object { [pscustomobject]@{ user_id = $_.UserId; email = $_.Email; name = $_.Name.ToUpperInvariant() } }
+        $export | Set-IntercomUser
+        (Get-IntercomUser | ForEach-Object { $_.Name }) | Should -Be 'ANN ARCHER-SMITH', 'ROBERT BAKER', 'CARL COOPER', 'DORA DIAZ'
+    }
+}
+
+Describe 'Recipe: tag a segment' {
+    BeforeAll {
+        Reset-TestApp
+        Add-TestUsers -Count 230 -Prefix 'trial' -Tag 'trial'
+        Add-TestUsers -Count 20 -Prefix 'paid'
+    }
+
+    It 'tags 230 trial users as vip in ceil(230 / 100) = 3 requests' {
+        $trial = Get-IntercomUser -Tag 'trial'
+        $before = Get-TestRequestCount
+        $tag = $trial | Set-IntercomTag -Name 'vip' -Color 'gold' -PassThru
+        (Get-TestRequestCount) - $before | Should -Be 3
+        $tag.TaggedUserCount | Should -Be 230
+        $tag.Color | Should -Be 'gold'
+    }
+
+    It 'tags a segment chosen with Where-Object straight from the list' {
+        $tag = Get-IntercomUser | Where-Object { $_.Email -like 'paid1*' } | Set-IntercomTag -Name 'paid-1x' -PassThru
+        $tag.TaggedUserCount | Should -Be 11
+        (Get-IntercomUser -Tag 'paid-1x' -First 1).Email | Should -Be 'paid1@example.com'
+    }
+
+    It 'moves the segment from trial to paid: untag and tag' {
+        $segment = Get-IntercomUser -Tag 'trial' -First 30
+        $segment | Set-IntercomTag -Name 'trial' -Untag
+        $segment | Set-IntercomTag -Name 'converted'
+        (Get-IntercomTag -Name 'trial').TaggedUserCount | Should -Be 200
+        (Get-IntercomTag -Name 'converted').TaggedUserCount | Should -Be 30
+        (Get-IntercomUser -Tag 'converted' -First 1).Email | Should -Be 'trial1@example.com'
+    }
+}
+
+Describe 'Recipe: note many users' {
+    BeforeAll {
+        Reset-TestApp
+        Add-TestUsers -Count 40 -Prefix 'vip' -Tag 'vip'
+        Add-TestUsers -Count 5 -Prefix 'other'
+    }
+
+    It 'notes every vip user once, in list order, with requests in flight' {
+        $before = Get-TestRequestCount
+        $notes = Get-IntercomUser -Tag 'vip' | Add-IntercomNote 'Welcome to VIP support' -ThrottleLimit 8
+        $notes | Should -HaveCount 40
+        ($notes | ForEach-Object { $_.User.Email }) | Should -Be (1..40 | ForEach-Object { "vip$_@example.com" })
+        ($notes | Where-Object { $_.Html -ne '<p>Welcome to VIP support</p>' }) | Should -BeNullOrEmpty
+        (Get-TestRequestCount) - $before | Should -Be 41
+    }
+
+    It 'notes a list of emails, and reports the ones that are not users' {
+        $emails = 'vip1@example.com', 'left@example.com', 'other1@example.com'
+        $notes = $emails | Add-IntercomNote 'Renewal call scheduled' -ErrorAction SilentlyContinue -ErrorVariable failed
+        ($notes | ForEach-Object { $_.User.Email }) | Should -Be 'vip1@example.com', 'other1@example.com'
+        ($failed | ForEach-Object { $_.TargetObject }) | Should -Be 'left@example.com'
+    }
+}
+
+Describe 'Recipe: triage threads' {
+    BeforeAll {
+        Reset-TestApp
+        $null = 'ann@example.com', 'carl@example.com', 'dora@example.com' | New-IntercomUser -ThrottleLimit 1  # creation order = list order
+        $null = New-IntercomTag -Name 'vip' -Email 'ann@example.com', 'carl@example.com'
+        $annThread = 'ann@example.com' | New-IntercomMessageThread 'The export button does nothing.'
+        $carlThread = 'carl@example.com' | New-IntercomMessageThread 'Where is my invoice?'
+        $doraThread = 'dora@example.com' | New-IntercomMessageThread 'Can I change my plan?'
+        Add-TestAdminReply -Email 'ann@example.com' -ThreadId $annThread.ThreadId -Body 'Which browser do you use?'
+        Add-TestAdminReply -Email 'dora@example.com' -ThreadId $doraThread.ThreadId -Body 'Yes, in Settings.'
+    }
+
+    It 'finds who has unread messages by replaying impressions' {
+        $unread = Get-IntercomUser | New-IntercomImpression | Where-Object UnreadMessages -gt 0
+        $unread.Email | Should -Be 'ann@example.com', 'dora@example.com'
+    }
+
+    It 'finds the unread threads of the vip segment' {
+        $unread = Get-IntercomUser -Tag 'vip' | Get-IntercomMessageThread | Where-Object { -not $_.Read }
+        $unread | Should -HaveCount 1
+        $unread[0].ThreadId | Should -Be $annThread.ThreadId
+        $unread[0].Messages[-1].Html | Should -Be '<p>Which browser do you use?</p>'
+    }
+
+    It 'answers vip threads and marks the others read; nothing is left unread' {
+        Get-IntercomUser -Tag 'vip' | Get-IntercomMessageThread | Where-Object { -not $_.Read } | Add-IntercomMessageReply 'Firefox 130.' | Should -HaveCount 1
+        Get-IntercomUser | Get-IntercomMessageThread | Where-Object { -not $_.Read } | Set-IntercomMessageThread -Read $true
+        (Get-IntercomUser | Get-IntercomMessageThread | Where-Object { -not $_.Read }) | Should -BeNullOrEmpty
+        (Get-IntercomUser | New-IntercomImpression | Where-Object UnreadMessages -gt 0) | Should -BeNullOrEmpty
+        (Get-IntercomMessageThread -Email 'ann@example.com' -ThreadId $annThread.ThreadId).Messages[-1].Html | Should -Be '<p>Firefox 130.</p>'
+        (Get-IntercomMessageThread -Email 'dora@example.com' -ThreadId $doraThread.ThreadId).Messages | Should -HaveCount 2
+    }
+}
+
+Describe 'Recipe: copy users from one app to another (-Session)' {
+    BeforeAll {
+        Reset-TestApp
+        $old = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (New-TestSecureString 'any') -BaseUri $IntercomTestBaseUri -PassThru
+        $new = Connect-TestIntercom -PassThru
+    }
+    AfterAll { Disconnect-Intercom -Session $old }
+
+    It 'pipes the users of one session into New-IntercomUser of the other' {
+        $source = @(Get-IntercomUser -Session $old -First 3)
+        $source | Should -Not -BeNullOrEmpty
+        $copied = $source | New-IntercomUser -Session $new
+        $copied.Email | Should -Be $source.Email
+        # Created concurrently (-ThrottleLimit 4), so the new app may list them in another order.
+        $target = Get-IntercomUser -Session $new
+        $target | Should -HaveCount $source.Count
+        foreach ($email in $source.Email) { $target.Email | Should -Contain $email }
+        (Get-IntercomUser -Email $source[0].Email).Name | Should -Be $source[0].Name
+    }
+}
