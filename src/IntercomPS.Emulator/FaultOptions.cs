@@ -12,6 +12,7 @@ public sealed class FaultOptions
     private int latencyMs;
     private int jitterMs;
     private double failureRate;
+    private double dropRate;
     private int failureStatus = 503;
     private int retryAfterSeconds;
     private int rateLimit;
@@ -29,6 +30,17 @@ public sealed class FaultOptions
         get => Read(() => failureRate);
         set => Write(() => failureRate = value is >= 0 and <= 1 ? value
             : throw new ArgumentOutOfRangeException(nameof(FailureRate), value, "FailureRate must be between 0 and 1."));
+    }
+
+    /// <summary>
+    /// Share of /v1 requests (0..1) that are applied and then lose their answer: the connection drops halfway
+    /// through the response, as when a network fails after the server did the work.
+    /// </summary>
+    public double DropRate
+    {
+        get => Read(() => dropRate);
+        set => Write(() => dropRate = value is >= 0 and <= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(DropRate), value, "DropRate must be between 0 and 1."));
     }
 
     /// <summary>Status of injected failures (400..599, default 503).</summary>
@@ -57,14 +69,14 @@ public sealed class FaultOptions
     public void Clear() => Write(() =>
     {
         latencyMs = jitterMs = retryAfterSeconds = rateLimit = 0;
-        failureRate = 0;
+        failureRate = dropRate = 0;
         failureStatus = 503;
         rateWindowSeconds = 10;
     });
 
     /// <summary>A consistent copy of every setting, taken under the lock.</summary>
     public FaultSnapshot Snapshot() => Read(() => new FaultSnapshot(
-        latencyMs, jitterMs, failureRate, failureStatus, retryAfterSeconds, rateLimit, rateWindowSeconds));
+        latencyMs, jitterMs, failureRate, failureStatus, retryAfterSeconds, rateLimit, rateWindowSeconds, dropRate));
 
     /// <summary>Sets every value at once, atomically.</summary>
     internal void Set(FaultSnapshot s)
@@ -73,13 +85,13 @@ public sealed class FaultOptions
         var check = new FaultOptions
         {
             LatencyMs = s.LatencyMs, JitterMs = s.JitterMs, FailureRate = s.FailureRate, FailureStatus = s.FailureStatus,
-            RetryAfterSeconds = s.RetryAfterSeconds, RateLimit = s.RateLimit, RateWindowSeconds = s.RateWindowSeconds,
+            RetryAfterSeconds = s.RetryAfterSeconds, RateLimit = s.RateLimit, RateWindowSeconds = s.RateWindowSeconds, DropRate = s.DropRate,
         };
         Write(() =>
         {
             latencyMs = check.latencyMs; jitterMs = check.jitterMs; failureRate = check.failureRate;
             failureStatus = check.failureStatus; retryAfterSeconds = check.retryAfterSeconds;
-            rateLimit = check.rateLimit; rateWindowSeconds = check.rateWindowSeconds;
+            rateLimit = check.rateLimit; rateWindowSeconds = check.rateWindowSeconds; dropRate = check.dropRate;
         });
     }
 
@@ -93,4 +105,4 @@ public sealed class FaultOptions
 
 /// <summary>An immutable copy of <see cref="FaultOptions"/>.</summary>
 public readonly record struct FaultSnapshot(
-    int LatencyMs, int JitterMs, double FailureRate, int FailureStatus, int RetryAfterSeconds, int RateLimit, int RateWindowSeconds);
+    int LatencyMs, int JitterMs, double FailureRate, int FailureStatus, int RetryAfterSeconds, int RateLimit, int RateWindowSeconds, double DropRate = 0);

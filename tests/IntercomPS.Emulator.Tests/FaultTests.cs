@@ -184,8 +184,29 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
     }
 
     [Fact]
+    public async Task Drop_rate_applies_each_write_and_loses_that_share_of_answers()
+    {
+        (await fixture.Anonymous.PutAsync("admin/faults", new { drop_rate = 0.5 })).AssertStatus(200);
+        Assert.Equal(0.5, (await fixture.Anonymous.GetAsync("admin/faults"))["drop_rate"].GetDouble());
+        var emails = Enumerable.Range(0, 40).Select(_ => EmulatorFixture.NewEmail()).ToList();
+        var lost = 0;
+        foreach (var email in emails)
+        {
+            using var http = new HttpClient(); // a fresh connection each time: HttpClient may resend on a reused one
+            var api = new Api(http, fixture.Emulator.BaseUri, EmulatorFixture.AppId, EmulatorFixture.ApiKey);
+            if (await Record.ExceptionAsync(() => api.SendAsync(HttpMethod.Post, "v1/users", new { email })) is HttpRequestException or IOException) lost++;
+        }
+        Faults.Clear();
+
+        Assert.InRange(lost, 5, 35);
+        foreach (var email in emails) (await Api.GetAsync($"v1/users?email={email}")).AssertStatus(200);
+        Assert.Equal(0, (await fixture.Anonymous.GetAsync("admin/faults"))["drop_rate"].GetDouble());
+    }
+
+    [Fact]
     public async Task Faults_set_on_the_options_before_start_are_live_on_the_emulator()
     {
+        Assert.Equal(0.25, EmulatorOptions.Parse(["--drop-rate", "0.25"]).Faults.DropRate);
         var options = EmulatorOptions.Parse(["--failure-rate", "1", "--failure-status", "504", "--retry-after", "4"]);
         await using var emulator = await IntercomEmulator.StartAsync(options);
         using var http = new HttpClient();

@@ -90,6 +90,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             {
                 "latencyms" or "latency" => s with { LatencyMs = Int(v, property.Name) },
                 "jitterms" or "jitter" => s with { JitterMs = Int(v, property.Name) },
+                "droprate" => s with { DropRate = v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw NotNumber(property.Name) },
                 "failurerate" => s with { FailureRate = v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw NotNumber(property.Name) },
                 "failurestatus" => s with { FailureStatus = Int(v, property.Name) },
                 "retryafterseconds" or "retryafter" => s with { RetryAfterSeconds = Int(v, property.Name) },
@@ -115,7 +116,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     {
         var f = services.Faults.Snapshot();
         return Json.Object(200,
-            ("latency_ms", f.LatencyMs), ("jitter_ms", f.JitterMs), ("failure_rate", f.FailureRate), ("failure_status", f.FailureStatus),
+            ("latency_ms", f.LatencyMs), ("jitter_ms", f.JitterMs), ("failure_rate", f.FailureRate), ("drop_rate", f.DropRate), ("failure_status", f.FailureStatus),
             ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds));
     }
 

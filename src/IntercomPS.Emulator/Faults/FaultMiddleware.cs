@@ -72,6 +72,12 @@ internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
                 f.RetryAfterSeconds > 0 ? f.RetryAfterSeconds : null);
         }
 
+        if (f.DropRate > 0 && Random.Shared.NextDouble() < f.DropRate)
+        {
+            await RunThenDropAsync(context, next);
+            return;
+        }
+
         await next(context);
     }
 
