@@ -372,3 +372,32 @@ Describe 'Remove-IntercomUser' {
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 }
+
+Describe 'Errors from the API, as PowerShell errors' {
+    BeforeAll {
+        Reset-TestApp
+        New-IntercomUser -UserId '1001' -Email 'ann@example.com'
+        New-IntercomUser -UserId '1003' -Email 'carl@example.com'
+    }
+    AfterEach { $null = Invoke-TestAdmin DELETE 'faults' }
+    AfterAll { $null = Invoke-TestAdmin DELETE 'faults' }
+
+    It 'a <status> answer is Intercom.<type> with category <category>, per item' -TestCases @(
+        @{ status = 400; type = 'bad_request'; category = 'InvalidArgument' }
+        @{ status = 402; type = 'request_failed'; category = 'InvalidOperation' }
+        @{ status = 500; type = 'server_error'; category = 'ResourceUnavailable' }
+    ) {
+        $null = Invoke-TestAdmin PUT 'faults' "{`"failure_rate`": 1, `"failure_status`": $status}"
+        $notes = 'ann@example.com', 'carl@example.com' | Add-IntercomNote 'Failing' -ThrottleLimit 1 -ErrorAction SilentlyContinue -ErrorVariable failed
+        $notes | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 2
+        $failed[0].FullyQualifiedErrorId | Should -Match "^Intercom\.$type,"
+        $failed[0].CategoryInfo.Category | Should -Be $category
+        ($failed | ForEach-Object { $_.TargetObject }) | Should -Be 'ann@example.com', 'carl@example.com'
+    }
+
+    It 'rejected credentials stop the whole pipeline, whatever the ErrorAction' {
+        $null = Invoke-TestAdmin PUT 'faults' '{"failure_rate": 1, "failure_status": 401}'
+        { 'ann@example.com', 'carl@example.com' | Get-IntercomUser -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'Intercom.unauthorized*'
+    }
+}
