@@ -33,6 +33,12 @@ Describe 'Connect-Intercom' {
         [object]::ReferenceEquals((Get-IntercomSession), $session) | Should -BeTrue
     }
 
+    It 'tells what it checks with -Verbose, never the key' {
+        $verbose = @(Connect-TestIntercom -Verbose 4>&1 | ForEach-Object { "$_" })
+        $verbose | Should -Contain "Connected to Intercom app '$IntercomTestAppId' at $($IntercomTestBaseUri.AbsoluteUri)"
+        ($verbose | Where-Object { $_.Contains($env:INTERCOMPS_TEST_APIKEY) }) | Should -BeNullOrEmpty
+    }
+
     It 'honours -TimeoutSec' {
         $session = Connect-TestIntercom -TimeoutSec 42 -PassThru
         $session.Timeout | Should -Be ([timespan]::FromSeconds(42))
@@ -149,7 +155,15 @@ Describe 'Sessions side by side (-Session, Connect-Intercom Example 3)' {
 }
 
 Describe 'Disconnect-Intercom' {
-    It 'closes the current session and forgets it (Example 1)' {
+    It 'says what it closed with -Verbose (Example 1)' {
+        $null = Connect-TestIntercom
+        $verbose = @(Disconnect-Intercom -Verbose 4>&1)
+        $verbose | Should -HaveCount 1
+        $verbose[0] | Should -BeOfType ([System.Management.Automation.VerboseRecord])
+        $verbose[0].Message | Should -BeExactly "Disconnected from Intercom app '$IntercomTestAppId' at $($IntercomTestBaseUri.AbsoluteUri)"
+    }
+
+    It 'closes the current session and forgets it' {
         $session = Connect-TestIntercom -PassThru
         Disconnect-Intercom
         $session.IsClosed | Should -BeTrue
