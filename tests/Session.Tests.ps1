@@ -208,3 +208,27 @@ Describe 'Disconnect-Intercom' {
         Get-IntercomSession | Should -BeNullOrEmpty
     }
 }
+
+Describe 'What the module shows a user' {
+    It 'exports the sixteen cmdlets' {
+        $names = Get-Command -Module IntercomPS | ForEach-Object { $_.Name }
+        $names | Should -HaveCount 16
+        foreach ($name in 'Connect-Intercom', 'Disconnect-Intercom', 'Get-IntercomSession', 'Get-IntercomUser', 'New-IntercomUser',
+            'Set-IntercomUser', 'Remove-IntercomUser', 'Add-IntercomNote', 'Get-IntercomTag', 'New-IntercomTag', 'Set-IntercomTag',
+            'New-IntercomImpression', 'Get-IntercomMessageThread', 'New-IntercomMessageThread', 'Add-IntercomMessageReply',
+            'Set-IntercomMessageThread') {
+            $names | Should -Contain $name
+        }
+    }
+
+    It 'has help with a synopsis and examples for <_>' -ForEach @(
+        'Connect-Intercom', 'Disconnect-Intercom', 'Get-IntercomSession', 'Get-IntercomUser', 'New-IntercomUser', 'Set-IntercomUser',
+        'Remove-IntercomUser', 'Add-IntercomNote', 'Get-IntercomTag', 'New-IntercomTag', 'Set-IntercomTag', 'New-IntercomImpression',
+        'Get-IntercomMessageThread', 'New-IntercomMessageThread', 'Add-IntercomMessageReply', 'Set-IntercomMessageThread'
+    ) {
+        $help = Get-Help $_ -Full
+        "$($help.Synopsis)".Trim() | Should -Not -BeNullOrEmpty
+        "$($help.Synopsis)".Trim() | Should -Not -Match "^$_"
+        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+    }
+}
