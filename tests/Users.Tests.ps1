@@ -324,6 +324,31 @@ Describe 'Set-IntercomUser' {
         (Get-IntercomUser -Email 'ben@intercom.io').Name | Should -Be 'Ben M.'
     }
 
+    It 'sets the last visit through -LastRequestAt and its aliases, as UTC' {
+        $seen = [datetime]::new(2026, 11, 20, 16, 40, 0, [System.DateTimeKind]::Utc)
+        (Set-IntercomUser -Email 'ben@intercom.io' -LastRequestAt $seen -PassThru).LastImpressionAt | Should -Be $seen
+        [pscustomobject]@{ email = 'ben@intercom.io'; last_request_at = '1767225600' } | Set-IntercomUser
+        (Get-IntercomUser -Email 'ben@intercom.io').LastImpressionAt | Should -Be (ConvertFrom-UnixTime 1767225600)
+    }
+
+    It 'unsubscribes a user from emails and back' {
+        (Set-IntercomUser -Email 'ben@intercom.io' -UnsubscribedFromEmails $true -PassThru).UnsubscribedFromEmails | Should -BeTrue
+        (Set-IntercomUser -Email 'ben@intercom.io' -UnsubscribedFromEmails $false -PassThru).UnsubscribedFromEmails | Should -BeFalse
+    }
+
+    It 'accepts companies (which the API does not return) and ignores extra CSV columns' {
+        $row = [pscustomobject]@{ email = 'ben@intercom.io'; name = 'Ben McR'; favourite_colour = 'teal' }
+        $user = $row | Set-IntercomUser -Companies @{ id = 'c1'; name = 'Intercom'; monthly_spend = 100 } -PassThru
+        $user.Name | Should -Be 'Ben McR'
+        $user.PSObject.Properties.Name | Should -Not -Contain 'favourite_colour'
+    }
+
+    It 'keeps the read-only session count out of a round trip' {
+        $before = Get-IntercomUser -Email 'ben@intercom.io'
+        $after = [pscustomobject]@{ email = 'ben@intercom.io'; session_count = 99; SessionCount = 99 } | Set-IntercomUser -PassThru
+        $after.SessionCount | Should -Be $before.SessionCount
+    }
+
     It 'identifies the user by user id when both are given' {
         $user = Set-IntercomUser -UserId '7902' -Email 'ben.new@intercom.io' -PassThru
         $user.Email | Should -Be 'ben.new@intercom.io'
@@ -343,6 +368,13 @@ Describe 'Remove-IntercomUser' {
         $removed.Name | Should -Be 'Ben McRedmond'
         $removed.UserId | Should -Be '7902'
         { Get-IntercomUser -Email 'ben@intercom.io' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+
+    It 'deletes the user''s conversations with the user' {
+        $null = New-IntercomMessageThread -Email 'ben@intercom.io' -Body 'Hello'
+        Remove-IntercomUser -Email 'ben@intercom.io' -Force
+        $null = New-IntercomUser -Email 'ben@intercom.io'
+        Get-IntercomMessageThread -Email 'ben@intercom.io' | Should -BeNullOrEmpty
     }
 
     It 'writes nothing to the pipeline without -PassThru' {
