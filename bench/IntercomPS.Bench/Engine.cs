@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Threading.Tasks;
 using IntercomPS.Host;
 
 namespace IntercomPS.Bench
@@ -57,29 +58,38 @@ namespace IntercomPS.Bench
 
         public void SetVariable(string name, object? value) => _runspace.Runspace.SessionStateProxy.SetVariable(name, value);
 
-        /// <summary>Runs a script; any error, terminating or not, fails the benchmark rather than flattering it.</summary>
-        public IReadOnlyList<PSObject> Run(string script)
+        /// <summary>
+        /// Runs a script; any error, terminating or not, fails the benchmark rather than flattering it. Awaited, not
+        /// waited on: the pipeline runs on the runspace's own thread, as in pwsh, and no thread-pool thread is held
+        /// that the module's HTTP continuations need (this machine has two).
+        /// </summary>
+        public async Task<IReadOnlyList<PSObject>> RunAsync(string script)
         {
             using var shell = PowerShell.Create(_runspace.Runspace);
             shell.AddScript(script);
-            var output = shell.Invoke();
+            var output = await shell.InvokeAsync();
+            var objects = output.ToList();
             if (shell.Streams.Error.Count > 0)
             {
                 throw new InvalidOperationException($"The script wrote {shell.Streams.Error.Count} errors; the first: {shell.Streams.Error[0]}");
             }
-            return output;
+            return objects;
         }
 
         /// <summary>Runs a script and returns how long it took.</summary>
-        public TimeSpan Time(string script)
+        public async Task<TimeSpan> TimeAsync(string script)
         {
             var clock = Stopwatch.StartNew();
-            Run(script);
+            await RunAsync(script);
             return clock.Elapsed;
         }
 
-        public bool HasParameter(string command, string parameter) =>
-            Run($"(Get-Command {command}).Parameters.ContainsKey('{parameter}')").Single().BaseObject is true;
+        public async Task<bool> HasParameterAsync(string command, string parameter) =>
+            (await RunAsync($"(Get-Command {command}).Parameters.ContainsKey('{parameter}')")).Single().BaseObject is true;
+
+        /// <summary>A public constant of the loaded module (the module is never referenced, so it is read as users could), or null.</summary>
+        public async Task<int?> ConstantAsync(string type, string name) =>
+            (await RunAsync($"if ('{type}' -as [type]) {{ [{type}]::{name} }}")).SingleOrDefault()?.BaseObject as int?;
 
         private static ScriptHost NewHost() => new ScriptHost(TextWriter.Null, TextWriter.Null, new StringReader(string.Empty));
 

@@ -73,6 +73,8 @@ namespace IntercomPS.Bench
                 }
             }
             Row.WriteTable(Console.Out, rows);
+            Console.WriteLine();
+            Console.WriteLine($"load average after: {LoadAverage} (other processes on these cores skew every number)");
             return failed || rows.Any(row => row.Pass == false) ? 1 : 0;
         }
 
@@ -84,10 +86,15 @@ namespace IntercomPS.Bench
                 + $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0} GiB");
             Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription}, {gc} GC; PowerShell engine "
                 + $"{typeof(PowerShell).Assembly.GetName().Version}; configuration: {Configuration}");
+            Console.WriteLine($"load average before: {LoadAverage}");
         }
 
         private static string Configuration =>
             typeof(Program).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "Debug" : "Release";
+
+        /// <summary>1, 5 and 15 minute load averages: a busy machine explains a slow run.</summary>
+        private static string LoadAverage =>
+            System.IO.File.Exists("/proc/loadavg") ? string.Join(" ", System.IO.File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
         private static int Fail(string message)
         {

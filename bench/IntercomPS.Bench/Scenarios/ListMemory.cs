@@ -23,7 +23,7 @@ namespace IntercomPS.Bench.Scenarios
         {
             var users = context.Size(100_000, 20_000);
             await context.Emulator.ResetAndSeedAsync(users);
-            context.Engine.Run("Get-IntercomUser -First 1000 | ForEach-Object { }"); // code paths loaded and jitted before the baseline
+            await context.Engine.RunAsync("Get-IntercomUser -First 1000 | ForEach-Object { }"); // code paths loaded and jitted before the baseline
 
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -46,7 +46,7 @@ namespace IntercomPS.Bench.Scenarios
             int listed;
             using (new Timer(_ => { lock (process) Sample(); }, null, 0, 10))
             {
-                listed = (int)context.Engine.Run("$n = 0; Get-IntercomUser | ForEach-Object { $n++ }; $n").Single().BaseObject;
+                listed = (int)(await context.Engine.RunAsync("$n = 0; Get-IntercomUser | ForEach-Object { $n++ }; $n")).Single().BaseObject;
             }
             lock (process) Sample();
             clock.Stop();

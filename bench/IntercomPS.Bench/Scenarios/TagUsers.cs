@@ -10,9 +10,6 @@ namespace IntercomPS.Bench.Scenarios
     /// </summary>
     public sealed class TagUsers : IScenario
     {
-        /// <summary>SetIntercomTagCommand.DefaultBatchSize (not referenced: the module is only loaded by Import-Module).</summary>
-        private const int DefaultBatchSize = 100;
-
         public string Key => "tag";
 
         public string Description => "Set-IntercomTag on piped users: requests sent vs ceil(users / batch size)";
@@ -20,14 +17,16 @@ namespace IntercomPS.Bench.Scenarios
         public async Task<IReadOnlyList<Row>> RunAsync(BenchContext context)
         {
             var users = context.Size(10_000, 1_000);
-            context.Engine.Run($"$rows = 1..{users} | ForEach-Object {{ [pscustomobject]@{{ user_id = \"user$_\" }} }}");
+            var batchSize = await context.Engine.ConstantAsync("IntercomPS.Cmdlets.SetIntercomTagCommand", "DefaultBatchSize")
+                ?? throw new InvalidOperationException("The module has no SetIntercomTagCommand.DefaultBatchSize.");
+            await context.Engine.RunAsync($"$rows = 1..{users} | ForEach-Object {{ [pscustomobject]@{{ user_id = \"user$_\" }} }}");
             await context.Emulator.ResetAndSeedAsync(users); // also starts the request count at zero
-            var time = context.Engine.Time("$rows | Set-IntercomTag -Name bench");
+            var time = await context.Engine.TimeAsync("$rows | Set-IntercomTag -Name bench");
             var sent = await context.Emulator.RequestCountAsync();
-            var ideal = (users + DefaultBatchSize - 1) / DefaultBatchSize;
+            var ideal = (users + batchSize - 1) / batchSize;
             return new[]
             {
-                new Row($"3. tag {users:N0} piped users: requests sent (in {Row.Seconds(time)})", Row.Number(sent), Row.Number(ideal) + $" = ceil({users:N0} / {DefaultBatchSize})",
+                new Row($"3. tag {users:N0} piped users: requests sent (in {Row.Seconds(time)})", Row.Number(sent), Row.Number(ideal) + $" = ceil({users:N0} / {batchSize})",
                     Row.Times((double)sent / ideal), "<= 1.00x", sent <= ideal),
             };
         }

@@ -22,14 +22,14 @@ namespace IntercomPS.Bench.Scenarios
             var users = context.Size(2_000, 200);
             var name = $"2. update {users:N0} piped users, {LatencyMs} ms latency: -ThrottleLimit {Concurrent} vs 1";
             const string target = ">= 10x faster";
-            if (!context.Engine.HasParameter("Set-IntercomUser", "ThrottleLimit"))
+            if (!await context.Engine.HasParameterAsync("Set-IntercomUser", "ThrottleLimit"))
             {
                 return new[] { Row.NotAvailable(name, "Set-IntercomUser has no -ThrottleLimit", target) };
             }
 
             await context.Emulator.ResetAndSeedAsync(users);
-            context.Engine.Run($"$rows = 1..{users} | ForEach-Object {{ [pscustomobject]@{{ user_id = \"user$_\"; name = \"Renamed $_\"; last_seen_ip = '10.0.0.1' }} }}");
-            context.Engine.Run("$rows[0..9] | Set-IntercomUser -ThrottleLimit 4"); // warm the cmdlet's code paths
+            await context.Engine.RunAsync($"$rows = 1..{users} | ForEach-Object {{ [pscustomobject]@{{ user_id = \"user$_\"; name = \"Renamed $_\"; last_seen_ip = '10.0.0.1' }} }}");
+            await context.Engine.RunAsync("$rows[0..9] | Set-IntercomUser -ThrottleLimit 4"); // warm the cmdlet's code paths
             await context.Emulator.SetLatencyAsync(LatencyMs);
             try
             {
@@ -50,7 +50,7 @@ namespace IntercomPS.Bench.Scenarios
         private static async Task<TimeSpan> TimeUpdateAsync(BenchContext context, int users, int throttleLimit)
         {
             await context.Emulator.ResetAndSeedAsync(users);
-            var time = context.Engine.Time($"$rows | Set-IntercomUser -ThrottleLimit {throttleLimit}");
+            var time = await context.Engine.TimeAsync($"$rows | Set-IntercomUser -ThrottleLimit {throttleLimit}");
             var sent = await context.Emulator.RequestCountAsync();
             if (sent != users) throw new InvalidOperationException($"Set-IntercomUser -ThrottleLimit {throttleLimit} sent {sent} requests for {users} users.");
             return time;
