@@ -15,7 +15,8 @@ $rows = @(
     [pscustomobject]@{ user_id = 'qs-1003'; email = 'alan@example.com';  name = 'Alan Turing';     created_at = '1300000000'; last_seen_ip = '' }
     [pscustomobject]@{ user_id = 'qs-1004'; email = 'edsger@example.com'; name = 'Edsger Dijkstra'; created_at = '1310000000'; last_seen_ip = '' }
 )
-$rows | New-IntercomUser | Out-Default
+# One at a time, so Intercom creates them in this order (lists come back in creation order).
+$rows | New-IntercomUser -ThrottleLimit 1 | Out-Default
 
 '== 2. Put the first two on a trial: custom data, and a tag (one batched request for both)'
 Get-IntercomUser -Email ada@example.com, grace@example.com |

@@ -50,6 +50,48 @@ namespace IntercomPS.Tests
         }
 
         [Fact]
+        public async Task AThousandUpdatesThroughFailuresRateLimitsAndLostAnswersAllLand()
+        {
+            await _emulator.SeedAsync(1000, "sync-");
+            using var shell = new PowerShellSession(_emulator);
+            // 10% 503s without Retry-After, 5% of answers lost after the write, bursts past 300 per second get 429.
+            await _emulator.SetFaultsAsync(new { failure_rate = 0.1, failure_status = 503, drop_rate = 0.05, rate_limit = 300, rate_window_seconds = 1 });
+            var before = await _emulator.RequestCountAsync("PUT /v1/users");
+
+            var result = shell.Run("""
+                $VerbosePreference = 'Continue'
+                1..1000 | ForEach-Object { [pscustomobject]@{ user_id = "sync-$_"; name = "Synced $_" } } | Set-IntercomUser -ThrottleLimit 16
+                """).ShouldSucceed();
+            await _emulator.ClearFaultsAsync();
+
+            var names = shell.Run("Get-IntercomUser | ForEach-Object { $_.UserId + '=' + $_.Name }").ShouldSucceed().Output.Select(o => o.ToString());
+            Assert.Equal(Enumerable.Range(1, 1000).Select(n => $"sync-{n}=Synced {n}"), names);
+            Assert.InRange(await _emulator.RequestCountAsync("PUT /v1/users") - before, 1080, 1500);
+            Assert.Contains(result.Verbose, line => line.Contains("connection failed; retry", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task ALostAnswerToANonIdempotentWriteIsReportedNeverRepeated()
+        {
+            await _emulator.SeedAsync(300, "lost-");
+            using var shell = new PowerShellSession(_emulator);
+            await _emulator.SetFaultsAsync(new { drop_rate = 0.1 });
+
+            var result = shell.Run("1..300 | ForEach-Object { [pscustomobject]@{ user_id = \"lost-$_\" } } | New-IntercomImpression -ThrottleLimit 8");
+            await _emulator.ClearFaultsAsync();
+
+            // Each lost answer is this item's error; the impression itself was recorded once and not sent again.
+            Assert.InRange(result.Errors.Count, 10, 60);
+            Assert.All(result.Errors, e => Assert.Equal("Intercom.connection_failed,IntercomPS.Cmdlets.NewIntercomImpressionCommand", e.FullyQualifiedErrorId));
+            Assert.All(result.Errors, e => Assert.StartsWith("lost-", ((PSObject)e.TargetObject).Properties["user_id"].Value.ToString(), StringComparison.Ordinal));
+            Assert.Equal(300 - result.Errors.Count, result.OfType("IntercomPS.ImpressionResult").Count());
+            var counts = shell.Run("Get-IntercomUser | ForEach-Object SessionCount").ShouldSucceed().Output.Select(o => (int)o.BaseObject).ToList();
+            Assert.Equal(300, counts.Count);
+            Assert.All(counts, count => Assert.Equal(1, count));
+            Assert.Equal(300, await _emulator.RequestCountAsync("POST /v1/users/impressions"));
+        }
+
+        [Fact]
         public async Task PermanentFailuresAreReportedPerItemAfterTheRetriesRunOut()
         {
             await _emulator.SeedAsync(30, "perm-");

@@ -29,6 +29,8 @@ namespace IntercomPS.Client
         private readonly BasicCredential _credential;
         private volatile RateLimitStatus? _rateLimit;
 
+        private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(100);
+
         public IntercomClient(IntercomClientOptions options, HttpMessageHandler? handler = null)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
@@ -102,7 +104,8 @@ namespace IntercomPS.Client
         private async Task PaceAsync(HttpMethod method, Uri uri, IRequestTraceSink? trace, CancellationToken cancellationToken)
         {
             if (_rateLimit is not { Remaining: <= 0 } limit) return;
-            var wait = limit.ResetAt - DateTime.UtcNow;
+            // A little past the reset: timers and the server's clock are not exact to the millisecond.
+            var wait = limit.ResetAt - DateTime.UtcNow + ResetMargin;
             if (wait <= TimeSpan.Zero || wait > Retry.MaxWait) return;
             trace?.Verbose($"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset");
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
