@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -19,7 +20,7 @@ if (!Directory.Exists(docs))
     return 1;
 }
 
-var pages = new System.Collections.Generic.List<CommandPage>();
+var pages = new List<CommandPage>();
 int errors = 0;
 foreach (var path in Directory.GetFiles(docs, "*-*.md").OrderBy(p => p, StringComparer.Ordinal))
 {
