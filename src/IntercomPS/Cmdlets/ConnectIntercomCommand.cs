@@ -46,6 +46,10 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
         protected override void EndProcessing()
         {
             var options = new IntercomClientOptions(ReadCredential())
@@ -71,12 +75,17 @@ namespace IntercomPS.Cmdlets
             {
                 // One cheap call proves the URL and the credentials before any script relies on them.
                 WriteVerbose($"Checking the credentials for app '{client.AppId}' at {client.BaseUri}");
-                client.ListUsersAsync(new UserListQuery { PageSize = 1 }).GetAwaiter().GetResult();
+                client.ListUsersAsync(new UserListQuery { PageSize = 1 }, _stopping.Token).GetAwaiter().GetResult();
             }
             catch (IntercomApiException failure)
             {
                 session.Dispose();
                 ThrowTerminatingError(ErrorRecords.For(failure, client.BaseUri));
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                session.Dispose();
+                throw new PipelineStoppedException();
             }
 
             CurrentSession.Set(session);
