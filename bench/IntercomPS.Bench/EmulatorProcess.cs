@@ -50,6 +50,8 @@ namespace IntercomPS.Bench
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
+            // When the bench runs under dotnet-trace, the emulator must not inherit the port and wait for a tracer.
+            start.Environment.Remove("DOTNET_DiagnosticPorts");
             foreach (var argument in new[] { dll, "--port", "0", "--app", AppId + ":" + ApiKey }) start.ArgumentList.Add(argument);
             var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start the emulator.");
             // It prints one line: "Intercom v1 emulator listening on http://127.0.0.1:PORT/ (API ...".

@@ -18,6 +18,8 @@ namespace IntercomPS.Bench
 
         public static string Millis(TimeSpan time) => time.TotalMilliseconds.ToString("0", Invariant) + " ms";
 
+        public static string SignedMillis(TimeSpan time) => time.TotalMilliseconds.ToString("+0;-0;0", Invariant) + " ms";
+
         public static string Times(double ratio) => ratio.ToString("0.00", Invariant) + "x";
 
         public static string Number(double value, string format = "N0") => value.ToString(format, Invariant);

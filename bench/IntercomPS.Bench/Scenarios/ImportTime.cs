@@ -23,8 +23,8 @@ namespace IntercomPS.Bench.Scenarios
             {
                 new Row("5. engine start: first runspace of the process", Row.Millis(engine.ColdRunspaceOpen), "-", "-", "-", null),
                 new Row("5. runspace + first Import-Module in the process", Row.Millis(engine.ModuleRunspaceOpen), baseline,
-                    $"+{Row.Millis(engine.ModuleRunspaceOpen - engine.WarmRunspaceOpen)}", "-", null),
-                new Row("5. runspace + Import-Module again", Row.Millis(warmImport), baseline, $"+{Row.Millis(warmImport - engine.WarmRunspaceOpen)}", "-", null),
+                    Row.SignedMillis(engine.ModuleRunspaceOpen - engine.WarmRunspaceOpen), "-", null),
+                new Row("5. runspace + Import-Module again", Row.Millis(warmImport), baseline, Row.SignedMillis(warmImport - engine.WarmRunspaceOpen), "-", null),
             };
             return Task.FromResult(rows);
         }
