@@ -29,7 +29,7 @@ namespace IntercomPS.Bench
         /// <summary>The first runspace of the process: the engine's own start-up (JIT, type tables).</summary>
         public TimeSpan ColdRunspaceOpen { get; }
 
-        /// <summary>A second runspace without the module: what opening costs once the engine is warm.</summary>
+        /// <summary>Runspaces without the module (median of 3): what opening costs once the engine is warm.</summary>
         public TimeSpan WarmRunspaceOpen { get; }
 
         /// <summary>A runspace that imports the module, the first import in the process (warm engine, cold module).</summary>
@@ -41,7 +41,7 @@ namespace IntercomPS.Bench
         public static Engine Start(Uri apiUri)
         {
             var coldOpen = TimePlainRunspace();
-            var warmOpen = TimePlainRunspace();
+            var warmOpen = Median.Middle(new[] { TimePlainRunspace(), TimePlainRunspace(), TimePlainRunspace() });
             var clock = Stopwatch.StartNew();
             var runspace = new ModuleRunspace(NewHost());
             var moduleOpen = clock.Elapsed;
@@ -49,8 +49,10 @@ namespace IntercomPS.Bench
             return new Engine(runspace, coldOpen, warmOpen, moduleOpen);
         }
 
-        /// <summary>A fresh runspace importing the module again: the import cost once the dll is loaded.</summary>
-        public TimeSpan TimeWarmImport()
+        /// <summary>Fresh runspaces importing the module again (median of 3): the import cost once the dll is loaded.</summary>
+        public TimeSpan TimeWarmImport() => Median.Middle(new[] { TimeImport(), TimeImport(), TimeImport() });
+
+        private TimeSpan TimeImport()
         {
             var clock = Stopwatch.StartNew();
             using (new ModuleRunspace(NewHost(), ModulePath)) return clock.Elapsed;
