@@ -1,53 +1,5 @@
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
-
-    # The emulator's /admin endpoints (no auth), next to the API root. Returns the response body.
-    function Invoke-TestAdmin([string] $Method, [string] $Path, [string] $Json) {
-        $http = [System.Net.Http.HttpClient]::new()
-        try {
-            $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), [uri]::new($IntercomTestBaseUri, "../admin/$Path"))
-            if ($Json) { $request.Content = [System.Net.Http.StringContent]::new($Json, [System.Text.Encoding]::UTF8, 'application/json') }
-            $response = $http.SendAsync($request).GetAwaiter().GetResult()
-            $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
-            if (-not $response.IsSuccessStatusCode) { throw "admin $Method $Path answered $([int] $response.StatusCode): $text" }
-            $text
-        }
-        finally { $http.Dispose() }
-    }
-
-    function Reset-TestApp { $null = Invoke-TestAdmin POST "reset?app_id=$([uri]::EscapeDataString($IntercomTestAppId))" }
-
-    function Add-TestUsers([int] $Count, [string] $Prefix, [string] $Tag) {
-        $tagJson = if ($Tag) { ", `"tag`": `"$Tag`"" } else { '' }
-        $null = Invoke-TestAdmin POST 'seed' "{`"app_id`": `"$IntercomTestAppId`", `"count`": $Count, `"prefix`": `"$Prefix`"$tagJson}"
-    }
-
-    # /v1 requests of the test app since its last reset, for one route ("GET /v1/users") or all of them.
-    function Get-TestRequestCount([string] $Route) {
-        $document = [System.Text.Json.JsonDocument]::Parse((Invoke-TestAdmin GET "requests?app_id=$([uri]::EscapeDataString($IntercomTestAppId))"))
-        try {
-            if (-not $Route) { return $document.RootElement.GetProperty('total').GetInt32() }
-            $count = 0
-            foreach ($property in $document.RootElement.GetProperty('by_route').EnumerateObject()) {
-                if ($property.Name -eq $Route) { $count = $property.Value.GetInt32() }
-            }
-            $count
-        }
-        finally { $document.Dispose() }
-    }
-
-    # An admin's answer in a thread: unread for the user until they read the thread.
-    function Add-TestAdminReply([string] $Email, [long] $ThreadId, [string] $Body) {
-        $json = "{`"app_id`": `"$IntercomTestAppId`", `"email`": `"$Email`", `"thread_id`": $ThreadId, `"body`": `"$Body`"}"
-        $null = Invoke-TestAdmin POST 'message_threads/reply' $json
-    }
-
-    function New-TestSecureString([string] $Text) {
-        $secure = [System.Security.SecureString]::new()
-        foreach ($letter in $Text.ToCharArray()) { $secure.AppendChar($letter) }
-        $secure
-    }
-
     Connect-TestIntercom
 }
 

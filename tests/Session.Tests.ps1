@@ -1,12 +1,4 @@
-BeforeAll {
-    . $PSScriptRoot/TestSetup.ps1
-
-    function New-TestSecureString([string] $Text) {
-        $secure = [System.Security.SecureString]::new()
-        foreach ($letter in $Text.ToCharArray()) { $secure.AppendChar($letter) }
-        $secure
-    }
-}
+BeforeAll { . $PSScriptRoot/TestSetup.ps1 }
 
 Describe 'Connect-Intercom' {
     AfterAll { Disconnect-Intercom }
