@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Threading.Tasks;
 
 namespace IntercomPS.Bench.Scenarios
@@ -23,6 +24,12 @@ namespace IntercomPS.Bench.Scenarios
             await context.Emulator.ResetAndSeedAsync(users); // also starts the request count at zero
             var time = await context.Engine.TimeAsync("$rows | Set-IntercomTag -Name bench");
             var sent = await context.Emulator.RequestCountAsync();
+            using (var http = context.Emulator.CreateApiClient())
+            using (var tag = JsonDocument.Parse(await http.GetByteArrayAsync("tags?name=bench")))
+            {
+                var tagged = tag.RootElement.GetProperty("tagged_user_count").GetInt32();
+                if (tagged != users) throw new InvalidOperationException($"Set-IntercomTag tagged {tagged} of {users} users.");
+            }
             var ideal = (users + batchSize - 1) / batchSize;
             return new[]
             {
