@@ -65,7 +65,7 @@ namespace IntercomPS.Client
             var uri = new Uri(BaseUri, relativeUri);
             var body = writeBody is null ? null : Serialize(writeBody);
             var trace = RequestTrace.Current;
-            if (body is not null) trace?.Debug($"{method} {uri.PathAndQuery} body: {Encoding.UTF8.GetString(body)}");
+            if (body is not null && trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} body: {Encoding.UTF8.GetString(body)}");
 
             for (var retry = 1; ; retry++)
             {
@@ -128,7 +128,7 @@ namespace IntercomPS.Client
                 var answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 if (RateLimitStatus.From(response) is { } limit) _rateLimit = limit;
                 trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
-                trace?.Debug($"{method} {uri.PathAndQuery} answer: {Encoding.UTF8.GetString(answer)}");
+                if (trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} answer: {Encoding.UTF8.GetString(answer)}");
 
                 if (!response.IsSuccessStatusCode) throw ToException(method, uri, response, answer);
                 return answer;

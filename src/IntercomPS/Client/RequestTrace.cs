@@ -11,6 +11,9 @@ namespace IntercomPS.Client
 
         /// <summary>Request and response bodies. Never headers, so never the credentials.</summary>
         void Debug(string message);
+
+        /// <summary>Whether Debug lines are wanted at all: decoding whole bodies into text is not free.</summary>
+        bool IsDebugEnabled { get; }
     }
 
     /// <summary>

@@ -50,16 +50,14 @@ namespace IntercomPS.Cmdlets
 
         protected override void EndProcessing()
         {
+            base.EndProcessing();
             if (ParameterSetName == ListSet) List();
         }
 
         private void GetEach()
         {
             foreach (var (identity, target) in Identities())
-            {
-                var user = Invoke(target, token => Client.GetUserAsync(identity(), token));
-                if (user is not null) WriteObject(user);
-            }
+                Submit(ConcurrentLookups, target, token => Client.GetUserAsync(identity(), token), WriteObject);
         }
 
         /// <summary>
@@ -91,11 +89,14 @@ namespace IntercomPS.Cmdlets
             }
         }
 
+        /// <summary>Users looked up at once when many are piped in or named; answers still come out in input order.</summary>
+        public const int ConcurrentLookups = 4;
+
         /// <summary>
         /// Pages requested ahead of the one being written out once the first page has told how many there are:
         /// enough to hide most of the latency, few enough that memory stays at a handful of pages.
         /// </summary>
-        public const int PagesAhead = 5;
+        public const int PagesAhead = 8;
 
         private void List()
         {

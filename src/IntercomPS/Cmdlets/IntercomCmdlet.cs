@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
@@ -10,14 +12,20 @@ using IntercomPS.Internal;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>
-    /// What every API cmdlet shares, and nothing more: the session, waiting for a request while relaying its
+    /// What every API cmdlet shares, and nothing more: the session, running requests while relaying their
     /// Verbose/Debug lines on the pipeline thread, Ctrl+C, and turning a failed request into an ErrorRecord.
     /// Failures stay per item (non-terminating); only a missing session and rejected credentials stop the pipeline.
     /// </summary>
     public abstract class IntercomCmdlet : PSCmdlet
     {
+        /// <summary>Answers held back behind a slow one, per request allowed in flight: bounds memory.</summary>
+        private const int BufferPerSlot = 8;
+
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly Queue<Submitted> _submitted = new Queue<Submitted>();
         private IntercomClient? _client;
+        private bool _verbose;
+        private bool _debug;
 
         /// <summary>The session to use instead of the one Connect-Intercom made.</summary>
         [Parameter]
@@ -25,7 +33,15 @@ namespace IntercomPS.Cmdlets
 
         protected IntercomClient Client => _client ??= ResolveClient();
 
-        protected override void BeginProcessing() => _client = ResolveClient();
+        protected override void BeginProcessing()
+        {
+            _client = ResolveClient();
+            // Decided once: building trace lines (Debug decodes whole bodies) costs more than most requests.
+            _verbose = IsOn("Verbose", "VerbosePreference");
+            _debug = IsOn("Debug", "DebugPreference");
+        }
+
+        protected override void EndProcessing() => DrainSubmitted();
 
         protected override void StopProcessing() => _stopping.Cancel();
 
@@ -49,10 +65,50 @@ namespace IntercomPS.Cmdlets
         /// <summary>Waits for a request on the pipeline thread, relaying its trace as it happens.</summary>
         protected T Await<T>(Func<CancellationToken, Task<T>> request) => Finish(Start(request));
 
-        /// <summary>Starts a request now; its Verbose/Debug lines wait in its own queue until it is finished.</summary>
+        /// <summary>
+        /// Starts the request now and hands its answer to <paramref name="onAnswer"/> (or its failure to the error
+        /// stream, with <paramref name="target"/>) once every earlier submission has been handed on. Up to
+        /// <paramref name="inFlight"/> requests run at once; a slow one does not hold the others back, as answers
+        /// behind it wait in a bounded buffer. The pipeline thread blocks only when both are full.
+        /// </summary>
+        protected void Submit<T>(int inFlight, object? target, Func<CancellationToken, Task<T>> request, Action<T> onAnswer)
+        {
+            var started = Start(request);
+            _submitted.Enqueue(new Submitted(started.Task, () =>
+            {
+                T answer;
+                try
+                {
+                    answer = Finish(started);
+                }
+                catch (Exception failure) when (failure is IntercomApiException || failure is ArgumentException)
+                {
+                    WriteFailure(failure, target);
+                    return;
+                }
+                onAnswer(answer);
+            }));
+
+            while (true)
+            {
+                while (_submitted.Count > 0 && _submitted.Peek().Task.IsCompleted) _submitted.Dequeue().Emit();
+                var running = _submitted.Where(item => !item.Task.IsCompleted).Select(item => item.Task).ToArray();
+                if (running.Length < inFlight && _submitted.Count < inFlight * BufferPerSlot) return;
+                Task.WaitAny(running);
+            }
+        }
+
+        /// <summary>Hands on every submitted answer, in order.</summary>
+        protected void DrainSubmitted()
+        {
+            while (_submitted.Count > 0) _submitted.Dequeue().Emit();
+        }
+
+        /// <summary>Starts a request now; its Verbose/Debug lines, if wanted, wait in its own queue until it is finished.</summary>
         private protected Started<T> Start<T>(Func<CancellationToken, Task<T>> request)
         {
-            var trace = new QueuedTrace();
+            if (!_verbose && !_debug) return new Started<T>(StartSafely(request, _stopping.Token), null);
+            var trace = new QueuedTrace(_debug);
             Task<T> task;
             using (RequestTrace.Begin(trace))
             {
@@ -65,10 +121,13 @@ namespace IntercomPS.Cmdlets
         /// <summary>On the pipeline thread: relays the request's trace while it runs, then returns its answer or throws.</summary>
         private protected T Finish<T>(Started<T> started)
         {
-            foreach (var (isDebug, message) in started.Trace.Drain())
+            if (started.Trace is { } trace)
             {
-                if (isDebug) WriteDebug(message);
-                else WriteVerbose(message);
+                foreach (var (isDebug, message) in trace.Drain())
+                {
+                    if (isDebug) WriteDebug(message);
+                    else WriteVerbose(message);
+                }
             }
             try
             {
@@ -83,17 +142,17 @@ namespace IntercomPS.Cmdlets
         /// <summary>Cancels every request still running, e.g. when the pipeline must stop.</summary>
         private protected void CancelRequests() => _stopping.Cancel();
 
-        /// <summary>A request under way and the messages it has traced so far.</summary>
+        /// <summary>A request under way and the messages it has traced so far (null when nobody would see them).</summary>
         private protected readonly struct Started<T>
         {
-            public Started(Task<T> task, QueuedTrace trace)
+            public Started(Task<T> task, QueuedTrace? trace)
             {
                 Task = task;
                 Trace = trace;
             }
 
             public Task<T> Task { get; }
-            public QueuedTrace Trace { get; }
+            public QueuedTrace? Trace { get; }
         }
 
         // A request that throws before its first await must still complete the trace, not hang the drain.
@@ -129,6 +188,13 @@ namespace IntercomPS.Cmdlets
                 ? LanguagePrimitives.IsTrue(whatIf)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
+        /// <summary>Whether a stream is shown: its switch (-Verbose, -Debug) when given, else its preference variable.</summary>
+        private bool IsOn(string parameter, string preference)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var given)) return LanguagePrimitives.IsTrue(given);
+            return GetVariableValue(preference) is ActionPreference value && value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
+        }
+
         private IntercomClient ResolveClient()
         {
             var session = Session ?? CurrentSession.Get();
@@ -136,15 +202,32 @@ namespace IntercomPS.Cmdlets
             return session!.Client;
         }
 
+        /// <summary>A submitted request and what to do with its answer when its turn comes.</summary>
+        private sealed class Submitted
+        {
+            public Submitted(Task task, Action emit)
+            {
+                Task = task;
+                Emit = emit;
+            }
+
+            public Task Task { get; }
+            public Action Emit { get; }
+        }
+
         /// <summary>Messages from any thread, read in order on the pipeline thread.</summary>
         private protected sealed class QueuedTrace : IRequestTraceSink
         {
             private readonly BlockingCollection<(bool IsDebug, string Message)> _messages = new BlockingCollection<(bool, string)>();
 
+            public QueuedTrace(bool isDebugEnabled) => IsDebugEnabled = isDebugEnabled;
+
+            public bool IsDebugEnabled { get; }
+
             public void Verbose(string message) => Add(false, message);
             public void Debug(string message) => Add(true, message);
             public void Complete() => _messages.CompleteAdding();
-            public System.Collections.Generic.IEnumerable<(bool IsDebug, string Message)> Drain() => _messages.GetConsumingEnumerable();
+            public IEnumerable<(bool IsDebug, string Message)> Drain() => _messages.GetConsumingEnumerable();
 
             private void Add(bool isDebug, string message)
             {

@@ -60,6 +60,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void EndProcessing()
         {
+            base.EndProcessing();
             if (_batch.Count > 0) Flush();
             else if (!_sentAny && ShouldProcess(Name, Color is null ? "Save Intercom tag" : $"Set the colour of tag to {Color}")) Send(new List<(UserIdentity, object?)>());
             if (PassThru && _lastTag is not null) WriteObject(_lastTag);
