@@ -74,6 +74,7 @@ namespace IntercomPS.Tests
             var threads = shell.Run("Get-IntercomMessageThread -UserId reader-1").ShouldSucceed().OfType("IntercomPS.MessageThread").ToList();
             Assert.Equal(2, threads.Count);
             Assert.All(threads, thread => Assert.Equal("reader-1", thread.Get("UserId")));
+            Assert.All(threads, thread => Assert.Equal("reader1@example.com", thread.Get("Email"))); // from the user's own message
             await AdminReplyAsync("reader1@example.com", (long)threads[1].Get("ThreadId")!, "We are on it");
 
             var replied = shell.Run("""

@@ -52,6 +52,16 @@ namespace IntercomPS.Tests
         }
 
         [Fact]
+        public void ProgressIsShownOnTheErrorStreamWhileListing()
+        {
+            var (exitCode, output, errors) = RunHost("-Emulator", "-Command",
+                "1..3 | ForEach-Object { New-IntercomUser -UserId \"p$_\" } | Out-Null; (Get-IntercomUser -PageSize 1 | ForEach-Object UserId) -join ','");
+            Assert.True(exitCode == 0, errors);
+            Assert.Equal("p1,p2,p3", output.Trim());
+            Assert.Contains("PROGRESS: Get-IntercomUser: Page 1 of 3: 1 of 3 users (33%)", errors);
+        }
+
+        [Fact]
         public void WrongArgumentsExitWithTwoAndShowUsage()
         {
             var (exitCode, _, errors) = RunHost("-Bogus");

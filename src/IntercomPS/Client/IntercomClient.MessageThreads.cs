@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -63,10 +64,15 @@ namespace IntercomPS.Client
             if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A message needs a body.");
         }
 
+        /// <summary>
+        /// Marks whose thread it is: the identity asked with, completed from the user's own messages, so a thread
+        /// fetched by email still pipes on with its user_id (and the other way round).
+        /// </summary>
         private static MessageThread Stamp(MessageThread thread, UserIdentity user)
         {
-            thread.Email = user.Email;
-            thread.UserId = user.UserId;
+            var author = thread.Messages.Select(message => message.From).FirstOrDefault(from => from is { IsAdmin: false });
+            thread.Email = user.Email ?? author?.Email;
+            thread.UserId = user.UserId ?? author?.UserId;
             return thread;
         }
     }
