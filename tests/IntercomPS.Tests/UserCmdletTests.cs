@@ -65,6 +65,31 @@ namespace IntercomPS.Tests
         }
 
         [Fact]
+        public void PipedLookupsComeBackInInputOrderWithTheirErrorsInPlace()
+        {
+            using var shell = new PowerShellSession(_emulator);
+            shell.Run("1..12 | ForEach-Object { New-IntercomUser -UserId \"look-$_\" -Email \"look$_@example.com\" } | Out-Null").ShouldSucceed();
+
+            var result = shell.Run("1..14 | ForEach-Object { \"look$_@example.com\" } | Get-IntercomUser | ForEach-Object UserId");
+
+            Assert.Equal(Enumerable.Range(1, 12).Select(n => "look-" + n), result.Output.Select(o => o.ToString()));
+            Assert.Equal(new[] { "look13@example.com", "look14@example.com" }, result.Errors.Select(e => ((PSObject)e.TargetObject).BaseObject));
+        }
+
+        [Fact]
+        public void EmailsAndUserIdsPairUpOrAreRefused()
+        {
+            using var shell = new PowerShellSession(_emulator);
+            shell.Run("New-IntercomUser -UserId pair-1 -Email pair1@example.com; New-IntercomUser -UserId pair-2 -Email pair2@example.com").ShouldSucceed();
+
+            Assert.Equal(new[] { "pair1@example.com", "pair2@example.com" },
+                shell.Run("Get-IntercomUser -Email ignored1@example.com, ignored2@example.com -UserId pair-1, pair-2 | ForEach-Object Email").ShouldSucceed().Output.Select(o => o.ToString()));
+            var error = Assert.Single(shell.Run("Get-IntercomUser -Email a@example.com, b@example.com -UserId pair-1").Errors);
+            Assert.Equal("Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomUserCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("-Email has 2 values and -UserId 1; give one of them, or the same number of each to pair them up.", error.Exception.Message);
+        }
+
+        [Fact]
         public void SetUserChangesOnlyTheGivenFieldsAndReturnsNothingWithoutPassThru()
         {
             using var shell = new PowerShellSession(_emulator);

@@ -14,6 +14,15 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(User))]
     public sealed class GetIntercomUserCommand : IntercomCmdlet
     {
+        /// <summary>Users looked up at once when many are piped in or named; answers still come out in input order.</summary>
+        public const int ConcurrentLookups = 4;
+
+        /// <summary>
+        /// Pages requested ahead of the one being written out once the first page has told how many there are:
+        /// enough to hide most of the latency, few enough that memory stays at a handful of pages.
+        /// </summary>
+        public const int PagesAhead = 8;
+
         private const string ListSet = "List";
         private const string IdentitySet = "Identity";
 
@@ -76,9 +85,7 @@ namespace IntercomPS.Cmdlets
             var ids = UserId ?? Array.Empty<string>();
             if (emails.Length > 0 && ids.Length > 0 && emails.Length != ids.Length)
             {
-                WriteError(new ErrorRecord(
-                    new ArgumentException($"-Email has {emails.Length} values and -UserId {ids.Length}; give one of them, or the same number of each to pair them up."),
-                    "Intercom.invalid_argument", ErrorCategory.InvalidArgument, InputObject));
+                WriteFailure(new ArgumentException($"-Email has {emails.Length} values and -UserId {ids.Length}; give one of them, or the same number of each to pair them up."), InputObject);
                 yield break;
             }
             for (var i = 0; i < Math.Max(emails.Length, ids.Length); i++)
@@ -88,15 +95,6 @@ namespace IntercomPS.Cmdlets
                 yield return (() => new UserIdentity(id, email), InputObject ?? (object?)id ?? email);
             }
         }
-
-        /// <summary>Users looked up at once when many are piped in or named; answers still come out in input order.</summary>
-        public const int ConcurrentLookups = 4;
-
-        /// <summary>
-        /// Pages requested ahead of the one being written out once the first page has told how many there are:
-        /// enough to hide most of the latency, few enough that memory stays at a handful of pages.
-        /// </summary>
-        public const int PagesAhead = 8;
 
         private void List()
         {
