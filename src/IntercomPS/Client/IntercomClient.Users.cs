@@ -11,6 +11,13 @@ namespace IntercomPS.Client
         public Task<User> GetUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Get, "users?" + user.ToQuery(), null, IntercomJsonContext.Default.User, idempotent: true, cancellationToken);
 
+        /// <summary>
+        /// Streams the list page by page, in order: see <see cref="UserPager"/>. Dispose the pager when done, or
+        /// the pages it requested ahead go on being fetched.
+        /// </summary>
+        public UserPager ListUserPages(UserListQuery query, int pagesAhead = UserPager.DefaultPagesAhead, int? lastPage = null, CancellationToken cancellationToken = default) =>
+            new UserPager(this, query, pagesAhead, lastPage, cancellationToken);
+
         public Task<UserPage> ListUsersAsync(UserListQuery query, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Get, "users?" + query.ToQuery(), null, IntercomJsonContext.Default.UserPage, idempotent: true, cancellationToken);
 

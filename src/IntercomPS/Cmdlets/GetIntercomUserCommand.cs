@@ -21,7 +21,7 @@ namespace IntercomPS.Cmdlets
         /// Pages requested ahead of the one being written out once the first page has told how many there are:
         /// enough to hide most of the latency, few enough that memory stays at a handful of pages.
         /// </summary>
-        public const int PagesAhead = 8;
+        public const int PagesAhead = UserPager.DefaultPagesAhead;
 
         private const string ListSet = "List";
         private const string IdentitySet = "Identity";
@@ -103,51 +103,29 @@ namespace IntercomPS.Cmdlets
             var pageSize = PageSize > 0 ? PageSize : (int)Math.Min(UserListQuery.MaxPageSize, Math.Max(1, first));
             var query = new UserListQuery { PageSize = pageSize, TagName = Tag, TagId = TagId, Page = checked((int)(skip / (ulong)pageSize) + 1) };
             var offset = (int)(skip % (ulong)pageSize);
+            int? lastPage = first == ulong.MaxValue ? null : (int)Math.Min(int.MaxValue, (ulong)query.Page - 1 + ((ulong)offset + first + (ulong)pageSize - 1) / (ulong)pageSize);
 
-            var page = Invoke(query, token => Client.ListUsersAsync(query, token));
-            if (page is null) return;
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)page.TotalCount, 1.0));
-
-            var lastPage = LastPageNeeded(page.TotalPages, query.Page, offset, pageSize, first);
-            var nextPage = query.Page + 1;
-            var ahead = new Queue<(UserListQuery Query, Started<UserPage> Request)>();
             ulong written = 0;
-            while (true)
+            var firstPage = true;
+            using var pager = Client.ListUserPages(query, PagesAhead, lastPage, StopToken);
+            try
             {
-                for (var i = offset; i < page.Users.Length && written < first; i++, written++) WriteObject(page.Users[i]);
-                offset = 0;
-                if (written >= first) break;
-
-                for (; ahead.Count < PagesAhead && nextPage <= lastPage; nextPage++)
+                foreach (var page in Stream(_ => pager.NextAsync()))
                 {
-                    var next = query.ForPage(nextPage);
-                    ahead.Enqueue((next, Start(token => Client.ListUsersAsync(next, token))));
-                }
-                if (ahead.Count == 0) break;
-                ReportProgress(page, written);
-
-                var (pageQuery, request) = ahead.Dequeue();
-                try
-                {
-                    page = Finish(request);
-                }
-                catch (IntercomApiException failure)
-                {
-                    // A failed page ends the listing: writing the pages after it would leave a silent gap.
-                    CancelRequests();
-                    WriteFailure(failure, pageQuery);
-                    break;
+                    if (firstPage && PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)page.TotalCount, 1.0));
+                    firstPage = false;
+                    for (var i = offset; i < page.Users.Length && written < first; i++, written++) WriteObject(page.Users[i]);
+                    offset = 0;
+                    if (written >= first) break;
+                    if (page.Page < page.TotalPages) ReportProgress(page, written);
                 }
             }
+            catch (IntercomApiException failure)
+            {
+                // A failed page ends the listing: writing the pages after it would leave a silent gap.
+                WriteFailure(failure, failure.RequestUri);
+            }
             WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
-        }
-
-        /// <summary>The last page -First can need; all of them when there is no -First.</summary>
-        private static int LastPageNeeded(int totalPages, int startPage, int offset, int pageSize, ulong first)
-        {
-            if (first == ulong.MaxValue) return totalPages;
-            var pagesForFirst = ((ulong)offset + first + (ulong)pageSize - 1) / (ulong)pageSize;
-            return (int)Math.Min((ulong)totalPages, (ulong)startPage - 1 + pagesForFirst);
         }
 
         private const int ProgressId = 1;

@@ -33,6 +33,9 @@ namespace IntercomPS.Cmdlets
 
         protected IntercomClient Client => _client ??= ResolveClient();
 
+        /// <summary>Cancelled when the pipeline is stopped (Ctrl+C) or must end.</summary>
+        protected CancellationToken StopToken => _stopping.Token;
+
         protected override void BeginProcessing()
         {
             _client = ResolveClient();
@@ -121,14 +124,7 @@ namespace IntercomPS.Cmdlets
         /// <summary>On the pipeline thread: relays the request's trace while it runs, then returns its answer or throws.</summary>
         private protected T Finish<T>(Started<T> started)
         {
-            if (started.Trace is { } trace)
-            {
-                foreach (var (isDebug, message) in trace.Drain())
-                {
-                    if (isDebug) WriteDebug(message);
-                    else WriteVerbose(message);
-                }
-            }
+            if (started.Trace is { } trace) Relay(trace.Drain());
             try
             {
                 return started.Task.GetAwaiter().GetResult();
@@ -136,6 +132,43 @@ namespace IntercomPS.Cmdlets
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// Reads a stream of answers (a listing) on the pipeline thread until <paramref name="next"/> gives null.
+        /// Requests the stream runs ahead share one trace, relayed as far as it has come each time an answer arrives.
+        /// </summary>
+        private protected IEnumerable<T> Stream<T>(Func<CancellationToken, Task<T?>> next) where T : class
+        {
+            var trace = _verbose || _debug ? new QueuedTrace(_debug) : null;
+            try
+            {
+                while (true)
+                {
+                    Task<T?> step;
+                    using (trace is null ? null : RequestTrace.Begin(trace))
+                    {
+                        step = StartSafely(next, _stopping.Token);
+                    }
+                    var answer = Finish(new Started<T?>(step, null));
+                    if (trace is not null) Relay(trace.TakeAvailable());
+                    if (answer is null) yield break;
+                    yield return answer;
+                }
+            }
+            finally
+            {
+                if (trace is not null) Relay(trace.TakeAvailable());
+            }
+        }
+
+        private void Relay(IEnumerable<(bool IsDebug, string Message)> messages)
+        {
+            foreach (var (isDebug, message) in messages)
+            {
+                if (isDebug) WriteDebug(message);
+                else WriteVerbose(message);
             }
         }
 
@@ -227,7 +260,14 @@ namespace IntercomPS.Cmdlets
             public void Verbose(string message) => Add(false, message);
             public void Debug(string message) => Add(true, message);
             public void Complete() => _messages.CompleteAdding();
+            /// <summary>Every message, waiting until the request is complete.</summary>
             public IEnumerable<(bool IsDebug, string Message)> Drain() => _messages.GetConsumingEnumerable();
+
+            /// <summary>The messages there are now, without waiting.</summary>
+            public IEnumerable<(bool IsDebug, string Message)> TakeAvailable()
+            {
+                while (_messages.TryTake(out var message)) yield return message;
+            }
 
             private void Add(bool isDebug, string message)
             {
