@@ -29,9 +29,10 @@ namespace IntercomPS.Client
         private readonly BasicCredential _credential;
         private volatile RateLimitStatus? _rateLimit;
 
+        /// <summary>A little past a rate-limit reset: timers and the server's clock are not exact to the millisecond.</summary>
         private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(100);
 
-        public IntercomClient(IntercomClientOptions options, HttpMessageHandler? handler = null)
+        public IntercomClient(IntercomClientOptions options)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
             options.Validate();
@@ -40,8 +41,7 @@ namespace IntercomPS.Client
             Timeout = options.Timeout;
             Retry = options.Retry;
             // Timeouts are ours (per request, told apart from the caller's cancellation), not HttpClient's.
-            _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true);
-            _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+            _http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
         public Uri BaseUri { get; }
@@ -104,7 +104,6 @@ namespace IntercomPS.Client
         private async Task PaceAsync(HttpMethod method, Uri uri, IRequestTraceSink? trace, CancellationToken cancellationToken)
         {
             if (_rateLimit is not { Remaining: <= 0 } limit) return;
-            // A little past the reset: timers and the server's clock are not exact to the millisecond.
             var wait = limit.ResetAt - DateTime.UtcNow + ResetMargin;
             if (wait <= TimeSpan.Zero || wait > Retry.MaxWait) return;
             trace?.Verbose($"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset");
