@@ -96,7 +96,7 @@ namespace IntercomPS.Tests
         {
             await _emulator.SeedAsync(30, "perm-");
             using var shell = new PowerShellSession(_emulator);
-            SetConnection(shell);
+            shell.SetConnectionVariables(_emulator);
             shell.Run("Connect-Intercom -AppId $appId -ApiKey $key -BaseUri $uri -MaxRetry 1").ShouldSucceed();
             await _emulator.SetFaultsAsync(new { failure_rate = 1.0, failure_status = 502 });
             var before = await _emulator.RequestCountAsync();
@@ -129,7 +129,7 @@ namespace IntercomPS.Tests
         {
             await _emulator.SeedAsync(1, "slow-");
             using var shell = new PowerShellSession(_emulator);
-            SetConnection(shell);
+            shell.SetConnectionVariables(_emulator);
             shell.Run("Connect-Intercom -AppId $appId -ApiKey $key -BaseUri $uri -TimeoutSec 1 -MaxRetry 1").ShouldSucceed();
             await _emulator.SetFaultsAsync(new { latency_ms = 2500 });
             var before = await _emulator.RequestCountAsync();
@@ -174,13 +174,6 @@ namespace IntercomPS.Tests
             var error = Assert.Single(result.Errors);
             Assert.Equal("Intercom.server_error,IntercomPS.Cmdlets.GetIntercomUserCommand", error.FullyQualifiedErrorId);
             Assert.Contains(result.Verbose, line => line.EndsWith("the server asked to wait 3600 s, more than the 60 s limit; giving up", StringComparison.Ordinal));
-        }
-
-        private void SetConnection(PowerShellSession shell)
-        {
-            shell.SetVariable("uri", _emulator.ApiUri);
-            shell.SetVariable("appId", EmulatorFixture.AppId);
-            shell.SetVariable("key", IntercomPS.Host.ModuleRunspace.ToSecureString(EmulatorFixture.ApiKey));
         }
     }
 }

@@ -29,9 +29,7 @@ namespace IntercomPS.Tests
         public async Task NoStreamOrErrorEverContainsTheKey()
         {
             using var shell = new PowerShellSession(_emulator, input: "N\n");
-            shell.SetVariable("uri", _emulator.ApiUri);
-            shell.SetVariable("appId", EmulatorFixture.AppId);
-            shell.SetVariable("key", IntercomPS.Host.ModuleRunspace.ToSecureString(EmulatorFixture.ApiKey));
+            shell.SetConnectionVariables(_emulator);
             shell.SetVariable("wrongKey", IntercomPS.Host.ModuleRunspace.ToSecureString(EmulatorFixture.ApiKey + "-old"));
 
             var runs = new List<RunResult>

@@ -17,13 +17,9 @@ namespace IntercomPS.Tests
         private PowerShellSession Disconnected()
         {
             var shell = new PowerShellSession(emulator: null);
-            shell.SetVariable("uri", _emulator.ApiUri);
-            shell.SetVariable("appId", EmulatorFixture.AppId);
-            shell.SetVariable("key", ModuleKey());
+            shell.SetConnectionVariables(_emulator);
             return shell;
         }
-
-        private static System.Security.SecureString ModuleKey() => IntercomPS.Host.ModuleRunspace.ToSecureString(EmulatorFixture.ApiKey);
 
         [Fact]
         public void ACmdletWithoutASessionSaysToRunConnectIntercom()

@@ -32,6 +32,14 @@ namespace IntercomPS.Tests.Infrastructure
 
         public void SetVariable(string name, object? value) => _runspace.Runspace.SessionStateProxy.SetVariable(name, value);
 
+        /// <summary>$uri, $appId and $key (a SecureString) for scripts that call Connect-Intercom themselves.</summary>
+        public void SetConnectionVariables(EmulatorFixture emulator)
+        {
+            SetVariable("uri", emulator.ApiUri);
+            SetVariable("appId", EmulatorFixture.AppId);
+            SetVariable("key", ModuleRunspace.ToSecureString(EmulatorFixture.ApiKey));
+        }
+
         /// <summary>A PowerShell on this runspace, for tests that drive an invocation themselves (e.g. to stop it).</summary>
         public PowerShell CreateShell() => PowerShell.Create(_runspace.Runspace);
 
