@@ -1,28 +1,43 @@
-#Requires -Version 7.0
+#Requires -Version 7.4
 <#
 .SYNOPSIS
-Builds, tests, documents and packages IntercomPS. Every task wraps the dotnet CLI, which stays the source of truth.
+Builds, tests, documents and packages IntercomPS, and runs the quick start. The one entry point: run it with
+`dotnet tool restore && dotnet pwsh ./build.ps1 -Task <task>`.
 
 .DESCRIPTION
-Build    dotnet build of the solution; stages the importable module in out/IntercomPS/.
-Test     Build, then dotnet test of the solution (which also runs tests/*.Tests.ps1 through PesterCompat). When
-         Pester 5+ is installed it then starts the emulator and runs tests/*.Tests.ps1 with the real Pester too.
-Docs     Builds the module, which generates the MAML help from docs/ into out/IntercomPS/en-US/.
-Package  Build, then a PowerShell Gallery ready IntercomPS.<version>.nupkg of out/IntercomPS in out/packages/.
+QuickStart  Build, start an in-memory emulator on a free port, run examples/quickstart.ps1 in a new pwsh against it,
+            stop the emulator.
+Build       dotnet build of the solution; stages the importable module in out/IntercomPS/.
+Test        Build once, run the xunit projects, then real Pester (restored from NuGet) over tests/*.Tests.ps1 against
+            an emulator started on a free port (always stopped). Writes TRX and NUnit XML under out/test-results/,
+            ends with one line "N passed, M failed" and fails when anything failed or nothing ran. -Suite runs one
+            suite alone.
+Docs        Builds the module, which generates the MAML help from docs/ into out/IntercomPS/en-US/.
+Package     Build, then a PowerShell Gallery ready IntercomPS.<version>.nupkg of out/IntercomPS in out/packages/.
 
 .EXAMPLE
-./build.ps1 -Task Test
+dotnet pwsh ./build.ps1 -Task Test
 
 .EXAMPLE
-./build.ps1 -Task Package -Configuration Release
+dotnet pwsh ./build.ps1 -Task Test -Suite Pester -PesterPath tests/Tags.Tests.ps1
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package')]
+    [ValidateSet('QuickStart', 'Build', 'Test', 'Docs', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = 'Debug',
+
+    # Test: which suite to run. All is every xunit project, then Pester.
+    [ValidateSet('All', 'Client', 'Emulator', 'Module', 'Help', 'Pester')]
+    [string] $Suite = 'All',
+
+    # Test: the Pester files to run (default every tests/*.Tests.ps1).
+    [string[]] $PesterPath,
+
+    # Test: skip the build (it already ran).
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -31,6 +46,16 @@ Set-StrictMode -Version Latest
 $Root = $PSScriptRoot
 $Stage = Join-Path $Root 'out/IntercomPS'
 $Manifest = Join-Path $Stage 'IntercomPS.psd1'
+$Results = Join-Path $Root 'out/test-results'
+$PesterVersion = '5.9.1' # pinned in tools/Pester/Pester.Restore.csproj
+
+# The xunit projects, by suite name.
+$XunitSuites = [ordered]@{
+    Client   = 'tests/IntercomPS.Client.Tests/IntercomPS.Client.Tests.csproj'
+    Emulator = 'tests/IntercomPS.Emulator.Tests/IntercomPS.Emulator.Tests.csproj'
+    Module   = 'tests/IntercomPS.Tests/IntercomPS.Tests.csproj'
+    Help     = 'tests/IntercomPS.Help.Tests/IntercomPS.Help.Tests.csproj'
+}
 
 function Invoke-Dotnet {
     Write-Host "> dotnet $($args -join ' ')" -ForegroundColor Cyan
@@ -38,52 +63,29 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args[0]) failed with exit code $LASTEXITCODE." }
 }
 
+function Get-PwshCommand {
+    # The pwsh running this script, as a new process: `dotnet pwsh` runs pwsh.dll under the dotnet host.
+    $path = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($path) -eq 'dotnet') { return @($path, [Environment]::GetCommandLineArgs()[0]) }
+    @($path)
+}
+
 function Invoke-BuildTask {
-    Invoke-Dotnet build (Join-Path $Root 'IntercomPS.sln') --configuration $Configuration
+    Invoke-Dotnet build (Join-Path $Root 'IntercomPS.sln') --configuration $Configuration --nologo '-clp:ErrorsOnly'
     if (-not (Test-Path $Manifest)) { throw "The build did not stage the module: $Manifest is missing." }
 }
 
 function Invoke-DocsTask {
     # The module's build generates the help from docs/ (tools/IntercomPS.HelpGen) and stages it.
-    Invoke-Dotnet build (Join-Path $Root 'src/IntercomPS/IntercomPS.csproj') --configuration $Configuration
+    Invoke-Dotnet build (Join-Path $Root 'src/IntercomPS/IntercomPS.csproj') --configuration $Configuration --nologo '-clp:ErrorsOnly'
     $help = Join-Path $Stage 'en-US/IntercomPS.dll-Help.xml'
     if (-not (Test-Path $help)) { throw "The build did not generate the help: $help is missing." }
     Write-Host "Help: $help"
 }
 
-function Invoke-TestTask {
-    Invoke-BuildTask
-    Invoke-Dotnet test (Join-Path $Root 'IntercomPS.sln') --configuration $Configuration --no-build
-
-    $pester = Get-Module -ListAvailable Pester | Where-Object Version -GE ([version] '5.0') |
-        Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning ('Pester 5 or later is not installed, so tests/*.Tests.ps1 ran only through PesterCompat in ' +
-            'dotnet test. Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser to run them with Pester too.')
-        return
-    }
-    $scripts = @(Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.ps1' -File)
-    if ($scripts.Count -eq 0) { Write-Host 'No tests/*.Tests.ps1 files to run with Pester.'; return }
-
-    $emulator = Start-Emulator
-    try {
-        Import-Module $pester -Force
-        $config = New-PesterConfiguration
-        $config.Run.Path = $scripts.FullName
-        $config.Run.Throw = $true # a failed test fails this task, and so the exit code
-        $config.Output.Verbosity = 'Detailed'
-        $config.TestResult.Enabled = $true
-        $config.TestResult.OutputPath = Join-Path $Root 'out/pester-results.xml'
-        Invoke-Pester -Configuration $config
-    }
-    finally {
-        Stop-Emulator $emulator
-    }
-}
-
 function Start-Emulator {
-    # Runs the built emulator directly (not dotnet run, whose child process would outlive Stop-Process) on a
-    # free loopback port chosen here, so nothing has to be parsed from its output.
+    # Runs the built emulator directly (not dotnet run, whose child process would outlive Stop-Process), in memory,
+    # on a free loopback port chosen here, with one app whose key is made up for this run.
     $dll = Join-Path $Root "src/IntercomPS.Emulator/bin/$Configuration/net10.0/IntercomPS.Emulator.dll"
     if (-not (Test-Path $dll)) { throw "The emulator is not built: $dll is missing." }
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -91,10 +93,11 @@ function Start-Emulator {
     $port = $listener.LocalEndpoint.Port
     $listener.Stop()
 
-    $appId = 'intercomps-tests'
+    $appId = 'intercomps-local'
     $apiKey = [guid]::NewGuid().ToString('N')
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $Root 'out')
     $log = Join-Path $Root 'out/emulator.log'
-    $process = Start-Process dotnet -ArgumentList "`"$dll`"", '--port', $port, '--app', "${appId}:$apiKey" -PassThru -NoNewWindow `
+    $process = Start-Process dotnet -ArgumentList "`"$dll`"", '--port', $port, '--app', "${appId}:$apiKey" -PassThru `
         -RedirectStandardOutput $log -RedirectStandardError "$log.err"
 
     $health = "http://127.0.0.1:$port/admin/health"
@@ -104,24 +107,134 @@ function Start-Emulator {
         catch {
             if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode); see $log and $log.err." }
             if ([datetime]::UtcNow -gt $deadline) { Stop-Process -Id $process.Id; throw "The emulator did not answer $health within 30 seconds." }
-            Start-Sleep -Milliseconds 200
+            Start-Sleep -Milliseconds 100
         }
     }
-
-    # What tests/TestSetup.ps1 reads; the base URI is the API root, as Connect-Intercom -BaseUri takes it.
-    $env:INTERCOMPS_MODULE = $Manifest
-    $env:INTERCOMPS_TEST_BASEURI = "http://127.0.0.1:$port/v1/"
-    $env:INTERCOMPS_TEST_APPID = $appId
-    $env:INTERCOMPS_TEST_APIKEY = $apiKey
-    Write-Host "Emulator on http://127.0.0.1:$port/ (process $($process.Id))"
-    $process
+    Write-Host "Emulator on http://127.0.0.1:$port/ (process $($process.Id), log $log)"
+    [pscustomobject]@{ Process = $process; BaseUri = "http://127.0.0.1:$port/v1/"; AppId = $appId; ApiKey = $apiKey }
 }
 
-function Stop-Emulator($Process) {
-    foreach ($name in 'INTERCOMPS_MODULE', 'INTERCOMPS_TEST_BASEURI', 'INTERCOMPS_TEST_APPID', 'INTERCOMPS_TEST_APIKEY') {
-        Remove-Item "env:$name" -ErrorAction SilentlyContinue
+function Stop-Emulator($Emulator) {
+    if ($Emulator -and -not $Emulator.Process.HasExited) { Stop-Process -Id $Emulator.Process.Id; $Emulator.Process.WaitForExit() }
+}
+
+function Invoke-Child([string[]] $Command, [hashtable] $Environment, [string[]] $Arguments) {
+    # Runs a command with extra environment variables set for it alone; returns its exit code.
+    $saved = @{}
+    foreach ($name in $Environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }
+    try {
+        $exe = $Command[0]
+        $rest = @($Command | Select-Object -Skip 1) + $Arguments
+        & $exe @rest | Out-Host
+        $LASTEXITCODE
     }
-    if (-not $Process.HasExited) { Stop-Process -Id $Process.Id }
+    finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+}
+
+function Invoke-QuickStartTask {
+    Invoke-BuildTask
+    $emulator = Start-Emulator
+    try {
+        # A new pwsh, as a user runs the script: it imports the module and connects from these variables.
+        $environment = @{
+            INTERCOM_APP_ID = $emulator.AppId; INTERCOM_API_KEY = $emulator.ApiKey; INTERCOM_BASE_URI = $emulator.BaseUri
+        }
+        $code = Invoke-Child (Get-PwshCommand) $environment @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'examples/quickstart.ps1'))
+        if ($code -ne 0) { throw "examples/quickstart.ps1 failed with exit code $code." }
+    }
+    finally { Stop-Emulator $emulator }
+}
+
+function Get-TrxCounts([string] $Path) {
+    # Passed and failed counts from a dotnet test TRX file.
+    [xml] $trx = Get-Content -Raw $Path
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout }
+}
+
+function Invoke-XunitSuite([string] $Name) {
+    $trx = Join-Path $Results "$Name.trx"
+    Remove-Item $trx -ErrorAction SilentlyContinue
+    Write-Host "> dotnet test $($XunitSuites[$Name])" -ForegroundColor Cyan
+    & dotnet test (Join-Path $Root $XunitSuites[$Name]) --configuration $Configuration --no-build --nologo `
+        --logger "trx;LogFileName=$Name.trx" --logger 'console;verbosity=minimal' --results-directory $Results
+    $exit = $LASTEXITCODE
+    if (-not (Test-Path $trx)) { return [pscustomobject]@{ Suite = $Name; Passed = 0; Failed = 1; Note = "no results (exit code $exit)" } }
+    $counts = Get-TrxCounts $trx
+    $failed = if ($exit -ne 0 -and $counts.Failed -eq 0) { 1 } else { $counts.Failed } # a crash after the last test still fails
+    [pscustomobject]@{ Suite = $Name; Passed = $counts.Passed; Failed = $failed; Note = '' }
+}
+
+function Restore-Pester {
+    # Pester comes from NuGet (tools/Pester), never from the PowerShell Gallery.
+    $project = Join-Path $Root 'tools/Pester/Pester.Restore.csproj'
+    & dotnet restore $project --nologo --verbosity quiet
+    if ($LASTEXITCODE -ne 0) { throw "Restoring Pester $PesterVersion from NuGet failed (dotnet restore $project)." }
+    $packages = (& dotnet msbuild $project -getProperty:NuGetPackageRoot -nologo).Trim()
+    $module = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $module)) { throw "Pester $PesterVersion was restored, but $module is missing." }
+    $module
+}
+
+function Invoke-PesterSuite {
+    $pester = Restore-Pester
+    $paths = if ($PesterPath) { $PesterPath | ForEach-Object { (Resolve-Path $_).Path } }
+    else { @(Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.ps1' -File).FullName }
+    $xml = Join-Path $Results 'pester.xml'
+    $summary = Join-Path $Results 'pester-summary.json'
+    Remove-Item $xml, $summary -ErrorAction SilentlyContinue
+
+    $emulator = Start-Emulator
+    try {
+        # A new, non-interactive pwsh: a prompt a test did not expect fails the test instead of waiting for a key.
+        $environment = @{
+            INTERCOMPS_MODULE = $Manifest; INTERCOMPS_TEST_BASEURI = $emulator.BaseUri
+            INTERCOMPS_TEST_APPID = $emulator.AppId; INTERCOMPS_TEST_APIKEY = $emulator.ApiKey
+            INTERCOMPS_PESTER = $pester; INTERCOMPS_PESTER_PATHS = ($paths -join [IO.Path]::PathSeparator)
+            INTERCOMPS_PESTER_XML = $xml; INTERCOMPS_PESTER_SUMMARY = $summary
+        }
+        $script = {
+            Import-Module $env:INTERCOMPS_PESTER -ErrorAction Stop
+            $config = New-PesterConfiguration
+            $config.Run.Path = $env:INTERCOMPS_PESTER_PATHS -split [IO.Path]::PathSeparator
+            $config.Run.PassThru = $true
+            $config.Output.Verbosity = 'Normal'
+            $config.TestResult.Enabled = $true
+            $config.TestResult.OutputFormat = 'NUnitXml'
+            $config.TestResult.OutputPath = $env:INTERCOMPS_PESTER_XML
+            $run = Invoke-Pester -Configuration $config
+            $failed = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount
+            @{ Passed = $run.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content $env:INTERCOMPS_PESTER_SUMMARY
+        }
+        $exit = Invoke-Child (Get-PwshCommand) $environment @('-NoProfile', '-NonInteractive', '-Command', $script.ToString())
+    }
+    finally { Stop-Emulator $emulator }
+
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Note = "Pester did not finish (exit code $exit)" } }
+    $counts = Get-Content -Raw $summary | ConvertFrom-Json
+    [pscustomobject]@{ Suite = 'Pester'; Passed = $counts.Passed; Failed = $counts.Failed; Note = '' }
+}
+
+function Invoke-TestTask {
+    if (-not $NoBuild) { Invoke-BuildTask }
+    $null = New-Item -ItemType Directory -Force -Path $Results
+    $suites = if ($Suite -eq 'All') { @($XunitSuites.Keys) + 'Pester' } else { @($Suite) }
+    $outcomes = foreach ($name in $suites) {
+        if ($name -eq 'Pester') { Invoke-PesterSuite } else { Invoke-XunitSuite $name }
+    }
+
+    Write-Host ''
+    foreach ($outcome in $outcomes) {
+        $color = if ($outcome.Failed) { 'Red' } else { 'Green' }
+        Write-Host ('{0,-9} {1,5} passed, {2,3} failed {3}' -f $outcome.Suite, $outcome.Passed, $outcome.Failed, $outcome.Note) -ForegroundColor $color
+    }
+    $passed = ($outcomes | Measure-Object Passed -Sum).Sum
+    $failed = ($outcomes | Measure-Object Failed -Sum).Sum
+    Write-Host "Results: $Results"
+    # The one closing line CI reads.
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { throw "$failed test(s) failed." }
+    if ($passed -eq 0) { throw 'No test ran.' }
 }
 
 function Invoke-PackageTask {
@@ -133,20 +246,9 @@ function Invoke-PackageTask {
 
     # Publish into a throwaway local repository: the .nupkg it writes is what the Gallery accepts.
     $repository = "IntercomPS-build-$PID"
-    if (Get-Command Publish-PSResource -ErrorAction SilentlyContinue) {
-        Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
-        try { Publish-PSResource -Path $Stage -Repository $repository }
-        finally { Unregister-PSResourceRepository -Name $repository }
-    }
-    elseif (Get-Command Publish-Module -ErrorAction SilentlyContinue) {
-        Register-PSRepository -Name $repository -SourceLocation $packages -PublishLocation $packages -InstallationPolicy Trusted
-        try { Publish-Module -Path $Stage -Repository $repository }
-        finally { Unregister-PSRepository -Name $repository }
-    }
-    else {
-        throw ('Package needs Microsoft.PowerShell.PSResourceGet (Publish-PSResource, part of PowerShell 7.4+) or ' +
-            'PowerShellGet (Publish-Module). Install-Module Microsoft.PowerShell.PSResourceGet -Scope CurrentUser.')
-    }
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try { Publish-PSResource -Path $Stage -Repository $repository }
+    finally { Unregister-PSResourceRepository -Name $repository }
 
     $package = Join-Path $packages "IntercomPS.$version.nupkg"
     if (-not (Test-Path $package)) { throw "Publishing did not produce $package." }
@@ -155,6 +257,7 @@ function Invoke-PackageTask {
 
 try {
     switch ($Task) {
+        'QuickStart' { Invoke-QuickStartTask }
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
         'Docs' { Invoke-DocsTask }

@@ -1,12 +1,14 @@
 # IntercomPS quick start: users in, tagged, filtered, noted, updated and removed, all through pipelines.
 #
-# Against the embedded emulator (no Intercom account needed), from the repository root:
-#     dotnet run --project tools/IntercomPS.Host -- -Emulator examples/quickstart.ps1
-# Against a real Intercom workspace in pwsh (use a test workspace: this creates and deletes users):
-#     Import-Module ./out/IntercomPS; Connect-Intercom -Credential (Get-Credential); ./examples/quickstart.ps1
+# Against an emulator it starts and stops for you, from the repository root:
+#     dotnet tool restore && dotnet pwsh ./build.ps1 -Task QuickStart
+# On its own, in any pwsh 7.4+, against an emulator you started (or a test workspace: this creates and deletes users):
+#     dotnet run --project src/IntercomPS.Emulator -- --port 8080 --app myapp:mykey
+#     $env:INTERCOM_APP_ID = 'myapp'; $env:INTERCOM_API_KEY = 'mykey'; $env:INTERCOM_BASE_URI = 'http://127.0.0.1:8080/v1/'; ./examples/quickstart.ps1
 
 $ErrorActionPreference = 'Stop'
-if (-not (Get-IntercomSession)) { throw 'Not connected: run Connect-Intercom first (the host''s -Emulator switch does it for you).' }
+if (-not (Get-Module IntercomPS)) { Import-Module (Join-Path $PSScriptRoot '../out/IntercomPS/IntercomPS.psd1') }
+if (-not (Get-IntercomSession)) { Connect-Intercom } # from INTERCOM_APP_ID, INTERCOM_API_KEY and INTERCOM_BASE_URI
 
 '== 1. Create users from rows shaped like Import-Csv output (snake_case columns bind by name)'
 $rows = @(
