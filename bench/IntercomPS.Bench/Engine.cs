@@ -6,21 +6,23 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
-using IntercomPS.Host;
+using System.Security;
 
 namespace IntercomPS.Bench
 {
     /// <summary>
-    /// The real PowerShell engine with the staged module imported (tools/IntercomPS.Host's ModuleRunspace) and
-    /// connected to the emulator. Output goes nowhere, as in a scheduled script; errors fail the benchmark.
+    /// The real PowerShell engine (System.Management.Automation 7.6.9, hosted in this process) with the staged module
+    /// imported by Import-Module, as users load it, and connected to the emulator. Output goes nowhere, as in a
+    /// scheduled script; errors fail the benchmark.
     /// </summary>
     public sealed class Engine : IDisposable
     {
-        private readonly ModuleRunspace _runspace;
+        private readonly Runspace _runspace;
 
-        private Engine(ModuleRunspace runspace, TimeSpan coldOpen, TimeSpan warmOpen, TimeSpan moduleOpen)
+        private Engine(Runspace runspace, string modulePath, TimeSpan coldOpen, TimeSpan warmOpen, TimeSpan moduleOpen)
         {
             _runspace = runspace;
+            ModulePath = modulePath;
             ColdRunspaceOpen = coldOpen;
             WarmRunspaceOpen = warmOpen;
             ModuleRunspaceOpen = moduleOpen;
@@ -35,18 +37,28 @@ namespace IntercomPS.Bench
         /// <summary>A runspace that imports the module, the first import in the process (warm engine, cold module).</summary>
         public TimeSpan ModuleRunspaceOpen { get; }
 
-        public string ModulePath => _runspace.ModulePath;
+        public string ModulePath { get; }
 
         /// <summary>Starts the engine, timing the runspace opens that show what importing the module costs.</summary>
         public static Engine Start(Uri apiUri)
         {
             var coldOpen = TimePlainRunspace();
             var warmOpen = Median.Middle(new[] { TimePlainRunspace(), TimePlainRunspace(), TimePlainRunspace() });
+            var modulePath = FindStagedModule();
             var clock = Stopwatch.StartNew();
-            var runspace = new ModuleRunspace(NewHost());
+            var runspace = OpenModuleRunspace(modulePath);
             var moduleOpen = clock.Elapsed;
-            runspace.Connect(apiUri, EmulatorProcess.AppId, EmulatorProcess.ApiKey);
-            return new Engine(runspace, coldOpen, warmOpen, moduleOpen);
+            var engine = new Engine(runspace, modulePath, coldOpen, warmOpen, moduleOpen);
+            using (var shell = PowerShell.Create(runspace))
+            {
+                shell.AddCommand("Connect-Intercom")
+                    .AddParameter("AppId", EmulatorProcess.AppId)
+                    .AddParameter("ApiKey", ToSecureString(EmulatorProcess.ApiKey))
+                    .AddParameter("BaseUri", apiUri);
+                shell.Invoke();
+                if (shell.HadErrors) throw new InvalidOperationException("Connect-Intercom failed: " + shell.Streams.Error.FirstOrDefault());
+            }
+            return engine;
         }
 
         /// <summary>Fresh runspaces importing the module again (median of 3): the import cost once the dll is loaded.</summary>
@@ -55,10 +67,10 @@ namespace IntercomPS.Bench
         private TimeSpan TimeImport()
         {
             var clock = Stopwatch.StartNew();
-            using (new ModuleRunspace(NewHost(), ModulePath)) return clock.Elapsed;
+            using (OpenModuleRunspace(ModulePath)) return clock.Elapsed;
         }
 
-        public void SetVariable(string name, object? value) => _runspace.Runspace.SessionStateProxy.SetVariable(name, value);
+        public void SetVariable(string name, object? value) => _runspace.SessionStateProxy.SetVariable(name, value);
 
         /// <summary>
         /// Runs a script; any error, terminating or not, fails the benchmark rather than flattering it. Awaited, not
@@ -67,7 +79,7 @@ namespace IntercomPS.Bench
         /// </summary>
         public async Task<IReadOnlyList<PSObject>> RunAsync(string script)
         {
-            using var shell = PowerShell.Create(_runspace.Runspace);
+            using var shell = PowerShell.Create(_runspace);
             shell.AddScript(script);
             var output = await shell.InvokeAsync();
             var objects = output.ToList();
@@ -93,14 +105,50 @@ namespace IntercomPS.Bench
         public async Task<int?> ConstantAsync(string type, string name) =>
             (await RunAsync($"if ('{type}' -as [type]) {{ [{type}]::{name} }}")).SingleOrDefault()?.BaseObject as int?;
 
-        private static ScriptHost NewHost() => new ScriptHost(TextWriter.Null, TextWriter.Null, new StringReader(string.Empty));
-
         private static TimeSpan TimePlainRunspace()
         {
             var clock = Stopwatch.StartNew();
-            using var runspace = RunspaceFactory.CreateRunspace(NewHost(), InitialSessionState.CreateDefault2());
+            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
             runspace.Open();
             return clock.Elapsed;
+        }
+
+        /// <summary>A runspace with the module imported, as `Import-Module` leaves it; a failed import throws.</summary>
+        private static Runspace OpenModuleRunspace(string modulePath)
+        {
+            var state = InitialSessionState.CreateDefault2();
+            state.ImportPSModule(new[] { modulePath });
+            // Off by default: an import that fails would otherwise leave a runspace without the module, silently.
+            state.ThrowOnRunspaceOpenError = true;
+            var runspace = RunspaceFactory.CreateRunspace(state);
+            runspace.Open();
+            return runspace;
+        }
+
+        /// <summary>
+        /// The module the build staged: $INTERCOMPS_MODULE when set, else out/IntercomPS/IntercomPS.psd1 in the
+        /// repository this program was built from.
+        /// </summary>
+        private static string FindStagedModule()
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable("INTERCOMPS_MODULE");
+            if (!string.IsNullOrEmpty(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                if (!File.Exists(Path.Combine(folder.FullName, "IntercomPS.sln"))) continue;
+                var manifest = Path.Combine(folder.FullName, "out", "IntercomPS", "IntercomPS.psd1");
+                if (File.Exists(manifest)) return manifest;
+                throw new FileNotFoundException($"The module is not staged at {manifest}. Run `dotnet build` in {folder.FullName} first.", manifest);
+            }
+            throw new FileNotFoundException("Cannot find the IntercomPS repository above " + AppContext.BaseDirectory + "; set INTERCOMPS_MODULE to the module's .psd1.");
+        }
+
+        private static SecureString ToSecureString(string text)
+        {
+            var secure = new SecureString();
+            foreach (var letter in text) secure.AppendChar(letter);
+            secure.MakeReadOnly();
+            return secure;
         }
 
         public void Dispose() => _runspace.Dispose();
