@@ -44,6 +44,7 @@ public sealed class EmulatorOptions
         new("retry-after", "SECONDS", "Retry-After sent with injected failures (default: none)", (o, v) => o.Faults.RetryAfterSeconds = Int(v, "retry-after", 0, 86_400)),
         new("rate-limit", "N", "requests allowed per app per window, then 429 (default 0: not enforced)", (o, v) => o.Faults.RateLimit = Int(v, "rate-limit", 0, int.MaxValue)),
         new("rate-window", "SECONDS", "rate-limit window length (default 10)", (o, v) => o.Faults.RateWindowSeconds = Int(v, "rate-window", 1, 86_400)),
+        new("fault-seed", "N", "seed for jitter, failure-rate and drop-rate draws: replays a run exactly", (o, v) => o.Faults.Seed = Int(v, "fault-seed", 0, int.MaxValue)),
     ];
 
     /// <summary>

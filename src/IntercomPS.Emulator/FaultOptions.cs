@@ -17,6 +17,8 @@ public sealed class FaultOptions
     private int retryAfterSeconds;
     private int rateLimit;
     private int rateWindowSeconds = 10;
+    private int? seed;
+    private Random random = new();
 
     /// <summary>Fixed delay added to every /v1 request, in milliseconds.</summary>
     public int LatencyMs { get => Read(() => latencyMs); set => Write(() => latencyMs = NonNegative(value, nameof(LatencyMs))); }
@@ -65,7 +67,14 @@ public sealed class FaultOptions
             : throw new ArgumentOutOfRangeException(nameof(RateWindowSeconds), value, "RateWindowSeconds must be at least 1."));
     }
 
-    /// <summary>Turns every fault off and restores the defaults.</summary>
+    /// <summary>
+    /// Seeds the random draws (jitter, failure rate, drop rate), so a failing statistical test can be replayed: after
+    /// seeding, the same sequence of /v1 requests gets the same faults. Setting it (even to the same value) restarts
+    /// the sequence; null draws unpredictably.
+    /// </summary>
+    public int? Seed { get => Read(() => seed); set => Write(() => Reseed(value)); }
+
+    /// <summary>Turns every fault off and restores the defaults. The seed and its sequence are kept: they are not a fault.</summary>
     public void Clear() => Write(() =>
     {
         latencyMs = jitterMs = retryAfterSeconds = rateLimit = 0;
@@ -76,10 +85,16 @@ public sealed class FaultOptions
 
     /// <summary>A consistent copy of every setting, taken under the lock.</summary>
     public FaultSnapshot Snapshot() => Read(() => new FaultSnapshot(
-        latencyMs, jitterMs, failureRate, failureStatus, retryAfterSeconds, rateLimit, rateWindowSeconds, dropRate));
+        latencyMs, jitterMs, failureRate, failureStatus, retryAfterSeconds, rateLimit, rateWindowSeconds, dropRate, seed));
 
-    /// <summary>Sets every value at once, atomically.</summary>
-    internal void Set(FaultSnapshot s)
+    /// <summary>
+    /// One request's random draws, all taken at once: the n-th request after seeding gets the n-th triple whichever
+    /// faults are on, so turning one fault on does not shift where the others land.
+    /// </summary>
+    internal FaultDraw Draw() => Read(() => new FaultDraw(random.NextDouble(), random.NextDouble(), random.NextDouble()));
+
+    /// <summary>Sets every value at once, atomically; <paramref name="reseed"/> also applies (and restarts) the seed.</summary>
+    internal void Set(FaultSnapshot s, bool reseed)
     {
         // Validate through a scratch instance first, so a bad value leaves the live settings untouched.
         var check = new FaultOptions
@@ -92,7 +107,17 @@ public sealed class FaultOptions
             latencyMs = check.latencyMs; jitterMs = check.jitterMs; failureRate = check.failureRate;
             failureStatus = check.failureStatus; retryAfterSeconds = check.retryAfterSeconds;
             rateLimit = check.rateLimit; rateWindowSeconds = check.rateWindowSeconds; dropRate = check.dropRate;
+            if (reseed)
+            {
+                Reseed(s.Seed);
+            }
         });
+    }
+
+    private void Reseed(int? value)
+    {
+        seed = value;
+        random = value is { } n ? new Random(n) : new Random();
     }
 
     private static int NonNegative(int value, string name) =>
@@ -105,4 +130,13 @@ public sealed class FaultOptions
 
 /// <summary>An immutable copy of <see cref="FaultOptions"/>.</summary>
 public readonly record struct FaultSnapshot(
-    int LatencyMs, int JitterMs, double FailureRate, int FailureStatus, int RetryAfterSeconds, int RateLimit, int RateWindowSeconds, double DropRate = 0);
+    int LatencyMs, int JitterMs, double FailureRate, int FailureStatus, int RetryAfterSeconds, int RateLimit, int RateWindowSeconds, double DropRate = 0, int? Seed = null);
+
+/// <summary>One request's uniform draws in [0, 1): its share of the jitter, and the dice for failing and dropping it.</summary>
+internal readonly record struct FaultDraw(double Jitter, double Failure, double Drop)
+{
+    /// <summary>Where the draws are kept between the delay and the fault middleware.</summary>
+    public const string ItemKey = "intercom.fault-draw";
+
+    public int JitterMs(int maxJitterMs) => (int)(Jitter * (maxJitterMs + 1L));
+}

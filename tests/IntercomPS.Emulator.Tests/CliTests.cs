@@ -18,13 +18,14 @@ public sealed class CliTests
         var o = EmulatorOptions.Parse([
             "--port", "8080", "--host=0.0.0.0", "--data", "x.db", "--app", "a:ka", "--app=b:kb,c:kc", "--latency", "10", "--jitter", "5",
             "--failure-rate", "0.25", "--failure-status", "502", "--retry-after", "3", "--rate-limit", "100", "--rate-window", "60",
+            "--fault-seed", "42",
         ]);
         Assert.Equal(8080, o.Port);
         Assert.Equal("0.0.0.0", o.Host);
         Assert.Equal("x.db", o.DataPath);
         Assert.Equal(new Dictionary<string, string> { ["a"] = "ka", ["b"] = "kb", ["c"] = "kc" }, o.Apps);
         var f = o.Faults.Snapshot();
-        Assert.Equal(new FaultSnapshot(10, 5, 0.25, 502, 3, 100, 60), f);
+        Assert.Equal(new FaultSnapshot(10, 5, 0.25, 502, 3, 100, 60, 0, 42), f);
     }
 
     [Fact]
@@ -46,12 +47,13 @@ public sealed class CliTests
             ["INTERCOM_EMULATOR_PORT"] = "9000", ["INTERCOM_EMULATOR_HOST"] = "::1", ["INTERCOM_EMULATOR_DATA"] = "env.db",
             ["INTERCOM_EMULATOR_APPS"] = "e1:k1, e2:k2", ["INTERCOM_EMULATOR_LATENCY"] = "7", ["INTERCOM_EMULATOR_JITTER"] = "8",
             ["INTERCOM_EMULATOR_FAILURE_RATE"] = "0.5", ["INTERCOM_EMULATOR_FAILURE_STATUS"] = "500", ["INTERCOM_EMULATOR_RETRY_AFTER"] = "9",
-            ["INTERCOM_EMULATOR_RATE_LIMIT"] = "11", ["INTERCOM_EMULATOR_RATE_WINDOW"] = "12", ["UNRELATED"] = "x",
+            ["INTERCOM_EMULATOR_RATE_LIMIT"] = "11", ["INTERCOM_EMULATOR_RATE_WINDOW"] = "12", ["INTERCOM_EMULATOR_FAULT_SEED"] = "13",
+            ["UNRELATED"] = "x",
         };
         var fromEnv = EmulatorOptions.Parse([], env);
         Assert.Equal((9000, "::1", "env.db"), (fromEnv.Port, fromEnv.Host, fromEnv.DataPath));
         Assert.Equal(new Dictionary<string, string> { ["e1"] = "k1", ["e2"] = "k2" }, fromEnv.Apps);
-        Assert.Equal(new FaultSnapshot(7, 8, 0.5, 500, 9, 11, 12), fromEnv.Faults.Snapshot());
+        Assert.Equal(new FaultSnapshot(7, 8, 0.5, 500, 9, 11, 12, 0, 13), fromEnv.Faults.Snapshot());
 
         var flagsWin = EmulatorOptions.Parse(["--port", "1234", "--app", "f:kf"], env);
         Assert.Equal(1234, flagsWin.Port);
@@ -66,6 +68,7 @@ public sealed class CliTests
     [InlineData("--failure-rate 2", "--failure-rate: '2' is not a failure rate from 0 to 1")]
     [InlineData("--failure-status 200", "from 400 to 599")]
     [InlineData("--rate-window 0", "from 1 to 86400")]
+    [InlineData("--fault-seed -1", "--fault-seed: '-1' is not a whole number from 0 to 2147483647")]
     [InlineData("--app nokey", "'nokey' is not ID:KEY")]
     [InlineData("--app :key", "is not ID:KEY")]
     [InlineData("--app dummy-app-id:x", "built-in dummy app")]
@@ -89,7 +92,7 @@ public sealed class CliTests
         using var child = EmulatorProcess.Start(["--help"]);
         Assert.Equal(0, await child.ExitCodeAsync());
         foreach (var word in new[] { "--port", "--host", "--data", "--app", "--latency", "--jitter", "--failure-rate", "--failure-status",
-                     "--retry-after", "--rate-limit", "--rate-window", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault" })
+                     "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault" })
         {
             Assert.Contains(word, child.Stdout);
         }

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Tests.Infrastructure;
 using Xunit;
@@ -217,5 +219,86 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
         emulator.Faults.FailureRate = 0;
         (await api.GetAsync("v1/users")).AssertStatus(200);
         Assert.Equal(0, (await new Api(http, emulator.BaseUri, null, null).GetAsync("admin/faults"))["failure_rate"].GetDouble());
+    }
+
+    [Fact]
+    public async Task The_same_fault_seed_replays_the_same_failures_and_drops_and_another_seed_does_not()
+    {
+        var first = await OutcomesAsync(new { fault_seed = 1234, failure_rate = 0.3, drop_rate = 0.2 });
+        Assert.Equal(1234, (await fixture.Anonymous.GetAsync("admin/faults"))["fault_seed"].GetInt32());
+        var replay = await OutcomesAsync(new { fault_seed = 1234 }); // setting the seed again restarts its sequence
+        var other = await OutcomesAsync(new { fault_seed = 4321 });
+
+        Assert.Contains("200", first);
+        Assert.Contains("503", first);
+        Assert.Contains("drop", first);
+        Assert.Equal(first, replay);
+        Assert.NotEqual(first, other);
+        (await fixture.Anonymous.PutAsync("admin/faults", new { fault_seed = (int?)null })).AssertStatus(200);
+        Assert.Equal(JsonValueKind.Null, (await fixture.Anonymous.GetAsync("admin/faults"))["fault_seed"].ValueKind);
+        (await fixture.Anonymous.PutAsync("admin/faults", new { fault_seed = -1 })).AssertError(400, "bad_request");
+        (await fixture.Anonymous.PutAsync("admin/faults", new { fault_seed = "x" })).AssertError(400, "bad_request");
+    }
+
+    [Fact]
+    public async Task A_fault_seed_given_at_start_replays_across_emulator_runs()
+    {
+        async Task<string> RunAsync()
+        {
+            await using var emulator = await IntercomEmulator.StartAsync(EmulatorOptions.Parse(["--fault-seed", "99", "--failure-rate", "0.5"]));
+            using var http = new HttpClient();
+            var api = new Api(http, emulator.BaseUri, "local-app", "local-key");
+            var codes = new System.Text.StringBuilder();
+            for (var i = 0; i < 40; i++)
+            {
+                codes.Append((await api.GetAsync("v1/users?per_page=1")).Code).Append(' ');
+            }
+
+            return codes.ToString();
+        }
+
+        var first = await RunAsync();
+        Assert.Contains("200", first);
+        Assert.Contains("503", first);
+        Assert.Equal(first, await RunAsync());
+    }
+
+    [Fact]
+    public void Seeded_jitter_draws_repeat_and_stay_within_the_jitter()
+    {
+        var a = new FaultOptions { Seed = 5 };
+        var b = new FaultOptions { Seed = 5 };
+        var jitterA = Enumerable.Range(0, 200).Select(_ => a.Draw().JitterMs(250)).ToList();
+        var jitterB = Enumerable.Range(0, 200).Select(_ => b.Draw().JitterMs(250)).ToList();
+        Assert.Equal(jitterA, jitterB);
+        Assert.All(jitterA, ms => Assert.InRange(ms, 0, 250));
+        Assert.True(jitterA.Distinct().Count() > 100, "the draws should spread over the range");
+
+        a.Clear(); // turning faults off keeps the seed and where its sequence is
+        b.Clear();
+        Assert.Equal(5, a.Seed);
+        Assert.Equal(a.Draw(), b.Draw());
+    }
+
+    /// <summary>Sets the faults, then sends 60 GETs one at a time on fresh connections: each is "200", "503" or "drop".</summary>
+    private async Task<List<string>> OutcomesAsync(object faults)
+    {
+        (await fixture.Anonymous.PutAsync("admin/faults", faults)).AssertStatus(200);
+        var outcomes = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            using var http = new HttpClient();
+            var api = new Api(http, fixture.Emulator.BaseUri, EmulatorFixture.AppId, EmulatorFixture.ApiKey);
+            try
+            {
+                outcomes.Add((await api.GetAsync("v1/users?per_page=1")).Code.ToString(CultureInfo.InvariantCulture));
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                outcomes.Add("drop");
+            }
+        }
+
+        return outcomes;
     }
 }

@@ -81,11 +81,13 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var s = services.Faults.Snapshot();
+        var reseed = false;
         foreach (var property in body.EnumerateObject())
         {
             // Accept snake_case (as returned) and the FaultOptions property names alike.
             var name = property.Name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
             var v = property.Value;
+            reseed |= name is "faultseed" or "seed";
             s = name switch
             {
                 "latencyms" or "latency" => s with { LatencyMs = Int(v, property.Name) },
@@ -96,13 +98,14 @@ internal sealed class AdminEndpoints(EmulatorServices services)
                 "retryafterseconds" or "retryafter" => s with { RetryAfterSeconds = Int(v, property.Name) },
                 "ratelimit" => s with { RateLimit = Int(v, property.Name) },
                 "ratewindowseconds" or "ratewindow" => s with { RateWindowSeconds = Int(v, property.Name) },
+                "faultseed" or "seed" => s with { Seed = v.ValueKind == JsonValueKind.Null ? null : Seed(v, property.Name) },
                 _ => throw ApiError.BadRequest($"Unknown fault setting '{property.Name}'"),
             };
         }
 
         try
         {
-            services.Faults.Set(s);
+            services.Faults.Set(s, reseed);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -117,7 +120,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var f = services.Faults.Snapshot();
         return Json.Object(200,
             ("latency_ms", f.LatencyMs), ("jitter_ms", f.JitterMs), ("failure_rate", f.FailureRate), ("drop_rate", f.DropRate), ("failure_status", f.FailureStatus),
-            ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds));
+            ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds), ("fault_seed", f.Seed));
     }
 
     private string RequiredApp(JsonElement body)
@@ -129,6 +132,10 @@ internal sealed class AdminEndpoints(EmulatorServices services)
 
     private static int Int(JsonElement v, string name) =>
         v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : throw NotNumber(name);
+
+    private static int Seed(JsonElement v, string name) =>
+        v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n >= 0 ? n
+            : throw ApiError.BadRequest($"{name} must be a whole number from 0 to {int.MaxValue}, or null for unseeded draws");
 
     private static ApiError NotNumber(string name) =>
         ApiError.BadRequest(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number"));

@@ -14,11 +14,16 @@ namespace IntercomPS.Emulator.Faults;
 /// </summary>
 internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
 {
-    /// <summary>Added latency: a fixed part plus uniform jitter; applies to every /v1 request, even rejected ones.</summary>
+    /// <summary>
+    /// Added latency: a fixed part plus uniform jitter; applies to every /v1 request, even rejected ones. Every /v1
+    /// request takes its random draws here, in arrival order, so a seeded run replays exactly.
+    /// </summary>
     public static async Task DelayAsync(HttpContext context, RequestDelegate next, FaultOptions faults)
     {
         var f = faults.Snapshot();
-        var delay = f.LatencyMs + (f.JitterMs > 0 ? Random.Shared.Next(f.JitterMs + 1) : 0);
+        var draw = faults.Draw();
+        context.Items[FaultDraw.ItemKey] = draw;
+        var delay = f.LatencyMs + draw.JitterMs(f.JitterMs);
         if (delay > 0)
         {
             await Task.Delay(delay, context.RequestAborted);
@@ -30,6 +35,7 @@ internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var f = faults.Snapshot();
+        var draw = (FaultDraw)context.Items[FaultDraw.ItemKey]!;
         var rate = limiter.Hit(Caller.From(context).AppId, f.RateLimit, f.RateWindowSeconds);
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = rate.Limit.ToString(CultureInfo.InvariantCulture);
@@ -65,14 +71,14 @@ internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
             }
         }
 
-        if (f.FailureRate > 0 && Random.Shared.NextDouble() < f.FailureRate)
+        if (draw.Failure < f.FailureRate)
         {
             throw ApiError.ForStatus(
                 f.FailureStatus, $"Injected failure {f.FailureStatus} (failure rate {f.FailureRate.ToString(CultureInfo.InvariantCulture)})",
                 f.RetryAfterSeconds > 0 ? f.RetryAfterSeconds : null);
         }
 
-        if (f.DropRate > 0 && Random.Shared.NextDouble() < f.DropRate)
+        if (draw.Drop < f.DropRate)
         {
             await RunThenDropAsync(context, next);
             return;
