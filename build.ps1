@@ -157,7 +157,7 @@ function Invoke-XunitSuite([string] $Name) {
     Remove-Item $trx -ErrorAction SilentlyContinue
     Write-Host "> dotnet test $($XunitSuites[$Name])" -ForegroundColor Cyan
     & dotnet test (Join-Path $Root $XunitSuites[$Name]) --configuration $Configuration --no-build --nologo `
-        --logger "trx;LogFileName=$Name.trx" --logger 'console;verbosity=minimal' --results-directory $Results
+        --logger "trx;LogFileName=$Name.trx" --logger 'console;verbosity=minimal' --results-directory $Results | Out-Host
     $exit = $LASTEXITCODE
     if (-not (Test-Path $trx)) { return [pscustomobject]@{ Suite = $Name; Passed = 0; Failed = 1; Note = "no results (exit code $exit)" } }
     $counts = Get-TrxCounts $trx
@@ -178,7 +178,7 @@ function Restore-Pester {
 
 function Invoke-PesterSuite {
     $pester = Restore-Pester
-    $paths = if ($PesterPath) { $PesterPath | ForEach-Object { (Resolve-Path $_).Path } }
+    $paths = if ($PesterPath) { $PesterPath -split "," | ForEach-Object { (Resolve-Path $_).Path } } # commas too: pwsh -File passes a list as one string
     else { @(Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.ps1' -File).FullName }
     $xml = Join-Path $Results 'pester.xml'
     $summary = Join-Path $Results 'pester-summary.json'
@@ -189,6 +189,7 @@ function Invoke-PesterSuite {
         # A new, non-interactive pwsh: a prompt a test did not expect fails the test instead of waiting for a key.
         $environment = @{
             INTERCOMPS_MODULE = $Manifest; INTERCOMPS_TEST_BASEURI = $emulator.BaseUri
+            INTERCOMPS_TESTING_ASSEMBLY = Join-Path $Root "tests/IntercomPS.Testing/bin/$Configuration/net10.0/IntercomPS.Testing.dll"
             INTERCOMPS_TEST_APPID = $emulator.AppId; INTERCOMPS_TEST_APIKEY = $emulator.ApiKey
             INTERCOMPS_PESTER = $pester; INTERCOMPS_PESTER_PATHS = ($paths -join [IO.Path]::PathSeparator)
             INTERCOMPS_PESTER_XML = $xml; INTERCOMPS_PESTER_SUMMARY = $summary

@@ -247,7 +247,7 @@ Describe 'New-IntercomImpression' {
 
 Describe 'The dummy app''s canned conversations (help examples as written)' {
     BeforeAll {
-        $dummy = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (New-TestSecureString 'any') -BaseUri $IntercomTestBaseUri -PassThru
+        $dummy = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (ConvertTo-SecureString 'any' -AsPlainText -Force) -BaseUri $IntercomTestBaseUri -PassThru
     }
     AfterAll {
         Disconnect-Intercom -Session $dummy

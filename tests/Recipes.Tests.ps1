@@ -194,7 +194,7 @@ Describe 'Recipe: triage threads' {
 Describe 'Recipe: copy users from one app to another (-Session)' {
     BeforeAll {
         Reset-TestApp
-        $old = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (New-TestSecureString 'any') -BaseUri $IntercomTestBaseUri -PassThru
+        $old = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (ConvertTo-SecureString 'any' -AsPlainText -Force) -BaseUri $IntercomTestBaseUri -PassThru
         $new = Connect-TestIntercom -PassThru
     }
     AfterAll { Disconnect-Intercom -Session $old }

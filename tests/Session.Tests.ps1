@@ -19,7 +19,7 @@ Describe 'Connect-Intercom' {
     }
 
     It 'takes the app id and key from a credential (Example 1)' {
-        $credential = [pscredential]::new($IntercomTestAppId, (New-TestSecureString $env:INTERCOMPS_TEST_APIKEY))
+        $credential = [pscredential]::new($IntercomTestAppId, (ConvertTo-SecureString $env:INTERCOMPS_TEST_APIKEY -AsPlainText -Force))
         $session = Connect-Intercom -Credential $credential -BaseUri $IntercomTestBaseUri -PassThru
         $session.AppId | Should -Be $IntercomTestAppId
         [object]::ReferenceEquals((Get-IntercomSession), $session) | Should -BeTrue
@@ -36,23 +36,28 @@ Describe 'Connect-Intercom' {
         $session.Timeout | Should -Be ([timespan]::FromSeconds(42))
     }
 
-    It 'refuses a wrong API key with a terminating unauthorized error' {
-        { Connect-Intercom -AppId $IntercomTestAppId -ApiKey (New-TestSecureString 'not-the-key') -BaseUri $IntercomTestBaseUri } |
-            Should -Throw -ErrorId 'Intercom.unauthorized*'
+    It 'refuses a wrong API key with a terminating unauthorized error that says what to do' {
+        Disconnect-Intercom
+        { Connect-Intercom -AppId $IntercomTestAppId -ApiKey (ConvertTo-SecureString 'not-the-key' -AsPlainText -Force) -BaseUri $IntercomTestBaseUri } |
+            Should -Throw -ErrorId 'Intercom.unauthorized,IntercomPS.Cmdlets.ConnectIntercomCommand'
+        try { Connect-Intercom -AppId $IntercomTestAppId -ApiKey (ConvertTo-SecureString 'not-the-key' -AsPlainText -Force) -BaseUri $IntercomTestBaseUri } catch { $failure = $_ }
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure.ErrorDetails.RecommendedAction | Should -BeExactly 'Check the app id and API key, then run Connect-Intercom again.'
+        Get-IntercomSession | Should -BeNullOrEmpty
     }
 
     It 'keeps the previous session current when a connection is refused' {
         $good = Connect-TestIntercom -PassThru
-        try { Connect-Intercom -AppId 'no-such-app' -ApiKey (New-TestSecureString 'x') -BaseUri $IntercomTestBaseUri -ErrorAction Stop } catch { $failure = $_ }
+        try { Connect-Intercom -AppId 'no-such-app' -ApiKey (ConvertTo-SecureString 'x' -AsPlainText -Force) -BaseUri $IntercomTestBaseUri -ErrorAction Stop } catch { $failure = $_ }
         $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $failure.Exception.Message | Should -Not -Match 'not-the-key'
         [object]::ReferenceEquals((Get-IntercomSession), $good) | Should -BeTrue
         (Get-IntercomSession).IsClosed | Should -BeFalse
     }
 
-    It 'refuses Basic authentication over plain http to a remote host' {
-        { Connect-Intercom -AppId $IntercomTestAppId -ApiKey (New-TestSecureString 'k') -BaseUri 'http://intercom.example.com/v1/' } |
-            Should -Throw -ErrorId 'Intercom.invalid_base_uri*'
+    It 'refuses Basic authentication over plain http to a remote host, saying why' {
+        { Connect-Intercom -AppId $IntercomTestAppId -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://intercom.example.com/v1/' } |
+            Should -Throw -ErrorId 'Intercom.invalid_base_uri*' -ExpectedMessage "The base URI 'http://intercom.example.com/v1/' is plain http to another machine, which would send the API key unencrypted.*"
     }
 
     It 'rejects an -AppId without -ApiKey at binding, before any request' {
@@ -92,7 +97,8 @@ Describe 'Connect-Intercom from the environment (Example 2)' {
     It 'says how to give credentials when there are none' {
         $env:INTERCOM_APP_ID = $null
         $env:INTERCOM_API_KEY = $null
-        { Connect-Intercom -BaseUri $IntercomTestBaseUri } | Should -Throw -ExpectedMessage '*INTERCOM_APP_ID*' -ErrorId 'Intercom.no_credentials*'
+        { Connect-Intercom -BaseUri $IntercomTestBaseUri } | Should -Throw -ErrorId 'Intercom.no_credentials*' `
+            -ExpectedMessage 'No credentials: pass -Credential, or -AppId and -ApiKey, or set the INTERCOM_APP_ID and INTERCOM_API_KEY environment variables.'
     }
 }
 
@@ -124,7 +130,7 @@ Describe 'Get-IntercomSession' {
 
 Describe 'Sessions side by side (-Session, Connect-Intercom Example 3)' {
     BeforeAll {
-        $dummy = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (New-TestSecureString 'any key') -BaseUri $IntercomTestBaseUri -PassThru
+        $dummy = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (ConvertTo-SecureString 'any key' -AsPlainText -Force) -BaseUri $IntercomTestBaseUri -PassThru
         $test = Connect-TestIntercom -PassThru
         New-IntercomUser -Email 'local@example.com' -Name 'Local Only'
     }
@@ -162,17 +168,27 @@ Describe 'Disconnect-Intercom' {
         Get-IntercomSession | Should -BeNullOrEmpty
     }
 
-    It 'makes API cmdlets fail with a terminating no_session error' {
+    It 'makes API cmdlets fail with a terminating no_session error that says to connect' {
         Disconnect-Intercom
-        { Get-IntercomUser -Email 'anyone@example.com' } | Should -Throw -ErrorId 'Intercom.no_session*'
+        { 'a@example.com', 'b@example.com' | Get-IntercomUser -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'Intercom.no_session,IntercomPS.Cmdlets.GetIntercomUserCommand'
         try { Get-IntercomUser -Email 'anyone@example.com' } catch { $failure = $_ }
         $failure.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $failure.ErrorDetails.Message | Should -BeExactly 'There is no Intercom session. Run Connect-Intercom first, or pass -Session.'
     }
 
-    It 'refuses a closed session passed with -Session' {
+    It 'refuses a closed session passed with -Session, naming its app' {
         $session = Connect-TestIntercom -PassThru
         Disconnect-Intercom -Session $session
-        { Get-IntercomUser -Session $session } | Should -Throw -ErrorId 'Intercom.no_session*'
+        { Get-IntercomUser -Session $session } | Should -Throw -ErrorId 'Intercom.no_session*' `
+            -ExpectedMessage "The Intercom session for app '$IntercomTestAppId' was disconnected. Run Connect-Intercom again."
+    }
+
+    It 'still serves a kept session passed with -Session after the current one is closed' {
+        $kept = Connect-TestIntercom -PassThru
+        Connect-TestIntercom
+        Disconnect-Intercom
+        (New-IntercomUser -UserId 'session-param-1' -Session $kept).UserId | Should -Be 'session-param-1'
+        $kept | Disconnect-Intercom
     }
 
     It 'closes every piped session; the current one too (Example 2)' {
@@ -201,26 +217,19 @@ Describe 'Disconnect-Intercom' {
     }
 }
 
-Describe 'What the module shows a user' {
-    It 'exports the sixteen cmdlets' {
-        $names = Get-Command -Module IntercomPS | ForEach-Object { $_.Name }
-        $names | Should -HaveCount 16
-        foreach ($name in 'Connect-Intercom', 'Disconnect-Intercom', 'Get-IntercomSession', 'Get-IntercomUser', 'New-IntercomUser',
-            'Set-IntercomUser', 'Remove-IntercomUser', 'Add-IntercomNote', 'Get-IntercomTag', 'New-IntercomTag', 'Set-IntercomTag',
-            'New-IntercomImpression', 'Get-IntercomMessageThread', 'New-IntercomMessageThread', 'Add-IntercomMessageReply',
-            'Set-IntercomMessageThread') {
-            $names | Should -Contain $name
+Describe 'Sessions belong to their runspace' {
+    It 'a ForEach-Object -Parallel runspace has no session until it connects, and may connect on its own' {
+        Connect-TestIntercom
+        $module = $IntercomModulePath
+        $seen = 1..2 | ForEach-Object -ThrottleLimit 2 -Parallel {
+            Import-Module $using:module
+            $before = [bool] (Get-IntercomSession)
+            $key = ConvertTo-SecureString $env:INTERCOMPS_TEST_APIKEY -AsPlainText -Force
+            Connect-Intercom -AppId $env:INTERCOMPS_TEST_APPID -ApiKey $key -BaseUri $env:INTERCOMPS_TEST_BASEURI
+            "$before $((Get-IntercomSession).AppId)"
         }
-    }
-
-    It 'has help with a synopsis and examples for <_>' -ForEach @(
-        'Connect-Intercom', 'Disconnect-Intercom', 'Get-IntercomSession', 'Get-IntercomUser', 'New-IntercomUser', 'Set-IntercomUser',
-        'Remove-IntercomUser', 'Add-IntercomNote', 'Get-IntercomTag', 'New-IntercomTag', 'Set-IntercomTag', 'New-IntercomImpression',
-        'Get-IntercomMessageThread', 'New-IntercomMessageThread', 'Add-IntercomMessageReply', 'Set-IntercomMessageThread'
-    ) {
-        $help = Get-Help $_ -Full
-        "$($help.Synopsis)".Trim() | Should -Not -BeNullOrEmpty
-        "$($help.Synopsis)".Trim() | Should -Not -Match "^$_"
-        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        $seen | Should -Be "False $IntercomTestAppId", "False $IntercomTestAppId"
+        (Get-IntercomSession).IsClosed | Should -BeFalse
+        Disconnect-Intercom
     }
 }

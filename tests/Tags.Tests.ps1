@@ -4,7 +4,7 @@ BeforeAll {
 }
 
 AfterAll {
-    $null = Invoke-TestAdmin DELETE 'faults'
+    Clear-TestFaults
     Disconnect-Intercom
 }
 
@@ -198,9 +198,9 @@ Describe 'Set-IntercomTag when a batch fails' {
         Reset-TestApp
         Add-TestUsers -Count 3 -Prefix 'trial' -Tag 'trial'
         $null = New-IntercomTag -Name 'vip'
-        $null = Invoke-TestAdmin PUT 'faults' '{"failure_rate": 1, "failure_status": 400}'
+        Set-TestFaults @{ failure_rate = 1; failure_status = 400 }
     }
-    AfterAll { $null = Invoke-TestAdmin DELETE 'faults' }
+    AfterAll { Clear-TestFaults }
 
     It 'gives every user of the failed batch its own error' {
         $rows = 1..3 | ForEach-Object { [pscustomobject]@{ email = "trial$_@example.com" } }
@@ -208,7 +208,7 @@ Describe 'Set-IntercomTag when a batch fails' {
         $failed | Should -HaveCount 3
         ($failed | ForEach-Object { $_.TargetObject.email }) | Should -Be 'trial1@example.com', 'trial2@example.com', 'trial3@example.com'
         ($failed | Where-Object { $_.CategoryInfo.Category -eq 'InvalidArgument' }) | Should -HaveCount 3
-        $null = Invoke-TestAdmin DELETE 'faults'
+        Clear-TestFaults
         (Get-IntercomTag -Name 'vip').TaggedUserCount | Should -Be 0
     }
 }

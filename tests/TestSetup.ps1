@@ -1,90 +1,103 @@
 # Dot-sourced by every tests/*.Tests.ps1 in its top-level BeforeAll:
 #     BeforeAll { . $PSScriptRoot/TestSetup.ps1 }
-# Imports the staged module and points the tests at the emulator their runner started: the xunit adapter
-# (dotnet test) or build.ps1 -Task Test (real Pester), then defines the helpers the files share. Uses only the language and .NET, no Utility cmdlets,
-# so it runs the same in pwsh and in the hosted engine. See tests/README.md.
+# Imports the staged module, points the tests at the emulator that `build.ps1 -Task Test` started, empties the test
+# app, and defines the helpers the files share. See tests/README.md.
 
-$IntercomModulePath = if ($env:INTERCOMPS_MODULE) { $env:INTERCOMPS_MODULE }
-else { [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'IntercomPS', 'IntercomPS.psd1')) }
-
-if (-not [System.IO.File]::Exists($IntercomModulePath)) {
-    throw "The IntercomPS module is not staged at $IntercomModulePath. Build first: 'dotnet build' or './build.ps1'."
+$IntercomModulePath = if ($env:INTERCOMPS_MODULE) { $env:INTERCOMPS_MODULE } else { Join-Path $PSScriptRoot '../out/IntercomPS/IntercomPS.psd1' }
+if (-not (Test-Path $IntercomModulePath)) {
+    throw "The IntercomPS module is not staged at $IntercomModulePath. Build first: 'dotnet pwsh ./build.ps1'."
 }
 if (-not $env:INTERCOMPS_TEST_BASEURI -or -not $env:INTERCOMPS_TEST_APPID -or -not $env:INTERCOMPS_TEST_APIKEY) {
     throw ('These tests need the Intercom emulator and INTERCOMPS_TEST_BASEURI, INTERCOMPS_TEST_APPID and ' +
-        "INTERCOMPS_TEST_APIKEY. Run them with './build.ps1 -Task Test' (starts an emulator, then Invoke-Pester) " +
-        "or 'dotnet test tests/IntercomPS.Pester.Tests', not with Invoke-Pester alone.")
+        "INTERCOMPS_TEST_APIKEY. Run them with 'dotnet pwsh ./build.ps1 -Task Test -Suite Pester' (it starts an " +
+        'emulator and sets them), not with Invoke-Pester alone.')
 }
+$IntercomTestingAssembly = if ($env:INTERCOMPS_TESTING_ASSEMBLY) { $env:INTERCOMPS_TESTING_ASSEMBLY }
+else { Join-Path $PSScriptRoot 'IntercomPS.Testing/bin/Debug/net10.0/IntercomPS.Testing.dll' }
 
 Import-Module $IntercomModulePath -Force -ErrorAction Stop
+Add-Type -Path $IntercomTestingAssembly
 
-# The emulator's API root (http://127.0.0.1:PORT/v1/) and test app.
+# The emulator's API root (http://127.0.0.1:PORT/v1/), the test app, and the typed client of its /admin API.
 $IntercomTestBaseUri = [uri] $env:INTERCOMPS_TEST_BASEURI
 $IntercomTestAppId = $env:INTERCOMPS_TEST_APPID
-
-# Every file starts with an empty app: dotnet test gives each file its own emulator, build.ps1 shares one.
-$resetUri = [uri]::new($IntercomTestBaseUri, "../admin/reset?app_id=$([uri]::EscapeDataString($IntercomTestAppId))")
-$http = [System.Net.Http.HttpClient]::new()
-try { $null = $http.PostAsync($resetUri, $null).GetAwaiter().GetResult().EnsureSuccessStatusCode() }
-catch { throw "Cannot reset the test app at ${resetUri}: $($_.Exception.Message) Is the emulator running?" }
-finally { $http.Dispose() }
-
-function Connect-TestIntercom {
-    # Connects the shared session to the test emulator; extra arguments go to Connect-Intercom.
-    Connect-Intercom -AppId $env:INTERCOMPS_TEST_APPID -ApiKey (New-TestSecureString $env:INTERCOMPS_TEST_APIKEY) -BaseUri $env:INTERCOMPS_TEST_BASEURI @args
-}
+$IntercomTestAdmin = [IntercomPS.Testing.EmulatorAdmin]::new($IntercomTestBaseUri)
 
 # Helpers the test files share. Like Connect-TestIntercom they are defined in the file's top-level BeforeAll
 # (where this script is dot-sourced), so every Describe, It and AfterAll of the file sees them.
 
-function New-TestSecureString([string] $Text) {
-    # A SecureString holding $Text; ConvertTo-SecureString isn't in the hosted engine.
-    $secure = [System.Security.SecureString]::new()
-    foreach ($letter in $Text.ToCharArray()) { $secure.AppendChar($letter) }
-    $secure
-}
-
-function Invoke-TestAdmin([string] $Method, [string] $Path, [string] $Json) {
-    # The emulator's /admin endpoints (no auth), next to the API root. Returns the response body; throws on a non-2xx.
-    $http = [System.Net.Http.HttpClient]::new()
-    try {
-        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), [uri]::new($IntercomTestBaseUri, "../admin/$Path"))
-        if ($Json) { $request.Content = [System.Net.Http.StringContent]::new($Json, [System.Text.Encoding]::UTF8, 'application/json') }
-        $response = $http.SendAsync($request).GetAwaiter().GetResult()
-        $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
-        if (-not $response.IsSuccessStatusCode) { throw "admin $Method $Path answered $([int] $response.StatusCode): $text" }
-        $text
-    }
-    finally { $http.Dispose() }
+function Connect-TestIntercom {
+    # Connects the shared session to the test emulator; extra arguments go to Connect-Intercom.
+    $key = ConvertTo-SecureString $env:INTERCOMPS_TEST_APIKEY -AsPlainText -Force
+    Connect-Intercom -AppId $env:INTERCOMPS_TEST_APPID -ApiKey $key -BaseUri $env:INTERCOMPS_TEST_BASEURI @args
 }
 
 function Reset-TestApp {
-    # Empties the test app again, as at the start of the file: its data, request counts and rate limit (not faults).
-    $null = Invoke-TestAdmin POST "reset?app_id=$([uri]::EscapeDataString($IntercomTestAppId))"
+    # Empties the test app: its data, request counts and rate-limit window (faults stay).
+    $IntercomTestAdmin.ResetAsync($IntercomTestAppId).GetAwaiter().GetResult()
 }
 
 function Add-TestUsers([int] $Count, [string] $Prefix, [string] $Tag) {
-    # Creates users ${Prefix}1..${Prefix}$Count straight in the emulator (no /v1 requests), all tagged $Tag if given.
-    $tagJson = if ($Tag) { ", `"tag`": `"$Tag`"" } else { '' }
-    $null = Invoke-TestAdmin POST 'seed' "{`"app_id`": `"$IntercomTestAppId`", `"count`": $Count, `"prefix`": `"$Prefix`"$tagJson}"
+    # Creates users ${Prefix}1..${Prefix}$Count straight in the emulator (no API requests), all tagged $Tag if given.
+    $null = $IntercomTestAdmin.SeedAsync($IntercomTestAppId, $Count, $Prefix, $(if ($Tag) { $Tag } else { $null })).GetAwaiter().GetResult()
 }
 
 function Get-TestRequestCount([string] $Route) {
-    # /v1 requests of the test app since its last reset, for one route ("GET /v1/users") or all of them.
-    $document = [System.Text.Json.JsonDocument]::Parse((Invoke-TestAdmin GET "requests?app_id=$([uri]::EscapeDataString($IntercomTestAppId))"))
-    try {
-        if (-not $Route) { return $document.RootElement.GetProperty('total').GetInt32() }
-        $count = 0
-        foreach ($property in $document.RootElement.GetProperty('by_route').EnumerateObject()) {
-            if ($property.Name -eq $Route) { $count = $property.Value.GetInt32() }
-        }
-        $count
-    }
-    finally { $document.Dispose() }
+    # API requests of the test app since its last reset, for one route ('GET /v1/users') or all of them.
+    $counts = $IntercomTestAdmin.GetRequestsAsync($IntercomTestAppId).GetAwaiter().GetResult()
+    if ($Route) { $counts.Of($Route) } else { $counts.Total }
+}
+
+function Set-TestFaults([hashtable] $Faults) {
+    # Fault rules for the whole emulator (snake_case fields of /admin/faults); undo them with Clear-TestFaults.
+    $IntercomTestAdmin.SetFaultsAsync($Faults).GetAwaiter().GetResult()
+}
+
+function Clear-TestFaults {
+    $IntercomTestAdmin.ClearFaultsAsync().GetAwaiter().GetResult()
 }
 
 function Add-TestAdminReply([string] $Email, [long] $ThreadId, [string] $Body) {
     # An admin's answer in a thread: unread for the user until they read the thread.
-    $json = "{`"app_id`": `"$IntercomTestAppId`", `"email`": `"$Email`", `"thread_id`": $ThreadId, `"body`": `"$Body`"}"
-    $null = Invoke-TestAdmin POST 'message_threads/reply' $json
+    $IntercomTestAdmin.AddAdminReplyAsync($IntercomTestAppId, $Email, $ThreadId, $Body).GetAwaiter().GetResult()
 }
+
+function Invoke-TestPwsh {
+    # Runs a script in a new `pwsh -NonInteractive`, as a scheduled task would, with the module imported and, unless
+    # -NoConnect, connected to the test app from INTERCOM_* variables. Returns its exit code and every line it
+    # printed (stdout, then stderr): what a user would see, e.g. -WhatIf text, tables and prompts that fail.
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [hashtable] $Environment = @{},
+        [switch] $NoConnect,
+        [int] $TimeoutSec = 60
+    )
+    $start = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    # `dotnet pwsh` runs pwsh.dll under the dotnet host: start the same pwsh again.
+    if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { $start.ArgumentList.Add([Environment]::GetCommandLineArgs()[0]) }
+    $preamble = "`$ErrorActionPreference = 'Stop'; Import-Module '$($IntercomModulePath -replace "'", "''")'"
+    if (-not $NoConnect) { $preamble += '; Connect-Intercom' }
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', "$preamble`n$Script") { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.RedirectStandardInput = $true
+    $start.Environment['INTERCOM_APP_ID'] = $env:INTERCOMPS_TEST_APPID
+    $start.Environment['INTERCOM_API_KEY'] = $env:INTERCOMPS_TEST_APIKEY
+    $start.Environment['INTERCOM_BASE_URI'] = $env:INTERCOMPS_TEST_BASEURI
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
+
+    $process = [System.Diagnostics.Process]::Start($start)
+    try {
+        $process.StandardInput.Close()
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit($TimeoutSec * 1000)) { $process.Kill($true); throw "pwsh did not finish within $TimeoutSec s: $Script" }
+        $text = $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Lines = @($text -split '\r?\n' | Where-Object { $_ -ne '' }); Text = $text }
+    }
+    finally { $process.Dispose() }
+}
+
+# Every file starts with an empty app: build.ps1 shares one emulator between the files.
+try { Reset-TestApp }
+catch { throw "Cannot reset the test app at $($IntercomTestAdmin.BaseUri): $($_.Exception.InnerException.Message) Is the emulator running?" }

@@ -376,15 +376,15 @@ Describe 'Errors from the API, as PowerShell errors' {
         New-IntercomUser -UserId '1001' -Email 'ann@example.com'
         New-IntercomUser -UserId '1003' -Email 'carl@example.com'
     }
-    AfterEach { $null = Invoke-TestAdmin DELETE 'faults' }
-    AfterAll { $null = Invoke-TestAdmin DELETE 'faults' }
+    AfterEach { Clear-TestFaults }
+    AfterAll { Clear-TestFaults }
 
     It 'a <status> answer is Intercom.<type> with category <category>, per item' -TestCases @(
         @{ status = 400; type = 'bad_request'; category = 'InvalidArgument' }
         @{ status = 402; type = 'request_failed'; category = 'InvalidOperation' }
         @{ status = 500; type = 'server_error'; category = 'ResourceUnavailable' }
     ) {
-        $null = Invoke-TestAdmin PUT 'faults' "{`"failure_rate`": 1, `"failure_status`": $status}"
+        Set-TestFaults @{ failure_rate = 1; failure_status = $status }
         $notes = 'ann@example.com', 'carl@example.com' | Add-IntercomNote 'Failing' -ThrottleLimit 1 -ErrorAction SilentlyContinue -ErrorVariable failed
         $notes | Should -BeNullOrEmpty
         $failed | Should -HaveCount 2
@@ -394,7 +394,7 @@ Describe 'Errors from the API, as PowerShell errors' {
     }
 
     It 'rejected credentials stop the whole pipeline, whatever the ErrorAction' {
-        $null = Invoke-TestAdmin PUT 'faults' '{"failure_rate": 1, "failure_status": 401}'
+        Set-TestFaults @{ failure_rate = 1; failure_status = 401 }
         { 'ann@example.com', 'carl@example.com' | Get-IntercomUser -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'Intercom.unauthorized*'
     }
 }

@@ -1,11 +1,9 @@
 using System;
-using System.Net.Http;
-using System.Net.Http.Json;
 using System.Security;
-using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Client;
 using IntercomPS.Emulator;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Client.Tests
@@ -17,21 +15,24 @@ namespace IntercomPS.Client.Tests
         public const string ApiKey = "client-key-7d1f";
 
         private IntercomEmulator? _emulator;
+        private EmulatorAdmin? _admin;
 
         public IntercomEmulator Emulator => _emulator ?? throw new InvalidOperationException("The emulator has not started.");
 
-        public HttpClient Admin { get; } = new HttpClient();
+        /// <summary>The emulator's /admin API.</summary>
+        public EmulatorAdmin Admin => _admin ?? throw new InvalidOperationException("The emulator has not started.");
 
         public async Task InitializeAsync()
         {
             var options = new EmulatorOptions();
             options.Apps[AppId] = ApiKey;
             _emulator = await IntercomEmulator.StartAsync(options);
+            _admin = new EmulatorAdmin(_emulator.BaseUri);
         }
 
         public async Task DisposeAsync()
         {
-            Admin.Dispose();
+            _admin?.Dispose();
             if (_emulator is not null) await _emulator.DisposeAsync();
         }
 
@@ -47,14 +48,10 @@ namespace IntercomPS.Client.Tests
 
         public async Task ResetAndSeedAsync(int count, string prefix)
         {
-            (await Admin.PostAsync(new Uri(Emulator.BaseUri, "admin/reset?app_id=" + AppId), null)).EnsureSuccessStatusCode();
-            (await Admin.PostAsJsonAsync(new Uri(Emulator.BaseUri, "admin/seed"), new { app_id = AppId, count, prefix })).EnsureSuccessStatusCode();
+            await Admin.ResetAsync(AppId);
+            await Admin.SeedAsync(AppId, count, prefix);
         }
 
-        public async Task<int> RequestCountAsync(string route)
-        {
-            using var answer = JsonDocument.Parse(await Admin.GetStringAsync(new Uri(Emulator.BaseUri, "admin/requests?app_id=" + AppId)));
-            return answer.RootElement.GetProperty("by_route").TryGetProperty(route, out var count) ? count.GetInt32() : 0;
-        }
+        public async Task<int> RequestCountAsync(string route) => (await Admin.GetRequestsAsync(AppId)).Of(route);
     }
 }

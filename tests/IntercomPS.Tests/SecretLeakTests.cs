@@ -28,9 +28,9 @@ namespace IntercomPS.Tests
         [Fact]
         public async Task NoStreamOrErrorEverContainsTheKey()
         {
-            using var shell = new PowerShellSession(_emulator, input: "N\n");
+            using var shell = new PowerShellSession(_emulator, "N");
             shell.SetConnectionVariables(_emulator);
-            shell.SetVariable("wrongKey", IntercomPS.Host.ModuleRunspace.ToSecureString(EmulatorFixture.ApiKey + "-old"));
+            shell.SetVariable("wrongKey", ModuleRunspace.ToSecureString(EmulatorFixture.ApiKey + "-old"));
 
             var runs = new List<RunResult>
             {

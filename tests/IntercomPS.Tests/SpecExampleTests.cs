@@ -96,7 +96,7 @@ namespace IntercomPS.Tests
         [Fact]
         public void TheDummyAppAnswersWithTheSpecsCannedData()
         {
-            _shell.SetVariable("anyKey", IntercomPS.Host.ModuleRunspace.ToSecureString("dummy-api-key"));
+            _shell.SetVariable("anyKey", ModuleRunspace.ToSecureString("dummy-api-key"));
             var somebody = One("""
                 Connect-Intercom -AppId dummy-app-id -ApiKey $anyKey -BaseUri (Get-IntercomSession).BaseUri
                 Get-IntercomUser -Email somebody@example.com

@@ -168,7 +168,7 @@ namespace IntercomPS.Tests
         [Fact]
         public void RemoveAsksFirstAndANoKeepsTheUser()
         {
-            using var shell = new PowerShellSession(_emulator, input: "N\nY\n");
+            using var shell = new PowerShellSession(_emulator, "N", "Y");
             shell.Run("New-IntercomUser -UserId confirm-1").ShouldSucceed();
 
             shell.Run("Remove-IntercomUser -UserId confirm-1").ShouldSucceed();
@@ -183,7 +183,7 @@ namespace IntercomPS.Tests
         [Fact]
         public async Task RemoveWithForceDeletesWithoutAskingAndPassThruReturnsTheUserAsItWas()
         {
-            using var shell = new PowerShellSession(_emulator, input: string.Empty);
+            using var shell = new PowerShellSession(_emulator);
             shell.Run("New-IntercomUser -UserId force-1 -Email force1@example.com -Name Doomed").ShouldSucceed();
 
             var removed = Assert.Single(shell.Run("Get-IntercomUser -UserId force-1 | Remove-IntercomUser -Force -PassThru").ShouldSucceed().Users());
@@ -195,7 +195,7 @@ namespace IntercomPS.Tests
         [Fact]
         public async Task RemoveInAnUnattendedRunWithoutForceFailsClearlyInsteadOfHanging()
         {
-            using var shell = new PowerShellSession(_emulator, input: string.Empty);
+            using var shell = new PowerShellSession(_emulator);
             shell.Run("New-IntercomUser -UserId unattended-1").ShouldSucceed();
 
             var result = shell.Run("Remove-IntercomUser -UserId unattended-1");

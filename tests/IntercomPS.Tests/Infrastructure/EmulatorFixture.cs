@@ -7,13 +7,14 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Tests.Infrastructure
 {
     /// <summary>
     /// One in-memory emulator per test class, on a free loopback port, with one app whose key is distinctive
-    /// enough that a leak test can search every stream for it. Also speaks the emulator's admin API.
+    /// enough that a leak test can search every stream for it, and the emulator's admin API.
     /// </summary>
     public sealed class EmulatorFixture : IAsyncLifetime
     {
@@ -21,6 +22,7 @@ namespace IntercomPS.Tests.Infrastructure
         public const string ApiKey = "sk_test_Q7v9ZpL2mN8xR4tY6wK1";
 
         private IntercomEmulator? _emulator;
+        private EmulatorAdmin? _admin;
 
         public IntercomEmulator Emulator => _emulator ?? throw new InvalidOperationException("The emulator has not started.");
 
@@ -36,38 +38,35 @@ namespace IntercomPS.Tests.Infrastructure
             var options = new EmulatorOptions();
             options.Apps[AppId] = ApiKey;
             _emulator = await IntercomEmulator.StartAsync(options);
+            _admin = new EmulatorAdmin(_emulator.BaseUri);
         }
 
         public async Task DisposeAsync()
         {
             Http.Dispose();
+            _admin?.Dispose();
             if (_emulator is not null) await _emulator.DisposeAsync();
         }
 
-        public async Task ResetAsync() =>
-            (await Http.PostAsync(new Uri(Emulator.BaseUri, "admin/reset?app_id=" + AppId), null)).EnsureSuccessStatusCode();
+        /// <summary>The emulator's /admin API.</summary>
+        public EmulatorAdmin Admin => _admin ?? throw new InvalidOperationException("The emulator has not started.");
+
+        public Task ResetAsync() => Admin.ResetAsync(AppId);
 
         /// <summary>Creates users {prefix}1 .. {prefix}{count} (user_id) / {prefix}N@example.com in one go.</summary>
-        public async Task SeedAsync(int count, string prefix, string? tag = null)
-        {
-            var body = new Dictionary<string, object?> { ["app_id"] = AppId, ["count"] = count, ["prefix"] = prefix, ["tag"] = tag };
-            (await Http.PostAsJsonAsync(new Uri(Emulator.BaseUri, "admin/seed"), body)).EnsureSuccessStatusCode();
-        }
+        public Task SeedAsync(int count, string prefix, string? tag = null) => Admin.SeedAsync(AppId, count, prefix, tag);
 
-        /// <summary>How many /v1 requests the app received since the last reset, for one "METHOD /v1/path" or in total.</summary>
+        /// <summary>How many API requests the app received since the last reset, for one "METHOD /v1/path" or in total.</summary>
         public async Task<int> RequestCountAsync(string? route = null)
         {
-            using var answer = JsonDocument.Parse(await Http.GetStringAsync(new Uri(Emulator.BaseUri, "admin/requests?app_id=" + AppId)));
-            if (route is null) return answer.RootElement.GetProperty("total").GetInt32();
-            return answer.RootElement.GetProperty("by_route").TryGetProperty(route, out var count) ? count.GetInt32() : 0;
+            var counts = await Admin.GetRequestsAsync(AppId);
+            return route is null ? counts.Total : counts.Of(route);
         }
 
         /// <summary>Sets fault rules (snake_case fields, as /admin/faults takes them) for every app of this emulator.</summary>
-        public async Task SetFaultsAsync(object faults) =>
-            (await Http.PutAsJsonAsync(new Uri(Emulator.BaseUri, "admin/faults"), faults)).EnsureSuccessStatusCode();
+        public Task SetFaultsAsync(object faults) => Admin.SetFaultsAsync(faults);
 
-        public async Task ClearFaultsAsync() =>
-            (await Http.DeleteAsync(new Uri(Emulator.BaseUri, "admin/faults"))).EnsureSuccessStatusCode();
+        public Task ClearFaultsAsync() => Admin.ClearFaultsAsync();
 
         /// <summary>A raw API call as the test app, for checking what the emulator holds independently of the module.</summary>
         public async Task<JsonDocument?> ApiGetAsync(string relative)

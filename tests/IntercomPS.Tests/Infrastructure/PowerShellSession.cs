@@ -3,32 +3,32 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using IntercomPS.Host;
+
 
 namespace IntercomPS.Tests.Infrastructure
 {
     /// <summary>
-    /// A real PowerShell runspace with the staged module imported, through the same host the script runner
-    /// uses, so -WhatIf text, prompts and formatted output can be checked. Connected to the emulator unless told not to.
+    /// A real PowerShell runspace with the staged module imported, through a host that records what pwsh would
+    /// print, so -WhatIf text, prompts and formatted output can be checked. Connected to the emulator unless told not to.
     /// </summary>
     public sealed class PowerShellSession : IDisposable
     {
-        private readonly StringWriter _hostOutput = new StringWriter();
-        private readonly StringWriter _hostErrors = new StringWriter();
+        private readonly RecordingHost _host;
         private readonly ModuleRunspace _runspace;
 
-        /// <param name="input">What the "user" types at prompts, one answer per line.</param>
-        public PowerShellSession(EmulatorFixture? emulator, string input = "")
+        /// <param name="answers">What the "user" types at prompts, in order.</param>
+        public PowerShellSession(EmulatorFixture? emulator, params string[] answers)
         {
-            _runspace = new ModuleRunspace(new ScriptHost(_hostOutput, _hostErrors, new StringReader(input)));
+            _host = new RecordingHost(answers);
+            _runspace = new ModuleRunspace(_host);
             if (emulator is not null) _runspace.Connect(emulator.ApiUri, EmulatorFixture.AppId, EmulatorFixture.ApiKey);
         }
 
         /// <summary>Everything the host printed: formatted output, -WhatIf text, prompts.</summary>
-        public string HostOutput => _hostOutput.ToString();
+        public string HostOutput => _host.Output;
 
         /// <summary>What the host printed to its error writer (Verbose/Debug/Warning lines when shown through the host).</summary>
-        public string HostErrors => _hostErrors.ToString();
+        public string HostErrors => _host.Errors;
 
         public void SetVariable(string name, object? value) => _runspace.Runspace.SessionStateProxy.SetVariable(name, value);
 

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace IntercomPS.Testing;
+
+/// <summary>
+/// The emulator's /admin API, typed: reset, seed, faults, request counts and admin replies. One client for every
+/// test project, the Pester files and the bench, so none of them hand-writes admin JSON.
+/// </summary>
+public sealed class EmulatorAdmin : IDisposable
+{
+    private readonly HttpClient _http;
+
+    /// <param name="baseUri">The emulator's root (http://127.0.0.1:PORT/) or its /v1/ API root; /admin is beside both.</param>
+    public EmulatorAdmin(Uri baseUri)
+    {
+        BaseUri = new Uri(baseUri, "/");
+        _http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseUri { get; }
+
+    /// <summary>Wipes the data, request counts and rate-limit windows of one app, or of every app (faults stay).</summary>
+    public Task ResetAsync(string? appId = null) =>
+        SendAsync(HttpMethod.Post, "admin/reset" + AppQuery(appId), new Dictionary<string, object?>());
+
+    /// <summary>Creates users {prefix}1..{prefix}{count} ({prefix}N@example.com) in one transaction, tagged when given a tag.</summary>
+    public async Task<int> SeedAsync(string appId, int count, string? prefix = null, string? tag = null)
+    {
+        var body = new Dictionary<string, object?> { ["app_id"] = appId, ["count"] = count };
+        if (prefix is not null) body["prefix"] = prefix;
+        if (tag is not null) body["tag"] = tag;
+        using var answer = await SendAsync(HttpMethod.Post, "admin/seed", body);
+        return answer.RootElement.GetProperty("created").GetInt32();
+    }
+
+    /// <summary>
+    /// Changes the fault settings of the whole emulator: any of the /admin/faults fields in snake_case
+    /// (latency_ms, jitter_ms, failure_rate, drop_rate, failure_status, retry_after_seconds, rate_limit,
+    /// rate_window_seconds, ...), as a dictionary, hashtable or anonymous object. Fields not given stay.
+    /// </summary>
+    public Task SetFaultsAsync(object faults) => SendAsync(HttpMethod.Put, "admin/faults", faults);
+
+    public Task ClearFaultsAsync() => SendAsync(HttpMethod.Delete, "admin/faults", null);
+
+    /// <summary>The current fault settings, as /admin/faults answers them.</summary>
+    public async Task<JsonElement> GetFaultsAsync()
+    {
+        using var answer = await SendAsync(HttpMethod.Get, "admin/faults", null);
+        return answer.RootElement.Clone();
+    }
+
+    /// <summary>API requests of one app (or all) since its last reset, failed ones included.</summary>
+    public async Task<RequestCounts> GetRequestsAsync(string? appId = null)
+    {
+        using var answer = await SendAsync(HttpMethod.Get, "admin/requests" + AppQuery(appId), null);
+        var routes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var route in answer.RootElement.GetProperty("by_route").EnumerateObject()) routes[route.Name] = route.Value.GetInt32();
+        return new RequestCounts(answer.RootElement.GetProperty("total").GetInt32(), routes);
+    }
+
+    /// <summary>An admin's answer in a user's thread, unread for the user until they read the thread.</summary>
+    public Task AddAdminReplyAsync(string appId, string email, long threadId, string body) =>
+        SendAsync(HttpMethod.Post, "admin/message_threads/reply",
+            new Dictionary<string, object?> { ["app_id"] = appId, ["email"] = email, ["thread_id"] = threadId, ["body"] = body });
+
+    /// <summary>True once the emulator answers /admin/health.</summary>
+    public async Task<bool> IsHealthyAsync()
+    {
+        try
+        {
+            using var answer = await _http.GetAsync("admin/health");
+            return answer.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string AppQuery(string? appId) => appId is null ? string.Empty : "?app_id=" + Uri.EscapeDataString(appId);
+
+    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        // Admin writes are JSON (the emulator refuses anything else, so a web page cannot drive them).
+        if (body is not null) request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"admin {method} /{path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+    }
+}
+
+/// <summary>What /admin/requests counted: the total and "METHOD /path" routes.</summary>
+public sealed class RequestCounts(int total, IReadOnlyDictionary<string, int> byRoute)
+{
+    public int Total { get; } = total;
+
+    public IReadOnlyDictionary<string, int> ByRoute { get; } = byRoute;
+
+    /// <summary>Requests to one route ("GET /v1/users"), 0 when there were none.</summary>
+    public int Of(string route) => ByRoute.TryGetValue(route, out var count) ? count : 0;
+}
