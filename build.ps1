@@ -30,7 +30,7 @@ param(
     [string] $Configuration = 'Debug',
 
     # Test: which suite to run. All is every xunit project, then Pester.
-    [ValidateSet('All', 'Client', 'Emulator', 'Module', 'Help', 'Pester')]
+    [ValidateSet('All', 'Client', 'Emulator', 'V2', 'Module', 'Help', 'Pester')]
     [string] $Suite = 'All',
 
     # Test: the Pester files to run (default every tests/*.Tests.ps1).
@@ -53,6 +53,7 @@ $PesterVersion = '5.9.1' # pinned in tools/Pester/Pester.Restore.csproj
 $XunitSuites = [ordered]@{
     Client   = 'tests/IntercomPS.Client.Tests/IntercomPS.Client.Tests.csproj'
     Emulator = 'tests/IntercomPS.Emulator.Tests/IntercomPS.Emulator.Tests.csproj'
+    V2       = 'tests/IntercomPS.V2.Tests/IntercomPS.V2.Tests.csproj'
     Module   = 'tests/IntercomPS.Tests/IntercomPS.Tests.csproj'
     Help     = 'tests/IntercomPS.Help.Tests/IntercomPS.Help.Tests.csproj'
 }

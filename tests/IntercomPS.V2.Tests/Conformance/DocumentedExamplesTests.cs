@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace IntercomPS.V2.Tests.Conformance;
+
+/// <summary>
+/// The description's own response examples, for every operation the emulator serves, validate against their
+/// schemas once the errata are applied: the proof that the validator reads the description as Intercom means it,
+/// and that the errata list is complete and no larger than needed.
+/// </summary>
+public class DocumentedExamplesTests
+{
+    public static IEnumerable<object[]> Examples()
+    {
+        var contract = OpenApiContract.Instance;
+        foreach (var (method, template) in EmulatedOperations.All)
+        {
+            var operation = contract.Operation(template, method);
+            Assert.True(operation is not null, $"{method} {template} is not in the description");
+            foreach (var (status, response) in (JsonObject)operation!["responses"]!)
+            {
+                if (response?["content"]?["application/json"]?["examples"] is JsonObject examples)
+                {
+                    foreach (var (name, _) in examples)
+                    {
+                        yield return [method, template, int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), name];
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Documented_example_conforms(string method, string template, int status, string example)
+    {
+        var contract = OpenApiContract.Instance;
+        var violations = contract.Violations(template, method, status, contract.Example(template, method, status, example));
+        Assert.True(violations.Count == 0, string.Join("\n", violations.Take(20)));
+    }
+
+    [Fact]
+    public void Every_erratum_is_needed_and_explained()
+    {
+        Assert.All(Errata.All, e => Assert.False(string.IsNullOrWhiteSpace(e.Why)));
+        Assert.Equal(Errata.All.Count, Errata.All.Select(e => e.Location).Distinct().Count());
+    }
+}
+
+/// <summary>The validator can fail: answers that break the description are caught, with where and why.</summary>
+public class ValidatorTests
+{
+    [Fact]
+    public void A_contact_with_a_numeric_id_is_refused()
+    {
+        var contract = OpenApiContract.Instance;
+        var example = contract.Example("/contacts/{contact_id}", "GET", 200, "successful");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(example.GetRawText())!;
+        node["id"] = 42;
+        var violations = contract.Violations("/contacts/{contact_id}", "GET", 200, JsonDocument.Parse(node.ToJsonString()).RootElement);
+        Assert.Contains(violations, v => v.StartsWith("/id ", System.StringComparison.Ordinal) && v.Contains("string", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_error_without_its_errors_list_is_refused_even_for_an_undocumented_status()
+    {
+        var violations = OpenApiContract.Instance.Violations("/contacts/{contact_id}", "GET", 503,
+            JsonDocument.Parse("""{"type":"error.list","request_id":null}""").RootElement);
+        Assert.Contains(violations, v => v.Contains("errors", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_undocumented_success_status_is_a_failure_of_its_own()
+    {
+        Assert.Throws<System.InvalidOperationException>(() => OpenApiContract.Instance.SchemaFor("/contacts/{contact_id}", "GET", 201));
+    }
+
+    [Theory]
+    [InlineData("GET", "/contacts/search", "/contacts/{contact_id}")]
+    [InlineData("POST", "/contacts/search", "/contacts/search")]
+    [InlineData("GET", "/contacts/6762f0cd1bb69f9f2193bb7c", "/contacts/{contact_id}")]
+    [InlineData("GET", "/contacts/find_by_external_id/abc", "/contacts/find_by_external_id/{external_id}")]
+    [InlineData("DELETE", "/contacts/abc/tags/7", "/contacts/{contact_id}/tags/{tag_id}")]
+    public void Paths_match_their_templates_literal_segments_first(string method, string path, string? template)
+    {
+        Assert.Equal(template, OpenApiContract.Instance.Template(method, path));
+    }
+}

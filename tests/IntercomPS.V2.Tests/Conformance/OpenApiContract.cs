@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
+
+namespace IntercomPS.V2.Tests.Conformance;
+
+/// <summary>
+/// Intercom's OpenAPI description of 2.14 as a machine that judges answers. Microsoft.OpenApi reads the YAML and
+/// writes it as OpenAPI 3.1, whose schemas are JSON Schema 2020-12 (3.0's <c>nullable</c> becomes a type with
+/// "null"); <see cref="Errata"/> then corrects the description where it contradicts itself, and JsonSchema.Net
+/// validates each answer against the schema of its (path, method, status).
+/// </summary>
+public sealed class OpenApiContract
+{
+    public const string Version = "2.14";
+
+    private static readonly Lazy<OpenApiContract> Shared = new(Load);
+    private readonly ConcurrentDictionary<string, JsonSchema> schemas = new(StringComparer.Ordinal);
+    private readonly JsonObject defs;
+    // OpenAPI keeps annotations JSON Schema 2020-12 does not define (example, discriminator, x-...): allowed, unjudged.
+    private readonly BuildOptions buildOptions = new()
+    {
+        SchemaRegistry = new SchemaRegistry(),
+        Dialect = Dialect.Draft202012.With([], allowUnknownKeywords: true),
+    };
+
+    private const string Draft = "https://json-schema.org/draft/2020-12/schema";
+    private const string ComponentsUri = "https://intercom.test/components";
+
+    private OpenApiContract(JsonObject document, JsonObject raw)
+    {
+        Components = new Lazy<JsonSchema>(() => JsonSchema.FromText(
+            new JsonObject { ["$schema"] = Draft, ["$id"] = ComponentsUri, ["$defs"] = defs!.DeepClone() }.ToJsonString(), buildOptions));
+        Document = document;
+        Raw = raw;
+        defs = (JsonObject)document["components"]!["schemas"]!;
+        Paths = ((JsonObject)document["paths"]!).Select(p => p.Key).ToArray();
+    }
+
+    public static OpenApiContract Instance => Shared.Value;
+
+    /// <summary>The description as OpenAPI 3.1 JSON, errata applied, component refs pointing at $defs.</summary>
+    public JsonObject Document { get; }
+
+    public IReadOnlyList<string> Paths { get; }
+
+    private Lazy<JsonSchema> Components { get; }
+
+    /// <summary>
+    /// The description's YAML as plain JSON, for its examples: Microsoft.OpenApi turns an example's empty (null)
+    /// values into "" strings, which would make the examples contradict every nullable object.
+    /// </summary>
+    public JsonObject Raw { get; }
+
+    /// <summary>One documented response example, as written.</summary>
+    public JsonElement Example(string template, string method, int status, string name) => JsonDocument.Parse(
+        Raw["paths"]![template]![method.ToLowerInvariant()]!["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)]!
+            ["content"]!["application/json"]!["examples"]![name]!["value"]!.ToJsonString()).RootElement.Clone();
+
+    public static string DescriptionPath
+    {
+        get
+        {
+            // The repository sits beside ../shared (the brief's layout); INTERCOM_OPENAPI overrides.
+            if (Environment.GetEnvironmentVariable("INTERCOM_OPENAPI") is { Length: > 0 } configured)
+            {
+                return configured;
+            }
+
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "reference", "intercom-api-2.14.yaml");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new FileNotFoundException("intercom-api-2.14.yaml not found in any ../shared/reference above the tests; set INTERCOM_OPENAPI");
+        }
+    }
+
+    /// <summary>The path template a concrete path matches: literal segments win over parameters (/contacts/search).</summary>
+    public string? Template(string method, string path)
+    {
+        var segments = path.Split('?')[0].Trim('/').Split('/');
+        return Paths
+            .Where(t => Operation(t, method) is not null)
+            .Select(t => (Template: t, Parts: t.Trim('/').Split('/')))
+            .Where(t => t.Parts.Length == segments.Length
+                && t.Parts.Zip(segments).All(p => p.First.StartsWith('{') || p.First == p.Second))
+            .OrderBy(t => t.Parts.Count(p => p.StartsWith('{')))
+            .Select(t => t.Template)
+            .FirstOrDefault();
+    }
+
+    public JsonObject? Operation(string template, string method) =>
+        Document["paths"]?[template]?[method.ToLowerInvariant()] as JsonObject;
+
+    /// <summary>
+    /// The schema of an answer. A status the operation does not document is judged by the description's error
+    /// schema when it is an error (every endpoint can answer 401, 429 or 5xx) and refused when it is a success.
+    /// </summary>
+    public JsonSchema SchemaFor(string template, string method, int status)
+    {
+        var key = $"{method.ToUpperInvariant()} {template} {status}";
+        return schemas.GetOrAdd(key, _ =>
+        {
+            var operation = Operation(template, method) ?? throw new InvalidOperationException($"The description has no operation {method} {template}");
+            var response = operation["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            JsonNode schema;
+            if (response is null)
+            {
+                if (status < 400)
+                {
+                    throw new InvalidOperationException($"{key}: the description documents no such success answer");
+                }
+
+                schema = new JsonObject { ["$ref"] = "#/$defs/error" };
+            }
+            else
+            {
+                schema = response["content"]?["application/json"]?["schema"]?.DeepClone()
+                    ?? throw new InvalidOperationException($"{key}: the description gives no JSON schema for this answer");
+            }
+
+            RegisterComponents();
+            var text = new JsonObject { ["$schema"] = Draft, ["allOf"] = new JsonArray(schema) }.ToJsonString()
+                .Replace("\"#/$defs/", $"\"{ComponentsUri}#/$defs/", StringComparison.Ordinal);
+            return JsonSchema.FromText(text, buildOptions, new Uri($"https://intercom.test/{Guid.NewGuid():N}"));
+        });
+    }
+
+    /// <summary>Every way the instance breaks the schema, as "location (schema path): message" lines; empty when it conforms.</summary>
+    public IReadOnlyList<string> Violations(string template, string method, int status, JsonElement instance)
+    {
+        var result = SchemaFor(template, method, status).Evaluate(instance, new EvaluationOptions
+        {
+            OutputFormat = OutputFormat.Hierarchical,
+            RequireFormatValidation = true,
+        });
+        var violations = new List<string>();
+        Collect(result, violations);
+        return result.IsValid ? [] : violations.DefaultIfEmpty("invalid (no detail)").ToList();
+    }
+
+    /// <summary>Failures only: a branch of anyOf that failed while another passed is not a violation.</summary>
+    private static void Collect(EvaluationResults node, List<string> into)
+    {
+        if (node.IsValid)
+        {
+            return;
+        }
+
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            into.Add($"{node.InstanceLocation} ({node.EvaluationPath}): {keyword}: {message}");
+        }
+
+        foreach (var child in node.Details ?? [])
+        {
+            Collect(child, into);
+        }
+    }
+
+    /// <summary>Built once and registered by its $id, the components answer every operation's references.</summary>
+    private void RegisterComponents() => _ = Components.Value;
+
+    private static OpenApiContract Load()
+    {
+        var settings = new OpenApiReaderSettings();
+        settings.AddYamlReader();
+        var read = OpenApiDocument.LoadAsync(DescriptionPath, settings).GetAwaiter().GetResult();
+        if (read.Diagnostic?.Errors is { Count: > 0 } errors)
+        {
+            throw new InvalidOperationException("The OpenAPI description does not read cleanly: " + string.Join("; ", errors));
+        }
+
+        using var stream = new MemoryStream();
+        read.Document!.SerializeAsJsonAsync(stream, OpenApiSpecVersion.OpenApi3_1).GetAwaiter().GetResult();
+        var json = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\"#/components/schemas/", "\"#/$defs/", StringComparison.Ordinal);
+        var document = (JsonObject)JsonNode.Parse(json)!;
+        var raw = YamlJson.Read(DescriptionPath);
+        Errata.Apply(document, raw);
+        return new OpenApiContract(document, raw);
+    }
+}
