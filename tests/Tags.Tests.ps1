@@ -19,7 +19,8 @@ Describe 'Get-IntercomTag' {
         $tag = Get-IntercomTag -Name 'trial'
         $tag | Should -BeOfType ([IntercomPS.Tag])
         $tag.Name | Should -BeExactly 'trial'
-        $tag.Id | Should -BeGreaterThan 0
+        $tag.Id | Should -BeOfType ([string])
+        $tag.Id | Should -Match '^[0-9a-f]{24}$'
         $tag.TaggedUserCount | Should -Be 42
         $tag.Segment | Should -BeFalse
         $tag.Color | Should -Not -BeNullOrEmpty

@@ -60,7 +60,10 @@ internal sealed class DummyApp : IAppBackend
         w.WriteEndObject();
     }
 
-    public Task<UserPage> ListUsersAsync(int page, int perPage, long? tagId, string? tagName) =>
+    /// <summary>The id of every tag the dummy app answers with.</summary>
+    public const string TagId = "52322b4150233908a800013c";
+
+    public Task<UserPage> ListUsersAsync(int page, int perPage, string? tagId, string? tagName) =>
         Task.FromResult(new UserPage(ListedUsers.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * perPage)).Take(perPage).ToList(), ListedUsers.Length, page, perPage));
 
     public Task<UserRecord> GetUserAsync(UserKey key) => Task.FromResult(Resolve(key));
@@ -115,16 +118,20 @@ internal sealed class DummyApp : IAppBackend
         return Task.FromResult(thread with { Read = read ?? thread.Read });
     }
 
-    public Task<TagRecord> GetTagAsync(string name) => Task.FromResult(new TagRecord(1, name, "green", ListedUsers.Length));
+    public Task<TagRecord> GetTagAsync(string name) => Task.FromResult(new TagRecord(TagId, 1, name, "green", ListedUsers.Length));
 
     public Task<(TagRecord Tag, bool Created)> SaveTagAsync(TagInput input, bool create)
     {
         var count = input.TagOrUntag == "tag" ? input.UserIds.Count + input.Emails.Count : 0;
-        return Task.FromResult((new TagRecord(1, input.Name, input.Color ?? "green", (long?)count), create));
+        return Task.FromResult((new TagRecord(TagId, 1, input.Name, input.Color ?? "green", (long?)count), create));
     }
 
+    // A canned user's intercom_id: its created_at in hex, then digits derived from its user id (stable across runs).
     private static UserRecord Canned(string email, string userId, string name) =>
-        new(-1, userId, email, name, 1270000000, 1300000000, CannedCustomData, "127.0.0.1", Chrome, 0, false);
+        new(-1, userId, email, name, 1270000000, 1300000000, CannedCustomData, "127.0.0.1", Chrome, 0, false, CannedIntercomId(userId));
+
+    private static string CannedIntercomId(string userId) =>
+        "4bb2a980" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId)))[..16];
 
     private static UserRecord Resolve(UserKey key)
     {

@@ -10,7 +10,8 @@ namespace IntercomPS.Emulator;
 /// </summary>
 internal interface IAppBackend
 {
-    Task<UserPage> ListUsersAsync(int page, int perPage, long? tagId, string? tagName);
+    /// <summary>A page of the users (of one tag, when <paramref name="tagId"/>, its 24-hex id, or a name is given).</summary>
+    Task<UserPage> ListUsersAsync(int page, int perPage, string? tagId, string? tagName);
 
     Task<UserRecord> GetUserAsync(UserKey key);
 

@@ -68,6 +68,7 @@ internal static class Json
     public static void User(Utf8JsonWriter w, UserRecord u)
     {
         w.WriteStartObject();
+        w.WriteString("intercom_id", u.IntercomId);
         w.WriteString("email", u.Email);
         w.WriteString("user_id", u.UserId);
         w.WriteString("name", u.Name);
@@ -93,6 +94,12 @@ internal static class Json
         w.WriteString("last_seen_user_agent", u.LastSeenUserAgent);
         w.WriteNumber("relationship_score", u.Seq < 0 ? 90 : 0);
         w.WriteBoolean("unsubscribed_from_emails", u.UnsubscribedFromEmails);
+
+        // The real service sent these too: no avatar until a social profile gave one, and the user's companies
+        // (the emulator accepts companies but keeps none).
+        w.WriteNull("avatar_url");
+        w.WriteStartArray("company_ids");
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -128,7 +135,7 @@ internal static class Json
     public static void Tag(Utf8JsonWriter w, TagRecord tag)
     {
         w.WriteStartObject();
-        Number(w, "id", tag.Id);
+        w.WriteString("id", tag.IntercomId);
         w.WriteString("name", tag.Name);
         w.WriteString("color", tag.Color);
         w.WriteBoolean("segment", false);

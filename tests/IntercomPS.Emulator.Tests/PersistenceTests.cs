@@ -110,4 +110,46 @@ public sealed class PersistenceTests : IDisposable
         var lost = acknowledged.Where(id => !stored.Contains(id)).ToList();
         Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged writes were lost: {string.Join(", ", lost.Take(10))}");
     }
+
+    [Fact]
+    public async Task A_data_file_from_before_intercom_ids_is_upgraded_and_its_rows_get_ids()
+    {
+        // The version-1 tables, as an older emulator wrote them: no intercom_id columns.
+        var path = Path.Combine(directory, "old.db");
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE users (seq INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, user_id TEXT, email TEXT, name TEXT,
+                    created_at INTEGER, last_impression_at INTEGER, custom_data TEXT NOT NULL DEFAULT '{}', last_seen_ip TEXT,
+                    last_seen_user_agent TEXT, session_count INTEGER NOT NULL DEFAULT 0, unsubscribed INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE tags (id INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, name TEXT NOT NULL, color TEXT NOT NULL, UNIQUE (app, name));
+                CREATE TABLE user_tags (tag_id INTEGER NOT NULL, user_seq INTEGER NOT NULL, PRIMARY KEY (tag_id, user_seq)) WITHOUT ROWID;
+                INSERT INTO users (app, user_id, email, created_at) VALUES ('keep', 'old-1', 'old@example.com', 1300000000);
+                INSERT INTO tags (app, name, color) VALUES ('keep', 'legacy', 'red');
+                INSERT INTO user_tags VALUES (1, 1);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        string userId, tagId;
+        await using (var emulator = await IntercomEmulator.StartAsync(Options(path)))
+        {
+            var api = new Api(http, emulator.BaseUri, "keep", "keep-key");
+            userId = (await api.GetAsync("v1/users?user_id=old-1")).AssertStatus(200)["intercom_id"].GetString()!;
+            Assert.StartsWith("4d7c6d00", userId); // dated by the old row's created_at, the best time known
+            tagId = (await api.GetAsync("v1/tags?name=legacy")).AssertStatus(200)["id"].GetString()!;
+            Assert.Matches("^[0-9a-f]{24}$", tagId);
+            Assert.Equal("old-1", (await api.GetAsync($"v1/users?tag_id={tagId}")).AssertStatus(200)["users"][0].GetProperty("user_id").GetString());
+            Assert.Matches("^[0-9a-f]{24}$", (await api.PostAsync("v1/users", new { email = "new@example.com" })).AssertStatus(201)["intercom_id"].GetString());
+        }
+
+        await using (var again = await IntercomEmulator.StartAsync(Options(path)))
+        {
+            var api = new Api(http, again.BaseUri, "keep", "keep-key");
+            Assert.Equal(userId, (await api.GetAsync("v1/users?user_id=old-1")).AssertStatus(200)["intercom_id"].GetString());
+            Assert.Equal(tagId, (await api.GetAsync("v1/tags?name=legacy")).AssertStatus(200)["id"].GetString());
+        }
+    }
 }

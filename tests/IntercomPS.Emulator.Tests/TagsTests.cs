@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Tests.Infrastructure;
 using Xunit;
@@ -9,7 +10,7 @@ public sealed class TagsTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     private Api Api => fixture.Api;
 
     [Fact]
-    public async Task Post_creates_a_tag_with_a_numeric_id_and_a_real_count_then_updates_it()
+    public async Task Post_creates_a_tag_with_a_24_hex_string_id_and_a_real_count_then_updates_it()
     {
         var name = EmulatorFixture.NewId("Free Trial");
         var a = EmulatorFixture.NewId();
@@ -18,20 +19,40 @@ public sealed class TagsTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         await Api.PostAsync("v1/users", new { email = b });
 
         var created = (await Api.PostAsync("v1/tags", new { name, user_ids = new[] { a }, tag_or_untag = "tag" })).AssertStatus(201);
-        Assert.Equal(System.Text.Json.JsonValueKind.Number, created["id"].ValueKind);
+        Assert.Matches("^[0-9a-f]{24}$", created["id"].GetString()); // a string, as the real service sent (52322b4150233908a800013c)
         Assert.Equal("green", created["color"].GetString());
         Assert.False(created["segment"].GetBoolean());
         Assert.Equal(1, created["tagged_user_count"].GetInt32());
 
         // POST on an existing name updates it (the old Ruby client saved every change by POST).
         var updated = (await Api.PostAsync("v1/tags", new { name, color = "Purple", emails = new[] { b }, tag_or_untag = "tag" })).AssertStatus(200);
-        Assert.Equal(created["id"].GetInt64(), updated["id"].GetInt64());
+        Assert.Equal(created["id"].GetString(), updated["id"].GetString());
         Assert.Equal("purple", updated["color"].GetString());
         Assert.Equal(2, updated["tagged_user_count"].GetInt32());
 
         var got = (await Api.GetAsync($"v1/tags?name={System.Uri.EscapeDataString(name)}")).AssertStatus(200);
         Assert.Equal(2, got["tagged_user_count"].GetInt32());
         Assert.Equal("purple", got["color"].GetString());
+        Assert.Equal(created["id"].GetString(), got["id"].GetString());
+    }
+
+    [Fact]
+    public async Task Tag_id_filters_take_the_string_id_and_refuse_a_number()
+    {
+        var user = EmulatorFixture.NewId();
+        await Api.PostAsync("v1/users", new { user_id = user });
+        var first = (await Api.PostAsync("v1/tags", new { name = EmulatorFixture.NewId("a") })).AssertStatus(201)["id"].GetString()!;
+        var second = (await Api.PostAsync("v1/tags", new { name = EmulatorFixture.NewId("b"), user_ids = new[] { user }, tag_or_untag = "tag" })).AssertStatus(201)["id"].GetString()!;
+        Assert.NotEqual(first, second);
+
+        var tagged = (await Api.GetAsync($"v1/users?tag_id={second}")).AssertStatus(200);
+        Assert.Equal(user, tagged["users"].EnumerateArray().Single().GetProperty("user_id").GetString());
+        Assert.Equal(1, (await Api.GetAsync($"v1/users?tag_id={second.ToUpperInvariant()}")).AssertStatus(200)["total_count"].GetInt32());
+        Assert.Equal(0, (await Api.GetAsync($"v1/users?tag_id={first}")).AssertStatus(200)["total_count"].GetInt32());
+        Assert.Equal(0, (await Api.GetAsync("v1/users?tag_id=000000000000000000000000")).AssertStatus(200)["total_count"].GetInt32());
+
+        // A client that kept the id as a number has a bug the real service would have hidden by matching nothing.
+        Assert.Contains("not '2'", (await Api.GetAsync("v1/users?tag_id=2")).AssertError(400, "bad_request"));
     }
 
     [Fact]

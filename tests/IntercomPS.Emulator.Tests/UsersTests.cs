@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Tests.Infrastructure;
@@ -162,9 +163,33 @@ public sealed class UsersTests(EmulatorFixture fixture) : IClassFixture<Emulator
         var byName = (await api.GetAsync("v1/users?tag_name=vip")).AssertStatus(200);
         Assert.Equal(new[] { "p2", "p5" }, byName["users"].EnumerateArray().Select(u => u.GetProperty("user_id").GetString()));
         Assert.Equal(2, byName["total_count"].GetInt32());
-        var byId = (await api.GetAsync($"v1/users?tag_id={tag["id"].GetInt64()}&per_page=1&page=2")).AssertStatus(200);
+        var byId = (await api.GetAsync($"v1/users?tag_id={tag["id"].GetString()}&per_page=1&page=2")).AssertStatus(200);
         Assert.Equal("p5", byId["users"][0].GetProperty("user_id").GetString());
         Assert.Equal(0, (await api.GetAsync("v1/users?tag_name=unknown")).AssertStatus(200)["total_count"].GetInt32());
+    }
+
+    [Fact]
+    public async Task Users_carry_a_stable_24_hex_intercom_id_an_avatar_url_and_company_ids_as_the_real_service_sent()
+    {
+        var email = EmulatorFixture.NewEmail();
+        var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var created = (await Api.PostAsync("v1/users", new { email, created_at = 1257553080 })).AssertStatus(201);
+        var id = created["intercom_id"].GetString()!;
+        Assert.Matches("^[0-9a-f]{24}$", id);
+        // Like a MongoDB ObjectId, it starts with the time the record was made (not the created_at a client sets).
+        Assert.InRange(Convert.ToInt64(id[..8], 16), before - 5, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 5);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, created["avatar_url"].ValueKind);
+        Assert.Equal(0, created["company_ids"].GetArrayLength());
+
+        Assert.Equal(id, (await Api.PutAsync("v1/users", new { email, name = "Renamed" })).AssertStatus(200)["intercom_id"].GetString());
+        Assert.Equal(id, (await Api.GetAsync($"v1/users?email={email}")).AssertStatus(200)["intercom_id"].GetString());
+        Assert.Equal(id, (await Api.PostAsync("v1/users/notes", new { email, body = "hi" })).AssertStatus(201)["user"].GetProperty("intercom_id").GetString());
+        var other = (await Api.PostAsync("v1/users", new { email = EmulatorFixture.NewEmail() })).AssertStatus(201)["intercom_id"].GetString();
+        Assert.NotEqual(id, other);
+
+        var dummy = (await fixture.Dummy.GetAsync("v1/users?email=ben@intercom.io")).AssertStatus(200)["intercom_id"].GetString();
+        Assert.Matches("^[0-9a-f]{24}$", dummy);
+        Assert.Equal(dummy, (await fixture.Dummy.GetAsync("v1/users?email=ben@intercom.io")).AssertStatus(200)["intercom_id"].GetString());
     }
 
     [Fact]

@@ -99,11 +99,11 @@ namespace IntercomPS.Tests
         public async Task TagFiltersTheListByTagNameAndById()
         {
             using var tag = await _emulator.ApiSendAsync(HttpMethod.Post, "tags", new { name = "trial", user_ids = new[] { "page-3", "page-700", "page-1234" }, tag_or_untag = "tag" });
-            var tagId = tag.RootElement.GetProperty("id").GetRawText();
+            var tagId = tag.RootElement.GetProperty("id").GetString();
             using var shell = new PowerShellSession(_emulator);
 
             var byName = shell.Run("Get-IntercomUser -Tag trial | ForEach-Object UserId").ShouldSucceed().Output.Select(o => o.ToString());
-            var byId = shell.Run($"Get-IntercomUser -TagId {tagId} | ForEach-Object UserId").ShouldSucceed().Output.Select(o => o.ToString());
+            var byId = shell.Run($"Get-IntercomUser -TagId '{tagId}' | ForEach-Object UserId").ShouldSucceed().Output.Select(o => o.ToString());
 
             Assert.Equal(new[] { "page-3", "page-700", "page-1234" }, byName);
             Assert.Equal(byName, byId);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using IntercomPS.Emulator.Model;
 using Microsoft.AspNetCore.Http;
@@ -114,6 +115,19 @@ internal static class Input
             : TryPositive(value, out var n) ? n
             : throw ApiError.BadRequest($"{name} must be a positive integer, not '{value}'");
     }
+
+    /// <summary>
+    /// A v1 object id: 24 hex digits, as the real service gave tags. A number here is a client that took the id for
+    /// an integer, which the real service would not have matched: refused with a message rather than matching nothing.
+    /// </summary>
+    public static string? QueryIntercomId(IQueryCollection query, string name)
+    {
+        var value = Query(query, name);
+        return value is null || IsIntercomId(value) ? value?.ToLowerInvariant()
+            : throw ApiError.BadRequest($"{name} must be an id of 24 hex digits as the API returns it (like 52322b4150233908a800013c), not '{Truncate(value)}'");
+    }
+
+    public static bool IsIntercomId(string value) => value.Length == 24 && value.All(char.IsAsciiHexDigit);
 
     /// <summary>custom_data: a flat object of strings, numbers, booleans and nulls.</summary>
     public static IReadOnlyDictionary<string, JsonElement>? CustomData(JsonElement body)

@@ -30,7 +30,7 @@ internal static class UsersEndpoints
 
         // per_page above the maximum is clamped, as the spec says ("max value of 500"), not refused.
         var users = await backend.ListUsersAsync((int)page, (int)System.Math.Min(perPage, MaxPerPage),
-            Input.QueryNumber(query, "tag_id"), Input.Query(query, "tag_name"));
+            Input.QueryIntercomId(query, "tag_id"), Input.Query(query, "tag_name"));
         return Json.Ok(w => Json.UserPage(w, users));
     }
 

@@ -9,10 +9,10 @@ internal readonly record struct UserKey(string? UserId, string? Email)
     public override string ToString() => UserId is not null ? $"user_id {UserId}" : $"email {Email}";
 }
 
-/// <summary>A stored user. Timestamps are UNIX seconds; CustomData is the JSON object text.</summary>
+/// <summary>A stored user. Timestamps are UNIX seconds; CustomData is the JSON object text; IntercomId is 24 hex digits.</summary>
 internal sealed record UserRecord(
     long Seq, string? UserId, string? Email, string? Name, long? CreatedAt, long? LastImpressionAt, string CustomData,
-    string? LastSeenIp, string? LastSeenUserAgent, long SessionCount, bool UnsubscribedFromEmails);
+    string? LastSeenIp, string? LastSeenUserAgent, long SessionCount, bool UnsubscribedFromEmails, string IntercomId);
 
 /// <summary>A create/update request for a user. Null fields leave the stored value unchanged.</summary>
 internal sealed record UserInput(
@@ -23,7 +23,8 @@ internal sealed record UserPage(IReadOnlyList<UserRecord> Users, long TotalCount
 
 internal sealed record NoteRecord(string Html, long? CreatedAt, UserRecord User);
 
-internal sealed record TagRecord(long? Id, string Name, string Color, long? TaggedUserCount);
+/// <summary>A tag: IntercomId (24 hex digits) is its v1 id, NumericId the id REST 2.x shows (as a numeric string).</summary>
+internal sealed record TagRecord(string IntercomId, long NumericId, string Name, string Color, long? TaggedUserCount);
 
 /// <summary>A create/update request for a tag. TagOrUntag is "tag", "untag" or null (no users given).</summary>
 internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string> UserIds, IReadOnlyList<string> Emails, string? TagOrUntag);

@@ -29,7 +29,8 @@ internal sealed class AdminStore(Database db)
         long? tagId = null;
         if (tag is not null)
         {
-            s.Execute("INSERT OR IGNORE INTO tags (app, name, color) VALUES ($app, $name, 'green')", ("$app", app), ("$name", tag));
+            s.Execute($"INSERT OR IGNORE INTO tags (app, intercom_id, name, color) VALUES ($app, {Schema.NewIntercomId}, $name, 'green')",
+                ("$app", app), ("$name", tag), ("$now", now));
             tagId = s.Scalar<long>("SELECT id FROM tags WHERE app = $app AND name = $name", ("$app", app), ("$name", tag));
         }
 
@@ -37,9 +38,9 @@ internal sealed class AdminStore(Database db)
         for (var n = 1; n <= count; n++)
         {
             var id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var inserted = s.Execute("""
-                INSERT OR IGNORE INTO users (app, user_id, email, name, created_at, custom_data)
-                VALUES ($app, $id, $email, $name, $now, '{}')
+            var inserted = s.Execute($$"""
+                INSERT OR IGNORE INTO users (app, intercom_id, user_id, email, name, created_at, custom_data)
+                VALUES ($app, {{Schema.NewIntercomId}}, $id, $email, $name, $now, '{}')
                 """, ("$app", app), ("$id", id), ("$email", id + "@example.com"), ("$name", "User " + id), ("$now", now));
             created += inserted;
             if (tagId is not null)

@@ -49,8 +49,13 @@ internal sealed class Database : IDisposable
         // FULL: the WAL is fsynced at every commit, so an answered write survives kill -9 and power loss alike.
         var synchronous = temporaryPath is null ? "FULL" : "OFF";
         writeSession.Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY;");
-        writeSession.Execute(Schema.Create);
+        writeSession.Execute("BEGIN IMMEDIATE");
+        Schema.Apply(writeSession);
+        writeSession.Execute("COMMIT");
     }
+
+    /// <summary>Where each page of a user list starts; forgotten at every committed write.</summary>
+    public ListPages Pages { get; } = new();
 
     /// <summary>Runs a read on a pooled connection.</summary>
     public T Read<T>(Func<DbSession, T> read)
@@ -72,6 +77,7 @@ internal sealed class Database : IDisposable
             {
                 var result = write(writeSession);
                 writeSession.Execute("COMMIT");
+                Pages.Invalidate();
                 return result;
             }
             catch

@@ -2,14 +2,23 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// The tables. Every row carries its app id, so apps are isolated by a WHERE clause and one app can be reset alone.
-/// Users are ordered by seq (the rowid, i.e. creation order), which makes list paging stable.
+/// Users are ordered by seq (the rowid, i.e. creation order), which makes list paging stable. Users and tags also
+/// carry the real service's public ids: intercom_id, 24 hex digits like a MongoDB ObjectId (the creation time in
+/// seconds, then 16 random hex digits), stored so it never changes. A tag's numeric id is its rowid.
 /// </summary>
 internal static class Schema
 {
+    /// <summary>The schema this code writes, kept in PRAGMA user_version; older data files are upgraded on open.</summary>
+    public const int Version = 2;
+
+    /// <summary>A new intercom_id for a row created at UNIX time <c>$now</c>.</summary>
+    public const string NewIntercomId = "printf('%08x', $now & 4294967295) || lower(hex(randomblob(8)))";
+
     public const string Create = """
         CREATE TABLE IF NOT EXISTS users (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             app TEXT NOT NULL,
+            intercom_id TEXT,
             user_id TEXT,
             email TEXT,
             name TEXT,
@@ -27,6 +36,7 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS tags (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             app TEXT NOT NULL,
+            intercom_id TEXT,
             name TEXT NOT NULL,
             color TEXT NOT NULL,
             UNIQUE (app, name));
@@ -65,4 +75,33 @@ internal static class Schema
             seen INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_messages_thread ON messages(thread_id);
         """;
+
+    /// <summary>Indexes on columns an older data file gets only from <see cref="Upgrade"/>, so they come after it.</summary>
+    private const string CreateLateIndexes = """
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_users_intercom_id ON users(intercom_id);
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_tags_intercom_id ON tags(intercom_id);
+        """;
+
+    /// <summary>Creates the tables, or brings a data file written by an older emulator up to <see cref="Version"/>.</summary>
+    public static void Apply(DbSession s)
+    {
+        s.Execute(Create);
+        Upgrade(s);
+        s.Execute(CreateLateIndexes);
+        s.Execute($"PRAGMA user_version = {Version}");
+    }
+
+    /// <summary>Version 1 files lack intercom_id; existing rows get one (dated by their created_at, the best known).</summary>
+    private static void Upgrade(DbSession s)
+    {
+        foreach (var (table, created) in new[] { ("users", "created_at"), ("tags", "0") })
+        {
+            if (s.Scalar<long>($"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = 'intercom_id'") == 0)
+            {
+                s.Execute($"ALTER TABLE {table} ADD COLUMN intercom_id TEXT");
+            }
+
+            s.Execute($"UPDATE {table} SET intercom_id = {NewIntercomId.Replace("$now", $"COALESCE({created}, 0)", System.StringComparison.Ordinal)} WHERE intercom_id IS NULL");
+        }
+    }
 }

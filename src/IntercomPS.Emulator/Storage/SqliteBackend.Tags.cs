@@ -24,12 +24,12 @@ internal sealed partial class SqliteBackend
                 throw ApiError.BadRequest("tag_or_untag \"untag\" is not supported when creating a tag; create it first, then untag with PUT");
             }
 
-            s.Execute("INSERT INTO tags (app, name, color) VALUES ($app, $name, $color)",
-                ("$app", app), ("$name", input.Name), ("$color", input.Color ?? "green"));
+            s.Execute($"INSERT INTO tags (app, intercom_id, name, color) VALUES ($app, {Schema.NewIntercomId}, $name, $color)",
+                ("$app", app), ("$name", input.Name), ("$color", input.Color ?? "green"), ("$now", Now));
         }
         else if (input.Color is not null)
         {
-            s.Execute("UPDATE tags SET color = $color WHERE id = $id", ("$color", input.Color), ("$id", tag.Id));
+            s.Execute("UPDATE tags SET color = $color WHERE id = $id", ("$color", input.Color), ("$id", tag.NumericId));
         }
 
         var tagId = s.Scalar<long>("SELECT id FROM tags WHERE app = $app AND name = $name", ("$app", app), ("$name", input.Name));
@@ -52,8 +52,8 @@ internal sealed partial class SqliteBackend
     });
 
     private TagRecord? FindTag(DbSession s, string name) => s.First(
-        "SELECT id, name, color, (SELECT COUNT(*) FROM user_tags WHERE tag_id = tags.id) FROM tags WHERE app = $app AND name = $name",
-        r => new TagRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3)),
+        "SELECT intercom_id, id, name, color, (SELECT COUNT(*) FROM user_tags WHERE tag_id = tags.id) FROM tags WHERE app = $app AND name = $name",
+        r => new TagRecord(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4)),
         ("$app", app), ("$name", name));
 
     private static ApiError TagNotFound() => ApiError.NotFound("The Tag was not found");

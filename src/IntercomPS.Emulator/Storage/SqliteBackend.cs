@@ -11,35 +11,44 @@ namespace IntercomPS.Emulator.Storage;
 internal sealed partial class SqliteBackend(Database db, string app) : IAppBackend
 {
     private const string UserColumns =
-        "seq, user_id, email, name, created_at, last_impression_at, custom_data, last_seen_ip, last_seen_user_agent, session_count, unsubscribed";
+        "users.seq, user_id, email, name, created_at, last_impression_at, custom_data, last_seen_ip, last_seen_user_agent, session_count, unsubscribed, users.intercom_id";
 
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    public Task<UserPage> ListUsersAsync(int page, int perPage, long? tagId, string? tagName) => Task.FromResult(db.Read(s =>
+    /// <summary>The whole list's seqs in order, walked on its index: what page boundaries are computed from.</summary>
+    internal const string AllSeqs = "SELECT seq FROM users WHERE app = $app ORDER BY seq";
+
+    internal const string TaggedSeqs = "SELECT user_seq FROM user_tags WHERE tag_id = $tag ORDER BY user_seq";
+
+    /// <summary>One page by keyset: a seek to the first seq after the previous page, never an OFFSET.</summary>
+    internal const string PageOfAll = $"SELECT {UserColumns} FROM users WHERE app = $app AND seq > $after ORDER BY seq LIMIT $limit";
+
+    internal const string PageOfTagged = $"""
+        SELECT {UserColumns} FROM user_tags t JOIN users ON users.seq = t.user_seq
+        WHERE t.tag_id = $tag AND t.user_seq > $after ORDER BY t.user_seq LIMIT $limit
+        """;
+
+    public Task<UserPage> ListUsersAsync(int page, int perPage, string? tagId, string? tagName) => Task.FromResult(db.Read(s =>
     {
-        var offset = (long)(page - 1) * perPage;
-        if (tagId is null && tagName is null)
+        long? tag = null;
+        if (tagId is not null || tagName is not null)
         {
-            var total = s.Scalar<long>("SELECT COUNT(*) FROM users WHERE app = $app", ("$app", app));
-            var users = s.Query(
-                $"SELECT {UserColumns} FROM users WHERE app = $app ORDER BY seq LIMIT $limit OFFSET $offset",
-                ReadUser, ("$app", app), ("$limit", perPage), ("$offset", offset));
-            return new UserPage(users, total, page, perPage);
+            // An unknown tag filters everything out: an empty page rather than an error, like any other filter.
+            tag = s.Scalar<long?>(
+                "SELECT id FROM tags WHERE app = $app AND (intercom_id = $id OR name = $name)", ("$app", app), ("$id", tagId), ("$name", tagName));
+            if (tag is null)
+            {
+                return new UserPage([], 0, page, perPage);
+            }
         }
 
-        // An unknown tag filters everything out: an empty page rather than an error, like any other filter.
-        var tag = s.Scalar<long?>(
-            "SELECT id FROM tags WHERE app = $app AND (id = $id OR name = $name)", ("$app", app), ("$id", tagId), ("$name", tagName));
-        if (tag is null)
-        {
-            return new UserPage([], 0, page, perPage);
-        }
-
-        var count = s.Scalar<long>("SELECT COUNT(*) FROM user_tags WHERE tag_id = $tag", ("$tag", tag));
-        var tagged = s.Query(
-            $"SELECT {UserColumns} FROM users WHERE seq IN (SELECT user_seq FROM user_tags WHERE tag_id = $tag) ORDER BY seq LIMIT $limit OFFSET $offset",
-            ReadUser, ("$tag", tag), ("$limit", perPage), ("$offset", offset));
-        return new UserPage(tagged, count, page, perPage);
+        var pages = db.Pages.Get(app, tag, perPage, () => tag is null
+            ? s.Query(AllSeqs, r => r.GetInt64(0), ("$app", app))
+            : s.Query(TaggedSeqs, r => r.GetInt64(0), ("$tag", tag)));
+        var users = pages.After(page) is not { } after ? []
+            : tag is null ? s.Query(PageOfAll, ReadUser, ("$app", app), ("$after", after), ("$limit", perPage))
+            : s.Query(PageOfTagged, ReadUser, ("$tag", tag), ("$after", after), ("$limit", perPage));
+        return new UserPage(users, pages.Total, page, perPage);
     }));
 
     public Task<UserRecord> GetUserAsync(UserKey key) => Task.FromResult(db.Read(s => FindUser(s, key) ?? throw ApiError.UserNotFound()));
@@ -70,9 +79,9 @@ internal sealed partial class SqliteBackend(Database db, string app) : IAppBacke
         };
         if (user is null)
         {
-            var seq = s.Scalar<long>("""
-                INSERT INTO users (app, user_id, email, name, created_at, last_impression_at, custom_data, last_seen_ip, last_seen_user_agent, unsubscribed)
-                VALUES ($app, $user_id, $email, $name, COALESCE($created_at, $now), $last_impression_at, $custom_data, $ip, $ua, COALESCE($unsubscribed, 0))
+            var seq = s.Scalar<long>($"""
+                INSERT INTO users (app, intercom_id, user_id, email, name, created_at, last_impression_at, custom_data, last_seen_ip, last_seen_user_agent, unsubscribed)
+                VALUES ($app, {Schema.NewIntercomId}, $user_id, $email, $name, COALESCE($created_at, $now), $last_impression_at, $custom_data, $ip, $ua, COALESCE($unsubscribed, 0))
                 RETURNING seq
                 """, args);
             return (UserBySeq(s, seq), true);
@@ -134,7 +143,7 @@ internal sealed partial class SqliteBackend(Database db, string app) : IAppBacke
 
     private static UserRecord ReadUser(SqliteDataReader r) => new(
         r.GetInt64(0), NullableString(r, 1), NullableString(r, 2), NullableString(r, 3), NullableLong(r, 4), NullableLong(r, 5),
-        r.GetString(6), NullableString(r, 7), NullableString(r, 8), r.GetInt64(9), r.GetInt64(10) != 0);
+        r.GetString(6), NullableString(r, 7), NullableString(r, 8), r.GetInt64(9), r.GetInt64(10) != 0, r.GetString(11));
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
