@@ -64,7 +64,7 @@ namespace IntercomPS.Tests
             Assert.Equal("Free Trial", created.Get("Name"));
             Assert.Equal("teal", created.Get("Color"));
             Assert.Equal(2, created.Get("TaggedUserCount"));
-            Assert.IsType<long>(created.Get("Id"));
+            Assert.Matches("^[0-9a-f]{24}$", Assert.IsType<string>(created.Get("Id")));
 
             var recoloured = Assert.Single(shell.Run("Set-IntercomTag -Name 'Free Trial' -Color Purple -PassThru").ShouldSucceed().OfType("IntercomPS.Tag"));
             Assert.Equal("purple", recoloured.Get("Color"));
