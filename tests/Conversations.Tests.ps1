@@ -46,10 +46,13 @@ Describe 'Add-IntercomNote' {
         $failed[0].TargetObject | Should -Be 'nobody@example.com'
     }
 
-    It 'sends nothing with -WhatIf' {
-        $before = Get-TestRequestCount
-        'ann@example.com', 'carl@example.com' | Add-IntercomNote 'Not really' -WhatIf | Should -BeNullOrEmpty
-        (Get-TestRequestCount) | Should -Be $before
+    It 'sends nothing with -WhatIf, and says what it would do' {
+        $before = Get-TestRequestCount 'POST /v1/users/notes'
+        (Invoke-TestPwsh "'ann@example.com', 'carl@example.com' | Add-IntercomNote 'Not really' -WhatIf").Lines | Should -Be @(
+            'What if: Performing the operation "Add a note" on target "ann@example.com".'
+            'What if: Performing the operation "Add a note" on target "carl@example.com".'
+        )
+        Get-TestRequestCount 'POST /v1/users/notes' | Should -Be $before
     }
 
     It 'refuses an empty body before sending anything' {
@@ -164,7 +167,9 @@ Describe 'Add-IntercomMessageReply and Set-IntercomMessageThread' {
     }
 
     It 'sends no reply with -WhatIf' {
-        Add-IntercomMessageReply -Email 'ann@example.com' -ThreadId $first.ThreadId -Body 'Not sent' -WhatIf | Should -BeNullOrEmpty
+        (Invoke-TestPwsh "Add-IntercomMessageReply -Email 'ann@example.com' -ThreadId $($first.ThreadId) -Body 'Not sent' -WhatIf").Lines |
+            Should -Be "What if: Performing the operation ""Reply"" on target ""thread $($first.ThreadId) of ann@example.com""."
+
         (Get-IntercomMessageThread -Email 'ann@example.com' -ThreadId $first.ThreadId).Messages | Should -HaveCount 2
     }
 
@@ -188,7 +193,8 @@ Describe 'Add-IntercomMessageReply and Set-IntercomMessageThread' {
     }
 
     It 'changes nothing with -WhatIf' {
-        Set-IntercomMessageThread -Email 'ann@example.com' -ThreadId $first.ThreadId -Read $true -WhatIf
+        (Invoke-TestPwsh "Set-IntercomMessageThread -Email 'ann@example.com' -ThreadId $($first.ThreadId) -Read `$true -WhatIf").Lines |
+            Should -Be "What if: Performing the operation ""Mark read"" on target ""thread $($first.ThreadId) of ann@example.com""."
         (Get-IntercomMessageThread -Email 'ann@example.com' -ThreadId $first.ThreadId).Read | Should -BeFalse
     }
 
@@ -239,9 +245,10 @@ Describe 'New-IntercomImpression' {
     }
 
     It 'records nothing with -WhatIf' {
-        $before = Get-TestRequestCount
-        New-IntercomImpression -Email 'ann@example.com' -UserIp '9.9.9.9' -WhatIf | Should -BeNullOrEmpty
-        (Get-TestRequestCount) | Should -Be $before
+        $before = Get-TestRequestCount 'POST /v1/users/impressions'
+        (Invoke-TestPwsh "New-IntercomImpression -Email 'ann@example.com' -UserIp '9.9.9.9' -WhatIf").Lines |
+            Should -Be 'What if: Performing the operation "Record an impression" on target "ann@example.com".'
+        Get-TestRequestCount 'POST /v1/users/impressions' | Should -Be $before
     }
 }
 

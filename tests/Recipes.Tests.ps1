@@ -8,9 +8,14 @@ AfterAll { Disconnect-Intercom }
 Describe 'The quick start (examples/quickstart.ps1)' {
     BeforeAll {
         Reset-TestApp
-        $quickStart = [System.IO.Path]::Combine($PSScriptRoot, '..', 'examples', 'quickstart.ps1')
-        # Its tables go to Out-Default; the lines it returns are what it reports.
-        $lines = @(& $quickStart | ForEach-Object { "$_" })
+        # In a new pwsh, as a user runs it: it imports the module and connects from INTERCOM_* itself.
+        $run = Invoke-TestPwsh -NoConnect "& '$PSScriptRoot/../examples/quickstart.ps1'"
+        $lines = $run.Lines
+    }
+
+    It 'exits 0 and prints no error' {
+        $run.ExitCode | Should -Be 0
+        $lines | Where-Object { $_ -match 'Exception|Error' } | Should -BeNullOrEmpty
     }
 
     It 'runs to the end' {
@@ -35,6 +40,7 @@ Describe 'The quick start (examples/quickstart.ps1)' {
     }
 
     It 'removes only the users without an IP address, after a -WhatIf that removed nothing' {
+        $lines | Should -Contain 'What if: Performing the operation "Remove Intercom user and all their conversations" on target "ada@example.com (qs-1001)".'
         $removed = @($lines | Where-Object { $_ -like 'Removed *' })
         $removed | Should -HaveCount 2
         $removed | Should -Contain 'Removed alan@example.com'

@@ -91,12 +91,19 @@ Describe 'New-IntercomTag' {
         (New-IntercomTag -Name 'mixed' -Email 'ann@example.com', 'ghost@example.com').TaggedUserCount | Should -Be 1
     }
 
+    It 'tab-completes the six colours' {
+        $line = 'Set-IntercomTag -Name x -Color '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+            Should -Be 'blue', 'gold', 'green', 'purple', 'red', 'teal'
+    }
+
     It 'refuses a colour outside the six Intercom has' {
         { New-IntercomTag -Name 'pink' -Color 'pink' } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
 
     It 'creates nothing with -WhatIf' {
-        New-IntercomTag -Name 'whatif' -Email 'ann@example.com' -WhatIf | Should -BeNullOrEmpty
+        (Invoke-TestPwsh "New-IntercomTag -Name 'whatif' -Email 'ann@example.com' -WhatIf").Lines |
+            Should -Be 'What if: Performing the operation "Create Intercom tag" on target "whatif".'
         { Get-IntercomTag -Name 'whatif' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
     }
 }
@@ -164,11 +171,13 @@ Describe 'Set-IntercomTag' {
     }
 
     It 'sends nothing and tags no one with -WhatIf' {
-        $trial = Get-IntercomUser -Tag 'trial'
-        $before = Get-TestRequestCount
-        $trial | Set-IntercomTag -Name 'vip' -WhatIf -PassThru | Should -BeNullOrEmpty
-        Set-IntercomTag -Name 'vip' -Color 'red' -WhatIf
-        (Get-TestRequestCount) | Should -Be $before
+        $before = Get-TestRequestCount 'POST /v1/tags'
+        $run = Invoke-TestPwsh "Get-IntercomUser -Tag 'trial' -First 2 | Set-IntercomTag -Name 'vip' -WhatIf -PassThru; Set-IntercomTag -Name 'vip' -Color 'red' -WhatIf"
+        $run.Lines | Should -Contain 'What if: Performing the operation "Tag with ''vip''" on target "trial1@example.com (trial1)".'
+        $run.Lines | Should -Contain 'What if: Performing the operation "Tag with ''vip''" on target "trial2@example.com (trial2)".'
+        $run.Lines | Should -Contain 'What if: Performing the operation "Set the colour of tag to red" on target "vip".'
+        $run.Lines | Where-Object { $_ -notlike 'What if: *' } | Should -BeNullOrEmpty
+        Get-TestRequestCount 'POST /v1/tags' | Should -Be $before
         $tag = Get-IntercomTag -Name 'vip'
         $tag.TaggedUserCount | Should -Be 2
         $tag.Color | Should -Be 'gold'

@@ -42,9 +42,10 @@ Describe 'Get-IntercomUser' {
         (Get-IntercomUser -Email 'ann@example.com', 'carl@example.com' -UserId '1001', '1003').Name | Should -Be 'Ann Archer', 'Carl Cooper'
     }
 
-    It 'refuses -Email and -UserId lists of different lengths' {
+    It 'refuses -Email and -UserId lists of different lengths, saying how to pair them' {
         { Get-IntercomUser -Email 'ann@example.com', 'carl@example.com' -UserId '1001' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'Intercom.invalid_argument*'
+            Should -Throw -ErrorId 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomUserCommand' `
+                -ExpectedMessage '-Email has 2 values and -UserId 1; give one of them, or the same number of each to pair them up.'
     }
 
     It 'reports an unknown user as a non-terminating not_found error naming the input' {
@@ -163,6 +164,24 @@ Describe 'New-IntercomUser' {
         (Get-IntercomUser -Email 'ben@intercom.io').CustomData['plan'] | Should -Be 'pro'
     }
 
+    It 'sends every writable field and returns them typed' {
+        $user = New-IntercomUser -Email 'all@example.com' -UserId 'all-1' -Name 'All Fields' `
+            -CreatedAt ([datetime]::SpecifyKind('2009-11-07 00:18:00', 'Utc')) -LastRequestAt 1300000000 `
+            -CustomData @{ plan = 'pro'; seats = 3; active = $true; score = 2.5; note = $null } `
+            -LastSeenIp '1.2.3.4' -LastSeenUserAgent 'ie6' -UnsubscribedFromEmails $true `
+            -Companies @{ id = 6; name = 'Intercom'; plan = 'Messaging'; monthly_spend = 50 }
+        $user.CreatedAt | Should -Be ([datetime]::new(2009, 11, 7, 0, 18, 0, [System.DateTimeKind]::Utc))
+        $user.CreatedAt.Kind | Should -Be 'Utc'
+        $user.LastImpressionAt | Should -Be (ConvertFrom-UnixTime 1300000000)
+        $user.CustomData['plan'] | Should -BeExactly 'pro'
+        $user.CustomData['SEATS'] | Should -Be 3 -Because 'custom data keys are looked up as PowerShell hashtables are, ignoring case'
+        $user.CustomData['seats'] | Should -BeOfType ([long])
+        $user.CustomData['active'] | Should -BeTrue
+        $user.CustomData['score'] | Should -Be 2.5
+        $user.LastSeenIp, $user.LastSeenUserAgent | Should -Be '1.2.3.4', 'ie6'
+        $user.UnsubscribedFromEmails | Should -BeTrue
+    }
+
     It 'updates the user with the same user id instead of creating another' {
         $user = New-IntercomUser -UserId 7902 -Name 'Ben M.'
         $user.Email | Should -Be 'ben@intercom.io'
@@ -192,19 +211,21 @@ Describe 'New-IntercomUser' {
         $ann.LastSeenIp | Should -Be '1.2.3.4'
     }
 
-    It 'creates nothing with -WhatIf (Example 3)' {
-        $rows = @(
-            [pscustomobject]@{ email = 'dora@example.com'; user_id = '1004' }
-            [pscustomobject]@{ email = 'erin@example.com'; user_id = '1005' }
+    It 'creates nothing with -WhatIf, and says what it would do (Example 3)' {
+        $before = Get-TestRequestCount 'POST /v1/users'
+        $run = Invoke-TestPwsh "
+            [pscustomobject]@{ email = 'dora@example.com'; user_id = '1004' }, [pscustomobject]@{ email = 'erin@example.com'; user_id = '1005' } |
+                New-IntercomUser -WhatIf"
+        $run.Lines | Should -Be @(
+            'What if: Performing the operation "Create or update Intercom user" on target "dora@example.com (1004)".'
+            'What if: Performing the operation "Create or update Intercom user" on target "erin@example.com (1005)".'
         )
-        $before = Get-TestRequestCount
-        $output = $rows | New-IntercomUser -WhatIf
-        $output | Should -BeNullOrEmpty
-        (Get-TestRequestCount) | Should -Be $before
+        Get-TestRequestCount 'POST /v1/users' | Should -Be $before
         { Get-IntercomUser -Email 'dora@example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
     }
 
-    It 'refuses nested custom data as an invalid argument, and goes on with the next user' {
+    It 'refuses nested custom data as an invalid argument before sending it, and goes on with the next user' {
+        $before = Get-TestRequestCount 'POST /v1/users'
         $rows = @(
             [pscustomobject]@{ email = 'nested@example.com'; custom_data = @{ plan = @{ name = 'pro' } } }
             [pscustomobject]@{ email = 'flat@example.com'; custom_data = @{ plan = 'pro' } }
@@ -214,11 +235,14 @@ Describe 'New-IntercomUser' {
         $failed | Should -HaveCount 1
         $failed[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $failed[0].TargetObject.email | Should -Be 'nested@example.com'
+        $failed[0].Exception.Message | Should -BeExactly 'CustomData.plan is a Hashtable; Intercom custom data is flat, so each value must be a string, number, boolean, date or $null.'
+        (Get-TestRequestCount 'POST /v1/users') - $before | Should -Be 1 -Because 'only the flat row is sent'
         { Get-IntercomUser -Email 'nested@example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
     }
 
     It 'refuses an input that names no user' {
-        { [pscustomobject]@{ name = 'Nobody' } | New-IntercomUser -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.invalid_argument*'
+        { [pscustomobject]@{ name = 'Nobody' } | New-IntercomUser -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Intercom.invalid_argument*' -ExpectedMessage 'A user needs an Email or a UserId; neither was given.'
     }
 
     It 'keeps the input order with many requests in flight (-ThrottleLimit 8)' {
@@ -279,13 +303,17 @@ Describe 'Set-IntercomUser' {
         (Get-IntercomUser -Email 'trial2@example.com').Name | Should -Be 'Trial Two'
     }
 
-    It 'never creates an unknown user' {
-        { Set-IntercomUser -Email 'gone@example.com' -Name 'Gone' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    It 'never creates an unknown user, and says which request failed' {
+        { Set-IntercomUser -Email 'gone@example.com' -Name 'Gone' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Intercom.not_found,IntercomPS.Cmdlets.SetIntercomUserCommand' -ExpectedMessage '*(404 not_found from PUT /v1/users)*'
         Get-IntercomUser -Email 'gone@example.com' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
-    It 'changes nothing with -WhatIf' {
-        Set-IntercomUser -Email 'ben@intercom.io' -Name 'What If' -WhatIf
+    It 'changes nothing with -WhatIf, and says what it would do' {
+        $before = Get-TestRequestCount 'PUT /v1/users'
+        (Invoke-TestPwsh "Set-IntercomUser -Email 'ben@intercom.io' -Name 'What If' -WhatIf").Lines |
+            Should -Be 'What if: Performing the operation "Update Intercom user" on target "ben@intercom.io".'
+        Get-TestRequestCount 'PUT /v1/users' | Should -Be $before
         (Get-IntercomUser -Email 'ben@intercom.io').Name | Should -Be 'Ben M.'
     }
 
@@ -312,6 +340,45 @@ Describe 'Set-IntercomUser' {
         $before = Get-IntercomUser -Email 'ben@intercom.io'
         $after = [pscustomobject]@{ email = 'ben@intercom.io'; session_count = 99; SessionCount = 99 } | Set-IntercomUser -PassThru
         $after.SessionCount | Should -Be $before.SessionCount
+    }
+
+    It 'binds CSV cells by their snake_case column names; blank cells change nothing' {
+        New-IntercomUser -UserId 'csv-1' -Email 'old-csv1@example.com' -Name 'Kept Name' | Out-Null
+        New-IntercomUser -UserId 'csv-2' | Out-Null
+        @(
+            [pscustomobject]@{ user_id = 'csv-1'; email = 'csv1@example.com'; name = ''; created_at = '1257553080'; last_seen_ip = '10.0.0.1'; last_seen_user_agent = 'curl/8'; unsubscribed_from_emails = 'true' }
+            [pscustomobject]@{ user_id = 'csv-2'; email = ''; name = 'Second'; created_at = ''; last_seen_ip = ''; last_seen_user_agent = ''; unsubscribed_from_emails = 'no' }
+        ) | Set-IntercomUser
+        $one = Get-IntercomUser -UserId 'csv-1'
+        $one.Email, $one.Name, $one.LastSeenIp, $one.LastSeenUserAgent | Should -Be 'csv1@example.com', 'Kept Name', '10.0.0.1', 'curl/8'
+        $one.CreatedAt | Should -Be (ConvertFrom-UnixTime 1257553080)
+        $one.UnsubscribedFromEmails | Should -BeTrue
+        $two = Get-IntercomUser -UserId 'csv-2'
+        $two.Name | Should -Be 'Second'
+        $two.UnsubscribedFromEmails | Should -BeFalse
+    }
+
+    It 'fails only the row with a bad boolean cell, saying what a boolean is' {
+        New-IntercomUser -UserId 'bool-1' | Out-Null
+        New-IntercomUser -UserId 'bool-2' | Out-Null
+        $updated = [pscustomobject]@{ user_id = 'bool-1'; unsubscribed_from_emails = 'maybe' }, [pscustomobject]@{ user_id = 'bool-2'; unsubscribed_from_emails = 'yes' } |
+            Set-IntercomUser -PassThru -ErrorAction SilentlyContinue -ErrorVariable failed
+        $updated.UserId | Should -Be 'bool-2'
+        $failed | Should -HaveCount 1
+        $failed[0].Exception.Message | Should -Match ([regex]::Escape("'maybe' is not a boolean: use true or false."))
+    }
+
+    It 'updates 97 rows and reports the 3 unknown ones, each on its own row' {
+        Add-TestUsers -Count 97 -Prefix 'batch-'
+        $ids = [System.Collections.Generic.List[string]] (1..97 | ForEach-Object { "batch-$_" })
+        $ids.Insert(9, 'ghost-a'); $ids.Insert(49, 'ghost-b'); $ids.Insert(89, 'ghost-c')
+        $rows = $ids | ForEach-Object { [pscustomobject]@{ user_id = $_; name = "Renamed $_" } }
+        $rows | Set-IntercomUser -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 3
+        $failed.FullyQualifiedErrorId | Should -Be (@('Intercom.not_found,IntercomPS.Cmdlets.SetIntercomUserCommand') * 3)
+        $failed.CategoryInfo.Category | Should -Be (@('ObjectNotFound') * 3)
+        foreach ($pair in @(@(0, 9), @(1, 49), @(2, 89))) { [object]::ReferenceEquals($failed[$pair[0]].TargetObject, $rows[$pair[1]]) | Should -BeTrue }
+        (Get-IntercomUser | Where-Object { $_.UserId -like 'batch-*' -and $_.Name -eq "Renamed $($_.UserId)" }) | Should -HaveCount 97
     }
 
     It 'identifies the user by user id when both are given' {
@@ -348,7 +415,11 @@ Describe 'Remove-IntercomUser' {
     }
 
     It 'deletes nothing with -WhatIf, even with -Force (Example 2)' {
-        Get-IntercomUser -Tag 'churned' | Remove-IntercomUser -WhatIf -Force
+        $run = Invoke-TestPwsh "Get-IntercomUser -Tag 'churned' | Remove-IntercomUser -WhatIf -Force; Remove-IntercomUser -UserId 7902 -WhatIf"
+        $run.Lines | Should -Be @(
+            1..3 | ForEach-Object { "What if: Performing the operation ""Remove Intercom user and all their conversations"" on target ""churned$_@example.com (churned$_)""." }
+            'What if: Performing the operation "Remove Intercom user and all their conversations" on target "7902".'
+        )
         Get-IntercomUser -Tag 'churned' | Should -HaveCount 3
         (Get-TestRequestCount 'DELETE /v1/users') | Should -Be 0
     }
@@ -358,6 +429,13 @@ Describe 'Remove-IntercomUser' {
             Should -Be 'churned1@example.com', 'churned2@example.com', 'churned3@example.com'
         Get-IntercomUser -Tag 'churned' | Should -BeNullOrEmpty
         (Get-IntercomUser).Email | Should -Be 'ben@intercom.io'
+    }
+
+    It 'refuses to delete without -Force in a non-interactive run, and deletes nothing' {
+        $run = Invoke-TestPwsh "Remove-IntercomUser -UserId 7902"
+        $run.ExitCode | Should -Not -Be 0
+        $run.Text | Should -Match 'NonInteractive mode'
+        (Get-IntercomUser -UserId '7902').Email | Should -Be 'ben@intercom.io'
     }
 
     It 'reports an unknown user as not found and goes on with the others' {
@@ -396,5 +474,18 @@ Describe 'Errors from the API, as PowerShell errors' {
     It 'rejected credentials stop the whole pipeline, whatever the ErrorAction' {
         Set-TestFaults @{ failure_rate = 1; failure_status = 401 }
         { 'ann@example.com', 'carl@example.com' | Get-IntercomUser -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'Intercom.unauthorized*'
+    }
+}
+
+Describe 'How users look' {
+    BeforeAll {
+        Reset-TestApp
+        New-IntercomUser -UserId 'format-1' -Email 'format1@example.com' -Name 'Format One' | Out-Null
+    }
+
+    It 'formats as a table with the columns people scan' {
+        $lines = (Get-IntercomUser -UserId 'format-1' | Out-String -Width 120) -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ }
+        $lines[0] | Should -Match '^Email\s+UserId\s+Name\s+CreatedAt\s+LastImpressionAt\s+Sessions$'
+        $lines[2] | Should -Match '^format1@example.com\s+format-1\s+Format One\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+0$'
     }
 }

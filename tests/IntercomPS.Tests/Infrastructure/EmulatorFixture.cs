@@ -1,10 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator;
 using IntercomPS.Testing;
@@ -28,8 +23,6 @@ namespace IntercomPS.Tests.Infrastructure
 
         public Uri ApiUri => Emulator.ApiUri;
 
-        public HttpClient Http { get; } = new HttpClient();
-
         /// <summary>The key as it would appear in a Basic header, which must not leak either.</summary>
         public static string BasicHeaderValue => Convert.ToBase64String(Encoding.UTF8.GetBytes(AppId + ":" + ApiKey));
 
@@ -43,7 +36,6 @@ namespace IntercomPS.Tests.Infrastructure
 
         public async Task DisposeAsync()
         {
-            Http.Dispose();
             _admin?.Dispose();
             if (_emulator is not null) await _emulator.DisposeAsync();
         }
@@ -67,25 +59,5 @@ namespace IntercomPS.Tests.Infrastructure
         public Task SetFaultsAsync(object faults) => Admin.SetFaultsAsync(faults);
 
         public Task ClearFaultsAsync() => Admin.ClearFaultsAsync();
-
-        /// <summary>A raw API call as the test app, for checking what the emulator holds independently of the module.</summary>
-        public async Task<JsonDocument?> ApiGetAsync(string relative)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(ApiUri, relative));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicHeaderValue);
-            using var response = await Http.SendAsync(request);
-            if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
-            response.EnsureSuccessStatusCode();
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        }
-
-        public async Task<JsonDocument> ApiSendAsync(HttpMethod method, string relative, object body)
-        {
-            using var request = new HttpRequestMessage(method, new Uri(ApiUri, relative)) { Content = JsonContent.Create(body) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicHeaderValue);
-            using var response = await Http.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        }
     }
 }
