@@ -1,0 +1,142 @@
+# Every write changes only what it was given. For each writable field X of every cmdlet that writes, X is set,
+# then only another field Y is updated, and X is read back from the server with a raw request (not through the
+# module), so a client that sent a default for a field it was not given (say unsubscribed_from_emails: false on
+# every update, re-subscribing everyone) fails here.
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    Connect-TestIntercom
+
+    $credential = [pscredential]::new($IntercomTestAppId, (ConvertTo-SecureString $env:INTERCOMPS_TEST_APIKEY -AsPlainText -Force))
+    function Invoke-RawApi([string] $Path) {
+        # The emulator as stored, independent of the module's reader.
+        Invoke-RestMethod ([uri]::new($IntercomTestBaseUri, $Path)) -Authentication Basic -Credential $credential -AllowUnencryptedAuthentication
+    }
+    function Get-RawUser([string] $UserId) { Invoke-RawApi "users?user_id=$([uri]::EscapeDataString($UserId))" }
+
+    # Each writable user field: the parameter, a first and a second value, the JSON field it is stored in, and how
+    # a stored value reads back in the same terms as the values given.
+    $userFields = [ordered]@{
+        Name                   = @{ First = 'First Name'; Second = 'Second Name'; Json = 'name' }
+        Email                  = @{ First = 'first@example.com'; Second = 'second@example.com'; Json = 'email' }
+        CreatedAt              = @{ First = [datetime]::new(2001, 2, 3, 4, 5, 6, [System.DateTimeKind]::Utc); Second = [datetime]::new(2002, 2, 3, 4, 5, 6, [System.DateTimeKind]::Utc); Json = 'created_at' }
+        LastRequestAt          = @{ First = [datetime]::new(2011, 2, 3, 4, 5, 6, [System.DateTimeKind]::Utc); Second = [datetime]::new(2012, 2, 3, 4, 5, 6, [System.DateTimeKind]::Utc); Json = 'last_impression_at' }
+        CustomData             = @{ First = @{ plan = 'pro' }; Second = @{ seats = 3 }; Json = 'custom_data' }
+        LastSeenIp             = @{ First = '1.1.1.1'; Second = '2.2.2.2'; Json = 'last_seen_ip' }
+        LastSeenUserAgent      = @{ First = 'agent/1'; Second = 'agent/2'; Json = 'last_seen_user_agent' }
+        UnsubscribedFromEmails = @{ First = $true; Second = $false; Json = 'unsubscribed_from_emails' }
+    }
+    function ConvertTo-Stored($Value) {
+        # What a given value looks like in the API's JSON: dates as UNIX seconds, custom data as its JSON text.
+        if ($Value -is [datetime]) { return [System.DateTimeOffset]::new($Value).ToUnixTimeSeconds() }
+        if ($Value -is [hashtable]) { return ($Value | ConvertTo-Json -Compress) }
+        $Value
+    }
+    function Get-Stored($User, [string] $Json) {
+        $value = $User.$Json
+        if ($Json -eq 'custom_data') { return ($value | ConvertTo-Json -Compress) }
+        $value
+    }
+}
+
+AfterAll { Disconnect-Intercom }
+
+Describe 'User writes keep the fields they were not given' {
+    It '<Cmdlet> keeps <Field> when only another field changes' -ForEach @(
+        foreach ($cmdlet in 'Set-IntercomUser', 'New-IntercomUser') {
+            foreach ($field in 'Name', 'Email', 'CreatedAt', 'LastRequestAt', 'CustomData', 'LastSeenIp', 'LastSeenUserAgent', 'UnsubscribedFromEmails') {
+                @{ Cmdlet = $cmdlet; Field = $field }
+            }
+        }
+    ) {
+        $userId = "keep-$Cmdlet-$Field"
+        $set = $userFields[$Field]
+        $created = @{ UserId = $userId; $Field = $set.First }
+        New-IntercomUser @created | Out-Null
+        $expected = ConvertTo-Stored $set.First
+        (Get-Stored (Get-RawUser $userId) $set.Json) | Should -Be $expected -Because "$Field was just set"
+
+        foreach ($other in $userFields.Keys | Where-Object { $_ -ne $Field }) {
+            $update = @{ UserId = $userId; $other = $userFields[$other].Second }
+            & $Cmdlet @update -ErrorAction Stop | Out-Null
+            (Get-Stored (Get-RawUser $userId) $set.Json) | Should -Be $expected -Because "$Cmdlet -$other must not touch $Field"
+        }
+    }
+
+    It 'New-IntercomImpression keeps every field but the visit ones' {
+        $fields = @{ UserId = 'keep-impression'; Name = 'Visitor'; CustomData = @{ plan = 'pro' }; UnsubscribedFromEmails = $true; CreatedAt = [datetime]::new(2001, 2, 3, 0, 0, 0, [System.DateTimeKind]::Utc) }
+        New-IntercomUser @fields | Out-Null
+        New-IntercomImpression -UserId 'keep-impression' -UserIp '8.8.8.8' -UserAgent 'browser/9' | Out-Null
+        $stored = Get-RawUser 'keep-impression'
+        $stored.name | Should -Be 'Visitor'
+        $stored.custom_data.plan | Should -Be 'pro'
+        $stored.unsubscribed_from_emails | Should -BeTrue
+        $stored.created_at | Should -Be 981158400
+        $stored.last_seen_ip | Should -Be '8.8.8.8'
+    }
+
+    It 'custom data merges key by key: an update of one key keeps the others' {
+        New-IntercomUser -UserId 'keep-custom' -CustomData @{ plan = 'pro'; seats = 3 } | Out-Null
+        Set-IntercomUser -UserId 'keep-custom' -CustomData @{ seats = 5 }
+        $stored = (Get-RawUser 'keep-custom').custom_data
+        $stored.plan | Should -Be 'pro'
+        $stored.seats | Should -Be 5
+    }
+}
+
+Describe 'Tag writes keep what they were not given' {
+    BeforeAll {
+        1..4 | ForEach-Object { New-IntercomUser -UserId "tagged-$_" | Out-Null }
+        function Get-RawTag([string] $Name) { Invoke-RawApi "tags?name=$([uri]::EscapeDataString($Name))" }
+    }
+
+    It 'tagging piped users keeps the colour' {
+        New-IntercomTag -Name 'keep-colour' -Color red | Out-Null
+        [pscustomobject]@{ user_id = 'tagged-1' } | Set-IntercomTag -Name 'keep-colour'
+        (Get-RawTag 'keep-colour').color | Should -Be 'red'
+        [pscustomobject]@{ user_id = 'tagged-1' } | Set-IntercomTag -Name 'keep-colour' -Untag
+        (Get-RawTag 'keep-colour').color | Should -Be 'red'
+    }
+
+    It 'New-IntercomTag on an existing name with users only keeps the colour and the users already tagged' {
+        New-IntercomTag -Name 'keep-upsert' -Color teal -UserId 'tagged-1' | Out-Null
+        New-IntercomTag -Name 'keep-upsert' -UserId 'tagged-2' | Out-Null
+        $tag = Get-RawTag 'keep-upsert'
+        $tag.color | Should -Be 'teal'
+        $tag.tagged_user_count | Should -Be 2
+    }
+
+    It 'changing the colour keeps the tagged users' {
+        New-IntercomTag -Name 'keep-users' -UserId 'tagged-3', 'tagged-4' | Out-Null
+        Set-IntercomTag -Name 'keep-users' -Color purple
+        $tag = Get-RawTag 'keep-users'
+        $tag.color | Should -Be 'purple'
+        $tag.tagged_user_count | Should -Be 2
+        (Get-IntercomUser -Tag 'keep-users').UserId | Should -Be 'tagged-3', 'tagged-4'
+    }
+}
+
+Describe 'Thread writes keep what they were not given' {
+    BeforeAll {
+        New-IntercomUser -UserId 'threads-1' -Email 'threads1@example.com' | Out-Null
+        function Get-RawThread([long] $ThreadId) { Invoke-RawApi "users/message_threads?user_id=threads-1&thread_id=$ThreadId" }
+    }
+
+    It 'marking read or unread keeps the messages and their urls' {
+        $thread = New-IntercomMessageThread -UserId 'threads-1' -Body 'First' -Url 'https://app.example.com/a'
+        $thread | Set-IntercomMessageThread -Read $false
+        $thread | Set-IntercomMessageThread -Read $true
+        $stored = Get-RawThread $thread.ThreadId
+        $stored.messages | Should -HaveCount 1
+        $stored.messages[0].html | Should -Be '<p>First</p>'
+        $stored.messages[0].url | Should -Be 'https://app.example.com/a'
+        $stored.read | Should -BeTrue
+    }
+
+    It 'a reply keeps the messages before it, and a reply without a url leaves the others'' urls alone' {
+        $thread = New-IntercomMessageThread -UserId 'threads-1' -Body 'Question' -Url 'https://app.example.com/q'
+        $thread | Add-IntercomMessageReply -Body 'More detail' | Out-Null
+        $stored = Get-RawThread $thread.ThreadId
+        $stored.messages.html | Should -Be '<p>Question</p>', '<p>More detail</p>'
+        $stored.messages[0].url | Should -Be 'https://app.example.com/q'
+    }
+}
