@@ -95,6 +95,12 @@ Describe 'Message threads' {
         (Get-IntercomMessageThread -Email 'carl@example.com') | Should -HaveCount 1
     }
 
+    It 'starts no thread with -WhatIf, and says what it would do' {
+        (Invoke-TestPwsh "New-IntercomMessageThread -Email 'dora@example.com' -Body 'Not sent' -WhatIf").Lines |
+            Should -Be 'What if: Performing the operation "Start a message thread" on target "dora@example.com".'
+        Get-IntercomMessageThread -Email 'dora@example.com' | Should -BeNullOrEmpty
+    }
+
     It 'lists a user''s threads, each with its user (Get-IntercomMessageThread Example 1)' {
         $threads = Get-IntercomMessageThread -Email 'ann@example.com'
         $threads | Should -HaveCount 2
