@@ -40,7 +40,7 @@ public sealed class SpecExamplesTests(EmulatorFixture fixture) : IClassFixture<E
     {
         // A fresh app of its own, so "ben@intercom.io" and "Free Trial" are this test's alone.
         var api = fixture.Other;
-        await fixture.Anonymous.PostAsync("admin/reset?app_id=" + EmulatorFixture.OtherAppId, "{}");
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
 
         var created = (await api.PostAsync("v1/users", SpecExamples.CreateUserRequest)).AssertStatus(201);
         Shape.AssertMatches(SpecExamples.CreatedUser, created.Json, deep: false);

@@ -136,9 +136,8 @@ public sealed class UsersTests(EmulatorFixture fixture) : IClassFixture<Emulator
     public async Task List_pages_in_creation_order_with_an_exact_envelope_and_filters_by_tag()
     {
         // A fresh app keeps the counts exact.
-        var admin = fixture.Anonymous;
         var api = fixture.Other;
-        await admin.PostAsync("admin/reset?app_id=" + EmulatorFixture.OtherAppId, "{}");
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
         for (var i = 1; i <= 7; i++)
         {
             await api.PostAsync("v1/users", new { user_id = $"p{i}", email = $"p{i}@example.com" });

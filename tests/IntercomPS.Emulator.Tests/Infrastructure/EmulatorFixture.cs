@@ -32,6 +32,11 @@ public class EmulatorFixture : IAsyncLifetime
 
     public Api For(string? appId, string? key) => new(http, Emulator.BaseUri, appId, key);
 
+    /// <summary>The typed /admin client, for tests that use the admin API as a tool rather than test it.</summary>
+    public IntercomPS.Testing.EmulatorAdmin Admin => admin ??= new IntercomPS.Testing.EmulatorAdmin(Emulator.BaseUri);
+
+    private IntercomPS.Testing.EmulatorAdmin? admin;
+
     public virtual async Task InitializeAsync()
     {
         var options = new EmulatorOptions();
@@ -43,6 +48,7 @@ public class EmulatorFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         http.Dispose();
+        admin?.Dispose();
         await Emulator.DisposeAsync();
     }
 
