@@ -36,14 +36,14 @@ public sealed class EmulatorOptions
         new("host", "ADDRESS", "address to bind (default 127.0.0.1)", (o, v) => o.Host = NotEmpty(v, "host")),
         new("data", "FILE", "SQLite file to keep data in (default: in memory)", (o, v) => o.DataPath = NotEmpty(v, "data")),
         new("app", "ID:KEY", "an app and its API key; repeat for more (env: comma-separated). Default local-app:local-key", AddApps),
-        new("latency", "MS", "fixed delay added to every /v1 request", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, 600_000)),
-        new("jitter", "MS", "extra random delay of 0..MS per /v1 request", (o, v) => o.Faults.JitterMs = Int(v, "jitter", 0, 600_000)),
+        new("latency", "MS", "fixed delay added to every /v1 request", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, FaultOptions.MaxDelayMs)),
+        new("jitter", "MS", "extra random delay of 0..MS per /v1 request", (o, v) => o.Faults.JitterMs = Int(v, "jitter", 0, FaultOptions.MaxDelayMs)),
         new("failure-rate", "0..1", "share of /v1 requests failed (not applied) with --failure-status", (o, v) => o.Faults.FailureRate = Rate(v)),
         new("drop-rate", "0..1", "share of /v1 requests applied, then cut off mid-answer (a lost response)", (o, v) => o.Faults.DropRate = Rate(v)),
         new("failure-status", "N", "status of injected failures, 400..599 (default 503)", (o, v) => o.Faults.FailureStatus = Int(v, "failure-status", 400, 599)),
-        new("retry-after", "SECONDS", "Retry-After sent with injected failures (default: none)", (o, v) => o.Faults.RetryAfterSeconds = Int(v, "retry-after", 0, 86_400)),
+        new("retry-after", "SECONDS", "Retry-After sent with injected failures (default: none)", (o, v) => o.Faults.RetryAfterSeconds = Int(v, "retry-after", 0, FaultOptions.MaxSeconds)),
         new("rate-limit", "N", "requests allowed per app per window, then 429 (default 0: not enforced)", (o, v) => o.Faults.RateLimit = Int(v, "rate-limit", 0, int.MaxValue)),
-        new("rate-window", "SECONDS", "rate-limit window length (default 10)", (o, v) => o.Faults.RateWindowSeconds = Int(v, "rate-window", 1, 86_400)),
+        new("rate-window", "SECONDS", "rate-limit window length (default 10)", (o, v) => o.Faults.RateWindowSeconds = Int(v, "rate-window", 1, FaultOptions.MaxSeconds)),
         new("fault-seed", "N", "seed for jitter, failure-rate and drop-rate draws: replays a run exactly", (o, v) => o.Faults.Seed = Int(v, "fault-seed", 0, int.MaxValue)),
     ];
 

@@ -8,6 +8,12 @@ namespace IntercomPS.Emulator;
 /// </summary>
 public sealed class FaultOptions
 {
+    /// <summary>Longest latency or jitter, in milliseconds (10 minutes): their sum always fits in an int.</summary>
+    public const int MaxDelayMs = 600_000;
+
+    /// <summary>Longest Retry-After and rate window, in seconds (a day).</summary>
+    public const int MaxSeconds = 86_400;
+
     private readonly object gate = new();
     private int latencyMs;
     private int jitterMs;
@@ -21,17 +27,17 @@ public sealed class FaultOptions
     private Random random = new();
 
     /// <summary>Fixed delay added to every /v1 request, in milliseconds.</summary>
-    public int LatencyMs { get => Read(() => latencyMs); set => Write(() => latencyMs = NonNegative(value, nameof(LatencyMs))); }
+    public int LatencyMs { get => Read(() => latencyMs); set => Write(() => latencyMs = InRange(value, nameof(LatencyMs), 0, MaxDelayMs)); }
 
     /// <summary>Extra uniform random delay of 0..JitterMs milliseconds.</summary>
-    public int JitterMs { get => Read(() => jitterMs); set => Write(() => jitterMs = NonNegative(value, nameof(JitterMs))); }
+    public int JitterMs { get => Read(() => jitterMs); set => Write(() => jitterMs = InRange(value, nameof(JitterMs), 0, MaxDelayMs)); }
 
     /// <summary>Share of /v1 requests (0..1) answered with <see cref="FailureStatus"/> without being applied.</summary>
     public double FailureRate
     {
         get => Read(() => failureRate);
         set => Write(() => failureRate = value is >= 0 and <= 1 ? value
-            : throw new ArgumentOutOfRangeException(nameof(FailureRate), value, "FailureRate must be between 0 and 1."));
+            : throw OutOfRange(value, "FailureRate must be between 0 and 1."));
     }
 
     /// <summary>
@@ -42,7 +48,7 @@ public sealed class FaultOptions
     {
         get => Read(() => dropRate);
         set => Write(() => dropRate = value is >= 0 and <= 1 ? value
-            : throw new ArgumentOutOfRangeException(nameof(DropRate), value, "DropRate must be between 0 and 1."));
+            : throw OutOfRange(value, "DropRate must be between 0 and 1."));
     }
 
     /// <summary>Status of injected failures (400..599, default 503).</summary>
@@ -50,21 +56,20 @@ public sealed class FaultOptions
     {
         get => Read(() => failureStatus);
         set => Write(() => failureStatus = value is >= 400 and <= 599 ? value
-            : throw new ArgumentOutOfRangeException(nameof(FailureStatus), value, "FailureStatus must be between 400 and 599."));
+            : throw OutOfRange(value, "FailureStatus must be between 400 and 599."));
     }
 
     /// <summary>Retry-After seconds sent with injected failures; 0 sends none.</summary>
-    public int RetryAfterSeconds { get => Read(() => retryAfterSeconds); set => Write(() => retryAfterSeconds = NonNegative(value, nameof(RetryAfterSeconds))); }
+    public int RetryAfterSeconds { get => Read(() => retryAfterSeconds); set => Write(() => retryAfterSeconds = InRange(value, nameof(RetryAfterSeconds), 0, MaxSeconds)); }
 
     /// <summary>Requests allowed per app per window; 0 means not enforced.</summary>
-    public int RateLimit { get => Read(() => rateLimit); set => Write(() => rateLimit = NonNegative(value, nameof(RateLimit))); }
+    public int RateLimit { get => Read(() => rateLimit); set => Write(() => rateLimit = InRange(value, nameof(RateLimit), 0, int.MaxValue)); }
 
     /// <summary>Length of the fixed rate-limit window in seconds (default 10).</summary>
     public int RateWindowSeconds
     {
         get => Read(() => rateWindowSeconds);
-        set => Write(() => rateWindowSeconds = value >= 1 ? value
-            : throw new ArgumentOutOfRangeException(nameof(RateWindowSeconds), value, "RateWindowSeconds must be at least 1."));
+        set => Write(() => rateWindowSeconds = InRange(value, nameof(RateWindowSeconds), 1, MaxSeconds));
     }
 
     /// <summary>
@@ -120,8 +125,11 @@ public sealed class FaultOptions
         random = value is { } n ? new Random(n) : new Random();
     }
 
-    private static int NonNegative(int value, string name) =>
-        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must not be negative.");
+    private static int InRange(int value, string name, int min, int max) =>
+        value >= min && value <= max ? value : throw OutOfRange(value, $"{name} must be from {min} to {max}.");
+
+    // No paramName: it would be appended to the first line of Message, which /admin/faults answers with.
+    private static ArgumentOutOfRangeException OutOfRange(object value, string message) => new(null, value, message);
 
     private T Read<T>(Func<T> read) { lock (gate) return read(); }
 

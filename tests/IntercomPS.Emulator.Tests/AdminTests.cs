@@ -91,6 +91,7 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
     [InlineData("{\"count\":5}", 400, "bad_request")]
     [InlineData("{\"app_id\":\"test-app\",\"count\":0}", 400, "bad_request")]
     [InlineData("{\"app_id\":\"test-app\",\"count\":\"many\"}", 400, "bad_request")]
+    [InlineData("{\"app_id\":\"test-app\",\"count\":1000001}", 400, "bad_request")]
     public async Task Seed_refuses_bad_requests(string body, int status, string type) =>
         (await Admin.PostAsync("admin/seed", body)).AssertError(status, type);
 
@@ -102,5 +103,40 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
         (await Admin.PostAsync("admin/message_threads/reply", new { app_id = EmulatorFixture.AppId, email, thread_id = 999999, body = "x" })).AssertError(404, "not_found");
         (await Admin.PostAsync("admin/message_threads/reply", new { app_id = "ghost", email, thread_id = 1, body = "x" })).AssertError(404, "not_found");
         (await Admin.PostAsync("admin/message_threads/reply", new { app_id = EmulatorFixture.AppId, email, thread_id = 1 })).AssertError(400, "bad_request");
+    }
+
+    [Theory]
+    [InlineData("prefix", 65, "prefix must be at most 64 characters, not 65")]
+    [InlineData("prefix", 300_000, "prefix must be at most 64 characters, not 300000")]
+    [InlineData("tag", 65, "tag must be at most 64 characters, not 65")]
+    public async Task Seed_caps_the_text_every_seeded_user_repeats(string field, int length, string message)
+    {
+        var body = new Dictionary<string, object> { ["app_id"] = EmulatorFixture.OtherAppId, ["count"] = 1000, ["prefix"] = "cap", [field] = new string('x', length) };
+        var before = (await fixture.Other.GetAsync("v1/users?per_page=1"))["total_count"].GetInt64();
+        Assert.Equal(message, (await Admin.PostAsync("admin/seed", body)).AssertError(400, "bad_request"));
+        Assert.Equal(before, (await fixture.Other.GetAsync("v1/users?per_page=1"))["total_count"].GetInt64());
+        (await Admin.PostAsync("admin/seed", new Dictionary<string, object> { ["app_id"] = EmulatorFixture.OtherAppId, ["count"] = 1, [field] = new string('x', 64) })).AssertStatus(200);
+    }
+
+    [Fact]
+    public async Task The_request_counter_keeps_known_apps_and_routes_only_whatever_arrives()
+    {
+        await Admin.PostAsync("admin/reset", "{}");
+        for (var i = 0; i < 300; i++)
+        {
+            var path = $"v1/{System.Guid.NewGuid():N}/x{i}";
+            await fixture.For($"app-{System.Guid.NewGuid():N}", "k").GetAsync(path); // unknown apps, random paths
+            await fixture.Api.GetAsync(path); // a known app, random paths
+        }
+
+        await fixture.Api.GetAsync("v1/users?per_page=1");
+        await fixture.Api.GetAsync("V1/Users/?per_page=1");
+        var all = (await Admin.GetAsync("admin/requests")).AssertStatus(200);
+        Assert.Equal(602, all["total"].GetInt64());
+        Assert.Equal(["GET /v1/users", "other"], all["by_route"].EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(2, all["by_route"].GetProperty("GET /v1/users").GetInt64());
+        var mine = (await Admin.GetAsync("admin/requests?app_id=" + EmulatorFixture.AppId)).AssertStatus(200);
+        Assert.Equal(302, mine["total"].GetInt64());
+        Assert.True(all.Text.Length < 200, all.Text);
     }
 }

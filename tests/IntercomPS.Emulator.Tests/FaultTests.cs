@@ -301,4 +301,27 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
 
         return outcomes;
     }
+
+    [Theory]
+    [InlineData("jitter_ms", 2147483647L, "JitterMs must be from 0 to 600000.")]
+    [InlineData("latency_ms", 600001L, "LatencyMs must be from 0 to 600000.")]
+    [InlineData("retry_after_seconds", 86401L, "RetryAfterSeconds must be from 0 to 86400.")]
+    [InlineData("rate_window_seconds", 86401L, "RateWindowSeconds must be from 1 to 86400.")]
+    [InlineData("latency_ms", 2147483648L, "latency_ms must be a number")]
+    public async Task Fault_settings_out_of_range_are_refused_and_change_nothing(string field, long value, string message)
+    {
+        var body = new Dictionary<string, object> { [field] = value };
+        Assert.Equal(message, (await fixture.Anonymous.PutAsync("admin/faults", body)).AssertError(400, "bad_request"));
+        Assert.Equal(new FaultSnapshot(0, 0, 0, 503, 0, 0, 10), Faults.Snapshot());
+        (await Api.GetAsync("v1/users?per_page=1")).AssertStatus(200);
+    }
+
+    [Fact]
+    public void The_longest_latency_and_jitter_add_up_without_overflow()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FaultOptions { JitterMs = int.MaxValue });
+        var f = new FaultOptions { LatencyMs = FaultOptions.MaxDelayMs, JitterMs = FaultOptions.MaxDelayMs, Seed = 1 };
+        var most = Enumerable.Range(0, 1000).Max(_ => f.LatencyMs + f.Draw().JitterMs(f.JitterMs));
+        Assert.InRange(most, FaultOptions.MaxDelayMs, 2 * FaultOptions.MaxDelayMs);
+    }
 }

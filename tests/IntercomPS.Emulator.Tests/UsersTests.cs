@@ -191,6 +191,19 @@ public sealed class UsersTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.Equal(dummy, (await fixture.Dummy.GetAsync("v1/users?email=ben@intercom.io")).AssertStatus(200)["intercom_id"].GetString());
     }
 
+    [Theory]
+    [InlineData(-62135596800L)] // 0001-01-01T00:00:00Z
+    [InlineData(-86400L)]
+    [InlineData(253402300799L)] // 9999-12-31T23:59:59Z
+    public async Task Any_timestamp_a_DateTime_can_hold_is_kept_exactly(long seconds)
+    {
+        var email = EmulatorFixture.NewEmail();
+        (await Api.PostAsync("v1/users", new { email, created_at = seconds, last_request_at = seconds })).AssertStatus(201);
+        var user = (await Api.GetAsync($"v1/users?email={email}")).AssertStatus(200);
+        Assert.Equal(seconds, user["created_at"].GetInt64());
+        Assert.Equal(seconds, user["last_impression_at"].GetInt64());
+    }
+
     [Fact]
     public async Task Trailing_slashes_work_on_every_route()
     {

@@ -18,6 +18,9 @@ namespace IntercomPS.Emulator.Admin;
 /// </summary>
 internal sealed class AdminEndpoints(EmulatorServices services)
 {
+    private const int MaxSeedCount = 1_000_000;
+    private const int MaxSeedText = 64;
+
     public void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/health", ApiRoutes.Handle(_ => Task.FromResult(Json.Object(200,
@@ -70,10 +73,23 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             throw ApiError.BadRequest("The dummy app stores nothing and cannot be seeded");
         }
 
-        var count = Input.Id(body, "count") is { } n && n <= 1_000_000 ? (int)n
-            : throw ApiError.BadRequest("count must be an integer from 1 to 1000000");
+        var count = Input.Id(body, "count") is { } n && n <= MaxSeedCount ? (int)n
+            : throw ApiError.BadRequest($"count must be an integer from 1 to {MaxSeedCount}");
+
+        // Every seeded user repeats the prefix three times (id, email, name): a long one would multiply the database.
         var prefix = Input.String(body, "prefix") ?? "user";
-        var created = await services.Admin.SeedAsync(app, count, Input.String(body, "tag"), prefix);
+        if (prefix.Length > MaxSeedText)
+        {
+            throw ApiError.BadRequest($"prefix must be at most {MaxSeedText} characters, not {prefix.Length}");
+        }
+
+        var tag = Input.String(body, "tag");
+        if (tag?.Length > MaxSeedText)
+        {
+            throw ApiError.BadRequest($"tag must be at most {MaxSeedText} characters, not {tag.Length}");
+        }
+
+        var created = await services.Admin.SeedAsync(app, count, tag, prefix);
         return Json.Object(200, ("app_id", app), ("created", created));
     }
 

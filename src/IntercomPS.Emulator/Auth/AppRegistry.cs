@@ -28,6 +28,9 @@ internal sealed class AppRegistry
     /// <summary>The configured apps (not the dummy app), app id to API key.</summary>
     public IReadOnlyDictionary<string, string> Apps { get; }
 
+    /// <summary>Whether <paramref name="appId"/> is a configured app or the dummy app.</summary>
+    public bool IsKnown(string appId) => DummyApp.IsDummy(appId) || Apps.ContainsKey(appId);
+
     /// <summary>The user name of a Basic header (for counting requests), whether or not the key is right.</summary>
     public static string? ClaimedAppId(string? authorization) =>
         TryDecode(authorization, out var appId, out _) ? appId : null;

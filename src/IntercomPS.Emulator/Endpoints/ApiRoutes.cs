@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,20 +12,37 @@ namespace IntercomPS.Emulator.Endpoints;
 /// our error message instead of the framework's binding errors.</summary>
 internal static class ApiRoutes
 {
+    private static readonly (string Method, string Path, Func<HttpContext, Task<IResult>> Handler)[] Routes =
+    [
+        ("GET", "/v1/users", UsersEndpoints.GetAsync),
+        ("POST", "/v1/users", ctx => UsersEndpoints.SaveAsync(ctx, create: true)),
+        ("PUT", "/v1/users", ctx => UsersEndpoints.SaveAsync(ctx, create: false)),
+        ("DELETE", "/v1/users", UsersEndpoints.DeleteAsync),
+        ("POST", "/v1/users/notes", NotesEndpoints.CreateAsync),
+        ("POST", "/v1/users/impressions", ImpressionsEndpoints.CreateAsync),
+        ("GET", "/v1/users/message_threads", MessageThreadsEndpoints.GetAsync),
+        ("POST", "/v1/users/message_threads", MessageThreadsEndpoints.PostAsync),
+        ("PUT", "/v1/users/message_threads", MessageThreadsEndpoints.PutAsync),
+        ("GET", "/v1/tags", TagsEndpoints.GetAsync),
+        ("POST", "/v1/tags", ctx => TagsEndpoints.SaveAsync(ctx, create: true)),
+        ("PUT", "/v1/tags", ctx => TagsEndpoints.SaveAsync(ctx, create: false)),
+    ];
+
+    private static readonly HashSet<string> Names = Routes.Select(r => r.Method + " " + r.Path).ToHashSet(StringComparer.Ordinal);
+
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/users", Handle(UsersEndpoints.GetAsync));
-        app.MapPost("/v1/users", Handle(ctx => UsersEndpoints.SaveAsync(ctx, create: true)));
-        app.MapPut("/v1/users", Handle(ctx => UsersEndpoints.SaveAsync(ctx, create: false)));
-        app.MapDelete("/v1/users", Handle(UsersEndpoints.DeleteAsync));
-        app.MapPost("/v1/users/notes", Handle(NotesEndpoints.CreateAsync));
-        app.MapPost("/v1/users/impressions", Handle(ImpressionsEndpoints.CreateAsync));
-        app.MapGet("/v1/users/message_threads", Handle(MessageThreadsEndpoints.GetAsync));
-        app.MapPost("/v1/users/message_threads", Handle(MessageThreadsEndpoints.PostAsync));
-        app.MapPut("/v1/users/message_threads", Handle(MessageThreadsEndpoints.PutAsync));
-        app.MapGet("/v1/tags", Handle(TagsEndpoints.GetAsync));
-        app.MapPost("/v1/tags", Handle(ctx => TagsEndpoints.SaveAsync(ctx, create: true)));
-        app.MapPut("/v1/tags", Handle(ctx => TagsEndpoints.SaveAsync(ctx, create: false)));
+        foreach (var (method, path, handler) in Routes)
+        {
+            app.MapMethods(path, [method], Handle(handler));
+        }
+    }
+
+    /// <summary>"PUT /v1/tags" for a request to one of the routes (paths compare case-insensitively), else null.</summary>
+    public static string? RouteOf(string method, string path)
+    {
+        var name = method + " " + path.ToLowerInvariant();
+        return Names.Contains(name) ? name : null;
     }
 
     /// <summary>Wraps a handler as a plain RequestDelegate: no reflection-based parameter binding.</summary>

@@ -45,11 +45,18 @@ internal static class Input
         { } v => throw ApiError.BadRequest($"{name} must be a boolean, not {Kind(v)}"),
     };
 
-    /// <summary>A UNIX timestamp in whole seconds.</summary>
+    /// <summary>The UNIX times a client can read back as a .NET DateTime: 0001-01-01 to 9999-12-31T23:59:59 UTC.</summary>
+    public static readonly long MinTimestamp = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+
+    public static readonly long MaxTimestamp = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+    /// <summary>A UNIX timestamp in whole seconds, within the years 1 to 9999 (beyond them no client could read it back).</summary>
     public static long? Timestamp(JsonElement body, string name) => Field(body, name) switch
     {
         null => null,
-        { ValueKind: JsonValueKind.Number } v when v.TryGetInt64(out var seconds) && seconds >= 0 => seconds,
+        { ValueKind: JsonValueKind.Number } v when v.TryGetInt64(out var seconds) && seconds >= MinTimestamp && seconds <= MaxTimestamp => seconds,
+        { ValueKind: JsonValueKind.Number } v when IsWhole(v) => throw ApiError.BadRequest(
+            $"{name} must be a UNIX timestamp from {MinTimestamp} to {MaxTimestamp} (the years 1 to 9999), not {Truncate(v.GetRawText())}"),
         { } v => throw ApiError.BadRequest($"{name} must be a UNIX timestamp (whole seconds since 1970), not {Describe(v)}"),
     };
 
@@ -155,6 +162,11 @@ internal static class Input
                 throw ApiError.BadRequest("custom_data keys must not be empty");
             }
 
+            if (property.Value.ValueKind == JsonValueKind.Number && !(property.Value.TryGetDouble(out var number) && double.IsFinite(number)))
+            {
+                throw ApiError.BadRequest($"custom_data.{property.Name} is a number beyond what a double can hold ({Truncate(property.Value.GetRawText())})");
+            }
+
             data[property.Name] = property.Value.Clone();
         }
 
@@ -177,6 +189,9 @@ internal static class Input
 
         return new UserKey(userId, email);
     }
+
+    /// <summary>A JSON number written without a fraction or exponent (1e3 and 1.0 are not whole here).</summary>
+    private static bool IsWhole(JsonElement number) => number.GetRawText().AsSpan().IndexOfAny(".eE") < 0;
 
     private static bool TryPositive(string? text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0;

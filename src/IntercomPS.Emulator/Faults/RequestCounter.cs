@@ -5,14 +5,23 @@ using System.Threading;
 
 namespace IntercomPS.Emulator.Faults;
 
-/// <summary>Counts /v1 requests per app and route ("PUT /v1/tags") since the last reset, for /admin/requests.</summary>
+/// <summary>
+/// Counts /v1 requests per app and route ("PUT /v1/tags") since the last reset, for /admin/requests. Memory stays
+/// bounded whatever arrives: only the emulator's apps and routes get their own counter; every other app id (or no
+/// credentials) counts as <see cref="OtherApp"/> and every other path as <see cref="OtherRoute"/>.
+/// </summary>
 internal sealed class RequestCounter
 {
+    public const string OtherApp = "";
+    public const string OtherRoute = "other";
+
     private readonly ConcurrentDictionary<(string App, string Route), StrongBox> counts = new();
 
-    public void Count(string app, string method, string path)
+    /// <param name="app">The app the request claimed if it is one the emulator knows, else <see cref="OtherApp"/>.</param>
+    /// <param name="route">The route (see ApiRoutes.RouteOf), or null for any other path.</param>
+    public void Count(string app, string? route)
     {
-        var box = counts.GetOrAdd((app, method + " " + path.ToLowerInvariant()), _ => new StrongBox());
+        var box = counts.GetOrAdd((app, route ?? OtherRoute), _ => new StrongBox());
         Interlocked.Increment(ref box.Value);
     }
 
