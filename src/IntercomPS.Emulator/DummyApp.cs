@@ -60,6 +60,10 @@ internal sealed class DummyApp : IAppBackend
         w.WriteEndObject();
     }
 
+    private const long FirstThreadId = 5591;
+    private const long UnreadThreadId = 5592;
+    private const long CannedMessageId = 71000;
+
     /// <summary>The id of every tag the dummy app answers with.</summary>
     public const string TagId = "52322b4150233908a800013c";
 
@@ -76,7 +80,8 @@ internal sealed class DummyApp : IAppBackend
             Name = input.Name ?? user.Name,
             CreatedAt = input.CreatedAt ?? user.CreatedAt,
             LastImpressionAt = input.LastImpressionAt ?? user.LastImpressionAt,
-            CustomData = input.CustomData is null ? user.CustomData : CustomData.Merge("{}", input.CustomData),
+            CustomData = input.CustomData is null && input.Increments is null ? user.CustomData
+                : CustomData.Merge(input.CustomData is null ? user.CustomData : CustomData.Empty, input.CustomData, input.Increments),
             LastSeenIp = input.LastSeenIp ?? user.LastSeenIp,
             LastSeenUserAgent = input.LastSeenUserAgent ?? user.LastSeenUserAgent,
             UnsubscribedFromEmails = input.UnsubscribedFromEmails ?? user.UnsubscribedFromEmails,
@@ -89,21 +94,31 @@ internal sealed class DummyApp : IAppBackend
     public Task<NoteRecord> AddNoteAsync(UserKey key, string body) =>
         Task.FromResult(new NoteRecord(Html.Paragraphs(body), null, Resolve(key)));
 
+    /// <summary>One unread message, the spec's example answer (for Somebody, the admin answer in its second thread).</summary>
     public Task<int> RecordImpressionAsync(UserKey key, string? userIp, string? userAgent)
     {
         Resolve(key);
         return Task.FromResult(1);
     }
 
-    public Task<IReadOnlyList<ThreadRecord>> ListThreadsAsync(UserKey key) =>
-        Task.FromResult<IReadOnlyList<ThreadRecord>>([CannedThread(Resolve(key), 5591)]);
+    /// <summary>
+    /// Everyone has the spec's thread, read. Somebody also has a second, with an admin answer not yet read: as the real
+    /// dummy answered, the first thread is read while impressions still report unread messages.
+    /// </summary>
+    public Task<IReadOnlyList<ThreadRecord>> ListThreadsAsync(UserKey key)
+    {
+        var user = Resolve(key);
+        return Task.FromResult<IReadOnlyList<ThreadRecord>>(IsSomebody(user)
+            ? [CannedThread(user, FirstThreadId), CannedThread(user, UnreadThreadId)]
+            : [CannedThread(user, FirstThreadId)]);
+    }
 
     public Task<ThreadRecord> GetThreadAsync(UserKey key, long threadId) => Task.FromResult(CannedThread(Resolve(key), threadId));
 
     public Task<ThreadRecord> CreateThreadAsync(UserKey key, string body, string? url)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return Task.FromResult(new ThreadRecord(5591, now, null, true, true, [new MessageRecord(now, url, Html.Paragraphs(body), false)], Resolve(key)));
+        return Task.FromResult(new ThreadRecord(FirstThreadId, now, null, true, true, [new MessageRecord(CannedMessageId, now, url, Html.Paragraphs(body), false)], Resolve(key)));
     }
 
     public Task<ThreadRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin)
@@ -112,7 +127,7 @@ internal sealed class DummyApp : IAppBackend
         if (body is not null)
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            thread = thread with { UpdatedAt = now, Messages = [.. thread.Messages, new MessageRecord(now, url, Html.Paragraphs(body), fromAdmin)] };
+            thread = thread with { UpdatedAt = now, Messages = [.. thread.Messages, new MessageRecord(CannedMessageId + thread.Messages.Count, now, url, Html.Paragraphs(body), fromAdmin)] };
         }
 
         return Task.FromResult(thread with { Read = read ?? thread.Read });
@@ -145,13 +160,24 @@ internal sealed class DummyApp : IAppBackend
         return Canned(key.Email ?? "ben@intercom.io", key.UserId ?? "123", "Ben");
     }
 
-    /// <summary>The spec's example thread: a user message, an admin answer, a user reply.</summary>
-    private static ThreadRecord CannedThread(UserRecord user, long threadId) => new(
-        threadId, 1366697898, 1366611498, user.Name != "Somebody", true,
+    private static bool IsSomebody(UserRecord user) => user.Email == "somebody@example.com";
+
+    /// <summary>
+    /// The spec's example thread: a user message, an admin answer, a user reply; read. Somebody's unread thread is a
+    /// user question with an admin answer after it.
+    /// </summary>
+    private static ThreadRecord CannedThread(UserRecord user, long threadId) => threadId == UnreadThreadId && IsSomebody(user)
+        ? new(threadId, 1366784298, 1366870698, false, true,
         [
-            new MessageRecord(1366697898, null, "<p>Hey Intercom, What is up?</p>\n\n<p></p>", false),
-            new MessageRecord(1366525098, null, "<p>Not much, you?\n</p>", true),
-            new MessageRecord(1366611498, null, "<p>Not much either :(</p>\n\n<p></p>", false),
+            new MessageRecord(CannedMessageId + 10, 1366784298, null, "<p>Is there an API for tags?</p>", false),
+            new MessageRecord(CannedMessageId + 11, 1366870698, null, "<p>Yes: PUT /v1/tags.</p>", true),
+        ],
+        user)
+        : new(threadId, 1366697898, 1366611498, true, true,
+        [
+            new MessageRecord(CannedMessageId, 1366697898, null, "<p>Hey Intercom, What is up?</p>\n\n<p></p>", false),
+            new MessageRecord(CannedMessageId + 1, 1366525098, null, "<p>Not much, you?\n</p>", true),
+            new MessageRecord(CannedMessageId + 2, 1366611498, null, "<p>Not much either :(</p>\n\n<p></p>", false),
         ],
         user);
 }

@@ -156,6 +156,7 @@ internal static class Json
         foreach (var m in t.Messages)
         {
             w.WriteStartObject();
+            w.WriteNumber("message_id", m.Id);
             w.WriteNumber("created_at", m.CreatedAt);
             w.WriteString("url", m.Url);
             w.WriteString("html", m.Html);
@@ -178,6 +179,11 @@ internal static class Json
             w.WriteStartObject("avatar");
             w.WriteEndObject();
             w.WriteEndObject();
+
+            // As the real answers had them: whether the message popped up in the page (only auto messages did) and an
+            // email subject (only email messages had one).
+            w.WriteBoolean("interrupt", false);
+            w.WriteNull("subject");
             w.WriteEndObject();
         }
 

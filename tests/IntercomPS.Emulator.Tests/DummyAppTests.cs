@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Tests.Infrastructure;
 using Xunit;
@@ -18,14 +19,21 @@ public sealed class DummyAppTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
-    public async Task Somebody_has_threads_and_unread_messages()
+    public async Task Somebody_has_a_read_first_thread_and_unread_messages_elsewhere()
     {
         var user = (await fixture.Dummy.GetAsync("v1/users?email=somebody@example.com")).AssertStatus(200);
         Assert.Equal("Somebody", user["name"].GetString());
-        Assert.True((await fixture.Dummy.PostAsync("v1/users/impressions", new { email = "somebody@example.com" }))["unread_messages"].GetInt32() > 0);
+        Assert.Equal(1, (await fixture.Dummy.PostAsync("v1/users/impressions", new { email = "somebody@example.com" }))["unread_messages"].GetInt32());
+
+        // As the real dummy answered: the first thread is read, and the unread admin answer is in another one.
         var threads = (await fixture.Dummy.GetAsync("v1/users/message_threads?email=somebody@example.com")).AssertStatus(200);
-        Assert.True(threads.Json.GetArrayLength() > 0);
-        Assert.False(threads.Json[0].GetProperty("read").GetBoolean());
+        Assert.Equal(2, threads.Json.GetArrayLength());
+        Assert.True(threads.Json[0].GetProperty("read").GetBoolean());
+        var unread = threads.Json[1];
+        Assert.False(unread.GetProperty("read").GetBoolean());
+        Assert.True(unread.GetProperty("messages").EnumerateArray().Last().GetProperty("from").GetProperty("is_admin").GetBoolean());
+        var id = unread.GetProperty("thread_id").GetInt64();
+        Assert.False((await fixture.Dummy.GetAsync($"v1/users/message_threads?email=somebody@example.com&thread_id={id}")).AssertStatus(200)["read"].GetBoolean());
     }
 
     [Theory]

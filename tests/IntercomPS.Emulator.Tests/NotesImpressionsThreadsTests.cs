@@ -93,6 +93,28 @@ public sealed class NotesImpressionsThreadsTests(EmulatorFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Thread_messages_carry_message_id_interrupt_and_subject_as_the_real_service_sent()
+    {
+        var email = await NewUserAsync();
+        var created = (await Api.PostAsync("v1/users/message_threads", new { email, body = "Hello" })).AssertStatus(201);
+        var threadId = created["thread_id"].GetInt64();
+        await fixture.Anonymous.PostAsync("admin/message_threads/reply", new { app_id = EmulatorFixture.AppId, email, thread_id = threadId, body = "Hi!" });
+        var replied = (await Api.PutAsync("v1/users/message_threads", new { email, thread_id = threadId, body = "Thanks" })).AssertStatus(200);
+
+        var messages = replied["messages"].EnumerateArray().ToList();
+        Assert.Equal(3, messages.Count);
+        var ids = messages.Select(m => m.GetProperty("message_id").GetInt64()).ToList();
+        Assert.Equal(ids.Order(), ids); // in the order they were written
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.Equal(created["messages"][0].GetProperty("message_id").GetInt64(), ids[0]); // stable
+        Assert.All(messages, m => Assert.False(m.GetProperty("interrupt").GetBoolean()));
+        Assert.All(messages, m => Assert.Equal(System.Text.Json.JsonValueKind.Null, m.GetProperty("subject").ValueKind));
+
+        var dummy = (await fixture.Dummy.GetAsync("v1/users/message_threads?email=ben@intercom.io")).AssertStatus(200);
+        Assert.All(dummy.Json[0].GetProperty("messages").EnumerateArray(), m => Assert.True(m.GetProperty("message_id").GetInt64() > 0));
+    }
+
+    [Fact]
     public async Task Another_users_thread_is_not_found()
     {
         var owner = await NewUserAsync();

@@ -205,6 +205,40 @@ public sealed class UsersTests(EmulatorFixture fixture) : IClassFixture<Emulator
     }
 
     [Fact]
+    public async Task Increments_add_to_numeric_custom_data_atomically_as_the_ruby_clients_increment_sent()
+    {
+        var email = EmulatorFixture.NewEmail();
+        var created = (await Api.PostAsync("v1/users", new { email, custom_data = new { plan = "pro", score = 1.5 }, increments = new { logins = 2 } })).AssertStatus(201);
+        Assert.Equal(2, created["custom_data"].GetProperty("logins").GetInt64()); // a missing key counts from 0
+        var updated = (await Api.PutAsync("v1/users", new { email, increments = new { logins = 3, score = 1 } })).AssertStatus(200);
+        Assert.Equal("5", updated["custom_data"].GetProperty("logins").GetRawText()); // whole numbers stay whole
+        Assert.Equal(2.5, updated["custom_data"].GetProperty("score").GetDouble());
+        Assert.Equal("pro", updated["custom_data"].GetProperty("plan").GetString());
+        var both = (await Api.PostAsync("v1/users", new { email, custom_data = new { logins = 10 }, increments = new { logins = -1 } })).AssertStatus(200);
+        Assert.Equal(9, both["custom_data"].GetProperty("logins").GetInt64()); // custom_data is set first, then incremented
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Api.PutAsync("v1/users", new { email, increments = new { logins = 1 } })));
+        Assert.Equal(29, (await Api.GetAsync($"v1/users?email={email}")).AssertStatus(200)["custom_data"].GetProperty("logins").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("{\"increments\":{\"plan\":1},\"name\":\"Changed\"}", "increments.plan: custom_data.plan is a string, not a number, so it cannot be incremented")]
+    [InlineData("{\"increments\":{\"logins\":\"1\"}}", "increments.logins must be a number, not a string (\"1\")")]
+    [InlineData("{\"increments\":{\"logins\":1e400}}", "increments.logins must be a number, not a number (1e400)")]
+    [InlineData("{\"increments\":[\"logins\"]}", "increments must be an object of custom_data keys and numbers, not an array")]
+    [InlineData("{\"increments\":{\"big\":1}}", "increments.big: 9223372036854775807 + 1 is beyond a 64-bit integer")]
+    public async Task An_increment_that_cannot_apply_is_a_400_and_writes_nothing(string change, string message)
+    {
+        var email = EmulatorFixture.NewEmail();
+        (await Api.PostAsync("v1/users", new { email, name = "Same", custom_data = new { plan = "pro", logins = 4, big = long.MaxValue } })).AssertStatus(201);
+        var body = "{\"email\":\"" + email + "\"," + change[1..];
+        Assert.Equal(message, (await Api.PutAsync("v1/users", body)).AssertError(400, "bad_request"));
+        var user = (await Api.GetAsync($"v1/users?email={email}")).AssertStatus(200);
+        Assert.Equal("Same", user["name"].GetString());
+        Assert.Equal(4, user["custom_data"].GetProperty("logins").GetInt64());
+    }
+
+    [Fact]
     public async Task Trailing_slashes_work_on_every_route()
     {
         var email = EmulatorFixture.NewEmail();

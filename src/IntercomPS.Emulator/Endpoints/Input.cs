@@ -173,6 +173,38 @@ internal static class Input
         return data;
     }
 
+    /// <summary>increments: an object of custom_data keys and the (finite) numbers to add to them.</summary>
+    public static IReadOnlyDictionary<string, JsonElement>? Increments(JsonElement body)
+    {
+        if (Field(body, "increments") is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw ApiError.BadRequest($"increments must be an object of custom_data keys and numbers, not {Kind(value)}");
+        }
+
+        var steps = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Name.Length == 0)
+            {
+                throw ApiError.BadRequest("increments keys must not be empty");
+            }
+
+            if (property.Value.ValueKind != JsonValueKind.Number || !(property.Value.TryGetDouble(out var step) && double.IsFinite(step)))
+            {
+                throw ApiError.BadRequest($"increments.{property.Name} must be a number, not {Describe(property.Value)}");
+            }
+
+            steps[property.Name] = property.Value.Clone();
+        }
+
+        return steps;
+    }
+
     private static UserKey Key(string? userId, string? email)
     {
         userId = string.IsNullOrWhiteSpace(userId) ? null : userId;

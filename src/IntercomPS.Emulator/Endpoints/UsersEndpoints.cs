@@ -70,7 +70,8 @@ internal static class UsersEndpoints
             Input.CustomData(body),
             Input.String(body, "last_seen_ip"),
             Input.String(body, "last_seen_user_agent"),
-            Input.Bool(body, "unsubscribed_from_emails"));
+            Input.Bool(body, "unsubscribed_from_emails"),
+            Input.Increments(body));
     }
 
     private static bool AllObjects(JsonElement array)

@@ -14,10 +14,10 @@ internal sealed record UserRecord(
     long Seq, string? UserId, string? Email, string? Name, long? CreatedAt, long? LastImpressionAt, string CustomData,
     string? LastSeenIp, string? LastSeenUserAgent, long SessionCount, bool UnsubscribedFromEmails, string IntercomId);
 
-/// <summary>A create/update request for a user. Null fields leave the stored value unchanged.</summary>
+/// <summary>A create/update request for a user. Null fields leave the stored value unchanged; Increments add to custom_data.</summary>
 internal sealed record UserInput(
     UserKey Key, string? Name, long? CreatedAt, long? LastImpressionAt, IReadOnlyDictionary<string, JsonElement>? CustomData,
-    string? LastSeenIp, string? LastSeenUserAgent, bool? UnsubscribedFromEmails);
+    string? LastSeenIp, string? LastSeenUserAgent, bool? UnsubscribedFromEmails, IReadOnlyDictionary<string, JsonElement>? Increments = null);
 
 internal sealed record UserPage(IReadOnlyList<UserRecord> Users, long TotalCount, int Page, int PerPage);
 
@@ -29,7 +29,8 @@ internal sealed record TagRecord(string IntercomId, long NumericId, string Name,
 /// <summary>A create/update request for a tag. TagOrUntag is "tag", "untag" or null (no users given).</summary>
 internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string> UserIds, IReadOnlyList<string> Emails, string? TagOrUntag);
 
-internal sealed record MessageRecord(long CreatedAt, string? Url, string Html, bool FromAdmin);
+/// <summary>One message of a thread; Id is its message_id.</summary>
+internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, string Html, bool FromAdmin);
 
 /// <summary>A thread with its messages and the user who owns it (the "from" of user messages).</summary>
 internal sealed record ThreadRecord(

@@ -69,10 +69,10 @@ internal sealed partial class SqliteBackend
     {
         var messages = s.Query(
             """
-            SELECT m.thread_id, m.created_at, m.url, m.html, m.from_admin FROM messages m JOIN threads t ON t.id = m.thread_id
+            SELECT m.thread_id, m.id, m.created_at, m.url, m.html, m.from_admin FROM messages m JOIN threads t ON t.id = m.thread_id
             WHERE t.user_seq = $seq AND ($id IS NULL OR t.id = $id) ORDER BY m.id
             """,
-            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetInt64(4) != 0)),
+            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetInt64(5) != 0)),
             ("$seq", user.Seq), ("$id", threadId)).ToLookup(m => m.Thread, m => m.Message);
         return s.Query(
             "SELECT id, created_at, read, created_by_user FROM threads WHERE user_seq = $seq AND ($id IS NULL OR id = $id) ORDER BY id",

@@ -73,7 +73,7 @@ internal sealed partial class SqliteBackend(Database db, string app) : IAppBacke
         var args = new (string, object?)[]
         {
             ("$app", app), ("$user_id", key.UserId), ("$email", key.Email), ("$name", input.Name), ("$created_at", input.CreatedAt),
-            ("$last_impression_at", input.LastImpressionAt), ("$custom_data", CustomData.Merge(user?.CustomData ?? CustomData.Empty, input.CustomData)),
+            ("$last_impression_at", input.LastImpressionAt), ("$custom_data", CustomData.Merge(user?.CustomData ?? CustomData.Empty, input.CustomData, input.Increments)),
             ("$ip", input.LastSeenIp), ("$ua", input.LastSeenUserAgent), ("$unsubscribed", input.UnsubscribedFromEmails),
             ("$seq", user?.Seq), ("$now", Now),
         };
