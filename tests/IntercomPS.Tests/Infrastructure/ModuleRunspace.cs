@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
@@ -16,7 +15,7 @@ public sealed class ModuleRunspace : IDisposable
 {
     public ModuleRunspace(PSHost? host = null, string? modulePath = null)
     {
-        ModulePath = modulePath ?? FindStagedModule();
+        ModulePath = modulePath ?? IntercomPS.Testing.StagedModule.Manifest();
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(new[] { ModulePath });
         // Off by default: an import that fails would otherwise leave a runspace without the module, silently.
@@ -38,24 +37,6 @@ public sealed class ModuleRunspace : IDisposable
             .AddParameter("ApiKey", ToSecureString(apiKey))
             .AddParameter("BaseUri", baseUri);
         shell.Invoke();
-    }
-
-    /// <summary>
-    /// The module the build staged: $INTERCOMPS_MODULE when set, else out/IntercomPS/IntercomPS.psd1 in the
-    /// repository this program was built from.
-    /// </summary>
-    public static string FindStagedModule()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("INTERCOMPS_MODULE");
-        if (!string.IsNullOrEmpty(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (!File.Exists(Path.Combine(folder.FullName, "IntercomPS.sln"))) continue;
-            var manifest = Path.Combine(folder.FullName, "out", "IntercomPS", "IntercomPS.psd1");
-            if (File.Exists(manifest)) return manifest;
-            throw new FileNotFoundException($"The module is not staged at {manifest}. Run `dotnet build` in {folder.FullName} first.", manifest);
-        }
-        throw new FileNotFoundException("Cannot find the IntercomPS repository above " + AppContext.BaseDirectory + "; set INTERCOMPS_MODULE to the module's .psd1.");
     }
 
     public static SecureString ToSecureString(string text)
