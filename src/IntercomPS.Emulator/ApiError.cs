@@ -12,6 +12,12 @@ internal sealed class ApiError(int status, string type, string message) : Except
 
     public string Type { get; } = type;
 
+    /// <summary>The 2.14 face's error code when it is not the one its status implies ("conflict", "parameter_not_found").</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The request field at fault, named in a 2.14 error, if any.</summary>
+    public string? Field { get; init; }
+
     /// <summary>Retry-After seconds to send, if any.</summary>
     public int? RetryAfter { get; init; }
 

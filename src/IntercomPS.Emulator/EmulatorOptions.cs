@@ -24,6 +24,11 @@ public sealed class EmulatorOptions
 
     public FaultOptions Faults { get; } = new();
 
+    /// <summary>The admin every app has on the 2.14 face (GET /me, note authors).</summary>
+    public string AdminName { get; set; } = "Emulator Admin";
+
+    public string AdminEmail { get; set; } = "admin@example.com";
+
     /// <summary>One flag: its name, environment variable, value placeholder, help text and how it applies.</summary>
     private sealed record Flag(string Name, string Value, string Help, Action<EmulatorOptions, string> Apply)
     {
@@ -36,6 +41,8 @@ public sealed class EmulatorOptions
         new("host", "ADDRESS", "address to bind (default 127.0.0.1)", (o, v) => o.Host = NotEmpty(v, "host")),
         new("data", "FILE", "SQLite file to keep data in (default: in memory)", (o, v) => o.DataPath = NotEmpty(v, "data")),
         new("app", "ID:KEY", "an app and its API key; repeat for more (env: comma-separated). Default local-app:local-key", AddApps),
+        new("admin-name", "NAME", "name of each app's admin on the 2.14 API (default Emulator Admin)", (o, v) => o.AdminName = NotEmpty(v, "admin-name")),
+        new("admin-email", "EMAIL", "email of each app's admin on the 2.14 API (default admin@example.com)", (o, v) => o.AdminEmail = NotEmpty(v, "admin-email")),
         new("latency", "MS", "fixed delay added to every /v1 request", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, FaultOptions.MaxDelayMs)),
         new("jitter", "MS", "extra random delay of 0..MS per /v1 request", (o, v) => o.Faults.JitterMs = Int(v, "jitter", 0, FaultOptions.MaxDelayMs)),
         new("failure-rate", "0..1", "share of /v1 requests failed (not applied) with --failure-status", (o, v) => o.Faults.FailureRate = Rate(v)),

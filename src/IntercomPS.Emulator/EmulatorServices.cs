@@ -5,8 +5,16 @@ using IntercomPS.Emulator.Storage;
 namespace IntercomPS.Emulator;
 
 /// <summary>The emulator's shared state, handed to middleware and admin endpoints.</summary>
-internal sealed class EmulatorServices(Database database, AppRegistry apps, FaultOptions faults, bool persistent)
+internal sealed class EmulatorServices(Database database, AppRegistry apps, FaultOptions faults, bool persistent, string adminName, string adminEmail)
 {
+    /// <summary>Each app's admin on the 2.14 face.</summary>
+    public string AdminName { get; } = adminName;
+
+    public string AdminEmail { get; } = adminEmail;
+
+    /// <summary>When this emulator started: the apps' created_at on GET /me.</summary>
+    public long StartedAt { get; } = System.DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
     public Database Database { get; } = database;
 
     public AdminStore Admin { get; } = new(database);

@@ -20,7 +20,8 @@ using Microsoft.Extensions.Logging;
 namespace IntercomPS.Emulator;
 
 /// <summary>
-/// A running emulator: Kestrel on one loopback port serving /v1 (the Intercom API) and /admin. Start it from tests,
+/// A running emulator: Kestrel on one loopback port serving /v1 (the Intercom v1 API), the REST API 2.14 at the
+/// root (/contacts, /tags ...) over the same data, and /admin. Start it from tests,
 /// tools or the command line; dispose it to stop it (an in-memory emulator's data goes with it).
 /// </summary>
 public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
@@ -56,7 +57,8 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         var database = new Database(options.DataPath);
         try
         {
-            var services = new EmulatorServices(database, new AppRegistry(options.Apps), options.Faults, options.DataPath is not null);
+            var services = new EmulatorServices(
+                database, new AppRegistry(options.Apps), options.Faults, options.DataPath is not null, options.AdminName, options.AdminEmail);
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 
             // Quiet by default: tests and scripts host this in-process; the CLI prints its own single line.
@@ -136,8 +138,19 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
             v1.Use((context, next) => Caller.AuthenticateAsync(context, next, services));
             v1.Use(faults.InvokeAsync);
         });
+        web.UseWhen(Endpoints.V2.Face.Serves, v2 =>
+        {
+            // The same steps as /v1, in the same order, with 2.14's marking, Bearer auth and version check.
+            v2.Use(Endpoints.V2.Face.MarkAsync);
+            v2.Use((context, next) => Endpoints.V2.Face.CountAsync(context, next, services));
+            v2.Use((context, next) => FaultMiddleware.DelayAsync(context, next, services.Faults));
+            v2.Use((context, next) => Endpoints.V2.Face.AuthenticateAsync(context, next, services));
+            v2.Use(Endpoints.V2.Face.CheckVersionAsync);
+            v2.Use(faults.InvokeAsync);
+        });
         web.UseRouting();
         ApiRoutes.Map(web);
+        Endpoints.V2.Routes.Map(web, services);
         new AdminEndpoints(services).Map(web);
     }
 

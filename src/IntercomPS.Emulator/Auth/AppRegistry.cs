@@ -52,6 +52,30 @@ internal sealed class AppRegistry
         return CryptographicOperations.FixedTimeEquals(Hash(key), expected) && !ReferenceEquals(expected, NoSuchApp) ? appId : null;
     }
 
+    /// <summary>
+    /// The app whose API key is this Bearer token (2.14's access token), or null. Every key is compared, in
+    /// constant time, so the time taken does not tell how close a guess was or which app matched.
+    /// </summary>
+    public string? AuthenticateBearer(string? authorization)
+    {
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var presented = Hash(authorization[7..].Trim());
+        string? match = null;
+        foreach (var (appId, expected) in keyHashes.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (CryptographicOperations.FixedTimeEquals(presented, expected))
+            {
+                match ??= appId;
+            }
+        }
+
+        return match;
+    }
+
     private static bool TryDecode(string? authorization, out string appId, out string key)
     {
         appId = key = "";

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Auth;
 
-/// <summary>The authenticated app of a /v1 request and the backend that serves it.</summary>
+/// <summary>The authenticated app of a request (/v1 or 2.14) and the backend that serves it.</summary>
 internal sealed record Caller(string AppId, IAppBackend Backend)
 {
     private const string Key = "intercom.caller";
@@ -19,7 +19,9 @@ internal sealed record Caller(string AppId, IAppBackend Backend)
             throw new ApiError(401, "unauthorized", "Access denied: send HTTP Basic credentials app_id:api_key of an app this emulator knows");
         }
 
-        context.Items[Key] = new Caller(appId, services.Backend(appId));
+        Set(context, new Caller(appId, services.Backend(appId)));
         return next(context);
     }
+
+    public static void Set(HttpContext context, Caller caller) => context.Items[Key] = caller;
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Endpoints;
 
 /// <summary>
-/// The outermost middleware: every failure becomes Intercom's JSON error object, including the framework's own
+/// The outermost middleware: every failure becomes Intercom's JSON error object (v1's, or 2.14's error.list), including the framework's own
 /// bodiless 404 (no route) and 405 (wrong method). Bad input can never surface as a 500 or crash the server.
 /// </summary>
 internal static class ErrorMiddleware
@@ -48,10 +48,11 @@ internal static class ErrorMiddleware
 
     public static Task WriteAsync(HttpContext context, ApiError error)
     {
+        var v2 = V2.Face.Serves(context);
         if (error.Status == 401)
         {
-            // Every 401, real or injected, tells the client how to authenticate.
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"Intercom\"";
+            // Every 401, real or injected, tells the client how to authenticate: Basic on /v1, a Bearer token on 2.14.
+            context.Response.Headers.WWWAuthenticate = v2 ? "Bearer realm=\"Intercom\"" : "Basic realm=\"Intercom\"";
         }
 
         if (error.RetryAfter is { } seconds)
@@ -59,6 +60,8 @@ internal static class ErrorMiddleware
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        return Json.WriteErrorAsync(context, error.Status, error.Type, error.Message);
+        return v2
+            ? Json.WriteAsync(context, error.Status, w => V2.Writer.ErrorList(w, V2.Face.RequestId(context), V2.Face.Code(error), error.Message, error.Field))
+            : Json.WriteErrorAsync(context, error.Status, error.Type, error.Message);
     }
 }

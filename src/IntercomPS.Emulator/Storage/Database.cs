@@ -51,6 +51,7 @@ internal sealed class Database : IDisposable
         writeSession.Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY;");
         writeSession.Execute("BEGIN IMMEDIATE");
         Schema.Apply(writeSession);
+        writeSession.Execute(SchemaV2.Create);
         writeSession.Execute("COMMIT");
     }
 

@@ -27,6 +27,12 @@ public static class Errata
             $"/components/schemas/{list}/properties/url", ErratumTarget.Schema, node => node["format"] = "uri-reference",
             $"{list}.url says format uri, but its example and the live API give a path relative to the API root "
             + "(\"/contacts/5ba682d23d7cf92bef87bfd4/tags\"): a URI reference, not an absolute URI.")),
+        new("/components/schemas/addressable_list/properties/type", ErratumTarget.Schema, node => ((JsonObject)node).Remove("format"),
+            "addressable_list.type says format uri, but its own example is \"note\": the type of the object listed (tag, "
+            + "note, company), a plain string."),
+        new("/components/schemas/addressable_list/properties/url", ErratumTarget.Schema, node => node["format"] = "uri-reference",
+            "addressable_list.url says format uri, but its example is \"/contacts/5ba682d23d7cf92bef87bfd4/notes\": a path "
+            + "relative to the API root, a URI reference."),
         new("/components/schemas/custom_attributes/additionalProperties", ErratumTarget.Schema,
             node => ((JsonArray)node["anyOf"]!).Add(new JsonObject { ["type"] = new JsonArray("number", "boolean", "null") }),
             "custom_attributes allows only string, integer, datetime or a custom object list, but its own example "

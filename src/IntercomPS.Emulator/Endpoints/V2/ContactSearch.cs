@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using IntercomPS.Emulator.Model;
+using IntercomPS.Emulator.Storage;
+
+namespace IntercomPS.Emulator.Endpoints.V2;
+
+/// <summary>
+/// POST /contacts/search's query language, translated to parameterised SQL: a filter {field, operator, value} or
+/// a group {operator: AND|OR, value: [...]}, nested at most two groups deep with at most 15 filters per group, as
+/// the real API allows. Each field accepts the operators the description lists for its type; any other is a 400
+/// that names the field, the operator and what is allowed.
+/// </summary>
+internal sealed class ContactSearch
+{
+    private const int MaxFiltersPerGroup = 15;
+    private const int MaxGroupDepth = 2;
+
+    private static readonly string[] StringOperators = ["=", "!=", "IN", "NIN", "~", "!~", "^", "$"];
+    private static readonly string[] IntegerOperators = ["=", "!=", "IN", "NIN", "<", ">", "<=", ">="];
+    private static readonly string[] BooleanOperators = ["=", "!=", "IN", "NIN"];
+    private static readonly string[] DateOperators = ["=", "<", ">"];
+    private static readonly string[] TagOperators = ["=", "!="];
+
+    /// <summary>The searchable fields we store: SQL over users u and contact_details d, and their type.</summary>
+    private static readonly Dictionary<string, (string Sql, string Type)> Fields = new(StringComparer.Ordinal)
+    {
+        ["id"] = ("u.intercom_id", "id"),
+        ["external_id"] = ("u.user_id", "string"),
+        ["email"] = ("u.email", "string"),
+        ["name"] = ("u.name", "string"),
+        ["phone"] = ("d.phone", "string"),
+        ["role"] = ("COALESCE(d.role, 'user')", "string"),
+        ["created_at"] = ("COALESCE(u.created_at, 0)", "date"),
+        ["signed_up_at"] = ("u.created_at", "date"),
+        ["updated_at"] = ("max(COALESCE(d.updated_at, 0), COALESCE(u.created_at, 0), COALESCE(u.last_impression_at, 0))", "date"),
+        ["last_seen_at"] = ("u.last_impression_at", "date"),
+        ["unsubscribed_from_emails"] = ("u.unsubscribed", "boolean"),
+        ["tag_id"] = ("", "tag"),
+    };
+
+    private readonly List<(string, object?)> arguments = [];
+
+    public static ContactQuery Translate(JsonElement body)
+    {
+        var search = new ContactSearch();
+        if (Input.Field(body, "query") is not { ValueKind: JsonValueKind.Object } query)
+        {
+            throw Invalid("query", "query is required: a filter {field, operator, value} or a group {operator: AND|OR, value: [filters]}");
+        }
+
+        var where = search.Node(query, "query", depth: 0);
+        return new ContactQuery(where, search.Sort(body), search.arguments);
+    }
+
+    private string Node(JsonElement node, string path, int depth)
+    {
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid(path, $"{path} must be an object, not {Input.Kind(node)}");
+        }
+
+        var op = Input.String(node, "operator") ?? throw Invalid(path, $"{path}.operator is required");
+        if (op is "AND" or "OR")
+        {
+            if (depth >= MaxGroupDepth)
+            {
+                throw Invalid(path, $"{path}: queries can nest AND/OR groups at most {MaxGroupDepth} deep");
+            }
+
+            if (Input.Field(node, "value") is not { ValueKind: JsonValueKind.Array } items || items.GetArrayLength() == 0)
+            {
+                throw Invalid(path, $"{path}.value must be a non-empty array of filters for {op}");
+            }
+
+            if (items.GetArrayLength() > MaxFiltersPerGroup)
+            {
+                throw Invalid(path, $"{path}.value has {items.GetArrayLength()} filters; at most {MaxFiltersPerGroup} are allowed in one group");
+            }
+
+            var parts = items.EnumerateArray().Select((item, i) => Node(item, $"{path}.value[{i}]", depth + 1));
+            return "(" + string.Join($" {op} ", parts) + ")";
+        }
+
+        return Filter(node, path, op);
+    }
+
+    private string Filter(JsonElement node, string path, string op)
+    {
+        if (!StringOperators.Concat(IntegerOperators).Contains(op))
+        {
+            throw Invalid(path, $"{path}.operator '{op}' is not one of AND OR {string.Join(" ", StringOperators.Union(IntegerOperators))}");
+        }
+
+        var field = Input.String(node, "field") ?? throw Invalid(path, $"{path}.field is required");
+        node.TryGetProperty("value", out var value);
+        var (sql, type) = Resolve(field, value, path);
+        var allowed = type switch
+        {
+            "string" => StringOperators,
+            "integer" => IntegerOperators,
+            "boolean" => BooleanOperators,
+            "date" => DateOperators,
+            "tag" => TagOperators,
+            _ => BooleanOperators, // id: exact matches only
+        };
+        if (!allowed.Contains(op))
+        {
+            throw Invalid(path, $"{path}: operator '{op}' is not supported for {field} ({type}); use one of {string.Join(" ", allowed)}");
+        }
+
+        if (op is "IN" or "NIN")
+        {
+            if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+            {
+                throw Invalid(path, $"{path}.value must be a non-empty array for {op}");
+            }
+
+            var list = string.Join(", ", value.EnumerateArray().Select(v => Parameter(Scalar(v, type, field, path))));
+            return op == "IN" ? $"{sql} IN ({list})" : $"({sql} IS NULL OR {sql} NOT IN ({list}))";
+        }
+
+        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return op switch
+            {
+                "=" => $"{sql} IS NULL",
+                "!=" => $"{sql} IS NOT NULL",
+                _ => throw Invalid(path, $"{path}.value is required for operator '{op}'"),
+            };
+        }
+
+        if (type == "tag")
+        {
+            var tag = Parameter(Scalar(value, "tag", field, path));
+            var exists = $"EXISTS (SELECT 1 FROM user_tags ut WHERE ut.user_seq = u.seq AND ut.tag_id = {tag})";
+            return op == "=" ? exists : $"NOT {exists}";
+        }
+
+        var p = Parameter(Scalar(value, type, field, path));
+        return op switch
+        {
+            "=" => $"{sql} = {p}",
+            "!=" => $"{sql} IS NOT {p}",
+            "<" => $"{sql} < {p}",
+            ">" => $"{sql} > {p}",
+            "<=" => $"{sql} <= {p}",
+            ">=" => $"{sql} >= {p}",
+            "~" => $"instr(lower({sql}), lower({p})) > 0",
+            "!~" => $"({sql} IS NULL OR instr(lower({sql}), lower({p})) = 0)",
+            "^" => $"substr(lower({sql}), 1, length({p})) = lower({p})",
+            _ => $"substr(lower({sql}), -length({p})) = lower({p})", // $
+        };
+    }
+
+    /// <summary>A field's SQL and type; custom_attributes.NAME is typed by the value searched for.</summary>
+    private (string Sql, string Type) Resolve(string field, JsonElement value, string path)
+    {
+        if (Fields.TryGetValue(field, out var known))
+        {
+            return known;
+        }
+
+        const string prefix = "custom_attributes.";
+        if (field.StartsWith(prefix, StringComparison.Ordinal) && field.Length > prefix.Length)
+        {
+            var name = field[prefix.Length..];
+            if (name.Contains('"', StringComparison.Ordinal))
+            {
+                throw Invalid(path, $"{path}.field: a custom attribute name cannot contain a double quote");
+            }
+
+            var sample = value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 ? value[0] : value;
+            var type = sample.ValueKind switch
+            {
+                JsonValueKind.Number => "integer",
+                JsonValueKind.True or JsonValueKind.False => "boolean",
+                _ => "string",
+            };
+            return ($"json_extract(u.custom_data, {Parameter($"$.\"{name}\"")})", type);
+        }
+
+        throw Invalid(path, $"{path}.field '{field}' is not a contact field this emulator can search; use one of {string.Join(", ", Fields.Keys)} or custom_attributes.NAME");
+    }
+
+    private static object Scalar(JsonElement v, string type, string field, string path)
+    {
+        switch (type)
+        {
+            case "id":
+                return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(path, field, "a contact id string", v);
+            case "tag":
+                return v.ValueKind switch
+                {
+                    JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var t) => t,
+                    JsonValueKind.Number when v.TryGetInt64(out var n) => n,
+                    _ => throw WrongType(path, field, "a tag id", v),
+                };
+            case "string":
+                return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(path, field, "a string", v);
+            case "boolean":
+                return v.ValueKind switch
+                {
+                    JsonValueKind.True => 1L,
+                    JsonValueKind.False => 0L,
+                    _ => throw WrongType(path, field, "a boolean", v),
+                };
+            default: // integer, date
+                return v.ValueKind switch
+                {
+                    JsonValueKind.Number when v.TryGetInt64(out var n) => n,
+                    JsonValueKind.Number when v.TryGetDouble(out var d) && double.IsFinite(d) => d,
+                    JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) => s,
+                    _ => throw WrongType(path, field, type == "date" ? "a UNIX timestamp" : "a number", v),
+                };
+        }
+    }
+
+    private string Sort(JsonElement body)
+    {
+        if (Input.Field(body, "sort") is not { } sort)
+        {
+            return "u.seq";
+        }
+
+        if (sort.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid("sort", $"sort must be an object {{field, order}}, not {Input.Kind(sort)}");
+        }
+
+        var field = Input.String(sort, "field") ?? throw Invalid("sort", "sort.field is required");
+        if (!Fields.TryGetValue(field, out var known) || known.Type == "tag")
+        {
+            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", Fields.Keys.Where(k => k != "tag_id"))}");
+        }
+
+        var order = Input.String(sort, "order") ?? "ascending";
+        return order switch
+        {
+            "ascending" or "asc" => $"{known.Sql} ASC",
+            "descending" or "desc" => $"{known.Sql} DESC",
+            _ => throw Invalid("sort", $"sort.order must be ascending or descending, not '{order}'"),
+        };
+    }
+
+    private string Parameter(object value)
+    {
+        var name = "$p" + arguments.Count.ToString(CultureInfo.InvariantCulture);
+        arguments.Add((name, value));
+        return name;
+    }
+
+    private static ApiError WrongType(string path, string field, string expected, JsonElement v) =>
+        Invalid(path, $"{path}.value for {field} must be {expected}, not {Input.Kind(v)}");
+
+    public static ApiError Invalid(string field, string message) => new(400, "bad_request", message) { Code = "parameter_invalid", Field = field };
+}

@@ -1,0 +1,62 @@
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Endpoints.V2;
+
+/// <summary>/data_attributes for contacts: the standard ones we store, and custom ones defined or written through /v1.</summary>
+internal sealed class DataAttributesEndpoints(EmulatorServices services)
+{
+    private static readonly string[] DataTypes = ["string", "integer", "float", "boolean", "datetime", "date"];
+
+    public async Task<IResult> ListAsync(HttpContext context)
+    {
+        var model = Input.Query(context.Request.Query, "model");
+        if (model is not null and not "contact" and not "company" and not "conversation")
+        {
+            throw new ApiError(400, "bad_request", $"model must be contact, company or conversation, not '{model}'") { Code = "parameter_invalid", Field = "model" };
+        }
+
+        // Companies and conversations have no attributes here: the emulator stores no companies or conversation attributes.
+        var attributes = model is null or "contact" ? await Routes.Store(context, services).ListAttributesAsync() : [];
+        return Json.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "list");
+            w.WriteStartArray("data");
+            foreach (var attribute in attributes)
+            {
+                Writer.DataAttribute(w, attribute);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    public async Task<IResult> CreateAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var name = Input.String(body, "name");
+        if (name is null || name.Trim().Length == 0 || name.Contains('"', System.StringComparison.Ordinal) || name.Contains('.', System.StringComparison.Ordinal))
+        {
+            throw new ApiError(400, "bad_request", "name is required: a non-empty name without '.' or '\"'") { Code = "parameter_invalid", Field = "name" };
+        }
+
+        var model = Input.String(body, "model");
+        if (model != "contact")
+        {
+            throw new ApiError(400, "bad_request", $"model must be contact (company attributes are not emulated), not '{model}'") { Code = "parameter_invalid", Field = "model" };
+        }
+
+        var dataType = Input.String(body, "data_type");
+        if (dataType is null || !DataTypes.Contains(dataType))
+        {
+            throw new ApiError(400, "bad_request", $"data_type must be one of {string.Join(", ", DataTypes)}, not '{dataType}'") { Code = "parameter_invalid", Field = "data_type" };
+        }
+
+        var attribute = await Routes.Store(context, services).CreateAttributeAsync(name, dataType, Input.String(body, "description"));
+        return Json.Ok(w => Writer.DataAttribute(w, attribute));
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Auth;
+using IntercomPS.Emulator.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntercomPS.Emulator.Endpoints.V2;
+
+/// <summary>The 2.14 routes, at the root as Intercom serves them. Handlers parse everything themselves, as on /v1.</summary>
+internal static class Routes
+{
+    public static void Map(IEndpointRouteBuilder web, EmulatorServices services)
+    {
+        var admins = new AdminsEndpoints(services);
+        web.MapGet("/me", Handle(admins.MeAsync));
+        web.MapGet("/admins", Handle(admins.ListAsync));
+        web.MapGet("/admins/{admin_id}", Handle(admins.GetAsync));
+
+        var contacts = new ContactsEndpoints(services);
+        web.MapGet("/contacts", Handle(contacts.ListAsync));
+        web.MapPost("/contacts", Handle(contacts.CreateAsync));
+        web.MapPost("/contacts/search", Handle(contacts.SearchAsync));
+        web.MapGet("/contacts/find_by_external_id/{external_id}", Handle(contacts.FindByExternalIdAsync));
+        web.MapGet("/contacts/{contact_id}", Handle(contacts.GetAsync));
+        web.MapPut("/contacts/{contact_id}", Handle(contacts.UpdateAsync));
+        web.MapDelete("/contacts/{contact_id}", Handle(contacts.DeleteAsync));
+        web.MapPost("/contacts/{contact_id}/archive", Handle(ctx => contacts.ArchiveAsync(ctx, archived: true)));
+        web.MapPost("/contacts/{contact_id}/unarchive", Handle(ctx => contacts.ArchiveAsync(ctx, archived: false)));
+
+        var tags = new TagsEndpoints(services);
+        web.MapGet("/contacts/{contact_id}/tags", Handle(tags.ListForContactAsync));
+        web.MapPost("/contacts/{contact_id}/tags", Handle(tags.AddToContactAsync));
+        web.MapDelete("/contacts/{contact_id}/tags/{tag_id}", Handle(tags.RemoveFromContactAsync));
+        web.MapGet("/tags", Handle(tags.ListAsync));
+        web.MapPost("/tags", Handle(tags.SaveAsync));
+        web.MapGet("/tags/{tag_id}", Handle(tags.GetAsync));
+        web.MapDelete("/tags/{tag_id}", Handle(tags.DeleteAsync));
+
+        var notes = new NotesEndpoints(services, admins);
+        web.MapGet("/contacts/{contact_id}/notes", Handle(notes.ListAsync));
+        web.MapPost("/contacts/{contact_id}/notes", Handle(notes.CreateAsync));
+        web.MapGet("/notes/{note_id}", Handle(notes.GetAsync));
+
+        var attributes = new DataAttributesEndpoints(services);
+        web.MapGet("/data_attributes", Handle(attributes.ListAsync));
+        web.MapPost("/data_attributes", Handle(attributes.CreateAsync));
+    }
+
+    private static RequestDelegate Handle(Func<HttpContext, Task<IResult>> handler) => ApiRoutes.Handle(handler);
+
+    /// <summary>The 2.14 store of the request's app.</summary>
+    public static ContactStore Store(HttpContext context, EmulatorServices services) => new(services.Database, Caller.From(context).AppId);
+
+    public static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
+
+    /// <summary>A numeric id from the path (tags, notes); anything else cannot name one, so it is not found.</summary>
+    public static long NumericId(HttpContext context, string name, Func<ApiError> notFound) =>
+        long.TryParse(Route(context, name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id : throw notFound();
+}
+
+/// <summary>GET /me, /admins, /admins/{id}: each app has one admin, named by --admin-name/--admin-email.</summary>
+internal sealed class AdminsEndpoints(EmulatorServices services)
+{
+    public AdminRecord For(string app) => new(AdminId(app), services.AdminName, services.AdminEmail);
+
+    public Task<IResult> MeAsync(HttpContext context)
+    {
+        var app = Caller.From(context).AppId;
+        return Task.FromResult(Json.Ok(w => Writer.Admin(w, For(app), app, services.StartedAt)));
+    }
+
+    public Task<IResult> ListAsync(HttpContext context)
+    {
+        var admin = For(Caller.From(context).AppId);
+        return Task.FromResult(Json.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "admin.list");
+            w.WriteStartArray("admins");
+            Writer.Admin(w, admin);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }));
+    }
+
+    public Task<IResult> GetAsync(HttpContext context)
+    {
+        var admin = For(Caller.From(context).AppId);
+        return Routes.Route(context, "admin_id") == admin.Id
+            ? Task.FromResult(Json.Ok(w => Writer.Admin(w, admin)))
+            : throw NotFound();
+    }
+
+    public static ApiError NotFound() => new(404, "not_found", "Admin not found") { Code = "admin_not_found" };
+
+    /// <summary>A stable numeric id per app (Intercom's admin ids are numeric strings), the same on every run.</summary>
+    private static string AdminId(string app) =>
+        Face.ToString(100_000_000 + (BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(app)), 0) % 900_000_000));
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Endpoints.V2;
+
+/// <summary>/tags and /contacts/{id}/tags. POST /tags takes each of its documented forms; companies are not emulated.</summary>
+internal sealed class TagsEndpoints(EmulatorServices services)
+{
+    public async Task<IResult> ListAsync(HttpContext context)
+    {
+        var tags = await Store(context).ListTagsAsync();
+        return Json.Ok(w => Writer.TagList(w, tags));
+    }
+
+    public async Task<IResult> GetAsync(HttpContext context)
+    {
+        var tag = await Store(context).GetTagAsync(Routes.NumericId(context, "tag_id", ContactStore.TagNotFound));
+        return Json.Ok(w => Writer.Tag(w, tag));
+    }
+
+    public async Task<IResult> DeleteAsync(HttpContext context)
+    {
+        await Store(context).DeleteTagAsync(Routes.NumericId(context, "tag_id", ContactStore.TagNotFound));
+        return Results.Ok();
+    }
+
+    /// <summary>
+    /// {name}: create (or find) the tag; {name, id}: rename tag id; {name, users: [{id, untag?}]}: tag or untag
+    /// those contacts. {name, companies} is a 400: the emulator stores no companies.
+    /// </summary>
+    public async Task<IResult> SaveAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var name = Input.String(body, "name");
+        if (name is null || name.Trim().Length == 0)
+        {
+            throw new ApiError(400, "bad_request", "name is required (the tag's name)") { Code = "parameter_not_found", Field = "name" };
+        }
+
+        if (Input.Field(body, "companies") is not null)
+        {
+            throw new ApiError(400, "bad_request", "Tagging companies is not emulated: this emulator stores no companies") { Code = "parameter_invalid", Field = "companies" };
+        }
+
+        var store = Store(context);
+        if (Input.Field(body, "users") is { } users)
+        {
+            var targets = Users(users);
+            var tagged = await store.TagContactsAsync(name, targets);
+            return Json.Ok(w => Writer.Tag(w, tagged));
+        }
+
+        var tag = await store.SaveTagAsync(name, Input.Id(body, "id"));
+        return Json.Ok(w => Writer.Tag(w, tag));
+    }
+
+    public async Task<IResult> ListForContactAsync(HttpContext context)
+    {
+        var contact = await Store(context).GetAsync(Routes.Route(context, "contact_id"));
+        return Json.Ok(w => Writer.TagList(w, contact.Tags));
+    }
+
+    public async Task<IResult> AddToContactAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var tagId = Input.Id(body, "id") ?? throw new ApiError(400, "bad_request", "id is required (the tag's id)") { Code = "parameter_not_found", Field = "id" };
+        var tag = await Store(context).AddContactTagAsync(Routes.Route(context, "contact_id"), tagId);
+        return Json.Ok(w => Writer.Tag(w, tag));
+    }
+
+    public async Task<IResult> RemoveFromContactAsync(HttpContext context)
+    {
+        var tag = await Store(context).RemoveContactTagAsync(
+            Routes.Route(context, "contact_id"), Routes.NumericId(context, "tag_id", ContactStore.TagNotFound));
+        return Json.Ok(w => Writer.Tag(w, tag));
+    }
+
+    private static List<(string, bool)> Users(JsonElement users)
+    {
+        if (users.ValueKind != JsonValueKind.Array)
+        {
+            throw new ApiError(400, "bad_request", $"users must be an array of {{\"id\": contact id}}, not {Input.Kind(users)}") { Code = "parameter_invalid", Field = "users" };
+        }
+
+        return users.EnumerateArray().Select((user, i) =>
+        {
+            if (user.ValueKind != JsonValueKind.Object || Input.String(user, "id") is not { Length: > 0 } id)
+            {
+                throw new ApiError(400, "bad_request", $"users[{i}] must be an object with the contact's id") { Code = "parameter_invalid", Field = "users" };
+            }
+
+            return (id, Input.Bool(user, "untag") ?? false);
+        }).ToList();
+    }
+
+    private ContactStore Store(HttpContext context) => Routes.Store(context, services);
+}

@@ -1,0 +1,287 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using IntercomPS.Emulator.Model;
+
+namespace IntercomPS.Emulator.Endpoints.V2;
+
+/// <summary>
+/// The 2.14 answers, written with Utf8JsonWriter in the field order of the description's examples. Ids are
+/// strings, timestamps UNIX seconds; what the emulator does not store is written as the API writes an unset value.
+/// </summary>
+internal static class Writer
+{
+    public static void ErrorList(Utf8JsonWriter w, string? requestId, string code, string message, string? field)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "error.list");
+        w.WriteString("request_id", requestId);
+        w.WriteStartArray("errors");
+        w.WriteStartObject();
+        w.WriteString("code", code);
+        w.WriteString("message", message);
+        if (field is not null)
+        {
+            w.WriteString("field", field);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void Admin(Utf8JsonWriter w, AdminRecord admin, string? app = null, long appCreatedAt = 0)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "admin");
+        w.WriteString("id", admin.Id);
+        w.WriteString("name", admin.Name);
+        w.WriteString("email", admin.Email);
+        w.WriteString("job_title", "");
+        w.WriteBoolean("away_mode_enabled", false);
+        w.WriteBoolean("away_mode_reassign", false);
+        w.WriteBoolean("has_inbox_seat", true);
+        w.WriteStartArray("team_ids");
+        w.WriteEndArray();
+        if (app is null)
+        {
+            w.WriteNull("avatar");
+        }
+        else
+        {
+            // /me: the admin with its avatar object, verified email and the app (workspace) the token belongs to.
+            w.WriteStartObject("avatar");
+            w.WriteString("type", "avatar");
+            w.WriteNull("image_url");
+            w.WriteEndObject();
+            w.WriteBoolean("email_verified", true);
+            w.WriteStartObject("app");
+            w.WriteString("type", "app");
+            w.WriteString("id_code", app);
+            w.WriteString("name", app);
+            w.WriteString("region", "US");
+            w.WriteString("timezone", "Etc/UTC");
+            w.WriteNumber("created_at", appCreatedAt);
+            w.WriteBoolean("identity_verification", false);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    public static void Contact(Utf8JsonWriter w, ContactRecord c, string workspace)
+    {
+        var url = "/contacts/" + c.Id;
+        w.WriteStartObject();
+        w.WriteString("type", "contact");
+        w.WriteString("id", c.Id);
+        w.WriteString("workspace_id", workspace);
+        w.WriteString("external_id", c.ExternalId);
+        w.WriteString("role", c.Role);
+        w.WriteString("email", c.Email ?? ""); // the API writes "" for a contact without an email
+        w.WriteString("email_domain", c.Email is { } email && email.IndexOf('@', System.StringComparison.Ordinal) is var at and >= 0 ? email[(at + 1)..] : "");
+        w.WriteString("phone", c.Phone);
+        w.WriteString("name", c.Name);
+        w.WriteNull("owner_id");
+        w.WriteBoolean("has_hard_bounced", false);
+        w.WriteBoolean("marked_email_as_spam", false);
+        w.WriteBoolean("unsubscribed_from_emails", c.UnsubscribedFromEmails);
+        w.WriteNumber("created_at", c.CreatedAt);
+        w.WriteNumber("updated_at", c.UpdatedAt);
+        w.WriteNumber("signed_up_at", c.CreatedAt);
+        Nullable(w, "last_seen_at", c.LastSeenAt);
+        foreach (var unset in new[] { "last_replied_at", "last_contacted_at", "last_email_opened_at", "last_email_clicked_at", "language_override" })
+        {
+            w.WriteNull(unset);
+        }
+
+        w.WriteString("browser", c.Browser);
+        w.WriteNull("browser_version");
+        w.WriteNull("browser_language");
+        w.WriteNull("os");
+        w.WriteStartObject("location");
+        w.WriteString("type", "location");
+        foreach (var part in new[] { "country", "region", "city", "country_code", "continent_code" })
+        {
+            w.WriteNull(part);
+        }
+
+        w.WriteEndObject();
+        w.WriteNull("avatar");
+        w.WritePropertyName("custom_attributes");
+        w.WriteRawValue(c.CustomAttributes, skipInputValidation: true);
+        w.WriteStartObject("tags");
+        w.WriteString("type", "list");
+        w.WriteStartArray("data");
+        foreach (var tag in c.Tags)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "tag");
+            w.WriteString("id", Face.ToString(tag.NumericId));
+            w.WriteString("url", "/tags/" + Face.ToString(tag.NumericId));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteString("url", url + "/tags");
+        w.WriteNumber("total_count", c.Tags.Count);
+        w.WriteBoolean("has_more", false);
+        w.WriteEndObject();
+        EmptyList(w, "notes", url + "/notes", c.NoteCount);
+        EmptyList(w, "companies", url + "/companies", 0);
+        w.WriteStartObject("social_profiles");
+        w.WriteString("type", "list");
+        w.WriteStartArray("data");
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A contact's notes or companies summary: the count and where to list them (their items are not inlined).</summary>
+    private static void EmptyList(Utf8JsonWriter w, string name, string url, long count)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("type", "list");
+        w.WriteStartArray("data");
+        w.WriteEndArray();
+        w.WriteString("url", url);
+        w.WriteNumber("total_count", count);
+        w.WriteBoolean("has_more", count > 0);
+        w.WriteEndObject();
+    }
+
+    public static void ContactList(Utf8JsonWriter w, ContactPage page, string workspace)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "list");
+        w.WriteStartArray("data");
+        foreach (var contact in page.Contacts)
+        {
+            Contact(w, contact, workspace);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("total_count", page.TotalCount);
+        Pages(w, page.Page, page.PerPage, page.TotalCount, page.Next);
+        w.WriteEndObject();
+    }
+
+    public static void Pages(Utf8JsonWriter w, int page, int perPage, long total, string? next)
+    {
+        w.WriteStartObject("pages");
+        w.WriteString("type", "pages");
+        if (next is not null)
+        {
+            w.WriteStartObject("next");
+            w.WriteNumber("per_page", perPage);
+            w.WriteString("starting_after", next);
+            w.WriteEndObject();
+        }
+
+        w.WriteNumber("page", page);
+        w.WriteNumber("per_page", perPage);
+        w.WriteNumber("total_pages", (total + perPage - 1) / perPage);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The short form delete and archive answer with: type, id, external_id and one flag.</summary>
+    public static void ContactReference(Utf8JsonWriter w, ContactRecord c, string flag, bool value)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", c.Id);
+        w.WriteString("external_id", c.ExternalId);
+        w.WriteString("type", "contact");
+        w.WriteBoolean(flag, value);
+        w.WriteEndObject();
+    }
+
+    public static void Tag(Utf8JsonWriter w, TagRecord tag)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "tag");
+        w.WriteString("id", Face.ToString(tag.NumericId));
+        w.WriteString("name", tag.Name);
+        w.WriteEndObject();
+    }
+
+    public static void TagList(Utf8JsonWriter w, IEnumerable<TagRecord> tags)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "list");
+        w.WriteStartArray("data");
+        foreach (var tag in tags)
+        {
+            Tag(w, tag);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void Note(Utf8JsonWriter w, V2NoteRecord note, ContactRecord? contact, AdminRecord author)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "note");
+        w.WriteString("id", Face.ToString(note.Id));
+        w.WriteNumber("created_at", note.CreatedAt);
+        if (contact is null)
+        {
+            w.WriteNull("contact");
+        }
+        else
+        {
+            w.WriteStartObject("contact");
+            w.WriteString("type", "contact");
+            w.WriteString("id", contact.Id);
+            w.WriteEndObject();
+        }
+
+        w.WritePropertyName("author");
+        Admin(w, author);
+        w.WriteString("body", note.Body);
+        w.WriteEndObject();
+    }
+
+    public static void DataAttribute(Utf8JsonWriter w, DataAttributeRecord a)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "data_attribute");
+        if (a.Id is { } id)
+        {
+            w.WriteNumber("id", id);
+        }
+
+        w.WriteString("name", a.Name);
+        w.WriteString("full_name", a.Custom ? "custom_attributes." + a.Name : a.Name);
+        w.WriteString("label", a.Name);
+        w.WriteString("description", a.Description ?? "");
+        w.WriteString("data_type", a.DataType);
+        w.WriteBoolean("api_writable", true);
+        w.WriteBoolean("messenger_writable", false);
+        w.WriteBoolean("ui_writable", true);
+        w.WriteBoolean("custom", a.Custom);
+        w.WriteBoolean("archived", false);
+        if (a.CreatedAt is { } created)
+        {
+            w.WriteNumber("created_at", created);
+            w.WriteNumber("updated_at", created);
+        }
+
+        w.WriteString("model", "contact");
+        w.WriteEndObject();
+    }
+
+    private static void Nullable(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}
+
+/// <summary>An app's admin, as 2.14 shows it: a numeric string id, a name and an email.</summary>
+internal sealed record AdminRecord(string Id, string Name, string Email);

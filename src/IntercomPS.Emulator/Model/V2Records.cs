@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace IntercomPS.Emulator.Model;
+
+/// <summary>
+/// A v1 user as a 2.14 contact: the same row (id = intercom_id, external_id = user_id, custom_attributes = custom_data,
+/// last_seen_at = last_impression_at, signed_up_at = created_at) plus what only 2.14 has (role, phone, archived).
+/// </summary>
+internal sealed record ContactRecord(
+    long Seq, string Id, string Role, string? ExternalId, string? Email, string? Phone, string? Name, long CreatedAt, long UpdatedAt,
+    long? LastSeenAt, string CustomAttributes, bool UnsubscribedFromEmails, bool Archived, string? Browser,
+    IReadOnlyList<TagRecord> Tags, long NoteCount);
+
+/// <summary>A 2.14 create or update; null fields leave the stored value unchanged.</summary>
+internal sealed record ContactInput(
+    string? Role, string? ExternalId, string? Email, string? Phone, string? Name, long? SignedUpAt, long? LastSeenAt,
+    bool? UnsubscribedFromEmails, IReadOnlyDictionary<string, JsonElement>? CustomAttributes);
+
+internal sealed record ContactPage(IReadOnlyList<ContactRecord> Contacts, long TotalCount, int Page, int PerPage, string? Next);
+
+internal sealed record V2NoteRecord(long Id, long CreatedAt, string Body, long ContactSeq);
+
+internal sealed record DataAttributeRecord(long? Id, string Name, string DataType, string? Description, bool Custom, long? CreatedAt);

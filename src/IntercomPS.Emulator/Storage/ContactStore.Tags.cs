@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+
+namespace IntercomPS.Emulator.Storage;
+
+/// <summary>Tags on the 2.14 face: the same tags and user_tags /v1 uses; the 2.14 tag id is the numeric row id.</summary>
+internal sealed partial class ContactStore
+{
+    public Task<IReadOnlyList<TagRecord>> ListTagsAsync() => Task.FromResult<IReadOnlyList<TagRecord>>(db.Read(s => s.Query(
+        "SELECT id, name, color, intercom_id FROM tags WHERE app = $app ORDER BY id", r => new TagRecord(r.GetString(3), r.GetInt64(0), r.GetString(1), r.GetString(2), null),
+        ("$app", app))));
+
+    public Task<TagRecord> GetTagAsync(long id) => Task.FromResult(db.Read(s => TagById(s, id) ?? throw TagNotFound()));
+
+    /// <summary>POST /tags with a name (and maybe an id): creates the tag, returns the one of that name, or renames tag id.</summary>
+    public Task<TagRecord> SaveTagAsync(string name, long? id) => db.WriteAsync(s =>
+    {
+        var named = TagByName(s, name);
+        if (id is { } tagId)
+        {
+            var tag = TagById(s, tagId) ?? throw TagNotFound();
+            if (named is not null && named.NumericId != tagId)
+            {
+                throw new ApiError(400, "bad_request", $"A tag named '{name}' already exists with id {named.NumericId}") { Code = "parameter_invalid", Field = "name" };
+            }
+
+            s.Execute("UPDATE tags SET name = $name WHERE id = $id", ("$name", name), ("$id", tag.NumericId));
+            return TagById(s, tagId)!;
+        }
+
+        if (named is not null)
+        {
+            return named;
+        }
+
+        s.Execute($"INSERT INTO tags (app, intercom_id, name, color) VALUES ($app, {Schema.NewIntercomId}, $name, 'green')",
+            ("$app", app), ("$name", name), ("$now", Now));
+        return TagByName(s, name)!;
+    });
+
+    /// <summary>POST /tags with users: creates the tag if needed, then tags (or untags) each contact; every id must exist.</summary>
+    public Task<TagRecord> TagContactsAsync(string name, IReadOnlyList<(string ContactId, bool Untag)> contacts) => db.WriteAsync(s =>
+    {
+        var seqs = new List<(long Seq, bool Untag)>();
+        foreach (var (contactId, untag) in contacts)
+        {
+            var contact = Find(s, contactId) ?? throw new ApiError(404, "not_found", $"User Not Found: no contact has id '{contactId}'") { Code = "not_found" };
+            seqs.Add((contact.Seq, untag));
+        }
+
+        var tag = TagByName(s, name);
+        if (tag is null)
+        {
+            s.Execute($"INSERT INTO tags (app, intercom_id, name, color) VALUES ($app, {Schema.NewIntercomId}, $name, 'green')",
+                ("$app", app), ("$name", name), ("$now", Now));
+            tag = TagByName(s, name)!;
+        }
+
+        foreach (var (seq, untag) in seqs)
+        {
+            s.Execute(untag
+                ? "DELETE FROM user_tags WHERE tag_id = $tag AND user_seq = $seq"
+                : "INSERT OR IGNORE INTO user_tags (tag_id, user_seq) VALUES ($tag, $seq)", ("$tag", tag.NumericId), ("$seq", seq));
+        }
+
+        return tag;
+    });
+
+    public Task DeleteTagAsync(long id) => db.WriteAsync(s =>
+    {
+        var tag = TagById(s, id) ?? throw TagNotFound();
+        return s.Execute("DELETE FROM user_tags WHERE tag_id = $id; DELETE FROM tags WHERE id = $id", ("$id", tag.NumericId));
+    });
+
+    public Task<TagRecord> AddContactTagAsync(string contactId, long tagId) => db.WriteAsync(s =>
+    {
+        var contact = Find(s, contactId) ?? throw ContactNotFound();
+        var tag = TagById(s, tagId) ?? throw TagNotFound();
+        s.Execute("INSERT OR IGNORE INTO user_tags (tag_id, user_seq) VALUES ($tag, $seq)", ("$tag", tag.NumericId), ("$seq", contact.Seq));
+        return tag;
+    });
+
+    public Task<TagRecord> RemoveContactTagAsync(string contactId, long tagId) => db.WriteAsync(s =>
+    {
+        var contact = Find(s, contactId) ?? throw ContactNotFound();
+        var tag = TagById(s, tagId) ?? throw TagNotFound();
+        s.Execute("DELETE FROM user_tags WHERE tag_id = $tag AND user_seq = $seq", ("$tag", tag.NumericId), ("$seq", contact.Seq));
+        return tag;
+    });
+
+    private TagRecord? TagById(DbSession s, long id) => s.First(
+        "SELECT id, name, color, intercom_id FROM tags WHERE app = $app AND id = $id", r => new TagRecord(r.GetString(3), r.GetInt64(0), r.GetString(1), r.GetString(2), null),
+        ("$app", app), ("$id", id));
+
+    /// <summary>Names are case-insensitive on 2.14, as the description says.</summary>
+    private TagRecord? TagByName(DbSession s, string name) => s.First(
+        "SELECT id, name, color, intercom_id FROM tags WHERE app = $app AND name = $name COLLATE NOCASE ORDER BY id LIMIT 1",
+        r => new TagRecord(r.GetString(3), r.GetInt64(0), r.GetString(1), r.GetString(2), null), ("$app", app), ("$name", name));
+
+    public static ApiError TagNotFound() => new(404, "not_found", "Tag not found") { Code = "tag_not_found" };
+}

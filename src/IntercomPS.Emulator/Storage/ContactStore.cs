@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+using Microsoft.Data.Sqlite;
+
+namespace IntercomPS.Emulator.Storage;
+
+/// <summary>
+/// One app's data as the 2.14 face sees it: the same users, tags and notes rows /v1 reads and writes, plus
+/// contact_details for what only 2.14 has. Every query is scoped by the app; every write is one transaction.
+/// </summary>
+internal sealed partial class ContactStore(Database db, string app)
+{
+    public const int MaxPerPage = 150;
+
+    /// <summary>The contact columns, over users u LEFT JOIN contact_details d; the order ReadContact reads.</summary>
+    private const string Columns = """
+        u.seq, COALESCE(d.role, 'user'), u.user_id, u.email, d.phone, u.name, COALESCE(u.created_at, 0),
+        max(COALESCE(d.updated_at, 0), COALESCE(u.created_at, 0), COALESCE(u.last_impression_at, 0)),
+        u.last_impression_at, u.custom_data, u.unsubscribed, COALESCE(d.archived, 0), u.last_seen_user_agent,
+        (SELECT COUNT(*) FROM notes n WHERE n.user_seq = u.seq), u.intercom_id
+        """;
+
+    private const string From = "FROM users u LEFT JOIN contact_details d ON d.user_seq = u.seq";
+
+    private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    public Task<ContactRecord> GetAsync(string id) => Task.FromResult(db.Read(s => Find(s, id) ?? throw ContactNotFound()));
+
+    public Task<ContactRecord> FindByExternalIdAsync(string externalId) => Task.FromResult(db.Read(s =>
+        s.First($"SELECT {Columns} {From} WHERE u.app = $app AND u.user_id = $external_id", r => ReadContact(s, r),
+            ("$app", app), ("$external_id", externalId)) ?? throw ContactNotFound()));
+
+    /// <summary>Unarchived contacts in creation order; the cursor is the last row's seq (keyset: any depth costs the same).</summary>
+    public Task<ContactPage> ListAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    {
+        var after = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.After);
+        var total = s.Scalar<long>($"SELECT COUNT(*) {From} WHERE u.app = $app AND COALESCE(d.archived, 0) = 0", ("$app", app));
+        var before = s.Scalar<long>($"SELECT COUNT(*) {From} WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND u.seq <= $after",
+            ("$app", app), ("$after", after));
+        var contacts = s.Query(
+            $"SELECT {Columns} {From} WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND u.seq > $after ORDER BY u.seq LIMIT $limit",
+            r => ReadContact(s, r), ("$app", app), ("$after", after), ("$limit", perPage));
+        var next = contacts.Count == perPage && before + contacts.Count < total ? Cursor.Encode(Cursor.After, contacts[^1].Seq) : null;
+        return new ContactPage(contacts, total, (int)(before / perPage) + 1, perPage, next);
+    }));
+
+    /// <summary>A search: the query already translated to SQL over u and d; the cursor is the offset reached.</summary>
+    public Task<ContactPage> SearchAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    {
+        var offset = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.At);
+        var args = query.Arguments.Append(("$app", (object?)app)).ToArray();
+        var where = $"WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND ({query.Where})";
+        var total = s.Scalar<long>($"SELECT COUNT(*) {From} {where}", args);
+        var contacts = s.Query(
+            $"SELECT {Columns} {From} {where} ORDER BY {query.OrderBy}, u.seq LIMIT {perPage} OFFSET {offset}",
+            r => ReadContact(s, r), args);
+        var next = offset + contacts.Count < total ? Cursor.Encode(Cursor.At, offset + contacts.Count) : null;
+        return new ContactPage(contacts, total, (int)(offset / perPage) + 1, perPage, next);
+    }));
+
+    public Task<ContactRecord> CreateAsync(ContactInput input) => db.WriteAsync(s =>
+    {
+        var role = input.Role ?? "user";
+        CheckConflict(s, input, role, exceptSeq: null);
+        CheckCustomAttributes(s, input.CustomAttributes);
+        var now = Now;
+        var seq = s.Scalar<long>($$"""
+            INSERT INTO users (app, intercom_id, user_id, email, name, created_at, last_impression_at, custom_data, unsubscribed)
+            VALUES ($app, {{Schema.NewIntercomId}}, $external_id, $email, $name, COALESCE($signed_up_at, $now), $last_seen_at, $custom, COALESCE($unsubscribed, 0))
+            RETURNING seq
+            """,
+            ("$app", app), ("$external_id", input.ExternalId), ("$email", input.Email), ("$name", input.Name),
+            ("$signed_up_at", input.SignedUpAt), ("$now", now), ("$last_seen_at", input.LastSeenAt),
+            ("$custom", CustomData.Merge(CustomData.Empty, input.CustomAttributes)), ("$unsubscribed", input.UnsubscribedFromEmails));
+        s.Execute("INSERT INTO contact_details (user_seq, role, phone, updated_at) VALUES ($seq, $role, $phone, $now)",
+            ("$seq", seq), ("$role", role), ("$phone", input.Phone), ("$now", now));
+        return BySeq(s, seq)!;
+    });
+
+    public Task<ContactRecord> UpdateAsync(string id, ContactInput input) => db.WriteAsync(s =>
+    {
+        var contact = Find(s, id) ?? throw ContactNotFound();
+        CheckConflict(s, input, input.Role ?? contact.Role, contact.Seq);
+        CheckCustomAttributes(s, input.CustomAttributes);
+        s.Execute("""
+            UPDATE users SET user_id = COALESCE($external_id, user_id), email = COALESCE($email, email), name = COALESCE($name, name),
+                created_at = COALESCE($signed_up_at, created_at), last_impression_at = COALESCE($last_seen_at, last_impression_at),
+                custom_data = $custom, unsubscribed = COALESCE($unsubscribed, unsubscribed)
+            WHERE seq = $seq
+            """,
+            ("$external_id", input.ExternalId), ("$email", input.Email), ("$name", input.Name), ("$signed_up_at", input.SignedUpAt),
+            ("$last_seen_at", input.LastSeenAt), ("$custom", CustomData.Merge(contact.CustomAttributes, input.CustomAttributes)),
+            ("$unsubscribed", input.UnsubscribedFromEmails), ("$seq", contact.Seq));
+        UpsertDetails(s, contact.Seq, input.Role, input.Phone, archived: null);
+        return BySeq(s, contact.Seq)!;
+    });
+
+    /// <summary>Deletes the contact and everything that hangs off it, as deleting the v1 user does.</summary>
+    public Task<ContactRecord> DeleteAsync(string id) => db.WriteAsync(s =>
+    {
+        var contact = Find(s, id) ?? throw ContactNotFound();
+        s.Execute("""
+            DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
+            DELETE FROM threads WHERE user_seq = $seq;
+            DELETE FROM notes WHERE user_seq = $seq;
+            DELETE FROM user_tags WHERE user_seq = $seq;
+            DELETE FROM contact_details WHERE user_seq = $seq;
+            DELETE FROM users WHERE seq = $seq;
+            """, ("$seq", contact.Seq));
+        return contact;
+    });
+
+    public Task<ContactRecord> SetArchivedAsync(string id, bool archived) => db.WriteAsync(s =>
+    {
+        var contact = Find(s, id) ?? throw ContactNotFound();
+        UpsertDetails(s, contact.Seq, role: null, phone: null, archived);
+        return BySeq(s, contact.Seq)!;
+    });
+
+    private void UpsertDetails(DbSession s, long seq, string? role, string? phone, bool? archived) => s.Execute("""
+        INSERT INTO contact_details (user_seq, role, phone, archived, updated_at) VALUES ($seq, COALESCE($role, 'user'), $phone, COALESCE($archived, 0), $now)
+        ON CONFLICT (user_seq) DO UPDATE SET role = COALESCE($role, role), phone = COALESCE($phone, phone),
+            archived = COALESCE($archived, archived), updated_at = $now
+        """, ("$seq", seq), ("$role", role), ("$phone", phone), ("$archived", archived), ("$now", Now));
+
+    /// <summary>
+    /// The real API's 409: an external_id belongs to one contact, and so does a user's email (leads may share one).
+    /// The message names the contact that has it, as Intercom's does.
+    /// </summary>
+    private void CheckConflict(DbSession s, ContactInput input, string role, long? exceptSeq)
+    {
+        string? holder = null;
+        if (input.ExternalId is not null)
+        {
+            holder = s.Scalar<string?>("SELECT intercom_id FROM users WHERE app = $app AND user_id = $external_id AND seq IS NOT $except",
+                ("$app", app), ("$external_id", input.ExternalId), ("$except", exceptSeq));
+        }
+
+        if (holder is null && input.Email is not null && role == "user")
+        {
+            holder = s.Scalar<string?>($"""
+                SELECT u.intercom_id {From} WHERE u.app = $app AND u.email = $email AND COALESCE(d.role, 'user') = 'user' AND u.seq IS NOT $except
+                ORDER BY u.seq LIMIT 1
+                """, ("$app", app), ("$email", input.Email), ("$except", exceptSeq));
+        }
+
+        if (holder is not null)
+        {
+            throw new ApiError(409, "conflict", $"A contact matching those details already exists with id={holder}") { Code = "conflict" };
+        }
+    }
+
+    /// <summary>A contact by its 2.14 id, which is the v1 user's intercom_id.</summary>
+    private ContactRecord? Find(DbSession s, string id) =>
+        s.First($"SELECT {Columns} {From} WHERE u.intercom_id = $id AND u.app = $app", r => ReadContact(s, r), ("$app", app), ("$id", id));
+
+    private ContactRecord? BySeq(DbSession s, long seq) =>
+        s.First($"SELECT {Columns} {From} WHERE u.seq = $seq", r => ReadContact(s, r), ("$seq", seq));
+
+    private static ContactRecord ReadContact(DbSession s, SqliteDataReader r)
+    {
+        var seq = r.GetInt64(0);
+        var tags = s.Query(
+            "SELECT t.id, t.name, t.color, t.intercom_id FROM tags t JOIN user_tags ut ON ut.tag_id = t.id WHERE ut.user_seq = $seq ORDER BY t.id",
+            t => new TagRecord(t.GetString(3), t.GetInt64(0), t.GetString(1), t.GetString(2), null), ("$seq", seq));
+        return new ContactRecord(
+            seq, r.GetString(14), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), r.GetInt64(6), r.GetInt64(7),
+            r.IsDBNull(8) ? null : r.GetInt64(8), r.GetString(9), r.GetInt64(10) != 0, r.GetInt64(11) != 0, Text(r, 12), tags, r.GetInt64(13));
+    }
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    public static ApiError ContactNotFound() => new(404, "not_found", "User Not Found") { Code = "not_found" };
+}
+
+/// <summary>A search query translated to SQL over users u and contact_details d, with its parameters.</summary>
+internal sealed record ContactQuery(string Where, string OrderBy, IReadOnlyList<(string, object?)> Arguments);
+
+/// <summary>
+/// Opaque pagination cursors, as Intercom's are: base64url of what the next page starts after. A cursor this API
+/// did not hand out is a 400, never a silently different page.
+/// </summary>
+internal static class Cursor
+{
+    public const string After = "after";
+    public const string At = "at";
+
+    public static string Encode(string kind, long value) => Convert.ToBase64String(
+        System.Text.Encoding.UTF8.GetBytes($"{kind}:{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
+        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static long Decode(string cursor, string kind)
+    {
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            if (text.StartsWith(kind + ":", StringComparison.Ordinal)
+                && long.TryParse(text.AsSpan(kind.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new ApiError(400, "bad_request", "starting_after is not a cursor this endpoint returned (use pages.next.starting_after)")
+        {
+            Code = "parameter_invalid",
+            Field = "starting_after",
+        };
+    }
+}

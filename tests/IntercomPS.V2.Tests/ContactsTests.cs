@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.V2.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.V2.Tests;
+
+public class ContactsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+{
+    private V2Client Api => fixture.Api;
+
+    [Fact]
+    public async Task Create_get_update_and_delete_a_contact()
+    {
+        var email = V2Fixture.NewEmail();
+        var externalId = V2Fixture.NewId();
+        var created = (await Api.PostAsync("/contacts", new { email, external_id = externalId, name = "Joe Bloggs", phone = "+353871234567", signed_up_at = 1571672154 })).Ok();
+        var id = created["id"].GetString()!;
+        Assert.Matches("^[0-9a-f]{24}$", id);
+        Assert.Equal("user", created["role"].GetString());
+        Assert.Equal(1571672154, created["signed_up_at"].GetInt64());
+
+        var read = (await Api.GetAsync($"/contacts/{id}")).Ok();
+        Assert.Equal(email, read["email"].GetString());
+        Assert.Equal("+353871234567", read["phone"].GetString());
+
+        var updated = (await Api.PutAsync($"/contacts/{id}", new { name = "Joe B", last_seen_at = 1700000000 })).Ok();
+        Assert.Equal("Joe B", updated["name"].GetString());
+        Assert.Equal(email, updated["email"].GetString()); // not mentioned, not blanked
+        Assert.Equal(1700000000, updated["last_seen_at"].GetInt64());
+
+        var deleted = (await Api.DeleteAsync($"/contacts/{id}")).Ok();
+        Assert.True(deleted["deleted"].GetBoolean());
+        Assert.Equal(externalId, deleted["external_id"].GetString());
+        (await Api.GetAsync($"/contacts/{id}")).Error(404, "not_found");
+    }
+
+    [Fact]
+    public async Task A_lead_needs_only_its_role()
+    {
+        var lead = (await Api.PostAsync("/contacts", new { role = "lead" })).Ok();
+        Assert.Equal("lead", lead["role"].GetString());
+        Assert.Equal(JsonValueKind.Null, lead["external_id"].ValueKind);
+    }
+
+    [Fact]
+    public async Task Find_by_external_id()
+    {
+        var externalId = V2Fixture.NewId();
+        var id = (await Api.PostAsync("/contacts", new { external_id = externalId })).Ok()["id"].GetString();
+        Assert.Equal(id, (await Api.GetAsync($"/contacts/find_by_external_id/{externalId}")).Ok()["id"].GetString());
+        (await Api.GetAsync("/contacts/find_by_external_id/nobody-has-this")).Error(404, "not_found");
+    }
+
+    [Fact]
+    public async Task An_email_or_external_id_in_use_is_the_real_apis_409_conflict_naming_the_holder()
+    {
+        var email = V2Fixture.NewEmail();
+        var externalId = V2Fixture.NewId();
+        var id = (await Api.PostAsync("/contacts", new { email, external_id = externalId })).Ok()["id"].GetString();
+        Assert.Equal($"A contact matching those details already exists with id={id}",
+            (await Api.PostAsync("/contacts", new { email })).Error(409, "conflict"));
+        (await Api.PostAsync("/contacts", new { external_id = externalId, email = V2Fixture.NewEmail() })).Error(409, "conflict");
+        var other = (await Api.PostAsync("/contacts", new { email = V2Fixture.NewEmail() })).Ok()["id"].GetString();
+        (await Api.PutAsync($"/contacts/{other}", new { external_id = externalId })).Error(409, "conflict");
+
+        // Leads may share an email with a user.
+        (await Api.PostAsync("/contacts", new { email, role = "lead" })).Ok();
+    }
+
+    [Fact]
+    public async Task Archive_hides_a_contact_from_lists_until_unarchived()
+    {
+        var email = V2Fixture.NewEmail();
+        var id = (await Api.PostAsync("/contacts", new { email })).Ok()["id"].GetString();
+        Assert.True((await Api.PostAsync($"/contacts/{id}/archive")).Ok()["archived"].GetBoolean());
+        var query = new { query = new { field = "email", @operator = "=", value = email } };
+        Assert.Equal(0, (await Api.PostAsync("/contacts/search", query)).Ok()["total_count"].GetInt32());
+        Assert.False((await Api.PostAsync($"/contacts/{id}/unarchive")).Ok()["archived"].GetBoolean());
+        Assert.Equal(1, (await Api.PostAsync("/contacts/search", query)).Ok()["total_count"].GetInt32());
+    }
+
+    [Fact]
+    public async Task The_list_pages_by_cursor_up_to_150_and_visits_every_contact_once()
+    {
+        await fixture.Admin.ResetAsync(V2Fixture.OtherAppId);
+        await fixture.Admin.SeedAsync(V2Fixture.OtherAppId, 320, prefix: "list");
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = (await fixture.Other.GetAsync("/contacts?per_page=150" + (cursor is null ? "" : "&starting_after=" + cursor))).Ok();
+            pages++;
+            Assert.Equal(320, page["total_count"].GetInt32());
+            var p = page["pages"];
+            Assert.Equal(pages, p.GetProperty("page").GetInt32());
+            Assert.Equal(3, p.GetProperty("total_pages").GetInt32());
+            seen.AddRange(page["data"].EnumerateArray().Select(c => c.GetProperty("external_id").GetString()!));
+            cursor = p.TryGetProperty("next", out var next) ? next.GetProperty("starting_after").GetString() : null;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(Enumerable.Range(1, 320).Select(n => $"list{n}"), seen);
+    }
+
+    [Theory]
+    [InlineData("per_page=151")]
+    [InlineData("per_page=0")]
+    [InlineData("per_page=ten")]
+    [InlineData("starting_after=not-a-cursor")]
+    public async Task Bad_paging_is_a_400_that_names_the_parameter(string query)
+    {
+        (await Api.GetAsync("/contacts?" + query)).Error(400, "parameter_invalid");
+    }
+
+    [Fact]
+    public async Task A_custom_attribute_that_does_not_exist_is_refused_as_the_real_api_refuses_it()
+    {
+        var email = V2Fixture.NewEmail();
+        var message = (await Api.PostAsync("/contacts", new { email, custom_attributes = new { plan_typo = "pro" } })).Error(400, "parameter_not_found");
+        Assert.Contains("plan_typo", message);
+        Assert.Equal(0, (await Api.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok()["total_count"].GetInt32());
+
+        (await Api.PostAsync("/data_attributes", new { name = "plan", model = "contact", data_type = "string" })).Ok();
+        var contact = (await Api.PostAsync("/contacts", new { email, custom_attributes = new { plan = "pro" } })).Ok();
+        Assert.Equal("pro", contact["custom_attributes"].GetProperty("plan").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"email":"not-an-email"}""", "parameter_invalid")]
+    [InlineData("""{"role":"admin"}""", "parameter_invalid")]
+    [InlineData("""{"name":"x"}""", "parameter_not_found")]
+    [InlineData("""{"email":42}""", "parameter_invalid")]
+    [InlineData("""{"role":"user","signed_up_at":"yesterday"}""", "parameter_invalid")]
+    [InlineData("""{"role":"user","custom_attributes":[1]}""", "parameter_invalid")]
+    [InlineData("""[1,2]""", "parameter_invalid")]
+    [InlineData("""{"email":""", "parameter_invalid")]
+    public async Task Bad_contact_input_is_a_400_that_loses_nothing(string body, string code)
+    {
+        (await Api.PostAsync("/contacts", body)).Error(400, code);
+    }
+}

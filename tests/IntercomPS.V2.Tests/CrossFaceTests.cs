@@ -1,0 +1,79 @@
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using IntercomPS.V2.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.V2.Tests;
+
+/// <summary>One store, two faces: what one API writes, the other reads.</summary>
+public class CrossFaceTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+{
+    [Fact]
+    public async Task A_v1_user_is_a_2_14_contact_with_role_user()
+    {
+        var email = V2Fixture.NewEmail();
+        var userId = V2Fixture.NewId("u");
+        var (status, _) = await fixture.V1.SendAsync(HttpMethod.Post, "users", new
+        {
+            user_id = userId, email, name = "Vee One", created_at = 1300000000, last_impression_at = 1400000000, custom_data = new { plan = "pro", seats = 3 },
+        });
+        Assert.Equal(201, status);
+
+        var contact = (await fixture.Api.GetAsync($"/contacts/find_by_external_id/{userId}")).Ok();
+        var (_, v1User) = await fixture.V1.SendAsync(HttpMethod.Get, $"users?user_id={userId}");
+        Assert.Equal(v1User.GetProperty("intercom_id").GetString(), contact["id"].GetString()); // one id, two faces
+        Assert.Equal("user", contact["role"].GetString());
+        Assert.Equal(email, contact["email"].GetString());
+        Assert.Equal("Vee One", contact["name"].GetString());
+        Assert.Equal(1300000000, contact["signed_up_at"].GetInt64());
+        Assert.Equal(1400000000, contact["last_seen_at"].GetInt64());
+        Assert.Equal("pro", contact["custom_attributes"].GetProperty("plan").GetString());
+        Assert.Equal(3, contact["custom_attributes"].GetProperty("seats").GetInt32());
+
+        // A custom attribute v1 wrote exists on 2.14: 2.14 may now write it.
+        var updated = (await fixture.Api.PutAsync($"/contacts/{contact["id"].GetString()}", new { custom_attributes = new { plan = "team" } })).Ok();
+        Assert.Equal(3, updated["custom_attributes"].GetProperty("seats").GetInt32());
+        var (_, user) = await fixture.V1.SendAsync(HttpMethod.Get, $"users?user_id={userId}");
+        Assert.Equal("team", user.GetProperty("custom_data").GetProperty("plan").GetString());
+    }
+
+    [Fact]
+    public async Task A_2_14_contact_is_a_v1_user_and_tags_and_notes_are_shared()
+    {
+        var email = V2Fixture.NewEmail();
+        var externalId = V2Fixture.NewId("c");
+        var id = (await fixture.Api.PostAsync("/contacts", new { email, external_id = externalId, name = "Two Fourteen" })).Ok()["id"].GetString();
+        var tagName = V2Fixture.NewId("t");
+        var tag = (await fixture.Api.PostAsync("/tags", new { name = tagName })).Ok()["id"].GetString();
+        (await fixture.Api.PostAsync($"/contacts/{id}/tags", new { id = tag })).Ok();
+        (await fixture.Api.PostAsync($"/contacts/{id}/notes", new { body = "from 2.14" })).Ok();
+
+        var (status, user) = await fixture.V1.SendAsync(HttpMethod.Get, $"users?user_id={externalId}");
+        Assert.Equal(200, status);
+        Assert.Equal("Two Fourteen", user.GetProperty("name").GetString());
+        var (_, v1Tag) = await fixture.V1.SendAsync(HttpMethod.Get, $"tags?name={tagName}");
+        Assert.Equal(1, v1Tag.GetProperty("tagged_user_count").GetInt32());
+        Assert.Matches("^[0-9a-f]{24}$", v1Tag.GetProperty("id").GetString()); // v1's tag id is the 24-hex one; 2.14's the numeric one
+
+        // A note v1 adds shows on 2.14, newest first.
+        (await fixture.V1.SendAsync(HttpMethod.Post, "users/notes", new { user_id = externalId, body = "from v1" })).Status.Equals(200);
+        var notes = (await fixture.Api.GetAsync($"/contacts/{id}/notes")).Ok()["data"].EnumerateArray().Select(n => n.GetProperty("body").GetString());
+        Assert.Equal(["<p>from v1</p>", "<p>from 2.14</p>"], notes);
+
+        // Deleting on v1 deletes the contact.
+        await fixture.V1.SendAsync(HttpMethod.Delete, "users", new { user_id = externalId });
+        (await fixture.Api.GetAsync($"/contacts/{id}")).Error(404, "not_found");
+    }
+
+    [Fact]
+    public async Task Seeded_users_are_contacts()
+    {
+        await fixture.Admin.ResetAsync(V2Fixture.OtherAppId);
+        await fixture.Admin.SeedAsync(V2Fixture.OtherAppId, 5, prefix: "seed", tag: "seeded");
+        var tags = (await fixture.Other.GetAsync("/tags")).Ok()["data"];
+        var tag = tags.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "seeded").GetProperty("id").GetString();
+        var found = (await fixture.Other.PostAsync("/contacts/search", new { query = new { field = "tag_id", @operator = "=", value = tag } })).Ok();
+        Assert.Equal(5, found["total_count"].GetInt32());
+    }
+}

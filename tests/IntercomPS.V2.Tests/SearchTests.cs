@@ -1,0 +1,108 @@
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.V2.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.V2.Tests;
+
+/// <summary>POST /contacts/search over a known set of contacts in an app of their own.</summary>
+public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data>
+{
+    public sealed class Data : V2Fixture, IAsyncLifetime
+    {
+        async Task IAsyncLifetime.InitializeAsync()
+        {
+            await InitializeAsync();
+            (await Api.PostAsync("/data_attributes", new { name = "plan", model = "contact", data_type = "string" })).Ok();
+            (await Api.PostAsync("/data_attributes", new { name = "seats", model = "contact", data_type = "integer" })).Ok();
+            var people = new[]
+            {
+                ("ann", "ann@acme.com", "Ann Archer", 1000L, "pro", 5),
+                ("bob", "bob@acme.com", "Bob Baker", 2000L, "free", 1),
+                ("cat", "cat@other.org", "Cat Cooper", 3000L, "pro", 50),
+                ("dan", "dan@other.org", "Dan Dyer", 4000L, "team", 10),
+            };
+            foreach (var (id, email, name, signedUp, plan, seats) in people)
+            {
+                (await Api.PostAsync("/contacts", new { external_id = id, email, name, signed_up_at = signedUp, custom_attributes = new { plan, seats } })).Ok();
+            }
+
+            (await Api.PostAsync("/contacts", new { role = "lead", name = "Lee Lead" })).Ok();
+        }
+    }
+
+    private async Task<string[]> Search(object query, object? sort = null)
+    {
+        var answer = (await data.Api.PostAsync("/contacts/search", sort is null ? new { query } : new { query, sort })).Ok();
+        return answer["data"].EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray();
+    }
+
+    private static object F(string field, string op, object? value) => new { field, @operator = op, value };
+
+    [Theory]
+    [InlineData("email", "=", "bob@acme.com", "Bob Baker")]
+    [InlineData("email", "$", "@other.org", "Cat Cooper,Dan Dyer")]
+    [InlineData("email", "^", "an", "Ann Archer")]
+    [InlineData("name", "~", "er", "Ann Archer,Bob Baker,Cat Cooper,Dan Dyer")]
+    [InlineData("name", "!~", "er", "Lee Lead")]
+    [InlineData("external_id", "!=", "ann", "Bob Baker,Cat Cooper,Dan Dyer,Lee Lead")]
+    [InlineData("role", "=", "lead", "Lee Lead")]
+    [InlineData("custom_attributes.plan", "=", "pro", "Ann Archer,Cat Cooper")]
+    public async Task String_operators(string field, string op, string value, string expected)
+    {
+        Assert.Equal(expected.Split(','), await Search(F(field, op, value)));
+    }
+
+    [Fact]
+    public async Task In_nin_and_number_and_date_comparisons()
+    {
+        Assert.Equal(["Ann Archer", "Dan Dyer"], await Search(F("external_id", "IN", new[] { "ann", "dan" })));
+        Assert.Equal(["Bob Baker", "Cat Cooper", "Lee Lead"], await Search(F("external_id", "NIN", new[] { "ann", "dan" })));
+        Assert.Equal(["Cat Cooper", "Dan Dyer"], await Search(F("custom_attributes.seats", ">=", 10)));
+        Assert.Equal(["Ann Archer"], await Search(F("signed_up_at", "<", 2000)));
+        Assert.Equal(["Bob Baker"], await Search(F("signed_up_at", "=", 2000)));
+    }
+
+    [Fact]
+    public async Task Nested_and_or_with_sort()
+    {
+        var query = new
+        {
+            @operator = "AND",
+            value = new object[]
+            {
+                F("role", "=", "user"),
+                new { @operator = "OR", value = new[] { F("custom_attributes.plan", "=", "pro"), F("email", "$", "@other.org") } },
+            },
+        };
+        Assert.Equal(["Dan Dyer", "Cat Cooper", "Ann Archer"], await Search(query, new { field = "signed_up_at", order = "descending" }));
+    }
+
+    [Fact]
+    public async Task Search_pages_by_cursor()
+    {
+        var query = F("role", "=", "user");
+        var first = (await data.Api.PostAsync("/contacts/search", new { query, pagination = new { per_page = 3 } })).Ok();
+        Assert.Equal(4, first["total_count"].GetInt32());
+        var cursor = first["pages"].GetProperty("next").GetProperty("starting_after").GetString();
+        var second = (await data.Api.PostAsync("/contacts/search", new { query, pagination = new { per_page = 3, starting_after = cursor } })).Ok();
+        Assert.Equal(["Dan Dyer"], second["data"].EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.False(second["pages"].TryGetProperty("next", out _));
+    }
+
+    [Theory]
+    [InlineData("""{"query":{"field":"signed_up_at","operator":"!=","value":1}}""", "not supported for signed_up_at")]
+    [InlineData("""{"query":{"field":"tag_id","operator":"~","value":"1"}}""", "not supported for tag_id")]
+    [InlineData("""{"query":{"field":"email","operator":">","value":"a"}}""", "not supported for email")]
+    [InlineData("""{"query":{"field":"shoe_size","operator":"=","value":"9"}}""", "shoe_size")]
+    [InlineData("""{"query":{"field":"email","operator":"IN","value":"a@b.c"}}""", "non-empty array")]
+    [InlineData("""{"query":{"operator":"AND","value":[{"operator":"OR","value":[{"operator":"AND","value":[{"field":"email","operator":"=","value":"a"}]}]}]}}""", "at most 2 deep")]
+    [InlineData("""{"query":{"operator":"XOR","value":[]}}""", "XOR")]
+    [InlineData("""{}""", "query is required")]
+    [InlineData("""{"query":{"field":"email","operator":"=","value":"a"},"pagination":{"per_page":500}}""", "per_page")]
+    [InlineData("""{"query":{"field":"email","operator":"=","value":"a"},"sort":{"field":"email","order":"sideways"}}""", "sideways")]
+    public async Task A_query_the_api_would_refuse_is_a_400_saying_why(string body, string expected)
+    {
+        Assert.Contains(expected, (await data.Api.PostAsync("/contacts/search", body)).Error(400, "parameter_invalid"));
+    }
+}

@@ -1,0 +1,94 @@
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.V2.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.V2.Tests;
+
+public class TagsNotesAttributesTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+{
+    private V2Client Api => fixture.Api;
+
+    private async Task<string> NewContact() => (await Api.PostAsync("/contacts", new { email = V2Fixture.NewEmail() })).Ok()["id"].GetString()!;
+
+    [Fact]
+    public async Task Post_tags_creates_finds_and_renames_and_ids_are_numeric_strings()
+    {
+        var name = V2Fixture.NewId("tag");
+        var created = (await Api.PostAsync("/tags", new { name })).Ok();
+        var id = created["id"].GetString()!;
+        Assert.Matches("^[0-9]+$", id);
+        Assert.Equal(id, (await Api.PostAsync("/tags", new { name = name.ToUpperInvariant() })).Ok()["id"].GetString()); // names are case-insensitive
+        Assert.Equal("renamed-" + name, (await Api.PostAsync("/tags", new { name = "renamed-" + name, id })).Ok()["name"].GetString());
+        Assert.Equal("renamed-" + name, (await Api.GetAsync($"/tags/{id}")).Ok()["name"].GetString());
+        Assert.Contains((await Api.GetAsync("/tags")).Ok()["data"].EnumerateArray(), t => t.GetProperty("id").GetString() == id);
+        (await Api.DeleteAsync($"/tags/{id}")).Ok();
+        (await Api.GetAsync($"/tags/{id}")).Error(404, "tag_not_found");
+    }
+
+    [Fact]
+    public async Task Post_tags_with_users_tags_and_untags_them()
+    {
+        var a = await NewContact();
+        var b = await NewContact();
+        var name = V2Fixture.NewId("tag");
+        var tag = (await Api.PostAsync("/tags", new { name, users = new[] { new { id = a }, new { id = b } } })).Ok()["id"].GetString();
+        Assert.Equal([tag], (await Api.GetAsync($"/contacts/{a}/tags")).Ok()["data"].EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        (await Api.PostAsync("/tags", new { name, users = new object[] { new { id = a, untag = true } } })).Ok();
+        Assert.Empty((await Api.GetAsync($"/contacts/{a}/tags")).Ok()["data"].EnumerateArray());
+        Assert.Single((await Api.GetAsync($"/contacts/{b}")).Ok()["tags"].GetProperty("data").EnumerateArray());
+
+        // One unknown contact fails the whole request: nobody is half-tagged.
+        var c = await NewContact();
+        (await Api.PostAsync("/tags", new { name = name + "-2", users = new[] { new { id = c }, new { id = "0000000000000000000fffff" } } })).Error(404, "not_found");
+        Assert.Empty((await Api.GetAsync($"/contacts/{c}/tags")).Ok()["data"].EnumerateArray());
+        (await Api.PostAsync("/tags", new { name, companies = new[] { new { id = "1" } } })).Error(400, "parameter_invalid");
+    }
+
+    [Fact]
+    public async Task Contact_tags_add_and_remove()
+    {
+        var contact = await NewContact();
+        var tag = (await Api.PostAsync("/tags", new { name = V2Fixture.NewId("tag") })).Ok()["id"].GetString();
+        Assert.Equal(tag, (await Api.PostAsync($"/contacts/{contact}/tags", new { id = tag })).Ok()["id"].GetString());
+        var search = (await Api.PostAsync("/contacts/search", new { query = new { field = "tag_id", @operator = "=", value = tag } })).Ok();
+        Assert.Equal(contact, search["data"][0].GetProperty("id").GetString());
+        Assert.Equal(tag, (await Api.DeleteAsync($"/contacts/{contact}/tags/{tag}")).Ok()["id"].GetString());
+        Assert.Empty((await Api.GetAsync($"/contacts/{contact}/tags")).Ok()["data"].EnumerateArray());
+        (await Api.PostAsync($"/contacts/{contact}/tags", new { id = "999999" })).Error(404, "tag_not_found");
+        (await Api.PostAsync($"/contacts/{contact}/tags", new { })).Error(400, "parameter_not_found");
+    }
+
+    [Fact]
+    public async Task Notes_are_written_by_the_tokens_admin_or_the_admin_named()
+    {
+        var contact = await NewContact();
+        var admin = (await Api.GetAsync("/me")).Ok()["id"].GetString();
+        var note = (await Api.PostAsync($"/contacts/{contact}/notes", new { body = "Called about <b>billing</b>" })).Ok();
+        Assert.Equal("<p>Called about &lt;b&gt;billing&lt;/b&gt;</p>", note["body"].GetString());
+        Assert.Equal(admin, note["author"].GetProperty("id").GetString());
+        Assert.Equal(contact, note["contact"].GetProperty("id").GetString());
+        (await Api.PostAsync($"/contacts/{contact}/notes", new { body = "second", admin_id = admin })).Ok();
+        (await Api.PostAsync($"/contacts/{contact}/notes", new { body = "third", admin_id = "1" })).Error(404, "admin_not_found");
+
+        var list = (await Api.GetAsync($"/contacts/{contact}/notes")).Ok();
+        Assert.Equal(2, list["total_count"].GetInt32());
+        Assert.Equal("<p>second</p>", list["data"][0].GetProperty("body").GetString()); // newest first
+        Assert.Equal(note["body"].GetString(), (await Api.GetAsync($"/notes/{note["id"].GetString()}")).Ok()["body"].GetString());
+        Assert.Equal(2, (await Api.GetAsync($"/contacts/{contact}")).Ok()["notes"].GetProperty("total_count").GetInt32());
+        (await Api.GetAsync("/notes/999999")).Error(404, "not_found");
+        (await Api.PostAsync($"/contacts/{contact}/notes", new { body = "  " })).Error(400, "parameter_not_found");
+    }
+
+    [Fact]
+    public async Task Data_attributes_list_the_standard_ones_and_create_custom_ones_once()
+    {
+        var created = (await Api.PostAsync("/data_attributes", new { name = "tier", model = "contact", data_type = "integer", description = "Support tier" })).Ok();
+        Assert.True(created["custom"].GetBoolean());
+        (await Api.PostAsync("/data_attributes", new { name = "tier", model = "contact", data_type = "integer" })).Error(400, "parameter_invalid");
+        (await Api.PostAsync("/data_attributes", new { name = "x", model = "contact", data_type = "money" })).Error(400, "parameter_invalid");
+        var names = (await Api.GetAsync("/data_attributes?model=contact")).Ok()["data"].EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
+        Assert.Contains("email", names);
+        Assert.Contains("tier", names);
+    }
+}
