@@ -22,3 +22,13 @@ internal sealed record ContactPage(IReadOnlyList<ContactRecord> Contacts, long T
 internal sealed record V2NoteRecord(long Id, long CreatedAt, string Body, long ContactSeq);
 
 internal sealed record DataAttributeRecord(long? Id, string Name, string DataType, string? Description, bool Custom, long? CreatedAt);
+
+/// <summary>A v1 thread as a 2.14 conversation: the same thread and messages, plus its state.</summary>
+internal sealed record ConversationRecord(
+    long Id, long CreatedAt, long UpdatedAt, bool Read, string State, long? SnoozedUntil, bool CreatedByUser,
+    IReadOnlyList<PartRecord> Parts, ContactRecord Contact);
+
+/// <summary>A message of the thread: the conversation's source (the first) or one of its parts.</summary>
+internal sealed record PartRecord(long Id, long CreatedAt, string Body, string? Url, bool FromAdmin);
+
+internal sealed record ConversationPage(IReadOnlyList<ConversationRecord> Conversations, long TotalCount, int Page, int PerPage, string? Next);

@@ -3,7 +3,8 @@ namespace IntercomPS.Emulator.Storage;
 /// <summary>
 /// What only the 2.14 face stores, beside the shared tables (users, tags, notes, threads) and never a copy of
 /// them: a contact's role, phone and archived flag (keyed by the user's seq; a v1 user without a row is a
-/// role "user" contact), and the contact data attributes an app defined.
+/// role "user" contact), the contact data attributes an app defined, and a conversation's state (open, closed,
+/// snoozed; a v1 thread without a row is open).
 /// </summary>
 internal static class SchemaV2
 {
@@ -23,5 +24,12 @@ internal static class SchemaV2
             description TEXT,
             created_at INTEGER NOT NULL,
             UNIQUE (app, name));
+
+        -- A conversation is a v1 thread (same id); only its 2.14 state lives here. No row: open.
+        CREATE TABLE IF NOT EXISTS conversation_states (
+            thread_id INTEGER PRIMARY KEY,
+            state TEXT NOT NULL DEFAULT 'open',
+            snoozed_until INTEGER,
+            updated_at INTEGER);
         """;
 }

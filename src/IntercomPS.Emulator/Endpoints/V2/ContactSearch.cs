@@ -9,12 +9,12 @@ using IntercomPS.Emulator.Storage;
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>
-/// POST /contacts/search's query language, translated to parameterised SQL: a filter {field, operator, value} or
+/// The search query language of POST /contacts/search and /conversations/search, translated to parameterised SQL: a filter {field, operator, value} or
 /// a group {operator: AND|OR, value: [...]}, nested at most two groups deep with at most 15 filters per group, as
 /// the real API allows. Each field accepts the operators the description lists for its type; any other is a 400
 /// that names the field, the operator and what is allowed.
 /// </summary>
-internal sealed class ContactSearch
+internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)> fields, string defaultOrder)
 {
     private const int MaxFiltersPerGroup = 15;
     private const int MaxGroupDepth = 2;
@@ -25,8 +25,8 @@ internal sealed class ContactSearch
     private static readonly string[] DateOperators = ["=", "<", ">"];
     private static readonly string[] TagOperators = ["=", "!="];
 
-    /// <summary>The searchable fields we store: SQL over users u and contact_details d, and their type.</summary>
-    private static readonly Dictionary<string, (string Sql, string Type)> Fields = new(StringComparer.Ordinal)
+    /// <summary>The searchable contact fields we store: SQL over users u and contact_details d, and their type.</summary>
+    private static readonly Dictionary<string, (string Sql, string Type)> ContactFields = new(StringComparer.Ordinal)
     {
         ["id"] = ("u.intercom_id", "id"),
         ["external_id"] = ("u.user_id", "string"),
@@ -42,11 +42,28 @@ internal sealed class ContactSearch
         ["tag_id"] = ("", "tag"),
     };
 
+    /// <summary>The searchable conversation fields we store: SQL over threads t, users u and conversation_states cs.</summary>
+    private static readonly Dictionary<string, (string Sql, string Type)> ConversationFields = new(StringComparer.Ordinal)
+    {
+        ["id"] = ("t.id", "integer"),
+        ["created_at"] = ("t.created_at", "date"),
+        ["updated_at"] = (ContactStore.ConversationUpdatedAtSql, "date"),
+        ["state"] = ("COALESCE(cs.state, 'open')", "string"),
+        ["open"] = ("(COALESCE(cs.state, 'open') <> 'closed')", "boolean"),
+        ["read"] = ("t.read", "boolean"),
+        ["contact_ids"] = ("u.intercom_id", "id"),
+        ["source.author.email"] = ("u.email", "string"),
+    };
+
     private readonly List<(string, object?)> arguments = [];
 
-    public static ContactQuery Translate(JsonElement body)
+    public static ContactQuery Contacts(JsonElement body) => new ContactSearch(ContactFields, "u.seq").Translate(body);
+
+    public static ContactQuery Conversations(JsonElement body) => new ContactSearch(ConversationFields, "t.id").Translate(body);
+
+    private ContactQuery Translate(JsonElement body)
     {
-        var search = new ContactSearch();
+        var search = this;
         if (Input.Field(body, "query") is not { ValueKind: JsonValueKind.Object } query)
         {
             throw Invalid("query", "query is required: a filter {field, operator, value} or a group {operator: AND|OR, value: [filters]}");
@@ -159,13 +176,13 @@ internal sealed class ContactSearch
     /// <summary>A field's SQL and type; custom_attributes.NAME is typed by the value searched for.</summary>
     private (string Sql, string Type) Resolve(string field, JsonElement value, string path)
     {
-        if (Fields.TryGetValue(field, out var known))
+        if (fields.TryGetValue(field, out var known))
         {
             return known;
         }
 
         const string prefix = "custom_attributes.";
-        if (field.StartsWith(prefix, StringComparison.Ordinal) && field.Length > prefix.Length)
+        if (fields == ContactFields && field.StartsWith(prefix, StringComparison.Ordinal) && field.Length > prefix.Length)
         {
             var name = field[prefix.Length..];
             if (name.Contains('"', StringComparison.Ordinal))
@@ -183,7 +200,7 @@ internal sealed class ContactSearch
             return ($"json_extract(u.custom_data, {Parameter($"$.\"{name}\"")})", type);
         }
 
-        throw Invalid(path, $"{path}.field '{field}' is not a contact field this emulator can search; use one of {string.Join(", ", Fields.Keys)} or custom_attributes.NAME");
+        throw Invalid(path, $"{path}.field '{field}' is not a field this emulator can search; use one of {string.Join(", ", fields.Keys)}{(fields == ContactFields ? " or custom_attributes.NAME" : "")}");
     }
 
     private static object Scalar(JsonElement v, string type, string field, string path)
@@ -223,7 +240,7 @@ internal sealed class ContactSearch
     {
         if (Input.Field(body, "sort") is not { } sort)
         {
-            return "u.seq";
+            return defaultOrder;
         }
 
         if (sort.ValueKind != JsonValueKind.Object)
@@ -232,9 +249,9 @@ internal sealed class ContactSearch
         }
 
         var field = Input.String(sort, "field") ?? throw Invalid("sort", "sort.field is required");
-        if (!Fields.TryGetValue(field, out var known) || known.Type == "tag")
+        if (!fields.TryGetValue(field, out var known) || known.Type == "tag")
         {
-            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", Fields.Keys.Where(k => k != "tag_id"))}");
+            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Keys.Where(k => k != "tag_id"))}");
         }
 
         var order = Input.String(sort, "order") ?? "ascending";

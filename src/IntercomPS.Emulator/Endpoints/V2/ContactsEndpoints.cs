@@ -24,7 +24,7 @@ internal sealed class ContactsEndpoints(EmulatorServices services)
     public async Task<IResult> SearchAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
-        var query = ContactSearch.Translate(body);
+        var query = ContactSearch.Contacts(body);
         int perPage = DefaultPerPage;
         string? startingAfter = null;
         if (Input.Field(body, "pagination") is { } pagination)

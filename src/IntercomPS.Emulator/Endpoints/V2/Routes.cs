@@ -45,6 +45,15 @@ internal static class Routes
         web.MapPost("/contacts/{contact_id}/notes", Handle(notes.CreateAsync));
         web.MapGet("/notes/{note_id}", Handle(notes.GetAsync));
 
+        var conversations = new ConversationsEndpoints(services, admins);
+        web.MapGet("/conversations", Handle(conversations.ListAsync));
+        web.MapPost("/conversations", Handle(conversations.CreateAsync));
+        web.MapPost("/conversations/search", Handle(conversations.SearchAsync));
+        web.MapGet("/conversations/{conversation_id}", Handle(conversations.GetAsync));
+        web.MapPut("/conversations/{conversation_id}", Handle(conversations.UpdateAsync));
+        web.MapPost("/conversations/{conversation_id}/reply", Handle(conversations.ReplyAsync));
+        web.MapPost("/conversations/{conversation_id}/parts", Handle(conversations.ManageAsync));
+
         var attributes = new DataAttributesEndpoints(services);
         web.MapGet("/data_attributes", Handle(attributes.ListAsync));
         web.MapPost("/data_attributes", Handle(attributes.CreateAsync));

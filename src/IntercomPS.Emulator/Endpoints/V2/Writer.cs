@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using IntercomPS.Emulator.Model;
 
@@ -267,6 +268,134 @@ internal static class Writer
         }
 
         w.WriteString("model", "contact");
+        w.WriteEndObject();
+    }
+
+    public static void ConversationList(Utf8JsonWriter w, ConversationPage page, AdminRecord admin)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "conversation.list");
+        w.WriteStartArray("conversations");
+        foreach (var conversation in page.Conversations)
+        {
+            Conversation(w, conversation, admin, withParts: false);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("total_count", page.TotalCount);
+        Pages(w, page.Page, page.PerPage, page.TotalCount, page.Next);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The first message is the source (a user's, when the contact started it); the rest are conversation_parts,
+    /// in order. Lists leave the parts out, as Intercom's list does.
+    /// </summary>
+    public static void Conversation(Utf8JsonWriter w, ConversationRecord c, AdminRecord admin, bool withParts = true)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "conversation");
+        w.WriteString("id", Face.ToString(c.Id));
+        w.WriteNull("title");
+        w.WriteNumber("created_at", c.CreatedAt);
+        w.WriteNumber("updated_at", c.UpdatedAt);
+        w.WriteNull("waiting_since");
+        Nullable(w, "snoozed_until", c.SnoozedUntil);
+        w.WriteBoolean("open", c.State != "closed");
+        w.WriteString("state", c.State);
+        w.WriteBoolean("read", c.Read);
+        w.WriteString("priority", "not_priority");
+        w.WriteNull("admin_assignee_id");
+        w.WriteNull("team_assignee_id");
+        w.WriteStartObject("tags");
+        w.WriteString("type", "tag.list");
+        w.WriteStartArray("tags");
+        w.WriteEndArray();
+        w.WriteEndObject();
+        var source = c.Parts.Count > 0 ? c.Parts[0] : null;
+        w.WriteStartObject("source");
+        w.WriteString("type", "conversation");
+        w.WriteString("id", source is null ? "" : Face.ToString(source.Id));
+        w.WriteString("delivered_as", c.CreatedByUser ? "customer_initiated" : "admin_initiated");
+        w.WriteString("subject", "");
+        w.WriteString("body", source?.Body ?? "");
+        w.WritePropertyName("author");
+        PartAuthor(w, source?.FromAdmin == true, c.Contact, admin);
+        w.WriteStartArray("attachments");
+        w.WriteEndArray();
+        w.WriteString("url", source?.Url);
+        w.WriteBoolean("redacted", false);
+        w.WriteEndObject();
+        w.WriteStartObject("contacts");
+        w.WriteString("type", "contact.list");
+        w.WriteStartArray("contacts");
+        w.WriteStartObject();
+        w.WriteString("type", "contact");
+        w.WriteString("id", c.Contact.Id);
+        w.WriteString("external_id", c.Contact.ExternalId);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("teammates");
+        w.WriteString("type", "admin.list");
+        w.WriteStartArray("teammates");
+        if (c.Parts.Any(p => p.FromAdmin))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "admin");
+            w.WriteString("id", admin.Id);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("custom_attributes");
+        w.WriteEndObject();
+        w.WriteBoolean("ai_agent_participated", false);
+        if (withParts)
+        {
+            w.WriteStartObject("conversation_parts");
+            w.WriteString("type", "conversation_part.list");
+            w.WriteStartArray("conversation_parts");
+            foreach (var part in c.Parts.Skip(1))
+            {
+                w.WriteStartObject();
+                w.WriteString("type", "conversation_part");
+                w.WriteString("id", Face.ToString(part.Id));
+                w.WriteString("part_type", "comment");
+                w.WriteString("body", part.Body);
+                w.WriteNumber("created_at", part.CreatedAt);
+                w.WriteNumber("updated_at", part.CreatedAt);
+                w.WriteNumber("notified_at", part.CreatedAt);
+                w.WriteNull("assigned_to");
+                w.WritePropertyName("author");
+                PartAuthor(w, part.FromAdmin, c.Contact, admin);
+                w.WriteStartArray("attachments");
+                w.WriteEndArray();
+                w.WriteNull("external_id");
+                w.WriteBoolean("redacted", false);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("total_count", c.Parts.Count > 0 ? c.Parts.Count - 1 : 0);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void PartAuthor(Utf8JsonWriter w, bool fromAdmin, ContactRecord contact, AdminRecord admin)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", fromAdmin ? "admin" : contact.Role);
+        w.WriteString("id", fromAdmin ? admin.Id : contact.Id);
+        w.WriteString("name", fromAdmin ? admin.Name : contact.Name);
+        if ((fromAdmin ? admin.Email : contact.Email) is { Length: > 0 } email)
+        {
+            w.WriteString("email", email);
+        }
+
         w.WriteEndObject();
     }
 

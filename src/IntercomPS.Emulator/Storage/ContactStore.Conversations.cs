@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+
+namespace IntercomPS.Emulator.Storage;
+
+/// <summary>
+/// Conversations: v1's message threads read as 2.14 conversations (same id, same messages), plus a state row.
+/// A reply on either face is a message of the thread, so the v1 thread of the same data reads the same.
+/// </summary>
+internal sealed partial class ContactStore
+{
+    /// <summary>When a conversation last changed: its newest message or state change.</summary>
+    public const string ConversationUpdatedAtSql =
+        "max(t.created_at, COALESCE(cs.updated_at, 0), COALESCE((SELECT MAX(m.created_at) FROM messages m WHERE m.thread_id = t.id), 0))";
+
+    private const string ConversationColumns = $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq";
+
+    private const string ConversationFrom = "FROM threads t JOIN users u ON u.seq = t.user_seq LEFT JOIN contact_details d ON d.user_seq = u.seq LEFT JOIN conversation_states cs ON cs.thread_id = t.id";
+
+    public Task<ConversationPage> ListConversationsAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    {
+        var after = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.After);
+        var total = s.Scalar<long>("SELECT COUNT(*) FROM threads WHERE app = $app", ("$app", app));
+        var before = s.Scalar<long>("SELECT COUNT(*) FROM threads WHERE app = $app AND id <= $after", ("$app", app), ("$after", after));
+        var page = LoadConversations(s, $"WHERE t.app = $app AND t.id > $after ORDER BY t.id LIMIT {perPage}", ("$app", app), ("$after", after));
+        var next = page.Count == perPage && before + page.Count < total ? Cursor.Encode(Cursor.After, page[^1].Id) : null;
+        return new ConversationPage(page, total, (int)(before / perPage) + 1, perPage, next);
+    }));
+
+    public Task<ConversationPage> SearchConversationsAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    {
+        var offset = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.At);
+        var args = query.Arguments.Append(("$app", (object?)app)).ToArray();
+        var where = $"WHERE t.app = $app AND ({query.Where})";
+        var total = s.Scalar<long>($"SELECT COUNT(*) {ConversationFrom} {where}", args);
+        var page = LoadConversations(s, $"{where} ORDER BY {query.OrderBy}, t.id LIMIT {perPage} OFFSET {offset}", args);
+        var next = offset + page.Count < total ? Cursor.Encode(Cursor.At, offset + page.Count) : null;
+        return new ConversationPage(page, total, (int)(offset / perPage) + 1, perPage, next);
+    }));
+
+    public Task<ConversationRecord> GetConversationAsync(long id) => Task.FromResult(db.Read(s => Conversation(s, id) ?? throw ConversationNotFound()));
+
+    /// <summary>A conversation started by a contact: a v1 thread created by the user, with its first message.</summary>
+    public Task<(ConversationRecord Conversation, PartRecord Message)> CreateConversationAsync(string contactId, string body) => db.WriteAsync(s =>
+    {
+        var contact = Find(s, contactId) ?? throw ContactNotFound();
+        var now = Now;
+        var id = s.Scalar<long>("INSERT INTO threads (app, user_seq, created_at, read, created_by_user) VALUES ($app, $seq, $now, 1, 1) RETURNING id",
+            ("$app", app), ("$seq", contact.Seq), ("$now", now));
+        s.Execute("INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($id, $now, NULL, $html, 0, 1)",
+            ("$id", id), ("$now", now), ("$html", Html.Paragraphs(body)));
+        var conversation = Conversation(s, id)!;
+        return (conversation, conversation.Parts[0]);
+    });
+
+    /// <summary>
+    /// A reply, as v1's thread update writes one: an admin's is unseen (unread) until the contact reads the thread;
+    /// the contact replying has evidently read it. Only the conversation's own contact can reply as a user.
+    /// </summary>
+    public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, bool fromAdmin) => db.WriteAsync(s =>
+    {
+        var conversation = Conversation(s, id) ?? throw ConversationNotFound();
+        if (!fromAdmin && contactId != conversation.Contact.Id)
+        {
+            throw new ApiError(400, "bad_request", "Only the conversation's contact can reply as the user here: send its intercom_user_id, email or user_id")
+            {
+                Code = "parameter_invalid",
+            };
+        }
+
+        s.Execute("INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($id, $now, NULL, $html, $admin, $seen)",
+            ("$id", id), ("$now", Now), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin));
+        s.Execute(fromAdmin ? "UPDATE threads SET read = 0 WHERE id = $id" : "UPDATE messages SET seen = 1 WHERE thread_id = $id; UPDATE threads SET read = 1 WHERE id = $id",
+            ("$id", id));
+        if (!fromAdmin && conversation.State == "closed")
+        {
+            SetState(s, id, "open", null); // a contact's reply reopens a closed conversation, as in Intercom
+        }
+
+        return Conversation(s, id)!;
+    });
+
+    /// <summary>read: true marks every message seen (the v1 thread reads as read); false brings the newest admin message back.</summary>
+    public Task<ConversationRecord> MarkReadAsync(long id, bool read) => db.WriteAsync(s =>
+    {
+        _ = Conversation(s, id) ?? throw ConversationNotFound();
+        s.Execute(read
+            ? "UPDATE messages SET seen = 1 WHERE thread_id = $id; UPDATE threads SET read = 1 WHERE id = $id"
+            : "UPDATE threads SET read = 0 WHERE id = $id; UPDATE messages SET seen = 0 WHERE id = (SELECT MAX(id) FROM messages WHERE thread_id = $id AND from_admin = 1)",
+            ("$id", id));
+        return Conversation(s, id)!;
+    });
+
+    /// <summary>close, open or snoozed (until a time); an optional admin message goes into the thread first.</summary>
+    public Task<ConversationRecord> ManageAsync(long id, string state, long? snoozedUntil, string? body) => db.WriteAsync(s =>
+    {
+        _ = Conversation(s, id) ?? throw ConversationNotFound();
+        if (body is not null)
+        {
+            s.Execute("INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($id, $now, NULL, $html, 1, 0)",
+                ("$id", id), ("$now", Now), ("$html", Html.Paragraphs(body)));
+            s.Execute("UPDATE threads SET read = 0 WHERE id = $id", ("$id", id));
+        }
+
+        SetState(s, id, state, snoozedUntil);
+        return Conversation(s, id)!;
+    });
+
+    private void SetState(DbSession s, long id, string state, long? snoozedUntil) => s.Execute("""
+        INSERT INTO conversation_states (thread_id, state, snoozed_until, updated_at) VALUES ($id, $state, $until, $now)
+        ON CONFLICT (thread_id) DO UPDATE SET state = $state, snoozed_until = $until, updated_at = $now
+        """, ("$id", id), ("$state", state), ("$until", snoozedUntil), ("$now", Now));
+
+    private ConversationRecord? Conversation(DbSession s, long id) =>
+        LoadConversations(s, "WHERE t.app = $app AND t.id = $id", ("$app", app), ("$id", id)).FirstOrDefault();
+
+    private List<ConversationRecord> LoadConversations(DbSession s, string tail, params (string, object?)[] args)
+    {
+        var rows = s.Query($"SELECT {ConversationColumns} {ConversationFrom} {tail}",
+            r => (Id: r.GetInt64(0), Created: r.GetInt64(1), Updated: r.GetInt64(2), Read: r.GetInt64(3) != 0, State: r.GetString(4),
+                Until: r.IsDBNull(5) ? (long?)null : r.GetInt64(5), ByUser: r.GetInt64(6) != 0, Seq: r.GetInt64(7)), args);
+        var contacts = new Dictionary<long, ContactRecord>();
+        return rows.Select(row =>
+        {
+            if (!contacts.TryGetValue(row.Seq, out var contact))
+            {
+                contacts[row.Seq] = contact = BySeq(s, row.Seq)!;
+            }
+
+            var parts = s.Query("SELECT id, created_at, html, url, from_admin FROM messages WHERE thread_id = $id ORDER BY id",
+                r => new PartRecord(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt64(4) != 0),
+                ("$id", row.Id));
+            return new ConversationRecord(row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, parts, contact);
+        }).ToList();
+    }
+
+    public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
+}

@@ -1,0 +1,101 @@
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using IntercomPS.V2.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.V2.Tests;
+
+/// <summary>Conversations are v1's message threads: the same id, the same messages, read from either face.</summary>
+public class ConversationsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+{
+    private V2Client Api => fixture.Api;
+
+    private async Task<(string Contact, string Email, string Admin)> NewContact()
+    {
+        var email = V2Fixture.NewEmail();
+        var contact = (await Api.PostAsync("/contacts", new { email, external_id = V2Fixture.NewId("u"), name = "Cora" })).Ok()["id"].GetString()!;
+        return (contact, email, (await Api.GetAsync("/me")).Ok()["id"].GetString()!);
+    }
+
+    [Fact]
+    public async Task A_contact_starts_a_conversation_and_admin_and_contact_reply()
+    {
+        var (contact, email, admin) = await NewContact();
+        var message = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Hello, I need help" })).Ok();
+        Assert.Equal("user_message", message["type"].GetString());
+        var id = message["conversation_id"].GetString();
+
+        var replied = (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Happy to help" })).Ok();
+        Assert.False(replied["read"].GetBoolean()); // the admin's reply is unread for the contact
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "user", email, body = "Thanks!" })).Ok();
+
+        var conversation = (await Api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal("<p>Hello, I need help</p>", conversation["source"].GetProperty("body").GetString());
+        Assert.Equal(contact, conversation["source"].GetProperty("author").GetProperty("id").GetString());
+        var parts = conversation["conversation_parts"].GetProperty("conversation_parts").EnumerateArray().ToList();
+        Assert.Equal(["admin", "user"], parts.Select(p => p.GetProperty("author").GetProperty("type").GetString()));
+        Assert.Equal("<p>Thanks!</p>", parts[1].GetProperty("body").GetString());
+        Assert.True(conversation["read"].GetBoolean()); // the contact replying has read it
+        Assert.Equal(contact, conversation["contacts"].GetProperty("contacts")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Close_snooze_open_and_read()
+    {
+        var (contact, _, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString();
+        var closed = (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "close", type = "admin", admin_id = admin, body = "Closing" })).Ok();
+        Assert.Equal("closed", closed["state"].GetString());
+        Assert.False(closed["open"].GetBoolean());
+        var snoozed = (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "snoozed", admin_id = admin, snoozed_until = 1900000000 })).Ok();
+        Assert.Equal("snoozed", snoozed["state"].GetString());
+        Assert.Equal(1900000000, snoozed["snoozed_until"].GetInt64());
+        Assert.Equal("open", (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "open", admin_id = admin })).Ok()["state"].GetString());
+        Assert.True((await Api.PutAsync($"/conversations/{id}", new { read = true })).Ok()["read"].GetBoolean());
+        (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "close", type = "admin", admin_id = "1" })).Error(404, "admin_not_found");
+        (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "snoozed", admin_id = admin })).Error(400, "parameter_invalid");
+    }
+
+    [Fact]
+    public async Task List_and_search_conversations()
+    {
+        var (contact, _, admin) = await NewContact();
+        var a = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "one" })).Ok()["conversation_id"].GetString();
+        var b = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "two" })).Ok()["conversation_id"].GetString();
+        (await Api.PostAsync($"/conversations/{b}/parts", new { message_type = "close", type = "admin", admin_id = admin })).Ok();
+        var list = (await Api.GetAsync("/conversations?per_page=150")).Ok();
+        Assert.Contains(list["conversations"].EnumerateArray(), c => c.GetProperty("id").GetString() == a);
+
+        var query = new { @operator = "AND", value = new object[] { new { field = "contact_ids", @operator = "=", value = contact }, new { field = "state", @operator = "=", value = "closed" } } };
+        var found = (await Api.PostAsync("/conversations/search", new { query })).Ok();
+        Assert.Equal([b], found["conversations"].EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task The_v1_thread_of_the_same_data_reads_the_same()
+    {
+        var (contact, email, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "from 2.14" })).Ok()["conversation_id"].GetString();
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "admin answer" })).Ok();
+
+        var (status, thread) = await fixture.V1.SendAsync(HttpMethod.Get, $"users/message_threads?email={email}&thread_id={id}");
+        Assert.Equal(200, status);
+        Assert.Equal(long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture), thread.GetProperty("thread_id").GetInt64());
+        Assert.Equal(["<p>from 2.14</p>", "<p>admin answer</p>"], thread.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("html").GetString()));
+
+        // The user replies on v1; 2.14 sees the part.
+        await fixture.V1.SendAsync(HttpMethod.Put, "users/message_threads", new { email, thread_id = long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture), body = "v1 reply" });
+        var parts = (await Api.GetAsync($"/conversations/{id}")).Ok()["conversation_parts"].GetProperty("conversation_parts");
+        Assert.Equal("<p>v1 reply</p>", parts[parts.GetArrayLength() - 1].GetProperty("body").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"body":"x"}""")]
+    [InlineData("""{"from":{"type":"bot","id":"x"},"body":"x"}""")]
+    [InlineData("""{"from":{"type":"user"},"body":"x"}""")]
+    public async Task Bad_conversation_input_is_a_400(string body)
+    {
+        (await Api.PostAsync("/conversations", body)).Error(400, "parameter_invalid");
+    }
+}
