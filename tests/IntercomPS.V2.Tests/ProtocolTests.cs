@@ -121,10 +121,15 @@ public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         await fixture.Admin.ResetAsync(V2Fixture.OtherAppId);
         var email = V2Fixture.NewEmail();
         (await fixture.Other.PostAsync("/contacts", new { email })).Ok();
-        (await fixture.Other.GetAsync("/contacts")).Ok();
+        var id = (await fixture.Other.GetAsync("/contacts")).Ok()["data"][0].GetProperty("id").GetString();
+        (await fixture.Other.GetAsync($"/contacts/{id}")).Ok();
+        (await fixture.Other.GetAsync("/contacts/000000000000000000000000")).Error(404, "not_found");
+        (await fixture.Other.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok();
         var counts = await fixture.Admin.GetRequestsAsync(V2Fixture.OtherAppId);
         Assert.Equal(1, counts.Of("POST /contacts"));
         Assert.Equal(1, counts.Of("GET /contacts"));
+        Assert.Equal(2, counts.Of("GET /contacts/{contact_id}")); // by route template: bounded, whatever ids arrive
+        Assert.Equal(1, counts.Of("POST /contacts/search"));
         await fixture.Admin.ResetAsync(V2Fixture.OtherAppId);
         Assert.Equal(0, (await fixture.Other.GetAsync("/contacts")).Ok()["total_count"].GetInt32());
     }

@@ -32,11 +32,14 @@ internal static class Face
         return next(context);
     }
 
-    /// <summary>Counts the request for the app whose token it carries ("" when none matches), as /v1 counts by app id.</summary>
+    /// <summary>
+    /// Counts the request for the app whose token it carries (any other counts as no app), under its route template
+    /// ("GET /contacts/{contact_id}"), so the counter stays bounded whatever paths arrive.
+    /// </summary>
     public static Task CountAsync(HttpContext context, RequestDelegate next, EmulatorServices services)
     {
-        var app = services.Apps.AuthenticateBearer(context.Request.Headers.Authorization) ?? "";
-        services.Requests.Count(app, context.Request.Method, context.Request.Path.Value!);
+        var app = services.Apps.AuthenticateBearer(context.Request.Headers.Authorization) ?? RequestCounter.OtherApp;
+        services.Requests.Count(app, Routes.RouteOf(context.Request.Method, context.Request.Path.Value!));
         return next(context);
     }
 

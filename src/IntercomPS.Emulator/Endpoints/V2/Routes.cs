@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
@@ -13,8 +14,43 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>The 2.14 routes, at the root as Intercom serves them. Handlers parse everything themselves, as on /v1.</summary>
 internal static class Routes
 {
-    public static void Map(IEndpointRouteBuilder web, EmulatorServices services)
+    /// <summary>Every 2.14 route, as "METHOD /template"; /admin/requests counts requests under these names only.</summary>
+    private static readonly List<(string Method, string[] Segments, string Name)> Known = [];
+
+    /// <summary>The route a request will reach ("GET /contacts/{contact_id}"), or null for any other path: bounded names.</summary>
+    public static string? RouteOf(string method, string path)
     {
+        var segments = path.Trim('/').Split('/');
+        string? best = null;
+        var bestParameters = int.MaxValue;
+        foreach (var (knownMethod, template, name) in Known)
+        {
+            if (knownMethod != method || template.Length != segments.Length)
+            {
+                continue;
+            }
+
+            var parameters = 0;
+            var matches = true;
+            for (var i = 0; i < template.Length && matches; i++)
+            {
+                var isParameter = template[i].StartsWith('{');
+                parameters += isParameter ? 1 : 0;
+                matches = isParameter ? segments[i].Length > 0 : string.Equals(template[i], segments[i], StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (matches && parameters < bestParameters)
+            {
+                (best, bestParameters) = (name, parameters);
+            }
+        }
+
+        return best;
+    }
+
+    public static void Map(IEndpointRouteBuilder endpoints, EmulatorServices services)
+    {
+        var web = new Recorder(endpoints);
         var admins = new AdminsEndpoints(services);
         web.MapGet("/me", Handle(admins.MeAsync));
         web.MapGet("/admins", Handle(admins.ListAsync));
@@ -60,6 +96,30 @@ internal static class Routes
     }
 
     private static RequestDelegate Handle(Func<HttpContext, Task<IResult>> handler) => ApiRoutes.Handle(handler);
+
+    /// <summary>Maps a route and remembers its name for <see cref="RouteOf"/>, so the two lists cannot differ.</summary>
+    private sealed class Recorder(IEndpointRouteBuilder endpoints)
+    {
+        public void MapGet(string template, RequestDelegate handler) => Add("GET", template, () => endpoints.MapGet(template, handler));
+
+        public void MapPost(string template, RequestDelegate handler) => Add("POST", template, () => endpoints.MapPost(template, handler));
+
+        public void MapPut(string template, RequestDelegate handler) => Add("PUT", template, () => endpoints.MapPut(template, handler));
+
+        public void MapDelete(string template, RequestDelegate handler) => Add("DELETE", template, () => endpoints.MapDelete(template, handler));
+
+        private static void Add(string method, string template, Action map)
+        {
+            map();
+            lock (Known)
+            {
+                if (!Known.Exists(k => k.Name == method + " " + template))
+                {
+                    Known.Add((method, template.Trim('/').Split('/'), method + " " + template));
+                }
+            }
+        }
+    }
 
     /// <summary>The 2.14 store of the request's app.</summary>
     public static ContactStore Store(HttpContext context, EmulatorServices services) => new(services.Database, Caller.From(context).AppId);
