@@ -66,7 +66,7 @@ namespace IntercomPS.Bench
         }
 
         /// <summary>Wipes the app's users, tags and request counts.</summary>
-        public async Task ResetAsync() => (await Admin.PostAsync("admin/reset?app_id=" + AppId, null)).EnsureSuccessStatusCode();
+        public async Task ResetAsync() => (await Admin.PostAsJsonAsync("admin/reset?app_id=" + AppId, new Dictionary<string, object>())).EnsureSuccessStatusCode();
 
         /// <summary>Users user1..user{count} (email userN@example.com), created in one transaction.</summary>
         public async Task SeedAsync(int count) =>

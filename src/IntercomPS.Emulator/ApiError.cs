@@ -18,6 +18,9 @@ internal sealed class ApiError(int status, string type, string message) : Except
     /// <summary>The request field at fault, named in a 2.14 error, if any.</summary>
     public string? Field { get; init; }
 
+    /// <summary>The WWW-Authenticate challenge of a 401, when not the API's own (Basic on /v1, Bearer on 2.14).</summary>
+    public string? Challenge { get; init; }
+
     /// <summary>Retry-After seconds to send, if any.</summary>
     public int? RetryAfter { get; init; }
 
@@ -32,6 +35,7 @@ internal sealed class ApiError(int status, string type, string message) : Except
     {
         401 => "unauthorized",
         402 => "request_failed",
+        403 => "forbidden",
         404 => "not_found",
         405 => "method_not_allowed",
         429 => "rate_limited",

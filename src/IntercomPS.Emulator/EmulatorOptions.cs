@@ -29,6 +29,12 @@ public sealed class EmulatorOptions
 
     public string AdminEmail { get; set; } = "admin@example.com";
 
+    /// <summary>
+    /// A token every /admin call must send as "Authorization: Bearer TOKEN". Required when <see cref="Host"/> is not a
+    /// loopback address, since /admin can wipe and rewrite everything.
+    /// </summary>
+    public string? AdminToken { get; set; }
+
     /// <summary>One flag: its name, environment variable, value placeholder, help text and how it applies.</summary>
     private sealed record Flag(string Name, string Value, string Help, Action<EmulatorOptions, string> Apply)
     {
@@ -39,6 +45,7 @@ public sealed class EmulatorOptions
     [
         new("port", "N", "TCP port to listen on; 0 picks a free port (default 0)", (o, v) => o.Port = Int(v, "port", 0, 65535)),
         new("host", "ADDRESS", "address to bind (default 127.0.0.1)", (o, v) => o.Host = NotEmpty(v, "host")),
+        new("admin-token", "TOKEN", "token /admin calls must send (Authorization: Bearer TOKEN); required unless --host is loopback", (o, v) => o.AdminToken = NotEmpty(v, "admin-token")),
         new("data", "FILE", "SQLite file to keep data in (default: in memory)", (o, v) => o.DataPath = NotEmpty(v, "data")),
         new("app", "ID:KEY", "an app and its API key; repeat for more (env: comma-separated). Default local-app:local-key", AddApps),
         new("admin-name", "NAME", "name of each app's admin on the 2.14 API (default Emulator Admin)", (o, v) => o.AdminName = NotEmpty(v, "admin-name")),
@@ -130,8 +137,9 @@ public sealed class EmulatorOptions
             .AppendLine("  --help".PadRight(30) + "show this help")
             .AppendLine()
             .AppendLine("The dummy app (user dummy-app-id or dummy_app_id, any key) always answers with canned data.")
-            .AppendLine("Admin endpoints (no auth): /admin/health, /admin/reset, /admin/faults, /admin/requests,")
-            .AppendLine("/admin/seed, /admin/message_threads/reply. Per request: header X-Emulator-Fault: 503[; retry-after=2] | 429 | drop | drop-before.")
+            .AppendLine("Admin endpoints: /admin/health, /admin/reset, /admin/faults, /admin/requests, /admin/seed,")
+            .AppendLine("/admin/message_threads/reply. No auth on loopback unless --admin-token; web pages are refused (Origin, Host,")
+            .AppendLine("writes need Content-Type: application/json). Per request: header X-Emulator-Fault: 503[; retry-after=2] | 429 | drop | drop-before.")
             .ToString();
     }
 

@@ -30,13 +30,21 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
     private readonly EmulatorServices services;
     private int disposed;
 
-    private IntercomEmulator(WebApplication web, EmulatorServices services, Uri baseUri)
+    private IntercomEmulator(WebApplication web, EmulatorServices services, Uri baseUri, Uri listenUri, bool loopbackOnly)
     {
         this.web = web;
         this.services = services;
         BaseUri = baseUri;
         ApiUri = new Uri(baseUri, "v1/");
+        ListenUri = listenUri;
+        LoopbackOnly = loopbackOnly;
     }
+
+    /// <summary>The address really bound, as Kestrel reports it (http://0.0.0.0:PORT/ for all interfaces).</summary>
+    public Uri ListenUri { get; }
+
+    /// <summary>Whether only this machine can connect (the bound address is a loopback one).</summary>
+    public bool LoopbackOnly { get; }
 
     /// <summary>http://HOST:PORT/ with the real port.</summary>
     public Uri BaseUri { get; }
@@ -54,6 +62,14 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var address = Resolve(options.Host);
+        if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(options.AdminToken))
+        {
+            throw new ArgumentException(
+                $"--host {options.Host} ({address}) can be reached from other machines, and /admin can wipe and rewrite everything: "
+                + "set an admin token (--admin-token or INTERCOM_EMULATOR_ADMIN_TOKEN), which /admin calls then send as 'Authorization: Bearer TOKEN'.",
+                nameof(options));
+        }
+
         var database = new Database(options.DataPath);
         try
         {
@@ -74,13 +90,13 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
             });
 
             var web = builder.Build();
-            Configure(web, services);
+            Configure(web, services, new AdminGuard(options.AdminToken, options.Host));
             await web.StartAsync(cancellationToken).ConfigureAwait(false);
 
             var bound = new Uri(web.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
                 .Features.Get<IServerAddressesFeature>()!.Addresses.First());
             var host = address.Equals(IPAddress.Any) ? "127.0.0.1" : address.Equals(IPAddress.IPv6Any) ? "[::1]" : bound.Host;
-            return new IntercomEmulator(web, services, new Uri($"http://{host}:{bound.Port}/"));
+            return new IntercomEmulator(web, services, new Uri($"http://{host}:{bound.Port}/"), bound, IPAddress.IsLoopback(address));
         }
         catch
         {
@@ -109,7 +125,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static void Configure(WebApplication web, EmulatorServices services)
+    private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard)
     {
         var faults = new FaultMiddleware(services.Faults, services.RateLimiter);
         web.Use(ErrorMiddleware.InvokeAsync);
@@ -148,6 +164,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
             v2.Use(Endpoints.V2.Face.CheckVersionAsync);
             v2.Use(faults.InvokeAsync);
         });
+        web.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.Use(adminGuard.InvokeAsync));
         web.UseRouting();
         ApiRoutes.Map(web);
         Endpoints.V2.Routes.Map(web, services);

@@ -46,8 +46,17 @@ await using (emulator)
     using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
     // These are local emulator credentials, printed on purpose so a developer can copy them.
+    // The admin token is not printed: whoever started the emulator has it.
     var apps = string.Join(", ", emulator.Apps.Select(a => $"{a.Key}:{a.Value}"));
-    Console.WriteLine($"Intercom v1 emulator listening on {emulator.BaseUri} (API {emulator.ApiUri}) | apps: {apps}, dummy-app-id:<any key> | data: {options.DataPath ?? "in memory"}");
+    var admin = options.AdminToken is null ? "" : " | admin: token required";
+    Console.WriteLine(emulator.LoopbackOnly
+        ? $"Intercom v1 emulator listening on {emulator.BaseUri} (API {emulator.ApiUri}) | apps: {apps}, dummy-app-id:<any key> | data: {options.DataPath ?? "in memory"}{admin}"
+        : $"Intercom v1 emulator listening on {emulator.ListenUri} (from this machine: API {emulator.ApiUri}) | apps: {apps}, dummy-app-id:<any key> | data: {options.DataPath ?? "in memory"}{admin}");
+    if (!emulator.LoopbackOnly)
+    {
+        await Console.Error.WriteLineAsync(
+            $"intercom-emulator: WARNING: listening on {emulator.ListenUri}, which other machines can reach: the app keys above are all that guard the API's data, and the admin token guards /admin.");
+    }
     await stop.Task;
 }
 

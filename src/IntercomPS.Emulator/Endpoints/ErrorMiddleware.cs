@@ -51,8 +51,9 @@ internal static class ErrorMiddleware
         var v2 = V2.Face.Serves(context);
         if (error.Status == 401)
         {
-            // Every 401, real or injected, tells the client how to authenticate: Basic on /v1, a Bearer token on 2.14.
-            context.Response.Headers.WWWAuthenticate = v2 ? "Bearer realm=\"Intercom\"" : "Basic realm=\"Intercom\"";
+            // Every 401, real or injected, tells the client how to authenticate: Basic on /v1, a Bearer token on 2.14
+            // and on /admin when it has a token.
+            context.Response.Headers.WWWAuthenticate = error.Challenge ?? (v2 ? "Bearer realm=\"Intercom\"" : "Basic realm=\"Intercom\"");
         }
 
         if (error.RetryAfter is { } seconds)

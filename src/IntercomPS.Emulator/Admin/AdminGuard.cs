@@ -1,0 +1,78 @@
+using System;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Admin;
+
+/// <summary>
+/// Keeps web pages away from /admin. The emulator runs on a developer's laptop next to a browser, and any page can
+/// send requests to 127.0.0.1. So: a request from a page of another origin is refused (Origin not loopback), and
+/// so is its CORS preflight; writes must be application/json, which a page can only send after a preflight; the
+/// Host must be a loopback name or the configured host, which a page reached through DNS rebinding cannot send. An
+/// admin token (required when the emulator listens beyond loopback) must come with every call, and a call that
+/// carries it may use any Host. Everything refused answers JSON, like every other failure.
+/// </summary>
+internal sealed class AdminGuard(string? token, string configuredHost)
+{
+    private readonly byte[]? tokenHash = token is null ? null : Hash(token);
+
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && !IsLoopbackOrigin(origin))
+        {
+            throw Forbidden($"/admin refuses requests from web pages of other origins (Origin '{origin}')");
+        }
+
+        if (HttpMethods.IsOptions(request.Method))
+        {
+            throw Forbidden("/admin answers no CORS preflight: web pages may not call it");
+        }
+
+        var authorized = tokenHash is not null && HasToken(request.Headers.Authorization.ToString());
+        if (tokenHash is not null && !authorized)
+        {
+            throw new ApiError(401, "unauthorized", "/admin needs the emulator's admin token: send 'Authorization: Bearer TOKEN'") { Challenge = "Bearer realm=\"intercom-emulator-admin\"" };
+        }
+
+        if (!authorized && !IsAllowedHost(request.Host.Host))
+        {
+            throw Forbidden($"/admin refuses Host '{request.Host}': use a loopback name (localhost, 127.0.0.1, [::1]) or '{configuredHost}'");
+        }
+
+        if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && !IsJson(request.ContentType))
+        {
+            throw new ApiError(415, "bad_request", $"/admin writes need 'Content-Type: application/json', not '{request.ContentType}'");
+        }
+
+        return next(context);
+    }
+
+    /// <summary>localhost, *.localhost, 127.0.0.0/8 and ::1: names that only ever mean this machine.</summary>
+    public static bool IsLoopbackName(string host)
+    {
+        host = host.Trim('[', ']');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+    }
+
+    private bool IsAllowedHost(string host) => IsLoopbackName(host) || host.Trim('[', ']').Equals(configuredHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsLoopbackOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && IsLoopbackName(uri.Host);
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private bool HasToken(string authorization) =>
+        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        && CryptographicOperations.FixedTimeEquals(Hash(authorization[7..].Trim()), tokenHash);
+
+    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
+
+    private static ApiError Forbidden(string message) => new(403, "forbidden", message);
+}
