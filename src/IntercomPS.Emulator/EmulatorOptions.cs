@@ -35,6 +35,9 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? AdminToken { get; set; }
 
+    /// <summary>Where the emulator notes what a developer should see (ignored unknown fields); null keeps it quiet.</summary>
+    public System.IO.TextWriter? Log { get; set; }
+
     /// <summary>One flag: its name, environment variable, value placeholder, help text and how it applies.</summary>
     private sealed record Flag(string Name, string Value, string Help, Action<EmulatorOptions, string> Apply)
     {

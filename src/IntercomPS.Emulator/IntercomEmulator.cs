@@ -90,7 +90,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
             });
 
             var web = builder.Build();
-            Configure(web, services, new AdminGuard(options.AdminToken, options.Host));
+            Configure(web, services, new AdminGuard(options.AdminToken, options.Host), options.Log is null ? null : System.IO.TextWriter.Synchronized(options.Log));
             await web.StartAsync(cancellationToken).ConfigureAwait(false);
 
             var bound = new Uri(web.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
@@ -125,7 +125,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard)
+    private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard, System.IO.TextWriter? log)
     {
         var faults = new FaultMiddleware(services.Faults, services.RateLimiter);
         web.Use(ErrorMiddleware.InvokeAsync);
@@ -142,6 +142,25 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         });
         web.UseWhen(context => context.Request.Path.StartsWithSegments("/v1"), v1 =>
         {
+            if (log is not null)
+            {
+                v1.Use(async (context, next) =>
+                {
+                    try
+                    {
+                        await next(context);
+                    }
+                    finally
+                    {
+                        // Also when the request then failed: the ignored field may be why.
+                        if (context.Response.Headers[UnknownFields.Header].ToString() is { Length: > 0 } warning)
+                        {
+                            await log.WriteLineAsync($"intercom-emulator: {context.Request.Method} {context.Request.Path}: {warning}");
+                        }
+                    }
+                });
+            }
+
             v1.Use((context, next) =>
             {
                 var app = AppRegistry.ClaimedAppId(context.Request.Headers.Authorization);

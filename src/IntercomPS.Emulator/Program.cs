@@ -22,6 +22,8 @@ catch (ArgumentException e)
     return 2;
 }
 
+options.Log = Console.Out; // the CLI's log is its stdout: the banner, then what a script author should see
+
 IntercomEmulator emulator;
 try
 {

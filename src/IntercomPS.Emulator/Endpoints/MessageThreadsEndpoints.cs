@@ -26,6 +26,7 @@ internal static class MessageThreadsEndpoints
     public static async Task<IResult> PostAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
+        UnknownFields.Warn(context, body, UnknownFields.ThreadPost);
         var key = Input.UserKey(body);
         var text = Input.RequiredText(body, "body");
         var url = Input.String(body, "url");
@@ -43,6 +44,7 @@ internal static class MessageThreadsEndpoints
     public static async Task<IResult> PutAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
+        UnknownFields.Warn(context, body, UnknownFields.ThreadPut);
         var key = Input.UserKey(body);
         var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
         var text = Input.String(body, "body");

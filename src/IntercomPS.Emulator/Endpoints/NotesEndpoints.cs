@@ -10,6 +10,7 @@ internal static class NotesEndpoints
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
+        UnknownFields.Warn(context, body, UnknownFields.Note);
         var key = Input.UserKey(body);
         var note = await Caller.From(context).Backend.AddNoteAsync(key, Input.RequiredText(body, "body"));
         return Json.Result(201, w => Json.Note(w, note));

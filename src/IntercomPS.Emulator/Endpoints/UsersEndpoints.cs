@@ -37,6 +37,7 @@ internal static class UsersEndpoints
     public static async Task<IResult> SaveAsync(HttpContext context, bool create)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
+        UnknownFields.Warn(context, body, UnknownFields.UserWrite);
         var (user, created) = await Caller.From(context).Backend.SaveUserAsync(ParseUser(body), create);
         return Json.Result(created ? 201 : 200, w => Json.User(w, user));
     }
@@ -45,6 +46,11 @@ internal static class UsersEndpoints
     {
         // The spec sends the identifiers as a JSON body; clients that cannot send a DELETE body use the query string.
         var body = await RequestBody.ReadAsync(context, required: false);
+        if (body is { } fields)
+        {
+            UnknownFields.Warn(context, fields, UnknownFields.UserDelete);
+        }
+
         var key = body is { } json ? Input.UserKey(json) : Input.UserKey(context.Request.Query);
         var user = await Caller.From(context).Backend.DeleteUserAsync(key);
         return Json.Ok(w => Json.User(w, user));

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Endpoints;
+
+/// <summary>
+/// Fields a request sends that the endpoint does not know are ignored, as the real service ignored them, but named
+/// in an X-Emulator-Warning answer header (and the emulator's log), so a script author sees the typo the real
+/// service would have swallowed.
+/// </summary>
+internal static class UnknownFields
+{
+    public const string Header = "X-Emulator-Warning";
+
+    /// <summary>What a user object carries on the way out: clients send fetched users back whole, so these are not typos.</summary>
+    private static readonly string[] UserEcho =
+        ["relationship_score", "session_count", "intercom_id", "avatar_url", "company_ids", "social_profiles", "location_data"];
+
+    public static readonly IReadOnlySet<string> UserWrite = Set(
+        ["user_id", "email", "name", "created_at", "last_impression_at", "last_request_at", "custom_data", "last_seen_ip",
+         "last_seen_user_agent", "unsubscribed_from_emails", "companies", "increments", .. UserEcho]);
+
+    public static readonly IReadOnlySet<string> UserDelete = Set(["user_id", "email"]);
+
+    public static readonly IReadOnlySet<string> Note = Set(["user_id", "email", "body"]);
+
+    public static readonly IReadOnlySet<string> Impression = Set(["user_id", "email", "user_ip", "user_agent", "current_url", "location"]);
+
+    public static readonly IReadOnlySet<string> ThreadPost = Set(["user_id", "email", "body", "url", "thread_id"]);
+
+    public static readonly IReadOnlySet<string> ThreadPut = Set(["user_id", "email", "thread_id", "body", "url", "read"]);
+
+    public static readonly IReadOnlySet<string> Tag = Set(["name", "color", "user_ids", "emails", "tag_or_untag", "id", "segment", "tagged_user_count"]);
+
+    private const int MaxNamed = 10;
+
+    /// <summary>Names the body's unknown fields in the answer's warning header, if there are any.</summary>
+    public static void Warn(HttpContext context, JsonElement body, IReadOnlySet<string> known)
+    {
+        var unknown = body.EnumerateObject().Select(p => p.Name).Where(n => !known.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var named = string.Join(", ", unknown.Take(MaxNamed).Select(n => "'" + Printable(n) + "'"))
+            + (unknown.Count > MaxNamed ? $" and {unknown.Count - MaxNamed} more" : "");
+        var request = context.Request;
+        context.Response.Headers[Header] =
+            $"ignored unknown field{(unknown.Count == 1 ? "" : "s")} {named}; {request.Method} {request.Path} takes {string.Join(", ", known.Order(StringComparer.Ordinal))}";
+    }
+
+    // Header values are ASCII: anything else (and quotes, and overlong names) is shown safely rather than dropped.
+    private static string Printable(string name)
+    {
+        var text = new StringBuilder();
+        foreach (var c in name.Length > 40 ? name[..40] + "..." : name)
+        {
+            text.Append(c is >= ' ' and <= '~' and not '\'' ? c : '?');
+        }
+
+        return text.ToString();
+    }
+
+    private static HashSet<string> Set(string[] names) => new(names, StringComparer.Ordinal);
+}

@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.Emulator.Tests;
+
+/// <summary>Unknown fields are ignored as the real service ignored them, but named in X-Emulator-Warning and the log.</summary>
+public sealed class UnknownFieldTests
+{
+    private static readonly HttpClient Http = new();
+
+    [Fact]
+    public async Task A_typo_is_ignored_but_named_in_the_answer_and_the_log()
+    {
+        var log = new StringWriter();
+        var options = new EmulatorOptions { Log = log };
+        await using var emulator = await IntercomEmulator.StartAsync(options);
+        var api = new Api(Http, emulator.BaseUri, "local-app", "local-key");
+        (await api.PostAsync("v1/users", new { user_id = "u1" })).AssertStatus(201);
+
+        // "users" instead of "user_ids": the real service tagged nobody and said nothing.
+        var tag = (await api.PostAsync("v1/tags", new { name = "vip", users = new[] { "u1" } })).AssertStatus(201);
+        Assert.Equal(0, tag["tagged_user_count"].GetInt32());
+        Assert.Equal("ignored unknown field 'users'; POST /v1/tags takes color, emails, id, name, segment, tag_or_untag, tagged_user_count, user_ids",
+            tag.Header("X-Emulator-Warning"));
+        Assert.Contains("intercom-emulator: POST /v1/tags: ignored unknown field 'users'", log.ToString());
+
+        var user = (await api.PutAsync("v1/users", new { user_id = "u1", nmae = "Typo", custom_dat = new { a = 1 } })).AssertStatus(200);
+        Assert.StartsWith("ignored unknown fields 'nmae', 'custom_dat'; PUT /v1/users takes ", user.Header("X-Emulator-Warning"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, user["name"].ValueKind);
+    }
+
+    [Fact]
+    public async Task Known_fields_and_echoed_objects_draw_no_warning()
+    {
+        var log = new StringWriter();
+        await using var emulator = await IntercomEmulator.StartAsync(new EmulatorOptions { Log = log });
+        var api = new Api(Http, emulator.BaseUri, "local-app", "local-key");
+        var created = (await api.PostAsync("v1/users", new { email = "a@example.com", name = "A", custom_data = new { x = 1 } })).AssertStatus(201);
+        Assert.Null(created.Header("X-Emulator-Warning"));
+
+        // A fetched user sent back whole, as old clients saved objects: every field is one the API writes.
+        var echoed = (await api.PutAsync("v1/users", created.Text)).AssertStatus(200);
+        Assert.Null(echoed.Header("X-Emulator-Warning"));
+        var tag = (await api.PostAsync("v1/tags", new { name = "t" })).AssertStatus(201);
+        Assert.Null((await api.PutAsync("v1/tags", tag.Text)).AssertStatus(200).Header("X-Emulator-Warning"));
+        Assert.Equal("", log.ToString());
+    }
+
+    [Fact]
+    public async Task Odd_names_are_shown_safely_and_the_list_is_bounded()
+    {
+        await using var emulator = await IntercomEmulator.StartAsync(new EmulatorOptions());
+        var api = new Api(Http, emulator.BaseUri, "local-app", "local-key");
+        var fields = string.Join(",", Enumerable.Range(1, 12).Select(i => $"\"f{i}\":1"));
+        var reply = (await api.PostAsync("v1/users", "{\"email\":\"b@example.com\",\"é\\n'x\":1," + fields + "}")).AssertStatus(201);
+        Assert.StartsWith("ignored unknown fields '???x', 'f1', ", reply.Header("X-Emulator-Warning"));
+        Assert.Contains("'f9' and 3 more; POST /v1/users takes ", reply.Header("X-Emulator-Warning"));
+    }
+
+    [Fact]
+    public async Task The_cli_logs_ignored_fields_on_stdout()
+    {
+        using var child = EmulatorProcess.Start(["--port", "0"]);
+        var api = new Api(Http, await child.BaseUriAsync(), "local-app", "local-key");
+        (await api.PostAsync("v1/users/notes", new { email = "nobody@example.com", body = "hi", bdy = "typo" })).AssertError(404, "not_found");
+        for (var i = 0; i < 50 && !child.Stdout.Contains("bdy", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("intercom-emulator: POST /v1/users/notes: ignored unknown field 'bdy'", child.Stdout);
+    }
+}
