@@ -6,9 +6,14 @@ using System.Threading.Tasks;
 namespace IntercomPS.Client
 {
     /// <summary>
-    /// Reads the user list page by page, in order. The first page comes alone (it tells how many there are); then
-    /// up to PagesAhead requests run ahead of the page being read, so a long list costs about pages / PagesAhead
-    /// round trips while memory stays at a few pages. Disposing cancels the pages requested but no longer wanted.
+    /// Reads the user list page by page, in order, with requests running ahead of the page being read. The first
+    /// page comes alone (it tells how many there are). The read-ahead then ramps up with the pages the reader has
+    /// read past: none while it reads page 2, then one more request in flight for each page, up to the window. So a
+    /// reader that stops inside page 2 has cost 2 requests, one inside page 3 at most 5, while a long list soon has
+    /// the whole window in flight and costs about pages / window round trips. The window is topped up as each page
+    /// arrives, not only when the reader asks, so a page that comes back early frees its slot at once; pages
+    /// requested ahead of the one being read are bounded at twice the window, so memory stays at a few pages.
+    /// Disposing cancels the pages requested but no longer wanted.
     /// </summary>
     /// <remarks>
     /// A hand-rolled async reader rather than IAsyncEnumerable: that interface lives in Microsoft.Bcl.AsyncInterfaces
@@ -16,24 +21,30 @@ namespace IntercomPS.Client
     /// </remarks>
     public sealed class UserPager : IDisposable
     {
-        /// <summary>Pages requested ahead of the one being read, unless the caller says otherwise.</summary>
+        /// <summary>Requests in flight once the window has ramped up, unless the caller says otherwise.</summary>
         public const int DefaultPagesAhead = 8;
 
         private readonly IntercomClient _client;
         private readonly UserListQuery _query;
-        private readonly int _pagesAhead;
+        private readonly int _window;
         private readonly int? _lastPage;
         private readonly CancellationTokenSource _unwanted;
-        private readonly Queue<Task<UserPage>> _ahead = new Queue<Task<UserPage>>();
-        private int _nextPage;
+        private readonly object _gate = new object();
+        private readonly Dictionary<int, Task<UserPage>> _requested = new Dictionary<int, Task<UserPage>>();
+        private bool _started;
+        private bool _disposed;
         private int _last;
+        private int _reading;         // the page last handed to the reader, which it reads or waits for
+        private int _nextToRequest;
+        private int _inFlight;
+        private int _readPast;        // pages the reader has asked past: the ramp
 
         internal UserPager(IntercomClient client, UserListQuery query, int pagesAhead, int? lastPage, CancellationToken cancellationToken)
         {
             if (pagesAhead < 1) throw new ArgumentOutOfRangeException(nameof(pagesAhead), pagesAhead, "At least one page must be requested at a time.");
             _client = client;
             _query = query;
-            _pagesAhead = pagesAhead;
+            _window = pagesAhead;
             _lastPage = lastPage;
             _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
@@ -41,22 +52,68 @@ namespace IntercomPS.Client
         /// <summary>The next page, or null after the last one (or after <c>lastPage</c> when one was given).</summary>
         public async Task<UserPage?> NextAsync()
         {
-            if (_nextPage == 0)
+            if (!_started)
             {
+                _started = true;
                 var first = await _client.ListUsersAsync(_query, _unwanted.Token).ConfigureAwait(false);
-                _last = Math.Min(first.TotalPages, _lastPage ?? int.MaxValue);
-                _nextPage = _query.Page + 1;
+                lock (_gate)
+                {
+                    _last = Math.Min(first.TotalPages, _lastPage ?? int.MaxValue);
+                    _reading = _query.Page;
+                    _nextToRequest = _query.Page + 1;
+                }
                 return first;
             }
-            for (; _ahead.Count < _pagesAhead && _nextPage <= _last; _nextPage++)
-                _ahead.Enqueue(_client.ListUsersAsync(_query.ForPage(_nextPage), _unwanted.Token));
-            return _ahead.Count == 0 ? null : await _ahead.Dequeue().ConfigureAwait(false);
+
+            Task<UserPage> next;
+            lock (_gate)
+            {
+                if (_disposed) throw new ObjectDisposedException(nameof(UserPager));
+                if (_reading >= _last) return null;
+                _reading++;
+                _readPast++;
+                TopUp();
+                next = _requested[_reading];
+                _requested.Remove(_reading);
+            }
+            return await next.ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Under the lock: the page being read is always requested; pages after it while fewer than the ramped
+        /// window are in flight and they stay within 2 x (ramp - 1) pages of the one being read.
+        /// </summary>
+        private void TopUp()
+        {
+            var ramp = Math.Min(_window, _readPast);
+            while (!_disposed && _nextToRequest <= _last
+                && (_nextToRequest <= _reading || (_inFlight < ramp && _nextToRequest - _reading <= 2 * (ramp - 1))))
+            {
+                var page = _nextToRequest++;
+                _inFlight++;
+                var request = _client.ListUsersAsync(_query.ForPage(page), _unwanted.Token);
+                _requested[page] = request;
+                request.ContinueWith(_ => Arrived(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        private void Arrived()
+        {
+            lock (_gate)
+            {
+                _inFlight--;
+                TopUp();
+            }
         }
 
         public void Dispose()
         {
+            lock (_gate)
+            {
+                if (_disposed) return;
+                _disposed = true;
+            }
             _unwanted.Cancel();
-            _unwanted.Dispose();
         }
     }
 }

@@ -14,12 +14,9 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(User))]
     public sealed class GetIntercomUserCommand : IntercomCmdlet
     {
-        /// <summary>Users looked up at once when many are piped in or named; answers still come out in input order.</summary>
-        public const int ConcurrentLookups = 4;
-
         /// <summary>
-        /// Pages requested ahead of the one being written out once the first page has told how many there are:
-        /// enough to hide most of the latency, few enough that memory stays at a handful of pages.
+        /// List requests in flight once the read-ahead has ramped up (see <see cref="UserPager"/>): enough to hide
+        /// most of the latency, few enough that memory stays at a handful of pages.
         /// </summary>
         public const int PagesAhead = UserPager.DefaultPagesAhead;
 
@@ -36,6 +33,11 @@ namespace IntercomPS.Cmdlets
         [Parameter(ParameterSetName = IdentitySet, ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
         public string[]? UserId { get; set; }
+
+        /// <summary>Lookups in flight at once when many users are piped in or named (1 looks them up one by one); answers still come out in input order.</summary>
+        [Parameter(ParameterSetName = IdentitySet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = ConcurrentUserCmdlet.DefaultThrottleLimit;
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("tag_name")]
@@ -66,7 +68,7 @@ namespace IntercomPS.Cmdlets
         private void GetEach()
         {
             foreach (var (identity, target) in Identities())
-                Submit(ConcurrentLookups, target, token => Client.GetUserAsync(identity(), token), WriteObject);
+                Submit(ThrottleLimit, target, token => Client.GetUserAsync(identity(), token), WriteObject);
         }
 
         /// <summary>

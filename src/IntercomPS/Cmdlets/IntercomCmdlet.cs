@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
@@ -18,11 +17,8 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     public abstract class IntercomCmdlet : PSCmdlet
     {
-        /// <summary>Answers held back behind a slow one, per request allowed in flight: bounds memory.</summary>
-        private const int BufferPerSlot = 8;
-
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private readonly Queue<Submitted> _submitted = new Queue<Submitted>();
+        private readonly OrderedRequests _submitted = new OrderedRequests();
         private IntercomClient? _client;
         private bool _verbose;
         private bool _debug;
@@ -70,14 +66,17 @@ namespace IntercomPS.Cmdlets
 
         /// <summary>
         /// Starts the request now and hands its answer to <paramref name="onAnswer"/> (or its failure to the error
-        /// stream, with <paramref name="target"/>) once every earlier submission has been handed on. Up to
-        /// <paramref name="inFlight"/> requests run at once; a slow one does not hold the others back, as answers
-        /// behind it wait in a bounded buffer. The pipeline thread blocks only when both are full.
+        /// stream, with <paramref name="target"/>) once every earlier submission has been handed on, with up to
+        /// <paramref name="inFlight"/> requests at once (see <see cref="OrderedRequests"/>).
         /// </summary>
-        protected void Submit<T>(int inFlight, object? target, Func<CancellationToken, Task<T>> request, Action<T> onAnswer)
+        protected void Submit<T>(int inFlight, object? target, Func<CancellationToken, Task<T>> request, Action<T> onAnswer) =>
+            Submit(inFlight, request, onAnswer, failure => WriteFailure(failure, target));
+
+        /// <summary>As above, with the failure handed to <paramref name="onFailure"/> (e.g. one error per user of a batch).</summary>
+        protected void Submit<T>(int inFlight, Func<CancellationToken, Task<T>> request, Action<T> onAnswer, Action<Exception> onFailure)
         {
             var started = Start(request);
-            _submitted.Enqueue(new Submitted(started.Task, () =>
+            _submitted.Add(started.Task, () =>
             {
                 T answer;
                 try
@@ -86,26 +85,15 @@ namespace IntercomPS.Cmdlets
                 }
                 catch (Exception failure) when (failure is IntercomApiException || failure is ArgumentException)
                 {
-                    WriteFailure(failure, target);
+                    onFailure(failure);
                     return;
                 }
                 onAnswer(answer);
-            }));
-
-            while (true)
-            {
-                while (_submitted.Count > 0 && _submitted.Peek().Task.IsCompleted) _submitted.Dequeue().Emit();
-                var running = _submitted.Where(item => !item.Task.IsCompleted).Select(item => item.Task).ToArray();
-                if (running.Length < inFlight && _submitted.Count < inFlight * BufferPerSlot) return;
-                Task.WaitAny(running);
-            }
+            }, inFlight);
         }
 
         /// <summary>Hands on every submitted answer, in order.</summary>
-        protected void DrainSubmitted()
-        {
-            while (_submitted.Count > 0) _submitted.Dequeue().Emit();
-        }
+        protected void DrainSubmitted() => _submitted.Drain();
 
         /// <summary>Starts a request now; its Verbose/Debug lines, if wanted, wait in its own queue until it is finished.</summary>
         private protected Started<T> Start<T>(Func<CancellationToken, Task<T>> request)
@@ -233,19 +221,6 @@ namespace IntercomPS.Cmdlets
             var session = Session ?? CurrentSession.Get();
             if (session is null || session.IsClosed) ThrowTerminatingError(ErrorRecords.NoSession(session));
             return session!.Client;
-        }
-
-        /// <summary>A submitted request and what to do with its answer when its turn comes.</summary>
-        private sealed class Submitted
-        {
-            public Submitted(Task task, Action emit)
-            {
-                Task = task;
-                Emit = emit;
-            }
-
-            public Task Task { get; }
-            public Action Emit { get; }
         }
 
         /// <summary>Messages from any thread, read in order on the pipeline thread.</summary>

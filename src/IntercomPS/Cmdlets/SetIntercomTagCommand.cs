@@ -5,7 +5,8 @@ using IntercomPS.Client;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>
-    /// Tags (or with -Untag, untags) the users piped in, in batches: N users cost ceil(N / BatchSize) requests.
+    /// Tags (or with -Untag, untags) the users piped in, in batches: N users cost ceil(N / BatchSize) requests,
+    /// up to -ThrottleLimit of them in flight at once.
     /// Without users it only updates the tag (its colour). Tagging creates the tag when it does not exist yet,
     /// as Intercom's POST /tags does, so `Get-IntercomUser -Tag trial | Set-IntercomTag -Name vip` just works.
     /// </summary>
@@ -18,7 +19,7 @@ namespace IntercomPS.Cmdlets
 
         private readonly List<(UserIdentity User, object? Target)> _batch = new List<(UserIdentity, object?)>();
         private Tag? _lastTag;
-        private bool _sentAny;
+        private int _batchesSent;
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -35,6 +36,11 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         [ValidateRange(1, 500)]
         public int BatchSize { get; set; } = DefaultBatchSize;
+
+        /// <summary>Batch requests in flight at once (1 sends them one by one); errors still come out in input order.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = ConcurrentUserCmdlet.DefaultThrottleLimit;
 
         /// <summary>Return the tag after the last request, with its updated tagged user count.</summary>
         [Parameter]
@@ -62,7 +68,11 @@ namespace IntercomPS.Cmdlets
         {
             base.EndProcessing();
             if (_batch.Count > 0) Flush();
-            else if (!_sentAny && ShouldProcess(Name, Color is null ? "Save Intercom tag" : $"Set the colour of tag to {Color}")) Send(new List<(UserIdentity, object?)>());
+            else if (_batchesSent == 0 && ShouldProcess(Name, Color is null ? "Save Intercom tag" : $"Set the colour of tag to {Color}")) Send(new List<(UserIdentity, object?)>());
+            DrainSubmitted();
+            // Batches answered side by side each saw some of the others: only a read after all of them has the final count.
+            if (PassThru && _lastTag is not null && _batchesSent > 1 && ThrottleLimit > 1)
+                _lastTag = Invoke(Name, token => Client.GetTagAsync(Name, token)) ?? _lastTag;
             if (PassThru && _lastTag is not null) WriteObject(_lastTag);
         }
 
@@ -73,21 +83,17 @@ namespace IntercomPS.Cmdlets
             Send(batch);
         }
 
-        /// <summary>One request for the batch; if it fails, each user in it gets the error, so none goes unreported.</summary>
+        /// <summary>One request for the batch, in flight beside the others; if it fails, each user in it gets the error, so none goes unreported.</summary>
         private void Send(List<(UserIdentity User, object? Target)> batch)
         {
-            _sentAny = true;
+            _batchesSent++;
             var changes = new TagChanges(Name) { Color = Color, Untag = Untag };
             foreach (var (user, _) in batch) changes.Users.Add(user);
-            try
-            {
-                _lastTag = Await(token => Client.SaveTagAsync(changes, token));
-            }
-            catch (System.Exception failure) when (failure is IntercomApiException || failure is System.ArgumentException)
+            Submit(ThrottleLimit, token => Client.SaveTagAsync(changes, token), tag => _lastTag = tag, failure =>
             {
                 if (batch.Count == 0) WriteFailure(failure, Name);
                 foreach (var (_, target) in batch) WriteFailure(failure, target);
-            }
+            });
         }
     }
 }

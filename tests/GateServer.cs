@@ -1,0 +1,165 @@
+#nullable enable
+// A loopback Intercom stand-in that proves concurrency without timing anything, compiled by Add-Type in
+// tests/Concurrency.Tests.ps1. It holds the requests it gates (user lookups, POST /v1/tags) until `Expected` of
+// them are waiting at the same time, then answers that group: a cmdlet that sent them one by one would show
+// MaxWaiting 1 (each held request gives up after Patience and is answered anyway, so such a test fails, never hangs).
+// With HoldOnly, only the gated request whose path contains that text is held (for Patience) and the rest are
+// answered at once; what arrived meanwhile shows how far a cmdlet runs ahead of an answer it is still waiting for.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IntercomPS.Tests
+{
+    public sealed class GateServer : IDisposable
+    {
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly object _gate = new object();
+        private readonly List<string> _gatedPaths = new List<string>();
+        private int _arrived;
+        private int _waiting;
+
+        public GateServer(int expected, string? holdOnly = null)
+        {
+            Expected = expected;
+            HoldOnly = holdOnly;
+            _listener.Start();
+            ApiUri = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/v1/");
+            _ = Task.Run(AcceptAsync);
+        }
+
+        public Uri ApiUri { get; }
+        public int Expected { get; }
+        public string? HoldOnly { get; }
+        public TimeSpan Patience { get; set; } = TimeSpan.FromSeconds(3);
+        /// <summary>Batch bodies containing this text are refused with a 422, as Intercom refuses a bad batch.</summary>
+        public string RefuseBodiesWith { get; set; } = "\u0000";
+
+        /// <summary>The most gated requests that were waiting at the same time.</summary>
+        public int MaxWaiting { get; private set; }
+
+        /// <summary>Gated requests that had arrived when the one held by HoldOnly was answered, that one included.</summary>
+        public int ArrivedWhileHeld { get; private set; }
+
+        public int Gated { get { lock (_gate) return _arrived; } }
+
+        public string[] GatedPaths { get { lock (_gate) return _gatedPaths.ToArray(); } }
+
+        private async Task AcceptAsync()
+        {
+            while (true)
+            {
+                TcpClient client;
+                try { client = await _listener.AcceptTcpClientAsync(); }
+                catch (Exception) { return; } // stopped
+                _ = Task.Run(() => Serve(client));
+            }
+        }
+
+        private void Serve(TcpClient client)
+        {
+            using (client)
+            using (var stream = client.GetStream())
+            {
+                try
+                {
+                    while (true)
+                    {
+                        var head = ReadHead(stream);
+                        if (head is null) return;
+                        var lines = head.Split(new[] { "\r\n" }, StringSplitOptions.None);
+                        var parts = lines[0].Split(' ');
+                        var method = parts[0];
+                        var path = parts[1];
+                        var length = 0;
+                        foreach (var line in lines)
+                            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line.Substring(15).Trim());
+                        var body = Encoding.UTF8.GetString(ReadExactly(stream, length));
+                        var (status, json) = Answer(method, path, body);
+                        var bytes = Encoding.UTF8.GetBytes(json);
+                        var header = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} {(status == 200 ? "OK" : "Unprocessable Entity")}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n");
+                        stream.Write(header, 0, header.Length);
+                        stream.Write(bytes, 0, bytes.Length);
+                    }
+                }
+                catch (IOException) { } // the client went away
+            }
+        }
+
+        private (int Status, string Json) Answer(string method, string path, string body)
+        {
+            var lookup = method == "GET" && path.StartsWith("/v1/users?", StringComparison.Ordinal) && (path.Contains("email=") || path.Contains("user_id="));
+            var tagging = method == "POST" && path == "/v1/tags";
+            if (!lookup && !tagging) return (200, "{\"type\":\"user.list\",\"users\":[],\"total_count\":0,\"page\":1,\"next_page\":null,\"total_pages\":0}");
+            Hold(path);
+            if (tagging)
+            {
+                if (body.Contains(RefuseBodiesWith)) return (422, "{\"error\":{\"type\":\"bad_request\",\"message\":\"This batch was refused on purpose.\"}}");
+                return (200, "{\"type\":\"tag\",\"id\":7,\"name\":\"gated\",\"tagged_user_count\":1}");
+            }
+            var query = path.Substring(path.IndexOf('?') + 1).Split('=');
+            var value = Uri.UnescapeDataString(query[1]);
+            var email = query[0] == "email" ? value : value + "@example.com";
+            return (200, $"{{\"type\":\"user\",\"id\":\"1\",\"email\":\"{email}\",\"user_id\":\"id-{email}\"}}");
+        }
+
+        private void Hold(string path)
+        {
+            lock (_gate)
+            {
+                _gatedPaths.Add(path);
+                var index = _arrived++;
+                _waiting++;
+                MaxWaiting = Math.Max(MaxWaiting, _waiting);
+                Monitor.PulseAll(_gate);
+                var deadline = DateTime.UtcNow + Patience;
+                if (HoldOnly is not null)
+                {
+                    if (path.Contains(HoldOnly))
+                    {
+                        while (DateTime.UtcNow < deadline) Monitor.Wait(_gate, deadline - DateTime.UtcNow);
+                        ArrivedWhileHeld = _arrived;
+                    }
+                }
+                else
+                {
+                    // Group g is released once (g + 1) x Expected requests have arrived.
+                    var release = (index / Expected + 1) * Expected;
+                    while (_arrived < release && DateTime.UtcNow < deadline) Monitor.Wait(_gate, deadline - DateTime.UtcNow);
+                }
+                _waiting--;
+            }
+        }
+
+        private static string? ReadHead(Stream stream)
+        {
+            var head = new StringBuilder();
+            var one = new byte[1];
+            while (head.Length < 4 || head[head.Length - 1] != '\n' || head[head.Length - 3] != '\n')
+            {
+                if (stream.Read(one, 0, 1) == 0) return null;
+                head.Append((char)one[0]);
+            }
+            return head.ToString();
+        }
+
+        private static byte[] ReadExactly(Stream stream, int count)
+        {
+            var buffer = new byte[count];
+            for (var read = 0; read < count;)
+            {
+                var n = stream.Read(buffer, read, count - read);
+                if (n == 0) throw new IOException("The request body was cut short.");
+                read += n;
+            }
+            return buffer;
+        }
+
+        public void Dispose() => _listener.Stop();
+    }
+}
