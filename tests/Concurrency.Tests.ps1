@@ -11,13 +11,13 @@ BeforeAll {
 
     function Connect-Gate([IntercomPS.Tests.GateServer] $Server) {
         # A session of its own on the gate server; the shared one stays on the emulator.
-        Connect-Intercom -AppId 'gate' -ApiKey (New-TestSecureString 'gate-key') -BaseUri $Server.ApiUri -PassThru
+        Connect-Intercom -AppId 'gate' -ApiKey (ConvertTo-SecureString 'gate-key' -AsPlainText -Force) -BaseUri $Server.ApiUri -PassThru
         Connect-TestIntercom
     }
 }
 
 AfterAll {
-    $null = Invoke-TestAdmin DELETE 'faults'
+    Clear-TestFaults
     Disconnect-Intercom
 }
 
@@ -88,9 +88,9 @@ Describe 'Get-IntercomUser -ThrottleLimit' {
         BeforeAll {
             Reset-TestApp
             Add-TestUsers -Count 60 -Prefix 'look'
-            $null = Invoke-TestAdmin PUT 'faults' '{"latency_ms": 1, "jitter_ms": 20}'
+            Set-TestFaults @{ latency_ms = 1; jitter_ms = 20 }
         }
-        AfterAll { $null = Invoke-TestAdmin DELETE 'faults' }
+        AfterAll { Clear-TestFaults }
 
         It 'writes users and per-item errors in input order, each error naming its own input' {
             $emails = 1..60 | ForEach-Object { if ($_ % 6 -eq 0) { "missing$_@example.com" } else { "look$_@example.com" } }
@@ -140,9 +140,9 @@ Describe 'Set-IntercomTag -ThrottleLimit' {
         BeforeAll {
             Reset-TestApp
             Add-TestUsers -Count 450 -Prefix 'batch'
-            $null = Invoke-TestAdmin PUT 'faults' '{"latency_ms": 1, "jitter_ms": 20}'
+            Set-TestFaults @{ latency_ms = 1; jitter_ms = 20 }
         }
-        AfterAll { $null = Invoke-TestAdmin DELETE 'faults' }
+        AfterAll { Clear-TestFaults }
 
         It 'tags every piped user with ceil(N / BatchSize) requests, and -PassThru shows the final count' {
             $tag = 1..450 | ForEach-Object { [pscustomobject]@{ user_id = "batch$_" } } | Set-IntercomTag -Name 'side-by-side' -BatchSize 50 -ThrottleLimit 8 -PassThru

@@ -70,9 +70,6 @@ namespace IntercomPS.Cmdlets
             if (_batch.Count > 0) Flush();
             else if (_batchesSent == 0 && ShouldProcess(Name, Color is null ? "Save Intercom tag" : $"Set the colour of tag to {Color}")) Send(new List<(UserIdentity, object?)>());
             DrainSubmitted();
-            // Batches answered side by side each saw some of the others: only a read after all of them has the final count.
-            if (PassThru && _lastTag is not null && _batchesSent > 1 && ThrottleLimit > 1)
-                _lastTag = Invoke(Name, token => Client.GetTagAsync(Name, token)) ?? _lastTag;
             if (PassThru && _lastTag is not null) WriteObject(_lastTag);
         }
 
@@ -83,13 +80,23 @@ namespace IntercomPS.Cmdlets
             Send(batch);
         }
 
+        /// <summary>
+        /// Batches answered side by side each counted only the batches saved before it; the one saved last counted
+        /// them all, and tagging only adds users (untagging only removes them), so it has the highest (lowest) count.
+        /// </summary>
+        private void Keep(Tag tag)
+        {
+            if (_lastTag?.TaggedUserCount is int kept && tag.TaggedUserCount is int count && (Untag ? count > kept : count < kept)) return;
+            _lastTag = tag;
+        }
+
         /// <summary>One request for the batch, in flight beside the others; if it fails, each user in it gets the error, so none goes unreported.</summary>
         private void Send(List<(UserIdentity User, object? Target)> batch)
         {
             _batchesSent++;
             var changes = new TagChanges(Name) { Color = Color, Untag = Untag };
             foreach (var (user, _) in batch) changes.Users.Add(user);
-            Submit(ThrottleLimit, token => Client.SaveTagAsync(changes, token), tag => _lastTag = tag, failure =>
+            Submit(ThrottleLimit, token => Client.SaveTagAsync(changes, token), Keep, failure =>
             {
                 if (batch.Count == 0) WriteFailure(failure, Name);
                 foreach (var (_, target) in batch) WriteFailure(failure, target);
