@@ -20,6 +20,9 @@ namespace IntercomPS.Bench
         /// <summary>The smaller CI smoke run: same scenarios, fewer users, shorter durations.</summary>
         public bool Quick { get; }
 
+        /// <summary>Interleaved runs per measurement, whose median is reported: 3, or 1 with --quick.</summary>
+        public int Runs => Quick ? 1 : 3;
+
         /// <summary>The full-run size, or the quick one with --quick.</summary>
         public int Size(int full, int quick) => Quick ? quick : full;
     }

@@ -9,6 +9,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using IntercomPS.Testing;
 
 namespace IntercomPS.Bench
 {
@@ -28,7 +29,7 @@ namespace IntercomPS.Bench
             _process = process;
             BaseUri = baseUri;
             ApiUri = new Uri(baseUri, "v1/");
-            Admin = new HttpClient { BaseAddress = baseUri };
+            Admin = new EmulatorAdmin(baseUri);
         }
 
         public Uri BaseUri { get; }
@@ -37,7 +38,8 @@ namespace IntercomPS.Bench
 
         public int ProcessId => _process.Id;
 
-        private HttpClient Admin { get; }
+        /// <summary>The typed client of the emulator's /admin API that the tests use too.</summary>
+        public EmulatorAdmin Admin { get; }
 
         public static AuthenticationHeaderValue Authorization { get; } =
             new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AppId + ":" + ApiKey)));
@@ -66,11 +68,10 @@ namespace IntercomPS.Bench
         }
 
         /// <summary>Wipes the app's users, tags and request counts.</summary>
-        public async Task ResetAsync() => (await Admin.PostAsJsonAsync("admin/reset?app_id=" + AppId, new Dictionary<string, object>())).EnsureSuccessStatusCode();
+        public Task ResetAsync() => Admin.ResetAsync(AppId);
 
         /// <summary>Users user1..user{count} (email userN@example.com), created in one transaction.</summary>
-        public async Task SeedAsync(int count) =>
-            (await Admin.PostAsJsonAsync("admin/seed", new Dictionary<string, object> { ["app_id"] = AppId, ["count"] = count })).EnsureSuccessStatusCode();
+        public Task SeedAsync(int count) => Admin.SeedAsync(AppId, count);
 
         public async Task ResetAndSeedAsync(int count)
         {
@@ -78,15 +79,10 @@ namespace IntercomPS.Bench
             await SeedAsync(count);
         }
 
-        public async Task SetLatencyAsync(int milliseconds) =>
-            (await Admin.PutAsJsonAsync("admin/faults", new Dictionary<string, object> { ["latency_ms"] = milliseconds })).EnsureSuccessStatusCode();
+        public Task SetLatencyAsync(int milliseconds) => Admin.SetFaultsAsync(new Dictionary<string, object> { ["latency_ms"] = milliseconds });
 
         /// <summary>/v1 requests the app received since the last reset.</summary>
-        public async Task<int> RequestCountAsync()
-        {
-            using var answer = JsonDocument.Parse(await Admin.GetStringAsync("admin/requests?app_id=" + AppId));
-            return answer.RootElement.GetProperty("total").GetInt32();
-        }
+        public async Task<int> RequestCountAsync() => (await Admin.GetRequestsAsync(AppId)).Total;
 
         /// <summary>A client for raw API calls: what a hand-written script does instead of using the module.</summary>
         public HttpClient CreateApiClient()

@@ -11,7 +11,7 @@ using System.Security;
 namespace IntercomPS.Bench
 {
     /// <summary>
-    /// The real PowerShell engine (System.Management.Automation 7.6.9, hosted in this process) with the staged module
+    /// The real PowerShell engine (Microsoft.PowerShell.SDK 7.6.9, hosted in this process) with the staged module
     /// imported by Import-Module, as users load it, and connected to the emulator. Output goes nowhere, as in a
     /// scheduled script; errors fail the benchmark.
     /// </summary>
@@ -19,37 +19,20 @@ namespace IntercomPS.Bench
     {
         private readonly Runspace _runspace;
 
-        private Engine(Runspace runspace, string modulePath, TimeSpan coldOpen, TimeSpan warmOpen, TimeSpan moduleOpen)
+        private Engine(Runspace runspace, string modulePath)
         {
             _runspace = runspace;
             ModulePath = modulePath;
-            ColdRunspaceOpen = coldOpen;
-            WarmRunspaceOpen = warmOpen;
-            ModuleRunspaceOpen = moduleOpen;
         }
-
-        /// <summary>The first runspace of the process: the engine's own start-up (JIT, type tables).</summary>
-        public TimeSpan ColdRunspaceOpen { get; }
-
-        /// <summary>Runspaces without the module (median of 3): what opening costs once the engine is warm.</summary>
-        public TimeSpan WarmRunspaceOpen { get; }
-
-        /// <summary>A runspace that imports the module, the first import in the process (warm engine, cold module).</summary>
-        public TimeSpan ModuleRunspaceOpen { get; }
 
         public string ModulePath { get; }
 
-        /// <summary>Starts the engine, timing the runspace opens that show what importing the module costs.</summary>
+        /// <summary>Opens a runspace with the module imported and connects it to the emulator.</summary>
         public static Engine Start(Uri apiUri)
         {
-            var coldOpen = TimePlainRunspace();
-            var warmOpen = Median.Middle(new[] { TimePlainRunspace(), TimePlainRunspace(), TimePlainRunspace() });
             var modulePath = FindStagedModule();
-            var clock = Stopwatch.StartNew();
-            var runspace = OpenModuleRunspace(modulePath);
-            var moduleOpen = clock.Elapsed;
-            var engine = new Engine(runspace, modulePath, coldOpen, warmOpen, moduleOpen);
-            using (var shell = PowerShell.Create(runspace))
+            var engine = new Engine(OpenModuleRunspace(modulePath), modulePath);
+            using (var shell = PowerShell.Create(engine._runspace))
             {
                 shell.AddCommand("Connect-Intercom")
                     .AddParameter("AppId", EmulatorProcess.AppId)
@@ -59,15 +42,6 @@ namespace IntercomPS.Bench
                 if (shell.HadErrors) throw new InvalidOperationException("Connect-Intercom failed: " + shell.Streams.Error.FirstOrDefault());
             }
             return engine;
-        }
-
-        /// <summary>Fresh runspaces importing the module again (median of 3): the import cost once the dll is loaded.</summary>
-        public TimeSpan TimeWarmImport() => Median.Middle(new[] { TimeImport(), TimeImport(), TimeImport() });
-
-        private TimeSpan TimeImport()
-        {
-            var clock = Stopwatch.StartNew();
-            using (OpenModuleRunspace(ModulePath)) return clock.Elapsed;
         }
 
         public void SetVariable(string name, object? value) => _runspace.SessionStateProxy.SetVariable(name, value);
@@ -105,14 +79,6 @@ namespace IntercomPS.Bench
         public async Task<int?> ConstantAsync(string type, string name) =>
             (await RunAsync($"if ('{type}' -as [type]) {{ [{type}]::{name} }}")).SingleOrDefault()?.BaseObject as int?;
 
-        private static TimeSpan TimePlainRunspace()
-        {
-            var clock = Stopwatch.StartNew();
-            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-            runspace.Open();
-            return clock.Elapsed;
-        }
-
         /// <summary>A runspace with the module imported, as `Import-Module` leaves it; a failed import throws.</summary>
         private static Runspace OpenModuleRunspace(string modulePath)
         {
@@ -125,22 +91,24 @@ namespace IntercomPS.Bench
             return runspace;
         }
 
-        /// <summary>
-        /// The module the build staged: $INTERCOMPS_MODULE when set, else out/IntercomPS/IntercomPS.psd1 in the
-        /// repository this program was built from.
-        /// </summary>
-        private static string FindStagedModule()
+        /// <summary>The repository this program was built from (the folder with IntercomPS.sln).</summary>
+        public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+        private static string FindRepositoryRoot()
+        {
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+                if (File.Exists(Path.Combine(folder.FullName, "IntercomPS.sln"))) return folder.FullName;
+            throw new FileNotFoundException("Cannot find the IntercomPS repository above " + AppContext.BaseDirectory + ".");
+        }
+
+        /// <summary>The module the build staged: $INTERCOMPS_MODULE when set, else out/IntercomPS/IntercomPS.psd1 in the repository.</summary>
+        public static string FindStagedModule()
         {
             var fromEnvironment = Environment.GetEnvironmentVariable("INTERCOMPS_MODULE");
             if (!string.IsNullOrEmpty(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (!File.Exists(Path.Combine(folder.FullName, "IntercomPS.sln"))) continue;
-                var manifest = Path.Combine(folder.FullName, "out", "IntercomPS", "IntercomPS.psd1");
-                if (File.Exists(manifest)) return manifest;
-                throw new FileNotFoundException($"The module is not staged at {manifest}. Run `dotnet build` in {folder.FullName} first.", manifest);
-            }
-            throw new FileNotFoundException("Cannot find the IntercomPS repository above " + AppContext.BaseDirectory + "; set INTERCOMPS_MODULE to the module's .psd1.");
+            var manifest = Path.Combine(RepositoryRoot, "out", "IntercomPS", "IntercomPS.psd1");
+            if (File.Exists(manifest)) return manifest;
+            throw new FileNotFoundException($"The module is not staged at {manifest}. Run `dotnet build` in {RepositoryRoot} first.", manifest);
         }
 
         private static SecureString ToSecureString(string text)

@@ -22,6 +22,27 @@ namespace IntercomPS.Bench
             return Middle(times);
         }
 
+        /// <summary>
+        /// Peers measured side by side: run i of every peer before run i + 1 of any, so a slow spell of this shared
+        /// machine hits them alike. Each peer returns the time it measured; the medians come back in peer order.
+        /// </summary>
+        public static async Task<TimeSpan[]> InterleavedAsync(int runs, params Func<Task<TimeSpan>>[] peers)
+        {
+            var times = new TimeSpan[peers.Length][];
+            for (var p = 0; p < peers.Length; p++) times[p] = new TimeSpan[runs];
+            for (var i = 0; i < runs; i++)
+                for (var p = 0; p < peers.Length; p++) times[p][i] = await peers[p]();
+            return Array.ConvertAll(times, Middle);
+        }
+
+        /// <summary>Times one run of <paramref name="run"/>.</summary>
+        public static async Task<TimeSpan> TimeAsync(Func<Task> run)
+        {
+            var clock = Stopwatch.StartNew();
+            await run();
+            return clock.Elapsed;
+        }
+
         /// <summary>The median of times already taken (when two runs are interleaved so drift hits both alike).</summary>
         public static TimeSpan Middle(TimeSpan[] times)
         {

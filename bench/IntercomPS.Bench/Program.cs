@@ -15,7 +15,8 @@ namespace IntercomPS.Bench
     {
         private static readonly IScenario[] Scenarios =
         {
-            new ListUsers(), new UpdateUsers(), new TagUsers(), new ListMemory(), new ImportTime(), new RequestOverhead(), new EmulatorThroughput(),
+            new ListUsers(), new Concurrent("lookup"), new Concurrent("update"), new Concurrent("tag"), new ListMemory(), new RequestOverhead(),
+            new ImportTime(), new PagingDepth(), new EmulatorThroughput(),
         };
 
         private static string Usage => "Usage: IntercomPS.Bench [--quick] [--only KEY[,KEY...]]\n\n"
@@ -26,6 +27,11 @@ namespace IntercomPS.Bench
 
         public static async Task<int> Main(string[] args)
         {
+            if (args is ["--hello"])
+            {
+                await HelloServer.RunAsync();
+                return 0;
+            }
             var quick = false;
             var chosen = Scenarios.ToList();
             for (var i = 0; i < args.Length; i++)
@@ -60,7 +66,7 @@ namespace IntercomPS.Bench
             var failed = false;
             foreach (var scenario in chosen)
             {
-                Console.Error.WriteLine($"running {scenario.Key}: {scenario.Description}");
+                Console.Error.WriteLine($"running {scenario.Key}: {scenario.Description} (load average {LoadAverage})");
                 try
                 {
                     rows.AddRange(await scenario.RunAsync(context));

@@ -18,13 +18,15 @@ namespace IntercomPS.Bench
 
         public static string Millis(TimeSpan time) => time.TotalMilliseconds.ToString("0", Invariant) + " ms";
 
+        public static string Millis2(TimeSpan time) => time.TotalMilliseconds.ToString("0.00", Invariant) + " ms";
+
         public static string SignedMillis(TimeSpan time) => time.TotalMilliseconds.ToString("+0;-0;0", Invariant) + " ms";
 
         public static string Times(double ratio) => ratio.ToString("0.00", Invariant) + "x";
 
         public static string Number(double value, string format = "N0") => value.ToString(format, Invariant);
 
-        public static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", Invariant) + " MB";
+        public static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", Invariant) + " MiB";
 
         /// <summary>A markdown table, padded so it also reads well on a console.</summary>
         public static void WriteTable(TextWriter output, IReadOnlyList<Row> rows)
