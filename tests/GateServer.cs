@@ -100,7 +100,7 @@ namespace IntercomPS.Tests
             if (tagging)
             {
                 if (body.Contains(RefuseBodiesWith)) return (422, "{\"error\":{\"type\":\"bad_request\",\"message\":\"This batch was refused on purpose.\"}}");
-                return (200, "{\"type\":\"tag\",\"id\":7,\"name\":\"gated\",\"tagged_user_count\":1}");
+                return (200, "{\"type\":\"tag\",\"id\":\"5f3a1c2b9d8e7f6a5b4c3d2e\",\"name\":\"gated\",\"tagged_user_count\":1}");
             }
             var query = path.Substring(path.IndexOf('?') + 1).Split('=');
             var value = Uri.UnescapeDataString(query[1]);
