@@ -32,3 +32,5 @@ internal sealed record ConversationRecord(
 internal sealed record PartRecord(long Id, long CreatedAt, string Body, string? Url, bool FromAdmin);
 
 internal sealed record ConversationPage(IReadOnlyList<ConversationRecord> Conversations, long TotalCount, int Page, int PerPage, string? Next);
+
+internal sealed record EventRecord(string EventName, long CreatedAt, string Metadata);

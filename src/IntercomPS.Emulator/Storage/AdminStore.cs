@@ -8,7 +8,7 @@ internal sealed class AdminStore(Database db)
 {
     /// <summary>Deletes every app's data, or one app's.</summary>
     public Task ResetAsync(string? app) => db.WriteAsync(s => s.Execute(app is null
-        ? "DELETE FROM messages; DELETE FROM threads; DELETE FROM notes; DELETE FROM user_tags; DELETE FROM tags; DELETE FROM contact_details; DELETE FROM data_attributes; DELETE FROM conversation_states; DELETE FROM users;"
+        ? "DELETE FROM messages; DELETE FROM threads; DELETE FROM notes; DELETE FROM user_tags; DELETE FROM tags; DELETE FROM contact_details; DELETE FROM data_attributes; DELETE FROM conversation_states; DELETE FROM events; DELETE FROM users;"
         : """
           DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
           DELETE FROM conversation_states WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
@@ -19,6 +19,7 @@ internal sealed class AdminStore(Database db)
           DELETE FROM tags WHERE app = $app;
           DELETE FROM contact_details WHERE user_seq IN (SELECT seq FROM users WHERE app = $app);
           DELETE FROM data_attributes WHERE app = $app;
+          DELETE FROM events WHERE app = $app;
           DELETE FROM users WHERE app = $app;
           """, ("$app", app)));
 

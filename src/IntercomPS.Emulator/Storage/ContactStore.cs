@@ -109,6 +109,7 @@ internal sealed partial class ContactStore(Database db, string app)
             DELETE FROM notes WHERE user_seq = $seq;
             DELETE FROM user_tags WHERE user_seq = $seq;
             DELETE FROM contact_details WHERE user_seq = $seq;
+            DELETE FROM events WHERE user_seq = $seq;
             DELETE FROM users WHERE seq = $seq;
             """, ("$seq", contact.Seq));
         return contact;

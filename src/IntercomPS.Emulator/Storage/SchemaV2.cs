@@ -3,7 +3,7 @@ namespace IntercomPS.Emulator.Storage;
 /// <summary>
 /// What only the 2.14 face stores, beside the shared tables (users, tags, notes, threads) and never a copy of
 /// them: a contact's role, phone and archived flag (keyed by the user's seq; a v1 user without a row is a
-/// role "user" contact), the contact data attributes an app defined, and a conversation's state (open, closed,
+/// role "user" contact), the contact data attributes an app defined, data events, and a conversation's state (open, closed,
 /// snoozed; a v1 thread without a row is open).
 /// </summary>
 internal static class SchemaV2
@@ -31,5 +31,15 @@ internal static class SchemaV2
             state TEXT NOT NULL DEFAULT 'open',
             snoozed_until INTEGER,
             updated_at INTEGER);
+
+        -- Data events a contact did (POST /events); metadata is a flat JSON object.
+        CREATE TABLE IF NOT EXISTS events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            user_seq INTEGER NOT NULL,
+            event_name TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            metadata TEXT NOT NULL DEFAULT '{}');
+        CREATE INDEX IF NOT EXISTS ix_events_user ON events(user_seq, created_at);
         """;
 }

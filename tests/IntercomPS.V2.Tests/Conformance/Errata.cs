@@ -33,6 +33,13 @@ public static class Errata
         new("/components/schemas/addressable_list/properties/url", ErratumTarget.Schema, node => node["format"] = "uri-reference",
             "addressable_list.url says format uri, but its example is \"/contacts/5ba682d23d7cf92bef87bfd4/notes\": a path "
             + "relative to the API root, a URI reference."),
+        new("/paths/~1events/get/responses/200/content/application~1json/schema", ErratumTarget.Schema,
+            node => ReplaceWith(node, new JsonObject
+            {
+                ["anyOf"] = new JsonArray(new JsonObject { ["$ref"] = "#/$defs/data_event_summary" }, new JsonObject { ["$ref"] = "#/$defs/data_event_list" }),
+            }),
+            "GET /events documents only the summary answer (summary=true), but without summary the API answers the "
+            + "event.list the description defines as data_event_list (its next/since pages are that list's): either form."),
         new("/components/schemas/custom_attributes/additionalProperties", ErratumTarget.Schema,
             node => ((JsonArray)node["anyOf"]!).Add(new JsonObject { ["type"] = new JsonArray("number", "boolean", "null") }),
             "custom_attributes allows only string, integer, datetime or a custom object list, but its own example "
@@ -85,9 +92,10 @@ public static class Errata
     }
 
     /// <summary>A bare number in an example, restated as the string the schema types it as.</summary>
-    private static void NumberAsString(JsonNode node)
+    private static void NumberAsString(JsonNode node) => ReplaceWith(node, JsonValue.Create(node.ToJsonString()));
+
+    private static void ReplaceWith(JsonNode node, JsonNode replacement)
     {
-        var replacement = JsonValue.Create(node.ToJsonString());
         switch (node.Parent)
         {
             case JsonObject parent:

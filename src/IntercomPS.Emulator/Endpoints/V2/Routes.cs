@@ -90,6 +90,10 @@ internal static class Routes
         web.MapPost("/conversations/{conversation_id}/reply", Handle(conversations.ReplyAsync));
         web.MapPost("/conversations/{conversation_id}/parts", Handle(conversations.ManageAsync));
 
+        var events = new EventsEndpoints(services);
+        web.MapPost("/events", Handle(events.SubmitAsync));
+        web.MapGet("/events", Handle(events.ListAsync));
+
         var attributes = new DataAttributesEndpoints(services);
         web.MapGet("/data_attributes", Handle(attributes.ListAsync));
         web.MapPost("/data_attributes", Handle(attributes.CreateAsync));

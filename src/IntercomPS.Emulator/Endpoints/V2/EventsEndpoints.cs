@@ -1,0 +1,138 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Endpoints.V2;
+
+/// <summary>/events: submit a data event for a contact (202, no body) and list a contact's events or their summary.</summary>
+internal sealed class EventsEndpoints(EmulatorServices services)
+{
+    public async Task<IResult> SubmitAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var name = Input.String(body, "event_name");
+        if (name is null || name.Trim().Length == 0)
+        {
+            throw new ApiError(400, "bad_request", "event_name is required") { Code = "parameter_not_found", Field = "event_name" };
+        }
+
+        var createdAt = Input.Timestamp(body, "created_at")
+            ?? throw new ApiError(400, "bad_request", "created_at is required (a UNIX time)") { Code = "parameter_not_found", Field = "created_at" };
+        var (id, userId, email) = (Input.String(body, "id"), Input.String(body, "user_id"), Input.String(body, "email"));
+        if (id is null && userId is null && email is null)
+        {
+            throw new ApiError(400, "bad_request", "An event needs the contact's id, user_id or email") { Code = "parameter_not_found" };
+        }
+
+        var metadata = Metadata(body);
+        var store = Routes.Store(context, services);
+        var contact = await store.EventContactAsync(id, userId, email);
+        await store.SubmitEventAsync(contact, name, createdAt, metadata);
+        return Results.StatusCode(202);
+    }
+
+    /// <summary>type=user and one of intercom_user_id, user_id, email; summary=true counts events by name.</summary>
+    public async Task<IResult> ListAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (Input.Query(query, "type") != "user")
+        {
+            throw new ApiError(400, "bad_request", "type=user is required") { Code = "parameter_invalid", Field = "type" };
+        }
+
+        var (id, userId, email) = (Input.Query(query, "intercom_user_id"), Input.Query(query, "user_id"), Input.Query(query, "email"));
+        if (id is null && userId is null && email is null)
+        {
+            throw new ApiError(400, "bad_request", "One of intercom_user_id, user_id or email is required") { Code = "parameter_not_found" };
+        }
+
+        var store = Routes.Store(context, services);
+        var contact = await store.EventContactAsync(id, userId, email);
+        var events = await store.ListEventsAsync(contact);
+        var summary = Input.Query(query, "summary") switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => throw new ApiError(400, "bad_request", $"summary must be true or false, not '{other}'") { Code = "parameter_invalid", Field = "summary" },
+        };
+        return Json.Ok(w =>
+        {
+            w.WriteStartObject();
+            if (summary)
+            {
+                w.WriteString("type", "event.summary");
+                w.WriteString("email", contact.Email ?? "");
+                w.WriteString("intercom_user_id", contact.Id);
+                w.WriteString("user_id", contact.ExternalId ?? "");
+                w.WriteStartArray("events");
+                foreach (var group in events.GroupBy(e => e.EventName))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", group.Key);
+                    w.WriteString("first", Iso(group.Min(e => e.CreatedAt)));
+                    w.WriteString("last", Iso(group.Max(e => e.CreatedAt)));
+                    w.WriteNumber("count", group.Count());
+                    w.WriteString("description", "");
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+            else
+            {
+                w.WriteString("type", "event.list");
+                w.WriteStartArray("events");
+                foreach (var e in events)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("type", "event");
+                    w.WriteString("event_name", e.EventName);
+                    w.WriteNumber("created_at", e.CreatedAt);
+                    if (contact.ExternalId is not null)
+                    {
+                        w.WriteString("user_id", contact.ExternalId);
+                    }
+
+                    w.WriteString("intercom_user_id", contact.Id);
+                    if (contact.Email is { Length: > 0 })
+                    {
+                        w.WriteString("email", contact.Email);
+                    }
+
+                    w.WritePropertyName("metadata");
+                    w.WriteRawValue(e.Metadata, skipInputValidation: true);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartObject("pages");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>metadata: a flat object; its values are kept as sent (strings, numbers, booleans).</summary>
+    private static string Metadata(JsonElement body)
+    {
+        if (Input.Field(body, "metadata") is not { } metadata)
+        {
+            return "{}";
+        }
+
+        if (metadata.ValueKind != JsonValueKind.Object || metadata.EnumerateObject().Any(p => p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array))
+        {
+            throw new ApiError(400, "bad_request", "metadata must be an object of strings, numbers and booleans") { Code = "parameter_invalid", Field = "metadata" };
+        }
+
+        return metadata.GetRawText();
+    }
+
+    private static string Iso(long seconds) =>
+        DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+}
