@@ -127,7 +127,7 @@ public sealed class EmulatorOptions
         var text = new System.Text.StringBuilder()
             .AppendLine("IntercomPS emulator: a local Intercom v1 API (https://.../v1/) for tests and scripts.")
             .AppendLine()
-            .AppendLine("Usage: dotnet run --project src/IntercomPS.Emulator -- [flags]")
+            .AppendLine("Usage: intercom-emulator [flags]   (from the repository: dotnet run --project src/IntercomPS.Emulator -- [flags])")
             .AppendLine()
             .AppendLine("Flags (each also read from its environment variable; flags win):");
         foreach (var flag in Flags)

@@ -19,15 +19,14 @@ public sealed partial class EmulatorProcess : IDisposable
     private readonly StringBuilder stderr = new();
     private readonly TaskCompletionSource<Uri> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private EmulatorProcess(IEnumerable<string> args, IDictionary<string, string>? environment)
+    private EmulatorProcess(string fileName, IEnumerable<string> args, IDictionary<string, string>? environment)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntercomPS.Emulator.dll"));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -93,7 +92,12 @@ public sealed partial class EmulatorProcess : IDisposable
         }
     }
 
-    public static EmulatorProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null) => new(args, environment);
+    public static EmulatorProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null) =>
+        new("dotnet", [Path.Combine(AppContext.BaseDirectory, "IntercomPS.Emulator.dll"), .. args], environment);
+
+    /// <summary>Another program that runs the emulator (the installed tool's command).</summary>
+    public static EmulatorProcess StartProgram(string path, IEnumerable<string> args, IDictionary<string, string>? environment = null) =>
+        new(path, args, environment);
 
     /// <summary>The base URL the emulator printed once listening.</summary>
     public async Task<Uri> BaseUriAsync() => await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
