@@ -63,14 +63,13 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
 
     private ContactQuery Translate(JsonElement body)
     {
-        var search = this;
         if (Input.Field(body, "query") is not { ValueKind: JsonValueKind.Object } query)
         {
             throw Invalid("query", "query is required: a filter {field, operator, value} or a group {operator: AND|OR, value: [filters]}");
         }
 
-        var where = search.Node(query, "query", depth: 0);
-        return new ContactQuery(where, search.Sort(body), search.arguments);
+        var where = Node(query, "query", depth: 0);
+        return new ContactQuery(where, Sort(body), arguments);
     }
 
     private string Node(JsonElement node, string path, int depth)
