@@ -31,7 +31,8 @@ namespace IntercomPS.Tests
             await _emulator.SeedAsync(1000, "load-");
             using var shell = new PowerShellSession(_emulator);
             // 10% of requests fail with 503 + Retry-After (never applied); bursts past 300 per second get 429.
-            await _emulator.SetFaultsAsync(new { failure_rate = 0.1, failure_status = 503, retry_after_seconds = 1, rate_limit = 300, rate_window_seconds = 1 });
+            // Seeded, so a failure replays with the same draws.
+            await _emulator.SetFaultsAsync(new { failure_rate = 0.1, failure_status = 503, retry_after_seconds = 1, rate_limit = 300, rate_window_seconds = 1, fault_seed = 1001 });
 
             var result = shell.Run("""
                 $VerbosePreference = 'Continue'
@@ -54,11 +55,15 @@ namespace IntercomPS.Tests
         {
             await _emulator.SeedAsync(1000, "sync-");
             using var shell = new PowerShellSession(_emulator);
-            // 10% 503s without Retry-After, 5% of answers lost after the write, bursts past 300 per second get 429.
-            await _emulator.SetFaultsAsync(new { failure_rate = 0.1, failure_status = 503, drop_rate = 0.05, rate_limit = 300, rate_window_seconds = 1 });
+            // 10% 503s without Retry-After, 5% of answers lost after the write, bursts past 300 per second get 429
+            // (seeded, so a failure replays with the same draws). With 15% of attempts failing, 4 retries would leave
+            // one update in 13,000 failed, about one run in 13: 8 make a lost update a one-in-millions event.
+            await _emulator.SetFaultsAsync(new { failure_rate = 0.1, failure_status = 503, drop_rate = 0.05, rate_limit = 300, rate_window_seconds = 1, fault_seed = 1002 });
             var before = await _emulator.RequestCountAsync("PUT /v1/users");
+            shell.SetConnectionVariables(_emulator);
 
             var result = shell.Run("""
+                Connect-Intercom -AppId $appId -ApiKey $key -BaseUri $uri -MaxRetry 8
                 $VerbosePreference = 'Continue'
                 1..1000 | ForEach-Object { [pscustomobject]@{ user_id = "sync-$_"; name = "Synced $_" } } | Set-IntercomUser -ThrottleLimit 16
                 """).ShouldSucceed();
@@ -75,7 +80,7 @@ namespace IntercomPS.Tests
         {
             await _emulator.SeedAsync(300, "lost-");
             using var shell = new PowerShellSession(_emulator);
-            await _emulator.SetFaultsAsync(new { drop_rate = 0.1 });
+            await _emulator.SetFaultsAsync(new { drop_rate = 0.1, fault_seed = 1003 });
 
             var result = shell.Run("1..300 | ForEach-Object { [pscustomobject]@{ user_id = \"lost-$_\" } } | New-IntercomImpression -ThrottleLimit 8");
             await _emulator.ClearFaultsAsync();
