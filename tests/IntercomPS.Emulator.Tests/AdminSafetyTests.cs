@@ -118,6 +118,12 @@ public sealed class AdminSafetyTests(EmulatorFixture fixture) : IClassFixture<Em
         (await CallAsync("s3cret-admin")).AssertStatus(200);
         (await CallAsync("s3cret-admin", host: "192.168.1.5")).AssertStatus(200); // a machine on the LAN, by address
         (await new Api(Http, emulator.BaseUri, "local-app", "local-key").GetAsync("v1/users")).AssertStatus(200); // /v1 keeps its own auth
+
+        // The tests' typed admin client sends the token it is given.
+        using var withToken = new IntercomPS.Testing.EmulatorAdmin(emulator.BaseUri, "s3cret-admin");
+        await withToken.ResetAsync();
+        using var withoutToken = new IntercomPS.Testing.EmulatorAdmin(emulator.BaseUri);
+        Assert.Contains("answered 401", (await Assert.ThrowsAsync<InvalidOperationException>(() => withoutToken.ResetAsync())).Message);
     }
 
     [Theory]

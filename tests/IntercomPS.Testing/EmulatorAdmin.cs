@@ -16,10 +16,12 @@ public sealed class EmulatorAdmin : IDisposable
     private readonly HttpClient _http;
 
     /// <param name="baseUri">The emulator's root (http://127.0.0.1:PORT/) or its /v1/ API root; /admin is beside both.</param>
-    public EmulatorAdmin(Uri baseUri)
+    /// <param name="adminToken">The emulator's --admin-token, which it requires when bound beyond loopback.</param>
+    public EmulatorAdmin(Uri baseUri, string? adminToken = null)
     {
         BaseUri = new Uri(baseUri, "/");
         _http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(60) };
+        if (adminToken is not null) _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
     }
 
     public Uri BaseUri { get; }
