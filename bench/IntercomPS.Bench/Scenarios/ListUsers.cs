@@ -71,8 +71,9 @@ namespace IntercomPS.Bench.Scenarios
                 var sent = await context.Emulator.RequestCountAsync();
                 var needed = (first + 99) / 100;
                 // Stopping inside page 2 costs no more than the pages read; deeper, the ramp has pages in flight by
-                // design: after k pages read, up to k in flight and 2 x (k - 1) requested beyond the one being read.
-                var bound = needed <= 2 ? needed + 1 : needed + 2 * (Math.Min(needed - 1, 8) - 1);
+                // design: after k pages read, up to k in flight and (k - 1) + min(2, k - 1) requested beyond the one being read.
+                var ramp = Math.Min(needed - 1, 8);
+                var bound = needed <= 2 ? needed + 1 : needed + ramp - 1 + Math.Min(2, ramp - 1);
                 rows.Add(new Row($"1. 3,000 users, -PageSize 100 | Select-Object -First {first}: requests made", Row.Number(sent), Row.Number(needed) + " pages needed",
                     $"+{sent - needed}", $"<= {bound} (ramp)", sent <= bound));
             }

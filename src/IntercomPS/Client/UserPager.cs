@@ -12,7 +12,8 @@ namespace IntercomPS.Client
     /// reader that stops inside page 2 has cost 2 requests, one inside page 3 at most 5, while a long list soon has
     /// the whole window in flight and costs about pages / window round trips. The window is topped up as each page
     /// arrives, not only when the reader asks, so a page that comes back early frees its slot at once; pages
-    /// requested ahead of the one being read are bounded at twice the window, so memory stays at a few pages.
+    /// requested ahead of the one being read are bounded at the ramp plus <see cref="ArrivalSlack"/>, so memory stays
+    /// at a few pages (at most 10 of them with the default window).
     /// Disposing cancels the pages requested but no longer wanted.
     /// </summary>
     /// <remarks>
@@ -23,6 +24,12 @@ namespace IntercomPS.Client
     {
         /// <summary>Requests in flight once the window has ramped up, unless the caller says otherwise.</summary>
         public const int DefaultPagesAhead = 8;
+
+        /// <summary>
+        /// Pages that may be requested beyond the window when pages arrive out of order, so an early one frees its
+        /// slot; each costs a page of memory (about 1 MiB at 500 users), so only a few.
+        /// </summary>
+        private const int ArrivalSlack = 2;
 
         private readonly IntercomClient _client;
         private readonly UserListQuery _query;
@@ -81,13 +88,13 @@ namespace IntercomPS.Client
 
         /// <summary>
         /// Under the lock: the page being read is always requested; pages after it while fewer than the ramped
-        /// window are in flight and they stay within 2 x (ramp - 1) pages of the one being read.
+        /// window are in flight and they stay within (ramp - 1) + min(ArrivalSlack, ramp - 1) pages of the one being read.
         /// </summary>
         private void TopUp()
         {
             var ramp = Math.Min(_window, _readPast);
             while (!_disposed && _nextToRequest <= _last
-                && (_nextToRequest <= _reading || (_inFlight < ramp && _nextToRequest - _reading <= 2 * (ramp - 1))))
+                && (_nextToRequest <= _reading || (_inFlight < ramp && _nextToRequest - _reading <= ramp - 1 + Math.Min(ArrivalSlack, ramp - 1))))
             {
                 var page = _nextToRequest++;
                 _inFlight++;
