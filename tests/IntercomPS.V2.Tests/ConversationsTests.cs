@@ -41,6 +41,22 @@ public class ConversationsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     }
 
     [Fact]
+    public async Task A_user_replies_to_last_their_newest_conversation()
+    {
+        var (contact, _, admin) = await NewContact();
+        (await Api.PostAsync("/conversations/last/reply", new { message_type = "comment", type = "user", intercom_user_id = contact, body = "Anyone?" })).Error(404, "not_found");
+        (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "first" })).Ok();
+        var newest = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "second" })).Ok()["conversation_id"].GetString();
+        (await Api.PostAsync("/conversations", new { from = new { type = "user", id = (await NewContact()).Contact }, body = "someone else's" })).Ok();
+
+        var replied = (await Api.PostAsync("/conversations/last/reply", new { message_type = "comment", type = "user", intercom_user_id = contact, body = "Thanks again :)" })).Ok();
+        Assert.Equal(newest, replied["id"].GetString());
+        Assert.Equal("<p>Thanks again :)</p>", replied["conversation_parts"].GetProperty("conversation_parts")[0].GetProperty("body").GetString());
+        var message = (await Api.PostAsync("/conversations/last/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Hi" })).Error(400, "parameter_invalid");
+        Assert.Contains("type user", message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Close_snooze_open_and_read()
     {
         var (contact, _, admin) = await NewContact();

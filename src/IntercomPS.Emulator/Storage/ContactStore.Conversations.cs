@@ -41,6 +41,14 @@ internal sealed partial class ContactStore
         return new ConversationPage(page, total, (int)(offset / perPage) + 1, perPage, next);
     }));
 
+    /// <summary>The id of the contact's newest conversation (the one it started last), for a reply to "last".</summary>
+    public Task<long> LastConversationIdAsync(string contactId) => Task.FromResult(db.Read(s =>
+    {
+        var contact = Find(s, contactId) ?? throw ContactNotFound();
+        return s.Scalar<long?>("SELECT MAX(id) FROM threads WHERE app = $app AND user_seq = $seq", ("$app", app), ("$seq", contact.Seq))
+            ?? throw ConversationNotFound();
+    }));
+
     public Task<ConversationRecord> GetConversationAsync(long id) => Task.FromResult(db.Read(s => Conversation(s, id) ?? throw ConversationNotFound()));
 
     /// <summary>A conversation started by a contact: a v1 thread created by the user, with its first message.</summary>

@@ -142,7 +142,9 @@ internal sealed class ContactsEndpoints(EmulatorServices services)
         {
             if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array || property.Name.Length == 0)
             {
-                throw new ApiError(400, "bad_request", $"custom_attributes.{property.Name} must be a string, number, boolean or null, not {Input.Kind(property.Value)}")
+                // A list is how 2.14 associates custom object instances, which the emulator does not store: say so.
+                var why = property.Value.ValueKind == JsonValueKind.Array ? " (custom objects are not emulated)" : "";
+                throw new ApiError(400, "bad_request", $"custom_attributes.{property.Name} must be a string, number, boolean or null, not {Input.Kind(property.Value)}{why}")
                 {
                     Code = "parameter_invalid",
                     Field = "custom_attributes." + property.Name,

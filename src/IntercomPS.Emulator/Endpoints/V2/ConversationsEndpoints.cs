@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
+using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -71,6 +72,8 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
     public async Task<IResult> UpdateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
+        var id = Id(context);
+        _ = await Store(context).GetConversationAsync(id); // a conversation that does not exist is a 404 whatever the body asks
         foreach (var unsupported in new[] { "title", "custom_attributes", "company_id" })
         {
             if (Input.Field(body, unsupported) is not null)
@@ -80,11 +83,14 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
         }
 
         var read = Input.Bool(body, "read") ?? throw Invalid("read", "read is required (true or false)");
-        var conversation = await Store(context).MarkReadAsync(Id(context), read);
+        var conversation = await Store(context).MarkReadAsync(id, read);
         return Json.Ok(w => Writer.Conversation(w, conversation, Author(context)));
     }
 
-    /// <summary>type user (with intercom_user_id, email or user_id) or admin (admin_id); message_type comment.</summary>
+    /// <summary>
+    /// type user (with intercom_user_id, email or user_id) or admin (admin_id); message_type comment. A user may reply
+    /// to conversation "last": their newest conversation.
+    /// </summary>
     public async Task<IResult> ReplyAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
@@ -98,11 +104,12 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
 
         var text = Text(body, "body");
         var store = Store(context);
-        var id = Id(context);
+        var last = Routes.Route(context, "conversation_id") == "last";
         var conversation = Input.String(body, "type") switch
         {
-            "admin" => await store.ReplyAsync(id, text, null, fromAdmin: CheckAdmin(context, body)),
-            "user" => await store.ReplyAsync(id, text, await ReplyingContact(store, body), fromAdmin: false),
+            "admin" when last => throw Invalid("conversation_id", "\"last\" is a user's newest conversation: reply to it with type user"),
+            "admin" => await store.ReplyAsync(Id(context), text, null, fromAdmin: CheckAdmin(context, body)),
+            "user" => await ReplyAsUser(store, body, text, last ? null : Id(context)),
             _ => throw Invalid("type", "type must be user or admin"),
         };
         return Json.Ok(w => Writer.Conversation(w, conversation, Author(context)));
@@ -125,6 +132,13 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
         var text = Input.String(body, "body") is { Length: > 0 } given && given.Trim().Length > 0 ? given : null;
         var conversation = await Store(context).ManageAsync(Id(context), state, until, messageType == "close" ? text : null);
         return Json.Ok(w => Writer.Conversation(w, conversation, Author(context)));
+    }
+
+    /// <summary>A user's reply to a conversation, or (id null: the path said "last") to the user's newest one.</summary>
+    private async Task<ConversationRecord> ReplyAsUser(ContactStore store, JsonElement body, string text, long? id)
+    {
+        var contact = await ReplyingContact(store, body);
+        return await store.ReplyAsync(id ?? await store.LastConversationIdAsync(contact), text, contact, fromAdmin: false);
     }
 
     private async Task<string> ReplyingContact(ContactStore store, JsonElement body)

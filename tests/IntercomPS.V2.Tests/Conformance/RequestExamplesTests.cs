@@ -1,0 +1,330 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using IntercomPS.V2.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.V2.Tests.Conformance;
+
+/// <summary>
+/// The description's REQUEST examples, replayed: for every operation the emulator serves, each requestBody example
+/// (or, without one, the operation's parameter examples) is sent to the emulator, read straight from the YAML as
+/// written. Ids that name objects are first made real in the test's own app, so the replay exercises real behaviour.
+/// The answer must be the status the example documents and, as every answer of <see cref="V2Client"/>, conform to
+/// the description's schema; an example naming a feature that is not emulated must get the emulator's clear 400.
+/// </summary>
+public class RequestExamplesTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+{
+    private const string ParametersOnly = "(parameters)";
+
+    /// <summary>
+    /// The ONE list of request examples the emulator cannot serve as written, each with why (a feature the README lists
+    /// as not emulated) and words of the 400's message, which must say so.
+    /// </summary>
+    public static IReadOnlyList<NotEmulated> NotServed { get; } =
+    [
+        new("PUT", "/contacts/{contact_id}", "update_a_contact_with_an_association_to_a_custom_object_instance", "custom objects are not emulated",
+            "the example associates custom object instances (a list of their ids); custom objects are not emulated"),
+        .. new[] { "successful", "invalid_name", "attribute_already_exists", "invalid_data_type" }.Select(example => new NotEmulated(
+            "POST", "/data_attributes", example, "company attributes are not emulated",
+            "the example defines a company attribute (model: company); the emulator stores no companies")),
+        new("POST", "/tags", "company_not_found", "Tagging companies is not emulated",
+            "the example tags companies; the emulator stores no companies"),
+        new("PUT", "/conversations/{conversation_id}", "conversation_found", "title on conversations is not emulated",
+            "conversation titles are not emulated (read is the one field PUT /conversations/{id} stores)"),
+        new("PUT", "/conversations/{conversation_id}", "update_a_conversation_with_an_association_to_a_custom_object_instance",
+            "custom_attributes on conversations is not emulated", "conversation custom attributes are not emulated"),
+        new("POST", "/conversations/{conversation_id}/reply", "admin_note_reply", "message_type note is not emulated",
+            "notes inside conversations are not emulated"),
+        .. new[] { "admin_quick_reply_reply", "contact_quick_reply_reply" }.Select(example => new NotEmulated(
+            "POST", "/conversations/{conversation_id}/reply", example, "message_type quick_reply is not emulated",
+            "quick replies are not emulated")),
+        new("POST", "/conversations/{conversation_id}/parts", "assign_a_conversation", "assignment is not emulated",
+            "assignment is not emulated: each app has one admin"),
+    ];
+
+    public static IEnumerable<object[]> Examples()
+    {
+        var raw = OpenApiContract.Instance.Raw;
+        foreach (var (method, template) in EmulatedOperations.All)
+        {
+            var operation = raw["paths"]![template]![method.ToLowerInvariant()]!;
+            if (operation["requestBody"]?["content"]?["application/json"]?["examples"] is JsonObject bodies)
+            {
+                foreach (var (name, _) in bodies)
+                {
+                    yield return [method, template, name];
+                }
+            }
+            else if (operation["requestBody"] is null && Parameters(raw, template, operation).All(p =>
+                p["in"]?.GetValue<string>() != "query" || p["required"]?.GetValue<bool>() != true || Written(p) is not null))
+            {
+                // No body to replay: the operation's path and query parameters (their examples where given) are the request.
+                yield return [method, template, ParametersOnly];
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_operation_is_replayed_but_those_whose_request_has_no_example()
+    {
+        // POST /events documents a body but no example of it, GET /events its required filter and type but no
+        // example of them: EventsTests covers both.
+        var replayed = Examples().Select(e => $"{e[0]} {e[1]}").ToHashSet();
+        Assert.Equal(["POST /events", "GET /events"], EmulatedOperations.All.Select(o => $"{o.Method} {o.Template}").Where(o => !replayed.Contains(o)));
+    }
+
+    [Fact]
+    public void Every_example_not_served_is_in_the_description_once_and_explained()
+    {
+        var examples = Examples().Select(e => $"{e[0]} {e[1]} {e[2]}").ToHashSet();
+        Assert.All(NotServed, n =>
+        {
+            Assert.Contains($"{n.Method} {n.Template} {n.Example}", examples);
+            Assert.False(string.IsNullOrWhiteSpace(n.Why));
+        });
+        Assert.Equal(NotServed.Count, NotServed.Select(n => (n.Method, n.Template, n.Example)).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task Documented_request_example_is_served(string method, string template, string example)
+    {
+        var contract = OpenApiContract.Instance;
+        var operation = contract.Raw["paths"]![template]![method.ToLowerInvariant()]!;
+        var world = await World.CreateAsync(fixture);
+        var missing = Missing(template, example);
+
+        var path = template;
+        var query = new List<string>();
+        foreach (var parameter in Parameters(contract.Raw, template, operation))
+        {
+            var name = parameter["name"]!.GetValue<string>();
+            var written = Written(parameter);
+            switch (parameter["in"]?.GetValue<string>())
+            {
+                case "path" when name == "conversation_id" && example.Contains("last_conversation", StringComparison.Ordinal):
+                    // The example replies to the user's last conversation: the parameter's documented "last" form.
+                    path = path.Replace("{" + name + "}", "last", StringComparison.Ordinal);
+                    break;
+                case "path":
+                    var value = world.Substitute(KindOf(template, [name]), missing, written);
+                    path = path.Replace("{" + name + "}", Uri.EscapeDataString(Scalar(value)), StringComparison.Ordinal);
+                    break;
+                case "query" when written is not null:
+                    query.Add($"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(Scalar(written))}");
+                    break;
+            }
+        }
+
+        if (query.Count > 0)
+        {
+            path += "?" + string.Join("&", query);
+        }
+
+        string? body = null;
+        if (example != ParametersOnly)
+        {
+            var value = operation["requestBody"]!["content"]!["application/json"]!["examples"]![example]!["value"]!.DeepClone();
+            world.SubstituteIds(template, missing, value, []);
+            body = value.ToJsonString();
+        }
+
+        if (example.EndsWith("already_exists", StringComparison.Ordinal) && NotServedAs(method, template, example) is null)
+        {
+            // The example is about an object that already exists: the same request makes it exist first.
+            (await fixture.Api.SendAsync(new HttpMethod(method), path, body)).Ok(Expected(operation, ParametersOnly));
+        }
+
+        var answer = await fixture.Api.SendAsync(new HttpMethod(method), path, body);
+
+        Assert.True(answer.Status < 500, $"{method} {path} -> {answer.Status}: {answer.Text}");
+        if (NotServedAs(method, template, example) is { } notServed)
+        {
+            Assert.True(answer.Status == 400, $"{method} {path} with {body}: expected the 400 of a feature not emulated, got {answer.Status}: {answer.Text}");
+            Assert.Contains(notServed.Says, answer.Json.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            var expected = Expected(operation, example);
+            Assert.True(answer.Status == expected, $"{method} {path} with {body}: expected {expected}, got {answer.Status}: {answer.Text}");
+            if (path.Contains("/last/", StringComparison.Ordinal))
+            {
+                Assert.Equal(world[IdKind.Conversation], answer["id"].GetString());
+            }
+        }
+    }
+
+    /// <summary>
+    /// The status the example documents: the one whose response example has the same name ("contact_not_found" is
+    /// "Contact not found"); otherwise the operation's success.
+    /// </summary>
+    private static int Expected(JsonNode operation, string example)
+    {
+        var responses = (JsonObject)operation["responses"]!;
+        foreach (var (status, response) in responses)
+        {
+            if (response?["content"]?["application/json"]?["examples"] is JsonObject examples
+                && examples.Any(e => Normalize(e.Key) == Normalize(example)))
+            {
+                return int.Parse(status, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return responses.Select(r => int.Parse(r.Key, CultureInfo.InvariantCulture)).First(s => s < 300);
+    }
+
+    private static string Normalize(string name) => string.Join('_', name.ToLowerInvariant().Split([' ', '_'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static NotEmulated? NotServedAs(string method, string template, string example) =>
+        NotServed.FirstOrDefault(n => n.Method == method && n.Template == template && n.Example == example);
+
+    /// <summary>
+    /// The object an example says is missing ("contact_not_found", "user_not_found", "tag_not_found",
+    /// "admin_not_found"; a bare "not_found" is the object the path names last): its ids stay as written, since they
+    /// name nothing in the test's app. Every other id is substituted.
+    /// </summary>
+    private static IdKind? Missing(string template, string example) => example switch
+    {
+        "contact_not_found" or "user_not_found" => IdKind.Contact,
+        "tag_not_found" => IdKind.Tag,
+        "admin_not_found" => IdKind.Admin,
+        "not_found" => KindOf(template, [template.Split('{').Last().Split('}')[0]]),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Which object an id names, by where it stands: a path parameter by its name, a body field by its path in the
+    /// body (from.id of a new conversation and users[].id of POST /tags are contacts; id sent to a contact's tags is a tag).
+    /// </summary>
+    private static IdKind? KindOf(string template, string[] location) => location switch
+    {
+        [.., "contact_id" or "intercom_user_id"] or ["from", "id"] or ["users", _, "id"] => IdKind.Contact,
+        ["external_id"] => IdKind.ExternalId,
+        [.., "admin_id" or "assignee_id"] => IdKind.Admin,
+        ["tag_id"] => IdKind.Tag,
+        ["id"] when template == "/contacts/{contact_id}/tags" => IdKind.Tag,
+        ["note_id"] => IdKind.Note,
+        ["conversation_id"] => IdKind.Conversation,
+        _ => null,
+    };
+
+    /// <summary>Path-level then operation-level parameters, $refs into components/parameters resolved.</summary>
+    private static IEnumerable<JsonNode> Parameters(JsonObject raw, string template, JsonNode operation) =>
+        new[] { raw["paths"]![template]!["parameters"], operation["parameters"] }
+            .OfType<JsonArray>()
+            .SelectMany(list => list)
+            .Select(p => p!["$ref"] is { } reference
+                ? Errata.Locate(raw, reference.GetValue<string>().TrimStart('#'))!
+                : p!);
+
+    private static JsonNode? Written(JsonNode parameter) => parameter["example"] ?? parameter["schema"]?["example"];
+
+    private static string Scalar(JsonNode? value) => value switch
+    {
+        null => "",
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
+        _ => value.ToJsonString(),
+    };
+
+    private enum IdKind
+    {
+        Contact,
+        ExternalId,
+        Admin,
+        Tag,
+        Note,
+        Conversation,
+    }
+
+    /// <summary>
+    /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
+    /// a tag, a note and a conversation, and the app's admin (GET /me).
+    /// </summary>
+    private sealed class World
+    {
+        private readonly Dictionary<IdKind, string> ids = [];
+
+        public string this[IdKind kind] => ids[kind];
+
+        public static async Task<World> CreateAsync(V2Fixture fixture)
+        {
+            await fixture.Admin.ResetAsync(V2Fixture.AppId);
+            var api = fixture.Api;
+            var world = new World();
+            var externalId = V2Fixture.NewId("ext");
+            var contact = (await api.PostAsync("/contacts", new { email = V2Fixture.NewEmail(), external_id = externalId })).Ok()["id"].GetString()!;
+            var tag = (await api.PostAsync("/tags", new { name = V2Fixture.NewId("tag"), users = new[] { new { id = contact } } })).Ok()["id"].GetString()!;
+            var note = (await api.PostAsync($"/contacts/{contact}/notes", new { body = "A note" })).Ok()["id"].GetString()!;
+            var conversation = (await api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Hello" })).Ok()["conversation_id"].GetString()!;
+            world.ids[IdKind.Contact] = contact;
+            world.ids[IdKind.ExternalId] = externalId;
+            world.ids[IdKind.Tag] = tag;
+            world.ids[IdKind.Note] = note;
+            world.ids[IdKind.Conversation] = conversation;
+            world.ids[IdKind.Admin] = (await api.GetAsync("/me")).Ok()["id"].GetString()!;
+            return world;
+        }
+
+        /// <summary>
+        /// The real id for a value the example wrote, in the JSON type it was written in (a number stays a number, as
+        /// real clients send it); the missing object's, and anything that names no object, stay as written.
+        /// </summary>
+        public JsonNode? Substitute(IdKind? kind, IdKind? missing, JsonNode? written)
+        {
+            if (kind is not { } known || known == missing)
+            {
+                Assert.False(kind is { } k && Scalar(written) == ids[k], $"the example's missing {kind} {Scalar(written)} names a real one");
+                return written?.DeepClone();
+            }
+
+            var id = ids[known];
+            return written is JsonValue number && number.TryGetValue<long>(out _) && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric)
+                ? JsonValue.Create(numeric)
+                : JsonValue.Create(id);
+        }
+
+        /// <summary>Replaces, in place, every id of the body that names an object (see KindOf).</summary>
+        public void SubstituteIds(string template, IdKind? missing, JsonNode node, string[] location)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var name in o.Select(p => p.Key).ToList())
+                    {
+                        Replace(o[name], [.. location, name], value => o[name] = value);
+                    }
+
+                    break;
+                case JsonArray a:
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        var index = i;
+                        Replace(a[i], [.. location, i.ToString(CultureInfo.InvariantCulture)], value => a[index] = value);
+                    }
+
+                    break;
+            }
+
+            void Replace(JsonNode? child, string[] at, Action<JsonNode?> set)
+            {
+                if (child is JsonObject or JsonArray)
+                {
+                    SubstituteIds(template, missing, child, at);
+                }
+                else if (KindOf(template, at) is { } kind)
+                {
+                    set(Substitute(kind, missing, child));
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A request example the emulator answers with a 400 whose message contains <paramref name="Says"/>, and why.</summary>
+public sealed record NotEmulated(string Method, string Template, string Example, string Says, string Why);
