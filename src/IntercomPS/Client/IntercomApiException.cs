@@ -16,6 +16,15 @@ namespace IntercomPS.Client
         /// <summary>Error type for a request whose connection failed before an answer arrived.</summary>
         public const string ConnectionFailedType = "connection_failed";
 
+        /// <summary>Error type for a request that was sent but whose answer was cut off: it may have been applied.</summary>
+        public const string ResponseLostType = "response_lost";
+
+        /// <summary>Error type for a 3xx answer, which the Intercom API never sends and the client never follows.</summary>
+        public const string RedirectType = "redirect";
+
+        /// <summary>Error type for an answer that is not the JSON object asked for.</summary>
+        public const string InvalidResponseType = "invalid_response";
+
         public IntercomApiException(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage, TimeSpan? retryAfter = null, Exception? innerException = null)
             : base(Describe(method, requestUri, statusCode, errorType, apiMessage), innerException)
         {
@@ -47,6 +56,12 @@ namespace IntercomPS.Client
 
         /// <summary>True when the server cannot have acted on the request, so even a non-idempotent one may be sent again.</summary>
         public bool CertainlyNotApplied { get; internal set; }
+
+        /// <summary>
+        /// True when the request reached the server and may have been acted on although it failed (a lost answer,
+        /// a timeout, a 5xx): repeating a write that is not idempotent, such as a note, may do it twice.
+        /// </summary>
+        public bool MayHaveBeenApplied { get; internal set; }
 
         private static string Describe(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage)
         {

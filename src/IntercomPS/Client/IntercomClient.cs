@@ -40,8 +40,9 @@ namespace IntercomPS.Client
             BaseUri = options.BaseUri;
             Timeout = options.Timeout;
             Retry = options.Retry;
-            // Timeouts are ours (per request, told apart from the caller's cancellation), not HttpClient's.
-            _http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            // Timeouts are ours (per request, the whole exchange, told apart from the caller's cancellation), not
+            // HttpClient's. The Intercom API never redirects: a 3xx is reported, never followed to another place.
+            _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
 
         public Uri BaseUri { get; }
@@ -95,7 +96,8 @@ namespace IntercomPS.Client
         private static bool IsTransient(IntercomApiException failure) =>
             failure.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or (HttpStatusCode)429 ||
             failure.ErrorType == IntercomApiException.TimeoutType ||
-            failure.ErrorType == IntercomApiException.ConnectionFailedType;
+            failure.ErrorType == IntercomApiException.ConnectionFailedType ||
+            failure.ErrorType == IntercomApiException.ResponseLostType;
 
         private static string Describe(IntercomApiException failure) =>
             failure.StatusCode is { } status ? $"{(int)status} {failure.ErrorType}" : failure.ErrorType.Replace('_', ' ');
@@ -115,6 +117,7 @@ namespace IntercomPS.Client
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Timeout);
             var clock = Stopwatch.StartNew();
+            var answered = false;
             try
             {
                 using var request = new HttpRequestMessage(method, uri);
@@ -124,7 +127,8 @@ namespace IntercomPS.Client
                 if (body is not null) request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonMediaType } };
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                var answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                answered = true;
+                var answer = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
                 if (RateLimitStatus.From(response) is { } limit) _rateLimit = limit;
                 trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
                 if (trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} answer: {Encoding.UTF8.GetString(answer)}");
@@ -132,26 +136,56 @@ namespace IntercomPS.Client
                 if (!response.IsSuccessStatusCode) throw ToException(method, uri, response, answer);
                 return answer;
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception failure) when (failure is not IntercomApiException && cancellationToken.IsCancellationRequested)
             {
-                trace?.Verbose($"{method} {uri.PathAndQuery} timed out after {clock.ElapsedMilliseconds} ms");
+                // Ctrl+C: whatever the cancelled read threw, the caller sees its own cancellation.
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (Exception failure) when (failure is not IntercomApiException && timeout.IsCancellationRequested)
+            {
+                trace?.Verbose($"{method} {uri.PathAndQuery} timed out after {clock.ElapsedMilliseconds} ms{(answered ? " reading the answer" : string.Empty)}");
                 throw new IntercomApiException(method.Method, uri, null, IntercomApiException.TimeoutType,
-                    $"Intercom did not answer within {Timeout.TotalSeconds:0.###} seconds.");
+                    $"Intercom did not answer within {Timeout.TotalSeconds:0.###} seconds.") { MayHaveBeenApplied = true };
             }
-            catch (HttpRequestException failure)
+            catch (Exception failure) when (failure is HttpRequestException || failure is IOException)
             {
-                var refused = Innermost(failure) is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
-                trace?.Verbose($"{method} {uri.PathAndQuery} failed to connect after {clock.ElapsedMilliseconds} ms: {Innermost(failure).Message}");
-                throw new IntercomApiException(method.Method, uri, null, IntercomApiException.ConnectionFailedType,
-                    $"The connection to {uri.Host} failed: {Innermost(failure).Message}", innerException: failure) { CertainlyNotApplied = refused };
-            }
-            catch (IOException failure)
-            {
-                trace?.Verbose($"{method} {uri.PathAndQuery} lost its connection after {clock.ElapsedMilliseconds} ms: {failure.Message}");
-                throw new IntercomApiException(method.Method, uri, null, IntercomApiException.ConnectionFailedType,
-                    $"The connection to {uri.Host} broke before the answer arrived: {failure.Message}", innerException: failure);
+                if (!answered && NeverConnected(failure))
+                {
+                    var refused = Innermost(failure) is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
+                    trace?.Verbose($"{method} {uri.PathAndQuery} failed to connect after {clock.ElapsedMilliseconds} ms: {Innermost(failure).Message}");
+                    throw new IntercomApiException(method.Method, uri, null, IntercomApiException.ConnectionFailedType,
+                        $"The connection to {uri.Host} failed: {Innermost(failure).Message}", innerException: failure) { CertainlyNotApplied = refused };
+                }
+                // The request may have reached the server and been acted on: say so, so nobody repeats it blindly.
+                trace?.Verbose($"{method} {uri.PathAndQuery} lost its answer after {clock.ElapsedMilliseconds} ms: {Innermost(failure).Message}");
+                throw new IntercomApiException(method.Method, uri, null, IntercomApiException.ResponseLostType,
+                    $"The request to {uri.Host} was sent, but the answer was lost: it may have been applied ({Innermost(failure).Message})", innerException: failure)
+                {
+                    MayHaveBeenApplied = true,
+                };
             }
         }
+
+        /// <summary>The whole body, bounded by the same token as the rest of the exchange.</summary>
+        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            using var buffer = new MemoryStream();
+            // A stalled body must not outlive the timeout or Ctrl+C; disposing the response also ends reads that
+            // ignore the token (older runtimes' network streams do).
+            using (cancellationToken.Register(response.Dispose))
+            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            {
+                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+            }
+            return buffer.ToArray();
+        }
+
+        /// <summary>Failures that happen before a connection exists, so the request cannot have been sent.</summary>
+        private static bool NeverConnected(Exception failure) =>
+            Innermost(failure) is SocketException socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
+                or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown or SocketError.TryAgain
+                or SocketError.NoData or SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported
+            || Innermost(failure) is System.Security.Authentication.AuthenticationException;
 
         private static byte[] Serialize(Action<Utf8JsonWriter> writeBody)
         {
@@ -162,16 +196,22 @@ namespace IntercomPS.Client
 
         private static T Deserialize<T>(byte[] answer, JsonTypeInfo<T> answerType, HttpMethod method, Uri uri)
         {
+            T result;
             try
             {
-                return JsonSerializer.Deserialize(answer, answerType) ?? throw new JsonException("The answer was empty.");
+                result = JsonSerializer.Deserialize(answer, answerType) ?? throw new JsonException("The answer was empty.");
             }
             catch (JsonException failure)
             {
-                throw new IntercomApiException(method.Method, uri, HttpStatusCode.OK, "invalid_response",
-                    $"Intercom sent an answer that is not the expected {typeof(T).Name} JSON: {failure.Message}", innerException: failure);
+                throw InvalidResponse(method, uri, $"Intercom sent an answer that is not the expected {typeof(T).Name} JSON: {failure.Message}", failure);
             }
+            // Valid JSON is not enough: `{}` from a proxy or a redirect target must not pass for a user.
+            if (result is ICheckedAnswer { Problem: { } problem }) throw InvalidResponse(method, uri, $"Intercom sent an answer that is not the expected {typeof(T).Name}: {problem}.", null);
+            return result;
         }
+
+        private static IntercomApiException InvalidResponse(HttpMethod method, Uri uri, string message, Exception? failure) =>
+            new IntercomApiException(method.Method, uri, HttpStatusCode.OK, IntercomApiException.InvalidResponseType, message, innerException: failure) { MayHaveBeenApplied = true };
 
         private static IntercomApiException ToException(HttpMethod method, Uri uri, HttpResponseMessage response, byte[] answer)
         {
@@ -187,6 +227,12 @@ namespace IntercomPS.Client
                 // Not the API's JSON error (a proxy's HTML page, say): fall back to the status below.
             }
             var status = response.StatusCode;
+            if ((int)status is >= 300 and < 400)
+            {
+                var location = response.Headers.Location is { } target ? new Uri(uri, target).ToString() : "nowhere (no Location header)";
+                return new IntercomApiException(method.Method, uri, status, IntercomApiException.RedirectType,
+                    $"Intercom answered {(int)status} {response.ReasonPhrase}, pointing to {location}. The Intercom API never redirects, so the request was not sent there: check -BaseUri.");
+            }
             var retryAfter = RetryAfter(response);
             return new IntercomApiException(method.Method, uri, status,
                 string.IsNullOrEmpty(type) ? ErrorTypeFor(status) : type!,
@@ -195,6 +241,8 @@ namespace IntercomPS.Client
             {
                 // A 429 is refused before any work; a 503 that says when to come back was not handled either.
                 CertainlyNotApplied = (int)status == 429 || (status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
+                // Any other server failure may have happened after the work was done.
+                MayHaveBeenApplied = (int)status >= 500 && !(status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
             };
         }
 

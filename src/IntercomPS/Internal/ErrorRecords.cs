@@ -37,9 +37,11 @@ namespace IntercomPS.Internal
         private static ErrorCategory CategoryFor(IntercomApiException failure)
         {
             if (failure.ErrorType == IntercomApiException.TimeoutType) return ErrorCategory.OperationTimeout;
+            if (failure.ErrorType == IntercomApiException.InvalidResponseType) return ErrorCategory.InvalidResult;
             if (failure.StatusCode is null) return ErrorCategory.ConnectionError;
             return (int)failure.StatusCode switch
             {
+                >= 300 and < 400 => ErrorCategory.ProtocolError,
                 400 or 413 or 415 or 422 => ErrorCategory.InvalidArgument,
                 401 => ErrorCategory.AuthenticationError,
                 402 => ErrorCategory.InvalidOperation,
@@ -52,7 +54,9 @@ namespace IntercomPS.Internal
             };
         }
 
-        private static string? AdviceFor(IntercomApiException failure) => (int?)failure.StatusCode switch
+        private static string? AdviceFor(IntercomApiException failure) => failure.ErrorType == IntercomApiException.ResponseLostType
+            ? "The request may have been applied: check before repeating it; retry only what certainly was not."
+            : (int?)failure.StatusCode switch
         {
             401 => "Check the app id and API key, then run Connect-Intercom again.",
             429 => "Intercom is rate limiting this app: run fewer requests at once, or try again later.",

@@ -6,7 +6,7 @@ using IntercomPS.Json;
 namespace IntercomPS
 {
     /// <summary>An Intercom user, as the API returns it. Dates are UTC; CustomData is a case-insensitive hashtable.</summary>
-    public sealed class User
+    public sealed class User : ICheckedAnswer
     {
         [JsonPropertyName("email")] public string? Email { get; set; }
         [JsonPropertyName("user_id")] public string? UserId { get; set; }
@@ -23,6 +23,8 @@ namespace IntercomPS
         [JsonPropertyName("unsubscribed_from_emails")] public bool UnsubscribedFromEmails { get; set; }
 
         public override string ToString() => Email ?? UserId ?? string.Empty;
+
+        string? ICheckedAnswer.Problem => Email is null && UserId is null ? "a user with neither user_id nor email" : null;
     }
 
     /// <summary>A social network profile Intercom found for a user.</summary>

@@ -1,0 +1,177 @@
+// A tiny HTTP/1.1 server on 127.0.0.1 that misbehaves on purpose, for tests/*.Tests.ps1 (loaded with Add-Type).
+// It answers each request with canned bytes: whole, stalled halfway through the body, or cut off there. Rules
+// match the start of "METHOD /path?query"; the newest matching rule answers, so a test's rule wins over the
+// default, a user list that lets Connect-Intercom check its credentials.
+#nullable enable
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IntercomPS.TestSupport
+{
+    public enum AnswerBehaviour
+    {
+        /// <summary>The whole answer; the connection stays open for more requests.</summary>
+        Whole,
+        /// <summary>The headers and half the body, then nothing more until the server is disposed.</summary>
+        Stall,
+        /// <summary>The headers and half the body, then the connection is closed.</summary>
+        Cut,
+    }
+
+    public sealed class LoopbackServer : IDisposable
+    {
+        private const string EmptyUserList = "{\"type\":\"user.list\",\"total_count\":0,\"page\":1,\"next_page\":null,\"previous_page\":null,\"total_pages\":0,\"users\":[]}";
+
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly List<Rule> _rules = new List<Rule>();
+        private readonly ConcurrentBag<TcpClient> _clients = new ConcurrentBag<TcpClient>();
+
+        public LoopbackServer()
+        {
+            _listener.Start();
+            Answer("GET /v1/users", 200, EmptyUserList);
+            _ = AcceptAsync();
+        }
+
+        /// <summary>The API root to pass to Connect-Intercom -BaseUri.</summary>
+        public Uri ApiUri => new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/v1/");
+
+        /// <summary>Every request seen, as "METHOD /path?query", in arrival order.</summary>
+        public ConcurrentQueue<string> Requests { get; } = new ConcurrentQueue<string>();
+
+        /// <summary>Answers requests starting with <paramref name="request"/> ("POST /v1/users") with this status, body and extra header lines.</summary>
+        public LoopbackServer Answer(string request, int status, string body, string headers = "", AnswerBehaviour behaviour = AnswerBehaviour.Whole)
+        {
+            lock (_rules) _rules.Insert(0, new Rule(request, status, body, headers, behaviour));
+            return this;
+        }
+
+        /// <summary>Waits until a request starting with <paramref name="request"/> has arrived; false after the timeout.</summary>
+        public bool WaitFor(string request, int timeoutMs)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < timeoutMs)
+            {
+                foreach (var seen in Requests) if (seen.StartsWith(request, StringComparison.Ordinal)) return true;
+                Thread.Sleep(20);
+            }
+            return false;
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            // Like a server that went away: kept-alive connections close too, so the next request is refused.
+            foreach (var client in _clients) client.Dispose();
+        }
+
+        private async Task AcceptAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                TcpClient client;
+                try { client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false); }
+                catch (Exception) { return; } // stopped
+                _clients.Add(client);
+                _ = ServeAsync(client);
+            }
+        }
+
+        private async Task ServeAsync(TcpClient client)
+        {
+            using (client)
+            using (var stream = client.GetStream())
+            {
+                try
+                {
+                    while (!_stop.IsCancellationRequested)
+                    {
+                        var request = await ReadRequestAsync(stream).ConfigureAwait(false);
+                        if (request is null) return;
+                        Requests.Enqueue(request);
+                        var rule = Find(request);
+                        var body = Encoding.UTF8.GetBytes(rule.Body);
+                        var head = $"HTTP/1.1 {rule.Status} {((HttpStatusCode)rule.Status)}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n{rule.Headers}{(rule.Headers.Length > 0 && !rule.Headers.EndsWith("\r\n") ? "\r\n" : "")}\r\n";
+                        var headBytes = Encoding.ASCII.GetBytes(head);
+                        await stream.WriteAsync(headBytes, 0, headBytes.Length).ConfigureAwait(false);
+                        var sent = rule.Behaviour == AnswerBehaviour.Whole ? body.Length : body.Length / 2;
+                        await stream.WriteAsync(body, 0, sent).ConfigureAwait(false);
+                        await stream.FlushAsync().ConfigureAwait(false);
+                        if (rule.Behaviour == AnswerBehaviour.Cut) return;
+                        if (rule.Behaviour == AnswerBehaviour.Stall)
+                        {
+                            await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+                            return;
+                        }
+                    }
+                }
+                catch (Exception)
+                {
+                    // The client went away or the server stopped: nothing to answer any more.
+                }
+            }
+        }
+
+        private Rule Find(string request)
+        {
+            lock (_rules)
+            {
+                foreach (var rule in _rules) if (request.StartsWith(rule.Request, StringComparison.Ordinal)) return rule;
+            }
+            return new Rule(request, 404, "{\"error\":{\"type\":\"not_found\",\"message\":\"The test server has no answer for this.\"}}", "", AnswerBehaviour.Whole);
+        }
+
+        /// <summary>Reads one request (head and Content-Length body); null when the client closed the connection.</summary>
+        private static async Task<string?> ReadRequestAsync(NetworkStream stream)
+        {
+            var head = new StringBuilder();
+            var one = new byte[1];
+            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+            {
+                if (await stream.ReadAsync(one, 0, 1).ConfigureAwait(false) == 0) return null;
+                head.Append((char)one[0]);
+            }
+            var lines = head.ToString().Split(new[] { "\r\n" }, StringSplitOptions.None);
+            var length = 0;
+            foreach (var line in lines)
+                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line.Substring(15).Trim());
+            var body = new byte[length];
+            for (var read = 0; read < length;)
+            {
+                var got = await stream.ReadAsync(body, read, length - read).ConfigureAwait(false);
+                if (got == 0) return null;
+                read += got;
+            }
+            var requestLine = lines[0].Split(' ');
+            return requestLine[0] + " " + requestLine[1];
+        }
+
+        private sealed class Rule
+        {
+            public Rule(string request, int status, string body, string headers, AnswerBehaviour behaviour)
+            {
+                Request = request;
+                Status = status;
+                Body = body;
+                Headers = headers;
+                Behaviour = behaviour;
+            }
+
+            public string Request { get; }
+            public int Status { get; }
+            public string Body { get; }
+            public string Headers { get; }
+            public AnswerBehaviour Behaviour { get; }
+        }
+    }
+}

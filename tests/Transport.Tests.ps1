@@ -1,0 +1,157 @@
+# The module against servers that misbehave on purpose (tests/LoopbackServer.cs) and the emulator's lost answers:
+# a stalled body, redirects, answers that are not what was asked for, answers cut off after the write.
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    if (-not ('IntercomPS.TestSupport.LoopbackServer' -as [type])) { Add-Type -Path $PSScriptRoot/LoopbackServer.cs }
+
+    $UserJson = '{"type":"user","user_id":"u1","email":"ann@example.com","name":"Ann","custom_data":{}}'
+
+    function Connect-Loopback($Server, [int] $TimeoutSec = 30) {
+        Connect-Intercom -AppId app -ApiKey (New-TestSecureString 'key') -BaseUri $Server.ApiUri -TimeoutSec $TimeoutSec -MaxRetry 0
+    }
+
+    function Start-InRunspace([string] $Script, [hashtable] $Arguments) {
+        # Runs $Script in a runspace of its own with the module imported, as a second user session would, so the
+        # test thread can watch it, time it and stop it (Stop() is what Ctrl+C does).
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript("Import-Module '$IntercomModulePath'").AddStatement().AddScript($Script)
+        if ($Arguments) { $null = $shell.AddParameters($Arguments) }
+        [pscustomobject]@{ Shell = $shell; Async = $shell.BeginInvoke() }
+    }
+}
+
+Describe 'A stalled answer' {
+    BeforeEach {
+        $server = [IntercomPS.TestSupport.LoopbackServer]::new()
+        $null = $server.Answer('GET /v1/users?email=', 200, $UserJson, '', 'Stall')
+    }
+    AfterEach { $server.Dispose() }
+
+    It 'ends at -TimeoutSec with Intercom.timeout, though the headers arrived and the body stopped' {
+        $run = Start-InRunspace -Arguments @{ Uri = $server.ApiUri; Key = (New-TestSecureString 'key') } -Script '
+            param($Uri, $Key)
+            Connect-Intercom -AppId app -ApiKey $Key -BaseUri $Uri -TimeoutSec 2 -MaxRetry 0
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            Get-IntercomUser -Email ann@example.com -ErrorAction SilentlyContinue -ErrorVariable failed
+            [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Failed = $failed }'
+        try {
+            $run.Async.AsyncWaitHandle.WaitOne(15000) | Should -BeTrue -Because 'a 2 s timeout must bound the whole exchange, body included'
+            $result = $run.Shell.EndInvoke($run.Async)
+            $result.Seconds | Should -BeGreaterThan 1.9
+            $result.Seconds | Should -BeLessThan 5
+            $result.Failed | Should -HaveCount 1
+            $result.Failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.timeout*'
+            $result.Failed[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        }
+        finally { $server.Dispose(); $run.Shell.Dispose() } # the server first: a read it stalls must end
+    }
+
+    It 'ends within a second of Ctrl+C (Stop) while the body is stalled' {
+        $run = Start-InRunspace -Arguments @{ Uri = $server.ApiUri; Key = (New-TestSecureString 'key') } -Script '
+            param($Uri, $Key)
+            Connect-Intercom -AppId app -ApiKey $Key -BaseUri $Uri -TimeoutSec 600 -MaxRetry 0
+            Get-IntercomUser -Email ann@example.com'
+        try {
+            $server.WaitFor('GET /v1/users?email=', 10000) | Should -BeTrue
+            Start-Sleep -Milliseconds 300 # the headers and half the body are in; the client is waiting for the rest
+            $stopping = $run.Shell.BeginStop($null, $null)
+            $stopping.AsyncWaitHandle.WaitOne(1000) | Should -BeTrue -Because 'Ctrl+C must end the request within a second'
+            $run.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $server.Dispose(); $run.Shell.Dispose() } # the server first: a read it stalls must end
+    }
+}
+
+Describe 'Redirects' {
+    BeforeAll {
+        $elsewhere = [IntercomPS.TestSupport.LoopbackServer]::new()
+    }
+    AfterAll {
+        $elsewhere.Dispose()
+        Disconnect-Intercom
+    }
+    BeforeEach {
+        $server = [IntercomPS.TestSupport.LoopbackServer]::new()
+        Connect-Loopback $server
+    }
+    AfterEach { $server.Dispose() }
+
+    It 'a <status> from POST /v1/users is an error naming where it pointed; nothing is sent there and no user is output' -TestCases @(
+        @{ status = 302 }, @{ status = 307 }, @{ status = 301 }
+    ) {
+        $target = "$($elsewhere.ApiUri)users"
+        $null = $server.Answer('POST /v1/users', $status, '', "Location: $target")
+        $before = $elsewhere.Requests.Count
+
+        $created = New-IntercomUser -Email ann@example.com -Name Ann -ErrorAction SilentlyContinue -ErrorVariable failed
+
+        $created | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.redirect*'
+        $failed[0].Exception.Message | Should -BeLike "*$status*pointing to $target*never redirects*"
+        $elsewhere.Requests.Count | Should -Be $before
+        @($server.Requests | Where-Object { $_ -like 'POST*' }) | Should -HaveCount 1
+    }
+
+    It 'a 200 that is not a user (neither user_id nor email) is invalid_response, never output' {
+        $null = $server.Answer('POST /v1/users', 200, '{}')
+        $created = New-IntercomUser -Email ann@example.com -ErrorAction SilentlyContinue -ErrorVariable failed
+        $created | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_response*'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $failed[0].Exception.Message | Should -BeLike '*neither user_id nor email*'
+    }
+}
+
+Describe 'A lost answer' {
+    BeforeAll {
+        Connect-TestIntercom -MaxRetry 0
+        Reset-TestApp
+        Add-TestUsers 3 'lost'
+    }
+    AfterEach { $null = Invoke-TestAdmin DELETE 'faults' }
+    AfterAll { Disconnect-Intercom }
+
+    It 'a note whose answer was cut off after it was applied is response_lost, "it may have been applied"' {
+        $null = Invoke-TestAdmin PUT 'faults' '{"drop_rate": 1}'
+        $note = Add-IntercomNote -Email lost1@example.com -Body 'Called' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $note | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.response_lost*'
+        $failed[0].Exception.Message | Should -BeLike '*sent, but the answer was lost: it may have been applied*'
+        $failed[0].Exception.MayHaveBeenApplied | Should -BeTrue
+        $failed[0].ErrorDetails.RecommendedAction | Should -BeLike '*may have been applied*'
+    }
+
+    It 'a refused connection stays connection_failed, certainly not applied' {
+        $server = [IntercomPS.TestSupport.LoopbackServer]::new()
+        $session = Connect-Intercom -AppId app -ApiKey (New-TestSecureString 'key') -BaseUri $server.ApiUri -MaxRetry 0 -PassThru
+        $server.Dispose()
+        Add-IntercomNote -Email ann@example.com -Body 'Called' -Session $session -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.connection_failed*'
+        $failed[0].Exception.CertainlyNotApplied | Should -BeTrue
+        $failed[0].Exception.MayHaveBeenApplied | Should -BeFalse
+        Connect-TestIntercom -MaxRetry 0 # Connect-Intercom made the dead server's session current
+    }
+
+    It 'the README retry recipe repeats only what was certainly not applied: no duplicate notes' {
+        Reset-TestApp
+        Add-TestUsers 3 'lost'
+        $null = Invoke-TestAdmin PUT 'faults' '{"drop_rate": 1}'
+        'lost1@example.com', 'lost2@example.com' | Add-IntercomNote -Body 'Called' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $null = Invoke-TestAdmin PUT 'faults' '{"drop_rate": 0, "failure_rate": 1, "failure_status": 503, "retry_after_seconds": 1}'
+        'lost3@example.com' | Add-IntercomNote -Body 'Called' -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $null = Invoke-TestAdmin DELETE 'faults'
+        $failed | Should -HaveCount 3
+        $failed.FullyQualifiedErrorId -replace ',.*' | Should -Be 'Intercom.response_lost', 'Intercom.response_lost', 'Intercom.server_error'
+
+        # The recipe, as README.md has it:
+        $retry = $failed | Where-Object { -not $_.Exception.MayHaveBeenApplied } | ForEach-Object TargetObject
+        $retry | Should -Be 'lost3@example.com'
+        $retry | Add-IntercomNote -Body 'Called' | Should -HaveCount 1
+
+        Get-TestRequestCount 'POST /v1/users/notes' | Should -Be 4 # 2 applied with their answers lost, 1 refused, 1 retry
+    }
+}
