@@ -72,7 +72,7 @@ namespace IntercomPS.Tests
             var names = shell.Run("Get-IntercomUser | ForEach-Object { $_.UserId + '=' + $_.Name }").ShouldSucceed().Output.Select(o => o.ToString());
             Assert.Equal(Enumerable.Range(1, 1000).Select(n => $"sync-{n}=Synced {n}"), names);
             Assert.InRange(await _emulator.RequestCountAsync("PUT /v1/users") - before, 1080, 1500);
-            Assert.Contains(result.Verbose, line => line.Contains("connection failed; retry", StringComparison.Ordinal));
+            Assert.Contains(result.Verbose, line => line.Contains("response lost; retry", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -87,7 +87,7 @@ namespace IntercomPS.Tests
 
             // Each lost answer is this item's error; the impression itself was recorded once and not sent again.
             Assert.InRange(result.Errors.Count, 10, 60);
-            Assert.All(result.Errors, e => Assert.Equal("Intercom.connection_failed,IntercomPS.Cmdlets.NewIntercomImpressionCommand", e.FullyQualifiedErrorId));
+            Assert.All(result.Errors, e => Assert.Equal("Intercom.response_lost,IntercomPS.Cmdlets.NewIntercomImpressionCommand", e.FullyQualifiedErrorId));
             Assert.All(result.Errors, e => Assert.StartsWith("lost-", ((PSObject)e.TargetObject).Properties["user_id"].Value.ToString(), StringComparison.Ordinal));
             Assert.Equal(300 - result.Errors.Count, result.OfType("IntercomPS.ImpressionResult").Count());
             var counts = shell.Run("Get-IntercomUser | ForEach-Object SessionCount").ShouldSucceed().Output.Select(o => (int)o.BaseObject).ToList();
