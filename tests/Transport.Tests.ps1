@@ -7,7 +7,7 @@ BeforeAll {
     $UserJson = '{"type":"user","user_id":"u1","email":"ann@example.com","name":"Ann","custom_data":{}}'
 
     function Connect-Loopback($Server, [int] $TimeoutSec = 30) {
-        Connect-Intercom -AppId app -ApiKey (New-TestSecureString 'key') -BaseUri $Server.ApiUri -TimeoutSec $TimeoutSec -MaxRetry 0
+        Connect-Intercom -AppId app -ApiKey (ConvertTo-SecureString 'key' -AsPlainText -Force) -BaseUri $Server.ApiUri -TimeoutSec $TimeoutSec -MaxRetry 0
     }
 
     function Start-InRunspace([string] $Script, [hashtable] $Arguments) {
@@ -28,7 +28,7 @@ Describe 'A stalled answer' {
     AfterEach { $server.Dispose() }
 
     It 'ends at -TimeoutSec with Intercom.timeout, though the headers arrived and the body stopped' {
-        $run = Start-InRunspace -Arguments @{ Uri = $server.ApiUri; Key = (New-TestSecureString 'key') } -Script '
+        $run = Start-InRunspace -Arguments @{ Uri = $server.ApiUri; Key = (ConvertTo-SecureString 'key' -AsPlainText -Force) } -Script '
             param($Uri, $Key)
             Connect-Intercom -AppId app -ApiKey $Key -BaseUri $Uri -TimeoutSec 2 -MaxRetry 0
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -47,7 +47,7 @@ Describe 'A stalled answer' {
     }
 
     It 'ends within a second of Ctrl+C (Stop) while the body is stalled' {
-        $run = Start-InRunspace -Arguments @{ Uri = $server.ApiUri; Key = (New-TestSecureString 'key') } -Script '
+        $run = Start-InRunspace -Arguments @{ Uri = $server.ApiUri; Key = (ConvertTo-SecureString 'key' -AsPlainText -Force) } -Script '
             param($Uri, $Key)
             Connect-Intercom -AppId app -ApiKey $Key -BaseUri $Uri -TimeoutSec 600 -MaxRetry 0
             Get-IntercomUser -Email ann@example.com'
@@ -110,11 +110,11 @@ Describe 'A lost answer' {
         Reset-TestApp
         Add-TestUsers 3 'lost'
     }
-    AfterEach { $null = Invoke-TestAdmin DELETE 'faults' }
+    AfterEach { Clear-TestFaults }
     AfterAll { Disconnect-Intercom }
 
     It 'a note whose answer was cut off after it was applied is response_lost, "it may have been applied"' {
-        $null = Invoke-TestAdmin PUT 'faults' '{"drop_rate": 1}'
+        Set-TestFaults @{ drop_rate = 1 }
         $note = Add-IntercomNote -Email lost1@example.com -Body 'Called' -ErrorAction SilentlyContinue -ErrorVariable failed
         $note | Should -BeNullOrEmpty
         $failed | Should -HaveCount 1
@@ -126,7 +126,7 @@ Describe 'A lost answer' {
 
     It 'a refused connection stays connection_failed, certainly not applied' {
         $server = [IntercomPS.TestSupport.LoopbackServer]::new()
-        $session = Connect-Intercom -AppId app -ApiKey (New-TestSecureString 'key') -BaseUri $server.ApiUri -MaxRetry 0 -PassThru
+        $session = Connect-Intercom -AppId app -ApiKey (ConvertTo-SecureString 'key' -AsPlainText -Force) -BaseUri $server.ApiUri -MaxRetry 0 -PassThru
         $server.Dispose()
         Add-IntercomNote -Email ann@example.com -Body 'Called' -Session $session -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed | Should -HaveCount 1
@@ -139,11 +139,11 @@ Describe 'A lost answer' {
     It 'the README retry recipe repeats only what was certainly not applied: no duplicate notes' {
         Reset-TestApp
         Add-TestUsers 3 'lost'
-        $null = Invoke-TestAdmin PUT 'faults' '{"drop_rate": 1}'
+        Set-TestFaults @{ drop_rate = 1 }
         'lost1@example.com', 'lost2@example.com' | Add-IntercomNote -Body 'Called' -ErrorAction SilentlyContinue -ErrorVariable failed
-        $null = Invoke-TestAdmin PUT 'faults' '{"drop_rate": 0, "failure_rate": 1, "failure_status": 503, "retry_after_seconds": 1}'
+        Set-TestFaults @{ drop_rate = 0; failure_rate = 1; failure_status = 503; retry_after_seconds = 1 }
         'lost3@example.com' | Add-IntercomNote -Body 'Called' -ErrorAction SilentlyContinue -ErrorVariable +failed
-        $null = Invoke-TestAdmin DELETE 'faults'
+        Clear-TestFaults
         $failed | Should -HaveCount 3
         $failed.FullyQualifiedErrorId -replace ',.*' | Should -Be 'Intercom.response_lost', 'Intercom.response_lost', 'Intercom.server_error'
 
