@@ -48,6 +48,9 @@ namespace IntercomPS.TestSupport
         /// <summary>Every request seen, as "METHOD /path?query", in arrival order.</summary>
         public ConcurrentQueue<string> Requests { get; } = new ConcurrentQueue<string>();
 
+        /// <summary>The body of every request seen (empty when it had none), in arrival order.</summary>
+        public ConcurrentQueue<string> Bodies { get; } = new ConcurrentQueue<string>();
+
         /// <summary>Answers requests starting with <paramref name="request"/> ("POST /v1/users") with this status, body and extra header lines.</summary>
         public LoopbackServer Answer(string request, int status, string body, string headers = "", AnswerBehaviour behaviour = AnswerBehaviour.Whole)
         {
@@ -98,8 +101,9 @@ namespace IntercomPS.TestSupport
                     {
                         var request = await ReadRequestAsync(stream).ConfigureAwait(false);
                         if (request is null) return;
-                        Requests.Enqueue(request);
-                        var rule = Find(request);
+                        Bodies.Enqueue(request.Value.Body);
+                        Requests.Enqueue(request.Value.Line);
+                        var rule = Find(request.Value.Line);
                         var body = Encoding.UTF8.GetBytes(rule.Body);
                         var head = $"HTTP/1.1 {rule.Status} {((HttpStatusCode)rule.Status)}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n{rule.Headers}{(rule.Headers.Length > 0 && !rule.Headers.EndsWith("\r\n") ? "\r\n" : "")}\r\n";
                         var headBytes = Encoding.ASCII.GetBytes(head);
@@ -132,7 +136,7 @@ namespace IntercomPS.TestSupport
         }
 
         /// <summary>Reads one request (head and Content-Length body); null when the client closed the connection.</summary>
-        private static async Task<string?> ReadRequestAsync(NetworkStream stream)
+        private static async Task<(string Line, string Body)?> ReadRequestAsync(NetworkStream stream)
         {
             var head = new StringBuilder();
             var one = new byte[1];
@@ -153,7 +157,7 @@ namespace IntercomPS.TestSupport
                 read += got;
             }
             var requestLine = lines[0].Split(' ');
-            return requestLine[0] + " " + requestLine[1];
+            return (requestLine[0] + " " + requestLine[1], Encoding.UTF8.GetString(body));
         }
 
         private sealed class Rule

@@ -31,6 +31,18 @@ Describe 'Connect-Intercom' {
         ($verbose | Where-Object { $_.Contains($env:INTERCOMPS_TEST_APIKEY) }) | Should -BeNullOrEmpty
     }
 
+    It 'shows its request and its retries with -Verbose, like every other cmdlet' {
+        Set-TestFaults @{ failure_rate = 1; failure_status = 503 }
+        $verbose = [System.Collections.Generic.List[string]]::new()
+        try { Connect-TestIntercom -MaxRetry 1 -Verbose 4>&1 | ForEach-Object { $verbose.Add("$_") } }
+        catch { $failure = $_ }
+        finally { Clear-TestFaults }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'Intercom.server_error*'
+        @($verbose | Where-Object { $_ -like 'GET /v1/users?page=1&per_page=1 -> 503 *' }) | Should -HaveCount 2
+        @($verbose | Where-Object { $_ -like 'GET /v1/users?page=1&per_page=1: 503 server_error; retry 1 of 1 in *' }) | Should -HaveCount 1
+        Connect-TestIntercom
+    }
+
     It 'honours -TimeoutSec' {
         $session = Connect-TestIntercom -TimeoutSec 42 -PassThru
         $session.Timeout | Should -Be ([timespan]::FromSeconds(42))
@@ -57,7 +69,7 @@ Describe 'Connect-Intercom' {
 
     It 'refuses Basic authentication over plain http to a remote host, saying why' {
         { Connect-Intercom -AppId $IntercomTestAppId -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUri 'http://intercom.example.com/v1/' } |
-            Should -Throw -ErrorId 'Intercom.invalid_base_uri*' -ExpectedMessage "The base URI 'http://intercom.example.com/v1/' is plain http to another machine, which would send the API key unencrypted.*"
+            Should -Throw -ErrorId 'Intercom.invalid_base_uri*' -ExpectedMessage "The base URI 'http://intercom.example.com/v1/' is plain http to another machine, which would send the API key unencrypted.* pass -AllowUnencryptedAuthentication."
     }
 
     It 'rejects an -AppId without -ApiKey at binding, before any request' {
@@ -231,5 +243,33 @@ Describe 'Sessions belong to their runspace' {
         $seen | Should -Be "False $IntercomTestAppId", "False $IntercomTestAppId"
         (Get-IntercomSession).IsClosed | Should -BeFalse
         Disconnect-Intercom
+    }
+
+    It 'a -Parallel runspace and a thread job use the parent''s session passed with -Session $using:session (README)' {
+        $session = Connect-TestIntercom -PassThru
+        Reset-TestApp
+        Add-TestUsers 2 'par'
+        $module = $IntercomModulePath
+        $parallel = 1, 2 | ForEach-Object -ThrottleLimit 2 -Parallel {
+            Import-Module $using:module
+            (Get-IntercomUser -Email "par$_@example.com" -Session $using:session).UserId
+        }
+        $parallel | Sort-Object | Should -Be 'par1', 'par2'
+        $threaded = Start-ThreadJob { Import-Module $using:module; (Get-IntercomUser -Email 'par1@example.com' -Session $using:session).UserId } |
+            Receive-Job -Wait -AutoRemoveJob
+        $threaded | Should -Be 'par1'
+    }
+
+    It 'a Start-Job process connects from the environment (README)' {
+        $module = $IntercomModulePath
+        $env:INTERCOM_APP_ID = $env:INTERCOMPS_TEST_APPID
+        $env:INTERCOM_API_KEY = $env:INTERCOMPS_TEST_APIKEY
+        $env:INTERCOM_BASE_URI = $env:INTERCOMPS_TEST_BASEURI
+        try {
+            $fromJob = Start-Job { Import-Module $using:module; Connect-Intercom; (Get-IntercomUser -Email 'par2@example.com').UserId } |
+                Receive-Job -Wait -AutoRemoveJob
+        }
+        finally { Remove-Item env:INTERCOM_APP_ID, env:INTERCOM_API_KEY, env:INTERCOM_BASE_URI }
+        $fromJob | Should -Be 'par2'
     }
 }

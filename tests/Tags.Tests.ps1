@@ -203,6 +203,27 @@ Describe 'Set-IntercomTag' {
     }
 }
 
+Describe 'Set-IntercomTag with users that are all refused or declined' {
+    BeforeAll { Reset-TestApp }
+
+    It 'creates no tag when every piped row is refused (two blank CSV rows)' {
+        $rows = 'email,user_id,name', ',,Ann', ',,Ben' | ConvertFrom-Csv
+        $rows | Set-IntercomTag -Name 'ghost-tag' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 2
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument*'
+        Get-TestRequestCount 'POST /v1/tags' | Should -Be 0
+        { Get-IntercomTag -Name 'ghost-tag' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+
+    It 'says only what it would tag with -WhatIf (declined, like No at -Confirm), never "Save Intercom tag"' {
+        $run = Invoke-TestPwsh "'ann@example.com', 'ben@example.com' | Set-IntercomTag -Name 'ghost-tag' -WhatIf"
+        $run.ExitCode | Should -Be 0
+        @($run.Lines | Where-Object { $_ -like 'What if:*' }) | Should -HaveCount 2
+        $run.Text | Should -Not -BeLike '*Save Intercom tag*'
+        { Get-IntercomTag -Name 'ghost-tag' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+}
+
 Describe 'Set-IntercomTag when a batch fails' {
     BeforeAll {
         Reset-TestApp

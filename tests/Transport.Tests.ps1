@@ -155,3 +155,41 @@ Describe 'A lost answer' {
         Get-TestRequestCount 'POST /v1/users/notes' | Should -Be 4 # 2 applied with their answers lost, 1 refused, 1 retry
     }
 }
+
+Describe 'Values a server stores that PowerShell cannot hold' {
+    # The emulator may refuse such values on input; a server that stores them is played by the loopback server.
+    BeforeAll {
+        $server = [IntercomPS.TestSupport.LoopbackServer]::new()
+        $odd = '{"type":"user","user_id":"u3","email":"odd@example.com","created_at":253402300800,"custom_data":{"big":1e400,"plan":"pro"}}'
+        $users = @(1, 2, 4, 5 | ForEach-Object { "{`"type`":`"user`",`"user_id`":`"u$_`",`"email`":`"user$_@example.com`",`"created_at`":1704067200}" })
+        $page = '{"type":"user.list","total_count":5,"page":1,"next_page":null,"total_pages":1,"users":[' + (($users[0..1] + $odd + $users[2..3]) -join ',') + ']}'
+        $null = $server.Answer('GET /v1/users?page=1&per_page=500', 200, $page)
+        $null = $server.Answer('GET /v1/users?email=odd', 200, $odd)
+        $null = $server.Answer('PUT /v1/users', 200, $odd)
+        Connect-Loopback $server
+    }
+    AfterAll {
+        $server.Dispose()
+        Disconnect-Intercom
+    }
+
+    It 'lists every user when one has a created_at past the year 9999, with a warning for that one' {
+        $listed = Get-IntercomUser -ErrorVariable failed -WarningVariable warned -WarningAction SilentlyContinue
+        $listed | Should -HaveCount 5
+        $listed.Email | Should -Be 'user1@example.com', 'user2@example.com', 'odd@example.com', 'user4@example.com', 'user5@example.com'
+        $failed | Should -BeNullOrEmpty
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -BeLike 'User odd@example.com: Intercom sent the time 253402300800, which `[datetime`] cannot hold*'
+        $listed[2].CreatedAt | Should -BeNullOrEmpty
+        $listed[0].CreatedAt | Should -Be ([datetime]::new(2024, 1, 1, 0, 0, 0, [System.DateTimeKind]::Utc))
+    }
+
+    It 'keeps a custom data number beyond [double] exactly, and writes it back as it came' {
+        $user = Get-IntercomUser -Email odd@example.com -WarningAction SilentlyContinue
+        "$($user.CustomData['big'])" | Should -Be '1e400'
+        $user | Set-IntercomUser -WarningAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty -Because 'the write was applied; reading its answer must not report it failed'
+        @($server.Bodies)[-1] | Should -BeLike '*"custom_data":{*"big":1e400*'
+        @($server.Bodies)[-1] | Should -Not -BeLike '*created_at*'
+    }
+}

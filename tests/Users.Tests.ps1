@@ -485,7 +485,7 @@ Describe 'How users look' {
 
     It 'formats as a table with the columns people scan' {
         $lines = (Get-IntercomUser -UserId 'format-1' | Out-String -Width 120) -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ }
-        $lines[0] | Should -Match '^Email\s+UserId\s+Name\s+CreatedAt\s+LastImpressionAt\s+Sessions$'
-        $lines[2] | Should -Match '^format1@example.com\s+format-1\s+Format One\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+0$'
+        $lines[0] | Should -Match '^Email\s+UserId\s+Name\s+Created \(UTC\)\s+Last seen \(UTC\)$'
+        $lines[2] | Should -Match '^format1@example.com\s+format-1\s+Format One\s+\d{4}-\d\d-\d\d \d\d:\d\d$'
     }
 }

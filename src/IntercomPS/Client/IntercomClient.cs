@@ -197,11 +197,12 @@ namespace IntercomPS.Client
         private static T Deserialize<T>(byte[] answer, JsonTypeInfo<T> answerType, HttpMethod method, Uri uri)
         {
             T result;
+            ReadProblems.Clear();
             try
             {
                 result = JsonSerializer.Deserialize(answer, answerType) ?? throw new JsonException("The answer was empty.");
             }
-            catch (JsonException failure)
+            catch (Exception failure) when (failure is JsonException || failure is ArgumentException || failure is FormatException || failure is OverflowException || failure is InvalidOperationException)
             {
                 throw InvalidResponse(method, uri, $"Intercom sent an answer that is not the expected {typeof(T).Name} JSON: {failure.Message}", failure);
             }

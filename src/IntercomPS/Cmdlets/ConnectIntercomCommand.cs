@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
 using IntercomPS.Client;
 using IntercomPS.Internal;
 
@@ -46,7 +48,7 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
         protected override void StopProcessing() => _stopping.Cancel();
 
@@ -66,16 +68,20 @@ namespace IntercomPS.Cmdlets
             }
             catch (ArgumentException invalid)
             {
-                ThrowTerminatingError(new ErrorRecord(invalid, "Intercom.invalid_base_uri", ErrorCategory.InvalidArgument, options.BaseUri));
+                var refusal = options.BaseUri.Scheme == Uri.UriSchemeHttp && !AllowUnencryptedAuthentication
+                    ? new ArgumentException(invalid.Message + " To send it anyway, pass -AllowUnencryptedAuthentication.", invalid)
+                    : invalid;
+                ThrowTerminatingError(new ErrorRecord(refusal, "Intercom.invalid_base_uri", ErrorCategory.InvalidArgument, options.BaseUri));
                 return;
             }
 
             var session = new IntercomSession(client);
+            var trace = new CmdletTrace(this);
             try
             {
                 // One cheap call proves the URL and the credentials before any script relies on them.
                 WriteVerbose($"Checking the credentials for app '{client.AppId}' at {client.BaseUri}");
-                client.ListUsersAsync(new UserListQuery { PageSize = 1 }, _stopping.Token).GetAwaiter().GetResult();
+                CheckCredentials(client, trace);
             }
             catch (IntercomApiException failure)
             {
@@ -91,6 +97,23 @@ namespace IntercomPS.Cmdlets
             CurrentSession.Set(session);
             WriteVerbose($"Connected to Intercom app '{session.AppId}' at {session.BaseUri}");
             if (PassThru) WriteObject(session);
+        }
+
+        /// <summary>One request, its Verbose/Debug lines (request, retries, bodies) relayed as every other cmdlet does.</summary>
+        private void CheckCredentials(IntercomClient client, CmdletTrace trace)
+        {
+            var queue = trace.NewQueue();
+            Task check;
+            using (queue is null ? null : RequestTrace.Begin(queue))
+            {
+                check = client.ListUsersAsync(new UserListQuery { PageSize = 1 }, _stopping.Token);
+            }
+            if (queue is not null)
+            {
+                check.ContinueWith(_ => queue.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                trace.Relay(queue.Drain());
+            }
+            check.GetAwaiter().GetResult();
         }
 
         private BasicCredential ReadCredential()

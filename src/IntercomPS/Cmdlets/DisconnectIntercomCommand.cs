@@ -10,6 +10,8 @@ namespace IntercomPS.Cmdlets
         [Parameter(ValueFromPipeline = true)]
         public IntercomSession? Session { get; set; }
 
+        protected override void BeginProcessing() => CmdletTrace.NeverInquire(this);
+
         protected override void ProcessRecord()
         {
             var current = CurrentSession.Get();

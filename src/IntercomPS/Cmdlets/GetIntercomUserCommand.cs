@@ -68,7 +68,7 @@ namespace IntercomPS.Cmdlets
         private void GetEach()
         {
             foreach (var (identity, target) in Identities())
-                Submit(ThrottleLimit, target, token => Client.GetUserAsync(identity(), token), WriteObject);
+                Submit(ThrottleLimit, target, token => Client.GetUserAsync(identity(), token), WriteUser);
         }
 
         /// <summary>
@@ -116,7 +116,7 @@ namespace IntercomPS.Cmdlets
                 {
                     if (firstPage && PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)page.TotalCount, 1.0));
                     firstPage = false;
-                    for (var i = offset; i < page.Users.Length && written < first; i++, written++) WriteObject(page.Users[i]);
+                    for (var i = offset; i < page.Users.Length && written < first; i++, written++) WriteUser(page.Users[i]);
                     offset = 0;
                     if (written >= first) break;
                     if (page.Page < page.TotalPages) ReportProgress(page, written);

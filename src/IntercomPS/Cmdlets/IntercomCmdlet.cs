@@ -20,8 +20,7 @@ namespace IntercomPS.Cmdlets
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly OrderedRequests _submitted = new OrderedRequests();
         private IntercomClient? _client;
-        private bool _verbose;
-        private bool _debug;
+        private CmdletTrace? _trace;
 
         /// <summary>The session to use instead of the one Connect-Intercom made.</summary>
         [Parameter]
@@ -35,9 +34,7 @@ namespace IntercomPS.Cmdlets
         protected override void BeginProcessing()
         {
             _client = ResolveClient();
-            // Decided once: building trace lines (Debug decodes whole bodies) costs more than most requests.
-            _verbose = IsOn("Verbose", "VerbosePreference");
-            _debug = IsOn("Debug", "DebugPreference");
+            _trace = new CmdletTrace(this);
         }
 
         protected override void EndProcessing() => DrainSubmitted();
@@ -98,8 +95,7 @@ namespace IntercomPS.Cmdlets
         /// <summary>Starts a request now; its Verbose/Debug lines, if wanted, wait in its own queue until it is finished.</summary>
         private protected Started<T> Start<T>(Func<CancellationToken, Task<T>> request)
         {
-            if (!_verbose && !_debug) return new Started<T>(StartSafely(request, _stopping.Token), null);
-            var trace = new QueuedTrace(_debug);
+            if (Trace.NewQueue() is not { } trace) return new Started<T>(StartSafely(request, _stopping.Token), null);
             Task<T> task;
             using (RequestTrace.Begin(trace))
             {
@@ -112,7 +108,7 @@ namespace IntercomPS.Cmdlets
         /// <summary>On the pipeline thread: relays the request's trace while it runs, then returns its answer or throws.</summary>
         private protected T Finish<T>(Started<T> started)
         {
-            if (started.Trace is { } trace) Relay(trace.Drain());
+            if (started.Trace is { } trace) Trace.Relay(trace.Drain());
             try
             {
                 return started.Task.GetAwaiter().GetResult();
@@ -129,7 +125,7 @@ namespace IntercomPS.Cmdlets
         /// </summary>
         private protected IEnumerable<T> Stream<T>(Func<CancellationToken, Task<T?>> next) where T : class
         {
-            var trace = _verbose || _debug ? new QueuedTrace(_debug) : null;
+            var trace = Trace.NewQueue();
             try
             {
                 while (true)
@@ -140,25 +136,19 @@ namespace IntercomPS.Cmdlets
                         step = StartSafely(next, _stopping.Token);
                     }
                     var answer = Finish(new Started<T?>(step, null));
-                    if (trace is not null) Relay(trace.TakeAvailable());
+                    if (trace is not null) Trace.Relay(trace.TakeAvailable());
                     if (answer is null) yield break;
                     yield return answer;
                 }
             }
             finally
             {
-                if (trace is not null) Relay(trace.TakeAvailable());
+                if (trace is not null) Trace.Relay(trace.TakeAvailable());
             }
         }
 
-        private void Relay(IEnumerable<(bool IsDebug, string Message)> messages)
-        {
-            foreach (var (isDebug, message) in messages)
-            {
-                if (isDebug) WriteDebug(message);
-                else WriteVerbose(message);
-            }
-        }
+        // Made in BeginProcessing; a cmdlet whose BeginProcessing a subclass replaced gets it on first use.
+        private CmdletTrace Trace => _trace ??= new CmdletTrace(this);
 
         /// <summary>Cancels every request still running, e.g. when the pipeline must stop.</summary>
         private protected void CancelRequests() => _stopping.Cancel();
@@ -203,51 +193,24 @@ namespace IntercomPS.Cmdlets
             WriteError(record);
         }
 
+        /// <summary>Writes a user, with a warning for each value Intercom sent that it could not show.</summary>
+        protected void WriteUser(User user)
+        {
+            foreach (var problem in user.Unreadable) WriteWarning($"User {user}: {problem}.");
+            WriteObject(user);
+        }
+
         /// <summary>True when -WhatIf (or $WhatIfPreference) is in effect.</summary>
         protected bool IsWhatIf =>
             MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
                 ? LanguagePrimitives.IsTrue(whatIf)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
-        /// <summary>Whether a stream is shown: its switch (-Verbose, -Debug) when given, else its preference variable.</summary>
-        private bool IsOn(string parameter, string preference)
-        {
-            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var given)) return LanguagePrimitives.IsTrue(given);
-            return GetVariableValue(preference) is ActionPreference value && value != ActionPreference.SilentlyContinue && value != ActionPreference.Ignore;
-        }
-
         private IntercomClient ResolveClient()
         {
             var session = Session ?? CurrentSession.Get();
             if (session is null || session.IsClosed) ThrowTerminatingError(ErrorRecords.NoSession(session));
             return session!.Client;
-        }
-
-        /// <summary>Messages from any thread, read in order on the pipeline thread.</summary>
-        private protected sealed class QueuedTrace : IRequestTraceSink
-        {
-            private readonly BlockingCollection<(bool IsDebug, string Message)> _messages = new BlockingCollection<(bool, string)>();
-
-            public QueuedTrace(bool isDebugEnabled) => IsDebugEnabled = isDebugEnabled;
-
-            public bool IsDebugEnabled { get; }
-
-            public void Verbose(string message) => Add(false, message);
-            public void Debug(string message) => Add(true, message);
-            public void Complete() => _messages.CompleteAdding();
-            /// <summary>Every message, waiting until the request is complete.</summary>
-            public IEnumerable<(bool IsDebug, string Message)> Drain() => _messages.GetConsumingEnumerable();
-
-            /// <summary>The messages there are now, without waiting.</summary>
-            public IEnumerable<(bool IsDebug, string Message)> TakeAvailable()
-            {
-                while (_messages.TryTake(out var message)) yield return message;
-            }
-
-            private void Add(bool isDebug, string message)
-            {
-                if (!_messages.IsAddingCompleted) _messages.Add((isDebug, message));
-            }
         }
     }
 }

@@ -10,7 +10,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(Describe(), "Create or update Intercom user")) return;
-            Submit(Target, token => Client.CreateOrUpdateUserAsync(Changes(), token), WriteObject);
+            Submit(Target, token => Client.CreateOrUpdateUserAsync(Changes(), token), WriteUser);
         }
     }
 }

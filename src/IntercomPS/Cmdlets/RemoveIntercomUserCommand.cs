@@ -18,7 +18,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldRemove()) return;
-            Submit(Target, token => Client.DeleteUserAsync(Identity(), token), user => { if (PassThru) WriteObject(user); });
+            Submit(Target, token => Client.DeleteUserAsync(Identity(), token), user => { if (PassThru) WriteUser(user); });
         }
 
         private bool ShouldRemove()

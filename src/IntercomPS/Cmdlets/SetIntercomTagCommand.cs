@@ -20,6 +20,7 @@ namespace IntercomPS.Cmdlets
         private readonly List<(UserIdentity User, object? Target)> _batch = new List<(UserIdentity, object?)>();
         private Tag? _lastTag;
         private int _batchesSent;
+        private bool _usersGiven;
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -49,6 +50,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (InputObject is null && Email is null && UserId is null) return; // no user given: only the tag itself changes
+            _usersGiven = true;
             UserIdentity user;
             try
             {
@@ -68,7 +70,8 @@ namespace IntercomPS.Cmdlets
         {
             base.EndProcessing();
             if (_batch.Count > 0) Flush();
-            else if (_batchesSent == 0 && ShouldProcess(Name, Color is null ? "Save Intercom tag" : $"Set the colour of tag to {Color}")) Send(new List<(UserIdentity, object?)>());
+            // Only when no user was given at all: users that were all refused or declined must not create the tag.
+            else if (_batchesSent == 0 && !_usersGiven && ShouldProcess(Name, Color is null ? "Save Intercom tag" : $"Set the colour of tag to {Color}")) Send(new List<(UserIdentity, object?)>());
             DrainSubmitted();
             if (PassThru && _lastTag is not null) WriteObject(_lastTag);
         }

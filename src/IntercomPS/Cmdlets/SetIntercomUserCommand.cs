@@ -14,7 +14,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(Describe(), "Update Intercom user")) return;
-            Submit(Target, token => Client.UpdateUserAsync(Changes(), token), user => { if (PassThru) WriteObject(user); });
+            Submit(Target, token => Client.UpdateUserAsync(Changes(), token), user => { if (PassThru) WriteUser(user); });
         }
     }
 }

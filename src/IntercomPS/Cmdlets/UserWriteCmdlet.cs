@@ -27,9 +27,10 @@ namespace IntercomPS.Cmdlets
         [DateTimeTransformation]
         public DateTime? LastRequestAt { get; set; }
 
-        /// <summary>Flat key/value data; values are strings, numbers, booleans, dates or $null.</summary>
+        /// <summary>Flat key/value data; values are strings, numbers, booleans, dates or $null. JSON text (a CSV cell) works too.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("custom_data")]
+        [CustomDataTransformation]
         public Hashtable? CustomData { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

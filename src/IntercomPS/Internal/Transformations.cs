@@ -27,12 +27,15 @@ namespace IntercomPS.Internal
     }
 
     /// <summary>
-    /// Lets [datetime] parameters take UNIX seconds (what the API and many exports use) as well as dates.
-    /// An empty cell means "not given".
+    /// Lets [datetime] parameters take UNIX seconds (what the API and many exports use) as well as dates. Text without
+    /// a zone (an Export-Csv cell, '2024-01-01') is UTC, as every time the module shows is, so a CSV round trip keeps
+    /// each instant whatever the machine's time zone; text with an offset or Z keeps it. An empty cell means "not given".
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class DateTimeTransformationAttribute : ArgumentTransformationAttribute
     {
+        private const DateTimeStyles AsUtc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces;
+
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -41,14 +44,71 @@ namespace IntercomPS.Internal
                 case string text when text.Trim().Length == 0:
                     return null;
                 case string text when long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds):
-                    return Json.UnixTime.ToDateTime(seconds);
+                    return FromSeconds(seconds, text);
+                case string text when DateTime.TryParse(text, CultureInfo.CurrentCulture, AsUtc, out var time) || DateTime.TryParse(text, CultureInfo.InvariantCulture, AsUtc, out time):
+                    return time;
+                case string text:
+                    throw new ArgumentTransformationMetadataException($"'{text}' is not a date: write it as 2024-01-01T09:30:00Z, 2024-01-01 (UTC), or UNIX seconds.");
                 case int or long:
-                    return Json.UnixTime.ToDateTime(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                    return FromSeconds(Convert.ToInt64(value, CultureInfo.InvariantCulture), value);
                 case DateTimeOffset offset:
                     return offset.UtcDateTime;
                 default:
                     return value;
             }
         }
+
+        private static DateTime FromSeconds(long seconds, object given) =>
+            Json.UnixTime.TryToDateTime(seconds) ?? throw new ArgumentTransformationMetadataException($"{given} UNIX seconds is outside what [datetime] can hold (years 1 to 9999).");
+    }
+
+    /// <summary>
+    /// Lets -CustomData take what round trips give it: a hashtable, the object ConvertFrom-Json makes of one, or the
+    /// JSON text Export-Csv writes for it (`{"plan":"pro"}`). An empty cell means "not given"; anything else that is
+    /// not a flat JSON object is refused with the reason, never dropped.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class CustomDataTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped && wrapped.BaseObject is not PSCustomObject ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case null:
+                    return null;
+                case System.Collections.IDictionary:
+                    return value;
+                case string text when text.Trim().Length == 0:
+                    return null;
+                case string text:
+                    return FromJson(text);
+                case PSObject { BaseObject: PSCustomObject } custom:
+                    var table = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+                    foreach (var property in custom.Properties) table[property.Name] = property.Value is PSObject inner ? inner.BaseObject : property.Value;
+                    return table;
+                default:
+                    return value; // the binder says what it cannot convert
+            }
+        }
+
+        private static System.Collections.Hashtable FromJson(string text)
+        {
+            try
+            {
+                var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+                reader.Read();
+                var table = Json.CustomDataConverter.ReadTable(ref reader, strict: true);
+                if (reader.Read()) throw new System.Text.Json.JsonException("there is more after the closing }.");
+                return table;
+            }
+            catch (System.Text.Json.JsonException failure)
+            {
+                throw new ArgumentTransformationMetadataException(
+                    $"CustomData '{Shorten(text)}' is not a flat JSON object ({failure.Message.TrimEnd('.')}). Write it as JSON, e.g. {{\"plan\":\"pro\",\"seats\":3}}, as Export-Csv does.", failure);
+            }
+        }
+
+        private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
     }
 }

@@ -1,25 +1,31 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace IntercomPS.Json
 {
     /// <summary>
-    /// custom_data is a flat map of strings, numbers, booleans and nulls. It reads into a case-insensitive
-    /// Hashtable (like PowerShell's @{}), with whole numbers as long and others as double.
+    /// custom_data is a flat map of strings, numbers, booleans and nulls. It reads into <see cref="CustomData"/>,
+    /// with whole numbers as long, others as double, and numbers beyond double as <see cref="JsonNumber"/>.
     /// </summary>
     internal sealed class CustomDataConverter : JsonConverter<Hashtable>
     {
-        public static Hashtable NewTable() => new Hashtable(StringComparer.OrdinalIgnoreCase);
+        public static Hashtable NewTable() => new CustomData();
 
-        public override Hashtable Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override Hashtable Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadTable(ref reader, strict: false);
+
+        /// <summary>
+        /// Reads an object. From Intercom (not <paramref name="strict"/>) a nested value is kept as its JSON text,
+        /// since a reader must not fail a whole page over one odd value; from the user it is refused.
+        /// </summary>
+        public static CustomData ReadTable(ref Utf8JsonReader reader, bool strict)
         {
-            var table = NewTable();
+            var table = new CustomData();
             if (reader.TokenType == JsonTokenType.Null) return table;
-            if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("custom_data must be an object.");
+            if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("custom data must be a JSON object, like {\"plan\":\"pro\"}.");
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var key = reader.GetString()!;
@@ -27,17 +33,24 @@ namespace IntercomPS.Json
                 table[key] = reader.TokenType switch
                 {
                     JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.Number => reader.TryGetInt64(out var whole) ? whole : (object)reader.GetDouble(),
+                    JsonTokenType.Number => ReadNumber(ref reader),
                     JsonTokenType.True => true,
                     JsonTokenType.False => false,
                     JsonTokenType.Null => null,
+                    _ when strict => throw new JsonException($"custom data is flat, but {key} is {(reader.TokenType == JsonTokenType.StartArray ? "an array" : "an object")}."),
                     _ => ReadNested(ref reader),
                 };
             }
             return table;
         }
 
-        // Intercom keeps custom data flat, but a reader must not fail a whole page over one odd value.
+        private static object ReadNumber(ref Utf8JsonReader reader)
+        {
+            if (reader.TryGetInt64(out var whole)) return whole;
+            if (reader.TryGetDouble(out var real) && !double.IsInfinity(real) && !double.IsNaN(real)) return real;
+            return new JsonNumber(Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()));
+        }
+
         private static object ReadNested(ref Utf8JsonReader reader)
         {
             using var document = JsonDocument.ParseValue(ref reader);
@@ -82,6 +95,7 @@ namespace IntercomPS.Json
                     if (double.IsNaN(real) || double.IsInfinity(real)) throw new ArgumentException($"{path} is {real}, which JSON cannot carry.");
                     writer.WriteNumberValue(real); break;
                 case decimal money: writer.WriteNumberValue(money); break;
+                case JsonNumber number: writer.WriteRawValue(number.Text); break;
                 default:
                     throw new ArgumentException($"{path} is a {value.GetType().Name}; Intercom custom data is flat, so each value must be a string, number, boolean, date or $null.");
             }

@@ -6,13 +6,14 @@ using IntercomPS.Json;
 namespace IntercomPS
 {
     /// <summary>An Intercom user, as the API returns it. Dates are UTC; CustomData is a case-insensitive hashtable.</summary>
-    public sealed class User : ICheckedAnswer
+    public sealed class User : ICheckedAnswer, IJsonOnDeserialized
     {
         [JsonPropertyName("email")] public string? Email { get; set; }
         [JsonPropertyName("user_id")] public string? UserId { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
         [JsonPropertyName("last_impression_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? LastImpressionAt { get; set; }
+        /// <summary>A <see cref="IntercomPS.CustomData"/>, whose text (what Export-Csv writes) is its JSON.</summary>
         [JsonPropertyName("custom_data"), JsonConverter(typeof(CustomDataConverter))] public Hashtable CustomData { get; set; } = CustomDataConverter.NewTable();
         [JsonPropertyName("social_profiles")] public SocialProfile[] SocialProfiles { get; set; } = Array.Empty<SocialProfile>();
         [JsonPropertyName("location_data")] public LocationData? LocationData { get; set; }
@@ -25,6 +26,11 @@ namespace IntercomPS
         public override string ToString() => Email ?? UserId ?? string.Empty;
 
         string? ICheckedAnswer.Problem => Email is null && UserId is null ? "a user with neither user_id nor email" : null;
+
+        /// <summary>Values Intercom sent for this user that could not be shown (a time past the year 9999), for a warning.</summary>
+        internal string[] Unreadable { get; private set; } = Array.Empty<string>();
+
+        void IJsonOnDeserialized.OnDeserialized() => Unreadable = ReadProblems.Take();
     }
 
     /// <summary>A social network profile Intercom found for a user.</summary>

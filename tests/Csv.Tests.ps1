@@ -1,0 +1,104 @@
+# Round trips users make with their data: Export-Csv / Import-Csv and ConvertTo-Json / ConvertFrom-Json, on machines
+# in any time zone (each run in a new pwsh with TZ set, as a scheduled task there would be).
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    Connect-TestIntercom
+
+    function Get-UserSnapshot {
+        # What must survive a round trip, as text: identity, name, both times as UNIX seconds, custom data as JSON.
+        Get-IntercomUser | ForEach-Object {
+            $times = $_.CreatedAt, $_.LastImpressionAt | ForEach-Object { if ($_) { [System.DateTimeOffset]::new($_).ToUnixTimeSeconds() } else { '-' } }
+            "$($_.UserId) $($_.Email) $($_.Name) $($times -join ' ') $($_.CustomData)"
+        }
+    }
+
+    function Reset-CsvUsers {
+        Reset-TestApp
+        New-IntercomUser -UserId 'u1' -Email 'ann@example.com' -Name 'Ann' -CreatedAt 1704067200 -LastRequestAt 1717245000 `
+            -CustomData @{ plan = 'pro'; seats = 3; ratio = 0.5; trial = $true; note = 'a, "quoted" value' } | Out-Null
+        New-IntercomUser -UserId 'u2' -Email 'ben@example.com' -Name 'Ben' -CreatedAt 1719792000 | Out-Null
+    }
+}
+
+AfterAll { Disconnect-Intercom }
+
+Describe 'Export-Csv then Import-Csv | Set-IntercomUser in the time zone <zone>' -ForEach @(
+    @{ zone = 'America/New_York' }, @{ zone = 'Asia/Kolkata' }, @{ zone = 'Pacific/Chatham' }
+) {
+    BeforeAll {
+        Reset-CsvUsers
+        $before = Get-UserSnapshot
+        $csv = Join-Path $TestDrive "users-$($zone -replace '/', '-').csv"
+    }
+
+    It 'keeps every instant and every custom data value' {
+        $run = Invoke-TestPwsh -Environment @{ TZ = $zone } @"
+Get-IntercomUser | Export-Csv -Path '$csv' -NoTypeInformation
+Import-Csv -Path '$csv' | Set-IntercomUser
+[System.TimeZoneInfo]::Local.Id
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Lines[-1] | Should -Be $zone
+        Get-UserSnapshot | Should -Be $before
+    }
+
+    It 'writes custom data as one JSON text column' {
+        $row = Import-Csv -Path $csv | Where-Object email -eq 'ann@example.com'
+        $row.CustomData | Should -Be '{"note":"a, \"quoted\" value","plan":"pro","ratio":0.5,"seats":3,"trial":true}'
+    }
+
+    It 'reads a zone-less -CreatedAt as UTC, a zoned one as given' {
+        $run = Invoke-TestPwsh -Environment @{ TZ = $zone } @'
+Set-IntercomUser -Email ben@example.com -CreatedAt '2024-01-01'
+Set-IntercomUser -Email ann@example.com -CreatedAt '2024-01-01T10:00:00+05:30'
+'@
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        (Get-IntercomUser -Email ben@example.com).CreatedAt | Should -Be ([datetime]::new(2024, 1, 1, 0, 0, 0, [System.DateTimeKind]::Utc))
+        (Get-IntercomUser -Email ann@example.com).CreatedAt | Should -Be ([datetime]::new(2024, 1, 1, 4, 30, 0, [System.DateTimeKind]::Utc))
+    }
+}
+
+Describe 'ConvertTo-Json then ConvertFrom-Json | Set-IntercomUser in <zone>' -ForEach @(
+    @{ zone = 'America/New_York' }, @{ zone = 'Asia/Kolkata' }
+) {
+    It 'keeps every instant and every custom data value' {
+        Reset-CsvUsers
+        $before = Get-UserSnapshot
+        $json = Join-Path $TestDrive 'users.json'
+        $run = Invoke-TestPwsh -Environment @{ TZ = $zone } @"
+Get-IntercomUser | ConvertTo-Json -Depth 4 | Set-Content -Path '$json'
+Get-Content -Path '$json' -Raw | ConvertFrom-Json | Set-IntercomUser
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        Get-UserSnapshot | Should -Be $before
+    }
+}
+
+Describe 'Custom data that cannot be read' {
+    BeforeAll { Reset-CsvUsers }
+
+    It 'refuses a CustomData cell that is not a JSON object, naming it, and updates the other rows' {
+        $rows = @(
+            [pscustomobject]@{ email = 'ann@example.com'; name = 'Ann B'; custom_data = 'plan=basic' }
+            [pscustomobject]@{ email = 'ben@example.com'; name = 'Ben B'; custom_data = '{"plan":"basic"}' }
+        )
+        $rows | Set-IntercomUser -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        "$($failed[0])" | Should -BeLike "*CustomData 'plan=basic' is not a flat JSON object*Write it as JSON, e.g. {`"plan`":`"pro`",`"seats`":3}*"
+        $failed[0].TargetObject.email | Should -Be 'ann@example.com'
+        (Get-IntercomUser -Email ann@example.com).Name | Should -Be 'Ann' -Because 'a row with an unreadable value is not half applied'
+        $ben = Get-IntercomUser -Email ben@example.com
+        $ben.Name | Should -Be 'Ben B'
+        $ben.CustomData['plan'] | Should -Be 'basic'
+    }
+
+    It 'refuses nested custom data in JSON text' {
+        { Set-IntercomUser -Email ann@example.com -CustomData '{"plan":{"name":"pro"}}' -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*custom data is flat, but plan is an object*'
+    }
+
+    It 'refuses a date it cannot read, saying how to write one' {
+        { Set-IntercomUser -Email ann@example.com -CreatedAt 'next tuesday' -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage "*'next tuesday' is not a date: write it as 2024-01-01T09:30:00Z*"
+    }
+}
