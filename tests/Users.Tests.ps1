@@ -489,3 +489,67 @@ Describe 'How users look' {
         $lines[2] | Should -Match '^format1@example.com\s+format-1\s+Format One\s+\d{4}-\d\d-\d\d \d\d:\d\d$'
     }
 }
+
+Describe 'Several users in one -Email or -UserId, on every per-user cmdlet' {
+    BeforeAll {
+        Reset-TestApp
+        Add-TestUsers 3 'many'
+    }
+
+    It '<command> takes -Email a,b' -ForEach @(
+        @{ command = 'Set-IntercomUser'; arguments = @{ Name = 'Both'; PassThru = $true } }
+        @{ command = 'Add-IntercomNote'; arguments = @{ Body = 'Called' } }
+        @{ command = 'New-IntercomImpression'; arguments = @{} }
+        @{ command = 'Get-IntercomMessageThread'; arguments = @{} }
+    ) {
+        $before = Get-TestRequestCount
+        $null = & $command -Email 'many1@example.com', 'many2@example.com' @arguments -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        (Get-TestRequestCount) - $before | Should -Be 2
+    }
+
+    It 'Set-IntercomUser -UserId a,b updates both, in order' {
+        (Set-IntercomUser -UserId 'many1', 'many2' -Name 'By id' -PassThru).UserId | Should -Be 'many1', 'many2'
+        (Get-IntercomUser -UserId 'many1', 'many2').Name | Should -Be 'By id', 'By id'
+    }
+
+    It 'Remove-IntercomUser -Email a,b -Force removes both (it failed to bind)' {
+        New-IntercomUser -Email 'gone1@example.com', 'gone2@example.com' | Out-Null
+        (Remove-IntercomUser -Email 'gone1@example.com', 'gone2@example.com' -Force -PassThru).Email | Should -Be 'gone1@example.com', 'gone2@example.com'
+        { Get-IntercomUser -Email 'gone1@example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+
+    It 'Set-IntercomTag -Email a,b tags both in one request' {
+        $before = Get-TestRequestCount 'POST /v1/tags'
+        (Set-IntercomTag -Name 'many-tag' -Email 'many1@example.com', 'many3@example.com' -PassThru).TaggedUserCount | Should -Be 2
+        (Get-TestRequestCount 'POST /v1/tags') - $before | Should -Be 1
+    }
+
+    It 'refuses -Email and -UserId lists of different lengths, as Get-IntercomUser does' {
+        { Set-IntercomUser -Email 'many1@example.com', 'many2@example.com' -UserId 'many1' -Name x -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Intercom.invalid_argument*' -ExpectedMessage '-Email has 2 values and -UserId 1*'
+    }
+}
+
+Describe 'Paging parameters with users named' {
+    BeforeAll {
+        Reset-TestApp
+        Add-TestUsers 3 'page'
+    }
+
+    It 'Get-IntercomUser -Email a,b -First 1 gets only the first, with one request' {
+        $before = Get-TestRequestCount
+        (Get-IntercomUser -Email 'page1@example.com', 'page2@example.com' -First 1).Email | Should -Be 'page1@example.com'
+        (Get-TestRequestCount) - $before | Should -Be 1
+    }
+
+    It '-Skip skips the first users named, piped or given' {
+        (Get-IntercomUser -Email 'page1@example.com', 'page2@example.com', 'page3@example.com' -Skip 1 -First 1).Email | Should -Be 'page2@example.com'
+        ('page1@example.com', 'page2@example.com', 'page3@example.com' | Get-IntercomUser -Skip 2).Email | Should -Be 'page3@example.com'
+    }
+
+    It 'refuses -IncludeTotalCount with users named, saying why' {
+        { Get-IntercomUser -Email 'page1@example.com' -IncludeTotalCount } |
+            Should -Throw -ErrorId 'Intercom.invalid_argument*' -ExpectedMessage '-IncludeTotalCount counts the users of a listing*'
+    }
+}

@@ -22,8 +22,11 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess($"thread {ThreadId} of {Describe()}", "Reply")) return;
-            Submit(Target, token => Client.ReplyToMessageThreadAsync(Identity(), ThreadId, Body, Url, token), WriteObject);
+            foreach (var user in Targets())
+            {
+                if (!ShouldProcess($"thread {ThreadId} of {user.Describe()}", "Reply")) continue;
+                Submit(user.Target, token => Client.ReplyToMessageThreadAsync(user.Identity(), ThreadId, Body, Url, token), WriteObject);
+            }
         }
     }
 }

@@ -14,8 +14,11 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Describe(), "Add a note")) return;
-            Submit(Target, token => Client.AddNoteAsync(Identity(), Body, token), WriteObject);
+            foreach (var user in Targets())
+            {
+                if (!ShouldProcess(user.Describe(), "Add a note")) continue;
+                Submit(user.Target, token => Client.AddNoteAsync(user.Identity(), Body, token), WriteObject);
+            }
         }
     }
 }

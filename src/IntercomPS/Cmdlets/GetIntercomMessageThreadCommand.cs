@@ -18,14 +18,17 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ThreadId is { } threadId)
+            foreach (var user in Targets())
             {
-                var thread = Invoke(Target, token => Client.GetMessageThreadAsync(Identity(), threadId, token));
-                if (thread is not null) WriteObject(thread);
-                return;
+                if (ThreadId is { } threadId)
+                {
+                    var thread = Invoke(user.Target, token => Client.GetMessageThreadAsync(user.Identity(), threadId, token));
+                    if (thread is not null) WriteObject(thread);
+                    continue;
+                }
+                var threads = Invoke(user.Target, token => Client.GetMessageThreadsAsync(user.Identity(), CurrentUrl, token));
+                if (threads is not null) WriteObject(threads, enumerateCollection: true);
             }
-            var threads = Invoke(Target, token => Client.GetMessageThreadsAsync(Identity(), CurrentUrl, token));
-            if (threads is not null) WriteObject(threads, enumerateCollection: true);
         }
     }
 }

@@ -54,9 +54,15 @@ namespace IntercomPS.Cmdlets
         [ValidateRange(1, UserListQuery.MaxPageSize)]
         public int PageSize { get; set; }
 
+        private ulong _named;
+
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == IdentitySet) GetEach();
+            if (ParameterSetName != IdentitySet) return;
+            if (PagingParameters.IncludeTotalCount)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-IncludeTotalCount counts the users of a listing; it cannot be used with -Email, -UserId or piped users."),
+                    "Intercom.invalid_argument", ErrorCategory.InvalidArgument, InputObject));
+            GetEach();
         }
 
         protected override void EndProcessing()
@@ -67,34 +73,22 @@ namespace IntercomPS.Cmdlets
 
         private void GetEach()
         {
-            foreach (var (identity, target) in Identities())
-                Submit(ThrottleLimit, target, token => Client.GetUserAsync(identity(), token), WriteUser);
-        }
-
-        /// <summary>
-        /// A piped object with both properties is one user; -Email a,b -UserId c,d pairs them up; a piped
-        /// string is an email. Identities are built lazily so a bad one fails as that item's error.
-        /// </summary>
-        private IEnumerable<(Func<UserIdentity> Identity, object? Target)> Identities()
-        {
-            if (Email is null && UserId is null)
+            IReadOnlyList<UserTarget> users;
+            try
             {
-                var text = InputObject?.BaseObject as string;
-                yield return (() => new UserIdentity(null, text), InputObject);
-                yield break;
+                users = UserTarget.Of(Email, UserId, InputObject);
             }
-            var emails = Email ?? Array.Empty<string>();
-            var ids = UserId ?? Array.Empty<string>();
-            if (emails.Length > 0 && ids.Length > 0 && emails.Length != ids.Length)
+            catch (ArgumentException mismatch)
             {
-                WriteFailure(new ArgumentException($"-Email has {emails.Length} values and -UserId {ids.Length}; give one of them, or the same number of each to pair them up."), InputObject);
-                yield break;
+                WriteFailure(mismatch, InputObject);
+                return;
             }
-            for (var i = 0; i < Math.Max(emails.Length, ids.Length); i++)
+            foreach (var user in users)
             {
-                var email = i < emails.Length ? emails[i] : null;
-                var id = i < ids.Length ? ids[i] : null;
-                yield return (() => new UserIdentity(id, email), InputObject ?? (object?)id ?? email);
+                // -Skip and -First count the users named, in order, across the whole pipeline.
+                if (_named++ < PagingParameters.Skip) continue;
+                if (_named - PagingParameters.Skip > PagingParameters.First) return;
+                Submit(ThrottleLimit, user.Target, token => Client.GetUserAsync(user.Identity(), token), WriteUser);
             }
         }
 

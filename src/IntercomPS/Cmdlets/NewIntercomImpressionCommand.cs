@@ -23,8 +23,11 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Describe(), "Record an impression")) return;
-            Submit(Target, token => Client.CreateImpressionAsync(Identity(), Blank(UserIp), Blank(UserAgent), Blank(CurrentUrl), token), WriteObject);
+            foreach (var user in Targets())
+            {
+                if (!ShouldProcess(user.Describe(), "Record an impression")) continue;
+                Submit(user.Target, token => Client.CreateImpressionAsync(user.Identity(), Blank(UserIp), Blank(UserAgent), Blank(CurrentUrl), token), WriteObject);
+            }
         }
 
         private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -18,8 +18,11 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Describe(), "Start a message thread")) return;
-            Submit(Target, token => Client.CreateMessageThreadAsync(Identity(), Body, Url, token), WriteObject);
+            foreach (var user in Targets())
+            {
+                if (!ShouldProcess(user.Describe(), "Start a message thread")) continue;
+                Submit(user.Target, token => Client.CreateMessageThreadAsync(user.Identity(), Body, Url, token), WriteObject);
+            }
         }
     }
 }

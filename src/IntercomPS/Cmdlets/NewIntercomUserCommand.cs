@@ -9,8 +9,11 @@ namespace IntercomPS.Cmdlets
     {
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Describe(), "Create or update Intercom user")) return;
-            Submit(Target, token => Client.CreateOrUpdateUserAsync(Changes(), token), WriteUser);
+            foreach (var user in Targets())
+            {
+                if (!ShouldProcess(user.Describe(), "Create or update Intercom user")) continue;
+                Submit(user.Target, token => Client.CreateOrUpdateUserAsync(Changes(user.Identity()), token), WriteUser);
+            }
         }
     }
 }

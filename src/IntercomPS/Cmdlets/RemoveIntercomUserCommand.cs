@@ -17,16 +17,19 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldRemove()) return;
-            Submit(Target, token => Client.DeleteUserAsync(Identity(), token), user => { if (PassThru) WriteUser(user); });
+            foreach (var user in Targets())
+            {
+                if (!ShouldRemove(user)) continue;
+                Submit(user.Target, token => Client.DeleteUserAsync(user.Identity(), token), removed => { if (PassThru) WriteUser(removed); });
+            }
         }
 
-        private bool ShouldRemove()
+        private bool ShouldRemove(UserTarget user)
         {
             const string action = "Remove Intercom user and all their conversations";
             var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
             if (Force && !confirmAsked && !IsWhatIf) return true;
-            return ShouldProcess(Describe(), action);
+            return ShouldProcess(user.Describe(), action);
         }
     }
 }

@@ -21,8 +21,11 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess($"thread {ThreadId} of {Describe()}", Read ? "Mark read" : "Mark unread")) return;
-            Submit(Target, token => Client.MarkMessageThreadAsync(Identity(), ThreadId, Read, token), thread => { if (PassThru) WriteObject(thread); });
+            foreach (var user in Targets())
+            {
+                if (!ShouldProcess($"thread {ThreadId} of {user.Describe()}", Read ? "Mark read" : "Mark unread")) continue;
+                Submit(user.Target, token => Client.MarkMessageThreadAsync(user.Identity(), ThreadId, Read, token), thread => { if (PassThru) WriteObject(thread); });
+            }
         }
     }
 }

@@ -49,21 +49,24 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (InputObject is null && Email is null && UserId is null) return; // no user given: only the tag itself changes
+            if (!UserGiven) return; // no user given: only the tag itself changes
             _usersGiven = true;
-            UserIdentity user;
-            try
+            foreach (var target in Targets())
             {
-                user = Identity();
+                UserIdentity user;
+                try
+                {
+                    user = target.Identity();
+                }
+                catch (System.ArgumentException invalid)
+                {
+                    WriteFailure(invalid, target.Target);
+                    continue;
+                }
+                if (!ShouldProcess(user.ToString(), Untag ? $"Remove tag '{Name}'" : $"Tag with '{Name}'")) continue;
+                _batch.Add((user, target.Target));
+                if (_batch.Count >= BatchSize) Flush();
             }
-            catch (System.ArgumentException invalid)
-            {
-                WriteFailure(invalid, Target);
-                return;
-            }
-            if (!ShouldProcess(user.ToString(), Untag ? $"Remove tag '{Name}'" : $"Tag with '{Name}'")) return;
-            _batch.Add((user, Target));
-            if (_batch.Count >= BatchSize) Flush();
         }
 
         protected override void EndProcessing()

@@ -13,8 +13,11 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(Describe(), "Update Intercom user")) return;
-            Submit(Target, token => Client.UpdateUserAsync(Changes(), token), user => { if (PassThru) WriteUser(user); });
+            foreach (var user in Targets())
+            {
+                if (!ShouldProcess(user.Describe(), "Update Intercom user")) continue;
+                Submit(user.Target, token => Client.UpdateUserAsync(Changes(user.Identity()), token), updated => { if (PassThru) WriteUser(updated); });
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
     /// <summary>
-    /// A cmdlet that acts on one user per input: given by -Email / -UserId, by property name from piped objects
-    /// (our User objects, Import-Csv rows with email / user_id columns), or as a piped email string.
+    /// A cmdlet that acts on the users each input names: given by -Email / -UserId (several at once, like
+    /// Get-IntercomUser), by property name from piped objects (our User objects, Import-Csv rows with email /
+    /// user_id columns), or as a piped email string.
     /// </summary>
     public abstract class UserTargetCmdlet : IntercomCmdlet
     {
@@ -13,33 +15,28 @@ namespace IntercomPS.Cmdlets
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>The user's email. Blank values (empty CSV cells) count as not given.</summary>
+        /// <summary>The users' emails. Blank values (empty CSV cells) count as not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? Email { get; set; }
+        public string[]? Email { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
-        public string? UserId { get; set; }
+        public string[]? UserId { get; set; }
 
-        /// <summary>The user this input names; a piped plain string is an email.</summary>
-        protected UserIdentity Identity() =>
-            Email is null && UserId is null && InputObject?.BaseObject is string email
-                ? new UserIdentity(null, email)
-                : new UserIdentity(UserId, Email);
+        /// <summary>Whether this input names any user at all (piped, or -Email / -UserId given).</summary>
+        protected bool UserGiven => InputObject is not null || Email is not null || UserId is not null;
 
-        /// <summary>What errors and -WhatIf name: the piped object, else the user given on the command line.</summary>
-        protected object? Target => InputObject ?? (object?)UserId ?? Email;
-
-        /// <summary>The user's name for -WhatIf and -Confirm messages.</summary>
-        protected string Describe()
+        /// <summary>The users this input names, in order; a mismatched -Email / -UserId pairing is this input's error.</summary>
+        protected IReadOnlyList<UserTarget> Targets()
         {
             try
             {
-                return Identity().ToString();
+                return UserTarget.Of(Email, UserId, InputObject);
             }
-            catch (System.ArgumentException)
+            catch (ArgumentException mismatch)
             {
-                return InputObject?.ToString() ?? "(no user given)";
+                WriteFailure(mismatch, InputObject);
+                return Array.Empty<UserTarget>();
             }
         }
     }

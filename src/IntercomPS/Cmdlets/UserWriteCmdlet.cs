@@ -50,7 +50,7 @@ namespace IntercomPS.Cmdlets
         [BooleanTransformation]
         public bool? UnsubscribedFromEmails { get; set; }
 
-        protected UserChanges Changes() => new UserChanges(Identity())
+        protected UserChanges Changes(UserIdentity user) => new UserChanges(user)
         {
             Name = Blank(Name),
             CreatedAt = CreatedAt,
