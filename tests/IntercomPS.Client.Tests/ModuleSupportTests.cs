@@ -15,7 +15,7 @@ namespace IntercomPS.Client.Tests
         [InlineData("7.3.12")]
         public void PowerShellCoreBefore74IsRefusedWithAMessageThatSaysWhatToInstall(string version)
         {
-            var message = ModuleInitializer.UnsupportedCore(Version.Parse(version));
+            var message = PowerShellSupport.UnsupportedCore(Version.Parse(version));
             Assert.Equal($"IntercomPS needs PowerShell 7.4 or later (or Windows PowerShell 5.1); this is PowerShell {version}, whose .NET cannot load System.Text.Json 8. Install PowerShell 7.4 or later.", message);
         }
 
@@ -23,6 +23,6 @@ namespace IntercomPS.Client.Tests
         [InlineData("7.4.0")]
         [InlineData("7.6.9")]
         [InlineData("8.0.0")]
-        public void PowerShell74AndLaterImport(string version) => Assert.Null(ModuleInitializer.UnsupportedCore(Version.Parse(version)));
+        public void PowerShell74AndLaterImport(string version) => Assert.Null(PowerShellSupport.UnsupportedCore(Version.Parse(version)));
     }
 }
