@@ -30,7 +30,7 @@ namespace IntercomPS.Bench
         /// <summary>Opens a runspace with the module imported and connects it to the emulator.</summary>
         public static Engine Start(Uri apiUri)
         {
-            var modulePath = FindStagedModule();
+            var modulePath = IntercomPS.Testing.StagedModule.Manifest();
             var engine = new Engine(OpenModuleRunspace(modulePath), modulePath);
             using (var shell = PowerShell.Create(engine._runspace))
             {
@@ -99,16 +99,6 @@ namespace IntercomPS.Bench
             for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
                 if (File.Exists(Path.Combine(folder.FullName, "IntercomPS.sln"))) return folder.FullName;
             throw new FileNotFoundException("Cannot find the IntercomPS repository above " + AppContext.BaseDirectory + ".");
-        }
-
-        /// <summary>The module the build staged: $INTERCOMPS_MODULE when set, else out/IntercomPS/IntercomPS.psd1 in the repository.</summary>
-        public static string FindStagedModule()
-        {
-            var fromEnvironment = Environment.GetEnvironmentVariable("INTERCOMPS_MODULE");
-            if (!string.IsNullOrEmpty(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
-            var manifest = Path.Combine(RepositoryRoot, "out", "IntercomPS", "IntercomPS.psd1");
-            if (File.Exists(manifest)) return manifest;
-            throw new FileNotFoundException($"The module is not staged at {manifest}. Run `dotnet build` in {RepositoryRoot} first.", manifest);
         }
 
         private static SecureString ToSecureString(string text)
