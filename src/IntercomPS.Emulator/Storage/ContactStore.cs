@@ -103,15 +103,7 @@ internal sealed partial class ContactStore(Database db, string app)
     public Task<ContactRecord> DeleteAsync(string id) => db.WriteAsync(s =>
     {
         var contact = Find(s, id) ?? throw ContactNotFound();
-        s.Execute("""
-            DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
-            DELETE FROM threads WHERE user_seq = $seq;
-            DELETE FROM notes WHERE user_seq = $seq;
-            DELETE FROM user_tags WHERE user_seq = $seq;
-            DELETE FROM contact_details WHERE user_seq = $seq;
-            DELETE FROM events WHERE user_seq = $seq;
-            DELETE FROM users WHERE seq = $seq;
-            """, ("$seq", contact.Seq));
+        UserRows.Delete(s, contact.Seq);
         return contact;
     });
 

@@ -100,13 +100,8 @@ internal sealed partial class SqliteBackend(Database db, string app) : IAppBacke
     public Task<UserRecord> DeleteUserAsync(UserKey key) => db.WriteAsync(s =>
     {
         var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
-        s.Execute("""
-            DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
-            DELETE FROM threads WHERE user_seq = $seq;
-            DELETE FROM notes WHERE user_seq = $seq;
-            DELETE FROM user_tags WHERE user_seq = $seq;
-            DELETE FROM users WHERE seq = $seq;
-            """, ("$seq", user.Seq));
+        // The same rows as a 2.14 contact delete: a v1 delete must not leave the contact's details or events behind.
+        UserRows.Delete(s, user.Seq);
         return user;
     });
 
