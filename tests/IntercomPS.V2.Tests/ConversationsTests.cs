@@ -86,6 +86,11 @@ public class ConversationsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         var query = new { @operator = "AND", value = new object[] { new { field = "contact_ids", @operator = "=", value = contact }, new { field = "state", @operator = "=", value = "closed" } } };
         var found = (await Api.PostAsync("/conversations/search", new { query })).Ok();
         Assert.Equal([b], found["conversations"].EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+
+        // contact_ids is a String in the description, so it takes the string operators too
+        var byPrefix = new { @operator = "AND", value = new object[] { new { field = "contact_ids", @operator = "^", value = contact }, new { field = "state", @operator = "!=", value = "closed" } } };
+        var open = (await Api.PostAsync("/conversations/search", new { query = byPrefix })).Ok();
+        Assert.Equal([a], open["conversations"].EnumerateArray().Select(c => c.GetProperty("id").GetString()));
     }
 
     [Fact]

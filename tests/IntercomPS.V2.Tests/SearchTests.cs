@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.V2.Tests.Infrastructure;
@@ -88,6 +90,73 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
         var second = (await data.Api.PostAsync("/contacts/search", new { query, pagination = new { per_page = 3, starting_after = cursor } })).Ok();
         Assert.Equal(["Dan Dyer"], second["data"].EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.False(second["pages"].TryGetProperty("next", out _));
+    }
+
+    private async Task<string[]> SearchIds(object query)
+    {
+        var answer = (await data.Api.PostAsync("/contacts/search", new { query })).Ok();
+        return answer["data"].EnumerateArray().Select(c => c.GetProperty("id").GetString()!).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private async Task<string[]> AllIds() => await SearchIds(F("role", "IN", new[] { "user", "lead" }));
+
+    [Fact]
+    public async Task Ending_with_each_hex_digit_splits_the_contacts_into_16_disjoint_partitions()
+    {
+        var all = await AllIds();
+        Assert.Equal(5, all.Length);
+        var partitions = new List<string>();
+        foreach (var digit in "0123456789abcdef")
+        {
+            var part = await SearchIds(F("id", "$", digit.ToString()));
+            Assert.Equal(all.Where(id => id[^1] == digit), part);
+            partitions.AddRange(part);
+        }
+
+        Assert.Equal(all, partitions.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_contact_id_takes_every_string_operator()
+    {
+        var all = await AllIds();
+        var one = all[2];
+        var others = all.Where(id => id != one).ToArray();
+        Assert.Equal([one], await SearchIds(F("id", "=", one)));
+        Assert.Equal(others, await SearchIds(F("id", "!=", one)));
+        Assert.Equal([all[0], all[4]], await SearchIds(F("id", "IN", new[] { all[4], all[0] })));
+        Assert.Equal([all[1], all[2], all[3]], await SearchIds(F("id", "NIN", new[] { all[4], all[0] })));
+        var middle = one[8..20];
+        Assert.Equal(all.Where(id => id.Contains(middle, StringComparison.Ordinal)), await SearchIds(F("id", "~", middle)));
+        Assert.Equal(all.Where(id => !id.Contains(middle, StringComparison.Ordinal)), await SearchIds(F("id", "!~", middle)));
+        var prefix = one[..12];
+        Assert.Equal(all.Where(id => id.StartsWith(prefix, StringComparison.Ordinal)), await SearchIds(F("id", "^", prefix)));
+        Assert.Equal([one], await SearchIds(F("id", "$", one[1..])));
+    }
+
+    [Fact]
+    public async Task Contains_starts_and_ends_with_ignore_case_on_the_id_as_on_every_string_field_but_equals_does_not()
+    {
+        var all = await AllIds();
+        var one = all.First(id => id.Any(char.IsLetter));
+        var upper = one.ToUpperInvariant();
+        Assert.Equal([one], await SearchIds(F("id", "~", upper)));
+        Assert.Equal([one], await SearchIds(F("id", "^", upper)));
+        Assert.Equal([one], await SearchIds(F("id", "$", upper)));
+        Assert.Empty(await SearchIds(F("id", "=", upper)));
+        foreach (var digit in "abcdef")
+        {
+            Assert.Equal(await SearchIds(F("id", "$", digit.ToString())), await SearchIds(F("id", "$", char.ToUpperInvariant(digit).ToString())));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"query":{"field":"id","operator":">","value":"a"}}""", "operator '>' is not supported for id (string)")]
+    [InlineData("""{"query":{"field":"id","operator":"$","value":7}}""", "query.value for id must be a string, not a number")]
+    [InlineData("""{"query":{"field":"id","operator":"IN","value":["a",1]}}""", "query.value for id must be a string, not a number")]
+    public async Task A_contact_id_search_the_api_would_refuse_is_a_400_saying_why(string body, string expected)
+    {
+        Assert.Contains(expected, (await data.Api.PostAsync("/contacts/search", body)).Error(400, "parameter_invalid"));
     }
 
     [Theory]

@@ -28,7 +28,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     /// <summary>The searchable contact fields we store: SQL over users u and contact_details d, and their type.</summary>
     private static readonly Dictionary<string, (string Sql, string Type)> ContactFields = new(StringComparer.Ordinal)
     {
-        ["id"] = ("u.intercom_id", "id"),
+        ["id"] = ("u.intercom_id", "string"), // a String in the description: a client can partition by its last hex digit
         ["external_id"] = ("u.user_id", "string"),
         ["email"] = ("u.email", "string"),
         ["name"] = ("u.name", "string"),
@@ -51,7 +51,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["state"] = ("COALESCE(cs.state, 'open')", "string"),
         ["open"] = ("(COALESCE(cs.state, 'open') <> 'closed')", "boolean"),
         ["read"] = ("t.read", "boolean"),
-        ["contact_ids"] = ("u.intercom_id", "id"),
+        ["contact_ids"] = ("u.intercom_id", "string"),
         ["source.author.email"] = ("u.email", "string"),
     };
 
@@ -118,10 +118,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         {
             "string" => StringOperators,
             "integer" => IntegerOperators,
-            "boolean" => BooleanOperators,
             "date" => DateOperators,
             "tag" => TagOperators,
-            _ => BooleanOperators, // id: exact matches only
+            _ => BooleanOperators,
         };
         if (!allowed.Contains(op))
         {
@@ -206,8 +205,6 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     {
         switch (type)
         {
-            case "id":
-                return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(path, field, "a contact id string", v);
             case "tag":
                 return v.ValueKind switch
                 {
