@@ -109,8 +109,9 @@ Describe 'Connect-Intercom from the environment (Example 2)' {
     It 'says how to give credentials when there are none' {
         $env:INTERCOM_APP_ID = $null
         $env:INTERCOM_API_KEY = $null
+        $env:INTERCOM_ACCESS_TOKEN = $null
         { Connect-Intercom -BaseUri $IntercomTestBaseUri } | Should -Throw -ErrorId 'Intercom.no_credentials*' `
-            -ExpectedMessage 'No credentials: pass -Credential, or -AppId and -ApiKey, or set the INTERCOM_APP_ID and INTERCOM_API_KEY environment variables.'
+            -ExpectedMessage 'No credentials: pass -AccessToken (REST API 2.x), or -Credential, or -AppId and -ApiKey (v1), or set INTERCOM_ACCESS_TOKEN, or INTERCOM_APP_ID and INTERCOM_API_KEY.'
     }
 }
 

@@ -25,8 +25,8 @@ namespace IntercomPS.Client
         /// <summary>Error type for an answer that is not the JSON object asked for.</summary>
         public const string InvalidResponseType = "invalid_response";
 
-        public IntercomApiException(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage, TimeSpan? retryAfter = null, Exception? innerException = null)
-            : base(Describe(method, requestUri, statusCode, errorType, apiMessage), innerException)
+        public IntercomApiException(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage, TimeSpan? retryAfter = null, Exception? innerException = null, string? requestId = null)
+            : base(Describe(method, requestUri, statusCode, errorType, apiMessage, requestId), innerException)
         {
             Method = method;
             RequestUri = requestUri;
@@ -34,6 +34,7 @@ namespace IntercomPS.Client
             ErrorType = errorType;
             ApiMessage = apiMessage;
             RetryAfter = retryAfter;
+            RequestId = requestId;
         }
 
         /// <summary>The HTTP method of the failed request.</summary>
@@ -54,6 +55,9 @@ namespace IntercomPS.Client
         /// <summary>How long the server asked us to wait before trying again, when it said so.</summary>
         public TimeSpan? RetryAfter { get; }
 
+        /// <summary>The id Intercom gave the request (2.x error answers carry one), for its support team; null when none was sent.</summary>
+        public string? RequestId { get; }
+
         /// <summary>True when the server cannot have acted on the request, so even a non-idempotent one may be sent again.</summary>
         public bool CertainlyNotApplied { get; internal set; }
 
@@ -63,10 +67,11 @@ namespace IntercomPS.Client
         /// </summary>
         public bool MayHaveBeenApplied { get; internal set; }
 
-        private static string Describe(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage)
+        private static string Describe(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage, string? requestId)
         {
             var status = statusCode is { } code ? $"{(int)code} {errorType}" : errorType;
-            return $"{apiMessage} ({status} from {method} {requestUri.AbsolutePath}{requestUri.Query})";
+            var request = requestId is null ? string.Empty : $", request {requestId}";
+            return $"{apiMessage} ({status} from {method} {requestUri.AbsolutePath}{requestUri.Query}{request})";
         }
     }
 }

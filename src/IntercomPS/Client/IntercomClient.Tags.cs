@@ -12,6 +12,9 @@ namespace IntercomPS.Client
         public Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Get, "tags?name=" + Uri.EscapeDataString(name), null, IntercomJsonContext.Default.Tag, idempotent: true, cancellationToken);
 
+        public Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default) =>
+            throw OnlyOnV2("Listing every tag");
+
         /// <summary>POST: creates the tag, or updates it when the name exists; tags or untags the given users.</summary>
         public Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Post, "tags", changes.WriteTo, IntercomJsonContext.Default.Tag, idempotent: true, cancellationToken);

@@ -18,6 +18,9 @@ namespace IntercomPS.Client
         public UserPager ListUserPages(UserListQuery query, int pagesAhead = UserPager.DefaultPagesAhead, int? lastPage = null, CancellationToken cancellationToken = default) =>
             new UserPager(this, query, pagesAhead, lastPage, cancellationToken);
 
+        public IUserReader ListUsers(UserListQuery query, int? lastPage = null, CancellationToken cancellationToken = default) =>
+            ListUserPages(query, UserPager.DefaultPagesAhead, lastPage, cancellationToken);
+
         public Task<UserPage> ListUsersAsync(UserListQuery query, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Get, "users?" + query.ToQuery(), null, IntercomJsonContext.Default.UserPage, idempotent: true, cancellationToken);
 
@@ -32,5 +35,8 @@ namespace IntercomPS.Client
         /// <summary>Deletes the user with their conversations; returns the user as it was.</summary>
         public Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Delete, "users", writer => { writer.WriteStartObject(); user.WriteTo(writer); writer.WriteEndObject(); }, IntercomJsonContext.Default.User, idempotent: false, cancellationToken);
+
+        public Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default) =>
+            throw OnlyOnV2(archive ? "Archiving a user" : "Unarchiving a user");
     }
 }

@@ -1,284 +1,56 @@
 using System;
-using System.Diagnostics;
-using System.Globalization;
-using System.IO;
-using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Json;
 
 namespace IntercomPS.Client
 {
     /// <summary>
-    /// Talks to the Intercom v1 API: one HttpClient for the life of a session, Basic auth built per request,
-    /// JSON in and out, every failure turned into an <see cref="IntercomApiException"/>.
-    /// Knows nothing of PowerShell. Safe to use from many threads at once.
+    /// Speaks the Intercom v1 API over the shared <see cref="ApiTransport"/>: Basic auth (app id and API key), the
+    /// /users, /tags, notes, impressions and message threads resources. Knows nothing of PowerShell.
     /// </summary>
-    public sealed partial class IntercomClient : IDisposable
+    public sealed partial class IntercomClient : IIntercomApi
     {
-        private static readonly MediaTypeHeaderValue JsonMediaType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        private static readonly ProductInfoHeaderValue UserAgent = new ProductInfoHeaderValue("IntercomPS", typeof(IntercomClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-
-        private readonly HttpClient _http;
-        private readonly BasicCredential _credential;
-        private volatile RateLimitStatus? _rateLimit;
-
-        /// <summary>A little past a rate-limit reset: timers and the server's clock are not exact to the millisecond.</summary>
-        private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(100);
+        private readonly ApiTransport _transport;
 
         public IntercomClient(IntercomClientOptions options)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
             options.Validate();
-            _credential = options.Credential;
-            BaseUri = options.BaseUri;
-            Timeout = options.Timeout;
-            Retry = options.Retry;
-            // Timeouts are ours (per request, the whole exchange, told apart from the caller's cancellation), not
-            // HttpClient's. The Intercom API never redirects: a 3xx is reported, never followed to another place.
-            _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            var credential = options.Credential ?? throw new ArgumentException("The v1 API needs an app id and API key; an access token means REST API 2.x (IntercomV2Client).");
+            AppId = credential.AppId;
+            _transport = new ApiTransport(options, new V1Dialect(credential));
         }
 
-        public Uri BaseUri { get; }
+        public string ApiVersion => "1";
 
-        public string AppId => _credential.AppId;
+        public Uri BaseUri => _transport.BaseUri;
 
-        public TimeSpan Timeout { get; }
+        public string AppId { get; }
 
-        /// <summary>The rate-limit window as the last answer described it, or null before any answer carried one.</summary>
-        public RateLimitStatus? RateLimit => _rateLimit;
+        public TimeSpan Timeout => _transport.Timeout;
 
-        public RetryPolicy Retry { get; }
+        public RateLimitStatus? RateLimit => _transport.RateLimit;
 
-        /// <summary>
-        /// Sends a request and reads the JSON answer as <typeparamref name="T"/>, retrying what can safely be
-        /// retried. <paramref name="idempotent"/> says whether sending it twice does no harm; a request that is
-        /// not is retried only when the server cannot have applied it (429, 503 with Retry-After, connection refused).
-        /// </summary>
-        internal async Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken)
+        public RetryPolicy Retry => _transport.Retry;
+
+        /// <summary>The cheapest authenticated request v1 has: one user of the list.</summary>
+        public async Task<ConnectionInfo> CheckConnectionAsync(CancellationToken cancellationToken = default)
         {
-            var uri = new Uri(BaseUri, relativeUri);
-            var body = writeBody is null ? null : Serialize(writeBody);
-            var trace = RequestTrace.Current;
-            if (body is not null && trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} body: {Encoding.UTF8.GetString(body)}");
-
-            for (var retry = 1; ; retry++)
-            {
-                await PaceAsync(method, uri, trace, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var answer = await SendOnceAsync(method, uri, body, trace, cancellationToken).ConfigureAwait(false);
-                    return Deserialize(answer, answerType, method, uri);
-                }
-                catch (IntercomApiException failure) when (failure.CertainlyNotApplied || (idempotent && IsTransient(failure)))
-                {
-                    var wait = Retry.WaitBefore(retry, failure.RetryAfter);
-                    if (wait is null)
-                    {
-                        trace?.Verbose(retry > Retry.MaxRetries
-                            ? $"{method} {uri.PathAndQuery}: giving up after {Retry.MaxRetries} retries"
-                            : $"{method} {uri.PathAndQuery}: the server asked to wait {failure.RetryAfter?.TotalSeconds:0.#} s, more than the {Retry.MaxWait.TotalSeconds:0.#} s limit; giving up");
-                        throw;
-                    }
-                    trace?.Verbose($"{method} {uri.PathAndQuery}: {Describe(failure)}; retry {retry} of {Retry.MaxRetries} in {wait.Value.TotalSeconds:0.0#} s{(failure.RetryAfter is null ? string.Empty : " (as the server asked)")}");
-                    await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            await ListUsersAsync(new UserListQuery { PageSize = 1 }, cancellationToken).ConfigureAwait(false);
+            return new ConnectionInfo { WorkspaceId = AppId };
         }
 
-        /// <summary>Failures that may well succeed on a second try; safe to retry only for idempotent requests.</summary>
-        private static bool IsTransient(IntercomApiException failure) =>
-            failure.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or (HttpStatusCode)429 ||
-            failure.ErrorType == IntercomApiException.TimeoutType ||
-            failure.ErrorType == IntercomApiException.ConnectionFailedType ||
-            failure.ErrorType == IntercomApiException.ResponseLostType;
+        internal Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken) =>
+            _transport.SendAsync(method, relativeUri, writeBody, answerType, idempotent, cancellationToken);
 
-        private static string Describe(IntercomApiException failure) =>
-            failure.StatusCode is { } status ? $"{(int)status} {failure.ErrorType}" : failure.ErrorType.Replace('_', ' ');
+        /// <summary>What only REST API 2.x can do, said as the error a v1 session gets.</summary>
+        internal static NotSupportedException OnlyOnV2(string what) =>
+            new NotSupportedException($"{what} needs REST API 2.x: the v1 API has no equivalent. Connect with Connect-Intercom -AccessToken to use it.");
 
-        /// <summary>When the last answer said the window is used up, wait for it to reset instead of hammering into 429s.</summary>
-        private async Task PaceAsync(HttpMethod method, Uri uri, IRequestTraceSink? trace, CancellationToken cancellationToken)
-        {
-            if (_rateLimit is not { Remaining: <= 0 } limit) return;
-            var wait = limit.ResetAt - DateTime.UtcNow + ResetMargin;
-            if (wait <= TimeSpan.Zero || wait > Retry.MaxWait) return;
-            trace?.Verbose($"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset");
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-        }
-
-        private async Task<byte[]> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, IRequestTraceSink? trace, CancellationToken cancellationToken)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Timeout);
-            var clock = Stopwatch.StartNew();
-            var answered = false;
-            try
-            {
-                using var request = new HttpRequestMessage(method, uri);
-                request.Headers.Authorization = _credential.CreateHeader();
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                request.Headers.UserAgent.Add(UserAgent);
-                if (body is not null) request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonMediaType } };
-
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                answered = true;
-                var answer = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
-                if (RateLimitStatus.From(response) is { } limit) _rateLimit = limit;
-                trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
-                if (trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} answer: {Encoding.UTF8.GetString(answer)}");
-
-                if (!response.IsSuccessStatusCode) throw ToException(method, uri, response, answer);
-                return answer;
-            }
-            catch (Exception failure) when (failure is not IntercomApiException && cancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C: whatever the cancelled read threw, the caller sees its own cancellation.
-                throw new OperationCanceledException(cancellationToken);
-            }
-            catch (Exception failure) when (failure is not IntercomApiException && timeout.IsCancellationRequested)
-            {
-                trace?.Verbose($"{method} {uri.PathAndQuery} timed out after {clock.ElapsedMilliseconds} ms{(answered ? " reading the answer" : string.Empty)}");
-                throw new IntercomApiException(method.Method, uri, null, IntercomApiException.TimeoutType,
-                    $"Intercom did not answer within {Timeout.TotalSeconds:0.###} seconds.") { MayHaveBeenApplied = true };
-            }
-            catch (Exception failure) when (failure is HttpRequestException || failure is IOException)
-            {
-                if (!answered && NeverConnected(failure))
-                {
-                    var refused = Innermost(failure) is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
-                    trace?.Verbose($"{method} {uri.PathAndQuery} failed to connect after {clock.ElapsedMilliseconds} ms: {Innermost(failure).Message}");
-                    throw new IntercomApiException(method.Method, uri, null, IntercomApiException.ConnectionFailedType,
-                        $"The connection to {uri.Host} failed: {Innermost(failure).Message}", innerException: failure) { CertainlyNotApplied = refused };
-                }
-                // The request may have reached the server and been acted on: say so, so nobody repeats it blindly.
-                trace?.Verbose($"{method} {uri.PathAndQuery} lost its answer after {clock.ElapsedMilliseconds} ms: {Innermost(failure).Message}");
-                throw new IntercomApiException(method.Method, uri, null, IntercomApiException.ResponseLostType,
-                    $"The request to {uri.Host} was sent, but the answer was lost: it may have been applied ({Innermost(failure).Message})", innerException: failure)
-                {
-                    MayHaveBeenApplied = true,
-                };
-            }
-        }
-
-        /// <summary>The whole body, bounded by the same token as the rest of the exchange.</summary>
-        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            using var buffer = new MemoryStream();
-            // A stalled body must not outlive the timeout or Ctrl+C; disposing the response also ends reads that
-            // ignore the token (older runtimes' network streams do).
-            using (cancellationToken.Register(response.Dispose))
-            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            {
-                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-            }
-            return buffer.ToArray();
-        }
-
-        /// <summary>Failures that happen before a connection exists, so the request cannot have been sent.</summary>
-        private static bool NeverConnected(Exception failure) =>
-            Innermost(failure) is SocketException socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
-                or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown or SocketError.TryAgain
-                or SocketError.NoData or SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported
-            || Innermost(failure) is System.Security.Authentication.AuthenticationException;
-
-        private static byte[] Serialize(Action<Utf8JsonWriter> writeBody)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer)) writeBody(writer);
-            return buffer.ToArray();
-        }
-
-        private static T Deserialize<T>(byte[] answer, JsonTypeInfo<T> answerType, HttpMethod method, Uri uri)
-        {
-            T result;
-            ReadProblems.Clear();
-            try
-            {
-                result = JsonSerializer.Deserialize(answer, answerType) ?? throw new JsonException("The answer was empty.");
-            }
-            catch (Exception failure) when (failure is JsonException || failure is ArgumentException || failure is FormatException || failure is OverflowException || failure is InvalidOperationException)
-            {
-                throw InvalidResponse(method, uri, $"Intercom sent an answer that is not the expected {typeof(T).Name} JSON: {failure.Message}", failure);
-            }
-            // Valid JSON is not enough: `{}` from a proxy or a redirect target must not pass for a user.
-            if (result is ICheckedAnswer { Problem: { } problem }) throw InvalidResponse(method, uri, $"Intercom sent an answer that is not the expected {typeof(T).Name}: {problem}.", null);
-            return result;
-        }
-
-        private static IntercomApiException InvalidResponse(HttpMethod method, Uri uri, string message, Exception? failure) =>
-            new IntercomApiException(method.Method, uri, HttpStatusCode.OK, IntercomApiException.InvalidResponseType, message, innerException: failure) { MayHaveBeenApplied = true };
-
-        private static IntercomApiException ToException(HttpMethod method, Uri uri, HttpResponseMessage response, byte[] answer)
-        {
-            string? type = null, message = null;
-            try
-            {
-                var error = JsonSerializer.Deserialize(answer, IntercomJsonContext.Default.ErrorEnvelope)?.Error;
-                type = error?.Type;
-                message = error?.Message;
-            }
-            catch (JsonException)
-            {
-                // Not the API's JSON error (a proxy's HTML page, say): fall back to the status below.
-            }
-            var status = response.StatusCode;
-            if ((int)status is >= 300 and < 400)
-            {
-                var location = response.Headers.Location is { } target ? new Uri(uri, target).ToString() : "nowhere (no Location header)";
-                return new IntercomApiException(method.Method, uri, status, IntercomApiException.RedirectType,
-                    $"Intercom answered {(int)status} {response.ReasonPhrase}, pointing to {location}. The Intercom API never redirects, so the request was not sent there: check -BaseUri.");
-            }
-            var retryAfter = RetryAfter(response);
-            return new IntercomApiException(method.Method, uri, status,
-                string.IsNullOrEmpty(type) ? ErrorTypeFor(status) : type!,
-                string.IsNullOrEmpty(message) ? $"Intercom answered {(int)status} {response.ReasonPhrase}." : message!,
-                retryAfter)
-            {
-                // A 429 is refused before any work; a 503 that says when to come back was not handled either.
-                CertainlyNotApplied = (int)status == 429 || (status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
-                // Any other server failure may have happened after the work was done.
-                MayHaveBeenApplied = (int)status >= 500 && !(status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
-            };
-        }
-
-        /// <summary>The API's error type for a status, for answers that did not say.</summary>
-        private static string ErrorTypeFor(HttpStatusCode status) => (int)status switch
-        {
-            400 => "bad_request",
-            401 => "unauthorized",
-            402 => "request_failed",
-            404 => "not_found",
-            429 => "rate_limited",
-            >= 500 => "server_error",
-            var other => "http_" + other.ToString(CultureInfo.InvariantCulture),
-        };
-
-        /// <summary>Retry-After, or for a 429 the time until X-RateLimit-Reset, whichever is later.</summary>
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            TimeSpan? wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
-            if ((int)response.StatusCode == 429 && RateLimitStatus.From(response) is { } limit)
-            {
-                var untilReset = limit.ResetAt - DateTime.UtcNow;
-                if (wait is null || untilReset > wait) wait = untilReset;
-            }
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        private static Exception Innermost(Exception failure)
-        {
-            while (failure.InnerException is not null) failure = failure.InnerException;
-            return failure;
-        }
-
-        public void Dispose() => _http.Dispose();
+        public void Dispose() => _transport.Dispose();
 
         public override string ToString() => $"Intercom app {AppId} at {BaseUri}";
     }

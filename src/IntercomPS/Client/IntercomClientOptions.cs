@@ -1,21 +1,53 @@
 using System;
+using System.Text.RegularExpressions;
 
 namespace IntercomPS.Client
 {
-    /// <summary>Where and how a client talks to Intercom.</summary>
+    /// <summary>Where and how a client talks to Intercom: an app id and API key mean v1, an access token REST API 2.x.</summary>
     public sealed class IntercomClientOptions
     {
         /// <summary>The real Intercom v1 API.</summary>
         public static readonly Uri DefaultBaseUri = new Uri("https://api.intercom.io/v1/");
 
+        /// <summary>The REST API version a token session asks for unless told otherwise (what Intercom's SDKs send).</summary>
+        public const string DefaultApiVersion = "2.14";
+
         /// <summary>How long one request may take before it fails with a timeout.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 
-        public IntercomClientOptions(BasicCredential credential) => Credential = credential ?? throw new ArgumentNullException(nameof(credential));
+        /// <summary>v1: HTTP Basic with the app id and API key.</summary>
+        public IntercomClientOptions(BasicCredential credential)
+        {
+            Credential = credential ?? throw new ArgumentNullException(nameof(credential));
+            _baseUri = DefaultBaseUri;
+        }
 
-        public BasicCredential Credential { get; }
+        /// <summary>REST API 2.x: a Bearer access token, at the US host unless <see cref="BaseUri"/> says otherwise.</summary>
+        public IntercomClientOptions(AccessToken token)
+        {
+            AccessToken = token ?? throw new ArgumentNullException(nameof(token));
+            _baseUri = IntercomRegion.BaseUriFor(IntercomRegion.US);
+        }
 
-        private Uri _baseUri = DefaultBaseUri;
+        /// <summary>The v1 app id and API key, or null for a token session.</summary>
+        public BasicCredential? Credential { get; }
+
+        /// <summary>The 2.x access token, or null for a v1 session.</summary>
+        public AccessToken? AccessToken { get; }
+
+        private string _apiVersion = DefaultApiVersion;
+
+        /// <summary>Sent as Intercom-Version by a token session: a version like 2.14.</summary>
+        public string ApiVersion
+        {
+            get => _apiVersion;
+            set => _apiVersion = IsVersion(value) ? value : throw new ArgumentException($"'{value}' is not an Intercom API version: give one like {DefaultApiVersion}.");
+        }
+
+        /// <summary>The admin 2.x notes are written by; null means the admin the token belongs to.</summary>
+        public string? AdminId { get; set; }
+
+        private Uri _baseUri;
 
         /// <summary>The API root, e.g. https://api.intercom.io/v1/ (a trailing slash is added when missing).</summary>
         public Uri BaseUri
@@ -31,7 +63,7 @@ namespace IntercomPS.Client
         public RetryPolicy Retry { get; } = new RetryPolicy();
 
         /// <summary>
-        /// Basic auth sends the key in the clear unless the transport is encrypted. Plain http is refused unless
+        /// Both credentials travel in the clear unless the transport is encrypted. Plain http is refused unless
         /// the server is on this machine or the caller opts in.
         /// </summary>
         public bool AllowUnencryptedAuthentication { get; set; }
@@ -40,10 +72,14 @@ namespace IntercomPS.Client
         {
             if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
                 throw new ArgumentException($"The base URI '{BaseUri}' must be an absolute http or https URL.");
+            var secret = AccessToken is null ? "the API key" : "the access token";
             if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback && !AllowUnencryptedAuthentication)
-                throw new ArgumentException($"The base URI '{BaseUri}' is plain http to another machine, which would send the API key unencrypted. Use https, or allow unencrypted authentication explicitly.");
+                throw new ArgumentException($"The base URI '{BaseUri}' is plain http to another machine, which would send {secret} unencrypted. Use https, or allow unencrypted authentication explicitly.");
             if (Timeout <= TimeSpan.Zero) throw new ArgumentException("The timeout must be positive.");
         }
+
+        /// <summary>A numbered version (2.14) or Intercom's "Unstable".</summary>
+        private static bool IsVersion(string? value) => value is not null && Regex.IsMatch(value, @"^([0-9]{1,2}\.[0-9]{1,2}|Unstable)$");
 
         private static Uri WithTrailingSlash(Uri uri) =>
             uri.IsAbsoluteUri && !uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? new Uri(uri.AbsoluteUri + "/") : uri;

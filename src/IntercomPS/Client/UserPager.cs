@@ -20,7 +20,7 @@ namespace IntercomPS.Client
     /// A hand-rolled async reader rather than IAsyncEnumerable: that interface lives in Microsoft.Bcl.AsyncInterfaces
     /// for netstandard2.0, which PowerShell 7 does not load from the module's dependencies folder.
     /// </remarks>
-    public sealed class UserPager : IDisposable
+    public sealed class UserPager : IUserReader
     {
         /// <summary>Requests in flight once the window has ramped up, unless the caller says otherwise.</summary>
         public const int DefaultPagesAhead = 8;

@@ -8,7 +8,10 @@ using IntercomPS.Internal;
 
 namespace IntercomPS.Cmdlets
 {
-    /// <summary>Connects to an Intercom app and makes it the session every cmdlet uses.</summary>
+    /// <summary>
+    /// Connects to an Intercom workspace (REST API 2.x, with an access token) or app (v1, with an app id and API key)
+    /// and makes it the session every cmdlet uses.
+    /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Intercom", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(IntercomSession))]
     public sealed class ConnectIntercomCommand : PSCmdlet
@@ -16,6 +19,7 @@ namespace IntercomPS.Cmdlets
         private const string EnvironmentSet = "Environment";
         private const string CredentialSet = "Credential";
         private const string ApiKeySet = "ApiKey";
+        private const string AccessTokenSet = "AccessToken";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
         [Credential]
@@ -29,9 +33,30 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNull]
         public SecureString? ApiKey { get; set; }
 
+        /// <summary>A REST API 2.x access token; a PSCredential (e.g. from Get-Secret) whose password is the token works too.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = AccessTokenSet)]
+        [ValidateNotNull]
+        [AccessTokenTransformation]
+        public SecureString? AccessToken { get; set; }
+
         [Parameter]
         [ValidateNotNull]
         public Uri? BaseUri { get; set; }
+
+        /// <summary>Where the 2.x workspace is hosted: US (api.intercom.io), EU or AU.</summary>
+        [Parameter]
+        [ValidateSet(IntercomRegion.US, IntercomRegion.EU, IntercomRegion.AU, IgnoreCase = true)]
+        public string? Region { get; set; }
+
+        /// <summary>The REST API version sent as Intercom-Version (2.x sessions only).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ApiVersion { get; set; }
+
+        /// <summary>The admin that 2.x notes and conversation actions are written by, instead of the token's own.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AdminId { get; set; }
 
         [Parameter]
         [ValidateRange(1, 3600)]
@@ -54,17 +79,11 @@ namespace IntercomPS.Cmdlets
 
         protected override void EndProcessing()
         {
-            var options = new IntercomClientOptions(ReadCredential())
-            {
-                BaseUri = BaseUri ?? BaseUriFromEnvironment() ?? IntercomClientOptions.DefaultBaseUri,
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
-            };
-            options.Retry.MaxRetries = MaxRetry;
-            IntercomClient client;
+            var options = ReadOptions();
+            IIntercomApi client;
             try
             {
-                client = new IntercomClient(options);
+                client = IntercomApi.Create(options);
             }
             catch (ArgumentException invalid)
             {
@@ -75,45 +94,94 @@ namespace IntercomPS.Cmdlets
                 return;
             }
 
-            var session = new IntercomSession(client);
             var trace = new CmdletTrace(this);
+            ConnectionInfo connection;
             try
             {
                 // One cheap call proves the URL and the credentials before any script relies on them.
-                WriteVerbose($"Checking the credentials for app '{client.AppId}' at {client.BaseUri}");
-                CheckCredentials(client, trace);
+                WriteVerbose(client.ApiVersion == "1"
+                    ? $"Checking the credentials for app '{options.Credential!.AppId}' at {client.BaseUri}"
+                    : $"Checking the access token at {client.BaseUri} (REST API {client.ApiVersion})");
+                connection = CheckCredentials(client, trace);
             }
             catch (IntercomApiException failure)
             {
-                session.Dispose();
+                client.Dispose();
                 ThrowTerminatingError(ErrorRecords.For(failure, client.BaseUri));
+                return;
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
-                session.Dispose();
+                client.Dispose();
                 throw new PipelineStoppedException();
             }
 
+            var session = new IntercomSession(client, connection);
             CurrentSession.Set(session);
-            WriteVerbose($"Connected to Intercom app '{session.AppId}' at {session.BaseUri}");
+            WriteVerbose(client.ApiVersion == "1"
+                ? $"Connected to Intercom app '{session.AppId}' at {session.BaseUri}"
+                : $"Connected to Intercom workspace '{session.WorkspaceName}' ({session.AppId}) as {session.AdminName} <{session.AdminEmail}> at {session.BaseUri}, REST API {session.ApiVersion}");
             if (PassThru) WriteObject(session);
         }
 
+        /// <summary>The credential decides the protocol; the 2.x-only parameters are refused with v1 credentials rather than ignored.</summary>
+        private IntercomClientOptions ReadOptions()
+        {
+            var token = ReadAccessToken();
+            var options = token is not null ? new IntercomClientOptions(token) : new IntercomClientOptions(ReadCredential());
+            if (token is null)
+            {
+                var v2Only = new[] { (nameof(Region), Region), (nameof(ApiVersion), ApiVersion), (nameof(AdminId), AdminId) };
+                foreach (var (name, value) in v2Only)
+                {
+                    if (value is not null) Refuse($"-{name} is for REST API 2.x sessions (Connect-Intercom -AccessToken); an app id and API key connect to the v1 API.", "Intercom.invalid_argument");
+                }
+            }
+            if (Region is not null && BaseUri is not null) Refuse("Give -Region or -BaseUri, not both: a region is a base URI.", "Intercom.invalid_argument");
+            try
+            {
+                if (ApiVersion is not null) options.ApiVersion = ApiVersion;
+            }
+            catch (ArgumentException invalid)
+            {
+                Refuse(invalid.Message, "Intercom.invalid_argument");
+            }
+            options.AdminId = AdminId;
+            options.BaseUri = BaseUri ?? (Region is not null ? IntercomRegion.BaseUriFor(Region) : null) ?? BaseUriFromEnvironment() ?? options.BaseUri;
+            options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            options.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication;
+            options.Retry.MaxRetries = MaxRetry;
+            return options;
+        }
+
+        private void Refuse(string message, string errorId) =>
+            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, null));
+
         /// <summary>One request, its Verbose/Debug lines (request, retries, bodies) relayed as every other cmdlet does.</summary>
-        private void CheckCredentials(IntercomClient client, CmdletTrace trace)
+        private ConnectionInfo CheckCredentials(IIntercomApi client, CmdletTrace trace)
         {
             var queue = trace.NewQueue();
-            Task check;
+            Task<ConnectionInfo> check;
             using (queue is null ? null : RequestTrace.Begin(queue))
             {
-                check = client.ListUsersAsync(new UserListQuery { PageSize = 1 }, _stopping.Token);
+                check = client.CheckConnectionAsync(_stopping.Token);
             }
             if (queue is not null)
             {
                 check.ContinueWith(_ => queue.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 trace.Relay(queue.Drain());
             }
-            check.GetAwaiter().GetResult();
+            return check.GetAwaiter().GetResult();
+        }
+
+        /// <summary>-AccessToken, else INTERCOM_ACCESS_TOKEN when no v1 credential was given; null means v1.</summary>
+        private AccessToken? ReadAccessToken()
+        {
+            if (ParameterSetName == AccessTokenSet) return new AccessToken(AccessToken!);
+            if (ParameterSetName != EnvironmentSet || Environment.GetEnvironmentVariable("INTERCOM_ACCESS_TOKEN") is not { Length: > 0 } token) return null;
+            if (Environment.GetEnvironmentVariable("INTERCOM_API_KEY") is { Length: > 0 })
+                Refuse("Both INTERCOM_ACCESS_TOKEN (REST API 2.x) and INTERCOM_API_KEY (v1) are set, so which API to use is unclear: unset one, or pass -AccessToken or -Credential.", "Intercom.ambiguous_credentials");
+            return new AccessToken(ToSecureString(token));
         }
 
         private BasicCredential ReadCredential()
@@ -130,7 +198,7 @@ namespace IntercomPS.Cmdlets
                     if (string.IsNullOrEmpty(appId) || string.IsNullOrEmpty(apiKey))
                     {
                         ThrowTerminatingError(new ErrorRecord(
-                            new PSArgumentException("No credentials: pass -Credential, or -AppId and -ApiKey, or set the INTERCOM_APP_ID and INTERCOM_API_KEY environment variables."),
+                            new PSArgumentException("No credentials: pass -AccessToken (REST API 2.x), or -Credential, or -AppId and -ApiKey (v1), or set INTERCOM_ACCESS_TOKEN, or INTERCOM_APP_ID and INTERCOM_API_KEY."),
                             "Intercom.no_credentials", ErrorCategory.AuthenticationError, null));
                     }
                     return new BasicCredential(appId!, ToSecureString(apiKey!));

@@ -103,7 +103,7 @@ namespace IntercomPS.Cmdlets
 
             ulong written = 0;
             var firstPage = true;
-            using var pager = Client.ListUserPages(query, PagesAhead, lastPage, StopToken);
+            using var pager = Client.ListUsers(query, lastPage, StopToken);
             try
             {
                 foreach (var page in Stream(_ => pager.NextAsync()))

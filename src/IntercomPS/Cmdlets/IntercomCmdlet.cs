@@ -19,14 +19,14 @@ namespace IntercomPS.Cmdlets
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly OrderedRequests _submitted = new OrderedRequests();
-        private IntercomClient? _client;
+        private IIntercomApi? _client;
         private CmdletTrace? _trace;
 
         /// <summary>The session to use instead of the one Connect-Intercom made.</summary>
         [Parameter]
         public IntercomSession? Session { get; set; }
 
-        protected IntercomClient Client => _client ??= ResolveClient();
+        protected IIntercomApi Client => _client ??= ResolveClient();
 
         /// <summary>Cancelled when the pipeline is stopped (Ctrl+C) or must end.</summary>
         protected CancellationToken StopToken => _stopping.Token;
@@ -51,7 +51,7 @@ namespace IntercomPS.Cmdlets
             {
                 return Await(request);
             }
-            catch (Exception failure) when (failure is IntercomApiException || failure is ArgumentException)
+            catch (Exception failure) when (IsItemFailure(failure))
             {
                 WriteFailure(failure, target);
                 return null;
@@ -80,7 +80,7 @@ namespace IntercomPS.Cmdlets
                 {
                     answer = Finish(started);
                 }
-                catch (Exception failure) when (failure is IntercomApiException || failure is ArgumentException)
+                catch (Exception failure) when (IsItemFailure(failure))
                 {
                     onFailure(failure);
                     return;
@@ -181,6 +181,9 @@ namespace IntercomPS.Cmdlets
             }
         }
 
+        /// <summary>What a request's failure can be, reported against its item: the API's answer, bad input, or what this API cannot do.</summary>
+        private static bool IsItemFailure(Exception failure) => failure is IntercomApiException || failure is ArgumentException || failure is NotSupportedException;
+
         /// <summary>Per-item failures are non-terminating; rejected credentials end the pipeline.</summary>
         protected void WriteFailure(Exception failure, object? target)
         {
@@ -206,7 +209,7 @@ namespace IntercomPS.Cmdlets
                 ? LanguagePrimitives.IsTrue(whatIf)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
-        private IntercomClient ResolveClient()
+        private IIntercomApi ResolveClient()
         {
             var session = Session ?? CurrentSession.Get();
             if (session is null || session.IsClosed) ThrowTerminatingError(ErrorRecords.NoSession(session));

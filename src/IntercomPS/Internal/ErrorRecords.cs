@@ -16,6 +16,7 @@ namespace IntercomPS.Internal
                 if (advice is not null) record.ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = advice };
                 return record;
             }
+            if (failure is NotSupportedException) return new ErrorRecord(failure, "Intercom.not_supported", ErrorCategory.NotImplemented, target);
             return new ErrorRecord(failure, "Intercom.invalid_argument", ErrorCategory.InvalidArgument, target);
         }
 

@@ -111,4 +111,25 @@ namespace IntercomPS.Internal
 
         private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
     }
+
+    /// <summary>
+    /// Lets -AccessToken take a PSCredential (what Get-Credential and many secret vaults hand out) as well as a
+    /// SecureString: the token is its password. Plain text is refused with what to do instead, so a token never
+    /// has to be typed into a command line or a script.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class AccessTokenTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            return value switch
+            {
+                PSCredential credential => credential.Password,
+                string => throw new ArgumentTransformationMetadataException(
+                    "-AccessToken takes a SecureString or a PSCredential, not plain text: use (Read-Host -AsSecureString), Get-Secret, or set INTERCOM_ACCESS_TOKEN for a scheduled script."),
+                _ => value,
+            };
+        }
+    }
 }

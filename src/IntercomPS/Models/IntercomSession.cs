@@ -4,20 +4,38 @@ using IntercomPS.Client;
 namespace IntercomPS
 {
     /// <summary>
-    /// A connection to one Intercom app: what Connect-Intercom makes and every cmdlet's -Session takes.
-    /// Shows the app id and URL, never the key.
+    /// A connection to one Intercom app or workspace: what Connect-Intercom makes and every cmdlet's -Session takes.
+    /// Shows the API, the app (v1) or the workspace and admin (2.x) and the URL, never the key or token.
     /// </summary>
     public sealed class IntercomSession : IDisposable
     {
-        internal IntercomSession(IntercomClient client)
+        private readonly ConnectionInfo _connection;
+
+        internal IntercomSession(IIntercomApi client, ConnectionInfo connection)
         {
             Client = client;
+            _connection = connection;
             ConnectedAt = DateTime.UtcNow;
         }
 
-        internal IntercomClient Client { get; }
+        internal IIntercomApi Client { get; }
 
-        public string AppId => Client.AppId;
+        /// <summary>"1" for the v1 API, else the REST API version every request asks for (e.g. 2.14).</summary>
+        public string ApiVersion => Client.ApiVersion;
+
+        /// <summary>The v1 app id, or the 2.x workspace's id.</summary>
+        public string? AppId => _connection.WorkspaceId;
+
+        /// <summary>The 2.x workspace's name (null on v1).</summary>
+        public string? WorkspaceName => _connection.WorkspaceName;
+
+        /// <summary>The admin the 2.x token acts as (null on v1).</summary>
+        public string? AdminId => _connection.AdminId;
+
+        public string? AdminName => _connection.AdminName;
+
+        public string? AdminEmail => _connection.AdminEmail;
+
         public Uri BaseUri => Client.BaseUri;
         public TimeSpan Timeout => Client.Timeout;
         public int MaxRetry => Client.Retry.MaxRetries;
@@ -35,6 +53,8 @@ namespace IntercomPS
             Client.Dispose();
         }
 
-        public override string ToString() => $"{AppId} at {BaseUri}";
+        public override string ToString() => Client.ApiVersion == "1"
+            ? $"{AppId} at {BaseUri}"
+            : $"{WorkspaceName ?? AppId} as {AdminName ?? AdminEmail ?? AdminId} at {BaseUri} (REST API {ApiVersion})";
     }
 }

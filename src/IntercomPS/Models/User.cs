@@ -8,6 +8,8 @@ namespace IntercomPS
     /// <summary>An Intercom user, as the API returns it. Dates are UTC; CustomData is a case-insensitive hashtable.</summary>
     public sealed class User : ICheckedAnswer, IJsonOnDeserialized
     {
+        /// <summary>Intercom's own id for the user: v1's intercom_id, which is the 2.x contact id.</summary>
+        [JsonPropertyName("intercom_id")] public string? Id { get; set; }
         [JsonPropertyName("email")] public string? Email { get; set; }
         [JsonPropertyName("user_id")] public string? UserId { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }

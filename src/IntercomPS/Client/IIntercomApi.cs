@@ -1,0 +1,94 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IntercomPS.Client
+{
+    /// <summary>
+    /// Everything the cmdlets ask of Intercom, whichever protocol the session speaks: v1 (<see cref="IntercomClient"/>)
+    /// or REST API 2.x (<see cref="IntercomV2Client"/>). Each implementation maps these onto its own resources; where
+    /// a protocol has no equivalent it throws <see cref="NotSupportedException"/> with a message that says what to do
+    /// instead, never a silent no-op. Failures of a request are <see cref="IntercomApiException"/>s, bad arguments
+    /// <see cref="ArgumentException"/>s. Safe to use from many threads at once.
+    /// </summary>
+    public interface IIntercomApi : IDisposable
+    {
+        /// <summary>"1" for v1, else the REST API version sent as Intercom-Version (e.g. "2.14").</summary>
+        string ApiVersion { get; }
+
+        Uri BaseUri { get; }
+
+        TimeSpan Timeout { get; }
+
+        RetryPolicy Retry { get; }
+
+        /// <summary>The rate-limit window as the last answer described it, or null before any answer carried one.</summary>
+        RateLimitStatus? RateLimit { get; }
+
+        /// <summary>One cheap request that proves the URL and the credential, and says whom they connect as.</summary>
+        Task<ConnectionInfo> CheckConnectionAsync(CancellationToken cancellationToken = default);
+
+        Task<User> GetUserAsync(UserIdentity user, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Streams the users (of a tag, when the query names one) page by page, in order, from
+        /// <see cref="UserListQuery.Page"/> up to <paramref name="lastPage"/> (all when null). Dispose the reader when
+        /// done: requests it started ahead are cancelled.
+        /// </summary>
+        IUserReader ListUsers(UserListQuery query, int? lastPage = null, CancellationToken cancellationToken = default);
+
+        /// <summary>Creates the user, or updates the one with the same user id (else email).</summary>
+        Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default);
+
+        /// <summary>Updates an existing user; an unknown user is a not_found error.</summary>
+        Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default);
+
+        /// <summary>Deletes the user for good; returns the user as it was.</summary>
+        Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default);
+
+        /// <summary>Archives the user (or with <paramref name="archive"/> false, brings them back): 2.x only.</summary>
+        Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default);
+
+        Task<Note> AddNoteAsync(UserIdentity user, string body, CancellationToken cancellationToken = default);
+
+        Task<ImpressionResult> CreateImpressionAsync(UserIdentity user, string? userIp = null, string? userAgent = null, string? currentUrl = null, CancellationToken cancellationToken = default);
+
+        Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default);
+
+        /// <summary>Every tag of the workspace: 2.x only (v1 finds tags by name).</summary>
+        Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default);
+
+        /// <summary>Creates the tag, or updates it when the name exists; tags or untags the given users.</summary>
+        Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default);
+
+        /// <summary>All of a user's threads (their inbox).</summary>
+        Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default);
+
+        Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default);
+
+        /// <summary>Starts a thread from the user to the app.</summary>
+        Task<MessageThread> CreateMessageThreadAsync(UserIdentity user, string body, string? url = null, CancellationToken cancellationToken = default);
+
+        /// <summary>Adds the user's reply to a thread.</summary>
+        Task<MessageThread> ReplyToMessageThreadAsync(UserIdentity user, long threadId, string body, string? url = null, CancellationToken cancellationToken = default);
+
+        /// <summary>Marks a thread read (or unread again).</summary>
+        Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default);
+
+        /// <summary>Opens, closes or snoozes (until <paramref name="snoozedUntil"/>) a conversation: 2.x only.</summary>
+        Task<MessageThread> SetMessageThreadStateAsync(UserIdentity user, long threadId, string state, DateTime? snoozedUntil, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>Reads a listing page by page; null after the last page.</summary>
+    public interface IUserReader : IDisposable
+    {
+        Task<UserPage?> NextAsync();
+    }
+
+    /// <summary>Makes the client for a session's credential: an access token means REST API 2.x, an app id and API key v1.</summary>
+    public static class IntercomApi
+    {
+        public static IIntercomApi Create(IntercomClientOptions options) =>
+            (options ?? throw new ArgumentNullException(nameof(options))).AccessToken is null ? new IntercomClient(options) : new IntercomV2Client(options);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IntercomPS.Client.V2
+{
+    /// <summary>
+    /// The search that finds the contact a <see cref="UserIdentity"/> names: role user, and the external id when
+    /// there is one (as v1 preferred user_id), else the email.
+    /// </summary>
+    internal static class ContactLookup
+    {
+        /// <summary>Two are enough to tell "exactly one" from "several".</summary>
+        public const int ProbeSize = 2;
+
+        public static void WriteSearch(Utf8JsonWriter writer, UserIdentity user, int perPage)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("query");
+            writer.WriteString("operator", "AND");
+            writer.WriteStartArray("value");
+            WriteFilter(writer, "role", "=", "user");
+            if (user.UserId is { } externalId) WriteFilter(writer, "external_id", "=", externalId);
+            else WriteFilter(writer, "email", "=", user.Email!);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteStartObject("pagination");
+            writer.WriteNumber("per_page", perPage);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        public static void WriteFilter(Utf8JsonWriter writer, string field, string op, string value)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("field", field);
+            writer.WriteString("operator", op);
+            writer.WriteString("value", value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>How a user is named in errors: by what the search used.</summary>
+        public static string Describe(UserIdentity user) => user.UserId is { } id ? $"external_id '{id}'" : $"email '{user.Email}'";
+    }
+
+    /// <summary>Just the ids of a contact search's matches.</summary>
+    internal sealed class ContactRefList
+    {
+        [JsonPropertyName("total_count")] public int TotalCount { get; set; }
+        [JsonPropertyName("data")] public ContactRef[] Data { get; set; } = System.Array.Empty<ContactRef>();
+    }
+
+    internal sealed class ContactRef
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Client.V2;
+
+namespace IntercomPS.Client
+{
+    /// <summary>
+    /// Speaks Intercom REST API 2.x (2.14 by default) over the shared <see cref="ApiTransport"/>, mapping the v1
+    /// shaped operations the cmdlets use onto contacts, tags, notes and conversations: users are contacts with role
+    /// user, a user id is a contact's external_id, custom data its custom attributes. Knows nothing of PowerShell.
+    /// </summary>
+    public sealed partial class IntercomV2Client : IIntercomApi
+    {
+        private readonly ApiTransport _transport;
+        private readonly string? _adminId;
+        private Task<ConnectionInfo>? _me;
+
+        public IntercomV2Client(IntercomClientOptions options)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            var token = options.AccessToken ?? throw new ArgumentException("REST API 2.x needs an access token; an app id and API key mean the v1 API (IntercomClient).");
+            ApiVersion = options.ApiVersion;
+            _adminId = options.AdminId;
+            _transport = new ApiTransport(options, new V2Dialect(token, options.ApiVersion));
+        }
+
+        public string ApiVersion { get; }
+
+        public Uri BaseUri => _transport.BaseUri;
+
+        public TimeSpan Timeout => _transport.Timeout;
+
+        public RateLimitStatus? RateLimit => _transport.RateLimit;
+
+        public RetryPolicy Retry => _transport.Retry;
+
+        /// <summary>GET /me: the admin the token belongs to and their workspace. Kept for the admin-written calls (notes).</summary>
+        public Task<ConnectionInfo> CheckConnectionAsync(CancellationToken cancellationToken = default)
+        {
+            var me = MeAsync(cancellationToken);
+            _me = me;
+            return me;
+        }
+
+        private async Task<ConnectionInfo> MeAsync(CancellationToken cancellationToken)
+        {
+            var me = await SendAsync(HttpMethod.Get, "me", null, V2JsonContext.Default.AdminWithApp, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return new ConnectionInfo
+            {
+                WorkspaceId = me.App?.IdCode,
+                WorkspaceName = me.App?.Name,
+                AdminId = me.Id,
+                AdminName = me.Name,
+                AdminEmail = me.Email,
+            };
+        }
+
+        /// <summary>The admin that notes and conversation actions are written by: the one given, else the token's own (GET /me, asked once).</summary>
+        internal async Task<string> AdminIdAsync(CancellationToken cancellationToken)
+        {
+            if (_adminId is not null) return _adminId;
+            var known = _me;
+            if (known is null || known.IsFaulted || known.IsCanceled) _me = known = MeAsync(cancellationToken);
+            return (await known.ConfigureAwait(false)).AdminId!;
+        }
+
+        /// <summary>
+        /// The contact id a user identity names: its own <see cref="UserIdentity.Id"/>, else one search (role user and
+        /// external id, else email). No match is not_found; several are ambiguous_user, never a guess.
+        /// </summary>
+        internal async Task<string> ContactIdAsync(UserIdentity user, CancellationToken cancellationToken)
+        {
+            if (user.Id is { } id) return id;
+            var uri = new Uri(BaseUri, "contacts/search");
+            var found = await SendAsync(HttpMethod.Post, "contacts/search", writer => ContactLookup.WriteSearch(writer, user, ContactLookup.ProbeSize),
+                V2JsonContext.Default.ContactRefList, idempotent: true, cancellationToken).ConfigureAwait(false);
+            if (found.Data.Length == 0 || found.Data[0].Id is null)
+                throw new IntercomApiException("POST", uri, HttpStatusCode.NotFound, "not_found", $"No user (contact with role user) has {ContactLookup.Describe(user)}.");
+            if (found.TotalCount > 1 || found.Data.Length > 1)
+                throw new IntercomApiException("POST", uri, HttpStatusCode.OK, "ambiguous_user",
+                    $"{found.TotalCount} users (contacts with role user) have {ContactLookup.Describe(user)}, so which one is meant is unclear; name it by -Id (the contact id), e.g. {found.Data[0].Id}.");
+            return found.Data[0].Id!;
+        }
+
+        internal Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken) =>
+            _transport.SendAsync(method, relativeUri, writeBody, answerType, idempotent, cancellationToken);
+
+        public void Dispose() => _transport.Dispose();
+
+        public override string ToString() => $"Intercom REST API {ApiVersion} at {BaseUri}";
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using IntercomPS;
+
+namespace IntercomPS.Client.V2
+{
+    /// <summary>
+    /// Source-generated metadata for the 2.x wire shapes, which each resource file declares beside its code. The
+    /// list is here, in one place: the generator does not merge [JsonSerializable] from several partial declarations.
+    /// </summary>
+    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(ErrorList))]
+    [JsonSerializable(typeof(AdminWithApp))]
+    [JsonSerializable(typeof(ContactRefList))]
+    internal sealed partial class V2JsonContext : JsonSerializerContext
+    {
+    }
+
+    /// <summary>Every 2.x failure: {"type": "error.list", "request_id", "errors": [{"code", "message"}]}.</summary>
+    internal sealed class ErrorList
+    {
+        [JsonPropertyName("request_id")] public string? RequestId { get; set; }
+        [JsonPropertyName("errors")] public ErrorItem[]? Errors { get; set; }
+    }
+
+    internal sealed class ErrorItem
+    {
+        [JsonPropertyName("code")] public string? Code { get; set; }
+        [JsonPropertyName("message")] public string? Message { get; set; }
+    }
+
+    /// <summary>GET /me: the admin the token belongs to, with their workspace.</summary>
+    internal sealed class AdminWithApp : ICheckedAnswer
+    {
+        string? ICheckedAnswer.Problem => Id is null ? "an admin without an id" : null;
+
+        [JsonPropertyName("type")] public string? Type { get; set; }
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("email")] public string? Email { get; set; }
+        [JsonPropertyName("app")] public AppInfo? App { get; set; }
+    }
+
+    internal sealed class AppInfo
+    {
+        [JsonPropertyName("id_code")] public string? IdCode { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("region")] public string? Region { get; set; }
+    }
+}
