@@ -77,6 +77,102 @@ Describe 'Connect-Intercom' {
     }
 }
 
+Describe 'Connect-Intercom with an access token (REST API 2.14)' {
+    BeforeAll {
+        $token = ConvertTo-SecureString $env:INTERCOMPS_TEST_APIKEY -AsPlainText -Force
+    }
+    AfterAll { Disconnect-Intercom }
+
+    It 'checks the token with GET /me and shows the workspace and admin it connected as (Example 1)' {
+        Reset-TestApp
+        $session = Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -PassThru
+        $session.ApiVersion | Should -BeExactly '2.14'
+        $session.AppId | Should -BeExactly $IntercomTestAppId
+        $session.WorkspaceName | Should -Not -BeNullOrEmpty
+        $session.AdminId | Should -Match '^[0-9]+$'
+        $session.AdminEmail | Should -Match '@'
+        $session.BaseUri.AbsoluteUri | Should -BeExactly $IntercomTestV2Uri.AbsoluteUri
+        "$session" | Should -BeExactly "$($session.WorkspaceName) as $($session.AdminName) at $($IntercomTestV2Uri.AbsoluteUri) (REST API 2.14)"
+        Get-TestRequestCount 'GET /me' | Should -Be 1
+        Get-TestRequestCount | Should -Be 1
+    }
+
+    It 'takes a PSCredential whose password is the token (Example 3)' {
+        $session = Connect-Intercom -AccessToken ([pscredential]::new('token', $token)) -BaseUri $IntercomTestV2Uri -PassThru
+        $session.ApiVersion | Should -BeExactly '2.14'
+        [object]::ReferenceEquals((Get-IntercomSession), $session) | Should -BeTrue
+    }
+
+    It 'refuses a token given as plain text, saying how to give it' {
+        { Connect-Intercom -AccessToken $env:INTERCOMPS_TEST_APIKEY -BaseUri $IntercomTestV2Uri } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError*' -ExpectedMessage '*-AccessToken takes a SecureString or a PSCredential, not plain text: use (Read-Host -AsSecureString), Get-Secret, or set INTERCOM_ACCESS_TOKEN for a scheduled script.'
+    }
+
+    It 'refuses a wrong token with a terminating unauthorized error that names the request and says what to do' {
+        Disconnect-Intercom
+        try { Connect-Intercom -AccessToken (ConvertTo-SecureString 'not-the-token' -AsPlainText -Force) -BaseUri $IntercomTestV2Uri } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'Intercom.unauthorized,IntercomPS.Cmdlets.ConnectIntercomCommand'
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure.Exception.Message | Should -Match '^Access Token Invalid \(401 unauthorized from GET /me, request \S+\)$'
+        $failure.Exception.Message | Should -Not -Match 'not-the-token'
+        $failure.ErrorDetails.RecommendedAction | Should -BeExactly "Check the access token (a token works only at its own region's host: see -Region), then run Connect-Intercom again."
+        Get-IntercomSession | Should -BeNullOrEmpty
+    }
+
+    It 'sends -ApiVersion as Intercom-Version, which the emulator refuses for a version it does not speak' {
+        try { Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -ApiVersion 2.13 } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'Intercom.intercom_version_invalid,IntercomPS.Cmdlets.ConnectIntercomCommand'
+        (Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -ApiVersion 2.14 -PassThru).ApiVersion | Should -BeExactly '2.14'
+    }
+
+    It 'refuses an -ApiVersion that is not a version, before any request' {
+        Reset-TestApp
+        { Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -ApiVersion 'latest' } |
+            Should -Throw -ErrorId 'Intercom.invalid_argument*' -ExpectedMessage "'latest' is not an Intercom API version: give one like 2.14."
+        Get-TestRequestCount | Should -Be 0
+    }
+
+    It 'refuses -Region with -BaseUri, and the 2.x parameters with v1 credentials, instead of ignoring them' {
+        { Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -Region EU } |
+            Should -Throw -ErrorId 'Intercom.invalid_argument*' -ExpectedMessage 'Give -Region or -BaseUri, not both: a region is a base URI.'
+        foreach ($v2Only in @{ Region = 'EU' }, @{ ApiVersion = '2.14' }, @{ AdminId = '1' }) {
+            $name = @($v2Only.Keys)[0]
+            { Connect-TestIntercom @v2Only } | Should -Throw -ErrorId 'Intercom.invalid_argument*' `
+                -ExpectedMessage "-$name is for REST API 2.x sessions (Connect-Intercom -AccessToken); an app id and API key connect to the v1 API."
+        }
+    }
+
+    It 'offers only the three regions' {
+        { Connect-Intercom -AccessToken $token -Region Mars } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+
+    It 'refuses to send the token over plain http to a remote host, saying why' {
+        { Connect-Intercom -AccessToken $token -BaseUri 'http://intercom.example.com/' } |
+            Should -Throw -ErrorId 'Intercom.invalid_base_uri*' -ExpectedMessage "The base URI 'http://intercom.example.com/' is plain http to another machine, which would send the access token unencrypted.* pass -AllowUnencryptedAuthentication."
+    }
+
+    It 'tells what it checks with -Verbose, never the token' {
+        $verbose = @(Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -Verbose 4>&1 | ForEach-Object { "$_" })
+        $verbose[0] | Should -BeExactly "Checking the access token at $($IntercomTestV2Uri.AbsoluteUri) (REST API 2.14)"
+        $verbose | Should -Contain ($verbose | Where-Object { $_ -match '^GET /me -> 200 OK in \d+ ms$' })
+        $verbose[-1] | Should -Match "^Connected to Intercom workspace '.+' \($IntercomTestAppId\) as .+ <.+@.+> at $([regex]::Escape($IntercomTestV2Uri.AbsoluteUri)), REST API 2.14$"
+        $verbose -join "`n" | Should -Not -Match ([regex]::Escape($env:INTERCOMPS_TEST_APIKEY))
+    }
+
+    It 'connects a scheduled script from INTERCOM_ACCESS_TOKEN (Example 2)' {
+        $run = Invoke-TestPwsh -Api V2 '$s = Get-IntercomSession; "$($s.ApiVersion) $($s.AppId) $($s.BaseUri)"'
+        $run.ExitCode | Should -Be 0
+        $run.Lines | Should -Be @("2.14 $IntercomTestAppId $($IntercomTestV2Uri.AbsoluteUri)")
+    }
+
+    It 'refuses to guess when both INTERCOM_ACCESS_TOKEN and INTERCOM_API_KEY are set' {
+        $run = Invoke-TestPwsh -NoConnect 'try { Connect-Intercom } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }' -Environment @{ INTERCOM_ACCESS_TOKEN = $env:INTERCOMPS_TEST_APIKEY }
+        $run.Lines | Should -Be @(
+            'Intercom.ambiguous_credentials,IntercomPS.Cmdlets.ConnectIntercomCommand',
+            'Both INTERCOM_ACCESS_TOKEN (REST API 2.x) and INTERCOM_API_KEY (v1) are set, so which API to use is unclear: unset one, or pass -AccessToken or -Credential.')
+    }
+}
+
 Describe 'Connect-Intercom from the environment (Example 2)' {
     BeforeAll {
         $savedAppId = $env:INTERCOM_APP_ID

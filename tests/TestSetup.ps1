@@ -26,10 +26,25 @@ $IntercomTestAdmin = [IntercomPS.Testing.EmulatorAdmin]::new($IntercomTestBaseUr
 # Helpers the test files share. Like Connect-TestIntercom they are defined in the file's top-level BeforeAll
 # (where this script is dot-sourced), so every Describe, It and AfterAll of the file sees them.
 
+# The emulator's REST API 2.14 face is at its root; the test app's key is also its bearer token.
+$IntercomTestV2Uri = [uri]::new($IntercomTestBaseUri, '/')
+
 function Connect-TestIntercom {
-    # Connects the shared session to the test emulator; extra arguments go to Connect-Intercom.
+    # Connects the shared session to the test emulator's v1 API; extra arguments go to Connect-Intercom.
     $key = ConvertTo-SecureString $env:INTERCOMPS_TEST_APIKEY -AsPlainText -Force
     Connect-Intercom -AppId $env:INTERCOMPS_TEST_APPID -ApiKey $key -BaseUri $env:INTERCOMPS_TEST_BASEURI @args
+}
+
+function Connect-TestIntercomV2 {
+    # Connects the shared session to the test emulator's REST API 2.14 face; extra arguments go to Connect-Intercom.
+    $token = ConvertTo-SecureString $env:INTERCOMPS_TEST_APIKEY -AsPlainText -Force
+    Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri @args
+}
+
+function Connect-TestApi([ValidateSet('V1', 'V2')] [string] $Api, [hashtable] $With = @{}) {
+    # Connects to the API a block runs on: `Describe ... -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' })` (a literal:
+    # -ForEach data is read at discovery, before BeforeAll dot-sources this file); $With holds extra parameters.
+    if ($Api -eq 'V2') { Connect-TestIntercomV2 @With } else { Connect-TestIntercom @With }
 }
 
 function Reset-TestApp {
@@ -64,10 +79,12 @@ function Add-TestAdminReply([string] $Email, [long] $ThreadId, [string] $Body) {
 
 function Invoke-TestPwsh {
     # Runs a script in a new `pwsh -NonInteractive`, as a scheduled task would, with the module imported and, unless
-    # -NoConnect, connected to the test app from INTERCOM_* variables. Returns its exit code and every line it
-    # printed (stdout, then stderr): what a user would see, e.g. -WhatIf text, tables and prompts that fail.
+    # -NoConnect, connected to the test app from INTERCOM_* variables (v1, or with -Api V2 REST API 2.14 through
+    # INTERCOM_ACCESS_TOKEN). Returns its exit code and every line it printed (stdout, then stderr): what a user
+    # would see, e.g. -WhatIf text, tables and prompts that fail.
     param(
         [Parameter(Mandatory)] [string] $Script,
+        [ValidateSet('V1', 'V2')] [string] $Api = 'V1',
         [hashtable] $Environment = @{},
         [switch] $NoConnect,
         [int] $TimeoutSec = 60
@@ -81,9 +98,17 @@ function Invoke-TestPwsh {
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.RedirectStandardInput = $true
-    $start.Environment['INTERCOM_APP_ID'] = $env:INTERCOMPS_TEST_APPID
-    $start.Environment['INTERCOM_API_KEY'] = $env:INTERCOMPS_TEST_APIKEY
-    $start.Environment['INTERCOM_BASE_URI'] = $env:INTERCOMPS_TEST_BASEURI
+    if ($Api -eq 'V2') {
+        $start.Environment['INTERCOM_ACCESS_TOKEN'] = $env:INTERCOMPS_TEST_APIKEY
+        $start.Environment['INTERCOM_BASE_URI'] = $IntercomTestV2Uri.AbsoluteUri
+        $start.Environment.Remove('INTERCOM_API_KEY')
+    }
+    else {
+        $start.Environment['INTERCOM_APP_ID'] = $env:INTERCOMPS_TEST_APPID
+        $start.Environment['INTERCOM_API_KEY'] = $env:INTERCOMPS_TEST_APIKEY
+        $start.Environment['INTERCOM_BASE_URI'] = $env:INTERCOMPS_TEST_BASEURI
+        $start.Environment.Remove('INTERCOM_ACCESS_TOKEN')
+    }
     foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
 
     $process = [System.Diagnostics.Process]::Start($start)

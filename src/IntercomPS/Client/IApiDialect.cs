@@ -6,6 +6,9 @@ namespace IntercomPS.Client
     /// <summary>What a protocol adds to the shared <see cref="ApiTransport"/>: how a request proves who sends it, and how its error answers read.</summary>
     internal interface IApiDialect
     {
+        /// <summary>"1" for v1, else the REST API version (2.14): what an error says it came from.</summary>
+        string Version { get; }
+
         /// <summary>Adds the credential (built for this request only) and the protocol's headers.</summary>
         void Prepare(HttpRequestMessage request);
 

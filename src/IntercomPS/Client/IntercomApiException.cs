@@ -58,6 +58,9 @@ namespace IntercomPS.Client
         /// <summary>The id Intercom gave the request (2.x error answers carry one), for its support team; null when none was sent.</summary>
         public string? RequestId { get; }
 
+        /// <summary>The API that answered: "1" for v1, else the REST API version (2.14); null when no answer came.</summary>
+        public string? ApiVersion { get; internal set; }
+
         /// <summary>True when the server cannot have acted on the request, so even a non-idempotent one may be sent again.</summary>
         public bool CertainlyNotApplied { get; internal set; }
 

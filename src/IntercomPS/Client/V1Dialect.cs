@@ -13,6 +13,8 @@ namespace IntercomPS.Client
 
         public V1Dialect(BasicCredential credential) => _credential = credential;
 
+        public string Version => "1";
+
         public void Prepare(HttpRequestMessage request) => request.Headers.Authorization = _credential.CreateHeader();
 
         public ApiError ReadError(byte[] answer)

@@ -19,6 +19,8 @@ namespace IntercomPS.Client.V2
             _version = version;
         }
 
+        public string Version => _version;
+
         public void Prepare(HttpRequestMessage request)
         {
             request.Headers.Authorization = _token.CreateHeader();
