@@ -1,5 +1,5 @@
 # Requests side by side: Get-IntercomUser -ThrottleLimit, Set-IntercomTag's concurrent batches, and the list
-# read-ahead that ramps up as the consumer keeps reading. Concurrency is proved with a loopback server that holds
+# read-ahead that grows only while the consumer waits for pages. Concurrency is proved with a loopback server that holds
 # requests until enough wait at once (tests/GateServer.cs), never with a stopwatch; request counts come from the
 # emulator's /admin/requests.
 
@@ -162,23 +162,26 @@ Describe 'Get-IntercomUser read-ahead' {
 
     BeforeEach { $before = Get-TestRequestCount 'GET /v1/users' }
 
-    It 'reads one page for a consumer that stops inside it (Select-Object -First 50)' {
-        $users = Get-IntercomUser -PageSize 100 | Select-Object -First 50
-        $users | Should -HaveCount 50
-        (Get-TestRequestCount 'GET /v1/users') - $before | Should -Be 1
+    It 'keeps one page ahead of a consumer slower than the network: stopping inside page 6 costs 7 requests' {
+        # The consumer does something with each user (10 ms here), so the next page is always there when it asks.
+        $users = Get-IntercomUser -PageSize 20 | ForEach-Object { Start-Sleep -Milliseconds 10; $_ } | Select-Object -First 120
+        $users[119].UserId | Should -Be 'ramp120'
+        (Get-TestRequestCount 'GET /v1/users') - $before | Should -Be 7
     }
 
-    It 'reads two pages, not nine, for a consumer that stops inside the second (Select-Object -First 150)' {
-        $users = Get-IntercomUser -PageSize 100 | Select-Object -First 150
-        $users[149].UserId | Should -Be 'ramp150'
-        (Get-TestRequestCount 'GET /v1/users') - $before | Should -Be 2
-    }
-
-    It 'ramps up with the pages read: a consumer that stops inside page 6 costs at most 12 requests, not 30' {
-        $users = Get-IntercomUser -PageSize 100 | Select-Object -First 600
-        $users | Should -HaveCount 600
-        # Page 6 is read after 5 pages: up to 5 in flight, at most (5 - 1) + 2 pages beyond it.
-        (Get-TestRequestCount 'GET /v1/users') - $before | Should -BeLessOrEqual 12
+    It 'grows the read-ahead for a consumer faster than the network, bounded by the waits: <first> users cost at most <bound> requests' -TestCases @(
+        @{ first = 150; bound = 4 }, @{ first = 600; bound = 14 }
+    ) {
+        # Select-Object drains each page at once, so it waits for every page and the read-ahead doubles with each
+        # wait (1, 2, 4, 8): after n pages at most n + min(8, 2^(n-1)) requests, where the old ramp sent 9 for 150.
+        Set-TestFaults @{ latency_ms = 30 }
+        try {
+            $users = Get-IntercomUser -PageSize 100 | Select-Object -First $first
+        }
+        finally { Clear-TestFaults }
+        $users | Should -HaveCount $first
+        $users[-1].UserId | Should -Be "ramp$first"
+        (Get-TestRequestCount 'GET /v1/users') - $before | Should -BeLessOrEqual $bound
     }
 
     It 'reads the whole list once, every page once and in order' {

@@ -12,8 +12,8 @@ namespace IntercomPS.Bench.Scenarios
     /// Listing every user at 50 ms a request, side by side: the module, a raw HttpClient pager with the module's
     /// window in flight (each page requested as soon as a slot frees), and the Invoke-RestMethod pagers a user writes
     /// (sequential, and ForEach-Object -Parallel with the same window) in real pwsh. Judged against the floor
-    /// (pages / window) x latency. Then the read-ahead ramp: requests a consumer that stops early costs against the
-    /// pages it needed.
+    /// (pages / window) x latency. Then early stops at the same latency: the requests a consumer that stops costs
+    /// against the pages it used, for one slower than the network (one page ahead) and one faster (the window grows).
     /// </summary>
     public sealed class ListUsers : IScenario
     {
@@ -61,23 +61,47 @@ namespace IntercomPS.Bench.Scenarios
                 await context.Emulator.SetLatencyAsync(0);
             }
 
-            // The ramp: a consumer that stops early pays for the pages it read, and little more.
-            foreach (var first in new[] { 50, 150, 600 })
+            // Early stops, at the same latency: what a consumer that stops costs against the pages it used.
+            await context.Emulator.ResetAsync();
+            await context.Emulator.SeedAsync(3_000);
+            await context.Emulator.SetLatencyAsync(LatencyMs);
+            try
             {
-                await context.Emulator.ResetAsync();
-                await context.Emulator.SeedAsync(3_000);
-                var listed = (await context.Engine.RunAsync($"Get-IntercomUser -PageSize 100 | Select-Object -First {first} | Measure-Object | ForEach-Object Count")).Single().BaseObject;
-                if (!Equals(listed, first)) throw new InvalidOperationException($"Select-Object -First {first} got {listed} users.");
-                var sent = await context.Emulator.RequestCountAsync();
-                var needed = (first + 99) / 100;
-                // Stopping inside page 2 costs no more than the pages read; deeper, the ramp has pages in flight by
-                // design: after k pages read, up to k in flight and (k - 1) + min(2, k - 1) requested beyond the one being read.
-                var ramp = Math.Min(needed - 1, 8);
-                var bound = needed <= 2 ? needed + 1 : needed + ramp - 1 + Math.Min(2, ramp - 1);
-                rows.Add(new Row($"1. 3,000 users, -PageSize 100 | Select-Object -First {first}: requests made", Row.Number(sent), Row.Number(needed) + " pages needed",
-                    $"+{sent - needed}", $"<= {bound} (ramp)", sent <= bound));
+                // A consumer slower than the network (it does something with each user) never waits for a page, so
+                // the read-ahead stays at one page: stopping costs one request more than the pages it used.
+                foreach (var first in new[] { 20, 40, 120 })
+                {
+                    var needed = (first + 19) / 20;
+                    var sent = await EarlyStopAsync(context, $"Get-IntercomUser -PageSize 20 | ForEach-Object {{ Start-Sleep -Milliseconds 10; $_ }} | Select-Object -First {first}", first);
+                    rows.Add(new Row($"1. 3,000 users, -PageSize 20 | a consumer slower than the network (10 ms a user) | Select-Object -First {first}: requests made",
+                        Row.Number(sent), Row.Number(needed) + " pages needed", $"+{sent - needed}", $"<= {needed + 1} (one ahead)", sent <= needed + 1));
+                }
+                // A consumer that drains pages faster than they come waits, so the read-ahead doubles with each wait
+                // up to the window: it cannot be told from one that reads every page, and pays for the pages ahead.
+                foreach (var first in new[] { 50, 150, 600 })
+                {
+                    var needed = (first + 99) / 100;
+                    var sent = await EarlyStopAsync(context, $"Get-IntercomUser -PageSize 100 | Select-Object -First {first}", first);
+                    var bound = needed + Math.Min(window, 1 << (needed - 1));
+                    rows.Add(new Row($"1. 3,000 users, -PageSize 100 | Select-Object -First {first} (faster than the network): requests made", Row.Number(sent),
+                        Row.Number(needed) + " pages needed", $"+{sent - needed}", $"<= {bound} (n + min({window}, 2^(n-1)))", sent <= bound));
+                }
+            }
+            finally
+            {
+                await context.Emulator.SetLatencyAsync(0);
             }
             return rows;
+        }
+
+        /// <summary>Runs a pipeline that stops early and returns the list requests it cost.</summary>
+        private static async Task<int> EarlyStopAsync(BenchContext context, string pipeline, int first)
+        {
+            var before = await context.Emulator.RequestCountAsync();
+            var listed = (await context.Engine.RunAsync($"{pipeline} | Measure-Object | ForEach-Object Count")).Single().BaseObject;
+            if (!Equals(listed, first)) throw new InvalidOperationException($"Select-Object -First {first} got {listed} users.");
+            await Task.Delay(4 * LatencyMs); // requests sent just before the stop reach the emulator and are counted
+            return await context.Emulator.RequestCountAsync() - before;
         }
 
         private static async Task<TimeSpan> ByHandAsync(string script, int users)

@@ -7,13 +7,16 @@ namespace IntercomPS.Client
 {
     /// <summary>
     /// Reads the user list page by page, in order, with requests running ahead of the page being read. The first
-    /// page comes alone (it tells how many there are). The read-ahead then ramps up with the pages the reader has
-    /// read past: none while it reads page 2, then one more request in flight for each page, up to the window. So a
-    /// reader that stops inside page 2 has cost 2 requests, one inside page 3 at most 5, while a long list soon has
-    /// the whole window in flight and costs about pages / window round trips. The window is topped up as each page
-    /// arrives, not only when the reader asks, so a page that comes back early frees its slot at once; pages
-    /// requested ahead of the one being read are bounded at the ramp plus <see cref="ArrivalSlack"/>, so memory stays
-    /// at a few pages (at most 10 of them with the default window).
+    /// page comes alone (it tells how many there are). From then on the pages after the one being read are requested
+    /// up to <see cref="PagesAhead"/> of it: one at first, doubled (up to the window) each time the reader asks for a
+    /// page that has not arrived yet, because only a reader that waits for the network gains from more requests in
+    /// flight. So a reader slower than the network (a pipeline that does something with each user) never waits,
+    /// keeps exactly one page ahead, and costs at most one page more than it used when it stops; a reader that waits
+    /// has the whole window in flight after three waits, and a long list costs about pages / window round trips.
+    /// The trade-off, which no read-ahead escapes: a reader that drains pages faster than they arrive and then stops
+    /// early (<c>Select-Object -First</c>) cannot be told from one that will read every page, so it pays for the
+    /// pages it had ahead: after n pages read, at most n + min(window, 2^(n-1)) requests. Pages ahead are held in
+    /// memory (about 1 MiB each at 500 users), so memory stays at the window's worth whatever the list's length.
     /// Disposing cancels the pages requested but no longer wanted.
     /// </summary>
     /// <remarks>
@@ -22,14 +25,8 @@ namespace IntercomPS.Client
     /// </remarks>
     public sealed class UserPager : IUserReader
     {
-        /// <summary>Requests in flight once the window has ramped up, unless the caller says otherwise.</summary>
+        /// <summary>The most pages requested ahead of the one being read, unless the caller says otherwise.</summary>
         public const int DefaultPagesAhead = 8;
-
-        /// <summary>
-        /// Pages that may be requested beyond the window when pages arrive out of order, so an early one frees its
-        /// slot; each costs a page of memory (about 1 MiB at 500 users), so only a few.
-        /// </summary>
-        private const int ArrivalSlack = 2;
 
         private readonly IntercomClient _client;
         private readonly UserListQuery _query;
@@ -43,8 +40,7 @@ namespace IntercomPS.Client
         private int _last;
         private int _reading;         // the page last handed to the reader, which it reads or waits for
         private int _nextToRequest;
-        private int _inFlight;
-        private int _readPast;        // pages the reader has asked past: the ramp
+        private int _ahead = 1;
 
         internal UserPager(IntercomClient client, UserListQuery query, int pagesAhead, int? lastPage, CancellationToken cancellationToken)
         {
@@ -54,6 +50,15 @@ namespace IntercomPS.Client
             _window = pagesAhead;
             _lastPage = lastPage;
             _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+
+        /// <summary>
+        /// Pages after the one being read that are requested now: 1 until the reader first waits for a page, then
+        /// doubling with each wait up to the window given.
+        /// </summary>
+        public int PagesAhead
+        {
+            get { lock (_gate) return _ahead; }
         }
 
         /// <summary>The next page, or null after the last one (or after <c>lastPage</c> when one was given).</summary>
@@ -68,6 +73,7 @@ namespace IntercomPS.Client
                     _last = Math.Min(first.TotalPages, _lastPage ?? int.MaxValue);
                     _reading = _query.Page;
                     _nextToRequest = _query.Page + 1;
+                    TopUp();
                 }
                 return first;
             }
@@ -78,38 +84,26 @@ namespace IntercomPS.Client
                 if (_disposed) throw new ObjectDisposedException(nameof(UserPager));
                 if (_reading >= _last) return null;
                 _reading++;
-                _readPast++;
                 TopUp();
                 next = _requested[_reading];
                 _requested.Remove(_reading);
+                // The reader is faster than the network: more pages in flight will shorten its waits.
+                if (!next.IsCompleted && _ahead < _window)
+                {
+                    _ahead = Math.Min(_window, _ahead * 2);
+                    TopUp();
+                }
             }
             return await next.ConfigureAwait(false);
         }
 
-        /// <summary>
-        /// Under the lock: the page being read is always requested; pages after it while fewer than the ramped
-        /// window are in flight and they stay within (ramp - 1) + min(ArrivalSlack, ramp - 1) pages of the one being read.
-        /// </summary>
+        /// <summary>Under the lock: requests every page up to <see cref="PagesAhead"/> after the one being read.</summary>
         private void TopUp()
         {
-            var ramp = Math.Min(_window, _readPast);
-            while (!_disposed && _nextToRequest <= _last
-                && (_nextToRequest <= _reading || (_inFlight < ramp && _nextToRequest - _reading <= ramp - 1 + Math.Min(ArrivalSlack, ramp - 1))))
+            while (!_disposed && _nextToRequest <= _last && _nextToRequest <= _reading + _ahead)
             {
                 var page = _nextToRequest++;
-                _inFlight++;
-                var request = _client.ListUsersAsync(_query.ForPage(page), _unwanted.Token);
-                _requested[page] = request;
-                request.ContinueWith(_ => Arrived(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
-        }
-
-        private void Arrived()
-        {
-            lock (_gate)
-            {
-                _inFlight--;
-                TopUp();
+                _requested[page] = _client.ListUsersAsync(_query.ForPage(page), _unwanted.Token);
             }
         }
 

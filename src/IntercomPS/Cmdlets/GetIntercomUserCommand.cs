@@ -15,8 +15,8 @@ namespace IntercomPS.Cmdlets
     public sealed class GetIntercomUserCommand : IntercomCmdlet
     {
         /// <summary>
-        /// List requests in flight once the read-ahead has ramped up (see <see cref="UserPager"/>): enough to hide
-        /// most of the latency, few enough that memory stays at a handful of pages.
+        /// The most list pages requested ahead of the one being read, reached only while the pipeline waits for pages
+        /// (see <see cref="UserPager"/>): enough to hide most of the latency, few enough that memory stays at a few pages.
         /// </summary>
         public const int PagesAhead = UserPager.DefaultPagesAhead;
 
