@@ -1,0 +1,117 @@
+<#
+.SYNOPSIS
+    Syncs users from a CSV file to an Intercom workspace, for a scheduler (cron, systemd timer, Task Scheduler).
+
+.DESCRIPTION
+    Creates or updates one Intercom user per CSV row (New-IntercomUser: create, or update the user with the same
+    user id, else email), optionally tags every synced user, and writes one log line per row. Rows that failed are
+    written to a CSV of their own, with the reason and whether Intercom may have applied them, so the next run (or a
+    person) can retry exactly what certainly was not applied.
+
+    Connects from the environment, so no secret sits in the script or the scheduler's command line:
+    INTERCOM_ACCESS_TOKEN for REST API 2.x (every live workspace), or INTERCOM_APP_ID and INTERCOM_API_KEY for v1;
+    INTERCOM_BASE_URI optionally (the local emulator, say). The token is never written to the log.
+
+    Columns bind by name, as Import-Csv gives them: user_id or email (at least one per row), and any of name,
+    created_at, last_request_at, custom_data (a flat JSON object, as Export-Csv writes it),
+    unsubscribed_from_emails. Blank cells are not sent, so they never wipe a value.
+
+    Exit codes: 0 every row synced; 1 some rows failed (see the log and the failures CSV); 2 nothing was synced
+    (the file could not be read, or the connection failed).
+
+.EXAMPLE
+    $env:INTERCOM_ACCESS_TOKEN = Get-Content /run/secrets/intercom-token
+    pwsh -NoProfile -NonInteractive -File ./examples/sync-users-from-csv.ps1 -Path /data/users.csv -Tag synced
+
+.EXAMPLE
+    # Against the local emulator's 2.14 face:
+    #   dotnet run --project src/IntercomPS.Emulator -- --port 8080 --app myapp:mykey
+    $env:INTERCOM_ACCESS_TOKEN = 'mykey'; $env:INTERCOM_BASE_URI = 'http://127.0.0.1:8080/'
+    ./examples/sync-users-from-csv.ps1 -Path ./users.csv -LogPath ./sync.log
+#>
+[CmdletBinding()]
+param(
+    # The CSV file to sync.
+    [Parameter(Mandatory)] [string] $Path,
+
+    # Where the log goes; one line per row, appended. Default: intercom-sync.log beside the CSV.
+    [string] $LogPath,
+
+    # Where the rows that failed go, with an error column; removed when none failed. Default: <csv>.failed.csv.
+    [string] $FailedPath,
+
+    # A tag every synced user gets (one request per 100 users).
+    [string] $Tag,
+
+    # Users written at once.
+    [ValidateRange(1, 64)] [int] $ThrottleLimit = 8
+)
+
+$ErrorActionPreference = 'Stop'
+$csvFolder = Split-Path -Parent ([IO.Path]::GetFullPath($Path))
+if (-not $LogPath) { $LogPath = Join-Path $csvFolder 'intercom-sync.log' }
+if (-not $FailedPath) { $FailedPath = [IO.Path]::ChangeExtension([IO.Path]::GetFullPath($Path), '.failed.csv') }
+
+function Write-Log([string] $Message) {
+    $line = '{0:yyyy-MM-ddTHH:mm:ssZ} {1}' -f [datetime]::UtcNow, $Message
+    Add-Content -LiteralPath $LogPath -Value $line
+    Write-Host $line
+}
+
+# Setup: nothing is synced if any of this fails, so it all exits 2.
+try {
+    if (-not (Get-Module IntercomPS)) {
+        $staged = Join-Path $PSScriptRoot '../out/IntercomPS/IntercomPS.psd1'
+        if (Test-Path $staged) { Import-Module $staged } else { Import-Module IntercomPS }
+    }
+    $rows = @(Import-Csv -LiteralPath $Path)
+    if (-not (Get-IntercomSession)) { Connect-Intercom }
+    $session = Get-IntercomSession
+}
+catch {
+    Write-Log "FAILED before syncing anything: $($_.FullyQualifiedErrorId -replace ',.*$'): $($_.Exception.Message)"
+    exit 2
+}
+$target = if ($session.ApiVersion -eq '1') { "app $($session.AppId) (v1)" } else { "workspace $($session.WorkspaceName) (REST API $($session.ApiVersion))" }
+Write-Log "Syncing $($rows.Count) rows from $Path to $target at $($session.BaseUri)"
+
+# Each row's outcome: the user it became, or an error that names the row (TargetObject) and why. A terminating
+# error (the token revoked mid-run, say) stops the sync: it is logged, and the rows not reached count as failed.
+$synced = @(); $failed = @(); $tagFailed = @()
+try {
+    $synced = @($rows | New-IntercomUser -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable failed)
+    foreach ($user in $synced) { Write-Log "synced $($user.Email) ($($user.UserId))" }
+    if ($Tag -and $synced.Count -gt 0) {
+        $synced | Set-IntercomTag -Name $Tag -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable tagFailed
+        Write-Log "tagged $($synced.Count - $tagFailed.Count) of $($synced.Count) users '$Tag'"
+    }
+}
+catch {
+    Write-Log "STOPPED: $($_.FullyQualifiedErrorId -replace ',.*$'): $($_.Exception.Message)"
+    Write-Log "Done: $($synced.Count) synced, the other $($rows.Count - $synced.Count) rows not synced"
+    exit 1
+}
+
+$failures = foreach ($failure in @($failed) + @($tagFailed)) {
+    $row = $failure.TargetObject
+    $maybe = [bool] $failure.Exception.PSObject.Properties['MayHaveBeenApplied'] -and $failure.Exception.MayHaveBeenApplied
+    $what = if ($row -is [IntercomPS.User]) { "tagging $($row.Email ?? $row.UserId)" }
+        else { "row $([array]::IndexOf($rows, $row) + 1) ($(@($row.email, $row.user_id, 'no email or user_id') | Where-Object { $_ } | Select-Object -First 1))" }
+    Write-Log ("FAILED {0}: {1}: {2}{3}" -f $what, ($failure.FullyQualifiedErrorId -replace ',.*$'), $failure.Exception.Message,
+        $(if ($maybe) { ' (it may have been applied: check before retrying)' } else { '' }))
+    $line = [ordered]@{}
+    if ($row -is [IntercomPS.User]) { $line.user_id = $row.UserId; $line.email = $row.Email }
+    else { foreach ($property in $row.PSObject.Properties) { $line[$property.Name] = $property.Value } }
+    $line.error = $failure.Exception.Message
+    $line.may_have_been_applied = $maybe
+    [pscustomobject]$line
+}
+
+if ($failures) {
+    $failures | Export-Csv -LiteralPath $FailedPath -NoTypeInformation
+    Write-Log "Done: $($synced.Count) synced, $(@($failures).Count) failed (see $FailedPath)"
+    exit 1
+}
+if (Test-Path -LiteralPath $FailedPath) { Remove-Item -LiteralPath $FailedPath }
+Write-Log "Done: $($synced.Count) synced, 0 failed"
+exit 0
