@@ -20,6 +20,7 @@
         'New-IntercomUser'
         'Set-IntercomUser'
         'Remove-IntercomUser'
+        'Restore-IntercomUser'
         'Add-IntercomNote'
         'Get-IntercomTag'
         'New-IntercomTag'

@@ -22,6 +22,9 @@ namespace IntercomPS.Client
 
         RetryPolicy Retry { get; }
 
+        /// <summary>The most users one list request returns: 500 on v1, 150 on 2.x.</summary>
+        int MaxUserPageSize { get; }
+
         /// <summary>The rate-limit window as the last answer described it, or null before any answer carried one.</summary>
         RateLimitStatus? RateLimit { get; }
 

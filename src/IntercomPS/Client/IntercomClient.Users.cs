@@ -8,6 +8,8 @@ namespace IntercomPS.Client
     /// <summary>The /users resource.</summary>
     public sealed partial class IntercomClient
     {
+        public int MaxUserPageSize => UserListQuery.MaxPageSize;
+
         public Task<User> GetUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Get, "users?" + user.ToQuery(), null, IntercomJsonContext.Default.User, idempotent: true, cancellationToken);
 

@@ -34,6 +34,10 @@ namespace IntercomPS.Cmdlets
         [Alias("user_id")]
         public string[]? UserId { get; set; }
 
+        /// <summary>The contact id (REST API 2.x): GET /contacts/{id}, no search. Binds from piped User objects and CSV id columns.</summary>
+        [Parameter(ParameterSetName = IdentitySet, ValueFromPipelineByPropertyName = true)]
+        public string[]? Id { get; set; }
+
         /// <summary>Lookups in flight at once when many users are piped in or named (1 looks them up one by one); answers still come out in input order.</summary>
         [Parameter(ParameterSetName = IdentitySet)]
         [ValidateRange(1, 64)]
@@ -49,7 +53,7 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? TagId { get; set; }
 
-        /// <summary>Users per request; by default 500, or fewer when -First asks for fewer.</summary>
+        /// <summary>Users per request; by default the most the API allows (500 on v1, 150 on 2.x), or fewer when -First asks for fewer.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, UserListQuery.MaxPageSize)]
         public int PageSize { get; set; }
@@ -60,7 +64,7 @@ namespace IntercomPS.Cmdlets
         {
             if (ParameterSetName != IdentitySet) return;
             if (PagingParameters.IncludeTotalCount)
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-IncludeTotalCount counts the users of a listing; it cannot be used with -Email, -UserId or piped users."),
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-IncludeTotalCount counts the users of a listing; it cannot be used with -Email, -UserId, -Id or piped users."),
                     "Intercom.invalid_argument", ErrorCategory.InvalidArgument, InputObject));
             GetEach();
         }
@@ -76,7 +80,7 @@ namespace IntercomPS.Cmdlets
             IReadOnlyList<UserTarget> users;
             try
             {
-                users = UserTarget.Of(Email, UserId, InputObject);
+                users = UserTarget.Of(Email, UserId, Id, InputObject);
             }
             catch (ArgumentException mismatch)
             {
@@ -96,7 +100,10 @@ namespace IntercomPS.Cmdlets
         {
             var first = PagingParameters.First;
             var skip = PagingParameters.Skip;
-            var pageSize = PageSize > 0 ? PageSize : (int)Math.Min(UserListQuery.MaxPageSize, Math.Max(1, first));
+            var pageSize = PageSize > 0 ? PageSize : (int)Math.Min((ulong)Client.MaxUserPageSize, Math.Max(1, first));
+            if (pageSize > Client.MaxUserPageSize)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentOutOfRangeException(nameof(PageSize), PageSize, $"{Client} returns at most {Client.MaxUserPageSize} users a page; give -PageSize 1 to {Client.MaxUserPageSize}."),
+                    "Intercom.invalid_argument", ErrorCategory.InvalidArgument, PageSize));
             var query = new UserListQuery { PageSize = pageSize, TagName = Tag, TagId = TagId, Page = checked((int)(skip / (ulong)pageSize) + 1) };
             var offset = (int)(skip % (ulong)pageSize);
             int? lastPage = first == ulong.MaxValue ? null : (int)Math.Min(int.MaxValue, (ulong)query.Page - 1 + ((ulong)offset + first + (ulong)pageSize - 1) / (ulong)pageSize);

@@ -2,7 +2,10 @@ using System.Management.Automation;
 
 namespace IntercomPS.Cmdlets
 {
-    /// <summary>Deletes users with all their conversations. Asks first unless -Force or -Confirm:$false.</summary>
+    /// <summary>
+    /// Deletes users with all their conversations, or with -Archive (REST API 2.x) archives them, which
+    /// Restore-IntercomUser undoes. Asks first unless -Force or -Confirm:$false.
+    /// </summary>
     [Cmdlet(VerbsCommon.Remove, "IntercomUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(User))]
     public sealed class RemoveIntercomUserCommand : ConcurrentUserCmdlet
@@ -11,7 +14,11 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Return the deleted user as it was.</summary>
+        /// <summary>Archive instead of deleting (REST API 2.x): the user leaves lists and searches and can be brought back.</summary>
+        [Parameter]
+        public SwitchParameter Archive { get; set; }
+
+        /// <summary>Return the deleted user as it was (or the archived user).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -20,13 +27,14 @@ namespace IntercomPS.Cmdlets
             foreach (var user in Targets())
             {
                 if (!ShouldRemove(user)) continue;
-                Submit(user.Target, token => Client.DeleteUserAsync(user.Identity(), token), removed => { if (PassThru) WriteUser(removed); });
+                Submit(user.Target, token => Archive ? Client.ArchiveUserAsync(user.Identity(), archive: true, token) : Client.DeleteUserAsync(user.Identity(), token),
+                    removed => { if (PassThru) WriteUser(removed); });
             }
         }
 
         private bool ShouldRemove(UserTarget user)
         {
-            const string action = "Remove Intercom user and all their conversations";
+            var action = Archive ? "Archive Intercom user" : "Remove Intercom user and all their conversations";
             var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
             if (Force && !confirmAsked && !IsWhatIf) return true;
             return ShouldProcess(user.Describe(), action);

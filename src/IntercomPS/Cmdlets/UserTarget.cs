@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -13,11 +14,13 @@ namespace IntercomPS.Cmdlets
     {
         private readonly string? _userId;
         private readonly string? _email;
+        private readonly string? _id;
 
-        private UserTarget(string? userId, string? email, object? target)
+        private UserTarget(string? userId, string? email, string? id, object? target)
         {
             _userId = userId;
             _email = email;
+            _id = id;
             Target = target;
         }
 
@@ -25,7 +28,7 @@ namespace IntercomPS.Cmdlets
         public object? Target { get; }
 
         /// <exception cref="ArgumentException">Neither an email nor a user id was given.</exception>
-        public UserIdentity Identity() => new UserIdentity(_userId, _email);
+        public UserIdentity Identity() => new UserIdentity(_userId, _email, _id);
 
         /// <summary>The user's name for -WhatIf and -Confirm messages.</summary>
         public string Describe()
@@ -41,24 +44,32 @@ namespace IntercomPS.Cmdlets
         }
 
         /// <summary>
-        /// The users one input names: -Email a,b -UserId c,d pairs them up (or either alone names each); a piped
-        /// object with both properties is one user; a piped plain string is an email.
+        /// The users one input names: -Email a,b -UserId c,d (and -Id e,f, the contact ids) pair them up in order (or
+        /// any one alone names each); a piped object with several of those properties is one user; a piped plain
+        /// string is an email.
         /// </summary>
-        /// <exception cref="ArgumentException">-Email and -UserId have different numbers of values.</exception>
-        public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? ids, PSObject? input)
+        /// <exception cref="ArgumentException">-Email, -UserId and -Id have different numbers of values.</exception>
+        public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input)
         {
-            if (emails is null && ids is null)
-                return new[] { new UserTarget(null, input?.BaseObject as string, input) };
+            if (emails is null && userIds is null && contactIds is null)
+                return new[] { new UserTarget(null, input?.BaseObject as string, null, input) };
             emails ??= Array.Empty<string>();
-            ids ??= Array.Empty<string>();
-            if (emails.Length > 0 && ids.Length > 0 && emails.Length != ids.Length)
-                throw new ArgumentException($"-Email has {emails.Length} values and -UserId {ids.Length}; give one of them, or the same number of each to pair them up.");
+            userIds ??= Array.Empty<string>();
+            contactIds ??= Array.Empty<string>();
+            var given = new[] { ("-Email", emails.Length), ("-UserId", userIds.Length), ("-Id", contactIds.Length) }.Where(named => named.Item2 > 0).ToArray();
+            if (given.Select(named => named.Item2).Distinct().Count() > 1)
+            {
+                var counts = $"{given[0].Item1} has {given[0].Item2} value{(given[0].Item2 == 1 ? "" : "s")}";
+                for (var i = 1; i < given.Length; i++) counts += (i == given.Length - 1 ? " and " : ", ") + $"{given[i].Item1} {given[i].Item2}";
+                throw new ArgumentException($"{counts}; give one of them, or the same number of each to pair them up.");
+            }
             var targets = new List<UserTarget>();
-            for (var i = 0; i < Math.Max(emails.Length, ids.Length); i++)
+            for (var i = 0; i < given.Select(named => named.Item2).DefaultIfEmpty(0).Max(); i++)
             {
                 var email = i < emails.Length ? emails[i] : null;
-                var id = i < ids.Length ? ids[i] : null;
-                targets.Add(new UserTarget(id, email, input ?? (object?)id ?? email));
+                var userId = i < userIds.Length ? userIds[i] : null;
+                var id = i < contactIds.Length ? contactIds[i] : null;
+                targets.Add(new UserTarget(userId, email, id, input ?? (object?)userId ?? (object?)email ?? id));
             }
             return targets;
         }

@@ -23,15 +23,22 @@ namespace IntercomPS.Cmdlets
         [Alias("user_id")]
         public string[]? UserId { get; set; }
 
-        /// <summary>Whether this input names any user at all (piped, or -Email / -UserId given).</summary>
-        protected bool UserGiven => InputObject is not null || Email is not null || UserId is not null;
+        /// <summary>
+        /// The contact id on REST API 2.x: it finds the user with no search, and binds from piped User objects and
+        /// CSV id columns. v1 finds users by -UserId or -Email only.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[]? Id { get; set; }
+
+        /// <summary>Whether this input names any user at all (piped, or -Email / -UserId / -Id given).</summary>
+        protected bool UserGiven => InputObject is not null || Email is not null || UserId is not null || Id is not null;
 
         /// <summary>The users this input names, in order; a mismatched -Email / -UserId pairing is this input's error.</summary>
         protected IReadOnlyList<UserTarget> Targets()
         {
             try
             {
-                return UserTarget.Of(Email, UserId, InputObject);
+                return UserTarget.Of(Email, UserId, Id, InputObject);
             }
             catch (ArgumentException mismatch)
             {

@@ -25,12 +25,20 @@ namespace IntercomPS
         [JsonPropertyName("relationship_score")] public int? RelationshipScore { get; set; }
         [JsonPropertyName("unsubscribed_from_emails")] public bool UnsubscribedFromEmails { get; set; }
 
-        public override string ToString() => Email ?? UserId ?? string.Empty;
+        // What only REST API 2.x has: null on v1 (which never sends them), so a script can tell "not known" from false.
+        /// <summary>The contact's role on 2.x (always "user" for the users the cmdlets work with).</summary>
+        [JsonIgnore] public string? Role { get; set; }
+        [JsonIgnore] public string? Phone { get; set; }
+        /// <summary>Whether the contact is archived (Remove-IntercomUser -Archive; Restore-IntercomUser brings it back).</summary>
+        [JsonIgnore] public bool? Archived { get; set; }
+        [JsonIgnore] public DateTime? UpdatedAt { get; set; }
+
+        public override string ToString() => Email ?? UserId ?? Id ?? string.Empty;
 
         string? ICheckedAnswer.Problem => Email is null && UserId is null ? "a user with neither user_id nor email" : null;
 
         /// <summary>Values Intercom sent for this user that could not be shown (a time past the year 9999), for a warning.</summary>
-        internal string[] Unreadable { get; private set; } = Array.Empty<string>();
+        internal string[] Unreadable { get; set; } = Array.Empty<string>();
 
         void IJsonOnDeserialized.OnDeserialized() => Unreadable = ReadProblems.Take();
     }

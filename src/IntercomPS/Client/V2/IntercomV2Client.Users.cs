@@ -1,22 +1,239 @@
 using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using IntercomPS.Client.V2;
+using IntercomPS.Json;
 
 namespace IntercomPS.Client
 {
-    /// <summary>Users as contacts with role user (TO BE WRITTEN: the users engineer replaces every member here).</summary>
+    /// <summary>Users as contacts with role user: /contacts, its search, archive and unarchive.</summary>
     public sealed partial class IntercomV2Client
     {
-        public Task<User> GetUserAsync(UserIdentity user, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        /// <summary>The most contacts a 2.x list or search returns in one page.</summary>
+        public const int MaxContactPageSize = 150;
 
-        public IUserReader ListUsers(UserListQuery query, int? lastPage = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public int MaxUserPageSize => MaxContactPageSize;
 
-        public Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        /// <summary>GET /contacts/{id} when the identity has the contact id, else the one search on external id or email.</summary>
+        public async Task<User> GetUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
+            (await FindContactAsync(user, cancellationToken).ConfigureAwait(false)).ToUser();
 
-        public Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public IUserReader ListUsers(UserListQuery query, int? lastPage = null, CancellationToken cancellationToken = default) =>
+            new ContactSearchReader(query, lastPage, (tagId, partition, cursor, token) => SearchUsersAsync(query.PageSize, tagId, partition, cursor, token), ResolveTagIdAsync, cancellationToken);
 
-        public Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        /// <summary>
+        /// Updates the user found by contact id, external id or email (PUT /contacts/{id}), else creates it (POST
+        /// /contacts with role user). A 409 on the create means the contact exists after all (another writer, or an
+        /// earlier attempt whose answer was lost): then it is found again and updated. That is also why the create
+        /// may be retried like an idempotent request: a repeat cannot make a second contact, only that 409.
+        /// </summary>
+        public async Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default)
+        {
+            CheckSupported(changes);
+            var identity = changes.Identity;
+            if (identity.Id is { } id)
+            {
+                try
+                {
+                    return await PutContactAsync(id, changes, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IntercomApiException missing) when (missing.StatusCode == HttpStatusCode.NotFound && (identity.UserId is not null || identity.Email is not null))
+                {
+                    // A contact id of another workspace (an export being imported): the user id or email decides.
+                }
+            }
 
-        public Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            var found = await TryContactIdAsync(identity, cancellationToken).ConfigureAwait(false);
+            if (found is not null) return await PutContactAsync(found, changes, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var created = await SendAsync(HttpMethod.Post, "contacts", writer => WriteContact(writer, changes, create: true),
+                    V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
+                return created.ToUser();
+            }
+            catch (IntercomApiException conflict) when (conflict.StatusCode == HttpStatusCode.Conflict)
+            {
+                var existing = await ContactIdAsync(identity, cancellationToken).ConfigureAwait(false);
+                return await PutContactAsync(existing, changes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IntercomApiException failure) when (UndefinedAttribute(failure, changes) is { } explained)
+            {
+                throw explained;
+            }
+        }
+
+        /// <summary>PUT /contacts/{id} of the user found; none is not_found, and nothing is created.</summary>
+        public async Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default)
+        {
+            CheckSupported(changes);
+            var id = await ContactIdAsync(changes.Identity, cancellationToken).ConfigureAwait(false);
+            return await PutContactAsync(id, changes, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>DELETE /contacts/{id}, which answers only the ids: the user is read first, to return it as it was.</summary>
+        public async Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default)
+        {
+            var contact = await FindContactAsync(user, cancellationToken).ConfigureAwait(false);
+            await SendAsync(HttpMethod.Delete, "contacts/" + Uri.EscapeDataString(contact.Id!), null, V2JsonContext.Default.ContactReference,
+                idempotent: false, cancellationToken).ConfigureAwait(false);
+            return contact.ToUser();
+        }
+
+        /// <summary>
+        /// POST /contacts/{id}/archive (or /unarchive), then the contact as it is now. Archived contacts leave searches,
+        /// so one is brought back by its contact id; by email or user id it is not found, and the error says so.
+        /// </summary>
+        public async Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default)
+        {
+            string id;
+            try
+            {
+                id = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IntercomApiException missing) when (!archive && missing.ErrorType == "not_found")
+            {
+                throw new IntercomApiException(missing.Method, missing.RequestUri, missing.StatusCode, missing.ErrorType,
+                    missing.ApiMessage + " Archived users are left out of searches, so unarchive one by its contact id: -Id, or pipe the user Remove-IntercomUser -Archive -PassThru returned.",
+                    requestId: missing.RequestId);
+            }
+
+            var path = "contacts/" + Uri.EscapeDataString(id);
+            await SendAsync(HttpMethod.Post, path + (archive ? "/archive" : "/unarchive"), null, V2JsonContext.Default.ContactReference,
+                idempotent: true, cancellationToken).ConfigureAwait(false);
+            var contact = await SendAsync(HttpMethod.Get, path, null, V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return contact.ToUser(archived: archive);
+        }
+
+        /// <summary>The whole contact: by id (GET), else by the lookup search, which returns whole contacts anyway.</summary>
+        private async Task<Contact> FindContactAsync(UserIdentity user, CancellationToken cancellationToken)
+        {
+            if (user.Id is { } id)
+                return await SendAsync(HttpMethod.Get, "contacts/" + Uri.EscapeDataString(id), null, V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
+            var found = await SendAsync(HttpMethod.Post, "contacts/search", writer => ContactLookup.WriteSearch(writer, user, ContactLookup.ProbeSize),
+                V2JsonContext.Default.ContactList, idempotent: true, cancellationToken).ConfigureAwait(false);
+            var uri = new Uri(BaseUri, "contacts/search");
+            if (found.Data.Length == 0)
+                throw new IntercomApiException("POST", uri, HttpStatusCode.NotFound, "not_found", $"No user (contact with role user) has {ContactLookup.Describe(user)}.");
+            if (found.TotalCount > 1 || found.Data.Length > 1)
+                throw new IntercomApiException("POST", uri, HttpStatusCode.OK, "ambiguous_user",
+                    $"{found.TotalCount} users (contacts with role user) have {ContactLookup.Describe(user)}, so which one is meant is unclear; name it by -Id (the contact id), e.g. {found.Data[0].Id}.");
+            return found.Data[0];
+        }
+
+        private async Task<string?> TryContactIdAsync(UserIdentity user, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IntercomApiException missing) when (missing.ErrorType == "not_found" && missing.Method == "POST")
+            {
+                return null;
+            }
+        }
+
+        private async Task<User> PutContactAsync(string id, UserChanges changes, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var updated = await SendAsync(HttpMethod.Put, "contacts/" + Uri.EscapeDataString(id), writer => WriteContact(writer, changes, create: false),
+                    V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
+                return updated.ToUser();
+            }
+            catch (IntercomApiException failure) when (UndefinedAttribute(failure, changes) is { } explained)
+            {
+                throw explained;
+            }
+        }
+
+        /// <summary>
+        /// 2.x writes only the custom attributes a workspace has defined (v1 made them on first use). Its refusal
+        /// names the attribute; this adds what to do about it.
+        /// </summary>
+        private static IntercomApiException? UndefinedAttribute(IntercomApiException failure, UserChanges changes) =>
+            changes.CustomData is { Count: > 0 } && failure.StatusCode == HttpStatusCode.BadRequest && failure.ApiMessage.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0
+                ? new IntercomApiException(failure.Method, failure.RequestUri, failure.StatusCode, failure.ErrorType,
+                    failure.ApiMessage + ". REST API 2.x writes only the custom attributes the workspace has defined (v1 created them on first use): " +
+                    "create it in Intercom (Settings > Data > People) or with POST /data_attributes (model contact), or leave it out of -CustomData.",
+                    innerException: failure, requestId: failure.RequestId)
+                : null;
+
+        /// <summary>The v1 fields 2.x has no place for: refused by name, never silently dropped.</summary>
+        private static void CheckSupported(UserChanges changes)
+        {
+            var unsupported = new[]
+            {
+                changes.LastSeenIp is null ? null : "last_seen_ip (-LastSeenIp)",
+                changes.LastSeenUserAgent is null ? null : "last_seen_user_agent (-LastSeenUserAgent)",
+                changes.Companies is null ? null : "companies (-Companies)",
+            }.Where(field => field is not null).ToArray();
+            if (unsupported.Length > 0)
+                throw new NotSupportedException($"REST API 2.x has no contact field for {string.Join(" or ", unsupported)}, so nothing was written: leave {(unsupported.Length == 1 ? "it" : "them")} out (for a CSV, drop the column) when writing to a 2.x workspace.");
+        }
+
+        /// <summary>The contact fields a change sets; a new contact is a user. The contact id is in the path, never the body.</summary>
+        private static void WriteContact(Utf8JsonWriter writer, UserChanges changes, bool create)
+        {
+            writer.WriteStartObject();
+            if (create) writer.WriteString("role", "user");
+            if (changes.Identity.UserId is { } externalId) writer.WriteString("external_id", externalId);
+            if (changes.Identity.Email is { } email) writer.WriteString("email", email);
+            if (changes.Name is not null) writer.WriteString("name", changes.Name);
+            if (changes.CreatedAt is { } created) writer.WriteNumber("signed_up_at", UnixTime.FromDateTime(created));
+            if (changes.LastRequestAt is { } seen) writer.WriteNumber("last_seen_at", UnixTime.FromDateTime(seen));
+            if (changes.UnsubscribedFromEmails is { } unsubscribed) writer.WriteBoolean("unsubscribed_from_emails", unsubscribed);
+            if (changes.CustomData is not null)
+            {
+                writer.WritePropertyName("custom_attributes");
+                FlatJson.WriteObject(writer, changes.CustomData, "CustomData");
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>One page of the user listing's search: role user, of a tag and of one id partition when given, oldest first.</summary>
+        private Task<ContactList> SearchUsersAsync(int perPage, string? tagId, char? partition, string? cursor, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Post, "contacts/search", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("query");
+                writer.WriteString("operator", "AND");
+                writer.WriteStartArray("value");
+                ContactLookup.WriteFilter(writer, "role", "=", "user");
+                if (tagId is not null) ContactLookup.WriteFilter(writer, "tag_id", "=", tagId);
+                if (partition is { } digit) ContactLookup.WriteFilter(writer, "id", "$", digit.ToString());
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                writer.WriteStartObject("pagination");
+                writer.WriteNumber("per_page", perPage);
+                if (cursor is not null) writer.WriteString("starting_after", cursor);
+                writer.WriteEndObject();
+                writer.WriteStartObject("sort");
+                writer.WriteString("field", "created_at");
+                writer.WriteString("order", "ascending");
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.ContactList, idempotent: true, cancellationToken);
+
+        /// <summary>
+        /// The 2.x tag id a listing filters on: -TagId as given (a number there), or the tag -Tag names, from GET /tags.
+        /// </summary>
+        private async Task<string?> ResolveTagIdAsync(UserListQuery query, CancellationToken cancellationToken)
+        {
+            if (!string.IsNullOrEmpty(query.TagId))
+            {
+                if (!query.TagId!.All(c => c >= '0' && c <= '9'))
+                    throw new ArgumentException($"On REST API 2.x a tag id is a number, like 17 (Get-IntercomTag shows it); '{query.TagId}' is not one. To list by name, use -Tag.");
+                return query.TagId;
+            }
+            if (string.IsNullOrEmpty(query.TagName)) return null;
+            var tags = await SendAsync(HttpMethod.Get, "tags", null, V2JsonContext.Default.TagNameList, idempotent: true, cancellationToken).ConfigureAwait(false);
+            var tag = tags.Data.FirstOrDefault(t => string.Equals(t.Name, query.TagName, StringComparison.Ordinal))
+                ?? tags.Data.FirstOrDefault(t => string.Equals(t.Name, query.TagName, StringComparison.OrdinalIgnoreCase));
+            return tag?.Id ?? throw new IntercomApiException("GET", new Uri(BaseUri, "tags"), HttpStatusCode.NotFound, "not_found", $"The workspace has no tag named '{query.TagName}'.");
+        }
     }
 }

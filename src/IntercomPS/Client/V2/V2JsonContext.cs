@@ -11,6 +11,10 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ErrorList))]
     [JsonSerializable(typeof(AdminWithApp))]
     [JsonSerializable(typeof(ContactRefList))]
+    [JsonSerializable(typeof(Contact))]
+    [JsonSerializable(typeof(ContactList))]
+    [JsonSerializable(typeof(ContactReference))]
+    [JsonSerializable(typeof(TagNameList))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
     {
     }

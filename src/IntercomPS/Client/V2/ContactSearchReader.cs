@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IntercomPS.Client.V2
+{
+    /// <summary>One page of a user search: of a tag (its 2.x id) and one id partition when given, from a cursor.</summary>
+    internal delegate Task<ContactList> SearchPage(string? tagId, char? partition, string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists users on REST API 2.x, where a search pages by cursor, so pages cannot be fetched ahead by number. The
+    /// first page comes alone (it gives total_count, and a short list ends there). A longer one is split into 16
+    /// disjoint searches by the last hex digit of the contact id (random digits, so the parts are even whatever the
+    /// creation dates), each walking its own cursor with its next page requested as soon as it starts on the
+    /// current one, and merged in order of (created_at, id): about 16 pages per round trip, and at most two pages
+    /// per part in memory. No user may be lost: when the parts' total_counts do not add up to the whole's (ids
+    /// that are not hex, or users added while listing), the listing walks the whole search's cursor instead and says
+    /// why in a Verbose line. The pages handed out are the query's page size each, numbered as
+    /// <see cref="UserListQuery.Page"/> would be; pages before it are read and dropped (a cursor cannot skip).
+    /// Disposing cancels every request still in flight.
+    /// </summary>
+    internal sealed class ContactSearchReader : IUserReader
+    {
+        /// <summary>The last hex digit of a contact id: 16 parts, together every id of 24 lowercase hex digits.</summary>
+        internal static readonly char[] Partitions = "0123456789abcdef".ToCharArray();
+
+        /// <summary>
+        /// When the rest of what is wanted fits in this many pages after the first, walking on from the first page's
+        /// cursor costs fewer requests than 16 parts and hardly more time.
+        /// </summary>
+        private const int SequentialPages = 2;
+
+        private readonly UserListQuery _query;
+        private readonly int? _lastPage;
+        private readonly SearchPage _search;
+        private readonly Func<UserListQuery, CancellationToken, Task<string?>> _resolveTag;
+        private readonly CancellationTokenSource _unwanted;
+        private readonly IRequestTraceSink? _trace = RequestTrace.Current;
+        private IContactSource? _source;
+        private int _total;
+        private long _want;       // users up to this index (from the list's start) are wanted
+        private long _position;   // users taken from the source so far
+        private int _page;        // the page handed out last
+        private bool _disposed;
+
+        public ContactSearchReader(UserListQuery query, int? lastPage, SearchPage search, Func<UserListQuery, CancellationToken, Task<string?>> resolveTag, CancellationToken cancellationToken)
+        {
+            if (query.PageSize > IntercomV2Client.MaxContactPageSize)
+                throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, $"On REST API 2.x a page holds 1 to {IntercomV2Client.MaxContactPageSize} users.");
+            _query = query;
+            _lastPage = lastPage;
+            _search = search;
+            _resolveTag = resolveTag;
+            _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+
+        /// <summary>Which way the listing went, for tests: "first page", "sequential", "partitions" or "fallback".</summary>
+        internal string Mode { get; private set; } = "not started";
+
+        public async Task<UserPage?> NextAsync()
+        {
+            if (_disposed) throw new ObjectDisposedException(nameof(ContactSearchReader));
+            if (_source is null) await StartAsync().ConfigureAwait(false);
+
+            var pageSize = _query.PageSize;
+            var skip = (long)(_query.Page - 1) * pageSize;
+            while (_position < skip)
+            {
+                var dropped = await _source!.TakeAsync((int)Math.Min(pageSize, skip - _position)).ConfigureAwait(false);
+                if (dropped.Count == 0) return null;
+                _position += dropped.Count;
+            }
+            if (_position >= _want) return null;
+            var users = await _source!.TakeAsync((int)Math.Min(pageSize, _want - _position)).ConfigureAwait(false);
+            if (users.Count == 0) return null;
+            _position += users.Count;
+            _page = _page == 0 ? _query.Page : _page + 1;
+            var totalPages = (_total + pageSize - 1) / pageSize;
+            return new UserPage
+            {
+                Users = users.Select(contact => contact.ToUser()).ToArray(),
+                Page = _page,
+                TotalCount = _total,
+                TotalPages = totalPages,
+                NextPage = _page < totalPages ? _page + 1 : null,
+                PreviousPage = _page > 1 ? _page - 1 : null,
+            };
+        }
+
+        private async Task StartAsync()
+        {
+            var token = _unwanted.Token;
+            var tagId = await _resolveTag(_query, token).ConfigureAwait(false);
+            var first = await _search(tagId, null, null, token).ConfigureAwait(false);
+            _total = first.TotalCount;
+            _want = Math.Min(_total, _lastPage is { } last ? (long)last * _query.PageSize : long.MaxValue);
+            var rest = _want - first.Data.Length;
+            if (first.Next is null || rest <= 0)
+            {
+                Mode = "first page";
+                _source = new CursorWalk(_search, tagId, null, first, _want, token);
+                return;
+            }
+            if (rest <= (long)SequentialPages * _query.PageSize)
+            {
+                Mode = "sequential";
+                _source = new CursorWalk(_search, tagId, null, first, _want, token);
+                return;
+            }
+
+            var parts = Partitions.Select(digit => new CursorWalk(_search, tagId, digit, null, long.MaxValue, token)).ToArray();
+            var counts = await Task.WhenAll(parts.Select(part => part.StartAsync())).ConfigureAwait(false);
+            var sum = counts.Sum(count => (long)count);
+            if (sum == _total)
+            {
+                Mode = "partitions";
+                _source = new MergedWalk(parts);
+                return;
+            }
+            foreach (var part in parts) part.Abandon();
+            Mode = "fallback";
+            _trace?.Verbose($"POST /contacts/search: the 16 searches by the id's last hex digit found {sum:N0} users, not the {_total:N0} of the whole search (ids that are not hex, or users added or removed meanwhile), so the listing walks one cursor instead; it is slower, but loses no user.");
+            _source = new CursorWalk(_search, tagId, null, first, _want, token);
+        }
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _unwanted.Cancel();
+        }
+
+        /// <summary>Contacts in listing order, a batch at a time.</summary>
+        private interface IContactSource
+        {
+            /// <summary>Up to <paramref name="count"/> contacts; fewer only at the end.</summary>
+            Task<List<Contact>> TakeAsync(int count);
+        }
+
+        /// <summary>
+        /// One search walked by its cursor, with the next page requested as soon as the current one is started on:
+        /// at most the page being read and the one after it, and no page once <c>wanted</c> contacts have come.
+        /// </summary>
+        internal sealed class CursorWalk : IContactSource
+        {
+            private readonly SearchPage _search;
+            private readonly string? _tagId;
+            private readonly char? _partition;
+            private readonly CancellationToken _token;
+            private readonly long _wanted;
+            private long _fetched;
+            private Contact[] _current = Array.Empty<Contact>();
+            private int _index;
+            private Task<ContactList>? _next;
+
+            public CursorWalk(SearchPage search, string? tagId, char? partition, ContactList? first, long wanted, CancellationToken token)
+            {
+                _search = search;
+                _wanted = wanted;
+                _tagId = tagId;
+                _partition = partition;
+                _token = token;
+                if (first is not null) Begin(first);
+            }
+
+            /// <summary>Reads the first page; returns the search's total_count.</summary>
+            public async Task<int> StartAsync()
+            {
+                var first = await _search(_tagId, _partition, null, _token).ConfigureAwait(false);
+                Begin(first);
+                return first.TotalCount;
+            }
+
+            /// <summary>The contact at the head of the walk, or null at its end; waits only when the current page is used up.</summary>
+            public async Task<Contact?> PeekAsync()
+            {
+                while (_index >= _current.Length)
+                {
+                    if (_next is null) return null;
+                    var page = await _next.ConfigureAwait(false);
+                    _next = null;
+                    Begin(page);
+                }
+                return _current[_index];
+            }
+
+            /// <summary>The head, when it is already here without waiting (else null).</summary>
+            public Contact? Head => _index < _current.Length ? _current[_index] : null;
+
+            public void Advance() => _index++;
+
+            public async Task<List<Contact>> TakeAsync(int count)
+            {
+                var taken = new List<Contact>(count);
+                while (taken.Count < count && await PeekAsync().ConfigureAwait(false) is { } contact)
+                {
+                    taken.Add(contact);
+                    Advance();
+                }
+                return taken;
+            }
+
+            /// <summary>Not wanted after all (the fallback): its request in flight is cancelled with the reader, and its failure is not news.</summary>
+            public void Abandon()
+            {
+                _next?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                _next = null;
+                _current = Array.Empty<Contact>();
+            }
+
+            private void Begin(ContactList page)
+            {
+                _current = page.Data;
+                _index = 0;
+                _fetched += page.Data.Length;
+                if (page.Next is { } cursor && _fetched < _wanted)
+                {
+                    _next = _search(_tagId, _partition, cursor, _token);
+                    // Observed here too, so a failure that nobody waits for (the listing stopped first) is not unobserved.
+                    _next.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+            }
+        }
+
+        /// <summary>A k-way merge of the parts on (created_at, id): each part is in created_at order, so the whole is.</summary>
+        internal sealed class MergedWalk : IContactSource
+        {
+            private readonly List<CursorWalk> _parts;
+
+            public MergedWalk(IEnumerable<CursorWalk> parts) => _parts = parts.ToList();
+
+            public async Task<List<Contact>> TakeAsync(int count)
+            {
+                var taken = new List<Contact>(count);
+                while (taken.Count < count)
+                {
+                    CursorWalk? earliest = null;
+                    Contact? head = null;
+                    for (var i = 0; i < _parts.Count; i++)
+                    {
+                        var part = _parts[i];
+                        var candidate = part.Head ?? await part.PeekAsync().ConfigureAwait(false);
+                        if (candidate is null)
+                        {
+                            _parts.RemoveAt(i--); // this part has ended
+                            continue;
+                        }
+                        if (head is null || Compare(candidate, head) < 0)
+                        {
+                            head = candidate;
+                            earliest = part;
+                        }
+                    }
+                    if (earliest is null) break;
+                    taken.Add(head!);
+                    earliest.Advance();
+                }
+                return taken;
+            }
+
+            internal static int Compare(Contact a, Contact b)
+            {
+                var byTime = Nullable.Compare(a.CreatedAt, b.CreatedAt);
+                return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Management.Automation;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Unarchives users that Remove-IntercomUser -Archive archived (REST API 2.x only).</summary>
+    [Cmdlet(VerbsData.Restore, "IntercomUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(User))]
+    public sealed class RestoreIntercomUserCommand : ConcurrentUserCmdlet
+    {
+        /// <summary>Return each user as it is once unarchived.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var user in Targets())
+            {
+                if (!ShouldProcess(user.Describe(), "Unarchive Intercom user")) continue;
+                Submit(user.Target, token => Client.ArchiveUserAsync(user.Identity(), archive: false, token), restored => { if (PassThru) WriteUser(restored); });
+            }
+        }
+    }
+}
