@@ -87,6 +87,14 @@ public class TagsNotesAttributesTests(V2Fixture fixture) : IClassFixture<V2Fixtu
         Assert.True(created["custom"].GetBoolean());
         (await Api.PostAsync("/data_attributes", new { name = "tier", model = "contact", data_type = "integer" })).Error(400, "parameter_invalid");
         (await Api.PostAsync("/data_attributes", new { name = "x", model = "contact", data_type = "money" })).Error(400, "parameter_invalid");
+        var spaced = (await Api.PostAsync("/data_attributes", new { name = "Monthly spend €-band_2", model = "contact", data_type = "string" })).Ok();
+        Assert.Equal("Monthly spend €-band_2", spaced["name"].GetString());
+        foreach (var invalid in new[] { "!nv@l!d n@me", "plan.type", "say \"hi\"", "a/b" })
+        {
+            var message = (await Api.PostAsync("/data_attributes", new { name = invalid, model = "contact", data_type = "string" })).Error(400, "parameter_invalid");
+            Assert.Equal("Your name for this attribute must only contain alphanumeric characters, currency symbols, and hyphens", message);
+        }
+
         var names = (await Api.GetAsync("/data_attributes?model=contact")).Ok()["data"].EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
         Assert.Contains("email", names);
         Assert.Contains("tier", names);

@@ -38,16 +38,23 @@ internal sealed class DataAttributesEndpoints(EmulatorServices services)
     public async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
-        var name = Input.String(body, "name");
-        if (name is null || name.Trim().Length == 0 || name.Contains('"', System.StringComparison.Ordinal) || name.Contains('.', System.StringComparison.Ordinal))
-        {
-            throw new ApiError(400, "bad_request", "name is required: a non-empty name without '.' or '\"'") { Code = "parameter_invalid", Field = "name" };
-        }
-
+        // The model first: the description's company examples must be told that companies are not emulated.
         var model = Input.String(body, "model");
         if (model != "contact")
         {
             throw new ApiError(400, "bad_request", $"model must be contact (company attributes are not emulated), not '{model}'") { Code = "parameter_invalid", Field = "model" };
+        }
+
+        var name = Input.String(body, "name");
+        if (name is null || name.Trim().Length == 0)
+        {
+            throw new ApiError(400, "bad_request", "name is required: the name of the attribute") { Code = "parameter_invalid", Field = "name" };
+        }
+
+        if (!IsValidName(name))
+        {
+            // The real API's words (the description's "Invalid name" example).
+            throw new ApiError(400, "bad_request", "Your name for this attribute must only contain alphanumeric characters, currency symbols, and hyphens") { Code = "parameter_invalid", Field = "name" };
         }
 
         var dataType = Input.String(body, "data_type");
@@ -59,4 +66,11 @@ internal sealed class DataAttributesEndpoints(EmulatorServices services)
         var attribute = await Routes.Store(context, services).CreateAttributeAsync(name, dataType, Input.String(body, "description"));
         return Json.Ok(w => Writer.DataAttribute(w, attribute));
     }
+
+    /// <summary>
+    /// Letters and digits (with the underscore, as "alphanumeric" means in the word characters the service allows),
+    /// spaces (its own examples are "The One Ring" and "Mithril Shirt"), currency symbols and hyphens.
+    /// </summary>
+    private static bool IsValidName(string name) =>
+        name.All(c => char.IsLetterOrDigit(c) || c is '_' or ' ' or '-' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.CurrencySymbol);
 }
