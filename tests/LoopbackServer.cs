@@ -51,10 +51,13 @@ namespace IntercomPS.TestSupport
         /// <summary>The body of every request seen (empty when it had none), in arrival order.</summary>
         public ConcurrentQueue<string> Bodies { get; } = new ConcurrentQueue<string>();
 
-        /// <summary>Answers requests starting with <paramref name="request"/> ("POST /v1/users") with this status, body and extra header lines.</summary>
-        public LoopbackServer Answer(string request, int status, string body, string headers = "", AnswerBehaviour behaviour = AnswerBehaviour.Whole)
+        /// <summary>
+        /// Answers requests starting with <paramref name="request"/> ("POST /v1/users") with this status, body and extra
+        /// header lines; with <paramref name="bodyContains"/>, only those whose body contains that text (one search of many).
+        /// </summary>
+        public LoopbackServer Answer(string request, int status, string body, string headers = "", AnswerBehaviour behaviour = AnswerBehaviour.Whole, string? bodyContains = null)
         {
-            lock (_rules) _rules.Insert(0, new Rule(request, status, body, headers, behaviour));
+            lock (_rules) _rules.Insert(0, new Rule(request, status, body, headers, behaviour, bodyContains));
             return this;
         }
 
@@ -103,7 +106,7 @@ namespace IntercomPS.TestSupport
                         if (request is null) return;
                         Bodies.Enqueue(request.Value.Body);
                         Requests.Enqueue(request.Value.Line);
-                        var rule = Find(request.Value.Line);
+                        var rule = Find(request.Value.Line, request.Value.Body);
                         var body = Encoding.UTF8.GetBytes(rule.Body);
                         var head = $"HTTP/1.1 {rule.Status} {((HttpStatusCode)rule.Status)}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n{rule.Headers}{(rule.Headers.Length > 0 && !rule.Headers.EndsWith("\r\n") ? "\r\n" : "")}\r\n";
                         var headBytes = Encoding.ASCII.GetBytes(head);
@@ -126,13 +129,14 @@ namespace IntercomPS.TestSupport
             }
         }
 
-        private Rule Find(string request)
+        private Rule Find(string request, string body)
         {
             lock (_rules)
             {
-                foreach (var rule in _rules) if (request.StartsWith(rule.Request, StringComparison.Ordinal)) return rule;
+                foreach (var rule in _rules)
+                    if (request.StartsWith(rule.Request, StringComparison.Ordinal) && (rule.BodyContains is null || body.Contains(rule.BodyContains))) return rule;
             }
-            return new Rule(request, 404, "{\"error\":{\"type\":\"not_found\",\"message\":\"The test server has no answer for this.\"}}", "", AnswerBehaviour.Whole);
+            return new Rule(request, 404, "{\"error\":{\"type\":\"not_found\",\"message\":\"The test server has no answer for this.\"}}", "", AnswerBehaviour.Whole, null);
         }
 
         /// <summary>Reads one request (head and Content-Length body); null when the client closed the connection.</summary>
@@ -162,8 +166,9 @@ namespace IntercomPS.TestSupport
 
         private sealed class Rule
         {
-            public Rule(string request, int status, string body, string headers, AnswerBehaviour behaviour)
+            public Rule(string request, int status, string body, string headers, AnswerBehaviour behaviour, string? bodyContains)
             {
+                BodyContains = bodyContains;
                 Request = request;
                 Status = status;
                 Body = body;
@@ -176,6 +181,7 @@ namespace IntercomPS.TestSupport
             public string Body { get; }
             public string Headers { get; }
             public AnswerBehaviour Behaviour { get; }
+            public string? BodyContains { get; }
         }
     }
 }

@@ -15,7 +15,8 @@ namespace IntercomPS.Client.V2
     /// disjoint searches by the last hex digit of the contact id (random digits, so the parts are even whatever the
     /// creation dates), each walking its own cursor with its next page requested as soon as it starts on the
     /// current one, and merged in order of (created_at, id): about 16 pages per round trip, and at most two pages
-    /// per part in memory. No user may be lost: when the parts' total_counts do not add up to the whole's (ids
+    /// per part in memory. (Users created in the same second come in the server's order on one cursor and in id
+    /// order from the merge; the search can sort on one field only.) No user may be lost: when the parts' total_counts do not add up to the whole's (ids
     /// that are not hex, or users added while listing), the listing walks the whole search's cursor instead and says
     /// why in a Verbose line. The pages handed out are the query's page size each, numbered as
     /// <see cref="UserListQuery.Page"/> would be; pages before it are read and dropped (a cursor cannot skip).
@@ -37,7 +38,6 @@ namespace IntercomPS.Client.V2
         private readonly SearchPage _search;
         private readonly Func<UserListQuery, CancellationToken, Task<string?>> _resolveTag;
         private readonly CancellationTokenSource _unwanted;
-        private readonly IRequestTraceSink? _trace = RequestTrace.Current;
         private IContactSource? _source;
         private int _total;
         private long _want;       // users up to this index (from the list's start) are wanted
@@ -121,7 +121,8 @@ namespace IntercomPS.Client.V2
             }
             foreach (var part in parts) part.Abandon();
             Mode = "fallback";
-            _trace?.Verbose($"POST /contacts/search: the 16 searches by the id's last hex digit found {sum:N0} users, not the {_total:N0} of the whole search (ids that are not hex, or users added or removed meanwhile), so the listing walks one cursor instead; it is slower, but loses no user.");
+            // The caller's sink: it is set around each NextAsync call, so it flows into this one.
+            RequestTrace.Current?.Verbose($"POST /contacts/search: the 16 searches by the id's last hex digit found {sum:N0} users, not the {_total:N0} of the whole search (ids that are not hex, or users added or removed meanwhile), so the listing walks one cursor instead; it is slower, but loses no user.");
             _source = new CursorWalk(_search, tagId, null, first, _want, token);
         }
 

@@ -49,21 +49,27 @@ namespace IntercomPS.Client
 
             var found = await TryContactIdAsync(identity, cancellationToken).ConfigureAwait(false);
             if (found is not null) return await PutContactAsync(found, changes, cancellationToken).ConfigureAwait(false);
+            IntercomApiException conflict;
             try
             {
                 var created = await SendAsync(HttpMethod.Post, "contacts", writer => WriteContact(writer, changes, create: true),
                     V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
                 return created.ToUser();
             }
-            catch (IntercomApiException conflict) when (conflict.StatusCode == HttpStatusCode.Conflict)
+            catch (IntercomApiException exists) when (exists.StatusCode == HttpStatusCode.Conflict)
             {
-                var existing = await ContactIdAsync(identity, cancellationToken).ConfigureAwait(false);
-                return await PutContactAsync(existing, changes, cancellationToken).ConfigureAwait(false);
+                conflict = exists;
             }
             catch (IntercomApiException failure) when (UndefinedAttribute(failure, changes) is { } explained)
             {
                 throw explained;
             }
+
+            // It exists: found again as before, or (a user id new to a user known by email) by the email, which it then gains.
+            var existing = await TryContactIdAsync(identity, cancellationToken).ConfigureAwait(false)
+                ?? (identity.UserId is not null && identity.Email is not null ? await TryContactIdAsync(new UserIdentity(null, identity.Email), cancellationToken).ConfigureAwait(false) : null);
+            if (existing is null) throw conflict; // held by a contact that is not a user (a lead): the 409 names it
+            return await PutContactAsync(existing, changes, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>PUT /contacts/{id} of the user found; none is not_found, and nothing is created.</summary>
