@@ -76,23 +76,25 @@ $target = if ($session.ApiVersion -eq '1') { "app $($session.AppId) (v1)" } else
 Write-Log "Syncing $($rows.Count) rows from $Path to $target at $($session.BaseUri)"
 
 # Each row's outcome: the user it became, or an error that names the row (TargetObject) and why. A terminating
-# error (the token revoked mid-run, say) stops the sync: it is logged, and the rows not reached count as failed.
-$synced = @(); $failed = @(); $tagFailed = @()
+# error (the token revoked mid-run, say) stops the sync: it is logged with the failures so far, and exits 1.
+$synced = @(); $failed = @(); $tagFailed = @(); $stopped = $null
 try {
-    $synced = @($rows | New-IntercomUser -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable failed)
-    foreach ($user in $synced) { Write-Log "synced $($user.Email) ($($user.UserId))" }
+    $rows | New-IntercomUser -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable failed | ForEach-Object {
+        $synced += $_
+        Write-Log "synced $($_.Email) ($($_.UserId))"
+    }
     if ($Tag -and $synced.Count -gt 0) {
         $synced | Set-IntercomTag -Name $Tag -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable tagFailed
         Write-Log "tagged $($synced.Count - $tagFailed.Count) of $($synced.Count) users '$Tag'"
     }
 }
 catch {
+    $stopped = $_
     Write-Log "STOPPED: $($_.FullyQualifiedErrorId -replace ',.*$'): $($_.Exception.Message)"
-    Write-Log "Done: $($synced.Count) synced, the other $($rows.Count - $synced.Count) rows not synced"
-    exit 1
 }
 
-$failures = foreach ($failure in @($failed) + @($tagFailed)) {
+# A stop's own error lands in the error variable too, without a row: it was logged above.
+$failures = foreach ($failure in @($failed) + @($tagFailed) | Where-Object { $null -ne $_.TargetObject }) {
     $row = $failure.TargetObject
     $maybe = [bool] $failure.Exception.PSObject.Properties['MayHaveBeenApplied'] -and $failure.Exception.MayHaveBeenApplied
     $what = if ($row -is [IntercomPS.User]) { "tagging $($row.Email ?? $row.UserId)" }
@@ -107,8 +109,12 @@ $failures = foreach ($failure in @($failed) + @($tagFailed)) {
     [pscustomobject]$line
 }
 
+if ($failures) { $failures | Export-Csv -LiteralPath $FailedPath -NoTypeInformation }
+if ($stopped) {
+    Write-Log "Done: $($synced.Count) synced, $(@($failures).Count) failed, stopped before the rest (see $FailedPath)"
+    exit 1
+}
 if ($failures) {
-    $failures | Export-Csv -LiteralPath $FailedPath -NoTypeInformation
     Write-Log "Done: $($synced.Count) synced, $(@($failures).Count) failed (see $FailedPath)"
     exit 1
 }

@@ -92,7 +92,8 @@ function Invoke-TestPwsh {
     $start = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
     # `dotnet pwsh` runs pwsh.dll under the dotnet host: start the same pwsh again.
     if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { $start.ArgumentList.Add([Environment]::GetCommandLineArgs()[0]) }
-    $preamble = "`$ErrorActionPreference = 'Stop'; Import-Module '$($IntercomModulePath -replace "'", "''")'"
+    # Plain text: what a log would hold, and no escape codes (which an NUnit report cannot carry) in failure messages.
+    $preamble = "`$ErrorActionPreference = 'Stop'; `$PSStyle.OutputRendering = 'PlainText'; Import-Module '$($IntercomModulePath -replace "'", "''")'"
     if (-not $NoConnect) { $preamble += '; Connect-Intercom' }
     foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', "$preamble`n$Script") { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardOutput = $true
