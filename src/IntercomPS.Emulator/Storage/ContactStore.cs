@@ -87,14 +87,21 @@ internal sealed partial class ContactStore(Database db, string app)
         CheckConflict(s, input, input.Role ?? contact.Role, contact.Seq);
         CheckCustomAttributes(s, input.CustomAttributes);
         s.Execute("""
-            UPDATE users SET user_id = COALESCE($external_id, user_id), email = COALESCE($email, email), name = COALESCE($name, name),
+            UPDATE users SET name = COALESCE($name, name),
                 created_at = COALESCE($signed_up_at, created_at), last_impression_at = COALESCE($last_seen_at, last_impression_at),
                 custom_data = $custom, unsubscribed = COALESCE($unsubscribed, unsubscribed)
             WHERE seq = $seq
             """,
-            ("$external_id", input.ExternalId), ("$email", input.Email), ("$name", input.Name), ("$signed_up_at", input.SignedUpAt),
+            ("$name", input.Name), ("$signed_up_at", input.SignedUpAt),
             ("$last_seen_at", input.LastSeenAt), ("$custom", CustomData.Merge(contact.CustomAttributes, input.CustomAttributes)),
             ("$unsubscribed", input.UnsubscribedFromEmails), ("$seq", contact.Seq));
+
+        // Indexed columns only when they change (SQLite rewrites the index entries of every column assigned).
+        if ((input.ExternalId is not null && input.ExternalId != contact.ExternalId) || (input.Email is not null && input.Email != contact.Email))
+        {
+            s.Execute("UPDATE users SET user_id = COALESCE($external_id, user_id), email = COALESCE($email, email) WHERE seq = $seq",
+                ("$external_id", input.ExternalId), ("$email", input.Email), ("$seq", contact.Seq));
+        }
         UpsertDetails(s, contact.Seq, input.Role, input.Phone, archived: null);
         return BySeq(s, contact.Seq)!;
     });

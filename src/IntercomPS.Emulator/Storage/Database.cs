@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,17 +11,31 @@ namespace IntercomPS.Emulator.Storage;
 /// <summary>
 /// The SQLite database. One code path for both modes: without a data file the emulator uses a private temporary
 /// file that is deleted on dispose (fsync off, since nothing must survive), with one it syncs every commit.
-/// Writes are serialised through one long-lived connection behind an async gate, each in its own transaction
-/// committed before the handler returns: no lost updates, and an answered write is on disk. Reads take pooled
-/// connections and run concurrently (WAL lets them proceed while a write is in flight).
+/// Writes run one at a time on one long-lived connection, each in a savepoint of its own; the writes that queued up
+/// while a transaction was committing share the next one (group commit), and each is answered only after the commit
+/// that holds it: no lost updates, an answered write is on disk, and one write's failure undoes only that write.
+/// Reads take pooled connections that keep their statements prepared and run concurrently (WAL lets them proceed
+/// while a write is in flight).
 /// </summary>
 internal sealed class Database : IDisposable
 {
+    /// <summary>Writes committed together at most; a longer queue takes several transactions.</summary>
+    public const int MaxWritesPerCommit = 64;
+
+    /// <summary>Idle read connections kept open; a burst above it opens more and closes them afterwards.</summary>
+    private const int MaxIdleReaders = 16;
+
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SqliteConnection writer;
     private readonly DbSession writeSession;
     private readonly string connectionString;
     private readonly string? temporaryPath;
+    private readonly object queueGate = new();
+    private readonly Queue<IPendingWrite> queue = new();
+    private readonly ConcurrentBag<DbSession> idleReaders = [];
+    private bool draining;
+    private int idleReaderCount;
+    private long transactions;
 
     public Database(string? dataPath)
     {
@@ -55,48 +71,93 @@ internal sealed class Database : IDisposable
         writeSession.Execute("COMMIT");
     }
 
+    private interface IPendingWrite
+    {
+        /// <summary>Runs the write in the open transaction; false (and the error kept) when it threw.</summary>
+        bool Run(DbSession session);
+
+        /// <summary>Answers the caller: its result, or its own error, or else the error that undid the whole batch.</summary>
+        void Complete(Exception? batchFailure);
+    }
+
+    /// <summary>Write transactions begun since the database was opened (each holds one or more writes).</summary>
+    internal long Transactions => Interlocked.Read(ref transactions);
+
     /// <summary>Where each page of a user list starts; forgotten at every committed write.</summary>
     public ListPages Pages { get; } = new();
 
     /// <summary>Runs a read on a pooled connection.</summary>
     public T Read<T>(Func<DbSession, T> read)
     {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return read(new DbSession(connection, cacheCommands: false));
-    }
+        if (idleReaders.TryTake(out var session))
+        {
+            Interlocked.Decrement(ref idleReaderCount);
+        }
+        else
+        {
+            var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            session = new DbSession(connection, cacheCommands: true);
+        }
 
-    /// <summary>Runs <paramref name="write"/> as one transaction on the writer; committed before this returns.</summary>
-    public async Task<T> WriteAsync<T>(Func<DbSession, T> write, CancellationToken cancellationToken = default)
-    {
-        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // Raw BEGIN/COMMIT rather than SqliteTransaction, so cached commands need no Transaction property.
-            writeSession.Execute("BEGIN IMMEDIATE");
-            try
-            {
-                var result = write(writeSession);
-                writeSession.Execute("COMMIT");
-                Pages.Invalidate();
-                return result;
-            }
-            catch
-            {
-                writeSession.Execute("ROLLBACK");
-                throw;
-            }
+            return read(session);
         }
         finally
         {
-            writeGate.Release();
+            // A read never leaves a transaction open; if one ever did, the connection must not serve the next read.
+            var clean = SQLitePCL.raw.sqlite3_get_autocommit(session.Connection.Handle) != 0;
+            if (clean && Interlocked.Increment(ref idleReaderCount) <= MaxIdleReaders)
+            {
+                idleReaders.Add(session);
+            }
+            else
+            {
+                if (clean)
+                {
+                    Interlocked.Decrement(ref idleReaderCount);
+                }
+
+                Close(session);
+            }
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on the writer, after every write queued before it; the task completes once the
+    /// transaction holding it is committed. A write that throws is rolled back alone and its task fails with that error.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<DbSession, T> write)
+    {
+        var pending = new PendingWrite<T>(write);
+        bool drain;
+        lock (queueGate)
+        {
+            queue.Enqueue(pending);
+            drain = !draining;
+            draining = true;
+        }
+
+        // The first writer commits on its own thread (no hop when writes are rare); the rest queue behind it.
+        if (drain)
+        {
+            Drain();
+        }
+
+        return pending.Task;
     }
 
     public void Dispose()
     {
         writeGate.Wait();
+        writeSession.Dispose();
         writer.Dispose();
+        while (idleReaders.TryTake(out var session))
+        {
+            Close(session);
+        }
+
         SqliteConnection.ClearPool(writer);
         if (temporaryPath is not null)
         {
@@ -114,5 +175,128 @@ internal sealed class Database : IDisposable
         }
 
         writeGate.Dispose();
+    }
+
+    private static void Close(DbSession session)
+    {
+        session.Dispose();
+        session.Connection.Dispose();
+    }
+
+    /// <summary>Commits one batch of queued writes, then leaves the next batch (if any) to the thread pool.</summary>
+    private void Drain()
+    {
+        var batch = new List<IPendingWrite>();
+        lock (queueGate)
+        {
+            while (batch.Count < MaxWritesPerCommit && queue.TryDequeue(out var next))
+            {
+                batch.Add(next);
+            }
+        }
+
+        Commit(batch);
+        lock (queueGate)
+        {
+            if (queue.Count == 0)
+            {
+                draining = false;
+                return;
+            }
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static db => db.Drain(), this, preferLocal: false);
+    }
+
+    private void Commit(List<IPendingWrite> batch)
+    {
+        Exception? failure = null;
+        writeGate.Wait();
+        try
+        {
+            // Raw BEGIN/COMMIT rather than SqliteTransaction, so cached commands need no Transaction property.
+            writeSession.Execute("BEGIN IMMEDIATE");
+            Interlocked.Increment(ref transactions);
+            try
+            {
+                if (batch is [var only])
+                {
+                    // Alone in its transaction: no savepoint needed to undo it by itself.
+                    writeSession.Execute(only.Run(writeSession) ? "COMMIT" : "ROLLBACK");
+                }
+                else
+                {
+                    foreach (var write in batch)
+                    {
+                        writeSession.Execute("SAVEPOINT write");
+                        if (!write.Run(writeSession))
+                        {
+                            writeSession.Execute("ROLLBACK TO write");
+                        }
+
+                        writeSession.Execute("RELEASE write");
+                    }
+
+                    writeSession.Execute("COMMIT");
+                }
+            }
+            catch (Exception e)
+            {
+                // The transaction itself failed (I/O, a full disk): nothing of this batch is applied.
+                failure = e;
+                writeSession.Execute("ROLLBACK");
+            }
+            finally
+            {
+                Pages.Invalidate();
+            }
+        }
+        catch (Exception e)
+        {
+            failure = failure is null ? e : new AggregateException(failure, e);
+        }
+        finally
+        {
+            writeGate.Release();
+            foreach (var write in batch)
+            {
+                write.Complete(failure);
+            }
+        }
+    }
+
+    private sealed class PendingWrite<T>(Func<DbSession, T> write) : IPendingWrite
+    {
+        private readonly TaskCompletionSource<T> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Exception? error;
+        private T? result;
+
+        public Task<T> Task => answer.Task;
+
+        public bool Run(DbSession session)
+        {
+            try
+            {
+                result = write(session);
+                return true;
+            }
+            catch (Exception e)
+            {
+                error = e;
+                return false;
+            }
+        }
+
+        public void Complete(Exception? batchFailure)
+        {
+            if ((error ?? batchFailure) is { } e)
+            {
+                answer.TrySetException(e);
+            }
+            else
+            {
+                answer.TrySetResult(result!);
+            }
+        }
     }
 }

@@ -5,12 +5,21 @@ using Microsoft.Data.Sqlite;
 namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
-/// A thin layer over one open connection: run SQL with named parameters and map rows. The writer's session
-/// keeps its commands prepared across requests (it lives as long as the database); read sessions are per request.
+/// A thin layer over one open connection: run SQL with named parameters and map rows. A caching session (the
+/// writer's, and the pooled readers') keeps its commands prepared across requests, so SQLite parses and plans each
+/// statement once per connection instead of once per request. The cache is bounded: search queries are built per
+/// request, and when it is full it starts afresh, so the statements in steady use are prepared again at once.
 /// </summary>
-internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
+internal sealed class DbSession(SqliteConnection connection, bool cacheCommands) : IDisposable
 {
+    /// <summary>Prepared statements kept per connection; the fixed statements of the v1 and 2.14 faces fit easily.</summary>
+    public const int MaxCachedCommands = 128;
+
     private readonly Dictionary<string, SqliteCommand>? cache = cacheCommands ? new(StringComparer.Ordinal) : null;
+
+    private int running;
+
+    public SqliteConnection Connection => connection;
 
     public int Execute(string sql, params (string Name, object? Value)[] args)
     {
@@ -77,9 +86,19 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
         {
             cmd = connection.CreateCommand();
             cmd.CommandText = sql;
-            cache?.Add(sql, cmd);
+            if (cache is not null)
+            {
+                // Never evict under a statement still running (a row mapper may query again).
+                if (cache.Count >= MaxCachedCommands && running == 0)
+                {
+                    DisposeCommands();
+                }
+
+                cache.TryAdd(sql, cmd);
+            }
         }
 
+        running++;
         foreach (var (name, value) in args)
         {
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
@@ -90,9 +109,28 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
 
     private void Done(SqliteCommand cmd)
     {
-        if (cache is null)
+        running--;
+        if (cache is null || !cache.TryGetValue(cmd.CommandText, out var cached) || !ReferenceEquals(cached, cmd))
         {
             cmd.Dispose();
         }
+    }
+
+    /// <summary>Finalizes the cached statements; the connection is the owner's to close.</summary>
+    public void Dispose() => DisposeCommands();
+
+    private void DisposeCommands()
+    {
+        if (cache is null)
+        {
+            return;
+        }
+
+        foreach (var cmd in cache.Values)
+        {
+            cmd.Dispose();
+        }
+
+        cache.Clear();
     }
 }

@@ -88,12 +88,20 @@ internal sealed partial class SqliteBackend(Database db, string app) : IAppBacke
         }
 
         s.Execute("""
-            UPDATE users SET user_id = COALESCE($user_id, user_id), email = COALESCE($email, email), name = COALESCE($name, name),
+            UPDATE users SET name = COALESCE($name, name),
                 created_at = COALESCE($created_at, created_at), last_impression_at = COALESCE($last_impression_at, last_impression_at),
                 custom_data = $custom_data, last_seen_ip = COALESCE($ip, last_seen_ip), last_seen_user_agent = COALESCE($ua, last_seen_user_agent),
                 unsubscribed = COALESCE($unsubscribed, unsubscribed)
             WHERE seq = $seq
             """, args);
+
+        // Only a changed user_id or email is written: SQLite rewrites the index entries of every column an UPDATE
+        // assigns, even to the same value, which tripled the pages each update wrote.
+        if ((key.UserId is not null && key.UserId != user.UserId) || (key.Email is not null && key.Email != user.Email))
+        {
+            s.Execute("UPDATE users SET user_id = COALESCE($user_id, user_id), email = COALESCE($email, email) WHERE seq = $seq", args);
+        }
+
         return (UserBySeq(s, user.Seq), false);
     });
 
