@@ -70,7 +70,7 @@ namespace IntercomPS.Client
                 await PaceAsync(method, uri, trace, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var answer = await SendOnceAsync(method, uri, body, trace, cancellationToken).ConfigureAwait(false);
+                    using var answer = await SendOnceAsync(method, uri, body, trace, cancellationToken).ConfigureAwait(false);
                     return Deserialize(answer, answerType, method, uri);
                 }
                 catch (IntercomApiException failure) when (failure.CertainlyNotApplied || (idempotent && IsTransient(failure)))
@@ -109,7 +109,8 @@ namespace IntercomPS.Client
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<byte[]> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, IRequestTraceSink? trace, CancellationToken cancellationToken)
+        /// <summary>One attempt; the caller disposes the answer once read (its buffer is borrowed).</summary>
+        private async Task<AnswerBody> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, IRequestTraceSink? trace, CancellationToken cancellationToken)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Timeout);
@@ -125,13 +126,13 @@ namespace IntercomPS.Client
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 answered = true;
-                var answer = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
+                var answer = await AnswerBody.ReadAsync(response, timeout.Token).ConfigureAwait(false);
                 if (RateLimitStatus.From(response) is { } limit) _rateLimit = limit;
                 trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
-                if (trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} answer: {Encoding.UTF8.GetString(answer)}");
+                if (trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} answer: {answer.Text}");
 
-                if (!response.IsSuccessStatusCode) throw ToException(method, uri, response, answer, _dialect);
-                return answer;
+                if (response.IsSuccessStatusCode) return answer;
+                using (answer) throw ToException(method, uri, response, answer.ToArray(), _dialect);
             }
             catch (Exception failure) when (failure is not IntercomApiException && cancellationToken.IsCancellationRequested)
             {
@@ -163,20 +164,6 @@ namespace IntercomPS.Client
             }
         }
 
-        /// <summary>The whole body, bounded by the same token as the rest of the exchange.</summary>
-        private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            using var buffer = new MemoryStream();
-            // A stalled body must not outlive the timeout or Ctrl+C; disposing the response also ends reads that
-            // ignore the token (older runtimes' network streams do).
-            using (cancellationToken.Register(response.Dispose))
-            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
-            {
-                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-            }
-            return buffer.ToArray();
-        }
-
         /// <summary>Failures that happen before a connection exists, so the request cannot have been sent.</summary>
         private static bool NeverConnected(Exception failure) =>
             Innermost(failure) is SocketException socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
@@ -191,13 +178,13 @@ namespace IntercomPS.Client
             return buffer.ToArray();
         }
 
-        private static T Deserialize<T>(byte[] answer, JsonTypeInfo<T> answerType, HttpMethod method, Uri uri)
+        private static T Deserialize<T>(AnswerBody answer, JsonTypeInfo<T> answerType, HttpMethod method, Uri uri)
         {
             T result;
             ReadProblems.Clear();
             try
             {
-                result = JsonSerializer.Deserialize(answer, answerType) ?? throw new JsonException("The answer was empty.");
+                result = JsonSerializer.Deserialize(answer.Span, answerType) ?? throw new JsonException("The answer was empty.");
             }
             catch (Exception failure) when (failure is JsonException || failure is ArgumentException || failure is FormatException || failure is OverflowException || failure is InvalidOperationException)
             {
