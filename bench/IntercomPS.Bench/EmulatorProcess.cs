@@ -36,6 +36,16 @@ namespace IntercomPS.Bench
 
         public int ProcessId => _process.Id;
 
+        /// <summary>CPU time the emulator process has used so far (every thread).</summary>
+        public TimeSpan CpuTime
+        {
+            get
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+        }
+
         /// <summary>The typed client of the emulator's /admin API that the tests use too.</summary>
         public EmulatorAdmin Admin { get; }
 

@@ -45,6 +45,7 @@ namespace IntercomPS.Bench.Scenarios
                 peakManaged = Math.Max(peakManaged, GC.GetTotalMemory(false));
                 peakHeap = Math.Max(peakHeap, GC.GetGCMemoryInfo().HeapSizeBytes);
             }
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             int listed;
             using (new Timer(_ => { lock (process) Sample(); }, null, 0, 10))
@@ -53,6 +54,7 @@ namespace IntercomPS.Bench.Scenarios
             }
             lock (process) Sample();
             clock.Stop();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             if (listed != users) throw new InvalidOperationException($"Listed {listed} of {users} users.");
 
             // The first tenth through -First (the same pages a 10,000-user app would serve), interleaved with the whole list.
@@ -69,6 +71,8 @@ namespace IntercomPS.Bench.Scenarios
             {
                 new Row(name + " of working set", Row.Megabytes(workingSet), Row.Megabytes(baseWorkingSet) + " before", "-", "< 20 MiB", workingSet < TargetBytes),
                 new Row(name + " of managed heap", Row.Megabytes(managed), Row.Megabytes(baseManaged) + " before", "-", "< 20 MiB", managed < TargetBytes),
+                new Row("4. diagnosis: allocated by this process per user listed (garbage the GC must collect)", Row.Number(allocated / (double)users, "N0") + " bytes",
+                    Row.Megabytes(allocated) + " in all", "-", "-", null),
                 new Row($"4. list {users:N0} users vs the first {tenth:N0}, no latency", Row.Seconds(times[0]), Row.Seconds(times[1]) + $" for {tenth:N0}",
                     Row.Times(scaling), $"<= {TargetScaling:0}x", scaling <= TargetScaling),
             };

@@ -38,9 +38,20 @@ namespace IntercomPS.Bench.Scenarios
                 await WindowPagerAsync(http, users, pages, window); // warm the connection and the emulator's page queries
                 await ModuleListAsync(context, users);               // and the cmdlet's code paths
 
+                // The in-process peers also count their CPU time and allocations, and the emulator's CPU time beside
+                // them: on two shared cores, whether the list waits for the network or for a core.
+                var moduleCosts = new List<(Cost Own, TimeSpan Emulator)>();
+                var rawCosts = new List<(Cost Own, TimeSpan Emulator)>();
+                async Task<TimeSpan> Costed(Func<Task> run, List<(Cost, TimeSpan)> costs)
+                {
+                    var emulatorBefore = context.Emulator.CpuTime;
+                    var cost = await Cost.OfAsync(run);
+                    costs.Add((cost, context.Emulator.CpuTime - emulatorBefore));
+                    return cost.Wall;
+                }
                 var times = await Median.InterleavedAsync(context.Runs,
-                    () => Median.TimeAsync(() => ModuleListAsync(context, users)),
-                    () => Median.TimeAsync(() => WindowPagerAsync(http, users, pages, window)),
+                    () => Costed(() => ModuleListAsync(context, users), moduleCosts),
+                    () => Costed(() => WindowPagerAsync(http, users, pages, window), rawCosts),
                     () => ByHandAsync(HandWritten.SequentialPager(context.Emulator, PageSize), users),
                     () => ByHandAsync(HandWritten.ParallelPager(context.Emulator, PageSize, window), users));
                 var (module, raw, sequential, parallel) = (times[0], times[1], times[2], times[3]);
@@ -51,6 +62,13 @@ namespace IntercomPS.Bench.Scenarios
                     Row.Times(module / floor) + " of floor", "<= 1.25x", module / floor <= 1.25));
                 rows.Add(new Row(name + $": raw HttpClient, {window} in flight, next page on arrival", Row.Seconds(raw), Row.Seconds(module) + " module",
                     Row.Times(raw / floor) + " of floor", "-", null));
+                string PerPage(List<(Cost Own, TimeSpan Emulator)> costs)
+                {
+                    var own = Cost.Median(costs.Select(cost => cost.Own).ToArray());
+                    var emulator = Median.Middle(costs.Select(cost => cost.Emulator).ToArray());
+                    return $"{own.Cpu.TotalMilliseconds / pages:0.0} ms CPU, {own.Allocated / 1024.0 / pages:0} KiB; emulator {emulator.TotalMilliseconds / pages:0.0} ms CPU";
+                }
+                rows.Add(new Row(name + ": diagnosis: per page, this process and the emulator (module vs raw)", PerPage(moduleCosts), PerPage(rawCosts), "-", "-", null));
                 rows.Add(new Row(name + ": Invoke-RestMethod page loop (pwsh)", Row.Seconds(sequential), Row.Seconds(module) + " module",
                     Row.Times(sequential / module) + " the module's time", "-", null));
                 rows.Add(new Row(name + $": Invoke-RestMethod, ForEach-Object -Parallel {window} (pwsh)", Row.Seconds(parallel), Row.Seconds(module) + " module",

@@ -31,33 +31,30 @@ namespace IntercomPS.Bench.Scenarios
             await RawGetsAsync(http, emails.Take(200));
             await context.Engine.RunAsync("$emails[0..199] | Get-IntercomUser -ThrottleLimit 1 | ForEach-Object { }");
 
-            // Interleaved, so a slow spell of this shared machine (the emulator is on the same two cores) hits both.
-            var runs = context.Size(5, 1);
-            var rawTimes = new TimeSpan[runs];
-            var moduleTimes = new TimeSpan[runs];
-            for (var i = 0; i < runs; i++)
-            {
-                rawTimes[i] = await Median.OfAsync(1, () => RawGetsAsync(http, emails));
-                moduleTimes[i] = await context.Engine.TimeAsync("$n = 0; $emails | Get-IntercomUser -ThrottleLimit 1 | ForEach-Object { $n++ }; if ($n -ne $emails.Count) { throw \"got $n users\" }");
-            }
-            var raw = Median.Middle(rawTimes);
-            var module = Median.Middle(moduleTimes);
-
+            // Interleaved, so a slow spell of this shared machine (the emulator is on the same two cores) hits every peer.
             // Where the overhead goes: one call given every email (no per-item parameter binding), and the same
             // emails piped with no request at all (the engine's per-item cost).
-            var oneCall = await Median.OfAsync(runs, () => context.Engine.RunAsync("Get-IntercomUser -Email $emails -ThrottleLimit 1 | ForEach-Object { }"));
-            var pipelineOnly = await Median.OfAsync(runs, () => context.Engine.RunAsync("$n = 0; $emails | ForEach-Object { $n++ }"));
+            var runs = context.Size(5, 1);
+            var costs = await Cost.InterleavedAsync(runs,
+                () => RawGetsAsync(http, emails),
+                () => context.Engine.RunAsync("$n = 0; $emails | Get-IntercomUser -ThrottleLimit 1 | ForEach-Object { $n++ }; if ($n -ne $emails.Count) { throw \"got $n users\" }"),
+                () => context.Engine.RunAsync("Get-IntercomUser -Email $emails -ThrottleLimit 1 | ForEach-Object { }"),
+                () => context.Engine.RunAsync("$n = 0; $emails | ForEach-Object { $n++ }"));
+            var (raw, module, oneCall, pipelineOnly) = (costs[0], costs[1], costs[2], costs[3]);
 
-            var ratio = module / raw;
-            var perRequest = (module - raw).TotalMilliseconds / users;
+            var ratio = module.Wall / raw.Wall;
+            var perRequest = (module.Wall - raw.Wall).TotalMilliseconds / users;
+            string PerRequest(Cost cost) => $"{cost.Cpu.TotalMilliseconds * 1000 / users:0} us CPU, {cost.Allocated / 1024.0 / users:0.0} KiB";
             return new[]
             {
-                new Row($"5. {users:N0} piped lookups, -ThrottleLimit 1, vs raw HttpClient loop, no latency", Row.Seconds(module), Row.Seconds(raw) + " raw",
+                new Row($"5. {users:N0} piped lookups, -ThrottleLimit 1, vs raw HttpClient loop, no latency", Row.Seconds(module.Wall), Row.Seconds(raw.Wall) + " raw",
                     Row.Times(ratio) + $" ({perRequest:+0.00;-0.00} ms/req)", "<= 1.10x", ratio <= 1.1),
-                new Row($"5. diagnosis: Get-IntercomUser -Email $emails -ThrottleLimit 1 (one call, {users:N0} requests)", Row.Seconds(oneCall), Row.Seconds(raw) + " raw",
-                    Row.Times(oneCall / raw), "-", null),
-                new Row($"5. diagnosis: the {users:N0} emails piped to ForEach-Object, no request", Row.Seconds(pipelineOnly), Row.Seconds(module) + " piped module",
-                    Row.Times(pipelineOnly / module), "-", null),
+                new Row("5. diagnosis: per request, this process (piped module vs raw)", PerRequest(module), PerRequest(raw),
+                    Row.Times(module.Cpu / raw.Cpu) + " CPU", "-", null),
+                new Row($"5. diagnosis: Get-IntercomUser -Email $emails -ThrottleLimit 1 (one call, {users:N0} requests)", Row.Seconds(oneCall.Wall), Row.Seconds(raw.Wall) + " raw",
+                    Row.Times(oneCall.Wall / raw.Wall) + $" ({PerRequest(oneCall)})", "-", null),
+                new Row($"5. diagnosis: the {users:N0} emails piped to ForEach-Object, no request", Row.Seconds(pipelineOnly.Wall), Row.Seconds(module.Wall) + " piped module",
+                    Row.Times(pipelineOnly.Wall / module.Wall) + $" ({PerRequest(pipelineOnly)})", "-", null),
             };
         }
 
