@@ -2,17 +2,26 @@ using System.Management.Automation;
 
 namespace IntercomPS.Cmdlets
 {
-    /// <summary>Gets tags by name, with their id, colour and how many users carry them.</summary>
+    /// <summary>
+    /// Gets tags by name, or with no name every tag of the workspace (REST API 2.x only: v1 finds tags by name).
+    /// On v1 tags carry their colour and tagged user count; on 2.x, whose tags have neither, those are null.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "IntercomTag")]
     [OutputType(typeof(Tag))]
     public sealed class GetIntercomTagCommand : IntercomCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; } = System.Array.Empty<string>();
 
         protected override void ProcessRecord()
         {
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
+            {
+                var tags = Invoke(null, token => Client.ListTagsAsync(token));
+                if (tags is not null) WriteObject(tags, enumerateCollection: true);
+                return;
+            }
             foreach (var name in Name)
             {
                 var tag = Invoke(name, token => Client.GetTagAsync(name, token));

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -30,14 +31,19 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(Name, "Create Intercom tag")) return;
+            TagChanges? changes = null;
             var tag = Invoke(Name, token =>
             {
-                var changes = new TagChanges(Name) { Color = Color };
+                changes = new TagChanges(Name) { Color = Color };
                 foreach (var id in UserId) changes.Users.Add(new UserIdentity(id, null));
                 foreach (var email in Email) changes.Users.Add(new UserIdentity(null, email));
                 return Client.SaveTagAsync(changes, token);
             });
-            if (tag is not null) WriteObject(tag);
+            if (tag is null) return;
+            // A user REST API 2.x could not find was not tagged: each says so with its own error.
+            foreach (var refused in changes!.Users.Where(user => changes.Refused.ContainsKey(user)))
+                WriteFailure(changes.Refused[refused], (object?)refused.UserId ?? refused.Email);
+            WriteObject(tag);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>
     /// Tags (or with -Untag, untags) the users piped in, in batches: N users cost ceil(N / BatchSize) requests,
     /// up to -ThrottleLimit of them in flight at once.
-    /// Without users it only updates the tag (its colour). Tagging creates the tag when it does not exist yet,
+    /// Without users it only saves the tag (its colour, on v1). Tagging creates the tag when it does not exist yet,
     /// as Intercom's POST /tags does, so `Get-IntercomUser -Tag trial | Set-IntercomTag -Name vip` just works.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -18,6 +18,7 @@ namespace IntercomPS.Cmdlets
         public const int DefaultBatchSize = 100;
 
         private readonly List<(UserIdentity User, object? Target)> _batch = new List<(UserIdentity, object?)>();
+        private RequestThrottle? _throttle;
         private Tag? _lastTag;
         private int _batchesSent;
         private bool _usersGiven;
@@ -96,13 +97,24 @@ namespace IntercomPS.Cmdlets
             _lastTag = tag;
         }
 
-        /// <summary>One request for the batch, in flight beside the others; if it fails, each user in it gets the error, so none goes unreported.</summary>
+        /// <summary>
+        /// One save for the batch, in flight beside the others; if it fails, each user in it gets the error, so none
+        /// goes unreported, and a user it could not include (REST API 2.x finds users one by one) gets its own. The
+        /// batches share one throttle, so the per-user requests 2.x needs stay within -ThrottleLimit too.
+        /// </summary>
         private void Send(List<(UserIdentity User, object? Target)> batch)
         {
             _batchesSent++;
-            var changes = new TagChanges(Name) { Color = Color, Untag = Untag };
+            var changes = new TagChanges(Name) { Color = Color, Untag = Untag, Throttle = _throttle ??= new RequestThrottle(ThrottleLimit) };
             foreach (var (user, _) in batch) changes.Users.Add(user);
-            Submit(ThrottleLimit, token => Client.SaveTagAsync(changes, token), Keep, failure =>
+            Submit(ThrottleLimit, token => Client.SaveTagAsync(changes, token), tag =>
+            {
+                foreach (var (user, target) in batch)
+                {
+                    if (changes.Refused.TryGetValue(user, out var refused)) WriteFailure(refused, target);
+                }
+                Keep(tag);
+            }, failure =>
             {
                 if (batch.Count == 0) WriteFailure(failure, Name);
                 foreach (var (_, target) in batch) WriteFailure(failure, target);

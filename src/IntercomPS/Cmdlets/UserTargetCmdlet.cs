@@ -25,9 +25,11 @@ namespace IntercomPS.Cmdlets
 
         /// <summary>
         /// The contact id on REST API 2.x: it finds the user with no search, and binds from piped User objects and
-        /// CSV id columns. v1 finds users by -UserId or -Email only.
+        /// CSV id columns. v1 finds users by -UserId or -Email only. Piped threads carry it as ContactId (their Id-less
+        /// shape keeps ThreadId apart from the user's id), so replying to or marking one needs no search.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ContactId", "contact_id")]
         public string[]? Id { get; set; }
 
         /// <summary>Whether this input names any user at all (piped, or -Email / -UserId / -Id given).</summary>

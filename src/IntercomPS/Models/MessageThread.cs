@@ -13,6 +13,10 @@ namespace IntercomPS
         [JsonIgnore] public string? Email { get; set; }
         [JsonIgnore] public string? UserId { get; set; }
 
+        /// <summary>The user's contact id on REST API 2.x (null on v1), so a piped thread needs no lookup of its user.</summary>
+        [JsonIgnore] public string? ContactId { get; set; }
+
+        /// <summary>The thread's id: on REST API 2.x the conversation id (a numeric string there, the same number).</summary>
         [JsonPropertyName("thread_id")] public long ThreadId { get; set; }
         [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? UpdatedAt { get; set; }
@@ -20,6 +24,12 @@ namespace IntercomPS
         [JsonPropertyName("created_by_user")] public bool CreatedByUser { get; set; }
         [JsonPropertyName("message_type")] public string? MessageType { get; set; }
         [JsonPropertyName("messages")] public Message[] Messages { get; set; } = Array.Empty<Message>();
+
+        /// <summary>open, closed or snoozed on REST API 2.x; null on v1, which has no conversation state.</summary>
+        [JsonIgnore] public string? State { get; set; }
+
+        /// <summary>When a snoozed conversation wakes up (REST API 2.x; UTC), else null.</summary>
+        [JsonIgnore] public DateTime? SnoozedUntil { get; set; }
 
         public override string ToString() => $"Thread {ThreadId} ({Messages.Length} messages)";
     }

@@ -1,20 +1,175 @@
 using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using IntercomPS.Client.V2;
+using IntercomPS.Json;
 
 namespace IntercomPS.Client
 {
-    /// <summary>Tags, notes and impressions (TO BE WRITTEN: the records engineer replaces every member here).</summary>
+    /// <summary>
+    /// Tags (GET/POST /tags, DELETE /contacts/{id}/tags/{tag_id}), notes (POST /contacts/{id}/notes) and
+    /// impressions, which 2.x does not have.
+    /// </summary>
     public sealed partial class IntercomV2Client
     {
-        public Task<Note> AddNoteAsync(UserIdentity user, string body, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        /// <summary>Per-user requests of one tag save in flight at once when the caller gave no throttle.</summary>
+        private const int DefaultTagConcurrency = 4;
 
-        public Task<ImpressionResult> CreateImpressionAsync(UserIdentity user, string? userIp = null, string? userAgent = null, string? currentUrl = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        /// <summary>POST /contacts/{id}/notes by the session's admin. Not idempotent: retried only when certainly not applied.</summary>
+        public async Task<Note> AddNoteAsync(UserIdentity user, string body, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A note needs a body.");
+            var contact = ContactIdAsync(user, cancellationToken);
+            var admin = AdminIdAsync(cancellationToken);
+            await Task.WhenAll(contact, admin).ConfigureAwait(false);
+            var contactId = await contact.ConfigureAwait(false);
+            var adminId = await admin.ConfigureAwait(false);
+            var note = await SendAsync(HttpMethod.Post, "contacts/" + Uri.EscapeDataString(contactId) + "/notes", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("contact_id", contactId);
+                writer.WriteString("admin_id", adminId);
+                writer.WriteString("body", body);
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.NoteObject, idempotent: false, cancellationToken).ConfigureAwait(false);
+            // The answer names the contact by id only: the note's user is what is known of them without asking again.
+            return new Note
+            {
+                Id = note.Id,
+                Html = note.Body,
+                CreatedAt = note.CreatedAt,
+                User = new User { Id = note.Contact?.Id ?? contactId, Email = user.Email, UserId = user.UserId },
+            };
+        }
 
-        public Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        /// <summary>2.x has no impressions, and no unread count to answer with: a clear error, never a made-up number.</summary>
+        public Task<ImpressionResult> CreateImpressionAsync(UserIdentity user, string? userIp = null, string? userAgent = null, string? currentUrl = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException(
+                "Impressions do not exist on REST API 2.x, and neither does the unread message count they answer with. " +
+                "To record that a user was seen, set their last seen time: Set-IntercomUser -LastRequestAt (Get-Date).");
 
-        public Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        /// <summary>GET /tags, matched by name as Intercom matches tag names (ignoring case; an exact match first).</summary>
+        public async Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A tag needs a name.");
+            var tags = await ListTagsAsync(cancellationToken).ConfigureAwait(false);
+            return tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.Ordinal))
+                ?? tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new IntercomApiException("GET", new Uri(BaseUri, "tags"), HttpStatusCode.NotFound, "not_found", $"No tag is named '{name}'.");
+        }
 
-        public Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public async Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default)
+        {
+            var list = await SendAsync(HttpMethod.Get, "tags", null, V2JsonContext.Default.TagObjectList, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return list.Data.Select(ToTag).ToArray();
+        }
+
+        /// <summary>
+        /// POST /tags: {name} creates (or finds) the tag, {name, users: [{id}]} also tags those contacts, each batch
+        /// in one request. 2.x documents no way to untag users there, so untagging is one DELETE per contact, side
+        /// by side under the throttle. Users without a contact id are looked up first, concurrently; one that cannot
+        /// be found (or whose untag fails) is refused with its own error (<see cref="TagChanges.Refused"/>) and the
+        /// others still go.
+        /// </summary>
+        public async Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default)
+        {
+            if (changes is null) throw new ArgumentNullException(nameof(changes));
+            if (changes.Color is not null)
+                throw new NotSupportedException("Tags have no colour on REST API 2.x, so -Color cannot be set there: leave it out.");
+            var throttle = changes.Throttle ?? new RequestThrottle(DefaultTagConcurrency);
+            if (changes.Untag) return await UntagAsync(changes, throttle, cancellationToken).ConfigureAwait(false);
+
+            var found = await ContactIdsAsync(changes, throttle, cancellationToken).ConfigureAwait(false);
+            var ids = found.Where(pair => pair.Id is not null).Select(pair => pair.Id!).ToList();
+            var tag = await throttle.RunAsync(() => SendAsync(HttpMethod.Post, "tags", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", changes.Name);
+                if (ids.Count > 0)
+                {
+                    writer.WriteStartArray("users");
+                    foreach (var id in ids)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("id", id);
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return ToTag(tag);
+        }
+
+        /// <summary>The tag must exist (else nobody has it: not_found for the batch); then one DELETE per contact.</summary>
+        private async Task<Tag> UntagAsync(TagChanges changes, RequestThrottle throttle, CancellationToken cancellationToken)
+        {
+            var tag = await throttle.RunAsync(() => GetTagAsync(changes.Name, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(changes.Users.Select(async user =>
+            {
+                try
+                {
+                    var contactId = user.Id ?? await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    var path = "contacts/" + Uri.EscapeDataString(contactId) + "/tags/" + Uri.EscapeDataString(tag.Id!);
+                    await throttle.RunAsync(() => SendAsync(HttpMethod.Delete, path, null, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                catch (IntercomApiException failure) when (failure.StatusCode != HttpStatusCode.Unauthorized)
+                {
+                    changes.Refuse(user, failure);
+                }
+            })).ConfigureAwait(false);
+            return tag;
+        }
+
+        /// <summary>Each user's contact id (their own, else one lookup, concurrently); users not found are refused.</summary>
+        private async Task<(UserIdentity User, string? Id)[]> ContactIdsAsync(TagChanges changes, RequestThrottle throttle, CancellationToken cancellationToken) =>
+            await Task.WhenAll(changes.Users.Select(async user =>
+            {
+                if (user.Id is { } known) return (user, known);
+                try
+                {
+                    return (user, await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false));
+                }
+                catch (IntercomApiException failure) when (failure.StatusCode != HttpStatusCode.Unauthorized)
+                {
+                    changes.Refuse(user, failure);
+                    return (user, (string?)null);
+                }
+            })).ConfigureAwait(false);
+
+        /// <summary>2.x tags have an id and a name only: no colour, no tagged user count (null, never a made-up 0).</summary>
+        private static Tag ToTag(TagObject tag) => new Tag { Id = tag.Id, Name = tag.Name, Color = null, TaggedUserCount = null };
+    }
+}
+
+namespace IntercomPS.Client.V2
+{
+    /// <summary>A tag as 2.x shows it: {type: tag, id (numeric string), name}.</summary>
+    internal sealed class TagObject : ICheckedAnswer
+    {
+        string? ICheckedAnswer.Problem => Id is null || Name is null ? "a tag without an id or name" : null;
+
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+    }
+
+    internal sealed class TagObjectList
+    {
+        [JsonPropertyName("data")] public TagObject[] Data { get; set; } = Array.Empty<TagObject>();
+    }
+
+    /// <summary>A note: {type: note, id, created_at, contact: {id}, author, body (HTML)}.</summary>
+    internal sealed class NoteObject : ICheckedAnswer
+    {
+        string? ICheckedAnswer.Problem => Id is null ? "a note without an id" : null;
+
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
+        [JsonPropertyName("contact")] public ContactRef? Contact { get; set; }
+        [JsonPropertyName("body")] public string? Body { get; set; }
     }
 }

@@ -15,6 +15,12 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ContactList))]
     [JsonSerializable(typeof(ContactReference))]
     [JsonSerializable(typeof(TagNameList))]
+    [JsonSerializable(typeof(TagObject))]
+    [JsonSerializable(typeof(TagObjectList))]
+    [JsonSerializable(typeof(NoteObject))]
+    [JsonSerializable(typeof(ConversationObject))]
+    [JsonSerializable(typeof(ConversationList))]
+    [JsonSerializable(typeof(ConversationCreated))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
     {
     }

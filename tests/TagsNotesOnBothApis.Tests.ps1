@@ -1,0 +1,255 @@
+# Tags, notes and impressions on both APIs: the same assertions against a v1 session and a REST API 2.14 session
+# (the emulator serves both over one store), then what only one of them can do, with its exact error.
+
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+
+    function Get-TestNotes([string] $ContactId) {
+        # The notes of a contact, read straight from the emulator's 2.14 face (the module has no cmdlet that lists notes).
+        $headers = @{ Authorization = "Bearer $env:INTERCOMPS_TEST_APIKEY"; 'Intercom-Version' = '2.14' }
+        @((Invoke-RestMethod -Uri ([uri]::new($IntercomTestV2Uri, "contacts/$ContactId/notes")) -Headers $headers).data)
+    }
+}
+
+AfterAll {
+    Clear-TestFaults
+    Disconnect-Intercom -ErrorAction SilentlyContinue
+}
+
+Describe 'Tags on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
+    BeforeEach {
+        Reset-TestApp
+        Add-TestUsers -Count 42 -Prefix 'trial' -Tag 'trial'
+        Add-TestUsers -Count 2 -Prefix 'paid'
+        # Read back through v1, which counts a tag's users: the store is shared, so it shows what either API wrote.
+        $v1 = Connect-TestIntercom -PassThru
+        Connect-TestApi $Api
+    }
+
+    It 'gets a tag by name with its id, and reports an unknown name as not found' {
+        $tags = Get-IntercomTag -Name 'nope', 'trial' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $tags.Name | Should -BeExactly 'trial'
+        $tags.Id | Should -BeOfType ([string])
+        $tags.Id | Should -Match $(if ($Api -eq 'V2') { '^[0-9]+$' } else { '^[0-9a-f]{24}$' })
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be 'nope'
+    }
+
+    It 'creates a tag and tags two users by email and user id' {
+        $tag = New-IntercomTag -Name 'vip' -Email 'trial1@example.com' -UserId 'paid1'
+        $tag.Name | Should -Be 'vip'
+        (Get-IntercomUser -Tag 'vip' -Session $v1).Email | Should -Be 'trial1@example.com', 'paid1@example.com'
+    }
+
+    It 'tags a segment in batches of -BatchSize: 42 users, batches of 10, take 5 tag requests' {
+        $trial = Get-IntercomUser -Tag 'trial' -Session $v1
+        $route = if ($Api -eq 'V2') { 'POST /tags' } else { 'POST /v1/tags' }
+        $trial | Set-IntercomTag -Name 'vip' -BatchSize 10
+        Get-TestRequestCount $route | Should -Be 5
+        (Get-IntercomTag -Name 'vip' -Session $v1).TaggedUserCount | Should -Be 42
+    }
+
+    It 'untags only the users given' {
+        'trial1@example.com', 'trial2@example.com' | Set-IntercomTag -Name 'trial' -Untag
+        (Get-IntercomTag -Name 'trial' -Session $v1).TaggedUserCount | Should -Be 40
+        (Get-IntercomUser -Tag 'trial' -First 1 -Session $v1).Email | Should -Be 'trial3@example.com'
+    }
+
+    It 'still tags the rest of a batch when one user does not exist' {
+        'trial1@example.com', 'ghost@example.com', 'paid2@example.com' | Set-IntercomTag -Name 'vip' -ErrorAction SilentlyContinue
+        (Get-IntercomUser -Tag 'vip' -Session $v1).Email | Should -Be 'trial1@example.com', 'paid2@example.com'
+    }
+
+    It 'leaves a note on each piped user and returns it' {
+        $notes = 'trial1@example.com', 'paid1@example.com' | Add-IntercomNote -Body 'Called about renewal'
+        $notes | Should -HaveCount 2
+        $notes[0] | Should -BeOfType ([IntercomPS.Note])
+        $notes.Html | Should -Be '<p>Called about renewal</p>', '<p>Called about renewal</p>'
+        $notes.User.Email | Should -Be 'trial1@example.com', 'paid1@example.com'
+        $notes[0].CreatedAt | Should -BeOfType ([datetime])
+        $contact = (Get-IntercomUser -Email 'paid1@example.com' -Session $v1).Id
+        (Get-TestNotes $contact).body | Should -Be '<p>Called about renewal</p>'
+    }
+
+    It 'reports a note for an unknown user as not found, with that input, and notes the others' {
+        $notes = 'ghost@example.com', 'paid1@example.com' | Add-IntercomNote -Body 'Hello' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $notes.User.Email | Should -Be 'paid1@example.com'
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].TargetObject | Should -Be 'ghost@example.com'
+    }
+}
+
+Describe 'README recipes on <Api>: tag a segment, note many' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
+    BeforeEach {
+        Reset-TestApp
+        Add-TestUsers -Count 30 -Prefix 'trial' -Tag 'trial'
+        Add-TestUsers -Count 5 -Prefix 'risk' -Tag 'churn-risk'
+        $v1 = Connect-TestIntercom -PassThru
+        1..3 | ForEach-Object { $null = Set-IntercomUser -Email "trial$_@example.com" -CustomData @{ plan = 'pro' } -Session $v1 }
+        Connect-TestApi $Api
+    }
+
+    It 'tags everyone on trial as vip, then untags the pro ones from trial' {
+        Get-IntercomUser -Tag trial | Set-IntercomTag -Name vip
+        Get-IntercomUser -Tag trial | Where-Object { $_.CustomData['plan'] -eq 'pro' } | Set-IntercomTag -Name trial -Untag
+        (Get-IntercomTag -Name 'vip' -Session $v1).TaggedUserCount | Should -Be 30
+        (Get-IntercomUser -Tag 'trial' -Session $v1).Email | Should -Be (4..30 | ForEach-Object { "trial$_@example.com" })
+    }
+
+    It 'notes every churn-risk user once, and piped users need no lookup' {
+        $before = Get-TestRequestCount 'POST /contacts/search'
+        $null = Get-IntercomUser -Tag churn-risk
+        $listing = (Get-TestRequestCount 'POST /contacts/search') - $before
+        $before = Get-TestRequestCount 'POST /contacts/search'
+        $notes = Get-IntercomUser -Tag churn-risk | Add-IntercomNote -Body 'Called about renewal' -ThrottleLimit 8
+        $notes.User.Email | Should -Be (1..5 | ForEach-Object { "risk$_@example.com" })
+        Get-IntercomUser -Tag churn-risk -Session $v1 | ForEach-Object { @(Get-TestNotes $_.Id).Count | Should -Be 1 }
+        # On 2.14 the listing's searches and none per note: each piped User carries its contact id (v1 counts none).
+        (Get-TestRequestCount 'POST /contacts/search') - $before | Should -Be $listing
+    }
+}
+
+Describe 'Tags on REST API 2.14' {
+    BeforeEach {
+        Reset-TestApp
+        Add-TestUsers -Count 12 -Prefix 'trial' -Tag 'trial'
+        $v1 = Connect-TestIntercom -PassThru
+        $null = New-IntercomTag -Name 'vip' -Color 'gold' -Session $v1
+        Connect-TestIntercomV2
+    }
+
+    It 'lists every tag without -Name, with the 2.14 numeric id and no colour or count' {
+        $tags = Get-IntercomTag
+        $tags.Name | Should -Be 'trial', 'vip'
+        $tags | ForEach-Object { $_.Id | Should -Match '^[0-9]+$' }
+        $tags | ForEach-Object { $_.Color | Should -BeNullOrEmpty; $_.TaggedUserCount | Should -BeNullOrEmpty }
+        Get-TestRequestCount 'GET /tags' | Should -Be 1
+    }
+
+    It 'finds a name ignoring case, as Intercom does' {
+        (Get-IntercomTag -Name 'VIP').Name | Should -BeExactly 'vip'
+    }
+
+    It 'refuses -Color with not_supported and saves nothing' {
+        $before = Get-TestRequestCount
+        { New-IntercomTag -Name 'pink' -Color 'red' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Intercom.not_supported,*' -ExpectedMessage 'Tags have no colour on REST API 2.x, so -Color cannot be set there: leave it out.'
+        'trial1@example.com' | Set-IntercomTag -Name 'vip' -Color 'red' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*'
+        $failed[0].TargetObject | Should -Be 'trial1@example.com'
+        Get-TestRequestCount | Should -Be $before
+        (Get-IntercomTag -Name 'vip' -Session $v1).TaggedUserCount | Should -Be 0
+        { Get-IntercomTag -Name 'pink' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found,*'
+    }
+
+    It 'gives a user who cannot be found their own not_found error, in input order, and tags the rest' {
+        $rows = 'trial1', 'ghost', 'trial2', 'nobody' | ForEach-Object { [pscustomobject]@{ email = "$_@example.com" } }
+        $tag = $rows | Set-IntercomTag -Name 'vip' -PassThru -ErrorAction SilentlyContinue -ErrorVariable failed
+        $tag.Name | Should -Be 'vip'
+        $failed | Should -HaveCount 2
+        ($failed | ForEach-Object { $_.TargetObject.email }) | Should -Be 'ghost@example.com', 'nobody@example.com'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].Exception.Message | Should -BeLike "No user (contact with role user) has email 'ghost@example.com'.*"
+        Get-TestRequestCount 'POST /tags' | Should -Be 1
+        (Get-IntercomUser -Tag 'vip' -Session $v1).Email | Should -Be 'trial1@example.com', 'trial2@example.com'
+    }
+
+    It 'reports New-IntercomTag users that cannot be found, and tags the others' {
+        $tag = New-IntercomTag -Name 'beta' -Email 'trial3@example.com', 'ghost@example.com' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $tag.Name | Should -Be 'beta'
+        $failed | Should -HaveCount 1
+        $failed[0].TargetObject | Should -Be 'ghost@example.com'
+        (Get-IntercomUser -Tag 'beta' -Session $v1).Email | Should -Be 'trial3@example.com'
+    }
+
+    It 'untags one contact per request, since 2.14 untags no more at once' {
+        1..12 | ForEach-Object { "trial$_@example.com" } | Set-IntercomTag -Name 'trial' -Untag -ThrottleLimit 3
+        Get-TestRequestCount 'DELETE /contacts/{contact_id}/tags/{tag_id}' | Should -Be 12
+        Get-TestRequestCount 'POST /tags' | Should -Be 0
+        (Get-IntercomTag -Name 'trial' -Session $v1).TaggedUserCount | Should -Be 0
+    }
+
+    It 'refuses to untag with a tag that does not exist, reporting each user' {
+        'trial1@example.com', 'trial2@example.com' | Set-IntercomTag -Name 'never-made' -Untag -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 2
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].Exception.Message | Should -BeLike "No tag is named 'never-made'.*"
+        ($failed | ForEach-Object { $_.TargetObject }) | Should -Be 'trial1@example.com', 'trial2@example.com'
+        { Get-IntercomTag -Name 'never-made' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found,*'
+    }
+}
+
+Describe 'Get-IntercomTag without -Name on v1' {
+    BeforeAll {
+        Reset-TestApp
+        Connect-TestIntercom
+    }
+
+    It 'says that listing every tag needs REST API 2.x' {
+        { Get-IntercomTag -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_supported,*' `
+            -ExpectedMessage 'Listing every tag needs REST API 2.x: the v1 API has no equivalent. Connect with Connect-Intercom -AccessToken to use it.'
+    }
+}
+
+Describe 'Notes on REST API 2.14' {
+    BeforeAll {
+        Reset-TestApp
+        Add-TestUsers -Count 20 -Prefix 'risk'
+        $v1 = Connect-TestIntercom -PassThru
+        $session = Connect-TestIntercomV2 -PassThru
+    }
+    AfterEach { Clear-TestFaults }
+
+    It 'gives the note its 2.14 id and the user their contact id, written by the session''s admin' {
+        $contact = (Get-IntercomUser -Email 'risk1@example.com' -Session $v1).Id
+        $note = Add-IntercomNote -Email 'risk1@example.com' -Body 'Renewal due'
+        $note.Id | Should -Match '^[0-9]+$'
+        $note.User.Id | Should -Be $contact
+        $note.User.Email | Should -Be 'risk1@example.com'
+        $stored = Get-TestNotes $contact | Where-Object id -eq $note.Id
+        $stored.author.id | Should -Be $session.AdminId
+    }
+
+    It 'writes each note exactly once while answers are lost: no lost note is sent again' {
+        $before = Get-TestRequestCount 'POST /contacts/{contact_id}/notes'
+        Set-TestFaults @{ drop_rate = 0.3; fault_seed = 16 }
+        $emails = 2..20 | ForEach-Object { "risk$_@example.com" }
+        $notes = $emails | Add-IntercomNote -Body 'Called about renewal' -ThrottleLimit 1 -ErrorAction SilentlyContinue -ErrorVariable failed
+        Clear-TestFaults
+        $lost = @($failed | Where-Object { $_.Exception.RequestUri.AbsolutePath -like '*/notes' })
+        $lost.Count | Should -BeGreaterThan 0
+        $lost | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -BeLike 'Intercom.response_lost,*'
+            $_.Exception.MayHaveBeenApplied | Should -BeTrue
+        }
+        $counts = $emails | ForEach-Object { @(Get-TestNotes (Get-IntercomUser -Email $_ -Session $v1).Id).Count }
+        $counts | Where-Object { $_ -gt 1 } | Should -BeNullOrEmpty
+        ($counts | Measure-Object -Sum).Sum | Should -Be ($notes.Count + $lost.Count)
+        (Get-TestRequestCount 'POST /contacts/{contact_id}/notes') - $before | Should -Be ($notes.Count + $lost.Count)
+    }
+}
+
+Describe 'New-IntercomImpression on REST API 2.14' {
+    BeforeAll {
+        Reset-TestApp
+        Add-TestUsers -Count 2 -Prefix 'visitor'
+        Connect-TestIntercomV2
+    }
+
+    It 'says impressions and their unread count do not exist there, for each user, and sends nothing' {
+        $before = Get-TestRequestCount
+        'visitor1@example.com', 'visitor2@example.com' | New-IntercomImpression -CurrentUrl 'https://example.com/pricing' -ErrorAction SilentlyContinue -ErrorVariable failed |
+            Should -BeNullOrEmpty
+        $failed | Should -HaveCount 2
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        $failed[0].Exception.Message | Should -BeExactly ('Impressions do not exist on REST API 2.x, and neither does the unread message count they answer with. ' +
+            'To record that a user was seen, set their last seen time: Set-IntercomUser -LastRequestAt (Get-Date).')
+        ($failed | ForEach-Object { $_.TargetObject }) | Should -Be 'visitor1@example.com', 'visitor2@example.com'
+        Get-TestRequestCount | Should -Be $before
+    }
+}
