@@ -102,13 +102,13 @@ function Invoke-TestPwsh {
     if ($Api -eq 'V2') {
         $start.Environment['INTERCOM_ACCESS_TOKEN'] = $env:INTERCOMPS_TEST_APIKEY
         $start.Environment['INTERCOM_BASE_URI'] = $IntercomTestV2Uri.AbsoluteUri
-        $start.Environment.Remove('INTERCOM_API_KEY')
+        $null = $start.Environment.Remove('INTERCOM_API_KEY')
     }
     else {
         $start.Environment['INTERCOM_APP_ID'] = $env:INTERCOMPS_TEST_APPID
         $start.Environment['INTERCOM_API_KEY'] = $env:INTERCOMPS_TEST_APIKEY
         $start.Environment['INTERCOM_BASE_URI'] = $env:INTERCOMPS_TEST_BASEURI
-        $start.Environment.Remove('INTERCOM_ACCESS_TOKEN')
+        $null = $start.Environment.Remove('INTERCOM_ACCESS_TOKEN')
     }
     foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
 
