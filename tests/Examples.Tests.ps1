@@ -2,7 +2,7 @@ BeforeAll { . $PSScriptRoot/TestSetup.ps1 }
 
 # examples/sync-users-from-csv.ps1 as a scheduler runs it: a new pwsh -NonInteractive, connected only through the
 # environment, judged by its exit code, its log, its failures CSV and what the emulator then holds.
-Describe 'The scheduled CSV sync example on <Api>' -ForEach @(@{ Api = 'V1' }) {
+Describe 'The scheduled CSV sync example on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
     BeforeAll {
         $script = Join-Path $PSScriptRoot '../examples/sync-users-from-csv.ps1'
         function Invoke-Sync([string] $Csv, [string] $Arguments = '', [hashtable] $Environment = @{}) {
