@@ -5,6 +5,8 @@
 // MaxWaiting 1 (each held request gives up after Patience and is answered anyway, so such a test fails, never hangs).
 // With HoldOnly, only the gated request whose path contains that text is held (for Patience) and the rest are
 // answered at once; what arrived meanwhile shows how far a cmdlet runs ahead of an answer it is still waiting for.
+// At RootUri it also speaks enough REST API 2.14 for tagging: GET /me and GET /tags are answered at once, contact
+// searches (POST /contacts/search) and untags (DELETE /contacts/{id}/tags/{tag_id}, one per contact) are gated.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -30,10 +32,14 @@ namespace IntercomPS.Tests
             HoldOnly = holdOnly;
             _listener.Start();
             ApiUri = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/v1/");
+            RootUri = new Uri(ApiUri, "/");
             _ = Task.Run(AcceptAsync);
         }
 
         public Uri ApiUri { get; }
+
+        /// <summary>The REST API 2.14 root, for Connect-Intercom -AccessToken -BaseUri.</summary>
+        public Uri RootUri { get; }
         public int Expected { get; }
         public string? HoldOnly { get; }
         public TimeSpan Patience { get; set; } = TimeSpan.FromSeconds(3);
@@ -57,7 +63,9 @@ namespace IntercomPS.Tests
                 TcpClient client;
                 try { client = await _listener.AcceptTcpClientAsync(); }
                 catch (Exception) { return; } // stopped
-                _ = Task.Run(() => Serve(client));
+                // A thread of its own: held requests block in Monitor.Wait, and on a pool of two threads they would queue
+                // behind each other, so fewer could ever wait at once than the client sends.
+                _ = Task.Factory.StartNew(() => Serve(client), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
         }
 
@@ -93,6 +101,7 @@ namespace IntercomPS.Tests
 
         private (int Status, string Json) Answer(string method, string path, string body)
         {
+            if (AnswerV2(method, path, body) is { } v2) return v2;
             var lookup = method == "GET" && path.StartsWith("/v1/users?", StringComparison.Ordinal) && (path.Contains("email=") || path.Contains("user_id="));
             var tagging = method == "POST" && path == "/v1/tags";
             if (!lookup && !tagging) return (200, "{\"type\":\"user.list\",\"users\":[],\"total_count\":0,\"page\":1,\"next_page\":null,\"total_pages\":0}");
@@ -106,6 +115,27 @@ namespace IntercomPS.Tests
             var value = Uri.UnescapeDataString(query[1]);
             var email = query[0] == "email" ? value : value + "@example.com";
             return (200, $"{{\"type\":\"user\",\"id\":\"1\",\"email\":\"{email}\",\"user_id\":\"id-{email}\"}}");
+        }
+
+        /// <summary>The 2.14 requests tagging sends; a contact search finds one contact per email, named after it.</summary>
+        private (int Status, string Json)? AnswerV2(string method, string path, string body)
+        {
+            if (method == "GET" && path == "/me")
+                return (200, "{\"type\":\"admin\",\"id\":\"7\",\"name\":\"Gate\",\"email\":\"gate@example.com\",\"app\":{\"type\":\"app\",\"id_code\":\"gate\",\"name\":\"Gate\"}}");
+            if (method == "GET" && path == "/tags")
+                return (200, "{\"type\":\"list\",\"data\":[{\"type\":\"tag\",\"id\":\"17\",\"name\":\"gated\"}]}");
+            if (method == "POST" && path == "/contacts/search")
+            {
+                Hold(path);
+                var email = System.Text.RegularExpressions.Regex.Match(body, "\"field\":\"email\",\"operator\":\"=\",\"value\":\"([^\"]+)\"").Groups[1].Value;
+                return (200, $"{{\"type\":\"list\",\"total_count\":1,\"data\":[{{\"type\":\"contact\",\"id\":\"c-{email.Replace("@", "-at-")}\"}}]}}");
+            }
+            if (method == "DELETE" && path.StartsWith("/contacts/", StringComparison.Ordinal) && path.Contains("/tags/"))
+            {
+                Hold(path);
+                return (200, "{\"type\":\"tag\",\"id\":\"17\",\"name\":\"gated\"}");
+            }
+            return null;
         }
 
         private void Hold(string path)

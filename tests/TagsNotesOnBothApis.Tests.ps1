@@ -253,3 +253,29 @@ Describe 'New-IntercomImpression on REST API 2.14' {
         Get-TestRequestCount | Should -Be $before
     }
 }
+
+Describe 'Set-IntercomTag -Untag on REST API 2.14 within -ThrottleLimit' {
+    # 2.14 untags one contact per request: the lookups and untags of every batch in flight share -ThrottleLimit.
+    # The server (tests/GateServer.cs) holds each of them until one more than the limit wait at once, which never
+    # happens when the limit holds, so each group is answered after its patience: the most that ever waited together
+    # is the most the cmdlet had in flight (three batches with a throttle each would reach 4 at once).
+    BeforeAll {
+        if (-not ('IntercomPS.Tests.GateServer' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'GateServer.cs') }
+    }
+
+    It 'has exactly -ThrottleLimit 3 per-user requests in flight across three batches of four users' {
+        $server = [IntercomPS.Tests.GateServer]::new(4)
+        $server.Patience = [timespan]::FromSeconds(1)
+        try {
+            $token = ConvertTo-SecureString 'gate-token' -AsPlainText -Force
+            $gate = Connect-Intercom -AccessToken $token -BaseUri $server.RootUri -PassThru
+            1..12 | ForEach-Object { "user$_@example.com" } | Set-IntercomTag -Name 'gated' -Untag -BatchSize 4 -ThrottleLimit 3 -Session $gate
+            $server.MaxWaiting | Should -Be 3
+            @($server.GatedPaths | Where-Object { $_ -eq '/contacts/search' }) | Should -HaveCount 12
+            @($server.GatedPaths | Where-Object { $_ -like '/contacts/c-*/tags/17' }) | Should -HaveCount 12
+        }
+        finally {
+            $server.Dispose()
+        }
+    }
+}
