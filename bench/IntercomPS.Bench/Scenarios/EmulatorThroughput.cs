@@ -44,8 +44,13 @@ namespace IntercomPS.Bench.Scenarios
                     """);
             var auth = "Authorization: " + EmulatorProcess.Authorization;
             Task<TimeSpan> Rate(Uri baseUri, string script) => wrk.RateAsync(baseUri, script, seconds, auth);
-            await wrk.RateAsync(context.Emulator.BaseUri, get, 1, auth); // warm both processes
-            await wrk.RateAsync(hello.BaseUri, get, 1, auth);
+            // Warm both processes on both requests for as long as a measured run: the emulator has far more code than
+            // the hello-world for the JIT to tier up, and a PUT first met in a measured run would be timed half-compiled.
+            foreach (var script in new[] { get, put })
+            {
+                await Rate(context.Emulator.BaseUri, script);
+                await Rate(hello.BaseUri, script);
+            }
 
             var rates = await Median.InterleavedAsync(context.Runs,
                 () => Rate(context.Emulator.BaseUri, get), () => Rate(hello.BaseUri, get),

@@ -1,5 +1,5 @@
 using System;
-using System.IO;
+using System.Buffers;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +25,7 @@ internal static class RequestBody
             throw new ApiError(415, "bad_request", $"Content-Type must be application/json, not '{type}'");
         }
 
-        var bytes = await ReadLimitedAsync(request.Body, context);
+        var bytes = await ReadLimitedAsync(context);
         if (bytes.Length == 0 || IsWhiteSpace(bytes))
         {
             return required ? throw ApiError.BadRequest("A JSON object body is required") : null;
@@ -98,22 +98,29 @@ internal static class RequestBody
             || media.Equals("text/json", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, HttpContext context)
+    /// <summary>The whole body, read from Kestrel's pipe without intermediate buffers: one array of its exact size.</summary>
+    private static async Task<byte[]> ReadLimitedAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        var reader = context.Request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > MaxBytes)
+            var read = await reader.ReadAsync(context.RequestAborted);
+            var buffer = read.Buffer;
+            if (buffer.Length > MaxBytes)
             {
+                reader.AdvanceTo(buffer.End);
                 throw TooLarge();
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (read.IsCompleted)
+            {
+                var bytes = buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return bytes;
+            }
 
-        return buffer.ToArray();
+            reader.AdvanceTo(buffer.Start, buffer.End); // keep it all; wake when more has arrived
+        }
     }
 
     private static bool IsWhiteSpace(byte[] bytes) => Array.TrueForAll(bytes, b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');
