@@ -183,10 +183,17 @@ Describe 'Tags on REST API 2.14' {
     }
 }
 
-Describe 'Get-IntercomTag without -Name on v1' {
+Describe 'What v1 cannot do: list every tag, choose who writes a note' {
     BeforeAll {
         Reset-TestApp
         Connect-TestIntercom
+        $null = New-IntercomUser -Email 'ann@example.com'
+    }
+
+    It 'says that choosing the admin who writes a note needs REST API 2.x, and writes none' {
+        { Add-IntercomNote -Email 'ann@example.com' -Body 'Hi' -AdminId '7' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_supported,*' `
+            -ExpectedMessage 'Choosing the admin who writes a note (-AdminId) needs REST API 2.x: the v1 API has no equivalent. Connect with Connect-Intercom -AccessToken to use it.'
+        Get-TestRequestCount 'POST /v1/users/notes' | Should -Be 0
     }
 
     It 'says that listing every tag needs REST API 2.x' {
@@ -214,10 +221,18 @@ Describe 'Notes on REST API 2.14' {
         $stored.author.id | Should -Be $session.AdminId
     }
 
+    It 'writes the note as the admin -AdminId names, and refuses an admin the workspace does not have' {
+        $contact = (Get-IntercomUser -Email 'risk2@example.com' -Session $v1).Id
+        $note = Add-IntercomNote -Email 'risk2@example.com' -Body 'By name' -AdminId $session.AdminId
+        (Get-TestNotes $contact | Where-Object id -eq $note.Id).author.id | Should -Be $session.AdminId
+        { Add-IntercomNote -Email 'risk2@example.com' -Body 'Nobody' -AdminId '999' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.admin_not_found,*'
+        (Get-TestNotes $contact).body | Should -Be '<p>By name</p>'
+    }
+
     It 'writes each note exactly once while answers are lost: no lost note is sent again' {
         $before = Get-TestRequestCount 'POST /contacts/{contact_id}/notes'
         Set-TestFaults @{ drop_rate = 0.3; fault_seed = 16 }
-        $emails = 2..20 | ForEach-Object { "risk$_@example.com" }
+        $emails = 3..20 | ForEach-Object { "risk$_@example.com" }
         $notes = $emails | Add-IntercomNote -Body 'Called about renewal' -ThrottleLimit 1 -ErrorAction SilentlyContinue -ErrorVariable failed
         Clear-TestFaults
         $lost = @($failed | Where-Object { $_.Exception.RequestUri.AbsolutePath -like '*/notes' })

@@ -52,7 +52,8 @@ namespace IntercomPS.Client
         /// <summary>Archives the user (or with <paramref name="archive"/> false, brings them back): 2.x only.</summary>
         Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default);
 
-        Task<Note> AddNoteAsync(UserIdentity user, string body, CancellationToken cancellationToken = default);
+        /// <summary>Leaves a note on the user, written by <paramref name="adminId"/> (2.x only), else the session's admin.</summary>
+        Task<Note> AddNoteAsync(UserIdentity user, string body, string? adminId = null, CancellationToken cancellationToken = default);
 
         Task<ImpressionResult> CreateImpressionAsync(UserIdentity user, string? userIp = null, string? userAgent = null, string? currentUrl = null, CancellationToken cancellationToken = default);
 

@@ -9,9 +9,10 @@ namespace IntercomPS.Client
     /// <summary>The /users/notes and /users/impressions resources: things recorded against one user.</summary>
     public sealed partial class IntercomClient
     {
-        public Task<Note> AddNoteAsync(UserIdentity user, string body, CancellationToken cancellationToken = default)
+        public Task<Note> AddNoteAsync(UserIdentity user, string body, string? adminId = null, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A note needs a body.");
+            if (adminId is not null) throw OnlyOnV2("Choosing the admin who writes a note (-AdminId)");
             return SendAsync(HttpMethod.Post, "users/notes", writer =>
             {
                 writer.WriteStartObject();

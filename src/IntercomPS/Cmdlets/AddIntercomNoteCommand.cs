@@ -12,12 +12,17 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Body { get; set; } = string.Empty;
 
+        /// <summary>The admin who writes the notes (REST API 2.x), instead of the session's (Connect-Intercom -AdminId, else the token's).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AdminId { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var user in Targets())
             {
                 if (!ShouldProcess(user.Describe(), "Add a note")) continue;
-                Submit(user.Target, token => Client.AddNoteAsync(user.Identity(), Body, token), WriteObject);
+                Submit(user.Target, token => Client.AddNoteAsync(user.Identity(), Body, AdminId, token), WriteObject);
             }
         }
     }

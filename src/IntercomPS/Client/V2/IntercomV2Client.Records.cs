@@ -19,20 +19,23 @@ namespace IntercomPS.Client
         /// <summary>Per-user requests of one tag save in flight at once when the caller gave no throttle.</summary>
         private const int DefaultTagConcurrency = 4;
 
-        /// <summary>POST /contacts/{id}/notes by the session's admin. Not idempotent: retried only when certainly not applied.</summary>
-        public async Task<Note> AddNoteAsync(UserIdentity user, string body, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// POST /contacts/{id}/notes by <paramref name="adminId"/>, else the session's admin. Not idempotent: retried
+        /// only when certainly not applied.
+        /// </summary>
+        public async Task<Note> AddNoteAsync(UserIdentity user, string body, string? adminId = null, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A note needs a body.");
             var contact = ContactIdAsync(user, cancellationToken);
-            var admin = AdminIdAsync(cancellationToken);
+            var admin = adminId is not null ? Task.FromResult(adminId) : AdminIdAsync(cancellationToken);
             await Task.WhenAll(contact, admin).ConfigureAwait(false);
             var contactId = await contact.ConfigureAwait(false);
-            var adminId = await admin.ConfigureAwait(false);
+            var author = await admin.ConfigureAwait(false);
             var note = await SendAsync(HttpMethod.Post, "contacts/" + Uri.EscapeDataString(contactId) + "/notes", writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("contact_id", contactId);
-                writer.WriteString("admin_id", adminId);
+                writer.WriteString("admin_id", author);
                 writer.WriteString("body", body);
                 writer.WriteEndObject();
             }, V2JsonContext.Default.NoteObject, idempotent: false, cancellationToken).ConfigureAwait(false);
