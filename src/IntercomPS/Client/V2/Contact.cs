@@ -76,16 +76,4 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("external_id")] public string? ExternalId { get; set; }
     }
-
-    /// <summary>GET /tags, read only for what listing a tag's users needs: each tag's id and name.</summary>
-    internal sealed class TagNameList
-    {
-        [JsonPropertyName("data")] public TagName[] Data { get; set; } = Array.Empty<TagName>();
-    }
-
-    internal sealed class TagName
-    {
-        [JsonPropertyName("id")] public string? Id { get; set; }
-        [JsonPropertyName("name")] public string? Name { get; set; }
-    }
 }

@@ -236,10 +236,7 @@ namespace IntercomPS.Client
                 return query.TagId;
             }
             if (string.IsNullOrEmpty(query.TagName)) return null;
-            var tags = await SendAsync(HttpMethod.Get, "tags", null, V2JsonContext.Default.TagNameList, idempotent: true, cancellationToken).ConfigureAwait(false);
-            var tag = tags.Data.FirstOrDefault(t => string.Equals(t.Name, query.TagName, StringComparison.Ordinal))
-                ?? tags.Data.FirstOrDefault(t => string.Equals(t.Name, query.TagName, StringComparison.OrdinalIgnoreCase));
-            return tag?.Id ?? throw new IntercomApiException("GET", new Uri(BaseUri, "tags"), HttpStatusCode.NotFound, "not_found", $"The workspace has no tag named '{query.TagName}'.");
+            return (await GetTagAsync(query.TagName!, cancellationToken).ConfigureAwait(false)).Id;
         }
     }
 }

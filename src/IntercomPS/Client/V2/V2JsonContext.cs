@@ -14,7 +14,6 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(Contact))]
     [JsonSerializable(typeof(ContactList))]
     [JsonSerializable(typeof(ContactReference))]
-    [JsonSerializable(typeof(TagNameList))]
     [JsonSerializable(typeof(TagObject))]
     [JsonSerializable(typeof(TagObjectList))]
     [JsonSerializable(typeof(NoteObject))]
