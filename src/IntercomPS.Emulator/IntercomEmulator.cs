@@ -90,7 +90,8 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
             });
 
             var web = builder.Build();
-            Configure(web, services, new AdminGuard(options.AdminToken, options.Host), options.Log is null ? null : System.IO.TextWriter.Synchronized(options.Log));
+            var apiHosts = IPAddress.IsLoopback(address) ? new ApiHostGuard(options.Host) : null;
+            Configure(web, services, new AdminGuard(options.AdminToken, options.Host), apiHosts, options.Log is null ? null : System.IO.TextWriter.Synchronized(options.Log));
             await web.StartAsync(cancellationToken).ConfigureAwait(false);
 
             var bound = new Uri(web.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
@@ -125,7 +126,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard, System.IO.TextWriter? log)
+    private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard, ApiHostGuard? apiHosts, System.IO.TextWriter? log)
     {
         var faults = new FaultMiddleware(services.Faults, services.RateLimiter);
         web.Use(ErrorMiddleware.InvokeAsync);
@@ -161,6 +162,11 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
                 });
             }
 
+            if (apiHosts is not null)
+            {
+                v1.Use(apiHosts.InvokeAsync);
+            }
+
             v1.Use((context, next) =>
             {
                 var app = AppRegistry.ClaimedAppId(context.Request.Headers.Authorization);
@@ -177,6 +183,11 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         {
             // The same steps as /v1, in the same order, with 2.14's marking, Bearer auth and version check.
             v2.Use(Endpoints.V2.Face.MarkAsync);
+            if (apiHosts is not null)
+            {
+                v2.Use(apiHosts.InvokeAsync);
+            }
+
             v2.Use((context, next) => Endpoints.V2.Face.CountAsync(context, next, services));
             v2.Use((context, next) => FaultMiddleware.DelayAsync(context, next, services.Faults));
             v2.Use((context, next) => Endpoints.V2.Face.AuthenticateAsync(context, next, services));

@@ -74,6 +74,30 @@ public sealed class AdminSafetyTests(EmulatorFixture fixture) : IClassFixture<Em
         Assert.Equal(0, fixture.Emulator.Faults.FailureRate);
     }
 
+    [Fact]
+    public async Task A_page_reached_through_dns_rebinding_cannot_use_the_api_with_a_well_known_key()
+    {
+        // The same page, now calling the API faces: same-origin to the browser, so it may send Authorization and read
+        // the answer. Without the Host check it read every user with the key the README documents.
+        var email = await NewUserAsync();
+        var host = "rebind.example:" + Port;
+        var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(EmulatorFixture.AppId + ":" + EmulatorFixture.ApiKey));
+        var v1 = await SendAsync(HttpMethod.Get, "v1/users", null, null, ("Host", host), ("Authorization", basic), ("Sec-Fetch-Site", "same-origin"));
+        Assert.Equal($"This emulator listens on loopback and answers only loopback names (localhost, 127.0.0.1, [::1]) or '127.0.0.1', not Host '{host}'",
+            v1.AssertError(403, "forbidden"));
+        Assert.DoesNotContain(email, v1.Text);
+
+        var v2 = await SendAsync(HttpMethod.Post, "contacts", "{\"role\":\"user\",\"email\":\"planted@example.com\"}", "application/json",
+            ("Host", host), ("Origin", "http://" + host), ("Authorization", "Bearer " + EmulatorFixture.ApiKey));
+        Assert.Equal(403, (int)v2.Status);
+        Assert.Contains("\"type\":\"error.list\"", v2.Text);
+        (await fixture.Api.GetAsync("v1/users?email=planted@example.com")).AssertError(404, "not_found");
+
+        // This machine's own names keep working on both faces.
+        (await SendAsync(HttpMethod.Get, "v1/users?email=" + email, null, null, ("Host", "localhost:" + Port), ("Authorization", basic))).AssertStatus(200);
+        (await SendAsync(HttpMethod.Get, "me", null, null, ("Host", "[::1]:" + Port), ("Authorization", "Bearer " + EmulatorFixture.ApiKey))).AssertStatus(200);
+    }
+
     [Theory]
     [InlineData("127.0.0.1", null)]
     [InlineData("localhost", "http://localhost:3000")]

@@ -38,7 +38,7 @@ internal sealed class AdminGuard(string? token, string configuredHost)
             throw new ApiError(401, "unauthorized", "/admin needs the emulator's admin token: send 'Authorization: Bearer TOKEN'") { Challenge = "Bearer realm=\"intercom-emulator-admin\"" };
         }
 
-        if (!authorized && !IsAllowedHost(request.Host.Host))
+        if (!authorized && !IsAllowedHost(request.Host.Host, configuredHost))
         {
             throw Forbidden($"/admin refuses Host '{request.Host}': use a loopback name (localhost, 127.0.0.1, [::1]) or '{configuredHost}'");
         }
@@ -60,7 +60,9 @@ internal sealed class AdminGuard(string? token, string configuredHost)
             || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
     }
 
-    private bool IsAllowedHost(string host) => IsLoopbackName(host) || host.Trim('[', ']').Equals(configuredHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase);
+    /// <summary>A loopback name, or the host the emulator was told to bind.</summary>
+    public static bool IsAllowedHost(string host, string configuredHost) =>
+        IsLoopbackName(host) || host.Trim('[', ']').Equals(configuredHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase);
 
     private static bool IsLoopbackOrigin(string origin) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && IsLoopbackName(uri.Host);
