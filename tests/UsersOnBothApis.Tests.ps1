@@ -250,6 +250,15 @@ Describe 'What REST API 2.14 refuses or adds' {
         $user.Name | Should -BeExactly 'Known'
     }
 
+    It 'creates a user whose -Id is not in this workspace (an export of another) by its user id, and updates it next time' {
+        $row = [pscustomobject]@{ Id = 'ffffffffffffffffffffffff'; UserId = 'imported'; Email = 'imported@example.com'; Name = 'Imported' }
+        $created = $row | New-IntercomUser
+        $created.UserId | Should -BeExactly 'imported'
+        $created.Id | Should -Not -Be 'ffffffffffffffffffffffff'
+        ($row | New-IntercomUser).Id | Should -BeExactly $created.Id
+        { Set-IntercomUser -Id 'ffffffffffffffffffffffff' -Name 'Nobody' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+
     It 'shows what only 2.x has: Role, UpdatedAt; null on v1' {
         $user = New-IntercomUser -UserId 'roles' -Email 'roles@example.com'
         $user.Role | Should -BeExactly 'user'

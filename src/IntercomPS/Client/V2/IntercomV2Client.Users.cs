@@ -44,6 +44,7 @@ namespace IntercomPS.Client
                 catch (IntercomApiException missing) when (missing.StatusCode == HttpStatusCode.NotFound && (identity.UserId is not null || identity.Email is not null))
                 {
                     // A contact id of another workspace (an export being imported): the user id or email decides.
+                    identity = new UserIdentity(identity.UserId, identity.Email);
                 }
             }
 
