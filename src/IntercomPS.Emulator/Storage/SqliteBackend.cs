@@ -87,14 +87,6 @@ internal sealed partial class SqliteBackend(Database db, string app) : IAppBacke
             return (UserBySeq(s, seq), true);
         }
 
-        s.Execute("""
-            UPDATE users SET name = COALESCE($name, name),
-                created_at = COALESCE($created_at, created_at), last_impression_at = COALESCE($last_impression_at, last_impression_at),
-                custom_data = $custom_data, last_seen_ip = COALESCE($ip, last_seen_ip), last_seen_user_agent = COALESCE($ua, last_seen_user_agent),
-                unsubscribed = COALESCE($unsubscribed, unsubscribed)
-            WHERE seq = $seq
-            """, args);
-
         // Only a changed user_id or email is written: SQLite rewrites the index entries of every column an UPDATE
         // assigns, even to the same value, which tripled the pages each update wrote.
         if ((key.UserId is not null && key.UserId != user.UserId) || (key.Email is not null && key.Email != user.Email))
@@ -102,7 +94,16 @@ internal sealed partial class SqliteBackend(Database db, string app) : IAppBacke
             s.Execute("UPDATE users SET user_id = COALESCE($user_id, user_id), email = COALESCE($email, email) WHERE seq = $seq", args);
         }
 
-        return (UserBySeq(s, user.Seq), false);
+        // RETURNING hands back the stored row, so the answer needs no second SELECT.
+        var updated = s.First($"""
+            UPDATE users SET name = COALESCE($name, name),
+                created_at = COALESCE($created_at, created_at), last_impression_at = COALESCE($last_impression_at, last_impression_at),
+                custom_data = $custom_data, last_seen_ip = COALESCE($ip, last_seen_ip), last_seen_user_agent = COALESCE($ua, last_seen_user_agent),
+                unsubscribed = COALESCE($unsubscribed, unsubscribed)
+            WHERE seq = $seq
+            RETURNING {UserColumns}
+            """, ReadUser, args);
+        return (updated!, false);
     });
 
     public Task<UserRecord> DeleteUserAsync(UserKey key) => db.WriteAsync(s =>
