@@ -185,13 +185,11 @@ namespace IntercomPS.Client.Tests
             {
                 if (partition is { } digit) _requests.AddOrUpdate(digit, 1, (_, n) => n + 1);
                 else Interlocked.Increment(ref _wholeRequests);
+                // Noted before the first await: the reader requests a page synchronously, so it is held once the call returns.
+                if (cursor is not null && HoldCursors) Held.Add(token);
                 await Task.Yield();
                 if (cursor is not null && cursor == FailCursor) throw new InvalidOperationException($"page at {cursor} failed");
-                if (cursor is not null && HoldCursors)
-                {
-                    Held.Add(token);
-                    await Task.Delay(Timeout.Infinite, token);
-                }
+                if (cursor is not null && HoldCursors) await Task.Delay(Timeout.Infinite, token);
                 var matches = All.Where(c => partition is null || c.Id![c.Id.Length - 1] == partition).OrderBy(c => c.CreatedAt).ToList(); // stable: ties in creation order
                 var offset = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
                 var data = matches.Skip(offset).Take(_perPage).ToArray();
