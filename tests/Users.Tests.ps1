@@ -8,6 +8,7 @@ BeforeAll {
 
 AfterAll { Disconnect-Intercom }
 
+# Getting by email or user id, piping emails, pairing lists and not_found are in UsersOnBothApis.Tests.ps1, on both APIs.
 Describe 'Get-IntercomUser' {
     BeforeAll {
         Reset-TestApp
@@ -16,45 +17,15 @@ Describe 'Get-IntercomUser' {
         New-IntercomUser -UserId '1003' -Email 'carl@example.com' -Name 'Carl Cooper'
     }
 
-    It 'gets a user by <by> (Example 1)' -TestCases @(
-        @{ by = 'Email'; value = 'ben@intercom.io' }
-        @{ by = 'UserId'; value = '7902' }
-    ) {
-        $parameters = @{ $by = $value }
-        $user = Get-IntercomUser @parameters
-        $user | Should -BeOfType ([IntercomPS.User])
-        $user.Email | Should -BeExactly 'ben@intercom.io'
-        $user.UserId | Should -BeExactly '7902'
-        $user.Name | Should -BeExactly 'Ben McRedmond'
-        $user.CustomData | Should -BeOfType ([hashtable])
-    }
-
     It 'takes the email positionally and several at once, in order' {
         $users = Get-IntercomUser 'carl@example.com', 'ann@example.com'
         $users.Name | Should -Be 'Carl Cooper', 'Ann Archer'
-    }
-
-    It 'treats piped strings as emails' {
-        ('ann@example.com', 'ben@intercom.io' | Get-IntercomUser).UserId | Should -Be '1001', '7902'
-    }
-
-    It 'pairs -Email and -UserId values up' {
-        (Get-IntercomUser -Email 'ann@example.com', 'carl@example.com' -UserId '1001', '1003').Name | Should -Be 'Ann Archer', 'Carl Cooper'
     }
 
     It 'refuses -Email and -UserId lists of different lengths, saying how to pair them' {
         { Get-IntercomUser -Email 'ann@example.com', 'carl@example.com' -UserId '1001' -ErrorAction Stop } |
             Should -Throw -ErrorId 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomUserCommand' `
                 -ExpectedMessage '-Email has 2 values and -UserId 1; give one of them, or the same number of each to pair them up.'
-    }
-
-    It 'reports an unknown user as a non-terminating not_found error naming the input' {
-        $users = Get-IntercomUser -Email 'ann@example.com', 'nobody@example.com', 'carl@example.com' -ErrorAction SilentlyContinue -ErrorVariable missing
-        $users.Email | Should -Be 'ann@example.com', 'carl@example.com'
-        $missing | Should -HaveCount 1
-        $missing[0].FullyQualifiedErrorId | Should -Match '^Intercom\.not_found'
-        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $missing[0].TargetObject | Should -Be 'nobody@example.com'
     }
 
     It 'fails with -ErrorAction Stop on an unknown user id' {

@@ -29,7 +29,7 @@ Describe 'Users on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
         New-IntercomUser -UserId '1003' -Email 'carl@example.com' -Name 'Carl Cooper' | Out-Null
     }
 
-    It 'gets a user by <by>' -TestCases @(
+    It 'gets a user by <by> (Get-IntercomUser Example 1)' -TestCases @(
         @{ by = 'Email'; value = 'ben@intercom.io' }
         @{ by = 'UserId'; value = '7902' }
     ) {
@@ -39,6 +39,7 @@ Describe 'Users on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
         $user.Email | Should -BeExactly 'ben@intercom.io'
         $user.UserId | Should -BeExactly '7902'
         $user.Name | Should -BeExactly 'Ben McRedmond'
+        $user.CustomData | Should -BeOfType ([hashtable])
         $user.Id | Should -Match '^[0-9a-f]{24}$'
     }
 
