@@ -1,3 +1,5 @@
+using System;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -36,6 +38,19 @@ namespace IntercomPS.Client.V2
             writer.WriteString("operator", op);
             writer.WriteString("value", value);
             writer.WriteEndObject();
+        }
+
+        /// <summary>
+        /// The one rule for a lookup's answer: exactly one user with an id, else not_found (none) or ambiguous_user
+        /// (several), never a guess. The 404 is the client's, kept so scripts that test StatusCode see what v1 sent.
+        /// </summary>
+        public static void RequireOne(UserIdentity user, int totalCount, int returned, string? firstId, Uri searchUri)
+        {
+            if (returned == 0 || firstId is null)
+                throw new IntercomApiException("POST", searchUri, HttpStatusCode.NotFound, "not_found", $"No user (contact with role user) has {Describe(user)}.");
+            if (totalCount > 1 || returned > 1)
+                throw new IntercomApiException("POST", searchUri, HttpStatusCode.OK, "ambiguous_user",
+                    $"{totalCount} users (contacts with role user) have {Describe(user)}, so which one is meant is unclear; name it by -Id (the contact id), e.g. {firstId}.");
         }
 
         /// <summary>How a user is named in errors: by what the search used.</summary>

@@ -122,12 +122,7 @@ namespace IntercomPS.Client
                 return await SendAsync(HttpMethod.Get, "contacts/" + Uri.EscapeDataString(id), null, V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
             var found = await SendAsync(HttpMethod.Post, "contacts/search", writer => ContactLookup.WriteSearch(writer, user, ContactLookup.ProbeSize),
                 V2JsonContext.Default.ContactList, idempotent: true, cancellationToken).ConfigureAwait(false);
-            var uri = new Uri(BaseUri, "contacts/search");
-            if (found.Data.Length == 0)
-                throw new IntercomApiException("POST", uri, HttpStatusCode.NotFound, "not_found", $"No user (contact with role user) has {ContactLookup.Describe(user)}.");
-            if (found.TotalCount > 1 || found.Data.Length > 1)
-                throw new IntercomApiException("POST", uri, HttpStatusCode.OK, "ambiguous_user",
-                    $"{found.TotalCount} users (contacts with role user) have {ContactLookup.Describe(user)}, so which one is meant is unclear; name it by -Id (the contact id), e.g. {found.Data[0].Id}.");
+            ContactLookup.RequireOne(user, found.TotalCount, found.Data.Length, found.Data.Length > 0 ? found.Data[0].Id : null, new Uri(BaseUri, "contacts/search"));
             return found.Data[0];
         }
 

@@ -77,14 +77,9 @@ namespace IntercomPS.Client
         internal async Task<string> ContactIdAsync(UserIdentity user, CancellationToken cancellationToken)
         {
             if (user.Id is { } id) return id;
-            var uri = new Uri(BaseUri, "contacts/search");
             var found = await SendAsync(HttpMethod.Post, "contacts/search", writer => ContactLookup.WriteSearch(writer, user, ContactLookup.ProbeSize),
                 V2JsonContext.Default.ContactRefList, idempotent: true, cancellationToken).ConfigureAwait(false);
-            if (found.Data.Length == 0 || found.Data[0].Id is null)
-                throw new IntercomApiException("POST", uri, HttpStatusCode.NotFound, "not_found", $"No user (contact with role user) has {ContactLookup.Describe(user)}.");
-            if (found.TotalCount > 1 || found.Data.Length > 1)
-                throw new IntercomApiException("POST", uri, HttpStatusCode.OK, "ambiguous_user",
-                    $"{found.TotalCount} users (contacts with role user) have {ContactLookup.Describe(user)}, so which one is meant is unclear; name it by -Id (the contact id), e.g. {found.Data[0].Id}.");
+            ContactLookup.RequireOne(user, found.TotalCount, found.Data.Length, found.Data.Length > 0 ? found.Data[0].Id : null, new Uri(BaseUri, "contacts/search"));
             return found.Data[0].Id!;
         }
 
