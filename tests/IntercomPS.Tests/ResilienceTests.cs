@@ -31,10 +31,13 @@ namespace IntercomPS.Tests
             await _emulator.SeedAsync(1000, "load-");
             using var shell = new PowerShellSession(_emulator);
             // 10% of requests fail with 503 + Retry-After (never applied); bursts past 300 per second get 429.
-            // Seeded, so a failure replays with the same draws.
+            // Seeded, so a failure replays with the same draws. 429s spend an impression's retries too, so 4 left one
+            // in 1,000 failed now and then (a full run saw it); 8 make that a one-in-millions event, as for the updates.
             await _emulator.SetFaultsAsync(new { failure_rate = 0.1, failure_status = 503, retry_after_seconds = 1, rate_limit = 300, rate_window_seconds = 1, fault_seed = 1001 });
+            shell.SetConnectionVariables(_emulator);
 
             var result = shell.Run("""
+                Connect-Intercom -AppId $appId -ApiKey $key -BaseUri $uri -MaxRetry 8
                 $VerbosePreference = 'Continue'
                 1..1000 | ForEach-Object { [pscustomobject]@{ user_id = "load-$_" } } | New-IntercomImpression -ThrottleLimit 16 | ForEach-Object UserId
                 """).ShouldSucceed();
