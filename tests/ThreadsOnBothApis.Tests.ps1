@@ -48,6 +48,23 @@ Describe 'Message threads on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' })
         $one.Email | Should -Be 'ben@example.com'
     }
 
+    It 'names a Messenger thread''s type inbox, as v1 did, so a v1 script''s filter on MessageType finds it' {
+        $thread = New-IntercomMessageThread -Email 'ben@example.com' -Body 'Hi'
+        $thread.MessageType | Should -Be 'inbox'
+        (Get-IntercomMessageThread -Email 'ben@example.com' | Where-Object MessageType -eq 'inbox').ThreadId | Should -Be $thread.ThreadId
+    }
+
+    It 'shows each thread''s state in the thread table: open on 2.14, blank on v1, which has none' {
+        $thread = New-IntercomMessageThread -Email 'ben@example.com' -Body 'Hi'
+        $lines = (Get-IntercomMessageThread -Email 'ben@example.com' | Format-Table | Out-String -Width 200) -split '\r?\n' | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^ThreadId\s+Email\s+UserId\s+Read\s+State\s+Messages\s+UpdatedAt\s+LastMessage$'
+        $columns = [regex]::Matches($lines[1], '-+')
+        $cell = { param($index) $lines[2].PadRight($lines[1].Length).Substring($columns[$index].Index, $columns[$index].Length).Trim() }
+        & $cell 0 | Should -Be $thread.ThreadId
+        & $cell 4 | Should -Be $(if ($Api -eq 'V2') { 'open' } else { '' })
+        & $cell 5 | Should -Be 1
+    }
+
     It 'reports a thread of another user as not found' {
         $anns = New-IntercomMessageThread -Email 'ann@example.com' -Body 'Mine'
         { Get-IntercomMessageThread -Email 'ben@example.com' -ThreadId $anns.ThreadId -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found,*'

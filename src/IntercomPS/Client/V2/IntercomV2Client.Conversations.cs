@@ -214,12 +214,19 @@ namespace IntercomPS.Client
                 UpdatedAt = conversation.UpdatedAt,
                 Read = conversation.Read ?? false,
                 CreatedByUser = conversation.Source?.DeliveredAs == "customer_initiated",
-                MessageType = conversation.Source?.Type,
+                MessageType = MessageTypeOf(conversation.Source?.Type),
                 State = conversation.State,
                 SnoozedUntil = conversation.SnoozedUntil,
                 Messages = messages.ToArray(),
             };
         }
+
+        /// <summary>
+        /// v1's name for the channel, so a script that filters on v1's "inbox" finds the same threads on 2.x: a
+        /// Messenger conversation (source type conversation) is what v1 called an inbox thread. The channels v1 had
+        /// no threads for (email, sms, whatsapp...) keep 2.x's name; none of them is "inbox", so nothing is lost.
+        /// </summary>
+        private static string? MessageTypeOf(string? sourceType) => sourceType == "conversation" ? "inbox" : sourceType;
 
         private static Message ToMessage(DateTime? createdAt, string? url, string? body, PartAuthor? author, ConversationContact? contact) => new Message
         {
