@@ -37,6 +37,18 @@ Describe 'Tags on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
         $failed[0].TargetObject | Should -Be 'nope'
     }
 
+    It 'gets several tags in the order named, a not_found per missing name, with one listing on 2.14 (v1 asks per name)' {
+        $null = New-IntercomTag -Name 'vip' -Session $v1
+        $null = New-IntercomTag -Name 'churned' -Session $v1
+        $route = if ($Api -eq 'V2') { 'GET /tags' } else { 'GET /v1/tags' }
+        $before = Get-TestRequestCount $route
+        $tags = Get-IntercomTag -Name 'vip', 'nope', 'trial', 'gone', 'churned' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $tags.Name | Should -BeExactly 'vip', 'trial', 'churned'
+        $failed.TargetObject | Should -Be 'nope', 'gone'
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*' }
+        (Get-TestRequestCount $route) - $before | Should -Be $(if ($Api -eq 'V2') { 1 } else { 5 })
+    }
+
     It 'creates a tag and tags two users by email and user id' {
         $tag = New-IntercomTag -Name 'vip' -Email 'trial1@example.com' -UserId 'paid1'
         $tag.Name | Should -Be 'vip'

@@ -59,6 +59,13 @@ namespace IntercomPS.Client
 
         Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default);
 
+        /// <summary>
+        /// Finds the tags of one command's names, each found (or failing) alone: 2.x lists GET /tags once, on the first
+        /// name, and matches every later name against that listing; v1 cannot list, so it asks GET /tags?name= per name.
+        /// For one thread's use, one batch of names: a later batch takes a new finder, so it sees tags made since.
+        /// </summary>
+        TagFinder NewTagFinder();
+
         /// <summary>Every tag of the workspace: 2.x only (v1 finds tags by name).</summary>
         Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default);
 

@@ -12,6 +12,9 @@ namespace IntercomPS.Client
         public Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Get, "tags?name=" + Uri.EscapeDataString(name), null, IntercomJsonContext.Default.Tag, idempotent: true, cancellationToken);
 
+        /// <summary>v1 has no listing to share between names: each name is its own GET /tags?name=.</summary>
+        public TagFinder NewTagFinder() => GetTagAsync;
+
         public Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default) =>
             throw OnlyOnV2("Listing every tag");
 

@@ -22,9 +22,12 @@ namespace IntercomPS.Cmdlets
                 if (tags is not null) WriteObject(tags, enumerateCollection: true);
                 return;
             }
+            // One finder per batch of names: on 2.x they share one listing. Piped names come one per record, each with
+            // its own finder, so a tag made upstream in the same pipeline is found.
+            var find = Client.NewTagFinder();
             foreach (var name in Name)
             {
-                var tag = Invoke(name, token => Client.GetTagAsync(name, token));
+                var tag = Invoke(name, token => find(name, token));
                 if (tag is not null) WriteObject(tag);
             }
         }

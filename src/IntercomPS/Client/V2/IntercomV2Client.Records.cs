@@ -56,14 +56,27 @@ namespace IntercomPS.Client
                 "To record that a user was seen, set their last seen time: Set-IntercomUser -LastRequestAt (Get-Date).");
 
         /// <summary>GET /tags, matched by name as Intercom matches tag names (ignoring case; an exact match first).</summary>
-        public async Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default)
+        public Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) => NewTagFinder()(name, cancellationToken);
+
+        /// <summary>
+        /// One GET /tags, asked for by the first name and shared by the rest (a failed listing fails each name);
+        /// blank names are refused before anything is sent.
+        /// </summary>
+        public TagFinder NewTagFinder()
         {
-            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A tag needs a name.");
-            var tags = await ListTagsAsync(cancellationToken).ConfigureAwait(false);
-            return tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.Ordinal))
-                ?? tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new IntercomApiException("GET", new Uri(BaseUri, "tags"), HttpStatusCode.NotFound, "not_found", $"No tag is named '{name}'.");
+            Task<Tag[]>? listing = null;
+            return async (name, cancellationToken) =>
+            {
+                if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A tag needs a name.");
+                listing ??= ListTagsAsync(cancellationToken);
+                return Named(await listing.ConfigureAwait(false), name);
+            };
         }
+
+        private Tag Named(Tag[] tags, string name) =>
+            tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.Ordinal))
+            ?? tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new IntercomApiException("GET", new Uri(BaseUri, "tags"), HttpStatusCode.NotFound, "not_found", $"No tag is named '{name}'.");
 
         public async Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default)
         {

@@ -1,0 +1,8 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IntercomPS.Client
+{
+    /// <summary>Finds a tag by name, as one of a batch of names; see <see cref="IIntercomApi.NewTagFinder"/>.</summary>
+    public delegate Task<Tag> TagFinder(string name, CancellationToken cancellationToken);
+}
