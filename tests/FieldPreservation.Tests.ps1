@@ -83,6 +83,59 @@ Describe 'User writes keep the fields they were not given' {
     }
 }
 
+Describe 'User writes on REST API 2.14 keep the fields they were not given' {
+    BeforeAll {
+        Connect-TestIntercomV2
+        $bearer = @{ Authorization = "Bearer $env:INTERCOMPS_TEST_APIKEY"; 'Intercom-Version' = '2.14' }
+        # 2.14 writes only the custom attributes the workspace defined.
+        foreach ($attribute in @{ name = 'tier'; data_type = 'string' }, @{ name = 'licences'; data_type = 'integer' }) {
+            $null = Invoke-RestMethod -Method Post ([uri]::new($IntercomTestV2Uri, 'data_attributes')) -Headers $bearer -ContentType 'application/json' `
+                -Body (($attribute + @{ model = 'contact' }) | ConvertTo-Json)
+        }
+        function Get-RawContact([string] $Id) { Invoke-RestMethod ([uri]::new($IntercomTestV2Uri, "contacts/$Id")) -Headers $bearer }
+
+        # Each writable contact field: the parameter, a first and a second value, where 2.14 keeps it and how the first reads there.
+        $contactFields = [ordered]@{
+            Name                   = @{ First = 'First Name'; Second = 'Second Name'; Json = 'name'; Stored = 'First Name' }
+            # 2.14 refuses an email another contact has: {0} is the user id, so each user's are its own.
+            Email                  = @{ First = '{0}.first@example.com'; Second = '{0}.second@example.com'; Json = 'email'; Stored = '{0}.first@example.com' }
+            Phone                  = @{ First = '+1 555 0100'; Second = '+1 555 0199'; Json = 'phone'; Stored = '+1 555 0100' }
+            CreatedAt              = @{ First = [datetime]::new(2001, 2, 3, 4, 5, 6, [System.DateTimeKind]::Utc); Second = [datetime]::new(2002, 2, 3, 4, 5, 6, [System.DateTimeKind]::Utc); Json = 'signed_up_at'; Stored = 981173106 }
+            LastRequestAt          = @{ First = [datetime]::new(2011, 2, 3, 4, 5, 6, [System.DateTimeKind]::Utc); Second = [datetime]::new(2012, 2, 3, 4, 5, 6, [System.DateTimeKind]::Utc); Json = 'last_seen_at'; Stored = 1296705906 }
+            CustomData             = @{ First = @{ tier = 'pro' }; Second = @{ licences = 3 }; Json = 'custom_attributes'; Key = 'tier'; Stored = 'pro' }
+            UnsubscribedFromEmails = @{ First = $true; Second = $false; Json = 'unsubscribed_from_emails'; Stored = $true }
+        }
+        function Get-StoredField($Contact, $Field) {
+            $value = $Contact.($Field.Json)
+            if ($Field.Key) { return $value.($Field.Key) }
+            $value
+        }
+        function Resolve-Value($Value, [string] $UserId) { if ($Value -is [string]) { $Value -f $UserId } else { $Value } }
+    }
+    AfterAll { Connect-TestIntercom }
+
+    It '<Cmdlet> keeps <Field> when only another field changes' -ForEach @(
+        foreach ($cmdlet in 'Set-IntercomUser', 'New-IntercomUser') {
+            foreach ($field in 'Name', 'Email', 'Phone', 'CreatedAt', 'LastRequestAt', 'CustomData', 'UnsubscribedFromEmails') {
+                @{ Cmdlet = $cmdlet; Field = $field }
+            }
+        }
+    ) {
+        $userId = "keep2-$Cmdlet-$Field"
+        $set = $contactFields[$Field]
+        $expected = Resolve-Value $set.Stored $userId
+        $created = @{ UserId = $userId; $Field = Resolve-Value $set.First $userId }
+        $id = (New-IntercomUser @created -ErrorAction Stop).Id
+        Get-StoredField (Get-RawContact $id) $set | Should -Be $expected -Because "$Field was just set"
+
+        foreach ($other in $contactFields.Keys | Where-Object { $_ -ne $Field }) {
+            $update = @{ UserId = $userId; $other = Resolve-Value $contactFields[$other].Second $userId }
+            & $Cmdlet @update -ErrorAction Stop | Out-Null
+            Get-StoredField (Get-RawContact $id) $set | Should -Be $expected -Because "$Cmdlet -$other must not touch $Field"
+        }
+    }
+}
+
 Describe 'Tag writes keep what they were not given' {
     BeforeAll {
         1..4 | ForEach-Object { New-IntercomUser -UserId "tagged-$_" | Out-Null }

@@ -221,6 +221,39 @@ Describe 'What REST API 2.14 refuses or adds' {
         (Get-IntercomUser -UserId 'plain').Name | Should -BeExactly 'Plain'
     }
 
+    It 'writes -Phone on create and update, and reads it back' {
+        (New-IntercomUser -UserId 'caller' -Email 'caller@example.com' -Phone '+1 555 0100').Phone | Should -BeExactly '+1 555 0100'
+        (Set-IntercomUser -UserId 'caller' -Phone '+44 20 7946 0000' -PassThru).Phone | Should -BeExactly '+44 20 7946 0000'
+        (Get-IntercomUser -Email 'caller@example.com').Phone | Should -BeExactly '+44 20 7946 0000'
+    }
+
+    It 'takes the phone from a CSV column, where a blank cell keeps the phone' {
+        New-IntercomUser -UserId 'csvphone' -Phone '+1 555 0101' | Out-Null
+        "user_id,phone,name`ncsvphone,,Renamed" | ConvertFrom-Csv | Set-IntercomUser
+        (Get-IntercomUser -UserId 'csvphone').Phone | Should -BeExactly '+1 555 0101'
+        "user_id,phone`ncsvphone,+1 555 0102" | ConvertFrom-Csv | Set-IntercomUser
+        (Get-IntercomUser -UserId 'csvphone').Phone | Should -BeExactly '+1 555 0102'
+    }
+
+    It 'on v1, refuses a phone per user as not_supported, writing nothing for that user while the others go' {
+        Connect-TestIntercom
+        try {
+            $before = Get-TestRequestCount 'POST /v1/users'
+            $created = "user_id,phone`nv1a,`nv1b,+1 555 0100`nv1c," | ConvertFrom-Csv | New-IntercomUser -ErrorAction SilentlyContinue -ErrorVariable refused
+            $created.UserId | Should -Be 'v1a', 'v1c'
+            $refused | Should -HaveCount 1
+            $refused[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*'
+            $refused[0].Exception.Message | Should -BeExactly 'v1 users have no phone, so nothing was written: leave -Phone out (for a CSV, drop the column), or connect to REST API 2.x with Connect-Intercom -AccessToken, where users have one.'
+            $refused[0].TargetObject.user_id | Should -Be 'v1b'
+            (Get-TestRequestCount 'POST /v1/users') - $before | Should -Be 2
+            { Set-IntercomUser -UserId 'v1a' -Phone '+1 555 0100' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_supported,*'
+            # A v1 user has no phone to pipe on, so a round trip is not refused.
+            Get-IntercomUser -UserId 'v1a' | Set-IntercomUser -Name 'Piped' -ErrorAction Stop
+            (Get-IntercomUser -UserId 'v1a').Name | Should -BeExactly 'Piped'
+        }
+        finally { Connect-TestIntercomV2 }
+    }
+
     It 'refuses a custom attribute the workspace has not defined, saying how to define it' {
         New-IntercomUser -UserId 'attrs' -Email 'attrs@example.com' | Out-Null
         { Set-IntercomUser -UserId 'attrs' -CustomData @{ undefined_thing = 1 } -ErrorAction Stop } |

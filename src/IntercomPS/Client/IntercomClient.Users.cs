@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,15 +29,21 @@ namespace IntercomPS.Client
 
         /// <summary>POST: creates the user, or updates the one with the same user_id (else email).</summary>
         public Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Post, "users", changes.WriteTo, IntercomJsonContext.Default.User, idempotent: true, cancellationToken);
+            SendAsync(HttpMethod.Post, "users", Supported(changes).WriteTo, IntercomJsonContext.Default.User, idempotent: true, cancellationToken);
 
         /// <summary>PUT: updates an existing user; an unknown user is a not_found error.</summary>
         public Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Put, "users", changes.WriteTo, IntercomJsonContext.Default.User, idempotent: true, cancellationToken);
+            SendAsync(HttpMethod.Put, "users", Supported(changes).WriteTo, IntercomJsonContext.Default.User, idempotent: true, cancellationToken);
 
         /// <summary>Deletes the user with their conversations; returns the user as it was.</summary>
         public Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Delete, "users", writer => { writer.WriteStartObject(); user.WriteTo(writer); writer.WriteEndObject(); }, IntercomJsonContext.Default.User, idempotent: false, cancellationToken);
+
+        /// <summary>The 2.x fields v1 users have no place for: refused before anything is sent, never silently dropped.</summary>
+        private static UserChanges Supported(UserChanges changes) =>
+            changes.Phone is null ? changes
+                : throw new NotSupportedException("v1 users have no phone, so nothing was written: leave -Phone out (for a CSV, drop the column), " +
+                    "or connect to REST API 2.x with Connect-Intercom -AccessToken, where users have one.");
 
         public Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default) =>
             throw OnlyOnV2(archive ? "Archiving a user" : "Unarchiving a user");

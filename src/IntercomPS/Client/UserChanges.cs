@@ -24,6 +24,9 @@ namespace IntercomPS.Client
         public IList<IDictionary>? Companies { get; set; }
         public bool? UnsubscribedFromEmails { get; set; }
 
+        /// <summary>2.x only (a contact's phone); v1 users have no phone, so the v1 client refuses it.</summary>
+        public string? Phone { get; set; }
+
         internal void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();

@@ -45,6 +45,10 @@ namespace IntercomPS.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public Hashtable[]? Companies { get; set; }
 
+        /// <summary>The contact's phone number (REST API 2.x; v1 users have none, so there it is refused).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Phone { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("unsubscribed_from_emails")]
         [BooleanTransformation]
@@ -60,6 +64,7 @@ namespace IntercomPS.Cmdlets
             LastSeenUserAgent = Blank(LastSeenUserAgent),
             Companies = Companies is null ? null : Array.ConvertAll(Companies, company => (IDictionary)Unwrap(company)),
             UnsubscribedFromEmails = UnsubscribedFromEmails,
+            Phone = Blank(Phone),
         };
 
         private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -185,6 +185,7 @@ namespace IntercomPS.Client
             if (changes.Identity.UserId is { } externalId) writer.WriteString("external_id", externalId);
             if (changes.Identity.Email is { } email) writer.WriteString("email", email);
             if (changes.Name is not null) writer.WriteString("name", changes.Name);
+            if (changes.Phone is not null) writer.WriteString("phone", changes.Phone);
             if (changes.CreatedAt is { } created) writer.WriteNumber("signed_up_at", UnixTime.FromDateTime(created));
             if (changes.LastRequestAt is { } seen) writer.WriteNumber("last_seen_at", UnixTime.FromDateTime(seen));
             if (changes.UnsubscribedFromEmails is { } unsubscribed) writer.WriteBoolean("unsubscribed_from_emails", unsubscribed);
