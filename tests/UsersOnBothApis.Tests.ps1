@@ -339,6 +339,30 @@ Describe 'What REST API 2.14 refuses or adds' {
     }
 }
 
+Describe 'New-IntercomUser on REST API 2.14 when the answer to its create is lost' {
+    BeforeAll {
+        Reset-TestApp
+        Connect-TestIntercomV2
+    }
+    AfterAll { Clear-TestFaults }
+
+    It 'retries the create, takes its 409 as "it exists" and updates that contact: one user, updated, no error' {
+        # Only creates lose answers; seed 56 loses the first create's and not its retry's (the POST count proves it).
+        Set-TestFaults @{ route = 'POST /contacts'; drop_rate = 0.5; fault_seed = 56 }
+        $user = New-IntercomUser -UserId 'lost' -Email 'lost@example.com' -Name 'Lost Answer' -ErrorAction Stop -Verbose 4>&1 |
+            Tee-Object -Variable output | Where-Object { $_ -is [IntercomPS.User] }
+        Clear-TestFaults
+        Get-TestRequestCount 'POST /contacts' | Should -Be 2
+        Get-TestRequestCount 'PUT /contacts/{contact_id}' | Should -Be 1
+        @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'POST /contacts:*retry 1 of*' }) | Should -HaveCount 1
+        $user.Name | Should -BeExactly 'Lost Answer'
+        $found = @(Get-IntercomUser -Email 'lost@example.com')
+        $found | Should -HaveCount 1
+        $found[0].Id | Should -BeExactly $user.Id
+        $found[0].UserId | Should -BeExactly 'lost'
+    }
+}
+
 Describe 'Listing on REST API 2.14' {
     BeforeAll {
         Reset-TestApp

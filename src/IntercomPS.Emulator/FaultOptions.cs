@@ -3,7 +3,7 @@ using System;
 namespace IntercomPS.Emulator;
 
 /// <summary>
-/// Faults the emulator injects into /v1 requests. Mutable while the emulator runs (tests and /admin/faults
+/// Faults the emulator injects into API requests (/v1 and 2.14). Mutable while the emulator runs (tests and /admin/faults
 /// change it); every member is guarded by one lock so a request always sees a consistent <see cref="Snapshot"/>.
 /// </summary>
 public sealed class FaultOptions
@@ -24,6 +24,7 @@ public sealed class FaultOptions
     private int rateLimit;
     private int rateWindowSeconds = 10;
     private int? seed;
+    private string? route;
     private Random random = new();
 
     /// <summary>Fixed delay added to every /v1 request, in milliseconds.</summary>
@@ -49,6 +50,18 @@ public sealed class FaultOptions
         get => Read(() => dropRate);
         set => Write(() => dropRate = value is >= 0 and <= 1 ? value
             : throw OutOfRange(value, "DropRate must be between 0 and 1."));
+    }
+
+    /// <summary>
+    /// The one route the failure and drop rates apply to, named as /admin/requests counts it ("POST /contacts",
+    /// "PUT /v1/users"); null (the default) means every route. A test can then lose the answer of one kind of request
+    /// while the lookups around it go through. Latency, rate limits and X-Emulator-Fault ignore it.
+    /// </summary>
+    public string? Route
+    {
+        get => Read(() => route);
+        set => Write(() => route = value is null || IsRouteName(value) ? value
+            : throw new ArgumentException($"Route must be a method and a path, as /admin/requests names routes ('POST /contacts'), not '{value}'."));
     }
 
     /// <summary>Status of injected failures (400..599, default 503).</summary>
@@ -86,11 +99,12 @@ public sealed class FaultOptions
         failureRate = dropRate = 0;
         failureStatus = 503;
         rateWindowSeconds = 10;
+        route = null;
     });
 
     /// <summary>A consistent copy of every setting, taken under the lock.</summary>
     public FaultSnapshot Snapshot() => Read(() => new FaultSnapshot(
-        latencyMs, jitterMs, failureRate, failureStatus, retryAfterSeconds, rateLimit, rateWindowSeconds, dropRate, seed));
+        latencyMs, jitterMs, failureRate, failureStatus, retryAfterSeconds, rateLimit, rateWindowSeconds, dropRate, seed, route));
 
     /// <summary>
     /// One request's random draws, all taken at once: the n-th request after seeding gets the n-th triple whichever
@@ -106,12 +120,14 @@ public sealed class FaultOptions
         {
             LatencyMs = s.LatencyMs, JitterMs = s.JitterMs, FailureRate = s.FailureRate, FailureStatus = s.FailureStatus,
             RetryAfterSeconds = s.RetryAfterSeconds, RateLimit = s.RateLimit, RateWindowSeconds = s.RateWindowSeconds, DropRate = s.DropRate,
+            Route = s.Route,
         };
         Write(() =>
         {
             latencyMs = check.latencyMs; jitterMs = check.jitterMs; failureRate = check.failureRate;
             failureStatus = check.failureStatus; retryAfterSeconds = check.retryAfterSeconds;
             rateLimit = check.rateLimit; rateWindowSeconds = check.rateWindowSeconds; dropRate = check.dropRate;
+            route = check.route;
             if (reseed)
             {
                 Reseed(s.Seed);
@@ -124,6 +140,9 @@ public sealed class FaultOptions
         seed = value;
         random = value is { } n ? new Random(n) : new Random();
     }
+
+    private static bool IsRouteName(string value) =>
+        value.IndexOf(' ') is > 0 and var space && space + 1 < value.Length && value[space + 1] == '/' && !value.AsSpan(space + 1).Contains(' ');
 
     private static int InRange(int value, string name, int min, int max) =>
         value >= min && value <= max ? value : throw OutOfRange(value, $"{name} must be from {min} to {max}.");
@@ -138,7 +157,8 @@ public sealed class FaultOptions
 
 /// <summary>An immutable copy of <see cref="FaultOptions"/>.</summary>
 public readonly record struct FaultSnapshot(
-    int LatencyMs, int JitterMs, double FailureRate, int FailureStatus, int RetryAfterSeconds, int RateLimit, int RateWindowSeconds, double DropRate = 0, int? Seed = null);
+    int LatencyMs, int JitterMs, double FailureRate, int FailureStatus, int RetryAfterSeconds, int RateLimit, int RateWindowSeconds, double DropRate = 0, int? Seed = null,
+    string? Route = null);
 
 /// <summary>One request's uniform draws in [0, 1): its share of the jitter, and the dice for failing and dropping it.</summary>
 internal readonly record struct FaultDraw(double Jitter, double Failure, double Drop)

@@ -170,9 +170,9 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
             v1.Use((context, next) =>
             {
                 var app = AppRegistry.ClaimedAppId(context.Request.Headers.Authorization);
-                services.Requests.Count(
-                    app is not null && services.Apps.IsKnown(app) ? app : RequestCounter.OtherApp,
-                    ApiRoutes.RouteOf(context.Request.Method, context.Request.Path.Value!));
+                var route = ApiRoutes.RouteOf(context.Request.Method, context.Request.Path.Value!);
+                services.Requests.Count(app is not null && services.Apps.IsKnown(app) ? app : RequestCounter.OtherApp, route);
+                FaultMiddleware.NoteRoute(context, route);
                 return next(context);
             });
             v1.Use((context, next) => FaultMiddleware.DelayAsync(context, next, services.Faults));

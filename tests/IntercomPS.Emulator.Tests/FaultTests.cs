@@ -165,6 +165,29 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
     }
 
     [Fact]
+    public async Task A_route_limits_the_failure_and_drop_rates_to_requests_of_that_route()
+    {
+        var set = (await fixture.Anonymous.PutAsync("admin/faults", new { failure_rate = 1, route = "POST /v1/users" })).AssertStatus(200);
+        Assert.Equal("POST /v1/users", set["route"].GetString());
+        (await Api.GetAsync("v1/users?per_page=1")).AssertStatus(200);
+        (await Api.PostAsync("v1/users", new { email = EmulatorFixture.NewEmail() })).AssertError(503, "server_error");
+
+        // 2.14 routes are named by their templates, as /admin/requests counts them.
+        (await fixture.Anonymous.PutAsync("admin/faults", new { route = "GET /contacts/{contact_id}" })).AssertStatus(200);
+        Assert.Equal("GET /contacts/{contact_id}", Faults.Route);
+
+        Assert.Equal("route 'GET /nowhere' is not a route the emulator serves: name one as /admin/requests counts it, such as 'POST /contacts' or 'PUT /v1/users'",
+            (await fixture.Anonymous.PutAsync("admin/faults", new { route = "GET /nowhere" })).AssertError(400, "bad_request"));
+        Assert.Equal("route must be a string such as 'POST /contacts', or null",
+            (await fixture.Anonymous.PutAsync("admin/faults", new { route = 5 })).AssertError(400, "bad_request"));
+        Assert.Equal("GET /contacts/{contact_id}", Faults.Route); // refused updates change nothing
+        Assert.Throws<ArgumentException>(() => Faults.Route = "POST/contacts");
+
+        Assert.Equal(JsonValueKind.Null, (await fixture.Anonymous.DeleteAsync("admin/faults")).AssertStatus(200)["route"].ValueKind);
+        Assert.Null(Faults.Route);
+    }
+
+    [Fact]
     public async Task Drop_applies_the_write_then_loses_the_response()
     {
         var email = EmulatorFixture.NewEmail();

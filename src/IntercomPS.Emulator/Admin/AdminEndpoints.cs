@@ -115,6 +115,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
                 "ratelimit" => s with { RateLimit = Int(v, property.Name) },
                 "ratewindowseconds" or "ratewindow" => s with { RateWindowSeconds = Int(v, property.Name) },
                 "faultseed" or "seed" => s with { Seed = v.ValueKind == JsonValueKind.Null ? null : Seed(v, property.Name) },
+                "route" => s with { Route = v.ValueKind == JsonValueKind.Null ? null : ServedRoute(v, property.Name) },
                 _ => throw ApiError.BadRequest($"Unknown fault setting '{property.Name}'"),
             };
         }
@@ -131,12 +132,22 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         return Faults();
     }
 
+    /// <summary>A route the emulator serves, named as /admin/requests counts it: a name no request can have would never fault.</summary>
+    private static string ServedRoute(JsonElement value, string field)
+    {
+        var name = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw ApiError.BadRequest($"{field} must be a string such as 'POST /contacts', or null");
+        var space = name.IndexOf(' ');
+        var served = space > 0 && (ApiRoutes.RouteOf(name[..space], name[(space + 1)..]) ?? Endpoints.V2.Routes.RouteOf(name[..space], name[(space + 1)..])) == name;
+        return served ? name
+            : throw ApiError.BadRequest($"{field} '{name}' is not a route the emulator serves: name one as /admin/requests counts it, such as 'POST /contacts' or 'PUT /v1/users'");
+    }
+
     private IResult Faults()
     {
         var f = services.Faults.Snapshot();
         return Json.Object(200,
             ("latency_ms", f.LatencyMs), ("jitter_ms", f.JitterMs), ("failure_rate", f.FailureRate), ("drop_rate", f.DropRate), ("failure_status", f.FailureStatus),
-            ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds), ("fault_seed", f.Seed));
+            ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds), ("fault_seed", f.Seed), ("route", f.Route));
     }
 
     private string RequiredApp(JsonElement body)

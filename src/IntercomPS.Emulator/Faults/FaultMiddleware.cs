@@ -14,6 +14,11 @@ namespace IntercomPS.Emulator.Faults;
 /// </summary>
 internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
 {
+    private const string RouteKey = "intercom.route";
+
+    /// <summary>Keeps the route the request was counted under, for <see cref="FaultOptions.Route"/>.</summary>
+    public static void NoteRoute(HttpContext context, string? route) => context.Items[RouteKey] = route;
+
     /// <summary>
     /// Added latency: a fixed part plus uniform jitter; applies to every /v1 request, even rejected ones. Every /v1
     /// request takes its random draws here, in arrival order, so a seeded run replays exactly.
@@ -71,14 +76,15 @@ internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
             }
         }
 
-        if (draw.Failure < f.FailureRate)
+        var targeted = f.Route is null || string.Equals(f.Route, context.Items[RouteKey] as string, StringComparison.Ordinal);
+        if (targeted && draw.Failure < f.FailureRate)
         {
             throw ApiError.ForStatus(
                 f.FailureStatus, $"Injected failure {f.FailureStatus} (failure rate {f.FailureRate.ToString(CultureInfo.InvariantCulture)})",
                 f.RetryAfterSeconds > 0 ? f.RetryAfterSeconds : null);
         }
 
-        if (draw.Drop < f.DropRate)
+        if (targeted && draw.Drop < f.DropRate)
         {
             await RunThenDropAsync(context, next);
             return;

@@ -39,7 +39,9 @@ internal static class Face
     public static Task CountAsync(HttpContext context, RequestDelegate next, EmulatorServices services)
     {
         var app = services.Apps.AuthenticateBearer(context.Request.Headers.Authorization) ?? RequestCounter.OtherApp;
-        services.Requests.Count(app, Routes.RouteOf(context.Request.Method, context.Request.Path.Value!));
+        var route = Routes.RouteOf(context.Request.Method, context.Request.Path.Value!);
+        services.Requests.Count(app, route);
+        Faults.FaultMiddleware.NoteRoute(context, route);
         return next(context);
     }
 
