@@ -1,15 +1,11 @@
 # Requests side by side: Get-IntercomUser -ThrottleLimit, Set-IntercomTag's concurrent batches, and the list
 # read-ahead that grows only while the consumer waits for pages. Concurrency is proved with a loopback server that holds
-# requests until enough wait at once (tests/GateServer.cs), never with a stopwatch; request counts come from the
-# emulator's /admin/requests.
+# requests until enough wait at once (tests/IntercomPS.Testing/GateServer.cs), never with a stopwatch; request counts
+# come from the emulator's /admin/requests.
 
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
-    if (-not ('IntercomPS.Tests.GateServer' -as [type])) {
-        Add-Type -Path (Join-Path $PSScriptRoot 'GateServer.cs')
-    }
-
-    function Connect-Gate([IntercomPS.Tests.GateServer] $Server) {
+    function Connect-Gate([IntercomPS.Testing.GateServer] $Server) {
         # A session of its own on the gate server; the shared one stays on the emulator.
         Connect-Intercom -AppId 'gate' -ApiKey (ConvertTo-SecureString 'gate-key' -AsPlainText -Force) -BaseUri $Server.ApiUri -PassThru
         Connect-TestIntercom
@@ -25,7 +21,7 @@ Describe 'Get-IntercomUser -ThrottleLimit' {
     It 'looks up <limit> piped users at once, and no more, keeping their order' -TestCases @(
         @{ limit = 1 }, @{ limit = 4 }, @{ limit = 16 }
     ) {
-        $server = [IntercomPS.Tests.GateServer]::new($limit)
+        $server = [IntercomPS.Testing.GateServer]::new($limit)
         try {
             $session = Connect-Gate $server
             $emails = 1..($limit * 3) | ForEach-Object { "gate$_@example.com" }
@@ -39,7 +35,7 @@ Describe 'Get-IntercomUser -ThrottleLimit' {
     }
 
     It 'looks up named users side by side too (-Email a,b,...)' {
-        $server = [IntercomPS.Tests.GateServer]::new(8)
+        $server = [IntercomPS.Testing.GateServer]::new(8)
         try {
             $session = Connect-Gate $server
             $emails = 1..16 | ForEach-Object { "named$_@example.com" }
@@ -53,7 +49,7 @@ Describe 'Get-IntercomUser -ThrottleLimit' {
     }
 
     It 'looks up 4 at a time when -ThrottleLimit is not given' {
-        $server = [IntercomPS.Tests.GateServer]::new(4)
+        $server = [IntercomPS.Testing.GateServer]::new(4)
         try {
             $session = Connect-Gate $server
             $null = 1..8 | ForEach-Object { "default$_@example.com" } | Get-IntercomUser -Session $session
@@ -63,7 +59,7 @@ Describe 'Get-IntercomUser -ThrottleLimit' {
     }
 
     It 'buffers a bounded number of answers behind one that is slow (8 per request in flight)' {
-        $server = [IntercomPS.Tests.GateServer]::new(1, 'email=slow1%40')
+        $server = [IntercomPS.Testing.GateServer]::new(1, 'email=slow1%40')
         $server.Patience = [timespan]::FromSeconds(5) # time enough for far more than 16 to arrive, on a busy machine
         try {
             $session = Connect-Gate $server
@@ -108,7 +104,7 @@ Describe 'Get-IntercomUser -ThrottleLimit' {
 
 Describe 'Set-IntercomTag -ThrottleLimit' {
     It 'sends <limit> batches at once, and no more' -TestCases @(@{ limit = 1 }, @{ limit = 4 }) {
-        $server = [IntercomPS.Tests.GateServer]::new($limit)
+        $server = [IntercomPS.Testing.GateServer]::new($limit)
         try {
             $session = Connect-Gate $server
             1..(10 * $limit * 2) | ForEach-Object { "tag$_@example.com" } | Set-IntercomTag -Name 'gated' -BatchSize 10 -ThrottleLimit $limit -Session $session
@@ -120,7 +116,7 @@ Describe 'Set-IntercomTag -ThrottleLimit' {
     }
 
     It 'reports a refused batch on each of its own users, in input order, and sends the other batches' {
-        $server = [IntercomPS.Tests.GateServer]::new(4)
+        $server = [IntercomPS.Testing.GateServer]::new(4)
         $server.RefuseBodiesWith = 'user13@'
         try {
             $session = Connect-Gate $server

@@ -283,15 +283,11 @@ Describe 'New-IntercomImpression on REST API 2.14' {
 
 Describe 'Set-IntercomTag -Untag on REST API 2.14 within -ThrottleLimit' {
     # 2.14 untags one contact per request: the lookups and untags of every batch in flight share -ThrottleLimit.
-    # The server (tests/GateServer.cs) holds each of them until one more than the limit wait at once, which never
-    # happens when the limit holds, so each group is answered after its patience: the most that ever waited together
-    # is the most the cmdlet had in flight (three batches with a throttle each would reach 4 at once).
-    BeforeAll {
-        if (-not ('IntercomPS.Tests.GateServer' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'GateServer.cs') }
-    }
-
+    # The server (tests/IntercomPS.Testing/GateServer.cs) holds each of them until one more than the limit wait at once,
+    # which never happens when the limit holds, so each group is answered after its patience: the most that ever waited
+    # together is the most the cmdlet had in flight (three batches with a throttle each would reach 4 at once).
     It 'has exactly -ThrottleLimit 3 per-user requests in flight across three batches of four users' {
-        $server = [IntercomPS.Tests.GateServer]::new(4)
+        $server = [IntercomPS.Testing.GateServer]::new(4)
         $server.Patience = [timespan]::FromSeconds(1)
         try {
             $token = ConvertTo-SecureString 'gate-token' -AsPlainText -Force

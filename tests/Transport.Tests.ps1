@@ -1,8 +1,7 @@
-# The module against servers that misbehave on purpose (tests/LoopbackServer.cs) and the emulator's lost answers:
-# a stalled body, redirects, answers that are not what was asked for, answers cut off after the write.
+# The module against servers that misbehave on purpose (tests/IntercomPS.Testing/LoopbackServer.cs) and the emulator's
+# lost answers: a stalled body, redirects, answers that are not what was asked for, answers cut off after the write.
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
-    if (-not ('IntercomPS.TestSupport.LoopbackServer' -as [type])) { Add-Type -Path $PSScriptRoot/LoopbackServer.cs }
 
     $UserJson = '{"type":"user","user_id":"u1","email":"ann@example.com","name":"Ann","custom_data":{}}'
 
@@ -22,7 +21,7 @@ BeforeAll {
 
 Describe 'A stalled answer' {
     BeforeEach {
-        $server = [IntercomPS.TestSupport.LoopbackServer]::new()
+        $server = [IntercomPS.Testing.LoopbackServer]::new()
         $null = $server.Answer('GET /v1/users?email=', 200, $UserJson, '', 'Stall')
     }
     AfterEach { $server.Dispose() }
@@ -64,14 +63,14 @@ Describe 'A stalled answer' {
 
 Describe 'Redirects' {
     BeforeAll {
-        $elsewhere = [IntercomPS.TestSupport.LoopbackServer]::new()
+        $elsewhere = [IntercomPS.Testing.LoopbackServer]::new()
     }
     AfterAll {
         $elsewhere.Dispose()
         Disconnect-Intercom
     }
     BeforeEach {
-        $server = [IntercomPS.TestSupport.LoopbackServer]::new()
+        $server = [IntercomPS.Testing.LoopbackServer]::new()
         Connect-Loopback $server
     }
     AfterEach { $server.Dispose() }
@@ -125,7 +124,7 @@ Describe 'A lost answer' {
     }
 
     It 'a refused connection stays connection_failed, certainly not applied' {
-        $server = [IntercomPS.TestSupport.LoopbackServer]::new()
+        $server = [IntercomPS.Testing.LoopbackServer]::new()
         $session = Connect-Intercom -AppId app -ApiKey (ConvertTo-SecureString 'key' -AsPlainText -Force) -BaseUri $server.ApiUri -MaxRetry 0 -PassThru
         $server.Dispose()
         Add-IntercomNote -Email ann@example.com -Body 'Called' -Session $session -ErrorAction SilentlyContinue -ErrorVariable failed
@@ -159,7 +158,7 @@ Describe 'A lost answer' {
 Describe 'Values a server stores that PowerShell cannot hold' {
     # The emulator may refuse such values on input; a server that stores them is played by the loopback server.
     BeforeAll {
-        $server = [IntercomPS.TestSupport.LoopbackServer]::new()
+        $server = [IntercomPS.Testing.LoopbackServer]::new()
         $odd = '{"type":"user","user_id":"u3","email":"odd@example.com","created_at":253402300800,"custom_data":{"big":1e400,"plan":"pro"}}'
         $users = @(1, 2, 4, 5 | ForEach-Object { "{`"type`":`"user`",`"user_id`":`"u$_`",`"email`":`"user$_@example.com`",`"created_at`":1704067200}" })
         $page = '{"type":"user.list","total_count":5,"page":1,"next_page":null,"total_pages":1,"users":[' + (($users[0..1] + $odd + $users[2..3]) -join ',') + ']}'

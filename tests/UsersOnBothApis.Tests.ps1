@@ -3,7 +3,6 @@
 # merged in order; one cursor when their counts do not add up, proved against a loopback server).
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
-    if (-not ('IntercomPS.TestSupport.LoopbackServer' -as [type])) { Add-Type -Path $PSScriptRoot/LoopbackServer.cs }
 
     # 2.14 writes only custom attributes the workspace defined (v1 defines them on first use).
     function Add-TestAttribute([string] $Name, [string] $Type = 'string') {
@@ -414,7 +413,7 @@ Describe 'Listing on REST API 2.14' {
 
 Describe 'Listing when the partitions do not add up (a loopback server)' {
     BeforeAll {
-        $server = [IntercomPS.TestSupport.LoopbackServer]::new()
+        $server = [IntercomPS.Testing.LoopbackServer]::new()
         $root = [uri]::new($server.ApiUri, '/')
         $null = $server.Answer('GET /me', 200, '{"type":"admin","id":"1","name":"Ada","email":"ada@example.com","app":{"id_code":"loop","name":"Loop"}}')
         $contacts = 1..4 | ForEach-Object { ConvertTo-LoopbackContact ('{0:x24}' -f $_) (1700000000 + $_) }

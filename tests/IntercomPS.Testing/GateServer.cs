@@ -1,7 +1,7 @@
 #nullable enable
-// A loopback Intercom stand-in that proves concurrency without timing anything, compiled by Add-Type in
-// tests/Concurrency.Tests.ps1. It holds the requests it gates (user lookups, POST /v1/tags) until `Expected` of
-// them are waiting at the same time, then answers that group: a cmdlet that sent them one by one would show
+// A loopback Intercom stand-in that proves concurrency without timing anything, used by tests/Concurrency.Tests.ps1
+// and tests/TagsNotesOnBothApis.Tests.ps1 (tests/TestSetup.ps1 loads this assembly). It holds the requests it gates
+// (user lookups, POST /v1/tags) until `Expected` of them are waiting at the same time, then answers that group: a cmdlet that sent them one by one would show
 // MaxWaiting 1 (each held request gives up after Patience and is answered anyway, so such a test fails, never hangs).
 // With HoldOnly, only the gated request whose path contains that text is held (for Patience) and the rest are
 // answered at once; what arrived meanwhile shows how far a cmdlet runs ahead of an answer it is still waiting for.
@@ -16,7 +16,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IntercomPS.Tests
+namespace IntercomPS.Testing
 {
     public sealed class GateServer : IDisposable
     {

@@ -1,5 +1,5 @@
-// A tiny HTTP/1.1 server on 127.0.0.1 that misbehaves on purpose, for tests/*.Tests.ps1 (loaded with Add-Type).
-// It answers each request with canned bytes: whole, stalled halfway through the body, or cut off there. Rules
+// A tiny HTTP/1.1 server on 127.0.0.1 that misbehaves on purpose, for tests/*.Tests.ps1 (tests/TestSetup.ps1 loads
+// this assembly). It answers each request with canned bytes: whole, stalled halfway through the body, or cut off there. Rules
 // match the start of "METHOD /path?query"; the newest matching rule answers, so a test's rule wins over the
 // default, a user list that lets Connect-Intercom check its credentials.
 #nullable enable
@@ -14,7 +14,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IntercomPS.TestSupport
+namespace IntercomPS.Testing
 {
     public enum AnswerBehaviour
     {
