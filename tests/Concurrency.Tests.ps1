@@ -100,6 +100,27 @@ Describe 'Get-IntercomUser -ThrottleLimit' {
             (Get-TestRequestCount 'GET /v1/users') | Should -Be 60
         }
     }
+
+    Context 'one at a time (-ThrottleLimit 1), 200 ms a request' {
+        BeforeAll {
+            Reset-TestApp
+            Add-TestUsers -Count 3 -Prefix 'seq'
+            Set-TestFaults @{ latency_ms = 200 }
+        }
+        AfterAll { Clear-TestFaults }
+
+        It 'takes in the next input while a request is in flight, and writes each answer while the next request is in flight' {
+            $log = [System.Collections.Generic.List[string]]::new()
+
+            1..3 | ForEach-Object { $log.Add("in $_"); "seq$_@example.com" } |
+                Get-IntercomUser -ThrottleLimit 1 |
+                ForEach-Object { $log.Add('out ' + $_.Email.Split('@')[0]) }
+
+            # Before: in 1, out seq1, in 2, ... (the pipeline stood still for every request).
+            $log | Should -Be 'in 1', 'in 2', 'out seq1', 'in 3', 'out seq2', 'out seq3'
+            (Get-TestRequestCount 'GET /v1/users') | Should -Be 3
+        }
+    }
 }
 
 Describe 'Set-IntercomTag -ThrottleLimit' {

@@ -62,9 +62,10 @@ namespace IntercomPS.Cmdlets
         protected T Await<T>(Func<CancellationToken, Task<T>> request) => Finish(Start(request));
 
         /// <summary>
-        /// Starts the request now and hands its answer to <paramref name="onAnswer"/> (or its failure to the error
-        /// stream, with <paramref name="target"/>) once every earlier submission has been handed on, with up to
-        /// <paramref name="inFlight"/> requests at once (see <see cref="OrderedRequests"/>).
+        /// Starts the request as soon as fewer than <paramref name="inFlight"/> are running (see
+        /// <see cref="OrderedRequests"/>), and hands its answer to <paramref name="onAnswer"/> (or its failure to the
+        /// error stream, with <paramref name="target"/>) once every earlier submission has been handed on. Returns
+        /// with the request in flight, so the pipeline binds its next input meanwhile.
         /// </summary>
         protected void Submit<T>(int inFlight, object? target, Func<CancellationToken, Task<T>> request, Action<T> onAnswer) =>
             Submit(inFlight, request, onAnswer, failure => WriteFailure(failure, target));
@@ -72,6 +73,7 @@ namespace IntercomPS.Cmdlets
         /// <summary>As above, with the failure handed to <paramref name="onFailure"/> (e.g. one error per user of a batch).</summary>
         protected void Submit<T>(int inFlight, Func<CancellationToken, Task<T>> request, Action<T> onAnswer, Action<Exception> onFailure)
         {
+            _submitted.WaitForRoom(inFlight);
             var started = Start(request);
             _submitted.Add(started.Task, () =>
             {
@@ -86,7 +88,7 @@ namespace IntercomPS.Cmdlets
                     return;
                 }
                 onAnswer(answer);
-            }, inFlight);
+            });
         }
 
         /// <summary>Hands on every submitted answer, in order.</summary>
