@@ -42,6 +42,9 @@ namespace IntercomPS.Client
             // Timeouts are ours (per request, the whole exchange, told apart from the caller's cancellation), not
             // HttpClient's. The Intercom API never redirects: a 3xx is reported, never followed to another place.
             _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            // The same on every request: parsed and validated once, not per request.
+            _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            _http.DefaultRequestHeaders.UserAgent.Add(UserAgent);
         }
 
         public Uri BaseUri { get; }
@@ -120,8 +123,6 @@ namespace IntercomPS.Client
             {
                 using var request = new HttpRequestMessage(method, uri);
                 _dialect.Prepare(request);
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                request.Headers.UserAgent.Add(UserAgent);
                 if (body is not null) request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonMediaType } };
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);

@@ -56,20 +56,21 @@ namespace IntercomPS.Cmdlets
             emails ??= Array.Empty<string>();
             userIds ??= Array.Empty<string>();
             contactIds ??= Array.Empty<string>();
-            var given = new[] { ("-Email", emails.Length), ("-UserId", userIds.Length), ("-Id", contactIds.Length) }.Where(named => named.Item2 > 0).ToArray();
-            if (given.Select(named => named.Item2).Distinct().Count() > 1)
+            var count = Math.Max(emails.Length, Math.Max(userIds.Length, contactIds.Length));
+            if ((emails.Length > 0 && emails.Length != count) || (userIds.Length > 0 && userIds.Length != count) || (contactIds.Length > 0 && contactIds.Length != count))
             {
+                var given = new[] { ("-Email", emails.Length), ("-UserId", userIds.Length), ("-Id", contactIds.Length) }.Where(named => named.Item2 > 0).ToArray();
                 var counts = $"{given[0].Item1} has {given[0].Item2} value{(given[0].Item2 == 1 ? "" : "s")}";
                 for (var i = 1; i < given.Length; i++) counts += (i == given.Length - 1 ? " and " : ", ") + $"{given[i].Item1} {given[i].Item2}";
                 throw new ArgumentException($"{counts}; give one of them, or the same number of each to pair them up.");
             }
-            var targets = new List<UserTarget>();
-            for (var i = 0; i < given.Select(named => named.Item2).DefaultIfEmpty(0).Max(); i++)
+            var targets = new UserTarget[count];
+            for (var i = 0; i < count; i++)
             {
                 var email = i < emails.Length ? emails[i] : null;
                 var userId = i < userIds.Length ? userIds[i] : null;
                 var id = i < contactIds.Length ? contactIds[i] : null;
-                targets.Add(new UserTarget(userId, email, id, input ?? (object?)userId ?? (object?)email ?? id));
+                targets[i] = new UserTarget(userId, email, id, input ?? (object?)userId ?? (object?)email ?? id);
             }
             return targets;
         }
