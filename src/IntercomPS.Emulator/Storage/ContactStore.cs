@@ -34,33 +34,52 @@ internal sealed partial class ContactStore(Database db, string app)
         s.First($"SELECT {Columns} {From} WHERE u.app = $app AND u.user_id = $external_id", r => ReadContact(s, r),
             ("$app", app), ("$external_id", externalId)) ?? throw ContactNotFound()));
 
-    /// <summary>Unarchived contacts in creation order; the cursor is the last row's seq (keyset: any depth costs the same).</summary>
+    /// <summary>Unarchived contacts in creation order: a search that matches them all.</summary>
     public Task<ContactPage> ListAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
-    {
-        var after = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.After);
-        var total = s.Scalar<long>($"SELECT COUNT(*) {From} WHERE u.app = $app AND COALESCE(d.archived, 0) = 0", ("$app", app));
-        var before = s.Scalar<long>($"SELECT COUNT(*) {From} WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND u.seq <= $after",
-            ("$app", app), ("$after", after));
-        var contacts = s.Query(
-            $"SELECT {Columns} {From} WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND u.seq > $after ORDER BY u.seq LIMIT $limit",
-            r => ReadContact(s, r), ("$app", app), ("$after", after), ("$limit", perPage));
-        var next = contacts.Count == perPage && before + contacts.Count < total ? Cursor.Encode(Cursor.After, contacts[^1].Seq) : null;
-        return new ContactPage(contacts, total, (int)(before / perPage) + 1, perPage, next);
-    }));
+        Page(s, ContactQuery.All, "list", perPage, startingAfter)));
 
-    /// <summary>A search: the query already translated to SQL over u and d; the cursor is the offset reached.</summary>
+    /// <summary>A search: the query already translated to SQL over u and d.</summary>
     public Task<ContactPage> SearchAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+        Page(s, query, "search", perPage, startingAfter)));
+
+    /// <summary>
+    /// One page by keyset: the page seeks past the cursor's (sort value, seq) on the order's index and stops after
+    /// <paramref name="perPage"/> rows, so any depth costs what the first page does; the total is counted once per
+    /// search until the next write (<see cref="Counts"/>), and the page number comes from the rows the cursor says
+    /// are before it.
+    /// </summary>
+    private ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)
     {
-        var offset = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.At);
-        var args = query.Arguments.Append(("$app", (object?)app)).ToArray();
-        var where = $"WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND ({query.Where})";
-        var total = s.Scalar<long>($"SELECT COUNT(*) {From} {where}", args);
-        var contacts = s.Query(
-            $"SELECT {Columns} {From} {where} ORDER BY {query.OrderBy}, u.seq LIMIT {perPage} OFFSET {offset}",
-            r => ReadContact(s, r), args);
-        var next = offset + contacts.Count < total ? Cursor.Encode(Cursor.At, offset + contacts.Count) : null;
-        return new ContactPage(contacts, total, (int)(offset / perPage) + 1, perPage, next);
-    }));
+        var key = $"{endpoint}\n{app}\n{query.Key}";
+        var fingerprint = SearchCursor.Fingerprint(key);
+        var cursor = startingAfter is null ? null : SearchCursor.Decode(startingAfter, fingerprint);
+        var args = new List<(string, object?)>(query.Arguments) { ("$app", app) };
+        var total = db.Counts.Get(key, () => s.Scalar<long>(CountSql(query), [.. args]));
+        var rows = s.Query(PageSql(query, cursor, perPage, args),
+            r => (Contact: ReadContact(s, r), Sort: r.IsDBNull(15) ? null : r.GetValue(15)), [.. args]);
+        var offset = cursor?.Offset ?? 0;
+        var next = rows.Count == perPage && offset + rows.Count < total
+            ? new SearchCursor(offset + rows.Count, rows[^1].Contact.Seq, rows[^1].Sort).Encode(fingerprint)
+            : null;
+        return new ContactPage([.. rows.Select(r => r.Contact)], total, (int)(offset / perPage) + 1, perPage, next);
+    }
+
+    /// <summary>What a search matches, over the query's arguments and $app.</summary>
+    internal static string CountSql(ContactQuery query) => $"SELECT COUNT(*) {From} {Where(query)}";
+
+    /// <summary>
+    /// The page after <paramref name="cursor"/> (the first without one): the contact columns, then the sort key.
+    /// Over the query's arguments and $app; the cursor's are added to <paramref name="args"/>.
+    /// </summary>
+    internal static string PageSql(ContactQuery query, SearchCursor? cursor, int perPage, List<(string, object?)> args)
+    {
+        var select = $"SELECT {Columns}, {query.SortKey} AS sort_key {From} {Where(query)}";
+        return cursor is null
+            ? $"{select} ORDER BY {query.OrderBy}, u.seq LIMIT {perPage}"
+            : cursor.Page(select, query.SortKey, query.Descending, perPage, args);
+    }
+
+    private static string Where(ContactQuery query) => $"WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND ({query.Where})";
 
     public Task<ContactRecord> CreateAsync(ContactInput input) => db.WriteAsync(s =>
     {
@@ -177,8 +196,17 @@ internal sealed partial class ContactStore(Database db, string app)
     public static ApiError ContactNotFound() => new(404, "not_found", "User Not Found") { Code = "not_found" };
 }
 
-/// <summary>A search query translated to SQL over users u and contact_details d, with its parameters.</summary>
-internal sealed record ContactQuery(string Where, string OrderBy, IReadOnlyList<(string, object?)> Arguments);
+/// <summary>A search query translated to SQL over users u and contact_details d, with its parameters and sort key.</summary>
+internal sealed record ContactQuery(string Where, string SortKey, bool Descending, IReadOnlyList<(string Name, object? Value)> Arguments)
+{
+    /// <summary>Every contact, in creation order: what GET /contacts lists.</summary>
+    public static ContactQuery All { get; } = new("1", "u.seq", false, []);
+
+    public string OrderBy => SortKey + (Descending ? " DESC" : " ASC");
+
+    /// <summary>What the search is, values and their types included: two searches with one key answer alike.</summary>
+    public string Key => $"{Where}\n{OrderBy}\n" + string.Join("\n", Arguments.Select(a => $"{a.Name}={a.Value?.GetType().Name}:{Convert.ToString(a.Value, System.Globalization.CultureInfo.InvariantCulture)}"));
+}
 
 /// <summary>
 /// Opaque pagination cursors, as Intercom's are: base64url of what the next page starts after. A cursor this API
@@ -189,31 +217,42 @@ internal static class Cursor
     public const string After = "after";
     public const string At = "at";
 
-    public static string Encode(string kind, long value) => Convert.ToBase64String(
-        System.Text.Encoding.UTF8.GetBytes($"{kind}:{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Encode(string kind, long value) => Wrap($"{kind}:{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     public static long Decode(string cursor, string kind)
+    {
+        var text = Unwrap(cursor);
+        if (text is not null && text.StartsWith(kind + ":", StringComparison.Ordinal)
+            && long.TryParse(text.AsSpan(kind.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        throw Invalid();
+    }
+
+    public static string Wrap(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text))
+        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The text inside a cursor, or null when it is not base64url of UTF-8.</summary>
+    public static string? Unwrap(string cursor)
     {
         try
         {
             var padded = cursor.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            if (text.StartsWith(kind + ":", StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(kind.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(padded));
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
+            return null;
         }
+    }
 
-        throw new ApiError(400, "bad_request", "starting_after is not a cursor this endpoint returned (use pages.next.starting_after)")
+    public static ApiError Invalid() =>
+        new(400, "bad_request", "starting_after is not a cursor this endpoint returned (use pages.next.starting_after)")
         {
             Code = "parameter_invalid",
             Field = "starting_after",
         };
-    }
 }

@@ -86,6 +86,9 @@ internal sealed class Database : IDisposable
     /// <summary>Where each page of a user list starts; forgotten at every committed write.</summary>
     public ListPages Pages { get; } = new();
 
+    /// <summary>The total_count of 2.14 lists and searches; forgotten at every committed write.</summary>
+    public Counts Counts { get; } = new();
+
     /// <summary>Runs a read on a pooled connection.</summary>
     public T Read<T>(Func<DbSession, T> read)
     {
@@ -249,6 +252,7 @@ internal sealed class Database : IDisposable
             finally
             {
                 Pages.Invalidate();
+                Counts.Invalidate();
             }
         }
         catch (Exception e)

@@ -41,5 +41,8 @@ internal static class SchemaV2
             created_at INTEGER NOT NULL,
             metadata TEXT NOT NULL DEFAULT '{}');
         CREATE INDEX IF NOT EXISTS ix_events_user ON events(user_seq, created_at);
+
+        -- Searches sorted by created_at (oldest first, as clients list) seek on it: the expression is the sort key's.
+        CREATE INDEX IF NOT EXISTS ix_users_created ON users(app, COALESCE(created_at, 0), seq);
         """;
 }

@@ -69,7 +69,8 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         }
 
         var where = Node(query, "query", depth: 0);
-        return new ContactQuery(where, Sort(body), arguments);
+        var (sortKey, descending) = Sort(body);
+        return new ContactQuery(where, sortKey, descending, arguments);
     }
 
     private string Node(JsonElement node, string path, int depth)
@@ -232,11 +233,11 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         }
     }
 
-    private string Sort(JsonElement body)
+    private (string Sql, bool Descending) Sort(JsonElement body)
     {
         if (Input.Field(body, "sort") is not { } sort)
         {
-            return defaultOrder;
+            return (defaultOrder, false);
         }
 
         if (sort.ValueKind != JsonValueKind.Object)
@@ -253,8 +254,8 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         var order = Input.String(sort, "order") ?? "ascending";
         return order switch
         {
-            "ascending" or "asc" => $"{known.Sql} ASC",
-            "descending" or "desc" => $"{known.Sql} DESC",
+            "ascending" or "asc" => (known.Sql, false),
+            "descending" or "desc" => (known.Sql, true),
             _ => throw Invalid("sort", $"sort.order must be ascending or descending, not '{order}'"),
         };
     }

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Endpoints.V2;
+using IntercomPS.Emulator.Storage;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace IntercomPS.Emulator.Tests;
+
+/// <summary>2.14 searches page by keyset: a page deep in a search seeks past its cursor instead of stepping over every match before it.</summary>
+public sealed class SearchPagingTests
+{
+    private const int Contacts = 20_000;
+    private const int PerPage = 150;
+
+    public static TheoryData<string> Sorts => new()
+    {
+        "",
+        ""","sort":{"field":"created_at","order":"ascending"}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(Sorts))]
+    public async Task Page_133_of_a_search_takes_as_many_steps_as_page_1_and_the_rows_an_offset_would(string sort)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"search-paging-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var db = new Database(path))
+            {
+                await new AdminStore(db).SeedAsync("a", Contacts, null, "k");
+            }
+
+            using var connection = new SqliteConnection($"Data Source={path}");
+            connection.Open();
+            var session = new DbSession(connection, cacheCommands: false);
+            var query = ContactSearch.Contacts(JsonDocument.Parse($$"""{"query":{"field":"role","operator":"=","value":"user"}{{sort}}}""").RootElement);
+            (long Steps, List<(long Seq, object Sort)> Rows) Run(string sql, List<(string, object?)> args)
+            {
+                long steps = 0;
+                SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 100, _ => { steps += 100; return 0; }, null);
+                var rows = session.Query(sql, r => (r.GetInt64(0), r.GetValue(15)), [.. args]);
+                SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
+                Assert.Equal(PerPage, rows.Count);
+                return (steps, rows);
+            }
+
+            List<(string, object?)> Args() => [.. query.Arguments, ("$app", "a")];
+            var first = Run(ContactStore.PageSql(query, null, PerPage, Args()), Args());
+            var before = Run(ContactStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {131 * PerPage}", Args());
+            var cursor = new SearchCursor(132 * PerPage, before.Rows[^1].Seq, before.Rows[^1].Sort);
+            var seekArgs = Args();
+            var deepSql = ContactStore.PageSql(query, cursor, PerPage, seekArgs);
+            var deep = Run(deepSql, seekArgs);
+            var offset = Run(ContactStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {132 * PerPage}", Args());
+
+            var plan = string.Join(" | ", session.Query("EXPLAIN QUERY PLAN " + deepSql, r => r.GetString(3), [.. seekArgs]));
+            Assert.Equal(offset.Rows, deep.Rows);
+            Assert.True(deep.Steps >= first.Steps / 2 && deep.Steps <= first.Steps * 2, $"page 133 took {deep.Steps} steps, page 1 {first.Steps} ({plan})");
+            Assert.True(offset.Steps > 20 * deep.Steps, $"LIMIT/OFFSET took {offset.Steps} steps, keyset {deep.Steps}: the comparison should show the difference");
+            Assert.DoesNotContain("SCAN u", plan); // every read of the users is a seek on an index
+            Assert.DoesNotContain("OFFSET", deepSql, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                System.IO.File.Delete(path + suffix);
+            }
+        }
+    }
+}
