@@ -33,7 +33,9 @@ internal static class RequestBody
 
         try
         {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            // Kept until the response is done rather than cloned: the handler reads the body only while it runs.
+            var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            context.Response.RegisterForDispose(document);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -41,7 +43,7 @@ internal static class RequestBody
             }
 
             CheckStrings(root);
-            return root.Clone();
+            return root;
         }
         catch (JsonException e)
         {

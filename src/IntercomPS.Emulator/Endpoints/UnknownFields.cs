@@ -41,8 +41,17 @@ internal static class UnknownFields
     /// <summary>Names the body's unknown fields in the answer's warning header, if there are any.</summary>
     public static void Warn(HttpContext context, JsonElement body, IReadOnlySet<string> known)
     {
-        var unknown = body.EnumerateObject().Select(p => p.Name).Where(n => !known.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
-        if (unknown.Count == 0)
+        // A plain loop: this runs on every write, and a body without unknown fields should allocate nothing here.
+        List<string>? unknown = null;
+        foreach (var property in body.EnumerateObject())
+        {
+            if (!known.Contains(property.Name) && !(unknown?.Contains(property.Name) ?? false))
+            {
+                (unknown ??= []).Add(property.Name);
+            }
+        }
+
+        if (unknown is null)
         {
             return;
         }

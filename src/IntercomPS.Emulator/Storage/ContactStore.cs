@@ -106,20 +106,23 @@ internal sealed partial class ContactStore(Database db, string app)
         CheckConflict(s, input, input.Role ?? contact.Role, contact.Seq);
         CheckCustomAttributes(s, input.CustomAttributes);
         s.Execute("""
-            UPDATE users SET name = COALESCE($name, name),
-                created_at = COALESCE($signed_up_at, created_at), last_impression_at = COALESCE($last_seen_at, last_impression_at),
+            UPDATE users SET name = COALESCE($name, name), last_impression_at = COALESCE($last_seen_at, last_impression_at),
                 custom_data = $custom, unsubscribed = COALESCE($unsubscribed, unsubscribed)
             WHERE seq = $seq
             """,
-            ("$name", input.Name), ("$signed_up_at", input.SignedUpAt),
-            ("$last_seen_at", input.LastSeenAt), ("$custom", CustomData.Merge(contact.CustomAttributes, input.CustomAttributes)),
+            ("$name", input.Name), ("$last_seen_at", input.LastSeenAt), ("$custom", CustomData.Merge(contact.CustomAttributes, input.CustomAttributes)),
             ("$unsubscribed", input.UnsubscribedFromEmails), ("$seq", contact.Seq));
 
-        // Indexed columns only when they change (SQLite rewrites the index entries of every column assigned).
-        if ((input.ExternalId is not null && input.ExternalId != contact.ExternalId) || (input.Email is not null && input.Email != contact.Email))
+        // Indexed columns only when they change (SQLite rewrites the index entries of every column assigned); created_at
+        // whenever it is sent, since the answer shows a stored NULL as 0 and cannot tell the two apart.
+        if ((input.ExternalId is not null && input.ExternalId != contact.ExternalId) || (input.Email is not null && input.Email != contact.Email)
+            || input.SignedUpAt is not null)
         {
-            s.Execute("UPDATE users SET user_id = COALESCE($external_id, user_id), email = COALESCE($email, email) WHERE seq = $seq",
-                ("$external_id", input.ExternalId), ("$email", input.Email), ("$seq", contact.Seq));
+            s.Execute("""
+                UPDATE users SET user_id = COALESCE($external_id, user_id), email = COALESCE($email, email), created_at = COALESCE($signed_up_at, created_at)
+                WHERE seq = $seq
+                """,
+                ("$external_id", input.ExternalId), ("$email", input.Email), ("$signed_up_at", input.SignedUpAt), ("$seq", contact.Seq));
         }
         UpsertDetails(s, contact.Seq, input.Role, input.Phone, archived: null);
         return BySeq(s, contact.Seq)!;

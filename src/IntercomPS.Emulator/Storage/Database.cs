@@ -22,6 +22,9 @@ internal sealed class Database : IDisposable
     /// <summary>Writes committed together at most; a longer queue takes several transactions.</summary>
     public const int MaxWritesPerCommit = 64;
 
+    /// <summary>Batches one thread commits in a row before it hands the queue on.</summary>
+    private const int MaxBatchesPerDrain = 8;
+
     /// <summary>Idle read connections kept open; a burst above it opens more and closes them afterwards.</summary>
     private const int MaxIdleReaders = 16;
 
@@ -186,25 +189,31 @@ internal sealed class Database : IDisposable
         session.Connection.Dispose();
     }
 
-    /// <summary>Commits one batch of queued writes, then leaves the next batch (if any) to the thread pool.</summary>
+    /// <summary>
+    /// Commits the queued writes batch by batch while more keep coming, at most <see cref="MaxBatchesPerDrain"/>
+    /// batches, then leaves the rest to the thread pool so the writer that started draining is answered.
+    /// </summary>
     private void Drain()
     {
-        var batch = new List<IPendingWrite>();
-        lock (queueGate)
+        for (var batches = 0; batches < MaxBatchesPerDrain; batches++)
         {
-            while (batch.Count < MaxWritesPerCommit && queue.TryDequeue(out var next))
+            var batch = new List<IPendingWrite>();
+            lock (queueGate)
             {
-                batch.Add(next);
+                while (batch.Count < MaxWritesPerCommit && queue.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
             }
-        }
 
-        Commit(batch);
-        lock (queueGate)
-        {
-            if (queue.Count == 0)
+            Commit(batch);
+            lock (queueGate)
             {
-                draining = false;
-                return;
+                if (queue.Count == 0)
+                {
+                    draining = false;
+                    return;
+                }
             }
         }
 

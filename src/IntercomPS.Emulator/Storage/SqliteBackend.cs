@@ -87,17 +87,20 @@ internal sealed partial class SqliteBackend(Database db, string app) : IAppBacke
             return (UserBySeq(s, seq), true);
         }
 
-        // Only a changed user_id or email is written: SQLite rewrites the index entries of every column an UPDATE
-        // assigns, even to the same value, which tripled the pages each update wrote.
-        if ((key.UserId is not null && key.UserId != user.UserId) || (key.Email is not null && key.Email != user.Email))
+        // Only a changed user_id, email or created_at is written: SQLite rewrites the index entries of every column an
+        // UPDATE assigns, even to the same value, which tripled the pages each update wrote.
+        if ((key.UserId is not null && key.UserId != user.UserId) || (key.Email is not null && key.Email != user.Email)
+            || (input.CreatedAt is not null && input.CreatedAt != user.CreatedAt))
         {
-            s.Execute("UPDATE users SET user_id = COALESCE($user_id, user_id), email = COALESCE($email, email) WHERE seq = $seq", args);
+            s.Execute("""
+                UPDATE users SET user_id = COALESCE($user_id, user_id), email = COALESCE($email, email), created_at = COALESCE($created_at, created_at)
+                WHERE seq = $seq
+                """, args);
         }
 
         // RETURNING hands back the stored row, so the answer needs no second SELECT.
         var updated = s.First($"""
-            UPDATE users SET name = COALESCE($name, name),
-                created_at = COALESCE($created_at, created_at), last_impression_at = COALESCE($last_impression_at, last_impression_at),
+            UPDATE users SET name = COALESCE($name, name), last_impression_at = COALESCE($last_impression_at, last_impression_at),
                 custom_data = $custom_data, last_seen_ip = COALESCE($ip, last_seen_ip), last_seen_user_agent = COALESCE($ua, last_seen_user_agent),
                 unsubscribed = COALESCE($unsubscribed, unsubscribed)
             WHERE seq = $seq
