@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -91,6 +92,36 @@ public class ConversationsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         var byPrefix = new { @operator = "AND", value = new object[] { new { field = "contact_ids", @operator = "^", value = contact }, new { field = "state", @operator = "!=", value = "closed" } } };
         var open = (await Api.PostAsync("/conversations/search", new { query = byPrefix })).Ok();
         Assert.Equal([a], open["conversations"].EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task The_conversation_id_is_searched_as_the_string_the_description_types_it()
+    {
+        var (contact, _, _) = await NewContact();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = $"n{i}" })).Ok()["conversation_id"].GetString()!);
+        }
+
+        async Task<string[]> Search(object filter, object? sort = null)
+        {
+            var query = new { @operator = "AND", value = new[] { new { field = "contact_ids", @operator = "=", value = (object)contact }, filter } };
+            var answer = (await Api.PostAsync("/conversations/search", sort is null ? new { query } : new { query, sort })).Ok();
+            return answer["conversations"].EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToArray();
+        }
+
+        Assert.Equal([ids[1]], await Search(new { field = "id", @operator = "=", value = (object)ids[1] }));
+        Assert.Equal([ids[0], ids[2]], await Search(new { field = "id", @operator = "IN", value = (object)new[] { ids[2], ids[0] } }));
+        Assert.Equal([ids[0], ids[2]], await Search(new { field = "id", @operator = "!=", value = (object)ids[1] }));
+        Assert.Equal([ids[2]], await Search(new { field = "id", @operator = "$", value = (object)ids[2] }));
+        Assert.Equal([ids[2], ids[1], ids[0]], await Search(new { field = "id", @operator = "!=", value = (object)"none" }, new { field = "id", order = "descending" }));
+
+        // A number is not the String the description asks for; nor is an integer-only operator allowed.
+        var query = new { field = "id", @operator = "=", value = long.Parse(ids[0], System.Globalization.CultureInfo.InvariantCulture) };
+        Assert.Contains("must be a string", (await Api.PostAsync("/conversations/search", new { query })).Error(400, "parameter_invalid"));
+        var greater = new { field = "id", @operator = ">", value = ids[0] };
+        Assert.Contains("not supported for id (string)", (await Api.PostAsync("/conversations/search", new { query = greater })).Error(400, "parameter_invalid"));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     /// <summary>The searchable conversation fields we store: SQL over threads t, users u and conversation_states cs.</summary>
     private static readonly Dictionary<string, (string Sql, string Type)> ConversationFields = new(StringComparer.Ordinal)
     {
-        ["id"] = ("t.id", "integer"),
+        ["id"] = ("CAST(t.id AS TEXT)", "string"), // a String in the description, like the contact id
         ["created_at"] = ("t.created_at", "date"),
         ["updated_at"] = (ContactStore.ConversationUpdatedAtSql, "date"),
         ["state"] = ("COALESCE(cs.state, 'open')", "string"),
@@ -251,11 +251,13 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Keys.Where(k => k != "tag_id"))}");
         }
 
+        // A conversation id filters as the String the description types it, but sorts as the number it is (creation order).
+        var sql = fields == ConversationFields && field == "id" ? "t.id" : known.Sql;
         var order = Input.String(sort, "order") ?? "ascending";
         return order switch
         {
-            "ascending" or "asc" => (known.Sql, false),
-            "descending" or "desc" => (known.Sql, true),
+            "ascending" or "asc" => (sql, false),
+            "descending" or "desc" => (sql, true),
             _ => throw Invalid("sort", $"sort.order must be ascending or descending, not '{order}'"),
         };
     }
