@@ -69,6 +69,23 @@ Describe 'Tags on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
         (Get-IntercomUser -Tag 'trial' -First 1 -Session $v1).Email | Should -Be 'trial3@example.com'
     }
 
+    It 'tags the users that piped notes are about (a note''s own Id is not a user''s)' {
+        $notes = 'trial1@example.com', 'paid2@example.com' | Add-IntercomNote -Body 'Renewal call'
+        $notes | Set-IntercomTag -Name 'called'
+        (Get-IntercomUser -Tag 'called' -Session $v1).Email | Should -Be 'trial1@example.com', 'paid2@example.com'
+    }
+
+    It 'refuses a piped tag as a user, saying how to reach its users, and sends nothing' {
+        $tag = Get-IntercomTag -Name 'trial'
+        $before = Get-TestRequestCount
+        $tag | Set-IntercomUser -Name 'Renamed' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'Intercom.invalid_argument,IntercomPS.Cmdlets.SetIntercomUserCommand'
+        $failed[0].Exception.Message | Should -Be "Tag 'trial' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag 'trial'."
+        $failed[0].TargetObject.Name | Should -Be 'trial'
+        Get-TestRequestCount | Should -Be $before
+    }
+
     It 'still tags the rest of a batch when one user does not exist' {
         'trial1@example.com', 'ghost@example.com', 'paid2@example.com' | Set-IntercomTag -Name 'vip' -ErrorAction SilentlyContinue
         (Get-IntercomUser -Tag 'vip' -Session $v1).Email | Should -Be 'trial1@example.com', 'paid2@example.com'

@@ -51,6 +51,16 @@ namespace IntercomPS.Cmdlets
         /// <exception cref="ArgumentException">-Email, -UserId and -Id have different numbers of values.</exception>
         public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input)
         {
+            // A piped note or tag has an Id of its own (v1 notes have none), which binds to -Id by name but is no
+            // contact id: a note names the user it is about, and a tag names nobody.
+            switch (input?.BaseObject)
+            {
+                case Note note when emails is null && userIds is null && (contactIds is null || IsOnly(contactIds, note.Id)):
+                    if (note.User is not { } about) throw new ArgumentException($"Note {note.Id} does not say which user it is about, so it cannot name one; pipe the user instead.");
+                    return new[] { new UserTarget(about.UserId, about.Email, about.Id, input) };
+                case Tag tag when emails is null && userIds is null && IsOnly(contactIds, tag.Id):
+                    throw new ArgumentException($"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'.");
+            }
             if (emails is null && userIds is null && contactIds is null)
                 return new[] { new UserTarget(null, input?.BaseObject as string, null, input) };
             emails ??= Array.Empty<string>();
@@ -74,5 +84,7 @@ namespace IntercomPS.Cmdlets
             }
             return targets;
         }
+
+        private static bool IsOnly(string[]? values, string? value) => values is { Length: 1 } && value is not null && values[0] == value;
     }
 }
