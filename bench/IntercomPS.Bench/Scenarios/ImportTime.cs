@@ -34,7 +34,7 @@ namespace IntercomPS.Bench.Scenarios
         {
             var import = $"Import-Module {Pwsh.Quote(context.Engine.ModulePath)}";
             await Pwsh.RunAsync(import); // the first start warms the disk cache for both
-            var runs = context.Size(5, 1);
+            var runs = context.Size(9, 1);
             var times = await Median.InterleavedAsync(runs,
                 () => SecondStartAsync("$null"),
                 () => SecondStartAsync(import),

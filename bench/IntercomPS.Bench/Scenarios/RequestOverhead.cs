@@ -34,7 +34,7 @@ namespace IntercomPS.Bench.Scenarios
             // Interleaved, so a slow spell of this shared machine (the emulator is on the same two cores) hits every peer.
             // Where the overhead goes: one call given every email (no per-item parameter binding), and the same
             // emails piped with no request at all (the engine's per-item cost).
-            var runs = context.Size(5, 1);
+            var runs = context.Size(9, 1);
             var costs = await Cost.InterleavedAsync(runs,
                 () => RawGetsAsync(http, emails),
                 () => context.Engine.RunAsync("$n = 0; $emails | Get-IntercomUser -ThrottleLimit 1 | ForEach-Object { $n++ }; if ($n -ne $emails.Count) { throw \"got $n users\" }"),
