@@ -56,7 +56,7 @@ namespace IntercomPS.Cmdlets
             switch (input?.BaseObject)
             {
                 case Note note when emails is null && userIds is null && (contactIds is null || IsOnly(contactIds, note.Id)):
-                    if (note.User is not { } about) throw new ArgumentException($"Note {note.Id} does not say which user it is about, so it cannot name one; pipe the user instead.");
+                    if (note.User is not { } about) throw new ArgumentException($"{(note.Id is null ? "The note" : "Note " + note.Id)} does not say which user it is about, so it cannot name one; pipe the user instead.");
                     return new[] { new UserTarget(about.UserId, about.Email, about.Id, input) };
                 case Tag tag when emails is null && userIds is null && IsOnly(contactIds, tag.Id):
                     throw new ArgumentException($"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'.");
