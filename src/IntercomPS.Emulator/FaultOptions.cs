@@ -27,13 +27,13 @@ public sealed class FaultOptions
     private string? route;
     private Random random = new();
 
-    /// <summary>Fixed delay added to every /v1 request, in milliseconds.</summary>
+    /// <summary>Fixed delay added to every API request (/v1 and 2.14), in milliseconds.</summary>
     public int LatencyMs { get => Read(() => latencyMs); set => Write(() => latencyMs = InRange(value, nameof(LatencyMs), 0, MaxDelayMs)); }
 
     /// <summary>Extra uniform random delay of 0..JitterMs milliseconds.</summary>
     public int JitterMs { get => Read(() => jitterMs); set => Write(() => jitterMs = InRange(value, nameof(JitterMs), 0, MaxDelayMs)); }
 
-    /// <summary>Share of /v1 requests (0..1) answered with <see cref="FailureStatus"/> without being applied.</summary>
+    /// <summary>Share of API requests (0..1) answered with <see cref="FailureStatus"/> without being applied.</summary>
     public double FailureRate
     {
         get => Read(() => failureRate);
@@ -42,7 +42,7 @@ public sealed class FaultOptions
     }
 
     /// <summary>
-    /// Share of /v1 requests (0..1) that are applied and then lose their answer: the connection drops halfway
+    /// Share of API requests (0..1) that are applied and then lose their answer: the connection drops halfway
     /// through the response, as when a network fails after the server did the work.
     /// </summary>
     public double DropRate
@@ -87,7 +87,7 @@ public sealed class FaultOptions
 
     /// <summary>
     /// Seeds the random draws (jitter, failure rate, drop rate), so a failing statistical test can be replayed: after
-    /// seeding, the same sequence of /v1 requests gets the same faults. Setting it (even to the same value) restarts
+    /// seeding, the same sequence of API requests gets the same faults. Setting it (even to the same value) restarts
     /// the sequence; null draws unpredictably.
     /// </summary>
     public int? Seed { get => Read(() => seed); set => Write(() => Reseed(value)); }

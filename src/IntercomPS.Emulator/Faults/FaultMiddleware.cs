@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Faults;
 
 /// <summary>
-/// Injects the configured faults into authenticated /v1 requests. A fault that fails a request answers before the
-/// handler runs, so nothing is written; only "drop" runs the handler (the write happens) and then loses the response.
+/// Injects the configured faults into authenticated API requests (/v1 and 2.14). A fault that fails a request answers
+/// before the handler runs, so nothing is written; only "drop" runs the handler (the write happens) and then loses the
+/// response.
 /// </summary>
 internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
 {
@@ -20,7 +21,7 @@ internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
     public static void NoteRoute(HttpContext context, string? route) => context.Items[RouteKey] = route;
 
     /// <summary>
-    /// Added latency: a fixed part plus uniform jitter; applies to every /v1 request, even rejected ones. Every /v1
+    /// Added latency: a fixed part plus uniform jitter; applies to every API request, even rejected ones. Every API
     /// request takes its random draws here, in arrival order, so a seeded run replays exactly.
     /// </summary>
     public static async Task DelayAsync(HttpContext context, RequestDelegate next, FaultOptions faults)
