@@ -45,7 +45,7 @@ internal sealed partial class ContactStore(Database db, string app)
     /// <summary>
     /// One page by keyset: the page seeks past the cursor's (sort value, seq) on the order's index and stops after
     /// <paramref name="perPage"/> rows, so any depth costs what the first page does; the total is counted once per
-    /// search until the next write (<see cref="Counts"/>), and the page number comes from the rows the cursor says
+    /// search until the next write (<see cref="Database.Counts"/>), and the page number comes from the rows the cursor says
     /// are before it.
     /// </summary>
     private ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)

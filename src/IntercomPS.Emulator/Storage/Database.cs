@@ -86,11 +86,11 @@ internal sealed class Database : IDisposable
     /// <summary>Write transactions begun since the database was opened (each holds one or more writes).</summary>
     internal long Transactions => Interlocked.Read(ref transactions);
 
-    /// <summary>Where each page of a user list starts; forgotten at every committed write.</summary>
-    public ListPages Pages { get; } = new();
+    /// <summary>Where each page of a v1 user list starts, by app, tag filter and page size (a hostile mix only recomputes).</summary>
+    public UntilNextWrite<(string App, long? Tag, int PerPage), Boundaries> Pages { get; } = new(capacity: 32);
 
-    /// <summary>The total_count of 2.14 lists and searches; forgotten at every committed write.</summary>
-    public Counts Counts { get; } = new();
+    /// <summary>The total_count of 2.14 lists and searches, by app, filter and values: a walk of a long search counts once.</summary>
+    public UntilNextWrite<string, long> Counts { get; } = new(capacity: 256);
 
     /// <summary>Runs a read on a pooled connection.</summary>
     public T Read<T>(Func<DbSession, T> read)

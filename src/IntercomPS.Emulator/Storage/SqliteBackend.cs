@@ -42,9 +42,9 @@ internal sealed partial class SqliteBackend(Database db, string app) : IAppBacke
             }
         }
 
-        var pages = db.Pages.Get(app, tag, perPage, () => tag is null
+        var pages = db.Pages.Get((app, tag, perPage), () => Boundaries.From(tag is null
             ? s.Query(AllSeqs, r => r.GetInt64(0), ("$app", app))
-            : s.Query(TaggedSeqs, r => r.GetInt64(0), ("$tag", tag)));
+            : s.Query(TaggedSeqs, r => r.GetInt64(0), ("$tag", tag)), perPage));
         var users = pages.After(page) is not { } after ? []
             : tag is null ? s.Query(PageOfAll, ReadUser, ("$app", app), ("$after", after), ("$limit", perPage))
             : s.Query(PageOfTagged, ReadUser, ("$tag", tag), ("$after", after), ("$limit", perPage));
