@@ -139,7 +139,9 @@ public sealed class PersistenceTests : IDisposable
             var api = new Api(http, emulator.BaseUri, "keep", "keep-key");
             userId = (await api.GetAsync("v1/users?user_id=old-1")).AssertStatus(200)["intercom_id"].GetString()!;
             Assert.StartsWith("4d7c6d00", userId); // dated by the old row's created_at, the best time known
-            tagId = (await api.GetAsync("v1/tags?name=legacy")).AssertStatus(200)["id"].GetString()!;
+            var legacy = (await api.GetAsync("v1/tags?name=legacy")).AssertStatus(200);
+            tagId = legacy["id"].GetString()!;
+            Assert.Equal(1, legacy["tagged_user_count"].GetInt32()); // counted once by the upgrade, kept from then on
             Assert.Matches("^[0-9a-f]{24}$", tagId);
             Assert.Equal("old-1", (await api.GetAsync($"v1/users?tag_id={tagId}")).AssertStatus(200)["users"][0].GetProperty("user_id").GetString());
             Assert.Matches("^[0-9a-f]{24}$", (await api.PostAsync("v1/users", new { email = "new@example.com" })).AssertStatus(201)["intercom_id"].GetString());

@@ -1,5 +1,7 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
+using IntercomPS.Emulator.Storage;
 using IntercomPS.Emulator.Tests.Infrastructure;
 using Xunit;
 
@@ -85,5 +87,58 @@ public sealed class TagsTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
 
         await Api.PostAsync("v1/tags", new { name });
         (await Api.PostAsync("v1/tags", new { name, user_ids = new[] { "x" }, tag_or_untag = "untag" })).AssertStatus(200);
+    }
+
+    [Fact]
+    public async Task A_batch_mixing_user_ids_emails_duplicates_and_unknown_ids_tags_and_untags_exactly_the_users_it_names()
+    {
+        var name = EmulatorFixture.NewId("batch");
+        var (a, b, quoted) = (EmulatorFixture.NewId(), EmulatorFixture.NewId(), EmulatorFixture.NewId("o'brien \"ü\""));
+        var (bMail, cMail) = (EmulatorFixture.NewEmail(), EmulatorFixture.NewEmail());
+        await Api.PostAsync("v1/users", new { user_id = a });
+        await Api.PostAsync("v1/users", new { user_id = b, email = bMail });
+        await Api.PostAsync("v1/users", new { email = cMail });
+        await Api.PostAsync("v1/users", new { user_id = quoted });
+        await fixture.Other.PostAsync("v1/users", new { user_id = a, email = cMail }); // another app's namesake: never tagged here
+
+        var tagged = (await Api.PostAsync("v1/tags", new
+        {
+            name,
+            user_ids = new[] { a, b, a, quoted, EmulatorFixture.NewId("unknown") },
+            emails = new[] { cMail, cMail, bMail, EmulatorFixture.NewEmail("nobody") },
+            tag_or_untag = "tag",
+        })).AssertStatus(201);
+        Assert.Equal(4, tagged["tagged_user_count"].GetInt32()); // a, b (by id and by email), c, quoted
+        Assert.Equal(4, (await Api.GetAsync($"v1/users?tag_id={tagged["id"].GetString()}")).AssertStatus(200)["total_count"].GetInt32());
+
+        var untagged = (await Api.PutAsync("v1/tags", new { name, user_ids = new[] { b, EmulatorFixture.NewId("unknown") }, emails = new[] { cMail }, tag_or_untag = "untag" })).AssertStatus(200);
+        Assert.Equal(2, untagged["tagged_user_count"].GetInt32());
+        Assert.Equal(2, (await Api.PutAsync("v1/tags", new { name, user_ids = new[] { b }, emails = new[] { bMail }, tag_or_untag = "untag" })).AssertStatus(200)["tagged_user_count"].GetInt32());
+        var left = (await Api.GetAsync($"v1/users?tag_id={tagged["id"].GetString()}")).AssertStatus(200)["users"].EnumerateArray();
+        Assert.Equal(new[] { a, quoted }, left.Select(u => u.GetProperty("user_id").GetString()));
+    }
+
+    [Fact]
+    public void A_batch_finds_each_named_user_by_one_index_seek()
+    {
+        using var db = new Database(null);
+        string Plan(string sql) => string.Join(" | ", db.Read(s => s.Query("EXPLAIN QUERY PLAN " + sql, r => r.GetString(3),
+            ("$tag", 1L), ("$app", "a"), ("$values", "[\"x\"]"))));
+
+        foreach (var sql in new[] { SqliteBackend.TagByUserId, SqliteBackend.UntagByUserId })
+        {
+            Assert.Matches(@"SCAN j VIRTUAL TABLE INDEX \d+:.* \| SEARCH u USING (COVERING )?INDEX ux_users_user_id \(app=\? AND user_id=\?\)", Plan(sql));
+        }
+
+        foreach (var sql in new[] { SqliteBackend.TagByEmail, SqliteBackend.UntagByEmail })
+        {
+            Assert.Matches(@"SCAN j VIRTUAL TABLE INDEX \d+:.* \| SEARCH u USING (COVERING )?INDEX ix_users_email \(app=\? AND email=\?\)", Plan(sql));
+        }
+
+        foreach (var sql in new[] { SqliteBackend.UntagByUserId, SqliteBackend.UntagByEmail })
+        {
+            // Each found user's link is one seek on both columns, never a walk of the tag's users.
+            Assert.Matches(@"SEARCH user_tags USING (COVERING INDEX ix_user_tags_user \(user_seq=\? AND tag_id=\?\)|PRIMARY KEY \(tag_id=\? AND user_seq=\?\))", Plan(sql));
+        }
     }
 }

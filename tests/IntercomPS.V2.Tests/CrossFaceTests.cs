@@ -76,4 +76,32 @@ public class CrossFaceTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         var found = (await fixture.Other.PostAsync("/contacts/search", new { query = new { field = "tag_id", @operator = "=", value = tag } })).Ok();
         Assert.Equal(5, found["total_count"].GetInt32());
     }
+
+    [Fact]
+    public async Task The_v1_tagged_user_count_follows_every_change_either_face_makes()
+    {
+        var tagName = V2Fixture.NewId("t");
+        var externalIds = Enumerable.Range(0, 3).Select(_ => V2Fixture.NewId("c")).ToArray();
+        var ids = new string[3];
+        for (var i = 0; i < 3; i++)
+        {
+            ids[i] = (await fixture.Api.PostAsync("/contacts", new { external_id = externalIds[i] })).Ok()["id"].GetString()!;
+        }
+
+        var tag = (await fixture.Api.PostAsync("/tags", new { name = tagName, users = ids.Select(id => new { id }).ToArray() })).Ok()["id"].GetString();
+        async Task<int> Count() => (await fixture.V1.SendAsync(HttpMethod.Get, $"tags?name={tagName}")).Json.GetProperty("tagged_user_count").GetInt32();
+        Assert.Equal(3, await Count());
+
+        (await fixture.Api.DeleteAsync($"/contacts/{ids[2]}")).Ok();
+        Assert.Equal(2, await Count());
+        (await fixture.Api.DeleteAsync($"/contacts/{ids[1]}/tags/{tag}")).Ok();
+        Assert.Equal(1, await Count());
+        (await fixture.Api.PostAsync($"/contacts/{ids[1]}/tags", new { id = tag })).Ok();
+        (await fixture.Api.PostAsync($"/contacts/{ids[1]}/tags", new { id = tag })).Ok(); // already tagged: counted once
+        Assert.Equal(2, await Count());
+        var (status, untagged) = await fixture.V1.SendAsync(HttpMethod.Put, "tags", new { name = tagName, user_ids = new[] { externalIds[0], externalIds[2] }, tag_or_untag = "untag" });
+        Assert.Equal((200, 1), (status, untagged.GetProperty("tagged_user_count").GetInt32()));
+        await fixture.V1.SendAsync(HttpMethod.Delete, "users", new { user_id = externalIds[1] });
+        Assert.Equal(0, await Count());
+    }
 }
