@@ -140,5 +140,9 @@ public sealed class TagsTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
             // Each found user's link is one seek on both columns, never a walk of the tag's users.
             Assert.Matches(@"SEARCH user_tags USING (COVERING INDEX ix_user_tags_user \(user_seq=\? AND tag_id=\?\)|PRIMARY KEY \(tag_id=\? AND user_seq=\?\))", Plan(sql));
         }
+
+        // The 2.14 batch: its contacts by one seek each on the intercom_id index, then one statement per direction.
+        Assert.Matches(@"SCAN j VIRTUAL TABLE INDEX \d+:.* \| SEARCH u USING (COVERING )?INDEX ux_users_intercom_id \(intercom_id=\?\)", Plan(ContactStore.ContactSeqs));
+        Assert.Matches(@"SEARCH user_tags USING (COVERING INDEX ix_user_tags_user \(user_seq=\? AND tag_id=\?\)|PRIMARY KEY \(tag_id=\? AND user_seq=\?\))", Plan(ContactStore.UntagSeqs));
     }
 }

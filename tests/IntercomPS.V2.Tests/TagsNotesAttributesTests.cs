@@ -46,6 +46,26 @@ public class TagsNotesAttributesTests(V2Fixture fixture) : IClassFixture<V2Fixtu
     }
 
     [Fact]
+    public async Task A_batch_naming_a_contact_twice_ends_as_its_last_entry_says_and_an_unknown_id_is_named()
+    {
+        var (a, b, c) = (await NewContact(), await NewContact(), await NewContact());
+        var name = V2Fixture.NewId("tag");
+        var tag = (await Api.PostAsync("/tags", new { name, users = new[] { new { id = a }, new { id = b }, new { id = a } } })).Ok()["id"].GetString();
+        (await Api.PostAsync("/tags", new
+        {
+            name,
+            users = new object[] { new { id = a, untag = true }, new { id = c }, new { id = a }, new { id = b }, new { id = b, untag = true } },
+        })).Ok();
+        async Task<bool> Tagged(string contact) =>
+            (await Api.GetAsync($"/contacts/{contact}/tags")).Ok()["data"].EnumerateArray().Any(t => t.GetProperty("id").GetString() == tag);
+        Assert.Equal((true, false, true), (await Tagged(a), await Tagged(b), await Tagged(c)));
+
+        var unknown = "0000000000000000000ffffe";
+        Assert.Contains(unknown, (await Api.PostAsync("/tags", new { name, users = new object[] { new { id = b }, new { id = unknown }, new { id = a, untag = true } } })).Error(404, "not_found"));
+        Assert.Equal((true, false), (await Tagged(a), await Tagged(b))); // nothing of the refused batch applied
+    }
+
+    [Fact]
     public async Task Contact_tags_add_and_remove()
     {
         var contact = await NewContact();

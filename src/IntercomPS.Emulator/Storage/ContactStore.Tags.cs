@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Model;
 
@@ -7,6 +9,12 @@ namespace IntercomPS.Emulator.Storage;
 /// <summary>Tags on the 2.14 face: the same tags and user_tags /v1 uses; the 2.14 tag id is the numeric row id.</summary>
 internal sealed partial class ContactStore
 {
+    /// <summary>The seq of each contact id in $values, in order (NULL for an unknown one), by one seek each on its index.</summary>
+    internal const string ContactSeqs = "SELECT u.seq FROM json_each($values) AS j LEFT JOIN users AS u ON u.intercom_id = j.value AND u.app = $app ORDER BY j.key";
+
+    internal const string TagSeqs = "INSERT OR IGNORE INTO user_tags (tag_id, user_seq) SELECT $tag, j.value FROM json_each($values) AS j";
+    internal const string UntagSeqs = "DELETE FROM user_tags WHERE tag_id = $tag AND user_seq IN (SELECT j.value FROM json_each($values) AS j)";
+
     public Task<IReadOnlyList<TagRecord>> ListTagsAsync() => Task.FromResult<IReadOnlyList<TagRecord>>(db.Read(s => s.Query(
         "SELECT id, name, color, intercom_id FROM tags WHERE app = $app ORDER BY id", r => new TagRecord(r.GetString(3), r.GetInt64(0), r.GetString(1), r.GetString(2), null),
         ("$app", app))));
@@ -39,14 +47,20 @@ internal sealed partial class ContactStore
         return TagByName(s, name)!;
     });
 
-    /// <summary>POST /tags with users: creates the tag if needed, then tags (or untags) each contact; every id must exist.</summary>
+    /// <summary>
+    /// POST /tags with users: creates the tag if needed, then tags (or untags) each contact; every id must exist. The
+    /// contacts are found in one statement and linked in one per direction; a contact named twice ends as its last
+    /// entry says, as if the entries were applied in order.
+    /// </summary>
     public Task<TagRecord> TagContactsAsync(string name, IReadOnlyList<(string ContactId, bool Untag)> contacts) => db.WriteAsync(s =>
     {
-        var seqs = new List<(long Seq, bool Untag)>();
-        foreach (var (contactId, untag) in contacts)
+        var seqs = s.Query(ContactSeqs, r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), ("$app", app),
+            ("$values", JsonSerializer.Serialize(contacts.Select(c => c.ContactId))));
+        var untagBySeq = new Dictionary<long, bool>();
+        for (var i = 0; i < contacts.Count; i++)
         {
-            var contact = Find(s, contactId) ?? throw new ApiError(404, "not_found", $"User Not Found: no contact has id '{contactId}'") { Code = "not_found" };
-            seqs.Add((contact.Seq, untag));
+            var seq = seqs[i] ?? throw new ApiError(404, "not_found", $"User Not Found: no contact has id '{contacts[i].ContactId}'") { Code = "not_found" };
+            untagBySeq[seq] = contacts[i].Untag;
         }
 
         var tag = TagByName(s, name);
@@ -57,11 +71,13 @@ internal sealed partial class ContactStore
             tag = TagByName(s, name)!;
         }
 
-        foreach (var (seq, untag) in seqs)
+        foreach (var (sql, untag) in new[] { (TagSeqs, false), (UntagSeqs, true) })
         {
-            s.Execute(untag
-                ? "DELETE FROM user_tags WHERE tag_id = $tag AND user_seq = $seq"
-                : "INSERT OR IGNORE INTO user_tags (tag_id, user_seq) VALUES ($tag, $seq)", ("$tag", tag.NumericId), ("$seq", seq));
+            var chosen = untagBySeq.Where(c => c.Value == untag).Select(c => c.Key).ToList();
+            if (chosen.Count > 0)
+            {
+                s.Execute(sql, ("$tag", tag.NumericId), ("$values", JsonSerializer.Serialize(chosen)));
+            }
         }
 
         return tag;
