@@ -53,3 +53,28 @@ Describe 'The package''s metadata' {
         }
     }
 }
+
+Describe 'Importing the module' {
+    # Every scheduled script pays the import, so it loads nothing a cmdlet run needs; and PowerShell 7 must keep using
+    # its own System.Text.Json: dependencies/ is only for Windows PowerShell 5.1 (a second copy would not even load).
+    It 'loads only IntercomPS.dll, and a cmdlet run on PowerShell 7 uses the in-box System.Text.Json, nothing from dependencies/' {
+        $folder = Split-Path (Resolve-Path $IntercomModulePath)
+        $run = Invoke-TestPwsh -NoImport -Api V2 @"
+`$before = [AppDomain]::CurrentDomain.GetAssemblies()
+Import-Module '$($IntercomModulePath -replace "'", "''")'
+`$atImport = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and `$_ -notin `$before }
+'import: ' + ((`$atImport | ForEach-Object { `$_.GetName().Name } | Sort-Object) -join ', ')
+Connect-Intercom
+`$null = Get-IntercomTag
+`$fromFolder = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and `$_.Location.StartsWith('$folder') }
+'from the module folder: ' + ((`$fromFolder | ForEach-Object { [IO.Path]::GetRelativePath('$folder', `$_.Location) } | Sort-Object) -join ', ')
+'System.Text.Json from: ' + (Split-Path ([System.Text.Json.JsonSerializer].Assembly.Location))
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Lines | Should -Be @(
+            'import: IntercomPS'
+            'from the module folder: IntercomPS.dll'
+            "System.Text.Json from: $([System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory().TrimEnd('/'))"
+        )
+    }
+}

@@ -81,20 +81,22 @@ function Invoke-TestPwsh {
     # Runs a script in a new `pwsh -NonInteractive`, as a scheduled task would, with the module imported and, unless
     # -NoConnect, connected to the test app from INTERCOM_* variables (v1, or with -Api V2 REST API 2.14 through
     # INTERCOM_ACCESS_TOKEN). Returns its exit code and every line it printed (stdout, then stderr): what a user
-    # would see, e.g. -WhatIf text, tables and prompts that fail.
+    # would see, e.g. -WhatIf text, tables and prompts that fail. With -NoImport the script imports the module itself.
     param(
         [Parameter(Mandatory)] [string] $Script,
         [ValidateSet('V1', 'V2')] [string] $Api = 'V1',
         [hashtable] $Environment = @{},
         [switch] $NoConnect,
+        [switch] $NoImport,
         [int] $TimeoutSec = 60
     )
     $start = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
     # `dotnet pwsh` runs pwsh.dll under the dotnet host: start the same pwsh again.
     if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { $start.ArgumentList.Add([Environment]::GetCommandLineArgs()[0]) }
     # Plain text: what a log would hold, and no escape codes (which an NUnit report cannot carry) in failure messages.
-    $preamble = "`$ErrorActionPreference = 'Stop'; `$PSStyle.OutputRendering = 'PlainText'; Import-Module '$($IntercomModulePath -replace "'", "''")'"
-    if (-not $NoConnect) { $preamble += '; Connect-Intercom' }
+    $preamble = "`$ErrorActionPreference = 'Stop'; `$PSStyle.OutputRendering = 'PlainText'"
+    if (-not $NoImport) { $preamble += "; Import-Module '$($IntercomModulePath -replace "'", "''")'" }
+    if (-not $NoConnect -and -not $NoImport) { $preamble += '; Connect-Intercom' }
     foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', "$preamble`n$Script") { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
