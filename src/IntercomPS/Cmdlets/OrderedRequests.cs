@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace IntercomPS.Cmdlets
@@ -20,11 +18,6 @@ namespace IntercomPS.Cmdlets
 
         private readonly Queue<(Task Task, System.Action HandOn)> _queue = new Queue<(Task, System.Action)>();
 
-        // How many requests have finished, under _gate: what the pipeline thread waits on. Monitor.Wait blocks at
-        // once, where Task.WaitAny first spins, on a core the very requests it waits for need (measured on two cores).
-        private readonly object _gate = new object();
-        private long _finished;
-
         /// <summary>
         /// Waits while <paramref name="inFlight"/> requests are running or the buffer is full: when it returns, one
         /// more request may start. Outcomes are handed on here only to make room in a full buffer; otherwise they wait
@@ -35,7 +28,6 @@ namespace IntercomPS.Cmdlets
             var buffer = inFlight * BufferPerSlot;
             while (true)
             {
-                var finished = Interlocked.Read(ref _finished);
                 var running = 0;
                 foreach (var item in _queue)
                 {
@@ -47,11 +39,15 @@ namespace IntercomPS.Cmdlets
                     HandOnFinished();
                     continue;
                 }
-                // Any of them, not just the oldest: one request sitting out a Retry-After must not stall the rest.
-                lock (_gate)
+                var waiting = new Task[running];
+                var next = 0;
+                foreach (var item in _queue)
                 {
-                    while (_finished == finished) Monitor.Wait(_gate);
+                    if (!item.Task.IsCompleted && next < waiting.Length) waiting[next++] = item.Task;
                 }
+                if (next < running) continue; // one finished meanwhile: count again
+                // Any of them, not just the oldest: one request sitting out a Retry-After must not stall the rest.
+                Task.WaitAny(waiting);
             }
         }
 
@@ -59,7 +55,6 @@ namespace IntercomPS.Cmdlets
         public void Add(Task request, System.Action handOn)
         {
             _queue.Enqueue((request, handOn));
-            request.ContinueWith(Finished, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             HandOnFinished();
         }
 
@@ -68,16 +63,6 @@ namespace IntercomPS.Cmdlets
         {
             while (_queue.Count > 0) _queue.Dequeue().HandOn();
         }
-
-        private static readonly Action<Task, object?> Finished = (_, state) =>
-        {
-            var requests = (OrderedRequests)state!;
-            lock (requests._gate)
-            {
-                requests._finished++;
-                Monitor.Pulse(requests._gate);
-            }
-        };
 
         private void HandOnFinished()
         {
