@@ -10,8 +10,8 @@ QuickStart  Build, start an in-memory emulator on a free port, run examples/quic
 Build       dotnet build of the solution; stages the importable module in out/IntercomPS/.
 Test        Build once, run the xunit projects, then real Pester (restored from NuGet) over tests/*.Tests.ps1 against
             an emulator started on a free port (always stopped). Writes TRX and NUnit XML under out/test-results/,
-            ends with one line "N passed, M failed" and fails when anything failed or nothing ran. -Suite runs one
-            suite alone.
+            ends with one line "N passed, M failed" (", K skipped" when tests were skipped) and fails when anything
+            failed or nothing ran. -Suite runs one suite alone.
 Docs        Builds the module, which generates the MAML help from docs/ into out/IntercomPS/en-US/.
 Package     Build, then a PowerShell Gallery ready IntercomPS.<version>.nupkg of out/IntercomPS in out/packages/.
 
@@ -147,10 +147,17 @@ function Invoke-QuickStartTask {
 }
 
 function Get-TrxCounts([string] $Path) {
-    # Passed and failed counts from a dotnet test TRX file.
+    # Passed, failed and skipped counts from a dotnet test TRX file, and why tests were skipped (each reason once).
+    # Its notExecuted counter stays 0 for skipped tests, so they are counted from the results.
     [xml] $trx = Get-Content -Raw $Path
     $counters = $trx.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout }
+    $namespace = @{ t = $trx.DocumentElement.NamespaceURI }
+    $skipped = "//t:UnitTestResult[@outcome='NotExecuted']"
+    $reasons = Select-Xml -Xml $trx -XPath "$skipped/t:Output/t:ErrorInfo/t:Message" -Namespace $namespace | ForEach-Object { $_.Node.InnerText } | Sort-Object -Unique
+    [pscustomobject]@{
+        Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
+        Skipped = @(Select-Xml -Xml $trx -XPath $skipped -Namespace $namespace).Count; Note = @($reasons) -join ' '
+    }
 }
 
 function Invoke-XunitSuite([string] $Name) {
@@ -160,10 +167,10 @@ function Invoke-XunitSuite([string] $Name) {
     & dotnet test (Join-Path $Root $XunitSuites[$Name]) --configuration $Configuration --no-build --nologo `
         --logger "trx;LogFileName=$Name.trx" --logger 'console;verbosity=minimal' --results-directory $Results | Out-Host
     $exit = $LASTEXITCODE
-    if (-not (Test-Path $trx)) { return [pscustomobject]@{ Suite = $Name; Passed = 0; Failed = 1; Note = "no results (exit code $exit)" } }
+    if (-not (Test-Path $trx)) { return [pscustomobject]@{ Suite = $Name; Passed = 0; Failed = 1; Skipped = 0; Note = "no results (exit code $exit)" } }
     $counts = Get-TrxCounts $trx
     $failed = if ($exit -ne 0 -and $counts.Failed -eq 0) { 1 } else { $counts.Failed } # a crash after the last test still fails
-    [pscustomobject]@{ Suite = $Name; Passed = $counts.Passed; Failed = $failed; Note = '' }
+    [pscustomobject]@{ Suite = $Name; Passed = $counts.Passed; Failed = $failed; Skipped = $counts.Skipped; Note = $counts.Note }
 }
 
 function Restore-Pester {
@@ -206,15 +213,15 @@ function Invoke-PesterSuite {
             $config.TestResult.OutputPath = $env:INTERCOMPS_PESTER_XML
             $run = Invoke-Pester -Configuration $config
             $failed = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount
-            @{ Passed = $run.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content $env:INTERCOMPS_PESTER_SUMMARY
+            @{ Passed = $run.PassedCount; Failed = $failed; Skipped = $run.SkippedCount } | ConvertTo-Json | Set-Content $env:INTERCOMPS_PESTER_SUMMARY
         }
         $exit = Invoke-Child (Get-PwshCommand) $environment @('-NoProfile', '-NonInteractive', '-Command', $script.ToString())
     }
     finally { Stop-Emulator $emulator }
 
-    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Note = "Pester did not finish (exit code $exit)" } }
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Skipped = 0; Note = "Pester did not finish (exit code $exit)" } }
     $counts = Get-Content -Raw $summary | ConvertFrom-Json
-    [pscustomobject]@{ Suite = 'Pester'; Passed = $counts.Passed; Failed = $counts.Failed; Note = '' }
+    [pscustomobject]@{ Suite = 'Pester'; Passed = $counts.Passed; Failed = $counts.Failed; Skipped = $counts.Skipped; Note = '' }
 }
 
 function Invoke-TestTask {
@@ -227,14 +234,15 @@ function Invoke-TestTask {
 
     Write-Host ''
     foreach ($outcome in $outcomes) {
-        $color = if ($outcome.Failed) { 'Red' } else { 'Green' }
-        Write-Host ('{0,-9} {1,5} passed, {2,3} failed {3}' -f $outcome.Suite, $outcome.Passed, $outcome.Failed, $outcome.Note) -ForegroundColor $color
+        $color = if ($outcome.Failed) { 'Red' } elseif ($outcome.Skipped) { 'Yellow' } else { 'Green' }
+        Write-Host ('{0,-9} {1,5} passed, {2,3} failed, {3,3} skipped {4}' -f $outcome.Suite, $outcome.Passed, $outcome.Failed, $outcome.Skipped, $outcome.Note) -ForegroundColor $color
     }
     $passed = ($outcomes | Measure-Object Passed -Sum).Sum
     $failed = ($outcomes | Measure-Object Failed -Sum).Sum
+    $skipped = ($outcomes | Measure-Object Skipped -Sum).Sum
     Write-Host "Results: $Results"
-    # The one closing line CI reads.
-    Write-Host "$passed passed, $failed failed"
+    # The one closing line CI reads; skips are named there too, so a run that skipped tests never reads as complete.
+    Write-Host ("$passed passed, $failed failed" + $(if ($skipped) { ", $skipped skipped" }))
     if ($failed -gt 0) { throw "$failed test(s) failed." }
     if ($passed -eq 0) { throw 'No test ran.' }
 }
