@@ -2,7 +2,9 @@
 <#
 .SYNOPSIS
 Builds, tests, documents and packages IntercomPS, and runs the quick start. The one entry point: run it with
-`dotnet tool restore && dotnet pwsh ./build.ps1 -Task <task>`.
+`./build.sh -Task <task>`, which exports build.env's variables before pwsh starts, restores pwsh as a local .NET tool
+and runs this script in it. Run directly (`dotnet pwsh ./build.ps1 -Task <task>`), it sets the same variables for
+everything it starts; only the pwsh running it started without them.
 
 .DESCRIPTION
 QuickStart  Build, start an in-memory emulator on a free port, run examples/quickstart.ps1 in a new pwsh against it,
@@ -16,10 +18,10 @@ Docs        Builds the module, which generates the MAML help from docs/ into out
 Package     Build, then a PowerShell Gallery ready IntercomPS.<version>.nupkg of out/IntercomPS in out/packages/.
 
 .EXAMPLE
-dotnet pwsh ./build.ps1 -Task Test
+./build.sh -Task Test
 
 .EXAMPLE
-dotnet pwsh ./build.ps1 -Task Test -Suite Pester -PesterPath tests/Tags.Tests.ps1
+./build.sh -Task Test -Suite Pester -PesterPath tests/Tags.Tests.ps1
 #>
 [CmdletBinding()]
 param(
@@ -42,6 +44,12 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+
+# Nothing the build starts may reach out of the machine: build.env's variables (no telemetry, no update checks) are
+# set in this process before any child starts, so every child inherits them, however this pwsh was started.
+foreach ($setting in Get-Content (Join-Path $PSScriptRoot 'build.env') | Select-String '^([A-Z_]+)=(.*)$') {
+    [Environment]::SetEnvironmentVariable($setting.Matches[0].Groups[1].Value, $setting.Matches[0].Groups[2].Value)
+}
 
 $Root = $PSScriptRoot
 $Stage = Join-Path $Root 'out/IntercomPS'
