@@ -6,7 +6,7 @@
     Author               = 'IntercomPS contributors'
     CompanyName          = 'IntercomPS'
     Copyright            = '(c) IntercomPS contributors. MIT licence.'
-    Description          = 'Drive the Intercom v1 REST API from PowerShell: users, notes, tags, impressions and message threads as pipeline-friendly objects, with one shared session and a local emulator to test against.'
+    Description          = 'Drive Intercom from PowerShell on its REST API 2.14 (the v1 API kept as a legacy adapter): users, tags, notes and conversations as pipeline-friendly objects, with one shared session and a local emulator to test against.'
     # 5.1 for Windows PowerShell; on PowerShell (Core) the module needs 7.4+, whose .NET carries System.Text.Json 8.
     # A manifest cannot say that per edition, so the module refuses 7.0-7.3 itself on import, with that message.
     PowerShellVersion    = '5.1'

@@ -7,8 +7,8 @@ and runs this script in it. Run directly (`dotnet pwsh ./build.ps1 -Task <task>`
 everything it starts; only the pwsh running it started without them.
 
 .DESCRIPTION
-QuickStart  Build, start an in-memory emulator on a free port, run examples/quickstart.ps1 in a new pwsh against it,
-            stop the emulator.
+QuickStart  Build, start an in-memory emulator on a free port, run examples/quickstart.ps1 in a new pwsh against its
+            REST API 2.14 face (INTERCOM_ACCESS_TOKEN, INTERCOM_BASE_URI), stop the emulator.
 Build       dotnet build of the solution; stages the importable module in out/IntercomPS/.
 Test        Build once, run the xunit projects, then real Pester (restored from NuGet) over tests/*.Tests.ps1 against
             an emulator started on a free port (always stopped). Writes TRX and NUnit XML under out/test-results/,
@@ -120,7 +120,8 @@ function Start-Emulator {
         }
     }
     Write-Host "Emulator on http://127.0.0.1:$port/ (process $($process.Id), log $log)"
-    [pscustomobject]@{ Process = $process; BaseUri = "http://127.0.0.1:$port/v1/"; AppId = $appId; ApiKey = $apiKey }
+    # Its REST API 2.14 face is at the root, where the app's key is also its access token; its v1 face under /v1/.
+    [pscustomobject]@{ Process = $process; RootUri = "http://127.0.0.1:$port/"; V1Uri = "http://127.0.0.1:$port/v1/"; AppId = $appId; ApiKey = $apiKey }
 }
 
 function Stop-Emulator($Emulator) {
@@ -144,9 +145,11 @@ function Invoke-QuickStartTask {
     Invoke-BuildTask
     $emulator = Start-Emulator
     try {
-        # A new pwsh, as a user runs the script: it imports the module and connects from these variables.
+        # A new pwsh, as a user runs the script: it imports the module and connects to REST API 2.14 from these
+        # variables. v1 credentials the caller's shell may hold are unset, since Connect-Intercom refuses to guess.
         $environment = @{
-            INTERCOM_APP_ID = $emulator.AppId; INTERCOM_API_KEY = $emulator.ApiKey; INTERCOM_BASE_URI = $emulator.BaseUri
+            INTERCOM_ACCESS_TOKEN = $emulator.ApiKey; INTERCOM_BASE_URI = $emulator.RootUri
+            INTERCOM_APP_ID = $null; INTERCOM_API_KEY = $null
         }
         $code = Invoke-Child (Get-PwshCommand) $environment @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'examples/quickstart.ps1'))
         if ($code -ne 0) { throw "examples/quickstart.ps1 failed with exit code $code." }
@@ -204,7 +207,7 @@ function Invoke-PesterSuite {
     try {
         # A new, non-interactive pwsh: a prompt a test did not expect fails the test instead of waiting for a key.
         $environment = @{
-            INTERCOMPS_MODULE = $Manifest; INTERCOMPS_TEST_BASEURI = $emulator.BaseUri
+            INTERCOMPS_MODULE = $Manifest; INTERCOMPS_TEST_BASEURI = $emulator.V1Uri
             INTERCOMPS_TESTING_ASSEMBLY = Join-Path $Root "tests/IntercomPS.Testing/bin/$Configuration/net10.0/IntercomPS.Testing.dll"
             INTERCOMPS_TEST_APPID = $emulator.AppId; INTERCOMPS_TEST_APIKEY = $emulator.ApiKey
             INTERCOMPS_PESTER = $pester; INTERCOMPS_PESTER_PATHS = ($paths -join [IO.Path]::PathSeparator)
