@@ -58,13 +58,21 @@ Describe 'The package''s metadata' {
 Describe 'Importing the module' {
     # Every scheduled script pays the import, so it loads nothing a cmdlet run needs; and PowerShell 7 must keep using
     # its own System.Text.Json: dependencies/ is only for Windows PowerShell 5.1 (a second copy would not even load).
+    # What the import loads is what loads on the thread that runs it: pwsh's start-up goes on loading its own
+    # assemblies on other threads for a while, so a before/after diff of the whole process depended on timing.
     It 'loads only IntercomPS.dll, and a cmdlet run on PowerShell 7 uses the in-box System.Text.Json, nothing from dependencies/' {
         $folder = Split-Path (Resolve-Path $IntercomModulePath)
         $run = Invoke-TestPwsh -NoImport -Api V2 @"
-`$before = [AppDomain]::CurrentDomain.GetAssemblies()
+Add-Type -TypeDefinition 'public static class ImportLoads {
+    public static readonly System.Collections.Concurrent.ConcurrentQueue<string> Names = new System.Collections.Concurrent.ConcurrentQueue<string>();
+    public static void WatchThisThread() {
+        int thread = System.Environment.CurrentManagedThreadId;
+        System.AppDomain.CurrentDomain.AssemblyLoad += (s, e) => { if (System.Environment.CurrentManagedThreadId == thread) Names.Enqueue(e.LoadedAssembly.GetName().Name); };
+    }
+}'
+[ImportLoads]::WatchThisThread()
 Import-Module '$($IntercomModulePath -replace "'", "''")'
-`$atImport = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and `$_ -notin `$before }
-'import: ' + ((`$atImport | ForEach-Object { `$_.GetName().Name } | Sort-Object) -join ', ')
+'import: ' + (([ImportLoads]::Names | Sort-Object) -join ', ')
 Connect-Intercom
 `$null = Get-IntercomTag
 `$fromFolder = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and `$_.Location.StartsWith('$folder') }
