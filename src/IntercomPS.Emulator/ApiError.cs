@@ -30,6 +30,8 @@ internal sealed class ApiError(int status, string type, string message) : Except
 
     public static ApiError UserNotFound() => NotFound("The User was not found");
 
+    public static ApiError TagNotFound() => NotFound("The Tag was not found");
+
     /// <summary>The error type Intercom uses for a status.</summary>
     public static string TypeFor(int status) => status switch
     {

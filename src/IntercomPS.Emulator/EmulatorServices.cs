@@ -29,5 +29,5 @@ internal sealed class EmulatorServices(Database database, AppRegistry apps, Faul
 
     public bool Persistent { get; } = persistent;
 
-    public IAppBackend Backend(string appId) => DummyApp.IsDummy(appId) ? DummyApp.Instance : new SqliteBackend(Database, appId);
+    public IAppBackend Backend(string appId) => DummyApp.IsDummy(appId) ? DummyApp.Instance : new AppStore(Database, appId);
 }

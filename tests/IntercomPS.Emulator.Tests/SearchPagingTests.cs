@@ -31,7 +31,7 @@ public sealed class SearchPagingTests
         {
             using (var db = new Database(path))
             {
-                await new AdminStore(db).SeedAsync("a", Contacts, null, "k");
+                await new AppStore(db, "a").SeedAsync(Contacts, null, "k");
             }
 
             using var connection = new SqliteConnection($"Data Source={path}");
@@ -42,20 +42,20 @@ public sealed class SearchPagingTests
             {
                 long steps = 0;
                 SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 100, _ => { steps += 100; return 0; }, null);
-                var rows = session.Query(sql, r => (r.GetInt64(0), r.GetValue(15)), [.. args]);
+                var rows = session.Query(sql, r => (r.GetInt64(0), r.GetValue(r.FieldCount - 1)), [.. args]);
                 SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
                 Assert.Equal(PerPage, rows.Count);
                 return (steps, rows);
             }
 
             List<(string, object?)> Args() => [.. query.Arguments, ("$app", "a")];
-            var first = Run(ContactStore.PageSql(query, null, PerPage, Args()), Args());
-            var before = Run(ContactStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {131 * PerPage}", Args());
+            var first = Run(AppStore.PageSql(query, null, PerPage, Args()), Args());
+            var before = Run(AppStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {131 * PerPage}", Args());
             var cursor = new SearchCursor(132 * PerPage, before.Rows[^1].Seq, before.Rows[^1].Sort);
             var seekArgs = Args();
-            var deepSql = ContactStore.PageSql(query, cursor, PerPage, seekArgs);
+            var deepSql = AppStore.PageSql(query, cursor, PerPage, seekArgs);
             var deep = Run(deepSql, seekArgs);
-            var offset = Run(ContactStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {132 * PerPage}", Args());
+            var offset = Run(AppStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {132 * PerPage}", Args());
 
             var plan = string.Join(" | ", session.Query("EXPLAIN QUERY PLAN " + deepSql, r => r.GetString(3), [.. seekArgs]));
             Assert.Equal(offset.Rows, deep.Rows);

@@ -89,7 +89,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             throw ApiError.BadRequest($"tag must be at most {MaxSeedText} characters, not {tag.Length}");
         }
 
-        var created = await services.Admin.SeedAsync(app, count, tag, prefix);
+        var created = await new AppStore(services.Database, app).SeedAsync(count, tag, prefix);
         return Json.Object(200, ("app_id", app), ("created", created));
     }
 

@@ -165,12 +165,12 @@ internal sealed class ContactsEndpoints(EmulatorServices services)
             return DefaultPerPage;
         }
 
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= ContactStore.MaxPerPage
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= Face.MaxPerPage
             ? n
-            : throw new ApiError(400, "bad_request", $"per_page must be an integer from 1 to {ContactStore.MaxPerPage}, not '{text}'") { Code = "parameter_invalid", Field = "per_page" };
+            : throw new ApiError(400, "bad_request", $"per_page must be an integer from 1 to {Face.MaxPerPage}, not '{text}'") { Code = "parameter_invalid", Field = "per_page" };
     }
 
-    private ContactStore Store(HttpContext context) => Routes.Store(context, services);
+    private AppStore Store(HttpContext context) => Routes.Store(context, services);
 
     private static string App(HttpContext context) => Caller.From(context).AppId;
 }

@@ -135,13 +135,13 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
     }
 
     /// <summary>A user's reply to a conversation, or (id null: the path said "last") to the user's newest one.</summary>
-    private async Task<ConversationRecord> ReplyAsUser(ContactStore store, JsonElement body, string text, long? id)
+    private async Task<ConversationRecord> ReplyAsUser(AppStore store, JsonElement body, string text, long? id)
     {
         var contact = await ReplyingContact(store, body);
         return await store.ReplyAsync(id ?? await store.LastConversationIdAsync(contact), text, contact, fromAdmin: false);
     }
 
-    private async Task<string> ReplyingContact(ContactStore store, JsonElement body)
+    private async Task<string> ReplyingContact(AppStore store, JsonElement body)
     {
         if (Input.String(body, "intercom_user_id") is { } intercomId)
         {
@@ -150,14 +150,14 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
 
         if (Input.String(body, "user_id") is { } userId)
         {
-            return (await store.FindByExternalIdAsync(userId)).Id;
+            return (await store.FindByExternalIdAsync(userId)).User.IntercomId;
         }
 
         if (Input.String(body, "email") is { } email)
         {
             var found = await store.SearchAsync(ContactSearch.Contacts(JsonDocument.Parse(
                 JsonSerializer.Serialize(new { query = new { field = "email", @operator = "=", value = email } })).RootElement), 1, null);
-            return found.Contacts.Count > 0 ? found.Contacts[0].Id : throw ContactStore.ContactNotFound();
+            return found.Contacts.Count > 0 ? found.Contacts[0].User.IntercomId : throw AppStore.ContactNotFound();
         }
 
         throw Invalid("intercom_user_id", "a user reply needs intercom_user_id, user_id or email");
@@ -195,15 +195,15 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
     }
 
     private static int PerPage(string? text, int fallback) => text is null ? fallback
-        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= ContactStore.MaxPerPage
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= Face.MaxPerPage
             ? n
-            : throw Invalid("per_page", $"per_page must be an integer from 1 to {ContactStore.MaxPerPage}, not '{text}'");
+            : throw Invalid("per_page", $"per_page must be an integer from 1 to {Face.MaxPerPage}, not '{text}'");
 
-    private static long Id(HttpContext context) => Routes.NumericId(context, "conversation_id", ContactStore.ConversationNotFound);
+    private static long Id(HttpContext context) => Routes.NumericId(context, "conversation_id", AppStore.ConversationNotFound);
 
     private AdminRecord Author(HttpContext context) => admins.For(Caller.From(context).AppId);
 
-    private ContactStore Store(HttpContext context) => Routes.Store(context, services);
+    private AppStore Store(HttpContext context) => Routes.Store(context, services);
 
     private static ApiError Invalid(string field, string message) => ContactSearch.Invalid(field, message);
 }

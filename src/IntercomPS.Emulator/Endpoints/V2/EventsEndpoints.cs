@@ -53,6 +53,7 @@ internal sealed class EventsEndpoints(EmulatorServices services)
         var store = Routes.Store(context, services);
         var contact = await store.EventContactAsync(id, userId, email);
         var events = await store.ListEventsAsync(contact);
+        var user = contact.User;
         var summary = Input.Query(query, "summary") switch
         {
             null or "false" => false,
@@ -65,9 +66,9 @@ internal sealed class EventsEndpoints(EmulatorServices services)
             if (summary)
             {
                 w.WriteString("type", "event.summary");
-                w.WriteString("email", contact.Email ?? "");
-                w.WriteString("intercom_user_id", contact.Id);
-                w.WriteString("user_id", contact.ExternalId ?? "");
+                w.WriteString("email", user.Email ?? "");
+                w.WriteString("intercom_user_id", user.IntercomId);
+                w.WriteString("user_id", user.UserId ?? "");
                 w.WriteStartArray("events");
                 foreach (var group in events.GroupBy(e => e.EventName))
                 {
@@ -92,15 +93,15 @@ internal sealed class EventsEndpoints(EmulatorServices services)
                     w.WriteString("type", "event");
                     w.WriteString("event_name", e.EventName);
                     w.WriteNumber("created_at", e.CreatedAt);
-                    if (contact.ExternalId is not null)
+                    if (user.UserId is not null)
                     {
-                        w.WriteString("user_id", contact.ExternalId);
+                        w.WriteString("user_id", user.UserId);
                     }
 
-                    w.WriteString("intercom_user_id", contact.Id);
-                    if (contact.Email is { Length: > 0 })
+                    w.WriteString("intercom_user_id", user.IntercomId);
+                    if (user.Email is { Length: > 0 })
                     {
-                        w.WriteString("email", contact.Email);
+                        w.WriteString("email", user.Email);
                     }
 
                     w.WritePropertyName("metadata");

@@ -16,6 +16,9 @@ internal sealed class Face : IApiFace
     public const string VersionHeader = "Intercom-Version";
     private const string RequestIdKey = "intercom.v2.request_id";
 
+    /// <summary>The most a 2.14 list or search page holds (per_page), as the real API allows.</summary>
+    public const int MaxPerPage = 150;
+
     public static readonly Face Instance = new();
 
     private Face()

@@ -57,5 +57,5 @@ internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints 
         return Json.Ok(w => Writer.Note(w, note, contact, admins.For(Caller.From(context).AppId)));
     }
 
-    private ContactStore Store(HttpContext context) => Routes.Store(context, services);
+    private AppStore Store(HttpContext context) => Routes.Store(context, services);
 }

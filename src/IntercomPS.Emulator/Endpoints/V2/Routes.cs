@@ -126,7 +126,7 @@ internal static class Routes
     }
 
     /// <summary>The 2.14 store of the request's app.</summary>
-    public static ContactStore Store(HttpContext context, EmulatorServices services) => new(services.Database, Caller.From(context).AppId);
+    public static AppStore Store(HttpContext context, EmulatorServices services) => new(services.Database, Caller.From(context).AppId);
 
     public static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
 

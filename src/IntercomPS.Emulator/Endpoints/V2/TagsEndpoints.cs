@@ -18,13 +18,13 @@ internal sealed class TagsEndpoints(EmulatorServices services)
 
     public async Task<IResult> GetAsync(HttpContext context)
     {
-        var tag = await Store(context).GetTagAsync(Routes.NumericId(context, "tag_id", ContactStore.TagNotFound));
+        var tag = await Store(context).GetTagAsync(Routes.NumericId(context, "tag_id", AppStore.TagNotFound));
         return Json.Ok(w => Writer.Tag(w, tag));
     }
 
     public async Task<IResult> DeleteAsync(HttpContext context)
     {
-        await Store(context).DeleteTagAsync(Routes.NumericId(context, "tag_id", ContactStore.TagNotFound));
+        await Store(context).DeleteTagAsync(Routes.NumericId(context, "tag_id", AppStore.TagNotFound));
         return Results.Ok();
     }
 
@@ -75,7 +75,7 @@ internal sealed class TagsEndpoints(EmulatorServices services)
     public async Task<IResult> RemoveFromContactAsync(HttpContext context)
     {
         var tag = await Store(context).RemoveContactTagAsync(
-            Routes.Route(context, "contact_id"), Routes.NumericId(context, "tag_id", ContactStore.TagNotFound));
+            Routes.Route(context, "contact_id"), Routes.NumericId(context, "tag_id", AppStore.TagNotFound));
         return Json.Ok(w => Writer.Tag(w, tag));
     }
 
@@ -97,5 +97,5 @@ internal sealed class TagsEndpoints(EmulatorServices services)
         }).ToList();
     }
 
-    private ContactStore Store(HttpContext context) => Routes.Store(context, services);
+    private AppStore Store(HttpContext context) => Routes.Store(context, services);
 }

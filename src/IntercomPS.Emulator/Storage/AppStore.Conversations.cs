@@ -10,7 +10,7 @@ namespace IntercomPS.Emulator.Storage;
 /// Conversations: v1's message threads read as 2.14 conversations (same id, same messages), plus a state row.
 /// A reply on either face is a message of the thread, so the v1 thread of the same data reads the same.
 /// </summary>
-internal sealed partial class ContactStore
+internal sealed partial class AppStore
 {
     /// <summary>When a conversation last changed: its newest message or state change.</summary>
     public const string ConversationUpdatedAtSql =
@@ -45,7 +45,7 @@ internal sealed partial class ContactStore
     public Task<long> LastConversationIdAsync(string contactId) => Task.FromResult(db.Read(s =>
     {
         var contact = Find(s, contactId) ?? throw ContactNotFound();
-        return s.Scalar<long?>("SELECT MAX(id) FROM threads WHERE app = $app AND user_seq = $seq", ("$app", app), ("$seq", contact.Seq))
+        return s.Scalar<long?>("SELECT MAX(id) FROM threads WHERE app = $app AND user_seq = $seq", ("$app", app), ("$seq", contact.User.Seq))
             ?? throw ConversationNotFound();
     }));
 
@@ -57,7 +57,7 @@ internal sealed partial class ContactStore
         var contact = Find(s, contactId) ?? throw ContactNotFound();
         var now = Now;
         var id = s.Scalar<long>("INSERT INTO threads (app, user_seq, created_at, read, created_by_user) VALUES ($app, $seq, $now, 1, 1) RETURNING id",
-            ("$app", app), ("$seq", contact.Seq), ("$now", now));
+            ("$app", app), ("$seq", contact.User.Seq), ("$now", now));
         s.Execute("INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($id, $now, NULL, $html, 0, 1)",
             ("$id", id), ("$now", now), ("$html", Html.Paragraphs(body)));
         var conversation = Conversation(s, id)!;
@@ -71,7 +71,7 @@ internal sealed partial class ContactStore
     public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, bool fromAdmin) => db.WriteAsync(s =>
     {
         var conversation = Conversation(s, id) ?? throw ConversationNotFound();
-        if (!fromAdmin && contactId != conversation.Contact.Id)
+        if (!fromAdmin && contactId != conversation.Contact.User.IntercomId)
         {
             throw new ApiError(400, "bad_request", "Only the conversation's contact can reply as the user here: send its intercom_user_id, email or user_id")
             {
@@ -145,5 +145,88 @@ internal sealed partial class ContactStore
         }).ToList();
     }
 
+    /// <summary>The admin messages of a user's threads that the user has not seen: v1's unread_messages.</summary>
+    private static int UnreadAdminMessages(DbSession s, long seq) => (int)s.Scalar<long>("""
+        SELECT COUNT(*) FROM messages WHERE from_admin = 1 AND seen = 0
+            AND thread_id IN (SELECT id FROM threads WHERE user_seq = $seq)
+        """, ("$seq", seq));
+
     public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
+
+    public Task<IReadOnlyList<ThreadRecord>> ListThreadsAsync(UserKey key) => Task.FromResult<IReadOnlyList<ThreadRecord>>(db.Read(s =>
+    {
+        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        return LoadThreads(s, user, threadId: null);
+    }));
+
+    public Task<ThreadRecord> GetThreadAsync(UserKey key, long threadId) => Task.FromResult(db.Read(s =>
+    {
+        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        return LoadThread(s, user, threadId);
+    }));
+
+    public Task<ThreadRecord> CreateThreadAsync(UserKey key, string body, string? url) => db.WriteAsync(s =>
+    {
+        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        var threadId = s.Scalar<long>(
+            "INSERT INTO threads (app, user_seq, created_at, read, created_by_user) VALUES ($app, $seq, $now, 1, 1) RETURNING id",
+            ("$app", app), ("$seq", user.Seq), ("$now", Now));
+        AddMessage(s, threadId, body, url, fromAdmin: false);
+        return LoadThread(s, user, threadId);
+    });
+
+    public Task<ThreadRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin) => db.WriteAsync(s =>
+    {
+        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        LoadThread(s, user, threadId); // 404 for someone else's thread
+        if (body is not null)
+        {
+            AddMessage(s, threadId, body, url, fromAdmin);
+
+            // An admin reply makes the thread unread for the user; the user replying has evidently read it.
+            read ??= !fromAdmin;
+        }
+
+        if (read == true)
+        {
+            s.Execute("UPDATE messages SET seen = 1 WHERE thread_id = $id; UPDATE threads SET read = 1 WHERE id = $id", ("$id", threadId));
+        }
+        else if (read == false)
+        {
+            // Marking unread brings back the latest admin message as unread, so the count the user sees is honest.
+            s.Execute("""
+                UPDATE threads SET read = 0 WHERE id = $id;
+                UPDATE messages SET seen = 0 WHERE id = (SELECT MAX(id) FROM messages WHERE thread_id = $id AND from_admin = 1);
+                """, ("$id", threadId));
+        }
+
+        return LoadThread(s, user, threadId);
+    });
+
+    private static void AddMessage(DbSession s, long threadId, string body, string? url, bool fromAdmin) => s.Execute(
+        "INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($thread, $now, $url, $html, $admin, $seen)",
+        ("$thread", threadId), ("$now", Now), ("$url", url), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin));
+
+    private static ThreadRecord LoadThread(DbSession s, UserRecord user, long threadId) =>
+        LoadThreads(s, user, threadId).FirstOrDefault() ?? throw ApiError.NotFound("The Message Thread was not found");
+
+    private static List<ThreadRecord> LoadThreads(DbSession s, UserRecord user, long? threadId)
+    {
+        var messages = s.Query(
+            """
+            SELECT m.thread_id, m.id, m.created_at, m.url, m.html, m.from_admin FROM messages m JOIN threads t ON t.id = m.thread_id
+            WHERE t.user_seq = $seq AND ($id IS NULL OR t.id = $id) ORDER BY m.id
+            """,
+            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetInt64(5) != 0)),
+            ("$seq", user.Seq), ("$id", threadId)).ToLookup(m => m.Thread, m => m.Message);
+        return s.Query(
+            "SELECT id, created_at, read, created_by_user FROM threads WHERE user_seq = $seq AND ($id IS NULL OR id = $id) ORDER BY id",
+            r =>
+            {
+                var list = messages[r.GetInt64(0)].ToList();
+                long? updated = list.Count > 1 ? list[^1].CreatedAt : null;
+                return new ThreadRecord(r.GetInt64(0), r.GetInt64(1), updated, r.GetInt64(2) != 0, r.GetInt64(3) != 0, list, user);
+            },
+            ("$seq", user.Seq), ("$id", threadId));
+    }
 }
