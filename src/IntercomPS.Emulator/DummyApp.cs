@@ -138,7 +138,7 @@ internal sealed class DummyApp : IAppBackend
     public Task<(TagRecord Tag, bool Created)> SaveTagAsync(TagInput input, bool create)
     {
         var count = input.TagOrUntag == "tag" ? input.UserIds.Count + input.Emails.Count : 0;
-        return Task.FromResult((new TagRecord(TagId, 1, input.Name, input.Color ?? "green", (long?)count), create));
+        return Task.FromResult((new TagRecord(TagId, 1, input.Name, input.Color ?? "green", count), create));
     }
 
     // A canned user's intercom_id: its created_at in hex, then digits derived from its user id (stable across runs).

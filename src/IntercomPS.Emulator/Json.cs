@@ -139,7 +139,7 @@ internal static class Json
         w.WriteString("name", tag.Name);
         w.WriteString("color", tag.Color);
         w.WriteBoolean("segment", false);
-        Number(w, "tagged_user_count", tag.TaggedUserCount);
+        w.WriteNumber("tagged_user_count", tag.TaggedUserCount);
         w.WriteEndObject();
     }
 

@@ -24,7 +24,7 @@ internal sealed record UserPage(IReadOnlyList<UserRecord> Users, long TotalCount
 internal sealed record NoteRecord(string Html, long? CreatedAt, UserRecord User);
 
 /// <summary>A tag: IntercomId (24 hex digits) is its v1 id, NumericId the id REST 2.x shows (as a numeric string).</summary>
-internal sealed record TagRecord(string IntercomId, long NumericId, string Name, string Color, long? TaggedUserCount);
+internal sealed record TagRecord(string IntercomId, long NumericId, string Name, string Color, long TaggedUserCount);
 
 /// <summary>A create/update request for a tag. TagOrUntag is "tag", "untag" or null (no users given).</summary>
 internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string> UserIds, IReadOnlyList<string> Emails, string? TagOrUntag);

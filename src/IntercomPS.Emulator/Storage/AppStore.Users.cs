@@ -136,7 +136,7 @@ internal sealed partial class AppStore
 
         if (tag is not null)
         {
-            TagUsers(s, CreateTag(s, tag, color: null).NumericId, ids, []);
+            Link(s, CreateTag(s, tag, color: null).NumericId, (TagByUserId, ids));
         }
 
         return created;
@@ -166,9 +166,8 @@ internal sealed partial class AppStore
     private static ContactRecord ReadContact(DbSession s, SqliteDataReader r)
     {
         var user = ReadUser(r);
-        var tags = s.Query(
-            "SELECT t.id, t.name, t.color, t.intercom_id FROM tags t JOIN user_tags ut ON ut.tag_id = t.id WHERE ut.user_seq = $seq ORDER BY t.id",
-            t => new TagRecord(t.GetString(3), t.GetInt64(0), t.GetString(1), t.GetString(2), null), ("$seq", user.Seq));
+        var tags = s.Query($"SELECT {TagColumns} FROM tags t JOIN user_tags ut ON ut.tag_id = t.id WHERE ut.user_seq = $seq ORDER BY t.id",
+            t => ReadTag(t), ("$seq", user.Seq));
         return new ContactRecord(user, r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), tags, r.GetInt64(16));
     }
 
