@@ -105,23 +105,23 @@ internal sealed class DummyApp : IAppBackend
     /// Everyone has the spec's thread, read. Somebody also has a second, with an admin answer not yet read: as the real
     /// dummy answered, the first thread is read while impressions still report unread messages.
     /// </summary>
-    public Task<IReadOnlyList<ThreadRecord>> ListThreadsAsync(UserKey key)
+    public Task<IReadOnlyList<ConversationRecord>> ListThreadsAsync(UserKey key)
     {
         var user = Resolve(key);
-        return Task.FromResult<IReadOnlyList<ThreadRecord>>(IsSomebody(user)
+        return Task.FromResult<IReadOnlyList<ConversationRecord>>(IsSomebody(user)
             ? [CannedThread(user, FirstThreadId), CannedThread(user, UnreadThreadId)]
             : [CannedThread(user, FirstThreadId)]);
     }
 
-    public Task<ThreadRecord> GetThreadAsync(UserKey key, long threadId) => Task.FromResult(CannedThread(Resolve(key), threadId));
+    public Task<ConversationRecord> GetThreadAsync(UserKey key, long threadId) => Task.FromResult(CannedThread(Resolve(key), threadId));
 
-    public Task<ThreadRecord> CreateThreadAsync(UserKey key, string body, string? url)
+    public Task<ConversationRecord> CreateThreadAsync(UserKey key, string body, string? url)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return Task.FromResult(new ThreadRecord(FirstThreadId, now, null, true, true, [new MessageRecord(CannedMessageId, now, url, Html.Paragraphs(body), false)], Resolve(key)));
+        return Task.FromResult(Thread(FirstThreadId, now, true, [new MessageRecord(CannedMessageId, now, url, Html.Paragraphs(body), false)], Resolve(key)));
     }
 
-    public Task<ThreadRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin)
+    public Task<ConversationRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin)
     {
         var thread = CannedThread(Resolve(key), threadId);
         if (body is not null)
@@ -166,18 +166,25 @@ internal sealed class DummyApp : IAppBackend
     /// The spec's example thread: a user message, an admin answer, a user reply; read. Somebody's unread thread is a
     /// user question with an admin answer after it.
     /// </summary>
-    private static ThreadRecord CannedThread(UserRecord user, long threadId) => threadId == UnreadThreadId && IsSomebody(user)
-        ? new(threadId, 1366784298, 1366870698, false, true,
+    private static ConversationRecord CannedThread(UserRecord user, long threadId) => threadId == UnreadThreadId && IsSomebody(user)
+        ? Thread(threadId, 1366784298, false,
         [
             new MessageRecord(CannedMessageId + 10, 1366784298, null, "<p>Is there an API for tags?</p>", false),
             new MessageRecord(CannedMessageId + 11, 1366870698, null, "<p>Yes: PUT /v1/tags.</p>", true),
         ],
         user)
-        : new(threadId, 1366697898, 1366611498, true, true,
+        : Thread(threadId, 1366697898, true,
         [
             new MessageRecord(CannedMessageId, 1366697898, null, "<p>Hey Intercom, What is up?</p>\n\n<p></p>", false),
             new MessageRecord(CannedMessageId + 1, 1366525098, null, "<p>Not much, you?\n</p>", true),
             new MessageRecord(CannedMessageId + 2, 1366611498, null, "<p>Not much either :(</p>\n\n<p></p>", false),
         ],
         user);
+
+    /// <summary>A canned thread of the user, open, updated when its newest message was written.</summary>
+    private static ConversationRecord Thread(long id, long createdAt, bool read, IReadOnlyList<MessageRecord> messages, UserRecord user) =>
+        new(id, createdAt, Math.Max(createdAt, messages[^1].CreatedAt), read, "open", null, true, messages, AsContact(user));
+
+    /// <summary>A canned user as a contact: a user, with no details, tags or notes stored.</summary>
+    private static ContactRecord AsContact(UserRecord user) => new(user, "user", null, false, user.CreatedAt ?? 0, [], 0);
 }

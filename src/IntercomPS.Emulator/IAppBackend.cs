@@ -25,14 +25,14 @@ internal interface IAppBackend
     /// <summary>Records a visit and returns the number of admin messages the user has not read.</summary>
     Task<int> RecordImpressionAsync(UserKey key, string? userIp, string? userAgent);
 
-    Task<IReadOnlyList<ThreadRecord>> ListThreadsAsync(UserKey key);
+    Task<IReadOnlyList<ConversationRecord>> ListThreadsAsync(UserKey key);
 
-    Task<ThreadRecord> GetThreadAsync(UserKey key, long threadId);
+    Task<ConversationRecord> GetThreadAsync(UserKey key, long threadId);
 
-    Task<ThreadRecord> CreateThreadAsync(UserKey key, string body, string? url);
+    Task<ConversationRecord> CreateThreadAsync(UserKey key, string body, string? url);
 
     /// <summary>A reply (from the user, or from an admin) and/or a read flag change on an existing thread.</summary>
-    Task<ThreadRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin);
+    Task<ConversationRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin);
 
     Task<TagRecord> GetTagAsync(string name);
 

@@ -143,11 +143,13 @@ internal static class Json
         w.WriteEndObject();
     }
 
-    public static void Thread(Utf8JsonWriter w, ThreadRecord t)
+    /// <summary>A thread as v1 shows it: updated when a message followed the first, its user the "from" of user messages.</summary>
+    public static void Thread(Utf8JsonWriter w, ConversationRecord t)
     {
+        var user = t.Contact.User;
         w.WriteStartObject();
         w.WriteNumber("created_at", t.CreatedAt);
-        Number(w, "updated_at", t.UpdatedAt);
+        Number(w, "updated_at", t.Messages.Count > 1 ? t.Messages[^1].CreatedAt : null);
         w.WriteBoolean("read", t.Read);
         w.WriteBoolean("created_by_user", t.CreatedByUser);
         w.WriteNumber("thread_id", t.Id);
@@ -170,9 +172,9 @@ internal static class Json
             }
             else
             {
-                w.WriteString("email", t.User.Email);
-                w.WriteString("user_id", t.User.UserId);
-                w.WriteString("name", t.User.Name);
+                w.WriteString("email", user.Email);
+                w.WriteString("user_id", user.UserId);
+                w.WriteString("name", user.Name);
                 w.WriteBoolean("is_admin", false);
             }
 
@@ -191,7 +193,7 @@ internal static class Json
         w.WriteEndObject();
     }
 
-    public static void Threads(Utf8JsonWriter w, IEnumerable<ThreadRecord> threads)
+    public static void Threads(Utf8JsonWriter w, IEnumerable<ConversationRecord> threads)
     {
         w.WriteStartArray();
         foreach (var t in threads)

@@ -104,4 +104,25 @@ public class CrossFaceTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         await fixture.V1.SendAsync(HttpMethod.Delete, "users", new { user_id = externalIds[1] });
         Assert.Equal(0, await Count());
     }
+
+    [Fact]
+    public async Task A_users_reply_on_either_face_reopens_a_closed_conversation_and_reads_it()
+    {
+        var externalId = V2Fixture.NewId("c");
+        var contact = (await fixture.Api.PostAsync("/contacts", new { external_id = externalId })).Ok()["id"].GetString();
+        var admin = (await fixture.Api.GetAsync("/me")).Ok()["id"].GetString();
+        var id = (await fixture.Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString();
+        async Task Close() => Assert.Equal("closed", (await fixture.Api.PostAsync($"/conversations/{id}/parts",
+            new { message_type = "close", type = "admin", admin_id = admin, body = "Closing" })).Ok()["state"].GetString());
+
+        await Close();
+        var (status, _) = await fixture.V1.SendAsync(HttpMethod.Put, "users/message_threads", new { user_id = externalId, thread_id = long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture), body = "One more thing" });
+        Assert.Equal(200, status);
+        var conversation = (await fixture.Api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal(("open", true), (conversation["state"].GetString(), conversation["read"].GetBoolean()));
+
+        await Close();
+        var replied = (await fixture.Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "user", intercom_user_id = contact, body = "And another" })).Ok();
+        Assert.Equal(("open", true), (replied["state"].GetString(), replied["read"].GetBoolean()));
+    }
 }

@@ -29,9 +29,5 @@ internal sealed record TagRecord(string IntercomId, long NumericId, string Name,
 /// <summary>A create/update request for a tag. TagOrUntag is "tag", "untag" or null (no users given).</summary>
 internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string> UserIds, IReadOnlyList<string> Emails, string? TagOrUntag);
 
-/// <summary>One message of a thread; Id is its message_id.</summary>
+/// <summary>One message of a thread: v1's message_id, 2.14's part id (the first message is the conversation's source).</summary>
 internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, string Html, bool FromAdmin);
-
-/// <summary>A thread with its messages and the user who owns it (the "from" of user messages).</summary>
-internal sealed record ThreadRecord(
-    long Id, long CreatedAt, long? UpdatedAt, bool Read, bool CreatedByUser, IReadOnlyList<MessageRecord> Messages, UserRecord User);

@@ -61,7 +61,7 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
             w.WriteString("type", "user_message");
             w.WriteString("id", Face.ToString(message.Id));
             w.WriteNumber("created_at", message.CreatedAt);
-            w.WriteString("body", message.Body);
+            w.WriteString("body", message.Html);
             w.WriteString("message_type", "inapp");
             w.WriteString("conversation_id", Face.ToString(conversation.Id));
             w.WriteEndObject();

@@ -314,13 +314,13 @@ internal static class Writer
         w.WriteStartArray("tags");
         w.WriteEndArray();
         w.WriteEndObject();
-        var source = c.Parts.Count > 0 ? c.Parts[0] : null;
+        var source = c.Messages.Count > 0 ? c.Messages[0] : null;
         w.WriteStartObject("source");
         w.WriteString("type", "conversation");
         w.WriteString("id", source is null ? "" : Face.ToString(source.Id));
         w.WriteString("delivered_as", c.CreatedByUser ? "customer_initiated" : "admin_initiated");
         w.WriteString("subject", "");
-        w.WriteString("body", source?.Body ?? "");
+        w.WriteString("body", source?.Html ?? "");
         w.WritePropertyName("author");
         PartAuthor(w, source?.FromAdmin == true, c.Contact, admin);
         w.WriteStartArray("attachments");
@@ -341,7 +341,7 @@ internal static class Writer
         w.WriteStartObject("teammates");
         w.WriteString("type", "admin.list");
         w.WriteStartArray("teammates");
-        if (c.Parts.Any(p => p.FromAdmin))
+        if (c.Messages.Any(p => p.FromAdmin))
         {
             w.WriteStartObject();
             w.WriteString("type", "admin");
@@ -359,13 +359,13 @@ internal static class Writer
             w.WriteStartObject("conversation_parts");
             w.WriteString("type", "conversation_part.list");
             w.WriteStartArray("conversation_parts");
-            foreach (var part in c.Parts.Skip(1))
+            foreach (var part in c.Messages.Skip(1))
             {
                 w.WriteStartObject();
                 w.WriteString("type", "conversation_part");
                 w.WriteString("id", Face.ToString(part.Id));
                 w.WriteString("part_type", "comment");
-                w.WriteString("body", part.Body);
+                w.WriteString("body", part.Html);
                 w.WriteNumber("created_at", part.CreatedAt);
                 w.WriteNumber("updated_at", part.CreatedAt);
                 w.WriteNumber("notified_at", part.CreatedAt);
@@ -380,7 +380,7 @@ internal static class Writer
             }
 
             w.WriteEndArray();
-            w.WriteNumber("total_count", c.Parts.Count > 0 ? c.Parts.Count - 1 : 0);
+            w.WriteNumber("total_count", c.Messages.Count > 0 ? c.Messages.Count - 1 : 0);
             w.WriteEndObject();
         }
 
