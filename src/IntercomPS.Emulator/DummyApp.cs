@@ -92,7 +92,7 @@ internal sealed class DummyApp : IAppBackend
     public Task<UserRecord> DeleteUserAsync(UserKey key) => Task.FromResult(Resolve(key));
 
     public Task<NoteRecord> AddNoteAsync(UserKey key, string body) =>
-        Task.FromResult(new NoteRecord(Html.Paragraphs(body), null, Resolve(key)));
+        Task.FromResult(new NoteRecord(0, null, Html.Paragraphs(body), Resolve(key)));
 
     /// <summary>One unread message, the spec's example answer (for Somebody, the admin answer in its second thread).</summary>
     public Task<int> RecordImpressionAsync(UserKey key, string? userIp, string? userAgent)

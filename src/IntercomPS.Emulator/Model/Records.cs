@@ -21,7 +21,8 @@ internal sealed record UserInput(
 
 internal sealed record UserPage(IReadOnlyList<UserRecord> Users, long TotalCount, int Page, int PerPage);
 
-internal sealed record NoteRecord(string Html, long? CreatedAt, UserRecord User);
+/// <summary>A note on a user: Id is 2.14's note id (v1 shows none); CreatedAt is null only in the dummy app's v1 answers, as in the spec's example.</summary>
+internal sealed record NoteRecord(long Id, long? CreatedAt, string Html, UserRecord User);
 
 /// <summary>A tag: IntercomId (24 hex digits) is its v1 id, NumericId the id REST 2.x shows (as a numeric string).</summary>
 internal sealed record TagRecord(string IntercomId, long NumericId, string Name, string Color, long TaggedUserCount);

@@ -18,8 +18,6 @@ internal sealed record ContactInput(
 
 internal sealed record ContactPage(IReadOnlyList<ContactRecord> Contacts, long TotalCount, int Page, int PerPage, string? Next);
 
-internal sealed record V2NoteRecord(long Id, long CreatedAt, string Body, long ContactSeq);
-
 internal sealed record DataAttributeRecord(long? Id, string Name, string DataType, string? Description, bool Custom, long? CreatedAt);
 
 /// <summary>

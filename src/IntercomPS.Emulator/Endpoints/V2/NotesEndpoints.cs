@@ -10,7 +10,7 @@ internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints 
 {
     public async Task<IResult> ListAsync(HttpContext context)
     {
-        var (notes, contact) = await Store(context).ListNotesAsync(Routes.Route(context, "contact_id"));
+        var notes = await Store(context).ListNotesAsync(Routes.Route(context, "contact_id"));
         var author = admins.For(Caller.From(context).AppId);
         return Json.Ok(w =>
         {
@@ -19,7 +19,7 @@ internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints 
             w.WriteStartArray("data");
             foreach (var note in notes)
             {
-                Writer.Note(w, note, contact, author);
+                Writer.Note(w, note, author);
             }
 
             w.WriteEndArray();
@@ -46,15 +46,14 @@ internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints 
             throw AdminsEndpoints.NotFound();
         }
 
-        var (note, contact) = await Store(context).AddNoteAsync(Routes.Route(context, "contact_id"), text);
-        return Json.Ok(w => Writer.Note(w, note, contact, author));
+        var note = await Store(context).AddNoteAsync(Routes.Route(context, "contact_id"), text);
+        return Json.Ok(w => Writer.Note(w, note, author));
     }
 
     public async Task<IResult> GetAsync(HttpContext context)
     {
-        var id = Routes.NumericId(context, "note_id", () => new ApiError(404, "not_found", "Note not found") { Code = "not_found" });
-        var (note, contact) = await Store(context).GetNoteAsync(id);
-        return Json.Ok(w => Writer.Note(w, note, contact, admins.For(Caller.From(context).AppId)));
+        var note = await Store(context).GetNoteAsync(Routes.NumericId(context, "note_id", AppStore.NoteNotFound));
+        return Json.Ok(w => Writer.Note(w, note, admins.For(Caller.From(context).AppId)));
     }
 
     private AppStore Store(HttpContext context) => Routes.Store(context, services);

@@ -220,27 +220,19 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    public static void Note(Utf8JsonWriter w, V2NoteRecord note, ContactRecord? contact, AdminRecord author)
+    public static void Note(Utf8JsonWriter w, NoteRecord note, AdminRecord author)
     {
         w.WriteStartObject();
         w.WriteString("type", "note");
         w.WriteString("id", Face.ToString(note.Id));
-        w.WriteNumber("created_at", note.CreatedAt);
-        if (contact is null)
-        {
-            w.WriteNull("contact");
-        }
-        else
-        {
-            w.WriteStartObject("contact");
-            w.WriteString("type", "contact");
-            w.WriteString("id", contact.User.IntercomId);
-            w.WriteEndObject();
-        }
-
+        w.WriteNumber("created_at", note.CreatedAt ?? 0);
+        w.WriteStartObject("contact");
+        w.WriteString("type", "contact");
+        w.WriteString("id", note.User.IntercomId);
+        w.WriteEndObject();
         w.WritePropertyName("author");
         Admin(w, author);
-        w.WriteString("body", note.Body);
+        w.WriteString("body", note.Html);
         w.WriteEndObject();
     }
 
