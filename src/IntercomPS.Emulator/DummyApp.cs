@@ -14,9 +14,8 @@ namespace IntercomPS.Emulator;
 /// somebody@example.com is "Somebody" with threads and unread messages, not-found@example.com is a 404 and
 /// server-error@example.com a 500.
 /// </summary>
-internal sealed class DummyApp : IAppBackend
+internal sealed class DummyApp(AdminRecord admin) : IAppBackend
 {
-    public static readonly DummyApp Instance = new();
 
     private const string CannedCustomData = """{"app_name":"Genesis","monthly_spend":155.5,"team_mates":7}""";
     private const string Chrome =
@@ -30,6 +29,8 @@ internal sealed class DummyApp : IAppBackend
     ];
 
     public static bool IsDummy(string appId) => appId is "dummy-app-id" or "dummy_app_id";
+
+    public AdminRecord Admin => admin;
 
     /// <summary>The spec's social_profiles and location_data, written for every canned user.</summary>
     public static void WriteProfiles(Utf8JsonWriter w)

@@ -10,6 +10,9 @@ namespace IntercomPS.Emulator;
 /// </summary>
 internal interface IAppBackend
 {
+    /// <summary>The app's one admin, who writes the admin messages.</summary>
+    AdminRecord Admin { get; }
+
     /// <summary>A page of the users (of one tag, when <paramref name="tagId"/>, its 24-hex id, or a name is given).</summary>
     Task<UserPage> ListUsersAsync(int page, int perPage, string? tagId, string? tagName);
 

@@ -144,7 +144,7 @@ internal static class Json
     }
 
     /// <summary>A thread as v1 shows it: updated when a message followed the first, its user the "from" of user messages.</summary>
-    public static void Thread(Utf8JsonWriter w, ConversationRecord t)
+    public static void Thread(Utf8JsonWriter w, ConversationRecord t, AdminRecord admin)
     {
         var user = t.Contact.User;
         w.WriteStartObject();
@@ -165,9 +165,9 @@ internal static class Json
             w.WriteStartObject("from");
             if (m.FromAdmin)
             {
-                w.WriteString("email", "admin@example.com");
+                w.WriteString("email", admin.Email);
                 w.WriteNull("user_id");
-                w.WriteString("name", "Emulator Admin");
+                w.WriteString("name", admin.Name);
                 w.WriteBoolean("is_admin", true);
             }
             else
@@ -193,12 +193,12 @@ internal static class Json
         w.WriteEndObject();
     }
 
-    public static void Threads(Utf8JsonWriter w, IEnumerable<ConversationRecord> threads)
+    public static void Threads(Utf8JsonWriter w, IEnumerable<ConversationRecord> threads, AdminRecord admin)
     {
         w.WriteStartArray();
         foreach (var t in threads)
         {
-            Thread(w, t);
+            Thread(w, t, admin);
         }
 
         w.WriteEndArray();

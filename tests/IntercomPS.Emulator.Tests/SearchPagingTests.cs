@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Endpoints.V2;
+using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -31,7 +32,7 @@ public sealed class SearchPagingTests
         {
             using (var db = new Database(path))
             {
-                await new AppStore(db, "a").SeedAsync(Contacts, null, "k");
+                await new AppStore(db, "a", AdminRecord.Of("a", "Ada", "ada@example.com")).SeedAsync(Contacts, null, "k");
             }
 
             using var connection = new SqliteConnection($"Data Source={path}");

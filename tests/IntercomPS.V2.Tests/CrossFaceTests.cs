@@ -125,4 +125,21 @@ public class CrossFaceTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         var replied = (await fixture.Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "user", intercom_user_id = contact, body = "And another" })).Ok();
         Assert.Equal(("open", true), (replied["state"].GetString(), replied["read"].GetBoolean()));
     }
+
+    [Fact]
+    public async Task An_admin_message_reads_as_from_the_apps_one_admin_on_both_faces()
+    {
+        var externalId = V2Fixture.NewId("c");
+        var contact = (await fixture.Api.PostAsync("/contacts", new { external_id = externalId })).Ok()["id"].GetString();
+        var admin = (await fixture.Api.GetAsync("/me")).Ok();
+        var id = (await fixture.Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString();
+        (await fixture.Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin["id"].GetString(), body = "Hello" })).Ok();
+
+        var (status, thread) = await fixture.V1.SendAsync(HttpMethod.Get, $"users/message_threads?user_id={externalId}&thread_id={id}");
+        Assert.Equal(200, status);
+        var from = thread.GetProperty("messages")[1].GetProperty("from");
+        Assert.True(from.GetProperty("is_admin").GetBoolean());
+        Assert.Equal((admin["name"].GetString(), admin["email"].GetString()), (from.GetProperty("name").GetString(), from.GetProperty("email").GetString()));
+        Assert.Equal(("Ada Admin", "ada@example.com"), (from.GetProperty("name").GetString(), from.GetProperty("email").GetString()));
+    }
 }

@@ -60,7 +60,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var key = Input.UserKey(body);
         var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
         var thread = await backend.UpdateThreadAsync(key, threadId, Input.RequiredText(body, "body"), Input.String(body, "url"), read: null, fromAdmin: true);
-        return Json.Ok(w => Json.Thread(w, thread));
+        return Json.Ok(w => Json.Thread(w, thread, backend.Admin));
     }
 
     /// <summary>Bulk-creates {prefix}1..{prefix}{count} in one transaction (100,000 users take about a second).</summary>
@@ -89,7 +89,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             throw ApiError.BadRequest($"tag must be at most {MaxSeedText} characters, not {tag.Length}");
         }
 
-        var created = await new AppStore(services.Database, app).SeedAsync(count, tag, prefix);
+        var created = await services.Stored(app).SeedAsync(count, tag, prefix);
         return Json.Object(200, ("app_id", app), ("created", created));
     }
 

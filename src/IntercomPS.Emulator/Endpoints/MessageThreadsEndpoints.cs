@@ -15,11 +15,11 @@ internal static class MessageThreadsEndpoints
         if (Input.QueryNumber(query, "thread_id") is { } threadId)
         {
             var thread = await backend.GetThreadAsync(key, threadId);
-            return Json.Ok(w => Json.Thread(w, thread));
+            return Json.Ok(w => Json.Thread(w, thread, backend.Admin));
         }
 
         var threads = await backend.ListThreadsAsync(key);
-        return Json.Ok(w => Json.Threads(w, threads));
+        return Json.Ok(w => Json.Threads(w, threads, backend.Admin));
     }
 
     /// <summary>Without thread_id a new thread from the user (201); with one, a reply (the old Ruby client did this).</summary>
@@ -34,11 +34,11 @@ internal static class MessageThreadsEndpoints
         if (Input.Id(body, "thread_id") is { } threadId)
         {
             var reply = await backend.UpdateThreadAsync(key, threadId, text, url, read: null, fromAdmin: false);
-            return Json.Ok(w => Json.Thread(w, reply));
+            return Json.Ok(w => Json.Thread(w, reply, backend.Admin));
         }
 
         var thread = await backend.CreateThreadAsync(key, text, url);
-        return Json.Result(201, w => Json.Thread(w, thread));
+        return Json.Result(201, w => Json.Thread(w, thread, backend.Admin));
     }
 
     public static async Task<IResult> PutAsync(HttpContext context)
@@ -58,7 +58,8 @@ internal static class MessageThreadsEndpoints
             }
         }
 
-        var thread = await Caller.From(context).Backend.UpdateThreadAsync(key, threadId, text, Input.String(body, "url"), read, fromAdmin: false);
-        return Json.Ok(w => Json.Thread(w, thread));
+        var backend = Caller.From(context).Backend;
+        var thread = await backend.UpdateThreadAsync(key, threadId, text, Input.String(body, "url"), read, fromAdmin: false);
+        return Json.Ok(w => Json.Thread(w, thread, backend.Admin));
     }
 }

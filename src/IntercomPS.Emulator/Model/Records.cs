@@ -32,3 +32,15 @@ internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string
 
 /// <summary>One message of a thread: v1's message_id, 2.14's part id (the first message is the conversation's source).</summary>
 internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, string Html, bool FromAdmin);
+
+/// <summary>
+/// An app's admin: each app has one, named by --admin-name and --admin-email, who writes the admin messages on both
+/// faces and the notes on 2.14. Its id is a stable number derived from the app id (Intercom's admin ids are numeric strings).
+/// </summary>
+internal sealed record AdminRecord(string Id, string Name, string Email)
+{
+    public static AdminRecord Of(string app, string name, string email) => new(
+        (100_000_000 + (System.BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(app)), 0) % 900_000_000))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture),
+        name, email);
+}

@@ -11,7 +11,7 @@ namespace IntercomPS.Emulator.Storage;
 /// here once, every rule about a row kept in one place; every query is scoped by the app, every write is one
 /// transaction. The partial files hold one resource each.
 /// </summary>
-internal sealed partial class AppStore(Database db, string app) : IAppBackend
+internal sealed partial class AppStore(Database db, string app, AdminRecord admin) : IAppBackend
 {
     /// <summary>The columns of a users row, in the order <see cref="ReadUser"/> reads them. Unqualified: no table the
     /// users are read with (contact_details, user_tags) has a column of these names.</summary>
@@ -35,6 +35,9 @@ internal sealed partial class AppStore(Database db, string app) : IAppBackend
     private const string WhereEmail = "WHERE u.app = $app AND u.email = $email ORDER BY u.seq LIMIT 1";
     private const string WhereId = "WHERE u.intercom_id = $id AND u.app = $app";
     private const string WhereSeq = "WHERE u.seq = $seq";
+
+    /// <summary>The app's one admin: the author of admin messages on both faces and of 2.14 notes.</summary>
+    public AdminRecord Admin => admin;
 
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 

@@ -12,7 +12,7 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// contact or the admin, mark read, close/open/snooze, search. Notes inside conversations, assignment, tags on
 /// conversations and attachments are not emulated (a 400 says so).
 /// </summary>
-internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEndpoints admins)
+internal sealed class ConversationsEndpoints(EmulatorServices services)
 {
     private const int DefaultPerPage = 20;
 
@@ -201,7 +201,7 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
 
     private static long Id(HttpContext context) => Routes.NumericId(context, "conversation_id", AppStore.ConversationNotFound);
 
-    private AdminRecord Author(HttpContext context) => admins.For(Caller.From(context).AppId);
+    private AdminRecord Author(HttpContext context) => Store(context).Admin;
 
     private AppStore Store(HttpContext context) => Routes.Store(context, services);
 

@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>/contacts/{id}/notes and /notes/{id}. Every note's author is the app's admin (the one it has).</summary>
-internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints admins)
+internal sealed class NotesEndpoints(EmulatorServices services)
 {
     public async Task<IResult> ListAsync(HttpContext context)
     {
         var notes = await Store(context).ListNotesAsync(Routes.Route(context, "contact_id"));
-        var author = admins.For(Caller.From(context).AppId);
+        var author = Store(context).Admin;
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -39,7 +39,7 @@ internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints 
             throw new ApiError(400, "bad_request", "body is required (the note's text)") { Code = "parameter_not_found", Field = "body" };
         }
 
-        var author = admins.For(Caller.From(context).AppId);
+        var author = Store(context).Admin;
         if (Input.Field(body, "admin_id") is { } adminId && (adminId.ValueKind is not (System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number)
             || adminId.ToString() != author.Id))
         {
@@ -53,7 +53,7 @@ internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints 
     public async Task<IResult> GetAsync(HttpContext context)
     {
         var note = await Store(context).GetNoteAsync(Routes.NumericId(context, "note_id", AppStore.NoteNotFound));
-        return Json.Ok(w => Writer.Note(w, note, admins.For(Caller.From(context).AppId)));
+        return Json.Ok(w => Writer.Note(w, note, Store(context).Admin));
     }
 
     private AppStore Store(HttpContext context) => Routes.Store(context, services);

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
 using IntercomPS.Emulator.Storage;
@@ -76,12 +74,12 @@ internal static class Routes
         web.MapGet("/tags/{tag_id}", Handle(tags.GetAsync));
         web.MapDelete("/tags/{tag_id}", Handle(tags.DeleteAsync));
 
-        var notes = new NotesEndpoints(services, admins);
+        var notes = new NotesEndpoints(services);
         web.MapGet("/contacts/{contact_id}/notes", Handle(notes.ListAsync));
         web.MapPost("/contacts/{contact_id}/notes", Handle(notes.CreateAsync));
         web.MapGet("/notes/{note_id}", Handle(notes.GetAsync));
 
-        var conversations = new ConversationsEndpoints(services, admins);
+        var conversations = new ConversationsEndpoints(services);
         web.MapGet("/conversations", Handle(conversations.ListAsync));
         web.MapPost("/conversations", Handle(conversations.CreateAsync));
         web.MapPost("/conversations/search", Handle(conversations.SearchAsync));
@@ -126,7 +124,7 @@ internal static class Routes
     }
 
     /// <summary>The 2.14 store of the request's app.</summary>
-    public static AppStore Store(HttpContext context, EmulatorServices services) => new(services.Database, Caller.From(context).AppId);
+    public static AppStore Store(HttpContext context, EmulatorServices services) => services.Stored(Caller.From(context).AppId);
 
     public static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
 
@@ -134,44 +132,4 @@ internal static class Routes
     public static long NumericId(HttpContext context, string name, Func<ApiError> notFound) =>
         long.TryParse(Route(context, name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
             ? id : throw notFound();
-}
-
-/// <summary>GET /me, /admins, /admins/{id}: each app has one admin, named by --admin-name/--admin-email.</summary>
-internal sealed class AdminsEndpoints(EmulatorServices services)
-{
-    public AdminRecord For(string app) => new(AdminId(app), services.AdminName, services.AdminEmail);
-
-    public Task<IResult> MeAsync(HttpContext context)
-    {
-        var app = Caller.From(context).AppId;
-        return Task.FromResult(Json.Ok(w => Writer.Admin(w, For(app), app, services.StartedAt)));
-    }
-
-    public Task<IResult> ListAsync(HttpContext context)
-    {
-        var admin = For(Caller.From(context).AppId);
-        return Task.FromResult(Json.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "admin.list");
-            w.WriteStartArray("admins");
-            Writer.Admin(w, admin);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }));
-    }
-
-    public Task<IResult> GetAsync(HttpContext context)
-    {
-        var admin = For(Caller.From(context).AppId);
-        return Routes.Route(context, "admin_id") == admin.Id
-            ? Task.FromResult(Json.Ok(w => Writer.Admin(w, admin)))
-            : throw NotFound();
-    }
-
-    public static ApiError NotFound() => new(404, "not_found", "Admin not found") { Code = "admin_not_found" };
-
-    /// <summary>A stable numeric id per app (Intercom's admin ids are numeric strings), the same on every run.</summary>
-    private static string AdminId(string app) =>
-        Face.ToString(100_000_000 + (BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(app)), 0) % 900_000_000));
 }

@@ -405,6 +405,3 @@ internal static class Writer
         }
     }
 }
-
-/// <summary>An app's admin, as 2.14 shows it: a numeric string id, a name and an email.</summary>
-internal sealed record AdminRecord(string Id, string Name, string Email);
