@@ -185,7 +185,10 @@ internal sealed partial class AppStore
     private ConversationRecord? Conversation(DbSession s, long id) =>
         LoadConversations(s, "WHERE t.app = $app AND t.id = $id", ("$app", app), ("$id", id)).FirstOrDefault();
 
-    /// <summary>The conversations <paramref name="tail"/> selects, with their messages (read in one statement) and contacts.</summary>
+    /// <summary>
+    /// The conversations <paramref name="tail"/> selects, with their messages and contacts: four statements however
+    /// many conversations there are (the rows, every message, the contacts, their tags).
+    /// </summary>
     private List<ConversationRecord> LoadConversations(DbSession s, string tail, params (string, object?)[] args)
     {
         var rows = s.Query($"SELECT {ConversationColumns} {ConversationFrom} {tail}",
@@ -200,16 +203,9 @@ internal sealed partial class AppStore
             "SELECT thread_id, id, created_at, url, html, from_admin FROM messages WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
             r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), Text(r, 3), r.GetString(4), r.GetInt64(5) != 0)),
             ("$ids", JsonSerializer.Serialize(rows.Select(row => row.Id)))).ToLookup(m => m.Thread, m => m.Message);
-        var contacts = new Dictionary<long, ContactRecord>();
-        return rows.Select(row =>
-        {
-            if (!contacts.TryGetValue(row.Seq, out var contact))
-            {
-                contacts[row.Seq] = contact = BySeq(s, row.Seq)!;
-            }
-
-            return new ConversationRecord(row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contact);
-        }).ToList();
+        var contacts = ContactsBySeq(s, rows.Select(row => row.Seq));
+        return [.. rows.Select(row => new ConversationRecord(
+            row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq]))];
     }
 
     public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };

@@ -62,20 +62,20 @@ internal sealed partial class AppStore
     /// One page by keyset: the page seeks past the cursor's (sort value, seq) on the order's index and stops after
     /// <paramref name="perPage"/> rows, so any depth costs what the first page does; the total is counted once per
     /// search until the next write (<see cref="Database.Counts"/>), and the page number comes from the rows the cursor says
-    /// are before it.
+    /// are before it. The page's contacts and their tags take two statements however many there are.
     /// </summary>
-    private ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)
+    internal ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)
     {
         var key = $"{endpoint}\n{app}\n{query.Key}";
         var fingerprint = SearchCursor.Fingerprint(key);
         var cursor = startingAfter is null ? null : SearchCursor.Decode(startingAfter, fingerprint);
         var args = new List<(string, object?)>(query.Arguments) { ("$app", app) };
         var total = db.Counts.Get(key, () => s.Scalar<long>(CountSql(query), [.. args]));
-        var rows = s.Query(PageSql(query, cursor, perPage, args),
-            r => (Contact: ReadContact(s, r), Sort: r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1)), [.. args]);
+        var rows = Contacts(s, PageSql(query, cursor, perPage, args),
+            r => (ReadContactRow(r).Row, r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1)), [.. args]);
         var offset = cursor?.Offset ?? 0;
         var next = rows.Count == perPage && offset + rows.Count < total
-            ? new SearchCursor(offset + rows.Count, rows[^1].Contact.User.Seq, rows[^1].Sort).Encode(fingerprint)
+            ? new SearchCursor(offset + rows.Count, rows[^1].Contact.User.Seq, rows[^1].Extra).Encode(fingerprint)
             : null;
         return new ContactPage([.. rows.Select(r => r.Contact)], total, (int)(offset / perPage) + 1, perPage, next);
     }
