@@ -12,11 +12,10 @@ namespace IntercomPS.Emulator;
 /// The spec's dummy app (dummy-app-id / dummy_app_id, any key): canned data from the spec's examples, writes
 /// answered plausibly and never stored. Conventions the old official client's live tests relied on:
 /// somebody@example.com is "Somebody" with threads and unread messages, not-found@example.com is a 404 and
-/// server-error@example.com a 500.
+/// server-error@example.com a 500. The 2.14 face answers from the same canned users as contacts (DummyApp.Contacts.cs).
 /// </summary>
-internal sealed class DummyApp(AdminRecord admin) : IAppBackend
+internal sealed partial class DummyApp(AdminRecord admin) : IAppStore
 {
-
     private const string CannedCustomData = """{"app_name":"Genesis","monthly_spend":155.5,"team_mates":7}""";
     private const string Chrome =
         "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_3) AppleWebKit/535.11 (KHTML, like Gecko) Chrome/17.0.963.56 Safari/535.11";
@@ -125,13 +124,7 @@ internal sealed class DummyApp(AdminRecord admin) : IAppBackend
     public Task<ConversationRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin)
     {
         var thread = CannedThread(Resolve(key), threadId);
-        if (body is not null)
-        {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            thread = thread with { UpdatedAt = now, Messages = [.. thread.Messages, new MessageRecord(CannedMessageId + thread.Messages.Count, now, url, Html.Paragraphs(body), fromAdmin)] };
-        }
-
-        return Task.FromResult(thread with { Read = read ?? thread.Read });
+        return Task.FromResult((body is null ? thread : WithReply(thread, body, url, fromAdmin)) with { Read = read ?? thread.Read });
     }
 
     public Task<TagRecord> GetTagAsync(string name) => Task.FromResult(new TagRecord(TagId, 1, name, "green", ListedUsers.Length));
@@ -182,10 +175,17 @@ internal sealed class DummyApp(AdminRecord admin) : IAppBackend
         ],
         user);
 
+    /// <summary>The thread with one more message, written now.</summary>
+    private static ConversationRecord WithReply(ConversationRecord thread, string body, string? url, bool fromAdmin)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return thread with { UpdatedAt = now, Messages = [.. thread.Messages, new MessageRecord(CannedMessageId + thread.Messages.Count, now, url, Html.Paragraphs(body), fromAdmin)] };
+    }
+
     /// <summary>A canned thread of the user, open, updated when its newest message was written.</summary>
     private static ConversationRecord Thread(long id, long createdAt, bool read, IReadOnlyList<MessageRecord> messages, UserRecord user) =>
         new(id, createdAt, Math.Max(createdAt, messages[^1].CreatedAt), read, "open", null, true, messages, AsContact(user));
 
-    /// <summary>A canned user as a contact: a user, with no details, tags or notes stored.</summary>
-    private static ContactRecord AsContact(UserRecord user) => new(user, "user", null, false, user.CreatedAt ?? 0, [], 0);
+    /// <summary>A canned user as a contact: role user, tagged with the canned tag, one note.</summary>
+    private static ContactRecord AsContact(UserRecord user) => new(user, "user", null, false, user.CreatedAt ?? 0, [CannedTag], 1);
 }

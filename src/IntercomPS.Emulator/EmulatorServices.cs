@@ -33,7 +33,8 @@ internal sealed class EmulatorServices(Database database, AppRegistry apps, Faul
 
     public bool Persistent { get; } = persistent;
 
-    public IAppBackend Backend(string appId) => DummyApp.IsDummy(appId) ? Dummy : Stored(appId);
+    /// <summary>An app's data: the dummy app's canned answers, or a configured app's stored rows.</summary>
+    public IAppStore Store(string appId) => DummyApp.IsDummy(appId) ? Dummy : Stored(appId);
 
     /// <summary>A configured app's stored data.</summary>
     public AppStore Stored(string appId) => new(Database, appId, AdminOf(appId));

@@ -56,11 +56,11 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     private async Task<IResult> ReplyAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
-        var backend = services.Backend(RequiredApp(body));
+        var store = services.Store(RequiredApp(body));
         var key = Input.UserKey(body);
         var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
-        var thread = await backend.UpdateThreadAsync(key, threadId, Input.RequiredText(body, "body"), Input.String(body, "url"), read: null, fromAdmin: true);
-        return Json.Ok(w => Json.Thread(w, thread, backend.Admin));
+        var thread = await store.UpdateThreadAsync(key, threadId, Input.RequiredText(body, "body"), Input.String(body, "url"), read: null, fromAdmin: true);
+        return Json.Ok(w => Json.Thread(w, thread, store.Admin));
     }
 
     /// <summary>Bulk-creates {prefix}1..{prefix}{count} in one transaction (100,000 users take about a second).</summary>

@@ -7,8 +7,8 @@ internal sealed record Caller(string AppId, EmulatorServices Services)
 {
     private const string Key = "intercom.caller";
 
-    /// <summary>What the app's data answers with (the dummy app's canned data, or its stored rows).</summary>
-    public IAppBackend Backend => Services.Backend(AppId);
+    /// <summary>The app's data, which both faces read and write (the dummy app's canned data, or its stored rows).</summary>
+    public IAppStore Store => Services.Store(AppId);
 
     public static Caller From(HttpContext context) => (Caller)context.Items[Key]!;
 

@@ -51,11 +51,11 @@ internal sealed partial class AppStore
     }));
 
     /// <summary>Unarchived contacts in creation order: a search that matches them all.</summary>
-    public Task<ContactPage> ListAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    public Task<ContactPage> ListContactsAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
         Page(s, ContactQuery.All, "list", perPage, startingAfter)));
 
     /// <summary>A search: the query already translated to SQL over u and d.</summary>
-    public Task<ContactPage> SearchAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    public Task<ContactPage> SearchContactsAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
         Page(s, query, "search", perPage, startingAfter)));
 
     /// <summary>

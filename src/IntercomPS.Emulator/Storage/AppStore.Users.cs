@@ -81,12 +81,12 @@ internal sealed partial class AppStore
         return UnreadAdminMessages(s, user.Seq);
     });
 
-    public Task<ContactRecord> GetAsync(string id) => Task.FromResult(db.Read(s => Find(s, id) ?? throw ContactNotFound()));
+    public Task<ContactRecord> GetContactAsync(string id) => Task.FromResult(db.Read(s => Find(s, id) ?? throw ContactNotFound()));
 
-    public Task<ContactRecord> FindByExternalIdAsync(string externalId) => Task.FromResult(db.Read(s =>
+    public Task<ContactRecord> FindContactByExternalIdAsync(string externalId) => Task.FromResult(db.Read(s =>
         Contact(s, WhereUserId, ("$app", app), ("$user_id", externalId)) ?? throw ContactNotFound()));
 
-    public Task<ContactRecord> CreateAsync(ContactInput input) => db.WriteAsync(s =>
+    public Task<ContactRecord> CreateContactAsync(ContactInput input) => db.WriteAsync(s =>
     {
         var role = input.Role ?? "user";
         CheckConflict(s, input, role, exceptSeq: null);
@@ -96,7 +96,7 @@ internal sealed partial class AppStore
         return BySeq(s, seq)!;
     });
 
-    public Task<ContactRecord> UpdateAsync(string id, ContactInput input) => db.WriteAsync(s =>
+    public Task<ContactRecord> UpdateContactAsync(string id, ContactInput input) => db.WriteAsync(s =>
     {
         var contact = Find(s, id) ?? throw ContactNotFound();
         CheckConflict(s, input, input.Role ?? contact.Role, contact.User.Seq);
@@ -107,14 +107,14 @@ internal sealed partial class AppStore
     });
 
     /// <summary>Deletes the contact and everything that hangs off it, as deleting the v1 user does.</summary>
-    public Task<ContactRecord> DeleteAsync(string id) => db.WriteAsync(s =>
+    public Task<ContactRecord> DeleteContactAsync(string id) => db.WriteAsync(s =>
     {
         var contact = Find(s, id) ?? throw ContactNotFound();
         DeleteUser(s, contact.User.Seq);
         return contact;
     });
 
-    public Task<ContactRecord> SetArchivedAsync(string id, bool archived) => db.WriteAsync(s =>
+    public Task<ContactRecord> ArchiveContactAsync(string id, bool archived) => db.WriteAsync(s =>
     {
         var contact = Find(s, id) ?? throw ContactNotFound();
         UpsertDetails(s, contact.User.Seq, role: null, phone: null, archived);

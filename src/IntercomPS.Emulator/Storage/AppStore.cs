@@ -11,7 +11,7 @@ namespace IntercomPS.Emulator.Storage;
 /// here once, every rule about a row kept in one place; every query is scoped by the app, every write is one
 /// transaction. The partial files hold one resource each.
 /// </summary>
-internal sealed partial class AppStore(Database db, string app, AdminRecord admin) : IAppBackend
+internal sealed partial class AppStore(Database db, string app, AdminRecord admin) : IAppStore
 {
     /// <summary>The columns of a users row, in the order <see cref="ReadUser"/> reads them. Unqualified: no table the
     /// users are read with (contact_details, user_tags) has a column of these names.</summary>

@@ -5,17 +5,17 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>GET /me, /admins, /admins/{id}: each app has one admin, named by --admin-name/--admin-email.</summary>
-internal sealed class AdminsEndpoints(EmulatorServices services)
+internal static class AdminsEndpoints
 {
-    public Task<IResult> MeAsync(HttpContext context)
+    public static Task<IResult> MeAsync(HttpContext context)
     {
         var app = Caller.From(context).AppId;
-        return Task.FromResult(Json.Ok(w => Writer.Admin(w, Routes.Store(context, services).Admin, app, services.StartedAt)));
+        return Task.FromResult(Json.Ok(w => Writer.Admin(w, Caller.From(context).Store.Admin, app, Caller.From(context).Services.StartedAt)));
     }
 
-    public Task<IResult> ListAsync(HttpContext context)
+    public static Task<IResult> ListAsync(HttpContext context)
     {
-        var admin = Routes.Store(context, services).Admin;
+        var admin = Caller.From(context).Store.Admin;
         return Task.FromResult(Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -27,9 +27,9 @@ internal sealed class AdminsEndpoints(EmulatorServices services)
         }));
     }
 
-    public Task<IResult> GetAsync(HttpContext context)
+    public static Task<IResult> GetAsync(HttpContext context)
     {
-        var admin = Routes.Store(context, services).Admin;
+        var admin = Caller.From(context).Store.Admin;
         return Routes.Route(context, "admin_id") == admin.Id
             ? Task.FromResult(Json.Ok(w => Writer.Admin(w, admin)))
             : throw NotFound();

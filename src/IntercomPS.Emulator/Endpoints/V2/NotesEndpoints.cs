@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>/contacts/{id}/notes and /notes/{id}. Every note's author is the app's admin (the one it has).</summary>
-internal sealed class NotesEndpoints(EmulatorServices services)
+internal static class NotesEndpoints
 {
-    public async Task<IResult> ListAsync(HttpContext context)
+    public static async Task<IResult> ListAsync(HttpContext context)
     {
         var notes = await Store(context).ListNotesAsync(Routes.Route(context, "contact_id"));
         var author = Store(context).Admin;
@@ -30,7 +30,7 @@ internal sealed class NotesEndpoints(EmulatorServices services)
     }
 
     /// <summary>admin_id, when given, must be the app's admin; without it the token's admin writes the note.</summary>
-    public async Task<IResult> CreateAsync(HttpContext context)
+    public static async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var text = Input.String(body, "body");
@@ -50,11 +50,11 @@ internal sealed class NotesEndpoints(EmulatorServices services)
         return Json.Ok(w => Writer.Note(w, note, author));
     }
 
-    public async Task<IResult> GetAsync(HttpContext context)
+    public static async Task<IResult> GetAsync(HttpContext context)
     {
         var note = await Store(context).GetNoteAsync(Routes.NumericId(context, "note_id", AppStore.NoteNotFound));
         return Json.Ok(w => Writer.Note(w, note, Store(context).Admin));
     }
 
-    private AppStore Store(HttpContext context) => Routes.Store(context, services);
+    private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 }

@@ -46,55 +46,48 @@ internal static class Routes
         return best;
     }
 
-    public static void Map(IEndpointRouteBuilder endpoints, EmulatorServices services)
+    public static void Map(IEndpointRouteBuilder endpoints)
     {
         var web = new Recorder(endpoints);
-        var admins = new AdminsEndpoints(services);
-        web.MapGet("/me", Handle(admins.MeAsync));
-        web.MapGet("/admins", Handle(admins.ListAsync));
-        web.MapGet("/admins/{admin_id}", Handle(admins.GetAsync));
+        web.MapGet("/me", Handle(AdminsEndpoints.MeAsync));
+        web.MapGet("/admins", Handle(AdminsEndpoints.ListAsync));
+        web.MapGet("/admins/{admin_id}", Handle(AdminsEndpoints.GetAsync));
 
-        var contacts = new ContactsEndpoints(services);
-        web.MapGet("/contacts", Handle(contacts.ListAsync));
-        web.MapPost("/contacts", Handle(contacts.CreateAsync));
-        web.MapPost("/contacts/search", Handle(contacts.SearchAsync));
-        web.MapGet("/contacts/find_by_external_id/{external_id}", Handle(contacts.FindByExternalIdAsync));
-        web.MapGet("/contacts/{contact_id}", Handle(contacts.GetAsync));
-        web.MapPut("/contacts/{contact_id}", Handle(contacts.UpdateAsync));
-        web.MapDelete("/contacts/{contact_id}", Handle(contacts.DeleteAsync));
-        web.MapPost("/contacts/{contact_id}/archive", Handle(ctx => contacts.ArchiveAsync(ctx, archived: true)));
-        web.MapPost("/contacts/{contact_id}/unarchive", Handle(ctx => contacts.ArchiveAsync(ctx, archived: false)));
+        web.MapGet("/contacts", Handle(ContactsEndpoints.ListAsync));
+        web.MapPost("/contacts", Handle(ContactsEndpoints.CreateAsync));
+        web.MapPost("/contacts/search", Handle(ContactsEndpoints.SearchAsync));
+        web.MapGet("/contacts/find_by_external_id/{external_id}", Handle(ContactsEndpoints.FindByExternalIdAsync));
+        web.MapGet("/contacts/{contact_id}", Handle(ContactsEndpoints.GetAsync));
+        web.MapPut("/contacts/{contact_id}", Handle(ContactsEndpoints.UpdateAsync));
+        web.MapDelete("/contacts/{contact_id}", Handle(ContactsEndpoints.DeleteAsync));
+        web.MapPost("/contacts/{contact_id}/archive", Handle(ctx => ContactsEndpoints.ArchiveAsync(ctx, archived: true)));
+        web.MapPost("/contacts/{contact_id}/unarchive", Handle(ctx => ContactsEndpoints.ArchiveAsync(ctx, archived: false)));
 
-        var tags = new TagsEndpoints(services);
-        web.MapGet("/contacts/{contact_id}/tags", Handle(tags.ListForContactAsync));
-        web.MapPost("/contacts/{contact_id}/tags", Handle(tags.AddToContactAsync));
-        web.MapDelete("/contacts/{contact_id}/tags/{tag_id}", Handle(tags.RemoveFromContactAsync));
-        web.MapGet("/tags", Handle(tags.ListAsync));
-        web.MapPost("/tags", Handle(tags.SaveAsync));
-        web.MapGet("/tags/{tag_id}", Handle(tags.GetAsync));
-        web.MapDelete("/tags/{tag_id}", Handle(tags.DeleteAsync));
+        web.MapGet("/contacts/{contact_id}/tags", Handle(TagsEndpoints.ListForContactAsync));
+        web.MapPost("/contacts/{contact_id}/tags", Handle(TagsEndpoints.AddToContactAsync));
+        web.MapDelete("/contacts/{contact_id}/tags/{tag_id}", Handle(TagsEndpoints.RemoveFromContactAsync));
+        web.MapGet("/tags", Handle(TagsEndpoints.ListAsync));
+        web.MapPost("/tags", Handle(TagsEndpoints.SaveAsync));
+        web.MapGet("/tags/{tag_id}", Handle(TagsEndpoints.GetAsync));
+        web.MapDelete("/tags/{tag_id}", Handle(TagsEndpoints.DeleteAsync));
 
-        var notes = new NotesEndpoints(services);
-        web.MapGet("/contacts/{contact_id}/notes", Handle(notes.ListAsync));
-        web.MapPost("/contacts/{contact_id}/notes", Handle(notes.CreateAsync));
-        web.MapGet("/notes/{note_id}", Handle(notes.GetAsync));
+        web.MapGet("/contacts/{contact_id}/notes", Handle(NotesEndpoints.ListAsync));
+        web.MapPost("/contacts/{contact_id}/notes", Handle(NotesEndpoints.CreateAsync));
+        web.MapGet("/notes/{note_id}", Handle(NotesEndpoints.GetAsync));
 
-        var conversations = new ConversationsEndpoints(services);
-        web.MapGet("/conversations", Handle(conversations.ListAsync));
-        web.MapPost("/conversations", Handle(conversations.CreateAsync));
-        web.MapPost("/conversations/search", Handle(conversations.SearchAsync));
-        web.MapGet("/conversations/{conversation_id}", Handle(conversations.GetAsync));
-        web.MapPut("/conversations/{conversation_id}", Handle(conversations.UpdateAsync));
-        web.MapPost("/conversations/{conversation_id}/reply", Handle(conversations.ReplyAsync));
-        web.MapPost("/conversations/{conversation_id}/parts", Handle(conversations.ManageAsync));
+        web.MapGet("/conversations", Handle(ConversationsEndpoints.ListAsync));
+        web.MapPost("/conversations", Handle(ConversationsEndpoints.CreateAsync));
+        web.MapPost("/conversations/search", Handle(ConversationsEndpoints.SearchAsync));
+        web.MapGet("/conversations/{conversation_id}", Handle(ConversationsEndpoints.GetAsync));
+        web.MapPut("/conversations/{conversation_id}", Handle(ConversationsEndpoints.UpdateAsync));
+        web.MapPost("/conversations/{conversation_id}/reply", Handle(ConversationsEndpoints.ReplyAsync));
+        web.MapPost("/conversations/{conversation_id}/parts", Handle(ConversationsEndpoints.ManageAsync));
 
-        var events = new EventsEndpoints(services);
-        web.MapPost("/events", Handle(events.SubmitAsync));
-        web.MapGet("/events", Handle(events.ListAsync));
+        web.MapPost("/events", Handle(EventsEndpoints.SubmitAsync));
+        web.MapGet("/events", Handle(EventsEndpoints.ListAsync));
 
-        var attributes = new DataAttributesEndpoints(services);
-        web.MapGet("/data_attributes", Handle(attributes.ListAsync));
-        web.MapPost("/data_attributes", Handle(attributes.CreateAsync));
+        web.MapGet("/data_attributes", Handle(DataAttributesEndpoints.ListAsync));
+        web.MapPost("/data_attributes", Handle(DataAttributesEndpoints.CreateAsync));
     }
 
     private static RequestDelegate Handle(Func<HttpContext, Task<IResult>> handler) => ApiRoutes.Handle(handler);
@@ -122,9 +115,6 @@ internal static class Routes
             }
         }
     }
-
-    /// <summary>The 2.14 store of the request's app.</summary>
-    public static AppStore Store(HttpContext context, EmulatorServices services) => services.Stored(Caller.From(context).AppId);
 
     public static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
 
