@@ -143,7 +143,6 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         web.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.Use(adminGuard.InvokeAsync));
         web.UseRouting();
         ApiRoutes.Map(web);
-        Endpoints.V2.Routes.Map(web);
         new AdminEndpoints(services).Map(web);
     }
 

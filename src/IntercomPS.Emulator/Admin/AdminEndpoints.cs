@@ -137,7 +137,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     {
         var name = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw ApiError.BadRequest($"{field} must be a string such as 'POST /contacts', or null");
         var space = name.IndexOf(' ');
-        var served = space > 0 && (ApiRoutes.RouteOf(name[..space], name[(space + 1)..]) ?? Endpoints.V2.Routes.RouteOf(name[..space], name[(space + 1)..])) == name;
+        var served = space > 0 && ApiRoutes.RouteOf(name[..space], name[(space + 1)..]) == name;
         return served ? name
             : throw ApiError.BadRequest($"{field} '{name}' is not a route the emulator serves: name one as /admin/requests counts it, such as 'POST /contacts' or 'PUT /v1/users'");
     }

@@ -30,7 +30,7 @@ internal static class AdminsEndpoints
     public static Task<IResult> GetAsync(HttpContext context)
     {
         var admin = Caller.From(context).Store.Admin;
-        return Routes.Route(context, "admin_id") == admin.Id
+        return RouteValues.Text(context, "admin_id") == admin.Id
             ? Task.FromResult(Json.Ok(w => Writer.Admin(w, admin)))
             : throw NotFound();
     }

@@ -58,32 +58,32 @@ internal static class ContactsEndpoints
 
     public static async Task<IResult> GetAsync(HttpContext context)
     {
-        var contact = await Store(context).GetContactAsync(Routes.Route(context, "contact_id"));
+        var contact = await Store(context).GetContactAsync(RouteValues.Text(context, "contact_id"));
         return Json.Ok(w => Writer.Contact(w, contact, App(context)));
     }
 
     public static async Task<IResult> FindByExternalIdAsync(HttpContext context)
     {
-        var contact = await Store(context).FindContactByExternalIdAsync(Routes.Route(context, "external_id"));
+        var contact = await Store(context).FindContactByExternalIdAsync(RouteValues.Text(context, "external_id"));
         return Json.Ok(w => Writer.Contact(w, contact, App(context)));
     }
 
     public static async Task<IResult> UpdateAsync(HttpContext context)
     {
         var input = Parse((await RequestBody.ReadAsync(context))!.Value);
-        var contact = await Store(context).UpdateContactAsync(Routes.Route(context, "contact_id"), input);
+        var contact = await Store(context).UpdateContactAsync(RouteValues.Text(context, "contact_id"), input);
         return Json.Ok(w => Writer.Contact(w, contact, App(context)));
     }
 
     public static async Task<IResult> DeleteAsync(HttpContext context)
     {
-        var contact = await Store(context).DeleteContactAsync(Routes.Route(context, "contact_id"));
+        var contact = await Store(context).DeleteContactAsync(RouteValues.Text(context, "contact_id"));
         return Json.Ok(w => Writer.ContactReference(w, contact, "deleted", true));
     }
 
     public static async Task<IResult> ArchiveAsync(HttpContext context, bool archived)
     {
-        var contact = await Store(context).ArchiveContactAsync(Routes.Route(context, "contact_id"), archived);
+        var contact = await Store(context).ArchiveContactAsync(RouteValues.Text(context, "contact_id"), archived);
         return Json.Ok(w => Writer.ContactReference(w, contact, "archived", archived));
     }
 

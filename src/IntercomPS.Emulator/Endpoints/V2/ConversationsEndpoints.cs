@@ -104,7 +104,7 @@ internal static class ConversationsEndpoints
 
         var text = Text(body, "body");
         var store = Store(context);
-        var last = Routes.Route(context, "conversation_id") == "last";
+        var last = RouteValues.Text(context, "conversation_id") == "last";
         var conversation = Input.String(body, "type") switch
         {
             "admin" when last => throw Invalid("conversation_id", "\"last\" is a user's newest conversation: reply to it with type user"),
@@ -199,7 +199,7 @@ internal static class ConversationsEndpoints
             ? n
             : throw Invalid("per_page", $"per_page must be an integer from 1 to {Face.MaxPerPage}, not '{text}'");
 
-    private static long Id(HttpContext context) => Routes.NumericId(context, "conversation_id", AppStore.ConversationNotFound);
+    private static long Id(HttpContext context) => RouteValues.NumericId(context, "conversation_id", AppStore.ConversationNotFound);
 
     private static AdminRecord Author(HttpContext context) => Store(context).Admin;
 

@@ -10,7 +10,7 @@ internal static class NotesEndpoints
 {
     public static async Task<IResult> ListAsync(HttpContext context)
     {
-        var notes = await Store(context).ListNotesAsync(Routes.Route(context, "contact_id"));
+        var notes = await Store(context).ListNotesAsync(RouteValues.Text(context, "contact_id"));
         var author = Store(context).Admin;
         return Json.Ok(w =>
         {
@@ -46,13 +46,13 @@ internal static class NotesEndpoints
             throw AdminsEndpoints.NotFound();
         }
 
-        var note = await Store(context).AddNoteAsync(Routes.Route(context, "contact_id"), text);
+        var note = await Store(context).AddNoteAsync(RouteValues.Text(context, "contact_id"), text);
         return Json.Ok(w => Writer.Note(w, note, author));
     }
 
     public static async Task<IResult> GetAsync(HttpContext context)
     {
-        var note = await Store(context).GetNoteAsync(Routes.NumericId(context, "note_id", AppStore.NoteNotFound));
+        var note = await Store(context).GetNoteAsync(RouteValues.NumericId(context, "note_id", AppStore.NoteNotFound));
         return Json.Ok(w => Writer.Note(w, note, Store(context).Admin));
     }
 

@@ -19,13 +19,13 @@ internal static class TagsEndpoints
 
     public static async Task<IResult> GetAsync(HttpContext context)
     {
-        var tag = await Store(context).GetTagAsync(Routes.NumericId(context, "tag_id", AppStore.TagNotFound));
+        var tag = await Store(context).GetTagAsync(RouteValues.NumericId(context, "tag_id", AppStore.TagNotFound));
         return Json.Ok(w => Writer.Tag(w, tag));
     }
 
     public static async Task<IResult> DeleteAsync(HttpContext context)
     {
-        await Store(context).DeleteTagAsync(Routes.NumericId(context, "tag_id", AppStore.TagNotFound));
+        await Store(context).DeleteTagAsync(RouteValues.NumericId(context, "tag_id", AppStore.TagNotFound));
         return Results.Ok();
     }
 
@@ -61,7 +61,7 @@ internal static class TagsEndpoints
 
     public static async Task<IResult> ListForContactAsync(HttpContext context)
     {
-        var contact = await Store(context).GetContactAsync(Routes.Route(context, "contact_id"));
+        var contact = await Store(context).GetContactAsync(RouteValues.Text(context, "contact_id"));
         return Json.Ok(w => Writer.TagList(w, contact.Tags));
     }
 
@@ -69,14 +69,14 @@ internal static class TagsEndpoints
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var tagId = Input.Id(body, "id") ?? throw new ApiError(400, "bad_request", "id is required (the tag's id)") { Code = "parameter_not_found", Field = "id" };
-        var tag = await Store(context).AddContactTagAsync(Routes.Route(context, "contact_id"), tagId);
+        var tag = await Store(context).AddContactTagAsync(RouteValues.Text(context, "contact_id"), tagId);
         return Json.Ok(w => Writer.Tag(w, tag));
     }
 
     public static async Task<IResult> RemoveFromContactAsync(HttpContext context)
     {
         var tag = await Store(context).RemoveContactTagAsync(
-            Routes.Route(context, "contact_id"), Routes.NumericId(context, "tag_id", AppStore.TagNotFound));
+            RouteValues.Text(context, "contact_id"), RouteValues.NumericId(context, "tag_id", AppStore.TagNotFound));
         return Json.Ok(w => Writer.Tag(w, tag));
     }
 
