@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
@@ -9,21 +9,21 @@ namespace IntercomPS.V2.Tests;
 /// The dummy app on the 2.14 face: the Bearer token dummy-app-id (or dummy_app_id) reaches it, every operation answers
 /// with canned data in 2.14's shapes (the client holds each answer to the description), and nothing is kept.
 /// </summary>
-public class DummyAppTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class DummyAppTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
-    private V2Client Dummy => fixture.For("dummy-app-id");
+    private V2Client Dummy => fixture.V2For("dummy-app-id");
 
     [Theory]
     [InlineData("dummy-app-id")]
     [InlineData("dummy_app_id")]
     public async Task Its_name_is_its_token_and_it_lists_the_canned_users_as_contacts(string token)
     {
-        Assert.Equal(token, (await fixture.For(token).GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
-        var contacts = (await fixture.For(token).GetAsync("/contacts")).Ok();
+        Assert.Equal(token, (await fixture.V2For(token).GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
+        var contacts = (await fixture.V2For(token).GetAsync("/contacts")).Ok();
         Assert.Equal(3, contacts["total_count"].GetInt32());
         Assert.Equal(["first.user@example.com", "second.user@example.com", "third.user@example.com"],
             contacts["data"].EnumerateArray().Select(c => c.GetProperty("email").GetString()));
-        Assert.Equal("Free Trial", (await fixture.For(token).GetAsync("/tags")).Ok()["data"][0].GetProperty("name").GetString());
+        Assert.Equal("Free Trial", (await fixture.V2For(token).GetAsync("/tags")).Ok()["data"][0].GetProperty("name").GetString());
     }
 
     [Fact]

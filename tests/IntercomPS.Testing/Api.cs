@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
 
-namespace IntercomPS.Emulator.Tests.Infrastructure;
+namespace IntercomPS.Testing;
 
 /// <summary>A JSON HTTP client for one app of a running emulator (null credentials: no Authorization header).</summary>
 public sealed class Api(HttpClient http, Uri baseUri, string? appId, string? apiKey)
