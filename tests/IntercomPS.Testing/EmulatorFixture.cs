@@ -58,8 +58,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
     /// <summary>A 2.14 client with this Bearer token (null: no Authorization header).</summary>
     public V2Client V2For(string? token) => new(http, Emulator.BaseUri, token);
 
-    /// <summary>The test app's v1 face as a plain status-and-JSON client, for cross-face tests.</summary>
-    public V1Client V1 => new(http, Emulator.BaseUri, AppId, ApiKey);
+    /// <summary>The test app on /v1 with paths relative to it ("users"), for cross-face tests.</summary>
+    public Api V1 => new(http, ApiUri, AppId, ApiKey);
 
     /// <summary>The test app's credentials as a Basic header carries them, which must not leak either.</summary>
     public static string BasicHeaderValue => Convert.ToBase64String(Encoding.UTF8.GetBytes(AppId + ":" + ApiKey));

@@ -1,10 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Tasks;
-using Xunit;
 
 namespace IntercomPS.Testing;
 
@@ -19,19 +16,19 @@ public sealed class V2Client(HttpClient http, Uri baseUri, string? token, string
     public const string Version = "2.14";
 
     /// <summary>What every answer of every 2.14 client is held to (method, path as sent, answer); set once per test assembly.</summary>
-    public static Action<string, string, Answer>? Judge { get; set; }
+    public static Action<string, string, Reply>? Judge { get; set; }
 
     public V2Client WithVersion(string? other) => new(http, baseUri, token, other);
 
-    public Task<Answer> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+    public Task<Reply> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
-    public Task<Answer> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body ?? new { });
+    public Task<Reply> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body ?? new { });
 
-    public Task<Answer> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, body);
+    public Task<Reply> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, body);
 
-    public Task<Answer> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
+    public Task<Reply> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
 
-    public async Task<Answer> SendAsync(HttpMethod method, string path, object? body = null, Action<HttpRequestMessage>? configure = null)
+    public async Task<Reply> SendAsync(HttpMethod method, string path, object? body = null, Action<HttpRequestMessage>? configure = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path.TrimStart('/')));
         if (token is not null)
@@ -45,77 +42,8 @@ public sealed class V2Client(HttpClient http, Uri baseUri, string? token, string
         }
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (body is not null)
-        {
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        }
-
-        configure?.Invoke(request);
-        using var response = await http.SendAsync(request);
-        var answer = new Answer((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response);
+        var answer = await Reply.SendAsync(http, request, body, configure);
         Judge?.Invoke(method.Method, path, answer);
         return answer;
-    }
-}
-
-/// <summary>An answer, read fully.</summary>
-public sealed class Answer
-{
-    public Answer(int status, string text, HttpResponseMessage response)
-    {
-        Status = status;
-        Text = text;
-        Headers = response.Headers;
-        ContentType = response.Content.Headers.ContentType?.MediaType;
-        Json = text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
-    }
-
-    public int Status { get; }
-
-    public string Text { get; }
-
-    public JsonElement Json { get; }
-
-    public HttpResponseHeaders Headers { get; }
-
-    public string? ContentType { get; }
-
-    public JsonElement this[string name] => Json.GetProperty(name);
-
-    public string? Header(string name) => Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
-
-    public Answer Ok(int status = 200)
-    {
-        Assert.True(Status == status, $"expected {status}, got {Status}: {Text}");
-        return this;
-    }
-
-    /// <summary>Asserts an error.list with this status and code and a request_id; returns the message.</summary>
-    public string Error(int status, string code)
-    {
-        Assert.True(Status == status, $"expected {status} {code}, got {Status}: {Text}");
-        Assert.Equal("error.list", Json.GetProperty("type").GetString());
-        Assert.False(string.IsNullOrEmpty(Json.GetProperty("request_id").GetString()));
-        var error = Json.GetProperty("errors")[0];
-        Assert.Equal(code, error.GetProperty("code").GetString());
-        return error.GetProperty("message").GetString()!;
-    }
-}
-
-/// <summary>The v1 face of an app (HTTP Basic), for writing or reading the same data the other way.</summary>
-public sealed class V1Client(HttpClient http, Uri baseUri, string appId, string key)
-{
-    public async Task<(int Status, JsonElement Json)> SendAsync(HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(baseUri, "v1/" + path.TrimStart('/')));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{appId}:{key}")));
-        if (body is not null)
-        {
-            request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        }
-
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default);
     }
 }

@@ -160,10 +160,10 @@ public class SearchPagingTests(SearchPagingTests.Data data) : IClassFixture<Sear
         (await data.Api.GetAsync("/contacts?starting_after=" + cursor)).Error(400, "parameter_invalid");
     }
 
-    private static List<string> Ids(Answer answer) =>
+    private static List<string> Ids(Reply answer) =>
         answer["data"].EnumerateArray().Select(c => c.GetProperty("external_id").GetString()!).ToList();
 
-    private static string? NextCursor(Answer answer) =>
+    private static string? NextCursor(Reply answer) =>
         answer["pages"].TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.Object
             ? next.GetProperty("starting_after").GetString()
             : null;

@@ -16,7 +16,7 @@ public static class AnswerConformance
     internal static void JudgeEveryAnswer() => V2Client.Judge = Conform;
 #pragma warning restore CA2255
 
-    public static void Conform(string method, string path, Answer answer)
+    public static void Conform(string method, string path, Reply answer)
     {
         var contract = OpenApiContract.Instance;
         var template = contract.Template(method, path);
