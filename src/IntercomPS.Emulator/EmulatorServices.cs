@@ -40,7 +40,7 @@ internal sealed class EmulatorServices(Database database, AppRegistry apps, Faul
     public AppStore Stored(string appId) => new(Database, appId, AdminOf(appId));
 
     /// <summary>The admin of an app the emulator knows (worked out once per app; requests only reach here authenticated).</summary>
-    public AdminRecord AdminOf(string appId) => admins.GetOrAdd(appId, app => AdminRecord.Of(app, AdminName, AdminEmail));
+    public AdminRecord AdminOf(string appId) => admins.GetOrAdd(appId, static (app, services) => AdminRecord.Of(app, services.AdminName, services.AdminEmail), this);
 
     private DummyApp Dummy => dummy ??= new DummyApp(AdminOf("dummy-app-id"));
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Model;
 using Microsoft.Data.Sqlite;
@@ -167,7 +166,7 @@ internal sealed partial class AppStore
     /// <summary>The contacts with these seqs, in no particular order: two statements however many.</summary>
     private static Dictionary<long, ContactRecord> ContactsBySeq(DbSession s, IEnumerable<long> seqs) =>
         Contacts(s, $"SELECT {ContactColumns} {ContactFrom} WHERE u.seq IN (SELECT value FROM json_each($seqs))", r => ReadContactRow(r),
-            ("$seqs", JsonSerializer.Serialize(seqs.Distinct()))).ToDictionary(c => c.Contact.User.Seq, c => c.Contact);
+            ("$seqs", JsonArray(seqs.Distinct()))).ToDictionary(c => c.Contact.User.Seq, c => c.Contact);
 
     /// <summary>
     /// The contacts <paramref name="sql"/> selects (the contact columns first) with their tags, in a fixed number of
@@ -185,9 +184,12 @@ internal sealed partial class AppStore
 
         var tags = s.Query(
             $"SELECT ut.user_seq, {TagColumns} FROM json_each($seqs) AS j CROSS JOIN user_tags AS ut ON ut.user_seq = j.value JOIN tags t ON t.id = ut.tag_id ORDER BY t.id",
-            r => (Seq: r.GetInt64(0), Tag: ReadTag(r, 1)), ("$seqs", JsonSerializer.Serialize(rows.Select(r => r.Row.User.Seq)))).ToLookup(t => t.Seq, t => t.Tag);
+            r => (Seq: r.GetInt64(0), Tag: ReadTag(r, 1)), ("$seqs", JsonArray(rows.Select(r => r.Row.User.Seq)))).ToLookup(t => t.Seq, t => t.Tag);
         return [.. rows.Select(r => (new ContactRecord(r.Row.User, r.Row.Role, r.Row.Phone, r.Row.Archived, r.Row.UpdatedAt, [.. tags[r.Row.User.Seq]], r.Row.NoteCount), r.Extra))];
     }
+
+    /// <summary>Seqs as the JSON array json_each reads (numbers need no serializer).</summary>
+    private static string JsonArray(IEnumerable<long> seqs) => "[" + string.Join(',', seqs) + "]";
 
     /// <summary>A contact's row: the user, then the columns <see cref="ContactColumns"/> adds.</summary>
     private static (ContactRow Row, object? Extra) ReadContactRow(SqliteDataReader r) =>
