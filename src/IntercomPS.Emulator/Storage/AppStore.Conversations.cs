@@ -208,5 +208,6 @@ internal sealed partial class AppStore
             row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq]))];
     }
 
+    /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
 }

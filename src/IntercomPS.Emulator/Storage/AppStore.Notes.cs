@@ -41,5 +41,6 @@ internal sealed partial class AppStore
 
     private static NoteRecord ReadNote(SqliteDataReader r, UserRecord user) => new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), user);
 
+    /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError NoteNotFound() => new(404, "not_found", "Note not found") { Code = "not_found" };
 }

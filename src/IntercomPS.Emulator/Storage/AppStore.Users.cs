@@ -269,6 +269,7 @@ internal sealed partial class AppStore
         }
     }
 
+    /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError ContactNotFound() => new(404, "not_found", "User Not Found") { Code = "not_found" };
 
     /// <summary>A contact as its row reads, before its tags are added.</summary>
