@@ -28,7 +28,10 @@ internal sealed class ApiError(int status, string type, string message) : Except
 
     public static ApiError NotFound(string message) => new(404, "not_found", message);
 
+    /// <summary>v1's 404 for a user, in v1's words (2.14's are AppStore.ContactNotFound and its kin).</summary>
     public static ApiError UserNotFound() => NotFound("The User was not found");
+
+    public static ApiError TagNotFound() => NotFound("The Tag was not found");
 
     /// <summary>The error type Intercom uses for a status.</summary>
     public static string TypeFor(int status) => status switch

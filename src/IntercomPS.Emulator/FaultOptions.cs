@@ -163,8 +163,5 @@ public readonly record struct FaultSnapshot(
 /// <summary>One request's uniform draws in [0, 1): its share of the jitter, and the dice for failing and dropping it.</summary>
 internal readonly record struct FaultDraw(double Jitter, double Failure, double Drop)
 {
-    /// <summary>Where the draws are kept between the delay and the fault middleware.</summary>
-    public const string ItemKey = "intercom.fault-draw";
-
     public int JitterMs(int maxJitterMs) => (int)(Jitter * (maxJitterMs + 1L));
 }

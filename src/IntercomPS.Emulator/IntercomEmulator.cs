@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using IntercomPS.Emulator.Admin;
 using IntercomPS.Emulator.Auth;
 using IntercomPS.Emulator.Endpoints;
-using IntercomPS.Emulator.Faults;
 using IntercomPS.Emulator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,16 +39,19 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         LoopbackOnly = loopbackOnly;
     }
 
+    /// <summary>The Intercom REST API version the root face serves (v1 is served under /v1).</summary>
+    public const string Version = Endpoints.V2.Face.Version;
+
     /// <summary>The address really bound, as Kestrel reports it (http://0.0.0.0:PORT/ for all interfaces).</summary>
     public Uri ListenUri { get; }
 
     /// <summary>Whether only this machine can connect (the bound address is a loopback one).</summary>
     public bool LoopbackOnly { get; }
 
-    /// <summary>http://HOST:PORT/ with the real port.</summary>
+    /// <summary>http://HOST:PORT/ with the real port: the REST API 2.x face (and /admin).</summary>
     public Uri BaseUri { get; }
 
-    /// <summary>http://HOST:PORT/v1/, where clients point.</summary>
+    /// <summary>http://HOST:PORT/v1/, where v1 clients point.</summary>
     public Uri ApiUri { get; }
 
     /// <summary>The accepted apps (app id to API key), besides the dummy app.</summary>
@@ -128,7 +130,6 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
 
     private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard, ApiHostGuard? apiHosts, System.IO.TextWriter? log)
     {
-        var faults = new FaultMiddleware(services.Faults, services.RateLimiter);
         web.Use(ErrorMiddleware.InvokeAsync);
         web.Use((context, next) =>
         {
@@ -141,63 +142,10 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
 
             return next(context);
         });
-        web.UseWhen(context => context.Request.Path.StartsWithSegments("/v1"), v1 =>
-        {
-            if (log is not null)
-            {
-                v1.Use(async (context, next) =>
-                {
-                    try
-                    {
-                        await next(context);
-                    }
-                    finally
-                    {
-                        // Also when the request then failed: the ignored field may be why.
-                        if (context.Response.Headers[UnknownFields.Header].ToString() is { Length: > 0 } warning)
-                        {
-                            await log.WriteLineAsync($"intercom-emulator: {context.Request.Method} {context.Request.Path}: {warning}");
-                        }
-                    }
-                });
-            }
-
-            if (apiHosts is not null)
-            {
-                v1.Use(apiHosts.InvokeAsync);
-            }
-
-            v1.Use((context, next) =>
-            {
-                var app = AppRegistry.ClaimedAppId(context.Request.Headers.Authorization);
-                var route = ApiRoutes.RouteOf(context.Request.Method, context.Request.Path.Value!);
-                services.Requests.Count(app is not null && services.Apps.IsKnown(app) ? app : RequestCounter.OtherApp, route);
-                FaultMiddleware.NoteRoute(context, route);
-                return next(context);
-            });
-            v1.Use((context, next) => FaultMiddleware.DelayAsync(context, next, services.Faults));
-            v1.Use((context, next) => Caller.AuthenticateAsync(context, next, services));
-            v1.Use(faults.InvokeAsync);
-        });
-        web.UseWhen(Endpoints.V2.Face.Serves, v2 =>
-        {
-            // The same steps as /v1, in the same order, with 2.14's marking, Bearer auth and version check.
-            v2.Use(Endpoints.V2.Face.MarkAsync);
-            if (apiHosts is not null)
-            {
-                v2.Use(apiHosts.InvokeAsync);
-            }
-
-            v2.Use((context, next) => Endpoints.V2.Face.CountAsync(context, next, services));
-            v2.Use((context, next) => FaultMiddleware.DelayAsync(context, next, services.Faults));
-            v2.Use((context, next) => Endpoints.V2.Face.AuthenticateAsync(context, next, services));
-            v2.Use(Endpoints.V2.Face.CheckVersionAsync);
-            v2.Use(faults.InvokeAsync);
-        });
+        web.Use(new ApiPipeline(services, apiHosts, log).InvokeAsync);
         web.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.Use(adminGuard.InvokeAsync));
         web.UseRouting();
         ApiRoutes.Map(web);
-        Endpoints.V2.Routes.Map(web, services);
         new AdminEndpoints(services).Map(web);
     }
 

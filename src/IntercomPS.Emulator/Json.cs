@@ -139,15 +139,17 @@ internal static class Json
         w.WriteString("name", tag.Name);
         w.WriteString("color", tag.Color);
         w.WriteBoolean("segment", false);
-        Number(w, "tagged_user_count", tag.TaggedUserCount);
+        w.WriteNumber("tagged_user_count", tag.TaggedUserCount);
         w.WriteEndObject();
     }
 
-    public static void Thread(Utf8JsonWriter w, ThreadRecord t)
+    /// <summary>A thread as v1 shows it: updated when a message followed the first, its user the "from" of user messages.</summary>
+    public static void Thread(Utf8JsonWriter w, ConversationRecord t, AdminRecord admin)
     {
+        var user = t.Contact.User;
         w.WriteStartObject();
         w.WriteNumber("created_at", t.CreatedAt);
-        Number(w, "updated_at", t.UpdatedAt);
+        Number(w, "updated_at", t.Messages.Count > 1 ? t.Messages[^1].CreatedAt : null);
         w.WriteBoolean("read", t.Read);
         w.WriteBoolean("created_by_user", t.CreatedByUser);
         w.WriteNumber("thread_id", t.Id);
@@ -163,16 +165,16 @@ internal static class Json
             w.WriteStartObject("from");
             if (m.FromAdmin)
             {
-                w.WriteString("email", "admin@example.com");
+                w.WriteString("email", admin.Email);
                 w.WriteNull("user_id");
-                w.WriteString("name", "Emulator Admin");
+                w.WriteString("name", admin.Name);
                 w.WriteBoolean("is_admin", true);
             }
             else
             {
-                w.WriteString("email", t.User.Email);
-                w.WriteString("user_id", t.User.UserId);
-                w.WriteString("name", t.User.Name);
+                w.WriteString("email", user.Email);
+                w.WriteString("user_id", user.UserId);
+                w.WriteString("name", user.Name);
                 w.WriteBoolean("is_admin", false);
             }
 
@@ -191,12 +193,12 @@ internal static class Json
         w.WriteEndObject();
     }
 
-    public static void Threads(Utf8JsonWriter w, IEnumerable<ThreadRecord> threads)
+    public static void Threads(Utf8JsonWriter w, IEnumerable<ConversationRecord> threads, AdminRecord admin)
     {
         w.WriteStartArray();
         foreach (var t in threads)
         {
-            Thread(w, t);
+            Thread(w, t, admin);
         }
 
         w.WriteEndArray();

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -58,10 +59,10 @@ public sealed class ListPagingTests(EmulatorFixture fixture) : IClassFixture<Emu
         string Plan(string sql) => string.Join(" | ", db.Read(s => s.Query("EXPLAIN QUERY PLAN " + sql, r => r.GetString(3),
             ("$app", "a"), ("$tag", 1L), ("$after", 0L), ("$limit", 500))));
 
-        Assert.Matches(@"SEARCH users USING (COVERING )?INDEX ix_users_app \(app=\? AND (seq|rowid)>\?\)", Plan(SqliteBackend.PageOfAll));
-        Assert.Matches(@"SEARCH t USING PRIMARY KEY \(tag_id=\? AND user_seq>\?\)", Plan(SqliteBackend.PageOfTagged));
-        Assert.DoesNotContain("OFFSET", SqliteBackend.PageOfAll + SqliteBackend.PageOfTagged, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("TEMP B-TREE", Plan(SqliteBackend.PageOfAll) + Plan(SqliteBackend.PageOfTagged)); // no sort: read in index order
+        Assert.Matches(@"SEARCH users USING (COVERING )?INDEX ix_users_app \(app=\? AND (seq|rowid)>\?\)", Plan(AppStore.PageOfAll));
+        Assert.Matches(@"SEARCH t USING PRIMARY KEY \(tag_id=\? AND user_seq>\?\)", Plan(AppStore.PageOfTagged));
+        Assert.DoesNotContain("OFFSET", AppStore.PageOfAll + AppStore.PageOfTagged, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("TEMP B-TREE", Plan(AppStore.PageOfAll) + Plan(AppStore.PageOfTagged)); // no sort: read in index order
     }
 
     [Fact]
@@ -73,13 +74,13 @@ public sealed class ListPagingTests(EmulatorFixture fixture) : IClassFixture<Emu
         {
             using (var db = new Database(path))
             {
-                await new AdminStore(db).SeedAsync("a", 100_000, null, "k");
+                await new AppStore(db, "a", AdminRecord.Of("a", "Ada", "ada@example.com")).SeedAsync(100_000, null, "k");
             }
 
             using var connection = new SqliteConnection($"Data Source={path}");
             connection.Open();
             var session = new DbSession(connection, cacheCommands: false);
-            var boundaries = Boundaries.From(session.Query(SqliteBackend.AllSeqs, r => r.GetInt64(0), ("$app", "a")), 500);
+            var boundaries = Boundaries.From(session.Query(AppStore.AllSeqs, r => r.GetInt64(0), ("$app", "a")), 500);
             long Steps(string sql, params (string, object?)[] args)
             {
                 long steps = 0;
@@ -90,8 +91,8 @@ public sealed class ListPagingTests(EmulatorFixture fixture) : IClassFixture<Emu
                 return steps;
             }
 
-            var first = Steps(SqliteBackend.PageOfAll, ("$app", "a"), ("$after", boundaries.After(1)), ("$limit", 500));
-            var last = Steps(SqliteBackend.PageOfAll, ("$app", "a"), ("$after", boundaries.After(200)), ("$limit", 500));
+            var first = Steps(AppStore.PageOfAll, ("$app", "a"), ("$after", boundaries.After(1)), ("$limit", 500));
+            var last = Steps(AppStore.PageOfAll, ("$app", "a"), ("$after", boundaries.After(200)), ("$limit", 500));
             var offset = Steps("SELECT seq, user_id FROM users WHERE app = $app ORDER BY seq LIMIT 500 OFFSET 99500", ("$app", "a"));
             Assert.InRange(last, first / 2, first * 2);
             Assert.True(offset > 20 * last, $"LIMIT/OFFSET took {offset} steps, keyset {last}: the comparison should show the difference");

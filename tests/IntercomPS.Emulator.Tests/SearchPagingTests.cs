@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Endpoints.V2;
+using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -31,7 +32,7 @@ public sealed class SearchPagingTests
         {
             using (var db = new Database(path))
             {
-                await new AdminStore(db).SeedAsync("a", Contacts, null, "k");
+                await new AppStore(db, "a", AdminRecord.Of("a", "Ada", "ada@example.com")).SeedAsync(Contacts, null, "k");
             }
 
             using var connection = new SqliteConnection($"Data Source={path}");
@@ -42,20 +43,20 @@ public sealed class SearchPagingTests
             {
                 long steps = 0;
                 SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 100, _ => { steps += 100; return 0; }, null);
-                var rows = session.Query(sql, r => (r.GetInt64(0), r.GetValue(15)), [.. args]);
+                var rows = session.Query(sql, r => (r.GetInt64(0), r.GetValue(r.FieldCount - 1)), [.. args]);
                 SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
                 Assert.Equal(PerPage, rows.Count);
                 return (steps, rows);
             }
 
             List<(string, object?)> Args() => [.. query.Arguments, ("$app", "a")];
-            var first = Run(ContactStore.PageSql(query, null, PerPage, Args()), Args());
-            var before = Run(ContactStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {131 * PerPage}", Args());
+            var first = Run(AppStore.PageSql(query, null, PerPage, Args()), Args());
+            var before = Run(AppStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {131 * PerPage}", Args());
             var cursor = new SearchCursor(132 * PerPage, before.Rows[^1].Seq, before.Rows[^1].Sort);
             var seekArgs = Args();
-            var deepSql = ContactStore.PageSql(query, cursor, PerPage, seekArgs);
+            var deepSql = AppStore.PageSql(query, cursor, PerPage, seekArgs);
             var deep = Run(deepSql, seekArgs);
-            var offset = Run(ContactStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {132 * PerPage}", Args());
+            var offset = Run(AppStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {132 * PerPage}", Args());
 
             var plan = string.Join(" | ", session.Query("EXPLAIN QUERY PLAN " + deepSql, r => r.GetString(3), [.. seekArgs]));
             Assert.Equal(offset.Rows, deep.Rows);
@@ -72,5 +73,27 @@ public sealed class SearchPagingTests
                 System.IO.File.Delete(path + suffix);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_page_of_150_contacts_with_their_tags_takes_as_many_statements_as_a_page_of_1()
+    {
+        using var db = new Database(null);
+        var store = new AppStore(db, "a", AdminRecord.Of("a", "Ada", "ada@example.com"));
+        await store.SeedAsync(PerPage, "vip", "k");
+        long Statements(int perPage) => db.Read(s =>
+        {
+            var before = s.Statements;
+            var page = store.Page(s, ContactQuery.All, "list", perPage, null);
+            Assert.Equal(perPage, page.Contacts.Count);
+            Assert.All(page.Contacts, c => Assert.Equal("vip", Assert.Single(c.Tags).Name));
+            return s.Statements - before;
+        });
+
+        Statements(1); // counts the list; the count is then remembered until the next write
+        var one = Statements(1);
+        var full = Statements(PerPage);
+        Assert.Equal(one, full);
+        Assert.Equal(2, full); // the rows, then every listed contact's tags
     }
 }

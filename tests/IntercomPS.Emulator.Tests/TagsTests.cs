@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Storage;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;
@@ -125,24 +125,24 @@ public sealed class TagsTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         string Plan(string sql) => string.Join(" | ", db.Read(s => s.Query("EXPLAIN QUERY PLAN " + sql, r => r.GetString(3),
             ("$tag", 1L), ("$app", "a"), ("$values", "[\"x\"]"))));
 
-        foreach (var sql in new[] { SqliteBackend.TagByUserId, SqliteBackend.UntagByUserId })
+        foreach (var sql in new[] { AppStore.TagByUserId, AppStore.UntagByUserId })
         {
             Assert.Matches(@"SCAN j VIRTUAL TABLE INDEX \d+:.* \| SEARCH u USING (COVERING )?INDEX ux_users_user_id \(app=\? AND user_id=\?\)", Plan(sql));
         }
 
-        foreach (var sql in new[] { SqliteBackend.TagByEmail, SqliteBackend.UntagByEmail })
+        foreach (var sql in new[] { AppStore.TagByEmail, AppStore.UntagByEmail })
         {
             Assert.Matches(@"SCAN j VIRTUAL TABLE INDEX \d+:.* \| SEARCH u USING (COVERING )?INDEX ix_users_email \(app=\? AND email=\?\)", Plan(sql));
         }
 
-        foreach (var sql in new[] { SqliteBackend.UntagByUserId, SqliteBackend.UntagByEmail })
+        foreach (var sql in new[] { AppStore.UntagByUserId, AppStore.UntagByEmail })
         {
             // Each found user's link is one seek on both columns, never a walk of the tag's users.
             Assert.Matches(@"SEARCH user_tags USING (COVERING INDEX ix_user_tags_user \(user_seq=\? AND tag_id=\?\)|PRIMARY KEY \(tag_id=\? AND user_seq=\?\))", Plan(sql));
         }
 
         // The 2.14 batch: its contacts by one seek each on the intercom_id index, then one statement per direction.
-        Assert.Matches(@"SCAN j VIRTUAL TABLE INDEX \d+:.* \| SEARCH u USING (COVERING )?INDEX ux_users_intercom_id \(intercom_id=\?\)", Plan(ContactStore.ContactSeqs));
-        Assert.Matches(@"SEARCH user_tags USING (COVERING INDEX ix_user_tags_user \(user_seq=\? AND tag_id=\?\)|PRIMARY KEY \(tag_id=\? AND user_seq=\?\))", Plan(ContactStore.UntagSeqs));
+        Assert.Matches(@"SCAN j VIRTUAL TABLE INDEX \d+:.* \| SEARCH u USING (COVERING )?INDEX ux_users_intercom_id \(intercom_id=\?\)", Plan(AppStore.ContactSeqs));
+        Assert.Matches(@"SEARCH user_tags USING (COVERING INDEX ix_user_tags_user \(user_seq=\? AND tag_id=\?\)|PRIMARY KEY \(tag_id=\? AND user_seq=\?\))", Plan(AppStore.UntagSeqs));
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 using IntercomPS.Emulator.Admin;
 using Microsoft.AspNetCore.Http;
 
@@ -13,14 +12,12 @@ namespace IntercomPS.Emulator.Auth;
 /// </summary>
 internal sealed class ApiHostGuard(string configuredHost)
 {
-    public Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public void Check(HttpContext context)
     {
         var host = context.Request.Host.Host;
         if (!AdminGuard.IsAllowedHost(host, configuredHost))
         {
             throw new ApiError(403, "forbidden", $"This emulator listens on loopback and answers only loopback names (localhost, 127.0.0.1, [::1]) or '{configuredHost}', not Host '{context.Request.Host}'");
         }
-
-        return next(context);
     }
 }

@@ -7,7 +7,7 @@ using System.Text;
 namespace IntercomPS.Emulator.Auth;
 
 /// <summary>
-/// The apps the emulator accepts and HTTP Basic checking. Keys are compared as SHA-256 hashes with
+/// The apps the emulator accepts, and who a request is from (HTTP Basic on /v1, a Bearer token on 2.14). Keys are compared as SHA-256 hashes with
 /// FixedTimeEquals, and an unknown app is checked against a random hash, so neither timing nor the answer tells an
 /// unknown app from a wrong key.
 /// </summary>
@@ -16,6 +16,9 @@ internal sealed class AppRegistry
     private static readonly byte[] NoSuchApp = RandomNumberGenerator.GetBytes(32);
     private readonly Dictionary<string, byte[]> keyHashes;
 
+    /// <summary>The same hashes in a fixed order, so every Bearer check compares them all the same way.</summary>
+    private readonly (string App, byte[] Hash)[] orderedHashes;
+
     public AppRegistry(IDictionary<string, string> apps)
     {
         var configured = apps.Count > 0
@@ -23,6 +26,7 @@ internal sealed class AppRegistry
             : new Dictionary<string, string>(StringComparer.Ordinal) { [EmulatorOptions.DefaultAppId] = EmulatorOptions.DefaultApiKey };
         Apps = configured;
         keyHashes = configured.ToDictionary(p => p.Key, p => Hash(p.Value), StringComparer.Ordinal);
+        orderedHashes = [.. keyHashes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))];
     }
 
     /// <summary>The configured apps (not the dummy app), app id to API key.</summary>
@@ -31,41 +35,44 @@ internal sealed class AppRegistry
     /// <summary>Whether <paramref name="appId"/> is a configured app or the dummy app.</summary>
     public bool IsKnown(string appId) => DummyApp.IsDummy(appId) || Apps.ContainsKey(appId);
 
-    /// <summary>The user name of a Basic header (for counting requests), whether or not the key is right.</summary>
-    public static string? ClaimedAppId(string? authorization) =>
-        TryDecode(authorization, out var appId, out _) ? appId : null;
-
-    /// <summary>The authenticated app id, or null when the credentials are missing or wrong.</summary>
-    public string? Authenticate(string? authorization)
+    /// <summary>
+    /// Who a /v1 request is from, decoding its Basic header once: the app it names (when the emulator knows it, whatever
+    /// the key) and the app whose key it proves, or null when the credentials are missing or wrong.
+    /// </summary>
+    public Identity IdentifyBasic(string? authorization)
     {
         if (!TryDecode(authorization, out var appId, out var key))
         {
-            return null;
+            return default;
         }
 
+        var named = IsKnown(appId) ? appId : null;
         if (DummyApp.IsDummy(appId))
         {
-            return appId; // the spec's dummy app takes any key
+            return new(named, appId); // the spec's dummy app takes any key
         }
 
         var expected = keyHashes.GetValueOrDefault(appId) ?? NoSuchApp;
-        return CryptographicOperations.FixedTimeEquals(Hash(key), expected) && !ReferenceEquals(expected, NoSuchApp) ? appId : null;
+        var proven = CryptographicOperations.FixedTimeEquals(Hash(key), expected) && !ReferenceEquals(expected, NoSuchApp);
+        return new(named, proven ? appId : null);
     }
 
     /// <summary>
-    /// The app whose API key is this Bearer token (2.14's access token), or null. Every key is compared, in
-    /// constant time, so the time taken does not tell how close a guess was or which app matched.
+    /// Who a 2.14 request is from: the app whose API key is its Bearer token (2.14's access token), the dummy app for
+    /// the token dummy-app-id (or dummy_app_id), or no one; a token names no app unless it is one. Every key is compared, in constant time, so the time taken does not tell how
+    /// close a guess was or which app matched.
     /// </summary>
-    public string? AuthenticateBearer(string? authorization)
+    public Identity IdentifyBearer(string? authorization)
     {
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return default;
         }
 
-        var presented = Hash(authorization[7..].Trim());
+        var token = authorization[7..].Trim();
+        var presented = Hash(token);
         string? match = null;
-        foreach (var (appId, expected) in keyHashes.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (appId, expected) in orderedHashes)
         {
             if (CryptographicOperations.FixedTimeEquals(presented, expected))
             {
@@ -73,7 +80,9 @@ internal sealed class AppRegistry
             }
         }
 
-        return match;
+        // The dummy app's token is its name, public like its v1 credentials; a configured key that happens to be the same wins.
+        match ??= DummyApp.IsDummy(token) ? token : null;
+        return new(match, match);
     }
 
     private static bool TryDecode(string? authorization, out string appId, out string key)
@@ -105,3 +114,9 @@ internal sealed class AppRegistry
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }
+
+/// <summary>
+/// Who a request is from, worked out once per request: <see cref="Named"/> is the app it is counted under (a known app
+/// it names, or null), <see cref="Authenticated"/> the app its credentials prove (null: the request is a 401).
+/// </summary>
+internal readonly record struct Identity(string? Named, string? Authenticated);

@@ -6,7 +6,7 @@ using System.Threading;
 namespace IntercomPS.Emulator.Faults;
 
 /// <summary>
-/// Counts /v1 requests per app and route ("PUT /v1/tags") since the last reset, for /admin/requests. Memory stays
+/// Counts API requests per app and route ("PUT /v1/tags", "GET /contacts/{contact_id}") since the last reset, for /admin/requests. Memory stays
 /// bounded whatever arrives: only the emulator's apps and routes get their own counter; every other app id (or no
 /// credentials) counts as <see cref="OtherApp"/> and every other path as <see cref="OtherRoute"/>.
 /// </summary>

@@ -4,13 +4,12 @@ using System.Text.Json;
 namespace IntercomPS.Emulator.Model;
 
 /// <summary>
-/// A v1 user as a 2.14 contact: the same row (id = intercom_id, external_id = user_id, custom_attributes = custom_data,
-/// last_seen_at = last_impression_at, signed_up_at = created_at) plus what only 2.14 has (role, phone, archived).
+/// A user as 2.14 shows it, a contact: the same users row (id = intercom_id, external_id = user_id, custom_attributes =
+/// custom_data, last_seen_at = last_impression_at, signed_up_at = created_at, browser = last_seen_user_agent) plus what
+/// only 2.14 has (role, phone, archived, when a 2.14 write last changed it), its tags and how many notes it has.
 /// </summary>
 internal sealed record ContactRecord(
-    long Seq, string Id, string Role, string? ExternalId, string? Email, string? Phone, string? Name, long CreatedAt, long UpdatedAt,
-    long? LastSeenAt, string CustomAttributes, bool UnsubscribedFromEmails, bool Archived, string? Browser,
-    IReadOnlyList<TagRecord> Tags, long NoteCount);
+    UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, IReadOnlyList<TagRecord> Tags, long NoteCount);
 
 /// <summary>A 2.14 create or update; null fields leave the stored value unchanged.</summary>
 internal sealed record ContactInput(
@@ -19,17 +18,15 @@ internal sealed record ContactInput(
 
 internal sealed record ContactPage(IReadOnlyList<ContactRecord> Contacts, long TotalCount, int Page, int PerPage, string? Next);
 
-internal sealed record V2NoteRecord(long Id, long CreatedAt, string Body, long ContactSeq);
-
 internal sealed record DataAttributeRecord(long? Id, string Name, string DataType, string? Description, bool Custom, long? CreatedAt);
 
-/// <summary>A v1 thread as a 2.14 conversation: the same thread and messages, plus its state.</summary>
+/// <summary>
+/// A thread, which 2.14 shows as a conversation: its messages (oldest first), the contact it is with, and its 2.14
+/// state. UpdatedAt is when its newest message or state change was.
+/// </summary>
 internal sealed record ConversationRecord(
     long Id, long CreatedAt, long UpdatedAt, bool Read, string State, long? SnoozedUntil, bool CreatedByUser,
-    IReadOnlyList<PartRecord> Parts, ContactRecord Contact);
-
-/// <summary>A message of the thread: the conversation's source (the first) or one of its parts.</summary>
-internal sealed record PartRecord(long Id, long CreatedAt, string Body, string? Url, bool FromAdmin);
+    IReadOnlyList<MessageRecord> Messages, ContactRecord Contact);
 
 internal sealed record ConversationPage(IReadOnlyList<ConversationRecord> Conversations, long TotalCount, int Page, int PerPage, string? Next);
 

@@ -33,10 +33,10 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["email"] = ("u.email", "string"),
         ["name"] = ("u.name", "string"),
         ["phone"] = ("d.phone", "string"),
-        ["role"] = ("COALESCE(d.role, 'user')", "string"),
+        ["role"] = (AppStore.RoleSql, "string"),
         ["created_at"] = ("COALESCE(u.created_at, 0)", "date"),
         ["signed_up_at"] = ("u.created_at", "date"),
-        ["updated_at"] = ("max(COALESCE(d.updated_at, 0), COALESCE(u.created_at, 0), COALESCE(u.last_impression_at, 0))", "date"),
+        ["updated_at"] = (AppStore.UpdatedAtSql, "date"),
         ["last_seen_at"] = ("u.last_impression_at", "date"),
         ["unsubscribed_from_emails"] = ("u.unsubscribed", "boolean"),
         ["tag_id"] = ("", "tag"),
@@ -47,7 +47,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     {
         ["id"] = ("CAST(t.id AS TEXT)", "string"), // a String in the description, like the contact id
         ["created_at"] = ("t.created_at", "date"),
-        ["updated_at"] = (ContactStore.ConversationUpdatedAtSql, "date"),
+        ["updated_at"] = (AppStore.ConversationUpdatedAtSql, "date"),
         ["state"] = ("COALESCE(cs.state, 'open')", "string"),
         ["open"] = ("(COALESCE(cs.state, 'open') <> 'closed')", "boolean"),
         ["read"] = ("t.read", "boolean"),

@@ -4,14 +4,15 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Storage;
+using IntercomPS.Emulator.Auth;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>/events: submit a data event for a contact (202, no body) and list a contact's events or their summary.</summary>
-internal sealed class EventsEndpoints(EmulatorServices services)
+internal static class EventsEndpoints
 {
-    public async Task<IResult> SubmitAsync(HttpContext context)
+    public static async Task<IResult> SubmitAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var name = Input.String(body, "event_name");
@@ -29,14 +30,14 @@ internal sealed class EventsEndpoints(EmulatorServices services)
         }
 
         var metadata = Metadata(body);
-        var store = Routes.Store(context, services);
+        var store = Caller.From(context).Store;
         var contact = await store.EventContactAsync(id, userId, email);
         await store.SubmitEventAsync(contact, name, createdAt, metadata);
         return Results.StatusCode(202);
     }
 
     /// <summary>type=user and one of intercom_user_id, user_id, email; summary=true counts events by name.</summary>
-    public async Task<IResult> ListAsync(HttpContext context)
+    public static async Task<IResult> ListAsync(HttpContext context)
     {
         var query = context.Request.Query;
         if (Input.Query(query, "type") != "user")
@@ -50,9 +51,10 @@ internal sealed class EventsEndpoints(EmulatorServices services)
             throw new ApiError(400, "bad_request", "One of intercom_user_id, user_id or email is required") { Code = "parameter_not_found" };
         }
 
-        var store = Routes.Store(context, services);
+        var store = Caller.From(context).Store;
         var contact = await store.EventContactAsync(id, userId, email);
         var events = await store.ListEventsAsync(contact);
+        var user = contact.User;
         var summary = Input.Query(query, "summary") switch
         {
             null or "false" => false,
@@ -65,9 +67,9 @@ internal sealed class EventsEndpoints(EmulatorServices services)
             if (summary)
             {
                 w.WriteString("type", "event.summary");
-                w.WriteString("email", contact.Email ?? "");
-                w.WriteString("intercom_user_id", contact.Id);
-                w.WriteString("user_id", contact.ExternalId ?? "");
+                w.WriteString("email", user.Email ?? "");
+                w.WriteString("intercom_user_id", user.IntercomId);
+                w.WriteString("user_id", user.UserId ?? "");
                 w.WriteStartArray("events");
                 foreach (var group in events.GroupBy(e => e.EventName))
                 {
@@ -92,15 +94,15 @@ internal sealed class EventsEndpoints(EmulatorServices services)
                     w.WriteString("type", "event");
                     w.WriteString("event_name", e.EventName);
                     w.WriteNumber("created_at", e.CreatedAt);
-                    if (contact.ExternalId is not null)
+                    if (user.UserId is not null)
                     {
-                        w.WriteString("user_id", contact.ExternalId);
+                        w.WriteString("user_id", user.UserId);
                     }
 
-                    w.WriteString("intercom_user_id", contact.Id);
-                    if (contact.Email is { Length: > 0 })
+                    w.WriteString("intercom_user_id", user.IntercomId);
+                    if (user.Email is { Length: > 0 })
                     {
-                        w.WriteString("email", contact.Email);
+                        w.WriteString("email", user.Email);
                     }
 
                     w.WritePropertyName("metadata");

@@ -1,8 +1,6 @@
 using System;
 using System.Globalization;
-using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
-using IntercomPS.Emulator.Faults;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
@@ -10,13 +8,22 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>
 /// The Intercom REST API 2.14 face: every path outside /v1 and /admin. It is a protocol layer only; the data is
 /// the same store /v1 serves. A request is marked (so errors are written as 2.14's error.list with its request_id),
-/// counted, delayed, authenticated by Bearer token, version-checked and put through the same faults as /v1.
+/// authenticated by Bearer token and version-checked; <see cref="ApiPipeline"/> runs these steps with the others.
 /// </summary>
-internal static class Face
+internal sealed class Face : IApiFace
 {
     public const string Version = "2.14";
     public const string VersionHeader = "Intercom-Version";
     private const string RequestIdKey = "intercom.v2.request_id";
+
+    /// <summary>The most a 2.14 list or search page holds (per_page), as the real API allows.</summary>
+    public const int MaxPerPage = 150;
+
+    public static readonly Face Instance = new();
+
+    private Face()
+    {
+    }
 
     public static bool Serves(HttpContext context) =>
         !context.Request.Path.StartsWithSegments("/v1") && !context.Request.Path.StartsWithSegments("/admin");
@@ -24,41 +31,24 @@ internal static class Face
     /// <summary>The request id of a 2.14 request (also sent as X-Request-Id), or null on /v1.</summary>
     public static string? RequestId(HttpContext context) => context.Items[RequestIdKey] as string;
 
-    public static Task MarkAsync(HttpContext context, RequestDelegate next)
+    public void Mark(HttpContext context)
     {
         var id = Guid.NewGuid().ToString();
         context.Items[RequestIdKey] = id;
         context.Response.Headers["X-Request-Id"] = id;
-        return next(context);
     }
 
-    /// <summary>
-    /// Counts the request for the app whose token it carries (any other counts as no app), under its route template
-    /// ("GET /contacts/{contact_id}"), so the counter stays bounded whatever paths arrive.
-    /// </summary>
-    public static Task CountAsync(HttpContext context, RequestDelegate next, EmulatorServices services)
-    {
-        var app = services.Apps.AuthenticateBearer(context.Request.Headers.Authorization) ?? RequestCounter.OtherApp;
-        var route = Routes.RouteOf(context.Request.Method, context.Request.Path.Value!);
-        services.Requests.Count(app, route);
-        Faults.FaultMiddleware.NoteRoute(context, route);
-        return next(context);
-    }
+    /// <summary>An app's API key is its access token; a request is counted under the app whose token it carries.</summary>
+    public Identity Identify(AppRegistry apps, string? authorization) => apps.IdentifyBearer(authorization);
 
-    /// <summary>An app's API key is its access token; anything else is the 401 the real API gives.</summary>
-    public static Task AuthenticateAsync(HttpContext context, RequestDelegate next, EmulatorServices services)
-    {
-        var app = services.Apps.AuthenticateBearer(context.Request.Headers.Authorization)
-            ?? throw new ApiError(401, "unauthorized", "Access Token Invalid");
-        Caller.Set(context, new Caller(app, services.Backend(app)));
-        return next(context);
-    }
+    /// <summary>Any token that is no app's key gets the 401 the real API gives.</summary>
+    public ApiError Unauthorized() => new(401, "unauthorized", "Access Token Invalid");
 
     /// <summary>
     /// Intercom-Version: absent means the default (2.14), 2.14 is served, any other value gets the real API's
     /// 400 intercom_version_invalid. Every answer says which version served it.
     /// </summary>
-    public static Task CheckVersionAsync(HttpContext context, RequestDelegate next)
+    public void Check(HttpContext context)
     {
         var requested = context.Request.Headers[VersionHeader].ToString().Trim();
         if (requested.Length > 0 && requested != Version)
@@ -71,7 +61,6 @@ internal static class Face
         }
 
         context.Response.Headers[VersionHeader] = Version;
-        return next(context);
     }
 
     private static string Truncate(string text) => text.Length <= 20 ? text : text[..20] + "...";

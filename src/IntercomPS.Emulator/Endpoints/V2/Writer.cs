@@ -69,33 +69,35 @@ internal static class Writer
         w.WriteEndObject();
     }
 
+    /// <summary>A contact: the user's row as 2.14 names it, with what only 2.14 stores.</summary>
     public static void Contact(Utf8JsonWriter w, ContactRecord c, string workspace)
     {
-        var url = "/contacts/" + c.Id;
+        var u = c.User;
+        var url = "/contacts/" + u.IntercomId;
         w.WriteStartObject();
         w.WriteString("type", "contact");
-        w.WriteString("id", c.Id);
+        w.WriteString("id", u.IntercomId);
         w.WriteString("workspace_id", workspace);
-        w.WriteString("external_id", c.ExternalId);
+        w.WriteString("external_id", u.UserId);
         w.WriteString("role", c.Role);
-        w.WriteString("email", c.Email ?? ""); // the API writes "" for a contact without an email
-        w.WriteString("email_domain", c.Email is { } email && email.IndexOf('@', System.StringComparison.Ordinal) is var at and >= 0 ? email[(at + 1)..] : "");
+        w.WriteString("email", u.Email ?? ""); // the API writes "" for a contact without an email
+        w.WriteString("email_domain", u.Email is { } email && email.IndexOf('@', System.StringComparison.Ordinal) is var at and >= 0 ? email[(at + 1)..] : "");
         w.WriteString("phone", c.Phone);
-        w.WriteString("name", c.Name);
+        w.WriteString("name", u.Name);
         w.WriteNull("owner_id");
         w.WriteBoolean("has_hard_bounced", false);
         w.WriteBoolean("marked_email_as_spam", false);
-        w.WriteBoolean("unsubscribed_from_emails", c.UnsubscribedFromEmails);
-        w.WriteNumber("created_at", c.CreatedAt);
+        w.WriteBoolean("unsubscribed_from_emails", u.UnsubscribedFromEmails);
+        w.WriteNumber("created_at", u.CreatedAt ?? 0);
         w.WriteNumber("updated_at", c.UpdatedAt);
-        w.WriteNumber("signed_up_at", c.CreatedAt);
-        Nullable(w, "last_seen_at", c.LastSeenAt);
+        w.WriteNumber("signed_up_at", u.CreatedAt ?? 0);
+        Nullable(w, "last_seen_at", u.LastImpressionAt);
         foreach (var unset in new[] { "last_replied_at", "last_contacted_at", "last_email_opened_at", "last_email_clicked_at", "language_override" })
         {
             w.WriteNull(unset);
         }
 
-        w.WriteString("browser", c.Browser);
+        w.WriteString("browser", u.LastSeenUserAgent);
         w.WriteNull("browser_version");
         w.WriteNull("browser_language");
         w.WriteNull("os");
@@ -109,7 +111,7 @@ internal static class Writer
         w.WriteEndObject();
         w.WriteNull("avatar");
         w.WritePropertyName("custom_attributes");
-        w.WriteRawValue(c.CustomAttributes, skipInputValidation: true);
+        w.WriteRawValue(u.CustomData, skipInputValidation: true);
         w.WriteStartObject("tags");
         w.WriteString("type", "list");
         w.WriteStartArray("data");
@@ -188,8 +190,8 @@ internal static class Writer
     public static void ContactReference(Utf8JsonWriter w, ContactRecord c, string flag, bool value)
     {
         w.WriteStartObject();
-        w.WriteString("id", c.Id);
-        w.WriteString("external_id", c.ExternalId);
+        w.WriteString("id", c.User.IntercomId);
+        w.WriteString("external_id", c.User.UserId);
         w.WriteString("type", "contact");
         w.WriteBoolean(flag, value);
         w.WriteEndObject();
@@ -218,27 +220,19 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    public static void Note(Utf8JsonWriter w, V2NoteRecord note, ContactRecord? contact, AdminRecord author)
+    public static void Note(Utf8JsonWriter w, NoteRecord note, AdminRecord author)
     {
         w.WriteStartObject();
         w.WriteString("type", "note");
         w.WriteString("id", Face.ToString(note.Id));
-        w.WriteNumber("created_at", note.CreatedAt);
-        if (contact is null)
-        {
-            w.WriteNull("contact");
-        }
-        else
-        {
-            w.WriteStartObject("contact");
-            w.WriteString("type", "contact");
-            w.WriteString("id", contact.Id);
-            w.WriteEndObject();
-        }
-
+        w.WriteNumber("created_at", note.CreatedAt ?? 0);
+        w.WriteStartObject("contact");
+        w.WriteString("type", "contact");
+        w.WriteString("id", note.User.IntercomId);
+        w.WriteEndObject();
         w.WritePropertyName("author");
         Admin(w, author);
-        w.WriteString("body", note.Body);
+        w.WriteString("body", note.Html);
         w.WriteEndObject();
     }
 
@@ -312,13 +306,13 @@ internal static class Writer
         w.WriteStartArray("tags");
         w.WriteEndArray();
         w.WriteEndObject();
-        var source = c.Parts.Count > 0 ? c.Parts[0] : null;
+        var source = c.Messages.Count > 0 ? c.Messages[0] : null;
         w.WriteStartObject("source");
         w.WriteString("type", "conversation");
         w.WriteString("id", source is null ? "" : Face.ToString(source.Id));
         w.WriteString("delivered_as", c.CreatedByUser ? "customer_initiated" : "admin_initiated");
         w.WriteString("subject", "");
-        w.WriteString("body", source?.Body ?? "");
+        w.WriteString("body", source?.Html ?? "");
         w.WritePropertyName("author");
         PartAuthor(w, source?.FromAdmin == true, c.Contact, admin);
         w.WriteStartArray("attachments");
@@ -331,15 +325,15 @@ internal static class Writer
         w.WriteStartArray("contacts");
         w.WriteStartObject();
         w.WriteString("type", "contact");
-        w.WriteString("id", c.Contact.Id);
-        w.WriteString("external_id", c.Contact.ExternalId);
+        w.WriteString("id", c.Contact.User.IntercomId);
+        w.WriteString("external_id", c.Contact.User.UserId);
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteStartObject("teammates");
         w.WriteString("type", "admin.list");
         w.WriteStartArray("teammates");
-        if (c.Parts.Any(p => p.FromAdmin))
+        if (c.Messages.Any(p => p.FromAdmin))
         {
             w.WriteStartObject();
             w.WriteString("type", "admin");
@@ -357,13 +351,13 @@ internal static class Writer
             w.WriteStartObject("conversation_parts");
             w.WriteString("type", "conversation_part.list");
             w.WriteStartArray("conversation_parts");
-            foreach (var part in c.Parts.Skip(1))
+            foreach (var part in c.Messages.Skip(1))
             {
                 w.WriteStartObject();
                 w.WriteString("type", "conversation_part");
                 w.WriteString("id", Face.ToString(part.Id));
                 w.WriteString("part_type", "comment");
-                w.WriteString("body", part.Body);
+                w.WriteString("body", part.Html);
                 w.WriteNumber("created_at", part.CreatedAt);
                 w.WriteNumber("updated_at", part.CreatedAt);
                 w.WriteNumber("notified_at", part.CreatedAt);
@@ -378,7 +372,7 @@ internal static class Writer
             }
 
             w.WriteEndArray();
-            w.WriteNumber("total_count", c.Parts.Count > 0 ? c.Parts.Count - 1 : 0);
+            w.WriteNumber("total_count", c.Messages.Count > 0 ? c.Messages.Count - 1 : 0);
             w.WriteEndObject();
         }
 
@@ -389,9 +383,9 @@ internal static class Writer
     {
         w.WriteStartObject();
         w.WriteString("type", fromAdmin ? "admin" : contact.Role);
-        w.WriteString("id", fromAdmin ? admin.Id : contact.Id);
-        w.WriteString("name", fromAdmin ? admin.Name : contact.Name);
-        if ((fromAdmin ? admin.Email : contact.Email) is { Length: > 0 } email)
+        w.WriteString("id", fromAdmin ? admin.Id : contact.User.IntercomId);
+        w.WriteString("name", fromAdmin ? admin.Name : contact.User.Name);
+        if ((fromAdmin ? admin.Email : contact.User.Email) is { Length: > 0 } email)
         {
             w.WriteString("email", email);
         }
@@ -411,6 +405,3 @@ internal static class Writer
         }
     }
 }
-
-/// <summary>An app's admin, as 2.14 shows it: a numeric string id, a name and an email.</summary>
-internal sealed record AdminRecord(string Id, string Name, string Email);

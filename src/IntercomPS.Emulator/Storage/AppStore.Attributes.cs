@@ -12,7 +12,7 @@ namespace IntercomPS.Emulator.Storage;
 /// /v1 wrote it into some user's custom_data (v1 created attributes on first use, as the real service did). 2.14
 /// refuses to write one that does not exist, as the real API does, so a script tested here does not break there.
 /// </summary>
-internal sealed partial class ContactStore
+internal sealed partial class AppStore
 {
     /// <summary>The standard contact attributes we store, with their 2.14 data types.</summary>
     public static readonly IReadOnlyList<(string Name, string DataType, string Description)> Standard =

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Auth;
 using IntercomPS.Emulator.Endpoints;
 using Microsoft.AspNetCore.Http;
 
@@ -13,36 +12,28 @@ namespace IntercomPS.Emulator.Faults;
 /// before the handler runs, so nothing is written; only "drop" runs the handler (the write happens) and then loses the
 /// response.
 /// </summary>
-internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
+internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
 {
-    private const string RouteKey = "intercom.route";
-
-    /// <summary>Keeps the route the request was counted under, for <see cref="FaultOptions.Route"/>.</summary>
-    public static void NoteRoute(HttpContext context, string? route) => context.Items[RouteKey] = route;
-
     /// <summary>
     /// Added latency: a fixed part plus uniform jitter; applies to every API request, even rejected ones. Every API
     /// request takes its random draws here, in arrival order, so a seeded run replays exactly.
     /// </summary>
-    public static async Task DelayAsync(HttpContext context, RequestDelegate next, FaultOptions faults)
+    public ValueTask<FaultDraw> DelayAsync(HttpContext context)
     {
         var f = faults.Snapshot();
         var draw = faults.Draw();
-        context.Items[FaultDraw.ItemKey] = draw;
         var delay = f.LatencyMs + draw.JitterMs(f.JitterMs);
-        if (delay > 0)
-        {
-            await Task.Delay(delay, context.RequestAborted);
-        }
-
-        await next(context);
+        return delay > 0 ? DelayedAsync(delay, draw, context.RequestAborted) : new(draw);
     }
 
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    /// <summary>
+    /// The faults of an authenticated request of <paramref name="app"/>, counted under <paramref name="route"/> (which
+    /// <see cref="FaultOptions.Route"/> may target), with the draws it took on arrival.
+    /// </summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next, string app, string? route, FaultDraw draw)
     {
         var f = faults.Snapshot();
-        var draw = (FaultDraw)context.Items[FaultDraw.ItemKey]!;
-        var rate = limiter.Hit(Caller.From(context).AppId, f.RateLimit, f.RateWindowSeconds);
+        var rate = limiter.Hit(app, f.RateLimit, f.RateWindowSeconds);
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = rate.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = rate.Remaining.ToString(CultureInfo.InvariantCulture);
@@ -77,7 +68,7 @@ internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
             }
         }
 
-        var targeted = f.Route is null || string.Equals(f.Route, context.Items[RouteKey] as string, StringComparison.Ordinal);
+        var targeted = f.Route is null || string.Equals(f.Route, route, StringComparison.Ordinal);
         if (targeted && draw.Failure < f.FailureRate)
         {
             throw ApiError.ForStatus(
@@ -92,6 +83,12 @@ internal sealed class FaultMiddleware(FaultOptions faults, RateLimiter limiter)
         }
 
         await next(context);
+    }
+
+    private static async ValueTask<FaultDraw> DelayedAsync(int delay, FaultDraw draw, System.Threading.CancellationToken aborted)
+    {
+        await Task.Delay(delay, aborted);
+        return draw;
     }
 
     /// <summary>Applies the request, sends the headers and half the body, then aborts: a response lost in transit.</summary>

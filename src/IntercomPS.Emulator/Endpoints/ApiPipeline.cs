@@ -1,0 +1,60 @@
+using System.IO;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Auth;
+using IntercomPS.Emulator.Faults;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Endpoints;
+
+/// <summary>
+/// The one pipeline every API request passes, on either face, in this order: marked, held to the Host rule, counted
+/// under its app and route, delayed (taking its fault draws), authenticated, checked, then put through the faults.
+/// Who the request is from is worked out once, from its credentials, and that one answer is both what it is counted
+/// under and what it is authenticated as; a request refused on the way is still counted and delayed.
+/// </summary>
+internal sealed class ApiPipeline(EmulatorServices services, ApiHostGuard? hosts, TextWriter? log)
+{
+    private readonly FaultInjector faults = new(services.Faults, services.RateLimiter);
+
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var face = FaceOf(context);
+        return face is null ? next(context) : log is null ? RunAsync(context, next, face) : LoggedAsync(context, next, face, log);
+    }
+
+    /// <summary>The face a request is for: /v1, /admin (none: not an API request), or 2.14 at the root.</summary>
+    private static IApiFace? FaceOf(HttpContext context) =>
+        V1Face.Serves(context) ? V1Face.Instance : V2.Face.Serves(context) ? V2.Face.Instance : null;
+
+    private async Task RunAsync(HttpContext context, RequestDelegate next, IApiFace face)
+    {
+        face.Mark(context);
+        hosts?.Check(context);
+        var request = context.Request;
+        var identity = face.Identify(services.Apps, request.Headers.Authorization);
+        var route = ApiRoutes.RouteOf(request.Method, request.Path.Value!);
+        services.Requests.Count(identity.Named ?? RequestCounter.OtherApp, route);
+        var draw = await faults.DelayAsync(context);
+        var app = identity.Authenticated ?? throw face.Unauthorized();
+        Caller.Set(context, new Caller(app, services));
+        face.Check(context);
+        await faults.InvokeAsync(context, next, app, route, draw);
+    }
+
+    /// <summary>The CLI logs what a script author should see: fields a request sent that were ignored.</summary>
+    private async Task LoggedAsync(HttpContext context, RequestDelegate next, IApiFace face, TextWriter writer)
+    {
+        try
+        {
+            await RunAsync(context, next, face);
+        }
+        finally
+        {
+            // Also when the request then failed: the ignored field may be why.
+            if (context.Response.Headers[UnknownFields.Header].ToString() is { Length: > 0 } warning)
+            {
+                await writer.WriteLineAsync($"intercom-emulator: {context.Request.Method} {context.Request.Path}: {warning}");
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+
+namespace IntercomPS.Emulator.Storage;
+
+/// <summary>
+/// The user lists of both faces, each by keyset so a deep page costs what the first does: v1's numbered pages seek
+/// past the page boundaries one walk of the list's index found (<see cref="Boundaries"/>), 2.14's cursor pages past the
+/// last row's sort value and seq (<see cref="SearchCursor"/>).
+/// </summary>
+internal sealed partial class AppStore
+{
+    /// <summary>The whole list's seqs in order, walked on its index: what page boundaries are computed from.</summary>
+    internal const string AllSeqs = "SELECT seq FROM users WHERE app = $app ORDER BY seq";
+
+    internal const string TaggedSeqs = "SELECT user_seq FROM user_tags WHERE tag_id = $tag ORDER BY user_seq";
+
+    /// <summary>One page by keyset: a seek to the first seq after the previous page, never an OFFSET.</summary>
+    internal const string PageOfAll = $"SELECT {UserColumns} FROM users WHERE app = $app AND seq > $after ORDER BY seq LIMIT $limit";
+
+    internal const string PageOfTagged = $"""
+        SELECT {UserColumns} FROM user_tags t JOIN users ON users.seq = t.user_seq
+        WHERE t.tag_id = $tag AND t.user_seq > $after ORDER BY t.user_seq LIMIT $limit
+        """;
+
+    /// <summary>A v1 page of the users (of one tag, when <paramref name="tagId"/>, its 24-hex id, or a name is given).</summary>
+    public Task<UserPage> ListUsersAsync(int page, int perPage, string? tagId, string? tagName) => Task.FromResult(db.Read(s =>
+    {
+        long? tag = null;
+        if (tagId is not null || tagName is not null)
+        {
+            // An unknown tag filters everything out: an empty page rather than an error, like any other filter.
+            tag = s.Scalar<long?>(
+                "SELECT id FROM tags WHERE app = $app AND (intercom_id = $id OR name = $name)", ("$app", app), ("$id", tagId), ("$name", tagName));
+            if (tag is null)
+            {
+                return new UserPage([], 0, page, perPage);
+            }
+        }
+
+        var pages = db.Pages.Get((app, tag, perPage), () => Boundaries.From(tag is null
+            ? s.Query(AllSeqs, r => r.GetInt64(0), ("$app", app))
+            : s.Query(TaggedSeqs, r => r.GetInt64(0), ("$tag", tag)), perPage));
+        var users = pages.After(page) is not { } after ? []
+            : tag is null ? s.Query(PageOfAll, ReadUser, ("$app", app), ("$after", after), ("$limit", perPage))
+            : s.Query(PageOfTagged, ReadUser, ("$tag", tag), ("$after", after), ("$limit", perPage));
+        return new UserPage(users, pages.Total, page, perPage);
+    }));
+
+    /// <summary>Unarchived contacts in creation order: a search that matches them all.</summary>
+    public Task<ContactPage> ListContactsAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+        Page(s, ContactQuery.All, "list", perPage, startingAfter)));
+
+    /// <summary>A search: the query already translated to SQL over u and d.</summary>
+    public Task<ContactPage> SearchContactsAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+        Page(s, query, "search", perPage, startingAfter)));
+
+    /// <summary>
+    /// One page by keyset: the page seeks past the cursor's (sort value, seq) on the order's index and stops after
+    /// <paramref name="perPage"/> rows, so any depth costs what the first page does; the total is counted once per
+    /// search until the next write (<see cref="Database.Counts"/>), and the page number comes from the rows the cursor says
+    /// are before it. The page's contacts and their tags take two statements however many there are.
+    /// </summary>
+    internal ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)
+    {
+        var key = $"{endpoint}\n{app}\n{query.Key}";
+        var fingerprint = SearchCursor.Fingerprint(key);
+        var cursor = startingAfter is null ? null : SearchCursor.Decode(startingAfter, fingerprint);
+        var args = new List<(string, object?)>(query.Arguments) { ("$app", app) };
+        var total = db.Counts.Get(key, () => s.Scalar<long>(CountSql(query), [.. args]));
+        var rows = Contacts(s, PageSql(query, cursor, perPage, args),
+            r => (ReadContactRow(r).Row, r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1)), [.. args]);
+        var offset = cursor?.Offset ?? 0;
+        var next = rows.Count == perPage && offset + rows.Count < total
+            ? new SearchCursor(offset + rows.Count, rows[^1].Contact.User.Seq, rows[^1].Extra).Encode(fingerprint)
+            : null;
+        return new ContactPage([.. rows.Select(r => r.Contact)], total, (int)(offset / perPage) + 1, perPage, next);
+    }
+
+    /// <summary>What a search matches, over the query's arguments and $app.</summary>
+    internal static string CountSql(ContactQuery query) => $"SELECT COUNT(*) {ContactFrom} {Where(query)}";
+
+    /// <summary>
+    /// The page after <paramref name="cursor"/> (the first without one): the contact columns, then the sort key, last.
+    /// Over the query's arguments and $app; the cursor's are added to <paramref name="args"/>.
+    /// </summary>
+    internal static string PageSql(ContactQuery query, SearchCursor? cursor, int perPage, List<(string, object?)> args)
+    {
+        var select = $"SELECT {ContactColumns}, {query.SortKey} AS sort_key {ContactFrom} {Where(query)}";
+        return cursor is null
+            ? $"{select} ORDER BY {query.OrderBy}, u.seq LIMIT {perPage}"
+            : cursor.Page(select, query.SortKey, query.Descending, perPage, args);
+    }
+
+    private static string Where(ContactQuery query) => $"WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND ({query.Where})";
+}
+
+/// <summary>A search query translated to SQL over users u and contact_details d, with its parameters and sort key.</summary>
+internal sealed record ContactQuery(string Where, string SortKey, bool Descending, IReadOnlyList<(string Name, object? Value)> Arguments)
+{
+    /// <summary>Every contact, in creation order: what GET /contacts lists.</summary>
+    public static ContactQuery All { get; } = new("1", "u.seq", false, []);
+
+    public string OrderBy => SortKey + (Descending ? " DESC" : " ASC");
+
+    /// <summary>What the search is, values and their types included: two searches with one key answer alike.</summary>
+    public string Key => $"{Where}\n{OrderBy}\n" + string.Join("\n", Arguments.Select(a => $"{a.Name}={a.Value?.GetType().Name}:{Convert.ToString(a.Value, System.Globalization.CultureInfo.InvariantCulture)}"));
+}
+

@@ -1,0 +1,51 @@
+using System;
+using IntercomPS.Emulator.Model;
+using Microsoft.Data.Sqlite;
+
+namespace IntercomPS.Emulator.Storage;
+
+/// <summary>
+/// One stored app's data: the one model both faces read and write, as moto's models are (the faces, /v1 and 2.14,
+/// only translate requests into these calls and the records back into their answers). A v1 user is a 2.14 contact,
+/// a v1 thread a 2.14 conversation, a tag is one row with both faces' ids. Every statement on a table is written
+/// here once, every rule about a row kept in one place; every query is scoped by the app, every write is one
+/// transaction. The partial files hold one resource each.
+/// </summary>
+internal sealed partial class AppStore(Database db, string app, AdminRecord admin) : IAppStore
+{
+    /// <summary>The columns of a users row, in the order <see cref="ReadUser"/> reads them. Unqualified: no table the
+    /// users are read with (contact_details, user_tags) has a column of these names.</summary>
+    internal const string UserColumns =
+        "seq, user_id, email, name, created_at, last_impression_at, custom_data, last_seen_ip, last_seen_user_agent, session_count, unsubscribed, intercom_id";
+
+    /// <summary>A user's 2.14 role: contact_details.role, or user for a v1 user that has no details row.</summary>
+    internal const string RoleSql = "COALESCE(d.role, 'user')";
+
+    /// <summary>When a contact last changed: a 2.14 write, its creation, or its last visit (v1's other writes do not count).</summary>
+    internal const string UpdatedAtSql = "max(COALESCE(d.updated_at, 0), COALESCE(u.created_at, 0), COALESCE(u.last_impression_at, 0))";
+
+    /// <summary>A contact: the users row, then its details and how many notes it has, in the order ReadContactRow reads.</summary>
+    private const string ContactColumns =
+        $"{UserColumns}, {RoleSql}, d.phone, COALESCE(d.archived, 0), {UpdatedAtSql}, (SELECT COUNT(*) FROM notes n WHERE n.user_seq = u.seq)";
+
+    private const string ContactFrom = "FROM users u LEFT JOIN contact_details d ON d.user_seq = u.seq";
+
+    // How a user is found: by user_id (2.14's external_id, unique), by email (the first created), by its public id, or by seq.
+    private const string WhereUserId = "WHERE u.app = $app AND u.user_id = $user_id";
+    private const string WhereEmail = "WHERE u.app = $app AND u.email = $email ORDER BY u.seq LIMIT 1";
+    private const string WhereId = "WHERE u.intercom_id = $id AND u.app = $app";
+    private const string WhereSeq = "WHERE u.seq = $seq";
+
+    /// <summary>The app's one admin: the author of admin messages on both faces and of 2.14 notes.</summary>
+    public AdminRecord Admin => admin;
+
+    private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    private static UserRecord ReadUser(SqliteDataReader r) => new(
+        r.GetInt64(0), Text(r, 1), Text(r, 2), Text(r, 3), Number(r, 4), Number(r, 5),
+        r.GetString(6), Text(r, 7), Text(r, 8), r.GetInt64(9), r.GetInt64(10) != 0, r.GetString(11));
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static long? Number(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+}
