@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using System.Linq;
 using Xunit;
 
@@ -37,24 +35,5 @@ public class ServedOperationsTests
         Assert.Empty(listedYetUndescribed);
         Assert.All(unserved, u => Assert.False(string.IsNullOrWhiteSpace(u.Value), $"{u.Key} has no reason"));
         Assert.Equal(described.Count, served.Count + unserved.Count);
-    }
-}
-
-/// <summary>
-/// A fact that reads Intercom's description: where it is not found (no ../shared/reference and no INTERCOM_OPENAPI),
-/// it is skipped with the one line that says so and how to point at it.
-/// </summary>
-public sealed class DescriptionFactAttribute : FactAttribute
-{
-    public DescriptionFactAttribute()
-    {
-        try
-        {
-            _ = OpenApiContract.DescriptionPath;
-        }
-        catch (FileNotFoundException e)
-        {
-            Skip = e.Message;
-        }
     }
 }
