@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Client;
+using IntercomPS.Client.V1;
 using Xunit;
 
 namespace IntercomPS.Client.Tests

@@ -2,6 +2,7 @@ using System;
 using System.Security;
 using System.Threading.Tasks;
 using IntercomPS.Client;
+using IntercomPS.Client.V1;
 using IntercomPS.Emulator;
 using IntercomPS.Testing;
 using Xunit;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.Client;
+using IntercomPS.Client.V1;
 using Xunit;
 
 namespace IntercomPS.Client.Tests

@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using IntercomPS.Client.V2;
+using IntercomPS.Client.V1;
 
 namespace IntercomPS.Client
 {

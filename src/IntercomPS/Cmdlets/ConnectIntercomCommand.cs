@@ -4,6 +4,8 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using IntercomPS.Client;
+using IntercomPS.Client.V2;
+using IntercomPS.Client.V1;
 using IntercomPS.Internal;
 
 namespace IntercomPS.Cmdlets

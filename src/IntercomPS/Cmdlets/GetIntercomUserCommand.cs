@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using IntercomPS.Client;
+using IntercomPS.Client.V1;
 
 namespace IntercomPS.Cmdlets
 {

@@ -8,10 +8,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Client.V2;
 using IntercomPS.Json;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>
     /// Message threads as conversations: a user's are found by POST /conversations/search on contact_ids, one is
@@ -242,10 +241,7 @@ namespace IntercomPS.Client
             },
         };
     }
-}
 
-namespace IntercomPS.Client.V2
-{
     /// <summary>A conversation, with the parts GET /conversations/{id} includes (searches leave them out).</summary>
     internal sealed class ConversationObject : ICheckedAnswer
     {

@@ -5,10 +5,9 @@ using System.Net.Http;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Client.V2;
 using IntercomPS.Json;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>
     /// Tags (GET/POST /tags, DELETE /contacts/{id}/tags/{tag_id}), notes (POST /contacts/{id}/notes) and
@@ -160,10 +159,7 @@ namespace IntercomPS.Client
         /// <summary>2.x tags have an id and a name only: no colour, no tagged user count (null, never a made-up 0).</summary>
         private static Tag ToTag(TagObject tag) => new Tag { Id = tag.Id, Name = tag.Name, Color = null, TaggedUserCount = null };
     }
-}
 
-namespace IntercomPS.Client.V2
-{
     /// <summary>A tag as 2.x shows it: {type: tag, id (numeric string), name}.</summary>
     internal sealed class TagObject : ICheckedAnswer
     {

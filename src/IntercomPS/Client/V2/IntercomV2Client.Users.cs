@@ -5,10 +5,9 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Client.V2;
 using IntercomPS.Json;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>Users as contacts with role user: /contacts, its search, archive and unarchive.</summary>
     public sealed partial class IntercomV2Client

@@ -5,9 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Client.V2;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>
     /// Speaks Intercom REST API 2.x (2.14 by default) over the shared <see cref="ApiTransport"/>, mapping the v1

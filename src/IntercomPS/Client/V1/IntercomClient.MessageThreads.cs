@@ -7,7 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IntercomPS.Json;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V1
 {
     /// <summary>The /users/message_threads resource. Threads come back stamped with the user they belong to.</summary>
     public sealed partial class IntercomClient

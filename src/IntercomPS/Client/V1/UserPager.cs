@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V1
 {
     /// <summary>
     /// Reads the user list page by page, in order, with requests running ahead of the page being read. The first

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V1
 {
     /// <summary>
     /// Speaks the Intercom v1 API over the shared <see cref="ApiTransport"/>: Basic auth (app id and API key), the

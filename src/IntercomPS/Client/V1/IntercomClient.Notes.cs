@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IntercomPS.Json;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V1
 {
     /// <summary>The /users/notes and /users/impressions resources: things recorded against one user.</summary>
     public sealed partial class IntercomClient

@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using IntercomPS.Json;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V1
 {
     /// <summary>The v1 API: HTTP Basic app_id:api_key, errors as {"error": {"type", "message"}}.</summary>
     internal sealed class V1Dialect : IApiDialect
