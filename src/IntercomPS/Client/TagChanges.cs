@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 
 namespace IntercomPS.Client
 {
@@ -49,24 +48,5 @@ namespace IntercomPS.Client
         public IReadOnlyDictionary<UserIdentity, Exception> Refused => _refused;
 
         internal void Refuse(UserIdentity user, Exception failure) => _refused[user] = failure;
-
-        /// <summary>Users go by user_id when they have one (as the API identifies them), else by email.</summary>
-        internal void WriteTo(Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", Name);
-            if (Color is not null) writer.WriteString("color", Color);
-            if (Users.Count > 0)
-            {
-                writer.WriteStartArray("user_ids");
-                foreach (var user in Users.Where(user => user.UserId is not null)) writer.WriteStringValue(user.UserId);
-                writer.WriteEndArray();
-                writer.WriteStartArray("emails");
-                foreach (var user in Users.Where(user => user.UserId is null)) writer.WriteStringValue(user.Email);
-                writer.WriteEndArray();
-                writer.WriteString("tag_or_untag", Untag ? "untag" : "tag");
-            }
-            writer.WriteEndObject();
-        }
     }
 }

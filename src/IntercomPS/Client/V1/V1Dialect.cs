@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
-using IntercomPS.Json;
+using IntercomPS.Client.V1.Wire;
 
 namespace IntercomPS.Client.V1
 {
@@ -21,7 +21,7 @@ namespace IntercomPS.Client.V1
         {
             try
             {
-                var error = JsonSerializer.Deserialize(answer, IntercomJsonContext.Default.ErrorEnvelope)?.Error;
+                var error = JsonSerializer.Deserialize(answer, V1JsonContext.Default.ErrorEnvelope)?.Error;
                 return new ApiError(error?.Type, error?.Message, null);
             }
             catch (JsonException)
