@@ -101,9 +101,7 @@ namespace IntercomPS.Cmdlets
             try
             {
                 // One cheap call proves the URL and the credentials before any script relies on them.
-                WriteVerbose(client.ApiVersion == "1"
-                    ? $"Checking the credentials for app '{options.Credential!.AppId}' at {client.BaseUri}"
-                    : $"Checking the access token at {client.BaseUri} (REST API {client.ApiVersion})");
+                WriteVerbose("Checking " + client.DescribeCredential());
                 connection = CheckCredentials(client, trace);
             }
             catch (IntercomApiException failure)
@@ -120,9 +118,7 @@ namespace IntercomPS.Cmdlets
 
             var session = new IntercomSession(client, connection);
             CurrentSession.Set(session);
-            WriteVerbose(client.ApiVersion == "1"
-                ? $"Connected to Intercom app '{session.AppId}' at {session.BaseUri}"
-                : $"Connected to Intercom workspace '{session.WorkspaceName}' ({session.AppId}) as {session.AdminName} <{session.AdminEmail}> at {session.BaseUri}, REST API {session.ApiVersion}");
+            WriteVerbose("Connected to " + client.Describe(connection, brief: false));
             if (PassThru) WriteObject(session);
         }
 
@@ -133,10 +129,9 @@ namespace IntercomPS.Cmdlets
             var options = token is not null ? new IntercomClientOptions(token) : new IntercomClientOptions(ReadCredential());
             if (token is null)
             {
-                var v2Only = new[] { (nameof(Region), Region), (nameof(ApiVersion), ApiVersion), (nameof(AdminId), AdminId) };
-                foreach (var (name, value) in v2Only)
+                foreach (var capability in Capabilities.Of(MyInvocation.MyCommand.Name))
                 {
-                    if (value is not null) Refuse($"-{name} is for REST API 2.x sessions (Connect-Intercom -AccessToken); an app id and API key connect to the v1 API.", "Intercom.invalid_argument");
+                    if (!capability.OnV1 && ParameterValues.IsGiven(this, capability.Parameter!)) Refuse(capability.Refusal!, "Intercom.invalid_argument");
                 }
             }
             if (Region is not null && BaseUri is not null) Refuse("Give -Region or -BaseUri, not both: a region is a base URI.", "Intercom.invalid_argument");

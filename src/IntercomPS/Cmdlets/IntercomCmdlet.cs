@@ -21,6 +21,7 @@ namespace IntercomPS.Cmdlets
         private readonly OrderedRequests _submitted = new OrderedRequests();
         private IIntercomApi? _client;
         private CmdletTrace? _trace;
+        private IReadOnlyList<Capability>? _capabilities;
 
         /// <summary>The session to use instead of the one Connect-Intercom made.</summary>
         [Parameter]
@@ -49,6 +50,7 @@ namespace IntercomPS.Cmdlets
         {
             try
             {
+                if (Refusal() is { } refusal) throw refusal;
                 return Await(request);
             }
             catch (Exception failure) when (IsItemFailure(failure))
@@ -74,7 +76,8 @@ namespace IntercomPS.Cmdlets
         protected void Submit<T>(int inFlight, Func<CancellationToken, Task<T>> request, Action<T> onAnswer, Action<Exception> onFailure)
         {
             _submitted.WaitForRoom(inFlight);
-            var started = Start(request);
+            var refusal = Refusal();
+            var started = Start(refusal is null ? request : _ => Task.FromException<T>(refusal));
             _submitted.Add(started.Task, () =>
             {
                 T answer;
@@ -89,6 +92,22 @@ namespace IntercomPS.Cmdlets
                 }
                 onAnswer(answer);
             });
+        }
+
+        /// <summary>
+        /// What this input asks for that the session cannot do (<see cref="Capabilities"/>), as the not_supported error
+        /// its request would have been; null when the session can do it all. Checked before a request is built.
+        /// </summary>
+        private NotSupportedException? Refusal()
+        {
+            var capabilities = _capabilities ??= Capabilities.Of(MyInvocation.MyCommand.Name);
+            if (capabilities.Count == 0) return null;
+            var asked = new List<Capability>(capabilities.Count);
+            foreach (var capability in capabilities)
+            {
+                if (capability.IsAskedFor(capability.Parameter is { } name && ParameterValues.IsGiven(this, name))) asked.Add(capability);
+            }
+            return Capabilities.Refusal(asked, Client);
         }
 
         /// <summary>Hands on every submitted answer, in order.</summary>

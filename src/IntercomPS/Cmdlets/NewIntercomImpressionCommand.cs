@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
@@ -26,7 +27,7 @@ namespace IntercomPS.Cmdlets
             foreach (var user in Targets())
             {
                 if (!ShouldProcess(user.Describe(), "Record an impression")) continue;
-                Submit(user.Target, token => Client.CreateImpressionAsync(user.Identity(), Blank(UserIp), Blank(UserAgent), Blank(CurrentUrl), token), WriteObject);
+                Submit(user.Target, token => Client.As<IImpressions>().CreateImpressionAsync(user.Identity(), Blank(UserIp), Blank(UserAgent), Blank(CurrentUrl), token), WriteObject);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
@@ -27,7 +28,7 @@ namespace IntercomPS.Cmdlets
             foreach (var user in Targets())
             {
                 if (!ShouldRemove(user)) continue;
-                Submit(user.Target, token => Archive ? Client.ArchiveUserAsync(user.Identity(), archive: true, token) : Client.DeleteUserAsync(user.Identity(), token),
+                Submit(user.Target, token => Archive ? Client.As<IUserArchive>().ArchiveUserAsync(user.Identity(), archive: true, token) : Client.DeleteUserAsync(user.Identity(), token),
                     removed => { if (PassThru) WriteUser(removed); });
             }
         }

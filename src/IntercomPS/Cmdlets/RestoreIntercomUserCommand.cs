@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
@@ -16,7 +17,7 @@ namespace IntercomPS.Cmdlets
             foreach (var user in Targets())
             {
                 if (!ShouldProcess(user.Describe(), "Unarchive Intercom user")) continue;
-                Submit(user.Target, token => Client.ArchiveUserAsync(user.Identity(), archive: false, token), restored => { if (PassThru) WriteUser(restored); });
+                Submit(user.Target, token => Client.As<IUserArchive>().ArchiveUserAsync(user.Identity(), archive: false, token), restored => { if (PassThru) WriteUser(restored); });
             }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using IntercomPS.Client;
 using System.Threading.Tasks;
 using IntercomPS.Internal;
 
@@ -56,7 +57,7 @@ namespace IntercomPS.Cmdlets
                 {
                     MessageThread? thread = null;
                     if (Read is { } read) thread = await Client.MarkMessageThreadAsync(user.Identity(), threadId, read, token).ConfigureAwait(false);
-                    if (State is { } state) thread = await Client.SetMessageThreadStateAsync(user.Identity(), threadId, state, SnoozedUntil, token).ConfigureAwait(false);
+                    if (State is { } state) thread = await Client.As<IConversationState>().SetMessageThreadStateAsync(user.Identity(), threadId, state, SnoozedUntil, token).ConfigureAwait(false);
                     return thread!;
                 }, thread => { if (PassThru) WriteObject(thread); });
             }

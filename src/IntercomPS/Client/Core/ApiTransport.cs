@@ -217,6 +217,7 @@ namespace IntercomPS.Client
                 retryAfter, requestId: error.RequestId)
             {
                 ApiVersion = dialect.Version,
+                Credential = dialect.Credential,
                 // A 429 is refused before any work; a 503 that says when to come back was not handled either.
                 CertainlyNotApplied = (int)status == 429 || (status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
                 // Any other server failure may have happened after the work was done.

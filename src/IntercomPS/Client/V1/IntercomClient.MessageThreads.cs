@@ -47,9 +47,6 @@ namespace IntercomPS.Client.V1
             Stamp(await SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, null, null, read),
                 V1JsonContext.Default.MessageThread, idempotent: true, cancellationToken).ConfigureAwait(false), user);
 
-        public Task<MessageThread> SetMessageThreadStateAsync(UserIdentity user, long threadId, string state, DateTime? snoozedUntil, CancellationToken cancellationToken = default) =>
-            throw OnlyOnV2("Opening, closing or snoozing a conversation");
-
         private static void WriteThreadRequest(Utf8JsonWriter writer, UserIdentity user, long? threadId, string? body, string? url, bool? read)
         {
             writer.WriteStartObject();

@@ -9,10 +9,10 @@ namespace IntercomPS.Client.V1
     /// <summary>The /users/notes and /users/impressions resources: things recorded against one user.</summary>
     public sealed partial class IntercomClient
     {
+        /// <summary>v1 writes every note as the app: <paramref name="adminId"/> is 2.x's, which the capability table keeps from v1.</summary>
         public async Task<Note> AddNoteAsync(UserIdentity user, string body, string? adminId = null, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A note needs a body.");
-            if (adminId is not null) throw OnlyOnV2("Choosing the admin who writes a note (-AdminId)");
             var note = await SendAsync(HttpMethod.Post, "users/notes", writer =>
             {
                 writer.WriteStartObject();

@@ -15,9 +15,6 @@ namespace IntercomPS.Client.V1
         /// <summary>v1 has no listing to share between names: each name is its own GET /tags?name=.</summary>
         public TagFinder NewTagFinder() => GetTagAsync;
 
-        public Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default) =>
-            throw OnlyOnV2("Listing every tag");
-
         /// <summary>POST: creates the tag, or updates it when the name exists; tags or untags the given users.</summary>
         public async Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>
             (await SendAsync(HttpMethod.Post, "tags", writer => V1Requests.WriteTag(writer, changes), V1JsonContext.Default.Tag, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel();

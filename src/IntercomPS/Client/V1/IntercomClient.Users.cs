@@ -29,11 +29,11 @@ namespace IntercomPS.Client.V1
 
         /// <summary>POST: creates the user, or updates the one with the same user_id (else email).</summary>
         public Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) =>
-            WriteUserAsync(HttpMethod.Post, Supported(changes), cancellationToken);
+            WriteUserAsync(HttpMethod.Post, changes, cancellationToken);
 
         /// <summary>PUT: updates an existing user; an unknown user is a not_found error.</summary>
         public Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) =>
-            WriteUserAsync(HttpMethod.Put, Supported(changes), cancellationToken);
+            WriteUserAsync(HttpMethod.Put, changes, cancellationToken);
 
         private async Task<User> WriteUserAsync(HttpMethod method, UserChanges changes, CancellationToken cancellationToken) =>
             (await SendAsync(method, "users", writer => V1Requests.WriteUser(writer, changes), V1JsonContext.Default.User, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel();
@@ -41,14 +41,5 @@ namespace IntercomPS.Client.V1
         /// <summary>Deletes the user with their conversations; returns the user as it was.</summary>
         public async Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
             (await SendAsync(HttpMethod.Delete, "users", writer => V1Requests.WriteUser(writer, user), V1JsonContext.Default.User, idempotent: false, cancellationToken).ConfigureAwait(false)).ToModel();
-
-        /// <summary>The 2.x fields v1 users have no place for: refused before anything is sent, never silently dropped.</summary>
-        private static UserChanges Supported(UserChanges changes) =>
-            changes.Phone is null ? changes
-                : throw new NotSupportedException("v1 users have no phone, so nothing was written: leave -Phone out (for a CSV, drop the column), " +
-                    "or connect to REST API 2.x with Connect-Intercom -AccessToken, where users have one.");
-
-        public Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default) =>
-            throw OnlyOnV2(archive ? "Archiving a user" : "Unarchiving a user");
     }
 }

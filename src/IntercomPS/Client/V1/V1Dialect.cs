@@ -15,6 +15,8 @@ namespace IntercomPS.Client.V1
 
         public string Version => "1";
 
+        public string Credential => "the app id and API key";
+
         public void Prepare(HttpRequestMessage request) => request.Headers.Authorization = _credential.CreateHeader();
 
         public ApiError ReadError(byte[] answer)

@@ -48,12 +48,6 @@ namespace IntercomPS.Client.V2
             };
         }
 
-        /// <summary>2.x has no impressions, and no unread count to answer with: a clear error, never a made-up number.</summary>
-        public Task<ImpressionResult> CreateImpressionAsync(UserIdentity user, string? userIp = null, string? userAgent = null, string? currentUrl = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException(
-                "Impressions do not exist on REST API 2.x, and neither does the unread message count they answer with. " +
-                "To record that a user was seen, set their last seen time: Set-IntercomUser -LastRequestAt (Get-Date).");
-
         /// <summary>GET /tags, matched by name as Intercom matches tag names (ignoring case; an exact match first).</summary>
         public Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) => NewTagFinder()(name, cancellationToken);
 
@@ -84,7 +78,7 @@ namespace IntercomPS.Client.V2
         }
 
         /// <summary>
-        /// POST /tags: {name} creates (or finds) the tag, {name, users: [{id}]} also tags those contacts, each batch
+        /// POST /tags: {name} creates (or finds) the tag (2.x tags have no colour, so <see cref="TagChanges.Color"/> is not sent), {name, users: [{id}]} also tags those contacts, each batch
         /// in one request. 2.x documents no way to untag users there, so untagging is one DELETE per contact, side
         /// by side under the throttle. Users without a contact id are looked up first, concurrently; one that cannot
         /// be found (or whose untag fails) is refused with its own error (<see cref="TagChanges.Refused"/>) and the
@@ -93,8 +87,6 @@ namespace IntercomPS.Client.V2
         public async Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default)
         {
             if (changes is null) throw new ArgumentNullException(nameof(changes));
-            if (changes.Color is not null)
-                throw new NotSupportedException("Tags have no colour on REST API 2.x, so -Color cannot be set there: leave it out.");
             var throttle = changes.Throttle ?? new RequestThrottle(DefaultTagConcurrency);
             if (changes.Untag) return await UntagAsync(changes, throttle, cancellationToken).ConfigureAwait(false);
 
