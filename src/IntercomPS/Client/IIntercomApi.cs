@@ -84,8 +84,8 @@ namespace IntercomPS.Client
         /// </summary>
         TagFinder NewTagFinder();
 
-        /// <summary>Creates the tag, or updates it when the name exists; tags or untags the given users.</summary>
-        Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default);
+        /// <summary>Creates the tag, or updates it when the name exists; tags or untags the given users, and says which it could not.</summary>
+        Task<SavedTag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default);
 
         /// <summary>All of a user's threads (their inbox); <paramref name="currentUrl"/> adds v1's auto messages for that page.</summary>
         Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default);

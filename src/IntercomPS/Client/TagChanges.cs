@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -37,16 +36,5 @@ namespace IntercomPS.Client
         /// -ThrottleLimit; null: each call allows <see cref="RequestThrottle"/> of its own, 4 requests at a time.
         /// </summary>
         public RequestThrottle? Throttle { get; set; }
-
-        private readonly ConcurrentDictionary<UserIdentity, Exception> _refused = new ConcurrentDictionary<UserIdentity, Exception>();
-
-        /// <summary>
-        /// After the save: the users of <see cref="Users"/> it could not include, each with its own failure. REST
-        /// API 2.x finds users one by one (an unknown email is that user's not_found, not the whole batch's); v1
-        /// finds them itself in one request and skips unknown ones, so there this stays empty.
-        /// </summary>
-        public IReadOnlyDictionary<UserIdentity, Exception> Refused => _refused;
-
-        internal void Refuse(UserIdentity user, Exception failure) => _refused[user] = failure;
     }
 }

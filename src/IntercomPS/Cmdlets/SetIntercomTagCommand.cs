@@ -107,13 +107,10 @@ namespace IntercomPS.Cmdlets
             _batchesSent++;
             var changes = new TagChanges(Name) { Color = Color, Untag = Untag, Throttle = _throttle ??= new RequestThrottle(ThrottleLimit) };
             foreach (var (user, _) in batch) changes.Users.Add(user);
-            Submit(ThrottleLimit, token => Client.SaveTagAsync(changes, token), tag =>
+            Submit(ThrottleLimit, token => Client.SaveTagAsync(changes, token), saved =>
             {
-                foreach (var (user, target) in batch)
-                {
-                    if (changes.Refused.TryGetValue(user, out var refused)) WriteFailure(refused, target);
-                }
-                Keep(tag);
+                foreach (var refused in saved.Refused) WriteFailure(refused.Failure, batch.Find(item => item.User == refused.User).Target);
+                Keep(saved.Tag);
             }, failure =>
             {
                 if (batch.Count == 0) WriteFailure(failure, Name);

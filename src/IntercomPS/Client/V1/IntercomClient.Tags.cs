@@ -15,9 +15,12 @@ namespace IntercomPS.Client.V1
         /// <summary>v1 has no listing to share between names: each name is its own GET /tags?name=.</summary>
         public TagFinder NewTagFinder() => GetTagAsync;
 
-        /// <summary>POST: creates the tag, or updates it when the name exists; tags or untags the given users.</summary>
-        public async Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>
-            (await SendAsync(HttpMethod.Post, "tags", writer => V1Requests.WriteTag(writer, changes), V1JsonContext.Default.Tag, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel();
+        /// <summary>
+        /// POST: creates the tag, or updates it when the name exists; tags or untags the given users. v1 finds the users
+        /// itself and skips the ones it does not know, so none is refused.
+        /// </summary>
+        public async Task<SavedTag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>
+            new SavedTag((await SendAsync(HttpMethod.Post, "tags", writer => V1Requests.WriteTag(writer, changes), V1JsonContext.Default.Tag, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel());
 
         /// <summary>PUT: updates an existing tag (not_found otherwise); tags or untags the given users.</summary>
         public async Task<Tag> UpdateTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -78,20 +79,21 @@ namespace IntercomPS.Client.V2
         }
 
         /// <summary>
-        /// POST /tags: {name} creates (or finds) the tag (2.x tags have no colour, so <see cref="TagChanges.Color"/> is not sent), {name, users: [{id}]} also tags those contacts, each batch
-        /// in one request. 2.x documents no way to untag users there, so untagging is one DELETE per contact, side
-        /// by side under the throttle. Users without a contact id are looked up first, concurrently; one that cannot
-        /// be found (or whose untag fails) is refused with its own error (<see cref="TagChanges.Refused"/>) and the
-        /// others still go.
+        /// POST /tags: {name} creates (or finds) the tag, {name, users: [{id}]} also tags those contacts, each batch in
+        /// one request (2.x tags have no colour, so <see cref="TagChanges.Color"/> is not sent). 2.x documents no way to
+        /// untag users there, so untagging is one DELETE per contact, side by side under the throttle. Users without a
+        /// contact id are looked up first, concurrently; one that cannot be found (or whose untag fails) is refused
+        /// with its own error (<see cref="SavedTag.Refused"/>) and the others still go.
         /// </summary>
-        public async Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default)
+        public async Task<SavedTag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default)
         {
             if (changes is null) throw new ArgumentNullException(nameof(changes));
             var throttle = changes.Throttle ?? new RequestThrottle(DefaultTagConcurrency);
             if (changes.Untag) return await UntagAsync(changes, throttle, cancellationToken).ConfigureAwait(false);
 
-            var found = await ContactIdsAsync(changes, throttle, cancellationToken).ConfigureAwait(false);
-            var ids = found.Where(pair => pair.Id is not null).Select(pair => pair.Id!).ToList();
+            var found = await Task.WhenAll(changes.Users.Select(user => AttemptAsync(user, async () =>
+                user.Id ?? await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+            var ids = found.Where(outcome => outcome.Failure is null).Select(outcome => outcome.ContactId!).ToList();
             var tag = await throttle.RunAsync(() => SendAsync(HttpMethod.Post, "tags", writer =>
             {
                 writer.WriteStartObject();
@@ -109,44 +111,38 @@ namespace IntercomPS.Client.V2
                 }
                 writer.WriteEndObject();
             }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return ToTag(tag);
+            return new SavedTag(ToTag(tag), Refused(found));
         }
 
         /// <summary>The tag must exist (else nobody has it: not_found for the batch); then one DELETE per contact.</summary>
-        private async Task<Tag> UntagAsync(TagChanges changes, RequestThrottle throttle, CancellationToken cancellationToken)
+        private async Task<SavedTag> UntagAsync(TagChanges changes, RequestThrottle throttle, CancellationToken cancellationToken)
         {
             var tag = await throttle.RunAsync(() => GetTagAsync(changes.Name, cancellationToken), cancellationToken).ConfigureAwait(false);
-            await Task.WhenAll(changes.Users.Select(async user =>
+            var untagged = await Task.WhenAll(changes.Users.Select(user => AttemptAsync(user, async () =>
             {
-                try
-                {
-                    var contactId = user.Id ?? await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    var path = "contacts/" + Uri.EscapeDataString(contactId) + "/tags/" + Uri.EscapeDataString(tag.Id!);
-                    await throttle.RunAsync(() => SendAsync(HttpMethod.Delete, path, null, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
-                }
-                catch (IntercomApiException failure) when (failure.StatusCode != HttpStatusCode.Unauthorized)
-                {
-                    changes.Refuse(user, failure);
-                }
-            })).ConfigureAwait(false);
-            return tag;
+                var contactId = user.Id ?? await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var path = "contacts/" + Uri.EscapeDataString(contactId) + "/tags/" + Uri.EscapeDataString(tag.Id!);
+                await throttle.RunAsync(() => SendAsync(HttpMethod.Delete, path, null, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+                return contactId;
+            }))).ConfigureAwait(false);
+            return new SavedTag(tag, Refused(untagged));
         }
 
-        /// <summary>Each user's contact id (their own, else one lookup, concurrently); users not found are refused.</summary>
-        private async Task<(UserIdentity User, string? Id)[]> ContactIdsAsync(TagChanges changes, RequestThrottle throttle, CancellationToken cancellationToken) =>
-            await Task.WhenAll(changes.Users.Select(async user =>
+        /// <summary>One user's part of a tag save: the contact id it used, or its failure, which (unless the credentials were refused) is that user's alone.</summary>
+        private static async Task<(UserIdentity User, string? ContactId, Exception? Failure)> AttemptAsync(UserIdentity user, Func<Task<string>> work)
+        {
+            try
             {
-                if (user.Id is { } known) return (user, known);
-                try
-                {
-                    return (user, await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false));
-                }
-                catch (IntercomApiException failure) when (failure.StatusCode != HttpStatusCode.Unauthorized)
-                {
-                    changes.Refuse(user, failure);
-                    return (user, (string?)null);
-                }
-            })).ConfigureAwait(false);
+                return (user, await work().ConfigureAwait(false), null);
+            }
+            catch (IntercomApiException failure) when (failure.StatusCode != HttpStatusCode.Unauthorized)
+            {
+                return (user, null, failure);
+            }
+        }
+
+        private static RefusedUser[] Refused(IEnumerable<(UserIdentity User, string? ContactId, Exception? Failure)> outcomes) =>
+            outcomes.Where(outcome => outcome.Failure is not null).Select(outcome => new RefusedUser(outcome.User, outcome.Failure!)).ToArray();
 
         /// <summary>2.x tags have an id and a name only: no colour, no tagged user count (null, never a made-up 0).</summary>
         private static Tag ToTag(TagObject tag) => new Tag { Id = tag.Id, Name = tag.Name, Color = null, TaggedUserCount = null };
