@@ -84,8 +84,12 @@ namespace IntercomPS.Client
         /// </summary>
         TagFinder NewTagFinder();
 
-        /// <summary>Creates the tag, or updates it when the name exists; tags or untags the given users, and says which it could not.</summary>
-        Task<SavedTag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Creates the tag, or updates it when the name exists; tags or untags the given users, and says which it could
+        /// not. The requests it fans out into (2.x looks users up one by one) run within <paramref name="scheduler"/>'s
+        /// limit: the calling command's, so batches side by side share it (a scheduler of its own when null).
+        /// </summary>
+        Task<SavedTag> SaveTagAsync(TagChanges changes, RequestScheduler? scheduler = null, CancellationToken cancellationToken = default);
 
         /// <summary>All of a user's threads (their inbox); <paramref name="currentUrl"/> adds v1's auto messages for that page.</summary>
         Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default);

@@ -30,11 +30,5 @@ namespace IntercomPS.Client
 
         /// <summary>Untag <see cref="Users"/> instead of tagging them.</summary>
         public bool Untag { get; set; }
-
-        /// <summary>
-        /// Shared by the calls of one command so that the per-user requests REST API 2.x needs stay within its
-        /// -ThrottleLimit; null: each call allows <see cref="RequestThrottle"/> of its own, 4 requests at a time.
-        /// </summary>
-        public RequestThrottle? Throttle { get; set; }
     }
 }

@@ -1,7 +1,5 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
+using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
@@ -12,19 +10,9 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     public abstract class ConcurrentUserCmdlet : UserTargetCmdlet
     {
-        /// <summary>
-        /// Requests in flight unless -ThrottleLimit says otherwise: enough to hide most of a round trip's latency,
-        /// few enough to stay well inside Intercom's rate limits.
-        /// </summary>
-        public const int DefaultThrottleLimit = 4;
-
-        /// <summary>How many requests may be in flight at once (1 sends them one by one).</summary>
+        /// <summary>How many requests may be in flight at once (1 sends them one by one): configures the command's <see cref="RequestScheduler"/>.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
-
-        /// <summary>Submits with this cmdlet's -ThrottleLimit.</summary>
-        protected void Submit<T>(object? target, Func<CancellationToken, Task<T>> request, Action<T> onAnswer) =>
-            Submit(ThrottleLimit, target, request, onAnswer);
+        [ValidateRange(1, Concurrency.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = Concurrency.DefaultThrottleLimit;
     }
 }

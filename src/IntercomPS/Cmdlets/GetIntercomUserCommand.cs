@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using IntercomPS.Client;
-using IntercomPS.Client.V1;
 
 namespace IntercomPS.Cmdlets
 {
@@ -15,12 +14,6 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(User))]
     public sealed class GetIntercomUserCommand : IntercomCmdlet
     {
-        /// <summary>
-        /// The most list pages requested ahead of the one being read, reached only while the pipeline waits for pages
-        /// (see <see cref="UserPager"/>): enough to hide most of the latency, few enough that memory stays at a few pages.
-        /// </summary>
-        public const int PagesAhead = UserPager.DefaultPagesAhead;
-
         private const string ListSet = "List";
         private const string IdentitySet = "Identity";
 
@@ -41,8 +34,8 @@ namespace IntercomPS.Cmdlets
 
         /// <summary>Lookups in flight at once when many users are piped in or named (1 looks them up one by one); answers still come out in input order.</summary>
         [Parameter(ParameterSetName = IdentitySet)]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = ConcurrentUserCmdlet.DefaultThrottleLimit;
+        [ValidateRange(1, Concurrency.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = Concurrency.DefaultThrottleLimit;
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("tag_name")]
@@ -93,7 +86,7 @@ namespace IntercomPS.Cmdlets
                 // -Skip and -First count the users named, in order, across the whole pipeline.
                 if (_named++ < PagingParameters.Skip) continue;
                 if (_named - PagingParameters.Skip > PagingParameters.First) return;
-                Submit(ThrottleLimit, user.Target, token => Client.GetUserAsync(user.Identity(), token), WriteUser);
+                Submit(user.Target, token => Client.GetUserAsync(user.Identity(), token), WriteUser);
             }
         }
 

@@ -19,6 +19,7 @@ namespace IntercomPS.Cmdlets
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly OrderedRequests _submitted = new OrderedRequests();
+        private RequestScheduler? _scheduler;
         private IIntercomApi? _client;
         private CmdletTrace? _trace;
         private IReadOnlyList<Capability>? _capabilities;
@@ -28,6 +29,15 @@ namespace IntercomPS.Cmdlets
         public IntercomSession? Session { get; set; }
 
         protected IIntercomApi Client => _client ??= ResolveClient();
+
+        /// <summary>
+        /// The one place this command's requests are bounded: made once, from the cmdlet's -ThrottleLimit (a parameter
+        /// that does not bind from the pipeline) when it has one, else the default. Calls that fan out get it too.
+        /// </summary>
+        protected RequestScheduler Scheduler => _scheduler ??= new RequestScheduler(
+            ParameterValues.Has(this, ThrottleLimitParameter) ? (int)ParameterValues.Of(this, ThrottleLimitParameter)! : Concurrency.DefaultThrottleLimit);
+
+        private const string ThrottleLimitParameter = "ThrottleLimit";
 
         /// <summary>Cancelled when the pipeline is stopped (Ctrl+C) or must end.</summary>
         protected CancellationToken StopToken => _stopping.Token;
@@ -64,20 +74,21 @@ namespace IntercomPS.Cmdlets
         protected T Await<T>(Func<CancellationToken, Task<T>> request) => Finish(Start(request));
 
         /// <summary>
-        /// Starts the request as soon as fewer than <paramref name="inFlight"/> are running (see
-        /// <see cref="OrderedRequests"/>), and hands its answer to <paramref name="onAnswer"/> (or its failure to the
-        /// error stream, with <paramref name="target"/>) once every earlier submission has been handed on. Returns
-        /// with the request in flight, so the pipeline binds its next input meanwhile.
+        /// Starts the request as soon as the <see cref="Scheduler"/> has room, and hands its answer to
+        /// <paramref name="onAnswer"/> (or its failure to the error stream, with <paramref name="target"/>) once every
+        /// earlier submission has been handed on. Returns with the request in flight, so the pipeline binds its next
+        /// input meanwhile.
         /// </summary>
-        protected void Submit<T>(int inFlight, object? target, Func<CancellationToken, Task<T>> request, Action<T> onAnswer) =>
-            Submit(inFlight, request, onAnswer, failure => WriteFailure(failure, target));
+        protected void Submit<T>(object? target, Func<CancellationToken, Task<T>> request, Action<T> onAnswer) =>
+            Submit(request, onAnswer, failure => WriteFailure(failure, target));
 
         /// <summary>As above, with the failure handed to <paramref name="onFailure"/> (e.g. one error per user of a batch).</summary>
-        protected void Submit<T>(int inFlight, Func<CancellationToken, Task<T>> request, Action<T> onAnswer, Action<Exception> onFailure)
+        protected void Submit<T>(Func<CancellationToken, Task<T>> request, Action<T> onAnswer, Action<Exception> onFailure)
         {
-            _submitted.WaitForRoom(inFlight);
+            WaitForRoom();
             var refusal = Refusal();
             var started = Start(refusal is null ? request : _ => Task.FromException<T>(refusal));
+            Scheduler.Started(started.Task);
             _submitted.Add(started.Task, () =>
             {
                 T answer;
@@ -108,6 +119,20 @@ namespace IntercomPS.Cmdlets
                 if (capability.IsAskedFor(capability.Parameter is { } name && ParameterValues.IsGiven(this, name))) asked.Add(capability);
             }
             return Capabilities.Refusal(asked, Client);
+        }
+
+        /// <summary>
+        /// Waits before a request starts, never after: while the scheduler has no room, hands on the oldest answer if
+        /// that is what frees it (the held answers are at the scheduler's bound), else waits for any request to finish.
+        /// </summary>
+        private void WaitForRoom()
+        {
+            var scheduler = Scheduler;
+            while (!scheduler.HasRoom(_submitted.Count))
+            {
+                if (_submitted.Count >= scheduler.MaxHeld && _submitted.HandOnOldest()) continue;
+                scheduler.WaitForAny();
+            }
         }
 
         /// <summary>Hands on every submitted answer, in order.</summary>

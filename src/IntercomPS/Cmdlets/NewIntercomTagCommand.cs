@@ -35,7 +35,7 @@ namespace IntercomPS.Cmdlets
                 var changes = new TagChanges(Name) { Color = Color };
                 foreach (var id in UserId) changes.Users.Add(new UserIdentity(id, null));
                 foreach (var email in Email) changes.Users.Add(new UserIdentity(null, email));
-                return Client.SaveTagAsync(changes, token);
+                return Client.SaveTagAsync(changes, Scheduler, token);
             });
             if (saved is null) return;
             // A user REST API 2.x could not find was not tagged: each says so with its own error.

@@ -18,7 +18,6 @@ namespace IntercomPS.Cmdlets
         public const int DefaultBatchSize = 100;
 
         private readonly List<(UserIdentity User, object? Target)> _batch = new List<(UserIdentity, object?)>();
-        private RequestThrottle? _throttle;
         private Tag? _lastTag;
         private int _batchesSent;
         private bool _usersGiven;
@@ -41,8 +40,8 @@ namespace IntercomPS.Cmdlets
 
         /// <summary>Batch requests in flight at once (1 sends them one by one); errors still come out in input order.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = ConcurrentUserCmdlet.DefaultThrottleLimit;
+        [ValidateRange(1, Concurrency.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = Concurrency.DefaultThrottleLimit;
 
         /// <summary>Return the tag after the last request, with its updated tagged user count.</summary>
         [Parameter]
@@ -100,14 +99,14 @@ namespace IntercomPS.Cmdlets
         /// <summary>
         /// One save for the batch, in flight beside the others; if it fails, each user in it gets the error, so none
         /// goes unreported, and a user it could not include (REST API 2.x finds users one by one) gets its own. The
-        /// batches share one throttle, so the per-user requests 2.x needs stay within -ThrottleLimit too.
+        /// batches share the command's scheduler, so the per-user requests 2.x needs stay within -ThrottleLimit too.
         /// </summary>
         private void Send(List<(UserIdentity User, object? Target)> batch)
         {
             _batchesSent++;
-            var changes = new TagChanges(Name) { Color = Color, Untag = Untag, Throttle = _throttle ??= new RequestThrottle(ThrottleLimit) };
+            var changes = new TagChanges(Name) { Color = Color, Untag = Untag };
             foreach (var (user, _) in batch) changes.Users.Add(user);
-            Submit(ThrottleLimit, token => Client.SaveTagAsync(changes, token), saved =>
+            Submit(token => Client.SaveTagAsync(changes, Scheduler, token), saved =>
             {
                 foreach (var refused in saved.Refused) WriteFailure(refused.Failure, batch.Find(item => item.User == refused.User).Target);
                 Keep(saved.Tag);

@@ -16,12 +16,20 @@ namespace IntercomPS.Internal
 
         public static object? Of(PSCmdlet cmdlet, string name)
         {
-            if (cmdlet is IDynamicParameters composed && composed.GetDynamicParameters() is RuntimeDefinedParameterDictionary parameters && parameters.TryGetValue(name, out var parameter))
-                return parameter.Value;
-            var property = Properties.GetOrAdd((cmdlet.GetType(), name), key => key.Cmdlet.GetProperty(key.Name))
-                ?? throw new ArgumentException($"{cmdlet.MyInvocation.MyCommand.Name} has no parameter -{name}.", nameof(name));
+            if (Composed(cmdlet, name) is { } parameter) return parameter.Value;
+            var property = Property(cmdlet, name) ?? throw new ArgumentException($"{cmdlet.MyInvocation.MyCommand.Name} has no parameter -{name}.", nameof(name));
             return property.GetValue(cmdlet);
         }
+
+        /// <summary>Whether the cmdlet has the parameter at all.</summary>
+        public static bool Has(PSCmdlet cmdlet, string name) => Composed(cmdlet, name) is not null || Property(cmdlet, name) is not null;
+
+        private static RuntimeDefinedParameter? Composed(PSCmdlet cmdlet, string name) =>
+            cmdlet is IDynamicParameters composed && composed.GetDynamicParameters() is RuntimeDefinedParameterDictionary parameters && parameters.TryGetValue(name, out var parameter)
+                ? parameter : null;
+
+        private static PropertyInfo? Property(PSCmdlet cmdlet, string name) =>
+            Properties.GetOrAdd((cmdlet.GetType(), name), key => key.Cmdlet.GetProperty(key.Name) is { } property && property.IsDefined(typeof(ParameterAttribute), inherit: true) ? property : null);
 
         /// <summary>Whether the parameter has a value that will be used: not null, not an empty string (a blank CSV cell), not a switch left off.</summary>
         public static bool IsGiven(PSCmdlet cmdlet, string name) => Of(cmdlet, name) switch

@@ -17,9 +17,10 @@ namespace IntercomPS.Client.V1
 
         /// <summary>
         /// POST: creates the tag, or updates it when the name exists; tags or untags the given users. v1 finds the users
-        /// itself and skips the ones it does not know, so none is refused.
+        /// itself and skips the ones it does not know, so none is refused, in one request (which the command's own
+        /// scheduler bounds: nothing fans out).
         /// </summary>
-        public async Task<SavedTag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>
+        public async Task<SavedTag> SaveTagAsync(TagChanges changes, RequestScheduler? scheduler = null, CancellationToken cancellationToken = default) =>
             new SavedTag((await SendAsync(HttpMethod.Post, "tags", writer => V1Requests.WriteTag(writer, changes), V1JsonContext.Default.Tag, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel());
 
         /// <summary>PUT: updates an existing tag (not_found otherwise); tags or untags the given users.</summary>

@@ -18,11 +18,11 @@ namespace IntercomPS.Client.V1
         /// Streams the list page by page, in order: see <see cref="UserPager"/>. Dispose the pager when done, or
         /// the pages it requested ahead go on being fetched.
         /// </summary>
-        public UserPager ListUserPages(UserListQuery query, int pagesAhead = UserPager.DefaultPagesAhead, int? lastPage = null, CancellationToken cancellationToken = default) =>
+        public UserPager ListUserPages(UserListQuery query, int pagesAhead = Concurrency.PagesAhead, int? lastPage = null, CancellationToken cancellationToken = default) =>
             new UserPager(this, query, pagesAhead, lastPage, cancellationToken);
 
         public IUserReader ListUsers(UserListQuery query, int? lastPage = null, CancellationToken cancellationToken = default) =>
-            ListUserPages(query, UserPager.DefaultPagesAhead, lastPage, cancellationToken);
+            ListUserPages(query, Concurrency.PagesAhead, lastPage, cancellationToken);
 
         public async Task<UserPage> ListUsersAsync(UserListQuery query, CancellationToken cancellationToken = default) =>
             (await SendAsync(HttpMethod.Get, "users?" + V1Requests.Query(query), null, V1JsonContext.Default.UserPage, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel();

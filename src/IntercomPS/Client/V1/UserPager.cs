@@ -25,9 +25,6 @@ namespace IntercomPS.Client.V1
     /// </remarks>
     public sealed class UserPager : IUserReader
     {
-        /// <summary>The most pages requested ahead of the one being read, unless the caller says otherwise.</summary>
-        public const int DefaultPagesAhead = 8;
-
         private readonly IntercomClient _client;
         private readonly UserListQuery _query;
         private readonly int _window;

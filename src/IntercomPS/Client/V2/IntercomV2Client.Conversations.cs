@@ -23,9 +23,6 @@ namespace IntercomPS.Client.V2
         /// <summary>The most a conversation search page holds.</summary>
         private const int ConversationPageSize = 150;
 
-        /// <summary>Conversations of one user read in full side by side (a search lists them without their parts).</summary>
-        private const int ConversationReads = 4;
-
         /// <summary>2.x has no auto messages for the page a user is on: <paramref name="currentUrl"/> is v1's.</summary>
         public async Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default)
         {
@@ -42,8 +39,8 @@ namespace IntercomPS.Client.V2
             }
             while (startingAfter is not null);
 
-            var throttle = new RequestThrottle(ConversationReads);
-            var conversations = await Task.WhenAll(ids.Select(id => throttle.RunAsync(() => GetConversationAsync(id, cancellationToken), cancellationToken))).ConfigureAwait(false);
+            var reads = new RequestScheduler(Concurrency.ConversationReads);
+            var conversations = await Task.WhenAll(ids.Select(id => reads.RunAsync(() => GetConversationAsync(id, cancellationToken), cancellationToken))).ConfigureAwait(false);
             return conversations.Select(conversation => ToThread(conversation, user)).ToArray();
         }
 

@@ -16,9 +16,6 @@ namespace IntercomPS.Client.V2
     /// </summary>
     public sealed partial class IntercomV2Client
     {
-        /// <summary>Per-user requests of one tag save in flight at once when the caller gave no throttle.</summary>
-        private const int DefaultTagConcurrency = 4;
-
         /// <summary>
         /// POST /contacts/{id}/notes by <paramref name="adminId"/>, else the session's admin. Not idempotent: retried
         /// only when certainly not applied.
@@ -81,20 +78,20 @@ namespace IntercomPS.Client.V2
         /// <summary>
         /// POST /tags: {name} creates (or finds) the tag, {name, users: [{id}]} also tags those contacts, each batch in
         /// one request (2.x tags have no colour, so <see cref="TagChanges.Color"/> is not sent). 2.x documents no way to
-        /// untag users there, so untagging is one DELETE per contact, side by side under the throttle. Users without a
+        /// untag users there, so untagging is one DELETE per contact, side by side under the scheduler. Users without a
         /// contact id are looked up first, concurrently; one that cannot be found (or whose untag fails) is refused
         /// with its own error (<see cref="SavedTag.Refused"/>) and the others still go.
         /// </summary>
-        public async Task<SavedTag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default)
+        public async Task<SavedTag> SaveTagAsync(TagChanges changes, RequestScheduler? scheduler = null, CancellationToken cancellationToken = default)
         {
             if (changes is null) throw new ArgumentNullException(nameof(changes));
-            var throttle = changes.Throttle ?? new RequestThrottle(DefaultTagConcurrency);
-            if (changes.Untag) return await UntagAsync(changes, throttle, cancellationToken).ConfigureAwait(false);
+            var slots = scheduler ?? new RequestScheduler();
+            if (changes.Untag) return await UntagAsync(changes, slots, cancellationToken).ConfigureAwait(false);
 
             var found = await Task.WhenAll(changes.Users.Select(user => AttemptAsync(user, async () =>
-                user.Id ?? await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+                user.Id ?? await slots.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
             var ids = found.Where(outcome => outcome.Failure is null).Select(outcome => outcome.ContactId!).ToList();
-            var tag = await throttle.RunAsync(() => SendAsync(HttpMethod.Post, "tags", writer =>
+            var tag = await slots.RunAsync(() => SendAsync(HttpMethod.Post, "tags", writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", changes.Name);
@@ -115,14 +112,14 @@ namespace IntercomPS.Client.V2
         }
 
         /// <summary>The tag must exist (else nobody has it: not_found for the batch); then one DELETE per contact.</summary>
-        private async Task<SavedTag> UntagAsync(TagChanges changes, RequestThrottle throttle, CancellationToken cancellationToken)
+        private async Task<SavedTag> UntagAsync(TagChanges changes, RequestScheduler slots, CancellationToken cancellationToken)
         {
-            var tag = await throttle.RunAsync(() => GetTagAsync(changes.Name, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var tag = await slots.RunAsync(() => GetTagAsync(changes.Name, cancellationToken), cancellationToken).ConfigureAwait(false);
             var untagged = await Task.WhenAll(changes.Users.Select(user => AttemptAsync(user, async () =>
             {
-                var contactId = user.Id ?? await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var contactId = user.Id ?? await slots.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false);
                 var path = "contacts/" + Uri.EscapeDataString(contactId) + "/tags/" + Uri.EscapeDataString(tag.Id!);
-                await throttle.RunAsync(() => SendAsync(HttpMethod.Delete, path, null, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await slots.RunAsync(() => SendAsync(HttpMethod.Delete, path, null, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
                 return contactId;
             }))).ConfigureAwait(false);
             return new SavedTag(tag, Refused(untagged));
