@@ -1,8 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using IntercomPS.Client;
 using IntercomPS.Client.V2;
 using IntercomPS.Client.V1;
@@ -75,9 +73,13 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly RequestRunner _requests;
 
-        protected override void StopProcessing() => _stopping.Cancel();
+        public ConnectIntercomCommand() => _requests = new RequestRunner(this);
+
+        protected override void BeginProcessing() => _requests.Begin();
+
+        protected override void StopProcessing() => _requests.Stop();
 
         protected override void EndProcessing()
         {
@@ -96,13 +98,13 @@ namespace IntercomPS.Cmdlets
                 return;
             }
 
-            var trace = new CmdletTrace(this);
             ConnectionInfo connection;
             try
             {
-                // One cheap call proves the URL and the credentials before any script relies on them.
+                // One cheap call proves the URL and the credentials before any script relies on them; its Verbose and
+                // Debug lines (request, retries, bodies) are relayed as every other cmdlet's are.
                 WriteVerbose("Checking " + client.DescribeCredential());
-                connection = CheckCredentials(client, trace);
+                connection = _requests.Await(token => client.CheckConnectionAsync(token));
             }
             catch (IntercomApiException failure)
             {
@@ -110,10 +112,10 @@ namespace IntercomPS.Cmdlets
                 ThrowTerminatingError(ErrorRecords.For(failure, client.BaseUri));
                 return;
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (PipelineStoppedException)
             {
                 client.Dispose();
-                throw new PipelineStoppedException();
+                throw;
             }
 
             var session = new IntercomSession(client, connection);
@@ -153,23 +155,6 @@ namespace IntercomPS.Cmdlets
 
         private void Refuse(string message, string errorId) =>
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, null));
-
-        /// <summary>One request, its Verbose/Debug lines (request, retries, bodies) relayed as every other cmdlet does.</summary>
-        private ConnectionInfo CheckCredentials(IIntercomApi client, CmdletTrace trace)
-        {
-            var queue = trace.NewQueue();
-            Task<ConnectionInfo> check;
-            using (queue is null ? null : RequestTrace.Begin(queue))
-            {
-                check = client.CheckConnectionAsync(_stopping.Token);
-            }
-            if (queue is not null)
-            {
-                check.ContinueWith(_ => queue.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                trace.Relay(queue.Drain());
-            }
-            return check.GetAwaiter().GetResult();
-        }
 
         /// <summary>-AccessToken, else INTERCOM_ACCESS_TOKEN when no v1 credential was given; null means v1.</summary>
         private AccessToken? ReadAccessToken()

@@ -19,7 +19,7 @@ namespace IntercomPS.Cmdlets
         {
             if (Name is null)
             {
-                var tags = Invoke(null, token => Client.As<ITagListing>().ListTagsAsync(token));
+                var tags = Requests.Invoke(null, token => Client.As<ITagListing>().ListTagsAsync(token));
                 if (tags is not null) WriteObject(tags, enumerateCollection: true);
                 return;
             }
@@ -28,7 +28,7 @@ namespace IntercomPS.Cmdlets
             var find = Client.NewTagFinder();
             foreach (var name in Name)
             {
-                var tag = Invoke(name, token => find(name, token));
+                var tag = Requests.Invoke(name, token => find(name, token));
                 if (tag is not null) WriteObject(tag);
             }
         }

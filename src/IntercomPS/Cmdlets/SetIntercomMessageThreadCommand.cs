@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using IntercomPS.Client;
-using System.Threading.Tasks;
 using IntercomPS.Internal;
 
 namespace IntercomPS.Cmdlets
@@ -13,8 +12,12 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomMessageThread", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MessageThread))]
-    public sealed class SetIntercomMessageThreadCommand : ConcurrentUserCmdlet
+    public sealed class SetIntercomMessageThreadCommand : IntercomCmdlet
     {
+        private readonly UserTargets _users;
+
+        public SetIntercomMessageThreadCommand() => _users = new UserTargets(Composed);
+
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id")]
         public long ThreadId { get; set; }
@@ -49,11 +52,11 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var user in Targets())
+            foreach (var user in _users.Of(Requests))
             {
                 if (!ShouldProcess($"thread {ThreadId} of {user.Describe()}", Describe())) continue;
                 var threadId = ThreadId;
-                Submit(user.Target, async token =>
+                Requests.Submit(user.Target, async token =>
                 {
                     MessageThread? thread = null;
                     if (Read is { } read) thread = await Client.MarkMessageThreadAsync(user.Identity(), threadId, read, token).ConfigureAwait(false);
