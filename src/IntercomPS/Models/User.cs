@@ -14,7 +14,14 @@ namespace IntercomPS
         public DateTime? CreatedAt { get; set; }
         public DateTime? LastImpressionAt { get; set; }
         /// <summary>A <see cref="IntercomPS.CustomData"/>, whose text (what Export-Csv writes) is its JSON.</summary>
-        public Hashtable CustomData { get; set; } = new CustomData();
+        public Hashtable CustomData
+        {
+            // Made when first read, not with every User: each answer sets its own, and a listing makes many.
+            get => _customData ??= new CustomData();
+            set => _customData = value;
+        }
+
+        private Hashtable? _customData;
         public SocialProfile[] SocialProfiles { get; set; } = Array.Empty<SocialProfile>();
         public LocationData? LocationData { get; set; }
         public int SessionCount { get; set; }
