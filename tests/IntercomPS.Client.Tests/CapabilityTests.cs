@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using IntercomPS.Client.V1;
 using IntercomPS.Client.V2;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Client.Tests

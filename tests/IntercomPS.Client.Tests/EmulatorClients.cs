@@ -12,6 +12,6 @@ namespace IntercomPS.Client.Tests
 
         /// <summary>A REST API 2.14 client of the same app: its key is also its bearer token, and the 2.14 face is at the root.</summary>
         public static IntercomV2Client NewV2Client(this EmulatorFixture emulator) =>
-            new IntercomV2Client(new IntercomClientOptions(new AccessToken(EmulatorFixture.Secure(EmulatorFixture.ApiKey))) { BaseUri = emulator.BaseUri });
+            new IntercomV2Client(new IntercomClientOptions(new AccessToken(EmulatorFixture.Secure(EmulatorFixture.ApiKey))) { BaseUri = emulator.Emulator.BaseUri });
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Client.Tests
