@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using IntercomPS.Client.V2;
+using IntercomPS.Testing;
+using Xunit;
+
+namespace IntercomPS.Client.Tests
+{
+    /// <summary>
+    /// The transport against a 2.14 server that misbehaves on purpose (tests/IntercomPS.Testing/LoopbackServer.cs):
+    /// odd headers, answers without end, error bodies that are not error lists, 429s with each kind of wait.
+    /// </summary>
+    public sealed class HostileAnswerTests : IDisposable
+    {
+        internal const string Me = "{\"type\":\"admin\",\"id\":\"7\",\"name\":\"Ada\",\"email\":\"ada@example.com\",\"app\":{\"id_code\":\"loop\",\"name\":\"Loop\"}}";
+        private const string ContactId = "65a1b2c3d4e5f60718293a4b";
+        private const string Note = "{\"type\":\"note\",\"id\":\"31\",\"created_at\":1704067200,\"body\":\"<p>Called</p>\",\"contact\":{\"type\":\"contact\",\"id\":\"" + ContactId + "\"}}";
+
+        private readonly LoopbackServer _server = new LoopbackServer();
+
+        public HostileAnswerTests() => _server.Answer("GET /me", 200, Me);
+
+        public void Dispose() => _server.Dispose();
+
+        internal static IntercomV2Client NewClient(LoopbackServer server, int maxRetries = 0, string token = "loop-token")
+        {
+            var options = new IntercomClientOptions(new AccessToken(EmulatorFixture.Secure(token))) { BaseUri = new Uri(server.ApiUri, "/") };
+            options.Retry.MaxRetries = maxRetries;
+            return new IntercomV2Client(options);
+        }
+
+        [Theory]
+        [InlineData("999999999999")]          // past the year 9999
+        [InlineData("-999999999999")]         // before the year 1
+        [InlineData("1e3")]
+        [InlineData("")]
+        public async Task ARateLimitResetNobodyCanHoldNeverTurnsAStoredNoteIntoAnotherError(string reset)
+        {
+            _server.Answer("POST /contacts/" + ContactId + "/notes", 200, Note, $"X-RateLimit-Limit: 10\r\nX-RateLimit-Remaining: 9\r\nX-RateLimit-Reset: {reset}");
+            using var client = NewClient(_server);
+
+            var note = await client.AddNoteAsync(new UserIdentity(null, null, ContactId), "Called", adminId: "7");
+
+            Assert.Equal("31", note.Id);
+        }
+
+        [Theory]
+        [InlineData("X-RateLimit-Limit: 99999999999\r\nX-RateLimit-Remaining: 99999999999\r\nX-RateLimit-Reset: 99999999999")]
+        [InlineData("X-RateLimit-Limit: 10\r\nX-RateLimit-Remaining: -3\r\nX-RateLimit-Reset: 253402300800")]
+        public async Task ConnectingReadsAnyRateLimitHeadersWithoutFailing(string headers)
+        {
+            _server.Answer("GET /me", 200, Me, headers);
+            using var client = NewClient(_server);
+
+            var me = await client.CheckConnectionAsync();
+
+            Assert.Equal("7", me.AdminId);
+        }
+
+        [Theory]
+        [InlineData("1.5")]
+        [InlineData("-3")]
+        [InlineData("99999999999999999999")]
+        [InlineData("soon")]
+        [InlineData("Thu, 01 Jan 1970 00:00:00 GMT")]
+        [InlineData("Fri, 31 Dec 9999 23:59:59 GMT")]
+        public async Task AnOddRetryAfterIsStillTheServersOwnRefusalAndNeverAWaitBeyondTheCap(string retryAfter)
+        {
+            _server.Answer("GET /me", 503, "{\"type\":\"error.list\",\"errors\":[{\"code\":\"service_unavailable\",\"message\":\"busy\"}]}", "Retry-After: " + retryAfter);
+            using var client = NewClient(_server, maxRetries: 1);
+            var clock = Stopwatch.StartNew();
+
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(() => client.CheckConnectionAsync());
+
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "service_unavailable"), (failure.StatusCode, failure.ErrorType));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        }
+
+        /// <summary>Collects the client's trace lines.</summary>
+        internal sealed class CollectingTrace : IRequestTraceSink
+        {
+            public ConcurrentQueue<string> Lines { get; } = new ConcurrentQueue<string>();
+            public void Verbose(string message) => Lines.Enqueue(message);
+            public void Debug(string message) => Lines.Enqueue(message);
+            public bool IsDebugEnabled => true;
+        }
+    }
+}
