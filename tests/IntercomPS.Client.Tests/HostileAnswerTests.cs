@@ -81,6 +81,33 @@ namespace IntercomPS.Client.Tests
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         }
 
+        [Fact]
+        public async Task AnAnswerWithoutEndStopsAtTheCapWithAnErrorThatNamesTheRequestAndTheCap()
+        {
+            _server.Answer("GET /contacts/" + ContactId, 200, "{\"type\":\"contact\",\"notes\":\"" + new string('x', 1000), behaviour: AnswerBehaviour.Endless);
+            using var client = NewClient(_server);
+            var clock = Stopwatch.StartNew();
+
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(() => client.GetUserAsync(new UserIdentity(null, null, ContactId)));
+
+            Assert.Equal(IntercomApiException.InvalidResponseType, failure.ErrorType);
+            Assert.Contains("32 MiB", failure.Message);
+            Assert.Contains("GET /contacts/" + ContactId, failure.Message);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        }
+
+        [Fact]
+        public async Task AnAnswerAnnouncedBeyondTheCapIsRefusedBeforeItIsRead()
+        {
+            _server.Answer("GET /contacts/" + ContactId, 200, "{}", "Content-Length: 10000000000");
+            using var client = NewClient(_server);
+
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(() => client.GetUserAsync(new UserIdentity(null, null, ContactId)));
+
+            Assert.Equal(IntercomApiException.InvalidResponseType, failure.ErrorType);
+            Assert.Contains("10,000,000,000 bytes", failure.Message);
+        }
+
         /// <summary>Collects the client's trace lines.</summary>
         internal sealed class CollectingTrace : IRequestTraceSink
         {

@@ -127,7 +127,7 @@ namespace IntercomPS.Client
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 answered = true;
-                var answer = await AnswerBody.ReadAsync(response, timeout.Token).ConfigureAwait(false);
+                var answer = await AnswerBody.ReadAsync(response, method, uri, timeout.Token).ConfigureAwait(false);
                 if (RateLimitStatus.From(response) is { } limit) _rateLimit = limit;
                 trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
                 if (trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} answer: {answer.Text}");
