@@ -108,6 +108,36 @@ namespace IntercomPS.Client.Tests
             Assert.Contains("10,000,000,000 bytes", failure.Message);
         }
 
+        [Theory]
+        [InlineData("{\"type\":\"error.list\",\"errors\":[null]}", "an error in its list is null")]
+        [InlineData("{\"type\":\"error.list\",\"errors\":[42]}", "not an error list")]
+        [InlineData("{\"type\":\"error.list\",\"errors\":[{\"message\":\"no code\"}]}", "an error in its list has no code")]
+        public async Task AMalformedErrorBodyIsInvalidResponseNamingTheRequestAndItsStatus(string body, string problem)
+        {
+            _server.Answer("GET /contacts/" + ContactId, 404, body);
+            using var client = NewClient(_server);
+
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(() => client.GetUserAsync(new UserIdentity(null, null, ContactId)));
+
+            Assert.Equal((HttpStatusCode.NotFound, IntercomApiException.InvalidResponseType), (failure.StatusCode, failure.ErrorType));
+            Assert.Contains(problem, failure.Message);
+            Assert.Contains("404", failure.Message);
+            Assert.Contains("GET /contacts/" + ContactId, failure.Message);
+        }
+
+        [Fact]
+        public async Task ANoteAnswered500WithAMalformedErrorBodyMayHaveBeenAppliedAndIsNotRepeated()
+        {
+            _server.Answer("POST /contacts/" + ContactId + "/notes", 500, "{\"errors\":[null]}");
+            using var client = NewClient(_server, maxRetries: 3);
+
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(() => client.AddNoteAsync(new UserIdentity(null, null, ContactId), "Called", adminId: "7"));
+
+            Assert.Equal((HttpStatusCode.InternalServerError, IntercomApiException.InvalidResponseType), (failure.StatusCode, failure.ErrorType));
+            Assert.True(failure.MayHaveBeenApplied);
+            Assert.Single(_server.Requests, request => request.StartsWith("POST", StringComparison.Ordinal));
+        }
+
         /// <summary>Collects the client's trace lines.</summary>
         internal sealed class CollectingTrace : IRequestTraceSink
         {

@@ -209,12 +209,13 @@ namespace IntercomPS.Client
                     $"Intercom answered {(int)status} {response.ReasonPhrase}, pointing to {location}. The Intercom API never redirects, so the request was not sent there: check -BaseUri.");
             }
             // An answer that is not the API's JSON error (a proxy's HTML page, say) reads as empty: the status says it.
+            // JSON in the error shape that cannot be read is invalid_response, with the status's retry and applied verdicts.
             var error = dialect.ReadError(answer);
             var retryAfter = RetryAfter(response);
-            return new IntercomApiException(method.Method, uri, status,
-                string.IsNullOrEmpty(error.Type) ? dialect.ErrorTypeFor(status) : error.Type!,
-                string.IsNullOrEmpty(error.Message) ? $"Intercom answered {(int)status} {response.ReasonPhrase}." : error.Message!,
-                retryAfter, requestId: error.RequestId)
+            var type = error.Problem is not null ? IntercomApiException.InvalidResponseType : string.IsNullOrEmpty(error.Type) ? dialect.ErrorTypeFor(status) : error.Type!;
+            var message = error.Problem is not null ? $"Intercom answered {(int)status} {response.ReasonPhrase} with an error body IntercomPS cannot read: {error.Problem}."
+                : string.IsNullOrEmpty(error.Message) ? $"Intercom answered {(int)status} {response.ReasonPhrase}." : error.Message!;
+            return new IntercomApiException(method.Method, uri, status, type, message, retryAfter, requestId: error.RequestId)
             {
                 ApiVersion = dialect.Version,
                 // A 429 is refused before any work; a 503 that says when to come back was not handled either.

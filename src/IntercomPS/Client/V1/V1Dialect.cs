@@ -26,7 +26,7 @@ namespace IntercomPS.Client.V1
             }
             catch (JsonException)
             {
-                return default;
+                return ApiError.Unreadable(answer, "an error object");
             }
         }
 
