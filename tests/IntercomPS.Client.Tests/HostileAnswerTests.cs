@@ -138,6 +138,28 @@ namespace IntercomPS.Client.Tests
             Assert.Single(_server.Requests, request => request.StartsWith("POST", StringComparison.Ordinal));
         }
 
+        [Theory]
+        [InlineData("Retry-After: 1\r\nX-RateLimit-Limit: 10\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: {reset}", 0.9, 3, "Retry-After")]
+        [InlineData("X-RateLimit-Limit: 10\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: {reset}", 2.5, 12, "X-RateLimit-Reset")]
+        [InlineData("X-RateLimit-Limit: 10\r\nX-RateLimit-Remaining: 3\r\nX-RateLimit-Reset: {reset}", 0.2, 3, "backoff")]
+        public async Task A429WaitsForRetryAfterElseTheSpentWindowsResetElseBacksOffAndSaysWhich(string headers, double lowSeconds, double highSeconds, string setBy)
+        {
+            // The window resets in 3 s (at least 2 whole seconds away, whatever the clock's fraction).
+            var reset = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 4;
+            _server.Answer("GET /me", 429, "{\"type\":\"error.list\",\"errors\":[{\"code\":\"rate_limit_exceeded\",\"message\":\"slow down\"}]}",
+                headers.Replace("{reset}", reset.ToString(CultureInfo.InvariantCulture)), times: 1);
+            using var client = NewClient(_server, maxRetries: 1);
+            var trace = new CollectingTrace();
+            var clock = Stopwatch.StartNew();
+
+            using (RequestTrace.Begin(trace)) await client.CheckConnectionAsync();
+
+            Assert.InRange(clock.Elapsed.TotalSeconds, lowSeconds, highSeconds);
+            var retry = Assert.Single(trace.Lines, line => line.Contains("retry 1 of 1"));
+            Assert.Contains("set by " + setBy, retry);
+            Assert.Equal(2, _server.Requests.Count(request => request == "GET /me"));
+        }
+
         /// <summary>Collects the client's trace lines.</summary>
         internal sealed class CollectingTrace : IRequestTraceSink
         {

@@ -30,8 +30,8 @@ namespace IntercomPS.Client
         private readonly IApiDialect _dialect;
         private volatile RateLimitStatus? _rateLimit;
 
-        /// <summary>A little past a rate-limit reset: timers and the server's clock are not exact to the millisecond.</summary>
-        private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(100);
+        /// <summary>The wait the last answer asked for (<see cref="ServerWait"/>), which every request honours before it goes; null when none.</summary>
+        private volatile ServerWait? _pause;
 
         internal ApiTransport(IntercomClientOptions options, IApiDialect dialect)
         {
@@ -86,7 +86,7 @@ namespace IntercomPS.Client
                             : $"{method} {uri.PathAndQuery}: the server asked to wait {failure.RetryAfter?.TotalSeconds:0.#} s, more than the {Retry.MaxWait.TotalSeconds:0.#} s limit; giving up");
                         throw;
                     }
-                    trace?.Verbose($"{method} {uri.PathAndQuery}: {Describe(failure)}; retry {retry} of {Retry.MaxRetries} in {wait.Value.TotalSeconds:0.0#} s{(failure.RetryAfter is null ? string.Empty : " (as the server asked)")}");
+                    trace?.Verbose($"{method} {uri.PathAndQuery}: {Describe(failure)}; retry {retry} of {Retry.MaxRetries} in {wait.Value.TotalSeconds:0.0#} s (set by {failure.RetryAfterSetBy ?? "backoff"})");
                     await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -102,13 +102,18 @@ namespace IntercomPS.Client
         private static string Describe(IntercomApiException failure) =>
             failure.StatusCode is { } status ? $"{(int)status} {failure.ErrorType}" : failure.ErrorType.Replace('_', ' ');
 
-        /// <summary>When the last answer said the window is used up, wait for it to reset instead of hammering into 429s.</summary>
+        /// <summary>
+        /// Holds a request back while the last answer's <see cref="ServerWait"/> runs (a spent window, a Retry-After),
+        /// instead of hammering into 429s. The same rule as a retry's wait, so the two never add up.
+        /// </summary>
         private async Task PaceAsync(HttpMethod method, Uri uri, IRequestTraceSink? trace, CancellationToken cancellationToken)
         {
-            if (_rateLimit is not { Remaining: <= 0 } limit) return;
-            var wait = limit.ResetAt - DateTime.UtcNow + ResetMargin;
+            if (_pause is not { } pause) return;
+            var wait = pause.Until - DateTime.UtcNow;
             if (wait <= TimeSpan.Zero || wait > Retry.MaxWait) return;
-            trace?.Verbose($"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset");
+            trace?.Verbose(pause.SetBy == ServerWait.ResetHeader && _rateLimit is { } limit
+                ? $"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset (set by {pause.SetBy})"
+                : $"{method} {uri.PathAndQuery}: waiting {wait.TotalSeconds:0.0#} s, as the last answer asked (set by {pause.SetBy})");
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
 
@@ -127,13 +132,16 @@ namespace IntercomPS.Client
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 answered = true;
+                var limit = RateLimitStatus.From(response);
+                if (limit is not null) _rateLimit = limit;
+                var serverWait = ServerWait.Of(response, limit, DateTime.UtcNow);
+                _pause = serverWait;
                 var answer = await AnswerBody.ReadAsync(response, method, uri, timeout.Token).ConfigureAwait(false);
-                if (RateLimitStatus.From(response) is { } limit) _rateLimit = limit;
                 trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
                 if (trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} answer: {answer.Text}");
 
                 if (response.IsSuccessStatusCode) return answer;
-                using (answer) throw ToException(method, uri, response, answer.ToArray(), _dialect);
+                using (answer) throw ToException(method, uri, response, answer.ToArray(), _dialect, serverWait);
             }
             catch (Exception failure) when (failure is not IntercomApiException && cancellationToken.IsCancellationRequested)
             {
@@ -199,7 +207,7 @@ namespace IntercomPS.Client
         private static IntercomApiException InvalidResponse(HttpMethod method, Uri uri, string message, Exception? failure) =>
             new IntercomApiException(method.Method, uri, HttpStatusCode.OK, IntercomApiException.InvalidResponseType, message, innerException: failure) { MayHaveBeenApplied = true };
 
-        private static IntercomApiException ToException(HttpMethod method, Uri uri, HttpResponseMessage response, byte[] answer, IApiDialect dialect)
+        private static IntercomApiException ToException(HttpMethod method, Uri uri, HttpResponseMessage response, byte[] answer, IApiDialect dialect, ServerWait? serverWait)
         {
             var status = response.StatusCode;
             if ((int)status is >= 300 and < 400)
@@ -211,31 +219,20 @@ namespace IntercomPS.Client
             // An answer that is not the API's JSON error (a proxy's HTML page, say) reads as empty: the status says it.
             // JSON in the error shape that cannot be read is invalid_response, with the status's retry and applied verdicts.
             var error = dialect.ReadError(answer);
-            var retryAfter = RetryAfter(response);
+            var retryAfter = serverWait?.Wait;
+            var refusedForNow = status == HttpStatusCode.ServiceUnavailable && serverWait?.SetBy == ServerWait.RetryAfterHeader;
             var type = error.Problem is not null ? IntercomApiException.InvalidResponseType : string.IsNullOrEmpty(error.Type) ? dialect.ErrorTypeFor(status) : error.Type!;
             var message = error.Problem is not null ? $"Intercom answered {(int)status} {response.ReasonPhrase} with an error body IntercomPS cannot read: {error.Problem}."
                 : string.IsNullOrEmpty(error.Message) ? $"Intercom answered {(int)status} {response.ReasonPhrase}." : error.Message!;
             return new IntercomApiException(method.Method, uri, status, type, message, retryAfter, requestId: error.RequestId)
             {
                 ApiVersion = dialect.Version,
+                RetryAfterSetBy = serverWait?.SetBy,
                 // A 429 is refused before any work; a 503 that says when to come back was not handled either.
-                CertainlyNotApplied = (int)status == 429 || (status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
+                CertainlyNotApplied = (int)status == 429 || refusedForNow,
                 // Any other server failure may have happened after the work was done.
-                MayHaveBeenApplied = (int)status >= 500 && !(status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
+                MayHaveBeenApplied = (int)status >= 500 && !refusedForNow,
             };
-        }
-
-        /// <summary>Retry-After, or for a 429 the time until X-RateLimit-Reset, whichever is later.</summary>
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            TimeSpan? wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
-            if ((int)response.StatusCode == 429 && RateLimitStatus.From(response) is { } limit)
-            {
-                var untilReset = limit.ResetAt - DateTime.UtcNow;
-                if (wait is null || untilReset > wait) wait = untilReset;
-            }
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
         private static Exception Innermost(Exception failure)

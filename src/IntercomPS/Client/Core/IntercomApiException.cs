@@ -55,6 +55,9 @@ namespace IntercomPS.Client
         /// <summary>How long the server asked us to wait before trying again, when it said so.</summary>
         public TimeSpan? RetryAfter { get; }
 
+        /// <summary>The header that set <see cref="RetryAfter"/> (Retry-After, or X-RateLimit-Reset for a spent window); null when none did.</summary>
+        internal string? RetryAfterSetBy { get; set; }
+
         /// <summary>The id Intercom gave the request (2.x error answers carry one), for its support team; null when none was sent.</summary>
         public string? RequestId { get; }
 
