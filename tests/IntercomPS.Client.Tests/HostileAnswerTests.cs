@@ -160,6 +160,35 @@ namespace IntercomPS.Client.Tests
             Assert.Equal(2, _server.Requests.Count(request => request == "GET /me"));
         }
 
+        [Theory]
+        [InlineData("t\u00f8ken-4d2f", "a character that is not ASCII (the 2nd)")]
+        [InlineData("token-4d2f\n", "ends with a line break")]
+        [InlineData("token-4d2f\r\n", "ends with a line break")]
+        [InlineData(" token-4d2f", "starts with a space")]
+        [InlineData("tok en-4d2f", "contains a space (the 4th)")]
+        [InlineData("tok\u0007en-4d2f", "contains a control character (the 4th)")]
+        [InlineData("Bearer token-4d2f", "starts with 'Bearer '")]
+        public void AnAccessTokenThatCannotBeSentIsRefusedSayingWhyButNeverShowingIt(string token, string why)
+        {
+            var refused = Assert.Throws<ArgumentException>(() => new AccessToken(EmulatorFixture.Secure(token)));
+
+            Assert.Contains(why, refused.Message);
+            Assert.DoesNotContain("ken-4d2f", refused.ToString());
+        }
+
+        [Theory]
+        [InlineData("app", "k\u00e9y-77e1", "a character that is not ASCII (the 2nd)")]
+        [InlineData("app", "key-77e1\n", "ends with a line break")]
+        [InlineData("app:1", "key-77e1", "app id 'app:1' contains ':'")]
+        [InlineData("app", "key\t77e1", "contains a control character (the 4th)")]
+        public void AnAppIdOrApiKeyThatCannotBeSentIsRefusedSayingWhyButNeverShowingTheKey(string appId, string key, string why)
+        {
+            var refused = Assert.Throws<ArgumentException>(() => new V1.BasicCredential(appId, EmulatorFixture.Secure(key)));
+
+            Assert.Contains(why, refused.Message);
+            Assert.DoesNotContain("y-77e1", refused.ToString());
+        }
+
         /// <summary>Collects the client's trace lines.</summary>
         internal sealed class CollectingTrace : IRequestTraceSink
         {

@@ -129,8 +129,18 @@ namespace IntercomPS.Cmdlets
         /// <summary>The credential decides the protocol; the 2.x-only parameters are refused with v1 credentials rather than ignored.</summary>
         private IntercomClientOptions ReadOptions()
         {
-            var token = ReadAccessToken();
-            var options = token is not null ? new IntercomClientOptions(token) : new IntercomClientOptions(ReadCredential());
+            AccessToken? token = null;
+            IntercomClientOptions options = null!;
+            try
+            {
+                token = ReadAccessToken();
+                options = token is not null ? new IntercomClientOptions(token) : new IntercomClientOptions(ReadCredential());
+            }
+            catch (ArgumentException unsendable)
+            {
+                // Nothing was sent: a credential no header can carry is refused here, saying what is wrong, never what it is.
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(unsendable.Message), "Intercom.invalid_credentials", ErrorCategory.AuthenticationError, null));
+            }
             if (token is null)
             {
                 var v2Only = new[] { (nameof(Region), Region), (nameof(ApiVersion), ApiVersion), (nameof(AdminId), AdminId) };
