@@ -252,3 +252,56 @@ Describe 'A 2.14 server whose answers lie (a loopback server)' {
         ($verbose.Message -match 'retry 1 of 1 in 1\.0 s \(set by Retry-After\)') | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Behind a proxy' {
+    # The runtime reads the environment's proxy settings once per process, so each case runs in a new pwsh. The proxy
+    # forwards every request to a loopback server whatever host it names, and refuses CONNECT: nothing leaves the machine.
+    BeforeAll {
+        $server = [IntercomPS.Testing.LoopbackServer]::new()
+        $null = $server.Answer('GET /me', 200, '{"type":"admin","id":"7","name":"Ada","email":"ada@example.com","app":{"id_code":"loop","name":"Loop"}}')
+        $proxy = [IntercomPS.Testing.LoopbackProxy]::new($server.ApiUri)
+        $connect = 'Connect-Intercom -BaseUri {0} -AllowUnencryptedAuthentication -MaxRetry 0 -PassThru | ForEach-Object AdminName'
+    }
+    AfterAll { $proxy.Dispose(); $server.Dispose() }
+
+    It 'honours HTTP_PROXY from the environment' {
+        $run = Invoke-TestPwsh -Api V2 -NoConnect ($connect -f 'http://intercom.test/') -Environment @{ HTTP_PROXY = $proxy.Uri.AbsoluteUri; NO_PROXY = '' }
+        $run.Lines | Should -Be 'Ada'
+        $proxy.Requests | Should -Contain 'GET http://intercom.test/me HTTP/1.1'
+    }
+
+    It 'honours HTTPS_PROXY for the real service: the request asks the proxy for a tunnel, and a refused tunnel is connection_failed, never sent' {
+        $run = Invoke-TestPwsh -Api V2 -NoConnect 'try { Connect-Intercom -BaseUri https://api.intercom.io/ -MaxRetry 0 } catch { $_.FullyQualifiedErrorId; $_.Exception.CertainlyNotApplied }' `
+            -Environment @{ HTTPS_PROXY = $proxy.Uri.AbsoluteUri; NO_PROXY = '' }
+        $proxy.Requests | Should -Contain 'CONNECT api.intercom.io:443 HTTP/1.1'
+        $run.Lines[0] | Should -BeExactly 'Intercom.connection_failed,IntercomPS.Cmdlets.ConnectIntercomCommand'
+    }
+
+    It 'honours NO_PROXY: a host it names is reached directly' {
+        $before = $proxy.Requests.Count
+        $run = Invoke-TestPwsh -Api V2 -NoConnect ($connect -f $server.ApiUri.GetLeftPart('Authority')) -Environment @{ HTTP_PROXY = $proxy.Uri.AbsoluteUri; NO_PROXY = '127.0.0.1' }
+        $run.Lines | Should -Be 'Ada'
+        $proxy.Requests.Count | Should -Be $before
+    }
+
+    It 'goes through -Proxy with -ProxyCredential, which the proxy asked for, and says so in Verbose (Example 6)' {
+        $guarded = [IntercomPS.Testing.LoopbackProxy]::new($server.ApiUri, 'ops', 'proxy-pw-4e2a')
+        try {
+            $credential = [pscredential]::new('ops', (ConvertTo-SecureString 'proxy-pw-4e2a' -AsPlainText -Force))
+            $output = Connect-Intercom -AccessToken (ConvertTo-SecureString 'loop-token' -AsPlainText -Force) -BaseUri http://intercom.test/ -AllowUnencryptedAuthentication `
+                -Proxy $guarded.Uri -ProxyCredential $credential -PassThru -Verbose 4>&1
+            ($output | Where-Object { $_ -is [IntercomPS.IntercomSession] }).AdminName | Should -Be 'Ada'
+            "$(($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })[0])" | Should -BeLike "*through the proxy $($guarded.Uri)*"
+            $guarded.Requests | Should -Contain 'GET http://intercom.test/me HTTP/1.1'
+            $guarded.Authorizations | Should -Contain 'Basic b3BzOnByb3h5LXB3LTRlMmE=' # ops:proxy-pw-4e2a
+        }
+        finally { $guarded.Dispose() }
+    }
+
+    It 'refuses a proxy URL carrying a password, and -ProxyCredential without -Proxy, before any request' {
+        { Connect-Intercom -AccessToken (ConvertTo-SecureString 'loop-token' -AsPlainText -Force) -BaseUri $server.ApiUri -Proxy 'http://ops:pw-77d0@127.0.0.1:1/' } |
+            Should -Throw -ErrorId 'Intercom.invalid_proxy*' -ExpectedMessage '*-ProxyCredential*'
+        { Connect-Intercom -AccessToken (ConvertTo-SecureString 'loop-token' -AsPlainText -Force) -BaseUri $server.ApiUri -ProxyCredential ([pscredential]::new('ops', (ConvertTo-SecureString 'x' -AsPlainText -Force))) } |
+            Should -Throw -ErrorId 'Intercom.invalid_proxy*' -ExpectedMessage '*give -Proxy too*'
+    }
+}

@@ -69,6 +69,16 @@ namespace IntercomPS.Cmdlets
         [ValidateRange(0, 10)]
         public int MaxRetry { get; set; } = RetryPolicy.DefaultMaxRetries;
 
+        /// <summary>The proxy every request goes through, instead of the environment's (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>The proxy's credential, kept as a secret like the token.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential ProxyCredential { get; set; } = PSCredential.Empty;
+
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
@@ -101,9 +111,10 @@ namespace IntercomPS.Cmdlets
             try
             {
                 // One cheap call proves the URL and the credentials before any script relies on them.
+                var through = options.Proxy is { } proxy ? $" through the proxy {proxy}" : string.Empty;
                 WriteVerbose(client.ApiVersion == "1"
-                    ? $"Checking the credentials for app '{options.Credential!.AppId}' at {client.BaseUri}"
-                    : $"Checking the access token at {client.BaseUri} (REST API {client.ApiVersion})");
+                    ? $"Checking the credentials for app '{options.Credential!.AppId}' at {client.BaseUri}{through}"
+                    : $"Checking the access token at {client.BaseUri} (REST API {client.ApiVersion}){through}");
                 connection = CheckCredentials(client, trace);
             }
             catch (IntercomApiException failure)
@@ -163,6 +174,19 @@ namespace IntercomPS.Cmdlets
             options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
             options.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication;
             options.Retry.MaxRetries = MaxRetry;
+            try
+            {
+                options.Proxy = Proxy;
+            }
+            catch (ArgumentException invalid)
+            {
+                Refuse(invalid.Message, "Intercom.invalid_proxy");
+            }
+            if (ProxyCredential != PSCredential.Empty)
+            {
+                if (Proxy is null) Refuse("-ProxyCredential is the credential of the proxy -Proxy names: give -Proxy too.", "Intercom.invalid_proxy");
+                options.ProxyCredential = ProxyCredential.GetNetworkCredential();
+            }
             return options;
         }
 

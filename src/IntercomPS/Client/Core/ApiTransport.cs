@@ -41,7 +41,14 @@ namespace IntercomPS.Client
             Retry = options.Retry;
             // Timeouts are ours (per request, the whole exchange, told apart from the caller's cancellation), not
             // HttpClient's. The Intercom API never redirects: a 3xx is reported, never followed to another place.
-            _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            // Without a proxy of its own the handler takes the environment's (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).
+            var handler = new HttpClientHandler { AllowAutoRedirect = false };
+            if (options.Proxy is { } proxy)
+            {
+                handler.UseProxy = true;
+                handler.Proxy = new WebProxy(proxy) { Credentials = options.ProxyCredential };
+            }
+            _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             // The same on every request: parsed and validated once, not per request.
             _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             _http.DefaultRequestHeaders.UserAgent.Add(UserAgent);
@@ -178,7 +185,18 @@ namespace IntercomPS.Client
             Innermost(failure) is SocketException socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
                 or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown or SocketError.TryAgain
                 or SocketError.NoData or SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported
-            || Innermost(failure) is System.Security.Authentication.AuthenticationException;
+            || Innermost(failure) is System.Security.Authentication.AuthenticationException
+            || BeforeTheRequest(failure);
+
+        /// <summary>
+        /// .NET 8's HttpRequestException.HttpRequestError (read by name: the module builds against netstandard2.0) tells a
+        /// request that never left from one that did: a proxy that would not open a tunnel to Intercom (CONNECT refused)
+        /// has no socket error beneath it, yet nothing reached the API.
+        /// </summary>
+        private static bool BeforeTheRequest(Exception failure) =>
+            failure is HttpRequestException && RequestErrorProperty?.GetValue(failure)?.ToString() is "ProxyTunnelError" or "NameResolutionError" or "ConnectionError" or "SecureConnectionError";
+
+        private static readonly System.Reflection.PropertyInfo? RequestErrorProperty = typeof(HttpRequestException).GetProperty("HttpRequestError");
 
         private static byte[] Serialize(Action<Utf8JsonWriter> writeBody)
         {
@@ -215,6 +233,12 @@ namespace IntercomPS.Client
                 var location = response.Headers.Location is { } target ? new Uri(uri, target).ToString() : "nowhere (no Location header)";
                 return new IntercomApiException(method.Method, uri, status, IntercomApiException.RedirectType,
                     $"Intercom answered {(int)status} {response.ReasonPhrase}, pointing to {location}. The Intercom API never redirects, so the request was not sent there: check -BaseUri.");
+            }
+            if ((int)status == 407)
+            {
+                // The proxy's answer, not Intercom's: nothing reached the API.
+                return new IntercomApiException(method.Method, uri, status, IntercomApiException.ProxyAuthenticationRequiredType,
+                    "The proxy refused the request: it needs a credential it was not given or did not accept. Check -Proxy and -ProxyCredential (or the environment's HTTPS_PROXY).");
             }
             // An answer that is not the API's JSON error (a proxy's HTML page, say) reads as empty: the status says it.
             // JSON in the error shape that cannot be read is invalid_response, with the status's retry and applied verdicts.

@@ -22,6 +22,9 @@ namespace IntercomPS.Client
         /// <summary>Error type for a 3xx answer, which the Intercom API never sends and the client never follows.</summary>
         public const string RedirectType = "redirect";
 
+        /// <summary>Error type for a 407 from a proxy between us and Intercom: the request never reached the API.</summary>
+        public const string ProxyAuthenticationRequiredType = "proxy_authentication_required";
+
         /// <summary>Error type for an answer that is not the JSON object asked for.</summary>
         public const string InvalidResponseType = "invalid_response";
 

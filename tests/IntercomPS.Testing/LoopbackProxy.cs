@@ -1,0 +1,166 @@
+// A forward HTTP proxy on 127.0.0.1 for the proxy tests (tests/Transport.Tests.ps1 and the client tests). Every request
+// it gets in absolute form (GET http://intercom.test/me) goes to one upstream (a LoopbackServer, the emulator), whatever
+// host it names and with the upstream's name as Host, so nothing leaves the machine; a CONNECT (how HTTPS goes through a proxy) is recorded and refused with 502, since no
+// tunnel may leave it either. With a credential it asks for one first (407 with Proxy-Authenticate: Basic), as an
+// ops network's proxy does, and records the Proxy-Authorization it got.
+#nullable enable
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IntercomPS.Testing
+{
+    public sealed class LoopbackProxy : IDisposable
+    {
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly Uri _upstream;
+        private readonly string? _expectedAuthorization;
+
+        /// <param name="upstream">Where requests go: the server's root (its host and port are all that is used).</param>
+        /// <param name="userName">With <paramref name="password"/>, the credential the proxy asks for; none when null.</param>
+        public LoopbackProxy(Uri upstream, string? userName = null, string? password = null)
+        {
+            _upstream = upstream;
+            if (userName is not null) _expectedAuthorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password));
+            _listener.Start();
+            _ = AcceptAsync();
+        }
+
+        /// <summary>The proxy's address, for -Proxy or HTTP_PROXY.</summary>
+        public Uri Uri => new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+
+        /// <summary>Every request line the proxy got ("GET http://intercom.test/me HTTP/1.1", "CONNECT api.intercom.io:443 HTTP/1.1").</summary>
+        public ConcurrentQueue<string> Requests { get; } = new ConcurrentQueue<string>();
+
+        /// <summary>The Proxy-Authorization header values it got, in arrival order.</summary>
+        public ConcurrentQueue<string> Authorizations { get; } = new ConcurrentQueue<string>();
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+        }
+
+        private async Task AcceptAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                TcpClient client;
+                try { client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false); }
+                catch (Exception) { return; } // stopped
+                _ = ServeAsync(client);
+            }
+        }
+
+        private async Task ServeAsync(TcpClient client)
+        {
+            using (client)
+            using (var stream = client.GetStream())
+            {
+                try
+                {
+                    while (!_stop.IsCancellationRequested)
+                    {
+                        var head = await ReadHeadAsync(stream).ConfigureAwait(false);
+                        if (head is null) return;
+                        var lines = head.Split(new[] { "\r\n" }, StringSplitOptions.None);
+                        Requests.Enqueue(lines[0]);
+                        var authorization = Header(lines, "Proxy-Authorization");
+                        if (authorization is not null) Authorizations.Enqueue(authorization);
+                        var body = await ReadBodyAsync(stream, int.TryParse(Header(lines, "Content-Length"), out var length) ? length : 0).ConfigureAwait(false);
+
+                        if (_expectedAuthorization is not null && authorization != _expectedAuthorization)
+                        {
+                            await WriteAsync(stream, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"loopback\"\r\nContent-Length: 0\r\n\r\n").ConfigureAwait(false);
+                            continue;
+                        }
+                        if (lines[0].StartsWith("CONNECT ", StringComparison.Ordinal))
+                        {
+                            await WriteAsync(stream, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").ConfigureAwait(false);
+                            return;
+                        }
+                        await WriteAsync(stream, await ForwardAsync(lines, body).ConfigureAwait(false)).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception)
+                {
+                    // The client went away or the proxy stopped.
+                }
+            }
+        }
+
+        /// <summary>The request in origin form to the upstream, without the proxy's own headers; its whole answer back.</summary>
+        private async Task<byte[]> ForwardAsync(string[] lines, byte[] body)
+        {
+            var parts = lines[0].Split(' ');
+            var target = new Uri(parts[1]);
+            var request = new StringBuilder($"{parts[0]} {target.PathAndQuery} {parts[2]}\r\n");
+            for (var i = 1; i < lines.Length && lines[i].Length > 0; i++)
+            {
+                if (lines[i].StartsWith("Proxy-", StringComparison.OrdinalIgnoreCase)) continue;
+                // The upstream's own name, as a gateway would: the emulator answers only to loopback names.
+                request.Append(lines[i].StartsWith("Host:", StringComparison.OrdinalIgnoreCase) ? $"Host: {_upstream.Authority}" : lines[i]).Append("\r\n");
+            }
+            request.Append("\r\n");
+
+            using var upstream = new TcpClient();
+            await upstream.ConnectAsync(_upstream.Host, _upstream.Port).ConfigureAwait(false);
+            using var stream = upstream.GetStream();
+            var head = Encoding.ASCII.GetBytes(request.ToString());
+            await stream.WriteAsync(head, 0, head.Length).ConfigureAwait(false);
+            await stream.WriteAsync(body, 0, body.Length).ConfigureAwait(false);
+            var answerHead = await ReadHeadAsync(stream).ConfigureAwait(false) ?? throw new IOException("The upstream closed without answering.");
+            var answerBody = await ReadBodyAsync(stream, int.TryParse(Header(answerHead.Split(new[] { "\r\n" }, StringSplitOptions.None), "Content-Length"), out var length) ? length : 0).ConfigureAwait(false);
+            var answer = new byte[Encoding.ASCII.GetByteCount(answerHead) + answerBody.Length];
+            var written = Encoding.ASCII.GetBytes(answerHead, 0, answerHead.Length, answer, 0);
+            Buffer.BlockCopy(answerBody, 0, answer, written, answerBody.Length);
+            return answer;
+        }
+
+        private static string? Header(string[] lines, string name)
+        {
+            foreach (var line in lines)
+                if (line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase)) return line.Substring(name.Length + 1).Trim();
+            return null;
+        }
+
+        private static Task WriteAsync(Stream stream, string text) => WriteAsync(stream, Encoding.ASCII.GetBytes(text));
+
+        private static async Task WriteAsync(Stream stream, byte[] bytes)
+        {
+            await stream.WriteAsync(bytes, 0, bytes.Length).ConfigureAwait(false);
+            await stream.FlushAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>A message head up to and including its blank line; null when the peer closed first.</summary>
+        private static async Task<string?> ReadHeadAsync(Stream stream)
+        {
+            var head = new StringBuilder();
+            var one = new byte[1];
+            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+            {
+                if (await stream.ReadAsync(one, 0, 1).ConfigureAwait(false) == 0) return null;
+                head.Append((char)one[0]);
+            }
+            return head.ToString();
+        }
+
+        private static async Task<byte[]> ReadBodyAsync(Stream stream, int length)
+        {
+            var body = new byte[length];
+            for (var read = 0; read < length;)
+            {
+                var got = await stream.ReadAsync(body, read, length - read).ConfigureAwait(false);
+                if (got == 0) throw new IOException("The body was cut short.");
+                read += got;
+            }
+            return body;
+        }
+    }
+}
