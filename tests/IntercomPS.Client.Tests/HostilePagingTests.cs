@@ -49,9 +49,15 @@ namespace IntercomPS.Client.Tests
         {
             using var client = HostileAnswerTests.NewClient(_server);
             using var reader = client.ListUsers(new UserListQuery { PageSize = pageSize });
+            return await ReadingFails(reader, "POST /contacts/search");
+        }
+
+        /// <summary>Reads to the end, which must be an invalid_response naming the request.</summary>
+        private static async Task<IntercomApiException> ReadingFails(IUserReader reader, string request)
+        {
             var failure = await Assert.ThrowsAsync<IntercomApiException>(async () => { while (await reader.NextAsync() is not null) { } });
             Assert.Equal(IntercomApiException.InvalidResponseType, failure.ErrorType);
-            Assert.Contains("POST /contacts/search", failure.Message);
+            Assert.Contains(request, failure.Message);
             return failure;
         }
 
@@ -168,10 +174,7 @@ namespace IntercomPS.Client.Tests
         {
             using var client = NewV1Client();
             using var pager = client.ListUserPages(new UserListQuery { PageSize = 2 });
-            var failure = await Assert.ThrowsAsync<IntercomApiException>(async () => { while (await pager.NextAsync() is not null) { } });
-            Assert.Equal(IntercomApiException.InvalidResponseType, failure.ErrorType);
-            Assert.Contains("GET /v1/users?page=", failure.Message);
-            return failure;
+            return await ReadingFails(pager, "GET /v1/users?page=");
         }
 
         [Fact]

@@ -29,7 +29,7 @@ namespace IntercomPS.Testing
             _upstream = upstream;
             if (userName is not null) _expectedAuthorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password));
             _listener.Start();
-            _ = AcceptAsync();
+            _ = HttpMessage.ServeAsync(_listener, _stop.Token, AnswerAsync);
         }
 
         /// <summary>The proxy's address, for -Proxy or HTTP_PROXY.</summary>
@@ -47,52 +47,24 @@ namespace IntercomPS.Testing
             _listener.Stop();
         }
 
-        private async Task AcceptAsync()
+        /// <summary>Asks for the credential, refuses a tunnel, or forwards; false when the connection ends with the answer.</summary>
+        private async Task<bool> AnswerAsync(HttpMessage request, NetworkStream stream)
         {
-            while (!_stop.IsCancellationRequested)
+            Requests.Enqueue(request.Lines[0]);
+            var authorization = request.Header("Proxy-Authorization");
+            if (authorization is not null) Authorizations.Enqueue(authorization);
+            if (_expectedAuthorization is not null && authorization != _expectedAuthorization)
             {
-                TcpClient client;
-                try { client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false); }
-                catch (Exception) { return; } // stopped
-                _ = ServeAsync(client);
+                await WriteAsync(stream, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"loopback\"\r\nContent-Length: 0\r\n\r\n").ConfigureAwait(false);
+                return true;
             }
-        }
-
-        private async Task ServeAsync(TcpClient client)
-        {
-            using (client)
-            using (var stream = client.GetStream())
+            if (request.Lines[0].StartsWith("CONNECT ", StringComparison.Ordinal))
             {
-                try
-                {
-                    while (!_stop.IsCancellationRequested)
-                    {
-                        var head = await ReadHeadAsync(stream).ConfigureAwait(false);
-                        if (head is null) return;
-                        var lines = head.Split(new[] { "\r\n" }, StringSplitOptions.None);
-                        Requests.Enqueue(lines[0]);
-                        var authorization = Header(lines, "Proxy-Authorization");
-                        if (authorization is not null) Authorizations.Enqueue(authorization);
-                        var body = await ReadBodyAsync(stream, int.TryParse(Header(lines, "Content-Length"), out var length) ? length : 0).ConfigureAwait(false);
-
-                        if (_expectedAuthorization is not null && authorization != _expectedAuthorization)
-                        {
-                            await WriteAsync(stream, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"loopback\"\r\nContent-Length: 0\r\n\r\n").ConfigureAwait(false);
-                            continue;
-                        }
-                        if (lines[0].StartsWith("CONNECT ", StringComparison.Ordinal))
-                        {
-                            await WriteAsync(stream, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").ConfigureAwait(false);
-                            return;
-                        }
-                        await WriteAsync(stream, await ForwardAsync(lines, body).ConfigureAwait(false)).ConfigureAwait(false);
-                    }
-                }
-                catch (Exception)
-                {
-                    // The client went away or the proxy stopped.
-                }
+                await WriteAsync(stream, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").ConfigureAwait(false);
+                return false;
             }
+            await WriteAsync(stream, await ForwardAsync(request.Lines, request.Body).ConfigureAwait(false)).ConfigureAwait(false);
+            return true;
         }
 
         /// <summary>The request in origin form to the upstream, without the proxy's own headers; its whole answer back.</summary>
@@ -112,22 +84,15 @@ namespace IntercomPS.Testing
             using var upstream = new TcpClient();
             await upstream.ConnectAsync(_upstream.Host, _upstream.Port).ConfigureAwait(false);
             using var stream = upstream.GetStream();
-            var head = Encoding.ASCII.GetBytes(request.ToString());
-            await stream.WriteAsync(head, 0, head.Length).ConfigureAwait(false);
+            var requestHead = Encoding.ASCII.GetBytes(request.ToString());
+            await stream.WriteAsync(requestHead, 0, requestHead.Length).ConfigureAwait(false);
             await stream.WriteAsync(body, 0, body.Length).ConfigureAwait(false);
-            var answerHead = await ReadHeadAsync(stream).ConfigureAwait(false) ?? throw new IOException("The upstream closed without answering.");
-            var answerBody = await ReadBodyAsync(stream, int.TryParse(Header(answerHead.Split(new[] { "\r\n" }, StringSplitOptions.None), "Content-Length"), out var length) ? length : 0).ConfigureAwait(false);
-            var answer = new byte[Encoding.ASCII.GetByteCount(answerHead) + answerBody.Length];
-            var written = Encoding.ASCII.GetBytes(answerHead, 0, answerHead.Length, answer, 0);
-            Buffer.BlockCopy(answerBody, 0, answer, written, answerBody.Length);
-            return answer;
-        }
-
-        private static string? Header(string[] lines, string name)
-        {
-            foreach (var line in lines)
-                if (line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase)) return line.Substring(name.Length + 1).Trim();
-            return null;
+            var answer = await HttpMessage.ReadAsync(stream).ConfigureAwait(false) ?? throw new IOException("The upstream closed without a whole answer.");
+            var head = Encoding.ASCII.GetBytes(answer.Head + "\r\n");
+            var bytes = new byte[head.Length + answer.Body.Length];
+            Buffer.BlockCopy(head, 0, bytes, 0, head.Length);
+            Buffer.BlockCopy(answer.Body, 0, bytes, head.Length, answer.Body.Length);
+            return bytes;
         }
 
         private static Task WriteAsync(Stream stream, string text) => WriteAsync(stream, Encoding.ASCII.GetBytes(text));
@@ -136,31 +101,6 @@ namespace IntercomPS.Testing
         {
             await stream.WriteAsync(bytes, 0, bytes.Length).ConfigureAwait(false);
             await stream.FlushAsync().ConfigureAwait(false);
-        }
-
-        /// <summary>A message head up to and including its blank line; null when the peer closed first.</summary>
-        private static async Task<string?> ReadHeadAsync(Stream stream)
-        {
-            var head = new StringBuilder();
-            var one = new byte[1];
-            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-            {
-                if (await stream.ReadAsync(one, 0, 1).ConfigureAwait(false) == 0) return null;
-                head.Append((char)one[0]);
-            }
-            return head.ToString();
-        }
-
-        private static async Task<byte[]> ReadBodyAsync(Stream stream, int length)
-        {
-            var body = new byte[length];
-            for (var read = 0; read < length;)
-            {
-                var got = await stream.ReadAsync(body, read, length - read).ConfigureAwait(false);
-                if (got == 0) throw new IOException("The body was cut short.");
-                read += got;
-            }
-            return body;
         }
     }
 }

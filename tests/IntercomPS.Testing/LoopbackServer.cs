@@ -44,7 +44,7 @@ namespace IntercomPS.Testing
         {
             _listener.Start();
             Answer("GET /v1/users", 200, EmptyUserList);
-            _ = AcceptAsync();
+            _ = HttpMessage.ServeAsync(_listener, _stop.Token, AnswerAsync, _clients.Add);
         }
 
         /// <summary>The API root to pass to Connect-Intercom -BaseUri.</summary>
@@ -87,63 +87,35 @@ namespace IntercomPS.Testing
             foreach (var client in _clients) client.Dispose();
         }
 
-        private async Task AcceptAsync()
+        /// <summary>Answers one request as the newest matching rule says; false when the connection ends with it.</summary>
+        private async Task<bool> AnswerAsync(HttpMessage message, NetworkStream stream)
         {
-            while (!_stop.IsCancellationRequested)
+            var parts = message.Lines[0].Split(' ');
+            var line = parts[0] + " " + parts[1];
+            var text = Encoding.UTF8.GetString(message.Body);
+            Bodies.Enqueue(text);
+            Requests.Enqueue(line);
+            var rule = Find(line, text);
+            var body = Encoding.UTF8.GetBytes(rule.Body.Replace("{{n}}", rule.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var length = rule.Behaviour == AnswerBehaviour.Endless ? "Connection: close\r\n"
+                : rule.Headers.IndexOf("Content-Length:", StringComparison.OrdinalIgnoreCase) >= 0 ? "" : $"Content-Length: {body.Length}\r\n";
+            var head = $"HTTP/1.1 {rule.Status} {((HttpStatusCode)rule.Status)}\r\nContent-Type: application/json\r\n{length}{rule.Headers}{(rule.Headers.Length > 0 && !rule.Headers.EndsWith("\r\n") ? "\r\n" : "")}\r\n";
+            var headBytes = Encoding.ASCII.GetBytes(head);
+            await stream.WriteAsync(headBytes, 0, headBytes.Length).ConfigureAwait(false);
+            if (rule.Behaviour == AnswerBehaviour.Endless)
             {
-                TcpClient client;
-                try { client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false); }
-                catch (Exception) { return; } // stopped
-                _clients.Add(client);
-                _ = ServeAsync(client);
+                // The body over and over, written 64 KiB at a time.
+                var unit = body.Length > 0 ? body : new byte[] { (byte)' ' };
+                var chunk = new byte[(65536 / unit.Length + 1) * unit.Length];
+                for (var at = 0; at < chunk.Length; at += unit.Length) Buffer.BlockCopy(unit, 0, chunk, at, unit.Length);
+                while (!_stop.IsCancellationRequested) await stream.WriteAsync(chunk, 0, chunk.Length, _stop.Token).ConfigureAwait(false);
+                return false;
             }
-        }
-
-        private async Task ServeAsync(TcpClient client)
-        {
-            using (client)
-            using (var stream = client.GetStream())
-            {
-                try
-                {
-                    while (!_stop.IsCancellationRequested)
-                    {
-                        var request = await ReadRequestAsync(stream).ConfigureAwait(false);
-                        if (request is null) return;
-                        Bodies.Enqueue(request.Value.Body);
-                        Requests.Enqueue(request.Value.Line);
-                        var rule = Find(request.Value.Line, request.Value.Body);
-                        var body = Encoding.UTF8.GetBytes(rule.Body.Replace("{{n}}", rule.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                        var length = rule.Behaviour == AnswerBehaviour.Endless ? "Connection: close\r\n"
-                            : rule.Headers.IndexOf("Content-Length:", StringComparison.OrdinalIgnoreCase) >= 0 ? "" : $"Content-Length: {body.Length}\r\n";
-                        var head = $"HTTP/1.1 {rule.Status} {((HttpStatusCode)rule.Status)}\r\nContent-Type: application/json\r\n{length}{rule.Headers}{(rule.Headers.Length > 0 && !rule.Headers.EndsWith("\r\n") ? "\r\n" : "")}\r\n";
-                        var headBytes = Encoding.ASCII.GetBytes(head);
-                        await stream.WriteAsync(headBytes, 0, headBytes.Length).ConfigureAwait(false);
-                        if (rule.Behaviour == AnswerBehaviour.Endless)
-                        {
-                            // The body over and over, written 64 KiB at a time.
-                            var unit = body.Length > 0 ? body : new byte[] { (byte)' ' };
-                            var chunk = new byte[(65536 / unit.Length + 1) * unit.Length];
-                            for (var at = 0; at < chunk.Length; at += unit.Length) Buffer.BlockCopy(unit, 0, chunk, at, unit.Length);
-                            while (!_stop.IsCancellationRequested) await stream.WriteAsync(chunk, 0, chunk.Length, _stop.Token).ConfigureAwait(false);
-                            return;
-                        }
-                        var sent = rule.Behaviour == AnswerBehaviour.Whole ? body.Length : body.Length / 2;
-                        await stream.WriteAsync(body, 0, sent).ConfigureAwait(false);
-                        await stream.FlushAsync().ConfigureAwait(false);
-                        if (rule.Behaviour == AnswerBehaviour.Cut) return;
-                        if (rule.Behaviour == AnswerBehaviour.Stall)
-                        {
-                            await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
-                            return;
-                        }
-                    }
-                }
-                catch (Exception)
-                {
-                    // The client went away or the server stopped: nothing to answer any more.
-                }
-            }
+            var sent = rule.Behaviour == AnswerBehaviour.Whole ? body.Length : body.Length / 2;
+            await stream.WriteAsync(body, 0, sent).ConfigureAwait(false);
+            await stream.FlushAsync().ConfigureAwait(false);
+            if (rule.Behaviour == AnswerBehaviour.Stall) await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+            return rule.Behaviour == AnswerBehaviour.Whole;
         }
 
         private Rule Find(string request, string body)
@@ -158,31 +130,6 @@ namespace IntercomPS.Testing
                 }
             }
             return new Rule(request, 404, "{\"error\":{\"type\":\"not_found\",\"message\":\"The test server has no answer for this.\"}}", "", AnswerBehaviour.Whole, null, 1);
-        }
-
-        /// <summary>Reads one request (head and Content-Length body); null when the client closed the connection.</summary>
-        private static async Task<(string Line, string Body)?> ReadRequestAsync(NetworkStream stream)
-        {
-            var head = new StringBuilder();
-            var one = new byte[1];
-            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-            {
-                if (await stream.ReadAsync(one, 0, 1).ConfigureAwait(false) == 0) return null;
-                head.Append((char)one[0]);
-            }
-            var lines = head.ToString().Split(new[] { "\r\n" }, StringSplitOptions.None);
-            var length = 0;
-            foreach (var line in lines)
-                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line.Substring(15).Trim());
-            var body = new byte[length];
-            for (var read = 0; read < length;)
-            {
-                var got = await stream.ReadAsync(body, read, length - read).ConfigureAwait(false);
-                if (got == 0) return null;
-                read += got;
-            }
-            var requestLine = lines[0].Split(' ');
-            return (requestLine[0] + " " + requestLine[1], Encoding.UTF8.GetString(body));
         }
 
         private sealed class Rule
