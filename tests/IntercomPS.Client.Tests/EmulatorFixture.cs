@@ -3,6 +3,7 @@ using System.Security;
 using System.Threading.Tasks;
 using IntercomPS.Client;
 using IntercomPS.Client.V1;
+using IntercomPS.Client.V2;
 using IntercomPS.Emulator;
 using IntercomPS.Testing;
 using Xunit;
@@ -39,6 +40,10 @@ namespace IntercomPS.Client.Tests
 
         public IntercomClient NewClient(string apiKey = ApiKey) =>
             new IntercomClient(new IntercomClientOptions(new BasicCredential(AppId, Secure(apiKey))) { BaseUri = Emulator.ApiUri });
+
+        /// <summary>A REST API 2.14 client of the same app: its key is also its bearer token, and the 2.14 face is at the root.</summary>
+        public IntercomV2Client NewV2Client() =>
+            new IntercomV2Client(new IntercomClientOptions(new AccessToken(Secure(ApiKey))) { BaseUri = Emulator.BaseUri });
 
         public static SecureString Secure(string text)
         {

@@ -252,6 +252,7 @@ namespace IntercomPS.Client
             {
                 ApiVersion = dialect.Version,
                 RetryAfterSetBy = serverWait?.SetBy,
+                Credential = dialect.Credential,
                 // A 429 is refused before any work; a 503 that says when to come back was not handled either.
                 CertainlyNotApplied = (int)status == 429 || refusedForNow,
                 // Any other server failure may have happened after the work was done.

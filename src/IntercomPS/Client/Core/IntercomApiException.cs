@@ -67,6 +67,9 @@ namespace IntercomPS.Client
         /// <summary>The API that answered: "1" for v1, else the REST API version (2.14); null when no answer came.</summary>
         public string? ApiVersion { get; internal set; }
 
+        /// <summary>What the request proved who sent it with, as a person names it ("the access token ..."); null when no answer came.</summary>
+        public string? Credential { get; internal set; }
+
         /// <summary>True when the server cannot have acted on the request, so even a non-idempotent one may be sent again.</summary>
         public bool CertainlyNotApplied { get; internal set; }
 

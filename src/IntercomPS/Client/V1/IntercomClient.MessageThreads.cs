@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Json;
+using IntercomPS.Client.V1.Wire;
 
 namespace IntercomPS.Client.V1
 {
@@ -15,16 +15,15 @@ namespace IntercomPS.Client.V1
         /// <summary>All of a user's threads (their inbox), optionally with auto messages that target <paramref name="currentUrl"/>.</summary>
         public async Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default)
         {
-            var query = "users/message_threads?" + user.ToQuery() + (currentUrl is null ? string.Empty : "&current_url=" + Uri.EscapeDataString(currentUrl));
-            var threads = await SendAsync(HttpMethod.Get, query, null, IntercomJsonContext.Default.MessageThreadArray, idempotent: true, cancellationToken).ConfigureAwait(false);
-            foreach (var thread in threads) Stamp(thread, user);
-            return threads;
+            var query = "users/message_threads?" + V1Requests.Query(user) + (currentUrl is null ? string.Empty : "&current_url=" + Uri.EscapeDataString(currentUrl));
+            var threads = await SendAsync(HttpMethod.Get, query, null, V1JsonContext.Default.MessageThreadArray, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return threads.Select(thread => Stamp(thread, user)).ToArray();
         }
 
         public async Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default)
         {
-            var query = "users/message_threads?" + user.ToQuery() + "&thread_id=" + threadId.ToString(CultureInfo.InvariantCulture);
-            return Stamp(await SendAsync(HttpMethod.Get, query, null, IntercomJsonContext.Default.MessageThread, idempotent: true, cancellationToken).ConfigureAwait(false), user);
+            var query = "users/message_threads?" + V1Requests.Query(user) + "&thread_id=" + threadId.ToString(CultureInfo.InvariantCulture);
+            return Stamp(await SendAsync(HttpMethod.Get, query, null, V1JsonContext.Default.MessageThread, idempotent: true, cancellationToken).ConfigureAwait(false), user);
         }
 
         /// <summary>Starts a thread from the user to the app.</summary>
@@ -32,7 +31,7 @@ namespace IntercomPS.Client.V1
         {
             RequireBody(body);
             return Stamp(await SendAsync(HttpMethod.Post, "users/message_threads", writer => WriteThreadRequest(writer, user, null, body, url, null),
-                IntercomJsonContext.Default.MessageThread, idempotent: false, cancellationToken).ConfigureAwait(false), user);
+                V1JsonContext.Default.MessageThread, idempotent: false, cancellationToken).ConfigureAwait(false), user);
         }
 
         /// <summary>Adds the user's reply to a thread.</summary>
@@ -40,21 +39,18 @@ namespace IntercomPS.Client.V1
         {
             RequireBody(body);
             return Stamp(await SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, body, url, null),
-                IntercomJsonContext.Default.MessageThread, idempotent: false, cancellationToken).ConfigureAwait(false), user);
+                V1JsonContext.Default.MessageThread, idempotent: false, cancellationToken).ConfigureAwait(false), user);
         }
 
         /// <summary>Marks a thread read (or unread again) for the user.</summary>
         public async Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default) =>
             Stamp(await SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, null, null, read),
-                IntercomJsonContext.Default.MessageThread, idempotent: true, cancellationToken).ConfigureAwait(false), user);
-
-        public Task<MessageThread> SetMessageThreadStateAsync(UserIdentity user, long threadId, string state, DateTime? snoozedUntil, CancellationToken cancellationToken = default) =>
-            throw OnlyOnV2("Opening, closing or snoozing a conversation");
+                V1JsonContext.Default.MessageThread, idempotent: true, cancellationToken).ConfigureAwait(false), user);
 
         private static void WriteThreadRequest(Utf8JsonWriter writer, UserIdentity user, long? threadId, string? body, string? url, bool? read)
         {
             writer.WriteStartObject();
-            user.WriteTo(writer);
+            V1Requests.WriteIdentity(writer, user);
             if (threadId is { } id) writer.WriteNumber("thread_id", id);
             if (body is not null) writer.WriteString("body", body);
             if (url is not null) writer.WriteString("url", url);
@@ -71,8 +67,9 @@ namespace IntercomPS.Client.V1
         /// Marks whose thread it is: the identity asked with, completed from the user's own messages, so a thread
         /// fetched by email still pipes on with its user_id (and the other way round).
         /// </summary>
-        private static MessageThread Stamp(MessageThread thread, UserIdentity user)
+        private static MessageThread Stamp(Wire.MessageThread answer, UserIdentity user)
         {
+            var thread = answer.ToModel();
             var author = thread.Messages.Select(message => message.From).FirstOrDefault(from => from is { IsAdmin: false });
             thread.Email = user.Email ?? author?.Email;
             thread.UserId = user.UserId ?? author?.UserId;

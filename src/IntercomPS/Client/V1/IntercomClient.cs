@@ -11,7 +11,7 @@ namespace IntercomPS.Client.V1
     /// Speaks the Intercom v1 API over the shared <see cref="ApiTransport"/>: Basic auth (app id and API key), the
     /// /users, /tags, notes, impressions and message threads resources. Knows nothing of PowerShell.
     /// </summary>
-    public sealed partial class IntercomClient : IIntercomApi
+    public sealed partial class IntercomClient : IIntercomApi, IImpressions
     {
         private readonly ApiTransport _transport;
 
@@ -23,6 +23,8 @@ namespace IntercomPS.Client.V1
             AppId = credential.AppId;
             _transport = new ApiTransport(options, new V1Dialect(credential));
         }
+
+        public IntercomProtocol Protocol => IntercomProtocol.V1;
 
         public string ApiVersion => "1";
 
@@ -36,6 +38,14 @@ namespace IntercomPS.Client.V1
 
         public RetryPolicy Retry => _transport.Retry;
 
+        /// <summary>v1 does what the capability table lets v1 do; it has no versions.</summary>
+        public bool Supports(Capability capability) => capability.OnV1;
+
+        public string DescribeCredential() => $"the credentials for app '{AppId}' at {BaseUri}";
+
+        public string Describe(ConnectionInfo connection, bool brief) =>
+            brief ? $"{connection.WorkspaceId} at {BaseUri}" : $"Intercom app '{connection.WorkspaceId}' at {BaseUri}";
+
         /// <summary>The cheapest authenticated request v1 has: one user of the list.</summary>
         public async Task<ConnectionInfo> CheckConnectionAsync(CancellationToken cancellationToken = default)
         {
@@ -45,10 +55,6 @@ namespace IntercomPS.Client.V1
 
         internal Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken) =>
             _transport.SendAsync(method, relativeUri, writeBody, answerType, idempotent, cancellationToken);
-
-        /// <summary>What only REST API 2.x can do, said as the error a v1 session gets.</summary>
-        internal static NotSupportedException OnlyOnV2(string what) =>
-            new NotSupportedException($"{what} needs REST API 2.x: the v1 API has no equivalent. Connect with Connect-Intercom -AccessToken to use it.");
 
         public void Dispose() => _transport.Dispose();
 

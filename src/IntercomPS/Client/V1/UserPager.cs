@@ -29,9 +29,6 @@ namespace IntercomPS.Client.V1
     /// </remarks>
     public sealed class UserPager : IUserReader
     {
-        /// <summary>The most pages requested ahead of the one being read, unless the caller says otherwise.</summary>
-        public const int DefaultPagesAhead = 8;
-
         private readonly IntercomClient _client;
         private readonly UserListQuery _query;
         private readonly int _window;
@@ -55,7 +52,7 @@ namespace IntercomPS.Client.V1
             _window = pagesAhead;
             _lastPage = lastPage;
             _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _check = new PagedReadCheck(HttpMethod.Get, new Uri(client.BaseUri, "users?" + query.ToQuery()), "user", query.PageSize, new SeenIds());
+            _check = new PagedReadCheck(HttpMethod.Get, new Uri(client.BaseUri, "users?" + V1Requests.Query(query)), "user", query.PageSize, new SeenIds());
         }
 
         /// <summary>

@@ -33,7 +33,6 @@ namespace IntercomPS.Client.V2
         /// </summary>
         public async Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default)
         {
-            CheckSupported(changes);
             var identity = changes.Identity;
             if (identity.Id is { } id)
             {
@@ -76,7 +75,6 @@ namespace IntercomPS.Client.V2
         /// <summary>PUT /contacts/{id} of the user found; none is not_found, and nothing is created.</summary>
         public async Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default)
         {
-            CheckSupported(changes);
             var id = await ContactIdAsync(changes.Identity, cancellationToken).ConfigureAwait(false);
             return await PutContactAsync(id, changes, cancellationToken).ConfigureAwait(false);
         }
@@ -164,20 +162,10 @@ namespace IntercomPS.Client.V2
                     innerException: failure, requestId: failure.RequestId)
                 : null;
 
-        /// <summary>The v1 fields 2.x has no place for: refused by name, never silently dropped.</summary>
-        private static void CheckSupported(UserChanges changes)
-        {
-            var unsupported = new[]
-            {
-                changes.LastSeenIp is null ? null : "last_seen_ip (-LastSeenIp)",
-                changes.LastSeenUserAgent is null ? null : "last_seen_user_agent (-LastSeenUserAgent)",
-                changes.Companies is null ? null : "companies (-Companies)",
-            }.Where(field => field is not null).ToArray();
-            if (unsupported.Length > 0)
-                throw new NotSupportedException($"REST API 2.x has no contact field for {string.Join(" or ", unsupported)}, so nothing was written: leave {(unsupported.Length == 1 ? "it" : "them")} out (for a CSV, drop the column) when writing to a 2.x workspace.");
-        }
-
-        /// <summary>The contact fields a change sets; a new contact is a user. The contact id is in the path, never the body.</summary>
+        /// <summary>
+        /// The contact fields a change sets; a new contact is a user. The contact id is in the path, never the body.
+        /// v1's last seen IP and agent and companies have no contact field: the capability table refuses them first.
+        /// </summary>
         private static void WriteContact(Utf8JsonWriter writer, UserChanges changes, bool create)
         {
             writer.WriteStartObject();

@@ -21,6 +21,8 @@ namespace IntercomPS.Client.V2
 
         public string Version => _version;
 
+        public string Credential => "the access token (a token works only at its own region's host: see -Region)";
+
         public void Prepare(HttpRequestMessage request)
         {
             request.Headers.Authorization = _token.CreateHeader();
