@@ -142,6 +142,19 @@ Describe 'Connect-Intercom with an access token (REST API 2.14)' {
         }
     }
 
+    It 'refuses a token no header can carry, saying what is wrong but never the token, before any request (<why>)' -TestCases @(
+        @{ text = "t$([char]0xF8)ken-5e1c"; why = 'contains a character that is not ASCII (the 2nd)' }
+        @{ text = "token-5e1c`n"; why = 'ends with a line break' }
+    ) {
+        Reset-TestApp
+        try { Connect-Intercom -AccessToken (ConvertTo-SecureString $text -AsPlainText -Force) -BaseUri $IntercomTestV2Uri } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_credentials,IntercomPS.Cmdlets.ConnectIntercomCommand'
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure.Exception.Message | Should -BeLike "The access token $why*"
+        "$failure $($failure.Exception)" | Should -Not -Match 'ken-5e1c'
+        Get-TestRequestCount | Should -Be 0 -Because 'nothing can have been sent, so nothing is reported as lost or retried'
+    }
+
     It 'offers only the three regions' {
         { Connect-Intercom -AccessToken $token -Region Mars } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }

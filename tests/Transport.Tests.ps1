@@ -192,3 +192,116 @@ Describe 'Values a server stores that PowerShell cannot hold' {
         @($server.Bodies)[-1] | Should -Not -BeLike '*created_at*'
     }
 }
+
+Describe 'A 2.14 server whose answers lie (a loopback server)' {
+    BeforeAll {
+        $server = [IntercomPS.Testing.LoopbackServer]::new()
+        $root = [uri]::new($server.ApiUri, '/')
+        $null = $server.Answer('GET /me', 200, '{"type":"admin","id":"7","name":"Ada","email":"ada@example.com","app":{"id_code":"loop","name":"Loop"}}')
+        function Contact([string] $Id) { '{"type":"contact","id":"' + $Id + '","role":"user","external_id":"u-' + $Id + '","email":"' + $Id + '@example.com","created_at":1700000000}' }
+        $ids = 1..150 | ForEach-Object { '{0:x24}' -f $_ }
+        $session = Connect-Intercom -AccessToken (ConvertTo-SecureString 'loop-token' -AsPlainText -Force) -BaseUri $root -MaxRetry 0 -PassThru
+    }
+    AfterAll { $server.Dispose() }
+
+    It 'a search whose page and cursor repeat ends with invalid_response, and no user reaches the pipeline twice' {
+        $page = '{"type":"list","total_count":450,"data":[' + (($ids | ForEach-Object { Contact $_ }) -join ',') + '],"pages":{"type":"pages","next":{"per_page":150,"starting_after":"c1"}}}'
+        $null = $server.Answer('POST /contacts/search', 200, $page)
+        $users = Get-IntercomUser -Session $session -ErrorAction SilentlyContinue -ErrorVariable failed
+        @($users.Id | Sort-Object -Unique) | Should -HaveCount @($users).Count
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.invalid_response'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $failed[0].Exception.Message | Should -BeLike "*cursor 'c1' again*POST /contacts/search*"
+    }
+
+    It 'a user''s conversations whose cursor repeats end with invalid_response instead of never returning' {
+        $null = $server.Answer('POST /conversations/search', 200, '{"type":"conversation.list","total_count":1,"conversations":[{"type":"conversation","id":"1"}],"pages":{"type":"pages","next":{"starting_after":"k1"}}}')
+        $threads = Get-IntercomMessageThread -Id $ids[0] -Session $session -ErrorAction SilentlyContinue -ErrorVariable failed
+        $threads | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.invalid_response'
+        $failed[0].Exception.Message | Should -BeLike '*POST /conversations/search*'
+    }
+
+    It 'an error body with a null error is invalid_response for that user, and the next user is still read' {
+        $null = $server.Answer("GET /contacts/$($ids[0])", 404, '{"type":"error.list","errors":[null]}')
+        $null = $server.Answer("GET /contacts/$($ids[1])", 200, (Contact $ids[1]))
+        $users = Get-IntercomUser -Id $ids[0], $ids[1] -Session $session -ErrorAction SilentlyContinue -ErrorVariable failed
+        $users.Id | Should -Be $ids[1]
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.invalid_response'
+        $failed[0].Exception.Message | Should -BeLike "*an error in its list is null*GET /contacts/$($ids[0])*"
+    }
+
+    It 'a note stored with a 200 whose X-RateLimit-Reset is past the year 9999 is output, not reported as another error' {
+        $null = $server.Answer("POST /contacts/$($ids[2])/notes", 200, '{"type":"note","id":"31","created_at":1704067200,"body":"<p>Called</p>","contact":{"type":"contact","id":"' + $ids[2] + '"}}',
+            "X-RateLimit-Limit: 10`r`nX-RateLimit-Remaining: 9`r`nX-RateLimit-Reset: 999999999999")
+        $note = Add-IntercomNote -Id $ids[2] -Body 'Called' -Session $session -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        $note.Id | Should -Be '31'
+    }
+
+    It 'says in Verbose which header set the wait after a 429' {
+        $null = $server.Answer("GET /contacts/$($ids[3])", 200, (Contact $ids[3]))
+        $null = $server.Answer("GET /contacts/$($ids[3])", 429, '{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"slow down"}]}', "Retry-After: 1`r`nX-RateLimit-Limit: 10`r`nX-RateLimit-Remaining: 0`r`nX-RateLimit-Reset: $([DateTimeOffset]::UtcNow.ToUnixTimeSeconds() + 30)", 'Whole', $null, 1)
+        $retrying = Connect-Intercom -AccessToken (ConvertTo-SecureString 'loop-token' -AsPlainText -Force) -BaseUri $root -MaxRetry 1 -PassThru
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $verbose = Get-IntercomUser -Id $ids[3] -Session $retrying -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'Retry-After asked for 1 s; the window''s reset, 30 s away, must not add to it'
+        ($verbose.Message -match 'retry 1 of 1 in 1\.0 s \(set by Retry-After\)') | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Behind a proxy' {
+    # The runtime reads the environment's proxy settings once per process, so each case runs in a new pwsh. The proxy
+    # forwards every request to a loopback server whatever host it names, and refuses CONNECT: nothing leaves the machine.
+    BeforeAll {
+        $server = [IntercomPS.Testing.LoopbackServer]::new()
+        $null = $server.Answer('GET /me', 200, '{"type":"admin","id":"7","name":"Ada","email":"ada@example.com","app":{"id_code":"loop","name":"Loop"}}')
+        $proxy = [IntercomPS.Testing.LoopbackProxy]::new($server.ApiUri)
+        $connect = 'Connect-Intercom -BaseUri {0} -AllowUnencryptedAuthentication -MaxRetry 0 -PassThru | ForEach-Object AdminName'
+    }
+    AfterAll { $proxy.Dispose(); $server.Dispose() }
+
+    It 'honours HTTP_PROXY from the environment' {
+        $run = Invoke-TestPwsh -Api V2 -NoConnect ($connect -f 'http://intercom.test/') -Environment @{ HTTP_PROXY = $proxy.Uri.AbsoluteUri; NO_PROXY = '' }
+        $run.Lines | Should -Be 'Ada'
+        $proxy.Requests | Should -Contain 'GET http://intercom.test/me HTTP/1.1'
+    }
+
+    It 'honours HTTPS_PROXY for the real service: the request asks the proxy for a tunnel, and a refused tunnel is connection_failed, never sent' {
+        $run = Invoke-TestPwsh -Api V2 -NoConnect 'try { Connect-Intercom -BaseUri https://api.intercom.io/ -MaxRetry 0 } catch { $_.FullyQualifiedErrorId; $_.Exception.CertainlyNotApplied }' `
+            -Environment @{ HTTPS_PROXY = $proxy.Uri.AbsoluteUri; NO_PROXY = '' }
+        $proxy.Requests | Should -Contain 'CONNECT api.intercom.io:443 HTTP/1.1'
+        $run.Lines[0] | Should -BeExactly 'Intercom.connection_failed,IntercomPS.Cmdlets.ConnectIntercomCommand'
+    }
+
+    It 'honours NO_PROXY: a host it names is reached directly' {
+        $before = $proxy.Requests.Count
+        $run = Invoke-TestPwsh -Api V2 -NoConnect ($connect -f $server.ApiUri.GetLeftPart('Authority')) -Environment @{ HTTP_PROXY = $proxy.Uri.AbsoluteUri; NO_PROXY = '127.0.0.1' }
+        $run.Lines | Should -Be 'Ada'
+        $proxy.Requests.Count | Should -Be $before
+    }
+
+    It 'goes through -Proxy with -ProxyCredential, which the proxy asked for, and says so in Verbose (Example 6)' {
+        $guarded = [IntercomPS.Testing.LoopbackProxy]::new($server.ApiUri, 'ops', 'proxy-pw-4e2a')
+        try {
+            $credential = [pscredential]::new('ops', (ConvertTo-SecureString 'proxy-pw-4e2a' -AsPlainText -Force))
+            $output = Connect-Intercom -AccessToken (ConvertTo-SecureString 'loop-token' -AsPlainText -Force) -BaseUri http://intercom.test/ -AllowUnencryptedAuthentication `
+                -Proxy $guarded.Uri -ProxyCredential $credential -PassThru -Verbose 4>&1
+            ($output | Where-Object { $_ -is [IntercomPS.IntercomSession] }).AdminName | Should -Be 'Ada'
+            "$(($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })[0])" | Should -BeLike "*through the proxy $($guarded.Uri)*"
+            $guarded.Requests | Should -Contain 'GET http://intercom.test/me HTTP/1.1'
+            $guarded.Authorizations | Should -Contain 'Basic b3BzOnByb3h5LXB3LTRlMmE=' # ops:proxy-pw-4e2a
+        }
+        finally { $guarded.Dispose() }
+    }
+
+    It 'refuses a proxy URL carrying a password, and -ProxyCredential without -Proxy, before any request' {
+        { Connect-Intercom -AccessToken (ConvertTo-SecureString 'loop-token' -AsPlainText -Force) -BaseUri $server.ApiUri -Proxy 'http://ops:pw-77d0@127.0.0.1:1/' } |
+            Should -Throw -ErrorId 'Intercom.invalid_proxy*' -ExpectedMessage '*-ProxyCredential*'
+        { Connect-Intercom -AccessToken (ConvertTo-SecureString 'loop-token' -AsPlainText -Force) -BaseUri $server.ApiUri -ProxyCredential ([pscredential]::new('ops', (ConvertTo-SecureString 'x' -AsPlainText -Force))) } |
+            Should -Throw -ErrorId 'Intercom.invalid_proxy*' -ExpectedMessage '*give -Proxy too*'
+    }
+}

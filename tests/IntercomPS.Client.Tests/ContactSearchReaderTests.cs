@@ -179,7 +179,7 @@ namespace IntercomPS.Client.Tests
             public int Consumed(char digit, List<string> listed) => listed.Count(id => id[id.Length - 1] == digit) / _perPage;
 
             public ContactSearchReader Reader(UserListQuery query, int? lastPage = null) =>
-                new ContactSearchReader(query, lastPage, SearchAsync, (_, _) => Task.FromResult<string?>(null), CancellationToken.None);
+                new ContactSearchReader(query, lastPage, SearchAsync, new Uri("http://127.0.0.1/contacts/search"), (_, _) => Task.FromResult<string?>(null), CancellationToken.None);
 
             private async Task<ContactList> SearchAsync(string? tagId, char? partition, string? cursor, CancellationToken token)
             {

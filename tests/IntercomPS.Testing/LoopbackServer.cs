@@ -1,7 +1,10 @@
 // A tiny HTTP/1.1 server on 127.0.0.1 that misbehaves on purpose, for tests/*.Tests.ps1 (tests/TestSetup.ps1 loads
-// this assembly). It answers each request with canned bytes: whole, stalled halfway through the body, or cut off there. Rules
-// match the start of "METHOD /path?query"; the newest matching rule answers, so a test's rule wins over the
-// default, a user list that lets Connect-Intercom check its credentials.
+// this assembly) and the client tests. It answers each request with canned bytes: whole, stalled halfway through the
+// body, cut off there, or a body that never ends. Rules match the start of "METHOD /path?query"; the newest matching
+// rule answers, so a test's rule wins over the default, a user list that lets Connect-Intercom check its credentials.
+// "{{n}}" in a rule's body is the number of times that rule has answered (1, 2, ...), so one rule can hand out a new
+// cursor and new ids forever, as a server that never ends its list does. A rule whose headers carry their own
+// Content-Length (a lie, say) is sent as written.
 #nullable enable
 using System;
 using System.Collections.Concurrent;
@@ -24,6 +27,8 @@ namespace IntercomPS.Testing
         Stall,
         /// <summary>The headers and half the body, then the connection is closed.</summary>
         Cut,
+        /// <summary>The headers without a length, then the body repeated for ever (until the client goes away).</summary>
+        Endless,
     }
 
     public sealed class LoopbackServer : IDisposable
@@ -39,7 +44,7 @@ namespace IntercomPS.Testing
         {
             _listener.Start();
             Answer("GET /v1/users", 200, EmptyUserList);
-            _ = AcceptAsync();
+            _ = HttpMessage.ServeAsync(_listener, _stop.Token, AnswerAsync, _clients.Add);
         }
 
         /// <summary>The API root to pass to Connect-Intercom -BaseUri.</summary>
@@ -53,11 +58,12 @@ namespace IntercomPS.Testing
 
         /// <summary>
         /// Answers requests starting with <paramref name="request"/> ("POST /v1/users") with this status, body and extra
-        /// header lines; with <paramref name="bodyContains"/>, only those whose body contains that text (one search of many).
+        /// header lines; with <paramref name="bodyContains"/>, only those whose body contains that text (one search of many);
+        /// with <paramref name="times"/>, only that many requests, after which the rules below it answer again.
         /// </summary>
-        public LoopbackServer Answer(string request, int status, string body, string headers = "", AnswerBehaviour behaviour = AnswerBehaviour.Whole, string? bodyContains = null)
+        public LoopbackServer Answer(string request, int status, string body, string headers = "", AnswerBehaviour behaviour = AnswerBehaviour.Whole, string? bodyContains = null, int times = int.MaxValue)
         {
-            lock (_rules) _rules.Insert(0, new Rule(request, status, body, headers, behaviour, bodyContains));
+            lock (_rules) _rules.Insert(0, new Rule(request, status, body, headers, behaviour, bodyContains, times));
             return this;
         }
 
@@ -81,52 +87,35 @@ namespace IntercomPS.Testing
             foreach (var client in _clients) client.Dispose();
         }
 
-        private async Task AcceptAsync()
+        /// <summary>Answers one request as the newest matching rule says; false when the connection ends with it.</summary>
+        private async Task<bool> AnswerAsync(HttpMessage message, NetworkStream stream)
         {
-            while (!_stop.IsCancellationRequested)
+            var parts = message.Lines[0].Split(' ');
+            var line = parts[0] + " " + parts[1];
+            var text = Encoding.UTF8.GetString(message.Body);
+            Bodies.Enqueue(text);
+            Requests.Enqueue(line);
+            var rule = Find(line, text);
+            var body = Encoding.UTF8.GetBytes(rule.Body.Replace("{{n}}", rule.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var length = rule.Behaviour == AnswerBehaviour.Endless ? "Connection: close\r\n"
+                : rule.Headers.IndexOf("Content-Length:", StringComparison.OrdinalIgnoreCase) >= 0 ? "" : $"Content-Length: {body.Length}\r\n";
+            var head = $"HTTP/1.1 {rule.Status} {((HttpStatusCode)rule.Status)}\r\nContent-Type: application/json\r\n{length}{rule.Headers}{(rule.Headers.Length > 0 && !rule.Headers.EndsWith("\r\n") ? "\r\n" : "")}\r\n";
+            var headBytes = Encoding.ASCII.GetBytes(head);
+            await stream.WriteAsync(headBytes, 0, headBytes.Length).ConfigureAwait(false);
+            if (rule.Behaviour == AnswerBehaviour.Endless)
             {
-                TcpClient client;
-                try { client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false); }
-                catch (Exception) { return; } // stopped
-                _clients.Add(client);
-                _ = ServeAsync(client);
+                // The body over and over, written 64 KiB at a time.
+                var unit = body.Length > 0 ? body : new byte[] { (byte)' ' };
+                var chunk = new byte[(65536 / unit.Length + 1) * unit.Length];
+                for (var at = 0; at < chunk.Length; at += unit.Length) Buffer.BlockCopy(unit, 0, chunk, at, unit.Length);
+                while (!_stop.IsCancellationRequested) await stream.WriteAsync(chunk, 0, chunk.Length, _stop.Token).ConfigureAwait(false);
+                return false;
             }
-        }
-
-        private async Task ServeAsync(TcpClient client)
-        {
-            using (client)
-            using (var stream = client.GetStream())
-            {
-                try
-                {
-                    while (!_stop.IsCancellationRequested)
-                    {
-                        var request = await ReadRequestAsync(stream).ConfigureAwait(false);
-                        if (request is null) return;
-                        Bodies.Enqueue(request.Value.Body);
-                        Requests.Enqueue(request.Value.Line);
-                        var rule = Find(request.Value.Line, request.Value.Body);
-                        var body = Encoding.UTF8.GetBytes(rule.Body);
-                        var head = $"HTTP/1.1 {rule.Status} {((HttpStatusCode)rule.Status)}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n{rule.Headers}{(rule.Headers.Length > 0 && !rule.Headers.EndsWith("\r\n") ? "\r\n" : "")}\r\n";
-                        var headBytes = Encoding.ASCII.GetBytes(head);
-                        await stream.WriteAsync(headBytes, 0, headBytes.Length).ConfigureAwait(false);
-                        var sent = rule.Behaviour == AnswerBehaviour.Whole ? body.Length : body.Length / 2;
-                        await stream.WriteAsync(body, 0, sent).ConfigureAwait(false);
-                        await stream.FlushAsync().ConfigureAwait(false);
-                        if (rule.Behaviour == AnswerBehaviour.Cut) return;
-                        if (rule.Behaviour == AnswerBehaviour.Stall)
-                        {
-                            await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
-                            return;
-                        }
-                    }
-                }
-                catch (Exception)
-                {
-                    // The client went away or the server stopped: nothing to answer any more.
-                }
-            }
+            var sent = rule.Behaviour == AnswerBehaviour.Whole ? body.Length : body.Length / 2;
+            await stream.WriteAsync(body, 0, sent).ConfigureAwait(false);
+            await stream.FlushAsync().ConfigureAwait(false);
+            if (rule.Behaviour == AnswerBehaviour.Stall) await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+            return rule.Behaviour == AnswerBehaviour.Whole;
         }
 
         private Rule Find(string request, string body)
@@ -134,40 +123,20 @@ namespace IntercomPS.Testing
             lock (_rules)
             {
                 foreach (var rule in _rules)
-                    if (request.StartsWith(rule.Request, StringComparison.Ordinal) && (rule.BodyContains is null || body.Contains(rule.BodyContains))) return rule;
+                {
+                    if (!request.StartsWith(rule.Request, StringComparison.Ordinal) || (rule.BodyContains is not null && !body.Contains(rule.BodyContains)) || rule.Left <= 0) continue;
+                    rule.Left--;
+                    return rule;
+                }
             }
-            return new Rule(request, 404, "{\"error\":{\"type\":\"not_found\",\"message\":\"The test server has no answer for this.\"}}", "", AnswerBehaviour.Whole, null);
-        }
-
-        /// <summary>Reads one request (head and Content-Length body); null when the client closed the connection.</summary>
-        private static async Task<(string Line, string Body)?> ReadRequestAsync(NetworkStream stream)
-        {
-            var head = new StringBuilder();
-            var one = new byte[1];
-            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-            {
-                if (await stream.ReadAsync(one, 0, 1).ConfigureAwait(false) == 0) return null;
-                head.Append((char)one[0]);
-            }
-            var lines = head.ToString().Split(new[] { "\r\n" }, StringSplitOptions.None);
-            var length = 0;
-            foreach (var line in lines)
-                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line.Substring(15).Trim());
-            var body = new byte[length];
-            for (var read = 0; read < length;)
-            {
-                var got = await stream.ReadAsync(body, read, length - read).ConfigureAwait(false);
-                if (got == 0) return null;
-                read += got;
-            }
-            var requestLine = lines[0].Split(' ');
-            return (requestLine[0] + " " + requestLine[1], Encoding.UTF8.GetString(body));
+            return new Rule(request, 404, "{\"error\":{\"type\":\"not_found\",\"message\":\"The test server has no answer for this.\"}}", "", AnswerBehaviour.Whole, null, 1);
         }
 
         private sealed class Rule
         {
-            public Rule(string request, int status, string body, string headers, AnswerBehaviour behaviour, string? bodyContains)
+            public Rule(string request, int status, string body, string headers, AnswerBehaviour behaviour, string? bodyContains, int times)
             {
+                Left = times;
                 BodyContains = bodyContains;
                 Request = request;
                 Status = status;
@@ -182,6 +151,14 @@ namespace IntercomPS.Testing
             public string Headers { get; }
             public AnswerBehaviour Behaviour { get; }
             public string? BodyContains { get; }
+
+            /// <summary>Requests this rule may still answer (under the rules' lock).</summary>
+            public int Left { get; set; }
+
+            private int _count;
+
+            /// <summary>Counts an answer: the value of {{n}} in this one.</summary>
+            public int Count() => Interlocked.Increment(ref _count);
         }
     }
 }

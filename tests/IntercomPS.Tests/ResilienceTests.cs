@@ -51,7 +51,7 @@ namespace IntercomPS.Tests
             Assert.All(counts, count => Assert.Equal(1, count));
             var retries = result.Verbose.Count(line => line.Contains("503 server_error; retry", StringComparison.Ordinal));
             Assert.InRange(retries, 40, 250);
-            Assert.Contains(result.Verbose, line => line.Contains("(as the server asked)", StringComparison.Ordinal));
+            Assert.Contains(result.Verbose, line => line.Contains("(set by Retry-After)", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -10,7 +10,7 @@ using Xunit;
 namespace IntercomPS.Tests
 {
     /// <summary>
-    /// The API key and the access token never show: not in Verbose or Debug output, not in errors or exceptions, not
+    /// The API key, the access token and the proxy's password never show: not in Verbose or Debug output, not in errors or exceptions, not
     /// in the session object, not when things go wrong. Every stream of a run that touches every path is searched.
     /// </summary>
     public sealed class SecretLeakTests : IClassFixture<EmulatorFixture>
@@ -109,6 +109,41 @@ namespace IntercomPS.Tests
             Assert.Contains(everything, text => text.Contains("answer: {", StringComparison.Ordinal));
             Assert.True(runs.Sum(run => run.Errors.Count) >= 5, "the run should have exercised the error paths");
             foreach (var secret in Secrets())
+                Assert.DoesNotContain(everything, text => text.Contains(secret, StringComparison.Ordinal));
+        }
+
+        /// <summary>The same sweep for a session behind a proxy: its password is a secret like the token.</summary>
+        [Fact]
+        public void NoStreamOrErrorEverContainsTheProxyPassword()
+        {
+            const string ProxyPassword = "proxy-pw-1b7e";
+            using var proxy = new IntercomPS.Testing.LoopbackProxy(new Uri(_emulator.ApiUri, "/"), "ops", ProxyPassword);
+            using var shell = new PowerShellSession(_emulator, "N");
+            shell.SetConnectionVariables(_emulator);
+            shell.SetVariable("proxy", proxy.Uri);
+            shell.SetVariable("proxyCredential", new System.Management.Automation.PSCredential("ops", ModuleRunspace.ToSecureString(ProxyPassword)));
+            shell.SetVariable("wrongProxyCredential", new System.Management.Automation.PSCredential("ops", ModuleRunspace.ToSecureString(ProxyPassword + "-old")));
+
+            var runs = new List<RunResult>
+            {
+                shell.Run("""
+                    $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
+                    $session = Connect-Intercom -AccessToken $key -BaseUri http://intercom.test/ -AllowUnencryptedAuthentication -Proxy $proxy -ProxyCredential $proxyCredential -PassThru -Verbose -Debug
+                    $session; "$session"; $session | Format-List * | Out-Default
+                    New-IntercomUser -UserId leak-3 -Email leak3@example.com -Name Leak -Verbose -Debug
+                    Get-IntercomUser -Email nobody@example.com -Verbose -Debug
+                    Connect-Intercom -AccessToken $key -BaseUri http://intercom.test/ -AllowUnencryptedAuthentication -Proxy $proxy -ProxyCredential $wrongProxyCredential -Verbose -Debug
+                    Connect-Intercom -AccessToken $key -BaseUri http://intercom.test/ -AllowUnencryptedAuthentication -Proxy "http://ops:$($proxyCredential.GetNetworkCredential().Password)@127.0.0.1:1/"
+                    Connect-Intercom -AccessToken $key -BaseUri http://intercom.test/ -ProxyCredential $proxyCredential
+                    """),
+            };
+
+            var everything = runs.SelectMany(run => run.AllText()).Append(shell.HostOutput).Append(shell.HostErrors).ToList();
+            Assert.Contains(proxy.Requests, request => request.StartsWith("POST http://intercom.test/contacts", StringComparison.Ordinal));
+            Assert.Contains(everything, text => text.Contains("through the proxy", StringComparison.Ordinal));
+            Assert.Contains(everything, text => text.Contains("proxy_authentication_required", StringComparison.Ordinal));
+            Assert.True(runs.Sum(run => run.Errors.Count) >= 3, "the run should have exercised the error paths");
+            foreach (var secret in new[] { ProxyPassword, Convert.ToBase64String(Encoding.UTF8.GetBytes("ops:" + ProxyPassword)) })
                 Assert.DoesNotContain(everything, text => text.Contains(secret, StringComparison.Ordinal));
         }
     }

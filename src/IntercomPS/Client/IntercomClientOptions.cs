@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Text.RegularExpressions;
 using IntercomPS.Client.V2;
 using IntercomPS.Client.V1;
@@ -58,6 +59,29 @@ namespace IntercomPS.Client
             set => _baseUri = WithTrailingSlash(value ?? throw new ArgumentNullException(nameof(value)));
         }
 
+        private Uri? _proxy;
+
+        /// <summary>
+        /// The proxy every request goes through; null means the environment's (HTTPS_PROXY, HTTP_PROXY, NO_PROXY as
+        /// .NET reads them on PowerShell 7; the system's settings on Windows PowerShell 5.1). No user info in it: a
+        /// credential goes in <see cref="ProxyCredential"/>, which is kept as a secret.
+        /// </summary>
+        public Uri? Proxy
+        {
+            get => _proxy;
+            set
+            {
+                if (value is not null && (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttp && value.Scheme != Uri.UriSchemeHttps)))
+                    throw new ArgumentException($"The proxy '{value}' must be an absolute http or https URL, like http://proxy.example.com:3128/.");
+                if (value is not null && value.UserInfo.Length > 0)
+                    throw new ArgumentException($"The proxy URL carries a user name or password; give the proxy as {value.Scheme}://{value.Host}:{value.Port}/ and its credential with -ProxyCredential, which is kept as a secret.");
+                _proxy = value;
+            }
+        }
+
+        /// <summary>The proxy's credential (sent when the proxy asks, as Basic); its password stays a SecureString.</summary>
+        public NetworkCredential? ProxyCredential { get; set; }
+
         /// <summary>How long one attempt may take before it fails with a timeout.</summary>
         public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
@@ -78,6 +102,7 @@ namespace IntercomPS.Client
             if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback && !AllowUnencryptedAuthentication)
                 throw new ArgumentException($"The base URI '{BaseUri}' is plain http to another machine, which would send {secret} unencrypted. Use https, or allow unencrypted authentication explicitly.");
             if (Timeout <= TimeSpan.Zero) throw new ArgumentException("The timeout must be positive.");
+            if (ProxyCredential is not null && Proxy is null) throw new ArgumentException("A proxy credential needs the proxy it is for: give -Proxy too.");
         }
 
         /// <summary>A numbered version (2.14) or Intercom's "Unstable".</summary>

@@ -67,6 +67,16 @@ namespace IntercomPS.Cmdlets
         [ValidateRange(0, 10)]
         public int MaxRetry { get; set; } = RetryPolicy.DefaultMaxRetries;
 
+        /// <summary>The proxy every request goes through, instead of the environment's (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>The proxy's credential, kept as a secret like the token.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential ProxyCredential { get; set; } = PSCredential.Empty;
+
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
@@ -103,7 +113,7 @@ namespace IntercomPS.Cmdlets
             {
                 // One cheap call proves the URL and the credentials before any script relies on them; its Verbose and
                 // Debug lines (request, retries, bodies) are relayed as every other cmdlet's are.
-                WriteVerbose("Checking " + client.DescribeCredential());
+                WriteVerbose("Checking " + client.DescribeCredential() + (options.Proxy is { } proxy ? $" through the proxy {proxy}" : string.Empty));
                 connection = _requests.Await(token => client.CheckConnectionAsync(token));
             }
             catch (IntercomApiException failure)
@@ -127,8 +137,18 @@ namespace IntercomPS.Cmdlets
         /// <summary>The credential decides the protocol; the 2.x-only parameters are refused with v1 credentials rather than ignored.</summary>
         private IntercomClientOptions ReadOptions()
         {
-            var token = ReadAccessToken();
-            var options = token is not null ? new IntercomClientOptions(token) : new IntercomClientOptions(ReadCredential());
+            AccessToken? token = null;
+            IntercomClientOptions options = null!;
+            try
+            {
+                token = ReadAccessToken();
+                options = token is not null ? new IntercomClientOptions(token) : new IntercomClientOptions(ReadCredential());
+            }
+            catch (ArgumentException unsendable)
+            {
+                // Nothing was sent: a credential no header can carry is refused here, saying what is wrong, never what it is.
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(unsendable.Message), "Intercom.invalid_credentials", ErrorCategory.AuthenticationError, null));
+            }
             if (token is null)
             {
                 foreach (var capability in Capabilities.Of(MyInvocation.MyCommand.Name))
@@ -150,6 +170,19 @@ namespace IntercomPS.Cmdlets
             options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
             options.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication;
             options.Retry.MaxRetries = MaxRetry;
+            try
+            {
+                options.Proxy = Proxy;
+            }
+            catch (ArgumentException invalid)
+            {
+                Refuse(invalid.Message, "Intercom.invalid_proxy");
+            }
+            if (ProxyCredential != PSCredential.Empty)
+            {
+                if (Proxy is null) Refuse("-ProxyCredential is the credential of the proxy -Proxy names: give -Proxy too.", "Intercom.invalid_proxy");
+                options.ProxyCredential = ProxyCredential.GetNetworkCredential();
+            }
             return options;
         }
 

@@ -45,7 +45,7 @@ namespace IntercomPS.Internal
             {
                 >= 300 and < 400 => ErrorCategory.ProtocolError,
                 400 or 413 or 415 or 422 => ErrorCategory.InvalidArgument,
-                401 => ErrorCategory.AuthenticationError,
+                401 or 407 => ErrorCategory.AuthenticationError,
                 402 => ErrorCategory.InvalidOperation,
                 403 => ErrorCategory.PermissionDenied,
                 404 => ErrorCategory.ObjectNotFound,
@@ -61,6 +61,7 @@ namespace IntercomPS.Internal
             : (int?)failure.StatusCode switch
         {
             401 => $"Check {failure.Credential ?? "the credentials"}, then run Connect-Intercom again.",
+            407 => "Check the proxy's address and credential (Connect-Intercom -Proxy -ProxyCredential, or HTTPS_PROXY), then run Connect-Intercom again.",
             429 => "Intercom is rate limiting this app: run fewer requests at once, or try again later.",
             >= 500 => "Intercom failed to handle the request; try again later.",
             _ => null,

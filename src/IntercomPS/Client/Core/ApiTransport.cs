@@ -30,8 +30,8 @@ namespace IntercomPS.Client
         private readonly IApiDialect _dialect;
         private volatile RateLimitStatus? _rateLimit;
 
-        /// <summary>A little past a rate-limit reset: timers and the server's clock are not exact to the millisecond.</summary>
-        private static readonly TimeSpan ResetMargin = TimeSpan.FromMilliseconds(100);
+        /// <summary>The wait the last answer asked for (<see cref="ServerWait"/>), which every request honours before it goes; null when none.</summary>
+        private volatile ServerWait? _pause;
 
         internal ApiTransport(IntercomClientOptions options, IApiDialect dialect)
         {
@@ -41,7 +41,14 @@ namespace IntercomPS.Client
             Retry = options.Retry;
             // Timeouts are ours (per request, the whole exchange, told apart from the caller's cancellation), not
             // HttpClient's. The Intercom API never redirects: a 3xx is reported, never followed to another place.
-            _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            // Without a proxy of its own the handler takes the environment's (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).
+            var handler = new HttpClientHandler { AllowAutoRedirect = false };
+            if (options.Proxy is { } proxy)
+            {
+                handler.UseProxy = true;
+                handler.Proxy = new WebProxy(proxy) { Credentials = options.ProxyCredential };
+            }
+            _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             // The same on every request: parsed and validated once, not per request.
             _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             _http.DefaultRequestHeaders.UserAgent.Add(UserAgent);
@@ -94,7 +101,7 @@ namespace IntercomPS.Client
                             : $"{method} {uri.PathAndQuery}: the server asked to wait {failure.RetryAfter?.TotalSeconds:0.#} s, more than the {Retry.MaxWait.TotalSeconds:0.#} s limit; giving up");
                         throw;
                     }
-                    trace?.Verbose($"{method} {uri.PathAndQuery}: {Describe(failure)}; retry {retry} of {Retry.MaxRetries} in {wait.Value.TotalSeconds:0.0#} s{(failure.RetryAfter is null ? string.Empty : " (as the server asked)")}");
+                    trace?.Verbose($"{method} {uri.PathAndQuery}: {Describe(failure)}; retry {retry} of {Retry.MaxRetries} in {wait.Value.TotalSeconds:0.0#} s (set by {failure.RetryAfterSetBy ?? "backoff"})");
                     await Task.Delay(wait.Value, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -110,13 +117,18 @@ namespace IntercomPS.Client
         private static string Describe(IntercomApiException failure) =>
             failure.StatusCode is { } status ? $"{(int)status} {failure.ErrorType}" : failure.ErrorType.Replace('_', ' ');
 
-        /// <summary>When the last answer said the window is used up, wait for it to reset instead of hammering into 429s.</summary>
+        /// <summary>
+        /// Holds a request back while the last answer's <see cref="ServerWait"/> runs (a spent window, a Retry-After),
+        /// instead of hammering into 429s. The same rule as a retry's wait, so the two never add up.
+        /// </summary>
         private async Task PaceAsync(HttpMethod method, Uri uri, IRequestTraceSink? trace, CancellationToken cancellationToken)
         {
-            if (_rateLimit is not { Remaining: <= 0 } limit) return;
-            var wait = limit.ResetAt - DateTime.UtcNow + ResetMargin;
+            if (_pause is not { } pause) return;
+            var wait = pause.Until - DateTime.UtcNow;
             if (wait <= TimeSpan.Zero || wait > Retry.MaxWait) return;
-            trace?.Verbose($"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset");
+            trace?.Verbose(pause.SetBy == ServerWait.ResetHeader && _rateLimit is { } limit
+                ? $"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset (set by {pause.SetBy})"
+                : $"{method} {uri.PathAndQuery}: waiting {wait.TotalSeconds:0.0#} s, as the last answer asked (set by {pause.SetBy})");
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
 
@@ -135,13 +147,16 @@ namespace IntercomPS.Client
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 answered = true;
-                var answer = await AnswerBody.ReadAsync(response, timeout.Token).ConfigureAwait(false);
-                if (RateLimitStatus.From(response) is { } limit) _rateLimit = limit;
+                var limit = RateLimitStatus.From(response);
+                if (limit is not null) _rateLimit = limit;
+                var serverWait = ServerWait.Of(response, limit, DateTime.UtcNow);
+                _pause = serverWait;
+                var answer = await AnswerBody.ReadAsync(response, method, uri, timeout.Token).ConfigureAwait(false);
                 trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
                 if (trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} answer: {answer.Text}");
 
                 if (response.IsSuccessStatusCode) return answer;
-                using (answer) throw ToException(method, uri, response, answer.ToArray(), _dialect);
+                using (answer) throw ToException(method, uri, response, answer.ToArray(), _dialect, serverWait);
             }
             catch (Exception failure) when (failure is not IntercomApiException && cancellationToken.IsCancellationRequested)
             {
@@ -178,7 +193,18 @@ namespace IntercomPS.Client
             Innermost(failure) is SocketException socket && socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
                 or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown or SocketError.TryAgain
                 or SocketError.NoData or SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported
-            || Innermost(failure) is System.Security.Authentication.AuthenticationException;
+            || Innermost(failure) is System.Security.Authentication.AuthenticationException
+            || BeforeTheRequest(failure);
+
+        /// <summary>
+        /// .NET 8's HttpRequestException.HttpRequestError (read by name: the module builds against netstandard2.0) tells a
+        /// request that never left from one that did: a proxy that would not open a tunnel to Intercom (CONNECT refused)
+        /// has no socket error beneath it, yet nothing reached the API.
+        /// </summary>
+        private static bool BeforeTheRequest(Exception failure) =>
+            failure is HttpRequestException && RequestErrorProperty?.GetValue(failure)?.ToString() is "ProxyTunnelError" or "NameResolutionError" or "ConnectionError" or "SecureConnectionError";
+
+        private static readonly System.Reflection.PropertyInfo? RequestErrorProperty = typeof(HttpRequestException).GetProperty("HttpRequestError");
 
         private static byte[] Serialize(Action<Utf8JsonWriter> writeBody)
         {
@@ -207,7 +233,7 @@ namespace IntercomPS.Client
         private static IntercomApiException InvalidResponse(HttpMethod method, Uri uri, string message, Exception? failure) =>
             new IntercomApiException(method.Method, uri, HttpStatusCode.OK, IntercomApiException.InvalidResponseType, message, innerException: failure) { MayHaveBeenApplied = true };
 
-        private static IntercomApiException ToException(HttpMethod method, Uri uri, HttpResponseMessage response, byte[] answer, IApiDialect dialect)
+        private static IntercomApiException ToException(HttpMethod method, Uri uri, HttpResponseMessage response, byte[] answer, IApiDialect dialect, ServerWait? serverWait)
         {
             var status = response.StatusCode;
             if ((int)status is >= 300 and < 400)
@@ -216,34 +242,30 @@ namespace IntercomPS.Client
                 return new IntercomApiException(method.Method, uri, status, IntercomApiException.RedirectType,
                     $"Intercom answered {(int)status} {response.ReasonPhrase}, pointing to {location}. The Intercom API never redirects, so the request was not sent there: check -BaseUri.");
             }
+            if ((int)status == 407)
+            {
+                // The proxy's answer, not Intercom's: nothing reached the API.
+                return new IntercomApiException(method.Method, uri, status, IntercomApiException.ProxyAuthenticationRequiredType,
+                    "The proxy refused the request: it needs a credential it was not given or did not accept. Check -Proxy and -ProxyCredential (or the environment's HTTPS_PROXY).");
+            }
             // An answer that is not the API's JSON error (a proxy's HTML page, say) reads as empty: the status says it.
+            // JSON in the error shape that cannot be read is invalid_response, with the status's retry and applied verdicts.
             var error = dialect.ReadError(answer);
-            var retryAfter = RetryAfter(response);
-            return new IntercomApiException(method.Method, uri, status,
-                string.IsNullOrEmpty(error.Type) ? dialect.ErrorTypeFor(status) : error.Type!,
-                string.IsNullOrEmpty(error.Message) ? $"Intercom answered {(int)status} {response.ReasonPhrase}." : error.Message!,
-                retryAfter, requestId: error.RequestId)
+            var retryAfter = serverWait?.Wait;
+            var refusedForNow = status == HttpStatusCode.ServiceUnavailable && serverWait?.SetBy == ServerWait.RetryAfterHeader;
+            var type = error.Problem is not null ? IntercomApiException.InvalidResponseType : string.IsNullOrEmpty(error.Type) ? dialect.ErrorTypeFor(status) : error.Type!;
+            var message = error.Problem is not null ? $"Intercom answered {(int)status} {response.ReasonPhrase} with an error body IntercomPS cannot read: {error.Problem}."
+                : string.IsNullOrEmpty(error.Message) ? $"Intercom answered {(int)status} {response.ReasonPhrase}." : error.Message!;
+            return new IntercomApiException(method.Method, uri, status, type, message, retryAfter, requestId: error.RequestId)
             {
                 ApiVersion = dialect.Version,
+                RetryAfterSetBy = serverWait?.SetBy,
                 Credential = dialect.Credential,
                 // A 429 is refused before any work; a 503 that says when to come back was not handled either.
-                CertainlyNotApplied = (int)status == 429 || (status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
+                CertainlyNotApplied = (int)status == 429 || refusedForNow,
                 // Any other server failure may have happened after the work was done.
-                MayHaveBeenApplied = (int)status >= 500 && !(status == HttpStatusCode.ServiceUnavailable && retryAfter is not null),
+                MayHaveBeenApplied = (int)status >= 500 && !refusedForNow,
             };
-        }
-
-        /// <summary>Retry-After, or for a 429 the time until X-RateLimit-Reset, whichever is later.</summary>
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            TimeSpan? wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
-            if ((int)response.StatusCode == 429 && RateLimitStatus.From(response) is { } limit)
-            {
-                var untilReset = limit.ResetAt - DateTime.UtcNow;
-                if (wait is null || untilReset > wait) wait = untilReset;
-            }
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
         private static Exception Innermost(Exception failure)

@@ -15,7 +15,10 @@ namespace IntercomPS.Client
         /// <summary>Adds the credential (built for this request only) and the protocol's headers.</summary>
         void Prepare(HttpRequestMessage request);
 
-        /// <summary>The error an answer body describes; all nulls when the body is not the API's error JSON (a proxy's page, say).</summary>
+        /// <summary>
+        /// The error an answer body describes; all nulls when the body is not JSON (a proxy's page, say), and a
+        /// <see cref="ApiError.Problem"/> when it is JSON in the API's error shape that cannot be read (a null error).
+        /// </summary>
         ApiError ReadError(byte[] answer);
 
         /// <summary>The API's own error code for a status, for answers that did not say.</summary>
@@ -25,15 +28,32 @@ namespace IntercomPS.Client
     /// <summary>An error answer's code, message and (2.x) request id, each null when the answer did not say.</summary>
     internal readonly struct ApiError
     {
-        public ApiError(string? type, string? message, string? requestId)
+        public ApiError(string? type, string? message, string? requestId, string? problem = null)
         {
             Type = type;
             Message = message;
             RequestId = requestId;
+            Problem = problem;
         }
 
         public string? Type { get; }
         public string? Message { get; }
         public string? RequestId { get; }
+
+        /// <summary>What makes the body an error answer that cannot be read, or null.</summary>
+        public string? Problem { get; }
+
+        /// <summary>For a body that did not deserialise: JSON that is not the error shape is a problem; anything else (HTML) is no error answer at all.</summary>
+        public static ApiError Unreadable(byte[] answer, string shape)
+        {
+            try
+            {
+                using (System.Text.Json.JsonDocument.Parse(answer)) return new ApiError(null, null, null, "not " + shape);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return default;
+            }
+        }
     }
 }

@@ -29,6 +29,9 @@ namespace IntercomPS.Client
         /// <summary>Error type for a 3xx answer, which the Intercom API never sends and the client never follows.</summary>
         public const string RedirectType = "redirect";
 
+        /// <summary>Error type for a 407 from a proxy between us and Intercom: the request never reached the API.</summary>
+        public const string ProxyAuthenticationRequiredType = "proxy_authentication_required";
+
         /// <summary>Error type for an answer that is not the JSON object asked for.</summary>
         public const string InvalidResponseType = "invalid_response";
 
@@ -61,6 +64,9 @@ namespace IntercomPS.Client
 
         /// <summary>How long the server asked us to wait before trying again, when it said so.</summary>
         public TimeSpan? RetryAfter { get; }
+
+        /// <summary>The header that set <see cref="RetryAfter"/> (Retry-After, or X-RateLimit-Reset for a spent window); null when none did.</summary>
+        internal string? RetryAfterSetBy { get; set; }
 
         /// <summary>The id Intercom gave the request (2.x error answers carry one), for its support team; null when none was sent.</summary>
         public string? RequestId { get; }

@@ -24,16 +24,24 @@ namespace IntercomPS.Client
         /// <summary>When the window starts again (UTC).</summary>
         public DateTime ResetAt { get; }
 
+        /// <summary>
+        /// The three headers, or null when any is missing or cannot be a window (a count beyond an int, a reset no
+        /// [datetime] can hold). Never throws: the answer may be that of a write that was applied, which an odd header
+        /// must not turn into another error.
+        /// </summary>
         internal static RateLimitStatus? From(HttpResponseMessage response)
         {
-            if (Header(response, "X-RateLimit-Limit") is { } limit &&
-                Header(response, "X-RateLimit-Remaining") is { } remaining &&
-                Header(response, "X-RateLimit-Reset") is { } reset)
+            if (Header(response, "X-RateLimit-Limit") is { } limit && limit is >= 0 and <= int.MaxValue &&
+                Header(response, "X-RateLimit-Remaining") is { } remaining && remaining <= int.MaxValue &&
+                Header(response, "X-RateLimit-Reset") is { } reset && reset is >= MinUnixSeconds and <= MaxUnixSeconds)
             {
-                return new RateLimitStatus((int)limit, (int)remaining, DateTimeOffset.FromUnixTimeSeconds(reset).UtcDateTime);
+                return new RateLimitStatus((int)limit, (int)Math.Max(0, remaining), DateTimeOffset.FromUnixTimeSeconds(reset).UtcDateTime);
             }
             return null;
         }
+
+        private const long MinUnixSeconds = -62135596800; // 0001-01-01
+        private const long MaxUnixSeconds = 253402300799; // 9999-12-31 23:59:59
 
         private static long? Header(HttpResponseMessage response, string name) =>
             response.Headers.TryGetValues(name, out var values) &&

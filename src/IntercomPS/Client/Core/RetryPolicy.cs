@@ -4,9 +4,10 @@ using System.Threading;
 namespace IntercomPS.Client
 {
     /// <summary>
-    /// How often and how long to wait before trying a failed request again: exponential backoff with jitter,
-    /// never shorter than what the server asked for, and never longer than <see cref="MaxWait"/> (a server that
-    /// asks for more than that gets a failure instead of a shorter wait).
+    /// How often and how long to wait before trying a failed request again: what the server asked for when it did
+    /// (<see cref="ServerWait"/>: Retry-After, or the reset of a spent window), else exponential backoff with jitter;
+    /// never longer than <see cref="MaxWait"/> (a server that asks for more than that gets a failure instead of a
+    /// shorter wait).
     /// </summary>
     public sealed class RetryPolicy
     {
@@ -33,11 +34,10 @@ namespace IntercomPS.Client
         internal TimeSpan? WaitBefore(int retry, TimeSpan? serverAsked)
         {
             if (retry > MaxRetries) return null;
+            if (serverAsked is { } asked) return asked <= MaxWait ? asked : (TimeSpan?)null;
             // Half fixed, half random: spreads out clients that failed together without ever retrying at once.
             var backoff = TimeSpan.FromTicks(Math.Min(MaxWait.Ticks, BaseDelay.Ticks * (1L << Math.Min(retry - 1, 20))));
-            var wait = TimeSpan.FromTicks(backoff.Ticks / 2 + (long)(Jitter.Value!.NextDouble() * (backoff.Ticks / 2)));
-            if (serverAsked is { } asked && asked > wait) wait = asked;
-            return wait <= MaxWait ? wait : (TimeSpan?)null;
+            return TimeSpan.FromTicks(backoff.Ticks / 2 + (long)(Jitter.Value!.NextDouble() * (backoff.Ticks / 2)));
         }
     }
 }

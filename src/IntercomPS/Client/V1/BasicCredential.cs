@@ -19,6 +19,9 @@ namespace IntercomPS.Client.V1
         {
             if (string.IsNullOrWhiteSpace(appId)) throw new ArgumentException("The app id is empty.", nameof(appId));
             if (apiKey is null || apiKey.Length == 0) throw new ArgumentException("The API key is empty.", nameof(apiKey));
+            // Checked here, before any request: Basic takes no ':' in the user, and a key with a line break is a bad paste.
+            if (appId.IndexOf(':') >= 0) throw new ArgumentException($"The app id '{appId}' contains ':', which HTTP Basic authentication cannot carry in a user name.");
+            if (CredentialText.Problem(apiKey, spacesInside: true) is { } problem) throw new ArgumentException($"The API key {problem}. Copy it again from the app's settings.");
             AppId = appId;
             _apiKey = apiKey.Copy();
             _apiKey.MakeReadOnly();

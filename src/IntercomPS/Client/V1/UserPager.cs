@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,6 +18,9 @@ namespace IntercomPS.Client.V1
     /// early (<c>Select-Object -First</c>) cannot be told from one that will read every page, so it pays for the
     /// pages it had ahead: after n pages read, at most n + min(window, 2^(n-1)) requests. Pages ahead are held in
     /// memory (about 1 MiB each at 500 users), so memory stays at the window's worth whatever the list's length.
+    /// Pages are checked in order as the reader takes them (<see cref="PagedReadCheck"/>): a user listed twice, a null
+    /// or id-less item, a total_count that cannot be end the listing with invalid_response; an empty page ends it, so a
+    /// total_pages that lies cannot keep it going.
     /// Disposing cancels the pages requested but no longer wanted.
     /// </summary>
     /// <remarks>
@@ -32,6 +36,7 @@ namespace IntercomPS.Client.V1
         private readonly CancellationTokenSource _unwanted;
         private readonly object _gate = new object();
         private readonly Dictionary<int, Task<UserPage>> _requested = new Dictionary<int, Task<UserPage>>();
+        private readonly PagedReadCheck _check;
         private bool _started;
         private bool _disposed;
         private int _last;
@@ -47,6 +52,7 @@ namespace IntercomPS.Client.V1
             _window = pagesAhead;
             _lastPage = lastPage;
             _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _check = new PagedReadCheck(HttpMethod.Get, new Uri(client.BaseUri, "users?" + V1Requests.Query(query)), "user", query.PageSize, new SeenIds());
         }
 
         /// <summary>
@@ -64,7 +70,7 @@ namespace IntercomPS.Client.V1
             if (!_started)
             {
                 _started = true;
-                var first = await _client.ListUsersAsync(_query, _unwanted.Token).ConfigureAwait(false);
+                var first = Checked(await _client.ListUsersAsync(_query, _unwanted.Token).ConfigureAwait(false));
                 lock (_gate)
                 {
                     _last = Math.Min(first.TotalPages, _lastPage ?? int.MaxValue);
@@ -91,7 +97,18 @@ namespace IntercomPS.Client.V1
                     TopUp();
                 }
             }
-            return await next.ConfigureAwait(false);
+            var page = Checked(await next.ConfigureAwait(false));
+            if (page.Users.Length > 0) return page;
+            // An empty page: with numbered pages every later one is empty too, whatever total_pages said.
+            lock (_gate) _last = _reading;
+            return null;
+        }
+
+        /// <summary>A page as the check sees it (v1 users are named by intercom_id, else user_id, else email).</summary>
+        private UserPage Checked(UserPage page)
+        {
+            _check.Page(page.TotalCount, page.Users, user => user.Id ?? user.UserId ?? user.Email, null);
+            return page;
         }
 
         /// <summary>Under the lock: requests every page up to <see cref="PagesAhead"/> after the one being read.</summary>

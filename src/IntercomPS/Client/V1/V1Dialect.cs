@@ -28,7 +28,7 @@ namespace IntercomPS.Client.V1
             }
             catch (JsonException)
             {
-                return default;
+                return ApiError.Unreadable(answer, "an error object");
             }
         }
 

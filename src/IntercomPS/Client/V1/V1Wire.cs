@@ -120,7 +120,8 @@ namespace IntercomPS.Client.V1.Wire
 
         public IntercomPS.UserPage ToModel() => new IntercomPS.UserPage
         {
-            Users = Array.ConvertAll(Users, user => user.ToModel()),
+            // A null item stays null, so the pager's check names it (PagedReadCheck) instead of this throwing.
+            Users = Users.Select(user => user is null ? null! : user.ToModel()).ToArray(),
             TotalCount = TotalCount,
             Page = Page,
             NextPage = NextPage,

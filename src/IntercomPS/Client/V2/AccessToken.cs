@@ -8,7 +8,7 @@ namespace IntercomPS.Client.V2
     /// <summary>
     /// A REST API 2.x access token. It stays in a SecureString; the Bearer header is built for each request, and no
     /// long-lived string copy exists beyond the one the header itself holds while the request is sent.
-    /// ToString() never shows the token.
+    /// ToString() never shows the token, and a token that cannot be sent is refused saying why, never showing it.
     /// </summary>
     public sealed class AccessToken
     {
@@ -17,6 +17,8 @@ namespace IntercomPS.Client.V2
         public AccessToken(SecureString token)
         {
             if (token is null || token.Length == 0) throw new ArgumentException("The access token is empty.", nameof(token));
+            // Checked here, before any request: a header that cannot be built would fail as if sent.
+            if (CredentialText.Problem(token, "Bearer ") is { } problem) throw new ArgumentException($"The access token {problem}. Copy it again from Intercom's Developer Hub.");
             _token = token.Copy();
             _token.MakeReadOnly();
         }

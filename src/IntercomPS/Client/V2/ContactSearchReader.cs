@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -20,6 +21,8 @@ namespace IntercomPS.Client.V2
     /// that are not hex, or users added while listing), the listing walks the whole search's cursor instead and says
     /// why in a Verbose line. The pages handed out are the query's page size each, numbered as
     /// <see cref="UserListQuery.Page"/> would be; pages before it are read and dropped (a cursor cannot skip).
+    /// Every walk is checked as its pages arrive (<see cref="PagedReadCheck"/>): a repeated cursor, a walk far beyond
+    /// its total_count, a user listed twice (by any part), a null or id-less item end the listing with invalid_response.
     /// Disposing cancels every request still in flight.
     /// </summary>
     internal sealed class ContactSearchReader : IUserReader
@@ -36,6 +39,7 @@ namespace IntercomPS.Client.V2
         private readonly UserListQuery _query;
         private readonly int? _lastPage;
         private readonly SearchPage _search;
+        private readonly Uri _searchUri;
         private readonly Func<UserListQuery, CancellationToken, Task<string?>> _resolveTag;
         private readonly CancellationTokenSource _unwanted;
         private IContactSource? _source;
@@ -45,13 +49,15 @@ namespace IntercomPS.Client.V2
         private int _page;        // the page handed out last
         private bool _disposed;
 
-        public ContactSearchReader(UserListQuery query, int? lastPage, SearchPage search, Func<UserListQuery, CancellationToken, Task<string?>> resolveTag, CancellationToken cancellationToken)
+        /// <param name="searchUri">The search's URL, which an error about its pages names.</param>
+        public ContactSearchReader(UserListQuery query, int? lastPage, SearchPage search, Uri searchUri, Func<UserListQuery, CancellationToken, Task<string?>> resolveTag, CancellationToken cancellationToken)
         {
             if (query.PageSize > IntercomV2Client.MaxContactPageSize)
                 throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, $"On REST API 2.x a page holds 1 to {IntercomV2Client.MaxContactPageSize} users.");
             _query = query;
             _lastPage = lastPage;
             _search = search;
+            _searchUri = searchUri;
             _resolveTag = resolveTag;
             _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
@@ -95,22 +101,24 @@ namespace IntercomPS.Client.V2
             var tagId = await _resolveTag(_query, token).ConfigureAwait(false);
             var first = await _search(tagId, null, null, token).ConfigureAwait(false);
             _total = first.TotalCount;
-            _want = Math.Min(_total, _lastPage is { } last ? (long)last * _query.PageSize : long.MaxValue);
-            var rest = _want - first.Data.Length;
-            if (first.Next is null || rest <= 0)
+            // The cursor, not total_count, says where the list ends (the walk's check bounds it by the count): a count
+            // that is too low must not shorten the listing without a word.
+            _want = _lastPage is { } last ? (long)last * _query.PageSize : long.MaxValue;
+            if (first.Next is null || _want <= first.Data.Length)
             {
                 Mode = "first page";
-                _source = new CursorWalk(_search, tagId, null, first, _want, token);
+                _source = Walk(tagId, null, first, token);
                 return;
             }
-            if (rest <= (long)SequentialPages * _query.PageSize)
+            if (Math.Min(_want, _total) - first.Data.Length <= (long)SequentialPages * _query.PageSize)
             {
                 Mode = "sequential";
-                _source = new CursorWalk(_search, tagId, null, first, _want, token);
+                _source = Walk(tagId, null, first, token);
                 return;
             }
 
-            var parts = Partitions.Select(digit => new CursorWalk(_search, tagId, digit, null, long.MaxValue, token)).ToArray();
+            var seen = new SeenIds(); // shared: the parts are disjoint, so an id listed by two of them is an error too
+            var parts = Partitions.Select(digit => new CursorWalk(_search, tagId, digit, null, long.MaxValue, Check(seen), token)).ToArray();
             var counts = await Task.WhenAll(parts.Select(part => part.StartAsync())).ConfigureAwait(false);
             var sum = counts.Sum(count => (long)count);
             if (sum == _total)
@@ -123,8 +131,14 @@ namespace IntercomPS.Client.V2
             Mode = "fallback";
             // The caller's sink: it is set around each NextAsync call, so it flows into this one.
             RequestTrace.Current?.Verbose($"POST /contacts/search: the 16 searches by the id's last hex digit found {sum:N0} users, not the {_total:N0} of the whole search (ids that are not hex, or users added or removed meanwhile), so the listing walks one cursor instead; it is slower, but loses no user.");
-            _source = new CursorWalk(_search, tagId, null, first, _want, token);
+            _source = Walk(tagId, null, first, token);
         }
+
+        /// <summary>The whole search walked by its one cursor from its first page, with a check of its own.</summary>
+        private CursorWalk Walk(string? tagId, char? partition, ContactList first, CancellationToken token) =>
+            new CursorWalk(_search, tagId, partition, first, _want, Check(new SeenIds()), token);
+
+        private PagedReadCheck Check(SeenIds seen) => new PagedReadCheck(HttpMethod.Post, _searchUri, "contact", _query.PageSize, seen);
 
         public void Dispose()
         {
@@ -151,15 +165,17 @@ namespace IntercomPS.Client.V2
             private readonly char? _partition;
             private readonly CancellationToken _token;
             private readonly long _wanted;
+            private readonly PagedReadCheck _check;
             private long _fetched;
             private Contact[] _current = Array.Empty<Contact>();
             private int _index;
             private Task<ContactList>? _next;
 
-            public CursorWalk(SearchPage search, string? tagId, char? partition, ContactList? first, long wanted, CancellationToken token)
+            public CursorWalk(SearchPage search, string? tagId, char? partition, ContactList? first, long wanted, PagedReadCheck check, CancellationToken token)
             {
                 _search = search;
                 _wanted = wanted;
+                _check = check;
                 _tagId = tagId;
                 _partition = partition;
                 _token = token;
@@ -213,6 +229,7 @@ namespace IntercomPS.Client.V2
 
             private void Begin(ContactList page)
             {
+                _check.Page(page.TotalCount, page.Data, contact => contact.Id, page.Next);
                 _current = page.Data;
                 _index = 0;
                 _fetched += page.Data.Length;

@@ -28,14 +28,16 @@ namespace IntercomPS.Client.V2
         {
             var contactId = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
             var ids = new List<string>();
+            var check = new PagedReadCheck(HttpMethod.Post, new Uri(BaseUri, "conversations/search"), "conversation", ConversationPageSize, new SeenIds());
             string? startingAfter = null;
             do
             {
                 var after = startingAfter;
                 var page = await SendAsync(HttpMethod.Post, "conversations/search", writer => WriteContactSearch(writer, contactId, after),
                     V2JsonContext.Default.ConversationList, idempotent: true, cancellationToken).ConfigureAwait(false);
-                ids.AddRange(page.Conversations.Select(conversation => conversation.Id!));
                 startingAfter = page.Pages?.Next?.StartingAfter;
+                check.Page(page.TotalCount, page.Conversations, conversation => conversation.Id, startingAfter);
+                ids.AddRange(page.Conversations.Select(conversation => conversation.Id!));
             }
             while (startingAfter is not null);
 
@@ -298,11 +300,10 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("author")] public PartAuthor? Author { get; set; }
     }
 
-    /// <summary>A page of POST /conversations/search: conversations without their parts, and the next page's cursor.</summary>
-    internal sealed class ConversationList : ICheckedAnswer
+    /// <summary>A page of POST /conversations/search: conversations without their parts, the whole count, and the next page's cursor.</summary>
+    internal sealed class ConversationList
     {
-        string? ICheckedAnswer.Problem => Conversations.Any(conversation => conversation?.Id is null) ? "a conversation without an id" : null;
-
+        [JsonPropertyName("total_count")] public int TotalCount { get; set; }
         [JsonPropertyName("conversations")] public ConversationObject[] Conversations { get; set; } = Array.Empty<ConversationObject>();
         [JsonPropertyName("pages")] public ConversationPages? Pages { get; set; }
     }

@@ -22,7 +22,8 @@ namespace IntercomPS.Client.V2
             (await FindContactAsync(user, cancellationToken).ConfigureAwait(false)).ToUser();
 
         public IUserReader ListUsers(UserListQuery query, int? lastPage = null, CancellationToken cancellationToken = default) =>
-            new ContactSearchReader(query, lastPage, (tagId, partition, cursor, token) => SearchUsersAsync(query.PageSize, tagId, partition, cursor, token), ResolveTagIdAsync, cancellationToken);
+            new ContactSearchReader(query, lastPage, (tagId, partition, cursor, token) => SearchUsersAsync(query.PageSize, tagId, partition, cursor, token),
+                new Uri(BaseUri, "contacts/search"), ResolveTagIdAsync, cancellationToken);
 
         /// <summary>
         /// Updates the user found by contact id, external id or email (PUT /contacts/{id}), else creates it (POST

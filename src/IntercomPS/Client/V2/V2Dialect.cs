@@ -38,17 +38,20 @@ namespace IntercomPS.Client.V2
         /// </summary>
         public ApiError ReadError(byte[] answer)
         {
+            ErrorList? list;
             try
             {
-                var list = JsonSerializer.Deserialize(answer, V2JsonContext.Default.ErrorList);
-                if (list?.Errors is not { Length: > 0 } errors) return new ApiError(null, null, list?.RequestId);
-                var message = string.Join(" ", errors.Select(error => error.Message).Where(text => !string.IsNullOrEmpty(text)));
-                return new ApiError(errors[0].Code, message.Length == 0 ? null : message, list.RequestId);
+                list = JsonSerializer.Deserialize(answer, V2JsonContext.Default.ErrorList);
             }
             catch (JsonException)
             {
-                return default;
+                return ApiError.Unreadable(answer, "an error list");
             }
+            if (list?.Errors is not { Length: > 0 } errors) return new ApiError(null, null, list?.RequestId);
+            if (errors.Any(error => error is null)) return new ApiError(null, null, list.RequestId, "an error in its list is null");
+            if (errors.Any(error => string.IsNullOrEmpty(error.Code))) return new ApiError(null, null, list.RequestId, "an error in its list has no code");
+            var message = string.Join(" ", errors.Select(error => error.Message).Where(text => !string.IsNullOrEmpty(text)));
+            return new ApiError(errors[0].Code, message.Length == 0 ? null : message, list.RequestId);
         }
 
         /// <summary>The codes Intercom's error.list uses for each status.</summary>
