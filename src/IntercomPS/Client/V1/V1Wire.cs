@@ -121,7 +121,7 @@ namespace IntercomPS.Client.V1.Wire
         public IntercomPS.UserPage ToModel() => new IntercomPS.UserPage
         {
             // A null item stays null, so the pager's check names it (PagedReadCheck) instead of this throwing.
-            Users = Users.Select(user => user is null ? null! : user.ToModel()).ToArray(),
+            Users = Array.ConvertAll(Users, user => user is null ? null! : user.ToModel()),
             TotalCount = TotalCount,
             Page = Page,
             NextPage = NextPage,
