@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Client.Tests
