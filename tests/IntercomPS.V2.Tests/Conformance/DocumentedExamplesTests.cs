@@ -33,7 +33,7 @@ public class DocumentedExamplesTests
         }
     }
 
-    [Theory]
+    [DescriptionTheory]
     [MemberData(nameof(Examples))]
     public void Documented_example_conforms(string method, string template, int status, string example)
     {
@@ -53,7 +53,7 @@ public class DocumentedExamplesTests
 /// <summary>The validator can fail: answers that break the description are caught, with where and why.</summary>
 public class ValidatorTests
 {
-    [Fact]
+    [DescriptionFact]
     public void A_contact_with_a_numeric_id_is_refused()
     {
         var contract = OpenApiContract.Instance;
@@ -64,7 +64,7 @@ public class ValidatorTests
         Assert.Contains(violations, v => v.StartsWith("/id ", System.StringComparison.Ordinal) && v.Contains("string", System.StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DescriptionFact]
     public void An_error_without_its_errors_list_is_refused_even_for_an_undocumented_status()
     {
         var violations = OpenApiContract.Instance.Violations("/contacts/{contact_id}", "GET", 503,
@@ -72,13 +72,13 @@ public class ValidatorTests
         Assert.Contains(violations, v => v.Contains("errors", System.StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DescriptionFact]
     public void An_undocumented_success_status_is_a_failure_of_its_own()
     {
         Assert.Throws<System.InvalidOperationException>(() => OpenApiContract.Instance.SchemaFor("/contacts/{contact_id}", "GET", 201));
     }
 
-    [Theory]
+    [DescriptionTheory]
     [InlineData("GET", "/contacts/search", "/contacts/{contact_id}")]
     [InlineData("POST", "/contacts/search", "/contacts/search")]
     [InlineData("GET", "/contacts/6762f0cd1bb69f9f2193bb7c", "/contacts/{contact_id}")]

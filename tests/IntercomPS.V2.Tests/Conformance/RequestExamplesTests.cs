@@ -69,7 +69,7 @@ public class RequestExamplesTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         }
     }
 
-    [Fact]
+    [DescriptionFact]
     public void Every_operation_is_replayed_but_those_whose_request_has_no_example()
     {
         // POST /events documents a body but no example of it, GET /events its required filter and type but no
@@ -78,7 +78,7 @@ public class RequestExamplesTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         Assert.Equal(["POST /events", "GET /events"], EmulatedOperations.All.Select(o => $"{o.Method} {o.Template}").Where(o => !replayed.Contains(o)));
     }
 
-    [Fact]
+    [DescriptionFact]
     public void Every_example_not_served_is_in_the_description_once_and_explained()
     {
         var examples = Examples().Select(e => $"{e[0]} {e[1]} {e[2]}").ToHashSet();
@@ -90,7 +90,7 @@ public class RequestExamplesTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         Assert.Equal(NotServed.Count, NotServed.Select(n => (n.Method, n.Template, n.Example)).Distinct().Count());
     }
 
-    [Theory]
+    [DescriptionTheory]
     [MemberData(nameof(Examples))]
     public async Task Documented_request_example_is_served(string method, string template, string example)
     {
