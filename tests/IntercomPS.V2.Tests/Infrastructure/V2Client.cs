@@ -10,10 +10,11 @@ using Xunit;
 namespace IntercomPS.V2.Tests.Infrastructure;
 
 /// <summary>
-/// A client of the 2.14 face that sends what the official SDK sends (Bearer token, Intercom-Version 2.14, JSON) and
-/// holds EVERY answer, success or error, to the OpenAPI description: the status must be documented (or be an
-/// error, judged by the error schema) and the body must validate against its schema. No test can skip it; only a run
-/// without the description does, and its skipped description tests say why (<see cref="OpenApiContract.SkipReason"/>).
+/// A client of the 2.x face that sends what the official SDK sends (Bearer token, Intercom-Version 2.14 unless told
+/// another, JSON) and holds EVERY answer, success or error, to the OpenAPI description of the version it is in: the
+/// status must be documented (or be an error, judged by the error schema) and the body must validate against its
+/// schema. No test can skip it; only a run without a description does, and its skipped description tests say why
+/// (<see cref="OpenApiContract.SkipReasonFor"/>).
 /// </summary>
 public sealed class V2Client(HttpClient http, Uri baseUri, string? token, string? version = OpenApiContract.Version)
 {
@@ -49,28 +50,30 @@ public sealed class V2Client(HttpClient http, Uri baseUri, string? token, string
         configure?.Invoke(request);
         using var response = await http.SendAsync(request);
         var answer = new Answer((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response);
-        Conform(method.Method, path, answer);
+        Conform(method.Method, path, answer, version ?? answer.Header("Intercom-Version") ?? OpenApiContract.Version);
         return answer;
     }
 
     /// <summary>
-    /// The machine check: the answer's schema is the description's for (path template, method, status). Without the
-    /// description (<see cref="OpenApiContract.Available"/>) only the media type is checked, and the run's skipped
+    /// The machine check: the answer's schema is the description's for (path template, method, status), in the
+    /// description <paramref name="version"/> answers as (<see cref="OpenApiContract.JudgedBy"/>). Without that
+    /// description (<see cref="OpenApiContract.IsAvailable"/>) only the media type is checked, and the run's skipped
     /// description tests say why; every assertion of the calling test still runs.
     /// </summary>
-    public static void Conform(string method, string path, Answer answer)
+    public static void Conform(string method, string path, Answer answer, string version)
     {
         if (answer.Text.Length > 0)
         {
             Assert.Equal("application/json", answer.ContentType);
         }
 
-        if (!OpenApiContract.Available)
+        var described = OpenApiContract.JudgedBy(version, method, path);
+        if (!OpenApiContract.IsAvailable(described))
         {
             return;
         }
 
-        var contract = OpenApiContract.Instance;
+        var contract = OpenApiContract.For(described);
         var template = contract.Template(method, path);
         if (template is null)
         {
