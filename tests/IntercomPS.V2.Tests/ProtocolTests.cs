@@ -30,6 +30,18 @@ public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     }
 
     [Fact]
+    public async Task Basic_auth_takes_the_token_as_username_with_an_empty_password_only()
+    {
+        Assert.Equal(V2Fixture.AppId, (await fixture.Api.WithBasicAuth().GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
+        Assert.Equal(V2Fixture.OtherAppId, (await fixture.Other.WithBasicAuth().GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
+        (await fixture.For("not-a-token").WithBasicAuth().GetAsync("/me")).Error(401, "unauthorized");
+        var withPassword = await fixture.For(null).SendAsync(HttpMethod.Get, "/me", configure: r =>
+            r.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+                System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{V2Fixture.Token}:x"))));
+        withPassword.Error(401, "unauthorized");
+    }
+
+    [Fact]
     public async Task The_api_key_is_the_apps_access_token_and_each_app_sees_its_own_data()
     {
         var email = V2Fixture.NewEmail();

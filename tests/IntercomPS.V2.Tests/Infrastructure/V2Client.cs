@@ -16,9 +16,12 @@ namespace IntercomPS.V2.Tests.Infrastructure;
 /// schema. No test can skip it; only a run without a description does, and its skipped description tests say why
 /// (<see cref="OpenApiContract.SkipReasonFor"/>).
 /// </summary>
-public sealed class V2Client(HttpClient http, Uri baseUri, string? token, string? version = OpenApiContract.Version)
+public sealed class V2Client(HttpClient http, Uri baseUri, string? token, string? version = OpenApiContract.Version, bool basic = false)
 {
-    public V2Client WithVersion(string? other) => new(http, baseUri, token, other);
+    public V2Client WithVersion(string? other) => new(http, baseUri, token, other, basic);
+
+    /// <summary>The same client sending its token as the Basic username with an empty password, as the Node SDK up to 5.x does.</summary>
+    public V2Client WithBasicAuth() => new(http, baseUri, token, version, basic: true);
 
     public Task<Answer> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
@@ -33,7 +36,9 @@ public sealed class V2Client(HttpClient http, Uri baseUri, string? token, string
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path.TrimStart('/')));
         if (token is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = basic
+                ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(token + ":")))
+                : new AuthenticationHeaderValue("Bearer", token);
         }
 
         if (version is not null)

@@ -8,7 +8,8 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>
 /// The Intercom REST API 2.14 face: every path outside /v1 and /admin. It is a protocol layer only; the data is
 /// the same store /v1 serves. A request is marked (so errors are written as 2.14's error.list with its request_id),
-/// authenticated by Bearer token and version-checked; <see cref="ApiPipeline"/> runs these steps with the others.
+/// authenticated by its access token (Bearer, or Basic with the token as the username and no password) and
+/// version-checked; <see cref="ApiPipeline"/> runs these steps with the others.
 /// </summary>
 internal sealed class Face : IApiFace
 {
@@ -39,7 +40,7 @@ internal sealed class Face : IApiFace
     }
 
     /// <summary>An app's API key is its access token; a request is counted under the app whose token it carries.</summary>
-    public Identity Identify(AppRegistry apps, string? authorization) => apps.IdentifyBearer(authorization);
+    public Identity Identify(AppRegistry apps, string? authorization) => apps.IdentifyToken(authorization);
 
     /// <summary>The route template ("GET /contacts/{contact_id}"), so the counter stays bounded whatever paths arrive.</summary>
     public string? RouteOf(string method, string path) => Routes.RouteOf(method, path);
