@@ -38,10 +38,16 @@ public sealed class EmulatorOptions
     /// <summary>Where the emulator notes what a developer should see (ignored unknown fields); null keeps it quiet.</summary>
     public System.IO.TextWriter? Log { get; set; }
 
+    /// <summary>Each app's default Intercom-Version (app id to version), what a request naming none gets; 2.14 unless set.</summary>
+    public IDictionary<string, string> AppVersions { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Each app's time zone (app id to IANA name), as GET /me's app.timezone shows it; UTC unless set.</summary>
+    public IDictionary<string, string> AppTimeZones { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>One flag: its name, environment variable, value placeholder, help text and how it applies.</summary>
     private sealed record Flag(string Name, string Value, string Help, Action<EmulatorOptions, string> Apply)
     {
-        public string Variable => "INTERCOM_EMULATOR_" + Name.ToUpperInvariant().Replace('-', '_') + (Name == "app" ? "S" : "");
+        public string Variable => "INTERCOM_EMULATOR_" + Name.ToUpperInvariant().Replace('-', '_') + (Name.StartsWith("app", StringComparison.Ordinal) ? "S" : "");
     }
 
     private static readonly Flag[] Flags =
@@ -51,6 +57,8 @@ public sealed class EmulatorOptions
         new("admin-token", "TOKEN", "token /admin calls must send (Authorization: Bearer TOKEN); required unless --host is loopback", (o, v) => o.AdminToken = NotEmpty(v, "admin-token")),
         new("data", "FILE", "SQLite file to keep data in (default: in memory)", (o, v) => o.DataPath = NotEmpty(v, "data")),
         new("app", "ID:KEY", "an app and its API key; repeat for more (env: comma-separated). Default local-app:local-key", AddApps),
+        new("app-version", "ID=VERSION", "an app's default Intercom-Version, for requests naming none (default 2.14); repeat for more", (o, v) => AddPairs(o.AppVersions, v, "VERSION", name => AppProfiles.Version(name).Name)),
+        new("app-timezone", "ID=ZONE", "an app's time zone, an IANA name (default Etc/UTC): GET /me's app.timezone; repeat for more", (o, v) => AddPairs(o.AppTimeZones, v, "ZONE", name => AppProfiles.TimeZone(name).Id)),
         new("admin-name", "NAME", "name of each app's admin on the 2.14 API (default Emulator Admin)", (o, v) => o.AdminName = NotEmpty(v, "admin-name")),
         new("admin-email", "EMAIL", "email of each app's admin on the 2.14 API (default admin@example.com)", (o, v) => o.AdminEmail = NotEmpty(v, "admin-email")),
         new("latency", "MS", "fixed delay added to every /v1 request", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, FaultOptions.MaxDelayMs)),
@@ -178,6 +186,21 @@ public sealed class EmulatorOptions
             }
 
             options.Apps[id] = pair[(colon + 1)..];
+        }
+    }
+
+    /// <summary>ID=VALUE pairs (comma-separated in the environment) into <paramref name="into"/>, each value checked by <paramref name="check"/>.</summary>
+    private static void AddPairs(IDictionary<string, string> into, string value, string what, Func<string, string> check)
+    {
+        foreach (var pair in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == pair.Length - 1)
+            {
+                throw new FormatException($"'{pair}' is not ID={what} (both parts required).");
+            }
+
+            into[pair[..eq]] = check(pair[(eq + 1)..]);
         }
     }
 

@@ -5,8 +5,12 @@ using IntercomPS.Emulator.Storage;
 namespace IntercomPS.Emulator;
 
 /// <summary>The emulator's shared state, handed to middleware and admin endpoints.</summary>
-internal sealed class EmulatorServices(Database database, AppRegistry apps, FaultOptions faults, bool persistent, string adminName, string adminEmail)
+internal sealed class EmulatorServices(
+    Database database, AppRegistry apps, FaultOptions faults, bool persistent, string adminName, string adminEmail, AppProfiles? profiles = null)
 {
+    /// <summary>Each app's default API version and time zone.</summary>
+    public AppProfiles Profiles { get; } = profiles ?? new();
+
     /// <summary>Each app's admin on the 2.14 face.</summary>
     public string AdminName { get; } = adminName;
 

@@ -72,8 +72,9 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         var database = new Database(options.DataPath);
         try
         {
+            var apps = new AppRegistry(options.Apps);
             var services = new EmulatorServices(
-                database, new AppRegistry(options.Apps), options.Faults, options.DataPath is not null, options.AdminName, options.AdminEmail);
+                database, apps, options.Faults, options.DataPath is not null, options.AdminName, options.AdminEmail, Profiles(options, apps));
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 
             // Quiet by default: tests and scripts host this in-process; the CLI prints its own single line.
@@ -145,6 +146,34 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         ApiRoutes.Map(web);
         Endpoints.V2.Routes.Map(web, services);
         new AdminEndpoints(services).Map(web);
+    }
+
+    /// <summary>The apps' versions and time zones as the options set them; an app the emulator does not have is an error, not ignored.</summary>
+    private static AppProfiles Profiles(EmulatorOptions options, AppRegistry apps)
+    {
+        var profiles = new AppProfiles();
+        foreach (var app in options.AppVersions.Keys.Union(options.AppTimeZones.Keys))
+        {
+            if (!apps.IsKnown(app))
+            {
+                throw new ArgumentException($"--app-version/--app-timezone name app '{app}', which is not one of the emulator's apps ({string.Join(", ", apps.Apps.Keys)}).", nameof(options));
+            }
+
+            var profile = AppProfile.Default;
+            if (options.AppVersions.TryGetValue(app, out var version))
+            {
+                profile = profile with { Version = AppProfiles.Version(version) };
+            }
+
+            if (options.AppTimeZones.TryGetValue(app, out var zone))
+            {
+                profile = profile with { TimeZoneName = zone, TimeZone = AppProfiles.TimeZone(zone) };
+            }
+
+            profiles.Set(app, profile);
+        }
+
+        return profiles;
     }
 
     private static IPAddress Resolve(string host)

@@ -73,10 +73,32 @@ public sealed class CliTests
     [InlineData("--app :key", "is not ID:KEY")]
     [InlineData("--app dummy-app-id:x", "built-in dummy app")]
     [InlineData("8080", "Unexpected argument '8080'")]
+    [InlineData("--app-version a=3.0", "--app-version: '3.0' is not an Intercom-Version the real service accepts (1.0, 1.1")]
+    [InlineData("--app-version 2.11", "'2.11' is not ID=VERSION")]
+    [InlineData("--app-timezone a=Mars/Olympus", "'Mars/Olympus' is not a time zone")]
     public void Bad_flags_throw_a_clear_argument_exception(string args, string message)
     {
         var e = Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(args.Split(' ')));
         Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void Apps_get_a_default_version_and_a_time_zone_from_flags_or_the_environment()
+    {
+        var env = new Hashtable { ["INTERCOM_EMULATOR_APP_VERSIONS"] = "a=2.11, b=Preview", ["INTERCOM_EMULATOR_APP_TIMEZONES"] = "a=Europe/Dublin" };
+        var o = EmulatorOptions.Parse(["--app-version", "b=2.16", "--app-timezone=b=America/Los_Angeles"], env);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "2.11", ["b"] = "2.16" }, o.AppVersions);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "Europe/Dublin", ["b"] = "America/Los_Angeles" }, o.AppTimeZones);
+    }
+
+    [Fact]
+    public async Task An_app_setting_for_an_app_the_emulator_does_not_have_is_refused_at_start()
+    {
+        var options = new EmulatorOptions();
+        options.Apps["a"] = "k";
+        options.AppVersions["typo"] = "2.11";
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => IntercomEmulator.StartAsync(options));
+        Assert.Contains("'typo'", e.Message);
     }
 
     [Fact]
@@ -92,7 +114,8 @@ public sealed class CliTests
         using var child = EmulatorProcess.Start(["--help"]);
         Assert.Equal(0, await child.ExitCodeAsync());
         foreach (var word in new[] { "--port", "--host", "--data", "--app", "--latency", "--jitter", "--failure-rate", "--failure-status",
-                     "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault" })
+                     "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault",
+                     "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS" })
         {
             Assert.Contains(word, child.Stdout);
         }

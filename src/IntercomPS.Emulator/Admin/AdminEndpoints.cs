@@ -40,6 +40,43 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             return Task.FromResult(Json.Object(200, ("total", total), ("by_route", byRoute)));
         }));
         app.MapPost("/admin/seed", ApiRoutes.Handle(SeedAsync));
+        app.MapGet("/admin/apps/{app_id}", ApiRoutes.Handle(context => Task.FromResult(Profile(KnownApp((string)context.Request.RouteValues["app_id"]!)))));
+        app.MapPut("/admin/apps/{app_id}", ApiRoutes.Handle(SetProfileAsync));
+    }
+
+    /// <summary>{version, timezone}, either or both: an app's default Intercom-Version and its time zone, as --app-version/--app-timezone set them.</summary>
+    private async Task<IResult> SetProfileAsync(HttpContext context)
+    {
+        var app = KnownApp((string)context.Request.RouteValues["app_id"]!);
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var profile = services.Profiles.Of(app);
+        foreach (var property in body.EnumerateObject())
+        {
+            var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()!
+                : throw ApiError.BadRequest($"{property.Name} must be a string");
+            try
+            {
+                profile = property.Name switch
+                {
+                    "version" => profile with { Version = AppProfiles.Version(text) },
+                    "timezone" => profile with { TimeZoneName = text, TimeZone = AppProfiles.TimeZone(text) },
+                    _ => throw ApiError.BadRequest($"Unknown app setting '{property.Name}': version or timezone"),
+                };
+            }
+            catch (ArgumentException e)
+            {
+                throw ApiError.BadRequest($"{property.Name}: {e.Message}");
+            }
+        }
+
+        services.Profiles.Set(app, profile);
+        return Profile(app);
+    }
+
+    private IResult Profile(string app)
+    {
+        var profile = services.Profiles.Of(app);
+        return Json.Object(200, ("app_id", app), ("version", profile.Version.Name), ("timezone", profile.TimeZoneName));
     }
 
     /// <summary>Wipes data, request counts and rate-limit windows: of one app (?app_id=) or of all.</summary>
@@ -150,12 +187,10 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds), ("fault_seed", f.Seed), ("route", f.Route));
     }
 
-    private string RequiredApp(JsonElement body)
-    {
-        var app = Input.String(body, "app_id") ?? throw ApiError.BadRequest("app_id is required");
-        return DummyApp.IsDummy(app) || services.Apps.Apps.ContainsKey(app) ? app
-            : throw ApiError.NotFound($"No app '{app}' is configured (configured: {string.Join(", ", services.Apps.Apps.Keys.Order())})");
-    }
+    private string RequiredApp(JsonElement body) => KnownApp(Input.String(body, "app_id") ?? throw ApiError.BadRequest("app_id is required"));
+
+    private string KnownApp(string app) => services.Apps.IsKnown(app) ? app
+        : throw ApiError.NotFound($"No app '{app}' is configured (configured: {string.Join(", ", services.Apps.Apps.Keys.Order())})");
 
     private static int Int(JsonElement v, string name) =>
         v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : throw NotNumber(name);

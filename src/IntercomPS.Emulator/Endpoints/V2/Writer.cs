@@ -273,14 +273,14 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    public static void ConversationList(Utf8JsonWriter w, ConversationPage page, AdminRecord admin)
+    public static void ConversationList(Utf8JsonWriter w, ConversationPage page, ConversationView view)
     {
         w.WriteStartObject();
         w.WriteString("type", "conversation.list");
         w.WriteStartArray("conversations");
         foreach (var conversation in page.Conversations)
         {
-            Conversation(w, conversation, admin, withParts: false);
+            Conversation(w, conversation, view, withParts: false);
         }
 
         w.WriteEndArray();
@@ -293,8 +293,9 @@ internal static class Writer
     /// The first message is the source (a user's, when the contact started it); the rest are conversation_parts,
     /// in order. Lists leave the parts out, as Intercom's list does.
     /// </summary>
-    public static void Conversation(Utf8JsonWriter w, ConversationRecord c, AdminRecord admin, bool withParts = true)
+    public static void Conversation(Utf8JsonWriter w, ConversationRecord c, ConversationView view, bool withParts = true)
     {
+        var admin = view.Admin;
         w.WriteStartObject();
         w.WriteString("type", "conversation");
         w.WriteString("id", Face.ToString(c.Id));
@@ -306,9 +307,9 @@ internal static class Writer
         w.WriteBoolean("open", c.State != "closed");
         w.WriteString("state", c.State);
         w.WriteBoolean("read", c.Read);
-        w.WriteString("priority", "not_priority");
-        w.WriteNull("admin_assignee_id");
-        w.WriteNull("team_assignee_id");
+        w.WriteString("priority", view.Model.UnsetPriority);
+        Nullable(w, "admin_assignee_id", view.Model.UnassignedId);
+        Nullable(w, "team_assignee_id", view.Model.UnassignedId);
         w.WriteStartObject("tags");
         w.WriteString("type", "tag.list");
         w.WriteStartArray("tags");
@@ -353,6 +354,12 @@ internal static class Writer
         w.WriteEndObject();
         w.WriteStartObject("custom_attributes");
         w.WriteEndObject();
+        if (view.Model.ConversationsCarryTopics)
+        {
+            w.WriteStartObject("topics");
+            w.WriteEndObject();
+        }
+
         w.WriteBoolean("ai_agent_participated", false);
         if (withParts)
         {
@@ -416,3 +423,6 @@ internal static class Writer
 
 /// <summary>An app's admin, as 2.14 shows it: a numeric string id, a name and an email.</summary>
 internal sealed record AdminRecord(string Id, string Name, string Email);
+
+/// <summary>How conversations are written for one request: the app's admin (every admin part is theirs) and the version's model.</summary>
+internal sealed record ConversationView(AdminRecord Admin, ApiModel Model);
