@@ -144,7 +144,7 @@ internal sealed class AdminsEndpoints(EmulatorServices services)
     public Task<IResult> MeAsync(HttpContext context)
     {
         var app = Caller.From(context).AppId;
-        return Task.FromResult(Json.Ok(w => Writer.Admin(w, For(app), app, services.StartedAt)));
+        return Task.FromResult(Json.Ok(w => Writer.Admin(w, For(app), app, services.Profiles.Of(app).TimeZoneName, services.StartedAt)));
     }
 
     public Task<IResult> ListAsync(HttpContext context)

@@ -30,7 +30,8 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    public static void Admin(Utf8JsonWriter w, AdminRecord admin, string? app = null, long appCreatedAt = 0)
+    /// <summary>An admin; on GET /me also its avatar and the app (workspace): id, time zone and when it was created.</summary>
+    public static void Admin(Utf8JsonWriter w, AdminRecord admin, string? app = null, string? timeZone = null, long appCreatedAt = 0)
     {
         w.WriteStartObject();
         w.WriteString("type", "admin");
@@ -60,7 +61,7 @@ internal static class Writer
             w.WriteString("id_code", app);
             w.WriteString("name", app);
             w.WriteString("region", "US");
-            w.WriteString("timezone", "Etc/UTC");
+            w.WriteString("timezone", timeZone);
             w.WriteNumber("created_at", appCreatedAt);
             w.WriteBoolean("identity_verification", false);
             w.WriteEndObject();
