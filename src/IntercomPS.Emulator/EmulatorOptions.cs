@@ -44,10 +44,31 @@ public sealed class EmulatorOptions
     /// <summary>Each app's time zone (app id to IANA name), as GET /me's app.timezone shows it; UTC unless set.</summary>
     public IDictionary<string, string> AppTimeZones { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Request ids as the real service writes them (20 lowercase base32 characters, e.g. 000hjqhpf95ef3b8f8v0)
+    /// instead of UUIDs, the form the descriptions' examples show.
+    /// </summary>
+    public bool IntercomRequestIds { get; set; }
+
+    /// <summary>
+    /// Everything a "behave like production" run needs, in one call (--production): the real rate limits
+    /// (<see cref="FaultOptions.UseIntercomRateLimits"/>) and the real service's request ids. The quick start and the
+    /// tests run without it, unless they test it.
+    /// </summary>
+    public EmulatorOptions BehaveLikeProduction()
+    {
+        Faults.UseIntercomRateLimits();
+        IntercomRequestIds = true;
+        return this;
+    }
+
     /// <summary>One flag: its name, environment variable, value placeholder, help text and how it applies.</summary>
+    /// <summary>A flag without a <see cref="Flag.Value"/> is a switch: given, it applies "true".</summary>
     private sealed record Flag(string Name, string Value, string Help, Action<EmulatorOptions, string> Apply)
     {
         public string Variable => "INTERCOM_EMULATOR_" + Name.ToUpperInvariant().Replace('-', '_') + (Name.StartsWith("app", StringComparison.Ordinal) ? "S" : "");
+
+        public bool IsSwitch => Value.Length == 0;
     }
 
     private static readonly Flag[] Flags =
@@ -59,6 +80,8 @@ public sealed class EmulatorOptions
         new("app", "ID:KEY", "an app and its API key; repeat for more (env: comma-separated). Default local-app:local-key", AddApps),
         new("app-version", "ID=VERSION", "an app's default Intercom-Version, for requests naming none (default 2.14); repeat for more", (o, v) => AddPairs(o.AppVersions, v, "VERSION", name => AppProfiles.Version(name).Name)),
         new("app-timezone", "ID=ZONE", "an app's time zone, an IANA name (default Etc/UTC): GET /me's app.timezone; repeat for more", (o, v) => AddPairs(o.AppTimeZones, v, "ZONE", name => AppProfiles.TimeZone(name).Id)),
+        new("production", "", "behave like the real service: its rate limits (--rate-limit intercom) and request ids (--request-ids intercom)", LikeProduction),
+        new("request-ids", "uuid|intercom", "request ids as UUIDs (default) or as the real service writes them (20 lowercase base32 characters)", (o, v) => o.IntercomRequestIds = RequestIds(v)),
         new("admin-name", "NAME", "name of each app's admin on the 2.14 API (default Emulator Admin)", (o, v) => o.AdminName = NotEmpty(v, "admin-name")),
         new("admin-email", "EMAIL", "email of each app's admin on the 2.14 API (default admin@example.com)", (o, v) => o.AdminEmail = NotEmpty(v, "admin-email")),
         new("latency", "MS", "fixed delay added to every /v1 request", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, FaultOptions.MaxDelayMs)),
@@ -67,7 +90,7 @@ public sealed class EmulatorOptions
         new("drop-rate", "0..1", "share of /v1 requests applied, then cut off mid-answer (a lost response)", (o, v) => o.Faults.DropRate = Rate(v)),
         new("failure-status", "N", "status of injected failures, 400..599 (default 503)", (o, v) => o.Faults.FailureStatus = Int(v, "failure-status", 400, 599)),
         new("retry-after", "SECONDS", "Retry-After sent with injected failures (default: none)", (o, v) => o.Faults.RetryAfterSeconds = Int(v, "retry-after", 0, FaultOptions.MaxSeconds)),
-        new("rate-limit", "N", "requests allowed per app per window, then 429 (default 0: not enforced)", (o, v) => o.Faults.RateLimit = Int(v, "rate-limit", 0, int.MaxValue)),
+        new("rate-limit", "N|intercom", "requests allowed per app per window, then 429 (default 0: not enforced); intercom: the real limits, 10,000 a minute per app in 10-second windows", RateLimit),
         new("rate-window", "SECONDS", "rate-limit window length (default 10)", (o, v) => o.Faults.RateWindowSeconds = Int(v, "rate-window", 1, FaultOptions.MaxSeconds)),
         new("fault-seed", "N", "seed for jitter, failure-rate and drop-rate draws: replays a run exactly", (o, v) => o.Faults.Seed = Int(v, "fault-seed", 0, int.MaxValue)),
     ];
@@ -105,7 +128,11 @@ public sealed class EmulatorOptions
             var flag = Array.Find(Flags, f => f.Name == name)
                 ?? throw new ArgumentException($"Unknown flag '--{name}'.");
             string value;
-            if (eq > 0)
+            if (flag.IsSwitch)
+            {
+                value = eq > 0 ? arg[(eq + 1)..] : "true";
+            }
+            else if (eq > 0)
             {
                 value = arg[(eq + 1)..];
             }
@@ -140,7 +167,7 @@ public sealed class EmulatorOptions
             .AppendLine("Flags (each also read from its environment variable; flags win):");
         foreach (var flag in Flags)
         {
-            text.Append(("  --" + flag.Name + " " + flag.Value).PadRight(30)).AppendLine(flag.Help)
+            text.Append(("  --" + flag.Name + (flag.IsSwitch ? "" : " " + flag.Value)).PadRight(30)).AppendLine(flag.Help)
                 .Append(' ', 30).Append("env ").AppendLine(flag.Variable);
         }
 
@@ -203,6 +230,40 @@ public sealed class EmulatorOptions
             into[pair[..eq]] = check(pair[(eq + 1)..]);
         }
     }
+
+    private static void LikeProduction(EmulatorOptions options, string value)
+    {
+        if (Switch(value, "production"))
+        {
+            options.BehaveLikeProduction();
+        }
+    }
+
+    private static void RateLimit(EmulatorOptions options, string value)
+    {
+        if (value == "intercom")
+        {
+            options.Faults.UseIntercomRateLimits();
+        }
+        else
+        {
+            options.Faults.RateLimit = Int(value, "rate-limit", 0, int.MaxValue);
+        }
+    }
+
+    private static bool RequestIds(string value) => value switch
+    {
+        "uuid" => false,
+        "intercom" => true,
+        _ => throw new FormatException($"'{value}' is not a request id form: uuid or intercom."),
+    };
+
+    private static bool Switch(string value, string name) => value.ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" => true,
+        "false" or "0" or "no" => false,
+        _ => throw new FormatException($"'{value}' is not true or false for {name}."),
+    };
 
     private static int Int(string value, string name, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

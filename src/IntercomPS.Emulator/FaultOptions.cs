@@ -14,6 +14,15 @@ public sealed class FaultOptions
     /// <summary>Longest Retry-After and rate window, in seconds (a day).</summary>
     public const int MaxSeconds = 86_400;
 
+    /// <summary>
+    /// The real service's limit (Intercom's rate-limiting guide): 10,000 calls a minute per app, counted in 10-second
+    /// windows of a sixth each, which X-RateLimit-Limit shows. Its 25,000 a minute per workspace cannot bind here:
+    /// each emulated app is a workspace of its own, with one token, and 1,666 a window is below 4,166.
+    /// </summary>
+    public const int IntercomLimitPerWindow = 10_000 / 6;
+
+    public const int IntercomWindowSeconds = 10;
+
     private readonly object gate = new();
     private int latencyMs;
     private int jitterMs;
@@ -91,6 +100,13 @@ public sealed class FaultOptions
     /// the sequence; null draws unpredictably.
     /// </summary>
     public int? Seed { get => Read(() => seed); set => Write(() => Reseed(value)); }
+
+    /// <summary>The real service's rate limits (<see cref="IntercomLimitPerWindow"/> per <see cref="IntercomWindowSeconds"/>), as one preset.</summary>
+    public void UseIntercomRateLimits() => Write(() =>
+    {
+        rateLimit = IntercomLimitPerWindow;
+        rateWindowSeconds = IntercomWindowSeconds;
+    });
 
     /// <summary>Turns every fault off and restores the defaults. The seed and its sequence are kept: they are not a fault.</summary>
     public void Clear() => Write(() =>

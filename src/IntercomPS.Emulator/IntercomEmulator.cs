@@ -74,7 +74,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         {
             var apps = new AppRegistry(options.Apps);
             var services = new EmulatorServices(
-                database, apps, options.Faults, options.DataPath is not null, options.AdminName, options.AdminEmail, Profiles(options, apps));
+                database, apps, options.Faults, options.DataPath is not null, options.AdminName, options.AdminEmail, Profiles(options, apps), options.IntercomRequestIds);
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 
             // Quiet by default: tests and scripts host this in-process; the CLI prints its own single line.

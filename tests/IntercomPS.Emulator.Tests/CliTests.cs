@@ -76,6 +76,9 @@ public sealed class CliTests
     [InlineData("--app-version a=3.0", "--app-version: '3.0' is not an Intercom-Version the real service accepts (1.0, 1.1")]
     [InlineData("--app-version 2.11", "'2.11' is not ID=VERSION")]
     [InlineData("--app-timezone a=Mars/Olympus", "'Mars/Olympus' is not a time zone")]
+    [InlineData("--request-ids ulid", "'ulid' is not a request id form: uuid or intercom")]
+    [InlineData("--rate-limit lots", "--rate-limit: 'lots' is not a whole number")]
+    [InlineData("--production=maybe", "'maybe' is not true or false")]
     public void Bad_flags_throw_a_clear_argument_exception(string args, string message)
     {
         var e = Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(args.Split(' ')));
@@ -89,6 +92,24 @@ public sealed class CliTests
         var o = EmulatorOptions.Parse(["--app-version", "b=2.16", "--app-timezone=b=America/Los_Angeles"], env);
         Assert.Equal(new Dictionary<string, string> { ["a"] = "2.11", ["b"] = "2.16" }, o.AppVersions);
         Assert.Equal(new Dictionary<string, string> { ["a"] = "Europe/Dublin", ["b"] = "America/Los_Angeles" }, o.AppTimeZones);
+    }
+
+    [Fact]
+    public void Production_is_one_switch_for_the_real_rate_limits_and_request_ids_and_is_off_by_default()
+    {
+        var plain = EmulatorOptions.Parse([]);
+        Assert.False(plain.IntercomRequestIds);
+        Assert.Equal(0, plain.Faults.RateLimit);
+
+        foreach (var production in new[] { EmulatorOptions.Parse(["--production"]), EmulatorOptions.Parse([], new Hashtable { ["INTERCOM_EMULATOR_PRODUCTION"] = "1" }) })
+        {
+            Assert.True(production.IntercomRequestIds);
+            Assert.Equal((1666, 10), (production.Faults.RateLimit, production.Faults.RateWindowSeconds)); // 10,000 a minute, in sixths
+        }
+
+        Assert.False(EmulatorOptions.Parse(["--production=false"]).IntercomRequestIds);
+        var preset = EmulatorOptions.Parse(["--rate-limit", "intercom", "--request-ids", "intercom"]);
+        Assert.Equal((1666, 10, true), (preset.Faults.RateLimit, preset.Faults.RateWindowSeconds, preset.IntercomRequestIds));
     }
 
     [Fact]
@@ -115,7 +136,7 @@ public sealed class CliTests
         Assert.Equal(0, await child.ExitCodeAsync());
         foreach (var word in new[] { "--port", "--host", "--data", "--app", "--latency", "--jitter", "--failure-rate", "--failure-status",
                      "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault",
-                     "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS" })
+                     "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS", "--production", "INTERCOM_EMULATOR_PRODUCTION", "--request-ids" })
         {
             Assert.Contains(word, child.Stdout);
         }

@@ -149,6 +149,8 @@ internal sealed class AdminEndpoints(EmulatorServices services)
                 "failurerate" => s with { FailureRate = v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw NotNumber(property.Name) },
                 "failurestatus" => s with { FailureStatus = Int(v, property.Name) },
                 "retryafterseconds" or "retryafter" => s with { RetryAfterSeconds = Int(v, property.Name) },
+                "ratelimit" when v.ValueKind == JsonValueKind.String && v.GetString() == "intercom" =>
+                    s with { RateLimit = FaultOptions.IntercomLimitPerWindow, RateWindowSeconds = FaultOptions.IntercomWindowSeconds },
                 "ratelimit" => s with { RateLimit = Int(v, property.Name) },
                 "ratewindowseconds" or "ratewindow" => s with { RateWindowSeconds = Int(v, property.Name) },
                 "faultseed" or "seed" => s with { Seed = v.ValueKind == JsonValueKind.Null ? null : Seed(v, property.Name) },

@@ -79,6 +79,19 @@ public class ValidatorTests
         Assert.Contains(violations, v => v.Contains("errors", System.StringComparison.Ordinal));
     }
 
+    [DescriptionTheory]
+    [InlineData("f93ecfa8-d08a-4325-8694-89aeb89c8f85", true)]
+    [InlineData("000hjqhpf95ef3b8f8v0", true)]
+    [InlineData("000HJQHPF95EF3B8F8V0", false)]
+    [InlineData("000hjqhpf95ef3b8f8w0", false)]
+    [InlineData("req_abc123", false)]
+    public void A_request_id_is_a_uuid_or_the_real_services_own_form(string requestId, bool valid)
+    {
+        var violations = OpenApiContract.Instance.Violations("/contacts/{contact_id}", "GET", 404, JsonDocument.Parse(
+            $$"""{"type":"error.list","request_id":"{{requestId}}","errors":[{"code":"not_found","message":"User Not Found"}]}""").RootElement);
+        Assert.Equal(valid, violations.Count == 0);
+    }
+
     [DescriptionFact]
     public void An_undocumented_success_status_is_a_failure_of_its_own()
     {

@@ -61,6 +61,15 @@ public static class Errata
             $"2.11's {component} is not nullable (2.14 makes it so), yet its examples of every conversation answer give null "
             + "there: the object or null.",
             ["2.11"])),
+        new("/components/schemas/error/properties/request_id", ErratumTarget.Schema,
+            node =>
+            {
+                ((JsonObject)node).Remove("format");
+                node["anyOf"] = new JsonArray(new JsonObject { ["format"] = "uuid" }, new JsonObject { ["pattern"] = "^[0-9a-v]{20}$" });
+            },
+            "error.request_id says format uuid, as its examples show, but answers captured from the real service carry "
+            + "20 lowercase base32 characters (\"000hjqhpf95ef3b8f8v0\" in airbyte's source-intercom tests), the form the "
+            + "emulator gives when asked: a UUID or that."),
         new("/components/schemas/tag/properties/applied_by", ErratumTarget.Schema,
             node => ReplaceWith(node, new JsonObject
             {

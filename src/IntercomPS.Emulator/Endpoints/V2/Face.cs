@@ -33,9 +33,10 @@ internal sealed class Face(EmulatorServices services) : IApiFace
     /// <summary>The Intercom-Version a 2.x request is answered in, once <see cref="Check"/> has passed it.</summary>
     public static ApiVersion VersionOf(HttpContext context) => (ApiVersion)context.Items[VersionKey]!;
 
+    /// <summary>A request id: a UUID, as the descriptions' examples show, or the real service's own form when asked.</summary>
     public void Mark(HttpContext context)
     {
-        var id = Guid.NewGuid().ToString();
+        var id = services.IntercomRequestIds ? IntercomRequestId() : Guid.NewGuid().ToString();
         context.Items[RequestIdKey] = id;
         context.Response.Headers["X-Request-Id"] = id;
     }
@@ -74,6 +75,21 @@ internal sealed class Face(EmulatorServices services) : IApiFace
     }
 
     private static ApiError VersionInvalid(string message) => new(400, "bad_request", message) { Code = "intercom_version_invalid" };
+
+    /// <summary>
+    /// 20 lowercase base32 characters (0-9, a-v), as the real service's request ids are (000hjqhpf95ef3b8f8v0): the
+    /// time in milliseconds, then random bits, so ids sort by when they were made and never repeat in practice.
+    /// </summary>
+    private static string IntercomRequestId() => string.Create(20, (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Random.Shared.NextInt64()), (chars, parts) =>
+    {
+        const string Digits = "0123456789abcdefghijklmnopqrstuv";
+        var (time, random) = parts;
+        for (var i = 9; i >= 0; i--, time >>= 5, random >>= 5)
+        {
+            chars[i] = Digits[(int)(time & 31)];
+            chars[i + 10] = Digits[(int)(random & 31)];
+        }
+    });
 
     /// <summary>The 2.14 error code for a failure: its own, or the one Intercom uses for the status.</summary>
     public static string Code(ApiError error) => error.Code ?? error.Status switch
