@@ -42,6 +42,24 @@ public class ConversationsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     }
 
     [Fact]
+    public async Task Display_as_plaintext_gives_bodies_as_plain_text_and_html_stays_the_default()
+    {
+        var (contact, _, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Is 2 < 3 & \"x\" 'y'?\n\nSecond paragraph" })).Ok()["conversation_id"].GetString();
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Yes." })).Ok();
+
+        foreach (var plain in new[] { (await Api.GetAsync($"/conversations/{id}?display_as=plaintext")).Ok(), (await Api.PutAsync($"/conversations/{id}?display_as=plaintext", new { read = true })).Ok() })
+        {
+            Assert.Equal("Is 2 < 3 & \"x\" 'y'?\n\nSecond paragraph", plain["source"].GetProperty("body").GetString());
+            Assert.Equal("Yes.", plain["conversation_parts"].GetProperty("conversation_parts")[0].GetProperty("body").GetString());
+        }
+
+        var html = (await Api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal("<p>Is 2 &lt; 3 &amp; &quot;x&quot; &#39;y&#39;?</p>\n\n<p>Second paragraph</p>", html["source"].GetProperty("body").GetString());
+        Assert.Equal("<p>Yes.</p>", html["conversation_parts"].GetProperty("conversation_parts")[0].GetProperty("body").GetString());
+    }
+
+    [Fact]
     public async Task A_user_replies_to_last_their_newest_conversation()
     {
         var (contact, _, admin) = await NewContact();

@@ -203,8 +203,9 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
 
     private AdminRecord Author(HttpContext context) => admins.For(Caller.From(context).AppId);
 
-    /// <summary>How this request's conversations are written: its app's admin and its version.</summary>
-    private ConversationView View(HttpContext context) => new(Author(context), Face.VersionOf(context).Model);
+    /// <summary>How this request's conversations are written: its app's admin, its version, display_as=plaintext or HTML.</summary>
+    private ConversationView View(HttpContext context) =>
+        new(Author(context), Face.VersionOf(context).Model, Input.Query(context.Request.Query, "display_as") == "plaintext");
 
     private AppStore Store(HttpContext context) => Routes.Store(context, services);
 

@@ -322,7 +322,7 @@ internal static class Writer
         w.WriteString("id", source is null ? "" : Face.ToString(source.Id));
         w.WriteString("delivered_as", c.CreatedByUser ? "customer_initiated" : "admin_initiated");
         w.WriteString("subject", "");
-        w.WriteString("body", source?.Body ?? "");
+        w.WriteString("body", source is null ? "" : view.Body(source.Body));
         w.WritePropertyName("author");
         PartAuthor(w, source?.FromAdmin == true, c.Contact, admin);
         w.WriteStartArray("attachments");
@@ -373,7 +373,7 @@ internal static class Writer
                 w.WriteString("type", "conversation_part");
                 w.WriteString("id", Face.ToString(part.Id));
                 w.WriteString("part_type", "comment");
-                w.WriteString("body", part.Body);
+                w.WriteString("body", view.Body(part.Body));
                 w.WriteNumber("created_at", part.CreatedAt);
                 w.WriteNumber("updated_at", part.CreatedAt);
                 w.WriteNumber("notified_at", part.CreatedAt);
@@ -425,5 +425,11 @@ internal static class Writer
 /// <summary>An app's admin, as 2.14 shows it: a numeric string id, a name and an email.</summary>
 internal sealed record AdminRecord(string Id, string Name, string Email);
 
-/// <summary>How conversations are written for one request: the app's admin (every admin part is theirs) and the version's model.</summary>
-internal sealed record ConversationView(AdminRecord Admin, ApiModel Model);
+/// <summary>
+/// How conversations are written for one request: the app's admin (every admin part is theirs), the version's model,
+/// and whether bodies are plain text (display_as=plaintext) or HTML as stored.
+/// </summary>
+internal sealed record ConversationView(AdminRecord Admin, ApiModel Model, bool Plaintext)
+{
+    public string Body(string html) => Plaintext ? Html.PlainText(html) : html;
+}
