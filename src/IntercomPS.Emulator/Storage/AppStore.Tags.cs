@@ -114,7 +114,8 @@ internal sealed partial class AppStore
         "SELECT id, name, color, intercom_id FROM tags WHERE app = $app AND name = $name COLLATE NOCASE ORDER BY id LIMIT 1",
         r => new TagRecord(r.GetString(3), r.GetInt64(0), r.GetString(1), r.GetString(2), null), ("$app", app), ("$name", name));
 
-    public static ApiError TagNotFound() => new(404, "not_found", "Tag not found") { Code = "tag_not_found" };
+    /// <summary>A 2.x tag that is not there: not_found "Resource Not Found", as every tag 404 the description documents.</summary>
+    public static ApiError TagNotFound() => new(404, "not_found", "Resource Not Found");
 
     // The users a batch names, found through json_each($values) joined to the index on (app, user_id) or (app, email):
     // CROSS JOIN keeps the identifiers as the outer loop, so each is one index seek whatever the app's size.
