@@ -92,6 +92,28 @@ public class ConversationsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "snoozed", admin_id = admin })).Error(400, "parameter_invalid");
     }
 
+    [Theory]
+    [InlineData(true, "Closing")]
+    [InlineData(true, null)]
+    [InlineData(false, "Closing")]
+    [InlineData(false, null)]
+    public async Task An_admin_closing_a_conversation_leaves_its_read_state_as_it_was(bool read, string? body)
+    {
+        // The description's PUT example reads a closed conversation as read: true, and the official SDK's tests mark
+        // a conversation read and then close it: closing is a state change, not a message the contact has to read.
+        var (contact, email, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString();
+        Assert.Equal(read, (await Api.PutAsync($"/conversations/{id}", new { read })).Ok()["read"].GetBoolean());
+        var closed = (await Api.PostAsync($"/conversations/{id}/parts", body is null
+            ? new { message_type = "close", type = "admin", admin_id = admin }
+            : (object)new { message_type = "close", type = "admin", admin_id = admin, body })).Ok();
+        Assert.Equal("closed", closed["state"].GetString());
+        Assert.Equal(read, closed["read"].GetBoolean());
+        Assert.Equal(read, (await Api.GetAsync($"/conversations/{id}")).Ok()["read"].GetBoolean());
+        var (_, thread) = await fixture.V1.SendAsync(HttpMethod.Get, $"users/message_threads?email={email}&thread_id={id}");
+        Assert.Equal(read, thread.GetProperty("read").GetBoolean()); // the v1 thread of the same data agrees
+    }
+
     [Fact]
     public async Task List_and_search_conversations()
     {

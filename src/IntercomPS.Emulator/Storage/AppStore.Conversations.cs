@@ -102,15 +102,18 @@ internal sealed partial class AppStore
         return Conversation(s, id)!;
     });
 
-    /// <summary>close, open or snoozed (until a time); an optional admin message goes into the thread first.</summary>
+    /// <summary>
+    /// close, open or snoozed (until a time); an optional admin message goes into the thread first. It leaves the
+    /// conversation read as it was (the message is seen when the thread is): a state change is not a reply the
+    /// contact must read, as the description's examples and the official SDK's tests have it.
+    /// </summary>
     public Task<ConversationRecord> ManageAsync(long id, string state, long? snoozedUntil, string? body) => db.WriteAsync(s =>
     {
-        _ = Conversation(s, id) ?? throw ConversationNotFound();
+        var conversation = Conversation(s, id) ?? throw ConversationNotFound();
         if (body is not null)
         {
-            s.Execute("INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($id, $now, NULL, $html, 1, 0)",
-                ("$id", id), ("$now", Now), ("$html", Html.Paragraphs(body)));
-            s.Execute("UPDATE threads SET read = 0 WHERE id = $id", ("$id", id));
+            s.Execute("INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($id, $now, NULL, $html, 1, $seen)",
+                ("$id", id), ("$now", Now), ("$html", Html.Paragraphs(body)), ("$seen", conversation.Read));
         }
 
         SetState(s, id, state, snoozedUntil);
