@@ -170,6 +170,7 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
     [InlineData("""{}""", "query is required")]
     [InlineData("""{"query":{"field":"email","operator":"=","value":"a"},"pagination":{"per_page":500}}""", "per_page")]
     [InlineData("""{"query":{"field":"email","operator":"=","value":"a"},"sort":{"field":"email","order":"sideways"}}""", "sideways")]
+    [InlineData("""{"query":{"field":"custom_attributes.seats","operator":">","value":1e400}}""", "query.value for custom_attributes.seats is a number beyond what a double can hold (1e400)")]
     public async Task A_query_the_api_would_refuse_is_a_400_saying_why(string body, string expected)
     {
         Assert.Contains(expected, (await data.Api.PostAsync("/contacts/search", body)).Error(400, "parameter_invalid"));

@@ -145,8 +145,8 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             {
                 "latencyms" or "latency" => s with { LatencyMs = Int(v, property.Name) },
                 "jitterms" or "jitter" => s with { JitterMs = Int(v, property.Name) },
-                "droprate" => s with { DropRate = v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw NotNumber(property.Name) },
-                "failurerate" => s with { FailureRate = v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw NotNumber(property.Name) },
+                "droprate" => s with { DropRate = Rate(v, property.Name) },
+                "failurerate" => s with { FailureRate = Rate(v, property.Name) },
                 "failurestatus" => s with { FailureStatus = Int(v, property.Name) },
                 "retryafterseconds" or "retryafter" => s with { RetryAfterSeconds = Int(v, property.Name) },
                 "ratelimit" when v.ValueKind == JsonValueKind.String && v.GetString() == "intercom" =>
@@ -194,13 +194,23 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     private string KnownApp(string app) => services.Apps.IsKnown(app) ? app
         : throw ApiError.NotFound($"No app '{app}' is configured (configured: {string.Join(", ", services.Apps.Apps.Keys.Order())})");
 
-    private static int Int(JsonElement v, string name) =>
-        v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : throw NotNumber(name);
+    /// <summary>A whole number that fits an int; the fault settings then check their own ranges.</summary>
+    private static int Int(JsonElement v, string name) => v.ValueKind switch
+    {
+        JsonValueKind.Number when v.TryGetInt32(out var n) => n,
+        JsonValueKind.Number => throw ApiError.BadRequest(string.Create(CultureInfo.InvariantCulture,
+            $"{name} must be a whole number from {int.MinValue} to {int.MaxValue}, not {v.GetRawText()}")),
+        _ => throw ApiError.BadRequest($"{name} must be a whole number, not {Input.Kind(v)}"),
+    };
+
+    private static double Rate(JsonElement v, string name) => v.ValueKind switch
+    {
+        JsonValueKind.Number when v.TryGetDouble(out var rate) && double.IsFinite(rate) => rate,
+        JsonValueKind.Number => throw ApiError.BadRequest(Input.BeyondDouble(name, v)),
+        _ => throw ApiError.BadRequest($"{name} must be a number from 0 to 1, not {Input.Kind(v)}"),
+    };
 
     private static int Seed(JsonElement v, string name) =>
         v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n >= 0 ? n
             : throw ApiError.BadRequest($"{name} must be a whole number from 0 to {int.MaxValue}, or null for unseeded draws");
-
-    private static ApiError NotNumber(string name) =>
-        ApiError.BadRequest(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number"));
 }

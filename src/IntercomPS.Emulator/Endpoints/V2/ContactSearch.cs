@@ -227,6 +227,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 {
                     JsonValueKind.Number when v.TryGetInt64(out var n) => n,
                     JsonValueKind.Number when v.TryGetDouble(out var d) && double.IsFinite(d) => d,
+                    JsonValueKind.Number => throw Invalid(path, Input.BeyondDouble($"{path}.value for {field}", v)),
                     JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) => s,
                     _ => throw WrongType(path, field, type == "date" ? "a UNIX timestamp" : "a number", v),
                 };
