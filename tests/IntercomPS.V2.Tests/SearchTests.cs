@@ -171,6 +171,9 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
     [InlineData("""{"query":{"field":"email","operator":"=","value":"a"},"pagination":{"per_page":500}}""", "per_page")]
     [InlineData("""{"query":{"field":"email","operator":"=","value":"a"},"sort":{"field":"email","order":"sideways"}}""", "sideways")]
     [InlineData("""{"query":{"field":"custom_attributes.seats","operator":">","value":1e400}}""", "query.value for custom_attributes.seats is a number beyond what a double can hold (1e400)")]
+    [InlineData("""{"query":{"field":"custom_attributes.a\\","operator":"=","value":"x"}}""", "query.field: custom attribute names cannot contain")] // was a 500: bad JSON path
+    [InlineData("""{"query":{"field":"custom_attributes.a\u0000b","operator":"=","value":"x"}}""", "query.field: custom attribute names cannot contain")]
+    [InlineData("""{"query":{"field":"custom_attributes.a\"b","operator":"=","value":"x"}}""", "query.field: custom attribute names cannot contain")]
     public async Task A_query_the_api_would_refuse_is_a_400_saying_why(string body, string expected)
     {
         Assert.Contains(expected, (await data.Api.PostAsync("/contacts/search", body)).Error(400, "parameter_invalid"));

@@ -184,9 +184,10 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         if (fields == ContactFields && field.StartsWith(prefix, StringComparison.Ordinal) && field.Length > prefix.Length)
         {
             var name = field[prefix.Length..];
-            if (name.Contains('"', StringComparison.Ordinal))
+            if (name.AsSpan().IndexOfAny(NotInNames) >= 0)
             {
-                throw Invalid(path, $"{path}.field: a custom attribute name cannot contain a double quote");
+                // Each would end the JSON path the name is looked up by (a quote, a backslash) or cannot be in one.
+                throw Invalid(path, $"{path}.field: custom attribute names cannot contain a double quote, a backslash or a control character");
             }
 
             var sample = value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 ? value[0] : value;
@@ -201,6 +202,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
 
         throw Invalid(path, $"{path}.field '{field}' is not a field this emulator can search; use one of {string.Join(", ", fields.Keys)}{(fields == ContactFields ? " or custom_attributes.NAME" : "")}");
     }
+
+    private static readonly System.Buffers.SearchValues<char> NotInNames = System.Buffers.SearchValues.Create(
+        "\"\\" + new string(Enumerable.Range(0, 32).Select(c => (char)c).Append((char)127).ToArray()));
 
     private static object Scalar(JsonElement v, string type, string field, string path)
     {
