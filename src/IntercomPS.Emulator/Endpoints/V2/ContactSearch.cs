@@ -19,6 +19,13 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     private const int MaxFiltersPerGroup = 15;
     private const int MaxGroupDepth = 2;
 
+    /// <summary>
+    /// The most values an IN or NIN list takes. The list is bound as one JSON array whatever its length (so its cost
+    /// grows with the list, where a parameter per value cost the square: SQLite finds a named parameter by a linear
+    /// search), and bounded so one search cannot hold the emulator's CPU or memory.
+    /// </summary>
+    public const int MaxListValues = 10_000;
+
     private static readonly string[] StringOperators = ["=", "!=", "IN", "NIN", "~", "!~", "^", "$"];
     private static readonly string[] IntegerOperators = ["=", "!=", "IN", "NIN", "<", ">", "<=", ">="];
     private static readonly string[] BooleanOperators = ["=", "!=", "IN", "NIN"];
@@ -135,7 +142,12 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 throw Invalid(path, $"{path}.value must be a non-empty array for {op}");
             }
 
-            var list = string.Join(", ", value.EnumerateArray().Select(v => Parameter(Scalar(v, type, field, path))));
+            if (value.GetArrayLength() > MaxListValues)
+            {
+                throw Invalid(path, $"{path}.value has {value.GetArrayLength()} values; IN and NIN take at most {MaxListValues}");
+            }
+
+            var list = $"SELECT value FROM json_each({Parameter(List(value, type, field, path))})";
             return op == "IN" ? $"{sql} IN ({list})" : $"({sql} IS NULL OR {sql} NOT IN ({list}))";
         }
 
@@ -205,6 +217,29 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
 
     private static readonly System.Buffers.SearchValues<char> NotInNames = System.Buffers.SearchValues.Create(
         "\"\\" + new string(Enumerable.Range(0, 32).Select(c => (char)c).Append((char)127).ToArray()));
+
+    /// <summary>An IN or NIN list as one JSON array of its values, each checked and typed as <see cref="Scalar"/> would.</summary>
+    private static string List(JsonElement values, string type, string field, string path)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var item in values.EnumerateArray())
+            {
+                switch (Scalar(item, type, field, path))
+                {
+                    case string text: w.WriteStringValue(text); break;
+                    case long number: w.WriteNumberValue(number); break;
+                    case double number: w.WriteNumberValue(number); break;
+                }
+            }
+
+            w.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static object Scalar(JsonElement v, string type, string field, string path)
     {
