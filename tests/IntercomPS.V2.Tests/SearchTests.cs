@@ -10,6 +10,9 @@ namespace IntercomPS.V2.Tests;
 /// <summary>POST /contacts/search over a known set of contacts in an app of their own.</summary>
 public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data>
 {
+    /// <summary>2020-01-01 09:00 UTC, when Ann signed up.</summary>
+    private const long Day1 = 1577869200;
+
     public sealed class Data : V2Fixture, IAsyncLifetime
     {
         async Task IAsyncLifetime.InitializeAsync()
@@ -19,10 +22,10 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
             (await Api.PostAsync("/data_attributes", new { name = "seats", model = "contact", data_type = "integer" })).Ok();
             var people = new[]
             {
-                ("ann", "ann@acme.com", "Ann Archer", 1000L, "pro", 5),
-                ("bob", "bob@acme.com", "Bob Baker", 2000L, "free", 1),
-                ("cat", "cat@other.org", "Cat Cooper", 3000L, "pro", 50),
-                ("dan", "dan@other.org", "Dan Dyer", 4000L, "team", 10),
+                ("ann", "ann@acme.com", "Ann Archer", Day1, "pro", 5), // one day apart: dates are searched by calendar day
+                ("bob", "bob@acme.com", "Bob Baker", Day1 + 86_400L, "free", 1),
+                ("cat", "cat@other.org", "Cat Cooper", Day1 + (2 * 86_400L), "pro", 50),
+                ("dan", "dan@other.org", "Dan Dyer", Day1 + (3 * 86_400L), "team", 10),
             };
             foreach (var (id, email, name, signedUp, plan, seats) in people)
             {
@@ -61,8 +64,8 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
         Assert.Equal(["Ann Archer", "Dan Dyer"], await Search(F("external_id", "IN", new[] { "ann", "dan" })));
         Assert.Equal(["Bob Baker", "Cat Cooper", "Lee Lead"], await Search(F("external_id", "NIN", new[] { "ann", "dan" })));
         Assert.Equal(["Cat Cooper", "Dan Dyer"], await Search(F("custom_attributes.seats", ">=", 10)));
-        Assert.Equal(["Ann Archer"], await Search(F("signed_up_at", "<", 2000)));
-        Assert.Equal(["Bob Baker"], await Search(F("signed_up_at", "=", 2000)));
+        Assert.Equal(["Ann Archer"], await Search(F("signed_up_at", "<", Day1 + 86_400)));
+        Assert.Equal(["Bob Baker"], await Search(F("signed_up_at", "=", Day1 + 86_400)));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// the real API allows. Each field accepts the operators the description lists for its type; any other is a 400
 /// that names the field, the operator and what is allowed.
 /// </summary>
-internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)> fields, string defaultOrder)
+internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)> fields, string defaultOrder, TimeZoneInfo? days)
 {
     private const int MaxFiltersPerGroup = 15;
     private const int MaxGroupDepth = 2;
@@ -64,9 +64,14 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
 
     private readonly List<(string, object?)> arguments = [];
 
-    public static ContactQuery Contacts(JsonElement body) => new ContactSearch(ContactFields, "u.seq").Translate(body);
+    /// <summary>
+    /// A contact search, whose dates match by calendar day in <paramref name="zone"/> (the app's, UTC unless given), as
+    /// 2.14 documents: the value is truncated to its day there, = is that day, &gt; starts the next, &lt; ends before it.
+    /// </summary>
+    public static ContactQuery Contacts(JsonElement body, TimeZoneInfo? zone = null) => new ContactSearch(ContactFields, "u.seq", zone ?? TimeZoneInfo.Utc).Translate(body);
 
-    public static ContactQuery Conversations(JsonElement body) => new ContactSearch(ConversationFields, "t.id").Translate(body);
+    /// <summary>A conversation search: its dates compare exact seconds (the calendar-day rule is the contact search's).</summary>
+    public static ContactQuery Conversations(JsonElement body) => new ContactSearch(ConversationFields, "t.id", null).Translate(body);
 
     private ContactQuery Translate(JsonElement body)
     {
@@ -166,6 +171,17 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             var tag = Parameter(Scalar(value, "tag", field, path));
             var exists = $"EXISTS (SELECT 1 FROM user_tags ut WHERE ut.user_seq = u.seq AND ut.tag_id = {tag})";
             return op == "=" ? exists : $"NOT {exists}";
+        }
+
+        if (type == "date" && days is not null)
+        {
+            var (start, next) = Day(Scalar(value, type, field, path), days, path, field);
+            return op switch
+            {
+                "=" => $"({sql} >= {Parameter(start)} AND {sql} < {Parameter(next)})",
+                ">" => $"{sql} >= {Parameter(next)}",
+                _ => $"{sql} < {Parameter(start)}", // <: the only other operator a date takes
+            };
         }
 
         var p = Parameter(Scalar(value, type, field, path));
@@ -271,6 +287,40 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                     _ => throw WrongType(path, field, type == "date" ? "a UNIX timestamp" : "a number", v),
                 };
         }
+    }
+
+    /// <summary>
+    /// The day a UNIX time falls on in <paramref name="zone"/>, as the instants it starts and the next day starts. A
+    /// zone that skips midnight (a daylight-saving change at 00:00) starts the day at its first valid time.
+    /// </summary>
+    private static (long Start, long Next) Day(object value, TimeZoneInfo zone, string path, string field)
+    {
+        var seconds = Math.Floor(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+        if (seconds < Input.MinTimestamp || seconds > Input.MaxTimestamp)
+        {
+            throw Invalid(path, $"{path}.value for {field} must be a UNIX timestamp from {Input.MinTimestamp} to {Input.MaxTimestamp} (the years 1 to 9999)");
+        }
+
+        var utc = DateTime.UnixEpoch.AddSeconds(seconds);
+        var offset = zone.GetUtcOffset(utc);
+        var local = offset > TimeSpan.Zero && utc > DateTime.MaxValue - offset ? DateTime.MaxValue
+            : offset < TimeSpan.Zero && utc < DateTime.MinValue - offset ? DateTime.MinValue
+            : utc + offset;
+        var date = DateTime.SpecifyKind(local.Date, DateTimeKind.Unspecified); // a wall-clock date in the zone
+        return (StartOf(date, zone), date >= DateTime.MaxValue.Date ? Input.MaxTimestamp + 1 : StartOf(date.AddDays(1), zone));
+    }
+
+    private static long StartOf(DateTime localDate, TimeZoneInfo zone)
+    {
+        var time = localDate;
+        while (zone.IsInvalidTime(time))
+        {
+            time = time.AddMinutes(15);
+        }
+
+        // At an ambiguous midnight (clocks went back over it) the day starts at its first occurrence, the larger offset.
+        var offset = zone.IsAmbiguousTime(time) ? zone.GetAmbiguousTimeOffsets(time).Max() : zone.GetUtcOffset(time);
+        return (long)(time - DateTime.UnixEpoch).TotalSeconds - (long)offset.TotalSeconds;
     }
 
     private (string Sql, bool Descending) Sort(JsonElement body)

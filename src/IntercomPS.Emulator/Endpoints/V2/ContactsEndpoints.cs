@@ -24,7 +24,7 @@ internal sealed class ContactsEndpoints(EmulatorServices services)
     public async Task<IResult> SearchAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
-        var query = ContactSearch.Contacts(body);
+        var query = ContactSearch.Contacts(body, services.Profiles.Of(App(context)).TimeZone);
         int perPage = DefaultPerPage;
         string? startingAfter = null;
         if (Input.Field(body, "pagination") is { } pagination)
