@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -132,6 +133,41 @@ public class ConversationsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         var byPrefix = new { @operator = "AND", value = new object[] { new { field = "contact_ids", @operator = "^", value = contact }, new { field = "state", @operator = "!=", value = "closed" } } };
         var open = (await Api.PostAsync("/conversations/search", new { query = byPrefix })).Ok();
         Assert.Equal([a], open["conversations"].EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("=", "support", "need,great")] // a word of the body, not the whole body
+    [InlineData("=", "SUPPORT", "need,great")]
+    [InlineData("=", "need support", "")] // two words are no one word
+    [InlineData("!=", "support", "supportive")]
+    [InlineData("~", "port", "need,great,supportive")]
+    [InlineData("!~", "great", "need,supportive")]
+    [InlineData("^", "supp", "need,great,supportive")]
+    [InlineData("$", "ive", "supportive")]
+    [InlineData("IN", "need|great", "need,great")]
+    [InlineData("NIN", "need|great", "supportive")]
+    public async Task Source_body_is_searched_word_by_word(string op, string value, string expected)
+    {
+        var (contact, _, admin) = await NewContact();
+        var ids = new Dictionary<string, string>();
+        foreach (var (key, body) in new[] { ("need", "I need support"), ("great", "Support is <great>!\n\nThanks"), ("supportive", "Such supportive words") })
+        {
+            ids[(await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body })).Ok()["conversation_id"].GetString()!] = key;
+        }
+
+        (await Api.PostAsync($"/conversations/{ids.Keys.First()}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "supportive reply" })).Ok(); // parts are not the source
+        object filter = op is "IN" or "NIN" ? new { field = "source.body", @operator = op, value = value.Split('|') } : new { field = "source.body", @operator = op, value };
+        var query = new { @operator = "AND", value = new[] { new { field = "contact_ids", @operator = "=", value = (object)contact }, filter } };
+        var found = (await Api.PostAsync("/conversations/search", new { query })).Ok()["conversations"].EnumerateArray().Select(c => ids[c.GetProperty("id").GetString()!]);
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), found);
+    }
+
+    [Fact]
+    public async Task A_source_body_search_that_cannot_work_is_a_400()
+    {
+        Assert.Contains("query.value for source.body must be a string", (await Api.PostAsync("/conversations/search", new { query = new { field = "source.body", @operator = "=", value = 5 } })).Error(400, "parameter_invalid"));
+        Assert.Contains("operator '>' is not supported for source.body", (await Api.PostAsync("/conversations/search", new { query = new { field = "source.body", @operator = ">", value = "a" } })).Error(400, "parameter_invalid"));
+        Assert.Contains("sort.field 'source.body'", (await Api.PostAsync("/conversations/search", new { query = new { field = "open", @operator = "=", value = true }, sort = new { field = "source.body", order = "ascending" } })).Error(400, "parameter_invalid"));
     }
 
     [Fact]

@@ -60,6 +60,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["read"] = ("t.read", "boolean"),
         ["contact_ids"] = ("u.intercom_id", "string"),
         ["source.author.email"] = ("u.email", "string"),
+        ["source.body"] = ("(SELECT m.html FROM messages m WHERE m.thread_id = t.id ORDER BY m.id LIMIT 1)", "words"),
     };
 
     private readonly List<(string, object?)> arguments = [];
@@ -129,7 +130,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         var (sql, type) = Resolve(field, value, path);
         var allowed = type switch
         {
-            "string" => StringOperators,
+            "string" or "words" => StringOperators,
             "integer" => IntegerOperators,
             "date" => DateOperators,
             "tag" => TagOperators,
@@ -140,6 +141,25 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             throw Invalid(path, $"{path}: operator '{op}' is not supported for {field} ({type}); use one of {string.Join(" ", allowed)}");
         }
 
+        return type == "words" ? EachWord(sql, op, value, field, path) : Compare(sql, op, value, type, field, path);
+    }
+
+    /// <summary>
+    /// source.body is matched against each of its words, not the whole text, as 2.14 describes (= "support" finds "I
+    /// need support", = "need support" finds nothing): a positive operator holds when some word matches, a negative one
+    /// (!=, !~, NIN) when none does. Words and values compare lowercased.
+    /// </summary>
+    private string EachWord(string sql, string op, JsonElement value, string field, string path)
+    {
+        var negative = op is "!=" or "!~" or "NIN";
+        var positive = op switch { "!=" => "=", "!~" => "~", "NIN" => "IN", _ => op };
+        var exists = $"EXISTS (SELECT 1 FROM json_each(body_words({sql})) w WHERE {Compare("w.value", positive, value, "words", field, path)})";
+        return negative ? $"NOT {exists}" : exists;
+    }
+
+    /// <summary>The condition "<paramref name="sql"/> <paramref name="op"/> value", the value checked for the field's type.</summary>
+    private string Compare(string sql, string op, JsonElement value, string type, string field, string path)
+    {
         if (op is "IN" or "NIN")
         {
             if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
@@ -270,6 +290,8 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 };
             case "string":
                 return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(path, field, "a string", v);
+            case "words":
+                return v.ValueKind == JsonValueKind.String ? v.GetString()!.ToLowerInvariant() : throw WrongType(path, field, "a string", v);
             case "boolean":
                 return v.ValueKind switch
                 {
@@ -336,9 +358,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         }
 
         var field = Input.String(sort, "field") ?? throw Invalid("sort", "sort.field is required");
-        if (!fields.TryGetValue(field, out var known) || known.Type == "tag")
+        if (!fields.TryGetValue(field, out var known) || known.Type is "tag" or "words")
         {
-            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Keys.Where(k => k != "tag_id"))}");
+            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Where(f => f.Value.Type is not ("tag" or "words")).Select(f => f.Key))}");
         }
 
         // A conversation id filters as the String the description types it, but sorts as the number it is (creation order).
