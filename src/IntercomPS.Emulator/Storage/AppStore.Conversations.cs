@@ -20,25 +20,31 @@ internal sealed partial class AppStore
 
     private const string ConversationFrom = "FROM threads t JOIN users u ON u.seq = t.user_seq LEFT JOIN contact_details d ON d.user_seq = u.seq LEFT JOIN conversation_states cs ON cs.thread_id = t.id";
 
-    public Task<ConversationPage> ListConversationsAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
-    {
-        var after = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.After);
-        var total = s.Scalar<long>("SELECT COUNT(*) FROM threads WHERE app = $app", ("$app", app));
-        var before = s.Scalar<long>("SELECT COUNT(*) FROM threads WHERE app = $app AND id <= $after", ("$app", app), ("$after", after));
-        var page = LoadConversations(s, $"WHERE t.app = $app AND t.id > $after ORDER BY t.id LIMIT {perPage}", ("$app", app), ("$after", after));
-        var next = page.Count == perPage && before + page.Count < total ? Cursor.Encode(Cursor.After, page[^1].Id) : null;
-        return new ConversationPage(page, total, (int)(before / perPage) + 1, perPage, next);
-    }));
+    /// <summary>Every conversation of the app, oldest first: a search that matches them all.</summary>
+    public Task<ConversationPage> ListConversationsAsync(int perPage, string? startingAfter) =>
+        ConversationsAsync(ContactQuery.AllConversations, "list", perPage, startingAfter);
 
-    public Task<ConversationPage> SearchConversationsAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    public Task<ConversationPage> SearchConversationsAsync(ContactQuery query, int perPage, string? startingAfter) =>
+        ConversationsAsync(query, "search", perPage, startingAfter);
+
+    /// <summary>
+    /// A page of conversations by the same keyset cursor as contacts (the sort key, then the id), never an offset: the
+    /// page's ids and sort values are read by keyset, then the conversations themselves, in that order.
+    /// </summary>
+    private Task<ConversationPage> ConversationsAsync(ContactQuery query, string endpoint, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
     {
-        var offset = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.At);
-        var args = query.Arguments.Append(("$app", (object?)app)).ToArray();
+        var (fingerprint, args) = Search(query, "conversations " + endpoint);
         var where = $"WHERE t.app = $app AND ({query.Where})";
-        var total = s.Scalar<long>($"SELECT COUNT(*) {ConversationFrom} {where}", args);
-        var page = LoadConversations(s, $"{where} ORDER BY {query.OrderBy}, t.id LIMIT {perPage} OFFSET {offset}", args);
-        var next = offset + page.Count < total ? Cursor.Encode(Cursor.At, offset + page.Count) : null;
-        return new ConversationPage(page, total, (int)(offset / perPage) + 1, perPage, next);
+        var total = db.Counts.Get(fingerprint, () => s.Scalar<long>($"SELECT COUNT(*) {ConversationFrom} {where}", [.. args]));
+        var select = $"SELECT t.id AS tiebreak, {query.SortKey} AS sort_key {ConversationFrom} {where}";
+        var (ids, page, next) = KeysetPage(fingerprint, startingAfter, perPage, (cursor, limit) =>
+        {
+            var sql = cursor is null ? $"{select} ORDER BY {query.OrderBy}, t.id LIMIT {limit}" : cursor.Rows(select, query.SortKey, "t.id", query.Descending, limit, args);
+            return s.Query(sql, r => (r.GetInt64(0), r.GetInt64(0), r.IsDBNull(1) ? null : r.GetValue(1)), [.. args]);
+        });
+        var conversations = LoadConversations(s, "WHERE t.id IN (SELECT value FROM json_each($ids))", ("$ids", "[" + string.Join(",", ids) + "]"))
+            .ToDictionary(c => c.Id);
+        return new ConversationPage([.. ids.Select(id => conversations[id])], total, page, perPage, next);
     }));
 
     /// <summary>The id of the contact's newest conversation (the one it started last), for a reply to "last".</summary>
