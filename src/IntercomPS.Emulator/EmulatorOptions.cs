@@ -50,14 +50,18 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool IntercomRequestIds { get; set; }
 
+    /// <summary>The search indexing delay <see cref="BehaveLikeProduction"/> sets: "a few minutes", as the description says.</summary>
+    public const int ProductionSearchDelaySeconds = 120;
+
     /// <summary>
     /// Everything a "behave like production" run needs, in one call (--production): the real rate limits
-    /// (<see cref="FaultOptions.UseIntercomRateLimits"/>) and the real service's request ids. The quick start and the
-    /// tests run without it, unless they test it.
+    /// (<see cref="FaultOptions.UseIntercomRateLimits"/>), the real service's request ids and its search indexing delay
+    /// (<see cref="ProductionSearchDelaySeconds"/>). The quick start and the tests run without it, unless they test it.
     /// </summary>
     public EmulatorOptions BehaveLikeProduction()
     {
         Faults.UseIntercomRateLimits();
+        Faults.SearchDelaySeconds = ProductionSearchDelaySeconds;
         IntercomRequestIds = true;
         return this;
     }
@@ -80,7 +84,8 @@ public sealed class EmulatorOptions
         new("app", "ID:KEY", "an app and its API key; repeat for more (env: comma-separated). Default local-app:local-key", AddApps),
         new("app-version", "ID=VERSION", "an app's default Intercom-Version, for requests naming none (default 2.14); repeat for more", (o, v) => AddPairs(o.AppVersions, v, "VERSION", name => AppProfiles.Version(name).Name)),
         new("app-timezone", "ID=ZONE", "an app's time zone, an IANA name (default Etc/UTC): GET /me's app.timezone; repeat for more", (o, v) => AddPairs(o.AppTimeZones, v, "ZONE", name => AppProfiles.TimeZone(name).Id)),
-        new("production", "", "behave like the real service: its rate limits (--rate-limit intercom) and request ids (--request-ids intercom)", LikeProduction),
+        new("production", "", "behave like the real service: its rate limits (--rate-limit intercom), request ids (--request-ids intercom) and search delay (--search-delay 120)", LikeProduction),
+        new("search-delay", "SECONDS", "seconds a new contact takes to join contact searches, as the real service's indexing (default 0)", (o, v) => o.Faults.SearchDelaySeconds = Int(v, "search-delay", 0, FaultOptions.MaxSeconds)),
         new("request-ids", "uuid|intercom", "request ids as UUIDs (default) or as the real service writes them (20 lowercase base32 characters)", (o, v) => o.IntercomRequestIds = RequestIds(v)),
         new("admin-name", "NAME", "name of each app's admin on the 2.14 API (default Emulator Admin)", (o, v) => o.AdminName = NotEmpty(v, "admin-name")),
         new("admin-email", "EMAIL", "email of each app's admin on the 2.14 API (default admin@example.com)", (o, v) => o.AdminEmail = NotEmpty(v, "admin-email")),

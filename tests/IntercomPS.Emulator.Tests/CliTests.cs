@@ -100,11 +100,14 @@ public sealed class CliTests
         var plain = EmulatorOptions.Parse([]);
         Assert.False(plain.IntercomRequestIds);
         Assert.Equal(0, plain.Faults.RateLimit);
+        Assert.Equal(0, plain.Faults.SearchDelaySeconds);
+        Assert.Equal(30, EmulatorOptions.Parse(["--search-delay", "30"]).Faults.SearchDelaySeconds);
 
         foreach (var production in new[] { EmulatorOptions.Parse(["--production"]), EmulatorOptions.Parse([], new Hashtable { ["INTERCOM_EMULATOR_PRODUCTION"] = "1" }) })
         {
             Assert.True(production.IntercomRequestIds);
             Assert.Equal((1666, 10), (production.Faults.RateLimit, production.Faults.RateWindowSeconds)); // 10,000 a minute, in sixths
+            Assert.Equal(120, production.Faults.SearchDelaySeconds); // "a few minutes", the description says
         }
 
         Assert.False(EmulatorOptions.Parse(["--production=false"]).IntercomRequestIds);
@@ -136,7 +139,7 @@ public sealed class CliTests
         Assert.Equal(0, await child.ExitCodeAsync());
         foreach (var word in new[] { "--port", "--host", "--data", "--app", "--latency", "--jitter", "--failure-rate", "--failure-status",
                      "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault",
-                     "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS", "--production", "INTERCOM_EMULATOR_PRODUCTION", "--request-ids" })
+                     "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS", "--production", "INTERCOM_EMULATOR_PRODUCTION", "--request-ids", "--search-delay" })
         {
             Assert.Contains(word, child.Stdout);
         }

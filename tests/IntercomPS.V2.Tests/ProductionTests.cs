@@ -11,7 +11,7 @@ namespace IntercomPS.V2.Tests;
 
 /// <summary>
 /// What a "behave like production" run turns on (EmulatorOptions.BehaveLikeProduction, --production): the real
-/// service's request ids and rate limits. The ordinary fixture, like the quick start, runs without it.
+/// service's request ids, rate limits and search indexing delay. The ordinary fixture, like the quick start, runs without it.
 /// </summary>
 public partial class ProductionTests(V2Fixture fixture) : IClassFixture<V2Fixture>
 {
@@ -62,6 +62,56 @@ public partial class ProductionTests(V2Fixture fixture) : IClassFixture<V2Fixtur
         Assert.Equal(10, faults.GetProperty("rate_window_seconds").GetInt32());
         using var http = new HttpClient();
         Assert.Equal("1666", (await new V2Client(http, emulator.BaseUri, "key").GetAsync("/me")).Ok().Header("X-RateLimit-Limit"));
+    }
+
+    [Fact]
+    public async Task With_the_search_delay_a_new_contact_joins_searches_later_but_is_found_by_id_and_external_id_at_once()
+    {
+        var options = new EmulatorOptions();
+        options.Faults.SearchDelaySeconds = 2;
+        await using var emulator = await StartAsync(options);
+        using var http = new HttpClient();
+        var api = new V2Client(http, emulator.BaseUri, "key");
+        var old = (await api.PostAsync("/contacts", new { email = V2Fixture.NewEmail("old") })).Ok()["email"].GetString()!;
+        await Task.Delay(3100);
+
+        var email = V2Fixture.NewEmail("new");
+        var id = (await api.PostAsync("/contacts", new { email, external_id = "new-one" })).Ok()["id"].GetString();
+        async Task<int> Found(string address) =>
+            (await api.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = address } })).Ok()["total_count"].GetInt32();
+        Assert.Equal(0, await Found(email)); // not indexed yet
+        Assert.Equal(1, await Found(old)); // what was made before the delay is searched as ever
+        Assert.Equal(email, (await api.GetAsync($"/contacts/{id}")).Ok()["email"].GetString());
+        Assert.Equal(id, (await api.GetAsync("/contacts/find_by_external_id/new-one")).Ok()["id"].GetString());
+        Assert.Contains((await api.GetAsync("/contacts")).Ok()["data"].EnumerateArray(), c => c.GetProperty("id").GetString() == id); // a list is no search
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await Found(email) == 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "the new contact never joined the search");
+            await Task.Delay(250);
+        }
+
+        Assert.InRange(waited.Elapsed.TotalSeconds, 0.5, 10);
+    }
+
+    [Fact]
+    public async Task The_search_delay_is_off_unless_asked_and_the_admin_api_sets_it()
+    {
+        var email = V2Fixture.NewEmail();
+        (await fixture.Api.PostAsync("/contacts", new { email })).Ok();
+        Assert.Equal(1, (await fixture.Api.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok()["total_count"].GetInt32());
+
+        await using var emulator = await StartAsync(new EmulatorOptions());
+        using var admin = new EmulatorAdmin(emulator.BaseUri);
+        Assert.Equal(0, (await admin.GetFaultsAsync()).GetProperty("search_delay_seconds").GetInt32());
+        await admin.SetFaultsAsync(new { search_delay_seconds = 60 });
+        using var http = new HttpClient();
+        var api = new V2Client(http, emulator.BaseUri, "key");
+        (await api.PostAsync("/contacts", new { email })).Ok();
+        Assert.Equal(0, (await api.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok()["total_count"].GetInt32());
+        await admin.ClearFaultsAsync();
+        Assert.Equal(1, (await api.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok()["total_count"].GetInt32());
     }
 
     private static Task<IntercomEmulator> StartAsync(EmulatorOptions options)

@@ -153,6 +153,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
                     s with { RateLimit = FaultOptions.IntercomLimitPerWindow, RateWindowSeconds = FaultOptions.IntercomWindowSeconds },
                 "ratelimit" => s with { RateLimit = Int(v, property.Name) },
                 "ratewindowseconds" or "ratewindow" => s with { RateWindowSeconds = Int(v, property.Name) },
+                "searchdelayseconds" or "searchdelay" => s with { SearchDelaySeconds = Int(v, property.Name) },
                 "faultseed" or "seed" => s with { Seed = v.ValueKind == JsonValueKind.Null ? null : Seed(v, property.Name) },
                 "route" => s with { Route = v.ValueKind == JsonValueKind.Null ? null : ServedRoute(v, property.Name) },
                 _ => throw ApiError.BadRequest($"Unknown fault setting '{property.Name}'"),
@@ -186,7 +187,8 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var f = services.Faults.Snapshot();
         return Json.Object(200,
             ("latency_ms", f.LatencyMs), ("jitter_ms", f.JitterMs), ("failure_rate", f.FailureRate), ("drop_rate", f.DropRate), ("failure_status", f.FailureStatus),
-            ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds), ("fault_seed", f.Seed), ("route", f.Route));
+            ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds), ("fault_seed", f.Seed), ("route", f.Route),
+            ("search_delay_seconds", f.SearchDelaySeconds));
     }
 
     private string RequiredApp(JsonElement body) => KnownApp(Input.String(body, "app_id") ?? throw ApiError.BadRequest("app_id is required"));

@@ -66,7 +66,12 @@ internal sealed partial class AppStore
     private ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)
     {
         var (fingerprint, args) = Search(query, endpoint);
-        var total = db.Counts.Get(fingerprint, () => s.Scalar<long>(CountSql(query), [.. args]));
+        if (query.IndexedBy is { } indexedBy)
+        {
+            args.Add(("$indexed_by", indexedBy.ToString("x8", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var total = db.Counts.Get(fingerprint + query.IndexedBy, () => s.Scalar<long>(CountSql(query), [.. args]));
         var (contacts, page, next) = KeysetPage(fingerprint, startingAfter, perPage, (cursor, limit) => s.Query(PageSql(query, cursor, limit, args),
             r => (ReadContact(s, r), r.GetInt64(r.FieldCount - 2), r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1)), [.. args]));
         return new ContactPage(contacts, total, page, perPage, next);
@@ -111,12 +116,20 @@ internal sealed partial class AppStore
             : cursor.Rows(select, query.SortKey, "u.seq", query.Descending, limit, args);
     }
 
-    private static string Where(ContactQuery query) => $"WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND ({query.Where})";
+    private static string Where(ContactQuery query) =>
+        $"WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND ({query.Where})" + (query.IndexedBy is null ? "" : " AND substr(u.intercom_id, 1, 8) <= $indexed_by");
 }
 
 /// <summary>A search query translated to SQL over users u and contact_details d, with its parameters and sort key.</summary>
 internal sealed record ContactQuery(string Where, string SortKey, bool Descending, IReadOnlyList<(string Name, object? Value)> Arguments)
 {
+    /// <summary>
+    /// When the search indexing delay is on, the UNIX second a contact must have been created by to be searched (its
+    /// id's first eight hex digits are its creation second). Not part of <see cref="Key"/>: it moves every second, and a
+    /// walk's cursors must stay its own.
+    /// </summary>
+    public long? IndexedBy { get; init; }
+
     /// <summary>Every contact, in creation order: what GET /contacts lists.</summary>
     public static ContactQuery All { get; } = new("1", "u.seq", false, []);
 
