@@ -6,11 +6,10 @@
     Author               = 'IntercomPS contributors'
     CompanyName          = 'IntercomPS'
     Copyright            = '(c) IntercomPS contributors. MIT licence.'
-    Description          = 'Drive the Intercom v1 REST API from PowerShell: users, notes, tags, impressions and message threads as pipeline-friendly objects, with one shared session and a local emulator to test against.'
+    Description          = 'Drive Intercom from PowerShell on its REST API 2.14 (the v1 API kept as a legacy adapter): users, tags, notes and conversations as pipeline-friendly objects, with one shared session and a local emulator to test against.'
     # 5.1 for Windows PowerShell; on PowerShell (Core) the module needs 7.4+, whose .NET carries System.Text.Json 8.
     # A manifest cannot say that per edition, so the module refuses 7.0-7.3 itself on import, with that message.
     PowerShellVersion    = '5.1'
-    HelpInfoURI          = 'https://github.com/IntercomPS/IntercomPS/tree/main/docs'
     FormatsToProcess     = @('IntercomPS.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Intercom'
@@ -37,9 +36,9 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Intercom', 'REST', 'API', 'CRM', 'Support', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/IntercomPS/IntercomPS'
-            LicenseUri   = 'https://github.com/IntercomPS/IntercomPS/blob/main/LICENSE'
-            ReleaseNotes = 'https://github.com/IntercomPS/IntercomPS/blob/main/CHANGELOG.md (CHANGELOG.md is in the module folder too)'
+            # No ProjectUri, LicenseUri or HelpInfoURI until the project has a real home: the licence, the changelog and
+            # the help ship in the module folder.
+            ReleaseNotes = 'See CHANGELOG.md in the module folder.'
         }
     }
 }

@@ -2,24 +2,26 @@
 <#
 .SYNOPSIS
 Builds, tests, documents and packages IntercomPS, and runs the quick start. The one entry point: run it with
-`dotnet tool restore && dotnet pwsh ./build.ps1 -Task <task>`.
+`./build.sh -Task <task>`, which exports build.env's variables before pwsh starts, restores pwsh as a local .NET tool
+and runs this script in it. Run directly (`dotnet pwsh ./build.ps1 -Task <task>`), it sets the same variables for
+everything it starts; only the pwsh running it started without them.
 
 .DESCRIPTION
-QuickStart  Build, start an in-memory emulator on a free port, run examples/quickstart.ps1 in a new pwsh against it,
-            stop the emulator.
+QuickStart  Build, start an in-memory emulator on a free port, run examples/quickstart.ps1 in a new pwsh against its
+            REST API 2.14 face (INTERCOM_ACCESS_TOKEN, INTERCOM_BASE_URI), stop the emulator.
 Build       dotnet build of the solution; stages the importable module in out/IntercomPS/.
 Test        Build once, run the xunit projects, then real Pester (restored from NuGet) over tests/*.Tests.ps1 against
             an emulator started on a free port (always stopped). Writes TRX and NUnit XML under out/test-results/,
-            ends with one line "N passed, M failed" and fails when anything failed or nothing ran. -Suite runs one
-            suite alone.
+            ends with one line "N passed, M failed" (", K skipped" when tests were skipped) and fails when anything
+            failed or nothing ran. -Suite runs one suite alone.
 Docs        Builds the module, which generates the MAML help from docs/ into out/IntercomPS/en-US/.
 Package     Build, then a PowerShell Gallery ready IntercomPS.<version>.nupkg of out/IntercomPS in out/packages/.
 
 .EXAMPLE
-dotnet pwsh ./build.ps1 -Task Test
+./build.sh -Task Test
 
 .EXAMPLE
-dotnet pwsh ./build.ps1 -Task Test -Suite Pester -PesterPath tests/Tags.Tests.ps1
+./build.sh -Task Test -Suite Pester -PesterPath tests/Tags.Tests.ps1
 #>
 [CmdletBinding()]
 param(
@@ -42,6 +44,12 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+
+# Nothing the build starts may reach out of the machine: build.env's variables (no telemetry, no update checks) are
+# set in this process before any child starts, so every child inherits them, however this pwsh was started.
+foreach ($setting in Get-Content (Join-Path $PSScriptRoot 'build.env') | Select-String '^([A-Z_]+)=(.*)$') {
+    [Environment]::SetEnvironmentVariable($setting.Matches[0].Groups[1].Value, $setting.Matches[0].Groups[2].Value)
+}
 
 $Root = $PSScriptRoot
 $Stage = Join-Path $Root 'out/IntercomPS'
@@ -112,7 +120,8 @@ function Start-Emulator {
         }
     }
     Write-Host "Emulator on http://127.0.0.1:$port/ (process $($process.Id), log $log)"
-    [pscustomobject]@{ Process = $process; BaseUri = "http://127.0.0.1:$port/v1/"; AppId = $appId; ApiKey = $apiKey }
+    # Its REST API 2.14 face is at the root, where the app's key is also its access token; its v1 face under /v1/.
+    [pscustomobject]@{ Process = $process; RootUri = "http://127.0.0.1:$port/"; V1Uri = "http://127.0.0.1:$port/v1/"; AppId = $appId; ApiKey = $apiKey }
 }
 
 function Stop-Emulator($Emulator) {
@@ -136,9 +145,11 @@ function Invoke-QuickStartTask {
     Invoke-BuildTask
     $emulator = Start-Emulator
     try {
-        # A new pwsh, as a user runs the script: it imports the module and connects from these variables.
+        # A new pwsh, as a user runs the script: it imports the module and connects to REST API 2.14 from these
+        # variables. v1 credentials the caller's shell may hold are unset, since Connect-Intercom refuses to guess.
         $environment = @{
-            INTERCOM_APP_ID = $emulator.AppId; INTERCOM_API_KEY = $emulator.ApiKey; INTERCOM_BASE_URI = $emulator.BaseUri
+            INTERCOM_ACCESS_TOKEN = $emulator.ApiKey; INTERCOM_BASE_URI = $emulator.RootUri
+            INTERCOM_APP_ID = $null; INTERCOM_API_KEY = $null
         }
         $code = Invoke-Child (Get-PwshCommand) $environment @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'examples/quickstart.ps1'))
         if ($code -ne 0) { throw "examples/quickstart.ps1 failed with exit code $code." }
@@ -147,10 +158,17 @@ function Invoke-QuickStartTask {
 }
 
 function Get-TrxCounts([string] $Path) {
-    # Passed and failed counts from a dotnet test TRX file.
+    # Passed, failed and skipped counts from a dotnet test TRX file, and why tests were skipped (each reason once).
+    # Its notExecuted counter stays 0 for skipped tests, so they are counted from the results.
     [xml] $trx = Get-Content -Raw $Path
     $counters = $trx.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout }
+    $namespace = @{ t = $trx.DocumentElement.NamespaceURI }
+    $skipped = "//t:UnitTestResult[@outcome='NotExecuted']"
+    $reasons = Select-Xml -Xml $trx -XPath "$skipped/t:Output/t:ErrorInfo/t:Message" -Namespace $namespace | ForEach-Object { $_.Node.InnerText } | Sort-Object -Unique
+    [pscustomobject]@{
+        Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
+        Skipped = @(Select-Xml -Xml $trx -XPath $skipped -Namespace $namespace).Count; Note = @($reasons) -join ' '
+    }
 }
 
 function Invoke-XunitSuite([string] $Name) {
@@ -160,10 +178,10 @@ function Invoke-XunitSuite([string] $Name) {
     & dotnet test (Join-Path $Root $XunitSuites[$Name]) --configuration $Configuration --no-build --nologo `
         --logger "trx;LogFileName=$Name.trx" --logger 'console;verbosity=minimal' --results-directory $Results | Out-Host
     $exit = $LASTEXITCODE
-    if (-not (Test-Path $trx)) { return [pscustomobject]@{ Suite = $Name; Passed = 0; Failed = 1; Note = "no results (exit code $exit)" } }
+    if (-not (Test-Path $trx)) { return [pscustomobject]@{ Suite = $Name; Passed = 0; Failed = 1; Skipped = 0; Note = "no results (exit code $exit)" } }
     $counts = Get-TrxCounts $trx
     $failed = if ($exit -ne 0 -and $counts.Failed -eq 0) { 1 } else { $counts.Failed } # a crash after the last test still fails
-    [pscustomobject]@{ Suite = $Name; Passed = $counts.Passed; Failed = $failed; Note = '' }
+    [pscustomobject]@{ Suite = $Name; Passed = $counts.Passed; Failed = $failed; Skipped = $counts.Skipped; Note = $counts.Note }
 }
 
 function Restore-Pester {
@@ -189,7 +207,7 @@ function Invoke-PesterSuite {
     try {
         # A new, non-interactive pwsh: a prompt a test did not expect fails the test instead of waiting for a key.
         $environment = @{
-            INTERCOMPS_MODULE = $Manifest; INTERCOMPS_TEST_BASEURI = $emulator.BaseUri
+            INTERCOMPS_MODULE = $Manifest; INTERCOMPS_TEST_BASEURI = $emulator.V1Uri
             INTERCOMPS_TESTING_ASSEMBLY = Join-Path $Root "tests/IntercomPS.Testing/bin/$Configuration/net10.0/IntercomPS.Testing.dll"
             INTERCOMPS_TEST_APPID = $emulator.AppId; INTERCOMPS_TEST_APIKEY = $emulator.ApiKey
             INTERCOMPS_PESTER = $pester; INTERCOMPS_PESTER_PATHS = ($paths -join [IO.Path]::PathSeparator)
@@ -206,15 +224,15 @@ function Invoke-PesterSuite {
             $config.TestResult.OutputPath = $env:INTERCOMPS_PESTER_XML
             $run = Invoke-Pester -Configuration $config
             $failed = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount
-            @{ Passed = $run.PassedCount; Failed = $failed } | ConvertTo-Json | Set-Content $env:INTERCOMPS_PESTER_SUMMARY
+            @{ Passed = $run.PassedCount; Failed = $failed; Skipped = $run.SkippedCount } | ConvertTo-Json | Set-Content $env:INTERCOMPS_PESTER_SUMMARY
         }
         $exit = Invoke-Child (Get-PwshCommand) $environment @('-NoProfile', '-NonInteractive', '-Command', $script.ToString())
     }
     finally { Stop-Emulator $emulator }
 
-    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Note = "Pester did not finish (exit code $exit)" } }
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Skipped = 0; Note = "Pester did not finish (exit code $exit)" } }
     $counts = Get-Content -Raw $summary | ConvertFrom-Json
-    [pscustomobject]@{ Suite = 'Pester'; Passed = $counts.Passed; Failed = $counts.Failed; Note = '' }
+    [pscustomobject]@{ Suite = 'Pester'; Passed = $counts.Passed; Failed = $counts.Failed; Skipped = $counts.Skipped; Note = '' }
 }
 
 function Invoke-TestTask {
@@ -227,14 +245,15 @@ function Invoke-TestTask {
 
     Write-Host ''
     foreach ($outcome in $outcomes) {
-        $color = if ($outcome.Failed) { 'Red' } else { 'Green' }
-        Write-Host ('{0,-9} {1,5} passed, {2,3} failed {3}' -f $outcome.Suite, $outcome.Passed, $outcome.Failed, $outcome.Note) -ForegroundColor $color
+        $color = if ($outcome.Failed) { 'Red' } elseif ($outcome.Skipped) { 'Yellow' } else { 'Green' }
+        Write-Host ('{0,-9} {1,5} passed, {2,3} failed, {3,3} skipped {4}' -f $outcome.Suite, $outcome.Passed, $outcome.Failed, $outcome.Skipped, $outcome.Note) -ForegroundColor $color
     }
     $passed = ($outcomes | Measure-Object Passed -Sum).Sum
     $failed = ($outcomes | Measure-Object Failed -Sum).Sum
+    $skipped = ($outcomes | Measure-Object Skipped -Sum).Sum
     Write-Host "Results: $Results"
-    # The one closing line CI reads.
-    Write-Host "$passed passed, $failed failed"
+    # The one closing line CI reads; skips are named there too, so a run that skipped tests never reads as complete.
+    Write-Host ("$passed passed, $failed failed" + $(if ($skipped) { ", $skipped skipped" }))
     if ($failed -gt 0) { throw "$failed test(s) failed." }
     if ($passed -eq 0) { throw 'No test ran.' }
 }

@@ -1,3 +1,5 @@
+# Notes, message threads and impressions on v1. What TagsNotesOnBothApis.Tests.ps1 (notes) and
+# ThreadsOnBothApis.Tests.ps1 (threads) prove on both APIs, v1 included, is not repeated here.
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
     Connect-TestIntercom
@@ -35,15 +37,6 @@ Describe 'Add-IntercomNote' {
     It 'renders the body as escaped HTML paragraphs' {
         $note = Add-IntercomNote -Email 'ann@example.com' -Body "Plan <b>pro</b> & more`n`nSecond paragraph"
         $note.Html | Should -BeExactly "<p>Plan &lt;b&gt;pro&lt;/b&gt; &amp; more</p>`n`n<p>Second paragraph</p>"
-    }
-
-    It 'reports an unknown user as not found and notes the others' {
-        $notes = 'ann@example.com', 'nobody@example.com', 'carl@example.com' |
-            Add-IntercomNote 'Checked' -ErrorAction SilentlyContinue -ErrorVariable failed
-        ($notes | ForEach-Object { $_.User.Email }) | Should -Be 'ann@example.com', 'carl@example.com'
-        $failed | Should -HaveCount 1
-        $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.not_found'
-        $failed[0].TargetObject | Should -Be 'nobody@example.com'
     }
 
     It 'sends nothing with -WhatIf, and says what it would do' {
@@ -101,13 +94,6 @@ Describe 'Message threads' {
         Get-IntercomMessageThread -Email 'dora@example.com' | Should -BeNullOrEmpty
     }
 
-    It 'lists a user''s threads, each with its user (Get-IntercomMessageThread Example 1)' {
-        $threads = Get-IntercomMessageThread -Email 'ann@example.com'
-        $threads | Should -HaveCount 2
-        ($threads | Where-Object { $_.Email -ne 'ann@example.com' }) | Should -BeNullOrEmpty
-        ($threads | ForEach-Object { $_.Messages[0].Html }) | Should -Contain '<p>How do I export my data?</p>'
-    }
-
     It 'an admin answer leaves the thread unread and shows in impressions' {
         $thread = (Get-IntercomMessageThread -Email 'carl@example.com')[0]
         Add-TestAdminReply -Email 'carl@example.com' -ThreadId $thread.ThreadId -Body 'Yes, it is open until June.'
@@ -115,13 +101,6 @@ Describe 'Message threads' {
         $after.Read | Should -BeFalse
         $after.Messages | Should -HaveCount 2
         (New-IntercomImpression -Email 'carl@example.com').UnreadMessages | Should -Be 1
-    }
-
-    It 'reads the messages of one thread (Get-IntercomMessageThread Example 3)' {
-        $threadId = (Get-IntercomMessageThread -Email 'carl@example.com')[0].ThreadId
-        $messages = (Get-IntercomMessageThread -Email 'carl@example.com' -ThreadId $threadId).Messages
-        $messages.Html | Should -Be '<p>Is the beta still open?</p>', '<p>Yes, it is open until June.</p>'
-        $messages.From.IsAdmin | Should -Be $false, $true
     }
 
     It 'finds the unread threads of every vip user (Get-IntercomMessageThread Example 2)' {
@@ -163,13 +142,6 @@ Describe 'Add-IntercomMessageReply and Set-IntercomMessageThread' {
         $thread.Messages[2].From.IsAdmin | Should -BeFalse
         $thread.Read | Should -BeTrue
         (New-IntercomImpression -Email 'ann@example.com').UnreadMessages | Should -Be 1
-    }
-
-    It 'replies to every unread thread of a user (Add-IntercomMessageReply Example 2)' {
-        $replied = Get-IntercomMessageThread -Email 'ann@example.com' | Where-Object { -not $_.Read } | Add-IntercomMessageReply 'Thanks, looking at it now.'
-        ($replied | ForEach-Object { $_.ThreadId }) | Should -Be $first.ThreadId, $second.ThreadId
-        ($replied | ForEach-Object { $_.Messages[-1].Html }) | Should -Be '<p>Thanks, looking at it now.</p>', '<p>Thanks, looking at it now.</p>'
-        (Get-IntercomMessageThread -Email 'ann@example.com' -ThreadId $third.ThreadId).Messages | Should -HaveCount 1
     }
 
     It 'sends no reply with -WhatIf' {

@@ -1,5 +1,145 @@
 BeforeAll { . $PSScriptRoot/TestSetup.ps1 }
 
+# The quick starts as a user runs them: a new pwsh that imports the module and connects from INTERCOM_* itself,
+# judged by what it prints and what the emulator holds afterwards.
+Describe 'The quick start on REST API 2.14 (examples/quickstart.ps1)' {
+    BeforeAll {
+        Reset-TestApp
+        $run = Invoke-TestPwsh -Api V2 -NoConnect "& '$PSScriptRoot/../examples/quickstart.ps1'"
+        $lines = $run.Lines
+        function Get-Section([string] $Heading) {
+            # The lines printed under the one '== N. ...' heading that starts with $Heading.
+            @($lines | Where-Object { $_ -like "== $Heading*" }) | Should -HaveCount 1 -Because "the quick start prints '== $Heading' once"
+            $inside = $false
+            foreach ($line in $lines) {
+                if ($line -like '== *') { $inside = $line -like "== $Heading*" }
+                elseif ($inside) { $line }
+            }
+        }
+        Connect-TestIntercomV2
+    }
+    AfterAll { Disconnect-Intercom }
+
+    It 'exits 0, connected with the access token, and prints no error' {
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $lines | Where-Object { $_ -match 'Exception|Error' } | Should -BeNullOrEmpty
+        $lines[0] | Should -BeLike 'Connected to * (REST API 2.14)'
+        $lines[-4] | Should -Be '== 9. Who is left'
+    }
+
+    It 'defines the two custom attributes the rows carry before it creates anyone' {
+        Get-Section '1.' | Should -Be 'Custom attribute plan: string', 'Custom attribute seats: integer'
+    }
+
+    It 'creates the four users from the rows and lists them oldest first, phones where the cell was not blank' {
+        Get-Section '4.' | Select-Object -First 4 | Should -Be @(
+            'ada@example.com: Ada Lovelace, phone +44 20 7946 0001'
+            'grace@example.com: Grace Hopper'
+            'alan@example.com: Alan Turing, phone +44 20 7946 0003'
+            'edsger@example.com: Edsger Dijkstra'
+        )
+    }
+
+    It 'tags the trial users, lists them with their seats, and pages to the second user' {
+        Get-Section '3.' | Should -Match '^Tag trial has id [0-9]+$'
+        Get-Section '4.' | Select-Object -Skip 4 | Should -Be 'Ada Lovelace is on a trial with 3 seats', 'Grace Hopper is on a trial with 5 seats', 'Second user: grace@example.com'
+    }
+
+    It 'notes each promoted user' {
+        Get-Section '5.' | Should -Be 'Noted on ada@example.com: <p>Welcome to VIP support</p>', 'Noted on grace@example.com: <p>Welcome to VIP support</p>'
+    }
+
+    It 'archives the users on no paid plan after a -WhatIf, leaving only the pro ones listed, then restores Alan' {
+        Get-Section '6.' | Should -Be @(
+            'What if: Performing the operation "Archive Intercom user" on target "alan@example.com (qs-1003)".'
+            'What if: Performing the operation "Archive Intercom user" on target "edsger@example.com (qs-1004)".'
+            'Archived alan@example.com'
+            'Archived edsger@example.com'
+        )
+        Get-Section '7.' | Should -Be 'ada@example.com (pro)', 'grace@example.com (pro)'
+        Get-Section '8.' | Should -Be 'Restored alan@example.com'
+        Get-Section '9.' | Should -Be 'ada@example.com (Ada Lovelace)', 'grace@example.com (Grace Hopper)', 'alan@example.com (Alan Turing)'
+    }
+
+    It 'leaves the workspace as it says: two pro users tagged trial and vip, each with one note, Alan back, Edsger archived' {
+        $left = @(Get-IntercomUser)
+        $left.Email | Should -Be 'ada@example.com', 'grace@example.com', 'alan@example.com'
+        $left[0].CustomData['plan'] | Should -BeExactly 'pro'
+        $left[0].CustomData['seats'] | Should -Be 3
+        $left[0].Phone | Should -BeExactly '+44 20 7946 0001'
+        $left[0].CreatedAt | Should -Be ([System.DateTimeOffset]::FromUnixTimeSeconds(1257553080).UtcDateTime)
+        $left[2].Archived | Should -Not -BeTrue
+        (Get-IntercomUser -Tag trial).Email | Should -Be 'ada@example.com', 'grace@example.com'
+        (Get-IntercomUser -Tag vip).Email | Should -Be 'ada@example.com', 'grace@example.com'
+        $headers = @{ Authorization = "Bearer $env:INTERCOMPS_TEST_APIKEY"; 'Intercom-Version' = '2.14' }
+        foreach ($user in $left[0, 1]) {
+            (Invoke-RestMethod -Uri ([uri]::new($IntercomTestV2Uri, "contacts/$($user.Id)/notes")) -Headers $headers).data.body |
+                Should -Be '<p>Welcome to VIP support</p>' -Because $user.Email
+        }
+        { Get-IntercomUser -Email 'edsger@example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+    }
+}
+
+Describe 'The quick start on the v1 API (examples/quickstart-v1.ps1)' {
+    BeforeAll {
+        Reset-TestApp
+        $run = Invoke-TestPwsh -NoConnect "& '$PSScriptRoot/../examples/quickstart-v1.ps1'"
+        $lines = $run.Lines
+        Connect-TestIntercom
+    }
+    AfterAll { Disconnect-Intercom }
+
+    It 'exits 0 and prints no error' {
+        $run.ExitCode | Should -Be 0
+        $lines | Where-Object { $_ -match 'Exception|Error' } | Should -BeNullOrEmpty
+    }
+
+    It 'runs to the end' {
+        $lines | Should -Contain '== 7. Who is left'
+    }
+
+    It 'reports the two trial users, then the vip tag with both' {
+        $lines | Should -Contain 'Ada Lovelace is on a trial'
+        $lines | Should -Contain 'Grace Hopper is on a trial'
+        $lines | Should -Contain 'Tag vip now has 2 users'
+    }
+
+    It 'notes each vip user' {
+        $lines | Should -Contain 'Noted on ada@example.com: <p>Welcome to VIP support</p>'
+        $lines | Should -Contain 'Noted on grace@example.com: <p>Welcome to VIP support</p>'
+    }
+
+    It 'pages to the second user, one line' {
+        $second = @($lines | Where-Object { $_ -like 'Second user: *' })
+        $second | Should -HaveCount 1
+        $second[0] | Should -Match '^Second user: (ada|grace|alan|edsger)@example\.com$'
+    }
+
+    It 'removes only the users without an IP address, after a -WhatIf that removed nothing' {
+        $lines | Should -Contain 'What if: Performing the operation "Remove Intercom user and all their conversations" on target "ada@example.com (qs-1001)".'
+        $removed = @($lines | Where-Object { $_ -like 'Removed *' })
+        $removed | Should -HaveCount 2
+        $removed | Should -Contain 'Removed alan@example.com'
+        $removed | Should -Contain 'Removed edsger@example.com'
+        $lines[-3] | Should -Be '== 7. Who is left'
+        $lines[-2, -1] | Should -Contain 'ada@example.com (Ada Lovelace)'
+        $lines[-2, -1] | Should -Contain 'grace@example.com (Grace Hopper)'
+    }
+
+    It 'leaves the app as it says: two trial users with custom data, tagged trial and vip' {
+        $left = Get-IntercomUser
+        $left | Should -HaveCount 2
+        $left.Email | Should -Contain 'ada@example.com'
+        $left.Email | Should -Contain 'grace@example.com'
+        $ada = Get-IntercomUser -Email 'ada@example.com'
+        $ada.CustomData['plan'] | Should -Be 'trial'
+        $ada.CustomData['seats'] | Should -Be 3
+        $ada.CreatedAt | Should -Be ([System.DateTimeOffset]::FromUnixTimeSeconds(1257553080).UtcDateTime)
+        (Get-IntercomTag -Name 'trial').Color | Should -Be 'gold'
+        (Get-IntercomTag -Name 'vip').TaggedUserCount | Should -Be 2
+    }
+}
+
 # examples/sync-users-from-csv.ps1 as a scheduler runs it: a new pwsh -NonInteractive, connected only through the
 # environment, judged by its exit code, its log, its failures CSV and what the emulator then holds.
 Describe 'The scheduled CSV sync example on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {

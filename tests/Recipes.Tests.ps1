@@ -5,65 +5,6 @@ BeforeAll {
 
 AfterAll { Disconnect-Intercom }
 
-Describe 'The quick start (examples/quickstart.ps1)' {
-    BeforeAll {
-        Reset-TestApp
-        # In a new pwsh, as a user runs it: it imports the module and connects from INTERCOM_* itself.
-        $run = Invoke-TestPwsh -NoConnect "& '$PSScriptRoot/../examples/quickstart.ps1'"
-        $lines = $run.Lines
-    }
-
-    It 'exits 0 and prints no error' {
-        $run.ExitCode | Should -Be 0
-        $lines | Where-Object { $_ -match 'Exception|Error' } | Should -BeNullOrEmpty
-    }
-
-    It 'runs to the end' {
-        $lines | Should -Contain '== 7. Who is left'
-    }
-
-    It 'reports the two trial users, then the vip tag with both' {
-        $lines | Should -Contain 'Ada Lovelace is on a trial'
-        $lines | Should -Contain 'Grace Hopper is on a trial'
-        $lines | Should -Contain 'Tag vip now has 2 users'
-    }
-
-    It 'notes each vip user' {
-        $lines | Should -Contain 'Noted on ada@example.com: <p>Welcome to VIP support</p>'
-        $lines | Should -Contain 'Noted on grace@example.com: <p>Welcome to VIP support</p>'
-    }
-
-    It 'pages to the second user, one line' {
-        $second = @($lines | Where-Object { $_ -like 'Second user: *' })
-        $second | Should -HaveCount 1
-        $second[0] | Should -Match '^Second user: (ada|grace|alan|edsger)@example\.com$'
-    }
-
-    It 'removes only the users without an IP address, after a -WhatIf that removed nothing' {
-        $lines | Should -Contain 'What if: Performing the operation "Remove Intercom user and all their conversations" on target "ada@example.com (qs-1001)".'
-        $removed = @($lines | Where-Object { $_ -like 'Removed *' })
-        $removed | Should -HaveCount 2
-        $removed | Should -Contain 'Removed alan@example.com'
-        $removed | Should -Contain 'Removed edsger@example.com'
-        $lines[-3] | Should -Be '== 7. Who is left'
-        $lines[-2, -1] | Should -Contain 'ada@example.com (Ada Lovelace)'
-        $lines[-2, -1] | Should -Contain 'grace@example.com (Grace Hopper)'
-    }
-
-    It 'leaves the app as it says: two trial users with custom data, tagged trial and vip' {
-        $left = Get-IntercomUser
-        $left | Should -HaveCount 2
-        $left.Email | Should -Contain 'ada@example.com'
-        $left.Email | Should -Contain 'grace@example.com'
-        $ada = Get-IntercomUser -Email 'ada@example.com'
-        $ada.CustomData['plan'] | Should -Be 'trial'
-        $ada.CustomData['seats'] | Should -Be 3
-        $ada.CreatedAt | Should -Be ([System.DateTimeOffset]::FromUnixTimeSeconds(1257553080).UtcDateTime)
-        (Get-IntercomTag -Name 'trial').Color | Should -Be 'gold'
-        (Get-IntercomTag -Name 'vip').TaggedUserCount | Should -Be 2
-    }
-}
-
 Describe 'Recipe: sync users from CSV-shaped rows' {
     BeforeAll {
         Reset-TestApp

@@ -5,11 +5,11 @@
 
 $IntercomModulePath = if ($env:INTERCOMPS_MODULE) { $env:INTERCOMPS_MODULE } else { Join-Path $PSScriptRoot '../out/IntercomPS/IntercomPS.psd1' }
 if (-not (Test-Path $IntercomModulePath)) {
-    throw "The IntercomPS module is not staged at $IntercomModulePath. Build first: 'dotnet pwsh ./build.ps1'."
+    throw "The IntercomPS module is not staged at $IntercomModulePath. Build first: './build.sh'."
 }
 if (-not $env:INTERCOMPS_TEST_BASEURI -or -not $env:INTERCOMPS_TEST_APPID -or -not $env:INTERCOMPS_TEST_APIKEY) {
     throw ('These tests need the Intercom emulator and INTERCOMPS_TEST_BASEURI, INTERCOMPS_TEST_APPID and ' +
-        "INTERCOMPS_TEST_APIKEY. Run them with 'dotnet pwsh ./build.ps1 -Task Test -Suite Pester' (it starts an " +
+        "INTERCOMPS_TEST_APIKEY. Run them with './build.sh -Task Test -Suite Pester' (it starts an " +
         'emulator and sets them), not with Invoke-Pester alone.')
 }
 $IntercomTestingAssembly = if ($env:INTERCOMPS_TESTING_ASSEMBLY) { $env:INTERCOMPS_TESTING_ASSEMBLY }

@@ -8,7 +8,9 @@ BeforeAll {
 
 AfterAll { Disconnect-Intercom }
 
-# Getting by email or user id, piping emails, pairing lists and not_found are in UsersOnBothApis.Tests.ps1, on both APIs.
+# The user cmdlets on v1. Getting by email or user id, piping emails, pairing lists, not_found, creating then
+# updating, Get | Set, CSV syncs that keep their failed rows and deleting with -PassThru are proved on both APIs, v1
+# included, in UsersOnBothApis.Tests.ps1, and not repeated here.
 Describe 'Get-IntercomUser' {
     BeforeAll {
         Reset-TestApp
@@ -20,16 +22,6 @@ Describe 'Get-IntercomUser' {
     It 'takes the email positionally and several at once, in order' {
         $users = Get-IntercomUser 'carl@example.com', 'ann@example.com'
         $users.Name | Should -Be 'Carl Cooper', 'Ann Archer'
-    }
-
-    It 'refuses -Email and -UserId lists of different lengths, saying how to pair them' {
-        { Get-IntercomUser -Email 'ann@example.com', 'carl@example.com' -UserId '1001' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomUserCommand' `
-                -ExpectedMessage '-Email has 2 values and -UserId 1; give one of them, or the same number of each to pair them up.'
-    }
-
-    It 'fails with -ErrorAction Stop on an unknown user id' {
-        { Get-IntercomUser -UserId 'nobody' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
     }
 
     It 'looks up CSV rows and keeps the missing ones as errors whose target is the row (Example 2)' {
@@ -153,13 +145,6 @@ Describe 'New-IntercomUser' {
         $user.UnsubscribedFromEmails | Should -BeTrue
     }
 
-    It 'updates the user with the same user id instead of creating another' {
-        $user = New-IntercomUser -UserId 7902 -Name 'Ben M.'
-        $user.Email | Should -Be 'ben@intercom.io'
-        $user.Name | Should -Be 'Ben M.'
-        (Get-IntercomUser | Where-Object { $_.UserId -eq '7902' }) | Should -HaveCount 1
-    }
-
     It 'imports CSV-shaped rows with snake_case columns (Example 2)' {
         $rows = @(
             [pscustomobject]@{ email = 'ann@example.com'; user_id = '1001'; name = 'Ann Archer'; created_at = '1767520800'; last_seen_ip = '1.2.3.4'; unsubscribed_from_emails = 'true' }
@@ -249,29 +234,6 @@ Describe 'Set-IntercomUser' {
         $users | Should -HaveCount 3
         ($users | Where-Object { $_.CustomData['trial'] -eq $true }) | Should -HaveCount 3
         ($users | Where-Object { $null -ne $_.CustomData['reviewed'] }) | Should -HaveCount 3
-    }
-
-    It 'round-trips a user through Get | Set without changing it' {
-        $before = Get-IntercomUser -Email 'ben@intercom.io'
-        $after = $before | Set-IntercomUser -PassThru
-        $after.Name | Should -Be $before.Name
-        $after.CustomData['plan'] | Should -Be 'pro'
-        $after.CreatedAt | Should -Be $before.CreatedAt
-    }
-
-    It 'applies CSV rows and keeps the rows that failed (Example 3)' {
-        $rows = @(
-            [pscustomobject]@{ email = 'trial1@example.com'; name = 'Trial One' }
-            [pscustomobject]@{ email = 'gone@example.com'; name = 'Gone Person' }
-            [pscustomobject]@{ email = 'trial2@example.com'; name = 'Trial Two' }
-        )
-        $rows | Set-IntercomUser -ErrorAction SilentlyContinue -ErrorVariable failed
-        $failedRows = $failed | ForEach-Object { $_.TargetObject }
-        $failedRows | Should -HaveCount 1
-        $failedRows[0].email | Should -Be 'gone@example.com'
-        $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.not_found'
-        (Get-IntercomUser -Email 'trial1@example.com').Name | Should -Be 'Trial One'
-        (Get-IntercomUser -Email 'trial2@example.com').Name | Should -Be 'Trial Two'
     }
 
     It 'never creates an unknown user, and says which request failed' {
@@ -364,13 +326,6 @@ Describe 'Remove-IntercomUser' {
         Reset-TestApp
         New-IntercomUser -UserId '7902' -Email 'ben@intercom.io' -Name 'Ben McRedmond'
         Add-TestUsers -Count 3 -Prefix 'churned' -Tag 'churned'
-    }
-
-    It 'deletes a user without asking and returns it as it was (Example 1)' {
-        $removed = Remove-IntercomUser -Email 'ben@intercom.io' -Force -PassThru
-        $removed.Name | Should -Be 'Ben McRedmond'
-        $removed.UserId | Should -Be '7902'
-        { Get-IntercomUser -Email 'ben@intercom.io' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
     }
 
     It 'deletes the user''s conversations with the user' {
@@ -496,9 +451,10 @@ Describe 'Several users in one -Email or -UserId, on every per-user cmdlet' {
         (Get-TestRequestCount 'POST /v1/tags') - $before | Should -Be 1
     }
 
-    It 'refuses -Email and -UserId lists of different lengths, as Get-IntercomUser does' {
+    It 'refuses -Email and -UserId lists of different lengths, saying how to pair them' {
         { Set-IntercomUser -Email 'many1@example.com', 'many2@example.com' -UserId 'many1' -Name x -ErrorAction Stop } |
-            Should -Throw -ErrorId 'Intercom.invalid_argument*' -ExpectedMessage '-Email has 2 values and -UserId 1*'
+            Should -Throw -ErrorId 'Intercom.invalid_argument,IntercomPS.Cmdlets.SetIntercomUserCommand' `
+                -ExpectedMessage '-Email has 2 values and -UserId 1; give one of them, or the same number of each to pair them up.'
     }
 }
 

@@ -76,9 +76,14 @@ Describe 'Users on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
         { Get-IntercomUser -UserId 'ghost' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
     }
 
-    It 'round-trips Get | Set' {
+    It 'round-trips Get | Set, keeping what it was not given' {
         Get-IntercomUser -UserId '1003' | Set-IntercomUser -Name 'Carl C.'
         (Get-IntercomUser -UserId '1003').Name | Should -BeExactly 'Carl C.'
+        $before = New-IntercomUser -UserId 'rt' -Email 'rt@example.com' -Name 'Round Trip' -CreatedAt ([datetime]'2024-03-01T09:12:00Z').ToUniversalTime() -CustomData @{ plan = 'pro' }
+        $after = Get-IntercomUser -UserId 'rt' | Set-IntercomUser -PassThru
+        $after.Name | Should -BeExactly $before.Name
+        $after.CustomData['plan'] | Should -BeExactly 'pro'
+        $after.CreatedAt | Should -Be $before.CreatedAt
     }
 
     It 'syncs users from a CSV (the README recipe), each failure kept with its row' {

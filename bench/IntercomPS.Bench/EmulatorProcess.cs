@@ -64,7 +64,7 @@ namespace IntercomPS.Bench
             start.Environment.Remove("DOTNET_DiagnosticPorts");
             foreach (var argument in new[] { dll, "--port", "0", "--app", AppId + ":" + ApiKey }) start.ArgumentList.Add(argument);
             var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start the emulator.");
-            // It prints one line: "Intercom v1 emulator listening on http://127.0.0.1:PORT/ (API ...".
+            // It prints one line: "Intercom emulator listening on http://127.0.0.1:PORT/ | REST API 2.x ...".
             var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
             var match = Regex.Match(line ?? string.Empty, @"listening on (\S+)");
             if (!match.Success)

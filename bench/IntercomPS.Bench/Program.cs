@@ -32,6 +32,7 @@ namespace IntercomPS.Bench
                 await HelloServer.RunAsync();
                 return 0;
             }
+            SetBuildEnvironment();
             var quick = false;
             var chosen = Scenarios.ToList();
             for (var i = 0; i < args.Length; i++)
@@ -82,6 +83,17 @@ namespace IntercomPS.Bench
             Console.WriteLine();
             Console.WriteLine($"load average after: {LoadAverage} (other processes on these cores skew every number)");
             return failed || rows.Any(row => row.Pass == false) ? 1 : 0;
+        }
+
+        /// <summary>
+        /// build.env's variables, set in this process before anything starts: neither the engine it hosts nor a child
+        /// (pwsh, the emulator, wrk) may reach out of the machine with telemetry or update checks, and pwsh reads
+        /// them only as it starts, so the children must be born with them.
+        /// </summary>
+        private static void SetBuildEnvironment()
+        {
+            foreach (var line in System.IO.File.ReadAllLines(System.IO.Path.Combine(Engine.RepositoryRoot, "build.env")))
+                if (!line.StartsWith('#') && line.Split('=', 2) is [var name, var value]) Environment.SetEnvironmentVariable(name, value);
         }
 
         private static void WriteMachine(bool quick)

@@ -28,6 +28,7 @@ internal sealed class ApiError(int status, string type, string message) : Except
 
     public static ApiError NotFound(string message) => new(404, "not_found", message);
 
+    /// <summary>v1's 404 for a user, in v1's words (2.14's are AppStore.ContactNotFound and its kin).</summary>
     public static ApiError UserNotFound() => NotFound("The User was not found");
 
     public static ApiError TagNotFound() => NotFound("The Tag was not found");

@@ -12,12 +12,10 @@ namespace IntercomPS.Emulator;
 /// The spec's dummy app (dummy-app-id / dummy_app_id, any key): canned data from the spec's examples, writes
 /// answered plausibly and never stored. Conventions the old official client's live tests relied on:
 /// somebody@example.com is "Somebody" with threads and unread messages, not-found@example.com is a 404 and
-/// server-error@example.com a 500.
+/// server-error@example.com a 500. The 2.14 face answers from the same canned users as contacts (DummyApp.Contacts.cs).
 /// </summary>
-internal sealed class DummyApp : IAppBackend
+internal sealed partial class DummyApp(AdminRecord admin) : IAppStore
 {
-    public static readonly DummyApp Instance = new();
-
     private const string CannedCustomData = """{"app_name":"Genesis","monthly_spend":155.5,"team_mates":7}""";
     private const string Chrome =
         "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_3) AppleWebKit/535.11 (KHTML, like Gecko) Chrome/17.0.963.56 Safari/535.11";
@@ -30,6 +28,8 @@ internal sealed class DummyApp : IAppBackend
     ];
 
     public static bool IsDummy(string appId) => appId is "dummy-app-id" or "dummy_app_id";
+
+    public AdminRecord Admin => admin;
 
     /// <summary>The spec's social_profiles and location_data, written for every canned user.</summary>
     public static void WriteProfiles(Utf8JsonWriter w)
@@ -92,7 +92,7 @@ internal sealed class DummyApp : IAppBackend
     public Task<UserRecord> DeleteUserAsync(UserKey key) => Task.FromResult(Resolve(key));
 
     public Task<NoteRecord> AddNoteAsync(UserKey key, string body) =>
-        Task.FromResult(new NoteRecord(Html.Paragraphs(body), null, Resolve(key)));
+        Task.FromResult(new NoteRecord(0, null, Html.Paragraphs(body), Resolve(key)));
 
     /// <summary>One unread message, the spec's example answer (for Somebody, the admin answer in its second thread).</summary>
     public Task<int> RecordImpressionAsync(UserKey key, string? userIp, string? userAgent)
@@ -105,32 +105,26 @@ internal sealed class DummyApp : IAppBackend
     /// Everyone has the spec's thread, read. Somebody also has a second, with an admin answer not yet read: as the real
     /// dummy answered, the first thread is read while impressions still report unread messages.
     /// </summary>
-    public Task<IReadOnlyList<ThreadRecord>> ListThreadsAsync(UserKey key)
+    public Task<IReadOnlyList<ConversationRecord>> ListThreadsAsync(UserKey key)
     {
         var user = Resolve(key);
-        return Task.FromResult<IReadOnlyList<ThreadRecord>>(IsSomebody(user)
+        return Task.FromResult<IReadOnlyList<ConversationRecord>>(IsSomebody(user)
             ? [CannedThread(user, FirstThreadId), CannedThread(user, UnreadThreadId)]
             : [CannedThread(user, FirstThreadId)]);
     }
 
-    public Task<ThreadRecord> GetThreadAsync(UserKey key, long threadId) => Task.FromResult(CannedThread(Resolve(key), threadId));
+    public Task<ConversationRecord> GetThreadAsync(UserKey key, long threadId) => Task.FromResult(CannedThread(Resolve(key), threadId));
 
-    public Task<ThreadRecord> CreateThreadAsync(UserKey key, string body, string? url)
+    public Task<ConversationRecord> CreateThreadAsync(UserKey key, string body, string? url)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return Task.FromResult(new ThreadRecord(FirstThreadId, now, null, true, true, [new MessageRecord(CannedMessageId, now, url, Html.Paragraphs(body), false)], Resolve(key)));
+        return Task.FromResult(Thread(FirstThreadId, now, true, [new MessageRecord(CannedMessageId, now, url, Html.Paragraphs(body), false)], Resolve(key)));
     }
 
-    public Task<ThreadRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin)
+    public Task<ConversationRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin)
     {
         var thread = CannedThread(Resolve(key), threadId);
-        if (body is not null)
-        {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            thread = thread with { UpdatedAt = now, Messages = [.. thread.Messages, new MessageRecord(CannedMessageId + thread.Messages.Count, now, url, Html.Paragraphs(body), fromAdmin)] };
-        }
-
-        return Task.FromResult(thread with { Read = read ?? thread.Read });
+        return Task.FromResult((body is null ? thread : WithReply(thread, body, url, fromAdmin)) with { Read = read ?? thread.Read });
     }
 
     public Task<TagRecord> GetTagAsync(string name) => Task.FromResult(new TagRecord(TagId, 1, name, "green", ListedUsers.Length));
@@ -138,7 +132,7 @@ internal sealed class DummyApp : IAppBackend
     public Task<(TagRecord Tag, bool Created)> SaveTagAsync(TagInput input, bool create)
     {
         var count = input.TagOrUntag == "tag" ? input.UserIds.Count + input.Emails.Count : 0;
-        return Task.FromResult((new TagRecord(TagId, 1, input.Name, input.Color ?? "green", (long?)count), create));
+        return Task.FromResult((new TagRecord(TagId, 1, input.Name, input.Color ?? "green", count), create));
     }
 
     // A canned user's intercom_id: its created_at in hex, then digits derived from its user id (stable across runs).
@@ -166,18 +160,32 @@ internal sealed class DummyApp : IAppBackend
     /// The spec's example thread: a user message, an admin answer, a user reply; read. Somebody's unread thread is a
     /// user question with an admin answer after it.
     /// </summary>
-    private static ThreadRecord CannedThread(UserRecord user, long threadId) => threadId == UnreadThreadId && IsSomebody(user)
-        ? new(threadId, 1366784298, 1366870698, false, true,
+    private static ConversationRecord CannedThread(UserRecord user, long threadId) => threadId == UnreadThreadId && IsSomebody(user)
+        ? Thread(threadId, 1366784298, false,
         [
             new MessageRecord(CannedMessageId + 10, 1366784298, null, "<p>Is there an API for tags?</p>", false),
             new MessageRecord(CannedMessageId + 11, 1366870698, null, "<p>Yes: PUT /v1/tags.</p>", true),
         ],
         user)
-        : new(threadId, 1366697898, 1366611498, true, true,
+        : Thread(threadId, 1366697898, true,
         [
             new MessageRecord(CannedMessageId, 1366697898, null, "<p>Hey Intercom, What is up?</p>\n\n<p></p>", false),
             new MessageRecord(CannedMessageId + 1, 1366525098, null, "<p>Not much, you?\n</p>", true),
             new MessageRecord(CannedMessageId + 2, 1366611498, null, "<p>Not much either :(</p>\n\n<p></p>", false),
         ],
         user);
+
+    /// <summary>The thread with one more message, written now.</summary>
+    private static ConversationRecord WithReply(ConversationRecord thread, string body, string? url, bool fromAdmin)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return thread with { UpdatedAt = now, Messages = [.. thread.Messages, new MessageRecord(CannedMessageId + thread.Messages.Count, now, url, Html.Paragraphs(body), fromAdmin)] };
+    }
+
+    /// <summary>A canned thread of the user, open, updated when its newest message was written.</summary>
+    private static ConversationRecord Thread(long id, long createdAt, bool read, IReadOnlyList<MessageRecord> messages, UserRecord user) =>
+        new(id, createdAt, Math.Max(createdAt, messages[^1].CreatedAt), read, "open", null, true, messages, AsContact(user));
+
+    /// <summary>A canned user as a contact: role user, tagged with the canned tag, one note.</summary>
+    private static ContactRecord AsContact(UserRecord user) => new(user, "user", null, false, user.CreatedAt ?? 0, [CannedTag], 1);
 }

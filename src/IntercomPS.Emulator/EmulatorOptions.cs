@@ -87,12 +87,12 @@ public sealed class EmulatorOptions
         new("production", "", "behave like the real service: its rate limits (--rate-limit intercom), request ids (--request-ids intercom) and search delay (--search-delay 120)", LikeProduction),
         new("search-delay", "SECONDS", "seconds a new contact takes to join contact searches, as the real service's indexing (default 0)", (o, v) => o.Faults.SearchDelaySeconds = Int(v, "search-delay", 0, FaultOptions.MaxSeconds)),
         new("request-ids", "uuid|intercom", "request ids as UUIDs (default) or as the real service writes them (20 lowercase base32 characters)", (o, v) => o.IntercomRequestIds = RequestIds(v)),
-        new("admin-name", "NAME", "name of each app's admin on the 2.14 API (default Emulator Admin)", (o, v) => o.AdminName = NotEmpty(v, "admin-name")),
-        new("admin-email", "EMAIL", "email of each app's admin on the 2.14 API (default admin@example.com)", (o, v) => o.AdminEmail = NotEmpty(v, "admin-email")),
-        new("latency", "MS", "fixed delay added to every /v1 request", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, FaultOptions.MaxDelayMs)),
-        new("jitter", "MS", "extra random delay of 0..MS per /v1 request", (o, v) => o.Faults.JitterMs = Int(v, "jitter", 0, FaultOptions.MaxDelayMs)),
-        new("failure-rate", "0..1", "share of /v1 requests failed (not applied) with --failure-status", (o, v) => o.Faults.FailureRate = Rate(v)),
-        new("drop-rate", "0..1", "share of /v1 requests applied, then cut off mid-answer (a lost response)", (o, v) => o.Faults.DropRate = Rate(v)),
+        new("admin-name", "NAME", "name of each app's one admin, who writes its admin messages and notes (default Emulator Admin)", (o, v) => o.AdminName = NotEmpty(v, "admin-name")),
+        new("admin-email", "EMAIL", "email of that admin (default admin@example.com)", (o, v) => o.AdminEmail = NotEmpty(v, "admin-email")),
+        new("latency", "MS", "fixed delay added to every API request (2.x and v1)", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, FaultOptions.MaxDelayMs)),
+        new("jitter", "MS", "extra random delay of 0..MS per API request", (o, v) => o.Faults.JitterMs = Int(v, "jitter", 0, FaultOptions.MaxDelayMs)),
+        new("failure-rate", "0..1", "share of API requests failed (not applied) with --failure-status", (o, v) => o.Faults.FailureRate = Rate(v)),
+        new("drop-rate", "0..1", "share of API requests applied, then cut off mid-answer (a lost response)", (o, v) => o.Faults.DropRate = Rate(v)),
         new("failure-status", "N", "status of injected failures, 400..599 (default 503)", (o, v) => o.Faults.FailureStatus = Int(v, "failure-status", 400, 599)),
         new("retry-after", "SECONDS", "Retry-After sent with injected failures (default: none)", (o, v) => o.Faults.RetryAfterSeconds = Int(v, "retry-after", 0, FaultOptions.MaxSeconds)),
         new("rate-limit", "N|intercom", "requests allowed per app per window, then 429 (default 0: not enforced); intercom: the real limits, 10,000 a minute per app in 10-second windows", RateLimit),
@@ -165,7 +165,9 @@ public sealed class EmulatorOptions
     internal static string HelpText()
     {
         var text = new System.Text.StringBuilder()
-            .AppendLine("IntercomPS emulator: a local Intercom v1 API (https://.../v1/) for tests and scripts.")
+            .AppendLine($"IntercomPS emulator: a local Intercom for tests and scripts, REST API 2.x (every Intercom-Version; {Endpoints.V2.ApiVersions.DefaultName} unless")
+            .AppendLine("a request or its app names another) at the root (an app's key is its Bearer token) and the v1 API under /v1/")
+            .AppendLine("(HTTP Basic app_id:key), over one store.")
             .AppendLine()
             .AppendLine("Usage: intercom-emulator [flags]   (from the repository: dotnet run --project src/IntercomPS.Emulator -- [flags])")
             .AppendLine()
@@ -179,7 +181,8 @@ public sealed class EmulatorOptions
         return text
             .AppendLine("  --help".PadRight(30) + "show this help")
             .AppendLine()
-            .AppendLine("The dummy app (user dummy-app-id or dummy_app_id, any key) always answers with canned data.")
+            .AppendLine("The dummy app always answers with canned data: on v1 as user dummy-app-id or dummy_app_id (any key), on 2.x with")
+            .AppendLine("the token dummy-app-id (or dummy_app_id).")
             .AppendLine("Admin endpoints: /admin/health, /admin/reset, /admin/faults, /admin/requests, /admin/seed,")
             .AppendLine("/admin/message_threads/reply. No auth on loopback unless --admin-token; web pages are refused (Origin, Host,")
             .AppendLine("writes need Content-Type: application/json). Per request: header X-Emulator-Fault: 503[; retry-after=2] | 429 | drop | drop-before.")

@@ -1,5 +1,6 @@
 using IntercomPS.Emulator.Auth;
 using IntercomPS.Emulator.Faults;
+using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
 
 namespace IntercomPS.Emulator;
@@ -8,6 +9,9 @@ namespace IntercomPS.Emulator;
 internal sealed class EmulatorServices(
     Database database, AppRegistry apps, FaultOptions faults, bool persistent, string adminName, string adminEmail, AppProfiles? profiles = null, bool intercomRequestIds = false)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AdminRecord> admins = new(System.StringComparer.Ordinal);
+    private DummyApp? dummy;
+
     /// <summary>Each app's default API version and time zone.</summary>
     public AppProfiles Profiles { get; } = profiles ?? new();
 
@@ -36,5 +40,14 @@ internal sealed class EmulatorServices(
 
     public bool Persistent { get; } = persistent;
 
-    public IAppBackend Backend(string appId) => DummyApp.IsDummy(appId) ? DummyApp.Instance : new AppStore(Database, appId);
+    /// <summary>An app's data: the dummy app's canned answers, or a configured app's stored rows.</summary>
+    public IAppStore Store(string appId) => DummyApp.IsDummy(appId) ? Dummy : Stored(appId);
+
+    /// <summary>A configured app's stored data.</summary>
+    public AppStore Stored(string appId) => new(Database, appId, AdminOf(appId));
+
+    /// <summary>The admin of an app the emulator knows (worked out once per app; requests only reach here authenticated).</summary>
+    public AdminRecord AdminOf(string appId) => admins.GetOrAdd(appId, static (app, services) => AdminRecord.Of(app, services.AdminName, services.AdminEmail), this);
+
+    private DummyApp Dummy => dummy ??= new DummyApp(AdminOf("dummy-app-id"));
 }

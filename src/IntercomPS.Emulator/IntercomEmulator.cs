@@ -39,16 +39,19 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         LoopbackOnly = loopbackOnly;
     }
 
+    /// <summary>The Intercom REST API version the root face answers in when neither a request nor its app names one (v1 is served under /v1).</summary>
+    public const string Version = Endpoints.V2.ApiVersions.DefaultName;
+
     /// <summary>The address really bound, as Kestrel reports it (http://0.0.0.0:PORT/ for all interfaces).</summary>
     public Uri ListenUri { get; }
 
     /// <summary>Whether only this machine can connect (the bound address is a loopback one).</summary>
     public bool LoopbackOnly { get; }
 
-    /// <summary>http://HOST:PORT/ with the real port.</summary>
+    /// <summary>http://HOST:PORT/ with the real port: the REST API 2.x face (and /admin).</summary>
     public Uri BaseUri { get; }
 
-    /// <summary>http://HOST:PORT/v1/, where clients point.</summary>
+    /// <summary>http://HOST:PORT/v1/, where v1 clients point.</summary>
     public Uri ApiUri { get; }
 
     /// <summary>The accepted apps (app id to API key), besides the dummy app.</summary>
@@ -144,7 +147,6 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         web.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.Use(adminGuard.InvokeAsync));
         web.UseRouting();
         ApiRoutes.Map(web);
-        Endpoints.V2.Routes.Map(web, services);
         new AdminEndpoints(services).Map(web);
     }
 

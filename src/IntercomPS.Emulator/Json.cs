@@ -139,20 +139,22 @@ internal static class Json
         w.WriteString("name", tag.Name);
         w.WriteString("color", tag.Color);
         w.WriteBoolean("segment", false);
-        Number(w, "tagged_user_count", tag.TaggedUserCount);
+        w.WriteNumber("tagged_user_count", tag.TaggedUserCount);
         w.WriteEndObject();
     }
 
     /// <summary>
-    /// A thread as the spec shows it, with what answers captured from the real service also had (the v1-era official
-    /// Ruby and Python clients kept them as fixtures): on the thread, message_id (its first message's id) and
-    /// interrupt (true there); on the first message, subject (""; only email messages had one).
+    /// A thread as v1 shows it (updated when a message followed the first, its user the "from" of user messages), with
+    /// what answers captured from the real service also had (the v1-era official Ruby and Python clients kept them as
+    /// fixtures): on the thread, message_id (its first message's id) and interrupt (true there); on the first message,
+    /// subject (""; only email messages had one).
     /// </summary>
-    public static void Thread(Utf8JsonWriter w, ThreadRecord t)
+    public static void Thread(Utf8JsonWriter w, ConversationRecord t, AdminRecord admin)
     {
+        var user = t.Contact.User;
         w.WriteStartObject();
         w.WriteNumber("created_at", t.CreatedAt);
-        Number(w, "updated_at", t.UpdatedAt);
+        Number(w, "updated_at", t.Messages.Count > 1 ? t.Messages[^1].CreatedAt : null);
         w.WriteBoolean("read", t.Read);
         w.WriteBoolean("created_by_user", t.CreatedByUser);
         w.WriteNumber("thread_id", t.Id);
@@ -178,16 +180,16 @@ internal static class Json
             w.WriteStartObject("from");
             if (m.FromAdmin)
             {
-                w.WriteString("email", "admin@example.com");
+                w.WriteString("email", admin.Email);
                 w.WriteNull("user_id");
-                w.WriteString("name", "Emulator Admin");
+                w.WriteString("name", admin.Name);
                 w.WriteBoolean("is_admin", true);
             }
             else
             {
-                w.WriteString("email", t.User.Email);
-                w.WriteString("user_id", t.User.UserId);
-                w.WriteString("name", t.User.Name);
+                w.WriteString("email", user.Email);
+                w.WriteString("user_id", user.UserId);
+                w.WriteString("name", user.Name);
                 w.WriteBoolean("is_admin", false);
             }
 
@@ -201,12 +203,12 @@ internal static class Json
         w.WriteEndObject();
     }
 
-    public static void Threads(Utf8JsonWriter w, IEnumerable<ThreadRecord> threads)
+    public static void Threads(Utf8JsonWriter w, IEnumerable<ConversationRecord> threads, AdminRecord admin)
     {
         w.WriteStartArray();
         foreach (var t in threads)
         {
-            Thread(w, t);
+            Thread(w, t, admin);
         }
 
         w.WriteEndArray();

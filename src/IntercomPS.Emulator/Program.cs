@@ -51,9 +51,12 @@ await using (emulator)
     // The admin token is not printed: whoever started the emulator has it.
     var apps = string.Join(", ", emulator.Apps.Select(a => $"{a.Key}:{a.Value}"));
     var admin = options.AdminToken is null ? "" : " | admin: token required";
-    Console.WriteLine(emulator.LoopbackOnly
-        ? $"Intercom v1 emulator listening on {emulator.BaseUri} (API {emulator.ApiUri}) | apps: {apps}, dummy-app-id:<any key> | data: {options.DataPath ?? "in memory"}{admin}"
-        : $"Intercom v1 emulator listening on {emulator.ListenUri} (from this machine: API {emulator.ApiUri}) | apps: {apps}, dummy-app-id:<any key> | data: {options.DataPath ?? "in memory"}{admin}");
+    var faces = emulator.LoopbackOnly
+        ? $"REST API 2.x (every Intercom-Version, {IntercomEmulator.Version} by default) at the root, v1 under {emulator.ApiUri}"
+        : $"REST API 2.x (every Intercom-Version, {IntercomEmulator.Version} by default) at the root, v1 under /v1/ (from this machine: API {emulator.ApiUri} and 2.x {emulator.BaseUri})";
+    Console.WriteLine(
+        $"Intercom emulator listening on {(emulator.LoopbackOnly ? emulator.BaseUri : emulator.ListenUri)} | {faces} | apps (ID:KEY, the key is the 2.x token): {apps}, "
+        + $"dummy-app-id:<any key> (2.x token dummy-app-id) | data: {options.DataPath ?? "in memory"}{admin}");
     if (!emulator.LoopbackOnly)
     {
         await Console.Error.WriteLineAsync(

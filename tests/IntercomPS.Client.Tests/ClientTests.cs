@@ -1,13 +1,14 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using System.Threading.Tasks;
+using System;
 using IntercomPS.Client;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Client.Tests

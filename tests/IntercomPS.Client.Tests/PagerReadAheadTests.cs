@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using System;
 using IntercomPS.Client;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Client.Tests

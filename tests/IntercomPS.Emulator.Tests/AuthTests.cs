@@ -1,6 +1,6 @@
 using System.Net.Http;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;

@@ -5,7 +5,7 @@ using System.IO;
 using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;
@@ -164,6 +164,9 @@ public sealed class CliTests
         Assert.Contains("in memory", child.Stdout);
         using var http = new HttpClient();
         (await new Api(http, baseUri, "cli-app", "cli-key").GetAsync("v1/users")).AssertStatus(200);
+        Assert.Contains($"REST API 2.x (every Intercom-Version, 2.14 by default) at the root, v1 under {baseUri}v1/", child.Stdout);
+        Assert.DoesNotContain("v1 emulator", child.Stdout);
+        (await new Api(http, baseUri, null, null).SendAsync(HttpMethod.Get, "me", configure: r => r.Headers.Authorization = new("Bearer", "cli-key"))).AssertStatus(200);
 
         if (!OperatingSystem.IsWindows())
         {

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;
@@ -37,8 +37,8 @@ public sealed class ConcurrencyTests(EmulatorFixture fixture) : IClassFixture<Em
     {
         var id = EmulatorFixture.NewId();
         var replies = await Task.WhenAll(Enumerable.Range(0, Clients).Select(i => fixture.Api.PostAsync("v1/users", new { user_id = id, name = $"n{i}" })));
-        Assert.Equal(1, replies.Count(r => r.Code == 201));
-        Assert.Equal(Clients - 1, replies.Count(r => r.Code == 200));
+        Assert.Equal(1, replies.Count(r => r.Status == 201));
+        Assert.Equal(Clients - 1, replies.Count(r => r.Status == 200));
     }
 
     [Fact]

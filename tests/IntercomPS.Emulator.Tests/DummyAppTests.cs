@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;

@@ -7,7 +7,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;
@@ -276,7 +276,7 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
             var codes = new System.Text.StringBuilder();
             for (var i = 0; i < 40; i++)
             {
-                codes.Append((await api.GetAsync("v1/users?per_page=1")).Code).Append(' ');
+                codes.Append((await api.GetAsync("v1/users?per_page=1")).Status).Append(' ');
             }
 
             return codes.ToString();
@@ -316,7 +316,7 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
             var api = new Api(http, fixture.Emulator.BaseUri, EmulatorFixture.AppId, EmulatorFixture.ApiKey);
             try
             {
-                outcomes.Add((await api.GetAsync("v1/users?per_page=1")).Code.ToString(CultureInfo.InvariantCulture));
+                outcomes.Add((await api.GetAsync("v1/users?per_page=1")).Status.ToString(CultureInfo.InvariantCulture));
             }
             catch (Exception e) when (e is HttpRequestException or IOException)
             {

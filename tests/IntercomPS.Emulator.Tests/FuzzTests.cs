@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;
@@ -57,13 +57,13 @@ public sealed class FuzzTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
                 await fixture.Anonymous.DeleteAsync("admin/faults"); // a fuzzed 100 s latency must not slow the rest
             }
 
-            var ok = reply.Code is >= 200 and < 300
+            var ok = reply.Status is >= 200 and < 300
                 ? reply.ContentType == "application/json"
-                : reply.Code is >= 400 and < 500 && reply.ContentType == "application/json"
+                : reply.Status is >= 400 and < 500 && reply.ContentType == "application/json"
                     && reply.Json.TryGetProperty("error", out var error) && error.GetProperty("type").ValueKind == JsonValueKind.String;
             if (!ok)
             {
-                failures.Add($"#{i} {method} {path}{query} [{Preview(body)}] -> {reply.Code} {reply.Text[..Math.Min(200, reply.Text.Length)]}");
+                failures.Add($"#{i} {method} {path}{query} [{Preview(body)}] -> {reply.Status} {reply.Text[..Math.Min(200, reply.Text.Length)]}");
             }
         }
 

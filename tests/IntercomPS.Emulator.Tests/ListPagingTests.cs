@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -73,7 +74,7 @@ public sealed class ListPagingTests(EmulatorFixture fixture) : IClassFixture<Emu
         {
             using (var db = new Database(path))
             {
-                await new AppStore(db, "a").SeedAsync(100_000, null, "k");
+                await new AppStore(db, "a", AdminRecord.Of("a", "Ada", "ada@example.com")).SeedAsync(100_000, null, "k");
             }
 
             using var connection = new SqliteConnection($"Data Source={path}");

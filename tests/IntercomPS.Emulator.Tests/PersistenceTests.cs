@@ -6,7 +6,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;
@@ -69,7 +69,7 @@ public sealed class PersistenceTests : IDisposable
                     try
                     {
                         var reply = await api.PostAsync("v1/users", new { user_id = id, custom_data = new { n } });
-                        if (reply.Code == 201)
+                        if (reply.Status == 201)
                         {
                             acknowledged.Add(id);
                         }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Endpoints.V2;
+using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -31,7 +32,7 @@ public sealed class SearchPagingTests
         {
             using (var db = new Database(path))
             {
-                await new AppStore(db, "a").SeedAsync(Contacts, null, "k");
+                await new AppStore(db, "a", AdminRecord.Of("a", "Ada", "ada@example.com")).SeedAsync(Contacts, null, "k");
             }
 
             using var connection = new SqliteConnection($"Data Source={path}");
@@ -72,5 +73,27 @@ public sealed class SearchPagingTests
                 System.IO.File.Delete(path + suffix);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_page_of_150_contacts_with_their_tags_takes_as_many_statements_as_a_page_of_1()
+    {
+        using var db = new Database(null);
+        var store = new AppStore(db, "a", AdminRecord.Of("a", "Ada", "ada@example.com"));
+        await store.SeedAsync(PerPage, "vip", "k");
+        long Statements(int perPage) => db.Read(s =>
+        {
+            var before = s.Statements;
+            var page = store.Page(s, ContactQuery.All, "list", perPage, null);
+            Assert.Equal(perPage, page.Contacts.Count);
+            Assert.All(page.Contacts, c => Assert.Equal("vip", Assert.Single(c.Tags).Name));
+            return s.Statements - before;
+        });
+
+        Statements(1); // counts the list; the count is then remembered until the next write
+        var one = Statements(1);
+        var full = Statements(PerPage);
+        Assert.Equal(one, full);
+        Assert.Equal(2, full); // the rows, then every listed contact's tags
     }
 }

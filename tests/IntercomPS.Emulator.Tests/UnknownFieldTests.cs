@@ -3,7 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Linq;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;

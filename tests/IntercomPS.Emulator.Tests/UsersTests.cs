@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.Emulator.Tests;

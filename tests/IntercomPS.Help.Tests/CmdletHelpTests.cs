@@ -64,4 +64,19 @@ public class CmdletHelpTests(ModuleRunspace module) : IClassFixture<ModuleRunspa
         var seeAlso = about.Substring(at[^1]).Split('\n').Select(l => l.Trim());
         Assert.Empty(_cmdlets.Except(seeAlso));
     }
+
+    [Fact]
+    public void About_topic_leads_with_REST_API_2_14_and_shows_both_faces_of_the_emulator()
+    {
+        var about = string.Join("\n", module.Invoke("Get-Help about_IntercomPS").Select(o => o.ToString()));
+        string Section(string heading, string next) => about[about.IndexOf("\n" + heading + "\n", System.StringComparison.Ordinal)..about.IndexOf("\n" + next + "\n", System.StringComparison.Ordinal)];
+
+        var summary = Section("SHORT DESCRIPTION", "LONG DESCRIPTION");
+        Assert.True(summary.IndexOf("REST API 2.14", System.StringComparison.Ordinal) is >= 0 and var v2 && v2 < summary.IndexOf("v1", System.StringComparison.Ordinal), summary);
+        var emulator = Section("THE EMULATOR", "PAGING");
+        Assert.True(emulator.IndexOf("REST API 2.14", System.StringComparison.Ordinal) is >= 0 and var face && face < emulator.IndexOf("v1", System.StringComparison.Ordinal), emulator);
+        Assert.Contains("Bearer", emulator, System.StringComparison.Ordinal);
+        Assert.Contains("-AccessToken $key -BaseUri http://127.0.0.1:8080/", emulator, System.StringComparison.Ordinal);
+        Assert.Contains("-BaseUri http://127.0.0.1:8080/v1/", emulator, System.StringComparison.Ordinal);
+    }
 }

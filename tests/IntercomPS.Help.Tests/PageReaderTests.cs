@@ -99,4 +99,17 @@ public class PageReaderTests
             ("about_Widgets", "https://example.test/about_Widgets"),
         }, links);
     }
+
+    [Fact]
+    public void An_empty_online_version_is_valid_and_adds_no_link()
+    {
+        // As PlatyPS allows: a page of a project with no web home yet says "online version:" and nothing more.
+        const string Online = "online version: https://example.test/Get-Widget\n";
+        Assert.Contains(Online, Repo.GoodPage);
+        var page = PageReader.Parse("Get-Widget.md", Repo.GoodPage.Replace(Online, "online version:\n"));
+
+        Assert.Equal("", page.OnlineVersion);
+        Assert.DoesNotContain(page.Links, l => l.Text == "Online Version:");
+        Assert.Equal(["Set-Widget", "about_Widgets"], page.Links.Select(l => l.Text));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using IntercomPS.Testing;
 using IntercomPS.Tests.Infrastructure;
 using Xunit;
 

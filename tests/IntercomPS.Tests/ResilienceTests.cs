@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using System;
+using IntercomPS.Testing;
 using IntercomPS.Tests.Infrastructure;
 using Xunit;
 

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using System;
+using IntercomPS.Testing;
 using IntercomPS.Tests.Infrastructure;
 using Xunit;
 

@@ -1,8 +1,9 @@
-using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using System;
+using IntercomPS.Testing;
 using IntercomPS.Tests.Infrastructure;
 using Xunit;
 

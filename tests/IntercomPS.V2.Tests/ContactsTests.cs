@@ -2,20 +2,20 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
 
-public class ContactsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class ContactsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
-    private V2Client Api => fixture.Api;
+    private V2Client Api => fixture.V2;
 
     [Fact]
     public async Task Create_get_update_and_delete_a_contact()
     {
-        var email = V2Fixture.NewEmail();
-        var externalId = V2Fixture.NewId();
+        var email = EmulatorFixture.NewEmail();
+        var externalId = EmulatorFixture.NewId();
         var created = (await Api.PostAsync("/contacts", new { email, external_id = externalId, name = "Joe Bloggs", phone = "+353871234567", signed_up_at = 1571672154 })).Ok();
         var id = created["id"].GetString()!;
         Assert.Matches("^[0-9a-f]{24}$", id);
@@ -48,7 +48,7 @@ public class ContactsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task Find_by_external_id()
     {
-        var externalId = V2Fixture.NewId();
+        var externalId = EmulatorFixture.NewId();
         var id = (await Api.PostAsync("/contacts", new { external_id = externalId })).Ok()["id"].GetString();
         Assert.Equal(id, (await Api.GetAsync($"/contacts/find_by_external_id/{externalId}")).Ok()["id"].GetString());
         (await Api.GetAsync("/contacts/find_by_external_id/nobody-has-this")).Error(404, "not_found");
@@ -57,13 +57,13 @@ public class ContactsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task An_email_or_external_id_in_use_is_the_real_apis_409_conflict_naming_the_holder()
     {
-        var email = V2Fixture.NewEmail();
-        var externalId = V2Fixture.NewId();
+        var email = EmulatorFixture.NewEmail();
+        var externalId = EmulatorFixture.NewId();
         var id = (await Api.PostAsync("/contacts", new { email, external_id = externalId })).Ok()["id"].GetString();
         Assert.Equal($"A contact matching those details already exists with id={id}",
             (await Api.PostAsync("/contacts", new { email })).Error(409, "conflict"));
-        (await Api.PostAsync("/contacts", new { external_id = externalId, email = V2Fixture.NewEmail() })).Error(409, "conflict");
-        var other = (await Api.PostAsync("/contacts", new { email = V2Fixture.NewEmail() })).Ok()["id"].GetString();
+        (await Api.PostAsync("/contacts", new { external_id = externalId, email = EmulatorFixture.NewEmail() })).Error(409, "conflict");
+        var other = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString();
         (await Api.PutAsync($"/contacts/{other}", new { external_id = externalId })).Error(409, "conflict");
 
         // Leads may share an email with a user.
@@ -73,7 +73,7 @@ public class ContactsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task Archive_hides_a_contact_from_lists_until_unarchived()
     {
-        var email = V2Fixture.NewEmail();
+        var email = EmulatorFixture.NewEmail();
         var id = (await Api.PostAsync("/contacts", new { email })).Ok()["id"].GetString();
         Assert.True((await Api.PostAsync($"/contacts/{id}/archive")).Ok()["archived"].GetBoolean());
         var query = new { query = new { field = "email", @operator = "=", value = email } };
@@ -85,14 +85,14 @@ public class ContactsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task The_list_pages_by_cursor_up_to_150_and_visits_every_contact_once()
     {
-        await fixture.Admin.ResetAsync(V2Fixture.OtherAppId);
-        await fixture.Admin.SeedAsync(V2Fixture.OtherAppId, 320, prefix: "list");
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
+        await fixture.Admin.SeedAsync(EmulatorFixture.OtherAppId, 320, prefix: "list");
         var seen = new List<string>();
         string? cursor = null;
         var pages = 0;
         do
         {
-            var page = (await fixture.Other.GetAsync("/contacts?per_page=150" + (cursor is null ? "" : "&starting_after=" + cursor))).Ok();
+            var page = (await fixture.V2Other.GetAsync("/contacts?per_page=150" + (cursor is null ? "" : "&starting_after=" + cursor))).Ok();
             pages++;
             Assert.Equal(320, page["total_count"].GetInt32());
             var p = page["pages"];
@@ -120,7 +120,7 @@ public class ContactsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task A_custom_attribute_that_does_not_exist_is_refused_as_the_real_api_refuses_it()
     {
-        var email = V2Fixture.NewEmail();
+        var email = EmulatorFixture.NewEmail();
         var message = (await Api.PostAsync("/contacts", new { email, custom_attributes = new { plan_typo = "pro" } })).Error(400, "parameter_not_found");
         Assert.Contains("plan_typo", message);
         Assert.Equal(0, (await Api.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok()["total_count"].GetInt32());

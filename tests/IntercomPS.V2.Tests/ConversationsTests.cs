@@ -3,20 +3,20 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
 
 /// <summary>Conversations are v1's message threads: the same id, the same messages, read from either face.</summary>
-public class ConversationsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
-    private V2Client Api => fixture.Api;
+    private V2Client Api => fixture.V2;
 
     private async Task<(string Contact, string Email, string Admin)> NewContact()
     {
-        var email = V2Fixture.NewEmail();
-        var contact = (await Api.PostAsync("/contacts", new { email, external_id = V2Fixture.NewId("u"), name = "Cora" })).Ok()["id"].GetString()!;
+        var email = EmulatorFixture.NewEmail();
+        var contact = (await Api.PostAsync("/contacts", new { email, external_id = EmulatorFixture.NewId("u"), name = "Cora" })).Ok()["id"].GetString()!;
         return (contact, email, (await Api.GetAsync("/me")).Ok()["id"].GetString()!);
     }
 

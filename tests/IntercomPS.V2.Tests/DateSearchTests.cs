@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
@@ -17,12 +17,21 @@ public class DateSearchTests(DateSearchTests.Data data) : IClassFixture<DateSear
 
     private const string Zone = "America/Los_Angeles";
 
-    public sealed class Data : V2Fixture, IAsyncLifetime
+    /// <summary>The shared emulator fixture, with this class's contacts in both its apps, the other one on Los Angeles time.</summary>
+    public sealed class Data : IAsyncLifetime
     {
-        async Task IAsyncLifetime.InitializeAsync()
+        private readonly EmulatorFixture emulator = new();
+
+        public V2Client Api => emulator.V2;
+
+        public V2Client Other => emulator.V2Other;
+
+        public Task DisposeAsync() => emulator.DisposeAsync();
+
+        public async Task InitializeAsync()
         {
-            await InitializeAsync();
-            await Admin.SetAppAsync(OtherAppId, timezone: Zone);
+            await emulator.InitializeAsync();
+            await emulator.Admin.SetAppAsync(EmulatorFixture.OtherAppId, timezone: Zone);
             foreach (var api in new[] { Api, Other })
             {
                 foreach (var (name, signedUp) in new[]

@@ -1,28 +1,28 @@
 using System.Linq;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
 
-public class EventsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class EventsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     [Fact]
     public async Task Submitted_events_are_listed_newest_first_and_summarised()
     {
-        var email = V2Fixture.NewEmail();
-        var externalId = V2Fixture.NewId("e");
-        var id = (await fixture.Api.PostAsync("/contacts", new { email, external_id = externalId })).Ok()["id"].GetString();
-        (await fixture.Api.PostAsync("/events", new { event_name = "invited-friend", created_at = 1671028894, user_id = externalId, metadata = new { invite_code = "ADDAFRIEND" } })).Ok(202);
-        (await fixture.Api.PostAsync("/events", new { event_name = "invited-friend", created_at = 1671028994, id })).Ok(202);
-        (await fixture.Api.PostAsync("/events", new { event_name = "placed-order", created_at = 1671029000, email })).Ok(202);
+        var email = EmulatorFixture.NewEmail();
+        var externalId = EmulatorFixture.NewId("e");
+        var id = (await fixture.V2.PostAsync("/contacts", new { email, external_id = externalId })).Ok()["id"].GetString();
+        (await fixture.V2.PostAsync("/events", new { event_name = "invited-friend", created_at = 1671028894, user_id = externalId, metadata = new { invite_code = "ADDAFRIEND" } })).Ok(202);
+        (await fixture.V2.PostAsync("/events", new { event_name = "invited-friend", created_at = 1671028994, id })).Ok(202);
+        (await fixture.V2.PostAsync("/events", new { event_name = "placed-order", created_at = 1671029000, email })).Ok(202);
 
-        var list = (await fixture.Api.GetAsync($"/events?type=user&intercom_user_id={id}")).Ok();
+        var list = (await fixture.V2.GetAsync($"/events?type=user&intercom_user_id={id}")).Ok();
         Assert.Equal("event.list", list["type"].GetString());
         Assert.Equal(["placed-order", "invited-friend", "invited-friend"], list["events"].EnumerateArray().Select(e => e.GetProperty("event_name").GetString()));
         Assert.Equal("ADDAFRIEND", list["events"][2].GetProperty("metadata").GetProperty("invite_code").GetString());
 
-        var summary = (await fixture.Api.GetAsync($"/events?type=user&user_id={externalId}&summary=true")).Ok();
+        var summary = (await fixture.V2.GetAsync($"/events?type=user&user_id={externalId}&summary=true")).Ok();
         var invited = summary["events"].EnumerateArray().Single(e => e.GetProperty("name").GetString() == "invited-friend");
         Assert.Equal(2, invited.GetProperty("count").GetInt32());
     }
@@ -35,13 +35,13 @@ public class EventsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [InlineData("""{"event_name":"x","created_at":1,"email":"a@b.c","metadata":{"a":[1]}}""", 400, "parameter_invalid")]
     public async Task A_bad_event_is_refused_and_not_recorded(string body, int status, string code)
     {
-        (await fixture.Api.PostAsync("/events", body)).Error(status, code);
+        (await fixture.V2.PostAsync("/events", body)).Error(status, code);
     }
 
     [Fact]
     public async Task Listing_needs_type_user_and_a_contact()
     {
-        (await fixture.Api.GetAsync("/events?user_id=x")).Error(400, "parameter_invalid");
-        (await fixture.Api.GetAsync("/events?type=user")).Error(400, "parameter_not_found");
+        (await fixture.V2.GetAsync("/events?user_id=x")).Error(400, "parameter_invalid");
+        (await fixture.V2.GetAsync("/events?type=user")).Error(400, "parameter_not_found");
     }
 }

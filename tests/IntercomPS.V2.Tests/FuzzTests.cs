@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using IntercomPS.V2.Tests.Conformance;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
@@ -13,7 +13,7 @@ namespace IntercomPS.V2.Tests;
 /// A seeded fuzz over every 2.14 operation served: malformed, wrong-typed, oversized and odd-unicode bodies and path
 /// values. Nothing may answer 5xx, and every answer (the client checks it) must conform to the description.
 /// </summary>
-public class FuzzTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class FuzzTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private static readonly string[] Bodies =
     [
@@ -40,13 +40,13 @@ public class FuzzTests(V2Fixture fixture) : IClassFixture<V2Fixture>
             var (method, template) = operations[random.Next(operations.Count)];
             var path = string.Concat(template.Split('/').Select(part => part.StartsWith('{') ? "/" + PathValues[random.Next(PathValues.Length)] : part.Length == 0 ? "" : "/" + part));
             var body = method is "POST" or "PUT" ? Bodies[random.Next(Bodies.Length)] : null;
-            var answer = await fixture.Api.SendAsync(new HttpMethod(method), path, body);
+            var answer = await fixture.V2.SendAsync(new HttpMethod(method), path, body);
             Assert.True(answer.Status < 500, $"{method} {path} {body} -> {answer.Status}: {answer.Text}");
             statuses.Add(answer.Status);
         }
 
         Assert.Contains(400, statuses);
         Assert.Contains(404, statuses);
-        (await fixture.Api.GetAsync("/me")).Ok(); // still serving
+        (await fixture.V2.GetAsync("/me")).Ok(); // still serving
     }
 }

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using IntercomPS.Emulator;
 using IntercomPS.Testing;
-using IntercomPS.V2.Tests.Infrastructure;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
@@ -13,7 +12,7 @@ namespace IntercomPS.V2.Tests;
 /// What a "behave like production" run turns on (EmulatorOptions.BehaveLikeProduction, --production): the real
 /// service's request ids, rate limits and search indexing delay. The ordinary fixture, like the quick start, runs without it.
 /// </summary>
-public partial class ProductionTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public partial class ProductionTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     [Fact]
     public async Task Like_production_request_ids_are_the_real_services_20_lowercase_base32_characters()
@@ -33,7 +32,7 @@ public partial class ProductionTests(V2Fixture fixture) : IClassFixture<V2Fixtur
     [Fact]
     public async Task Without_it_request_ids_are_uuids_as_the_descriptions_examples_show()
     {
-        var answer = (await fixture.Api.GetAsync("/me")).Ok();
+        var answer = (await fixture.V2.GetAsync("/me")).Ok();
         Assert.True(Guid.TryParse(answer.Header("X-Request-Id"), out _), answer.Header("X-Request-Id"));
         Assert.Equal("100000", answer.Header("X-RateLimit-Limit")); // nominal: nothing enforced
     }
@@ -72,10 +71,10 @@ public partial class ProductionTests(V2Fixture fixture) : IClassFixture<V2Fixtur
         await using var emulator = await StartAsync(options);
         using var http = new HttpClient();
         var api = new V2Client(http, emulator.BaseUri, "key");
-        var old = (await api.PostAsync("/contacts", new { email = V2Fixture.NewEmail("old") })).Ok()["email"].GetString()!;
+        var old = (await api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail("old") })).Ok()["email"].GetString()!;
         await Task.Delay(3100);
 
-        var email = V2Fixture.NewEmail("new");
+        var email = EmulatorFixture.NewEmail("new");
         var id = (await api.PostAsync("/contacts", new { email, external_id = "new-one" })).Ok()["id"].GetString();
         async Task<int> Found(string address) =>
             (await api.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = address } })).Ok()["total_count"].GetInt32();
@@ -98,9 +97,9 @@ public partial class ProductionTests(V2Fixture fixture) : IClassFixture<V2Fixtur
     [Fact]
     public async Task The_search_delay_is_off_unless_asked_and_the_admin_api_sets_it()
     {
-        var email = V2Fixture.NewEmail();
-        (await fixture.Api.PostAsync("/contacts", new { email })).Ok();
-        Assert.Equal(1, (await fixture.Api.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok()["total_count"].GetInt32());
+        var email = EmulatorFixture.NewEmail();
+        (await fixture.V2.PostAsync("/contacts", new { email })).Ok();
+        Assert.Equal(1, (await fixture.V2.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok()["total_count"].GetInt32());
 
         await using var emulator = await StartAsync(new EmulatorOptions());
         using var admin = new EmulatorAdmin(emulator.BaseUri);

@@ -1,13 +1,13 @@
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
 
 /// <summary>Bearer auth, the default Intercom-Version, error.list, rate-limit headers, faults and request counting on 2.x (VersionsTests: every version).</summary>
-public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class ProtocolTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     [Theory]
     [InlineData(null)]
@@ -15,7 +15,7 @@ public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [InlineData("other-key-but-not-quite")]
     public async Task A_missing_or_wrong_token_is_401_unauthorized(string? token)
     {
-        var answer = await fixture.For(token).GetAsync("/me");
+        var answer = await fixture.V2For(token).GetAsync("/me");
         Assert.Equal("Access Token Invalid", answer.Error(401, "unauthorized"));
         Assert.StartsWith("Bearer", answer.Header("WWW-Authenticate"));
     }
@@ -23,33 +23,33 @@ public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task Basic_credentials_are_not_a_2_14_token()
     {
-        var answer = await fixture.For(null).SendAsync(HttpMethod.Get, "/me", configure: r =>
+        var answer = await fixture.V2For(null).SendAsync(HttpMethod.Get, "/me", configure: r =>
             r.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
-                System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{V2Fixture.AppId}:{V2Fixture.Token}"))));
+                System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{EmulatorFixture.AppId}:{EmulatorFixture.ApiKey}"))));
         answer.Error(401, "unauthorized");
     }
 
     [Fact]
     public async Task Basic_auth_takes_the_token_as_username_with_an_empty_password_only()
     {
-        Assert.Equal(V2Fixture.AppId, (await fixture.Api.WithBasicAuth().GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
-        Assert.Equal(V2Fixture.OtherAppId, (await fixture.Other.WithBasicAuth().GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
-        (await fixture.For("not-a-token").WithBasicAuth().GetAsync("/me")).Error(401, "unauthorized");
-        var withPassword = await fixture.For(null).SendAsync(HttpMethod.Get, "/me", configure: r =>
+        Assert.Equal(EmulatorFixture.AppId, (await fixture.V2.WithBasicAuth().GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
+        Assert.Equal(EmulatorFixture.OtherAppId, (await fixture.V2Other.WithBasicAuth().GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
+        (await fixture.V2For("not-a-token").WithBasicAuth().GetAsync("/me")).Error(401, "unauthorized");
+        var withPassword = await fixture.V2For(null).SendAsync(HttpMethod.Get, "/me", configure: r =>
             r.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
-                System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{V2Fixture.Token}:x"))));
+                System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{EmulatorFixture.ApiKey}:x"))));
         withPassword.Error(401, "unauthorized");
     }
 
     [Fact]
     public async Task The_api_key_is_the_apps_access_token_and_each_app_sees_its_own_data()
     {
-        var email = V2Fixture.NewEmail();
-        var created = (await fixture.Api.PostAsync("/contacts", new { email })).Ok();
+        var email = EmulatorFixture.NewEmail();
+        var created = (await fixture.V2.PostAsync("/contacts", new { email })).Ok();
         var id = created["id"].GetString();
-        (await fixture.Api.GetAsync($"/contacts/{id}")).Ok();
-        (await fixture.Other.GetAsync($"/contacts/{id}")).Error(404, "not_found");
-        Assert.Equal(V2Fixture.OtherAppId, (await fixture.Other.GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
+        (await fixture.V2.GetAsync($"/contacts/{id}")).Ok();
+        (await fixture.V2Other.GetAsync($"/contacts/{id}")).Error(404, "not_found");
+        Assert.Equal(EmulatorFixture.OtherAppId, (await fixture.V2Other.GetAsync("/me")).Ok()["app"].GetProperty("id_code").GetString());
     }
 
     [Theory]
@@ -57,15 +57,15 @@ public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [InlineData("2.14")]
     public async Task The_default_and_2_14_are_served_and_answered_as_2_14(string? version)
     {
-        var answer = (await fixture.Api.WithVersion(version).GetAsync("/me")).Ok();
+        var answer = (await fixture.V2.WithVersion(version).GetAsync("/me")).Ok();
         Assert.Equal("2.14", answer.Header("Intercom-Version"));
     }
 
     [Fact]
     public async Task Every_answer_carries_a_request_id_and_rate_limit_headers()
     {
-        var ok = (await fixture.Api.GetAsync("/admins")).Ok();
-        var error = await fixture.Api.GetAsync("/contacts/000000000000000000000000");
+        var ok = (await fixture.V2.GetAsync("/admins")).Ok();
+        var error = await fixture.V2.GetAsync("/contacts/000000000000000000000000");
         error.Error(404, "not_found");
         foreach (var answer in new[] { ok, error })
         {
@@ -81,8 +81,8 @@ public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task An_unknown_path_or_method_is_an_error_list_not_a_bare_404()
     {
-        (await fixture.Api.GetAsync("/no_such_thing")).Error(404, "not_found");
-        (await fixture.Api.SendAsync(HttpMethod.Patch, "/contacts")).Error(405, "method_not_allowed");
+        (await fixture.V2.GetAsync("/no_such_thing")).Error(404, "not_found");
+        (await fixture.V2.SendAsync(HttpMethod.Patch, "/contacts")).Error(405, "method_not_allowed");
     }
 
     [Theory]
@@ -91,10 +91,10 @@ public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [InlineData("429", 429, "rate_limit_exceeded")]
     public async Task X_Emulator_Fault_fails_a_2_14_request_before_it_is_applied(string fault, int status, string code)
     {
-        var email = V2Fixture.NewEmail();
-        var answer = await fixture.Api.SendAsync(HttpMethod.Post, "/contacts", new { email }, r => r.Headers.Add("X-Emulator-Fault", fault));
+        var email = EmulatorFixture.NewEmail();
+        var answer = await fixture.V2.SendAsync(HttpMethod.Post, "/contacts", new { email }, r => r.Headers.Add("X-Emulator-Fault", fault));
         answer.Error(status, code);
-        var search = await fixture.Api.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } });
+        var search = await fixture.V2.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } });
         Assert.Equal(0, search.Ok()["total_count"].GetInt32());
     }
 
@@ -104,7 +104,7 @@ public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         await fixture.Admin.SetFaultsAsync(new { rate_limit = 3, rate_window_seconds = 60 });
         try
         {
-            var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => fixture.Other.GetAsync("/admins")));
+            var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => fixture.V2Other.GetAsync("/admins")));
             Assert.Equal(3, answers.Count(a => a.Status == 200));
             var limited = answers.First(a => a.Status == 429);
             limited.Error(429, "rate_limit_exceeded");
@@ -119,19 +119,19 @@ public class ProtocolTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task Admin_requests_count_2_14_routes_and_reset_empties_2_14_data()
     {
-        await fixture.Admin.ResetAsync(V2Fixture.OtherAppId);
-        var email = V2Fixture.NewEmail();
-        (await fixture.Other.PostAsync("/contacts", new { email })).Ok();
-        var id = (await fixture.Other.GetAsync("/contacts")).Ok()["data"][0].GetProperty("id").GetString();
-        (await fixture.Other.GetAsync($"/contacts/{id}")).Ok();
-        (await fixture.Other.GetAsync("/contacts/000000000000000000000000")).Error(404, "not_found");
-        (await fixture.Other.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok();
-        var counts = await fixture.Admin.GetRequestsAsync(V2Fixture.OtherAppId);
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
+        var email = EmulatorFixture.NewEmail();
+        (await fixture.V2Other.PostAsync("/contacts", new { email })).Ok();
+        var id = (await fixture.V2Other.GetAsync("/contacts")).Ok()["data"][0].GetProperty("id").GetString();
+        (await fixture.V2Other.GetAsync($"/contacts/{id}")).Ok();
+        (await fixture.V2Other.GetAsync("/contacts/000000000000000000000000")).Error(404, "not_found");
+        (await fixture.V2Other.PostAsync("/contacts/search", new { query = new { field = "email", @operator = "=", value = email } })).Ok();
+        var counts = await fixture.Admin.GetRequestsAsync(EmulatorFixture.OtherAppId);
         Assert.Equal(1, counts.Of("POST /contacts"));
         Assert.Equal(1, counts.Of("GET /contacts"));
         Assert.Equal(2, counts.Of("GET /contacts/{contact_id}")); // by route template: bounded, whatever ids arrive
         Assert.Equal(1, counts.Of("POST /contacts/search"));
-        await fixture.Admin.ResetAsync(V2Fixture.OtherAppId);
-        Assert.Equal(0, (await fixture.Other.GetAsync("/contacts")).Ok()["total_count"].GetInt32());
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
+        Assert.Equal(0, (await fixture.V2Other.GetAsync("/contacts")).Ok()["total_count"].GetInt32());
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
@@ -16,11 +16,20 @@ public class SearchPagingTests(SearchPagingTests.Data data) : IClassFixture<Sear
 {
     private const int Contacts = 140;
 
-    public sealed class Data : V2Fixture, IAsyncLifetime
+    /// <summary>The shared emulator fixture, with this class's contacts in its test app.</summary>
+    public sealed class Data : IAsyncLifetime
     {
-        async Task IAsyncLifetime.InitializeAsync()
+        private readonly EmulatorFixture emulator = new();
+
+        public V2Client Api => emulator.V2;
+
+        public V2Client Other => emulator.V2Other;
+
+        public Task DisposeAsync() => emulator.DisposeAsync();
+
+        public async Task InitializeAsync()
         {
-            await InitializeAsync();
+            await emulator.InitializeAsync();
             for (var i = 1; i <= Contacts; i++)
             {
                 var contact = new Dictionary<string, object>
@@ -151,10 +160,10 @@ public class SearchPagingTests(SearchPagingTests.Data data) : IClassFixture<Sear
         (await data.Api.GetAsync("/contacts?starting_after=" + cursor)).Error(400, "parameter_invalid");
     }
 
-    private static List<string> Ids(Answer answer) =>
+    private static List<string> Ids(Reply answer) =>
         answer["data"].EnumerateArray().Select(c => c.GetProperty("external_id").GetString()!).ToList();
 
-    private static string? NextCursor(Answer answer) =>
+    private static string? NextCursor(Reply answer) =>
         answer["pages"].TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.Object
             ? next.GetProperty("starting_after").GetString()
             : null;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
@@ -13,11 +13,18 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
     /// <summary>2020-01-01 09:00 UTC, when Ann signed up.</summary>
     private const long Day1 = 1577869200;
 
-    public sealed class Data : V2Fixture, IAsyncLifetime
+    /// <summary>The shared emulator fixture, with this class's contacts in its test app.</summary>
+    public sealed class Data : IAsyncLifetime
     {
-        async Task IAsyncLifetime.InitializeAsync()
+        private readonly EmulatorFixture emulator = new();
+
+        public V2Client Api => emulator.V2;
+
+        public Task DisposeAsync() => emulator.DisposeAsync();
+
+        public async Task InitializeAsync()
         {
-            await InitializeAsync();
+            await emulator.InitializeAsync();
             (await Api.PostAsync("/data_attributes", new { name = "plan", model = "contact", data_type = "string" })).Ok();
             (await Api.PostAsync("/data_attributes", new { name = "seats", model = "contact", data_type = "integer" })).Ok();
             var people = new[]

@@ -1,20 +1,20 @@
 using System.Linq;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
 
-public class TagsNotesAttributesTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class TagsNotesAttributesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
-    private V2Client Api => fixture.Api;
+    private V2Client Api => fixture.V2;
 
-    private async Task<string> NewContact() => (await Api.PostAsync("/contacts", new { email = V2Fixture.NewEmail() })).Ok()["id"].GetString()!;
+    private async Task<string> NewContact() => (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
 
     [Fact]
     public async Task Post_tags_creates_finds_and_renames_and_ids_are_numeric_strings()
     {
-        var name = V2Fixture.NewId("tag");
+        var name = EmulatorFixture.NewId("tag");
         var created = (await Api.PostAsync("/tags", new { name })).Ok();
         var id = created["id"].GetString()!;
         Assert.Matches("^[0-9]+$", id);
@@ -33,7 +33,7 @@ public class TagsNotesAttributesTests(V2Fixture fixture) : IClassFixture<V2Fixtu
     {
         var a = await NewContact();
         var b = await NewContact();
-        var name = V2Fixture.NewId("tag");
+        var name = EmulatorFixture.NewId("tag");
         var tag = (await Api.PostAsync("/tags", new { name, users = new[] { new { id = a }, new { id = b } } })).Ok()["id"].GetString();
         Assert.Equal([tag], (await Api.GetAsync($"/contacts/{a}/tags")).Ok()["data"].EnumerateArray().Select(t => t.GetProperty("id").GetString()));
         (await Api.PostAsync("/tags", new { name, users = new object[] { new { id = a, untag = true } } })).Ok();
@@ -51,7 +51,7 @@ public class TagsNotesAttributesTests(V2Fixture fixture) : IClassFixture<V2Fixtu
     public async Task A_batch_naming_a_contact_twice_ends_as_its_last_entry_says_and_an_unknown_id_is_named()
     {
         var (a, b, c) = (await NewContact(), await NewContact(), await NewContact());
-        var name = V2Fixture.NewId("tag");
+        var name = EmulatorFixture.NewId("tag");
         var tag = (await Api.PostAsync("/tags", new { name, users = new[] { new { id = a }, new { id = b }, new { id = a } } })).Ok()["id"].GetString();
         (await Api.PostAsync("/tags", new
         {
@@ -71,7 +71,7 @@ public class TagsNotesAttributesTests(V2Fixture fixture) : IClassFixture<V2Fixtu
     public async Task Contact_tags_add_and_remove()
     {
         var contact = await NewContact();
-        var tag = (await Api.PostAsync("/tags", new { name = V2Fixture.NewId("tag") })).Ok()["id"].GetString();
+        var tag = (await Api.PostAsync("/tags", new { name = EmulatorFixture.NewId("tag") })).Ok()["id"].GetString();
         Assert.Equal(tag, (await Api.PostAsync($"/contacts/{contact}/tags", new { id = tag })).Ok()["id"].GetString());
         var search = (await Api.PostAsync("/contacts/search", new { query = new { field = "tag_id", @operator = "=", value = tag } })).Ok();
         Assert.Equal(contact, search["data"][0].GetProperty("id").GetString());

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using IntercomPS.V2.Tests.Conformance;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
@@ -13,7 +13,7 @@ namespace IntercomPS.V2.Tests;
 /// is validated against it by <see cref="V2Client"/>), with either form of the access token; an app's default
 /// version when a request names none; the real errors for a version it does not know or an operation a version lacks.
 /// </summary>
-public class VersionsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class VersionsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     /// <summary>Every version of the descriptions' intercom_version enum, and Unstable (Preview's name until 2026), with the description each answers as: the README's table.</summary>
     public static readonly IReadOnlyList<(string Version, string AnswersAs)> Table =
@@ -42,14 +42,14 @@ public class VersionsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [MemberData(nameof(EveryVersionBothWays))]
     public async Task Every_version_is_served_in_the_description_it_answers_as_with_either_form_of_the_token(string version, string answersAs, bool basic)
     {
-        var api = fixture.Api.WithVersion(version);
+        var api = fixture.V2.WithVersion(version);
         api = basic ? api.WithBasicAuth() : api;
         var me = (await api.GetAsync("/me")).Ok();
         Assert.Equal(version, me.Header("Intercom-Version"));
         Assert.Equal(answersAs == version ? null : answersAs, me.Header("X-Emulator-Answers-As"));
 
-        var externalId = V2Fixture.NewId();
-        var contact = (await api.PostAsync("/contacts", new { email = V2Fixture.NewEmail(), external_id = externalId, name = "Vera" })).Ok();
+        var externalId = EmulatorFixture.NewId();
+        var contact = (await api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail(), external_id = externalId, name = "Vera" })).Ok();
         var id = contact["id"].GetString();
         (await api.GetAsync($"/contacts/{id}")).Ok();
         var found = (await api.PostAsync("/contacts/search", new { query = new { field = "external_id", @operator = "=", value = externalId } })).Ok();
@@ -81,38 +81,38 @@ public class VersionsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [InlineData("banana")]
     public async Task A_version_the_real_service_does_not_know_gets_its_intercom_version_invalid(string version)
     {
-        var answer = await fixture.Api.WithVersion(version).GetAsync("/contacts");
+        var answer = await fixture.V2.WithVersion(version).GetAsync("/contacts");
         Assert.Equal("The requested version could not be found", answer.Error(400, "intercom_version_invalid"));
     }
 
     [Fact]
     public async Task Without_a_header_a_request_gets_its_apps_default_version_which_the_admin_api_sets()
     {
-        var answer = (await fixture.Other.WithVersion(null).GetAsync("/tags")).Ok();
+        var answer = (await fixture.V2Other.WithVersion(null).GetAsync("/tags")).Ok();
         Assert.Equal("2.14", answer.Header("Intercom-Version"));
         try
         {
-            var profile = await fixture.Admin.SetAppAsync(V2Fixture.OtherAppId, version: "2.11");
+            var profile = await fixture.Admin.SetAppAsync(EmulatorFixture.OtherAppId, version: "2.11");
             Assert.Equal("2.11", profile.GetProperty("version").GetString());
-            var id = (await fixture.Other.PostAsync("/contacts", new { email = V2Fixture.NewEmail() })).Ok()["id"].GetString();
-            (await fixture.Other.PostAsync("/conversations", new { from = new { type = "user", id }, body = "default" })).Ok();
-            var listed = (await fixture.Other.WithVersion(null).GetAsync("/conversations")).Ok();
+            var id = (await fixture.V2Other.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString();
+            (await fixture.V2Other.PostAsync("/conversations", new { from = new { type = "user", id }, body = "default" })).Ok();
+            var listed = (await fixture.V2Other.WithVersion(null).GetAsync("/conversations")).Ok();
             Assert.Equal("2.11", listed.Header("Intercom-Version"));
             Assert.True(listed["conversations"][0].TryGetProperty("topics", out _), listed.Text); // 2.11's conversation, not 2.14's
-            Assert.Equal("2.14", (await fixture.Api.WithVersion(null).GetAsync("/tags")).Ok().Header("Intercom-Version")); // per app
-            Assert.Equal("2.16", (await fixture.Other.WithVersion("2.16").GetAsync("/tags")).Ok().Header("Intercom-Version")); // a header wins
+            Assert.Equal("2.14", (await fixture.V2.WithVersion(null).GetAsync("/tags")).Ok().Header("Intercom-Version")); // per app
+            Assert.Equal("2.16", (await fixture.V2Other.WithVersion("2.16").GetAsync("/tags")).Ok().Header("Intercom-Version")); // a header wins
         }
         finally
         {
-            await fixture.Admin.SetAppAsync(V2Fixture.OtherAppId, version: "2.14");
+            await fixture.Admin.SetAppAsync(EmulatorFixture.OtherAppId, version: "2.14");
         }
     }
 
     [Fact]
     public async Task Versions_differ_where_their_descriptions_do()
     {
-        var id = (await fixture.Api.PostAsync("/contacts", new { email = V2Fixture.NewEmail() })).Ok()["id"].GetString();
-        var started = (await fixture.Api.PostAsync("/conversations", new { from = new { type = "user", id }, body = "hi" })).Ok();
+        var id = (await fixture.V2.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString();
+        var started = (await fixture.V2.PostAsync("/conversations", new { from = new { type = "user", id }, body = "hi" })).Ok();
         var conversation = $"/conversations/{started["conversation_id"].GetString()}";
 
         // 2.11 requires a conversation's topics (its example: {}); 2.14 has none. 2.16 names an unset priority none and
@@ -122,8 +122,8 @@ public class VersionsTests(V2Fixture fixture) : IClassFixture<V2Fixture>
             ("2.11", true, "not_priority", (long?)null), ("2.14", false, "not_priority", null), ("2.15", false, "not_priority", null), ("2.16", false, "none", 0L),
         })
         {
-            var read = (await fixture.Api.WithVersion(version).GetAsync(conversation)).Ok();
-            var listed = (await fixture.Api.WithVersion(version).GetAsync("/conversations")).Ok()["conversations"][0];
+            var read = (await fixture.V2.WithVersion(version).GetAsync(conversation)).Ok();
+            var listed = (await fixture.V2.WithVersion(version).GetAsync("/conversations")).Ok()["conversations"][0];
             foreach (var answer in new[] { read.Json, listed })
             {
                 Assert.Equal(topics, answer.TryGetProperty("topics", out _));

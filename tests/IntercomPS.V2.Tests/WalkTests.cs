@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests;
@@ -14,11 +14,11 @@ namespace IntercomPS.V2.Tests;
 /// lists and searches alike (the adversarial run: 1,000 users, 150 a page, 149 of page 1 deleted once read, lost 100
 /// of the 851 never deleted). A cursor is its search's and its app's, and one that was altered is refused.
 /// </summary>
-public class WalkTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class WalkTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private const int PerPage = 150;
 
-    private V2Client Api => fixture.Api;
+    private V2Client Api => fixture.V2;
 
     public static TheoryData<string> Contacts => new()
     {
@@ -31,7 +31,7 @@ public class WalkTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     /// <summary>One page of the contact list (walk "list") or of a search ("query|sort"): its ids and the next cursor.</summary>
     private async Task<(List<string> Ids, string? Next)> ContactPage(string walk, string? cursor)
     {
-        Answer page;
+        Reply page;
         if (walk == "list")
         {
             page = (await Api.GetAsync($"/contacts?per_page={PerPage}" + (cursor is null ? "" : "&starting_after=" + cursor))).Ok();
@@ -47,7 +47,7 @@ public class WalkTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         return (page["data"].EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList(), Next(page));
     }
 
-    private static string? Next(Answer page) =>
+    private static string? Next(Reply page) =>
         page["pages"].TryGetProperty("next", out var next) ? next.GetProperty("starting_after").GetString() : null;
 
     private async Task<List<string>> Rest(Func<string?, Task<(List<string> Ids, string? Next)>> page, string? cursor)
@@ -65,8 +65,8 @@ public class WalkTests(V2Fixture fixture) : IClassFixture<V2Fixture>
 
     private async Task<List<string>> SeedAsync(int users)
     {
-        await fixture.Admin.ResetAsync(V2Fixture.AppId);
-        await fixture.Admin.SeedAsync(V2Fixture.AppId, users, prefix: "walk");
+        await fixture.Admin.ResetAsync(EmulatorFixture.AppId);
+        await fixture.Admin.SeedAsync(EmulatorFixture.AppId, users, prefix: "walk");
         var (first, next) = await ContactPage("list", null);
         return [.. first, .. await Rest(c => ContactPage("list", c), next)];
     }
@@ -100,7 +100,7 @@ public class WalkTests(V2Fixture fixture) : IClassFixture<V2Fixture>
             // New contacts that sort first, last and in between, whichever order the walk has.
             foreach (var name in new[] { "aaa", "mmm", "zzz" })
             {
-                (await Api.PostAsync("/contacts", new { email = V2Fixture.NewEmail(name), name = $"{name} {Guid.NewGuid():N}" })).Ok();
+                (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail(name), name = $"{name} {Guid.NewGuid():N}" })).Ok();
             }
 
             (var more, next) = await ContactPage(walk, next);
@@ -125,9 +125,9 @@ public class WalkTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task Walking_the_open_conversations_while_closing_each_page_returns_every_one_once()
     {
-        await fixture.Admin.ResetAsync(V2Fixture.AppId);
+        await fixture.Admin.ResetAsync(EmulatorFixture.AppId);
         var admin = (await Api.GetAsync("/me")).Ok()["id"].GetString();
-        var contact = (await Api.PostAsync("/contacts", new { email = V2Fixture.NewEmail() })).Ok()["id"].GetString();
+        var contact = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString();
         var started = new List<string>();
         for (var i = 0; i < 160; i++)
         {
@@ -153,11 +153,11 @@ public class WalkTests(V2Fixture fixture) : IClassFixture<V2Fixture>
     [Fact]
     public async Task Walking_the_conversation_list_while_their_contacts_are_deleted_returns_the_rest_once()
     {
-        await fixture.Admin.ResetAsync(V2Fixture.AppId);
+        await fixture.Admin.ResetAsync(EmulatorFixture.AppId);
         var owners = new Dictionary<string, string>();
         for (var i = 0; i < 120; i++)
         {
-            var contact = (await Api.PostAsync("/contacts", new { email = V2Fixture.NewEmail() })).Ok()["id"].GetString()!;
+            var contact = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
             owners[(await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString()!] = contact;
         }
 
@@ -180,7 +180,7 @@ public class WalkTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         var next = Next((await Api.PostAsync("/contacts/search", new { query, pagination = new { per_page = PerPage } })).Ok())!;
 
         // The same search in another app: the cursor names a place in this app's contacts, not that one's.
-        (await fixture.Other.PostAsync("/contacts/search", new { query, pagination = new { per_page = PerPage, starting_after = next } })).Error(400, "parameter_invalid");
+        (await fixture.V2Other.PostAsync("/contacts/search", new { query, pagination = new { per_page = PerPage, starting_after = next } })).Error(400, "parameter_invalid");
 
         // Every number in the cursor, made huge (an offset once became page 1,717,986,919): refused, whichever it is.
         var text = Encoding.UTF8.GetString(Convert.FromBase64String(Pad(next)));

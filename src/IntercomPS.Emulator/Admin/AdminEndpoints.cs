@@ -93,11 +93,11 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     private async Task<IResult> ReplyAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
-        var backend = services.Backend(RequiredApp(body));
+        var store = services.Store(RequiredApp(body));
         var key = Input.UserKey(body);
         var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
-        var thread = await backend.UpdateThreadAsync(key, threadId, Input.RequiredText(body, "body"), Input.String(body, "url"), read: null, fromAdmin: true);
-        return Json.Ok(w => Json.Thread(w, thread));
+        var thread = await store.UpdateThreadAsync(key, threadId, Input.RequiredText(body, "body"), Input.String(body, "url"), read: null, fromAdmin: true);
+        return Json.Ok(w => Json.Thread(w, thread, store.Admin));
     }
 
     /// <summary>Bulk-creates {prefix}1..{prefix}{count} in one transaction (100,000 users take about a second).</summary>
@@ -126,7 +126,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             throw ApiError.BadRequest($"tag must be at most {MaxSeedText} characters, not {tag.Length}");
         }
 
-        var created = await new AppStore(services.Database, app).SeedAsync(count, tag, prefix);
+        var created = await services.Stored(app).SeedAsync(count, tag, prefix);
         return Json.Object(200, ("app_id", app), ("created", created));
     }
 
@@ -177,7 +177,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     {
         var name = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw ApiError.BadRequest($"{field} must be a string such as 'POST /contacts', or null");
         var space = name.IndexOf(' ');
-        var served = space > 0 && (ApiRoutes.RouteOf(name[..space], name[(space + 1)..]) ?? Endpoints.V2.Routes.RouteOf(name[..space], name[(space + 1)..])) == name;
+        var served = space > 0 && ApiRoutes.RouteOf(name[..space], name[(space + 1)..]) == name;
         return served ? name
             : throw ApiError.BadRequest($"{field} '{name}' is not a route the emulator serves: name one as /admin/requests counts it, such as 'POST /contacts' or 'PUT /v1/users'");
     }

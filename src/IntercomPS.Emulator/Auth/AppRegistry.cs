@@ -58,10 +58,11 @@ internal sealed class AppRegistry
     }
 
     /// <summary>
-    /// Who a 2.x request is from: the app whose API key is its access token, or no one; a token names no app unless
-    /// it is one. The token comes as "Bearer TOKEN", or as the username of Basic credentials with an empty password
-    /// (what Intercom's access-token guide allows and the Node SDK up to 5.x sends). Every key is compared, in
-    /// constant time, so the time taken does not tell how close a guess was or which app matched.
+    /// Who a 2.x request is from: the app whose API key is its access token, the dummy app for the token dummy-app-id
+    /// (or dummy_app_id), or no one; a token names no app unless it is one. The token comes as "Bearer TOKEN", or as
+    /// the username of Basic credentials with an empty password (what Intercom's access-token guide allows and the
+    /// Node SDK up to 5.x sends). Every key is compared, in constant time, so the time taken does not tell how close a
+    /// guess was or which app matched.
     /// </summary>
     public Identity IdentifyToken(string? authorization)
     {
@@ -89,6 +90,8 @@ internal sealed class AppRegistry
             }
         }
 
+        // The dummy app's token is its name, public like its v1 credentials; a configured key that happens to be the same wins.
+        match ??= DummyApp.IsDummy(token) ? token : null;
         return new(match, match);
     }
 

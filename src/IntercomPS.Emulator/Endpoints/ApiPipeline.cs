@@ -33,7 +33,7 @@ internal sealed class ApiPipeline(EmulatorServices services, ApiHostGuard? hosts
         hosts?.Check(context);
         var request = context.Request;
         var identity = face.Identify(services.Apps, request.Headers.Authorization);
-        var route = face.RouteOf(request.Method, request.Path.Value!);
+        var route = ApiRoutes.RouteOf(request.Method, request.Path.Value!);
         services.Requests.Count(identity.Named ?? RequestCounter.OtherApp, route);
         var draw = await faults.DelayAsync(context);
         var caller = new Caller(identity.Authenticated ?? throw face.Unauthorized(), services);

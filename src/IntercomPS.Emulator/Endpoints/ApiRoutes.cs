@@ -2,50 +2,144 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using IntercomPS.Emulator.Endpoints.V2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace IntercomPS.Emulator.Endpoints;
 
-/// <summary>The /v1 routes. Handlers take the HttpContext and parse everything themselves, so every bad input gets
-/// our error message instead of the framework's binding errors.</summary>
+/// <summary>One API route: its method, its path template as the API documents it, and its handler.</summary>
+internal sealed record ApiRoute(string Method, string Template, Func<HttpContext, Task<IResult>> Handler)
+{
+    /// <summary>"GET /contacts/{contact_id}": how /admin/requests counts the route and fault rules name it.</summary>
+    public string Name => Method + " " + Template;
+
+    public bool IsV1 => Template.StartsWith("/v1/", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// The one route table of both API faces: /v1 under /v1, 2.14 at the root. Routing maps it, the request counter and
+/// fault rules name its routes, and the conformance tests compare its 2.14 routes with Intercom's description; no
+/// other list of routes exists. Handlers take the HttpContext and parse everything themselves, so every bad input
+/// gets our error message instead of the framework's binding errors.
+/// </summary>
 internal static class ApiRoutes
 {
-    private static readonly (string Method, string Path, Func<HttpContext, Task<IResult>> Handler)[] Routes =
+    public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        ("GET", "/v1/users", UsersEndpoints.GetAsync),
-        ("POST", "/v1/users", ctx => UsersEndpoints.SaveAsync(ctx, create: true)),
-        ("PUT", "/v1/users", ctx => UsersEndpoints.SaveAsync(ctx, create: false)),
-        ("DELETE", "/v1/users", UsersEndpoints.DeleteAsync),
-        ("POST", "/v1/users/notes", NotesEndpoints.CreateAsync),
-        ("POST", "/v1/users/impressions", ImpressionsEndpoints.CreateAsync),
-        ("GET", "/v1/users/message_threads", MessageThreadsEndpoints.GetAsync),
-        ("POST", "/v1/users/message_threads", MessageThreadsEndpoints.PostAsync),
-        ("PUT", "/v1/users/message_threads", MessageThreadsEndpoints.PutAsync),
-        ("GET", "/v1/tags", TagsEndpoints.GetAsync),
-        ("POST", "/v1/tags", ctx => TagsEndpoints.SaveAsync(ctx, create: true)),
-        ("PUT", "/v1/tags", ctx => TagsEndpoints.SaveAsync(ctx, create: false)),
+        new("GET", "/v1/users", UsersEndpoints.GetAsync),
+        new("POST", "/v1/users", ctx => UsersEndpoints.SaveAsync(ctx, create: true)),
+        new("PUT", "/v1/users", ctx => UsersEndpoints.SaveAsync(ctx, create: false)),
+        new("DELETE", "/v1/users", UsersEndpoints.DeleteAsync),
+        new("POST", "/v1/users/notes", NotesEndpoints.CreateAsync),
+        new("POST", "/v1/users/impressions", ImpressionsEndpoints.CreateAsync),
+        new("GET", "/v1/users/message_threads", MessageThreadsEndpoints.GetAsync),
+        new("POST", "/v1/users/message_threads", MessageThreadsEndpoints.PostAsync),
+        new("PUT", "/v1/users/message_threads", MessageThreadsEndpoints.PutAsync),
+        new("GET", "/v1/tags", TagsEndpoints.GetAsync),
+        new("POST", "/v1/tags", ctx => TagsEndpoints.SaveAsync(ctx, create: true)),
+        new("PUT", "/v1/tags", ctx => TagsEndpoints.SaveAsync(ctx, create: false)),
+
+        new("GET", "/me", AdminsEndpoints.MeAsync),
+        new("GET", "/admins", AdminsEndpoints.ListAsync),
+        new("GET", "/admins/{admin_id}", AdminsEndpoints.GetAsync),
+
+        new("GET", "/contacts", ContactsEndpoints.ListAsync),
+        new("POST", "/contacts", ContactsEndpoints.CreateAsync),
+        new("POST", "/contacts/search", ContactsEndpoints.SearchAsync),
+        new("GET", "/contacts/find_by_external_id/{external_id}", ContactsEndpoints.FindByExternalIdAsync),
+        new("GET", "/contacts/{contact_id}", ContactsEndpoints.GetAsync),
+        new("PUT", "/contacts/{contact_id}", ContactsEndpoints.UpdateAsync),
+        new("DELETE", "/contacts/{contact_id}", ContactsEndpoints.DeleteAsync),
+        new("POST", "/contacts/{contact_id}/archive", ctx => ContactsEndpoints.ArchiveAsync(ctx, archived: true)),
+        new("POST", "/contacts/{contact_id}/unarchive", ctx => ContactsEndpoints.ArchiveAsync(ctx, archived: false)),
+
+        new("GET", "/contacts/{contact_id}/tags", V2.TagsEndpoints.ListForContactAsync),
+        new("POST", "/contacts/{contact_id}/tags", V2.TagsEndpoints.AddToContactAsync),
+        new("DELETE", "/contacts/{contact_id}/tags/{tag_id}", V2.TagsEndpoints.RemoveFromContactAsync),
+        new("GET", "/tags", V2.TagsEndpoints.ListAsync),
+        new("POST", "/tags", V2.TagsEndpoints.SaveAsync),
+        new("GET", "/tags/{tag_id}", V2.TagsEndpoints.GetAsync),
+        new("DELETE", "/tags/{tag_id}", V2.TagsEndpoints.DeleteAsync),
+
+        new("GET", "/contacts/{contact_id}/notes", V2.NotesEndpoints.ListAsync),
+        new("POST", "/contacts/{contact_id}/notes", V2.NotesEndpoints.CreateAsync),
+        new("GET", "/notes/{note_id}", V2.NotesEndpoints.GetAsync),
+
+        new("GET", "/conversations", ConversationsEndpoints.ListAsync),
+        new("POST", "/conversations", ConversationsEndpoints.CreateAsync),
+        new("POST", "/conversations/search", ConversationsEndpoints.SearchAsync),
+        new("GET", "/conversations/{conversation_id}", ConversationsEndpoints.GetAsync),
+        new("PUT", "/conversations/{conversation_id}", ConversationsEndpoints.UpdateAsync),
+        new("POST", "/conversations/{conversation_id}/reply", ConversationsEndpoints.ReplyAsync),
+        new("POST", "/conversations/{conversation_id}/parts", ConversationsEndpoints.ManageAsync),
+
+        new("POST", "/events", EventsEndpoints.SubmitAsync),
+        new("GET", "/events", EventsEndpoints.ListAsync),
+
+        new("GET", "/data_attributes", DataAttributesEndpoints.ListAsync),
+        new("POST", "/data_attributes", DataAttributesEndpoints.CreateAsync),
     ];
 
-    private static readonly HashSet<string> Names = Routes.Select(r => r.Method + " " + r.Path).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The routes without parameters, by "METHOD /path" in lower case: most requests are named by one lookup.</summary>
+    private static readonly Dictionary<string, string> Literal = All.Where(r => !r.Template.Contains('{'))
+        .ToDictionary(r => r.Method + " " + r.Template.ToLowerInvariant(), r => r.Name, StringComparer.Ordinal);
 
-    public static void Map(IEndpointRouteBuilder app)
+    /// <summary>The routes with parameters, fewest parameters first, each as its template's segments.</summary>
+    private static readonly (string Method, string[] Segments, string Name)[] Parameterized = [.. All
+        .Where(r => r.Template.Contains('{'))
+        .OrderBy(r => r.Template.Count(c => c == '{'))
+        .Select(r => (r.Method, r.Template.Trim('/').Split('/'), r.Name))];
+
+    public static void Map(IEndpointRouteBuilder endpoints)
     {
-        foreach (var (method, path, handler) in Routes)
+        foreach (var route in All)
         {
-            app.MapMethods(path, [method], Handle(handler));
+            endpoints.MapMethods(route.Template, [route.Method], Handle(route.Handler));
         }
     }
 
-    /// <summary>"PUT /v1/tags" for a request to one of the routes (paths compare case-insensitively), else null.</summary>
+    /// <summary>
+    /// The route a request will reach ("PUT /v1/tags", "GET /contacts/{contact_id}"), or null for any other path, so
+    /// what is counted by name stays bounded whatever paths arrive. Literal segments compare ignoring case, and a
+    /// literal route wins over one with parameters (/contacts/search is not a contact id).
+    /// </summary>
     public static string? RouteOf(string method, string path)
     {
-        var name = method + " " + path.ToLowerInvariant();
-        return Names.Contains(name) ? name : null;
+        var trimmed = path.Trim('/');
+        if (Literal.TryGetValue(method + " /" + trimmed.ToLowerInvariant(), out var name))
+        {
+            return name;
+        }
+
+        var segments = trimmed.Split('/');
+        foreach (var (routeMethod, template, routeName) in Parameterized)
+        {
+            if (routeMethod == method && template.Length == segments.Length && Matches(template, segments))
+            {
+                return routeName;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Wraps a handler as a plain RequestDelegate: no reflection-based parameter binding.</summary>
     public static RequestDelegate Handle(Func<HttpContext, Task<IResult>> handler) =>
         async context => await (await handler(context)).ExecuteAsync(context);
+
+    private static bool Matches(string[] template, string[] segments)
+    {
+        for (var i = 0; i < template.Length; i++)
+        {
+            var matches = template[i].StartsWith('{') ? segments[i].Length > 0 : string.Equals(template[i], segments[i], StringComparison.OrdinalIgnoreCase);
+            if (!matches)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -15,9 +15,6 @@ internal interface IApiFace
     /// <summary>Who the request is from, read from its credentials the face's way: worked out once per request.</summary>
     Identity Identify(AppRegistry apps, string? authorization);
 
-    /// <summary>The route a request will reach, named as /admin/requests counts it, or null for any other path.</summary>
-    string? RouteOf(string method, string path);
-
     /// <summary>The face's 401 for credentials that prove no app.</summary>
     ApiError Unauthorized();
 

@@ -16,7 +16,7 @@ internal static class ImpressionsEndpoints
         var agent = Input.String(body, "user_agent");
         _ = Input.String(body, "current_url"); // accepted (and type-checked); auto messages are not emulated
         // "location" is what old clients sent instead of current_url; it is accepted in any shape and ignored.
-        var unread = await Caller.From(context).Backend.RecordImpressionAsync(key, ip, agent);
+        var unread = await Caller.From(context).Store.RecordImpressionAsync(key, ip, agent);
         return Json.Object(200, ("unread_messages", unread));
     }
 }

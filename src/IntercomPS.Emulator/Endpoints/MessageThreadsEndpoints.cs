@@ -11,15 +11,15 @@ internal static class MessageThreadsEndpoints
     {
         var query = context.Request.Query;
         var key = Input.UserKey(query);
-        var backend = Caller.From(context).Backend;
+        var store = Caller.From(context).Store;
         if (Input.QueryNumber(query, "thread_id") is { } threadId)
         {
-            var thread = await backend.GetThreadAsync(key, threadId);
-            return Json.Ok(w => Json.Thread(w, thread));
+            var thread = await store.GetThreadAsync(key, threadId);
+            return Json.Ok(w => Json.Thread(w, thread, store.Admin));
         }
 
-        var threads = await backend.ListThreadsAsync(key);
-        return Json.Ok(w => Json.Threads(w, threads));
+        var threads = await store.ListThreadsAsync(key);
+        return Json.Ok(w => Json.Threads(w, threads, store.Admin));
     }
 
     /// <summary>Without thread_id a new thread from the user (201); with one, a reply (the old Ruby client did this).</summary>
@@ -30,15 +30,15 @@ internal static class MessageThreadsEndpoints
         var key = Input.UserKey(body);
         var text = Input.RequiredText(body, "body");
         var url = Input.String(body, "url");
-        var backend = Caller.From(context).Backend;
+        var store = Caller.From(context).Store;
         if (Input.Id(body, "thread_id") is { } threadId)
         {
-            var reply = await backend.UpdateThreadAsync(key, threadId, text, url, read: null, fromAdmin: false);
-            return Json.Ok(w => Json.Thread(w, reply));
+            var reply = await store.UpdateThreadAsync(key, threadId, text, url, read: null, fromAdmin: false);
+            return Json.Ok(w => Json.Thread(w, reply, store.Admin));
         }
 
-        var thread = await backend.CreateThreadAsync(key, text, url);
-        return Json.Result(201, w => Json.Thread(w, thread));
+        var thread = await store.CreateThreadAsync(key, text, url);
+        return Json.Result(201, w => Json.Thread(w, thread, store.Admin));
     }
 
     public static async Task<IResult> PutAsync(HttpContext context)
@@ -58,7 +58,8 @@ internal static class MessageThreadsEndpoints
             }
         }
 
-        var thread = await Caller.From(context).Backend.UpdateThreadAsync(key, threadId, text, Input.String(body, "url"), read, fromAdmin: false);
-        return Json.Ok(w => Json.Thread(w, thread));
+        var store = Caller.From(context).Store;
+        var thread = await store.UpdateThreadAsync(key, threadId, text, Input.String(body, "url"), read, fromAdmin: false);
+        return Json.Ok(w => Json.Thread(w, thread, store.Admin));
     }
 }

@@ -12,7 +12,7 @@ internal static class NotesEndpoints
         var body = (await RequestBody.ReadAsync(context))!.Value;
         UnknownFields.Warn(context, body, UnknownFields.Note);
         var key = Input.UserKey(body);
-        var note = await Caller.From(context).Backend.AddNoteAsync(key, Input.RequiredText(body, "body"));
+        var note = await Caller.From(context).Store.AddNoteAsync(key, Input.RequiredText(body, "body"));
         return Json.Result(201, w => Json.Note(w, note));
     }
 }

@@ -15,7 +15,7 @@ internal static class TagsEndpoints
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var name = Input.Query(context.Request.Query, "name") ?? throw ApiError.BadRequest("name is required");
-        var tag = await Caller.From(context).Backend.GetTagAsync(name);
+        var tag = await Caller.From(context).Store.GetTagAsync(name);
         return Json.Ok(w => Json.Tag(w, tag));
     }
 
@@ -43,7 +43,7 @@ internal static class TagsEndpoints
             throw ApiError.BadRequest("tag_or_untag (\"tag\" or \"untag\") is required when user_ids or emails are given");
         }
 
-        var (tag, created) = await Caller.From(context).Backend.SaveTagAsync(new TagInput(name, color, userIds, emails, tagOrUntag), create);
+        var (tag, created) = await Caller.From(context).Store.SaveTagAsync(new TagInput(name, color, userIds, emails, tagOrUntag), create);
         return Json.Result(created ? 201 : 200, w => Json.Tag(w, tag));
     }
 }

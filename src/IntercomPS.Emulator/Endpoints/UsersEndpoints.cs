@@ -14,10 +14,10 @@ internal static class UsersEndpoints
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var query = context.Request.Query;
-        var backend = Caller.From(context).Backend;
+        var store = Caller.From(context).Store;
         if (Input.Query(query, "user_id") is not null || Input.Query(query, "email") is not null)
         {
-            var user = await backend.GetUserAsync(Input.UserKey(query));
+            var user = await store.GetUserAsync(Input.UserKey(query));
             return Json.Ok(w => Json.User(w, user));
         }
 
@@ -29,7 +29,7 @@ internal static class UsersEndpoints
         }
 
         // per_page above the maximum is clamped, as the spec says ("max value of 500"), not refused.
-        var users = await backend.ListUsersAsync((int)page, (int)System.Math.Min(perPage, MaxPerPage),
+        var users = await store.ListUsersAsync((int)page, (int)System.Math.Min(perPage, MaxPerPage),
             Input.QueryIntercomId(query, "tag_id"), Input.Query(query, "tag_name"));
         return Json.Ok(w => Json.UserPage(w, users));
     }
@@ -38,7 +38,7 @@ internal static class UsersEndpoints
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         UnknownFields.Warn(context, body, UnknownFields.UserWrite);
-        var (user, created) = await Caller.From(context).Backend.SaveUserAsync(ParseUser(body), create);
+        var (user, created) = await Caller.From(context).Store.SaveUserAsync(ParseUser(body), create);
         return Json.Result(created ? 201 : 200, w => Json.User(w, user));
     }
 
@@ -52,7 +52,7 @@ internal static class UsersEndpoints
         }
 
         var key = body is { } json ? Input.UserKey(json) : Input.UserKey(context.Request.Query);
-        var user = await Caller.From(context).Backend.DeleteUserAsync(key);
+        var user = await Caller.From(context).Store.DeleteUserAsync(key);
         return Json.Ok(w => Json.User(w, user));
     }
 

@@ -21,8 +21,6 @@ internal sealed class V1Face : IApiFace
     /// <summary>The Basic user name counts the request when it names a known app, whether or not the key is right.</summary>
     public Identity Identify(AppRegistry apps, string? authorization) => apps.IdentifyBasic(authorization);
 
-    public string? RouteOf(string method, string path) => ApiRoutes.RouteOf(method, path);
-
     /// <summary>The same 401 whatever was wrong.</summary>
     public ApiError Unauthorized() =>
         new(401, "unauthorized", "Access denied: send HTTP Basic credentials app_id:api_key of an app this emulator knows");

@@ -18,7 +18,7 @@ internal sealed class RequestCounter
     private readonly ConcurrentDictionary<(string App, string Route), StrongBox> counts = new();
 
     /// <param name="app">The app the request claimed if it is one the emulator knows, else <see cref="OtherApp"/>.</param>
-    /// <param name="route">The route (see IApiFace.RouteOf), or null for any other path.</param>
+    /// <param name="route">The route (see ApiRoutes.RouteOf), or null for any other path.</param>
     public void Count(string app, string? route)
     {
         var box = counts.GetOrAdd((app, route ?? OtherRoute), _ => new StrongBox());

@@ -21,17 +21,26 @@ internal sealed record UserInput(
 
 internal sealed record UserPage(IReadOnlyList<UserRecord> Users, long TotalCount, int Page, int PerPage);
 
-internal sealed record NoteRecord(string Html, long? CreatedAt, UserRecord User);
+/// <summary>A note on a user: Id is 2.14's note id (v1 shows none); CreatedAt is null only in the dummy app's v1 answers, as in the spec's example.</summary>
+internal sealed record NoteRecord(long Id, long? CreatedAt, string Html, UserRecord User);
 
 /// <summary>A tag: IntercomId (24 hex digits) is its v1 id, NumericId the id REST 2.x shows (as a numeric string).</summary>
-internal sealed record TagRecord(string IntercomId, long NumericId, string Name, string Color, long? TaggedUserCount);
+internal sealed record TagRecord(string IntercomId, long NumericId, string Name, string Color, long TaggedUserCount);
 
 /// <summary>A create/update request for a tag. TagOrUntag is "tag", "untag" or null (no users given).</summary>
 internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string> UserIds, IReadOnlyList<string> Emails, string? TagOrUntag);
 
-/// <summary>One message of a thread; Id is its message_id.</summary>
+/// <summary>One message of a thread: v1's message_id, 2.14's part id (the first message is the conversation's source).</summary>
 internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, string Html, bool FromAdmin);
 
-/// <summary>A thread with its messages and the user who owns it (the "from" of user messages).</summary>
-internal sealed record ThreadRecord(
-    long Id, long CreatedAt, long? UpdatedAt, bool Read, bool CreatedByUser, IReadOnlyList<MessageRecord> Messages, UserRecord User);
+/// <summary>
+/// An app's admin: each app has one, named by --admin-name and --admin-email, who writes the admin messages on both
+/// faces and the notes on 2.14. Its id is a stable number derived from the app id (Intercom's admin ids are numeric strings).
+/// </summary>
+internal sealed record AdminRecord(string Id, string Name, string Email)
+{
+    public static AdminRecord Of(string app, string name, string email) => new(
+        (100_000_000 + (System.BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(app)), 0) % 900_000_000))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture),
+        name, email);
+}

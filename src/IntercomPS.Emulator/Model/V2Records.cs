@@ -18,17 +18,15 @@ internal sealed record ContactInput(
 
 internal sealed record ContactPage(IReadOnlyList<ContactRecord> Contacts, long TotalCount, int Page, int PerPage, string? Next);
 
-internal sealed record V2NoteRecord(long Id, long CreatedAt, string Body, long ContactSeq);
-
 internal sealed record DataAttributeRecord(long? Id, string Name, string DataType, string? Description, bool Custom, long? CreatedAt);
 
-/// <summary>A v1 thread as a 2.14 conversation: the same thread and messages, plus its state.</summary>
+/// <summary>
+/// A thread, which 2.14 shows as a conversation: its messages (oldest first), the contact it is with, and its 2.14
+/// state. UpdatedAt is when its newest message or state change was.
+/// </summary>
 internal sealed record ConversationRecord(
     long Id, long CreatedAt, long UpdatedAt, bool Read, string State, long? SnoozedUntil, bool CreatedByUser,
-    IReadOnlyList<PartRecord> Parts, ContactRecord Contact);
-
-/// <summary>A message of the thread: the conversation's source (the first) or one of its parts.</summary>
-internal sealed record PartRecord(long Id, long CreatedAt, string Body, string? Url, bool FromAdmin);
+    IReadOnlyList<MessageRecord> Messages, ContactRecord Contact);
 
 internal sealed record ConversationPage(IReadOnlyList<ConversationRecord> Conversations, long TotalCount, int Page, int PerPage, string? Next);
 

@@ -1,14 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Model;
 
 namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
-/// Conversations: v1's message threads read as 2.14 conversations (same id, same messages), plus a state row.
-/// A reply on either face is a message of the thread, so the v1 thread of the same data reads the same.
+/// Threads, which 2.14 shows as conversations (same id, same messages: the first is the source, the rest the parts),
+/// plus a state row only 2.14 writes (open, closed, snoozed). A reply on either face is a message of the thread, and
+/// the rules about who has read what are here once: an admin's message is unseen (the thread unread) until the user
+/// reads the thread, the user replying has read it, and the user replying reopens a closed conversation.
 /// </summary>
 internal sealed partial class AppStore
 {
@@ -19,6 +21,39 @@ internal sealed partial class AppStore
     private const string ConversationColumns = $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq";
 
     private const string ConversationFrom = "FROM threads t JOIN users u ON u.seq = t.user_seq LEFT JOIN contact_details d ON d.user_seq = u.seq LEFT JOIN conversation_states cs ON cs.thread_id = t.id";
+
+    /// <summary>A user's threads (one, when $id is given), oldest first.</summary>
+    private const string ThreadsOfUser = "WHERE t.user_seq = $seq AND ($id IS NULL OR t.id = $id) ORDER BY t.id";
+
+    public Task<IReadOnlyList<ConversationRecord>> ListThreadsAsync(UserKey key) => Task.FromResult<IReadOnlyList<ConversationRecord>>(db.Read(s =>
+    {
+        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        return LoadConversations(s, ThreadsOfUser, ("$seq", user.Seq), ("$id", null));
+    }));
+
+    public Task<ConversationRecord> GetThreadAsync(UserKey key, long threadId) => Task.FromResult(db.Read(s => UsersThread(s, key, threadId)));
+
+    public Task<ConversationRecord> CreateThreadAsync(UserKey key, string body, string? url) => db.WriteAsync(s =>
+    {
+        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        return Conversation(s, StartThread(s, user.Seq, body, url))!;
+    });
+
+    /// <summary>A reply (from the user, or from an admin) and/or a read flag change on one of the user's threads.</summary>
+    public Task<ConversationRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin) => db.WriteAsync(s =>
+    {
+        var thread = UsersThread(s, key, threadId);
+        if (body is not null)
+        {
+            Reply(s, thread, body, url, fromAdmin, read);
+        }
+        else if (read is { } flag)
+        {
+            SetRead(s, threadId, flag);
+        }
+
+        return Conversation(s, threadId)!;
+    });
 
     /// <summary>Every conversation of the app, oldest first: a search that matches them all.</summary>
     public Task<ConversationPage> ListConversationsAsync(int perPage, string? startingAfter) =>
@@ -42,7 +77,7 @@ internal sealed partial class AppStore
             var sql = cursor is null ? $"{select} ORDER BY {query.OrderBy}, t.id LIMIT {limit}" : cursor.Rows(select, query.SortKey, "t.id", query.Descending, limit, args);
             return s.Query(sql, r => (r.GetInt64(0), r.GetInt64(0), r.IsDBNull(1) ? null : r.GetValue(1)), [.. args]);
         });
-        var conversations = LoadConversations(s, "WHERE t.id IN (SELECT value FROM json_each($ids))", ("$ids", "[" + string.Join(",", ids) + "]"))
+        var conversations = LoadConversations(s, "WHERE t.id IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(ids)))
             .ToDictionary(c => c.Id);
         return new ConversationPage([.. ids.Select(id => conversations[id])], total, page, perPage, next);
     }));
@@ -57,23 +92,15 @@ internal sealed partial class AppStore
 
     public Task<ConversationRecord> GetConversationAsync(long id) => Task.FromResult(db.Read(s => Conversation(s, id) ?? throw ConversationNotFound()));
 
-    /// <summary>A conversation started by a contact: a v1 thread created by the user, with its first message.</summary>
-    public Task<(ConversationRecord Conversation, PartRecord Message)> CreateConversationAsync(string contactId, string body) => db.WriteAsync(s =>
+    /// <summary>A conversation started by a contact, answered with its first message.</summary>
+    public Task<(ConversationRecord Conversation, MessageRecord Message)> CreateConversationAsync(string contactId, string body) => db.WriteAsync(s =>
     {
         var contact = Find(s, contactId) ?? throw ContactNotFound();
-        var now = Now;
-        var id = s.Scalar<long>("INSERT INTO threads (app, user_seq, created_at, read, created_by_user) VALUES ($app, $seq, $now, 1, 1) RETURNING id",
-            ("$app", app), ("$seq", contact.User.Seq), ("$now", now));
-        s.Execute("INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($id, $now, NULL, $html, 0, 1)",
-            ("$id", id), ("$now", now), ("$html", Html.Paragraphs(body)));
-        var conversation = Conversation(s, id)!;
-        return (conversation, conversation.Parts[0]);
+        var conversation = Conversation(s, StartThread(s, contact.User.Seq, body, url: null))!;
+        return (conversation, conversation.Messages[0]);
     });
 
-    /// <summary>
-    /// A reply, as v1's thread update writes one: an admin's is unseen (unread) until the contact reads the thread;
-    /// the contact replying has evidently read it. Only the conversation's own contact can reply as a user.
-    /// </summary>
+    /// <summary>A reply as the admin or as the conversation's contact: only its own contact can reply as the user.</summary>
     public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, bool fromAdmin) => db.WriteAsync(s =>
     {
         var conversation = Conversation(s, id) ?? throw ConversationNotFound();
@@ -85,74 +112,71 @@ internal sealed partial class AppStore
             };
         }
 
-        s.Execute("INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($id, $now, NULL, $html, $admin, $seen)",
-            ("$id", id), ("$now", Now), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin));
-        s.Execute(fromAdmin ? "UPDATE threads SET read = 0 WHERE id = $id" : "UPDATE messages SET seen = 1 WHERE thread_id = $id; UPDATE threads SET read = 1 WHERE id = $id",
-            ("$id", id));
-        if (!fromAdmin && conversation.State == "closed")
-        {
-            SetState(s, id, "open", null); // a contact's reply reopens a closed conversation, as in Intercom
-        }
-
+        Reply(s, conversation, body, url: null, fromAdmin, read: null);
         return Conversation(s, id)!;
     });
 
-    /// <summary>read: true marks every message seen (the v1 thread reads as read); false brings the newest admin message back.</summary>
     public Task<ConversationRecord> MarkReadAsync(long id, bool read) => db.WriteAsync(s =>
     {
         _ = Conversation(s, id) ?? throw ConversationNotFound();
-        s.Execute(read
-            ? "UPDATE messages SET seen = 1 WHERE thread_id = $id; UPDATE threads SET read = 1 WHERE id = $id"
-            : "UPDATE threads SET read = 0 WHERE id = $id; UPDATE messages SET seen = 0 WHERE id = (SELECT MAX(id) FROM messages WHERE thread_id = $id AND from_admin = 1)",
-            ("$id", id));
+        SetRead(s, id, read);
         return Conversation(s, id)!;
     });
 
     /// <summary>
     /// close, open or snoozed (until a time); an optional admin message goes into the thread first. It leaves the
-    /// conversation read as it was (the message is seen when the thread is): a state change is not a reply the
-    /// contact must read, as the description's examples and the official SDK's tests have it.
+    /// conversation read as it was: a state change is not a reply the contact must read, as the description's examples
+    /// and the official SDK's tests have it.
     /// </summary>
     public Task<ConversationRecord> ManageAsync(long id, string state, long? snoozedUntil, string? body) => db.WriteAsync(s =>
     {
         var conversation = Conversation(s, id) ?? throw ConversationNotFound();
         if (body is not null)
         {
-            s.Execute("INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($id, $now, NULL, $html, 1, $seen)",
-                ("$id", id), ("$now", Now), ("$html", Html.Paragraphs(body)), ("$seen", conversation.Read));
+            Reply(s, conversation, body, url: null, fromAdmin: true, read: conversation.Read);
         }
 
         SetState(s, id, state, snoozedUntil);
         return Conversation(s, id)!;
     });
 
-    private void SetState(DbSession s, long id, string state, long? snoozedUntil) => s.Execute("""
+    /// <summary>A new thread the user starts with its first message (read: the user wrote it); its id.</summary>
+    private long StartThread(DbSession s, long seq, string body, string? url)
+    {
+        var id = s.Scalar<long>("INSERT INTO threads (app, user_seq, created_at, read, created_by_user) VALUES ($app, $seq, $now, 1, 1) RETURNING id",
+            ("$app", app), ("$seq", seq), ("$now", Now));
+        AddMessage(s, id, body, url, fromAdmin: false);
+        return id;
+    }
+
+    /// <summary>
+    /// A message into the thread and what it means for reading: an admin's leaves the thread unread for the user, the
+    /// user's reads it (unless <paramref name="read"/> says otherwise) and reopens it if it was closed.
+    /// </summary>
+    private void Reply(DbSession s, ConversationRecord thread, string body, string? url, bool fromAdmin, bool? read)
+    {
+        AddMessage(s, thread.Id, body, url, fromAdmin);
+        SetRead(s, thread.Id, read ?? !fromAdmin);
+        if (!fromAdmin && thread.State == "closed")
+        {
+            SetState(s, thread.Id, "open", null);
+        }
+    }
+
+    private static void AddMessage(DbSession s, long threadId, string body, string? url, bool fromAdmin) => s.Execute(
+        "INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($thread, $now, $url, $html, $admin, $seen)",
+        ("$thread", threadId), ("$now", Now), ("$url", url), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin));
+
+    /// <summary>Read: every message seen. Unread: the newest admin message is unseen again, so the user's unread count is honest.</summary>
+    private static void SetRead(DbSession s, long id, bool read) => s.Execute(read
+        ? "UPDATE messages SET seen = 1 WHERE thread_id = $id; UPDATE threads SET read = 1 WHERE id = $id"
+        : "UPDATE threads SET read = 0 WHERE id = $id; UPDATE messages SET seen = 0 WHERE id = (SELECT MAX(id) FROM messages WHERE thread_id = $id AND from_admin = 1)",
+        ("$id", id));
+
+    private static void SetState(DbSession s, long id, string state, long? snoozedUntil) => s.Execute("""
         INSERT INTO conversation_states (thread_id, state, snoozed_until, updated_at) VALUES ($id, $state, $until, $now)
         ON CONFLICT (thread_id) DO UPDATE SET state = $state, snoozed_until = $until, updated_at = $now
         """, ("$id", id), ("$state", state), ("$until", snoozedUntil), ("$now", Now));
-
-    private ConversationRecord? Conversation(DbSession s, long id) =>
-        LoadConversations(s, "WHERE t.app = $app AND t.id = $id", ("$app", app), ("$id", id)).FirstOrDefault();
-
-    private List<ConversationRecord> LoadConversations(DbSession s, string tail, params (string, object?)[] args)
-    {
-        var rows = s.Query($"SELECT {ConversationColumns} {ConversationFrom} {tail}",
-            r => (Id: r.GetInt64(0), Created: r.GetInt64(1), Updated: r.GetInt64(2), Read: r.GetInt64(3) != 0, State: r.GetString(4),
-                Until: r.IsDBNull(5) ? (long?)null : r.GetInt64(5), ByUser: r.GetInt64(6) != 0, Seq: r.GetInt64(7)), args);
-        var contacts = new Dictionary<long, ContactRecord>();
-        return rows.Select(row =>
-        {
-            if (!contacts.TryGetValue(row.Seq, out var contact))
-            {
-                contacts[row.Seq] = contact = BySeq(s, row.Seq)!;
-            }
-
-            var parts = s.Query("SELECT id, created_at, html, url, from_admin FROM messages WHERE thread_id = $id ORDER BY id",
-                r => new PartRecord(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt64(4) != 0),
-                ("$id", row.Id));
-            return new ConversationRecord(row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, parts, contact);
-        }).ToList();
-    }
 
     /// <summary>The admin messages of a user's threads that the user has not seen: v1's unread_messages.</summary>
     private static int UnreadAdminMessages(DbSession s, long seq) => (int)s.Scalar<long>("""
@@ -160,82 +184,40 @@ internal sealed partial class AppStore
             AND thread_id IN (SELECT id FROM threads WHERE user_seq = $seq)
         """, ("$seq", seq));
 
-    public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
-
-    public Task<IReadOnlyList<ThreadRecord>> ListThreadsAsync(UserKey key) => Task.FromResult<IReadOnlyList<ThreadRecord>>(db.Read(s =>
+    /// <summary>One of the user's threads; a thread of someone else is not found.</summary>
+    private ConversationRecord UsersThread(DbSession s, UserKey key, long threadId)
     {
         var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
-        return LoadThreads(s, user, threadId: null);
-    }));
-
-    public Task<ThreadRecord> GetThreadAsync(UserKey key, long threadId) => Task.FromResult(db.Read(s =>
-    {
-        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
-        return LoadThread(s, user, threadId);
-    }));
-
-    public Task<ThreadRecord> CreateThreadAsync(UserKey key, string body, string? url) => db.WriteAsync(s =>
-    {
-        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
-        var threadId = s.Scalar<long>(
-            "INSERT INTO threads (app, user_seq, created_at, read, created_by_user) VALUES ($app, $seq, $now, 1, 1) RETURNING id",
-            ("$app", app), ("$seq", user.Seq), ("$now", Now));
-        AddMessage(s, threadId, body, url, fromAdmin: false);
-        return LoadThread(s, user, threadId);
-    });
-
-    public Task<ThreadRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin) => db.WriteAsync(s =>
-    {
-        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
-        LoadThread(s, user, threadId); // 404 for someone else's thread
-        if (body is not null)
-        {
-            AddMessage(s, threadId, body, url, fromAdmin);
-
-            // An admin reply makes the thread unread for the user; the user replying has evidently read it.
-            read ??= !fromAdmin;
-        }
-
-        if (read == true)
-        {
-            s.Execute("UPDATE messages SET seen = 1 WHERE thread_id = $id; UPDATE threads SET read = 1 WHERE id = $id", ("$id", threadId));
-        }
-        else if (read == false)
-        {
-            // Marking unread brings back the latest admin message as unread, so the count the user sees is honest.
-            s.Execute("""
-                UPDATE threads SET read = 0 WHERE id = $id;
-                UPDATE messages SET seen = 0 WHERE id = (SELECT MAX(id) FROM messages WHERE thread_id = $id AND from_admin = 1);
-                """, ("$id", threadId));
-        }
-
-        return LoadThread(s, user, threadId);
-    });
-
-    private static void AddMessage(DbSession s, long threadId, string body, string? url, bool fromAdmin) => s.Execute(
-        "INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($thread, $now, $url, $html, $admin, $seen)",
-        ("$thread", threadId), ("$now", Now), ("$url", url), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin));
-
-    private static ThreadRecord LoadThread(DbSession s, UserRecord user, long threadId) =>
-        LoadThreads(s, user, threadId).FirstOrDefault() ?? throw ApiError.NotFound("The Message Thread was not found");
-
-    private static List<ThreadRecord> LoadThreads(DbSession s, UserRecord user, long? threadId)
-    {
-        var messages = s.Query(
-            """
-            SELECT m.thread_id, m.id, m.created_at, m.url, m.html, m.from_admin FROM messages m JOIN threads t ON t.id = m.thread_id
-            WHERE t.user_seq = $seq AND ($id IS NULL OR t.id = $id) ORDER BY m.id
-            """,
-            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetInt64(5) != 0)),
-            ("$seq", user.Seq), ("$id", threadId)).ToLookup(m => m.Thread, m => m.Message);
-        return s.Query(
-            "SELECT id, created_at, read, created_by_user FROM threads WHERE user_seq = $seq AND ($id IS NULL OR id = $id) ORDER BY id",
-            r =>
-            {
-                var list = messages[r.GetInt64(0)].ToList();
-                long? updated = list.Count > 1 ? list[^1].CreatedAt : null;
-                return new ThreadRecord(r.GetInt64(0), r.GetInt64(1), updated, r.GetInt64(2) != 0, r.GetInt64(3) != 0, list, user);
-            },
-            ("$seq", user.Seq), ("$id", threadId));
+        return LoadConversations(s, ThreadsOfUser, ("$seq", user.Seq), ("$id", threadId)).FirstOrDefault()
+            ?? throw ApiError.NotFound("The Message Thread was not found");
     }
+
+    private ConversationRecord? Conversation(DbSession s, long id) =>
+        LoadConversations(s, "WHERE t.app = $app AND t.id = $id", ("$app", app), ("$id", id)).FirstOrDefault();
+
+    /// <summary>
+    /// The conversations <paramref name="tail"/> selects, with their messages and contacts: four statements however
+    /// many conversations there are (the rows, every message, the contacts, their tags).
+    /// </summary>
+    private List<ConversationRecord> LoadConversations(DbSession s, string tail, params (string, object?)[] args)
+    {
+        var rows = s.Query($"SELECT {ConversationColumns} {ConversationFrom} {tail}",
+            r => (Id: r.GetInt64(0), Created: r.GetInt64(1), Updated: r.GetInt64(2), Read: r.GetInt64(3) != 0, State: r.GetString(4),
+                Until: r.IsDBNull(5) ? (long?)null : r.GetInt64(5), ByUser: r.GetInt64(6) != 0, Seq: r.GetInt64(7)), args);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var messages = s.Query(
+            "SELECT thread_id, id, created_at, url, html, from_admin FROM messages WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
+            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), Text(r, 3), r.GetString(4), r.GetInt64(5) != 0)),
+            ("$ids", JsonSerializer.Serialize(rows.Select(row => row.Id)))).ToLookup(m => m.Thread, m => m.Message);
+        var contacts = ContactsBySeq(s, rows.Select(row => row.Seq));
+        return [.. rows.Select(row => new ConversationRecord(
+            row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq]))];
+    }
+
+    /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
+    public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
 }

@@ -51,19 +51,20 @@ internal sealed partial class AppStore
     }));
 
     /// <summary>Unarchived contacts in creation order: a search that matches them all.</summary>
-    public Task<ContactPage> ListAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    public Task<ContactPage> ListContactsAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
         Page(s, ContactQuery.All, "list", perPage, startingAfter)));
 
     /// <summary>A search: the query already translated to SQL over u and d.</summary>
-    public Task<ContactPage> SearchAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    public Task<ContactPage> SearchContactsAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
         Page(s, query, "search", perPage, startingAfter)));
 
     /// <summary>
     /// One page by keyset: the page seeks past the cursor's (sort value, seq) on the order's index and stops after
     /// <paramref name="perPage"/> rows, so any depth costs what the first page does; the total is counted once per
-    /// search until the next write (<see cref="Database.Counts"/>).
+    /// search until the next write (<see cref="Database.Counts"/>). The page's contacts and their tags take two
+    /// statements however many there are.
     /// </summary>
-    private ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)
+    internal ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)
     {
         var (fingerprint, args) = Search(query, endpoint);
         if (query.IndexedBy is { } indexedBy)
@@ -72,8 +73,9 @@ internal sealed partial class AppStore
         }
 
         var total = db.Counts.Get(fingerprint + query.IndexedBy, () => s.Scalar<long>(CountSql(query), [.. args]));
-        var (contacts, page, next) = KeysetPage(fingerprint, startingAfter, perPage, (cursor, limit) => s.Query(PageSql(query, cursor, limit, args),
-            r => (ReadContact(s, r), r.GetInt64(r.FieldCount - 2), r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1)), [.. args]));
+        var (contacts, page, next) = KeysetPage(fingerprint, startingAfter, perPage, (cursor, limit) => Contacts(s, PageSql(query, cursor, limit, args),
+                r => (ReadContactRow(r).Row, (Tiebreak: r.GetInt64(r.FieldCount - 2), Sort: r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1))), [.. args])
+            .Select(c => (c.Contact, c.Extra.Tiebreak, c.Extra.Sort)).ToList());
         return new ContactPage(contacts, total, page, perPage, next);
     }
 

@@ -1,46 +1,46 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Model;
+using Microsoft.Data.Sqlite;
 
 namespace IntercomPS.Emulator.Storage;
 
-/// <summary>Notes on the 2.14 face: the same notes /v1 adds (html body), newest first as Intercom lists them.</summary>
+/// <summary>Notes on a user: one list for both faces (v1 adds them, 2.14 adds and lists them), the body kept as HTML.</summary>
 internal sealed partial class AppStore
 {
-    public Task<(IReadOnlyList<V2NoteRecord> Notes, ContactRecord Contact)> ListNotesAsync(string contactId) => Task.FromResult(db.Read(s =>
-    {
-        var contact = Find(s, contactId) ?? throw ContactNotFound();
-        IReadOnlyList<V2NoteRecord> notes = s.Query(
-            "SELECT id, created_at, html, user_seq FROM notes WHERE user_seq = $seq ORDER BY id DESC",
-            r => new V2NoteRecord(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3)), ("$seq", contact.User.Seq));
-        return (notes, contact);
-    }));
-
-    public Task<(V2NoteRecord Note, ContactRecord Contact)> AddNoteAsync(string contactId, string body) => db.WriteAsync(s =>
-    {
-        var contact = Find(s, contactId) ?? throw ContactNotFound();
-        var id = s.Scalar<long>("INSERT INTO notes (app, user_seq, html, created_at) VALUES ($app, $seq, $html, $now) RETURNING id",
-            ("$app", app), ("$seq", contact.User.Seq), ("$html", Html.Paragraphs(body)), ("$now", Now));
-        return (NoteById(s, id)!, contact);
-    });
-
-    public Task<(V2NoteRecord Note, ContactRecord? Contact)> GetNoteAsync(long id) => Task.FromResult(db.Read(s =>
-    {
-        var note = NoteById(s, id) ?? throw new ApiError(404, "not_found", "Note not found") { Code = "not_found" };
-        return (note, BySeq(s, note.ContactSeq));
-    }));
-
-    private V2NoteRecord? NoteById(DbSession s, long id) => s.First(
-        "SELECT id, created_at, html, user_seq FROM notes WHERE app = $app AND id = $id",
-        r => new V2NoteRecord(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3)), ("$app", app), ("$id", id));
+    private const string NoteColumns = "id, created_at, html";
 
     public Task<NoteRecord> AddNoteAsync(UserKey key, string body) => db.WriteAsync(s =>
+        AddNote(s, FindUser(s, key) ?? throw ApiError.UserNotFound(), body));
+
+    public Task<NoteRecord> AddNoteAsync(string contactId, string body) => db.WriteAsync(s =>
+        AddNote(s, (Find(s, contactId) ?? throw ContactNotFound()).User, body));
+
+    /// <summary>A contact's notes, newest first as Intercom lists them.</summary>
+    public Task<IReadOnlyList<NoteRecord>> ListNotesAsync(string contactId) => Task.FromResult<IReadOnlyList<NoteRecord>>(db.Read(s =>
     {
-        var user = FindUser(s, key) ?? throw ApiError.UserNotFound();
+        var user = (Find(s, contactId) ?? throw ContactNotFound()).User;
+        return s.Query($"SELECT {NoteColumns} FROM notes WHERE user_seq = $seq ORDER BY id DESC", r => ReadNote(r, user), ("$seq", user.Seq));
+    }));
+
+    public Task<NoteRecord> GetNoteAsync(long id) => Task.FromResult(db.Read(s =>
+    {
+        var seq = s.Scalar<long?>("SELECT user_seq FROM notes WHERE app = $app AND id = $id", ("$app", app), ("$id", id)) ?? throw NoteNotFound();
+        var user = UserBySeq(s, seq);
+        return s.First($"SELECT {NoteColumns} FROM notes WHERE id = $id", r => ReadNote(r, user), ("$id", id))!;
+    }));
+
+    private NoteRecord AddNote(DbSession s, UserRecord user, string body)
+    {
         var html = Html.Paragraphs(body);
         var now = Now;
-        s.Execute("INSERT INTO notes (app, user_seq, html, created_at) VALUES ($app, $seq, $html, $now)",
+        var id = s.Scalar<long>("INSERT INTO notes (app, user_seq, html, created_at) VALUES ($app, $seq, $html, $now) RETURNING id",
             ("$app", app), ("$seq", user.Seq), ("$html", html), ("$now", now));
-        return new NoteRecord(html, now, user);
-    });
+        return new NoteRecord(id, now, html, user);
+    }
+
+    private static NoteRecord ReadNote(SqliteDataReader r, UserRecord user) => new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), user);
+
+    /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
+    public static ApiError NoteNotFound() => new(404, "not_found", "Note not found") { Code = "not_found" };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Model;
 using Microsoft.Data.Sqlite;
@@ -79,12 +80,12 @@ internal sealed partial class AppStore
         return UnreadAdminMessages(s, user.Seq);
     });
 
-    public Task<ContactRecord> GetAsync(string id) => Task.FromResult(db.Read(s => Find(s, id) ?? throw ContactNotFound()));
+    public Task<ContactRecord> GetContactAsync(string id) => Task.FromResult(db.Read(s => Find(s, id) ?? throw ContactNotFound()));
 
-    public Task<ContactRecord> FindByExternalIdAsync(string externalId) => Task.FromResult(db.Read(s =>
+    public Task<ContactRecord> FindContactByExternalIdAsync(string externalId) => Task.FromResult(db.Read(s =>
         Contact(s, WhereUserId, ("$app", app), ("$user_id", externalId)) ?? throw ContactNotFound()));
 
-    public Task<ContactRecord> CreateAsync(ContactInput input) => db.WriteAsync(s =>
+    public Task<ContactRecord> CreateContactAsync(ContactInput input) => db.WriteAsync(s =>
     {
         var role = input.Role ?? "user";
         CheckConflict(s, input, role, exceptSeq: null);
@@ -94,7 +95,7 @@ internal sealed partial class AppStore
         return BySeq(s, seq)!;
     });
 
-    public Task<ContactRecord> UpdateAsync(string id, ContactInput input) => db.WriteAsync(s =>
+    public Task<ContactRecord> UpdateContactAsync(string id, ContactInput input) => db.WriteAsync(s =>
     {
         var contact = Find(s, id) ?? throw ContactNotFound();
         CheckConflict(s, input, input.Role ?? contact.Role, contact.User.Seq);
@@ -105,14 +106,14 @@ internal sealed partial class AppStore
     });
 
     /// <summary>Deletes the contact and everything that hangs off it, as deleting the v1 user does.</summary>
-    public Task<ContactRecord> DeleteAsync(string id) => db.WriteAsync(s =>
+    public Task<ContactRecord> DeleteContactAsync(string id) => db.WriteAsync(s =>
     {
         var contact = Find(s, id) ?? throw ContactNotFound();
         DeleteUser(s, contact.User.Seq);
         return contact;
     });
 
-    public Task<ContactRecord> SetArchivedAsync(string id, bool archived) => db.WriteAsync(s =>
+    public Task<ContactRecord> ArchiveContactAsync(string id, bool archived) => db.WriteAsync(s =>
     {
         var contact = Find(s, id) ?? throw ContactNotFound();
         UpsertDetails(s, contact.User.Seq, role: null, phone: null, archived);
@@ -136,7 +137,7 @@ internal sealed partial class AppStore
 
         if (tag is not null)
         {
-            TagUsers(s, CreateTag(s, tag, color: null).NumericId, ids, []);
+            Link(s, CreateTag(s, tag, color: null).NumericId, (TagByUserId, ids));
         }
 
         return created;
@@ -160,17 +161,39 @@ internal sealed partial class AppStore
     private ContactRecord? BySeq(DbSession s, long seq) => Contact(s, WhereSeq, ("$seq", seq));
 
     private static ContactRecord? Contact(DbSession s, string where, params (string, object?)[] args) =>
-        s.First($"SELECT {ContactColumns} {ContactFrom} {where}", r => ReadContact(s, r), args);
+        Contacts(s, $"SELECT {ContactColumns} {ContactFrom} {where}", r => ReadContactRow(r), args).FirstOrDefault().Contact;
 
-    /// <summary>The contact on the reader's row: the user, then the columns <see cref="ContactColumns"/> adds.</summary>
-    private static ContactRecord ReadContact(DbSession s, SqliteDataReader r)
+    /// <summary>The contacts with these seqs, in no particular order: two statements however many.</summary>
+    private static Dictionary<long, ContactRecord> ContactsBySeq(DbSession s, IEnumerable<long> seqs) =>
+        Contacts(s, $"SELECT {ContactColumns} {ContactFrom} WHERE u.seq IN (SELECT value FROM json_each($seqs))", r => ReadContactRow(r),
+            ("$seqs", JsonArray(seqs.Distinct()))).ToDictionary(c => c.Contact.User.Seq, c => c.Contact);
+
+    /// <summary>
+    /// The contacts <paramref name="sql"/> selects (the contact columns first) with their tags, in a fixed number of
+    /// statements whatever the count: the rows, then every listed contact's tags in one more. <paramref name="read"/>
+    /// reads a row, and may read what the query selects after the contact columns (<typeparamref name="T"/>).
+    /// </summary>
+    private static List<(ContactRecord Contact, T Extra)> Contacts<T>(
+        DbSession s, string sql, System.Func<SqliteDataReader, (ContactRow Row, T Extra)> read, params (string, object?)[] args)
     {
-        var user = ReadUser(r);
+        var rows = s.Query(sql, read, args);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
         var tags = s.Query(
-            "SELECT t.id, t.name, t.color, t.intercom_id FROM tags t JOIN user_tags ut ON ut.tag_id = t.id WHERE ut.user_seq = $seq ORDER BY t.id",
-            t => new TagRecord(t.GetString(3), t.GetInt64(0), t.GetString(1), t.GetString(2), null), ("$seq", user.Seq));
-        return new ContactRecord(user, r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), tags, r.GetInt64(16));
+            $"SELECT ut.user_seq, {TagColumns} FROM json_each($seqs) AS j CROSS JOIN user_tags AS ut ON ut.user_seq = j.value JOIN tags t ON t.id = ut.tag_id ORDER BY t.id",
+            r => (Seq: r.GetInt64(0), Tag: ReadTag(r, 1)), ("$seqs", JsonArray(rows.Select(r => r.Row.User.Seq)))).ToLookup(t => t.Seq, t => t.Tag);
+        return [.. rows.Select(r => (new ContactRecord(r.Row.User, r.Row.Role, r.Row.Phone, r.Row.Archived, r.Row.UpdatedAt, [.. tags[r.Row.User.Seq]], r.Row.NoteCount), r.Extra))];
     }
+
+    /// <summary>Seqs as the JSON array json_each reads (numbers need no serializer).</summary>
+    private static string JsonArray(IEnumerable<long> seqs) => "[" + string.Join(',', seqs) + "]";
+
+    /// <summary>A contact's row: the user, then the columns <see cref="ContactColumns"/> adds.</summary>
+    private static (ContactRow Row, object? Extra) ReadContactRow(SqliteDataReader r) =>
+        (new ContactRow(ReadUser(r), r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), r.GetInt64(16)), null);
 
     /// <summary>A new user's seq.</summary>
     private long InsertUser(DbSession s, UserFields fields) =>
@@ -246,7 +269,11 @@ internal sealed partial class AppStore
         }
     }
 
+    /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError ContactNotFound() => new(404, "not_found", "User Not Found") { Code = "not_found" };
+
+    /// <summary>A contact as its row reads, before its tags are added.</summary>
+    private sealed record ContactRow(UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, long NoteCount);
 
     /// <summary>A user's stored fields as one write sets them; null leaves a stored value as it is.</summary>
     private sealed record UserFields(

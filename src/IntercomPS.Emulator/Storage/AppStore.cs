@@ -11,7 +11,7 @@ namespace IntercomPS.Emulator.Storage;
 /// here once, every rule about a row kept in one place; every query is scoped by the app, every write is one
 /// transaction. The partial files hold one resource each.
 /// </summary>
-internal sealed partial class AppStore(Database db, string app) : IAppBackend
+internal sealed partial class AppStore(Database db, string app, AdminRecord admin) : IAppStore
 {
     /// <summary>The columns of a users row, in the order <see cref="ReadUser"/> reads them. Unqualified: no table the
     /// users are read with (contact_details, user_tags) has a column of these names.</summary>
@@ -24,7 +24,7 @@ internal sealed partial class AppStore(Database db, string app) : IAppBackend
     /// <summary>When a contact last changed: a 2.14 write, its creation, or its last visit (v1's other writes do not count).</summary>
     internal const string UpdatedAtSql = "max(COALESCE(d.updated_at, 0), COALESCE(u.created_at, 0), COALESCE(u.last_impression_at, 0))";
 
-    /// <summary>A contact: the users row, then its details and how many notes it has, in the order ReadContact reads.</summary>
+    /// <summary>A contact: the users row, then its details and how many notes it has, in the order ReadContactRow reads.</summary>
     private const string ContactColumns =
         $"{UserColumns}, {RoleSql}, d.phone, COALESCE(d.archived, 0), {UpdatedAtSql}, (SELECT COUNT(*) FROM notes n WHERE n.user_seq = u.seq)";
 
@@ -35,6 +35,9 @@ internal sealed partial class AppStore(Database db, string app) : IAppBackend
     private const string WhereEmail = "WHERE u.app = $app AND u.email = $email ORDER BY u.seq LIMIT 1";
     private const string WhereId = "WHERE u.intercom_id = $id AND u.app = $app";
     private const string WhereSeq = "WHERE u.seq = $seq";
+
+    /// <summary>The app's one admin: the author of admin messages on both faces and of 2.14 notes.</summary>
+    public AdminRecord Admin => admin;
 
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 

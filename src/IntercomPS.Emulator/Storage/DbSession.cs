@@ -21,6 +21,9 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
 
     public SqliteConnection Connection => connection;
 
+    /// <summary>Statements run on this session so far: what tests count to show a read takes a fixed number of them.</summary>
+    public long Statements { get; private set; }
+
     public int Execute(string sql, params (string Name, object? Value)[] args)
     {
         var cmd = Command(sql, args);
@@ -99,6 +102,7 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
         }
 
         running++;
+        Statements++;
         foreach (var (name, value) in args)
         {
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);

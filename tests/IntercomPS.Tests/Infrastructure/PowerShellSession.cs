@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System;
+using IntercomPS.Testing;
 
 
 namespace IntercomPS.Tests.Infrastructure

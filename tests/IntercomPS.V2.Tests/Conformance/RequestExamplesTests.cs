@@ -5,7 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using IntercomPS.V2.Tests.Infrastructure;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests.Conformance;
@@ -17,7 +17,7 @@ namespace IntercomPS.V2.Tests.Conformance;
 /// The answer must be the status the example documents and, as every answer of <see cref="V2Client"/>, conform to
 /// the description's schema; an example naming a feature that is not emulated must get the emulator's clear 400.
 /// </summary>
-public class RequestExamplesTests(V2Fixture fixture) : IClassFixture<V2Fixture>
+public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private const string ParametersOnly = "(parameters)";
 
@@ -137,10 +137,10 @@ public class RequestExamplesTests(V2Fixture fixture) : IClassFixture<V2Fixture>
         if (example.EndsWith("already_exists", StringComparison.Ordinal) && NotServedAs(method, template, example) is null)
         {
             // The example is about an object that already exists: the same request makes it exist first.
-            (await fixture.Api.SendAsync(new HttpMethod(method), path, body)).Ok(Expected(operation, ParametersOnly));
+            (await fixture.V2.SendAsync(new HttpMethod(method), path, body)).Ok(Expected(operation, ParametersOnly));
         }
 
-        var answer = await fixture.Api.SendAsync(new HttpMethod(method), path, body);
+        var answer = await fixture.V2.SendAsync(new HttpMethod(method), path, body);
 
         Assert.True(answer.Status < 500, $"{method} {path} -> {answer.Status}: {answer.Text}");
         if (NotServedAs(method, template, example) is { } notServed)
@@ -252,14 +252,14 @@ public class RequestExamplesTests(V2Fixture fixture) : IClassFixture<V2Fixture>
 
         public string this[IdKind kind] => ids[kind];
 
-        public static async Task<World> CreateAsync(V2Fixture fixture)
+        public static async Task<World> CreateAsync(EmulatorFixture fixture)
         {
-            await fixture.Admin.ResetAsync(V2Fixture.AppId);
-            var api = fixture.Api;
+            await fixture.Admin.ResetAsync(EmulatorFixture.AppId);
+            var api = fixture.V2;
             var world = new World();
-            var externalId = V2Fixture.NewId("ext");
-            var contact = (await api.PostAsync("/contacts", new { email = V2Fixture.NewEmail(), external_id = externalId })).Ok()["id"].GetString()!;
-            var tag = (await api.PostAsync("/tags", new { name = V2Fixture.NewId("tag"), users = new[] { new { id = contact } } })).Ok()["id"].GetString()!;
+            var externalId = EmulatorFixture.NewId("ext");
+            var contact = (await api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail(), external_id = externalId })).Ok()["id"].GetString()!;
+            var tag = (await api.PostAsync("/tags", new { name = EmulatorFixture.NewId("tag"), users = new[] { new { id = contact } } })).Ok()["id"].GetString()!;
             var note = (await api.PostAsync($"/contacts/{contact}/notes", new { body = "A note" })).Ok()["id"].GetString()!;
             var conversation = (await api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Hello" })).Ok()["conversation_id"].GetString()!;
             world.ids[IdKind.Contact] = contact;

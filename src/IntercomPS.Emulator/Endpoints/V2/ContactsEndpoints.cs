@@ -10,20 +10,21 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>/contacts: create, get, update, delete, list, search, find by external id, archive and unarchive.</summary>
-internal sealed class ContactsEndpoints(EmulatorServices services)
+internal static class ContactsEndpoints
 {
     private const int DefaultPerPage = 50;
 
-    public async Task<IResult> ListAsync(HttpContext context)
+    public static async Task<IResult> ListAsync(HttpContext context)
     {
         var query = context.Request.Query;
-        var page = await Store(context).ListAsync(PerPage(Input.Query(query, "per_page")), Input.Query(query, "starting_after"));
+        var page = await Store(context).ListContactsAsync(PerPage(Input.Query(query, "per_page")), Input.Query(query, "starting_after"));
         return Json.Ok(w => Writer.ContactList(w, page, App(context)));
     }
 
-    public async Task<IResult> SearchAsync(HttpContext context)
+    public static async Task<IResult> SearchAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
+        var services = Caller.From(context).Services;
         var query = ContactSearch.Contacts(body, services.Profiles.Of(App(context)).TimeZone);
         if (services.Faults.SearchDelaySeconds is var delay and > 0)
         {
@@ -45,11 +46,11 @@ internal sealed class ContactsEndpoints(EmulatorServices services)
             startingAfter = Input.String(pagination, "starting_after");
         }
 
-        var page = await Store(context).SearchAsync(query, perPage, startingAfter);
+        var page = await Store(context).SearchContactsAsync(query, perPage, startingAfter);
         return Json.Ok(w => Writer.ContactList(w, page, App(context)));
     }
 
-    public async Task<IResult> CreateAsync(HttpContext context)
+    public static async Task<IResult> CreateAsync(HttpContext context)
     {
         var input = Parse((await RequestBody.ReadAsync(context))!.Value);
         if (input.Email is null && input.ExternalId is null && input.Role is null)
@@ -57,38 +58,38 @@ internal sealed class ContactsEndpoints(EmulatorServices services)
             throw new ApiError(400, "bad_request", "A contact needs at least one of email, external_id or role") { Code = "parameter_not_found" };
         }
 
-        var contact = await Store(context).CreateAsync(input);
+        var contact = await Store(context).CreateContactAsync(input);
         return Json.Ok(w => Writer.Contact(w, contact, App(context)));
     }
 
-    public async Task<IResult> GetAsync(HttpContext context)
+    public static async Task<IResult> GetAsync(HttpContext context)
     {
-        var contact = await Store(context).GetAsync(Routes.Route(context, "contact_id"));
+        var contact = await Store(context).GetContactAsync(RouteValues.Text(context, "contact_id"));
         return Json.Ok(w => Writer.Contact(w, contact, App(context)));
     }
 
-    public async Task<IResult> FindByExternalIdAsync(HttpContext context)
+    public static async Task<IResult> FindByExternalIdAsync(HttpContext context)
     {
-        var contact = await Store(context).FindByExternalIdAsync(Routes.Route(context, "external_id"));
+        var contact = await Store(context).FindContactByExternalIdAsync(RouteValues.Text(context, "external_id"));
         return Json.Ok(w => Writer.Contact(w, contact, App(context)));
     }
 
-    public async Task<IResult> UpdateAsync(HttpContext context)
+    public static async Task<IResult> UpdateAsync(HttpContext context)
     {
         var input = Parse((await RequestBody.ReadAsync(context))!.Value);
-        var contact = await Store(context).UpdateAsync(Routes.Route(context, "contact_id"), input);
+        var contact = await Store(context).UpdateContactAsync(RouteValues.Text(context, "contact_id"), input);
         return Json.Ok(w => Writer.Contact(w, contact, App(context)));
     }
 
-    public async Task<IResult> DeleteAsync(HttpContext context)
+    public static async Task<IResult> DeleteAsync(HttpContext context)
     {
-        var contact = await Store(context).DeleteAsync(Routes.Route(context, "contact_id"));
+        var contact = await Store(context).DeleteContactAsync(RouteValues.Text(context, "contact_id"));
         return Json.Ok(w => Writer.ContactReference(w, contact, "deleted", true));
     }
 
-    public async Task<IResult> ArchiveAsync(HttpContext context, bool archived)
+    public static async Task<IResult> ArchiveAsync(HttpContext context, bool archived)
     {
-        var contact = await Store(context).SetArchivedAsync(Routes.Route(context, "contact_id"), archived);
+        var contact = await Store(context).ArchiveContactAsync(RouteValues.Text(context, "contact_id"), archived);
         return Json.Ok(w => Writer.ContactReference(w, contact, "archived", archived));
     }
 
@@ -175,7 +176,7 @@ internal sealed class ContactsEndpoints(EmulatorServices services)
             : throw new ApiError(400, "bad_request", $"per_page must be an integer from 1 to {Face.MaxPerPage}, not '{text}'") { Code = "parameter_invalid", Field = "per_page" };
     }
 
-    private AppStore Store(HttpContext context) => Routes.Store(context, services);
+    private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 
     private static string App(HttpContext context) => Caller.From(context).AppId;
 }

@@ -12,18 +12,18 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// contact or the admin, mark read, close/open/snooze, search. Notes inside conversations, assignment, tags on
 /// conversations and attachments are not emulated (a 400 says so).
 /// </summary>
-internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEndpoints admins)
+internal static class ConversationsEndpoints
 {
     private const int DefaultPerPage = 20;
 
-    public async Task<IResult> ListAsync(HttpContext context)
+    public static async Task<IResult> ListAsync(HttpContext context)
     {
         var query = context.Request.Query;
         var page = await Store(context).ListConversationsAsync(PerPage(Input.Query(query, "per_page"), DefaultPerPage), Input.Query(query, "starting_after"));
         return Json.Ok(w => Writer.ConversationList(w, page, View(context)));
     }
 
-    public async Task<IResult> SearchAsync(HttpContext context)
+    public static async Task<IResult> SearchAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var query = ContactSearch.Conversations(body);
@@ -32,14 +32,14 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
         return Json.Ok(w => Writer.ConversationList(w, page, View(context)));
     }
 
-    public async Task<IResult> GetAsync(HttpContext context)
+    public static async Task<IResult> GetAsync(HttpContext context)
     {
         var conversation = await Store(context).GetConversationAsync(Id(context));
         return Json.Ok(w => Writer.Conversation(w, conversation, View(context)));
     }
 
     /// <summary>from: {type: user|lead|contact, id}: the contact starts the conversation; the answer is its first message.</summary>
-    public async Task<IResult> CreateAsync(HttpContext context)
+    public static async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         if (Input.Field(body, "from") is not { ValueKind: JsonValueKind.Object } from)
@@ -61,7 +61,7 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
             w.WriteString("type", "user_message");
             w.WriteString("id", Face.ToString(message.Id));
             w.WriteNumber("created_at", message.CreatedAt);
-            w.WriteString("body", message.Body);
+            w.WriteString("body", message.Html);
             w.WriteString("message_type", "inapp");
             w.WriteString("conversation_id", Face.ToString(conversation.Id));
             w.WriteEndObject();
@@ -69,7 +69,7 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
     }
 
     /// <summary>read: the one field of PUT /conversations/{id} the emulator stores; title and custom attributes are refused.</summary>
-    public async Task<IResult> UpdateAsync(HttpContext context)
+    public static async Task<IResult> UpdateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var id = Id(context);
@@ -91,7 +91,7 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
     /// type user (with intercom_user_id, email or user_id) or admin (admin_id); message_type comment. A user may reply
     /// to conversation "last": their newest conversation.
     /// </summary>
-    public async Task<IResult> ReplyAsync(HttpContext context)
+    public static async Task<IResult> ReplyAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var messageType = Input.String(body, "message_type");
@@ -104,7 +104,7 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
 
         var text = Text(body, "body");
         var store = Store(context);
-        var last = Routes.Route(context, "conversation_id") == "last";
+        var last = RouteValues.Text(context, "conversation_id") == "last";
         var conversation = Input.String(body, "type") switch
         {
             "admin" when last => throw Invalid("conversation_id", "\"last\" is a user's newest conversation: reply to it with type user"),
@@ -116,7 +116,7 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
     }
 
     /// <summary>message_type close, open or snoozed (with snoozed_until), by the app's admin.</summary>
-    public async Task<IResult> ManageAsync(HttpContext context)
+    public static async Task<IResult> ManageAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         CheckAdmin(context, body);
@@ -135,13 +135,13 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
     }
 
     /// <summary>A user's reply to a conversation, or (id null: the path said "last") to the user's newest one.</summary>
-    private async Task<ConversationRecord> ReplyAsUser(AppStore store, JsonElement body, string text, long? id)
+    private static async Task<ConversationRecord> ReplyAsUser(IAppStore store, JsonElement body, string text, long? id)
     {
         var contact = await ReplyingContact(store, body);
         return await store.ReplyAsync(id ?? await store.LastConversationIdAsync(contact), text, contact, fromAdmin: false);
     }
 
-    private async Task<string> ReplyingContact(AppStore store, JsonElement body)
+    private static async Task<string> ReplyingContact(IAppStore store, JsonElement body)
     {
         if (Input.String(body, "intercom_user_id") is { } intercomId)
         {
@@ -150,12 +150,12 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
 
         if (Input.String(body, "user_id") is { } userId)
         {
-            return (await store.FindByExternalIdAsync(userId)).User.IntercomId;
+            return (await store.FindContactByExternalIdAsync(userId)).User.IntercomId;
         }
 
         if (Input.String(body, "email") is { } email)
         {
-            var found = await store.SearchAsync(ContactSearch.Contacts(JsonDocument.Parse(
+            var found = await store.SearchContactsAsync(ContactSearch.Contacts(JsonDocument.Parse(
                 JsonSerializer.Serialize(new { query = new { field = "email", @operator = "=", value = email } })).RootElement), 1, null);
             return found.Contacts.Count > 0 ? found.Contacts[0].User.IntercomId : throw AppStore.ContactNotFound();
         }
@@ -164,7 +164,7 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
     }
 
     /// <summary>admin_id is required and must be the app's admin; returns true (an admin acts).</summary>
-    private bool CheckAdmin(HttpContext context, JsonElement body)
+    private static bool CheckAdmin(HttpContext context, JsonElement body)
     {
         var adminId = Input.Field(body, "admin_id") ?? throw Invalid("admin_id", "admin_id is required (the admin's id, GET /me)");
         if (adminId.ValueKind is not (JsonValueKind.String or JsonValueKind.Number) || adminId.ToString() != Author(context).Id)
@@ -199,15 +199,15 @@ internal sealed class ConversationsEndpoints(EmulatorServices services, AdminsEn
             ? n
             : throw Invalid("per_page", $"per_page must be an integer from 1 to {Face.MaxPerPage}, not '{text}'");
 
-    private static long Id(HttpContext context) => Routes.NumericId(context, "conversation_id", AppStore.ConversationNotFound);
+    private static long Id(HttpContext context) => RouteValues.NumericId(context, "conversation_id", AppStore.ConversationNotFound);
 
-    private AdminRecord Author(HttpContext context) => admins.For(Caller.From(context).AppId);
+    private static AdminRecord Author(HttpContext context) => Store(context).Admin;
 
     /// <summary>How this request's conversations are written: its app's admin, its version, display_as=plaintext or HTML.</summary>
-    private ConversationView View(HttpContext context) =>
+    private static ConversationView View(HttpContext context) =>
         new(Author(context), Face.VersionOf(context).Model, Input.Query(context.Request.Query, "display_as") == "plaintext");
 
-    private AppStore Store(HttpContext context) => Routes.Store(context, services);
+    private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 
     private static ApiError Invalid(string field, string message) => ContactSearch.Invalid(field, message);
 }

@@ -1,16 +1,17 @@
 using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Storage;
+using IntercomPS.Emulator.Auth;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>/data_attributes for contacts: the standard ones we store, and custom ones defined or written through /v1.</summary>
-internal sealed class DataAttributesEndpoints(EmulatorServices services)
+internal static class DataAttributesEndpoints
 {
     private static readonly string[] DataTypes = ["string", "integer", "float", "boolean", "datetime", "date"];
 
-    public async Task<IResult> ListAsync(HttpContext context)
+    public static async Task<IResult> ListAsync(HttpContext context)
     {
         var model = Input.Query(context.Request.Query, "model");
         if (model is not null and not "contact" and not "company" and not "conversation")
@@ -19,7 +20,7 @@ internal sealed class DataAttributesEndpoints(EmulatorServices services)
         }
 
         // Companies and conversations have no attributes here: the emulator stores no companies or conversation attributes.
-        var attributes = model is null or "contact" ? await Routes.Store(context, services).ListAttributesAsync() : [];
+        var attributes = model is null or "contact" ? await Caller.From(context).Store.ListAttributesAsync() : [];
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -35,7 +36,7 @@ internal sealed class DataAttributesEndpoints(EmulatorServices services)
         });
     }
 
-    public async Task<IResult> CreateAsync(HttpContext context)
+    public static async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         // The model first: the description's company examples must be told that companies are not emulated.
@@ -63,7 +64,7 @@ internal sealed class DataAttributesEndpoints(EmulatorServices services)
             throw new ApiError(400, "bad_request", $"data_type must be one of {string.Join(", ", DataTypes)}, not '{dataType}'") { Code = "parameter_invalid", Field = "data_type" };
         }
 
-        var attribute = await Routes.Store(context, services).CreateAttributeAsync(name, dataType, Input.String(body, "description"));
+        var attribute = await Caller.From(context).Store.CreateAttributeAsync(name, dataType, Input.String(body, "description"));
         return Json.Ok(w => Writer.DataAttribute(w, attribute));
     }
 

@@ -4,14 +4,15 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Storage;
+using IntercomPS.Emulator.Auth;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>/events: submit a data event for a contact (202, no body) and list a contact's events or their summary.</summary>
-internal sealed class EventsEndpoints(EmulatorServices services)
+internal static class EventsEndpoints
 {
-    public async Task<IResult> SubmitAsync(HttpContext context)
+    public static async Task<IResult> SubmitAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var name = Input.String(body, "event_name");
@@ -29,14 +30,14 @@ internal sealed class EventsEndpoints(EmulatorServices services)
         }
 
         var metadata = Metadata(body);
-        var store = Routes.Store(context, services);
+        var store = Caller.From(context).Store;
         var contact = await store.EventContactAsync(id, userId, email);
         await store.SubmitEventAsync(contact, name, createdAt, metadata);
         return Results.StatusCode(202);
     }
 
     /// <summary>type=user and one of intercom_user_id, user_id, email; summary=true counts events by name.</summary>
-    public async Task<IResult> ListAsync(HttpContext context)
+    public static async Task<IResult> ListAsync(HttpContext context)
     {
         var query = context.Request.Query;
         if (Input.Query(query, "type") != "user")
@@ -50,7 +51,7 @@ internal sealed class EventsEndpoints(EmulatorServices services)
             throw new ApiError(400, "bad_request", "One of intercom_user_id, user_id or email is required") { Code = "parameter_not_found" };
         }
 
-        var store = Routes.Store(context, services);
+        var store = Caller.From(context).Store;
         var contact = await store.EventContactAsync(id, userId, email);
         var events = await store.ListEventsAsync(contact);
         var user = contact.User;

@@ -44,9 +44,6 @@ internal sealed class Face(EmulatorServices services) : IApiFace
     /// <summary>An app's API key is its access token; a request is counted under the app whose token it carries.</summary>
     public Identity Identify(AppRegistry apps, string? authorization) => apps.IdentifyToken(authorization);
 
-    /// <summary>The route template ("GET /contacts/{contact_id}"), so the counter stays bounded whatever paths arrive.</summary>
-    public string? RouteOf(string method, string path) => Routes.RouteOf(method, path);
-
     /// <summary>Any token that is no app's key gets the 401 the real API gives.</summary>
     public ApiError Unauthorized() => new(401, "unauthorized", "Access Token Invalid");
 

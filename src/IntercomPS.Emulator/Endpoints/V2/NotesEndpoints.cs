@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>/contacts/{id}/notes and /notes/{id}. Every note's author is the app's admin (the one it has).</summary>
-internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints admins)
+internal static class NotesEndpoints
 {
-    public async Task<IResult> ListAsync(HttpContext context)
+    public static async Task<IResult> ListAsync(HttpContext context)
     {
-        var (notes, contact) = await Store(context).ListNotesAsync(Routes.Route(context, "contact_id"));
-        var author = admins.For(Caller.From(context).AppId);
+        var notes = await Store(context).ListNotesAsync(RouteValues.Text(context, "contact_id"));
+        var author = Store(context).Admin;
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -19,7 +19,7 @@ internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints 
             w.WriteStartArray("data");
             foreach (var note in notes)
             {
-                Writer.Note(w, note, contact, author);
+                Writer.Note(w, note, author);
             }
 
             w.WriteEndArray();
@@ -30,7 +30,7 @@ internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints 
     }
 
     /// <summary>admin_id, when given, must be the app's admin; without it the token's admin writes the note.</summary>
-    public async Task<IResult> CreateAsync(HttpContext context)
+    public static async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var text = Input.String(body, "body");
@@ -39,23 +39,22 @@ internal sealed class NotesEndpoints(EmulatorServices services, AdminsEndpoints 
             throw new ApiError(400, "bad_request", "body is required (the note's text)") { Code = "parameter_not_found", Field = "body" };
         }
 
-        var author = admins.For(Caller.From(context).AppId);
+        var author = Store(context).Admin;
         if (Input.Field(body, "admin_id") is { } adminId && (adminId.ValueKind is not (System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number)
             || adminId.ToString() != author.Id))
         {
             throw AdminsEndpoints.NotFound();
         }
 
-        var (note, contact) = await Store(context).AddNoteAsync(Routes.Route(context, "contact_id"), text);
-        return Json.Ok(w => Writer.Note(w, note, contact, author));
+        var note = await Store(context).AddNoteAsync(RouteValues.Text(context, "contact_id"), text);
+        return Json.Ok(w => Writer.Note(w, note, author));
     }
 
-    public async Task<IResult> GetAsync(HttpContext context)
+    public static async Task<IResult> GetAsync(HttpContext context)
     {
-        var id = Routes.NumericId(context, "note_id", () => new ApiError(404, "not_found", "Note not found") { Code = "not_found" });
-        var (note, contact) = await Store(context).GetNoteAsync(id);
-        return Json.Ok(w => Writer.Note(w, note, contact, admins.For(Caller.From(context).AppId)));
+        var note = await Store(context).GetNoteAsync(RouteValues.NumericId(context, "note_id", AppStore.NoteNotFound));
+        return Json.Ok(w => Writer.Note(w, note, Store(context).Admin));
     }
 
-    private AppStore Store(HttpContext context) => Routes.Store(context, services);
+    private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 }

@@ -3,28 +3,29 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Storage;
+using IntercomPS.Emulator.Auth;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>/tags and /contacts/{id}/tags. POST /tags takes each of its documented forms; companies are not emulated.</summary>
-internal sealed class TagsEndpoints(EmulatorServices services)
+internal static class TagsEndpoints
 {
-    public async Task<IResult> ListAsync(HttpContext context)
+    public static async Task<IResult> ListAsync(HttpContext context)
     {
         var tags = await Store(context).ListTagsAsync();
         return Json.Ok(w => Writer.TagList(w, tags));
     }
 
-    public async Task<IResult> GetAsync(HttpContext context)
+    public static async Task<IResult> GetAsync(HttpContext context)
     {
-        var tag = await Store(context).GetTagAsync(Routes.NumericId(context, "tag_id", AppStore.TagNotFound));
+        var tag = await Store(context).GetTagAsync(RouteValues.NumericId(context, "tag_id", AppStore.TagNotFound));
         return Json.Ok(w => Writer.Tag(w, tag));
     }
 
-    public async Task<IResult> DeleteAsync(HttpContext context)
+    public static async Task<IResult> DeleteAsync(HttpContext context)
     {
-        await Store(context).DeleteTagAsync(Routes.NumericId(context, "tag_id", AppStore.TagNotFound));
+        await Store(context).DeleteTagAsync(RouteValues.NumericId(context, "tag_id", AppStore.TagNotFound));
         return Results.Ok();
     }
 
@@ -32,7 +33,7 @@ internal sealed class TagsEndpoints(EmulatorServices services)
     /// {name}: create (or find) the tag; {name, id}: rename tag id; {name, users: [{id, untag?}]}: tag or untag
     /// those contacts. {name, companies} is a 400: the emulator stores no companies.
     /// </summary>
-    public async Task<IResult> SaveAsync(HttpContext context)
+    public static async Task<IResult> SaveAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var name = Input.String(body, "name");
@@ -58,24 +59,24 @@ internal sealed class TagsEndpoints(EmulatorServices services)
         return Json.Ok(w => Writer.Tag(w, tag));
     }
 
-    public async Task<IResult> ListForContactAsync(HttpContext context)
+    public static async Task<IResult> ListForContactAsync(HttpContext context)
     {
-        var contact = await Store(context).GetAsync(Routes.Route(context, "contact_id"));
+        var contact = await Store(context).GetContactAsync(RouteValues.Text(context, "contact_id"));
         return Json.Ok(w => Writer.TagList(w, contact.Tags));
     }
 
-    public async Task<IResult> AddToContactAsync(HttpContext context)
+    public static async Task<IResult> AddToContactAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var tagId = Input.Id(body, "id") ?? throw new ApiError(400, "bad_request", "id is required (the tag's id)") { Code = "parameter_not_found", Field = "id" };
-        var tag = await Store(context).AddContactTagAsync(Routes.Route(context, "contact_id"), tagId);
+        var tag = await Store(context).AddContactTagAsync(RouteValues.Text(context, "contact_id"), tagId);
         return Json.Ok(w => Writer.Tag(w, tag));
     }
 
-    public async Task<IResult> RemoveFromContactAsync(HttpContext context)
+    public static async Task<IResult> RemoveFromContactAsync(HttpContext context)
     {
         var tag = await Store(context).RemoveContactTagAsync(
-            Routes.Route(context, "contact_id"), Routes.NumericId(context, "tag_id", AppStore.TagNotFound));
+            RouteValues.Text(context, "contact_id"), RouteValues.NumericId(context, "tag_id", AppStore.TagNotFound));
         return Json.Ok(w => Writer.Tag(w, tag));
     }
 
@@ -97,5 +98,5 @@ internal sealed class TagsEndpoints(EmulatorServices services)
         }).ToList();
     }
 
-    private AppStore Store(HttpContext context) => Routes.Store(context, services);
+    private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 }

@@ -221,27 +221,19 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    public static void Note(Utf8JsonWriter w, V2NoteRecord note, ContactRecord? contact, AdminRecord author)
+    public static void Note(Utf8JsonWriter w, NoteRecord note, AdminRecord author)
     {
         w.WriteStartObject();
         w.WriteString("type", "note");
         w.WriteString("id", Face.ToString(note.Id));
-        w.WriteNumber("created_at", note.CreatedAt);
-        if (contact is null)
-        {
-            w.WriteNull("contact");
-        }
-        else
-        {
-            w.WriteStartObject("contact");
-            w.WriteString("type", "contact");
-            w.WriteString("id", contact.User.IntercomId);
-            w.WriteEndObject();
-        }
-
+        w.WriteNumber("created_at", note.CreatedAt ?? 0);
+        w.WriteStartObject("contact");
+        w.WriteString("type", "contact");
+        w.WriteString("id", note.User.IntercomId);
+        w.WriteEndObject();
         w.WritePropertyName("author");
         Admin(w, author);
-        w.WriteString("body", note.Body);
+        w.WriteString("body", note.Html);
         w.WriteEndObject();
     }
 
@@ -316,13 +308,13 @@ internal static class Writer
         w.WriteStartArray("tags");
         w.WriteEndArray();
         w.WriteEndObject();
-        var source = c.Parts.Count > 0 ? c.Parts[0] : null;
+        var source = c.Messages.Count > 0 ? c.Messages[0] : null;
         w.WriteStartObject("source");
         w.WriteString("type", "conversation");
         w.WriteString("id", source is null ? "" : Face.ToString(source.Id));
         w.WriteString("delivered_as", c.CreatedByUser ? "customer_initiated" : "admin_initiated");
         w.WriteString("subject", "");
-        w.WriteString("body", source is null ? "" : view.Body(source.Body));
+        w.WriteString("body", source is null ? "" : view.Body(source.Html));
         w.WritePropertyName("author");
         PartAuthor(w, source?.FromAdmin == true, c.Contact, admin);
         w.WriteStartArray("attachments");
@@ -343,7 +335,7 @@ internal static class Writer
         w.WriteStartObject("teammates");
         w.WriteString("type", "admin.list");
         w.WriteStartArray("teammates");
-        if (c.Parts.Any(p => p.FromAdmin))
+        if (c.Messages.Any(p => p.FromAdmin))
         {
             w.WriteStartObject();
             w.WriteString("type", "admin");
@@ -367,13 +359,13 @@ internal static class Writer
             w.WriteStartObject("conversation_parts");
             w.WriteString("type", "conversation_part.list");
             w.WriteStartArray("conversation_parts");
-            foreach (var part in c.Parts.Skip(1))
+            foreach (var part in c.Messages.Skip(1))
             {
                 w.WriteStartObject();
                 w.WriteString("type", "conversation_part");
                 w.WriteString("id", Face.ToString(part.Id));
                 w.WriteString("part_type", "comment");
-                w.WriteString("body", view.Body(part.Body));
+                w.WriteString("body", view.Body(part.Html));
                 w.WriteNumber("created_at", part.CreatedAt);
                 w.WriteNumber("updated_at", part.CreatedAt);
                 w.WriteNumber("notified_at", part.CreatedAt);
@@ -388,7 +380,7 @@ internal static class Writer
             }
 
             w.WriteEndArray();
-            w.WriteNumber("total_count", c.Parts.Count > 0 ? c.Parts.Count - 1 : 0);
+            w.WriteNumber("total_count", c.Messages.Count > 0 ? c.Messages.Count - 1 : 0);
             w.WriteEndObject();
         }
 
@@ -421,9 +413,6 @@ internal static class Writer
         }
     }
 }
-
-/// <summary>An app's admin, as 2.14 shows it: a numeric string id, a name and an email.</summary>
-internal sealed record AdminRecord(string Id, string Name, string Email);
 
 /// <summary>
 /// How conversations are written for one request: the app's admin (every admin part is theirs), the version's model,

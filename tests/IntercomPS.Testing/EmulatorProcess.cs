@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
-namespace IntercomPS.Emulator.Tests.Infrastructure;
+namespace IntercomPS.Testing;
 
 /// <summary>
 /// The emulator as a child process (`dotnet IntercomPS.Emulator.dll ...`, the dll copied to this test's output by

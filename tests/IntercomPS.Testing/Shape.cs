@@ -2,7 +2,7 @@ using System.Linq;
 using System.Text.Json;
 using Xunit;
 
-namespace IntercomPS.Emulator.Tests.Infrastructure;
+namespace IntercomPS.Testing;
 
 /// <summary>Compares a response's shape (field names and JSON kinds) with an example from the spec.</summary>
 public static class Shape

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+using IntercomPS.Emulator.Storage;
+
+namespace IntercomPS.Emulator;
+
+/// <summary>
+/// The dummy app on the 2.14 face (Bearer token dummy-app-id): the canned users as contacts (tagged "Free Trial", one
+/// note each, the spec's thread as their conversation), writes answered as if applied and never kept. Lists and
+/// searches answer the three listed contacts whatever the query, paged by per_page. A contact id or external id the
+/// dummy does not list is Ben's, as any v1 user is; an email follows the v1 conventions (not-found@example.com is a 404).
+/// </summary>
+internal sealed partial class DummyApp
+{
+    private const long CannedNoteId = 81000;
+    private const string CannedNote = "<p>This is the text of my note.</p>";
+
+    private static TagRecord CannedTag => new(TagId, 1, "Free Trial", "green", ListedUsers.Length);
+
+    public Task<ContactPage> ListContactsAsync(int perPage, string? startingAfter)
+    {
+        var (contacts, page, next) = Slice(ListedUsers.Select(AsContact).ToList(), perPage, startingAfter);
+        return Task.FromResult(new ContactPage(contacts, ListedUsers.Length, page, perPage, next));
+    }
+
+    public Task<ContactPage> SearchContactsAsync(ContactQuery query, int perPage, string? startingAfter) => ListContactsAsync(perPage, startingAfter);
+
+    public Task<ContactRecord> GetContactAsync(string id) => Task.FromResult(AsContact(ById(id)));
+
+    public Task<ContactRecord> FindContactByExternalIdAsync(string externalId) =>
+        Task.FromResult(AsContact(ListedUsers.FirstOrDefault(u => u.UserId == externalId) ?? Resolve(new UserKey(externalId, null))));
+
+    public Task<ContactRecord> CreateContactAsync(ContactInput input)
+    {
+        var now = Now;
+        var user = new UserRecord(-1, input.ExternalId, input.Email, input.Name, input.SignedUpAt ?? now, input.LastSeenAt,
+            CustomData.Merge(CustomData.Empty, input.CustomAttributes), null, null, 0, input.UnsubscribedFromEmails ?? false,
+            CannedIntercomId(input.ExternalId ?? input.Email ?? input.Role ?? "lead"));
+        return Task.FromResult(new ContactRecord(user, input.Role ?? "user", input.Phone, false, now, [], 0));
+    }
+
+    public Task<ContactRecord> UpdateContactAsync(string id, ContactInput input)
+    {
+        var contact = AsContact(ById(id));
+        var u = contact.User;
+        var user = u with
+        {
+            UserId = input.ExternalId ?? u.UserId,
+            Email = input.Email ?? u.Email,
+            Name = input.Name ?? u.Name,
+            CreatedAt = input.SignedUpAt ?? u.CreatedAt,
+            LastImpressionAt = input.LastSeenAt ?? u.LastImpressionAt,
+            CustomData = CustomData.Merge(u.CustomData, input.CustomAttributes),
+            UnsubscribedFromEmails = input.UnsubscribedFromEmails ?? u.UnsubscribedFromEmails,
+        };
+        return Task.FromResult(contact with { User = user, Role = input.Role ?? contact.Role, Phone = input.Phone ?? contact.Phone, UpdatedAt = Now });
+    }
+
+    public Task<ContactRecord> DeleteContactAsync(string id) => GetContactAsync(id);
+
+    public Task<ContactRecord> ArchiveContactAsync(string id, bool archived) => Task.FromResult(AsContact(ById(id)) with { Archived = archived });
+
+    public Task<IReadOnlyList<TagRecord>> ListTagsAsync() => Task.FromResult<IReadOnlyList<TagRecord>>([CannedTag]);
+
+    public Task<TagRecord> GetTagAsync(long id) => Task.FromResult(CannedTag with { NumericId = id });
+
+    public Task<TagRecord> SaveTagAsync(string name, long? id) => Task.FromResult(CannedTag with { NumericId = id ?? CannedTag.NumericId, Name = name });
+
+    public Task<TagRecord> TagContactsAsync(string name, IReadOnlyList<(string ContactId, bool Untag)> contacts) =>
+        Task.FromResult(CannedTag with { Name = name, TaggedUserCount = contacts.Count(c => !c.Untag) });
+
+    public Task DeleteTagAsync(long id) => Task.CompletedTask;
+
+    public Task<TagRecord> AddContactTagAsync(string contactId, long tagId) => GetTagAsync(tagId);
+
+    public Task<TagRecord> RemoveContactTagAsync(string contactId, long tagId) => GetTagAsync(tagId);
+
+    public Task<NoteRecord> AddNoteAsync(string contactId, string body) => Task.FromResult(new NoteRecord(CannedNoteId + 1, Now, Html.Paragraphs(body), ById(contactId)));
+
+    public Task<IReadOnlyList<NoteRecord>> ListNotesAsync(string contactId) =>
+        Task.FromResult<IReadOnlyList<NoteRecord>>([new NoteRecord(CannedNoteId, 1300000000, CannedNote, ById(contactId))]);
+
+    public Task<NoteRecord> GetNoteAsync(long id) => Task.FromResult(new NoteRecord(id, 1300000000, CannedNote, ListedUsers[0]));
+
+    public Task<ConversationPage> ListConversationsAsync(int perPage, string? startingAfter)
+    {
+        var (conversations, page, next) = Slice([CannedThread(ListedUsers[0], FirstThreadId)], perPage, startingAfter);
+        return Task.FromResult(new ConversationPage(conversations, 1, page, perPage, next));
+    }
+
+    public Task<ConversationPage> SearchConversationsAsync(ContactQuery query, int perPage, string? startingAfter) => ListConversationsAsync(perPage, startingAfter);
+
+    public Task<long> LastConversationIdAsync(string contactId) => Task.FromResult(FirstThreadId);
+
+    public Task<ConversationRecord> GetConversationAsync(long id) => Task.FromResult(CannedThread(ListedUsers[0], id));
+
+    public Task<(ConversationRecord Conversation, MessageRecord Message)> CreateConversationAsync(string contactId, string body)
+    {
+        var message = new MessageRecord(CannedMessageId, Now, null, Html.Paragraphs(body), false);
+        return Task.FromResult((Thread(FirstThreadId, message.CreatedAt, true, [message], ById(contactId)), message));
+    }
+
+    public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, bool fromAdmin) =>
+        Task.FromResult(WithReply(CannedThread(ListedUsers[0], id), body, null, fromAdmin) with { Read = !fromAdmin });
+
+    public Task<ConversationRecord> MarkReadAsync(long id, bool read) => Task.FromResult(CannedThread(ListedUsers[0], id) with { Read = read });
+
+    public Task<ConversationRecord> ManageAsync(long id, string state, long? snoozedUntil, string? body)
+    {
+        var thread = CannedThread(ListedUsers[0], id);
+        return Task.FromResult((body is null ? thread : WithReply(thread, body, null, fromAdmin: true) with { Read = false }) with
+        {
+            State = state,
+            SnoozedUntil = snoozedUntil,
+        });
+    }
+
+    /// <summary>The standard attributes, and the custom ones the canned users' custom data has.</summary>
+    public Task<IReadOnlyList<DataAttributeRecord>> ListAttributesAsync() => Task.FromResult<IReadOnlyList<DataAttributeRecord>>(
+    [
+        .. AppStore.Standard.Select(a => new DataAttributeRecord(null, a.Name, a.DataType, a.Description, false, null)),
+        new DataAttributeRecord(null, "app_name", "string", null, true, null),
+        new DataAttributeRecord(null, "monthly_spend", "float", null, true, null),
+        new DataAttributeRecord(null, "team_mates", "integer", null, true, null),
+    ]);
+
+    public Task<DataAttributeRecord> CreateAttributeAsync(string name, string dataType, string? description) =>
+        Task.FromResult(new DataAttributeRecord(1, name, dataType, description, true, Now));
+
+    public Task<ContactRecord> EventContactAsync(string? id, string? userId, string? email) =>
+        Task.FromResult(AsContact(id is not null ? ById(id) : Resolve(new UserKey(userId, email))));
+
+    public Task SubmitEventAsync(ContactRecord contact, string name, long createdAt, string metadata) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<EventRecord>> ListEventsAsync(ContactRecord contact) =>
+        Task.FromResult<IReadOnlyList<EventRecord>>([new EventRecord("invited-friend", 1300000000, """{"invitee_email":"pi@example.org"}""")]);
+
+    private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    /// <summary>A listed user by contact id, or else Ben with that id (as v1 answers any user it is asked for).</summary>
+    private static UserRecord ById(string id) =>
+        ListedUsers.FirstOrDefault(u => u.IntercomId == id) ?? Resolve(new UserKey(null, null)) with { IntercomId = id };
+
+    /// <summary>
+    /// A page of canned items: per_page of them after the cursor. The canned lists never change, so an item's place in
+    /// its list is a stable key: the cursor is a stored app's (<see cref="SearchCursor"/>), with that place as its tiebreaker.
+    /// </summary>
+    private static (List<T> Items, int Page, string? Next) Slice<T>(IReadOnlyList<T> all, int perPage, string? startingAfter)
+    {
+        var fingerprint = SearchCursor.Fingerprint("dummy " + typeof(T).Name);
+        var cursor = startingAfter is null ? null : SearchCursor.Decode(startingAfter, fingerprint);
+        var offset = (int)Math.Clamp((cursor?.LastTiebreak ?? -1) + 1, 0, all.Count);
+        var items = all.Skip(offset).Take(perPage).ToList();
+        var next = offset + items.Count < all.Count ? SearchCursor.After(cursor, offset + items.Count - 1, null).Encode(fingerprint) : null;
+        return (items, cursor?.Page ?? 1, next);
+    }
+}

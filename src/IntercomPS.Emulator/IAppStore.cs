@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+using IntercomPS.Emulator.Storage;
+
+namespace IntercomPS.Emulator;
+
+/// <summary>
+/// One app's data, as both faces use it once a request is valid: the v1 face names users by <see cref="UserKey"/>,
+/// the 2.14 face contacts by id, and both get the same records back. Two implementations: stored apps
+/// (<see cref="AppStore"/>, SQLite) and the dummy app (<see cref="DummyApp"/>, canned answers, nothing kept), so the
+/// endpoints refuse bad input identically for both and differ only in what they answer. Failures are thrown as
+/// <see cref="ApiError"/>.
+/// </summary>
+internal interface IAppStore
+{
+    /// <summary>The app's one admin: the author of admin messages and 2.14 notes.</summary>
+    AdminRecord Admin { get; }
+
+    // Users and contacts.
+
+    /// <summary>A v1 page of the users (of one tag, when <paramref name="tagId"/>, its 24-hex id, or a name is given).</summary>
+    Task<UserPage> ListUsersAsync(int page, int perPage, string? tagId, string? tagName);
+
+    Task<UserRecord> GetUserAsync(UserKey key);
+
+    /// <summary>Updates the user, or creates it when <paramref name="create"/> is set; Created says which.</summary>
+    Task<(UserRecord User, bool Created)> SaveUserAsync(UserInput input, bool create);
+
+    Task<UserRecord> DeleteUserAsync(UserKey key);
+
+    /// <summary>Records a visit and returns the number of admin messages the user has not read.</summary>
+    Task<int> RecordImpressionAsync(UserKey key, string? userIp, string? userAgent);
+
+    /// <summary>Unarchived contacts in creation order, a page after <paramref name="startingAfter"/>.</summary>
+    Task<ContactPage> ListContactsAsync(int perPage, string? startingAfter);
+
+    Task<ContactPage> SearchContactsAsync(ContactQuery query, int perPage, string? startingAfter);
+
+    Task<ContactRecord> GetContactAsync(string id);
+
+    Task<ContactRecord> FindContactByExternalIdAsync(string externalId);
+
+    Task<ContactRecord> CreateContactAsync(ContactInput input);
+
+    Task<ContactRecord> UpdateContactAsync(string id, ContactInput input);
+
+    Task<ContactRecord> DeleteContactAsync(string id);
+
+    Task<ContactRecord> ArchiveContactAsync(string id, bool archived);
+
+    // Tags.
+
+    /// <summary>The tag of that exact name (v1).</summary>
+    Task<TagRecord> GetTagAsync(string name);
+
+    /// <summary>v1's save: creates (when <paramref name="create"/>) or updates the tag, then tags or untags the users named.</summary>
+    Task<(TagRecord Tag, bool Created)> SaveTagAsync(TagInput input, bool create);
+
+    Task<IReadOnlyList<TagRecord>> ListTagsAsync();
+
+    Task<TagRecord> GetTagAsync(long id);
+
+    /// <summary>2.14's save: creates the tag, finds the one of that name (any case), or renames tag <paramref name="id"/>.</summary>
+    Task<TagRecord> SaveTagAsync(string name, long? id);
+
+    /// <summary>Tags (or untags) the contacts, creating the tag if needed; every contact must exist.</summary>
+    Task<TagRecord> TagContactsAsync(string name, IReadOnlyList<(string ContactId, bool Untag)> contacts);
+
+    Task DeleteTagAsync(long id);
+
+    Task<TagRecord> AddContactTagAsync(string contactId, long tagId);
+
+    Task<TagRecord> RemoveContactTagAsync(string contactId, long tagId);
+
+    // Notes.
+
+    Task<NoteRecord> AddNoteAsync(UserKey key, string body);
+
+    Task<NoteRecord> AddNoteAsync(string contactId, string body);
+
+    /// <summary>A contact's notes, newest first.</summary>
+    Task<IReadOnlyList<NoteRecord>> ListNotesAsync(string contactId);
+
+    Task<NoteRecord> GetNoteAsync(long id);
+
+    // Threads and conversations.
+
+    Task<IReadOnlyList<ConversationRecord>> ListThreadsAsync(UserKey key);
+
+    Task<ConversationRecord> GetThreadAsync(UserKey key, long threadId);
+
+    Task<ConversationRecord> CreateThreadAsync(UserKey key, string body, string? url);
+
+    /// <summary>A reply (from the user, or from an admin) and/or a read flag change on one of the user's threads.</summary>
+    Task<ConversationRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin);
+
+    Task<ConversationPage> ListConversationsAsync(int perPage, string? startingAfter);
+
+    Task<ConversationPage> SearchConversationsAsync(ContactQuery query, int perPage, string? startingAfter);
+
+    /// <summary>The id of the contact's newest conversation, for a reply to "last".</summary>
+    Task<long> LastConversationIdAsync(string contactId);
+
+    Task<ConversationRecord> GetConversationAsync(long id);
+
+    /// <summary>A conversation the contact starts, and its first message.</summary>
+    Task<(ConversationRecord Conversation, MessageRecord Message)> CreateConversationAsync(string contactId, string body);
+
+    /// <summary>A reply as the admin, or as the conversation's own contact (<paramref name="contactId"/>).</summary>
+    Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, bool fromAdmin);
+
+    Task<ConversationRecord> MarkReadAsync(long id, bool read);
+
+    /// <summary>close, open or snoozed (until a time), after an optional admin message.</summary>
+    Task<ConversationRecord> ManageAsync(long id, string state, long? snoozedUntil, string? body);
+
+    // Data attributes and events (2.14).
+
+    Task<IReadOnlyList<DataAttributeRecord>> ListAttributesAsync();
+
+    Task<DataAttributeRecord> CreateAttributeAsync(string name, string dataType, string? description);
+
+    /// <summary>The contact an event names: id (the contact id), else user_id (external id), else email.</summary>
+    Task<ContactRecord> EventContactAsync(string? id, string? userId, string? email);
+
+    Task SubmitEventAsync(ContactRecord contact, string name, long createdAt, string metadata);
+
+    /// <summary>A contact's events, newest first.</summary>
+    Task<IReadOnlyList<EventRecord>> ListEventsAsync(ContactRecord contact);
+}

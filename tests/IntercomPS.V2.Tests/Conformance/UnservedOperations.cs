@@ -1,0 +1,209 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace IntercomPS.V2.Tests.Conformance;
+
+/// <summary>
+/// The operations of Intercom's 2.14 description the emulator deliberately does not serve, each with the reason: the
+/// one written list, which <see cref="ServedOperationsTests"/> holds to be exactly the description's operations less
+/// the served ones. An operation the emulator starts serving leaves this list in the same change.
+/// </summary>
+public static class UnservedOperations
+{
+    private static readonly (string Reason, string[] Operations)[] Groups =
+    [
+        ("AI content (import sources, external pages) is not emulated",
+        [
+            "GET /ai/content_import_sources",
+            "POST /ai/content_import_sources",
+            "DELETE /ai/content_import_sources/{source_id}",
+            "GET /ai/content_import_sources/{source_id}",
+            "PUT /ai/content_import_sources/{source_id}",
+            "GET /ai/external_pages",
+            "POST /ai/external_pages",
+            "DELETE /ai/external_pages/{page_id}",
+            "GET /ai/external_pages/{page_id}",
+            "PUT /ai/external_pages/{page_id}",
+        ]),
+        ("Fin, the AI agent, is not emulated",
+        [
+            "POST /fin/start",
+            "POST /fin/reply",
+            "POST /fin/csat",
+        ]),
+        ("help center content (articles, collections, help centers) is not emulated",
+        [
+            "GET /articles",
+            "POST /articles",
+            "GET /articles/{article_id}",
+            "PUT /articles/{article_id}",
+            "DELETE /articles/{article_id}",
+            "GET /articles/search",
+            "GET /help_center/collections",
+            "POST /help_center/collections",
+            "GET /help_center/collections/{collection_id}",
+            "PUT /help_center/collections/{collection_id}",
+            "DELETE /help_center/collections/{collection_id}",
+            "GET /help_center/help_centers/{help_center_id}",
+            "GET /help_center/help_centers",
+            "GET /internal_articles",
+            "POST /internal_articles",
+            "GET /internal_articles/{internal_article_id}",
+            "PUT /internal_articles/{internal_article_id}",
+            "DELETE /internal_articles/{internal_article_id}",
+            "GET /internal_articles/search",
+        ]),
+        ("away statuses are not emulated: each app has one admin, never away",
+        [
+            "PUT /admins/{admin_id}/away",
+            "GET /away_status_reasons",
+        ]),
+        ("admin activity logs are not emulated",
+        [
+            "GET /admins/activity_logs",
+        ]),
+        ("reporting and content exports are not emulated",
+        [
+            "POST /export/reporting_data/enqueue",
+            "GET /export/reporting_data/{job_identifier}",
+            "GET /export/reporting_data/get_datasets",
+            "GET /download/reporting_data/{job_identifier}",
+            "POST /export/content/data",
+            "GET /export/content/data/{job_identifier}",
+            "POST /export/cancel/{job_identifier}",
+            "GET /download/content/data/{job_identifier}",
+            "GET /jobs/status/{job_id}",
+        ]),
+        ("workspace settings (the IP allowlist) are not emulated",
+        [
+            "GET /ip_allowlist",
+            "PUT /ip_allowlist",
+        ]),
+        ("companies are not emulated yet",
+        [
+            "POST /companies",
+            "GET /companies",
+            "GET /companies/{company_id}",
+            "PUT /companies/{company_id}",
+            "DELETE /companies/{company_id}",
+            "GET /companies/{company_id}/contacts",
+            "POST /companies/list",
+            "GET /companies/scroll",
+            "POST /contacts/{contact_id}/companies",
+            "GET /contacts/{contact_id}/companies",
+            "DELETE /contacts/{contact_id}/companies/{company_id}",
+        ]),
+        ("segments are not emulated yet",
+        [
+            "GET /companies/{company_id}/segments",
+            "GET /contacts/{contact_id}/segments",
+            "GET /segments",
+            "GET /segments/{segment_id}",
+        ]),
+        ("subscription types are not emulated",
+        [
+            "GET /contacts/{contact_id}/subscriptions",
+            "POST /contacts/{contact_id}/subscriptions",
+            "DELETE /contacts/{contact_id}/subscriptions/{subscription_id}",
+            "GET /subscription_types",
+        ]),
+        ("merging a lead into a user is not emulated",
+        [
+            "POST /contacts/merge",
+        ]),
+        ("blocking a contact is not emulated",
+        [
+            "POST /contacts/{contact_id}/block",
+        ]),
+        ("tags on conversations are not emulated (contacts' tags are)",
+        [
+            "POST /conversations/{conversation_id}/tags",
+            "DELETE /conversations/{conversation_id}/tags/{tag_id}",
+        ]),
+        ("a conversation has its one contact: adding or removing customers is not emulated",
+        [
+            "POST /conversations/{conversation_id}/customers",
+            "DELETE /conversations/{conversation_id}/customers/{contact_id}",
+        ]),
+        ("deleting, redacting and converting conversations are not emulated",
+        [
+            "DELETE /conversations/{conversation_id}",
+            "POST /conversations/redact",
+            "POST /conversations/{conversation_id}/convert",
+        ]),
+        ("custom objects are not emulated",
+        [
+            "POST /custom_object_instances/{custom_object_type_identifier}",
+            "GET /custom_object_instances/{custom_object_type_identifier}",
+            "DELETE /custom_object_instances/{custom_object_type_identifier}",
+            "GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
+            "DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
+        ]),
+        ("updating or archiving a data attribute is not emulated",
+        [
+            "PUT /data_attributes/{data_attribute_id}",
+        ]),
+        ("event summaries are not emulated (GET /events?summary=true is)",
+        [
+            "POST /events/summaries",
+        ]),
+        ("admin-initiated messages are not emulated",
+        [
+            "POST /messages",
+        ]),
+        ("news items and newsfeeds are not emulated",
+        [
+            "GET /news/news_items",
+            "POST /news/news_items",
+            "GET /news/news_items/{news_item_id}",
+            "PUT /news/news_items/{news_item_id}",
+            "DELETE /news/news_items/{news_item_id}",
+            "GET /news/newsfeeds/{newsfeed_id}/items",
+            "GET /news/newsfeeds",
+            "GET /news/newsfeeds/{newsfeed_id}",
+        ]),
+        ("phone calls are not emulated",
+        [
+            "POST /phone_call_redirects",
+            "GET /calls",
+            "GET /calls/{call_id}",
+            "GET /calls/{call_id}/recording",
+            "GET /calls/{call_id}/transcript",
+            "POST /calls/search",
+        ]),
+        ("teams are not emulated yet",
+        [
+            "GET /teams",
+            "GET /teams/{team_id}",
+        ]),
+        ("tickets are not emulated",
+        [
+            "GET /ticket_states",
+            "POST /ticket_types/{ticket_type_id}/attributes",
+            "PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}",
+            "GET /ticket_types",
+            "POST /ticket_types",
+            "GET /ticket_types/{ticket_type_id}",
+            "PUT /ticket_types/{ticket_type_id}",
+            "POST /tickets/{ticket_id}/reply",
+            "POST /tickets/{ticket_id}/tags",
+            "DELETE /tickets/{ticket_id}/tags/{tag_id}",
+            "POST /tickets",
+            "POST /tickets/enqueue",
+            "PUT /tickets/{ticket_id}",
+            "GET /tickets/{ticket_id}",
+            "DELETE /tickets/{ticket_id}",
+            "POST /tickets/search",
+        ]),
+        ("visitors are not emulated",
+        [
+            "PUT /visitors",
+            "GET /visitors",
+            "POST /visitors/convert",
+        ]),
+    ];
+
+    /// <summary>Each unserved operation ("GET /companies") and why it is not served.</summary>
+    public static IReadOnlyDictionary<string, string> All { get; } =
+        Groups.SelectMany(g => g.Operations.Select(operation => (operation, g.Reason))).ToDictionary(p => p.operation, p => p.Reason);
+}
