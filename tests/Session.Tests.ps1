@@ -119,9 +119,10 @@ Describe 'Connect-Intercom with an access token (REST API 2.14)' {
         Get-IntercomSession | Should -BeNullOrEmpty
     }
 
-    It 'sends -ApiVersion as Intercom-Version, which the emulator refuses for a version it does not speak' {
-        try { Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -ApiVersion 2.13 } catch { $failure = $_ }
+    It 'sends -ApiVersion as Intercom-Version, which the emulator refuses for a version the real service does not know' {
+        try { Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -ApiVersion 2.99 } catch { $failure = $_ }
         $failure.FullyQualifiedErrorId | Should -BeExactly 'Intercom.intercom_version_invalid,IntercomPS.Cmdlets.ConnectIntercomCommand'
+        (Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -ApiVersion 2.13 -PassThru).ApiVersion | Should -BeExactly '2.13'
         (Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -ApiVersion 2.14 -PassThru).ApiVersion | Should -BeExactly '2.14'
     }
 

@@ -144,12 +144,17 @@ internal sealed partial class DummyApp
     private static UserRecord ById(string id) =>
         ListedUsers.FirstOrDefault(u => u.IntercomId == id) ?? Resolve(new UserKey(null, null)) with { IntercomId = id };
 
-    /// <summary>A page of canned items: per_page of them after the cursor, which counts the items before the page.</summary>
+    /// <summary>
+    /// A page of canned items: per_page of them after the cursor. The canned lists never change, so an item's place in
+    /// its list is a stable key: the cursor is a stored app's (<see cref="SearchCursor"/>), with that place as its tiebreaker.
+    /// </summary>
     private static (List<T> Items, int Page, string? Next) Slice<T>(IReadOnlyList<T> all, int perPage, string? startingAfter)
     {
-        var offset = (int)Math.Min(startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.At), all.Count);
+        var fingerprint = SearchCursor.Fingerprint("dummy " + typeof(T).Name);
+        var cursor = startingAfter is null ? null : SearchCursor.Decode(startingAfter, fingerprint);
+        var offset = (int)Math.Clamp((cursor?.LastTiebreak ?? -1) + 1, 0, all.Count);
         var items = all.Skip(offset).Take(perPage).ToList();
-        var next = offset + items.Count < all.Count ? Cursor.Encode(Cursor.At, offset + items.Count) : null;
-        return (items, (offset / perPage) + 1, next);
+        var next = offset + items.Count < all.Count ? SearchCursor.After(cursor, offset + items.Count - 1, null).Encode(fingerprint) : null;
+        return (items, cursor?.Page ?? 1, next);
     }
 }

@@ -38,10 +38,41 @@ public sealed class EmulatorOptions
     /// <summary>Where the emulator notes what a developer should see (ignored unknown fields); null keeps it quiet.</summary>
     public System.IO.TextWriter? Log { get; set; }
 
+    /// <summary>Each app's default Intercom-Version (app id to version), what a request naming none gets; 2.14 unless set.</summary>
+    public IDictionary<string, string> AppVersions { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Each app's time zone (app id to IANA name), as GET /me's app.timezone shows it; UTC unless set.</summary>
+    public IDictionary<string, string> AppTimeZones { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Request ids as the real service writes them (20 lowercase base32 characters, e.g. 000hjqhpf95ef3b8f8v0)
+    /// instead of UUIDs, the form the descriptions' examples show.
+    /// </summary>
+    public bool IntercomRequestIds { get; set; }
+
+    /// <summary>The search indexing delay <see cref="BehaveLikeProduction"/> sets: "a few minutes", as the description says.</summary>
+    public const int ProductionSearchDelaySeconds = 120;
+
+    /// <summary>
+    /// Everything a "behave like production" run needs, in one call (--production): the real rate limits
+    /// (<see cref="FaultOptions.UseIntercomRateLimits"/>), the real service's request ids and its search indexing delay
+    /// (<see cref="ProductionSearchDelaySeconds"/>). The quick start and the tests run without it, unless they test it.
+    /// </summary>
+    public EmulatorOptions BehaveLikeProduction()
+    {
+        Faults.UseIntercomRateLimits();
+        Faults.SearchDelaySeconds = ProductionSearchDelaySeconds;
+        IntercomRequestIds = true;
+        return this;
+    }
+
     /// <summary>One flag: its name, environment variable, value placeholder, help text and how it applies.</summary>
+    /// <summary>A flag without a <see cref="Flag.Value"/> is a switch: given, it applies "true".</summary>
     private sealed record Flag(string Name, string Value, string Help, Action<EmulatorOptions, string> Apply)
     {
-        public string Variable => "INTERCOM_EMULATOR_" + Name.ToUpperInvariant().Replace('-', '_') + (Name == "app" ? "S" : "");
+        public string Variable => "INTERCOM_EMULATOR_" + Name.ToUpperInvariant().Replace('-', '_') + (Name.StartsWith("app", StringComparison.Ordinal) ? "S" : "");
+
+        public bool IsSwitch => Value.Length == 0;
     }
 
     private static readonly Flag[] Flags =
@@ -51,6 +82,11 @@ public sealed class EmulatorOptions
         new("admin-token", "TOKEN", "token /admin calls must send (Authorization: Bearer TOKEN); required unless --host is loopback", (o, v) => o.AdminToken = NotEmpty(v, "admin-token")),
         new("data", "FILE", "SQLite file to keep data in (default: in memory)", (o, v) => o.DataPath = NotEmpty(v, "data")),
         new("app", "ID:KEY", "an app and its API key; repeat for more (env: comma-separated). Default local-app:local-key", AddApps),
+        new("app-version", "ID=VERSION", "an app's default Intercom-Version, for requests naming none (default 2.14); repeat for more", (o, v) => AddPairs(o.AppVersions, v, "VERSION", name => AppProfiles.Version(name).Name)),
+        new("app-timezone", "ID=ZONE", "an app's time zone, an IANA name (default Etc/UTC): GET /me's app.timezone; repeat for more", (o, v) => AddPairs(o.AppTimeZones, v, "ZONE", name => AppProfiles.TimeZone(name).Id)),
+        new("production", "", "behave like the real service: its rate limits (--rate-limit intercom), request ids (--request-ids intercom) and search delay (--search-delay 120)", LikeProduction),
+        new("search-delay", "SECONDS", "seconds a new contact takes to join contact searches, as the real service's indexing (default 0)", (o, v) => o.Faults.SearchDelaySeconds = Int(v, "search-delay", 0, FaultOptions.MaxSeconds)),
+        new("request-ids", "uuid|intercom", "request ids as UUIDs (default) or as the real service writes them (20 lowercase base32 characters)", (o, v) => o.IntercomRequestIds = RequestIds(v)),
         new("admin-name", "NAME", "name of each app's one admin, who writes its admin messages and notes (default Emulator Admin)", (o, v) => o.AdminName = NotEmpty(v, "admin-name")),
         new("admin-email", "EMAIL", "email of that admin (default admin@example.com)", (o, v) => o.AdminEmail = NotEmpty(v, "admin-email")),
         new("latency", "MS", "fixed delay added to every API request (2.x and v1)", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, FaultOptions.MaxDelayMs)),
@@ -59,7 +95,7 @@ public sealed class EmulatorOptions
         new("drop-rate", "0..1", "share of API requests applied, then cut off mid-answer (a lost response)", (o, v) => o.Faults.DropRate = Rate(v)),
         new("failure-status", "N", "status of injected failures, 400..599 (default 503)", (o, v) => o.Faults.FailureStatus = Int(v, "failure-status", 400, 599)),
         new("retry-after", "SECONDS", "Retry-After sent with injected failures (default: none)", (o, v) => o.Faults.RetryAfterSeconds = Int(v, "retry-after", 0, FaultOptions.MaxSeconds)),
-        new("rate-limit", "N", "requests allowed per app per window, then 429 (default 0: not enforced)", (o, v) => o.Faults.RateLimit = Int(v, "rate-limit", 0, int.MaxValue)),
+        new("rate-limit", "N|intercom", "requests allowed per app per window, then 429 (default 0: not enforced); intercom: the real limits, 10,000 a minute per app in 10-second windows", RateLimit),
         new("rate-window", "SECONDS", "rate-limit window length (default 10)", (o, v) => o.Faults.RateWindowSeconds = Int(v, "rate-window", 1, FaultOptions.MaxSeconds)),
         new("fault-seed", "N", "seed for jitter, failure-rate and drop-rate draws: replays a run exactly", (o, v) => o.Faults.Seed = Int(v, "fault-seed", 0, int.MaxValue)),
     ];
@@ -97,7 +133,11 @@ public sealed class EmulatorOptions
             var flag = Array.Find(Flags, f => f.Name == name)
                 ?? throw new ArgumentException($"Unknown flag '--{name}'.");
             string value;
-            if (eq > 0)
+            if (flag.IsSwitch)
+            {
+                value = eq > 0 ? arg[(eq + 1)..] : "true";
+            }
+            else if (eq > 0)
             {
                 value = arg[(eq + 1)..];
             }
@@ -125,15 +165,16 @@ public sealed class EmulatorOptions
     internal static string HelpText()
     {
         var text = new System.Text.StringBuilder()
-            .AppendLine($"IntercomPS emulator: a local Intercom for tests and scripts, REST API 2.x (Intercom-Version {Endpoints.V2.Face.Version}) at the root")
-            .AppendLine("(an app's key is its Bearer token) and the v1 API under /v1/ (HTTP Basic app_id:key), over one store.")
+            .AppendLine($"IntercomPS emulator: a local Intercom for tests and scripts, REST API 2.x (every Intercom-Version; {Endpoints.V2.ApiVersions.DefaultName} unless")
+            .AppendLine("a request or its app names another) at the root (an app's key is its Bearer token) and the v1 API under /v1/")
+            .AppendLine("(HTTP Basic app_id:key), over one store.")
             .AppendLine()
             .AppendLine("Usage: intercom-emulator [flags]   (from the repository: dotnet run --project src/IntercomPS.Emulator -- [flags])")
             .AppendLine()
             .AppendLine("Flags (each also read from its environment variable; flags win):");
         foreach (var flag in Flags)
         {
-            text.Append(("  --" + flag.Name + " " + flag.Value).PadRight(30)).AppendLine(flag.Help)
+            text.Append(("  --" + flag.Name + (flag.IsSwitch ? "" : " " + flag.Value)).PadRight(30)).AppendLine(flag.Help)
                 .Append(' ', 30).Append("env ").AppendLine(flag.Variable);
         }
 
@@ -182,6 +223,55 @@ public sealed class EmulatorOptions
             options.Apps[id] = pair[(colon + 1)..];
         }
     }
+
+    /// <summary>ID=VALUE pairs (comma-separated in the environment) into <paramref name="into"/>, each value checked by <paramref name="check"/>.</summary>
+    private static void AddPairs(IDictionary<string, string> into, string value, string what, Func<string, string> check)
+    {
+        foreach (var pair in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == pair.Length - 1)
+            {
+                throw new FormatException($"'{pair}' is not ID={what} (both parts required).");
+            }
+
+            into[pair[..eq]] = check(pair[(eq + 1)..]);
+        }
+    }
+
+    private static void LikeProduction(EmulatorOptions options, string value)
+    {
+        if (Switch(value, "production"))
+        {
+            options.BehaveLikeProduction();
+        }
+    }
+
+    private static void RateLimit(EmulatorOptions options, string value)
+    {
+        if (value == "intercom")
+        {
+            options.Faults.UseIntercomRateLimits();
+        }
+        else
+        {
+            options.Faults.RateLimit = Int(value, "rate-limit", 0, int.MaxValue);
+        }
+    }
+
+    private static bool RequestIds(string value) => value switch
+    {
+        "uuid" => false,
+        "intercom" => true,
+        _ => throw new FormatException($"'{value}' is not a request id form: uuid or intercom."),
+    };
+
+    private static bool Switch(string value, string name) => value.ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" => true,
+        "false" or "0" or "no" => false,
+        _ => throw new FormatException($"'{value}' is not true or false for {name}."),
+    };
 
     private static int Int(string value, string name, int min, int max) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max

@@ -6,10 +6,17 @@ using IntercomPS.Emulator.Storage;
 namespace IntercomPS.Emulator;
 
 /// <summary>The emulator's shared state, handed to middleware and admin endpoints.</summary>
-internal sealed class EmulatorServices(Database database, AppRegistry apps, FaultOptions faults, bool persistent, string adminName, string adminEmail)
+internal sealed class EmulatorServices(
+    Database database, AppRegistry apps, FaultOptions faults, bool persistent, string adminName, string adminEmail, AppProfiles? profiles = null, bool intercomRequestIds = false)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AdminRecord> admins = new(System.StringComparer.Ordinal);
     private DummyApp? dummy;
+
+    /// <summary>Each app's default API version and time zone.</summary>
+    public AppProfiles Profiles { get; } = profiles ?? new();
+
+    /// <summary>Whether 2.x request ids take the real service's form (20 lowercase base32 characters) instead of UUIDs.</summary>
+    public bool IntercomRequestIds { get; } = intercomRequestIds;
 
     /// <summary>Each app's admin on the 2.14 face.</summary>
     public string AdminName { get; } = adminName;

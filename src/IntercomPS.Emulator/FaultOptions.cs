@@ -14,6 +14,15 @@ public sealed class FaultOptions
     /// <summary>Longest Retry-After and rate window, in seconds (a day).</summary>
     public const int MaxSeconds = 86_400;
 
+    /// <summary>
+    /// The real service's limit (Intercom's rate-limiting guide): 10,000 calls a minute per app, counted in 10-second
+    /// windows of a sixth each, which X-RateLimit-Limit shows. Its 25,000 a minute per workspace cannot bind here:
+    /// each emulated app is a workspace of its own, with one token, and 1,666 a window is below 4,166.
+    /// </summary>
+    public const int IntercomLimitPerWindow = 10_000 / 6;
+
+    public const int IntercomWindowSeconds = 10;
+
     private readonly object gate = new();
     private int latencyMs;
     private int jitterMs;
@@ -23,6 +32,7 @@ public sealed class FaultOptions
     private int retryAfterSeconds;
     private int rateLimit;
     private int rateWindowSeconds = 10;
+    private int searchDelaySeconds;
     private int? seed;
     private string? route;
     private Random random = new();
@@ -86,16 +96,30 @@ public sealed class FaultOptions
     }
 
     /// <summary>
+    /// Seconds a new contact takes to join contact searches (0: at once, the default), as the real service's "Contact
+    /// Creation Delay" (its description: "This delay can take a few minutes"); GET /contacts/{id} and
+    /// find_by_external_id see it at once all the same.
+    /// </summary>
+    public int SearchDelaySeconds { get => Read(() => searchDelaySeconds); set => Write(() => searchDelaySeconds = InRange(value, nameof(SearchDelaySeconds), 0, MaxSeconds)); }
+
+    /// <summary>
     /// Seeds the random draws (jitter, failure rate, drop rate), so a failing statistical test can be replayed: after
     /// seeding, the same sequence of API requests gets the same faults. Setting it (even to the same value) restarts
     /// the sequence; null draws unpredictably.
     /// </summary>
     public int? Seed { get => Read(() => seed); set => Write(() => Reseed(value)); }
 
+    /// <summary>The real service's rate limits (<see cref="IntercomLimitPerWindow"/> per <see cref="IntercomWindowSeconds"/>), as one preset.</summary>
+    public void UseIntercomRateLimits() => Write(() =>
+    {
+        rateLimit = IntercomLimitPerWindow;
+        rateWindowSeconds = IntercomWindowSeconds;
+    });
+
     /// <summary>Turns every fault off and restores the defaults. The seed and its sequence are kept: they are not a fault.</summary>
     public void Clear() => Write(() =>
     {
-        latencyMs = jitterMs = retryAfterSeconds = rateLimit = 0;
+        latencyMs = jitterMs = retryAfterSeconds = rateLimit = searchDelaySeconds = 0;
         failureRate = dropRate = 0;
         failureStatus = 503;
         rateWindowSeconds = 10;
@@ -104,7 +128,7 @@ public sealed class FaultOptions
 
     /// <summary>A consistent copy of every setting, taken under the lock.</summary>
     public FaultSnapshot Snapshot() => Read(() => new FaultSnapshot(
-        latencyMs, jitterMs, failureRate, failureStatus, retryAfterSeconds, rateLimit, rateWindowSeconds, dropRate, seed, route));
+        latencyMs, jitterMs, failureRate, failureStatus, retryAfterSeconds, rateLimit, rateWindowSeconds, dropRate, seed, route, searchDelaySeconds));
 
     /// <summary>
     /// One request's random draws, all taken at once: the n-th request after seeding gets the n-th triple whichever
@@ -120,7 +144,7 @@ public sealed class FaultOptions
         {
             LatencyMs = s.LatencyMs, JitterMs = s.JitterMs, FailureRate = s.FailureRate, FailureStatus = s.FailureStatus,
             RetryAfterSeconds = s.RetryAfterSeconds, RateLimit = s.RateLimit, RateWindowSeconds = s.RateWindowSeconds, DropRate = s.DropRate,
-            Route = s.Route,
+            Route = s.Route, SearchDelaySeconds = s.SearchDelaySeconds,
         };
         Write(() =>
         {
@@ -128,6 +152,7 @@ public sealed class FaultOptions
             failureStatus = check.failureStatus; retryAfterSeconds = check.retryAfterSeconds;
             rateLimit = check.rateLimit; rateWindowSeconds = check.rateWindowSeconds; dropRate = check.dropRate;
             route = check.route;
+            searchDelaySeconds = check.searchDelaySeconds;
             if (reseed)
             {
                 Reseed(s.Seed);
@@ -158,7 +183,7 @@ public sealed class FaultOptions
 /// <summary>An immutable copy of <see cref="FaultOptions"/>.</summary>
 public readonly record struct FaultSnapshot(
     int LatencyMs, int JitterMs, double FailureRate, int FailureStatus, int RetryAfterSeconds, int RateLimit, int RateWindowSeconds, double DropRate = 0, int? Seed = null,
-    string? Route = null);
+    string? Route = null, int SearchDelaySeconds = 0);
 
 /// <summary>One request's uniform draws in [0, 1): its share of the jitter, and the dice for failing and dropping it.</summary>
 internal readonly record struct FaultDraw(double Jitter, double Failure, double Drop)

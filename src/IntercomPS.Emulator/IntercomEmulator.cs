@@ -39,8 +39,8 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         LoopbackOnly = loopbackOnly;
     }
 
-    /// <summary>The Intercom REST API version the root face serves (v1 is served under /v1).</summary>
-    public const string Version = Endpoints.V2.Face.Version;
+    /// <summary>The Intercom REST API version the root face answers in when neither a request nor its app names one (v1 is served under /v1).</summary>
+    public const string Version = Endpoints.V2.ApiVersions.DefaultName;
 
     /// <summary>The address really bound, as Kestrel reports it (http://0.0.0.0:PORT/ for all interfaces).</summary>
     public Uri ListenUri { get; }
@@ -75,8 +75,9 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         var database = new Database(options.DataPath);
         try
         {
+            var apps = new AppRegistry(options.Apps);
             var services = new EmulatorServices(
-                database, new AppRegistry(options.Apps), options.Faults, options.DataPath is not null, options.AdminName, options.AdminEmail);
+                database, apps, options.Faults, options.DataPath is not null, options.AdminName, options.AdminEmail, Profiles(options, apps), options.IntercomRequestIds);
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 
             // Quiet by default: tests and scripts host this in-process; the CLI prints its own single line.
@@ -147,6 +148,34 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         web.UseRouting();
         ApiRoutes.Map(web);
         new AdminEndpoints(services).Map(web);
+    }
+
+    /// <summary>The apps' versions and time zones as the options set them; an app the emulator does not have is an error, not ignored.</summary>
+    private static AppProfiles Profiles(EmulatorOptions options, AppRegistry apps)
+    {
+        var profiles = new AppProfiles();
+        foreach (var app in options.AppVersions.Keys.Union(options.AppTimeZones.Keys))
+        {
+            if (!apps.IsKnown(app))
+            {
+                throw new ArgumentException($"--app-version/--app-timezone name app '{app}', which is not one of the emulator's apps ({string.Join(", ", apps.Apps.Keys)}).", nameof(options));
+            }
+
+            var profile = AppProfile.Default;
+            if (options.AppVersions.TryGetValue(app, out var version))
+            {
+                profile = profile with { Version = AppProfiles.Version(version) };
+            }
+
+            if (options.AppTimeZones.TryGetValue(app, out var zone))
+            {
+                profile = profile with { TimeZoneName = zone, TimeZone = AppProfiles.TimeZone(zone) };
+            }
+
+            profiles.Set(app, profile);
+        }
+
+        return profiles;
     }
 
     private static IPAddress Resolve(string host)

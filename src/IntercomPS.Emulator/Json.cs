@@ -143,7 +143,12 @@ internal static class Json
         w.WriteEndObject();
     }
 
-    /// <summary>A thread as v1 shows it: updated when a message followed the first, its user the "from" of user messages.</summary>
+    /// <summary>
+    /// A thread as v1 shows it (updated when a message followed the first, its user the "from" of user messages), with
+    /// what answers captured from the real service also had (the v1-era official Ruby and Python clients kept them as
+    /// fixtures): on the thread, message_id (its first message's id) and interrupt (true there); on the first message,
+    /// subject (""; only email messages had one).
+    /// </summary>
     public static void Thread(Utf8JsonWriter w, ConversationRecord t, AdminRecord admin)
     {
         var user = t.Contact.User;
@@ -153,15 +158,25 @@ internal static class Json
         w.WriteBoolean("read", t.Read);
         w.WriteBoolean("created_by_user", t.CreatedByUser);
         w.WriteNumber("thread_id", t.Id);
+        if (t.Messages.Count > 0)
+        {
+            w.WriteNumber("message_id", t.Messages[0].Id);
+        }
+
         w.WriteString("message_type", "inbox");
+        w.WriteBoolean("interrupt", true);
         w.WriteStartArray("messages");
         foreach (var m in t.Messages)
         {
             w.WriteStartObject();
-            w.WriteNumber("message_id", m.Id);
             w.WriteNumber("created_at", m.CreatedAt);
             w.WriteString("url", m.Url);
             w.WriteString("html", m.Html);
+            if (ReferenceEquals(m, t.Messages[0]))
+            {
+                w.WriteString("subject", "");
+            }
+
             w.WriteStartObject("from");
             if (m.FromAdmin)
             {
@@ -181,11 +196,6 @@ internal static class Json
             w.WriteStartObject("avatar");
             w.WriteEndObject();
             w.WriteEndObject();
-
-            // As the real answers had them: whether the message popped up in the page (only auto messages did) and an
-            // email subject (only email messages had one).
-            w.WriteBoolean("interrupt", false);
-            w.WriteNull("subject");
             w.WriteEndObject();
         }
 

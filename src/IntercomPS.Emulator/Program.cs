@@ -52,8 +52,8 @@ await using (emulator)
     var apps = string.Join(", ", emulator.Apps.Select(a => $"{a.Key}:{a.Value}"));
     var admin = options.AdminToken is null ? "" : " | admin: token required";
     var faces = emulator.LoopbackOnly
-        ? $"REST API 2.x (Intercom-Version {IntercomEmulator.Version}) at the root, v1 under {emulator.ApiUri}"
-        : $"REST API 2.x (Intercom-Version {IntercomEmulator.Version}) at the root, v1 under /v1/ (from this machine: API {emulator.ApiUri} and 2.x {emulator.BaseUri})";
+        ? $"REST API 2.x (every Intercom-Version, {IntercomEmulator.Version} by default) at the root, v1 under {emulator.ApiUri}"
+        : $"REST API 2.x (every Intercom-Version, {IntercomEmulator.Version} by default) at the root, v1 under /v1/ (from this machine: API {emulator.ApiUri} and 2.x {emulator.BaseUri})";
     Console.WriteLine(
         $"Intercom emulator listening on {(emulator.LoopbackOnly ? emulator.BaseUri : emulator.ListenUri)} | {faces} | apps (ID:KEY, the key is the 2.x token): {apps}, "
         + $"dummy-app-id:<any key> (2.x token dummy-app-id) | data: {options.DataPath ?? "in memory"}{admin}");

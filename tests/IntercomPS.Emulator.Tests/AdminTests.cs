@@ -19,6 +19,30 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
     }
 
     [Fact]
+    public async Task Apps_settings_are_read_and_set_and_bad_ones_refused_by_name()
+    {
+        var settings = (await Admin.GetAsync("admin/apps/" + EmulatorFixture.OtherAppId)).AssertStatus(200);
+        Assert.Equal(("2.14", "Etc/UTC"), (settings["version"].GetString(), settings["timezone"].GetString()));
+        try
+        {
+            var set = (await Admin.PutAsync("admin/apps/" + EmulatorFixture.OtherAppId, new { version = "Preview", timezone = "Europe/Dublin" })).AssertStatus(200);
+            Assert.Equal(("Preview", "Europe/Dublin"), (set["version"].GetString(), set["timezone"].GetString()));
+            Assert.Equal("Preview", (await Admin.GetAsync("admin/apps/" + EmulatorFixture.OtherAppId))["version"].GetString());
+            Assert.Equal("2.14", (await Admin.GetAsync("admin/apps/" + EmulatorFixture.AppId))["version"].GetString()); // per app
+
+            Assert.Contains("not an Intercom-Version", (await Admin.PutAsync("admin/apps/" + EmulatorFixture.OtherAppId, new { version = "9.9" })).AssertError(400, "bad_request"));
+            Assert.Contains("not a time zone", (await Admin.PutAsync("admin/apps/" + EmulatorFixture.OtherAppId, new { timezone = "Nowhere" })).AssertError(400, "bad_request"));
+            Assert.Contains("Unknown app setting 'colour'", (await Admin.PutAsync("admin/apps/" + EmulatorFixture.OtherAppId, new { colour = "red" })).AssertError(400, "bad_request"));
+            (await Admin.PutAsync("admin/apps/no-such-app", new { version = "2.11" })).AssertError(404, "not_found");
+            Assert.Equal("Preview", (await Admin.GetAsync("admin/apps/" + EmulatorFixture.OtherAppId))["version"].GetString()); // refused ones changed nothing
+        }
+        finally
+        {
+            await Admin.PutAsync("admin/apps/" + EmulatorFixture.OtherAppId, new { version = "2.14", timezone = "Etc/UTC" });
+        }
+    }
+
+    [Fact]
     public async Task Reset_of_one_app_wipes_its_data_and_counters_only_and_reset_all_wipes_everything()
     {
         var mine = EmulatorFixture.NewEmail();

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -85,6 +86,24 @@ public sealed class BadInputTests(EmulatorFixture fixture) : IClassFixture<Emula
     {
         var reply = await fixture.Api.SendAsync(new HttpMethod(method), path, body);
         Assert.Contains(message, reply.AssertError(status, type));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 }, "byte offset 36")] // a lead byte without its continuation
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 }, "byte offset 36")] // a surrogate encoded as UTF-8, which UTF-8 forbids
+    [InlineData(new byte[] { 0xFF }, "byte offset 36")]
+    public async Task A_body_that_is_not_valid_utf8_is_named_so_and_not_called_a_surrogate_escape(byte[] bad, string where)
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"email\":\"utf8@example.com\",\"name\":\"").Concat(bad).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray();
+        var reply = await fixture.Api.SendAsync(HttpMethod.Post, "v1/users", null, r =>
+        {
+            r.Content = new ByteArrayContent(bytes);
+            r.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        });
+        var message = reply.AssertError(400, "bad_request");
+        Assert.Contains("not valid UTF-8", message);
+        Assert.Contains(where, message);
+        Assert.DoesNotContain("surrogate", message);
     }
 
     [Fact]

@@ -73,10 +73,56 @@ public sealed class CliTests
     [InlineData("--app :key", "is not ID:KEY")]
     [InlineData("--app dummy-app-id:x", "built-in dummy app")]
     [InlineData("8080", "Unexpected argument '8080'")]
+    [InlineData("--app-version a=3.0", "--app-version: '3.0' is not an Intercom-Version the real service accepts (1.0, 1.1")]
+    [InlineData("--app-version 2.11", "'2.11' is not ID=VERSION")]
+    [InlineData("--app-timezone a=Mars/Olympus", "'Mars/Olympus' is not a time zone")]
+    [InlineData("--request-ids ulid", "'ulid' is not a request id form: uuid or intercom")]
+    [InlineData("--rate-limit lots", "--rate-limit: 'lots' is not a whole number")]
+    [InlineData("--production=maybe", "'maybe' is not true or false")]
     public void Bad_flags_throw_a_clear_argument_exception(string args, string message)
     {
         var e = Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(args.Split(' ')));
         Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void Apps_get_a_default_version_and_a_time_zone_from_flags_or_the_environment()
+    {
+        var env = new Hashtable { ["INTERCOM_EMULATOR_APP_VERSIONS"] = "a=2.11, b=Preview", ["INTERCOM_EMULATOR_APP_TIMEZONES"] = "a=Europe/Dublin" };
+        var o = EmulatorOptions.Parse(["--app-version", "b=2.16", "--app-timezone=b=America/Los_Angeles"], env);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "2.11", ["b"] = "2.16" }, o.AppVersions);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "Europe/Dublin", ["b"] = "America/Los_Angeles" }, o.AppTimeZones);
+    }
+
+    [Fact]
+    public void Production_is_one_switch_for_the_real_rate_limits_and_request_ids_and_is_off_by_default()
+    {
+        var plain = EmulatorOptions.Parse([]);
+        Assert.False(plain.IntercomRequestIds);
+        Assert.Equal(0, plain.Faults.RateLimit);
+        Assert.Equal(0, plain.Faults.SearchDelaySeconds);
+        Assert.Equal(30, EmulatorOptions.Parse(["--search-delay", "30"]).Faults.SearchDelaySeconds);
+
+        foreach (var production in new[] { EmulatorOptions.Parse(["--production"]), EmulatorOptions.Parse([], new Hashtable { ["INTERCOM_EMULATOR_PRODUCTION"] = "1" }) })
+        {
+            Assert.True(production.IntercomRequestIds);
+            Assert.Equal((1666, 10), (production.Faults.RateLimit, production.Faults.RateWindowSeconds)); // 10,000 a minute, in sixths
+            Assert.Equal(120, production.Faults.SearchDelaySeconds); // "a few minutes", the description says
+        }
+
+        Assert.False(EmulatorOptions.Parse(["--production=false"]).IntercomRequestIds);
+        var preset = EmulatorOptions.Parse(["--rate-limit", "intercom", "--request-ids", "intercom"]);
+        Assert.Equal((1666, 10, true), (preset.Faults.RateLimit, preset.Faults.RateWindowSeconds, preset.IntercomRequestIds));
+    }
+
+    [Fact]
+    public async Task An_app_setting_for_an_app_the_emulator_does_not_have_is_refused_at_start()
+    {
+        var options = new EmulatorOptions();
+        options.Apps["a"] = "k";
+        options.AppVersions["typo"] = "2.11";
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => IntercomEmulator.StartAsync(options));
+        Assert.Contains("'typo'", e.Message);
     }
 
     [Fact]
@@ -92,7 +138,8 @@ public sealed class CliTests
         using var child = EmulatorProcess.Start(["--help"]);
         Assert.Equal(0, await child.ExitCodeAsync());
         foreach (var word in new[] { "--port", "--host", "--data", "--app", "--latency", "--jitter", "--failure-rate", "--failure-status",
-                     "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault" })
+                     "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault",
+                     "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS", "--production", "INTERCOM_EMULATOR_PRODUCTION", "--request-ids", "--search-delay" })
         {
             Assert.Contains(word, child.Stdout);
         }
@@ -117,7 +164,7 @@ public sealed class CliTests
         Assert.Contains("in memory", child.Stdout);
         using var http = new HttpClient();
         (await new Api(http, baseUri, "cli-app", "cli-key").GetAsync("v1/users")).AssertStatus(200);
-        Assert.Contains($"REST API 2.x (Intercom-Version 2.14) at the root, v1 under {baseUri}v1/", child.Stdout);
+        Assert.Contains($"REST API 2.x (every Intercom-Version, 2.14 by default) at the root, v1 under {baseUri}v1/", child.Stdout);
         Assert.DoesNotContain("v1 emulator", child.Stdout);
         (await new Api(http, baseUri, null, null).SendAsync(HttpMethod.Get, "me", configure: r => r.Headers.Authorization = new("Bearer", "cli-key"))).AssertStatus(200);
 

@@ -332,10 +332,14 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
     [InlineData("latency_ms", 600001L, "LatencyMs must be from 0 to 600000.")]
     [InlineData("retry_after_seconds", 86401L, "RetryAfterSeconds must be from 0 to 86400.")]
     [InlineData("rate_window_seconds", 86401L, "RateWindowSeconds must be from 1 to 86400.")]
-    [InlineData("latency_ms", 2147483648L, "latency_ms must be a number")]
-    public async Task Fault_settings_out_of_range_are_refused_and_change_nothing(string field, long value, string message)
+    [InlineData("latency_ms", 2147483648L, "latency_ms must be a whole number from -2147483648 to 2147483647, not 2147483648")] // a number: "must be a number" read wrong
+    [InlineData("latency_ms", "1.5", "latency_ms must be a whole number from -2147483648 to 2147483647, not 1.5")]
+    [InlineData("latency_ms", "\"5\"", "latency_ms must be a whole number, not a string")]
+    [InlineData("failure_rate", "1e400", "failure_rate is a number beyond what a double can hold (1e400)")]
+    [InlineData("drop_rate", "true", "drop_rate must be a number from 0 to 1, not a boolean")]
+    public async Task Fault_settings_out_of_range_are_refused_and_change_nothing(string field, object value, string message)
     {
-        var body = new Dictionary<string, object> { [field] = value };
+        var body = value is string json ? $"{{\"{field}\":{json}}}" : (object)new Dictionary<string, object> { [field] = value };
         Assert.Equal(message, (await fixture.Anonymous.PutAsync("admin/faults", body)).AssertError(400, "bad_request"));
         Assert.Equal(new FaultSnapshot(0, 0, 0, 503, 0, 0, 10), Faults.Snapshot());
         (await Api.GetAsync("v1/users?per_page=1")).AssertStatus(200);

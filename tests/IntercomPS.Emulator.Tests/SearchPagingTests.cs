@@ -52,7 +52,7 @@ public sealed class SearchPagingTests
             List<(string, object?)> Args() => [.. query.Arguments, ("$app", "a")];
             var first = Run(AppStore.PageSql(query, null, PerPage, Args()), Args());
             var before = Run(AppStore.PageSql(query, null, PerPage, Args()) + $" OFFSET {131 * PerPage}", Args());
-            var cursor = new SearchCursor(132 * PerPage, before.Rows[^1].Seq, before.Rows[^1].Sort);
+            var cursor = new SearchCursor(133, before.Rows[^1].Seq, before.Rows[^1].Sort);
             var seekArgs = Args();
             var deepSql = AppStore.PageSql(query, cursor, PerPage, seekArgs);
             var deep = Run(deepSql, seekArgs);

@@ -70,6 +70,19 @@ public sealed class EmulatorAdmin : IDisposable
         SendAsync(HttpMethod.Post, "admin/message_threads/reply",
             new Dictionary<string, object?> { ["app_id"] = appId, ["email"] = email, ["thread_id"] = threadId, ["body"] = body });
 
+    /// <summary>
+    /// Sets what the real service keeps per workspace for one app: its default Intercom-Version (what a request naming
+    /// none gets) and its time zone (an IANA name); either or both. Answers the app's settings as they now are.
+    /// </summary>
+    public async Task<JsonElement> SetAppAsync(string appId, string? version = null, string? timezone = null)
+    {
+        var body = new Dictionary<string, object?>();
+        if (version is not null) body["version"] = version;
+        if (timezone is not null) body["timezone"] = timezone;
+        using var answer = await SendAsync(HttpMethod.Put, "admin/apps/" + Uri.EscapeDataString(appId), body);
+        return answer.RootElement.Clone();
+    }
+
     /// <summary>True once the emulator answers /admin/health.</summary>
     public async Task<bool> IsHealthyAsync()
     {

@@ -14,6 +14,22 @@ public class AdminsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtur
         Assert.Equal("Ada Admin", me["name"].GetString());
         Assert.Equal("ada@example.com", me["email"].GetString());
         Assert.Equal(EmulatorFixture.AppId, me["app"].GetProperty("id_code").GetString());
+        Assert.Equal("Etc/UTC", me["app"].GetProperty("timezone").GetString());
+    }
+
+    [Fact]
+    public async Task Me_shows_the_time_zone_set_for_the_app_and_only_for_it()
+    {
+        try
+        {
+            await fixture.Admin.SetAppAsync(EmulatorFixture.OtherAppId, timezone: "America/Los_Angeles");
+            Assert.Equal("America/Los_Angeles", (await fixture.V2Other.GetAsync("/me")).Ok()["app"].GetProperty("timezone").GetString());
+            Assert.Equal("Etc/UTC", (await fixture.V2.GetAsync("/me")).Ok()["app"].GetProperty("timezone").GetString());
+        }
+        finally
+        {
+            await fixture.Admin.SetAppAsync(EmulatorFixture.OtherAppId, timezone: "Etc/UTC");
+        }
     }
 
     [Fact]

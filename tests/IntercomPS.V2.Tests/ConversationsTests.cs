@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -42,6 +43,24 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task Display_as_plaintext_gives_bodies_as_plain_text_and_html_stays_the_default()
+    {
+        var (contact, _, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Is 2 < 3 & \"x\" 'y'?\n\nSecond paragraph" })).Ok()["conversation_id"].GetString();
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Yes." })).Ok();
+
+        foreach (var plain in new[] { (await Api.GetAsync($"/conversations/{id}?display_as=plaintext")).Ok(), (await Api.PutAsync($"/conversations/{id}?display_as=plaintext", new { read = true })).Ok() })
+        {
+            Assert.Equal("Is 2 < 3 & \"x\" 'y'?\n\nSecond paragraph", plain["source"].GetProperty("body").GetString());
+            Assert.Equal("Yes.", plain["conversation_parts"].GetProperty("conversation_parts")[0].GetProperty("body").GetString());
+        }
+
+        var html = (await Api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal("<p>Is 2 &lt; 3 &amp; &quot;x&quot; &#39;y&#39;?</p>\n\n<p>Second paragraph</p>", html["source"].GetProperty("body").GetString());
+        Assert.Equal("<p>Yes.</p>", html["conversation_parts"].GetProperty("conversation_parts")[0].GetProperty("body").GetString());
+    }
+
+    [Fact]
     public async Task A_user_replies_to_last_their_newest_conversation()
     {
         var (contact, _, admin) = await NewContact();
@@ -74,6 +93,28 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "snoozed", admin_id = admin })).Error(400, "parameter_invalid");
     }
 
+    [Theory]
+    [InlineData(true, "Closing")]
+    [InlineData(true, null)]
+    [InlineData(false, "Closing")]
+    [InlineData(false, null)]
+    public async Task An_admin_closing_a_conversation_leaves_its_read_state_as_it_was(bool read, string? body)
+    {
+        // The description's PUT example reads a closed conversation as read: true, and the official SDK's tests mark
+        // a conversation read and then close it: closing is a state change, not a message the contact has to read.
+        var (contact, email, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString();
+        Assert.Equal(read, (await Api.PutAsync($"/conversations/{id}", new { read })).Ok()["read"].GetBoolean());
+        var closed = (await Api.PostAsync($"/conversations/{id}/parts", body is null
+            ? new { message_type = "close", type = "admin", admin_id = admin }
+            : (object)new { message_type = "close", type = "admin", admin_id = admin, body })).Ok();
+        Assert.Equal("closed", closed["state"].GetString());
+        Assert.Equal(read, closed["read"].GetBoolean());
+        Assert.Equal(read, (await Api.GetAsync($"/conversations/{id}")).Ok()["read"].GetBoolean());
+        var (_, thread) = await fixture.V1.SendAsync(HttpMethod.Get, $"users/message_threads?email={email}&thread_id={id}");
+        Assert.Equal(read, thread.GetProperty("read").GetBoolean()); // the v1 thread of the same data agrees
+    }
+
     [Fact]
     public async Task List_and_search_conversations()
     {
@@ -92,6 +133,41 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         var byPrefix = new { @operator = "AND", value = new object[] { new { field = "contact_ids", @operator = "^", value = contact }, new { field = "state", @operator = "!=", value = "closed" } } };
         var open = (await Api.PostAsync("/conversations/search", new { query = byPrefix })).Ok();
         Assert.Equal([a], open["conversations"].EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("=", "support", "need,great")] // a word of the body, not the whole body
+    [InlineData("=", "SUPPORT", "need,great")]
+    [InlineData("=", "need support", "")] // two words are no one word
+    [InlineData("!=", "support", "supportive")]
+    [InlineData("~", "port", "need,great,supportive")]
+    [InlineData("!~", "great", "need,supportive")]
+    [InlineData("^", "supp", "need,great,supportive")]
+    [InlineData("$", "ive", "supportive")]
+    [InlineData("IN", "need|great", "need,great")]
+    [InlineData("NIN", "need|great", "supportive")]
+    public async Task Source_body_is_searched_word_by_word(string op, string value, string expected)
+    {
+        var (contact, _, admin) = await NewContact();
+        var ids = new Dictionary<string, string>();
+        foreach (var (key, body) in new[] { ("need", "I need support"), ("great", "Support is <great>!\n\nThanks"), ("supportive", "Such supportive words") })
+        {
+            ids[(await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body })).Ok()["conversation_id"].GetString()!] = key;
+        }
+
+        (await Api.PostAsync($"/conversations/{ids.Keys.First()}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "supportive reply" })).Ok(); // parts are not the source
+        object filter = op is "IN" or "NIN" ? new { field = "source.body", @operator = op, value = value.Split('|') } : new { field = "source.body", @operator = op, value };
+        var query = new { @operator = "AND", value = new[] { new { field = "contact_ids", @operator = "=", value = (object)contact }, filter } };
+        var found = (await Api.PostAsync("/conversations/search", new { query })).Ok()["conversations"].EnumerateArray().Select(c => ids[c.GetProperty("id").GetString()!]);
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), found);
+    }
+
+    [Fact]
+    public async Task A_source_body_search_that_cannot_work_is_a_400()
+    {
+        Assert.Contains("query.value for source.body must be a string", (await Api.PostAsync("/conversations/search", new { query = new { field = "source.body", @operator = "=", value = 5 } })).Error(400, "parameter_invalid"));
+        Assert.Contains("operator '>' is not supported for source.body", (await Api.PostAsync("/conversations/search", new { query = new { field = "source.body", @operator = ">", value = "a" } })).Error(400, "parameter_invalid"));
+        Assert.Contains("sort.field 'source.body'", (await Api.PostAsync("/conversations/search", new { query = new { field = "open", @operator = "=", value = true }, sort = new { field = "source.body", order = "ascending" } })).Error(400, "parameter_invalid"));
     }
 
     [Fact]

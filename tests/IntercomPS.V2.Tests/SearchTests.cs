@@ -10,6 +10,9 @@ namespace IntercomPS.V2.Tests;
 /// <summary>POST /contacts/search over a known set of contacts in an app of their own.</summary>
 public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data>
 {
+    /// <summary>2020-01-01 09:00 UTC, when Ann signed up.</summary>
+    private const long Day1 = 1577869200;
+
     /// <summary>The shared emulator fixture, with this class's contacts in its test app.</summary>
     public sealed class Data : IAsyncLifetime
     {
@@ -26,10 +29,10 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
             (await Api.PostAsync("/data_attributes", new { name = "seats", model = "contact", data_type = "integer" })).Ok();
             var people = new[]
             {
-                ("ann", "ann@acme.com", "Ann Archer", 1000L, "pro", 5),
-                ("bob", "bob@acme.com", "Bob Baker", 2000L, "free", 1),
-                ("cat", "cat@other.org", "Cat Cooper", 3000L, "pro", 50),
-                ("dan", "dan@other.org", "Dan Dyer", 4000L, "team", 10),
+                ("ann", "ann@acme.com", "Ann Archer", Day1, "pro", 5), // one day apart: dates are searched by calendar day
+                ("bob", "bob@acme.com", "Bob Baker", Day1 + 86_400L, "free", 1),
+                ("cat", "cat@other.org", "Cat Cooper", Day1 + (2 * 86_400L), "pro", 50),
+                ("dan", "dan@other.org", "Dan Dyer", Day1 + (3 * 86_400L), "team", 10),
             };
             foreach (var (id, email, name, signedUp, plan, seats) in people)
             {
@@ -68,8 +71,8 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
         Assert.Equal(["Ann Archer", "Dan Dyer"], await Search(F("external_id", "IN", new[] { "ann", "dan" })));
         Assert.Equal(["Bob Baker", "Cat Cooper", "Lee Lead"], await Search(F("external_id", "NIN", new[] { "ann", "dan" })));
         Assert.Equal(["Cat Cooper", "Dan Dyer"], await Search(F("custom_attributes.seats", ">=", 10)));
-        Assert.Equal(["Ann Archer"], await Search(F("signed_up_at", "<", 2000)));
-        Assert.Equal(["Bob Baker"], await Search(F("signed_up_at", "=", 2000)));
+        Assert.Equal(["Ann Archer"], await Search(F("signed_up_at", "<", Day1 + 86_400)));
+        Assert.Equal(["Bob Baker"], await Search(F("signed_up_at", "=", Day1 + 86_400)));
     }
 
     [Fact]
@@ -157,6 +160,17 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
         }
     }
 
+    [Fact]
+    public async Task An_in_list_is_bounded_with_a_400_that_says_so_and_one_within_the_bound_is_served()
+    {
+        var emails = Enumerable.Range(0, 9_999).Select(i => $"nobody-{i}@example.com").Append("cat@other.org").ToArray();
+        Assert.Equal(["Cat Cooper"], await Search(F("email", "IN", emails)));
+        Assert.Equal(4, (await Search(F("email", "NIN", emails))).Length); // Ann, Bob, Dan and the lead, who has no email
+        var message = (await data.Api.PostAsync("/contacts/search", new { query = F("email", "IN", emails.Append("one-too-many@example.com").ToArray()) }))
+            .Error(400, "parameter_invalid");
+        Assert.Contains("query.value has 10001 values; IN and NIN take at most 10000", message);
+    }
+
     [Theory]
     [InlineData("""{"query":{"field":"id","operator":">","value":"a"}}""", "operator '>' is not supported for id (string)")]
     [InlineData("""{"query":{"field":"id","operator":"$","value":7}}""", "query.value for id must be a string, not a number")]
@@ -177,6 +191,10 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
     [InlineData("""{}""", "query is required")]
     [InlineData("""{"query":{"field":"email","operator":"=","value":"a"},"pagination":{"per_page":500}}""", "per_page")]
     [InlineData("""{"query":{"field":"email","operator":"=","value":"a"},"sort":{"field":"email","order":"sideways"}}""", "sideways")]
+    [InlineData("""{"query":{"field":"custom_attributes.seats","operator":">","value":1e400}}""", "query.value for custom_attributes.seats is a number beyond what a double can hold (1e400)")]
+    [InlineData("""{"query":{"field":"custom_attributes.a\\","operator":"=","value":"x"}}""", "query.field: custom attribute names cannot contain")]
+    [InlineData("""{"query":{"field":"custom_attributes.a\u0000b","operator":"=","value":"x"}}""", "query.field: custom attribute names cannot contain")]
+    [InlineData("""{"query":{"field":"custom_attributes.a\"b","operator":"=","value":"x"}}""", "query.field: custom attribute names cannot contain")]
     public async Task A_query_the_api_would_refuse_is_a_400_saying_why(string body, string expected)
     {
         Assert.Contains(expected, (await data.Api.PostAsync("/contacts/search", body)).Error(400, "parameter_invalid"));

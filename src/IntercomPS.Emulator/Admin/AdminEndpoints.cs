@@ -40,6 +40,43 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             return Task.FromResult(Json.Object(200, ("total", total), ("by_route", byRoute)));
         }));
         app.MapPost("/admin/seed", ApiRoutes.Handle(SeedAsync));
+        app.MapGet("/admin/apps/{app_id}", ApiRoutes.Handle(context => Task.FromResult(Profile(KnownApp((string)context.Request.RouteValues["app_id"]!)))));
+        app.MapPut("/admin/apps/{app_id}", ApiRoutes.Handle(SetProfileAsync));
+    }
+
+    /// <summary>{version, timezone}, either or both: an app's default Intercom-Version and its time zone, as --app-version/--app-timezone set them.</summary>
+    private async Task<IResult> SetProfileAsync(HttpContext context)
+    {
+        var app = KnownApp((string)context.Request.RouteValues["app_id"]!);
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var profile = services.Profiles.Of(app);
+        foreach (var property in body.EnumerateObject())
+        {
+            var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()!
+                : throw ApiError.BadRequest($"{property.Name} must be a string");
+            try
+            {
+                profile = property.Name switch
+                {
+                    "version" => profile with { Version = AppProfiles.Version(text) },
+                    "timezone" => profile with { TimeZoneName = text, TimeZone = AppProfiles.TimeZone(text) },
+                    _ => throw ApiError.BadRequest($"Unknown app setting '{property.Name}': version or timezone"),
+                };
+            }
+            catch (ArgumentException e)
+            {
+                throw ApiError.BadRequest($"{property.Name}: {e.Message}");
+            }
+        }
+
+        services.Profiles.Set(app, profile);
+        return Profile(app);
+    }
+
+    private IResult Profile(string app)
+    {
+        var profile = services.Profiles.Of(app);
+        return Json.Object(200, ("app_id", app), ("version", profile.Version.Name), ("timezone", profile.TimeZoneName));
     }
 
     /// <summary>Wipes data, request counts and rate-limit windows: of one app (?app_id=) or of all.</summary>
@@ -108,12 +145,15 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             {
                 "latencyms" or "latency" => s with { LatencyMs = Int(v, property.Name) },
                 "jitterms" or "jitter" => s with { JitterMs = Int(v, property.Name) },
-                "droprate" => s with { DropRate = v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw NotNumber(property.Name) },
-                "failurerate" => s with { FailureRate = v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw NotNumber(property.Name) },
+                "droprate" => s with { DropRate = Rate(v, property.Name) },
+                "failurerate" => s with { FailureRate = Rate(v, property.Name) },
                 "failurestatus" => s with { FailureStatus = Int(v, property.Name) },
                 "retryafterseconds" or "retryafter" => s with { RetryAfterSeconds = Int(v, property.Name) },
+                "ratelimit" when v.ValueKind == JsonValueKind.String && v.GetString() == "intercom" =>
+                    s with { RateLimit = FaultOptions.IntercomLimitPerWindow, RateWindowSeconds = FaultOptions.IntercomWindowSeconds },
                 "ratelimit" => s with { RateLimit = Int(v, property.Name) },
                 "ratewindowseconds" or "ratewindow" => s with { RateWindowSeconds = Int(v, property.Name) },
+                "searchdelayseconds" or "searchdelay" => s with { SearchDelaySeconds = Int(v, property.Name) },
                 "faultseed" or "seed" => s with { Seed = v.ValueKind == JsonValueKind.Null ? null : Seed(v, property.Name) },
                 "route" => s with { Route = v.ValueKind == JsonValueKind.Null ? null : ServedRoute(v, property.Name) },
                 _ => throw ApiError.BadRequest($"Unknown fault setting '{property.Name}'"),
@@ -147,23 +187,32 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var f = services.Faults.Snapshot();
         return Json.Object(200,
             ("latency_ms", f.LatencyMs), ("jitter_ms", f.JitterMs), ("failure_rate", f.FailureRate), ("drop_rate", f.DropRate), ("failure_status", f.FailureStatus),
-            ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds), ("fault_seed", f.Seed), ("route", f.Route));
+            ("retry_after_seconds", f.RetryAfterSeconds), ("rate_limit", f.RateLimit), ("rate_window_seconds", f.RateWindowSeconds), ("fault_seed", f.Seed), ("route", f.Route),
+            ("search_delay_seconds", f.SearchDelaySeconds));
     }
 
-    private string RequiredApp(JsonElement body)
+    private string RequiredApp(JsonElement body) => KnownApp(Input.String(body, "app_id") ?? throw ApiError.BadRequest("app_id is required"));
+
+    private string KnownApp(string app) => services.Apps.IsKnown(app) ? app
+        : throw ApiError.NotFound($"No app '{app}' is configured (configured: {string.Join(", ", services.Apps.Apps.Keys.Order())})");
+
+    /// <summary>A whole number that fits an int; the fault settings then check their own ranges.</summary>
+    private static int Int(JsonElement v, string name) => v.ValueKind switch
     {
-        var app = Input.String(body, "app_id") ?? throw ApiError.BadRequest("app_id is required");
-        return DummyApp.IsDummy(app) || services.Apps.Apps.ContainsKey(app) ? app
-            : throw ApiError.NotFound($"No app '{app}' is configured (configured: {string.Join(", ", services.Apps.Apps.Keys.Order())})");
-    }
+        JsonValueKind.Number when v.TryGetInt32(out var n) => n,
+        JsonValueKind.Number => throw ApiError.BadRequest(string.Create(CultureInfo.InvariantCulture,
+            $"{name} must be a whole number from {int.MinValue} to {int.MaxValue}, not {v.GetRawText()}")),
+        _ => throw ApiError.BadRequest($"{name} must be a whole number, not {Input.Kind(v)}"),
+    };
 
-    private static int Int(JsonElement v, string name) =>
-        v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : throw NotNumber(name);
+    private static double Rate(JsonElement v, string name) => v.ValueKind switch
+    {
+        JsonValueKind.Number when v.TryGetDouble(out var rate) && double.IsFinite(rate) => rate,
+        JsonValueKind.Number => throw ApiError.BadRequest(Input.BeyondDouble(name, v)),
+        _ => throw ApiError.BadRequest($"{name} must be a number from 0 to 1, not {Input.Kind(v)}"),
+    };
 
     private static int Seed(JsonElement v, string name) =>
         v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n >= 0 ? n
             : throw ApiError.BadRequest($"{name} must be a whole number from 0 to {int.MaxValue}, or null for unseeded draws");
-
-    private static ApiError NotNumber(string name) =>
-        ApiError.BadRequest(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number"));
 }

@@ -7,7 +7,7 @@ using System.Text;
 namespace IntercomPS.Emulator.Auth;
 
 /// <summary>
-/// The apps the emulator accepts, and who a request is from (HTTP Basic on /v1, a Bearer token on 2.14). Keys are compared as SHA-256 hashes with
+/// The apps the emulator accepts, and who a request is from (HTTP Basic on /v1, an access token on 2.x). Keys are compared as SHA-256 hashes with
 /// FixedTimeEquals, and an unknown app is checked against a random hash, so neither timing nor the answer tells an
 /// unknown app from a wrong key.
 /// </summary>
@@ -58,18 +58,28 @@ internal sealed class AppRegistry
     }
 
     /// <summary>
-    /// Who a 2.14 request is from: the app whose API key is its Bearer token (2.14's access token), the dummy app for
-    /// the token dummy-app-id (or dummy_app_id), or no one; a token names no app unless it is one. Every key is compared, in constant time, so the time taken does not tell how
-    /// close a guess was or which app matched.
+    /// Who a 2.x request is from: the app whose API key is its access token, the dummy app for the token dummy-app-id
+    /// (or dummy_app_id), or no one; a token names no app unless it is one. The token comes as "Bearer TOKEN", or as
+    /// the username of Basic credentials with an empty password (what Intercom's access-token guide allows and the
+    /// Node SDK up to 5.x sends). Every key is compared, in constant time, so the time taken does not tell how close a
+    /// guess was or which app matched.
     /// </summary>
-    public Identity IdentifyBearer(string? authorization)
+    public Identity IdentifyToken(string? authorization)
     {
-        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string token;
+        if (authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            token = authorization[7..].Trim();
+        }
+        else if (TryDecode(authorization, out var username, out var password) && password.Length == 0)
+        {
+            token = username;
+        }
+        else
         {
             return default;
         }
 
-        var token = authorization[7..].Trim();
         var presented = Hash(token);
         string? match = null;
         foreach (var (appId, expected) in orderedHashes)

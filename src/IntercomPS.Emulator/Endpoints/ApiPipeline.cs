@@ -15,6 +15,7 @@ namespace IntercomPS.Emulator.Endpoints;
 internal sealed class ApiPipeline(EmulatorServices services, ApiHostGuard? hosts, TextWriter? log)
 {
     private readonly FaultInjector faults = new(services.Faults, services.RateLimiter);
+    private readonly V2.Face v2 = new(services);
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -22,9 +23,9 @@ internal sealed class ApiPipeline(EmulatorServices services, ApiHostGuard? hosts
         return face is null ? next(context) : log is null ? RunAsync(context, next, face) : LoggedAsync(context, next, face, log);
     }
 
-    /// <summary>The face a request is for: /v1, /admin (none: not an API request), or 2.14 at the root.</summary>
-    private static IApiFace? FaceOf(HttpContext context) =>
-        V1Face.Serves(context) ? V1Face.Instance : V2.Face.Serves(context) ? V2.Face.Instance : null;
+    /// <summary>The face a request is for: /v1, /admin (none: not an API request), or 2.x at the root.</summary>
+    private IApiFace? FaceOf(HttpContext context) =>
+        V1Face.Serves(context) ? V1Face.Instance : V2.Face.Serves(context) ? v2 : null;
 
     private async Task RunAsync(HttpContext context, RequestDelegate next, IApiFace face)
     {
@@ -35,10 +36,10 @@ internal sealed class ApiPipeline(EmulatorServices services, ApiHostGuard? hosts
         var route = ApiRoutes.RouteOf(request.Method, request.Path.Value!);
         services.Requests.Count(identity.Named ?? RequestCounter.OtherApp, route);
         var draw = await faults.DelayAsync(context);
-        var app = identity.Authenticated ?? throw face.Unauthorized();
-        Caller.Set(context, new Caller(app, services));
-        face.Check(context);
-        await faults.InvokeAsync(context, next, app, route, draw);
+        var caller = new Caller(identity.Authenticated ?? throw face.Unauthorized(), services);
+        Caller.Set(context, caller);
+        face.Check(context, caller, route);
+        await faults.InvokeAsync(context, next, caller.AppId, route, draw);
     }
 
     /// <summary>The CLI logs what a script author should see: fields a request sent that were ignored.</summary>

@@ -18,6 +18,9 @@ internal interface IApiFace
     /// <summary>The face's 401 for credentials that prove no app.</summary>
     ApiError Unauthorized();
 
-    /// <summary>Refuses, once the app is known, what the face does not serve (2.14: another Intercom-Version).</summary>
-    void Check(HttpContext context);
+    /// <summary>
+    /// Refuses, once the app is known, what the face does not serve (2.x: an Intercom-Version the real service does
+    /// not know, or an operation the version lacks), given the request's <paramref name="route"/> as counted.
+    /// </summary>
+    void Check(HttpContext context, Caller caller, string? route);
 }

@@ -164,7 +164,7 @@ internal static class Input
 
             if (property.Value.ValueKind == JsonValueKind.Number && !(property.Value.TryGetDouble(out var number) && double.IsFinite(number)))
             {
-                throw ApiError.BadRequest($"custom_data.{property.Name} is a number beyond what a double can hold ({Truncate(property.Value.GetRawText())})");
+                throw ApiError.BadRequest(BeyondDouble("custom_data." + property.Name, property.Value));
             }
 
             data[property.Name] = property.Value.Clone();
@@ -194,9 +194,14 @@ internal static class Input
                 throw ApiError.BadRequest("increments keys must not be empty");
             }
 
-            if (property.Value.ValueKind != JsonValueKind.Number || !(property.Value.TryGetDouble(out var step) && double.IsFinite(step)))
+            if (property.Value.ValueKind != JsonValueKind.Number)
             {
                 throw ApiError.BadRequest($"increments.{property.Name} must be a number, not {Describe(property.Value)}");
+            }
+
+            if (!(property.Value.TryGetDouble(out var step) && double.IsFinite(step)))
+            {
+                throw ApiError.BadRequest(BeyondDouble("increments." + property.Name, property.Value));
             }
 
             steps[property.Name] = property.Value.Clone();
@@ -221,6 +226,9 @@ internal static class Input
 
         return new UserKey(userId, email);
     }
+
+    /// <summary>What is wrong with a JSON number no double holds (1e400): it is a number, just too large to keep.</summary>
+    public static string BeyondDouble(string name, JsonElement number) => $"{name} is a number beyond what a double can hold ({Truncate(number.GetRawText())})";
 
     /// <summary>A JSON number written without a fraction or exponent (1e3 and 1.0 are not whole here).</summary>
     private static bool IsWhole(JsonElement number) => number.GetRawText().AsSpan().IndexOfAny(".eE") < 0;

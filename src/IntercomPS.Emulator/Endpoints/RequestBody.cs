@@ -42,7 +42,7 @@ internal static class RequestBody
                 throw ApiError.BadRequest($"The body must be a JSON object, not {Input.Kind(root)}");
             }
 
-            CheckStrings(root);
+            CheckStrings(root, bytes);
             return root;
         }
         catch (JsonException e)
@@ -52,10 +52,11 @@ internal static class RequestBody
     }
 
     /// <summary>
-    /// Valid JSON can still escape an unpaired surrogate ("\ud800"), which .NET cannot turn into a string; find it
-    /// here, once, so no handler ever meets it.
+    /// A parsed body can still hold a string .NET cannot read: bytes that are not UTF-8 (the parser does not check
+    /// inside strings), or an escaped unpaired surrogate ("\ud800"). Find either here, once, so no handler ever meets
+    /// it, and say which it is.
     /// </summary>
-    private static void CheckStrings(JsonElement element)
+    private static void CheckStrings(JsonElement element, byte[] bytes)
     {
         try
         {
@@ -63,7 +64,9 @@ internal static class RequestBody
         }
         catch (InvalidOperationException)
         {
-            throw ApiError.BadRequest("The body contains a string that is not valid Unicode (an unpaired surrogate escape)");
+            throw InvalidUtf8At(bytes) is { } offset
+                ? ApiError.BadRequest($"The body is not valid UTF-8: the bytes at byte offset {offset} encode no character")
+                : ApiError.BadRequest("The body contains a string that is not valid Unicode (an unpaired surrogate escape)");
         }
 
         static void Walk(JsonElement e)
@@ -90,6 +93,22 @@ internal static class RequestBody
                     break;
             }
         }
+    }
+
+    /// <summary>Where the first byte sequence that is not UTF-8 starts, or null when it is all UTF-8.</summary>
+    private static int? InvalidUtf8At(byte[] bytes)
+    {
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(i), out _, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                return i;
+            }
+
+            i += used;
+        }
+
+        return null;
     }
 
     private static bool IsJson(string contentType)

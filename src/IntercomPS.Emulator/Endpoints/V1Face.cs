@@ -25,7 +25,7 @@ internal sealed class V1Face : IApiFace
     public ApiError Unauthorized() =>
         new(401, "unauthorized", "Access denied: send HTTP Basic credentials app_id:api_key of an app this emulator knows");
 
-    public void Check(HttpContext context)
+    public void Check(HttpContext context, Caller caller, string? route)
     {
     }
 }

@@ -1,11 +1,12 @@
 using System;
 using System.Linq;
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace IntercomPS.Emulator.Model;
 
-/// <summary>Renders a plain-text body the way Intercom shows it: escaped paragraphs split on blank lines.</summary>
+/// <summary>Renders a plain-text body the way Intercom shows it (escaped paragraphs split on blank lines), and back.</summary>
 internal static partial class Html
 {
     public static string Paragraphs(string body)
@@ -37,6 +38,27 @@ internal static partial class Html
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A body as display_as=plaintext gives it: paragraphs and line breaks as new lines, an inline link as
+    /// "label (url)" (as 2.16's description says), no other markup, entities decoded.
+    /// </summary>
+    public static string PlainText(string html)
+    {
+        var text = Link().Replace(html, m => $"{m.Groups[2].Value} ({m.Groups[1].Value})");
+        text = LineBreak().Replace(text, "\n");
+        text = Markup().Replace(text, "");
+        return WebUtility.HtmlDecode(text).Trim();
+    }
+
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"<a\s[^>]*?href=""([^""]*)""[^>]*>(.*?)</a>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+
+    [GeneratedRegex(@"<[^>]*>")]
+    private static partial Regex Markup();
 }

@@ -55,25 +55,31 @@ internal sealed partial class AppStore
         return Conversation(s, threadId)!;
     });
 
-    public Task<ConversationPage> ListConversationsAsync(int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
-    {
-        var after = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.After);
-        var total = s.Scalar<long>("SELECT COUNT(*) FROM threads WHERE app = $app", ("$app", app));
-        var before = s.Scalar<long>("SELECT COUNT(*) FROM threads WHERE app = $app AND id <= $after", ("$app", app), ("$after", after));
-        var page = LoadConversations(s, $"WHERE t.app = $app AND t.id > $after ORDER BY t.id LIMIT {perPage}", ("$app", app), ("$after", after));
-        var next = page.Count == perPage && before + page.Count < total ? Cursor.Encode(Cursor.After, page[^1].Id) : null;
-        return new ConversationPage(page, total, (int)(before / perPage) + 1, perPage, next);
-    }));
+    /// <summary>Every conversation of the app, oldest first: a search that matches them all.</summary>
+    public Task<ConversationPage> ListConversationsAsync(int perPage, string? startingAfter) =>
+        ConversationsAsync(ContactQuery.AllConversations, "list", perPage, startingAfter);
 
-    public Task<ConversationPage> SearchConversationsAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    public Task<ConversationPage> SearchConversationsAsync(ContactQuery query, int perPage, string? startingAfter) =>
+        ConversationsAsync(query, "search", perPage, startingAfter);
+
+    /// <summary>
+    /// A page of conversations by the same keyset cursor as contacts (the sort key, then the id), never an offset: the
+    /// page's ids and sort values are read by keyset, then the conversations themselves, in that order.
+    /// </summary>
+    private Task<ConversationPage> ConversationsAsync(ContactQuery query, string endpoint, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
     {
-        var offset = startingAfter is null ? 0 : Cursor.Decode(startingAfter, Cursor.At);
-        var args = query.Arguments.Append(("$app", (object?)app)).ToArray();
+        var (fingerprint, args) = Search(query, "conversations " + endpoint);
         var where = $"WHERE t.app = $app AND ({query.Where})";
-        var total = s.Scalar<long>($"SELECT COUNT(*) {ConversationFrom} {where}", args);
-        var page = LoadConversations(s, $"{where} ORDER BY {query.OrderBy}, t.id LIMIT {perPage} OFFSET {offset}", args);
-        var next = offset + page.Count < total ? Cursor.Encode(Cursor.At, offset + page.Count) : null;
-        return new ConversationPage(page, total, (int)(offset / perPage) + 1, perPage, next);
+        var total = db.Counts.Get(fingerprint, () => s.Scalar<long>($"SELECT COUNT(*) {ConversationFrom} {where}", [.. args]));
+        var select = $"SELECT t.id AS tiebreak, {query.SortKey} AS sort_key {ConversationFrom} {where}";
+        var (ids, page, next) = KeysetPage(fingerprint, startingAfter, perPage, (cursor, limit) =>
+        {
+            var sql = cursor is null ? $"{select} ORDER BY {query.OrderBy}, t.id LIMIT {limit}" : cursor.Rows(select, query.SortKey, "t.id", query.Descending, limit, args);
+            return s.Query(sql, r => (r.GetInt64(0), r.GetInt64(0), r.IsDBNull(1) ? null : r.GetValue(1)), [.. args]);
+        });
+        var conversations = LoadConversations(s, "WHERE t.id IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(ids)))
+            .ToDictionary(c => c.Id);
+        return new ConversationPage([.. ids.Select(id => conversations[id])], total, page, perPage, next);
     }));
 
     /// <summary>The id of the contact's newest conversation (the one it started last), for a reply to "last".</summary>
@@ -117,13 +123,17 @@ internal sealed partial class AppStore
         return Conversation(s, id)!;
     });
 
-    /// <summary>close, open or snoozed (until a time); an optional admin message goes into the thread first.</summary>
+    /// <summary>
+    /// close, open or snoozed (until a time); an optional admin message goes into the thread first. It leaves the
+    /// conversation read as it was: a state change is not a reply the contact must read, as the description's examples
+    /// and the official SDK's tests have it.
+    /// </summary>
     public Task<ConversationRecord> ManageAsync(long id, string state, long? snoozedUntil, string? body) => db.WriteAsync(s =>
     {
         var conversation = Conversation(s, id) ?? throw ConversationNotFound();
         if (body is not null)
         {
-            Reply(s, conversation, body, url: null, fromAdmin: true, read: null);
+            Reply(s, conversation, body, url: null, fromAdmin: true, read: conversation.Read);
         }
 
         SetState(s, id, state, snoozedUntil);

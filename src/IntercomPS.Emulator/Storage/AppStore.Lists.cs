@@ -61,48 +61,82 @@ internal sealed partial class AppStore
     /// <summary>
     /// One page by keyset: the page seeks past the cursor's (sort value, seq) on the order's index and stops after
     /// <paramref name="perPage"/> rows, so any depth costs what the first page does; the total is counted once per
-    /// search until the next write (<see cref="Database.Counts"/>), and the page number comes from the rows the cursor says
-    /// are before it. The page's contacts and their tags take two statements however many there are.
+    /// search until the next write (<see cref="Database.Counts"/>). The page's contacts and their tags take two
+    /// statements however many there are.
     /// </summary>
     internal ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)
     {
-        var key = $"{endpoint}\n{app}\n{query.Key}";
-        var fingerprint = SearchCursor.Fingerprint(key);
+        var (fingerprint, args) = Search(query, endpoint);
+        if (query.IndexedBy is { } indexedBy)
+        {
+            args.Add(("$indexed_by", indexedBy.ToString("x8", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var total = db.Counts.Get(fingerprint + query.IndexedBy, () => s.Scalar<long>(CountSql(query), [.. args]));
+        var (contacts, page, next) = KeysetPage(fingerprint, startingAfter, perPage, (cursor, limit) => Contacts(s, PageSql(query, cursor, limit, args),
+                r => (ReadContactRow(r).Row, (Tiebreak: r.GetInt64(r.FieldCount - 2), Sort: r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1))), [.. args])
+            .Select(c => (c.Contact, c.Extra.Tiebreak, c.Extra.Sort)).ToList());
+        return new ContactPage(contacts, total, page, perPage, next);
+    }
+
+    /// <summary>
+    /// What a search of this app is to its cursors and caches: a fingerprint of the endpoint, the app and the query
+    /// (a hash, so a search of 10,000 values is not kept as its text), and its arguments with $app.
+    /// </summary>
+    private (string Fingerprint, List<(string, object?)> Args) Search(ContactQuery query, string endpoint) =>
+        (SearchCursor.Fingerprint($"{endpoint}\n{app}\n{query.Key}"), new List<(string, object?)>(query.Arguments) { ("$app", app) });
+
+    /// <summary>
+    /// The page after <paramref name="startingAfter"/> of any 2.x list or search, contacts or conversations:
+    /// <paramref name="read"/> gives the rows past a cursor (null: from the start), each with its tiebreaker and sort
+    /// value, up to a limit. One more row than a page is read, so whether a next page exists is what is there, never a
+    /// count taken earlier, and the next cursor is the last row's place.
+    /// </summary>
+    private static (List<T> Rows, int Page, string? Next) KeysetPage<T>(
+        string fingerprint, string? startingAfter, int perPage, Func<SearchCursor?, int, List<(T Row, long Tiebreak, object? Sort)>> read)
+    {
         var cursor = startingAfter is null ? null : SearchCursor.Decode(startingAfter, fingerprint);
-        var args = new List<(string, object?)>(query.Arguments) { ("$app", app) };
-        var total = db.Counts.Get(key, () => s.Scalar<long>(CountSql(query), [.. args]));
-        var rows = Contacts(s, PageSql(query, cursor, perPage, args),
-            r => (ReadContactRow(r).Row, r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1)), [.. args]);
-        var offset = cursor?.Offset ?? 0;
-        var next = rows.Count == perPage && offset + rows.Count < total
-            ? new SearchCursor(offset + rows.Count, rows[^1].Contact.User.Seq, rows[^1].Extra).Encode(fingerprint)
+        var rows = read(cursor, perPage + 1);
+        var next = rows.Count > perPage
+            ? SearchCursor.After(cursor, rows[perPage - 1].Tiebreak, rows[perPage - 1].Sort).Encode(fingerprint)
             : null;
-        return new ContactPage([.. rows.Select(r => r.Contact)], total, (int)(offset / perPage) + 1, perPage, next);
+        return ([.. rows.Take(perPage).Select(r => r.Row)], cursor?.Page ?? 1, next);
     }
 
     /// <summary>What a search matches, over the query's arguments and $app.</summary>
     internal static string CountSql(ContactQuery query) => $"SELECT COUNT(*) {ContactFrom} {Where(query)}";
 
     /// <summary>
-    /// The page after <paramref name="cursor"/> (the first without one): the contact columns, then the sort key, last.
-    /// Over the query's arguments and $app; the cursor's are added to <paramref name="args"/>.
+    /// The rows after <paramref name="cursor"/> (from the first without one): the contact columns, then the seq and the
+    /// sort key, last. Over the query's arguments and $app; the cursor's are added to <paramref name="args"/>.
     /// </summary>
-    internal static string PageSql(ContactQuery query, SearchCursor? cursor, int perPage, List<(string, object?)> args)
+    internal static string PageSql(ContactQuery query, SearchCursor? cursor, int limit, List<(string, object?)> args)
     {
-        var select = $"SELECT {ContactColumns}, {query.SortKey} AS sort_key {ContactFrom} {Where(query)}";
+        var select = $"SELECT {ContactColumns}, u.seq AS tiebreak, {query.SortKey} AS sort_key {ContactFrom} {Where(query)}";
         return cursor is null
-            ? $"{select} ORDER BY {query.OrderBy}, u.seq LIMIT {perPage}"
-            : cursor.Page(select, query.SortKey, query.Descending, perPage, args);
+            ? $"{select} ORDER BY {query.OrderBy}, u.seq LIMIT {limit}"
+            : cursor.Rows(select, query.SortKey, "u.seq", query.Descending, limit, args);
     }
 
-    private static string Where(ContactQuery query) => $"WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND ({query.Where})";
+    private static string Where(ContactQuery query) =>
+        $"WHERE u.app = $app AND COALESCE(d.archived, 0) = 0 AND ({query.Where})" + (query.IndexedBy is null ? "" : " AND substr(u.intercom_id, 1, 8) <= $indexed_by");
 }
 
 /// <summary>A search query translated to SQL over users u and contact_details d, with its parameters and sort key.</summary>
 internal sealed record ContactQuery(string Where, string SortKey, bool Descending, IReadOnlyList<(string Name, object? Value)> Arguments)
 {
+    /// <summary>
+    /// When the search indexing delay is on, the UNIX second a contact must have been created by to be searched (its
+    /// id's first eight hex digits are its creation second). Not part of <see cref="Key"/>: it moves every second, and a
+    /// walk's cursors must stay its own.
+    /// </summary>
+    public long? IndexedBy { get; init; }
+
     /// <summary>Every contact, in creation order: what GET /contacts lists.</summary>
     public static ContactQuery All { get; } = new("1", "u.seq", false, []);
+
+    /// <summary>Every conversation, oldest first: what GET /conversations lists.</summary>
+    public static ContactQuery AllConversations { get; } = new("1", "t.id", false, []);
 
     public string OrderBy => SortKey + (Descending ? " DESC" : " ASC");
 

@@ -165,6 +165,9 @@ internal sealed partial class AppStore
     private static TagRecord ReadTag(SqliteDataReader r, int first = 0) =>
         new(r.GetString(first), r.GetInt64(first + 1), r.GetString(first + 2), r.GetString(first + 3), r.GetInt64(first + 4));
 
-    /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
-    public static ApiError TagNotFound() => new(404, "not_found", "Tag not found") { Code = "tag_not_found" };
+    /// <summary>
+    /// 2.x's 404 for a tag that is not there: not_found "Resource Not Found", as every tag 404 the description
+    /// documents (v1 words its own: ApiError.TagNotFound).
+    /// </summary>
+    public static ApiError TagNotFound() => new(404, "not_found", "Resource Not Found");
 }

@@ -1,46 +1,58 @@
 using System;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
-/// Opaque pagination cursors, as Intercom's are: base64url of what the next page starts after. A cursor this API
-/// did not hand out is a 400, never a silently different page.
+/// Opaque pagination cursors, as Intercom's are: base64url of what the next page starts after, sealed with an HMAC
+/// under a key this process draws at start. A cursor this API did not hand out, or one altered in any character, is
+/// the same 400, never a silently different page; so every number a cursor carries is one the emulator wrote (an
+/// altered one once read as page 1,717,986,919). Cursors do not outlive the process, as the real service's expire.
 /// </summary>
 internal static class Cursor
 {
-    public const string After = "after";
-    public const string At = "at";
+    private const int MacBytes = 16;
 
-    public static string Encode(string kind, long value) => Wrap($"{kind}:{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
 
-    public static long Decode(string cursor, string kind)
+    /// <summary><paramref name="text"/>, sealed and wrapped as a cursor.</summary>
+    public static string Seal(string text)
     {
-        var text = Unwrap(cursor);
-        if (text is not null && text.StartsWith(kind + ":", StringComparison.Ordinal)
-            && long.TryParse(text.AsSpan(kind.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        throw Invalid();
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var sealedBytes = new byte[bytes.Length + MacBytes];
+        bytes.CopyTo(sealedBytes, 0);
+        HMACSHA256.HashData(Key, bytes).AsSpan(0, MacBytes).CopyTo(sealedBytes.AsSpan(bytes.Length));
+        return Convert.ToBase64String(sealedBytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    public static string Wrap(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    /// <summary>The text inside a cursor, or null when it is not base64url of UTF-8.</summary>
-    public static string? Unwrap(string cursor)
+    /// <summary>The text a cursor sealed, or null when it is not one of ours, whole and unaltered.</summary>
+    public static string? Open(string cursor)
     {
+        byte[] bytes;
         try
         {
             var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(padded));
+            bytes = Convert.FromBase64String(padded + new string('=', (4 - (padded.Length % 4)) % 4));
         }
-        catch (Exception e) when (e is FormatException or ArgumentException)
+        catch (FormatException)
         {
             return null;
         }
+
+        if (bytes.Length <= MacBytes)
+        {
+            return null;
+        }
+
+        var text = bytes.AsSpan(0, bytes.Length - MacBytes);
+        var mac = HMACSHA256.HashData(Key, text);
+        if (!CryptographicOperations.FixedTimeEquals(mac.AsSpan(0, MacBytes), bytes.AsSpan(bytes.Length - MacBytes)))
+        {
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(text);
     }
 
     public static ApiError Invalid() =>

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
 using Microsoft.Data.Sqlite;
 
 namespace IntercomPS.Emulator.Storage;
@@ -61,8 +62,7 @@ internal sealed class Database : IDisposable
             DefaultTimeout = 30,
         }.ToString();
 
-        writer = new SqliteConnection(connectionString);
-        writer.Open();
+        writer = Open(connectionString);
         writeSession = new DbSession(writer, cacheCommands: true);
 
         // FULL: the WAL is fsynced at every commit, so an answered write survives kill -9 and power loss alike.
@@ -101,9 +101,7 @@ internal sealed class Database : IDisposable
         }
         else
         {
-            var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            session = new DbSession(connection, cacheCommands: true);
+            session = new DbSession(Open(connectionString), cacheCommands: true);
         }
 
         try
@@ -152,6 +150,18 @@ internal sealed class Database : IDisposable
         }
 
         return pending.Task;
+    }
+
+    /// <summary>
+    /// A connection with the functions the emulator's SQL calls: <c>body_words(html)</c>, the words of a message as a
+    /// JSON array, lowercased, which a conversation search on source.body matches one by one (as 2.14 describes).
+    /// </summary>
+    private static SqliteConnection Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        connection.CreateFunction("body_words", (string? html) => html is null ? "[]" : Words.Json(html), isDeterministic: true);
+        return connection;
     }
 
     public void Dispose()

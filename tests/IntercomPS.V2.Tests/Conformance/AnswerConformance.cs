@@ -5,11 +5,12 @@ using Xunit;
 namespace IntercomPS.V2.Tests.Conformance;
 
 /// <summary>
-/// The machine check every 2.14 answer of this suite passes: the status must be documented (or be an error, judged by
-/// the error schema) and the body must validate against the description's schema for (path template, method, status).
-/// It is every V2Client's judge from the moment this assembly loads, so no test can skip it; only a run without the
-/// description does, and then only the media type is checked, while every assertion of the calling test still runs
-/// and the skipped description tests say why (<see cref="OpenApiContract.SkipReason"/>).
+/// The machine check every 2.x answer of this suite passes: the status must be documented (or be an error, judged by
+/// the error schema) and the body must validate against the schema for (path template, method, status) of the
+/// description the answer's version answers as (<see cref="OpenApiContract.JudgedBy"/>). It is every V2Client's judge
+/// from the moment this assembly loads, so no test can skip it; only a run without that description does, and then
+/// only the media type is checked, while every assertion of the calling test still runs and the skipped description
+/// tests say why (<see cref="OpenApiContract.SkipReasonFor"/>).
 /// </summary>
 public static class AnswerConformance
 {
@@ -18,19 +19,20 @@ public static class AnswerConformance
     internal static void JudgeEveryAnswer() => V2Client.Judge = Conform;
 #pragma warning restore CA2255
 
-    public static void Conform(string method, string path, Reply answer)
+    public static void Conform(string method, string path, string version, Reply answer)
     {
         if (answer.Text.Length > 0)
         {
             Assert.Equal("application/json", answer.ContentType);
         }
 
-        if (!OpenApiContract.Available)
+        var described = OpenApiContract.JudgedBy(version, method, path);
+        if (!OpenApiContract.IsAvailable(described))
         {
             return;
         }
 
-        var contract = OpenApiContract.Instance;
+        var contract = OpenApiContract.For(described);
         var template = contract.Template(method, path);
         if (template is null)
         {

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace IntercomPS.V2.Tests.Conformance;
 
 /// <summary>
-/// The ONE list of places where Intercom's published 2.14 description contradicts its own examples, the live API or
+/// The ONE list of places where Intercom's published descriptions (2.14, and the other versions the suite reads) contradict their own examples, the live API or
 /// the official SDK (intercom-node 7.0.3). Validation applies exactly these corrections and nothing else; each says
 /// why. A correction whose location no longer exists fails loudly, so a newer description cannot silently skip one.
 /// Schema locations are JSON pointers into the OpenAPI 3.1 form (component refs already renamed to $defs);
@@ -16,6 +16,9 @@ public static class Errata
 {
     private const string Everywhere = "*";
 
+    /// <summary>Corrections of what 2.14 added (custom_attributes typed per value, 2.14's "conversation found" example), and so only in 2.14 and later.</summary>
+    private static readonly string[] Since214 = ["2.14", "2.15", "2.16"];
+
     public static IReadOnlyList<Erratum> All { get; } =
     [
         new(Everywhere, ErratumTarget.Schema, _ => { },
@@ -23,6 +26,58 @@ public static class Errata
             + "(conversation.ai_agent, conversation_part.assigned_to, .email_message_metadata, .event_details ...) to mean "
             + "\"this object or null\", and its examples, the live API and the SDK's optional types give null there. "
             + "Every such $ref becomes anyOf [$ref, null]."),
+        new("/components/schemas", ErratumTarget.Schema,
+            node => node["custom_attributes"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["additionalProperties"] = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean", "null") },
+            },
+            "2.11's conversation, conversation_list_item, create_phone_switch_request and update_conversation_request refer "
+            + "to #/components/schemas/custom_attributes, which 2.11 does not define (2.14 does): without it no conversation "
+            + "can be judged. It is defined as what the API stores there, a flat object of scalar values.",
+            ["2.11"]),
+        .. new[] { "admin", "admin_with_app" }.Select(admin => new Erratum(
+            $"/components/schemas/{admin}/required", ErratumTarget.Schema,
+            DropRequired("job_title", "away_mode_enabled", "away_mode_reassign", "has_inbox_seat", "team_ids"),
+            $"2.11's {admin} requires job_title, away_mode_enabled, away_mode_reassign, has_inbox_seat and team_ids, but its "
+            + "own examples of GET /me, GET /admins, /admins/{id} and a note's author leave them out (2.14 requires none of "
+            + "them): not required.",
+            ["2.11"])),
+        new("/components/schemas/tag/required", ErratumTarget.Schema, DropRequired("applied_at", "applied_by"),
+            "2.11's tag requires applied_at and applied_by, but says they are \"only present when the tag is returned as part "
+            + "of a tagging operation\", and its examples of GET /tags, POST /tags and GET /tags/{id} leave them out (2.14 "
+            + "requires neither): not required.",
+            ["2.11"]),
+        new("/components/schemas/message/required", ErratumTarget.Schema, DropRequired("subject"),
+            "2.11's message requires subject, but its example of POST /conversations leaves it out (2.14 does not require "
+            + "it): not required.",
+            ["2.11"]),
+        new("/components/schemas/data_attribute/required", ErratumTarget.Schema, DropRequired("description"),
+            "2.11's data_attribute requires description, but its example of POST /data_attributes leaves it out (2.14 "
+            + "requires nothing): not required.",
+            ["2.11"]),
+        .. new[] { "conversation_rating", "conversation_teammates", "conversation_first_contact_reply", "conversation_statistics" }.Select(component => new Erratum(
+            $"/components/schemas/{component}/type", ErratumTarget.Schema, node => ReplaceWith(node, new JsonArray("object", "null")),
+            $"2.11's {component} is not nullable (2.14 makes it so), yet its examples of every conversation answer give null "
+            + "there: the object or null.",
+            ["2.11"])),
+        new("/components/schemas/error/properties/request_id", ErratumTarget.Schema,
+            node =>
+            {
+                ((JsonObject)node).Remove("format");
+                node["anyOf"] = new JsonArray(new JsonObject { ["format"] = "uuid" }, new JsonObject { ["pattern"] = "^[0-9a-v]{20}$" });
+            },
+            "error.request_id says format uuid, as its examples show, but answers captured from the real service carry "
+            + "20 lowercase base32 characters (\"000hjqhpf95ef3b8f8v0\" in airbyte's source-intercom tests), the form the "
+            + "emulator gives when asked: a UUID or that."),
+        new("/components/schemas/tag/properties/applied_by", ErratumTarget.Schema,
+            node => ReplaceWith(node, new JsonObject
+            {
+                ["anyOf"] = new JsonArray(new JsonObject { ["$ref"] = "#/$defs/reference" }, new JsonObject { ["type"] = "null" }),
+            }),
+            "tag.applied_by writes `nullable: true` beside an allOf of the reference schema, to mean \"the admin or null\" (it "
+            + "is only given when a tagging operation returns the tag, and 2.11 requires the field on every tag), but in 3.1 "
+            + "the allOf refuses the null the nullable allows: the admin reference or null."),
         .. new[] { "contact_tags", "contact_notes", "contact_companies" }.Select(list => new Erratum(
             $"/components/schemas/{list}/properties/url", ErratumTarget.Schema, node => node["format"] = "uri-reference",
             $"{list}.url says format uri, but its example and the live API give a path relative to the API root "
@@ -44,22 +99,25 @@ public static class Errata
             node => ((JsonArray)node["anyOf"]!).Add(new JsonObject { ["type"] = new JsonArray("number", "boolean", "null") }),
             "custom_attributes allows only string, integer, datetime or a custom object list, but its own example "
             + "holds paid_subscriber: true and monthly_spend: 155.5, and the API stores boolean and float attributes "
-            + "(data_attributes.data_type lists boolean and float): numbers, booleans and null are allowed too."),
+            + "(data_attributes.data_type lists boolean and float): numbers, booleans and null are allowed too.",
+            Since214),
         new("/components/schemas/custom_object_instance/properties/custom_attributes/additionalProperties", ErratumTarget.Schema,
             node => node["type"] = new JsonArray("string", "number", "boolean", "null"),
             "A custom object instance's custom_attributes are typed as strings only, but the example of PUT "
-            + "/contacts/{id} holds total_amount: 99.99: attribute values are any scalar, as on contacts."),
+            + "/contacts/{id} holds total_amount: 99.99: attribute values are any scalar, as on contacts.",
+            Since214),
         .. Enumerable.Range(0, 4).Select(part => new Erratum(
             $"/paths/~1conversations~1{{conversation_id}}/get/responses/200/content/application~1json/examples/conversation found/value/conversation_parts/conversation_parts/{part}/id",
             ErratumTarget.Example, NumberAsString,
             "The \"conversation found\" example writes its part ids as the numbers 1 to 4, while the schema, every other "
-            + "example and the SDK (ConversationPart.id: string) have part ids as strings: the example is read as \"1\" to \"4\".")),
+            + "example and the SDK (ConversationPart.id: string) have part ids as strings: the example is read as \"1\" to \"4\".",
+            Since214)),
     ];
 
-    /// <summary>Applies the schema errata to the 3.1 document and the example errata to the raw YAML.</summary>
-    public static void Apply(JsonObject document, JsonObject raw)
+    /// <summary>Applies the schema errata of <paramref name="version"/> to its 3.1 document and the example errata to its raw YAML.</summary>
+    public static void Apply(string version, JsonObject document, JsonObject raw)
     {
-        foreach (var erratum in All)
+        foreach (var erratum in All.Where(e => e.Versions is null || e.Versions.Contains(version)))
         {
             if (erratum.Location == Everywhere)
             {
@@ -90,6 +148,17 @@ public static class Errata
 
         return node;
     }
+
+    /// <summary>Takes <paramref name="names"/> out of a schema's required list.</summary>
+    private static Action<JsonNode> DropRequired(params string[] names) => node =>
+    {
+        foreach (var name in names)
+        {
+            var listed = ((JsonArray)node).FirstOrDefault(n => n!.GetValue<string>() == name)
+                ?? throw new InvalidOperationException($"{name} is not required at {node.GetPath()}: the erratum is no longer needed");
+            ((JsonArray)node).Remove(listed);
+        }
+    };
 
     /// <summary>A bare number in an example, restated as the string the schema types it as.</summary>
     private static void NumberAsString(JsonNode node) => ReplaceWith(node, JsonValue.Create(node.ToJsonString()));
@@ -148,5 +217,5 @@ public enum ErratumTarget
     Example,
 }
 
-/// <summary>One correction: where, what it does there, and why it is right.</summary>
-public sealed record Erratum(string Location, ErratumTarget Target, Action<JsonNode> Fix, string Why);
+/// <summary>One correction: where, what it does there, and why it is right; in the descriptions of <paramref name="Versions"/> (null: every one).</summary>
+public sealed record Erratum(string Location, ErratumTarget Target, Action<JsonNode> Fix, string Why, IReadOnlyList<string>? Versions = null);

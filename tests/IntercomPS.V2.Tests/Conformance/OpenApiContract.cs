@@ -13,7 +13,8 @@ using Microsoft.OpenApi.YamlReader;
 namespace IntercomPS.V2.Tests.Conformance;
 
 /// <summary>
-/// Intercom's OpenAPI description of 2.14 as a machine that judges answers. Microsoft.OpenApi reads the YAML and
+/// One of Intercom's OpenAPI descriptions (2.14, the contract, or another version shared/reference holds) as a
+/// machine that judges answers. Microsoft.OpenApi reads the YAML and
 /// writes it as OpenAPI 3.1, whose schemas are JSON Schema 2020-12 (3.0's <c>nullable</c> becomes a type with
 /// "null"); <see cref="Errata"/> then corrects the description where it contradicts itself, and JsonSchema.Net
 /// validates each answer against the schema of its (path, method, status).
@@ -22,7 +23,10 @@ public sealed class OpenApiContract
 {
     public const string Version = "2.14";
 
-    private static readonly Lazy<OpenApiContract> Shared = new(Load);
+    /// <summary>The versions whose descriptions the suite judges by, when they are found beside 2.14's.</summary>
+    public static IReadOnlyList<string> Described { get; } = ["2.11", Version, "2.15", "2.16"];
+
+    private static readonly ConcurrentDictionary<string, Lazy<OpenApiContract>> Loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonSchema> schemas = new(StringComparer.Ordinal);
     private readonly JsonObject defs;
     // OpenAPI keeps annotations JSON Schema 2020-12 does not define (example, discriminator, x-...): allowed, unjudged.
@@ -33,10 +37,11 @@ public sealed class OpenApiContract
     };
 
     private const string Draft = "https://json-schema.org/draft/2020-12/schema";
-    private const string ComponentsUri = "https://intercom.test/components";
 
-    private OpenApiContract(JsonObject document, JsonObject raw)
+    private OpenApiContract(string version, JsonObject document, JsonObject raw)
     {
+        DescribedVersion = version;
+        ComponentsUri = $"https://intercom.test/{version}/components";
         Components = new Lazy<JsonSchema>(() => JsonSchema.FromText(
             new JsonObject { ["$schema"] = Draft, ["$id"] = ComponentsUri, ["$defs"] = defs!.DeepClone() }.ToJsonString(), buildOptions));
         Document = document;
@@ -45,8 +50,19 @@ public sealed class OpenApiContract
         Paths = ((JsonObject)document["paths"]!).Select(p => p.Key).ToArray();
     }
 
-    /// <summary>The description, read once; only where it is <see cref="Available"/> (a test that needs it is a <see cref="DescriptionFactAttribute"/>).</summary>
-    public static OpenApiContract Instance => Available ? Shared.Value : throw new InvalidOperationException(SkipReason);
+    /// <summary>The 2.14 description, read once; only where it is <see cref="Available"/> (a test that needs it is a <see cref="DescriptionFactAttribute"/>).</summary>
+    public static OpenApiContract Instance => For(Version);
+
+    /// <summary>The description of <paramref name="version"/> (one of <see cref="Described"/>), read once; only where <see cref="IsAvailable"/>.</summary>
+    public static OpenApiContract For(string version) => IsAvailable(version)
+        ? Loaded.GetOrAdd(version, v => new Lazy<OpenApiContract>(() => Load(v))).Value
+        : throw new InvalidOperationException(SkipReasonFor(version));
+
+    /// <summary>The version this description is of.</summary>
+    public string DescribedVersion { get; }
+
+    /// <summary>Where this description's components are registered: one address per version, so two never mix.</summary>
+    private string ComponentsUri { get; }
 
     /// <summary>The description as OpenAPI 3.1 JSON, errata applied, component refs pointing at $defs.</summary>
     public JsonObject Document { get; }
@@ -79,6 +95,54 @@ public sealed class OpenApiContract
     /// <summary>The one line a run without the description shows, on every test that needs it.</summary>
     public const string SkipReason = "Intercom's OpenAPI description (intercom-api-2.14.yaml) was not found in INTERCOM_OPENAPI or any " +
         "../shared/reference above the tests, so answers are not validated against it: set INTERCOM_OPENAPI=/path/to/intercom-api-2.14.yaml";
+
+    /// <summary>
+    /// Where the description of <paramref name="version"/> is: 2.14's as <see cref="DescriptionPath"/> says, another
+    /// version's beside it (intercom-api-VERSION.yaml in the same folder); null when it is not there.
+    /// </summary>
+    public static string? PathOf(string version)
+    {
+        if (version == Version || DescriptionPath is null)
+        {
+            return DescriptionPath;
+        }
+
+        var candidate = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DescriptionPath))!, $"intercom-api-{version}.yaml");
+        return File.Exists(candidate) ? candidate : null;
+    }
+
+    /// <summary>
+    /// The description an answer to <paramref name="version"/> is judged by, as the README's version table says: a
+    /// described version by its own; Unstable and Preview by the newest; any other by the nearest described version
+    /// below it, 1.x and 2.0-2.10 by the oldest (2.11). An operation that description lacks but a later one has
+    /// (2.13's GET /contacts/find_by_external_id) is judged by the first later description that has it.
+    /// </summary>
+    public static string JudgedBy(string version, string method, string path)
+    {
+        string answersAs;
+        if (Described.Contains(version))
+        {
+            answersAs = version;
+        }
+        else if (!System.Version.TryParse(version, out var asked))
+        {
+            answersAs = Described[^1]; // Unstable, Preview; an unknown version is an error, which any description judges alike
+        }
+        else
+        {
+            answersAs = Described.LastOrDefault(d => System.Version.Parse(d) <= asked) ?? Described[0];
+        }
+
+        return Described.SkipWhile(d => d != answersAs)
+            .FirstOrDefault(d => !IsAvailable(d) || For(d).Template(method, path) is not null) ?? answersAs;
+    }
+
+    /// <summary>Whether answers in <paramref name="version"/> can be judged here: its description was found.</summary>
+    public static bool IsAvailable(string version) => Described.Contains(version) && PathOf(version) is not null;
+
+    /// <summary>The one line a test that needs <paramref name="version"/>'s description shows where it is not found.</summary>
+    public static string SkipReasonFor(string version) => version == Version || !Available ? SkipReason
+        : $"intercom-api-{version}.yaml was not found beside {Path.GetFileName(DescriptionPath)}, so answers in {version} are not validated against its description: put it there";
 
     private static string? Locate()
     {
@@ -186,11 +250,11 @@ public sealed class OpenApiContract
     /// <summary>Built once and registered by its $id, the components answer every operation's references.</summary>
     private void RegisterComponents() => _ = Components.Value;
 
-    private static OpenApiContract Load()
+    private static OpenApiContract Load(string version)
     {
         var settings = new OpenApiReaderSettings();
         settings.AddYamlReader();
-        var path = DescriptionPath!;
+        var path = PathOf(version)!;
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"INTERCOM_OPENAPI names {path}, which does not exist", path);
@@ -207,7 +271,7 @@ public sealed class OpenApiContract
         var json = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\"#/components/schemas/", "\"#/$defs/", StringComparison.Ordinal);
         var document = (JsonObject)JsonNode.Parse(json)!;
         var raw = YamlJson.Read(path);
-        Errata.Apply(document, raw);
-        return new OpenApiContract(document, raw);
+        Errata.Apply(version, document, raw);
+        return new OpenApiContract(version, document, raw);
     }
 }

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
-/// <summary>GET /me, /admins, /admins/{id}: each app has one admin, named by --admin-name/--admin-email.</summary>
+/// <summary>GET /me (with the app's time zone), /admins, /admins/{id}: each app has one admin, named by --admin-name/--admin-email.</summary>
 internal static class AdminsEndpoints
 {
     public static Task<IResult> MeAsync(HttpContext context)
     {
-        var app = Caller.From(context).AppId;
-        return Task.FromResult(Json.Ok(w => Writer.Admin(w, Caller.From(context).Store.Admin, app, Caller.From(context).Services.StartedAt)));
+        var caller = Caller.From(context);
+        var zone = caller.Services.Profiles.Of(caller.AppId).TimeZoneName;
+        return Task.FromResult(Json.Ok(w => Writer.Admin(w, caller.Store.Admin, caller.AppId, zone, caller.Services.StartedAt)));
     }
 
     public static Task<IResult> ListAsync(HttpContext context)

@@ -14,10 +14,17 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// the real API allows. Each field accepts the operators the description lists for its type; any other is a 400
 /// that names the field, the operator and what is allowed.
 /// </summary>
-internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)> fields, string defaultOrder)
+internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)> fields, string defaultOrder, TimeZoneInfo? days)
 {
     private const int MaxFiltersPerGroup = 15;
     private const int MaxGroupDepth = 2;
+
+    /// <summary>
+    /// The most values an IN or NIN list takes. The list is bound as one JSON array whatever its length (so its cost
+    /// grows with the list, where a parameter per value cost the square: SQLite finds a named parameter by a linear
+    /// search), and bounded so one search cannot hold the emulator's CPU or memory.
+    /// </summary>
+    public const int MaxListValues = 10_000;
 
     private static readonly string[] StringOperators = ["=", "!=", "IN", "NIN", "~", "!~", "^", "$"];
     private static readonly string[] IntegerOperators = ["=", "!=", "IN", "NIN", "<", ">", "<=", ">="];
@@ -53,13 +60,19 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["read"] = ("t.read", "boolean"),
         ["contact_ids"] = ("u.intercom_id", "string"),
         ["source.author.email"] = ("u.email", "string"),
+        ["source.body"] = ("(SELECT m.html FROM messages m WHERE m.thread_id = t.id ORDER BY m.id LIMIT 1)", "words"),
     };
 
     private readonly List<(string, object?)> arguments = [];
 
-    public static ContactQuery Contacts(JsonElement body) => new ContactSearch(ContactFields, "u.seq").Translate(body);
+    /// <summary>
+    /// A contact search, whose dates match by calendar day in <paramref name="zone"/> (the app's, UTC unless given), as
+    /// 2.14 documents: the value is truncated to its day there, = is that day, &gt; starts the next, &lt; ends before it.
+    /// </summary>
+    public static ContactQuery Contacts(JsonElement body, TimeZoneInfo? zone = null) => new ContactSearch(ContactFields, "u.seq", zone ?? TimeZoneInfo.Utc).Translate(body);
 
-    public static ContactQuery Conversations(JsonElement body) => new ContactSearch(ConversationFields, "t.id").Translate(body);
+    /// <summary>A conversation search: its dates compare exact seconds (the calendar-day rule is the contact search's).</summary>
+    public static ContactQuery Conversations(JsonElement body) => new ContactSearch(ConversationFields, "t.id", null).Translate(body);
 
     private ContactQuery Translate(JsonElement body)
     {
@@ -117,7 +130,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         var (sql, type) = Resolve(field, value, path);
         var allowed = type switch
         {
-            "string" => StringOperators,
+            "string" or "words" => StringOperators,
             "integer" => IntegerOperators,
             "date" => DateOperators,
             "tag" => TagOperators,
@@ -128,6 +141,25 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             throw Invalid(path, $"{path}: operator '{op}' is not supported for {field} ({type}); use one of {string.Join(" ", allowed)}");
         }
 
+        return type == "words" ? EachWord(sql, op, value, field, path) : Compare(sql, op, value, type, field, path);
+    }
+
+    /// <summary>
+    /// source.body is matched against each of its words, not the whole text, as 2.14 describes (= "support" finds "I
+    /// need support", = "need support" finds nothing): a positive operator holds when some word matches, a negative one
+    /// (!=, !~, NIN) when none does. Words and values compare lowercased.
+    /// </summary>
+    private string EachWord(string sql, string op, JsonElement value, string field, string path)
+    {
+        var negative = op is "!=" or "!~" or "NIN";
+        var positive = op switch { "!=" => "=", "!~" => "~", "NIN" => "IN", _ => op };
+        var exists = $"EXISTS (SELECT 1 FROM json_each(body_words({sql})) w WHERE {Compare("w.value", positive, value, "words", field, path)})";
+        return negative ? $"NOT {exists}" : exists;
+    }
+
+    /// <summary>The condition "<paramref name="sql"/> <paramref name="op"/> value", the value checked for the field's type.</summary>
+    private string Compare(string sql, string op, JsonElement value, string type, string field, string path)
+    {
         if (op is "IN" or "NIN")
         {
             if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
@@ -135,7 +167,12 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 throw Invalid(path, $"{path}.value must be a non-empty array for {op}");
             }
 
-            var list = string.Join(", ", value.EnumerateArray().Select(v => Parameter(Scalar(v, type, field, path))));
+            if (value.GetArrayLength() > MaxListValues)
+            {
+                throw Invalid(path, $"{path}.value has {value.GetArrayLength()} values; IN and NIN take at most {MaxListValues}");
+            }
+
+            var list = $"SELECT value FROM json_each({Parameter(List(value, type, field, path))})";
             return op == "IN" ? $"{sql} IN ({list})" : $"({sql} IS NULL OR {sql} NOT IN ({list}))";
         }
 
@@ -154,6 +191,17 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             var tag = Parameter(Scalar(value, "tag", field, path));
             var exists = $"EXISTS (SELECT 1 FROM user_tags ut WHERE ut.user_seq = u.seq AND ut.tag_id = {tag})";
             return op == "=" ? exists : $"NOT {exists}";
+        }
+
+        if (type == "date" && days is not null)
+        {
+            var (start, next) = Day(Scalar(value, type, field, path), days, path, field);
+            return op switch
+            {
+                "=" => $"({sql} >= {Parameter(start)} AND {sql} < {Parameter(next)})",
+                ">" => $"{sql} >= {Parameter(next)}",
+                _ => $"{sql} < {Parameter(start)}", // <: the only other operator a date takes
+            };
         }
 
         var p = Parameter(Scalar(value, type, field, path));
@@ -184,9 +232,10 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         if (fields == ContactFields && field.StartsWith(prefix, StringComparison.Ordinal) && field.Length > prefix.Length)
         {
             var name = field[prefix.Length..];
-            if (name.Contains('"', StringComparison.Ordinal))
+            if (name.AsSpan().IndexOfAny(NotInNames) >= 0)
             {
-                throw Invalid(path, $"{path}.field: a custom attribute name cannot contain a double quote");
+                // Each would end the JSON path the name is looked up by (a quote, a backslash) or cannot be in one.
+                throw Invalid(path, $"{path}.field: custom attribute names cannot contain a double quote, a backslash or a control character");
             }
 
             var sample = value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 ? value[0] : value;
@@ -202,6 +251,32 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         throw Invalid(path, $"{path}.field '{field}' is not a field this emulator can search; use one of {string.Join(", ", fields.Keys)}{(fields == ContactFields ? " or custom_attributes.NAME" : "")}");
     }
 
+    private static readonly System.Buffers.SearchValues<char> NotInNames = System.Buffers.SearchValues.Create(
+        "\"\\" + new string(Enumerable.Range(0, 32).Select(c => (char)c).Append((char)127).ToArray()));
+
+    /// <summary>An IN or NIN list as one JSON array of its values, each checked and typed as <see cref="Scalar"/> would.</summary>
+    private static string List(JsonElement values, string type, string field, string path)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var item in values.EnumerateArray())
+            {
+                switch (Scalar(item, type, field, path))
+                {
+                    case string text: w.WriteStringValue(text); break;
+                    case long number: w.WriteNumberValue(number); break;
+                    case double number: w.WriteNumberValue(number); break;
+                }
+            }
+
+            w.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     private static object Scalar(JsonElement v, string type, string field, string path)
     {
         switch (type)
@@ -215,6 +290,8 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 };
             case "string":
                 return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(path, field, "a string", v);
+            case "words":
+                return v.ValueKind == JsonValueKind.String ? v.GetString()!.ToLowerInvariant() : throw WrongType(path, field, "a string", v);
             case "boolean":
                 return v.ValueKind switch
                 {
@@ -227,10 +304,45 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 {
                     JsonValueKind.Number when v.TryGetInt64(out var n) => n,
                     JsonValueKind.Number when v.TryGetDouble(out var d) && double.IsFinite(d) => d,
+                    JsonValueKind.Number => throw Invalid(path, Input.BeyondDouble($"{path}.value for {field}", v)),
                     JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) => s,
                     _ => throw WrongType(path, field, type == "date" ? "a UNIX timestamp" : "a number", v),
                 };
         }
+    }
+
+    /// <summary>
+    /// The day a UNIX time falls on in <paramref name="zone"/>, as the instants it starts and the next day starts. A
+    /// zone that skips midnight (a daylight-saving change at 00:00) starts the day at its first valid time.
+    /// </summary>
+    private static (long Start, long Next) Day(object value, TimeZoneInfo zone, string path, string field)
+    {
+        var seconds = Math.Floor(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+        if (seconds < Input.MinTimestamp || seconds > Input.MaxTimestamp)
+        {
+            throw Invalid(path, $"{path}.value for {field} must be a UNIX timestamp from {Input.MinTimestamp} to {Input.MaxTimestamp} (the years 1 to 9999)");
+        }
+
+        var utc = DateTime.UnixEpoch.AddSeconds(seconds);
+        var offset = zone.GetUtcOffset(utc);
+        var local = offset > TimeSpan.Zero && utc > DateTime.MaxValue - offset ? DateTime.MaxValue
+            : offset < TimeSpan.Zero && utc < DateTime.MinValue - offset ? DateTime.MinValue
+            : utc + offset;
+        var date = DateTime.SpecifyKind(local.Date, DateTimeKind.Unspecified); // a wall-clock date in the zone
+        return (StartOf(date, zone), date >= DateTime.MaxValue.Date ? Input.MaxTimestamp + 1 : StartOf(date.AddDays(1), zone));
+    }
+
+    private static long StartOf(DateTime localDate, TimeZoneInfo zone)
+    {
+        var time = localDate;
+        while (zone.IsInvalidTime(time))
+        {
+            time = time.AddMinutes(15);
+        }
+
+        // At an ambiguous midnight (clocks went back over it) the day starts at its first occurrence, the larger offset.
+        var offset = zone.IsAmbiguousTime(time) ? zone.GetAmbiguousTimeOffsets(time).Max() : zone.GetUtcOffset(time);
+        return (long)(time - DateTime.UnixEpoch).TotalSeconds - (long)offset.TotalSeconds;
     }
 
     private (string Sql, bool Descending) Sort(JsonElement body)
@@ -246,9 +358,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         }
 
         var field = Input.String(sort, "field") ?? throw Invalid("sort", "sort.field is required");
-        if (!fields.TryGetValue(field, out var known) || known.Type == "tag")
+        if (!fields.TryGetValue(field, out var known) || known.Type is "tag" or "words")
         {
-            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Keys.Where(k => k != "tag_id"))}");
+            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Where(f => f.Value.Type is not ("tag" or "words")).Select(f => f.Key))}");
         }
 
         // A conversation id filters as the String the description types it, but sorts as the number it is (creation order).

@@ -24,7 +24,13 @@ internal static class ContactsEndpoints
     public static async Task<IResult> SearchAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
-        var query = ContactSearch.Contacts(body);
+        var services = Caller.From(context).Services;
+        var query = ContactSearch.Contacts(body, services.Profiles.Of(App(context)).TimeZone);
+        if (services.Faults.SearchDelaySeconds is var delay and > 0)
+        {
+            query = query with { IndexedBy = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - delay }; // the real service's indexing delay
+        }
+
         int perPage = DefaultPerPage;
         string? startingAfter = null;
         if (Input.Field(body, "pagination") is { } pagination)

@@ -20,7 +20,7 @@ internal static class ConversationsEndpoints
     {
         var query = context.Request.Query;
         var page = await Store(context).ListConversationsAsync(PerPage(Input.Query(query, "per_page"), DefaultPerPage), Input.Query(query, "starting_after"));
-        return Json.Ok(w => Writer.ConversationList(w, page, Author(context)));
+        return Json.Ok(w => Writer.ConversationList(w, page, View(context)));
     }
 
     public static async Task<IResult> SearchAsync(HttpContext context)
@@ -29,13 +29,13 @@ internal static class ConversationsEndpoints
         var query = ContactSearch.Conversations(body);
         var (perPage, startingAfter) = Pagination(body);
         var page = await Store(context).SearchConversationsAsync(query, perPage, startingAfter);
-        return Json.Ok(w => Writer.ConversationList(w, page, Author(context)));
+        return Json.Ok(w => Writer.ConversationList(w, page, View(context)));
     }
 
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var conversation = await Store(context).GetConversationAsync(Id(context));
-        return Json.Ok(w => Writer.Conversation(w, conversation, Author(context)));
+        return Json.Ok(w => Writer.Conversation(w, conversation, View(context)));
     }
 
     /// <summary>from: {type: user|lead|contact, id}: the contact starts the conversation; the answer is its first message.</summary>
@@ -84,7 +84,7 @@ internal static class ConversationsEndpoints
 
         var read = Input.Bool(body, "read") ?? throw Invalid("read", "read is required (true or false)");
         var conversation = await Store(context).MarkReadAsync(id, read);
-        return Json.Ok(w => Writer.Conversation(w, conversation, Author(context)));
+        return Json.Ok(w => Writer.Conversation(w, conversation, View(context)));
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ internal static class ConversationsEndpoints
             "user" => await ReplyAsUser(store, body, text, last ? null : Id(context)),
             _ => throw Invalid("type", "type must be user or admin"),
         };
-        return Json.Ok(w => Writer.Conversation(w, conversation, Author(context)));
+        return Json.Ok(w => Writer.Conversation(w, conversation, View(context)));
     }
 
     /// <summary>message_type close, open or snoozed (with snoozed_until), by the app's admin.</summary>
@@ -131,7 +131,7 @@ internal static class ConversationsEndpoints
         };
         var text = Input.String(body, "body") is { Length: > 0 } given && given.Trim().Length > 0 ? given : null;
         var conversation = await Store(context).ManageAsync(Id(context), state, until, messageType == "close" ? text : null);
-        return Json.Ok(w => Writer.Conversation(w, conversation, Author(context)));
+        return Json.Ok(w => Writer.Conversation(w, conversation, View(context)));
     }
 
     /// <summary>A user's reply to a conversation, or (id null: the path said "last") to the user's newest one.</summary>
@@ -202,6 +202,10 @@ internal static class ConversationsEndpoints
     private static long Id(HttpContext context) => RouteValues.NumericId(context, "conversation_id", AppStore.ConversationNotFound);
 
     private static AdminRecord Author(HttpContext context) => Store(context).Admin;
+
+    /// <summary>How this request's conversations are written: its app's admin, its version, display_as=plaintext or HTML.</summary>
+    private static ConversationView View(HttpContext context) =>
+        new(Author(context), Face.VersionOf(context).Model, Input.Query(context.Request.Query, "display_as") == "plaintext");
 
     private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 

@@ -30,7 +30,8 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    public static void Admin(Utf8JsonWriter w, AdminRecord admin, string? app = null, long appCreatedAt = 0)
+    /// <summary>An admin; on GET /me also its avatar and the app (workspace): id, time zone and when it was created.</summary>
+    public static void Admin(Utf8JsonWriter w, AdminRecord admin, string? app = null, string? timeZone = null, long appCreatedAt = 0)
     {
         w.WriteStartObject();
         w.WriteString("type", "admin");
@@ -60,7 +61,7 @@ internal static class Writer
             w.WriteString("id_code", app);
             w.WriteString("name", app);
             w.WriteString("region", "US");
-            w.WriteString("timezone", "Etc/UTC");
+            w.WriteString("timezone", timeZone);
             w.WriteNumber("created_at", appCreatedAt);
             w.WriteBoolean("identity_verification", false);
             w.WriteEndObject();
@@ -265,14 +266,14 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    public static void ConversationList(Utf8JsonWriter w, ConversationPage page, AdminRecord admin)
+    public static void ConversationList(Utf8JsonWriter w, ConversationPage page, ConversationView view)
     {
         w.WriteStartObject();
         w.WriteString("type", "conversation.list");
         w.WriteStartArray("conversations");
         foreach (var conversation in page.Conversations)
         {
-            Conversation(w, conversation, admin, withParts: false);
+            Conversation(w, conversation, view, withParts: false);
         }
 
         w.WriteEndArray();
@@ -285,8 +286,9 @@ internal static class Writer
     /// The first message is the source (a user's, when the contact started it); the rest are conversation_parts,
     /// in order. Lists leave the parts out, as Intercom's list does.
     /// </summary>
-    public static void Conversation(Utf8JsonWriter w, ConversationRecord c, AdminRecord admin, bool withParts = true)
+    public static void Conversation(Utf8JsonWriter w, ConversationRecord c, ConversationView view, bool withParts = true)
     {
+        var admin = view.Admin;
         w.WriteStartObject();
         w.WriteString("type", "conversation");
         w.WriteString("id", Face.ToString(c.Id));
@@ -298,9 +300,9 @@ internal static class Writer
         w.WriteBoolean("open", c.State != "closed");
         w.WriteString("state", c.State);
         w.WriteBoolean("read", c.Read);
-        w.WriteString("priority", "not_priority");
-        w.WriteNull("admin_assignee_id");
-        w.WriteNull("team_assignee_id");
+        w.WriteString("priority", view.Model.UnsetPriority);
+        Nullable(w, "admin_assignee_id", view.Model.UnassignedId);
+        Nullable(w, "team_assignee_id", view.Model.UnassignedId);
         w.WriteStartObject("tags");
         w.WriteString("type", "tag.list");
         w.WriteStartArray("tags");
@@ -312,7 +314,7 @@ internal static class Writer
         w.WriteString("id", source is null ? "" : Face.ToString(source.Id));
         w.WriteString("delivered_as", c.CreatedByUser ? "customer_initiated" : "admin_initiated");
         w.WriteString("subject", "");
-        w.WriteString("body", source?.Html ?? "");
+        w.WriteString("body", source is null ? "" : view.Body(source.Html));
         w.WritePropertyName("author");
         PartAuthor(w, source?.FromAdmin == true, c.Contact, admin);
         w.WriteStartArray("attachments");
@@ -345,6 +347,12 @@ internal static class Writer
         w.WriteEndObject();
         w.WriteStartObject("custom_attributes");
         w.WriteEndObject();
+        if (view.Model.ConversationsCarryTopics)
+        {
+            w.WriteStartObject("topics");
+            w.WriteEndObject();
+        }
+
         w.WriteBoolean("ai_agent_participated", false);
         if (withParts)
         {
@@ -357,7 +365,7 @@ internal static class Writer
                 w.WriteString("type", "conversation_part");
                 w.WriteString("id", Face.ToString(part.Id));
                 w.WriteString("part_type", "comment");
-                w.WriteString("body", part.Html);
+                w.WriteString("body", view.Body(part.Html));
                 w.WriteNumber("created_at", part.CreatedAt);
                 w.WriteNumber("updated_at", part.CreatedAt);
                 w.WriteNumber("notified_at", part.CreatedAt);
@@ -404,4 +412,13 @@ internal static class Writer
             w.WriteNull(name);
         }
     }
+}
+
+/// <summary>
+/// How conversations are written for one request: the app's admin (every admin part is theirs), the version's model,
+/// and whether bodies are plain text (display_as=plaintext) or HTML as stored.
+/// </summary>
+internal sealed record ConversationView(AdminRecord Admin, ApiModel Model, bool Plaintext)
+{
+    public string Body(string html) => Plaintext ? Html.PlainText(html) : html;
 }

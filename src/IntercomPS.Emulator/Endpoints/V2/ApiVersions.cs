@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace IntercomPS.Emulator.Endpoints.V2;
+
+/// <summary>
+/// Every Intercom-Version the real service accepts (its descriptions' <c>intercom_version</c> enum: 1.0-1.4 and
+/// 2.0-2.16, and the unstable version, named Unstable until 2026 and Preview since) and what the emulator answers
+/// each as: THE version table, which the README restates. A version Intercom's descriptions in shared/reference
+/// cover (2.11, 2.14, 2.15, 2.16) answers as itself; Unstable and Preview as the newest of them; any other as the
+/// nearest described version below it (2.12 and 2.13 as 2.11), and 1.x and 2.0-2.10, below them all, as the oldest
+/// (2.11). How a described version differs from 2.14 in what the emulator serves is its <see cref="ApiModel"/>.
+/// </summary>
+internal static class ApiVersions
+{
+    /// <summary>What an app answers in when a request names no version and nothing else was set for it.</summary>
+    public const string DefaultName = "2.14";
+
+    /// <summary>
+    /// Operations the emulator serves that appeared after 2.0, with the version that brought them (Intercom's API
+    /// changelog): an older version answers them with the real service's 400. Every other operation served is in
+    /// the oldest description (2.11).
+    /// </summary>
+    private static readonly Dictionary<string, Version> Introduced = new(StringComparer.Ordinal)
+    {
+        ["GET /contacts/find_by_external_id/{external_id}"] = new(2, 13), // "Get Contact by External ID", changelog v2.13
+    };
+
+    private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];
+
+    private static readonly Dictionary<string, ApiVersion> Known = Enumerable.Range(0, 5).Select(minor => $"1.{minor}")
+        .Concat(Enumerable.Range(0, 17).Select(minor => $"2.{minor}"))
+        .Select(name => new ApiVersion(name, Version.Parse(name), ModelOf(Version.Parse(name))))
+        .Concat(new[] { "Unstable", "Preview" }.Select(name => new ApiVersion(name, null, Models[^1])))
+        .ToDictionary(v => v.Name, StringComparer.Ordinal); // exact: the real service refuses "preview"
+
+    /// <summary>Every version accepted, oldest first, the unstable ones last.</summary>
+    public static IEnumerable<ApiVersion> All => Known.Values;
+
+    public static ApiVersion Default { get; } = Known[DefaultName];
+
+    /// <summary>The version named exactly <paramref name="name"/>, or null when the real service would not know it.</summary>
+    public static ApiVersion? Find(string name) => Known.GetValueOrDefault(name);
+
+    /// <summary>Whether <paramref name="version"/> lacks the operation <paramref name="route"/> ("GET /contacts/..."), which it then refuses.</summary>
+    public static bool Lacks(ApiVersion version, string? route) =>
+        route is not null && version.Number is { } number && Introduced.TryGetValue(route, out var since) && number < since;
+
+    /// <summary>The newest described version at or below <paramref name="number"/>, else the oldest.</summary>
+    private static ApiModel ModelOf(Version number) => Models.LastOrDefault(m => Version.Parse(m.Name) <= number) ?? Models[0];
+}
+
+/// <summary>An Intercom-Version as asked (<see cref="Name"/>, answered in the Intercom-Version header) and the description it answers as.</summary>
+internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
+{
+    /// <summary>Whether the answers follow a description of another version (the README says what differs).</summary>
+    public bool AnswersAsAnother => Model.Name != Name;
+}
+
+/// <summary>
+/// A described version and how its answers differ from 2.14's in what the emulator serves (found by validating every
+/// answer of the V2 suite against each description, and its examples where the description contradicts them): every
+/// difference is one property here, read where the answer is written. 2.15 answers exactly as 2.14 does.
+/// </summary>
+/// <param name="Name">The version whose description this is.</param>
+/// <param name="ConversationsCarryTopics">A conversation has topics (an empty object, as 2.11's example has it): 2.11 requires it.</param>
+/// <param name="UnsetPriority">A conversation's priority when none was set: not_priority, or 2.16's none (of none, low, medium, high, urgent).</param>
+/// <param name="UnassignedId">What a conversation's admin_assignee_id and team_assignee_id are when unassigned: null, or 2.16's 0.</param>
+internal sealed record ApiModel(
+    string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null)
+{
+    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true);
+    public static readonly ApiModel V2_14 = new("2.14");
+    public static readonly ApiModel V2_15 = new("2.15");
+    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0);
+}
