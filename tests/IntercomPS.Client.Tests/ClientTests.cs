@@ -8,6 +8,7 @@ using System.Text;
 using System.Threading.Tasks;
 using System;
 using IntercomPS.Client;
+using IntercomPS.Client.V1;
 using IntercomPS.Testing;
 using Xunit;
 
@@ -120,14 +121,14 @@ namespace IntercomPS.Client.Tests
 
             Assert.Equal(
                 """{"user_id":"7902","email":"ben@intercom.io","name":"Ben","created_at":1257553080,"custom_data":{"plan":"pro","seats":3,"renewal":1798761600,"note":null}}""",
-                Json(changes.WriteTo, sortCustomData: true));
+                Json(writer => V1Requests.WriteUser(writer, changes), sortCustomData: true));
         }
 
         [Fact]
         public void NestedCustomDataIsRefusedNamingTheKey()
         {
             var changes = new UserChanges(new UserIdentity("u", null)) { CustomData = new Hashtable { ["plan"] = new[] { 1, 2 } } };
-            var refused = Assert.Throws<ArgumentException>(() => Json(changes.WriteTo));
+            var refused = Assert.Throws<ArgumentException>(() => Json(writer => V1Requests.WriteUser(writer, changes)));
             Assert.Equal("CustomData.plan is a Int32[]; Intercom custom data is flat, so each value must be a string, number, boolean, date or $null.", refused.Message);
         }
 
@@ -138,7 +139,7 @@ namespace IntercomPS.Client.Tests
             changes.Users.Add(new UserIdentity("u1", "a@example.com"));
             changes.Users.Add(new UserIdentity(null, "b@example.com"));
 
-            Assert.Equal("""{"name":"vip","color":"gold","user_ids":["u1"],"emails":["b@example.com"],"tag_or_untag":"untag"}""", Json(changes.WriteTo));
+            Assert.Equal("""{"name":"vip","color":"gold","user_ids":["u1"],"emails":["b@example.com"],"tag_or_untag":"untag"}""", Json(writer => V1Requests.WriteTag(writer, changes)));
             Assert.Equal("'pink' is not a tag colour: use one of green, red, teal, gold, blue, purple.", Assert.Throws<ArgumentException>(() => changes.Color = "pink").Message);
         }
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using System;
 using IntercomPS.Client;
+using IntercomPS.Client.V1;
 using IntercomPS.Testing;
 using Xunit;
 
@@ -66,7 +67,7 @@ namespace IntercomPS.Client.Tests
                     pages.Add(page.Page);
                     ids.AddRange(page.Users.Select(user => user.UserId));
                 }
-                Assert.Equal(UserPager.DefaultPagesAhead, pager.PagesAhead);
+                Assert.Equal(Concurrency.PagesAhead, pager.PagesAhead);
             }
 
             Assert.Equal(Enumerable.Range(1, 40), pages);
@@ -94,7 +95,7 @@ namespace IntercomPS.Client.Tests
 
             // Page 2 was requested as page 1 arrived, so a reader that asks for it at once waits, and the read-ahead
             // doubles with each wait after that: at most 2^(n-1), never more than the window.
-            Assert.InRange(ahead, pagesRead == 1 ? 1 : 2, Math.Min(UserPager.DefaultPagesAhead, 1 << (pagesRead - 1)));
+            Assert.InRange(ahead, pagesRead == 1 ? 1 : 2, Math.Min(Concurrency.PagesAhead, 1 << (pagesRead - 1)));
             Assert.Equal(pagesRead + ahead, await _emulator.RequestCountAsync("GET /v1/users"));
         }
     }

@@ -28,7 +28,7 @@ namespace IntercomPS.Bench.Scenarios
         {
             var users = context.Size(20_000, 5_000);
             var pages = (users + PageSize - 1) / PageSize;
-            var window = await context.Engine.ConstantAsync("IntercomPS.Cmdlets.GetIntercomUserCommand", "PagesAhead") ?? 1;
+            var window = await context.Engine.ConstantAsync("IntercomPS.Client.Concurrency", "PagesAhead") ?? 1;
             var rows = new List<Row>();
             await context.Emulator.ResetAndSeedAsync(users);
             await context.Emulator.SetLatencyAsync(LatencyMs);

@@ -1,19 +1,33 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using IntercomPS.Client.V2;
+using IntercomPS.Client.V1;
 
 namespace IntercomPS.Client
 {
+    /// <summary>The protocols a session can speak: the v1 API (app id and API key), or REST API 2.x (an access token).</summary>
+    public enum IntercomProtocol
+    {
+        V1,
+        V2,
+    }
+
     /// <summary>
-    /// Everything the cmdlets ask of Intercom, whichever protocol the session speaks: v1 (<see cref="IntercomClient"/>)
-    /// or REST API 2.x (<see cref="IntercomV2Client"/>). Each implementation maps these onto its own resources; where
-    /// a protocol has no equivalent it throws <see cref="NotSupportedException"/> with a message that says what to do
-    /// instead, never a silent no-op. Failures of a request are <see cref="IntercomApiException"/>s, bad arguments
-    /// <see cref="ArgumentException"/>s. Safe to use from many threads at once.
+    /// What the cmdlets ask of Intercom that both protocols can do: v1 (<see cref="IntercomClient"/>) and REST API 2.x
+    /// (<see cref="IntercomV2Client"/>) each map these onto their own resources. What only one protocol can do is a
+    /// capability interface only its client implements (<see cref="IUserArchive"/>, <see cref="ITagListing"/>,
+    /// <see cref="IConversationState"/>, <see cref="IImpressions"/>), and which cmdlet parameters each protocol serves
+    /// is <see cref="Capabilities"/>, checked before any request: a client does not check it again, and an argument its
+    /// protocol has no place for (a 2.x-only admin id on v1, a v1-only page URL on 2.x) is left out of its request.
+    /// Failures of a request are <see cref="IntercomApiException"/>s, bad arguments <see cref="ArgumentException"/>s.
+    /// Safe to use from many threads at once.
     /// </summary>
     public interface IIntercomApi : IDisposable
     {
-        /// <summary>"1" for v1, else the REST API version sent as Intercom-Version (e.g. "2.14").</summary>
+        IntercomProtocol Protocol { get; }
+
+        /// <summary>"1" for v1, else the REST API version sent as Intercom-Version (e.g. "2.14"): shown, never compared outside the client.</summary>
         string ApiVersion { get; }
 
         Uri BaseUri { get; }
@@ -27,6 +41,15 @@ namespace IntercomPS.Client
 
         /// <summary>The rate-limit window as the last answer described it, or null before any answer carried one.</summary>
         RateLimitStatus? RateLimit { get; }
+
+        /// <summary>Whether this session can do what <paramref name="capability"/> describes (its protocol, and on 2.x its Intercom-Version).</summary>
+        bool Supports(Capability capability);
+
+        /// <summary>What proves who connects, and where, as a Verbose line says it: "the access token at https://... (REST API 2.14)".</summary>
+        string DescribeCredential();
+
+        /// <summary>Whom <paramref name="connection"/> connects as, as Connect-Intercom's Verbose line says it, or briefly, as the session names itself.</summary>
+        string Describe(ConnectionInfo connection, bool brief);
 
         /// <summary>One cheap request that proves the URL and the credential, and says whom they connect as.</summary>
         Task<ConnectionInfo> CheckConnectionAsync(CancellationToken cancellationToken = default);
@@ -49,13 +72,8 @@ namespace IntercomPS.Client
         /// <summary>Deletes the user for good; returns the user as it was.</summary>
         Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default);
 
-        /// <summary>Archives the user (or with <paramref name="archive"/> false, brings them back): 2.x only.</summary>
-        Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default);
-
-        /// <summary>Leaves a note on the user, written by <paramref name="adminId"/> (2.x only), else the session's admin.</summary>
+        /// <summary>Leaves a note on the user, written by <paramref name="adminId"/> (2.x; v1 writes as the app), else the session's admin.</summary>
         Task<Note> AddNoteAsync(UserIdentity user, string body, string? adminId = null, CancellationToken cancellationToken = default);
-
-        Task<ImpressionResult> CreateImpressionAsync(UserIdentity user, string? userIp = null, string? userAgent = null, string? currentUrl = null, CancellationToken cancellationToken = default);
 
         Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default);
 
@@ -66,28 +84,52 @@ namespace IntercomPS.Client
         /// </summary>
         TagFinder NewTagFinder();
 
-        /// <summary>Every tag of the workspace: 2.x only (v1 finds tags by name).</summary>
-        Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Creates the tag, or updates it when the name exists; tags or untags the given users, and says which it could
+        /// not. The requests it fans out into (2.x looks users up one by one) run within <paramref name="scheduler"/>'s
+        /// limit: the calling command's, so batches side by side share it (a scheduler of its own when null).
+        /// </summary>
+        Task<SavedTag> SaveTagAsync(TagChanges changes, RequestScheduler? scheduler = null, CancellationToken cancellationToken = default);
 
-        /// <summary>Creates the tag, or updates it when the name exists; tags or untags the given users.</summary>
-        Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default);
-
-        /// <summary>All of a user's threads (their inbox).</summary>
+        /// <summary>All of a user's threads (their inbox); <paramref name="currentUrl"/> adds v1's auto messages for that page.</summary>
         Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default);
 
         Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default);
 
-        /// <summary>Starts a thread from the user to the app.</summary>
+        /// <summary>Starts a thread from the user to the app; <paramref name="url"/> (v1) is the page they wrote from.</summary>
         Task<MessageThread> CreateMessageThreadAsync(UserIdentity user, string body, string? url = null, CancellationToken cancellationToken = default);
 
-        /// <summary>Adds the user's reply to a thread.</summary>
+        /// <summary>Adds the user's reply to a thread; <paramref name="url"/> (v1) is the page they wrote from.</summary>
         Task<MessageThread> ReplyToMessageThreadAsync(UserIdentity user, long threadId, string body, string? url = null, CancellationToken cancellationToken = default);
 
         /// <summary>Marks a thread read (or unread again).</summary>
         Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default);
+    }
 
-        /// <summary>Opens, closes or snoozes (until <paramref name="snoozedUntil"/>) a conversation: 2.x only.</summary>
+    /// <summary>Archiving users, which only REST API 2.x has.</summary>
+    public interface IUserArchive
+    {
+        /// <summary>Archives the user (or with <paramref name="archive"/> false, brings them back).</summary>
+        Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>Listing every tag, which only REST API 2.x can (v1 finds tags by name).</summary>
+    public interface ITagListing
+    {
+        Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>A conversation's state, which only REST API 2.x has.</summary>
+    public interface IConversationState
+    {
+        /// <summary>Opens, closes or snoozes (until <paramref name="snoozedUntil"/>) a conversation.</summary>
         Task<MessageThread> SetMessageThreadStateAsync(UserIdentity user, long threadId, string state, DateTime? snoozedUntil, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>Impressions (a user's visit, answered with their unread count), which only v1 has.</summary>
+    public interface IImpressions
+    {
+        Task<ImpressionResult> CreateImpressionAsync(UserIdentity user, string? userIp = null, string? userAgent = null, string? currentUrl = null, CancellationToken cancellationToken = default);
     }
 
     /// <summary>Reads a listing page by page; null after the last page.</summary>
@@ -101,5 +143,12 @@ namespace IntercomPS.Client
     {
         public static IIntercomApi Create(IntercomClientOptions options) =>
             (options ?? throw new ArgumentNullException(nameof(options))).AccessToken is null ? new IntercomClient(options) : new IntercomV2Client(options);
+
+        /// <summary>
+        /// The client as the capability interface <typeparamref name="T"/> its protocol implements. Called once
+        /// <see cref="Capabilities"/> said the session can: a client without it means the table and the clients disagree.
+        /// </summary>
+        public static T As<T>(this IIntercomApi client) where T : class =>
+            client as T ?? throw new InvalidOperationException($"{client} has no {typeof(T).Name}, although the capability table let its protocol ask for it.");
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
+using IntercomPS.Client.V2;
+using IntercomPS.Client.V1;
 
 namespace IntercomPS.Client
 {

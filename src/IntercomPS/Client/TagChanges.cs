@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 
 namespace IntercomPS.Client
 {
@@ -32,41 +30,5 @@ namespace IntercomPS.Client
 
         /// <summary>Untag <see cref="Users"/> instead of tagging them.</summary>
         public bool Untag { get; set; }
-
-        /// <summary>
-        /// Shared by the calls of one command so that the per-user requests REST API 2.x needs stay within its
-        /// -ThrottleLimit; null: each call allows <see cref="RequestThrottle"/> of its own, 4 requests at a time.
-        /// </summary>
-        public RequestThrottle? Throttle { get; set; }
-
-        private readonly ConcurrentDictionary<UserIdentity, Exception> _refused = new ConcurrentDictionary<UserIdentity, Exception>();
-
-        /// <summary>
-        /// After the save: the users of <see cref="Users"/> it could not include, each with its own failure. REST
-        /// API 2.x finds users one by one (an unknown email is that user's not_found, not the whole batch's); v1
-        /// finds them itself in one request and skips unknown ones, so there this stays empty.
-        /// </summary>
-        public IReadOnlyDictionary<UserIdentity, Exception> Refused => _refused;
-
-        internal void Refuse(UserIdentity user, Exception failure) => _refused[user] = failure;
-
-        /// <summary>Users go by user_id when they have one (as the API identifies them), else by email.</summary>
-        internal void WriteTo(Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", Name);
-            if (Color is not null) writer.WriteString("color", Color);
-            if (Users.Count > 0)
-            {
-                writer.WriteStartArray("user_ids");
-                foreach (var user in Users.Where(user => user.UserId is not null)) writer.WriteStringValue(user.UserId);
-                writer.WriteEndArray();
-                writer.WriteStartArray("emails");
-                foreach (var user in Users.Where(user => user.UserId is null)) writer.WriteStringValue(user.Email);
-                writer.WriteEndArray();
-                writer.WriteString("tag_or_untag", Untag ? "untag" : "tag");
-            }
-            writer.WriteEndObject();
-        }
     }
 }

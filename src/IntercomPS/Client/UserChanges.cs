@@ -1,8 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Text.Json;
-using IntercomPS.Json;
 
 namespace IntercomPS.Client
 {
@@ -26,29 +24,5 @@ namespace IntercomPS.Client
 
         /// <summary>2.x only (a contact's phone); v1 users have no phone, so the v1 client refuses it.</summary>
         public string? Phone { get; set; }
-
-        internal void WriteTo(Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            Identity.WriteTo(writer);
-            if (Name is not null) writer.WriteString("name", Name);
-            if (CreatedAt is { } created) writer.WriteNumber("created_at", UnixTime.FromDateTime(created));
-            if (LastRequestAt is { } seen) writer.WriteNumber("last_request_at", UnixTime.FromDateTime(seen));
-            if (CustomData is not null)
-            {
-                writer.WritePropertyName("custom_data");
-                FlatJson.WriteObject(writer, CustomData, "CustomData");
-            }
-            if (LastSeenIp is not null) writer.WriteString("last_seen_ip", LastSeenIp);
-            if (LastSeenUserAgent is not null) writer.WriteString("last_seen_user_agent", LastSeenUserAgent);
-            if (Companies is not null)
-            {
-                writer.WriteStartArray("companies");
-                for (var i = 0; i < Companies.Count; i++) FlatJson.WriteObject(writer, Companies[i], $"Companies[{i}]");
-                writer.WriteEndArray();
-            }
-            if (UnsubscribedFromEmails is { } unsubscribed) writer.WriteBoolean("unsubscribed_from_emails", unsubscribed);
-            writer.WriteEndObject();
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace IntercomPS.Client
 {
@@ -28,13 +27,5 @@ namespace IntercomPS.Client
         public string? TagId { get; set; }
 
         public UserListQuery ForPage(int page) => new UserListQuery { Page = page, PageSize = PageSize, TagName = TagName, TagId = TagId };
-
-        internal string ToQuery()
-        {
-            var query = new StringBuilder($"page={Page}&per_page={PageSize}");
-            if (!string.IsNullOrEmpty(TagId)) query.Append("&tag_id=").Append(Uri.EscapeDataString(TagId));
-            if (!string.IsNullOrEmpty(TagName)) query.Append("&tag_name=").Append(Uri.EscapeDataString(TagName));
-            return query.ToString();
-        }
     }
 }

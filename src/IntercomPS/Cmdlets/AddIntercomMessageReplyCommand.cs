@@ -5,8 +5,12 @@ namespace IntercomPS.Cmdlets
     /// <summary>Adds the user's reply to a thread; threads piped from Get-IntercomMessageThread bind by property name.</summary>
     [Cmdlet(VerbsCommon.Add, "IntercomMessageReply", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MessageThread))]
-    public sealed class AddIntercomMessageReplyCommand : ConcurrentUserCmdlet
+    public sealed class AddIntercomMessageReplyCommand : IntercomCmdlet
     {
+        private readonly UserTargets _users;
+
+        public AddIntercomMessageReplyCommand() => _users = new UserTargets(Composed);
+
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id")]
         public long ThreadId { get; set; }
@@ -22,10 +26,10 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var user in Targets())
+            foreach (var user in _users.Of(Requests))
             {
                 if (!ShouldProcess($"thread {ThreadId} of {user.Describe()}", "Reply")) continue;
-                Submit(user.Target, token => Client.ReplyToMessageThreadAsync(user.Identity(), ThreadId, Body, Url, token), WriteObject);
+                Requests.Submit(user.Target, token => Client.ReplyToMessageThreadAsync(user.Identity(), ThreadId, Body, Url, token), WriteObject);
             }
         }
     }

@@ -5,8 +5,12 @@ namespace IntercomPS.Cmdlets
     /// <summary>Leaves a note on each user given or piped in.</summary>
     [Cmdlet(VerbsCommon.Add, "IntercomNote", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Note))]
-    public sealed class AddIntercomNoteCommand : ConcurrentUserCmdlet
+    public sealed class AddIntercomNoteCommand : IntercomCmdlet
     {
+        private readonly UserTargets _users;
+
+        public AddIntercomNoteCommand() => _users = new UserTargets(Composed);
+
         /// <summary>The note's text; Intercom renders it as HTML paragraphs.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -19,10 +23,10 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var user in Targets())
+            foreach (var user in _users.Of(Requests))
             {
                 if (!ShouldProcess(user.Describe(), "Add a note")) continue;
-                Submit(user.Target, token => Client.AddNoteAsync(user.Identity(), Body, AdminId, token), WriteObject);
+                Requests.Submit(user.Target, token => Client.AddNoteAsync(user.Identity(), Body, AdminId, token), WriteObject);
             }
         }
     }

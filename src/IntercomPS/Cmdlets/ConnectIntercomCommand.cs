@@ -1,9 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using IntercomPS.Client;
+using IntercomPS.Client.V2;
+using IntercomPS.Client.V1;
 using IntercomPS.Internal;
 
 namespace IntercomPS.Cmdlets
@@ -73,9 +73,13 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly RequestRunner _requests;
 
-        protected override void StopProcessing() => _stopping.Cancel();
+        public ConnectIntercomCommand() => _requests = new RequestRunner(this);
+
+        protected override void BeginProcessing() => _requests.Begin();
+
+        protected override void StopProcessing() => _requests.Stop();
 
         protected override void EndProcessing()
         {
@@ -94,15 +98,13 @@ namespace IntercomPS.Cmdlets
                 return;
             }
 
-            var trace = new CmdletTrace(this);
             ConnectionInfo connection;
             try
             {
-                // One cheap call proves the URL and the credentials before any script relies on them.
-                WriteVerbose(client.ApiVersion == "1"
-                    ? $"Checking the credentials for app '{options.Credential!.AppId}' at {client.BaseUri}"
-                    : $"Checking the access token at {client.BaseUri} (REST API {client.ApiVersion})");
-                connection = CheckCredentials(client, trace);
+                // One cheap call proves the URL and the credentials before any script relies on them; its Verbose and
+                // Debug lines (request, retries, bodies) are relayed as every other cmdlet's are.
+                WriteVerbose("Checking " + client.DescribeCredential());
+                connection = _requests.Await(token => client.CheckConnectionAsync(token));
             }
             catch (IntercomApiException failure)
             {
@@ -110,17 +112,15 @@ namespace IntercomPS.Cmdlets
                 ThrowTerminatingError(ErrorRecords.For(failure, client.BaseUri));
                 return;
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (PipelineStoppedException)
             {
                 client.Dispose();
-                throw new PipelineStoppedException();
+                throw;
             }
 
             var session = new IntercomSession(client, connection);
             CurrentSession.Set(session);
-            WriteVerbose(client.ApiVersion == "1"
-                ? $"Connected to Intercom app '{session.AppId}' at {session.BaseUri}"
-                : $"Connected to Intercom workspace '{session.WorkspaceName}' ({session.AppId}) as {session.AdminName} <{session.AdminEmail}> at {session.BaseUri}, REST API {session.ApiVersion}");
+            WriteVerbose("Connected to " + client.Describe(connection, brief: false));
             if (PassThru) WriteObject(session);
         }
 
@@ -131,10 +131,9 @@ namespace IntercomPS.Cmdlets
             var options = token is not null ? new IntercomClientOptions(token) : new IntercomClientOptions(ReadCredential());
             if (token is null)
             {
-                var v2Only = new[] { (nameof(Region), Region), (nameof(ApiVersion), ApiVersion), (nameof(AdminId), AdminId) };
-                foreach (var (name, value) in v2Only)
+                foreach (var capability in Capabilities.Of(MyInvocation.MyCommand.Name))
                 {
-                    if (value is not null) Refuse($"-{name} is for REST API 2.x sessions (Connect-Intercom -AccessToken); an app id and API key connect to the v1 API.", "Intercom.invalid_argument");
+                    if (!capability.OnV1 && ParameterValues.IsGiven(this, capability.Parameter!)) Refuse(capability.Refusal!, "Intercom.invalid_argument");
                 }
             }
             if (Region is not null && BaseUri is not null) Refuse("Give -Region or -BaseUri, not both: a region is a base URI.", "Intercom.invalid_argument");
@@ -156,23 +155,6 @@ namespace IntercomPS.Cmdlets
 
         private void Refuse(string message, string errorId) =>
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, null));
-
-        /// <summary>One request, its Verbose/Debug lines (request, retries, bodies) relayed as every other cmdlet does.</summary>
-        private ConnectionInfo CheckCredentials(IIntercomApi client, CmdletTrace trace)
-        {
-            var queue = trace.NewQueue();
-            Task<ConnectionInfo> check;
-            using (queue is null ? null : RequestTrace.Begin(queue))
-            {
-                check = client.CheckConnectionAsync(_stopping.Token);
-            }
-            if (queue is not null)
-            {
-                check.ContinueWith(_ => queue.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                trace.Relay(queue.Drain());
-            }
-            return check.GetAwaiter().GetResult();
-        }
 
         /// <summary>-AccessToken, else INTERCOM_ACCESS_TOKEN when no v1 credential was given; null means v1.</summary>
         private AccessToken? ReadAccessToken()

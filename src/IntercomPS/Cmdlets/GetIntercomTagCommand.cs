@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
@@ -12,13 +13,13 @@ namespace IntercomPS.Cmdlets
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string[] Name { get; set; } = System.Array.Empty<string>();
+        public string[]? Name { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
+            if (Name is null)
             {
-                var tags = Invoke(null, token => Client.ListTagsAsync(token));
+                var tags = Requests.Invoke(null, token => Client.As<ITagListing>().ListTagsAsync(token));
                 if (tags is not null) WriteObject(tags, enumerateCollection: true);
                 return;
             }
@@ -27,7 +28,7 @@ namespace IntercomPS.Cmdlets
             var find = Client.NewTagFinder();
             foreach (var name in Name)
             {
-                var tag = Invoke(name, token => find(name, token));
+                var tag = Requests.Invoke(name, token => find(name, token));
                 if (tag is not null) WriteObject(tag);
             }
         }

@@ -14,34 +14,16 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(User))]
     public sealed class GetIntercomUserCommand : IntercomCmdlet
     {
-        /// <summary>
-        /// The most list pages requested ahead of the one being read, reached only while the pipeline waits for pages
-        /// (see <see cref="UserPager"/>): enough to hide most of the latency, few enough that memory stays at a few pages.
-        /// </summary>
-        public const int PagesAhead = UserPager.DefaultPagesAhead;
-
         private const string ListSet = "List";
         private const string IdentitySet = "Identity";
 
-        /// <summary>The piped object itself, kept so errors can name exactly the input that failed.</summary>
-        [Parameter(ParameterSetName = IdentitySet, ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
+        private readonly UserTargets _users;
 
-        [Parameter(ParameterSetName = IdentitySet, Position = 0, ValueFromPipelineByPropertyName = true)]
-        public string[]? Email { get; set; }
-
-        [Parameter(ParameterSetName = IdentitySet, ValueFromPipelineByPropertyName = true)]
-        [Alias("user_id")]
-        public string[]? UserId { get; set; }
-
-        /// <summary>The contact id (REST API 2.x): GET /contacts/{id}, no search. Binds from piped User objects and CSV id columns.</summary>
-        [Parameter(ParameterSetName = IdentitySet, ValueFromPipelineByPropertyName = true)]
-        public string[]? Id { get; set; }
-
-        /// <summary>Lookups in flight at once when many users are piped in or named (1 looks them up one by one); answers still come out in input order.</summary>
-        [Parameter(ParameterSetName = IdentitySet)]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = ConcurrentUserCmdlet.DefaultThrottleLimit;
+        /// <summary>
+        /// The users to get, in the Identity set, with -Email first: GET /contacts/{id} by -Id on 2.x (no search), else
+        /// one lookup each, up to -ThrottleLimit in flight. -Id has no ContactId alias here, unlike the writers'.
+        /// </summary>
+        public GetIntercomUserCommand() => _users = new UserTargets(Composed, IdentitySet, emailFirst: true, contactIdAliases: false);
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("tag_name")]
@@ -65,7 +47,7 @@ namespace IntercomPS.Cmdlets
             if (ParameterSetName != IdentitySet) return;
             if (PagingParameters.IncludeTotalCount)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-IncludeTotalCount counts the users of a listing; it cannot be used with -Email, -UserId, -Id or piped users."),
-                    "Intercom.invalid_argument", ErrorCategory.InvalidArgument, InputObject));
+                    "Intercom.invalid_argument", ErrorCategory.InvalidArgument, _users.InputObject));
             GetEach();
         }
 
@@ -77,22 +59,12 @@ namespace IntercomPS.Cmdlets
 
         private void GetEach()
         {
-            IReadOnlyList<UserTarget> users;
-            try
-            {
-                users = UserTarget.Of(Email, UserId, Id, InputObject);
-            }
-            catch (ArgumentException mismatch)
-            {
-                WriteFailure(mismatch, InputObject);
-                return;
-            }
-            foreach (var user in users)
+            foreach (var user in _users.Of(Requests))
             {
                 // -Skip and -First count the users named, in order, across the whole pipeline.
                 if (_named++ < PagingParameters.Skip) continue;
                 if (_named - PagingParameters.Skip > PagingParameters.First) return;
-                Submit(ThrottleLimit, user.Target, token => Client.GetUserAsync(user.Identity(), token), WriteUser);
+                Requests.Submit(user.Target, token => Client.GetUserAsync(user.Identity(), token), WriteUser);
             }
         }
 
@@ -110,10 +82,10 @@ namespace IntercomPS.Cmdlets
 
             ulong written = 0;
             var firstPage = true;
-            using var pager = Client.ListUsers(query, lastPage, StopToken);
+            using var pager = Client.ListUsers(query, lastPage, Requests.StopToken);
             try
             {
-                foreach (var page in Stream(_ => pager.NextAsync()))
+                foreach (var page in Requests.Stream(_ => pager.NextAsync()))
                 {
                     if (firstPage && PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)page.TotalCount, 1.0));
                     firstPage = false;
@@ -126,7 +98,7 @@ namespace IntercomPS.Cmdlets
             catch (IntercomApiException failure)
             {
                 // A failed page ends the listing: writing the pages after it would leave a silent gap.
-                WriteFailure(failure, failure.RequestUri);
+                Requests.WriteFailure(failure, failure.RequestUri);
             }
             WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
         }

@@ -1,26 +1,20 @@
-using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Net;
-using System.Threading;
-using System.Threading.Tasks;
 using IntercomPS.Client;
 using IntercomPS.Internal;
 
 namespace IntercomPS.Cmdlets
 {
     /// <summary>
-    /// What every API cmdlet shares, and nothing more: the session, running requests while relaying their
-    /// Verbose/Debug lines on the pipeline thread, Ctrl+C, and turning a failed request into an ErrorRecord.
-    /// Failures stay per item (non-terminating); only a missing session and rejected credentials stop the pipeline.
+    /// What every API cmdlet shares, and nothing more: the session (-Session, else Connect-Intercom's), its
+    /// <see cref="RequestRunner"/>, and the parameters it composes from the components that declare them
+    /// (<see cref="UserTargets"/>, <see cref="TagColor"/>). Only a missing session stops the pipeline before any request.
     /// </summary>
-    public abstract class IntercomCmdlet : PSCmdlet
+    public abstract class IntercomCmdlet : PSCmdlet, IDynamicParameters
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-        private readonly OrderedRequests _submitted = new OrderedRequests();
         private IIntercomApi? _client;
-        private CmdletTrace? _trace;
+        private RuntimeDefinedParameterDictionary? _composed;
+
+        protected IntercomCmdlet() => Requests = new RequestRunner(this, () => Client);
 
         /// <summary>The session to use instead of the one Connect-Intercom made.</summary>
         [Parameter]
@@ -28,175 +22,24 @@ namespace IntercomPS.Cmdlets
 
         protected IIntercomApi Client => _client ??= ResolveClient();
 
-        /// <summary>Cancelled when the pipeline is stopped (Ctrl+C) or must end.</summary>
-        protected CancellationToken StopToken => _stopping.Token;
+        /// <summary>How this cmdlet runs its requests: trace, Ctrl+C, the capability table, the scheduler, answers in order, errors.</summary>
+        private protected RequestRunner Requests { get; }
+
+        /// <summary>Where a component declares the shared parameters it reads (in the cmdlet's constructor); none for most.</summary>
+        private protected RuntimeDefinedParameterDictionary Composed => _composed ??= new RuntimeDefinedParameterDictionary();
+
+        /// <summary>The composed parameters, or null when the cmdlet has none: they are the same for every invocation.</summary>
+        public object? GetDynamicParameters() => _composed;
 
         protected override void BeginProcessing()
         {
             _client = ResolveClient();
-            _trace = new CmdletTrace(this);
+            Requests.Begin();
         }
 
-        protected override void EndProcessing() => DrainSubmitted();
+        protected override void EndProcessing() => Requests.Drain();
 
-        protected override void StopProcessing() => _stopping.Cancel();
-
-        /// <summary>
-        /// Runs one request to completion and returns its answer, or writes a non-terminating error with
-        /// <paramref name="target"/> as its TargetObject and returns null.
-        /// </summary>
-        protected T? Invoke<T>(object? target, Func<CancellationToken, Task<T>> request) where T : class
-        {
-            try
-            {
-                return Await(request);
-            }
-            catch (Exception failure) when (IsItemFailure(failure))
-            {
-                WriteFailure(failure, target);
-                return null;
-            }
-        }
-
-        /// <summary>Waits for a request on the pipeline thread, relaying its trace as it happens.</summary>
-        protected T Await<T>(Func<CancellationToken, Task<T>> request) => Finish(Start(request));
-
-        /// <summary>
-        /// Starts the request as soon as fewer than <paramref name="inFlight"/> are running (see
-        /// <see cref="OrderedRequests"/>), and hands its answer to <paramref name="onAnswer"/> (or its failure to the
-        /// error stream, with <paramref name="target"/>) once every earlier submission has been handed on. Returns
-        /// with the request in flight, so the pipeline binds its next input meanwhile.
-        /// </summary>
-        protected void Submit<T>(int inFlight, object? target, Func<CancellationToken, Task<T>> request, Action<T> onAnswer) =>
-            Submit(inFlight, request, onAnswer, failure => WriteFailure(failure, target));
-
-        /// <summary>As above, with the failure handed to <paramref name="onFailure"/> (e.g. one error per user of a batch).</summary>
-        protected void Submit<T>(int inFlight, Func<CancellationToken, Task<T>> request, Action<T> onAnswer, Action<Exception> onFailure)
-        {
-            _submitted.WaitForRoom(inFlight);
-            var started = Start(request);
-            _submitted.Add(started.Task, () =>
-            {
-                T answer;
-                try
-                {
-                    answer = Finish(started);
-                }
-                catch (Exception failure) when (IsItemFailure(failure))
-                {
-                    onFailure(failure);
-                    return;
-                }
-                onAnswer(answer);
-            });
-        }
-
-        /// <summary>Hands on every submitted answer, in order.</summary>
-        protected void DrainSubmitted() => _submitted.Drain();
-
-        /// <summary>Starts a request now; its Verbose/Debug lines, if wanted, wait in its own queue until it is finished.</summary>
-        private protected Started<T> Start<T>(Func<CancellationToken, Task<T>> request)
-        {
-            if (Trace.NewQueue() is not { } trace) return new Started<T>(StartSafely(request, _stopping.Token), null);
-            Task<T> task;
-            using (RequestTrace.Begin(trace))
-            {
-                task = StartSafely(request, _stopping.Token);
-            }
-            task.ContinueWith(_ => trace.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return new Started<T>(task, trace);
-        }
-
-        /// <summary>On the pipeline thread: relays the request's trace while it runs, then returns its answer or throws.</summary>
-        private protected T Finish<T>(Started<T> started)
-        {
-            if (started.Trace is { } trace) Trace.Relay(trace.Drain());
-            try
-            {
-                return started.Task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
-
-        /// <summary>
-        /// Reads a stream of answers (a listing) on the pipeline thread until <paramref name="next"/> gives null.
-        /// Requests the stream runs ahead share one trace, relayed as far as it has come each time an answer arrives.
-        /// </summary>
-        private protected IEnumerable<T> Stream<T>(Func<CancellationToken, Task<T?>> next) where T : class
-        {
-            var trace = Trace.NewQueue();
-            try
-            {
-                while (true)
-                {
-                    Task<T?> step;
-                    using (trace is null ? null : RequestTrace.Begin(trace))
-                    {
-                        step = StartSafely(next, _stopping.Token);
-                    }
-                    var answer = Finish(new Started<T?>(step, null));
-                    if (trace is not null) Trace.Relay(trace.TakeAvailable());
-                    if (answer is null) yield break;
-                    yield return answer;
-                }
-            }
-            finally
-            {
-                if (trace is not null) Trace.Relay(trace.TakeAvailable());
-            }
-        }
-
-        // Made in BeginProcessing; a cmdlet whose BeginProcessing a subclass replaced gets it on first use.
-        private CmdletTrace Trace => _trace ??= new CmdletTrace(this);
-
-        /// <summary>Cancels every request still running, e.g. when the pipeline must stop.</summary>
-        private protected void CancelRequests() => _stopping.Cancel();
-
-        /// <summary>A request under way and the messages it has traced so far (null when nobody would see them).</summary>
-        private protected readonly struct Started<T>
-        {
-            public Started(Task<T> task, QueuedTrace? trace)
-            {
-                Task = task;
-                Trace = trace;
-            }
-
-            public Task<T> Task { get; }
-            public QueuedTrace? Trace { get; }
-        }
-
-        // A request that throws before its first await must still complete the trace, not hang the drain.
-        private static Task<T> StartSafely<T>(Func<CancellationToken, Task<T>> request, CancellationToken token)
-        {
-            try
-            {
-                return request(token);
-            }
-            catch (Exception failure)
-            {
-                var failed = new TaskCompletionSource<T>();
-                failed.SetException(failure);
-                return failed.Task;
-            }
-        }
-
-        /// <summary>What a request's failure can be, reported against its item: the API's answer, bad input, or what this API cannot do.</summary>
-        private static bool IsItemFailure(Exception failure) => failure is IntercomApiException || failure is ArgumentException || failure is NotSupportedException;
-
-        /// <summary>Per-item failures are non-terminating; rejected credentials end the pipeline.</summary>
-        protected void WriteFailure(Exception failure, object? target)
-        {
-            var record = ErrorRecords.For(failure, target);
-            if (failure is IntercomApiException { StatusCode: HttpStatusCode.Unauthorized })
-            {
-                CancelRequests();
-                ThrowTerminatingError(record);
-            }
-            WriteError(record);
-        }
+        protected override void StopProcessing() => Requests.Stop();
 
         /// <summary>Writes a user, with a warning for each value Intercom sent that it could not show.</summary>
         protected void WriteUser(User user)

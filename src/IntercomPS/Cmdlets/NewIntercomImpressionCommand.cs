@@ -1,12 +1,17 @@
 using System.Management.Automation;
+using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
     /// <summary>Records that a user visited the app; returns how many admin messages they have not read.</summary>
     [Cmdlet(VerbsCommon.New, "IntercomImpression", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ImpressionResult))]
-    public sealed class NewIntercomImpressionCommand : ConcurrentUserCmdlet
+    public sealed class NewIntercomImpressionCommand : IntercomCmdlet
     {
+        private readonly UserTargets _users;
+
+        public NewIntercomImpressionCommand() => _users = new UserTargets(Composed);
+
         /// <summary>The IP address the user came from (Intercom derives the location from it).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("user_ip")]
@@ -23,10 +28,10 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var user in Targets())
+            foreach (var user in _users.Of(Requests))
             {
                 if (!ShouldProcess(user.Describe(), "Record an impression")) continue;
-                Submit(user.Target, token => Client.CreateImpressionAsync(user.Identity(), Blank(UserIp), Blank(UserAgent), Blank(CurrentUrl), token), WriteObject);
+                Requests.Submit(user.Target, token => Client.As<IImpressions>().CreateImpressionAsync(user.Identity(), Blank(UserIp), Blank(UserAgent), Blank(CurrentUrl), token), WriteObject);
             }
         }
 

@@ -5,8 +5,12 @@ namespace IntercomPS.Cmdlets
     /// <summary>Starts a message thread from the user to the app (the API creates messages as the user).</summary>
     [Cmdlet(VerbsCommon.New, "IntercomMessageThread", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MessageThread))]
-    public sealed class NewIntercomMessageThreadCommand : ConcurrentUserCmdlet
+    public sealed class NewIntercomMessageThreadCommand : IntercomCmdlet
     {
+        private readonly UserTargets _users;
+
+        public NewIntercomMessageThreadCommand() => _users = new UserTargets(Composed);
+
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Body { get; set; } = string.Empty;
@@ -18,10 +22,10 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var user in Targets())
+            foreach (var user in _users.Of(Requests))
             {
                 if (!ShouldProcess(user.Describe(), "Start a message thread")) continue;
-                Submit(user.Target, token => Client.CreateMessageThreadAsync(user.Identity(), Body, Url, token), WriteObject);
+                Requests.Submit(user.Target, token => Client.CreateMessageThreadAsync(user.Identity(), Body, Url, token), WriteObject);
             }
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -10,13 +9,13 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(Tag))]
     public sealed class NewIntercomTagCommand : IntercomCmdlet
     {
+        private readonly TagColor _color;
+
+        public NewIntercomTagCommand() => _color = new TagColor(Composed, byPropertyName: true);
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("green", "red", "teal", "gold", "blue", "purple", IgnoreCase = true)]
-        public string? Color { get; set; }
 
         /// <summary>Users to tag, by user id.</summary>
         [Parameter]
@@ -31,19 +30,17 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(Name, "Create Intercom tag")) return;
-            TagChanges? changes = null;
-            var tag = Invoke(Name, token =>
+            var saved = Requests.Invoke(Name, token =>
             {
-                changes = new TagChanges(Name) { Color = Color };
+                var changes = new TagChanges(Name) { Color = _color.Value };
                 foreach (var id in UserId) changes.Users.Add(new UserIdentity(id, null));
                 foreach (var email in Email) changes.Users.Add(new UserIdentity(null, email));
-                return Client.SaveTagAsync(changes, token);
+                return Client.SaveTagAsync(changes, Requests.Scheduler, token);
             });
-            if (tag is null) return;
+            if (saved is null) return;
             // A user REST API 2.x could not find was not tagged: each says so with its own error.
-            foreach (var refused in changes!.Users.Where(user => changes.Refused.ContainsKey(user)))
-                WriteFailure(changes.Refused[refused], (object?)refused.UserId ?? refused.Email);
-            WriteObject(tag);
+            foreach (var refused in saved.Refused) Requests.WriteFailure(refused.Failure, (object?)refused.User.UserId ?? refused.User.Email);
+            WriteObject(saved.Tag);
         }
     }
 }

@@ -9,10 +9,10 @@ namespace IntercomPS.Cmdlets
     {
         protected override void ProcessRecord()
         {
-            foreach (var user in Targets())
+            foreach (var user in Users.Of(Requests))
             {
                 if (!ShouldProcess(user.Describe(), "Create or update Intercom user")) continue;
-                Submit(user.Target, token => Client.CreateOrUpdateUserAsync(Changes(user.Identity()), token), WriteUser);
+                Requests.Submit(user.Target, token => Client.CreateOrUpdateUserAsync(Changes(user.Identity()), token), WriteUser);
             }
         }
     }

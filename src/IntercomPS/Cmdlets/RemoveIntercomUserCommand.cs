@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
@@ -8,8 +9,12 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "IntercomUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(User))]
-    public sealed class RemoveIntercomUserCommand : ConcurrentUserCmdlet
+    public sealed class RemoveIntercomUserCommand : IntercomCmdlet
     {
+        private readonly UserTargets _users;
+
+        public RemoveIntercomUserCommand() => _users = new UserTargets(Composed);
+
         /// <summary>Delete without asking (-WhatIf still only describes).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -24,10 +29,10 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var user in Targets())
+            foreach (var user in _users.Of(Requests))
             {
                 if (!ShouldRemove(user)) continue;
-                Submit(user.Target, token => Archive ? Client.ArchiveUserAsync(user.Identity(), archive: true, token) : Client.DeleteUserAsync(user.Identity(), token),
+                Requests.Submit(user.Target, token => Archive ? Client.As<IUserArchive>().ArchiveUserAsync(user.Identity(), archive: true, token) : Client.DeleteUserAsync(user.Identity(), token),
                     removed => { if (PassThru) WriteUser(removed); });
             }
         }

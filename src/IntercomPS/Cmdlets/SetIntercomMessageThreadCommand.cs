@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading.Tasks;
+using IntercomPS.Client;
 using IntercomPS.Internal;
 
 namespace IntercomPS.Cmdlets
@@ -12,8 +12,12 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomMessageThread", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MessageThread))]
-    public sealed class SetIntercomMessageThreadCommand : ConcurrentUserCmdlet
+    public sealed class SetIntercomMessageThreadCommand : IntercomCmdlet
     {
+        private readonly UserTargets _users;
+
+        public SetIntercomMessageThreadCommand() => _users = new UserTargets(Composed);
+
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id")]
         public long ThreadId { get; set; }
@@ -48,15 +52,15 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var user in Targets())
+            foreach (var user in _users.Of(Requests))
             {
                 if (!ShouldProcess($"thread {ThreadId} of {user.Describe()}", Describe())) continue;
                 var threadId = ThreadId;
-                Submit(user.Target, async token =>
+                Requests.Submit(user.Target, async token =>
                 {
                     MessageThread? thread = null;
                     if (Read is { } read) thread = await Client.MarkMessageThreadAsync(user.Identity(), threadId, read, token).ConfigureAwait(false);
-                    if (State is { } state) thread = await Client.SetMessageThreadStateAsync(user.Identity(), threadId, state, SnoozedUntil, token).ConfigureAwait(false);
+                    if (State is { } state) thread = await Client.As<IConversationState>().SetMessageThreadStateAsync(user.Identity(), threadId, state, SnoozedUntil, token).ConfigureAwait(false);
                     return thread!;
                 }, thread => { if (PassThru) WriteObject(thread); });
             }

@@ -12,24 +12,28 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Tag))]
-    public sealed class SetIntercomTagCommand : UserTargetCmdlet
+    public sealed class SetIntercomTagCommand : IntercomCmdlet
     {
         /// <summary>Users per request unless -BatchSize says otherwise.</summary>
         public const int DefaultBatchSize = 100;
 
+        private readonly UserTargets _users;
+        private readonly TagColor _color;
         private readonly List<(UserIdentity User, object? Target)> _batch = new List<(UserIdentity, object?)>();
-        private RequestThrottle? _throttle;
         private Tag? _lastTag;
         private int _batchesSent;
         private bool _usersGiven;
 
+        /// <summary>-ThrottleLimit here is the batch requests in flight at once (1 sends them one by one); errors still come out in input order.</summary>
+        public SetIntercomTagCommand()
+        {
+            _users = new UserTargets(Composed);
+            _color = new TagColor(Composed, byPropertyName: false);
+        }
+
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
-
-        [Parameter]
-        [ValidateSet("green", "red", "teal", "gold", "blue", "purple", IgnoreCase = true)]
-        public string? Color { get; set; }
 
         /// <summary>Remove the tag from the users instead of adding it.</summary>
         [Parameter]
@@ -39,20 +43,15 @@ namespace IntercomPS.Cmdlets
         [ValidateRange(1, 500)]
         public int BatchSize { get; set; } = DefaultBatchSize;
 
-        /// <summary>Batch requests in flight at once (1 sends them one by one); errors still come out in input order.</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = ConcurrentUserCmdlet.DefaultThrottleLimit;
-
         /// <summary>Return the tag after the last request, with its updated tagged user count.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (!UserGiven) return; // no user given: only the tag itself changes
+            if (!_users.Given) return; // no user given: only the tag itself changes
             _usersGiven = true;
-            foreach (var target in Targets())
+            foreach (var target in _users.Of(Requests))
             {
                 UserIdentity user;
                 try
@@ -61,7 +60,7 @@ namespace IntercomPS.Cmdlets
                 }
                 catch (System.ArgumentException invalid)
                 {
-                    WriteFailure(invalid, target.Target);
+                    Requests.WriteFailure(invalid, target.Target);
                     continue;
                 }
                 if (!ShouldProcess(user.ToString(), Untag ? $"Remove tag '{Name}'" : $"Tag with '{Name}'")) continue;
@@ -75,8 +74,8 @@ namespace IntercomPS.Cmdlets
             base.EndProcessing();
             if (_batch.Count > 0) Flush();
             // Only when no user was given at all: users that were all refused or declined must not create the tag.
-            else if (_batchesSent == 0 && !_usersGiven && ShouldProcess(Name, Color is null ? "Save Intercom tag" : $"Set the colour of tag to {Color}")) Send(new List<(UserIdentity, object?)>());
-            DrainSubmitted();
+            else if (_batchesSent == 0 && !_usersGiven && ShouldProcess(Name, _color.Value is null ? "Save Intercom tag" : $"Set the colour of tag to {_color.Value}")) Send(new List<(UserIdentity, object?)>());
+            Requests.Drain();
             if (PassThru && _lastTag is not null) WriteObject(_lastTag);
         }
 
@@ -100,24 +99,21 @@ namespace IntercomPS.Cmdlets
         /// <summary>
         /// One save for the batch, in flight beside the others; if it fails, each user in it gets the error, so none
         /// goes unreported, and a user it could not include (REST API 2.x finds users one by one) gets its own. The
-        /// batches share one throttle, so the per-user requests 2.x needs stay within -ThrottleLimit too.
+        /// batches share the command's scheduler, so the per-user requests 2.x needs stay within -ThrottleLimit too.
         /// </summary>
         private void Send(List<(UserIdentity User, object? Target)> batch)
         {
             _batchesSent++;
-            var changes = new TagChanges(Name) { Color = Color, Untag = Untag, Throttle = _throttle ??= new RequestThrottle(ThrottleLimit) };
+            var changes = new TagChanges(Name) { Color = _color.Value, Untag = Untag };
             foreach (var (user, _) in batch) changes.Users.Add(user);
-            Submit(ThrottleLimit, token => Client.SaveTagAsync(changes, token), tag =>
+            Requests.Submit(token => Client.SaveTagAsync(changes, Requests.Scheduler, token), saved =>
             {
-                foreach (var (user, target) in batch)
-                {
-                    if (changes.Refused.TryGetValue(user, out var refused)) WriteFailure(refused, target);
-                }
-                Keep(tag);
+                foreach (var refused in saved.Refused) Requests.WriteFailure(refused.Failure, batch.Find(item => item.User == refused.User).Target);
+                Keep(saved.Tag);
             }, failure =>
             {
-                if (batch.Count == 0) WriteFailure(failure, Name);
-                foreach (var (_, target) in batch) WriteFailure(failure, target);
+                if (batch.Count == 0) Requests.WriteFailure(failure, Name);
+                foreach (var (_, target) in batch) Requests.WriteFailure(failure, target);
             });
         }
     }

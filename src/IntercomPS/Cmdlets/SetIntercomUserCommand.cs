@@ -13,10 +13,10 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            foreach (var user in Targets())
+            foreach (var user in Users.Of(Requests))
             {
                 if (!ShouldProcess(user.Describe(), "Update Intercom user")) continue;
-                Submit(user.Target, token => Client.UpdateUserAsync(Changes(user.Identity()), token), updated => { if (PassThru) WriteUser(updated); });
+                Requests.Submit(user.Target, token => Client.UpdateUserAsync(Changes(user.Identity()), token), updated => { if (PassThru) WriteUser(updated); });
             }
         }
     }

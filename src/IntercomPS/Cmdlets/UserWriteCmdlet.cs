@@ -12,8 +12,13 @@ namespace IntercomPS.Cmdlets
     /// objects (so Get | Set round-trips) and from Import-Csv rows with the API's snake_case column names.
     /// Fields left out, or blank in a CSV cell, are not sent, so they keep their value.
     /// </summary>
-    public abstract class UserWriteCmdlet : ConcurrentUserCmdlet
+    public abstract class UserWriteCmdlet : IntercomCmdlet
     {
+        protected UserWriteCmdlet() => Users = new UserTargets(Composed);
+
+        /// <summary>The users each input names (and -ThrottleLimit).</summary>
+        private protected UserTargets Users { get; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Name { get; set; }
 

@@ -37,6 +37,7 @@ namespace IntercomPS.Internal
 
         private static ErrorCategory CategoryFor(IntercomApiException failure)
         {
+            if (failure is IntercomLookupException lookup) return lookup.FoundNone ? ErrorCategory.ObjectNotFound : ErrorCategory.NotSpecified;
             if (failure.ErrorType == IntercomApiException.TimeoutType) return ErrorCategory.OperationTimeout;
             if (failure.ErrorType == IntercomApiException.InvalidResponseType) return ErrorCategory.InvalidResult;
             if (failure.StatusCode is null) return ErrorCategory.ConnectionError;
@@ -59,8 +60,7 @@ namespace IntercomPS.Internal
             ? "The request may have been applied: check before repeating it; retry only what certainly was not."
             : (int?)failure.StatusCode switch
         {
-            401 when failure.ApiVersion is not null && failure.ApiVersion != "1" => "Check the access token (a token works only at its own region's host: see -Region), then run Connect-Intercom again.",
-            401 => "Check the app id and API key, then run Connect-Intercom again.",
+            401 => $"Check {failure.Credential ?? "the credentials"}, then run Connect-Intercom again.",
             429 => "Intercom is rate limiting this app: run fewer requests at once, or try again later.",
             >= 500 => "Intercom failed to handle the request; try again later.",
             _ => null,

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace IntercomPS
 {
@@ -6,11 +5,11 @@ namespace IntercomPS
     public sealed class ImpressionResult
     {
         /// <summary>The user the impression was for (from the request; the API answers with the count only).</summary>
-        [JsonIgnore] public string? Email { get; set; }
+        public string? Email { get; set; }
 
-        [JsonIgnore] public string? UserId { get; set; }
+        public string? UserId { get; set; }
 
-        [JsonPropertyName("unread_messages")] public int UnreadMessages { get; set; }
+        public int UnreadMessages { get; set; }
 
         public override string ToString() => $"{Email ?? UserId}: {UnreadMessages} unread";
     }

@@ -20,7 +20,7 @@ namespace IntercomPS
 
         internal IIntercomApi Client { get; }
 
-        /// <summary>"1" for the v1 API, else the REST API version every request asks for (e.g. 2.14).</summary>
+        /// <summary>"1" for the v1 API, else the REST API version every request asks for (e.g. 2.14): for people and scripts to read.</summary>
         public string ApiVersion => Client.ApiVersion;
 
         /// <summary>The v1 app id, or the 2.x workspace's id.</summary>
@@ -53,8 +53,6 @@ namespace IntercomPS
             Client.Dispose();
         }
 
-        public override string ToString() => Client.ApiVersion == "1"
-            ? $"{AppId} at {BaseUri}"
-            : $"{WorkspaceName ?? AppId} as {AdminName ?? AdminEmail ?? AdminId} at {BaseUri} (REST API {ApiVersion})";
+        public override string ToString() => Client.Describe(_connection, brief: true);
     }
 }

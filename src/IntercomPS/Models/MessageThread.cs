@@ -1,6 +1,4 @@
 using System;
-using System.Text.Json.Serialization;
-using IntercomPS.Json;
 
 namespace IntercomPS
 {
@@ -10,26 +8,26 @@ namespace IntercomPS
     /// </summary>
     public sealed class MessageThread
     {
-        [JsonIgnore] public string? Email { get; set; }
-        [JsonIgnore] public string? UserId { get; set; }
+        public string? Email { get; set; }
+        public string? UserId { get; set; }
 
         /// <summary>The user's contact id on REST API 2.x (null on v1), so a piped thread needs no lookup of its user.</summary>
-        [JsonIgnore] public string? ContactId { get; set; }
+        public string? ContactId { get; set; }
 
         /// <summary>The thread's id: on REST API 2.x the conversation id (a numeric string there, the same number).</summary>
-        [JsonPropertyName("thread_id")] public long ThreadId { get; set; }
-        [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
-        [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? UpdatedAt { get; set; }
-        [JsonPropertyName("read")] public bool Read { get; set; }
-        [JsonPropertyName("created_by_user")] public bool CreatedByUser { get; set; }
-        [JsonPropertyName("message_type")] public string? MessageType { get; set; }
-        [JsonPropertyName("messages")] public Message[] Messages { get; set; } = Array.Empty<Message>();
+        public long ThreadId { get; set; }
+        public DateTime? CreatedAt { get; set; }
+        public DateTime? UpdatedAt { get; set; }
+        public bool Read { get; set; }
+        public bool CreatedByUser { get; set; }
+        public string? MessageType { get; set; }
+        public Message[] Messages { get; set; } = Array.Empty<Message>();
 
         /// <summary>open, closed or snoozed on REST API 2.x; null on v1, which has no conversation state.</summary>
-        [JsonIgnore] public string? State { get; set; }
+        public string? State { get; set; }
 
         /// <summary>When a snoozed conversation wakes up (REST API 2.x; UTC), else null.</summary>
-        [JsonIgnore] public DateTime? SnoozedUntil { get; set; }
+        public DateTime? SnoozedUntil { get; set; }
 
         public override string ToString() => $"Thread {ThreadId} ({Messages.Length} messages)";
     }
@@ -37,10 +35,10 @@ namespace IntercomPS
     /// <summary>One message in a thread.</summary>
     public sealed class Message
     {
-        [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
-        [JsonPropertyName("url")] public string? Url { get; set; }
-        [JsonPropertyName("html")] public string? Html { get; set; }
-        [JsonPropertyName("from")] public MessageAuthor? From { get; set; }
+        public DateTime? CreatedAt { get; set; }
+        public string? Url { get; set; }
+        public string? Html { get; set; }
+        public MessageAuthor? From { get; set; }
 
         public override string ToString() => $"{From?.Name ?? From?.Email}: {Html}";
     }
@@ -48,10 +46,10 @@ namespace IntercomPS
     /// <summary>Who wrote a message: the user, or an admin of the app.</summary>
     public sealed class MessageAuthor
     {
-        [JsonPropertyName("email")] public string? Email { get; set; }
-        [JsonPropertyName("user_id")] public string? UserId { get; set; }
-        [JsonPropertyName("name")] public string? Name { get; set; }
-        [JsonPropertyName("is_admin")] public bool IsAdmin { get; set; }
+        public string? Email { get; set; }
+        public string? UserId { get; set; }
+        public string? Name { get; set; }
+        public bool IsAdmin { get; set; }
 
         public override string ToString() => Name ?? Email ?? UserId ?? string.Empty;
     }

@@ -1,6 +1,4 @@
 using System;
-using System.Text.Json.Serialization;
-using IntercomPS.Json;
 
 namespace IntercomPS
 {
@@ -11,10 +9,10 @@ namespace IntercomPS
     public sealed class Note
     {
         /// <summary>The note's id on REST API 2.x (a numeric string); v1 gave notes no id, so there it is null.</summary>
-        [JsonPropertyName("id")] public string? Id { get; set; }
-        [JsonPropertyName("html")] public string? Html { get; set; }
-        [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
-        [JsonPropertyName("user")] public User? User { get; set; }
+        public string? Id { get; set; }
+        public string? Html { get; set; }
+        public DateTime? CreatedAt { get; set; }
+        public User? User { get; set; }
 
         public override string ToString() => Html ?? string.Empty;
     }

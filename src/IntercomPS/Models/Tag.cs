@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace IntercomPS
 {
@@ -9,13 +8,13 @@ namespace IntercomPS
         public static readonly string[] Colors = { "green", "red", "teal", "gold", "blue", "purple" };
 
         /// <summary>The tag's id as the service sends it: 24 hex digits on v1 (like 52322b4150233908a800013c), a numeric string on REST API 2.x.</summary>
-        [JsonPropertyName("id")] public string? Id { get; set; }
-        [JsonPropertyName("name")] public string? Name { get; set; }
+        public string? Id { get; set; }
+        public string? Name { get; set; }
         /// <summary>Null on REST API 2.x, whose tags have no colour.</summary>
-        [JsonPropertyName("color")] public string? Color { get; set; }
-        [JsonPropertyName("segment")] public bool Segment { get; set; }
+        public string? Color { get; set; }
+        public bool Segment { get; set; }
         /// <summary>Null on REST API 2.x, whose tags do not say how many users carry them.</summary>
-        [JsonPropertyName("tagged_user_count")] public int? TaggedUserCount { get; set; }
+        public int? TaggedUserCount { get; set; }
 
         public override string ToString() => Name ?? string.Empty;
     }

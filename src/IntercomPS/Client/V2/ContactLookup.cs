@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -42,14 +41,14 @@ namespace IntercomPS.Client.V2
 
         /// <summary>
         /// The one rule for a lookup's answer: exactly one user with an id, else not_found (none) or ambiguous_user
-        /// (several), never a guess. The 404 is the client's, kept so scripts that test StatusCode see what v1 sent.
+        /// (several), never a guess; either is an <see cref="IntercomLookupException"/>, with no HTTP status (the search answered).
         /// </summary>
         public static void RequireOne(UserIdentity user, int totalCount, int returned, string? firstId, Uri searchUri)
         {
             if (returned == 0 || firstId is null)
-                throw new IntercomApiException("POST", searchUri, HttpStatusCode.NotFound, "not_found", $"No user (contact with role user) has {Describe(user)}.");
+                throw new IntercomLookupException("POST", searchUri, IntercomApiException.NotFoundType, $"No user (contact with role user) has {Describe(user)}.");
             if (totalCount > 1 || returned > 1)
-                throw new IntercomApiException("POST", searchUri, HttpStatusCode.OK, "ambiguous_user",
+                throw new IntercomLookupException("POST", searchUri, IntercomApiException.AmbiguousUserType,
                     $"{totalCount} users (contacts with role user) have {Describe(user)}, so which one is meant is unclear; name it by -Id (the contact id), e.g. {firstId}.");
         }
 

@@ -25,7 +25,7 @@ namespace IntercomPS.Client.V2
     internal sealed class ContactSearchReader : IUserReader
     {
         /// <summary>The last hex digit of a contact id: 16 parts, together every id of 24 lowercase hex digits.</summary>
-        internal static readonly char[] Partitions = "0123456789abcdef".ToCharArray();
+        internal static readonly char[] Partitions = Concurrency.ContactIdPartitions.ToCharArray();
 
         /// <summary>
         /// When the rest of what is wanted fits in this many pages after the first, walking on from the first page's

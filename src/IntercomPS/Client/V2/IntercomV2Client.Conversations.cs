@@ -8,10 +8,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Client.V2;
 using IntercomPS.Json;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>
     /// Message threads as conversations: a user's are found by POST /conversations/search on contact_ids, one is
@@ -24,13 +23,9 @@ namespace IntercomPS.Client
         /// <summary>The most a conversation search page holds.</summary>
         private const int ConversationPageSize = 150;
 
-        /// <summary>Conversations of one user read in full side by side (a search lists them without their parts).</summary>
-        private const int ConversationReads = 4;
-
+        /// <summary>2.x has no auto messages for the page a user is on: <paramref name="currentUrl"/> is v1's.</summary>
         public async Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default)
         {
-            if (currentUrl is not null)
-                throw new NotSupportedException("REST API 2.x has no auto messages for the page a user is on, so -CurrentUrl cannot be used there: leave it out.");
             var contactId = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
             var ids = new List<string>();
             string? startingAfter = null;
@@ -44,18 +39,21 @@ namespace IntercomPS.Client
             }
             while (startingAfter is not null);
 
-            var throttle = new RequestThrottle(ConversationReads);
-            var conversations = await Task.WhenAll(ids.Select(id => throttle.RunAsync(() => GetConversationAsync(id, cancellationToken), cancellationToken))).ConfigureAwait(false);
+            var reads = new RequestScheduler(Concurrency.ConversationReads);
+            var conversations = await Task.WhenAll(ids.Select(id => reads.RunAsync(() => GetConversationAsync(id, cancellationToken), cancellationToken))).ConfigureAwait(false);
             return conversations.Select(conversation => ToThread(conversation, user)).ToArray();
         }
 
         public async Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default) =>
             ToThread(await OwnConversationAsync(user, threadId, cancellationToken).ConfigureAwait(false), user);
 
-        /// <summary>POST /conversations from the contact, then the conversation it made. Not idempotent: never repeated blindly.</summary>
+        /// <summary>
+        /// POST /conversations from the contact, then the conversation it made. Not idempotent: never repeated blindly.
+        /// 2.x records no page URL with a message: <paramref name="url"/> is v1's.
+        /// </summary>
         public async Task<MessageThread> CreateMessageThreadAsync(UserIdentity user, string body, string? url = null, CancellationToken cancellationToken = default)
         {
-            RequireMessage(body, url);
+            RequireBody(body);
             var contactId = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
             var created = await SendAsync(HttpMethod.Post, "conversations", writer =>
             {
@@ -82,10 +80,10 @@ namespace IntercomPS.Client
             }
         }
 
-        /// <summary>POST /conversations/{id}/reply as the contact (a comment). Not idempotent: never repeated blindly.</summary>
+        /// <summary>POST /conversations/{id}/reply as the contact (a comment). Not idempotent: never repeated blindly. <paramref name="url"/> is v1's.</summary>
         public async Task<MessageThread> ReplyToMessageThreadAsync(UserIdentity user, long threadId, string body, string? url = null, CancellationToken cancellationToken = default)
         {
-            RequireMessage(body, url);
+            RequireBody(body);
             var contactId = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
             var conversation = await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/reply", writer =>
             {
@@ -150,10 +148,9 @@ namespace IntercomPS.Client
             return messageType;
         }
 
-        private static void RequireMessage(string body, string? url)
+        private static void RequireBody(string body)
         {
             if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A message needs a body.");
-            if (url is not null) throw new NotSupportedException("REST API 2.x records no page URL with a user's message, so -Url cannot be used there: leave it out.");
         }
 
         private Task<ConversationObject> GetConversationAsync(string id, CancellationToken cancellationToken) =>
@@ -168,7 +165,7 @@ namespace IntercomPS.Client
             var contactId = await contact.ConfigureAwait(false);
             var conversation = await read.ConfigureAwait(false);
             if (conversation.Contacts?.Contacts.Any(c => c.Id == contactId) == true) return conversation;
-            throw new IntercomApiException("GET", new Uri(BaseUri, ConversationPath(threadId)), HttpStatusCode.NotFound, "not_found",
+            throw new IntercomLookupException("GET", new Uri(BaseUri, ConversationPath(threadId)), IntercomApiException.NotFoundType,
                 $"Conversation {threadId} is not one of {user}'s conversations.");
         }
 
@@ -242,10 +239,7 @@ namespace IntercomPS.Client
             },
         };
     }
-}
 
-namespace IntercomPS.Client.V2
-{
     /// <summary>A conversation, with the parts GET /conversations/{id} includes (searches leave them out).</summary>
     internal sealed class ConversationObject : ICheckedAnswer
     {

@@ -1,14 +1,14 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Client.V2;
 using IntercomPS.Json;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>
     /// Tags (GET/POST /tags, DELETE /contacts/{id}/tags/{tag_id}), notes (POST /contacts/{id}/notes) and
@@ -16,9 +16,6 @@ namespace IntercomPS.Client
     /// </summary>
     public sealed partial class IntercomV2Client
     {
-        /// <summary>Per-user requests of one tag save in flight at once when the caller gave no throttle.</summary>
-        private const int DefaultTagConcurrency = 4;
-
         /// <summary>
         /// POST /contacts/{id}/notes by <paramref name="adminId"/>, else the session's admin. Not idempotent: retried
         /// only when certainly not applied.
@@ -49,12 +46,6 @@ namespace IntercomPS.Client
             };
         }
 
-        /// <summary>2.x has no impressions, and no unread count to answer with: a clear error, never a made-up number.</summary>
-        public Task<ImpressionResult> CreateImpressionAsync(UserIdentity user, string? userIp = null, string? userAgent = null, string? currentUrl = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException(
-                "Impressions do not exist on REST API 2.x, and neither does the unread message count they answer with. " +
-                "To record that a user was seen, set their last seen time: Set-IntercomUser -LastRequestAt (Get-Date).");
-
         /// <summary>GET /tags, matched by name as Intercom matches tag names (ignoring case; an exact match first).</summary>
         public Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) => NewTagFinder()(name, cancellationToken);
 
@@ -76,7 +67,7 @@ namespace IntercomPS.Client
         private Tag Named(Tag[] tags, string name) =>
             tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.Ordinal))
             ?? tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new IntercomApiException("GET", new Uri(BaseUri, "tags"), HttpStatusCode.NotFound, "not_found", $"No tag is named '{name}'.");
+            ?? throw new IntercomLookupException("GET", new Uri(BaseUri, "tags"), IntercomApiException.NotFoundType, $"No tag is named '{name}'.");
 
         public async Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default)
         {
@@ -85,23 +76,22 @@ namespace IntercomPS.Client
         }
 
         /// <summary>
-        /// POST /tags: {name} creates (or finds) the tag, {name, users: [{id}]} also tags those contacts, each batch
-        /// in one request. 2.x documents no way to untag users there, so untagging is one DELETE per contact, side
-        /// by side under the throttle. Users without a contact id are looked up first, concurrently; one that cannot
-        /// be found (or whose untag fails) is refused with its own error (<see cref="TagChanges.Refused"/>) and the
-        /// others still go.
+        /// POST /tags: {name} creates (or finds) the tag, {name, users: [{id}]} also tags those contacts, each batch in
+        /// one request (2.x tags have no colour, so <see cref="TagChanges.Color"/> is not sent). 2.x documents no way to
+        /// untag users there, so untagging is one DELETE per contact, side by side under the scheduler. Users without a
+        /// contact id are looked up first, concurrently; one that cannot be found (or whose untag fails) is refused
+        /// with its own error (<see cref="SavedTag.Refused"/>) and the others still go.
         /// </summary>
-        public async Task<Tag> SaveTagAsync(TagChanges changes, CancellationToken cancellationToken = default)
+        public async Task<SavedTag> SaveTagAsync(TagChanges changes, RequestScheduler? scheduler = null, CancellationToken cancellationToken = default)
         {
             if (changes is null) throw new ArgumentNullException(nameof(changes));
-            if (changes.Color is not null)
-                throw new NotSupportedException("Tags have no colour on REST API 2.x, so -Color cannot be set there: leave it out.");
-            var throttle = changes.Throttle ?? new RequestThrottle(DefaultTagConcurrency);
-            if (changes.Untag) return await UntagAsync(changes, throttle, cancellationToken).ConfigureAwait(false);
+            var slots = scheduler ?? new RequestScheduler();
+            if (changes.Untag) return await UntagAsync(changes, slots, cancellationToken).ConfigureAwait(false);
 
-            var found = await ContactIdsAsync(changes, throttle, cancellationToken).ConfigureAwait(false);
-            var ids = found.Where(pair => pair.Id is not null).Select(pair => pair.Id!).ToList();
-            var tag = await throttle.RunAsync(() => SendAsync(HttpMethod.Post, "tags", writer =>
+            var found = await Task.WhenAll(changes.Users.Select(user => AttemptAsync(user, async () =>
+                user.Id ?? await slots.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+            var ids = found.Where(outcome => outcome.Failure is null).Select(outcome => outcome.ContactId!).ToList();
+            var tag = await slots.RunAsync(() => SendAsync(HttpMethod.Post, "tags", writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", changes.Name);
@@ -118,52 +108,43 @@ namespace IntercomPS.Client
                 }
                 writer.WriteEndObject();
             }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return ToTag(tag);
+            return new SavedTag(ToTag(tag), Refused(found));
         }
 
         /// <summary>The tag must exist (else nobody has it: not_found for the batch); then one DELETE per contact.</summary>
-        private async Task<Tag> UntagAsync(TagChanges changes, RequestThrottle throttle, CancellationToken cancellationToken)
+        private async Task<SavedTag> UntagAsync(TagChanges changes, RequestScheduler slots, CancellationToken cancellationToken)
         {
-            var tag = await throttle.RunAsync(() => GetTagAsync(changes.Name, cancellationToken), cancellationToken).ConfigureAwait(false);
-            await Task.WhenAll(changes.Users.Select(async user =>
+            var tag = await slots.RunAsync(() => GetTagAsync(changes.Name, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var untagged = await Task.WhenAll(changes.Users.Select(user => AttemptAsync(user, async () =>
             {
-                try
-                {
-                    var contactId = user.Id ?? await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    var path = "contacts/" + Uri.EscapeDataString(contactId) + "/tags/" + Uri.EscapeDataString(tag.Id!);
-                    await throttle.RunAsync(() => SendAsync(HttpMethod.Delete, path, null, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
-                }
-                catch (IntercomApiException failure) when (failure.StatusCode != HttpStatusCode.Unauthorized)
-                {
-                    changes.Refuse(user, failure);
-                }
-            })).ConfigureAwait(false);
-            return tag;
+                var contactId = user.Id ?? await slots.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var path = "contacts/" + Uri.EscapeDataString(contactId) + "/tags/" + Uri.EscapeDataString(tag.Id!);
+                await slots.RunAsync(() => SendAsync(HttpMethod.Delete, path, null, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken), cancellationToken).ConfigureAwait(false);
+                return contactId;
+            }))).ConfigureAwait(false);
+            return new SavedTag(tag, Refused(untagged));
         }
 
-        /// <summary>Each user's contact id (their own, else one lookup, concurrently); users not found are refused.</summary>
-        private async Task<(UserIdentity User, string? Id)[]> ContactIdsAsync(TagChanges changes, RequestThrottle throttle, CancellationToken cancellationToken) =>
-            await Task.WhenAll(changes.Users.Select(async user =>
+        /// <summary>One user's part of a tag save: the contact id it used, or its failure, which (unless the credentials were refused) is that user's alone.</summary>
+        private static async Task<(UserIdentity User, string? ContactId, Exception? Failure)> AttemptAsync(UserIdentity user, Func<Task<string>> work)
+        {
+            try
             {
-                if (user.Id is { } known) return (user, known);
-                try
-                {
-                    return (user, await throttle.RunAsync(() => ContactIdAsync(user, cancellationToken), cancellationToken).ConfigureAwait(false));
-                }
-                catch (IntercomApiException failure) when (failure.StatusCode != HttpStatusCode.Unauthorized)
-                {
-                    changes.Refuse(user, failure);
-                    return (user, (string?)null);
-                }
-            })).ConfigureAwait(false);
+                return (user, await work().ConfigureAwait(false), null);
+            }
+            catch (IntercomApiException failure) when (failure.StatusCode != HttpStatusCode.Unauthorized)
+            {
+                return (user, null, failure);
+            }
+        }
+
+        private static RefusedUser[] Refused(IEnumerable<(UserIdentity User, string? ContactId, Exception? Failure)> outcomes) =>
+            outcomes.Where(outcome => outcome.Failure is not null).Select(outcome => new RefusedUser(outcome.User, outcome.Failure!)).ToArray();
 
         /// <summary>2.x tags have an id and a name only: no colour, no tagged user count (null, never a made-up 0).</summary>
         private static Tag ToTag(TagObject tag) => new Tag { Id = tag.Id, Name = tag.Name, Color = null, TaggedUserCount = null };
     }
-}
 
-namespace IntercomPS.Client.V2
-{
     /// <summary>A tag as 2.x shows it: {type: tag, id (numeric string), name}.</summary>
     internal sealed class TagObject : ICheckedAnswer
     {

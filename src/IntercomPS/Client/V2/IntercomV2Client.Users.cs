@@ -5,10 +5,9 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Client.V2;
 using IntercomPS.Json;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>Users as contacts with role user: /contacts, its search, archive and unarchive.</summary>
     public sealed partial class IntercomV2Client
@@ -33,7 +32,6 @@ namespace IntercomPS.Client
         /// </summary>
         public async Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default)
         {
-            CheckSupported(changes);
             var identity = changes.Identity;
             if (identity.Id is { } id)
             {
@@ -76,7 +74,6 @@ namespace IntercomPS.Client
         /// <summary>PUT /contacts/{id} of the user found; none is not_found, and nothing is created.</summary>
         public async Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default)
         {
-            CheckSupported(changes);
             var id = await ContactIdAsync(changes.Identity, cancellationToken).ConfigureAwait(false);
             return await PutContactAsync(id, changes, cancellationToken).ConfigureAwait(false);
         }
@@ -101,11 +98,10 @@ namespace IntercomPS.Client
             {
                 id = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
             }
-            catch (IntercomApiException missing) when (!archive && missing.ErrorType == "not_found")
+            catch (IntercomLookupException missing) when (!archive && missing.FoundNone)
             {
-                throw new IntercomApiException(missing.Method, missing.RequestUri, missing.StatusCode, missing.ErrorType,
-                    missing.ApiMessage + " Archived users are left out of searches, so unarchive one by its contact id: -Id, or pipe the user Remove-IntercomUser -Archive -PassThru returned.",
-                    requestId: missing.RequestId);
+                throw new IntercomLookupException(missing.Method, missing.RequestUri, missing.ErrorType,
+                    missing.ApiMessage + " Archived users are left out of searches, so unarchive one by its contact id: -Id, or pipe the user Remove-IntercomUser -Archive -PassThru returned.");
             }
 
             var path = "contacts/" + Uri.EscapeDataString(id);
@@ -132,7 +128,7 @@ namespace IntercomPS.Client
             {
                 return await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
             }
-            catch (IntercomApiException missing) when (missing.ErrorType == "not_found" && missing.Method == "POST")
+            catch (IntercomLookupException missing) when (missing.FoundNone)
             {
                 return null;
             }
@@ -154,30 +150,20 @@ namespace IntercomPS.Client
 
         /// <summary>
         /// 2.x writes only the custom attributes a workspace has defined (v1 made them on first use). Its refusal
-        /// names the attribute; this adds what to do about it.
+        /// (a 400 parameter_not_found, all else of the contact being given) names the attribute; this adds what to do about it.
         /// </summary>
         private static IntercomApiException? UndefinedAttribute(IntercomApiException failure, UserChanges changes) =>
-            changes.CustomData is { Count: > 0 } && failure.StatusCode == HttpStatusCode.BadRequest && failure.ApiMessage.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0
+            changes.CustomData is { Count: > 0 } && failure.StatusCode == HttpStatusCode.BadRequest && failure.ErrorType == V2Dialect.ParameterNotFound
                 ? new IntercomApiException(failure.Method, failure.RequestUri, failure.StatusCode, failure.ErrorType,
                     failure.ApiMessage + ". REST API 2.x writes only the custom attributes the workspace has defined (v1 created them on first use): " +
                     "create it in Intercom (Settings > Data > People) or with POST /data_attributes (model contact), or leave it out of -CustomData.",
                     innerException: failure, requestId: failure.RequestId)
                 : null;
 
-        /// <summary>The v1 fields 2.x has no place for: refused by name, never silently dropped.</summary>
-        private static void CheckSupported(UserChanges changes)
-        {
-            var unsupported = new[]
-            {
-                changes.LastSeenIp is null ? null : "last_seen_ip (-LastSeenIp)",
-                changes.LastSeenUserAgent is null ? null : "last_seen_user_agent (-LastSeenUserAgent)",
-                changes.Companies is null ? null : "companies (-Companies)",
-            }.Where(field => field is not null).ToArray();
-            if (unsupported.Length > 0)
-                throw new NotSupportedException($"REST API 2.x has no contact field for {string.Join(" or ", unsupported)}, so nothing was written: leave {(unsupported.Length == 1 ? "it" : "them")} out (for a CSV, drop the column) when writing to a 2.x workspace.");
-        }
-
-        /// <summary>The contact fields a change sets; a new contact is a user. The contact id is in the path, never the body.</summary>
+        /// <summary>
+        /// The contact fields a change sets; a new contact is a user. The contact id is in the path, never the body.
+        /// v1's last seen IP and agent and companies have no contact field: the capability table refuses them first.
+        /// </summary>
         private static void WriteContact(Utf8JsonWriter writer, UserChanges changes, bool create)
         {
             writer.WriteStartObject();

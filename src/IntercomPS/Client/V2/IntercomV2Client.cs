@@ -5,16 +5,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using IntercomPS.Client.V2;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>
     /// Speaks Intercom REST API 2.x (2.14 by default) over the shared <see cref="ApiTransport"/>, mapping the v1
     /// shaped operations the cmdlets use onto contacts, tags, notes and conversations: users are contacts with role
     /// user, a user id is a contact's external_id, custom data its custom attributes. Knows nothing of PowerShell.
     /// </summary>
-    public sealed partial class IntercomV2Client : IIntercomApi
+    public sealed partial class IntercomV2Client : IIntercomApi, IUserArchive, ITagListing, IConversationState
     {
         private readonly ApiTransport _transport;
         private readonly string? _adminId;
@@ -30,6 +29,8 @@ namespace IntercomPS.Client
             _transport = new ApiTransport(options, new V2Dialect(token, options.ApiVersion));
         }
 
+        public IntercomProtocol Protocol => IntercomProtocol.V2;
+
         public string ApiVersion { get; }
 
         public Uri BaseUri => _transport.BaseUri;
@@ -39,6 +40,16 @@ namespace IntercomPS.Client
         public RateLimitStatus? RateLimit => _transport.RateLimit;
 
         public RetryPolicy Retry => _transport.Retry;
+
+        /// <summary>What REST API 2.x can do, from the Intercom-Version this session asks for ("Unstable" is past every number).</summary>
+        public bool Supports(Capability capability) =>
+            capability.SinceV2 is { } since && (ApiVersion == "Unstable" || Version.Parse(ApiVersion) >= Version.Parse(since));
+
+        public string DescribeCredential() => $"the access token at {BaseUri} (REST API {ApiVersion})";
+
+        public string Describe(ConnectionInfo connection, bool brief) => brief
+            ? $"{connection.WorkspaceName ?? connection.WorkspaceId} as {connection.AdminName ?? connection.AdminEmail ?? connection.AdminId} at {BaseUri} (REST API {ApiVersion})"
+            : $"Intercom workspace '{connection.WorkspaceName}' ({connection.WorkspaceId}) as {connection.AdminName} <{connection.AdminEmail}> at {BaseUri}, REST API {ApiVersion}";
 
         /// <summary>GET /me: the admin the token belongs to and their workspace. Kept for the admin-written calls (notes).</summary>
         public Task<ConnectionInfo> CheckConnectionAsync(CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>
     /// A REST API 2.x access token. It stays in a SecureString; the Bearer header is built for each request, and no

@@ -9,6 +9,9 @@ namespace IntercomPS.Client
         /// <summary>"1" for v1, else the REST API version (2.14): what an error says it came from.</summary>
         string Version { get; }
 
+        /// <summary>What a request proves who sends it with, as advice after a 401 names it ("the app id and API key").</summary>
+        string Credential { get; }
+
         /// <summary>Adds the credential (built for this request only) and the protocol's headers.</summary>
         void Prepare(HttpRequestMessage request);
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
-using IntercomPS.Json;
+using IntercomPS.Client.V1.Wire;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V1
 {
     /// <summary>The v1 API: HTTP Basic app_id:api_key, errors as {"error": {"type", "message"}}.</summary>
     internal sealed class V1Dialect : IApiDialect
@@ -15,13 +15,15 @@ namespace IntercomPS.Client
 
         public string Version => "1";
 
+        public string Credential => "the app id and API key";
+
         public void Prepare(HttpRequestMessage request) => request.Headers.Authorization = _credential.CreateHeader();
 
         public ApiError ReadError(byte[] answer)
         {
             try
             {
-                var error = JsonSerializer.Deserialize(answer, IntercomJsonContext.Default.ErrorEnvelope)?.Error;
+                var error = JsonSerializer.Deserialize(answer, V1JsonContext.Default.ErrorEnvelope)?.Error;
                 return new ApiError(error?.Type, error?.Message, null);
             }
             catch (JsonException)

@@ -4,12 +4,19 @@ using System.Net;
 namespace IntercomPS.Client
 {
     /// <summary>
-    /// A request to the Intercom API that did not succeed: an error answer, a timeout or a connection failure.
-    /// Carries what a script needs to decide what to do (status, the API's error type) and what a person needs to
-    /// find the request (method and URL). Never the credentials: the URL holds none and headers are not kept.
+    /// A request to the Intercom API that did not succeed: an error answer, a timeout or a connection failure, or (an
+    /// <see cref="IntercomLookupException"/>) an answer that did not hold the one thing asked for. Carries what a script
+    /// needs to decide what to do (status, the API's error type) and what a person needs to find the request (method
+    /// and URL). Never the credentials: the URL holds none and headers are not kept.
     /// </summary>
-    public sealed class IntercomApiException : Exception
+    public class IntercomApiException : Exception
     {
+        /// <summary>Error type for what does not exist: the API's 404, or a lookup that found nothing.</summary>
+        public const string NotFoundType = "not_found";
+
+        /// <summary>Error type for a lookup that found several users where it needs one.</summary>
+        public const string AmbiguousUserType = "ambiguous_user";
+
         /// <summary>Error type for a request that got no answer in time.</summary>
         public const string TimeoutType = "timeout";
 
@@ -60,6 +67,9 @@ namespace IntercomPS.Client
 
         /// <summary>The API that answered: "1" for v1, else the REST API version (2.14); null when no answer came.</summary>
         public string? ApiVersion { get; internal set; }
+
+        /// <summary>What the request proved who sent it with, as a person names it ("the access token ..."); null when no answer came.</summary>
+        public string? Credential { get; internal set; }
 
         /// <summary>True when the server cannot have acted on the request, so even a non-idempotent one may be sent again.</summary>
         public bool CertainlyNotApplied { get; internal set; }

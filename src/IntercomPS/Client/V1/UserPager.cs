@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V1
 {
     /// <summary>
     /// Reads the user list page by page, in order, with requests running ahead of the page being read. The first
@@ -25,9 +25,6 @@ namespace IntercomPS.Client
     /// </remarks>
     public sealed class UserPager : IUserReader
     {
-        /// <summary>The most pages requested ahead of the one being read, unless the caller says otherwise.</summary>
-        public const int DefaultPagesAhead = 8;
-
         private readonly IntercomClient _client;
         private readonly UserListQuery _query;
         private readonly int _window;

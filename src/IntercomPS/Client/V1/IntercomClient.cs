@@ -5,13 +5,13 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V1
 {
     /// <summary>
     /// Speaks the Intercom v1 API over the shared <see cref="ApiTransport"/>: Basic auth (app id and API key), the
     /// /users, /tags, notes, impressions and message threads resources. Knows nothing of PowerShell.
     /// </summary>
-    public sealed partial class IntercomClient : IIntercomApi
+    public sealed partial class IntercomClient : IIntercomApi, IImpressions
     {
         private readonly ApiTransport _transport;
 
@@ -23,6 +23,8 @@ namespace IntercomPS.Client
             AppId = credential.AppId;
             _transport = new ApiTransport(options, new V1Dialect(credential));
         }
+
+        public IntercomProtocol Protocol => IntercomProtocol.V1;
 
         public string ApiVersion => "1";
 
@@ -36,6 +38,14 @@ namespace IntercomPS.Client
 
         public RetryPolicy Retry => _transport.Retry;
 
+        /// <summary>v1 does what the capability table lets v1 do; it has no versions.</summary>
+        public bool Supports(Capability capability) => capability.OnV1;
+
+        public string DescribeCredential() => $"the credentials for app '{AppId}' at {BaseUri}";
+
+        public string Describe(ConnectionInfo connection, bool brief) =>
+            brief ? $"{connection.WorkspaceId} at {BaseUri}" : $"Intercom app '{connection.WorkspaceId}' at {BaseUri}";
+
         /// <summary>The cheapest authenticated request v1 has: one user of the list.</summary>
         public async Task<ConnectionInfo> CheckConnectionAsync(CancellationToken cancellationToken = default)
         {
@@ -43,12 +53,10 @@ namespace IntercomPS.Client
             return new ConnectionInfo { WorkspaceId = AppId };
         }
 
-        internal Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken) =>
-            _transport.SendAsync(method, relativeUri, writeBody, answerType, idempotent, cancellationToken);
-
-        /// <summary>What only REST API 2.x can do, said as the error a v1 session gets.</summary>
-        internal static NotSupportedException OnlyOnV2(string what) =>
-            new NotSupportedException($"{what} needs REST API 2.x: the v1 API has no equivalent. Connect with Connect-Intercom -AccessToken to use it.");
+        /// <summary>One request whose v1 answer <paramref name="read"/> turns into the model the caller returns.</summary>
+        internal Task<TResult> SendAsync<TAnswer, TResult>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<TAnswer> answerType,
+            Func<TAnswer, TResult> read, bool idempotent, CancellationToken cancellationToken) =>
+            _transport.SendAsync(method, relativeUri, writeBody, answerType, read, idempotent, cancellationToken);
 
         public void Dispose() => _transport.Dispose();
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace IntercomPS.Client
+namespace IntercomPS.Client.V2
 {
     /// <summary>The regions Intercom hosts workspaces in, each with its own API host (a token works only at its own).</summary>
     public static class IntercomRegion

@@ -1,4 +1,4 @@
-namespace IntercomPS
+namespace IntercomPS.Client
 {
     /// <summary>An answer that can tell whether it is really the object asked for, beyond being valid JSON.</summary>
     internal interface ICheckedAnswer

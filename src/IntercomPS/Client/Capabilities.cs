@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace IntercomPS.Client
+{
+    /// <summary>
+    /// One thing a cmdlet, or one of its parameters, asks of Intercom that not every protocol can do: whether v1 can,
+    /// the lowest Intercom-Version of REST API 2.x that can (null: none), and what a session that cannot is told.
+    /// </summary>
+    public sealed class Capability
+    {
+        private Capability(string cmdlet, string? parameter, bool whenOmitted, bool onV1, string? sinceV2, string? what, string? refusal, string? contactField)
+        {
+            Cmdlet = cmdlet;
+            Parameter = parameter;
+            WhenOmitted = whenOmitted;
+            OnV1 = onV1;
+            SinceV2 = sinceV2;
+            What = what;
+            Refusal = refusal;
+            ContactField = contactField;
+        }
+
+        public string Cmdlet { get; }
+
+        /// <summary>The parameter (without its dash), or null when the cmdlet as a whole is meant.</summary>
+        public string? Parameter { get; }
+
+        /// <summary>True when leaving the parameter out is what asks for it (Get-IntercomTag with no -Name lists every tag).</summary>
+        public bool WhenOmitted { get; }
+
+        public bool OnV1 { get; }
+
+        /// <summary>The lowest Intercom-Version that can (like "2.0"), or null when REST API 2.x cannot at all.</summary>
+        public string? SinceV2 { get; }
+
+        /// <summary>What it is, as a refusal names it ("Archiving a user"), for a REST API 2.x-only capability.</summary>
+        public string? What { get; }
+
+        /// <summary>The whole refusal, where the protocol that cannot has its own words for it.</summary>
+        public string? Refusal { get; }
+
+        /// <summary>The 2.x contact field a v1-only user field would be (last_seen_ip): several are refused in one sentence.</summary>
+        public string? ContactField { get; }
+
+        /// <summary>Whether a cmdlet invocation asks for this, given whether its <see cref="Parameter"/> has a value.</summary>
+        public bool IsAskedFor(bool parameterGiven) => Parameter is null || parameterGiven != WhenOmitted;
+
+        public override string ToString() => Cmdlet + (Parameter is null ? string.Empty : (WhenOmitted ? " without -" : " -") + Parameter);
+
+        /// <summary>REST API 2.x only: v1 is told "<paramref name="what"/> needs REST API 2.x", or <paramref name="refusal"/> when given.</summary>
+        internal static Capability OnlyV2(string cmdlet, string? parameter, string what, string since, string? refusal = null, bool whenOmitted = false) =>
+            new Capability(cmdlet, parameter, whenOmitted, onV1: false, since, what, refusal, null);
+
+        /// <summary>v1 only: a 2.x session is told <paramref name="refusal"/>.</summary>
+        internal static Capability OnlyV1(string cmdlet, string? parameter, string refusal) =>
+            new Capability(cmdlet, parameter, whenOmitted: false, onV1: true, sinceV2: null, what: null, refusal, null);
+
+        /// <summary>A user field only v1 has: 2.x sessions are told which contact field is missing.</summary>
+        internal static Capability OnlyV1Field(string cmdlet, string parameter, string contactField) =>
+            new Capability(cmdlet, parameter, whenOmitted: false, onV1: true, sinceV2: null, what: null, refusal: null, contactField);
+    }
+
+    /// <summary>
+    /// What each protocol can do, stated once: every cmdlet and parameter that only one protocol serves, keyed by cmdlet
+    /// and parameter, with the protocols that can and, on 2.x, the lowest Intercom-Version that can. Cmdlets check it
+    /// before a request is built and refuse with not_supported; clients never check it again, so a parameter their
+    /// protocol has no place for is left out of the request, and only this table keeps it from being dropped silently.
+    /// </summary>
+    public static class Capabilities
+    {
+        /// <summary>
+        /// Intercom-Version 2.0 brought the contact model (contacts, their notes, tags and archive, conversation search
+        /// and parts) that every 2.x request of this module uses. Intercom's descriptions at hand (2.11 and later) all
+        /// have them; a token session asking for a 1.x version cannot.
+        /// </summary>
+        private const string ContactModel = "2.0";
+
+        public static IReadOnlyList<Capability> All { get; } = new[]
+        {
+            Capability.OnlyV2("Connect-Intercom", "Region", "-Region", ContactModel, V2Parameter("Region")),
+            Capability.OnlyV2("Connect-Intercom", "ApiVersion", "-ApiVersion", ContactModel, V2Parameter("ApiVersion")),
+            Capability.OnlyV2("Connect-Intercom", "AdminId", "-AdminId", ContactModel, V2Parameter("AdminId")),
+
+            Capability.OnlyV2("Remove-IntercomUser", "Archive", "Archiving a user", ContactModel),
+            Capability.OnlyV2("Restore-IntercomUser", null, "Unarchiving a user", ContactModel),
+            Capability.OnlyV2("Add-IntercomNote", "AdminId", "Choosing the admin who writes a note (-AdminId)", ContactModel),
+            Capability.OnlyV2("Get-IntercomTag", "Name", "Listing every tag", ContactModel, whenOmitted: true),
+            Capability.OnlyV2("Set-IntercomMessageThread", "State", "Opening, closing or snoozing a conversation", ContactModel),
+            Capability.OnlyV2("New-IntercomUser", "Phone", "A user's phone", ContactModel, NoPhone),
+            Capability.OnlyV2("Set-IntercomUser", "Phone", "A user's phone", ContactModel, NoPhone),
+
+            Capability.OnlyV1("New-IntercomImpression", null,
+                "Impressions do not exist on REST API 2.x, and neither does the unread message count they answer with. " +
+                "To record that a user was seen, set their last seen time: Set-IntercomUser -LastRequestAt (Get-Date)."),
+            Capability.OnlyV1Field("New-IntercomUser", "LastSeenIp", "last_seen_ip"),
+            Capability.OnlyV1Field("New-IntercomUser", "LastSeenUserAgent", "last_seen_user_agent"),
+            Capability.OnlyV1Field("New-IntercomUser", "Companies", "companies"),
+            Capability.OnlyV1Field("Set-IntercomUser", "LastSeenIp", "last_seen_ip"),
+            Capability.OnlyV1Field("Set-IntercomUser", "LastSeenUserAgent", "last_seen_user_agent"),
+            Capability.OnlyV1Field("Set-IntercomUser", "Companies", "companies"),
+            Capability.OnlyV1("New-IntercomTag", "Color", NoColour),
+            Capability.OnlyV1("Set-IntercomTag", "Color", NoColour),
+            Capability.OnlyV1("Get-IntercomMessageThread", "CurrentUrl", "REST API 2.x has no auto messages for the page a user is on, so -CurrentUrl cannot be used there: leave it out."),
+            Capability.OnlyV1("New-IntercomMessageThread", "Url", NoMessageUrl),
+            Capability.OnlyV1("Add-IntercomMessageReply", "Url", NoMessageUrl),
+        };
+
+        private static readonly Dictionary<string, Capability[]> ByCmdlet =
+            All.GroupBy(capability => capability.Cmdlet, StringComparer.OrdinalIgnoreCase).ToDictionary(group => group.Key, group => group.ToArray(), StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The capabilities a cmdlet's parameters may ask for (none for most).</summary>
+        public static IReadOnlyList<Capability> Of(string cmdlet) => ByCmdlet.TryGetValue(cmdlet, out var found) ? found : Array.Empty<Capability>();
+
+        /// <summary>
+        /// The not_supported error for what <paramref name="client"/> cannot do among <paramref name="asked"/>, or null
+        /// when it can do them all. Several refusals are one error, so one input reports every reason at once.
+        /// </summary>
+        public static NotSupportedException? Refusal(IEnumerable<Capability> asked, IIntercomApi client)
+        {
+            var refused = asked.Where(capability => !client.Supports(capability)).ToList();
+            if (refused.Count == 0) return null;
+            var reasons = new List<string>();
+            var fields = refused.Where(capability => capability.ContactField is not null && client.Protocol == IntercomProtocol.V2).ToList();
+            if (fields.Count > 0)
+                reasons.Add($"REST API 2.x has no contact field for {string.Join(" or ", fields.Select(field => $"{field.ContactField} (-{field.Parameter})"))}, so nothing was written: " +
+                    $"leave {(fields.Count == 1 ? "it" : "them")} out (for a CSV, drop the column) when writing to a 2.x workspace.");
+            reasons.AddRange(refused.Except(fields).Select(capability => Reason(capability, client)));
+            return new NotSupportedException(string.Join(" ", reasons));
+        }
+
+        private static string Reason(Capability capability, IIntercomApi client) =>
+            client.Protocol == IntercomProtocol.V1 || capability.SinceV2 is null
+                ? capability.Refusal ?? $"{capability.What} needs REST API 2.x: the v1 API has no equivalent. Connect with Connect-Intercom -AccessToken to use it."
+                : $"{capability.What} needs Intercom-Version {capability.SinceV2} or later, and this session asks for {client.ApiVersion}: connect with Connect-Intercom -ApiVersion {IntercomClientOptions.DefaultApiVersion}.";
+
+        private static string V2Parameter(string name) =>
+            $"-{name} is for REST API 2.x sessions (Connect-Intercom -AccessToken); an app id and API key connect to the v1 API.";
+
+        private const string NoPhone =
+            "v1 users have no phone, so nothing was written: leave -Phone out (for a CSV, drop the column), or connect to REST API 2.x with Connect-Intercom -AccessToken, where users have one.";
+
+        private const string NoColour = "Tags have no colour on REST API 2.x, so -Color cannot be set there: leave it out.";
+
+        private const string NoMessageUrl = "REST API 2.x records no page URL with a user's message, so -Url cannot be used there: leave it out.";
+    }
+}

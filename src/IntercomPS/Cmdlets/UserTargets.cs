@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// The one user-target binder: the users each input names, and the parameters that name them, declared here once
+    /// for every cmdlet that acts on users. Users come from -Email / -UserId / -Id (several at once, paired in order),
+    /// by property name from piped objects (the module's User objects, Import-Csv rows with email / user_id / id
+    /// columns), or as a piped email string; the raw piped object is kept in a hidden -InputObject so errors carry it
+    /// as TargetObject. -ThrottleLimit, how many of their requests run at once, is declared here too (the command's
+    /// <see cref="RequestScheduler"/> reads it). A cmdlet composes them through IDynamicParameters, which lets each take
+    /// them in its own shape from this one declaration: Get-IntercomUser in its Identity parameter set, -Email first.
+    /// </summary>
+    internal sealed class UserTargets
+    {
+        private readonly RuntimeDefinedParameter _input;
+        private readonly RuntimeDefinedParameter _email;
+        private readonly RuntimeDefinedParameter _userId;
+        private readonly RuntimeDefinedParameter _id;
+
+        /// <param name="parameters">The cmdlet's composed parameters, which these join.</param>
+        /// <param name="parameterSet">The set the parameters belong to; all the cmdlet's sets unless it has one for naming users.</param>
+        /// <param name="emailFirst">-Email binds the first positional argument.</param>
+        /// <param name="contactIdAliases">-Id also binds ContactId and contact_id, as piped threads and CSV columns carry it.</param>
+        /// <param name="throttled">The cmdlet takes -ThrottleLimit.</param>
+        public UserTargets(RuntimeDefinedParameterDictionary parameters, string parameterSet = ParameterAttribute.AllParameterSets,
+            bool emailFirst = false, bool contactIdAliases = true, bool throttled = true)
+        {
+            ParameterAttribute ByPropertyName() => new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipelineByPropertyName = true };
+
+            _input = ComposedParameters.Add(parameters, "InputObject", typeof(PSObject), new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipeline = true, DontShow = true });
+            var email = ByPropertyName();
+            if (emailFirst) email.Position = 0;
+            _email = ComposedParameters.Add(parameters, "Email", typeof(string[]), email);
+            _userId = ComposedParameters.Add(parameters, "UserId", typeof(string[]), ByPropertyName(), new AliasAttribute("user_id"));
+            _id = contactIdAliases
+                ? ComposedParameters.Add(parameters, "Id", typeof(string[]), ByPropertyName(), new AliasAttribute("ContactId", "contact_id"))
+                : ComposedParameters.Add(parameters, "Id", typeof(string[]), ByPropertyName());
+            if (throttled)
+            {
+                ComposedParameters.Add(parameters, "ThrottleLimit", typeof(int), new ParameterAttribute { ParameterSetName = parameterSet },
+                    new ValidateRangeAttribute(1, Concurrency.MaxThrottleLimit)).Value = Concurrency.DefaultThrottleLimit;
+            }
+        }
+
+        /// <summary>The piped object itself, kept so errors can name exactly the input that failed.</summary>
+        public PSObject? InputObject => (PSObject?)_input.Value;
+
+        /// <summary>The users' emails. Blank values (empty CSV cells) count as not given.</summary>
+        public string[]? Email => (string[]?)_email.Value;
+
+        public string[]? UserId => (string[]?)_userId.Value;
+
+        /// <summary>
+        /// The contact id on REST API 2.x: it finds the user with no search, and binds from piped User objects and CSV
+        /// id columns. v1 finds users by -UserId or -Email only.
+        /// </summary>
+        public string[]? Id => (string[]?)_id.Value;
+
+        /// <summary>Whether this input names any user at all (piped, or -Email / -UserId / -Id given).</summary>
+        public bool Given => InputObject is not null || Email is not null || UserId is not null || Id is not null;
+
+        /// <summary>The users this input names, in order; a mismatched -Email / -UserId / -Id pairing is this input's error, written through <paramref name="requests"/>.</summary>
+        public IReadOnlyList<UserTarget> Of(RequestRunner requests)
+        {
+            try
+            {
+                return UserTarget.Of(Email, UserId, Id, InputObject);
+            }
+            catch (ArgumentException mismatch)
+            {
+                requests.WriteFailure(mismatch, InputObject);
+                return Array.Empty<UserTarget>();
+            }
+        }
+    }
+}

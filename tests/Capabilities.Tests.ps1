@@ -1,0 +1,93 @@
+# What each protocol can do is one table ([IntercomPS.Client.Capabilities]::All). Every row is tried here on the
+# protocol that cannot do it: the input is refused with the table's own words as an Intercom.not_supported error
+# (Connect-Intercom's, with v1 credentials, as the invalid_argument that ends it) and nothing is sent. A row added
+# without a case here fails the first test.
+
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+
+    # One refused invocation per row of the table, keyed as the row prints itself.
+    $script:Cases = @{
+        'Connect-Intercom -Region'                 = { Connect-TestIntercom -Region EU }
+        'Connect-Intercom -ApiVersion'             = { Connect-TestIntercom -ApiVersion 2.14 }
+        'Connect-Intercom -AdminId'                = { Connect-TestIntercom -AdminId 7 }
+        'Remove-IntercomUser -Archive'             = { Remove-IntercomUser -UserId 'cap1' -Archive -Force }
+        'Restore-IntercomUser'                     = { Restore-IntercomUser -UserId 'cap1' }
+        'Add-IntercomNote -AdminId'                = { Add-IntercomNote -UserId 'cap1' -Body 'Hi' -AdminId 7 }
+        'Get-IntercomTag without -Name'            = { Get-IntercomTag }
+        'Set-IntercomMessageThread -State'         = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -State Closed }
+        'New-IntercomUser -Phone'                  = { New-IntercomUser -UserId 'cap1' -Phone '+1 555 0100' }
+        'Set-IntercomUser -Phone'                  = { Set-IntercomUser -UserId 'cap1' -Phone '+1 555 0100' }
+        'New-IntercomImpression'                   = { New-IntercomImpression -UserId 'cap1' }
+        'New-IntercomUser -LastSeenIp'             = { New-IntercomUser -UserId 'cap1' -LastSeenIp '1.2.3.4' }
+        'New-IntercomUser -LastSeenUserAgent'      = { New-IntercomUser -UserId 'cap1' -LastSeenUserAgent 'curl' }
+        'New-IntercomUser -Companies'              = { New-IntercomUser -UserId 'cap1' -Companies @{ id = 'c1' } }
+        'Set-IntercomUser -LastSeenIp'             = { Set-IntercomUser -UserId 'cap1' -LastSeenIp '1.2.3.4' }
+        'Set-IntercomUser -LastSeenUserAgent'      = { Set-IntercomUser -UserId 'cap1' -LastSeenUserAgent 'curl' }
+        'Set-IntercomUser -Companies'              = { Set-IntercomUser -UserId 'cap1' -Companies @{ id = 'c1' } }
+        'New-IntercomTag -Color'                   = { New-IntercomTag -Name 'cap' -Color red }
+        'Set-IntercomTag -Color'                   = { 'cap1@example.com' | Set-IntercomTag -Name 'cap' -Color red }
+        'Get-IntercomMessageThread -CurrentUrl'    = { Get-IntercomMessageThread -UserId 'cap1' -CurrentUrl 'https://example.com/' }
+        'New-IntercomMessageThread -Url'           = { New-IntercomMessageThread -UserId 'cap1' -Body 'Hi' -Url 'https://example.com/' }
+        'Add-IntercomMessageReply -Url'            = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -Url 'https://example.com/' }
+    }
+}
+
+AfterAll {
+    Disconnect-Intercom -ErrorAction SilentlyContinue
+}
+
+Describe 'The capability table' {
+    It 'has a refused invocation here for each of its rows, and no other' {
+        $rows = [IntercomPS.Client.Capabilities]::All | ForEach-Object { "$_" }
+        $rows | Sort-Object | Should -Be ($Cases.Keys | Sort-Object)
+    }
+
+    It 'names the parameters of real cmdlets' {
+        foreach ($row in [IntercomPS.Client.Capabilities]::All) {
+            $command = Get-Command $row.Cmdlet -Module IntercomPS
+            if ($row.Parameter) { $command.Parameters.Keys | Should -Contain $row.Parameter -Because "$row" }
+        }
+    }
+}
+
+Describe 'Each row, on the protocol that cannot' {
+    BeforeAll { Reset-TestApp }
+
+    It 'refuses it before any request, with the table''s words' {
+        foreach ($capability in [IntercomPS.Client.Capabilities]::All) {
+            $row = "$capability"
+            if ($capability.OnV1) { Connect-TestIntercomV2 } else { Connect-TestIntercom }
+            $before = Get-TestRequestCount
+            $failure = $null
+            try { & { $ErrorActionPreference = 'Stop'; & $Cases[$row] } } catch { $failure = $_ }
+
+            $failure | Should -Not -BeNullOrEmpty -Because "$row must be refused"
+            if ($capability.Cmdlet -eq 'Connect-Intercom') {
+                $failure.FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.ConnectIntercomCommand' -Because $row
+                $failure.Exception.Message | Should -BeExactly $capability.Refusal -Because $row
+            }
+            else {
+                $failure.FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*' -Because $row
+                $failure.CategoryInfo.Category | Should -Be 'NotImplemented' -Because $row
+                $failure.Exception.Message | Should -BeExactly -Because $row $(
+                    if ($capability.Refusal) { $capability.Refusal }
+                    elseif ($capability.ContactField) {
+                        "REST API 2.x has no contact field for $($capability.ContactField) (-$($capability.Parameter)), so nothing was written: " +
+                        'leave it out (for a CSV, drop the column) when writing to a 2.x workspace.'
+                    }
+                    else { "$($capability.What) needs REST API 2.x: the v1 API has no equivalent. Connect with Connect-Intercom -AccessToken to use it." })
+            }
+            Get-TestRequestCount | Should -Be $before -Because "$row sends nothing"
+        }
+    }
+}
+
+Describe 'Several refusals of one input' {
+    It 'names every 2.x-less field at once' {
+        Connect-TestIntercomV2
+        { Set-IntercomUser -UserId 'cap1' -LastSeenIp '1.2.3.4' -Companies @{ id = 'c1' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Intercom.not_supported,*' -ExpectedMessage ('REST API 2.x has no contact field for last_seen_ip (-LastSeenIp) or companies (-Companies), ' +
+                'so nothing was written: leave them out (for a CSV, drop the column) when writing to a 2.x workspace.')
+    }
+}

@@ -1,0 +1,41 @@
+using System.Linq;
+using IntercomPS.Tests.Infrastructure;
+using Xunit;
+
+namespace IntercomPS.Tests
+{
+    /// <summary>
+    /// Cmdlets by composition: the parameters several cmdlets share are declared once, by the component that reads them
+    /// (UserTargets, TagColor), and composed into each cmdlet, never declared again as a cmdlet's own property. That
+    /// each keeps its set, position and aliases is the Help suite's drift test.
+    /// </summary>
+    public sealed class CompositionTests
+    {
+        private static readonly string[] Shared = { "InputObject", "Email", "UserId", "Id", "ThrottleLimit", "Color" };
+
+        [Fact]
+        public void NoCmdletDeclaresASharedParameterOfItsOwn()
+        {
+            using var shell = new PowerShellSession(null);
+            var declared = shell.Run($$"""
+                Get-Command -Module IntercomPS -CommandType Cmdlet | ForEach-Object {
+                    $cmdlet = $_
+                    $cmdlet.Parameters.Values | Where-Object { $_.Name -in '{{string.Join("','", Shared)}}' } |
+                        ForEach-Object { '{0} -{1} {2}' -f $cmdlet.Name, $_.Name, $(if ($_.IsDynamic) { 'composed' } else { 'own' }) }
+                }
+                """).ShouldSucceed().Output.Select(line => line.ToString()).ToList();
+
+            // New-IntercomTag's -Email and -UserId are the users to tag, given on the command line only: not the users
+            // each input names, so not the binder's.
+            Assert.Equal(new[] { "New-IntercomTag -Email own", "New-IntercomTag -UserId own" }, declared.Where(line => line.EndsWith(" own")).OrderBy(line => line));
+            foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
+                         "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser" })
+            {
+                Assert.All(new[] { "InputObject", "Email", "UserId", "Id", "ThrottleLimit" }, name => Assert.Contains($"{cmdlet} -{name} composed", declared));
+            }
+            Assert.All(new[] { "InputObject", "Email", "UserId", "Id" }, name => Assert.Contains($"Get-IntercomMessageThread -{name} composed", declared));
+            Assert.Contains("New-IntercomTag -Color composed", declared);
+            Assert.Contains("Set-IntercomTag -Color composed", declared);
+        }
+    }
+}
