@@ -310,9 +310,10 @@ Describe 'What REST API 2.14 refuses or adds' {
         New-IntercomUser -UserId 'arch' -Email 'arch@example.com' -Name 'Archie' | Out-Null
         $archived = Remove-IntercomUser -UserId 'arch' -Archive -Force -PassThru
         $archived.Archived | Should -BeTrue
-        { Get-IntercomUser -UserId 'arch' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
-        { Restore-IntercomUser -UserId 'arch' -ErrorAction Stop } |
+        { Get-IntercomUser -Email 'arch@example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+        { Restore-IntercomUser -Email 'arch@example.com' -ErrorAction Stop } |
             Should -Throw -ErrorId 'Intercom.not_found*' -ExpectedMessage '*Archived users are left out of searches, so unarchive one by its contact id*'
+        (Get-IntercomUser -UserId 'arch').Id | Should -BeExactly $archived.Id -Because 'find_by_external_id is no search'
         $restored = $archived | Restore-IntercomUser -PassThru
         $restored.Archived | Should -BeFalse
         $restored.Name | Should -BeExactly 'Archie'

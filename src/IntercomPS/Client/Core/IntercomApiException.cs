@@ -61,6 +61,9 @@ namespace IntercomPS.Client
         /// <summary>The header that set <see cref="RetryAfter"/> (Retry-After, or X-RateLimit-Reset for a spent window); null when none did.</summary>
         internal string? RetryAfterSetBy { get; set; }
 
+        /// <summary>A lookup that found no user (not a failure of the request): the create-or-update then creates.</summary>
+        internal bool FoundNoUser { get; set; }
+
         /// <summary>The id Intercom gave the request (2.x error answers carry one), for its support team; null when none was sent.</summary>
         public string? RequestId { get; }
 
