@@ -443,6 +443,15 @@ Describe 'Listing when the partitions do not add up (a loopback server)' {
         ($verbose.Message -match 'found 32 users, not the 4 of the whole search') | Should -Not -BeNullOrEmpty
     }
 
+    It 'falls back to the one cursor, saying so in Verbose, when the workspace refuses the partitions'' $ on id with a 400' {
+        $null = $server.Answer('POST /contacts/search', 400, '{"type":"error.list","errors":[{"code":"parameter_invalid","message":"Operator $ is not allowed for field id"}]}', '', 'Whole', '"operator":"$"', 16)
+        $output = Get-IntercomUser -Session $session -PageSize 1 -Verbose 4>&1
+        $users = $output | Where-Object { $_ -is [IntercomPS.User] }
+        $verbose = $output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $users.UserId | Should -Be ('{0:x24}' -f 1), ('{0:x24}' -f 2), ('{0:x24}' -f 3), ('{0:x24}' -f 4)
+        ($verbose.Message -match 'were refused \(Operator \$ is not allowed for field id\), so the listing walks one cursor') | Should -Not -BeNullOrEmpty
+    }
+
     It 'ends the listing with an error at a failed page, never a silent gap' {
         $null = $server.Answer('POST /contacts/search', 500, '{"type":"error.list","request_id":"r1","errors":[{"code":"server_error","message":"boom"}]}', '', 'Whole', '"starting_after":"c3"')
         $users = Get-IntercomUser -Session $session -PageSize 1 -ErrorAction SilentlyContinue -ErrorVariable failed
