@@ -102,3 +102,15 @@ Describe 'Custom data that cannot be read' {
             Should -Throw -ExpectedMessage "*'next tuesday' is not a date: write it as 2024-01-01T09:30:00Z*"
     }
 }
+
+Describe 'Export-Csv of users' {
+    It 'writes no type-name cells: social profiles are named, location is a place' {
+        $dummy = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (ConvertTo-SecureString 'dummy-api-key' -AsPlainText -Force) -BaseUri $IntercomTestBaseUri -PassThru
+        try {
+            $row = Get-IntercomUser -Email 'somebody@example.com' -Session $dummy | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        }
+        finally { $dummy | Disconnect-Intercom; Connect-TestIntercom }
+        $row.PSObject.Properties | Where-Object { $_.Value -match '^IntercomPS\.|\[\]$' } | ForEach-Object Name | Should -BeNullOrEmpty
+        $row.SocialProfiles | Should -Match '^\w+: \S+; \w+: \S+$'
+    }
+}

@@ -57,7 +57,7 @@ namespace IntercomPS.Client.V1.Wire
             CreatedAt = CreatedAt,
             LastImpressionAt = LastImpressionAt,
             CustomData = CustomData,
-            SocialProfiles = SocialProfiles.Select(profile => profile.ToModel()).ToArray(),
+            SocialProfiles = new IntercomPS.SocialProfiles(SocialProfiles.Select(profile => profile.ToModel()).ToArray()),
             LocationData = LocationData?.ToModel(),
             SessionCount = SessionCount,
             LastSeenIp = LastSeenIp,
