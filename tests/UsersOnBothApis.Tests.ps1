@@ -460,3 +460,34 @@ Describe 'Listing when the partitions do not add up (a loopback server)' {
         $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.server_error'
     }
 }
+
+# README's "Errors on each API" table against what each face really sends: a script catching by category works on both.
+Describe 'Errors by category on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
+    BeforeAll {
+        Connect-TestApi $Api -With @{ MaxRetry = 0 }
+        Reset-TestApp
+        $table = (Get-Content (Join-Path $PSScriptRoot '../README.md')) -match '^\| (400|404|429) \|'
+        function Get-Failure {
+            Get-IntercomUser -Email 'nobody@example.com' -ErrorAction SilentlyContinue -ErrorVariable failed
+            $failed | Should -HaveCount 1
+            $failed[0]
+        }
+    }
+    AfterEach { Clear-TestFaults }
+    AfterAll { Disconnect-Intercom }
+
+    It 'a <status> is <category>, with the ErrorId the README''s table gives for <Api>' -TestCases @(
+        @{ status = 400; category = 'InvalidArgument' }
+        @{ status = 404; category = 'ObjectNotFound' }
+        @{ status = 429; category = 'LimitsExceeded' }
+    ) {
+        if ($status -ne 404) { Set-TestFaults @{ failure_rate = 1; failure_status = $status } }
+        $failure = Get-Failure
+        $failure.CategoryInfo.Category | Should -Be $category
+        $errorId = ($failure.FullyQualifiedErrorId -split ',')[0]
+        $row = @($table | Where-Object { $_ -like "| $status |*" })
+        $row | Should -HaveCount 1
+        $cell = ($row[0] -split '\|')[$(if ($Api -eq 'V1') { 2 } else { 3 })]
+        $cell | Should -Match ([regex]::Escape("``$errorId``")) -Because "README's $status row for $Api"
+    }
+}
