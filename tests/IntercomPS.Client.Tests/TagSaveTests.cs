@@ -28,7 +28,7 @@ namespace IntercomPS.Client.Tests
 
             Assert.Equal("saved-vip", saved.Tag.Name);
             Assert.Equal(new[] { nobody, ghost }, saved.Refused.Select(refused => refused.User));
-            Assert.All(saved.Refused, refused => Assert.Equal("not_found", Assert.IsType<IntercomApiException>(refused.Failure).ErrorType));
+            Assert.All(saved.Refused, refused => Assert.True(Assert.IsType<IntercomLookupException>(refused.Failure).FoundNone));
             Assert.Equal(4, changes.Users.Count);
             var tagged = await client.ListUsers(new UserListQuery { PageSize = 10, TagName = "saved-vip" }).NextAsync();
             Assert.Equal(new[] { "saved1", "saved2" }, tagged!.Users.Select(user => user.UserId).OrderBy(id => id));

@@ -37,6 +37,7 @@ namespace IntercomPS.Internal
 
         private static ErrorCategory CategoryFor(IntercomApiException failure)
         {
+            if (failure is IntercomLookupException lookup) return lookup.FoundNone ? ErrorCategory.ObjectNotFound : ErrorCategory.NotSpecified;
             if (failure.ErrorType == IntercomApiException.TimeoutType) return ErrorCategory.OperationTimeout;
             if (failure.ErrorType == IntercomApiException.InvalidResponseType) return ErrorCategory.InvalidResult;
             if (failure.StatusCode is null) return ErrorCategory.ConnectionError;

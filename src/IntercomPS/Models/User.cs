@@ -16,7 +16,14 @@ namespace IntercomPS
         public DateTime? CreatedAt { get; set; }
         public DateTime? LastImpressionAt { get; set; }
         /// <summary>A <see cref="IntercomPS.CustomData"/>, whose text (what Export-Csv writes) is its JSON.</summary>
-        public Hashtable CustomData { get; set; } = new CustomData();
+        public Hashtable CustomData
+        {
+            // Made when first read, not with every User: each answer sets its own, and a listing makes many.
+            get => _customData ??= new CustomData();
+            set => _customData = value;
+        }
+
+        private Hashtable? _customData;
         /// <summary>A list whose text (what Export-Csv writes) names each profile, not a type name.</summary>
         public SocialProfiles SocialProfiles { get; set; } = SocialProfiles.None;
         public LocationData? LocationData { get; set; }

@@ -68,7 +68,15 @@ namespace IntercomPS.Client
         /// retried. <paramref name="idempotent"/> says whether sending it twice does no harm; a request that is
         /// not is retried only when the server cannot have applied it (429, 503 with Retry-After, connection refused).
         /// </summary>
-        public async Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken)
+        public Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken) =>
+            SendAsync(method, relativeUri, writeBody, answerType, AsIs<T>.Answer, idempotent, cancellationToken);
+
+        /// <summary>
+        /// As above, with the answer mapped by <paramref name="read"/> (a protocol's wire type to its model) inside this
+        /// one call: a second async method around it for the mapping would cost every request another allocation.
+        /// </summary>
+        public async Task<TResult> SendAsync<TAnswer, TResult>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<TAnswer> answerType,
+            Func<TAnswer, TResult> read, bool idempotent, CancellationToken cancellationToken)
         {
             var uri = new Uri(BaseUri, relativeUri);
             var body = writeBody is null ? null : Serialize(writeBody);
@@ -81,7 +89,7 @@ namespace IntercomPS.Client
                 try
                 {
                     using var answer = await SendOnceAsync(method, uri, body, trace, cancellationToken).ConfigureAwait(false);
-                    return Deserialize(answer, answerType, method, uri);
+                    return read(Deserialize(answer, answerType, method, uri));
                 }
                 catch (IntercomApiException failure) when (failure.CertainlyNotApplied || (idempotent && IsTransient(failure)))
                 {
@@ -267,5 +275,10 @@ namespace IntercomPS.Client
         }
 
         public void Dispose() => _http.Dispose();
+
+        private static class AsIs<T>
+        {
+            public static readonly Func<T, T> Answer = answer => answer;
+        }
     }
 }

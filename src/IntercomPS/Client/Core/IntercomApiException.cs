@@ -4,12 +4,19 @@ using System.Net;
 namespace IntercomPS.Client
 {
     /// <summary>
-    /// A request to the Intercom API that did not succeed: an error answer, a timeout or a connection failure.
-    /// Carries what a script needs to decide what to do (status, the API's error type) and what a person needs to
-    /// find the request (method and URL). Never the credentials: the URL holds none and headers are not kept.
+    /// A request to the Intercom API that did not succeed: an error answer, a timeout or a connection failure, or (an
+    /// <see cref="IntercomLookupException"/>) an answer that did not hold the one thing asked for. Carries what a script
+    /// needs to decide what to do (status, the API's error type) and what a person needs to find the request (method
+    /// and URL). Never the credentials: the URL holds none and headers are not kept.
     /// </summary>
-    public sealed class IntercomApiException : Exception
+    public class IntercomApiException : Exception
     {
+        /// <summary>Error type for what does not exist: the API's 404, or a lookup that found nothing.</summary>
+        public const string NotFoundType = "not_found";
+
+        /// <summary>Error type for a lookup that found several users where it needs one.</summary>
+        public const string AmbiguousUserType = "ambiguous_user";
+
         /// <summary>Error type for a request that got no answer in time.</summary>
         public const string TimeoutType = "timeout";
 
@@ -60,9 +67,6 @@ namespace IntercomPS.Client
 
         /// <summary>The header that set <see cref="RetryAfter"/> (Retry-After, or X-RateLimit-Reset for a spent window); null when none did.</summary>
         internal string? RetryAfterSetBy { get; set; }
-
-        /// <summary>A lookup that found no user (not a failure of the request): the create-or-update then creates.</summary>
-        internal bool FoundNoUser { get; set; }
 
         /// <summary>The id Intercom gave the request (2.x error answers carry one), for its support team; null when none was sent.</summary>
         public string? RequestId { get; }

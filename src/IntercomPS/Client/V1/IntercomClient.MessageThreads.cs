@@ -13,39 +13,34 @@ namespace IntercomPS.Client.V1
     public sealed partial class IntercomClient
     {
         /// <summary>All of a user's threads (their inbox), optionally with auto messages that target <paramref name="currentUrl"/>.</summary>
-        public async Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default)
-        {
-            var query = "users/message_threads?" + V1Requests.Query(user) + (currentUrl is null ? string.Empty : "&current_url=" + Uri.EscapeDataString(currentUrl));
-            var threads = await SendAsync(HttpMethod.Get, query, null, V1JsonContext.Default.MessageThreadArray, idempotent: true, cancellationToken).ConfigureAwait(false);
-            return threads.Select(thread => Stamp(thread, user)).ToArray();
-        }
+        public Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default) =>
+            SendAsync(HttpMethod.Get, "users/message_threads?" + V1Requests.Query(user) + (currentUrl is null ? string.Empty : "&current_url=" + Uri.EscapeDataString(currentUrl)),
+                null, V1JsonContext.Default.MessageThreadArray, threads => threads.Select(thread => Stamp(thread, user)).ToArray(), idempotent: true, cancellationToken);
 
-        public async Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default)
-        {
-            var query = "users/message_threads?" + V1Requests.Query(user) + "&thread_id=" + threadId.ToString(CultureInfo.InvariantCulture);
-            return Stamp(await SendAsync(HttpMethod.Get, query, null, V1JsonContext.Default.MessageThread, idempotent: true, cancellationToken).ConfigureAwait(false), user);
-        }
+        public Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default) =>
+            SendAsync(HttpMethod.Get, "users/message_threads?" + V1Requests.Query(user) + "&thread_id=" + threadId.ToString(CultureInfo.InvariantCulture),
+                null, V1JsonContext.Default.MessageThread, thread => Stamp(thread, user), idempotent: true, cancellationToken);
 
         /// <summary>Starts a thread from the user to the app.</summary>
-        public async Task<MessageThread> CreateMessageThreadAsync(UserIdentity user, string body, string? url = null, CancellationToken cancellationToken = default)
+        public Task<MessageThread> CreateMessageThreadAsync(UserIdentity user, string body, string? url = null, CancellationToken cancellationToken = default)
         {
             RequireBody(body);
-            return Stamp(await SendAsync(HttpMethod.Post, "users/message_threads", writer => WriteThreadRequest(writer, user, null, body, url, null),
-                V1JsonContext.Default.MessageThread, idempotent: false, cancellationToken).ConfigureAwait(false), user);
+            return SendAsync(HttpMethod.Post, "users/message_threads", writer => WriteThreadRequest(writer, user, null, body, url, null),
+                V1JsonContext.Default.MessageThread, thread => Stamp(thread, user), idempotent: false, cancellationToken);
         }
 
         /// <summary>Adds the user's reply to a thread.</summary>
-        public async Task<MessageThread> ReplyToMessageThreadAsync(UserIdentity user, long threadId, string body, string? url = null, CancellationToken cancellationToken = default)
+        public Task<MessageThread> ReplyToMessageThreadAsync(UserIdentity user, long threadId, string body, string? url = null, CancellationToken cancellationToken = default)
         {
             RequireBody(body);
-            return Stamp(await SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, body, url, null),
-                V1JsonContext.Default.MessageThread, idempotent: false, cancellationToken).ConfigureAwait(false), user);
+            return SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, body, url, null),
+                V1JsonContext.Default.MessageThread, thread => Stamp(thread, user), idempotent: false, cancellationToken);
         }
 
         /// <summary>Marks a thread read (or unread again) for the user.</summary>
-        public async Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default) =>
-            Stamp(await SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, null, null, read),
-                V1JsonContext.Default.MessageThread, idempotent: true, cancellationToken).ConfigureAwait(false), user);
+        public Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default) =>
+            SendAsync(HttpMethod.Put, "users/message_threads", writer => WriteThreadRequest(writer, user, threadId, null, null, read),
+                V1JsonContext.Default.MessageThread, thread => Stamp(thread, user), idempotent: true, cancellationToken);
 
         private static void WriteThreadRequest(Utf8JsonWriter writer, UserIdentity user, long? threadId, string? body, string? url, bool? read)
         {

@@ -9,8 +9,8 @@ namespace IntercomPS.Client.V1
     /// <summary>The /tags resource.</summary>
     public sealed partial class IntercomClient
     {
-        public async Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) =>
-            (await SendAsync(HttpMethod.Get, "tags?name=" + Uri.EscapeDataString(name), null, V1JsonContext.Default.Tag, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel();
+        public Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) =>
+            SendAsync(HttpMethod.Get, "tags?name=" + Uri.EscapeDataString(name), null, V1JsonContext.Default.Tag, Wire.Tag.Read, idempotent: true, cancellationToken);
 
         /// <summary>v1 has no listing to share between names: each name is its own GET /tags?name=.</summary>
         public TagFinder NewTagFinder() => GetTagAsync;
@@ -20,11 +20,11 @@ namespace IntercomPS.Client.V1
         /// itself and skips the ones it does not know, so none is refused, in one request (which the command's own
         /// scheduler bounds: nothing fans out).
         /// </summary>
-        public async Task<SavedTag> SaveTagAsync(TagChanges changes, RequestScheduler? scheduler = null, CancellationToken cancellationToken = default) =>
-            new SavedTag((await SendAsync(HttpMethod.Post, "tags", writer => V1Requests.WriteTag(writer, changes), V1JsonContext.Default.Tag, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel());
+        public Task<SavedTag> SaveTagAsync(TagChanges changes, RequestScheduler? scheduler = null, CancellationToken cancellationToken = default) =>
+            SendAsync(HttpMethod.Post, "tags", writer => V1Requests.WriteTag(writer, changes), V1JsonContext.Default.Tag, tag => new SavedTag(tag.ToModel()), idempotent: true, cancellationToken);
 
         /// <summary>PUT: updates an existing tag (not_found otherwise); tags or untags the given users.</summary>
-        public async Task<Tag> UpdateTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>
-            (await SendAsync(HttpMethod.Put, "tags", writer => V1Requests.WriteTag(writer, changes), V1JsonContext.Default.Tag, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel();
+        public Task<Tag> UpdateTagAsync(TagChanges changes, CancellationToken cancellationToken = default) =>
+            SendAsync(HttpMethod.Put, "tags", writer => V1Requests.WriteTag(writer, changes), V1JsonContext.Default.Tag, Wire.Tag.Read, idempotent: true, cancellationToken);
     }
 }

@@ -11,8 +11,8 @@ namespace IntercomPS.Client.V1
     {
         public int MaxUserPageSize => UserListQuery.MaxPageSize;
 
-        public async Task<User> GetUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
-            (await SendAsync(HttpMethod.Get, "users?" + V1Requests.Query(user), null, V1JsonContext.Default.User, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel();
+        public Task<User> GetUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
+            SendAsync(HttpMethod.Get, "users?" + V1Requests.Query(user), null, V1JsonContext.Default.User, Wire.User.Read, idempotent: true, cancellationToken);
 
         /// <summary>
         /// Streams the list page by page, in order: see <see cref="UserPager"/>. Dispose the pager when done, or
@@ -24,8 +24,8 @@ namespace IntercomPS.Client.V1
         public IUserReader ListUsers(UserListQuery query, int? lastPage = null, CancellationToken cancellationToken = default) =>
             ListUserPages(query, Concurrency.PagesAhead, lastPage, cancellationToken);
 
-        public async Task<UserPage> ListUsersAsync(UserListQuery query, CancellationToken cancellationToken = default) =>
-            (await SendAsync(HttpMethod.Get, "users?" + V1Requests.Query(query), null, V1JsonContext.Default.UserPage, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel();
+        public Task<UserPage> ListUsersAsync(UserListQuery query, CancellationToken cancellationToken = default) =>
+            SendAsync(HttpMethod.Get, "users?" + V1Requests.Query(query), null, V1JsonContext.Default.UserPage, Wire.UserPage.Read, idempotent: true, cancellationToken);
 
         /// <summary>POST: creates the user, or updates the one with the same user_id (else email).</summary>
         public Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) =>
@@ -35,11 +35,11 @@ namespace IntercomPS.Client.V1
         public Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) =>
             WriteUserAsync(HttpMethod.Put, changes, cancellationToken);
 
-        private async Task<User> WriteUserAsync(HttpMethod method, UserChanges changes, CancellationToken cancellationToken) =>
-            (await SendAsync(method, "users", writer => V1Requests.WriteUser(writer, changes), V1JsonContext.Default.User, idempotent: true, cancellationToken).ConfigureAwait(false)).ToModel();
+        private Task<User> WriteUserAsync(HttpMethod method, UserChanges changes, CancellationToken cancellationToken) =>
+            SendAsync(method, "users", writer => V1Requests.WriteUser(writer, changes), V1JsonContext.Default.User, Wire.User.Read, idempotent: true, cancellationToken);
 
         /// <summary>Deletes the user with their conversations; returns the user as it was.</summary>
-        public async Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
-            (await SendAsync(HttpMethod.Delete, "users", writer => V1Requests.WriteUser(writer, user), V1JsonContext.Default.User, idempotent: false, cancellationToken).ConfigureAwait(false)).ToModel();
+        public Task<User> DeleteUserAsync(UserIdentity user, CancellationToken cancellationToken = default) =>
+            SendAsync(HttpMethod.Delete, "users", writer => V1Requests.WriteUser(writer, user), V1JsonContext.Default.User, Wire.User.Read, idempotent: false, cancellationToken);
     }
 }

@@ -53,8 +53,10 @@ namespace IntercomPS.Client.V1
             return new ConnectionInfo { WorkspaceId = AppId };
         }
 
-        internal Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken) =>
-            _transport.SendAsync(method, relativeUri, writeBody, answerType, idempotent, cancellationToken);
+        /// <summary>One request whose v1 answer <paramref name="read"/> turns into the model the caller returns.</summary>
+        internal Task<TResult> SendAsync<TAnswer, TResult>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<TAnswer> answerType,
+            Func<TAnswer, TResult> read, bool idempotent, CancellationToken cancellationToken) =>
+            _transport.SendAsync(method, relativeUri, writeBody, answerType, read, idempotent, cancellationToken);
 
         public void Dispose() => _transport.Dispose();
 

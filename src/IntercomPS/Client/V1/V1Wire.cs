@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Linq;
 using System.Text.Json.Serialization;
 using IntercomPS.Json;
 
@@ -32,7 +31,7 @@ namespace IntercomPS.Client.V1.Wire
         [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
         [JsonPropertyName("last_impression_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? LastImpressionAt { get; set; }
-        [JsonPropertyName("custom_data"), JsonConverter(typeof(CustomDataConverter))] public Hashtable CustomData { get; set; } = CustomDataConverter.NewTable();
+        [JsonPropertyName("custom_data"), JsonConverter(typeof(CustomDataConverter))] public Hashtable? CustomData { get; set; }
         [JsonPropertyName("social_profiles")] public SocialProfile[] SocialProfiles { get; set; } = Array.Empty<SocialProfile>();
         [JsonPropertyName("location_data")] public LocationData? LocationData { get; set; }
         [JsonPropertyName("session_count")] public int SessionCount { get; set; }
@@ -47,6 +46,9 @@ namespace IntercomPS.Client.V1.Wire
 
         void IJsonOnDeserialized.OnDeserialized() => _unreadable = ReadProblems.Take();
 
+        /// <summary>For <see cref="IntercomClient"/>'s requests that answer a user.</summary>
+        public static readonly Func<User, IntercomPS.User> Read = user => user.ToModel();
+
         /// <summary>v1 users have no role, phone, archived flag or update time: those stay null.</summary>
         public IntercomPS.User ToModel() => new IntercomPS.User
         {
@@ -56,8 +58,8 @@ namespace IntercomPS.Client.V1.Wire
             Name = Name,
             CreatedAt = CreatedAt,
             LastImpressionAt = LastImpressionAt,
-            CustomData = CustomData,
-            SocialProfiles = new IntercomPS.SocialProfiles(SocialProfiles.Select(profile => profile.ToModel()).ToArray()),
+            CustomData = CustomData ?? CustomDataConverter.NewTable(),
+            SocialProfiles = SocialProfiles.Length == 0 ? IntercomPS.SocialProfiles.None : new IntercomPS.SocialProfiles(Array.ConvertAll(SocialProfiles, profile => profile.ToModel())),
             LocationData = LocationData?.ToModel(),
             SessionCount = SessionCount,
             LastSeenIp = LastSeenIp,
@@ -114,10 +116,12 @@ namespace IntercomPS.Client.V1.Wire
         [JsonPropertyName("previous_page")] public int? PreviousPage { get; set; }
         [JsonPropertyName("total_pages")] public int TotalPages { get; set; }
 
+        public static readonly Func<UserPage, IntercomPS.UserPage> Read = page => page.ToModel();
+
         public IntercomPS.UserPage ToModel() => new IntercomPS.UserPage
         {
             // A null item stays null, so the pager's check names it (PagedReadCheck) instead of this throwing.
-            Users = Users.Select(user => user is null ? null! : user.ToModel()).ToArray(),
+            Users = Array.ConvertAll(Users, user => user is null ? null! : user.ToModel()),
             TotalCount = TotalCount,
             Page = Page,
             NextPage = NextPage,
@@ -133,6 +137,8 @@ namespace IntercomPS.Client.V1.Wire
         [JsonPropertyName("color")] public string? Color { get; set; }
         [JsonPropertyName("segment")] public bool Segment { get; set; }
         [JsonPropertyName("tagged_user_count")] public int? TaggedUserCount { get; set; }
+
+        public static readonly Func<Tag, IntercomPS.Tag> Read = tag => tag.ToModel();
 
         public IntercomPS.Tag ToModel() => new IntercomPS.Tag { Id = Id, Name = Name, Color = Color, Segment = Segment, TaggedUserCount = TaggedUserCount };
     }
@@ -173,7 +179,7 @@ namespace IntercomPS.Client.V1.Wire
             Read = Read,
             CreatedByUser = CreatedByUser,
             MessageType = MessageType,
-            Messages = Messages.Select(message => message.ToModel()).ToArray(),
+            Messages = Array.ConvertAll(Messages, message => message.ToModel()),
         };
     }
 

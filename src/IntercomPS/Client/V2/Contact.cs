@@ -21,7 +21,7 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? UpdatedAt { get; set; }
         [JsonPropertyName("last_seen_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? LastSeenAt { get; set; }
         [JsonPropertyName("unsubscribed_from_emails")] public bool UnsubscribedFromEmails { get; set; }
-        [JsonPropertyName("custom_attributes"), JsonConverter(typeof(CustomDataConverter))] public Hashtable CustomAttributes { get; set; } = CustomDataConverter.NewTable();
+        [JsonPropertyName("custom_attributes"), JsonConverter(typeof(CustomDataConverter))] public Hashtable? CustomAttributes { get; set; }
 
         private string[] _unreadable = Array.Empty<string>();
 
@@ -39,7 +39,7 @@ namespace IntercomPS.Client.V2
             Name = Name,
             CreatedAt = SignedUpAt ?? CreatedAt,
             LastImpressionAt = LastSeenAt,
-            CustomData = CustomAttributes,
+            CustomData = CustomAttributes ?? CustomDataConverter.NewTable(),
             UnsubscribedFromEmails = UnsubscribedFromEmails,
             Role = Role,
             Phone = Phone,

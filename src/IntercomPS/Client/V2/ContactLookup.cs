@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -42,29 +41,25 @@ namespace IntercomPS.Client.V2
 
         /// <summary>
         /// The one rule for a lookup's answer: exactly one user with an id, else not_found (none) or ambiguous_user
-        /// (several), never a guess. The 404 is the client's, kept so scripts that test StatusCode see what v1 sent.
+        /// (several), never a guess; either is an <see cref="IntercomLookupException"/>, with no HTTP status (the search answered).
         /// </summary>
         public static void RequireOne(UserIdentity user, int totalCount, int returned, string? firstId, Uri searchUri)
         {
-            if (returned == 0 || firstId is null) throw NoneFound(user, "POST", searchUri, null);
+            if (returned == 0 || firstId is null) throw NoneFound(user, "POST", searchUri);
             if (totalCount > 1 || returned > 1)
-                throw new IntercomApiException("POST", searchUri, HttpStatusCode.OK, "ambiguous_user",
+                throw new IntercomLookupException("POST", searchUri, IntercomApiException.AmbiguousUserType,
                     $"{totalCount} users (contacts with role user) have {Describe(user)}, so which one is meant is unclear; name it by -Id (the contact id), e.g. {firstId}.");
         }
 
         /// <summary>
-        /// No user has what <paramref name="user"/> names. A search (by email) says that a contact made in the last
-        /// minutes may not be searchable yet. Marked <see cref="IntercomApiException.FoundNoUser"/>, which is how the
-        /// create-or-update tells "none yet" from a failure.
+        /// No user has what <paramref name="user"/> names: the lookup's own finding, with no HTTP status. A search (by
+        /// email) adds that a contact made in the last minutes may not be searchable yet.
         /// </summary>
-        public static IntercomApiException NoneFound(UserIdentity user, string method, Uri request, string? requestId) =>
-            new IntercomApiException(method, request, HttpStatusCode.NotFound, "not_found",
+        public static IntercomLookupException NoneFound(UserIdentity user, string method, Uri request) =>
+            new IntercomLookupException(method, request, IntercomApiException.NotFoundType,
                 $"No user (contact with role user) has {Describe(user)}." + (user.UserId is null
                     ? " A contact created in the last few minutes may not be searchable yet (Intercom's search lags behind its writes); by -Id or -UserId it is found at once."
-                    : string.Empty), requestId: requestId)
-            {
-                FoundNoUser = true,
-            };
+                    : string.Empty));
 
         /// <summary>How a user is named in errors: by what the search used.</summary>
         public static string Describe(UserIdentity user) => user.UserId is { } id ? $"external_id '{id}'" : $"email '{user.Email}'";

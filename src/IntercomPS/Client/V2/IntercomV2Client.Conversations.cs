@@ -167,7 +167,7 @@ namespace IntercomPS.Client.V2
             var contactId = await contact.ConfigureAwait(false);
             var conversation = await read.ConfigureAwait(false);
             if (conversation.Contacts?.Contacts.Any(c => c.Id == contactId) == true) return conversation;
-            throw new IntercomApiException("GET", new Uri(BaseUri, ConversationPath(threadId)), HttpStatusCode.NotFound, "not_found",
+            throw new IntercomLookupException("GET", new Uri(BaseUri, ConversationPath(threadId)), IntercomApiException.NotFoundType,
                 $"Conversation {threadId} is not one of {user}'s conversations.");
         }
 

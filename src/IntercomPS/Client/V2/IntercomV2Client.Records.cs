@@ -67,7 +67,7 @@ namespace IntercomPS.Client.V2
         private Tag Named(Tag[] tags, string name) =>
             tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.Ordinal))
             ?? tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new IntercomApiException("GET", new Uri(BaseUri, "tags"), HttpStatusCode.NotFound, "not_found", $"No tag is named '{name}'.");
+            ?? throw new IntercomLookupException("GET", new Uri(BaseUri, "tags"), IntercomApiException.NotFoundType, $"No tag is named '{name}'.");
 
         public async Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default)
         {

@@ -107,7 +107,7 @@ namespace IntercomPS.Client.V2
 
         /// <summary>
         /// POST /contacts/{id}/archive (or /unarchive), then the contact as it is now. Archived contacts leave searches,
-        /// so one is brought back by its contact id; by email or user id it is not found, and the error says so.
+        /// so one is brought back by its contact id or user id (neither searches); by email it is not found, and the error says so.
         /// </summary>
         public async Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default)
         {
@@ -116,11 +116,10 @@ namespace IntercomPS.Client.V2
             {
                 id = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
             }
-            catch (IntercomApiException missing) when (!archive && missing.ErrorType == "not_found")
+            catch (IntercomLookupException missing) when (!archive && missing.FoundNone)
             {
-                throw new IntercomApiException(missing.Method, missing.RequestUri, missing.StatusCode, missing.ErrorType,
-                    missing.ApiMessage + " Archived users are left out of searches, so unarchive one by its contact id or user id: -Id or -UserId, or pipe the user Remove-IntercomUser -Archive -PassThru returned.",
-                    requestId: missing.RequestId);
+                throw new IntercomLookupException(missing.Method, missing.RequestUri, missing.ErrorType,
+                    missing.ApiMessage + " Archived users are left out of searches, so unarchive one by its contact id or user id: -Id or -UserId, or pipe the user Remove-IntercomUser -Archive -PassThru returned.");
             }
 
             var path = "contacts/" + Uri.EscapeDataString(id);
@@ -148,7 +147,7 @@ namespace IntercomPS.Client.V2
             {
                 return await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
             }
-            catch (IntercomApiException missing) when (missing.FoundNoUser)
+            catch (IntercomLookupException missing) when (missing.FoundNone)
             {
                 return null;
             }
@@ -170,10 +169,10 @@ namespace IntercomPS.Client.V2
 
         /// <summary>
         /// 2.x writes only the custom attributes a workspace has defined (v1 made them on first use). Its refusal
-        /// names the attribute; this adds what to do about it.
+        /// (a 400 parameter_not_found, all else of the contact being given) names the attribute; this adds what to do about it.
         /// </summary>
         private static IntercomApiException? UndefinedAttribute(IntercomApiException failure, UserChanges changes) =>
-            changes.CustomData is { Count: > 0 } && failure.StatusCode == HttpStatusCode.BadRequest && failure.ApiMessage.IndexOf("does not exist", StringComparison.OrdinalIgnoreCase) >= 0
+            changes.CustomData is { Count: > 0 } && failure.StatusCode == HttpStatusCode.BadRequest && failure.ErrorType == V2Dialect.ParameterNotFound
                 ? new IntercomApiException(failure.Method, failure.RequestUri, failure.StatusCode, failure.ErrorType,
                     failure.ApiMessage + ". REST API 2.x writes only the custom attributes the workspace has defined (v1 created them on first use): " +
                     "create it in Intercom (Settings > Data > People) or with POST /data_attributes (model contact), or leave it out of -CustomData.",

@@ -98,7 +98,7 @@ namespace IntercomPS.Client.V2
 
         /// <summary>
         /// GET /contacts/find_by_external_id/{id}: the user with that external id, seen at once (searches lag behind new
-        /// contacts by minutes). A 404, or a contact that is not a user, is the lookup's own not_found.
+        /// contacts by minutes). A 404, or a contact that is not a user, is the lookup's own not_found (an IntercomLookupException).
         /// </summary>
         internal async Task<Contact> ByExternalIdAsync(UserIdentity user, CancellationToken cancellationToken)
         {
@@ -110,9 +110,9 @@ namespace IntercomPS.Client.V2
             }
             catch (IntercomApiException missing) when (missing.StatusCode == HttpStatusCode.NotFound)
             {
-                throw ContactLookup.NoneFound(user, missing.Method, missing.RequestUri, missing.RequestId);
+                throw ContactLookup.NoneFound(user, missing.Method, missing.RequestUri);
             }
-            if (contact.Role is { } role && role != "user") throw ContactLookup.NoneFound(user, "GET", new Uri(BaseUri, path), null);
+            if (contact.Role is { } role && role != "user") throw ContactLookup.NoneFound(user, "GET", new Uri(BaseUri, path));
             return contact;
         }
 

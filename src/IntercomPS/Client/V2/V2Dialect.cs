@@ -10,6 +10,9 @@ namespace IntercomPS.Client.V2
     /// <summary>REST API 2.x: a Bearer token, Intercom-Version on every request, errors as an error.list.</summary>
     internal sealed class V2Dialect : IApiDialect
     {
+        /// <summary>The error code of a 400 that names a parameter the API does not have, such as an undefined custom attribute.</summary>
+        public const string ParameterNotFound = "parameter_not_found";
+
         private readonly AccessToken _token;
         private readonly string _version;
 
