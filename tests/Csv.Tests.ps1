@@ -102,3 +102,42 @@ Describe 'Custom data that cannot be read' {
             Should -Throw -ExpectedMessage "*'next tuesday' is not a date: write it as 2024-01-01T09:30:00Z*"
     }
 }
+
+Describe 'Export-Csv of users' {
+    It 'writes no type-name cells: social profiles are named, location is a place' {
+        $dummy = Connect-Intercom -AppId 'dummy-app-id' -ApiKey (ConvertTo-SecureString 'dummy-api-key' -AsPlainText -Force) -BaseUri $IntercomTestBaseUri -PassThru
+        try {
+            $row = Get-IntercomUser -Email 'somebody@example.com' -Session $dummy | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        }
+        finally { $dummy | Disconnect-Intercom; Connect-TestIntercom }
+        $row.PSObject.Properties | Where-Object { $_.Value -match '^IntercomPS\.|\[\]$' } | ForEach-Object Name | Should -BeNullOrEmpty
+        $row.SocialProfiles | Should -Match '^\w+: \S+; \w+: \S+$'
+    }
+}
+
+Describe 'Dates in a CSV written under one culture and read under another' {
+    BeforeAll {
+        Reset-CsvUsers
+        Set-IntercomUser -Email ben@example.com -CreatedAt '2024-03-01T00:00:00Z' # 1 March: 01/03 in en-GB, 3/1 in en-US
+        Set-IntercomUser -Email ann@example.com -CreatedAt '2024-03-13T00:00:00Z' -LastRequestAt '2024-06-13T12:30:00Z' # the 13th: one reading only
+        $before = Get-UserSnapshot
+        $csv = Join-Path $TestDrive 'users-en-GB.csv'
+        function Invoke-InCulture([string] $Culture, [string] $Script) {
+            Invoke-TestPwsh "[System.Globalization.CultureInfo]::CurrentCulture = '$Culture'`n$Script"
+        }
+    }
+
+    It 'a round trip under one culture keeps every date' {
+        $run = Invoke-InCulture 'en-GB' "Get-IntercomUser | Export-Csv -Path '$csv' -NoTypeInformation; Import-Csv -Path '$csv' | Set-IntercomUser"
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        Get-UserSnapshot | Should -Be $before
+    }
+
+    It 'en-GB written, en-US read: the ambiguous date is refused for its row, never swapped; the rest goes through' {
+        $run = Invoke-InCulture 'en-US' "Import-Csv -Path '$csv' | Set-IntercomUser -ErrorAction Continue 2>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.ErrorRecord]) { 'ERROR ' + `$_.Exception.Message } }"
+        Get-UserSnapshot | Should -Be $before -Because 'no date may be read as another, and the 13th has one reading only'
+        $errors = @($run.Lines | Where-Object { $_ -like 'ERROR *' })
+        $errors | Should -HaveCount 1
+        $errors[0] | Should -BeLike "ERROR *'01/03/2024 00:00:00' could be 1 March or 3 January 2024*write it as 2024-03-01 or 2024-01-03*"
+    }
+}

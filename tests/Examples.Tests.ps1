@@ -224,3 +224,41 @@ m-3,m3@example.com,Bad Data,plan=basic
         Get-TestRequestCount | Should -Be 0
     }
 }
+
+# The README's scheduled script, as written there: it must stop at a failed connection, exit non-zero and print no secret.
+Describe 'The README''s scheduled script on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
+    BeforeAll {
+        $readme = Get-Content (Join-Path $PSScriptRoot '../README.md') -Raw
+        $block = [regex]::Match($readme, '```powershell\r?\n(# sync-users\.ps1:[\s\S]*?)```').Groups[1].Value
+        $script = Join-Path $TestDrive 'sync-users.ps1'
+        Set-Content -Path $script -Value $block
+        Set-Content -Path (Join-Path $TestDrive 'users.csv') -Value "email,name`nreadme1@example.com,Readme One"
+        function Invoke-Scheduled([hashtable] $Environment = @{}) {
+            # As installed: Import-Module IntercomPS by name finds the staged module.
+            $Environment.PSModulePath = (Split-Path (Split-Path $IntercomModulePath)) + [IO.Path]::PathSeparator + $env:PSModulePath
+            Invoke-TestPwsh -Api $Api -NoConnect -NoImport -Environment $Environment "Set-Location '$TestDrive'; & '$script'; exit `$LASTEXITCODE"
+        }
+    }
+
+    It 'is in the README' { $block | Should -Match 'Connect-Intercom' }
+
+    It 'syncs and exits 0 when it connects' {
+        Reset-TestApp
+        $run = Invoke-Scheduled
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        Connect-TestApi $Api
+        (Get-IntercomUser -Email readme1@example.com).Name | Should -BeExactly 'Readme One'
+    }
+
+    It 'stops at a failed connection, exits 1, and never prints the secret' {
+        $secret = 'wrong-secret-8c3d'
+        $environment = if ($Api -eq 'V2') { @{ INTERCOM_ACCESS_TOKEN = $secret } } else { @{ INTERCOM_API_KEY = $secret } }
+        Reset-TestApp
+        $run = Invoke-Scheduled $environment
+        $run.ExitCode | Should -Be 1 -Because $run.Text
+        $run.Text | Should -Match 'Cannot connect to Intercom: .*401 unauthorized'
+        $run.Text | Should -Not -Match $secret
+        Get-TestRequestCount 'POST /v1/users' | Should -Be 0
+        Get-TestRequestCount 'POST /contacts' | Should -Be 0
+    }
+}

@@ -180,6 +180,18 @@ Describe 'New-IntercomUser' {
         { Get-IntercomUser -Email 'dora@example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
     }
 
+    It 'previews with -WhatIf only the rows the run would attempt: a row naming no user is refused, in order, as in the run' {
+        $rows = "[pscustomobject]@{ email = 'fay@example.com'; name = 'Fay' }, [pscustomobject]@{ email = ''; name = 'Nobody' }, [pscustomobject]@{ user_id = '1007'; name = 'Gil' }"
+        $preview = Invoke-TestPwsh "$rows | New-IntercomUser -WhatIf -ErrorAction Continue 2>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.ErrorRecord]) { 'ERROR ' + `$_.FullyQualifiedErrorId + ' ' + `$_.TargetObject.name } else { `$_ } }"
+        $preview.Lines | Should -Be @(
+            'What if: Performing the operation "Create or update Intercom user" on target "fay@example.com".'
+            'ERROR Intercom.invalid_argument,IntercomPS.Cmdlets.NewIntercomUserCommand Nobody'
+            'What if: Performing the operation "Create or update Intercom user" on target "1007".'
+        )
+        $run = Invoke-TestPwsh "$rows | New-IntercomUser -ErrorAction Continue 2>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.ErrorRecord]) { 'ERROR ' + `$_.FullyQualifiedErrorId + ' ' + `$_.TargetObject.name } else { `$_.Name } }"
+        $run.Lines | Should -Be @('Fay', 'ERROR Intercom.invalid_argument,IntercomPS.Cmdlets.NewIntercomUserCommand Nobody', 'Gil')
+    }
+
     It 'refuses nested custom data as an invalid argument before sending it, and goes on with the next user' {
         $before = Get-TestRequestCount 'POST /v1/users'
         $rows = @(

@@ -315,9 +315,10 @@ Describe 'What REST API 2.14 refuses or adds' {
         New-IntercomUser -UserId 'arch' -Email 'arch@example.com' -Name 'Archie' | Out-Null
         $archived = Remove-IntercomUser -UserId 'arch' -Archive -Force -PassThru
         $archived.Archived | Should -BeTrue
-        { Get-IntercomUser -UserId 'arch' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
-        { Restore-IntercomUser -UserId 'arch' -ErrorAction Stop } |
+        { Get-IntercomUser -Email 'arch@example.com' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*'
+        { Restore-IntercomUser -Email 'arch@example.com' -ErrorAction Stop } |
             Should -Throw -ErrorId 'Intercom.not_found*' -ExpectedMessage '*Archived users are left out of searches, so unarchive one by its contact id*'
+        (Get-IntercomUser -UserId 'arch').Id | Should -BeExactly $archived.Id -Because 'find_by_external_id is no search'
         $restored = $archived | Restore-IntercomUser -PassThru
         $restored.Archived | Should -BeFalse
         $restored.Name | Should -BeExactly 'Archie'
@@ -447,11 +448,51 @@ Describe 'Listing when the partitions do not add up (a loopback server)' {
         ($verbose.Message -match 'found 32 users, not the 4 of the whole search') | Should -Not -BeNullOrEmpty
     }
 
+    It 'falls back to the one cursor, saying so in Verbose, when the workspace refuses the partitions'' $ on id with a 400' {
+        $null = $server.Answer('POST /contacts/search', 400, '{"type":"error.list","errors":[{"code":"parameter_invalid","message":"Operator $ is not allowed for field id"}]}', '', 'Whole', '"operator":"$"', 16)
+        $output = Get-IntercomUser -Session $session -PageSize 1 -Verbose 4>&1
+        $users = $output | Where-Object { $_ -is [IntercomPS.User] }
+        $verbose = $output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $users.UserId | Should -Be ('{0:x24}' -f 1), ('{0:x24}' -f 2), ('{0:x24}' -f 3), ('{0:x24}' -f 4)
+        ($verbose.Message -match 'were refused \(Operator \$ is not allowed for field id\), so the listing walks one cursor') | Should -Not -BeNullOrEmpty
+    }
+
     It 'ends the listing with an error at a failed page, never a silent gap' {
         $null = $server.Answer('POST /contacts/search', 500, '{"type":"error.list","request_id":"r1","errors":[{"code":"server_error","message":"boom"}]}', '', 'Whole', '"starting_after":"c3"')
         $users = Get-IntercomUser -Session $session -PageSize 1 -ErrorAction SilentlyContinue -ErrorVariable failed
         $users.UserId | Should -Be ('{0:x24}' -f 1), ('{0:x24}' -f 2)
         $failed | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -Match '^Intercom\.server_error'
+    }
+}
+
+# README's "Errors on each API" table against what each face really sends: a script catching by category works on both.
+Describe 'Errors by category on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
+    BeforeAll {
+        Connect-TestApi $Api -With @{ MaxRetry = 0 }
+        Reset-TestApp
+        $table = (Get-Content (Join-Path $PSScriptRoot '../README.md')) -match '^\| (400|404|429) \|'
+        function Get-Failure {
+            Get-IntercomUser -Email 'nobody@example.com' -ErrorAction SilentlyContinue -ErrorVariable failed
+            $failed | Should -HaveCount 1
+            $failed[0]
+        }
+    }
+    AfterEach { Clear-TestFaults }
+    AfterAll { Disconnect-Intercom }
+
+    It 'a <status> is <category>, with the ErrorId the README''s table gives for <Api>' -TestCases @(
+        @{ status = 400; category = 'InvalidArgument' }
+        @{ status = 404; category = 'ObjectNotFound' }
+        @{ status = 429; category = 'LimitsExceeded' }
+    ) {
+        if ($status -ne 404) { Set-TestFaults @{ failure_rate = 1; failure_status = $status } }
+        $failure = Get-Failure
+        $failure.CategoryInfo.Category | Should -Be $category
+        $errorId = ($failure.FullyQualifiedErrorId -split ',')[0]
+        $row = @($table | Where-Object { $_ -like "| $status |*" })
+        $row | Should -HaveCount 1
+        $cell = ($row[0] -split '\|')[$(if ($Api -eq 'V1') { 2 } else { 3 })]
+        $cell | Should -Match ([regex]::Escape("``$errorId``")) -Because "README's $status row for $Api"
     }
 }

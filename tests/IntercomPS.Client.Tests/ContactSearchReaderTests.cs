@@ -54,6 +54,21 @@ namespace IntercomPS.Client.Tests
         }
 
         [Fact]
+        public async Task PartitionsTheWorkspaceRefusesFallBackToTheOneCursorAndSaySoInVerbose()
+        {
+            var search = new InMemorySearch(Contacts(700, seed: 8), perPage: 100) { RefusePartitions = true };
+            using var reader = search.Reader(new UserListQuery { PageSize = 100 });
+            var trace = new HostileAnswerTests.CollectingTrace();
+
+            List<string> listed;
+            using (RequestTrace.Begin(trace)) listed = await ReadAll(reader);
+
+            Assert.Equal("fallback", reader.Mode);
+            Assert.Equal(search.All.Select(c => c.Id).OrderBy(id => id, StringComparer.Ordinal), listed.OrderBy(id => id, StringComparer.Ordinal));
+            Assert.Contains(trace.Lines, line => line.Contains("were refused (The operator $ is not supported for id)", StringComparison.Ordinal) && line.Contains("walks one cursor", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public async Task SkippedPagesAreReadAndDroppedAndTheLastPageAskedEndsTheListing()
         {
             var search = new InMemorySearch(Contacts(1000, seed: 3), perPage: 100);
@@ -166,6 +181,9 @@ namespace IntercomPS.Client.Tests
 
             public string? FailCursor { get; set; }
 
+            /// <summary>The partition searches are refused with a 400, as a workspace that does not take `$` on id would.</summary>
+            public bool RefusePartitions { get; set; }
+
             /// <summary>Pages after the first of each search never answer: they wait for cancellation.</summary>
             public bool HoldCursors { get; set; }
 
@@ -189,6 +207,8 @@ namespace IntercomPS.Client.Tests
                 if (cursor is not null && HoldCursors) Held.Add(token);
                 await Task.Yield();
                 if (cursor is not null && cursor == FailCursor) throw new InvalidOperationException($"page at {cursor} failed");
+                if (partition is not null && RefusePartitions)
+                    throw new IntercomApiException("POST", new Uri("http://127.0.0.1/contacts/search"), System.Net.HttpStatusCode.BadRequest, "parameter_invalid", "The operator $ is not supported for id");
                 if (cursor is not null && HoldCursors) await Task.Delay(Timeout.Infinite, token);
                 var matches = All.Where(c => partition is null || c.Id![c.Id.Length - 1] == partition).OrderBy(c => c.CreatedAt).ToList(); // stable: ties in creation order
                 var offset = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);

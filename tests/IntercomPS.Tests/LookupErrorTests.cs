@@ -37,7 +37,8 @@ namespace IntercomPS.Tests
                 errors.Select(error => error.FullyQualifiedErrorId));
             Assert.Equal(new[] { ErrorCategory.ObjectNotFound, ErrorCategory.NotSpecified }, errors.Select(error => error.CategoryInfo.Category));
             Assert.All(errors, error => Assert.Null(((PSObject)PSObject.AsPSObject(error.Exception)).Properties["StatusCode"].Value));
-            Assert.Equal("No user (contact with role user) has email 'nobody@example.com'. (not_found from POST /contacts/search)", errors[0].Exception.Message);
+            Assert.Equal("No user (contact with role user) has email 'nobody@example.com'. A contact created in the last few minutes may not be searchable yet " +
+                "(Intercom's search lags behind its writes); by -Id or -UserId it is found at once. (not_found from POST /contacts/search)", errors[0].Exception.Message);
         }
     }
 }

@@ -104,6 +104,9 @@ namespace IntercomPS.Cmdlets
             });
         }
 
+        /// <summary>A failure known before any request, handed on in input order as a request's would be.</summary>
+        public void Refuse(object? target, Exception failure) => Submit<object>(target, _ => Task.FromException<object>(failure), _ => { });
+
         /// <summary>Hands on every submitted answer, in order (EndProcessing, or before a cmdlet's last words).</summary>
         public void Drain() => _submitted.Drain();
 

@@ -7,8 +7,8 @@ using IntercomPS.Client;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>
-    /// One user an input names, and what its errors and -WhatIf carry. The identity is built when asked, so a user
-    /// with neither email nor id fails as that user's own error rather than the whole command's.
+    /// One user an input names, and what its errors and -WhatIf carry. An input with neither email nor id is that
+    /// input's own error (<see cref="Refusal"/>), never the whole command's.
     /// </summary>
     public sealed class UserTarget
     {
@@ -30,18 +30,23 @@ namespace IntercomPS.Cmdlets
         /// <exception cref="ArgumentException">Neither an email nor a user id was given.</exception>
         public UserIdentity Identity() => new UserIdentity(_userId, _email, _id);
 
-        /// <summary>The user's name for -WhatIf and -Confirm messages.</summary>
-        public string Describe()
+        /// <summary>Why this names no user (neither email, user id nor id), or null when it names one and <see cref="Identity"/> succeeds.</summary>
+        public ArgumentException? Refusal()
         {
+            if (!string.IsNullOrWhiteSpace(_userId) || !string.IsNullOrWhiteSpace(_email) || !string.IsNullOrWhiteSpace(_id)) return null;
             try
             {
-                return Identity().ToString();
+                Identity();
+                return null;
             }
-            catch (ArgumentException)
+            catch (ArgumentException refused)
             {
-                return Target?.ToString() ?? "(no user given)";
+                return refused;
             }
         }
+
+        /// <summary>The user's name for -WhatIf and -Confirm messages (only users that are named get there).</summary>
+        public string Describe() => Identity().ToString();
 
         /// <summary>
         /// The users one input names: -Email a,b -UserId c,d (and -Id e,f, the contact ids) pair them up in order (or

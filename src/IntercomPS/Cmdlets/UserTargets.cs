@@ -63,18 +63,30 @@ namespace IntercomPS.Cmdlets
         /// <summary>Whether this input names any user at all (piped, or -Email / -UserId / -Id given).</summary>
         public bool Given => InputObject is not null || Email is not null || UserId is not null || Id is not null;
 
-        /// <summary>The users this input names, in order; a mismatched -Email / -UserId / -Id pairing is this input's error, written through <paramref name="requests"/>.</summary>
+        /// <summary>
+        /// The users this input names, in order. A mismatched -Email / -UserId / -Id pairing is this input's error, and
+        /// a target naming no user (a CSV row with neither email nor id) is refused here, in input order, before -WhatIf
+        /// or -Confirm are asked about it: a preview shows only what the run would attempt.
+        /// </summary>
         public IReadOnlyList<UserTarget> Of(RequestRunner requests)
         {
+            IReadOnlyList<UserTarget> targets;
             try
             {
-                return UserTarget.Of(Email, UserId, Id, InputObject);
+                targets = UserTarget.Of(Email, UserId, Id, InputObject);
             }
             catch (ArgumentException mismatch)
             {
                 requests.WriteFailure(mismatch, InputObject);
                 return Array.Empty<UserTarget>();
             }
+            var named = new List<UserTarget>(targets.Count);
+            foreach (var target in targets)
+            {
+                if (target.Refusal() is { } refusal) requests.Refuse(target.Target, refusal);
+                else named.Add(target);
+            }
+            return named;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Management.Automation;
 
 namespace IntercomPS.Internal
@@ -29,7 +30,8 @@ namespace IntercomPS.Internal
     /// <summary>
     /// Lets [datetime] parameters take UNIX seconds (what the API and many exports use) as well as dates. Text without
     /// a zone (an Export-Csv cell, '2024-01-01') is UTC, as every time the module shows is, so a CSV round trip keeps
-    /// each instant whatever the machine's time zone; text with an offset or Z keeps it. An empty cell means "not given".
+    /// each instant whatever the machine's time zone; text with an offset or Z keeps it. A date whose day and month
+    /// could be read either way is read so only when this culture writes it so, else refused. An empty cell means "not given".
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class DateTimeTransformationAttribute : ArgumentTransformationAttribute
@@ -45,6 +47,8 @@ namespace IntercomPS.Internal
                     return null;
                 case string text when long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds):
                     return FromSeconds(seconds, text);
+                case string text when DayMonth.Match(text) is { Success: true } numeric:
+                    return FromDayMonth(text.Trim(), numeric);
                 case string text when DateTime.TryParse(text, CultureInfo.CurrentCulture, AsUtc, out var time) || DateTime.TryParse(text, CultureInfo.InvariantCulture, AsUtc, out time):
                     return time;
                 case string text:
@@ -57,6 +61,39 @@ namespace IntercomPS.Internal
                     return value;
             }
         }
+
+        /// <summary>01/03/2024, 1.3.2024 00:00:00, 3/1/2024 12:00:00 AM: day and month as numbers, in either order, a four-digit year.</summary>
+        private static readonly Regex DayMonth = new Regex(@"^\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?!\d)(.*)$", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// A date written with day and month as numbers. What this culture itself writes (Export-Csv's cells here) is read
+        /// as this culture reads it. Anything else may come from a machine whose culture puts day and month the other way
+        /// round (en-GB's 01/03/2024 is 1 March, en-US reads 3 January): when only one order makes a date it is that one;
+        /// when both do, the cell is refused, never read as a different day.
+        /// </summary>
+        private static DateTime FromDayMonth(string text, Match numeric)
+        {
+            var culture = CultureInfo.CurrentCulture;
+            if (DateTime.TryParse(text, culture, AsUtc, out var local) && IsWrittenBy(culture, local, text)) return local;
+            int first = int.Parse(numeric.Groups[1].Value, CultureInfo.InvariantCulture), second = int.Parse(numeric.Groups[3].Value, CultureInfo.InvariantCulture);
+            var year = numeric.Groups[4].Value;
+            var rest = numeric.Groups[5].Value;
+            var dayFirst = Reading(year, month: second, day: first, rest);
+            var monthFirst = Reading(year, month: first, day: second, rest);
+            if (dayFirst is { } a && monthFirst is { } b && a != b)
+                throw new ArgumentTransformationMetadataException(
+                    $"'{text}' could be {a.ToString("d MMMM", CultureInfo.InvariantCulture)} or {b.ToString("d MMMM", CultureInfo.InvariantCulture)} {year}, and this culture ({culture.Name}) does not write dates so: " +
+                    $"write it as {a:yyyy-MM-dd} or {b:yyyy-MM-dd} (year-month-day), or UNIX seconds, or read the file under the culture that wrote it.");
+            return dayFirst ?? monthFirst ?? throw new ArgumentTransformationMetadataException($"'{text}' is not a date: write it as 2024-01-01T09:30:00Z, 2024-01-01 (UTC), or UNIX seconds.");
+        }
+
+        /// <summary>Whether <paramref name="text"/> is how <paramref name="culture"/> writes <paramref name="time"/> (Export-Csv writes the general format).</summary>
+        private static bool IsWrittenBy(CultureInfo culture, DateTime time, string text) =>
+            text == time.ToString("G", culture) || text == time.ToString("g", culture) || text == time.ToString("d", culture);
+
+        private static DateTime? Reading(string year, int month, int day, string rest) =>
+            month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(int.Parse(year, CultureInfo.InvariantCulture), month)
+            && DateTime.TryParse($"{year}-{month:00}-{day:00}{rest}", CultureInfo.InvariantCulture, AsUtc, out var time) ? time : (DateTime?)null;
 
         private static DateTime FromSeconds(long seconds, object given) =>
             Json.UnixTime.TryToDateTime(seconds) ?? throw new ArgumentTransformationMetadataException($"{given} UNIX seconds is outside what [datetime] can hold (years 1 to 9999).");

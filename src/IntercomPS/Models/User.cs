@@ -1,5 +1,7 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace IntercomPS
 {
@@ -22,7 +24,8 @@ namespace IntercomPS
         }
 
         private Hashtable? _customData;
-        public SocialProfile[] SocialProfiles { get; set; } = Array.Empty<SocialProfile>();
+        /// <summary>A list whose text (what Export-Csv writes) names each profile, not a type name.</summary>
+        public SocialProfiles SocialProfiles { get; set; } = SocialProfiles.None;
         public LocationData? LocationData { get; set; }
         public int SessionCount { get; set; }
         public string? LastSeenIp { get; set; }
@@ -42,6 +45,21 @@ namespace IntercomPS
 
         /// <summary>Values Intercom sent for this user that could not be shown (a time past the year 9999), for a warning.</summary>
         internal string[] Unreadable { get; set; } = Array.Empty<string>();
+    }
+
+    /// <summary>
+    /// A user's social profiles: a read-only list (index, Count, foreach and the pipeline as an array's) whose text is
+    /// "twitter: ben; facebook: ...", so an Export-Csv cell says what they are instead of "IntercomPS.SocialProfile[]".
+    /// </summary>
+    public sealed class SocialProfiles : ReadOnlyCollection<SocialProfile>
+    {
+        public static readonly SocialProfiles None = new SocialProfiles(Array.Empty<SocialProfile>());
+
+        public SocialProfiles(IList<SocialProfile> profiles) : base(profiles)
+        {
+        }
+
+        public override string ToString() => string.Join("; ", this);
     }
 
     /// <summary>A social network profile Intercom found for a user.</summary>

@@ -59,7 +59,7 @@ namespace IntercomPS.Client.V1.Wire
             CreatedAt = CreatedAt,
             LastImpressionAt = LastImpressionAt,
             CustomData = CustomData ?? CustomDataConverter.NewTable(),
-            SocialProfiles = SocialProfiles.Length == 0 ? Array.Empty<IntercomPS.SocialProfile>() : Array.ConvertAll(SocialProfiles, profile => profile.ToModel()),
+            SocialProfiles = SocialProfiles.Length == 0 ? IntercomPS.SocialProfiles.None : new IntercomPS.SocialProfiles(Array.ConvertAll(SocialProfiles, profile => profile.ToModel())),
             LocationData = LocationData?.ToModel(),
             SessionCount = SessionCount,
             LastSeenIp = LastSeenIp,

@@ -45,12 +45,21 @@ namespace IntercomPS.Client.V2
         /// </summary>
         public static void RequireOne(UserIdentity user, int totalCount, int returned, string? firstId, Uri searchUri)
         {
-            if (returned == 0 || firstId is null)
-                throw new IntercomLookupException("POST", searchUri, IntercomApiException.NotFoundType, $"No user (contact with role user) has {Describe(user)}.");
+            if (returned == 0 || firstId is null) throw NoneFound(user, "POST", searchUri);
             if (totalCount > 1 || returned > 1)
                 throw new IntercomLookupException("POST", searchUri, IntercomApiException.AmbiguousUserType,
                     $"{totalCount} users (contacts with role user) have {Describe(user)}, so which one is meant is unclear; name it by -Id (the contact id), e.g. {firstId}.");
         }
+
+        /// <summary>
+        /// No user has what <paramref name="user"/> names: the lookup's own finding, with no HTTP status. A search (by
+        /// email) adds that a contact made in the last minutes may not be searchable yet.
+        /// </summary>
+        public static IntercomLookupException NoneFound(UserIdentity user, string method, Uri request) =>
+            new IntercomLookupException(method, request, IntercomApiException.NotFoundType,
+                $"No user (contact with role user) has {Describe(user)}." + (user.UserId is null
+                    ? " A contact created in the last few minutes may not be searchable yet (Intercom's search lags behind its writes); by -Id or -UserId it is found at once."
+                    : string.Empty));
 
         /// <summary>How a user is named in errors: by what the search used.</summary>
         public static string Describe(UserIdentity user) => user.UserId is { } id ? $"external_id '{id}'" : $"email '{user.Email}'";

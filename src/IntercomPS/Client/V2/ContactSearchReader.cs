@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,8 +19,8 @@ namespace IntercomPS.Client.V2
     /// current one, and merged in order of (created_at, id): about 16 pages per round trip, and at most two pages
     /// per part in memory. (Users created in the same second come in the server's order on one cursor and in id
     /// order from the merge; the search can sort on one field only.) No user may be lost: when the parts' total_counts do not add up to the whole's (ids
-    /// that are not hex, or users added while listing), the listing walks the whole search's cursor instead and says
-    /// why in a Verbose line. The pages handed out are the query's page size each, numbered as
+    /// that are not hex, or users added while listing), or the workspace refuses the parts' `$` filter with a 400, the
+    /// listing walks the whole search's cursor instead and says why in a Verbose line. The pages handed out are the query's page size each, numbered as
     /// <see cref="UserListQuery.Page"/> would be; pages before it are read and dropped (a cursor cannot skip).
     /// Every walk is checked as its pages arrive (<see cref="PagedReadCheck"/>): a repeated cursor, a walk far beyond
     /// its total_count, a user listed twice (by any part), a null or id-less item end the listing with invalid_response.
@@ -119,18 +120,29 @@ namespace IntercomPS.Client.V2
 
             var seen = new SeenIds(); // shared: the parts are disjoint, so an id listed by two of them is an error too
             var parts = Partitions.Select(digit => new CursorWalk(_search, tagId, digit, null, long.MaxValue, Check(seen), token)).ToArray();
-            var counts = await Task.WhenAll(parts.Select(part => part.StartAsync())).ConfigureAwait(false);
-            var sum = counts.Sum(count => (long)count);
-            if (sum == _total)
+            var starts = parts.Select(part => part.StartAsync()).ToArray();
+            string why;
+            try
             {
-                Mode = "partitions";
-                _source = new MergedWalk(parts);
-                return;
+                var sum = (await Task.WhenAll(starts).ConfigureAwait(false)).Sum(count => (long)count);
+                if (sum == _total)
+                {
+                    Mode = "partitions";
+                    _source = new MergedWalk(parts);
+                    return;
+                }
+                why = $"found {sum:N0} users, not the {_total:N0} of the whole search (ids that are not hex, or users added or removed meanwhile)";
+            }
+            catch (IntercomApiException refused) when (refused.StatusCode == HttpStatusCode.BadRequest)
+            {
+                // A workspace that does not take `$` (ends with) on id: the one cursor needs no such filter.
+                why = $"were refused ({refused.ApiMessage})";
+                foreach (var start in starts) _ = start.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
             foreach (var part in parts) part.Abandon();
             Mode = "fallback";
             // The caller's sink: it is set around each NextAsync call, so it flows into this one.
-            RequestTrace.Current?.Verbose($"POST /contacts/search: the 16 searches by the id's last hex digit found {sum:N0} users, not the {_total:N0} of the whole search (ids that are not hex, or users added or removed meanwhile), so the listing walks one cursor instead; it is slower, but loses no user.");
+            RequestTrace.Current?.Verbose($"POST /contacts/search: the 16 searches by the id's last hex digit {why}, so the listing walks one cursor instead; it is slower, but loses no user.");
             _source = Walk(tagId, null, first, token);
         }
 

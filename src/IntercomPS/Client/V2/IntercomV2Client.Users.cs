@@ -27,9 +27,10 @@ namespace IntercomPS.Client.V2
 
         /// <summary>
         /// Updates the user found by contact id, external id or email (PUT /contacts/{id}), else creates it (POST
-        /// /contacts with role user). A 409 on the create means the contact exists after all (another writer, or an
-        /// earlier attempt whose answer was lost): then it is found again and updated. That is also why the create
-        /// may be retried like an idempotent request: a repeat cannot make a second contact, only that 409.
+        /// /contacts with role user). A 409 on the create means the contact exists after all (another writer, an earlier
+        /// attempt whose answer was lost, or a contact made minutes ago that the email search does not see yet): then the
+        /// user the 409 names is updated. That is also why the create may be retried like an idempotent request: a
+        /// repeat cannot make a second contact, only that 409. By user id nothing lags: find_by_external_id sees it at once.
         /// </summary>
         public async Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default)
         {
@@ -65,12 +66,28 @@ namespace IntercomPS.Client.V2
                 throw explained;
             }
 
-            // It exists: found again as before, or (a user id new to a user known by email) by the email, which it then gains.
-            var existing = await TryContactIdAsync(identity, cancellationToken).ConfigureAwait(false)
+            // It exists: the user the 409 names (seen at once, where a search may not see a contact made minutes ago),
+            // else found again as before, or (a user id new to a user known by email) by the email, which it then gains.
+            var existing = await NamedUserAsync(conflict, cancellationToken).ConfigureAwait(false)
+                ?? await TryContactIdAsync(identity, cancellationToken).ConfigureAwait(false)
                 ?? (identity.UserId is not null && identity.Email is not null ? await TryContactIdAsync(new UserIdentity(null, identity.Email), cancellationToken).ConfigureAwait(false) : null);
             if (existing is null) throw conflict; // held by a contact that is not a user (a lead): the 409 names it
             return await PutContactAsync(existing, changes, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>
+        /// The user a create's 409 names ("A contact matching those details already exists with id=..."), read by id,
+        /// which sees it at once; null when the message names none or names a contact that is not a user (a lead).
+        /// </summary>
+        private async Task<string?> NamedUserAsync(IntercomApiException conflict, CancellationToken cancellationToken)
+        {
+            var named = ConflictHolder.Match(conflict.ApiMessage);
+            if (!named.Success) return null;
+            var contact = await SendAsync(HttpMethod.Get, "contacts/" + named.Groups[1].Value, null, V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return contact.Role is null or "user" ? contact.Id : null;
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex ConflictHolder = new System.Text.RegularExpressions.Regex(@"\bid=([0-9a-f]{24})\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>PUT /contacts/{id} of the user found; none is not_found, and nothing is created.</summary>
         public async Task<User> UpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default)
@@ -90,7 +107,7 @@ namespace IntercomPS.Client.V2
 
         /// <summary>
         /// POST /contacts/{id}/archive (or /unarchive), then the contact as it is now. Archived contacts leave searches,
-        /// so one is brought back by its contact id; by email or user id it is not found, and the error says so.
+        /// so one is brought back by its contact id or user id (neither searches); by email it is not found, and the error says so.
         /// </summary>
         public async Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default)
         {
@@ -102,7 +119,7 @@ namespace IntercomPS.Client.V2
             catch (IntercomLookupException missing) when (!archive && missing.FoundNone)
             {
                 throw new IntercomLookupException(missing.Method, missing.RequestUri, missing.ErrorType,
-                    missing.ApiMessage + " Archived users are left out of searches, so unarchive one by its contact id: -Id, or pipe the user Remove-IntercomUser -Archive -PassThru returned.");
+                    missing.ApiMessage + " Archived users are left out of searches, so unarchive one by its contact id or user id: -Id or -UserId, or pipe the user Remove-IntercomUser -Archive -PassThru returned.");
             }
 
             var path = "contacts/" + Uri.EscapeDataString(id);
@@ -112,11 +129,12 @@ namespace IntercomPS.Client.V2
             return contact.ToUser(archived: archive);
         }
 
-        /// <summary>The whole contact: by id (GET), else by the lookup search, which returns whole contacts anyway.</summary>
+        /// <summary>The whole contact: by id (GET), by external id, else by the lookup search, which returns whole contacts anyway.</summary>
         private async Task<Contact> FindContactAsync(UserIdentity user, CancellationToken cancellationToken)
         {
             if (user.Id is { } id)
                 return await SendAsync(HttpMethod.Get, "contacts/" + Uri.EscapeDataString(id), null, V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
+            if (user.UserId is not null) return await ByExternalIdAsync(user, cancellationToken).ConfigureAwait(false);
             var found = await SendAsync(HttpMethod.Post, "contacts/search", writer => ContactLookup.WriteSearch(writer, user, ContactLookup.ProbeSize),
                 V2JsonContext.Default.ContactList, idempotent: true, cancellationToken).ConfigureAwait(false);
             ContactLookup.RequireOne(user, found.TotalCount, found.Data.Length, found.Data.Length > 0 ? found.Data[0].Id : null, new Uri(BaseUri, "contacts/search"));

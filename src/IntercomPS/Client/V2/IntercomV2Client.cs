@@ -82,16 +82,38 @@ namespace IntercomPS.Client.V2
         }
 
         /// <summary>
-        /// The contact id a user identity names: its own <see cref="UserIdentity.Id"/>, else one search (role user and
-        /// external id, else email). No match is not_found; several are ambiguous_user, never a guess.
+        /// The contact id a user identity names: its own <see cref="UserIdentity.Id"/>, else the user with its external
+        /// id (<see cref="ByExternalIdAsync"/>, which sees a contact made a moment ago), else one search on email (role
+        /// user), which may not see one for minutes. No match is not_found; several are ambiguous_user, never a guess.
         /// </summary>
         internal async Task<string> ContactIdAsync(UserIdentity user, CancellationToken cancellationToken)
         {
             if (user.Id is { } id) return id;
+            if (user.UserId is not null) return (await ByExternalIdAsync(user, cancellationToken).ConfigureAwait(false)).Id!;
             var found = await SendAsync(HttpMethod.Post, "contacts/search", writer => ContactLookup.WriteSearch(writer, user, ContactLookup.ProbeSize),
                 V2JsonContext.Default.ContactRefList, idempotent: true, cancellationToken).ConfigureAwait(false);
             ContactLookup.RequireOne(user, found.TotalCount, found.Data.Length, found.Data.Length > 0 ? found.Data[0].Id : null, new Uri(BaseUri, "contacts/search"));
             return found.Data[0].Id!;
+        }
+
+        /// <summary>
+        /// GET /contacts/find_by_external_id/{id}: the user with that external id, seen at once (searches lag behind new
+        /// contacts by minutes). A 404, or a contact that is not a user, is the lookup's own not_found (an IntercomLookupException).
+        /// </summary>
+        internal async Task<Contact> ByExternalIdAsync(UserIdentity user, CancellationToken cancellationToken)
+        {
+            var path = "contacts/find_by_external_id/" + Uri.EscapeDataString(user.UserId!);
+            Contact contact;
+            try
+            {
+                contact = await SendAsync(HttpMethod.Get, path, null, V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IntercomApiException missing) when (missing.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw ContactLookup.NoneFound(user, missing.Method, missing.RequestUri);
+            }
+            if (contact.Role is { } role && role != "user") throw ContactLookup.NoneFound(user, "GET", new Uri(BaseUri, path));
+            return contact;
         }
 
         internal Task<T> SendAsync<T>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<T> answerType, bool idempotent, CancellationToken cancellationToken) =>
