@@ -72,8 +72,8 @@ catch {
     Write-Log "FAILED before syncing anything: $($_.FullyQualifiedErrorId -replace ',.*$'): $($_.Exception.Message)"
     exit 2
 }
-$target = if ($session.ApiVersion -eq '1') { "app $($session.AppId) (v1)" } else { "workspace $($session.WorkspaceName) (REST API $($session.ApiVersion))" }
-Write-Log "Syncing $($rows.Count) rows from $Path to $target at $($session.BaseUri)"
+# The session describes itself (workspace or app, where, which API), so the script does not branch on the API.
+Write-Log "Syncing $($rows.Count) rows from $Path to $session"
 
 # Each row's outcome: the user it became, or an error that names the row (TargetObject) and why. A terminating
 # error (the token revoked mid-run, say) stops the sync: it is logged with the failures so far, and exits 1.
