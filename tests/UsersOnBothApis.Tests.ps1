@@ -368,6 +368,47 @@ Describe 'New-IntercomUser on REST API 2.14 when the answer to its create is los
     }
 }
 
+Describe 'Users on REST API 2.14 while new contacts are not searchable yet (the emulator''s search delay)' {
+    # Intercom's contact search lags behind its writes ("a few minutes"); the emulator's search_delay_seconds keeps a
+    # new contact out of POST /contacts/search for that long, while GET /contacts/{id} and find_by_external_id see it.
+    BeforeAll {
+        Reset-TestApp
+        Connect-TestIntercomV2
+        Set-TestFaults @{ search_delay_seconds = 120 }
+    }
+    AfterAll { Clear-TestFaults }
+
+    It 'New-IntercomUser by email twice in a row updates the one user: the create''s 409 names it' {
+        $first = New-IntercomUser -Email 'late@example.com' -Name 'First' -ErrorAction Stop
+        $second = New-IntercomUser -Email 'late@example.com' -Name 'Second' -ErrorAction Stop
+        $second.Id | Should -BeExactly $first.Id
+        $second.Name | Should -BeExactly 'Second'
+        Get-TestRequestCount 'POST /contacts' | Should -Be 2
+        Get-TestRequestCount 'PUT /contacts/{contact_id}' | Should -Be 1
+        (Get-IntercomUser -Id $first.Id).Name | Should -BeExactly 'Second'
+    }
+
+    It 'finds a user created a moment ago by -UserId at once (find_by_external_id, no search), so a script can tag it' {
+        Reset-TestApp
+        $null = New-IntercomUser -UserId 'late-2' -Email 'late2@example.com' -ErrorAction Stop
+        (Get-IntercomUser -UserId 'late-2' -ErrorAction Stop).Email | Should -BeExactly 'late2@example.com'
+        Set-IntercomTag -Name 'fresh' -UserId 'late-2' -ErrorAction Stop
+        Get-TestRequestCount 'POST /contacts/search' | Should -Be 0
+        (Invoke-RestMethod -Uri ([uri]::new($IntercomTestV2Uri, '/contacts/find_by_external_id/late-2')) -Headers @{
+            Authorization = "Bearer $env:INTERCOMPS_TEST_APIKEY" }).tags.data.Count | Should -Be 1
+    }
+
+    It 'says, when a lookup by email finds nobody, that a new contact may not be searchable yet' {
+        Reset-TestApp
+        $null = New-IntercomUser -Email 'late3@example.com' -ErrorAction Stop
+        $err = $null
+        $null = Get-IntercomUser -Email 'late3@example.com' -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found*'
+        $err[0].Exception.Message | Should -BeLike '*created in the last few minutes may not be searchable yet*'
+    }
+}
+
 Describe 'Listing on REST API 2.14' {
     BeforeAll {
         Reset-TestApp
