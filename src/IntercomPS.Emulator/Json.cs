@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -154,7 +155,9 @@ internal static class Json
         var user = t.Contact.User;
         w.WriteStartObject();
         w.WriteNumber("created_at", t.CreatedAt);
-        Number(w, "updated_at", t.Messages.Count > 1 ? t.Messages[^1].CreatedAt : null);
+        // v1 shows what the user sees: comments, and words an admin wrote with a close or an assignment (ToUser).
+        var messages = t.Messages.Where(m => m.ToUser).ToList();
+        Number(w, "updated_at", messages.Count > 1 ? messages[^1].CreatedAt : null);
         w.WriteBoolean("read", t.Read);
         w.WriteBoolean("created_by_user", t.CreatedByUser);
         w.WriteNumber("thread_id", t.Id);
@@ -166,7 +169,7 @@ internal static class Json
         w.WriteString("message_type", "inbox");
         w.WriteBoolean("interrupt", true);
         w.WriteStartArray("messages");
-        foreach (var m in t.Messages)
+        foreach (var m in messages)
         {
             w.WriteStartObject();
             w.WriteNumber("created_at", m.CreatedAt);
