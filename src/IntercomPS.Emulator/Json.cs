@@ -150,7 +150,7 @@ internal static class Json
     /// fixtures): on the thread, message_id (its first message's id) and interrupt (true there); on the first message,
     /// subject (""; only email messages had one).
     /// </summary>
-    public static void Thread(Utf8JsonWriter w, ConversationRecord t, AdminRecord admin)
+    public static void Thread(Utf8JsonWriter w, ConversationRecord t, IReadOnlyList<AdminRecord> admins)
     {
         var user = t.Contact.User;
         w.WriteStartObject();
@@ -183,6 +183,8 @@ internal static class Json
             w.WriteStartObject("from");
             if (m.FromAdmin)
             {
+                // The admin who wrote it (a 2.14 admin of the app), else the app's first admin, who writes v1's replies.
+                var admin = admins.FirstOrDefault(a => a.Id == m.AdminId) ?? admins[0];
                 w.WriteString("email", admin.Email);
                 w.WriteNull("user_id");
                 w.WriteString("name", admin.Name);
@@ -206,12 +208,12 @@ internal static class Json
         w.WriteEndObject();
     }
 
-    public static void Threads(Utf8JsonWriter w, IEnumerable<ConversationRecord> threads, AdminRecord admin)
+    public static void Threads(Utf8JsonWriter w, IEnumerable<ConversationRecord> threads, IReadOnlyList<AdminRecord> admins)
     {
         w.WriteStartArray();
         foreach (var t in threads)
         {
-            Thread(w, t, admin);
+            Thread(w, t, admins);
         }
 
         w.WriteEndArray();

@@ -73,7 +73,8 @@ public class TeamInboxTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
     public async Task Any_admin_of_the_app_replies_and_writes_notes_which_the_user_never_sees()
     {
         var (_, email, id) = await NewConversation();
-        var ann = await NewAdmin();
+        var annEmail = EmulatorFixture.NewEmail("ann");
+        var ann = await fixture.Admin.AddAdminAsync(EmulatorFixture.AppId, "Ann", annEmail);
         Assert.True((await Api.PutAsync($"/conversations/{id}", new { read = true })).Ok()["read"].GetBoolean());
 
         var noted = (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "note", type = "admin", admin_id = ann, body = "Refund approved" })).Ok();
@@ -90,6 +91,7 @@ public class TeamInboxTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
 
         var (_, thread) = await fixture.V1.SendAsync(HttpMethod.Get, $"users/message_threads?email={email}&thread_id={id}");
         Assert.Equal(["<p>hello there</p>", "<p>On it</p>"], thread.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("html").GetString()));
+        Assert.Equal(annEmail, thread.GetProperty("messages")[1].GetProperty("from").GetProperty("email").GetString()); // v1 shows who wrote it
 
         (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "note", type = "user", email, body = "x" })).Error(400, "parameter_invalid");
         (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "note", type = "admin", admin_id = "123", body = "x" })).Error(404, "admin_not_found");

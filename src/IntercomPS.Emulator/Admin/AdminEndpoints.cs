@@ -99,7 +99,8 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var key = Input.UserKey(body);
         var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
         var thread = await store.UpdateThreadAsync(key, threadId, Input.RequiredText(body, "body"), Input.String(body, "url"), read: null, fromAdmin: true);
-        return Json.Ok(w => Json.Thread(w, thread, store.Admin));
+        var admins = await store.ListAdminsAsync();
+        return Json.Ok(w => Json.Thread(w, thread, admins));
     }
 
     /// <summary>Bulk-creates {prefix}1..{prefix}{count} in one transaction (100,000 users take about a second).</summary>
