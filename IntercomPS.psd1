@@ -29,10 +29,18 @@
         'New-IntercomMessageThread'
         'Add-IntercomMessageReply'
         'Set-IntercomMessageThread'
+        'Get-IntercomAdmin'
+        'Get-IntercomTeam'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    # REST API 2.x's names for the thread cmdlets (one cmdlet each, so one behaviour and one help page): see README.
+    AliasesToExport      = @(
+        'Get-IntercomConversation'
+        'New-IntercomConversation'
+        'Add-IntercomConversationReply'
+        'Set-IntercomConversation'
+    )
     PrivateData          = @{
         PSData = @{
             Tags         = @('Intercom', 'REST', 'API', 'CRM', 'Support', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')

@@ -30,6 +30,29 @@ BeforeAll {
         'Get-IntercomMessageThread -CurrentUrl'    = { Get-IntercomMessageThread -UserId 'cap1' -CurrentUrl 'https://example.com/' }
         'New-IntercomMessageThread -Url'           = { New-IntercomMessageThread -UserId 'cap1' -Body 'Hi' -Url 'https://example.com/' }
         'Add-IntercomMessageReply -Url'            = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -Url 'https://example.com/' }
+        'Get-IntercomMessageThread without a user' = { Get-IntercomMessageThread }
+        'Set-IntercomMessageThread without a user' = { Set-IntercomMessageThread -ThreadId 1 -Read $true }
+        'Add-IntercomMessageReply without a user'  = { Add-IntercomMessageReply -ThreadId 1 -Body 'Hi' }
+        'Get-IntercomMessageThread -State'         = { Get-IntercomMessageThread -UserId 'cap1' -State Open }
+        'Get-IntercomMessageThread -AssigneeId'    = { Get-IntercomMessageThread -UserId 'cap1' -AssigneeId 7 }
+        'Get-IntercomMessageThread -TeamId'        = { Get-IntercomMessageThread -UserId 'cap1' -TeamId 5 }
+        'Get-IntercomMessageThread -Unassigned'    = { Get-IntercomMessageThread -UserId 'cap1' -Unassigned }
+        'Get-IntercomMessageThread -Tag'           = { Get-IntercomMessageThread -UserId 'cap1' -Tag 'vip' }
+        'Get-IntercomMessageThread -Read'          = { Get-IntercomMessageThread -UserId 'cap1' -Read $false }
+        'Get-IntercomMessageThread -CreatedSince'  = { Get-IntercomMessageThread -UserId 'cap1' -CreatedSince '2026-01-01' }
+        'Get-IntercomMessageThread -UpdatedSince'  = { Get-IntercomMessageThread -UserId 'cap1' -UpdatedSince '2026-01-01' }
+        'Get-IntercomMessageThread -Text'          = { Get-IntercomMessageThread -UserId 'cap1' -Text 'refund' }
+        'Get-IntercomMessageThread -PlainText'     = { Get-IntercomMessageThread -UserId 'cap1' -PlainText }
+        'Set-IntercomMessageThread -AssigneeId'    = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -AssigneeId 7 }
+        'Set-IntercomMessageThread -TeamId'        = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -TeamId 5 }
+        'Set-IntercomMessageThread -AddTag'        = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -AddTag 'vip' }
+        'Set-IntercomMessageThread -RemoveTag'     = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -RemoveTag 'vip' }
+        'Set-IntercomMessageThread -AdminId'       = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -Read $true -AdminId 7 }
+        'Add-IntercomMessageReply -AdminId'        = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -AdminId 7 }
+        'Add-IntercomMessageReply -AsAdmin'        = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -AsAdmin }
+        'Add-IntercomMessageReply -Note'           = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -Note }
+        'Get-IntercomAdmin'                        = { Get-IntercomAdmin }
+        'Get-IntercomTeam'                         = { Get-IntercomTeam }
     }
 }
 

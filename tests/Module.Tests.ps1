@@ -11,19 +11,27 @@ Describe 'The staged module' {
     }
 
     It 'exports exactly the cmdlets the manifest lists, and every cmdlet the dll implements' {
-        $exported = (Get-Command -Module IntercomPS).Name | Sort-Object
+        $exported = (Get-Command -Module IntercomPS -CommandType Cmdlet).Name | Sort-Object
         $listed = $manifest.ExportedCmdlets.Keys | Sort-Object
         $implemented = (Get-Module IntercomPS).ImplementingAssembly.GetTypes() |
             ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
             ForEach-Object { "$($_.VerbName)-$($_.NounName)" } | Sort-Object
         $exported | Should -Be $listed
         $exported | Should -Be $implemented
-        $exported | Should -HaveCount 17
+        $exported | Should -HaveCount 19
+    }
+
+    It 'exports exactly the aliases the manifest lists, each declared on the cmdlet it names (REST API 2.x''s words)' {
+        $declared = (Get-Module IntercomPS).ImplementingAssembly.GetTypes() |
+            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.AliasAttribute], $false).AliasNames } | Sort-Object
+        (Get-Command -Module IntercomPS -CommandType Alias).Name | Sort-Object | Should -Be ($manifest.ExportedAliases.Keys | Sort-Object)
+        $declared | Should -Be ($manifest.ExportedAliases.Keys | Sort-Object)
+        $declared | Should -Be 'Add-IntercomConversationReply', 'Get-IntercomConversation', 'New-IntercomConversation', 'Set-IntercomConversation'
     }
 
     It 'uses approved verbs only' {
         $approved = (Get-Verb).Verb
-        Get-Command -Module IntercomPS | Where-Object Verb -NotIn $approved | Should -BeNullOrEmpty
+        Get-Command -Module IntercomPS -CommandType Cmdlet | Where-Object Verb -NotIn $approved | Should -BeNullOrEmpty
     }
 }
 

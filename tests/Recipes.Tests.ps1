@@ -158,3 +158,52 @@ Describe 'Recipe: copy users from one app to another (-Session)' {
         (Get-IntercomUser -Email $source[0].Email).Name | Should -Be $source[0].Name
     }
 }
+
+# The README's team inbox recipe, run as written there against REST API 2.14; each effect read back through raw HTTP.
+Describe 'Recipe: triage the team inbox on REST API 2.14, as the README writes it' {
+    BeforeAll {
+        Reset-TestApp
+        Connect-TestIntercomV2
+        $readme = Get-Content (Join-Path $PSScriptRoot '../README.md') -Raw
+        $block = [regex]::Match($readme, '```powershell\r?\n(# Triage the team inbox[\s\S]*?)```').Groups[1].Value
+        function Get-RawConversation([long] $Id) {
+            $headers = @{ Authorization = "Bearer $env:INTERCOMPS_TEST_APIKEY"; 'Intercom-Version' = '2.14' }
+            Invoke-RestMethod -Uri ([uri]::new($IntercomTestV2Uri, "conversations/$Id")) -Headers $headers
+        }
+        $me = (Get-IntercomSession).AdminId
+        $annId = $IntercomTestAdmin.AddAdminAsync($IntercomTestAppId, 'Ann', 'ann@example.com', $false).GetAwaiter().GetResult()
+        $billingId = $IntercomTestAdmin.AddTeamAsync($IntercomTestAppId, 'Billing', [string[]] @($annId)).GetAwaiter().GetResult()
+        $null = 'a@example.com', 'b@example.com', 'c@example.com', 'd@example.com' | New-IntercomUser -ThrottleLimit 1
+        $null = New-IntercomTag -Name 'billing'
+        $refund = New-IntercomMessageThread -Email 'a@example.com' -Body 'Refund please'
+        $invoice = New-IntercomMessageThread -Email 'b@example.com' -Body 'Wrong invoice'
+        $taken = New-IntercomMessageThread -Email 'c@example.com' -Body 'Invoice question'
+        $solved = New-IntercomMessageThread -Email 'd@example.com' -Body 'Never mind, I solved it'
+        $refund, $invoice | Set-IntercomMessageThread -AddTag 'billing'
+        Set-IntercomMessageThread -ThreadId $taken.ThreadId -AddTag 'billing' -AssigneeId $annId
+    }
+
+    It 'is in the README' { $block | Should -Match 'Get-IntercomConversation -State Open -Unassigned -Tag billing' }
+
+    It 'answers as the admin, notes, assigns and snoozes the open unassigned billing conversations, and closes the solved one with words' {
+        . ([scriptblock]::Create($block))
+        $tomorrow = ([DateTimeOffset] (Get-Date).Date.AddDays(1).AddHours(9)).ToUnixTimeSeconds()
+        foreach ($thread in $refund, $invoice) {
+            $raw = Get-RawConversation $thread.ThreadId
+            $parts = $raw.conversation_parts.conversation_parts
+            $parts | ForEach-Object { "$($_.part_type) $($_.author.type) $($_.author.id)" } |
+                Should -Be "comment admin $me", "note admin $me", "assignment admin $me", "assignment admin $me", "snoozed admin $me"
+            $parts[0].body | Should -Be '<p>Thanks for writing in: Ann from Billing will follow up.</p>'
+            $parts[1].body | Should -Be '<p>Triaged by the morning script.</p>'
+            $raw.admin_assignee_id | Should -Be $annId
+            $raw.team_assignee_id | Should -Be $billingId
+            $raw.state | Should -Be 'snoozed'
+            $raw.snoozed_until | Should -Be $tomorrow
+        }
+        (Get-RawConversation $taken.ThreadId).conversation_parts.conversation_parts.part_type | Should -Be 'assignment' # already Ann's: left alone
+        $closed = Get-RawConversation $solved.ThreadId
+        $closed.state | Should -Be 'closed'
+        $closed.conversation_parts.conversation_parts.part_type | Should -Be 'close'
+        $closed.conversation_parts.conversation_parts[0].body | Should -Be '<p>Glad it is solved: closing this.</p>'
+    }
+}

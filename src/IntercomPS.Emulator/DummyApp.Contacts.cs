@@ -78,7 +78,8 @@ internal sealed partial class DummyApp
 
     public Task<TagRecord> RemoveContactTagAsync(string contactId, long tagId) => GetTagAsync(tagId);
 
-    public Task<NoteRecord> AddNoteAsync(string contactId, string body) => Task.FromResult(new NoteRecord(CannedNoteId + 1, Now, Html.Paragraphs(body), ById(contactId)));
+    public Task<NoteRecord> AddNoteAsync(string contactId, string body, string? adminId) =>
+        Task.FromResult(new NoteRecord(CannedNoteId + 1, Now, Html.Paragraphs(body), ById(contactId), adminId is null ? null : KnownAdmin(adminId)));
 
     public Task<IReadOnlyList<NoteRecord>> ListNotesAsync(string contactId) =>
         Task.FromResult<IReadOnlyList<NoteRecord>>([new NoteRecord(CannedNoteId, 1300000000, CannedNote, ById(contactId))]);
@@ -103,19 +104,73 @@ internal sealed partial class DummyApp
         return Task.FromResult((Thread(FirstThreadId, message.CreatedAt, true, [message], ById(contactId)), message));
     }
 
-    public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, bool fromAdmin) =>
-        Task.FromResult(WithReply(CannedThread(ListedUsers[0], id), body, null, fromAdmin) with { Read = !fromAdmin });
+    public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, string? adminId, bool note)
+    {
+        var thread = CannedThread(ListedUsers[0], id);
+        if (adminId is not null)
+        {
+            _ = KnownAdmin(adminId);
+        }
+
+        return Task.FromResult(note
+            ? WithPart(thread, Html.Paragraphs(body), "note", KnownAdmin(adminId!), null)
+            : WithReply(thread, body, null, fromAdmin: adminId is not null) with { Read = adminId is null });
+    }
 
     public Task<ConversationRecord> MarkReadAsync(long id, bool read) => Task.FromResult(CannedThread(ListedUsers[0], id) with { Read = read });
 
-    public Task<ConversationRecord> ManageAsync(long id, string state, long? snoozedUntil, string? body)
+    public Task<ConversationRecord> ManageAsync(long id, string adminId, string state, long? snoozedUntil, string? body)
     {
         var thread = CannedThread(ListedUsers[0], id);
-        return Task.FromResult((body is null ? thread : WithReply(thread, body, null, fromAdmin: true) with { Read = false }) with
+        var partType = state switch { "closed" => "close", "open" => "open", _ => "snoozed" };
+        return Task.FromResult(WithPart(thread, body is null ? "" : Html.Paragraphs(body), partType, KnownAdmin(adminId), null) with
         {
             State = state,
             SnoozedUntil = snoozedUntil,
         });
+    }
+
+    /// <summary>The dummy app has its one admin and no team: it can be assigned, or unassigned ("0").</summary>
+    public Task<ConversationRecord> AssignAsync(long id, string adminId, bool team, string assignee, string? body)
+    {
+        var admin = KnownAdmin(adminId);
+        if (assignee != "0" && (team || assignee != admin))
+        {
+            throw team ? AppStore.TeamNotFound() : AppStore.AdminNotFound();
+        }
+
+        var thread = CannedThread(ListedUsers[0], id);
+        return Task.FromResult(WithPart(thread, body is null ? "" : Html.Paragraphs(body), "assignment", admin, assignee == "0" ? "nobody" : "admin:" + admin) with
+        {
+            AdminAssigneeId = team || assignee == "0" ? null : admin,
+        });
+    }
+
+    public async Task<ConversationTag> TagConversationAsync(long id, long tagId, string adminId) =>
+        new(await GetTagAsync(tagId), Now, KnownAdmin(adminId));
+
+    public Task<ConversationTag> UntagConversationAsync(long id, long tagId, string adminId) => TagConversationAsync(id, tagId, adminId);
+
+    public Task<IReadOnlyList<AdminRecord>> ListAdminsAsync() => Task.FromResult<IReadOnlyList<AdminRecord>>([Admin]);
+
+    public Task<AdminRecord> GetAdminAsync(string id) => Task.FromResult(id == Admin.Id ? Admin : throw AppStore.AdminNotFound());
+
+    public Task<IReadOnlyList<TeamRecord>> ListTeamsAsync() => Task.FromResult<IReadOnlyList<TeamRecord>>([]);
+
+    public Task<TeamRecord> GetTeamAsync(long id) => throw AppStore.TeamNotFound();
+
+    /// <summary>The dummy app's one admin's id, when that is the one named; any other is the 404 admin_not_found.</summary>
+    private string KnownAdmin(string adminId) => adminId == Admin.Id ? adminId : throw AppStore.AdminNotFound();
+
+    /// <summary>The thread with one more admin part (a note, a state change, an assignment), written now.</summary>
+    private static ConversationRecord WithPart(ConversationRecord thread, string html, string partType, string adminId, string? assignedTo)
+    {
+        var now = Now;
+        return thread with
+        {
+            UpdatedAt = now,
+            Messages = [.. thread.Messages, new MessageRecord(CannedMessageId + thread.Messages.Count, now, null, html, true, partType, adminId, assignedTo)],
+        };
     }
 
     /// <summary>The standard attributes, and the custom ones the canned users' custom data has.</summary>

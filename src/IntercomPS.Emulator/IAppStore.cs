@@ -14,8 +14,21 @@ namespace IntercomPS.Emulator;
 /// </summary>
 internal interface IAppStore
 {
-    /// <summary>The app's one admin: the author of admin messages and 2.14 notes.</summary>
+    /// <summary>The app's first admin, whose token the app's key is (GET /me): the author of v1's admin messages and 2.14 notes.</summary>
     AdminRecord Admin { get; }
+
+    // Admins and teams (2.14).
+
+    /// <summary>Every admin of the app, its first admin first.</summary>
+    Task<IReadOnlyList<AdminRecord>> ListAdminsAsync();
+
+    /// <summary>The admin of that id, or the 404 admin_not_found.</summary>
+    Task<AdminRecord> GetAdminAsync(string id);
+
+    Task<IReadOnlyList<TeamRecord>> ListTeamsAsync();
+
+    /// <summary>The team of that id, or the 404 team_not_found.</summary>
+    Task<TeamRecord> GetTeamAsync(long id);
 
     // Users and contacts.
 
@@ -77,7 +90,8 @@ internal interface IAppStore
 
     Task<NoteRecord> AddNoteAsync(UserKey key, string body);
 
-    Task<NoteRecord> AddNoteAsync(string contactId, string body);
+    /// <summary>A 2.14 note by <paramref name="adminId"/>, an admin of the app (null: its first admin).</summary>
+    Task<NoteRecord> AddNoteAsync(string contactId, string body, string? adminId);
 
     /// <summary>A contact's notes, newest first.</summary>
     Task<IReadOnlyList<NoteRecord>> ListNotesAsync(string contactId);
@@ -107,13 +121,23 @@ internal interface IAppStore
     /// <summary>A conversation the contact starts, and its first message.</summary>
     Task<(ConversationRecord Conversation, MessageRecord Message)> CreateConversationAsync(string contactId, string body);
 
-    /// <summary>A reply as the admin, or as the conversation's own contact (<paramref name="contactId"/>).</summary>
-    Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, bool fromAdmin);
+    /// <summary>
+    /// A reply as the conversation's own contact (<paramref name="contactId"/>; <paramref name="adminId"/> null), or as
+    /// an admin of the app: a comment, or with <paramref name="note"/> a note only admins see.
+    /// </summary>
+    Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, string? adminId, bool note);
 
     Task<ConversationRecord> MarkReadAsync(long id, bool read);
 
-    /// <summary>close, open or snoozed (until a time), after an optional admin message.</summary>
-    Task<ConversationRecord> ManageAsync(long id, string state, long? snoozedUntil, string? body);
+    /// <summary>An admin's close, open or snooze (until a time): a part of that type, with the admin's words when given.</summary>
+    Task<ConversationRecord> ManageAsync(long id, string adminId, string state, long? snoozedUntil, string? body);
+
+    /// <summary>Assigns the conversation to an admin or (<paramref name="team"/>) a team, or with "0" to none of that kind.</summary>
+    Task<ConversationRecord> AssignAsync(long id, string adminId, bool team, string assignee, string? body);
+
+    Task<ConversationTag> TagConversationAsync(long id, long tagId, string adminId);
+
+    Task<ConversationTag> UntagConversationAsync(long id, long tagId, string adminId);
 
     // Data attributes and events (2.14).
 

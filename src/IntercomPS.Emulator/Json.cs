@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -149,12 +150,14 @@ internal static class Json
     /// fixtures): on the thread, message_id (its first message's id) and interrupt (true there); on the first message,
     /// subject (""; only email messages had one).
     /// </summary>
-    public static void Thread(Utf8JsonWriter w, ConversationRecord t, AdminRecord admin)
+    public static void Thread(Utf8JsonWriter w, ConversationRecord t, IReadOnlyList<AdminRecord> admins)
     {
         var user = t.Contact.User;
         w.WriteStartObject();
         w.WriteNumber("created_at", t.CreatedAt);
-        Number(w, "updated_at", t.Messages.Count > 1 ? t.Messages[^1].CreatedAt : null);
+        // v1 shows what the user sees: comments, and words an admin wrote with a close or an assignment (ToUser).
+        var messages = t.Messages.Where(m => m.ToUser).ToList();
+        Number(w, "updated_at", messages.Count > 1 ? messages[^1].CreatedAt : null);
         w.WriteBoolean("read", t.Read);
         w.WriteBoolean("created_by_user", t.CreatedByUser);
         w.WriteNumber("thread_id", t.Id);
@@ -166,7 +169,7 @@ internal static class Json
         w.WriteString("message_type", "inbox");
         w.WriteBoolean("interrupt", true);
         w.WriteStartArray("messages");
-        foreach (var m in t.Messages)
+        foreach (var m in messages)
         {
             w.WriteStartObject();
             w.WriteNumber("created_at", m.CreatedAt);
@@ -180,6 +183,8 @@ internal static class Json
             w.WriteStartObject("from");
             if (m.FromAdmin)
             {
+                // The admin who wrote it (a 2.14 admin of the app), else the app's first admin, who writes v1's replies.
+                var admin = admins.FirstOrDefault(a => a.Id == m.AdminId) ?? admins[0];
                 w.WriteString("email", admin.Email);
                 w.WriteNull("user_id");
                 w.WriteString("name", admin.Name);
@@ -203,12 +208,12 @@ internal static class Json
         w.WriteEndObject();
     }
 
-    public static void Threads(Utf8JsonWriter w, IEnumerable<ConversationRecord> threads, AdminRecord admin)
+    public static void Threads(Utf8JsonWriter w, IEnumerable<ConversationRecord> threads, IReadOnlyList<AdminRecord> admins)
     {
         w.WriteStartArray();
         foreach (var t in threads)
         {
-            Thread(w, t, admin);
+            Thread(w, t, admins);
         }
 
         w.WriteEndArray();

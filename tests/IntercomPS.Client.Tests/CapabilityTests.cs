@@ -28,7 +28,8 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(IUserArchive), "Restore-IntercomUser", null)]
         [InlineData(typeof(IUserArchive), "Remove-IntercomUser", "Archive")]
         [InlineData(typeof(ITagListing), "Get-IntercomTag", "Name")]
-        [InlineData(typeof(IConversationState), "Set-IntercomMessageThread", "State")]
+        [InlineData(typeof(IConversationInbox), "Set-IntercomMessageThread", "State")]
+        [InlineData(typeof(IConversationInbox), "Get-IntercomAdmin", null)]
         [InlineData(typeof(IImpressions), "New-IntercomImpression", null)]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {

@@ -70,6 +70,22 @@ public sealed class EmulatorAdmin : IDisposable
         SendAsync(HttpMethod.Post, "admin/message_threads/reply",
             new Dictionary<string, object?> { ["app_id"] = appId, ["email"] = email, ["thread_id"] = threadId, ["body"] = body });
 
+    /// <summary>One more admin (teammate) of the app; answers its id.</summary>
+    public async Task<string> AddAdminAsync(string appId, string name, string email, bool away = false)
+    {
+        using var answer = await SendAsync(HttpMethod.Post, "admin/admins",
+            new Dictionary<string, object?> { ["app_id"] = appId, ["name"] = name, ["email"] = email, ["away_mode_enabled"] = away });
+        return answer.RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A team of the app's admins; answers its id.</summary>
+    public async Task<string> AddTeamAsync(string appId, string name, params string[] adminIds)
+    {
+        using var answer = await SendAsync(HttpMethod.Post, "admin/teams",
+            new Dictionary<string, object?> { ["app_id"] = appId, ["name"] = name, ["admin_ids"] = adminIds });
+        return answer.RootElement.GetProperty("id").GetString()!;
+    }
+
     /// <summary>
     /// Sets what the real service keeps per workspace for one app: its default Intercom-Version (what a request naming
     /// none gets) and its time zone (an IANA name); either or both. Answers the app's settings as they now are.

@@ -26,8 +26,10 @@ namespace IntercomPS.Tests
                 """).ShouldSucceed().Output.Select(line => line.ToString()).ToList();
 
             // New-IntercomTag's -Email and -UserId are the users to tag, given on the command line only: not the users
-            // each input names, so not the binder's.
-            Assert.Equal(new[] { "New-IntercomTag -Email own", "New-IntercomTag -UserId own" }, declared.Where(line => line.EndsWith(" own")).OrderBy(line => line));
+            // each input names, so not the binder's. Get-IntercomAdmin's -Email and -Id, and Get-IntercomTeam's -Id, are an
+            // admin's or a team's, not a user's.
+            Assert.Equal(new[] { "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomTeam -Id own", "New-IntercomTag -Email own", "New-IntercomTag -UserId own" },
+                declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
                          "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser" })
             {

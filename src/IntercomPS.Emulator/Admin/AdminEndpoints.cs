@@ -40,6 +40,8 @@ internal sealed class AdminEndpoints(EmulatorServices services)
             return Task.FromResult(Json.Object(200, ("total", total), ("by_route", byRoute)));
         }));
         app.MapPost("/admin/seed", ApiRoutes.Handle(SeedAsync));
+        app.MapPost("/admin/admins", ApiRoutes.Handle(AddAdminAsync));
+        app.MapPost("/admin/teams", ApiRoutes.Handle(AddTeamAsync));
         app.MapGet("/admin/apps/{app_id}", ApiRoutes.Handle(context => Task.FromResult(Profile(KnownApp((string)context.Request.RouteValues["app_id"]!)))));
         app.MapPut("/admin/apps/{app_id}", ApiRoutes.Handle(SetProfileAsync));
     }
@@ -97,7 +99,8 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var key = Input.UserKey(body);
         var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
         var thread = await store.UpdateThreadAsync(key, threadId, Input.RequiredText(body, "body"), Input.String(body, "url"), read: null, fromAdmin: true);
-        return Json.Ok(w => Json.Thread(w, thread, store.Admin));
+        var admins = await store.ListAdminsAsync();
+        return Json.Ok(w => Json.Thread(w, thread, admins));
     }
 
     /// <summary>Bulk-creates {prefix}1..{prefix}{count} in one transaction (100,000 users take about a second).</summary>
@@ -128,6 +131,39 @@ internal sealed class AdminEndpoints(EmulatorServices services)
 
         var created = await services.Stored(app).SeedAsync(count, tag, prefix);
         return Json.Object(200, ("app_id", app), ("created", created));
+    }
+
+    /// <summary>{app_id, name, email, away_mode_enabled?, away_mode_reassign?}: one more admin (teammate) of the app, as 2.14 shows it.</summary>
+    private async Task<IResult> AddAdminAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var store = services.Stored(SeedableApp(body));
+        var admin = await store.AddAdminAsync(SeedText(body, "name"), SeedText(body, "email"),
+            Input.Bool(body, "away_mode_enabled") ?? false, Input.Bool(body, "away_mode_reassign") ?? false);
+        return Json.Ok(w => Endpoints.V2.Writer.Admin(w, admin));
+    }
+
+    /// <summary>{app_id, name, admin_ids?}: a team of the app's admins, as 2.14 shows it.</summary>
+    private async Task<IResult> AddTeamAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var store = services.Stored(SeedableApp(body));
+        var team = await store.AddTeamAsync(SeedText(body, "name"), Input.Strings(body, "admin_ids"));
+        return Json.Ok(w => Endpoints.V2.Writer.Team(w, team));
+    }
+
+    /// <summary>An app whose data can be added to: a configured one, never the dummy app, which stores nothing.</summary>
+    private string SeedableApp(JsonElement body)
+    {
+        var app = RequiredApp(body);
+        return DummyApp.IsDummy(app) ? throw ApiError.BadRequest("The dummy app stores nothing and cannot be seeded") : app;
+    }
+
+    /// <summary>A required, non-blank text of a seeded row, bounded like the seed's texts.</summary>
+    private static string SeedText(JsonElement body, string name)
+    {
+        var text = Input.RequiredText(body, name);
+        return text.Length <= MaxSeedText ? text : throw ApiError.BadRequest($"{name} must be at most {MaxSeedText} characters, not {text.Length}");
     }
 
     private async Task<IResult> SetFaultsAsync(HttpContext context)

@@ -44,6 +44,8 @@ internal static class ApiRoutes
         new("GET", "/me", AdminsEndpoints.MeAsync),
         new("GET", "/admins", AdminsEndpoints.ListAsync),
         new("GET", "/admins/{admin_id}", AdminsEndpoints.GetAsync),
+        new("GET", "/teams", TeamsEndpoints.ListAsync),
+        new("GET", "/teams/{team_id}", TeamsEndpoints.GetAsync),
 
         new("GET", "/contacts", ContactsEndpoints.ListAsync),
         new("POST", "/contacts", ContactsEndpoints.CreateAsync),
@@ -74,6 +76,8 @@ internal static class ApiRoutes
         new("PUT", "/conversations/{conversation_id}", ConversationsEndpoints.UpdateAsync),
         new("POST", "/conversations/{conversation_id}/reply", ConversationsEndpoints.ReplyAsync),
         new("POST", "/conversations/{conversation_id}/parts", ConversationsEndpoints.ManageAsync),
+        new("POST", "/conversations/{conversation_id}/tags", ConversationsEndpoints.TagAsync),
+        new("DELETE", "/conversations/{conversation_id}/tags/{tag_id}", ConversationsEndpoints.UntagAsync),
 
         new("POST", "/events", EventsEndpoints.SubmitAsync),
         new("GET", "/events", EventsEndpoints.ListAsync),

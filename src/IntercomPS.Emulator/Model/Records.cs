@@ -21,8 +21,11 @@ internal sealed record UserInput(
 
 internal sealed record UserPage(IReadOnlyList<UserRecord> Users, long TotalCount, int Page, int PerPage);
 
-/// <summary>A note on a user: Id is 2.14's note id (v1 shows none); CreatedAt is null only in the dummy app's v1 answers, as in the spec's example.</summary>
-internal sealed record NoteRecord(long Id, long? CreatedAt, string Html, UserRecord User);
+/// <summary>
+/// A note on a user: Id is 2.14's note id (v1 shows none); CreatedAt is null only in the dummy app's v1 answers, as in
+/// the spec's example. AdminId is the admin who wrote it on 2.14 (null: the app's first admin, as every v1 note).
+/// </summary>
+internal sealed record NoteRecord(long Id, long? CreatedAt, string Html, UserRecord User, string? AdminId = null);
 
 /// <summary>A tag: IntercomId (24 hex digits) is its v1 id, NumericId the id REST 2.x shows (as a numeric string).</summary>
 internal sealed record TagRecord(string IntercomId, long NumericId, string Name, string Color, long TaggedUserCount);
@@ -30,17 +33,36 @@ internal sealed record TagRecord(string IntercomId, long NumericId, string Name,
 /// <summary>A create/update request for a tag. TagOrUntag is "tag", "untag" or null (no users given).</summary>
 internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string> UserIds, IReadOnlyList<string> Emails, string? TagOrUntag);
 
-/// <summary>One message of a thread: v1's message_id, 2.14's part id (the first message is the conversation's source).</summary>
-internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, string Html, bool FromAdmin);
+/// <summary>
+/// One message of a thread: v1's message_id, 2.14's part id (the first message is the conversation's source).
+/// PartType is 2.14's part_type: comment (what v1 knows), note (admins only), close, open, snoozed, assignment; a state
+/// change carries an empty Html unless the admin wrote a message with it. AdminId is the admin who wrote an admin part
+/// (null: the app's first admin); AssignedTo, on an assignment, "admin:ID", "team:ID" or "nobody".
+/// </summary>
+internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, string Html, bool FromAdmin,
+    string PartType = "comment", string? AdminId = null, string? AssignedTo = null)
+{
+    /// <summary>
+    /// What the user sees in the thread (and all v1 shows): comments, and a message an admin wrote with a close or an
+    /// assignment; never a note, nor a state change without words.
+    /// </summary>
+    public bool ToUser => PartType == "comment" || (PartType != "note" && Html.Length > 0);
+}
 
 /// <summary>
-/// An app's admin: each app has one, named by --admin-name and --admin-email, who writes the admin messages on both
-/// faces and the notes on 2.14. Its id is a stable number derived from the app id (Intercom's admin ids are numeric strings).
+/// An admin (teammate) of an app. Each app has its first admin, named by --admin-name and --admin-email, whose token
+/// the app's key is (GET /me), with a stable id derived from the app id (Intercom's admin ids are numeric strings);
+/// /admin/admins seeds more. Away and Reassign are 2.14's away_mode_enabled and away_mode_reassign.
 /// </summary>
-internal sealed record AdminRecord(string Id, string Name, string Email)
+internal sealed record AdminRecord(string Id, string Name, string Email, bool Away = false, bool Reassign = false, IReadOnlyList<long>? TeamIds = null)
 {
-    public static AdminRecord Of(string app, string name, string email) => new(
-        (100_000_000 + (System.BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(app)), 0) % 900_000_000))
-            .ToString(System.Globalization.CultureInfo.InvariantCulture),
-        name, email);
+    public static AdminRecord Of(string app, string name, string email) => new(NumericId(app), name, email);
+
+    /// <summary>A number from 100,000,000 to 999,999,999 derived from <paramref name="seed"/>, as a string.</summary>
+    public static string NumericId(string seed) =>
+        (100_000_000 + (System.BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed)), 0) % 900_000_000))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>A team of admins: its numeric id (shown as a string) and its members' admin ids.</summary>
+internal sealed record TeamRecord(long Id, string Name, IReadOnlyList<string> AdminIds);

@@ -22,11 +22,15 @@ internal sealed record DataAttributeRecord(long? Id, string Name, string DataTyp
 
 /// <summary>
 /// A thread, which 2.14 shows as a conversation: its messages (oldest first), the contact it is with, and its 2.14
-/// state. UpdatedAt is when its newest message or state change was.
+/// state, assignees and tags. UpdatedAt is when its newest message or state change was.
 /// </summary>
 internal sealed record ConversationRecord(
     long Id, long CreatedAt, long UpdatedAt, bool Read, string State, long? SnoozedUntil, bool CreatedByUser,
-    IReadOnlyList<MessageRecord> Messages, ContactRecord Contact);
+    IReadOnlyList<MessageRecord> Messages, ContactRecord Contact,
+    string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<ConversationTag>? Tags = null);
+
+/// <summary>A tag on a conversation: when and by which admin it was applied.</summary>
+internal sealed record ConversationTag(TagRecord Tag, long AppliedAt, string AdminId);
 
 internal sealed record ConversationPage(IReadOnlyList<ConversationRecord> Conversations, long TotalCount, int Page, int PerPage, string? Next);
 

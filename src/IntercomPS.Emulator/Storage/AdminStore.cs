@@ -7,10 +7,11 @@ internal sealed class AdminStore(Database db)
 {
     /// <summary>Deletes every app's data, or one app's.</summary>
     public Task ResetAsync(string? app) => db.WriteAsync(s => s.Execute(app is null
-        ? "DELETE FROM messages; DELETE FROM threads; DELETE FROM notes; DELETE FROM user_tags; DELETE FROM tags; DELETE FROM contact_details; DELETE FROM data_attributes; DELETE FROM conversation_states; DELETE FROM events; DELETE FROM users;"
+        ? "DELETE FROM messages; DELETE FROM threads; DELETE FROM notes; DELETE FROM user_tags; DELETE FROM tags; DELETE FROM contact_details; DELETE FROM data_attributes; DELETE FROM conversation_states; DELETE FROM events; DELETE FROM users; DELETE FROM conversation_tags; DELETE FROM team_admins; DELETE FROM teams; DELETE FROM admins;"
         : """
           DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
           DELETE FROM conversation_states WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
+          DELETE FROM conversation_tags WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
           DELETE FROM threads WHERE app = $app;
           DELETE FROM notes WHERE app = $app;
           DELETE FROM user_tags WHERE tag_id IN (SELECT id FROM tags WHERE app = $app);
@@ -20,5 +21,8 @@ internal sealed class AdminStore(Database db)
           DELETE FROM data_attributes WHERE app = $app;
           DELETE FROM events WHERE app = $app;
           DELETE FROM users WHERE app = $app;
+          DELETE FROM team_admins WHERE team_id IN (SELECT id FROM teams WHERE app = $app);
+          DELETE FROM teams WHERE app = $app;
+          DELETE FROM admins WHERE app = $app;
           """, ("$app", app)));
 }

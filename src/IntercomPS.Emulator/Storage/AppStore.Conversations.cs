@@ -8,9 +8,11 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// Threads, which 2.14 shows as conversations (same id, same messages: the first is the source, the rest the parts),
-/// plus a state row only 2.14 writes (open, closed, snoozed). A reply on either face is a message of the thread, and
-/// the rules about who has read what are here once: an admin's message is unseen (the thread unread) until the user
-/// reads the thread, the user replying has read it, and the user replying reopens a closed conversation.
+/// plus what only 2.14 writes: a state row (open, closed, snoozed, and the admin and team assigned), admin parts that
+/// are not messages to the user (notes, state changes, assignments) and tags. A reply on either face is a message of
+/// the thread, and the rules about who has read what are here once: an admin's message is unseen (the thread unread)
+/// until the user reads the thread, the user replying has read it, and the user replying reopens a closed
+/// conversation; a note or a state change leaves the thread as read as it was.
 /// </summary>
 internal sealed partial class AppStore
 {
@@ -18,7 +20,8 @@ internal sealed partial class AppStore
     public const string ConversationUpdatedAtSql =
         "max(t.created_at, COALESCE(cs.updated_at, 0), COALESCE((SELECT MAX(m.created_at) FROM messages m WHERE m.thread_id = t.id), 0))";
 
-    private const string ConversationColumns = $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq";
+    private const string ConversationColumns =
+        $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq, cs.admin_assignee_id, cs.team_assignee_id";
 
     private const string ConversationFrom = "FROM threads t JOIN users u ON u.seq = t.user_seq LEFT JOIN contact_details d ON d.user_seq = u.seq LEFT JOIN conversation_states cs ON cs.thread_id = t.id";
 
@@ -100,11 +103,14 @@ internal sealed partial class AppStore
         return (conversation, conversation.Messages[0]);
     });
 
-    /// <summary>A reply as the admin or as the conversation's contact: only its own contact can reply as the user.</summary>
-    public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, bool fromAdmin) => db.WriteAsync(s =>
+    /// <summary>
+    /// A reply as the conversation's own contact (<paramref name="adminId"/> null: only its contact can reply as the
+    /// user), or as an admin of the app: a comment, or with <paramref name="note"/> a note only admins see.
+    /// </summary>
+    public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, string? adminId, bool note) => db.WriteAsync(s =>
     {
         var conversation = Conversation(s, id) ?? throw ConversationNotFound();
-        if (!fromAdmin && contactId != conversation.Contact.User.IntercomId)
+        if (adminId is null && contactId != conversation.Contact.User.IntercomId)
         {
             throw new ApiError(400, "bad_request", "Only the conversation's contact can reply as the user here: send its intercom_user_id, email or user_id")
             {
@@ -112,7 +118,20 @@ internal sealed partial class AppStore
             };
         }
 
-        Reply(s, conversation, body, url: null, fromAdmin, read: null);
+        if (adminId is not null)
+        {
+            _ = AdminById(s, adminId);
+        }
+
+        if (note)
+        {
+            AddPart(s, id, Html.Paragraphs(body), "note", adminId!, assignedTo: null);
+        }
+        else
+        {
+            Reply(s, conversation, body, url: null, fromAdmin: adminId is not null, read: null, adminId);
+        }
+
         return Conversation(s, id)!;
     });
 
@@ -124,20 +143,64 @@ internal sealed partial class AppStore
     });
 
     /// <summary>
-    /// close, open or snoozed (until a time); an optional admin message goes into the thread first. It leaves the
-    /// conversation read as it was: a state change is not a reply the contact must read, as the description's examples
-    /// and the official SDK's tests have it.
+    /// An admin's close, open or snooze (until a time): one part of that type, with the admin's words as its body when
+    /// given (a close with words is still a close, not a comment). It leaves the conversation as read as it was: a state
+    /// change is not a reply the contact must read, as the description's examples and the official SDK's tests have it.
     /// </summary>
-    public Task<ConversationRecord> ManageAsync(long id, string state, long? snoozedUntil, string? body) => db.WriteAsync(s =>
+    public Task<ConversationRecord> ManageAsync(long id, string adminId, string state, long? snoozedUntil, string? body) => db.WriteAsync(s =>
     {
-        var conversation = Conversation(s, id) ?? throw ConversationNotFound();
-        if (body is not null)
-        {
-            Reply(s, conversation, body, url: null, fromAdmin: true, read: conversation.Read);
-        }
-
+        _ = Conversation(s, id) ?? throw ConversationNotFound();
+        _ = AdminById(s, adminId);
+        AddPart(s, id, body is null ? "" : Html.Paragraphs(body), state switch { "closed" => "close", "open" => "open", _ => "snoozed" }, adminId, assignedTo: null);
         SetState(s, id, state, snoozedUntil);
         return Conversation(s, id)!;
+    });
+
+    /// <summary>
+    /// Assigns the conversation to an admin (<paramref name="team"/> false) or a team of the app, or with assignee "0"
+    /// unassigns that kind; an admin and a team can both be assigned. A closed or snoozed conversation is reopened
+    /// (part assign_and_reopen, as in the description's example); an open one gets an assignment part.
+    /// </summary>
+    public Task<ConversationRecord> AssignAsync(long id, string adminId, bool team, string assignee, string? body) => db.WriteAsync(s =>
+    {
+        var conversation = Conversation(s, id) ?? throw ConversationNotFound();
+        _ = AdminById(s, adminId);
+        long? assigned = assignee == "0" ? null
+            : team ? Teams(s).FirstOrDefault(t => t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == assignee)?.Id ?? throw TeamNotFound()
+            : long.Parse(AdminById(s, assignee).Id, System.Globalization.CultureInfo.InvariantCulture);
+        var reopens = conversation.State != "open";
+        AddPart(s, id, body is null ? "" : Html.Paragraphs(body), reopens ? "assign_and_reopen" : "assignment", adminId,
+            assigned is { } to ? $"{(team ? "team" : "admin")}:{to}" : "nobody");
+        EnsureState(s, id);
+        s.Execute($"UPDATE conversation_states SET {(team ? "team_assignee_id" : "admin_assignee_id")} = $to, updated_at = $now WHERE thread_id = $id",
+            ("$id", id), ("$to", assigned), ("$now", Now));
+        if (reopens)
+        {
+            SetState(s, id, "open", null);
+        }
+
+        return Conversation(s, id)!;
+    });
+
+    /// <summary>Tags the conversation (a tag applied again keeps when and by whom it was first); the tag as applied.</summary>
+    public Task<ConversationTag> TagConversationAsync(long id, long tagId, string adminId) => db.WriteAsync(s =>
+    {
+        _ = Conversation(s, id) ?? throw ConversationNotFound();
+        _ = AdminById(s, adminId);
+        var tag = TagById(s, tagId) ?? throw ConversationTagNotFound();
+        s.Execute("INSERT OR IGNORE INTO conversation_tags (thread_id, tag_id, applied_at, admin_id) VALUES ($id, $tag, $now, $admin)",
+            ("$id", id), ("$tag", tag.NumericId), ("$now", Now), ("$admin", adminId));
+        return Conversation(s, id)!.Tags!.First(t => t.Tag.NumericId == tag.NumericId);
+    });
+
+    /// <summary>Takes the tag off the conversation; a tag it does not have is the 404 tag_not_found.</summary>
+    public Task<ConversationTag> UntagConversationAsync(long id, long tagId, string adminId) => db.WriteAsync(s =>
+    {
+        var conversation = Conversation(s, id) ?? throw ConversationNotFound();
+        _ = AdminById(s, adminId);
+        var applied = conversation.Tags!.FirstOrDefault(t => t.Tag.NumericId == tagId) ?? throw ConversationTagNotFound();
+        s.Execute("DELETE FROM conversation_tags WHERE thread_id = $id AND tag_id = $tag", ("$id", id), ("$tag", tagId));
+        return applied;
     });
 
     /// <summary>A new thread the user starts with its first message (read: the user wrote it); its id.</summary>
@@ -150,12 +213,13 @@ internal sealed partial class AppStore
     }
 
     /// <summary>
-    /// A message into the thread and what it means for reading: an admin's leaves the thread unread for the user, the
-    /// user's reads it (unless <paramref name="read"/> says otherwise) and reopens it if it was closed.
+    /// A message into the thread and what it means for reading: an admin's (<paramref name="adminId"/>; null with
+    /// <paramref name="fromAdmin"/> is the app's first admin, as v1 writes them) leaves the thread unread for the user,
+    /// the user's reads it (unless <paramref name="read"/> says otherwise) and reopens it if it was closed.
     /// </summary>
-    private void Reply(DbSession s, ConversationRecord thread, string body, string? url, bool fromAdmin, bool? read)
+    private void Reply(DbSession s, ConversationRecord thread, string body, string? url, bool fromAdmin, bool? read, string? adminId = null)
     {
-        AddMessage(s, thread.Id, body, url, fromAdmin);
+        AddMessage(s, thread.Id, body, url, fromAdmin, adminId);
         SetRead(s, thread.Id, read ?? !fromAdmin);
         if (!fromAdmin && thread.State == "closed")
         {
@@ -163,9 +227,17 @@ internal sealed partial class AppStore
         }
     }
 
-    private static void AddMessage(DbSession s, long threadId, string body, string? url, bool fromAdmin) => s.Execute(
-        "INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen) VALUES ($thread, $now, $url, $html, $admin, $seen)",
-        ("$thread", threadId), ("$now", Now), ("$url", url), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin));
+    private static void AddMessage(DbSession s, long threadId, string body, string? url, bool fromAdmin, string? adminId = null) => s.Execute(
+        "INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen, admin_id) VALUES ($thread, $now, $url, $html, $admin, $seen, $admin_id)",
+        ("$thread", threadId), ("$now", Now), ("$url", url), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin), ("$admin_id", adminId));
+
+    /// <summary>
+    /// An admin part that is no message for the user to read (a note, a state change, an assignment), so nothing
+    /// becomes unseen: <paramref name="html"/> is the words written with it, or empty.
+    /// </summary>
+    private static void AddPart(DbSession s, long threadId, string html, string partType, string adminId, string? assignedTo) => s.Execute(
+        "INSERT INTO messages (thread_id, created_at, html, from_admin, seen, part_type, admin_id, assigned_to) VALUES ($thread, $now, $html, 1, 1, $type, $admin_id, $assigned)",
+        ("$thread", threadId), ("$now", Now), ("$html", html), ("$type", partType), ("$admin_id", adminId), ("$assigned", assignedTo));
 
     /// <summary>Read: every message seen. Unread: the newest admin message is unseen again, so the user's unread count is honest.</summary>
     private static void SetRead(DbSession s, long id, bool read) => s.Execute(read
@@ -177,6 +249,10 @@ internal sealed partial class AppStore
         INSERT INTO conversation_states (thread_id, state, snoozed_until, updated_at) VALUES ($id, $state, $until, $now)
         ON CONFLICT (thread_id) DO UPDATE SET state = $state, snoozed_until = $until, updated_at = $now
         """, ("$id", id), ("$state", state), ("$until", snoozedUntil), ("$now", Now));
+
+    /// <summary>The conversation's state row, made (open, unassigned) if a v1 thread has none yet.</summary>
+    private static void EnsureState(DbSession s, long id) =>
+        s.Execute("INSERT OR IGNORE INTO conversation_states (thread_id, state, updated_at) VALUES ($id, 'open', $now)", ("$id", id), ("$now", Now));
 
     /// <summary>The admin messages of a user's threads that the user has not seen: v1's unread_messages.</summary>
     private static int UnreadAdminMessages(DbSession s, long seq) => (int)s.Scalar<long>("""
@@ -196,28 +272,36 @@ internal sealed partial class AppStore
         LoadConversations(s, "WHERE t.app = $app AND t.id = $id", ("$app", app), ("$id", id)).FirstOrDefault();
 
     /// <summary>
-    /// The conversations <paramref name="tail"/> selects, with their messages and contacts: four statements however
-    /// many conversations there are (the rows, every message, the contacts, their tags).
+    /// The conversations <paramref name="tail"/> selects, with their messages, tags and contacts: five statements however
+    /// many conversations there are (the rows, every message, every conversation tag, the contacts, their tags).
     /// </summary>
     private List<ConversationRecord> LoadConversations(DbSession s, string tail, params (string, object?)[] args)
     {
         var rows = s.Query($"SELECT {ConversationColumns} {ConversationFrom} {tail}",
             r => (Id: r.GetInt64(0), Created: r.GetInt64(1), Updated: r.GetInt64(2), Read: r.GetInt64(3) != 0, State: r.GetString(4),
-                Until: r.IsDBNull(5) ? (long?)null : r.GetInt64(5), ByUser: r.GetInt64(6) != 0, Seq: r.GetInt64(7)), args);
+                Until: Number(r, 5), ByUser: r.GetInt64(6) != 0, Seq: r.GetInt64(7), Admin: Number(r, 8), Team: Number(r, 9)), args);
         if (rows.Count == 0)
         {
             return [];
         }
 
+        var ids = ("$ids", (object?)JsonSerializer.Serialize(rows.Select(row => row.Id)));
         var messages = s.Query(
-            "SELECT thread_id, id, created_at, url, html, from_admin FROM messages WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
-            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), Text(r, 3), r.GetString(4), r.GetInt64(5) != 0)),
-            ("$ids", JsonSerializer.Serialize(rows.Select(row => row.Id)))).ToLookup(m => m.Thread, m => m.Message);
+            "SELECT thread_id, id, created_at, url, html, from_admin, COALESCE(part_type, 'comment'), admin_id, assigned_to FROM messages WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
+            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), Text(r, 3), r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), Text(r, 7), Text(r, 8))),
+            ids).ToLookup(m => m.Thread, m => m.Message);
+        var tags = s.Query(
+            $"SELECT ct.thread_id, ct.applied_at, ct.admin_id, {TagColumns} FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.thread_id IN (SELECT value FROM json_each($ids)) ORDER BY ct.applied_at, t.id",
+            r => (Thread: r.GetInt64(0), Tag: new ConversationTag(ReadTag(r, 3), r.GetInt64(1), r.GetString(2))), ids).ToLookup(t => t.Thread, t => t.Tag);
         var contacts = ContactsBySeq(s, rows.Select(row => row.Seq));
         return [.. rows.Select(row => new ConversationRecord(
-            row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq]))];
+            row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq],
+            row.Admin?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Team, [.. tags[row.Id]]))];
     }
 
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
+
+    /// <summary>The 404 for a tag the app or the conversation does not have, in the words of DELETE /conversations/{id}/tags/{tag_id}.</summary>
+    public static ApiError ConversationTagNotFound() => new(404, "not_found", "Tag not found") { Code = "tag_not_found" };
 }

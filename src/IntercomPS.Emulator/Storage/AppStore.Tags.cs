@@ -115,7 +115,7 @@ internal sealed partial class AppStore
     public Task DeleteTagAsync(long id) => db.WriteAsync(s =>
     {
         var tag = TagById(s, id) ?? throw TagNotFound();
-        return s.Execute("DELETE FROM user_tags WHERE tag_id = $id; DELETE FROM tags WHERE id = $id", ("$id", tag.NumericId));
+        return s.Execute("DELETE FROM user_tags WHERE tag_id = $id; DELETE FROM conversation_tags WHERE tag_id = $id; DELETE FROM tags WHERE id = $id", ("$id", tag.NumericId));
     });
 
     public Task<TagRecord> AddContactTagAsync(string contactId, long tagId) => LinkContactAsync(contactId, tagId, TagSeqs);

@@ -234,6 +234,7 @@ internal sealed partial class AppStore
     private static void DeleteUser(DbSession s, long seq) => s.Execute("""
         DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
         DELETE FROM conversation_states WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
+        DELETE FROM conversation_tags WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
         DELETE FROM threads WHERE user_seq = $seq;
         DELETE FROM notes WHERE user_seq = $seq;
         DELETE FROM user_tags WHERE user_seq = $seq;

@@ -70,7 +70,7 @@ internal sealed class Database : IDisposable
         writeSession.Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY;");
         writeSession.Execute("BEGIN IMMEDIATE");
         Schema.Apply(writeSession);
-        writeSession.Execute(SchemaV2.Create);
+        SchemaV2.Apply(writeSession);
         writeSession.Execute("COMMIT");
     }
 

@@ -3,8 +3,10 @@ namespace IntercomPS.Emulator.Storage;
 /// <summary>
 /// What only the 2.14 face stores, beside the shared tables (users, tags, notes, threads) and never a copy of
 /// them: a contact's role, phone and archived flag (keyed by the user's seq; a v1 user without a row is a
-/// role "user" contact), the contact data attributes an app defined, data events, and a conversation's state (open, closed,
-/// snoozed; a v1 thread without a row is open).
+/// role "user" contact), the contact data attributes an app defined, data events, a conversation's state (open, closed,
+/// snoozed; a v1 thread without a row is open) and assignees, its tags, and the admins and teams an app has beyond its
+/// first admin. A message's 2.14 part type, author admin and assignee are columns of the shared messages table (a v1
+/// message is a comment by the user or the app's first admin).
 /// </summary>
 internal static class SchemaV2
 {
@@ -25,12 +27,46 @@ internal static class SchemaV2
             created_at INTEGER NOT NULL,
             UNIQUE (app, name));
 
-        -- A conversation is a v1 thread (same id); only its 2.14 state lives here. No row: open.
+        -- A conversation is a v1 thread (same id); only its 2.14 state and assignees live here. No row: open, unassigned.
         CREATE TABLE IF NOT EXISTS conversation_states (
             thread_id INTEGER PRIMARY KEY,
             state TEXT NOT NULL DEFAULT 'open',
             snoozed_until INTEGER,
-            updated_at INTEGER);
+            updated_at INTEGER,
+            admin_assignee_id INTEGER,
+            team_assignee_id INTEGER);
+
+        -- Tags on conversations (contacts' tags are user_tags): when and by which admin each was applied.
+        CREATE TABLE IF NOT EXISTS conversation_tags (
+            thread_id INTEGER NOT NULL,
+            tag_id INTEGER NOT NULL,
+            applied_at INTEGER NOT NULL,
+            admin_id TEXT NOT NULL,
+            PRIMARY KEY (thread_id, tag_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_conversation_tags_tag ON conversation_tags(tag_id);
+
+        -- The admins an app has beyond its first (which comes from the emulator's options), and its teams.
+        CREATE TABLE IF NOT EXISTS admins (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            email TEXT NOT NULL,
+            away INTEGER NOT NULL DEFAULT 0,
+            reassign INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (app, id),
+            UNIQUE (app, email));
+
+        CREATE TABLE IF NOT EXISTS teams (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            name TEXT NOT NULL,
+            UNIQUE (app, name));
+
+        CREATE TABLE IF NOT EXISTS team_admins (
+            team_id INTEGER NOT NULL,
+            admin_id TEXT NOT NULL,
+            PRIMARY KEY (team_id, admin_id)) WITHOUT ROWID;
 
         -- Data events a contact did (POST /events); metadata is a flat JSON object.
         CREATE TABLE IF NOT EXISTS events (
@@ -45,4 +81,28 @@ internal static class SchemaV2
         -- Searches sorted by created_at (oldest first, as clients list) seek on it: the expression is the sort key's.
         CREATE INDEX IF NOT EXISTS ix_users_created ON users(app, COALESCE(created_at, 0), seq);
         """;
+
+    /// <summary>The columns an older data file's shared or 2.14 tables lack, added on open (older rows: comments, unassigned).</summary>
+    private static readonly (string Table, string Column, string Type)[] LaterColumns =
+    [
+        ("messages", "part_type", "TEXT"),
+        ("messages", "admin_id", "TEXT"),
+        ("messages", "assigned_to", "TEXT"),
+        ("notes", "admin_id", "TEXT"),
+        ("conversation_states", "admin_assignee_id", "INTEGER"),
+        ("conversation_states", "team_assignee_id", "INTEGER"),
+    ];
+
+    /// <summary>Creates the 2.14 tables and brings an older data file's tables up to date.</summary>
+    public static void Apply(DbSession s)
+    {
+        s.Execute(Create);
+        foreach (var (table, column, type) in LaterColumns)
+        {
+            if (!Schema.HasColumn(s, table, column))
+            {
+                s.Execute($"ALTER TABLE {table} ADD COLUMN {column} {type}");
+            }
+        }
+    }
 }

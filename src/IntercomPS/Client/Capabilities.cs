@@ -10,8 +10,9 @@ namespace IntercomPS.Client
     /// </summary>
     public sealed class Capability
     {
-        private Capability(string cmdlet, string? parameter, bool whenOmitted, bool onV1, string? sinceV2, string? what, string? refusal, string? contactField)
+        private Capability(string cmdlet, string? parameter, bool whenOmitted, bool onV1, string? sinceV2, string? what, string? refusal, string? contactField, bool withoutUser = false)
         {
+            WithoutUser = withoutUser;
             Cmdlet = cmdlet;
             Parameter = parameter;
             WhenOmitted = whenOmitted;
@@ -44,14 +45,24 @@ namespace IntercomPS.Client
         /// <summary>The 2.x contact field a v1-only user field would be (last_seen_ip): several are refused in one sentence.</summary>
         public string? ContactField { get; }
 
-        /// <summary>Whether a cmdlet invocation asks for this, given whether its <see cref="Parameter"/> has a value.</summary>
-        public bool IsAskedFor(bool parameterGiven) => Parameter is null || parameterGiven != WhenOmitted;
+        /// <summary>True when naming no user is what asks for it: a conversation by its id alone, or the workspace's conversations.</summary>
+        public bool WithoutUser { get; }
 
-        public override string ToString() => Cmdlet + (Parameter is null ? string.Empty : (WhenOmitted ? " without -" : " -") + Parameter);
+        /// <summary>
+        /// Whether a cmdlet invocation asks for this, given whether its <see cref="Parameter"/> has a value (for a
+        /// <see cref="WithoutUser"/> row, whether the input names a user).
+        /// </summary>
+        public bool IsAskedFor(bool parameterGiven) => (Parameter is null && !WithoutUser) || parameterGiven != WhenOmitted;
+
+        public override string ToString() => Cmdlet + (WithoutUser ? " without a user" : Parameter is null ? string.Empty : (WhenOmitted ? " without -" : " -") + Parameter);
 
         /// <summary>REST API 2.x only: v1 is told "<paramref name="what"/> needs REST API 2.x", or <paramref name="refusal"/> when given.</summary>
         internal static Capability OnlyV2(string cmdlet, string? parameter, string what, string since, string? refusal = null, bool whenOmitted = false) =>
             new Capability(cmdlet, parameter, whenOmitted, onV1: false, since, what, refusal, null);
+
+        /// <summary>REST API 2.x only when the input names no user: v1 finds a thread through its user.</summary>
+        internal static Capability OnlyV2WithoutUser(string cmdlet, string refusal) =>
+            new Capability(cmdlet, null, whenOmitted: true, onV1: false, "2.0", "Acting on conversations without naming a user", refusal, null, withoutUser: true);
 
         /// <summary>v1 only: a 2.x session is told <paramref name="refusal"/>.</summary>
         internal static Capability OnlyV1(string cmdlet, string? parameter, string refusal) =>
@@ -88,6 +99,31 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Add-IntercomNote", "AdminId", "Choosing the admin who writes a note (-AdminId)", ContactModel),
             Capability.OnlyV2("Get-IntercomTag", "Name", "Listing every tag", ContactModel, whenOmitted: true),
             Capability.OnlyV2("Set-IntercomMessageThread", "State", "Opening, closing or snoozing a conversation", ContactModel),
+
+            // The team inbox (REST API 2.x's conversations, worked by admins): v1 has threads of a user and their replies only.
+            Capability.OnlyV2WithoutUser("Get-IntercomMessageThread", ThreadsOfAUser),
+            Capability.OnlyV2WithoutUser("Set-IntercomMessageThread", ThreadsOfAUser),
+            Capability.OnlyV2WithoutUser("Add-IntercomMessageReply", ThreadsOfAUser),
+            Capability.OnlyV2("Get-IntercomMessageThread", "State", "Filtering conversations by state (-State)", ContactModel),
+            Capability.OnlyV2("Get-IntercomMessageThread", "AssigneeId", "Filtering conversations by the admin assigned (-AssigneeId)", ContactModel),
+            Capability.OnlyV2("Get-IntercomMessageThread", "TeamId", "Filtering conversations by the team assigned (-TeamId)", ContactModel),
+            Capability.OnlyV2("Get-IntercomMessageThread", "Unassigned", "Filtering unassigned conversations (-Unassigned)", ContactModel),
+            Capability.OnlyV2("Get-IntercomMessageThread", "Tag", "Filtering conversations by tag (-Tag)", ContactModel),
+            Capability.OnlyV2("Get-IntercomMessageThread", "Read", "Filtering conversations by read or unread (-Read)", ContactModel),
+            Capability.OnlyV2("Get-IntercomMessageThread", "CreatedSince", "Filtering conversations by when they started (-CreatedSince)", ContactModel),
+            Capability.OnlyV2("Get-IntercomMessageThread", "UpdatedSince", "Filtering conversations by when they last changed (-UpdatedSince)", ContactModel),
+            Capability.OnlyV2("Get-IntercomMessageThread", "Text", "Searching conversations' first message (-Text)", ContactModel),
+            Capability.OnlyV2("Get-IntercomMessageThread", "PlainText", "Bodies as plain text (-PlainText)", ContactModel),
+            Capability.OnlyV2("Set-IntercomMessageThread", "AssigneeId", "Assigning a conversation to an admin (-AssigneeId)", ContactModel),
+            Capability.OnlyV2("Set-IntercomMessageThread", "TeamId", "Assigning a conversation to a team (-TeamId)", ContactModel),
+            Capability.OnlyV2("Set-IntercomMessageThread", "AddTag", "Tagging a conversation (-AddTag)", ContactModel),
+            Capability.OnlyV2("Set-IntercomMessageThread", "RemoveTag", "Untagging a conversation (-RemoveTag)", ContactModel),
+            Capability.OnlyV2("Set-IntercomMessageThread", "AdminId", "Choosing the admin who acts on a conversation (-AdminId)", ContactModel),
+            Capability.OnlyV2("Add-IntercomMessageReply", "AdminId", "Replying as an admin (-AdminId)", ContactModel),
+            Capability.OnlyV2("Add-IntercomMessageReply", "AsAdmin", "Replying as an admin (-AsAdmin)", ContactModel),
+            Capability.OnlyV2("Add-IntercomMessageReply", "Note", "A note on a conversation (-Note)", ContactModel),
+            Capability.OnlyV2("Get-IntercomAdmin", null, "Listing admins", ContactModel),
+            Capability.OnlyV2("Get-IntercomTeam", null, "Listing teams", ContactModel),
             Capability.OnlyV2("New-IntercomUser", "Phone", "A user's phone", ContactModel, NoPhone),
             Capability.OnlyV2("Set-IntercomUser", "Phone", "A user's phone", ContactModel, NoPhone),
 
@@ -140,6 +176,10 @@ namespace IntercomPS.Client
 
         private const string NoPhone =
             "v1 users have no phone, so nothing was written: leave -Phone out (for a CSV, drop the column), or connect to REST API 2.x with Connect-Intercom -AccessToken, where users have one.";
+
+        private const string ThreadsOfAUser =
+            "On the v1 API a thread is one of a user's: name the user (-Email, -UserId, or pipe it). The workspace's conversations, " +
+            "and one by -ThreadId alone, need REST API 2.x: connect with Connect-Intercom -AccessToken.";
 
         private const string NoColour = "Tags have no colour on REST API 2.x, so -Color cannot be set there: leave it out.";
 

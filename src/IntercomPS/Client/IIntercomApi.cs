@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using IntercomPS.Client.V2;
@@ -17,7 +18,7 @@ namespace IntercomPS.Client
     /// What the cmdlets ask of Intercom that both protocols can do: v1 (<see cref="IntercomClient"/>) and REST API 2.x
     /// (<see cref="IntercomV2Client"/>) each map these onto their own resources. What only one protocol can do is a
     /// capability interface only its client implements (<see cref="IUserArchive"/>, <see cref="ITagListing"/>,
-    /// <see cref="IConversationState"/>, <see cref="IImpressions"/>), and which cmdlet parameters each protocol serves
+    /// <see cref="IConversationInbox"/>, <see cref="IImpressions"/>), and which cmdlet parameters each protocol serves
     /// is <see cref="Capabilities"/>, checked before any request: a client does not check it again, and an argument its
     /// protocol has no place for (a 2.x-only admin id on v1, a v1-only page URL on 2.x) is left out of its request.
     /// Failures of a request are <see cref="IntercomApiException"/>s, bad arguments <see cref="ArgumentException"/>s.
@@ -119,11 +120,55 @@ namespace IntercomPS.Client
         Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default);
     }
 
-    /// <summary>A conversation's state, which only REST API 2.x has.</summary>
-    public interface IConversationState
+    /// <summary>
+    /// The team inbox, which only REST API 2.x has: the workspace's conversations listed by one server-side search and
+    /// acted on by id, whoever's they are; their state, assignment and tags; replies and notes by admins; the admins
+    /// and teams. Where a <see cref="UserIdentity"/> is given, the conversation must be that user's (not_found
+    /// otherwise, and nothing is changed), as a thread id named a thread of its user on v1. Admin actions are written
+    /// by <c>adminId</c>, else the session's admin (Connect-Intercom's -AdminId, else GET /me's).
+    /// </summary>
+    public interface IConversationInbox
     {
-        /// <summary>Opens, closes or snoozes (until <paramref name="snoozedUntil"/>) a conversation.</summary>
-        Task<MessageThread> SetMessageThreadStateAsync(UserIdentity user, long threadId, string state, DateTime? snoozedUntil, CancellationToken cancellationToken = default);
+        /// <summary>The conversations the query asks for, oldest first, a page at a time, each read in full.</summary>
+        IThreadReader ListConversations(ConversationQuery query, CancellationToken cancellationToken = default);
+
+        /// <summary>One conversation with its parts; bodies as plain text when <paramref name="plainText"/>.</summary>
+        Task<MessageThread> GetConversationAsync(long threadId, UserIdentity? user, bool plainText, CancellationToken cancellationToken = default);
+
+        /// <summary>A reply by an admin that the user sees, or with <paramref name="note"/> a note only teammates see. Not idempotent.</summary>
+        Task<MessageThread> ReplyAsAdminAsync(long threadId, UserIdentity? user, string body, string? adminId, bool note, CancellationToken cancellationToken = default);
+
+        /// <summary>A reply as the conversation's own contact, the user it is with. Not idempotent.</summary>
+        Task<MessageThread> ReplyAsContactAsync(long threadId, string body, CancellationToken cancellationToken = default);
+
+        /// <summary>Marks the conversation read (or unread again).</summary>
+        Task<MessageThread> MarkConversationAsync(long threadId, bool read, CancellationToken cancellationToken = default);
+
+        /// <summary>Opens, closes or snoozes (until <paramref name="snoozedUntil"/>) the conversation; a close may carry <paramref name="body"/>, words to the user.</summary>
+        Task<MessageThread> SetConversationStateAsync(long threadId, UserIdentity? user, string state, DateTime? snoozedUntil, string? body, string? adminId, CancellationToken cancellationToken = default);
+
+        /// <summary>Assigns the conversation to an admin, or (<paramref name="team"/>) a team; assignee "0" unassigns that kind.</summary>
+        Task<MessageThread> AssignConversationAsync(long threadId, UserIdentity? user, bool team, string assigneeId, string? body, string? adminId, CancellationToken cancellationToken = default);
+
+        /// <summary>Adds and removes the conversation's tags (their 2.x ids), one request each, then reads it back.</summary>
+        Task<MessageThread> TagConversationAsync(long threadId, UserIdentity? user, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, string? adminId, CancellationToken cancellationToken = default);
+
+        Task<Admin[]> ListAdminsAsync(CancellationToken cancellationToken = default);
+
+        Task<Admin> GetAdminAsync(string id, CancellationToken cancellationToken = default);
+
+        Task<Team[]> ListTeamsAsync(CancellationToken cancellationToken = default);
+
+        Task<Team> GetTeamAsync(string id, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>Reads a conversation listing a page at a time; null after the last page.</summary>
+    public interface IThreadReader
+    {
+        /// <summary>How many conversations the search matched, once its first page is read.</summary>
+        long? TotalCount { get; }
+
+        Task<MessageThread[]?> NextAsync();
     }
 
     /// <summary>Impressions (a user's visit, answered with their unread count), which only v1 has.</summary>

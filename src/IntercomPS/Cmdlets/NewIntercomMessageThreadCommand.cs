@@ -3,6 +3,7 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>Starts a message thread from the user to the app (the API creates messages as the user).</summary>
+    [Alias("New-IntercomConversation")]
     [Cmdlet(VerbsCommon.New, "IntercomMessageThread", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MessageThread))]
     public sealed class NewIntercomMessageThreadCommand : IntercomCmdlet

@@ -104,6 +104,18 @@ namespace IntercomPS.Cmdlets
             });
         }
 
+        /// <summary>
+        /// Whether this input asks for what the session cannot do (the capability table), writing the not_supported
+        /// error against <paramref name="target"/> if so: for what runs no request through <see cref="Invoke"/> or
+        /// <see cref="Submit{T}(object, Func{CancellationToken, Task{T}}, Action{T})"/> (a listing).
+        /// </summary>
+        public bool Unsupported(object? target)
+        {
+            if (Refusal() is not { } refusal) return false;
+            WriteFailure(refusal, target);
+            return true;
+        }
+
         /// <summary>A failure known before any request, handed on in input order as a request's would be.</summary>
         public void Refuse(object? target, Exception failure) => Submit<object>(target, _ => Task.FromException<object>(failure), _ => { });
 
@@ -162,7 +174,8 @@ namespace IntercomPS.Cmdlets
             var asked = new List<Capability>(capabilities.Count);
             foreach (var capability in capabilities)
             {
-                if (capability.IsAskedFor(capability.Parameter is { } name && ParameterValues.IsGiven(_cmdlet, name))) asked.Add(capability);
+                var given = capability.WithoutUser ? UserTargets.NamesUserIn(_cmdlet) : capability.Parameter is { } name && ParameterValues.IsGiven(_cmdlet, name);
+                if (capability.IsAskedFor(given)) asked.Add(capability);
             }
             return Capabilities.Refusal(asked, _session());
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -62,6 +63,19 @@ namespace IntercomPS.Cmdlets
 
         /// <summary>Whether this input names any user at all (piped, or -Email / -UserId / -Id given).</summary>
         public bool Given => InputObject is not null || Email is not null || UserId is not null || Id is not null;
+
+        /// <summary>
+        /// Whether this input names a user: a non-blank -Email, -UserId or -Id (bound or from a piped object's properties),
+        /// or a piped string (an email). A piped thread with a ThreadId and nothing else names only its conversation.
+        /// </summary>
+        public bool NamesUser => Named(Email) || Named(UserId) || Named(Id) || InputObject?.BaseObject is string;
+
+        /// <summary>The same for a cmdlet's values as they are now, read by name (the capability table's rows without a user).</summary>
+        public static bool NamesUserIn(System.Management.Automation.PSCmdlet cmdlet) =>
+            Named(Internal.ParameterValues.Of(cmdlet, "Email") as string[]) || Named(Internal.ParameterValues.Of(cmdlet, "UserId") as string[])
+            || Named(Internal.ParameterValues.Of(cmdlet, "Id") as string[]) || (Internal.ParameterValues.Of(cmdlet, "InputObject") as PSObject)?.BaseObject is string;
+
+        private static bool Named(string[]? values) => values is not null && values.Any(value => !string.IsNullOrWhiteSpace(value));
 
         /// <summary>
         /// The users this input names, in order. A mismatched -Email / -UserId / -Id pairing is this input's error, and

@@ -38,13 +38,9 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             "conversation titles are not emulated (read is the one field PUT /conversations/{id} stores)"),
         new("PUT", "/conversations/{conversation_id}", "update_a_conversation_with_an_association_to_a_custom_object_instance",
             "custom_attributes on conversations is not emulated", "conversation custom attributes are not emulated"),
-        new("POST", "/conversations/{conversation_id}/reply", "admin_note_reply", "message_type note is not emulated",
-            "notes inside conversations are not emulated"),
         .. new[] { "admin_quick_reply_reply", "contact_quick_reply_reply" }.Select(example => new NotEmulated(
             "POST", "/conversations/{conversation_id}/reply", example, "message_type quick_reply is not emulated",
             "quick replies are not emulated")),
-        new("POST", "/conversations/{conversation_id}/parts", "assign_a_conversation", "assignment is not emulated",
-            "assignment is not emulated: each app has one admin"),
     ];
 
     public static IEnumerable<object[]> Examples()
@@ -193,6 +189,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         "contact_not_found" or "user_not_found" => IdKind.Contact,
         "tag_not_found" => IdKind.Tag,
         "admin_not_found" => IdKind.Admin,
+        "conversation_not_found" => IdKind.Conversation,
         "not_found" => KindOf(template, [template.Split('{').Last().Split('}')[0]]),
         _ => null,
     };
@@ -207,7 +204,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["external_id"] => IdKind.ExternalId,
         [.., "admin_id" or "assignee_id"] => IdKind.Admin,
         ["tag_id"] => IdKind.Tag,
-        ["id"] when template == "/contacts/{contact_id}/tags" => IdKind.Tag,
+        ["id"] when template is "/contacts/{contact_id}/tags" or "/conversations/{conversation_id}/tags" => IdKind.Tag,
+        ["team_id"] => IdKind.Team,
         ["note_id"] => IdKind.Note,
         ["conversation_id"] => IdKind.Conversation,
         _ => null,
@@ -240,11 +238,12 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Tag,
         Note,
         Conversation,
+        Team,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
-    /// a tag, a note and a conversation, and the app's admin (GET /me).
+    /// a tag, a note and a conversation (which has the tag too), the app's admin (GET /me) and a team.
     /// </summary>
     private sealed class World
     {
@@ -268,6 +267,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             world.ids[IdKind.Note] = note;
             world.ids[IdKind.Conversation] = conversation;
             world.ids[IdKind.Admin] = (await api.GetAsync("/me")).Ok()["id"].GetString()!;
+            (await api.PostAsync($"/conversations/{conversation}/tags", new { id = tag, admin_id = world.ids[IdKind.Admin] })).Ok();
+            world.ids[IdKind.Team] = await fixture.Admin.AddTeamAsync(EmulatorFixture.AppId, EmulatorFixture.NewId("team"), world.ids[IdKind.Admin]);
             return world;
         }
 

@@ -53,7 +53,7 @@ public static class UnservedOperations
             "DELETE /internal_articles/{internal_article_id}",
             "GET /internal_articles/search",
         ]),
-        ("away statuses are not emulated: each app has one admin, never away",
+        ("setting away statuses is not emulated: /admin/admins seeds an admin away or not, and that stays",
         [
             "PUT /admins/{admin_id}/away",
             "GET /away_status_reasons",
@@ -115,11 +115,6 @@ public static class UnservedOperations
         [
             "POST /contacts/{contact_id}/block",
         ]),
-        ("tags on conversations are not emulated (contacts' tags are)",
-        [
-            "POST /conversations/{conversation_id}/tags",
-            "DELETE /conversations/{conversation_id}/tags/{tag_id}",
-        ]),
         ("a conversation has its one contact: adding or removing customers is not emulated",
         [
             "POST /conversations/{conversation_id}/customers",
@@ -170,11 +165,6 @@ public static class UnservedOperations
             "GET /calls/{call_id}/recording",
             "GET /calls/{call_id}/transcript",
             "POST /calls/search",
-        ]),
-        ("teams are not emulated yet",
-        [
-            "GET /teams",
-            "GET /teams/{team_id}",
         ]),
         ("tickets are not emulated",
         [

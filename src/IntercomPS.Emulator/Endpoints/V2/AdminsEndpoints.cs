@@ -1,10 +1,14 @@
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
+using IntercomPS.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
-/// <summary>GET /me (with the app's time zone), /admins, /admins/{id}: each app has one admin, named by --admin-name/--admin-email.</summary>
+/// <summary>
+/// GET /me (the app's first admin, whose token the key is, with the app's time zone), /admins and /admins/{id}: the
+/// first admin (--admin-name/--admin-email) and those /admin/admins added, with their away status and teams.
+/// </summary>
 internal static class AdminsEndpoints
 {
     public static Task<IResult> MeAsync(HttpContext context)
@@ -14,27 +18,27 @@ internal static class AdminsEndpoints
         return Task.FromResult(Json.Ok(w => Writer.Admin(w, caller.Store.Admin, caller.AppId, zone, caller.Services.StartedAt)));
     }
 
-    public static Task<IResult> ListAsync(HttpContext context)
+    public static async Task<IResult> ListAsync(HttpContext context)
     {
-        var admin = Caller.From(context).Store.Admin;
-        return Task.FromResult(Json.Ok(w =>
+        var admins = await Caller.From(context).Store.ListAdminsAsync();
+        return Json.Ok(w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "admin.list");
             w.WriteStartArray("admins");
-            Writer.Admin(w, admin);
+            foreach (var admin in admins)
+            {
+                Writer.Admin(w, admin);
+            }
+
             w.WriteEndArray();
             w.WriteEndObject();
-        }));
+        });
     }
 
-    public static Task<IResult> GetAsync(HttpContext context)
+    public static async Task<IResult> GetAsync(HttpContext context)
     {
-        var admin = Caller.From(context).Store.Admin;
-        return RouteValues.Text(context, "admin_id") == admin.Id
-            ? Task.FromResult(Json.Ok(w => Writer.Admin(w, admin)))
-            : throw NotFound();
+        var admin = await Caller.From(context).Store.GetAdminAsync(RouteValues.Text(context, "admin_id"));
+        return Json.Ok(w => Writer.Admin(w, admin));
     }
-
-    public static ApiError NotFound() => new(404, "not_found", "Admin not found") { Code = "admin_not_found" };
 }

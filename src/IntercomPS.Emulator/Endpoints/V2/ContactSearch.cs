@@ -30,7 +30,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     private static readonly string[] IntegerOperators = ["=", "!=", "IN", "NIN", "<", ">", "<=", ">="];
     private static readonly string[] BooleanOperators = ["=", "!=", "IN", "NIN"];
     private static readonly string[] DateOperators = ["=", "<", ">"];
-    private static readonly string[] TagOperators = ["=", "!="];
+    private static readonly string[] TagOperators = ["=", "!=", "IN", "NIN"];
 
     /// <summary>The searchable contact fields we store: SQL over users u and contact_details d, and their type.</summary>
     private static readonly Dictionary<string, (string Sql, string Type)> ContactFields = new(StringComparer.Ordinal)
@@ -46,10 +46,13 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["updated_at"] = (AppStore.UpdatedAtSql, "date"),
         ["last_seen_at"] = ("u.last_impression_at", "date"),
         ["unsubscribed_from_emails"] = ("u.unsubscribed", "boolean"),
-        ["tag_id"] = ("", "tag"),
+        ["tag_id"] = ("EXISTS (SELECT 1 FROM user_tags ut WHERE ut.user_seq = u.seq AND ut.tag_id {0})", "tag"),
     };
 
-    /// <summary>The searchable conversation fields we store: SQL over threads t, users u and conversation_states cs.</summary>
+    /// <summary>
+    /// The searchable conversation fields we store: SQL over threads t, users u and conversation_states cs. An unassigned
+    /// conversation's assignee ids are 0, as an assignment to 0 unassigns it, so = 0 finds the unassigned.
+    /// </summary>
     private static readonly Dictionary<string, (string Sql, string Type)> ConversationFields = new(StringComparer.Ordinal)
     {
         ["id"] = ("CAST(t.id AS TEXT)", "string"), // a String in the description, like the contact id
@@ -61,6 +64,10 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["contact_ids"] = ("u.intercom_id", "string"),
         ["source.author.email"] = ("u.email", "string"),
         ["source.body"] = ("(SELECT m.html FROM messages m WHERE m.thread_id = t.id ORDER BY m.id LIMIT 1)", "words"),
+        ["admin_assignee_id"] = ("COALESCE(cs.admin_assignee_id, 0)", "integer"),
+        ["team_assignee_id"] = ("COALESCE(cs.team_assignee_id, 0)", "integer"),
+        ["snoozed_until"] = ("cs.snoozed_until", "date"),
+        ["tag_ids"] = ("EXISTS (SELECT 1 FROM conversation_tags ct WHERE ct.thread_id = t.id AND ct.tag_id {0})", "tag"),
     };
 
     private readonly List<(string, object?)> arguments = [];
@@ -160,18 +167,19 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     /// <summary>The condition "<paramref name="sql"/> <paramref name="op"/> value", the value checked for the field's type.</summary>
     private string Compare(string sql, string op, JsonElement value, string type, string field, string path)
     {
+        if (type == "tag")
+        {
+            // A tag field is a set: the condition holds when the contact's (or conversation's) tags include the value, or one of the list.
+            var tags = op is "IN" or "NIN" ? $"IN (SELECT value FROM json_each({Parameter(List(Listed(value, op, path), type, field, path))}))"
+                : value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? throw Invalid(path, $"{path}.value is required for {field} (a tag id)")
+                : $"= {Parameter(Scalar(value, "tag", field, path))}";
+            var exists = string.Format(CultureInfo.InvariantCulture, sql, tags);
+            return op is "=" or "IN" ? exists : $"NOT {exists}";
+        }
+
         if (op is "IN" or "NIN")
         {
-            if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
-            {
-                throw Invalid(path, $"{path}.value must be a non-empty array for {op}");
-            }
-
-            if (value.GetArrayLength() > MaxListValues)
-            {
-                throw Invalid(path, $"{path}.value has {value.GetArrayLength()} values; IN and NIN take at most {MaxListValues}");
-            }
-
+            _ = Listed(value, op, path);
             var list = $"SELECT value FROM json_each({Parameter(List(value, type, field, path))})";
             return op == "IN" ? $"{sql} IN ({list})" : $"({sql} IS NULL OR {sql} NOT IN ({list}))";
         }
@@ -184,13 +192,6 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 "!=" => $"{sql} IS NOT NULL",
                 _ => throw Invalid(path, $"{path}.value is required for operator '{op}'"),
             };
-        }
-
-        if (type == "tag")
-        {
-            var tag = Parameter(Scalar(value, "tag", field, path));
-            var exists = $"EXISTS (SELECT 1 FROM user_tags ut WHERE ut.user_seq = u.seq AND ut.tag_id = {tag})";
-            return op == "=" ? exists : $"NOT {exists}";
         }
 
         if (type == "date" && days is not null)
@@ -218,6 +219,22 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             "^" => $"substr(lower({sql}), 1, length({p})) = lower({p})",
             _ => $"substr(lower({sql}), -length({p})) = lower({p})", // $
         };
+    }
+
+    /// <summary>The value of an IN or NIN filter: a non-empty array of at most <see cref="MaxListValues"/> values.</summary>
+    private static JsonElement Listed(JsonElement value, string op, string path)
+    {
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        {
+            throw Invalid(path, $"{path}.value must be a non-empty array for {op}");
+        }
+
+        if (value.GetArrayLength() > MaxListValues)
+        {
+            throw Invalid(path, $"{path}.value has {value.GetArrayLength()} values; IN and NIN take at most {MaxListValues}");
+        }
+
+        return value;
     }
 
     /// <summary>A field's SQL and type; custom_attributes.NAME is typed by the value searched for.</summary>

@@ -9,8 +9,9 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>
 /// /conversations over v1's message threads: list, create from a contact, retrieve with its parts, reply as the
-/// contact or the admin, mark read, close/open/snooze, search. Notes inside conversations, assignment, tags on
-/// conversations and attachments are not emulated (a 400 says so).
+/// contact or an admin (a comment, or a note only admins see), mark read, close/open/snooze and assign to an admin or
+/// a team (each a part by the admin who did it), tag and untag, search. Quick replies, titles, custom attributes and
+/// attachments are not emulated (a 400 says so).
 /// </summary>
 internal static class ConversationsEndpoints
 {
@@ -20,7 +21,8 @@ internal static class ConversationsEndpoints
     {
         var query = context.Request.Query;
         var page = await Store(context).ListConversationsAsync(PerPage(Input.Query(query, "per_page"), DefaultPerPage), Input.Query(query, "starting_after"));
-        return Json.Ok(w => Writer.ConversationList(w, page, View(context)));
+        var view = await ViewAsync(context);
+        return Json.Ok(w => Writer.ConversationList(w, page, view));
     }
 
     public static async Task<IResult> SearchAsync(HttpContext context)
@@ -29,13 +31,14 @@ internal static class ConversationsEndpoints
         var query = ContactSearch.Conversations(body);
         var (perPage, startingAfter) = Pagination(body);
         var page = await Store(context).SearchConversationsAsync(query, perPage, startingAfter);
-        return Json.Ok(w => Writer.ConversationList(w, page, View(context)));
+        var view = await ViewAsync(context);
+        return Json.Ok(w => Writer.ConversationList(w, page, view));
     }
 
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var conversation = await Store(context).GetConversationAsync(Id(context));
-        return Json.Ok(w => Writer.Conversation(w, conversation, View(context)));
+        return await AnswerAsync(context, conversation);
     }
 
     /// <summary>from: {type: user|lead|contact, id}: the contact starts the conversation; the answer is its first message.</summary>
@@ -84,61 +87,95 @@ internal static class ConversationsEndpoints
 
         var read = Input.Bool(body, "read") ?? throw Invalid("read", "read is required (true or false)");
         var conversation = await Store(context).MarkReadAsync(id, read);
-        return Json.Ok(w => Writer.Conversation(w, conversation, View(context)));
+        return await AnswerAsync(context, conversation);
     }
 
     /// <summary>
-    /// type user (with intercom_user_id, email or user_id) or admin (admin_id); message_type comment. A user may reply
-    /// to conversation "last": their newest conversation.
+    /// type user (with intercom_user_id, email or user_id) or admin (admin_id, any admin of the app); message_type
+    /// comment, or note for an admin (seen by admins only). A user may reply to conversation "last": their newest.
     /// </summary>
     public static async Task<IResult> ReplyAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var messageType = Input.String(body, "message_type");
-        if (messageType != "comment")
+        if (messageType is not ("comment" or "note"))
         {
-            throw Invalid("message_type", messageType is "note" or "quick_reply"
-                ? $"message_type {messageType} is not emulated; use comment"
-                : "message_type is required: comment");
+            throw Invalid("message_type", messageType is "quick_reply"
+                ? "message_type quick_reply is not emulated; use comment or note"
+                : "message_type is required: comment (or note, for an admin)");
         }
 
         var text = Text(body, "body");
         var store = Store(context);
         var last = RouteValues.Text(context, "conversation_id") == "last";
-        var conversation = Input.String(body, "type") switch
+        var type = Input.String(body, "type");
+        if (messageType == "note" && type != "admin")
+        {
+            throw Invalid("type", "a note is written by an admin: type admin, with admin_id");
+        }
+
+        var conversation = type switch
         {
             "admin" when last => throw Invalid("conversation_id", "\"last\" is a user's newest conversation: reply to it with type user"),
-            "admin" => await store.ReplyAsync(Id(context), text, null, fromAdmin: CheckAdmin(context, body)),
+            "admin" => await store.ReplyAsync(Id(context), text, null, AdminId(body), note: messageType == "note"),
             "user" => await ReplyAsUser(store, body, text, last ? null : Id(context)),
             _ => throw Invalid("type", "type must be user or admin"),
         };
-        return Json.Ok(w => Writer.Conversation(w, conversation, View(context)));
+        return await AnswerAsync(context, conversation);
     }
 
-    /// <summary>message_type close, open or snoozed (with snoozed_until), by the app's admin.</summary>
+    /// <summary>
+    /// message_type close, open, snoozed (with snoozed_until) or assignment (type admin or team, assignee_id; "0"
+    /// unassigns), by admin_id, any admin of the app; a close or an assignment may carry a body, kept as the part's.
+    /// </summary>
     public static async Task<IResult> ManageAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
-        CheckAdmin(context, body);
+        var adminId = AdminId(body);
         var messageType = Input.String(body, "message_type");
-        var (state, until) = messageType switch
-        {
-            "close" => ("closed", (long?)null),
-            "open" => ("open", null),
-            "snoozed" => ("snoozed", Input.Timestamp(body, "snoozed_until") ?? throw Invalid("snoozed_until", "snoozed_until is required to snooze (a UNIX time)")),
-            "assignment" => throw Invalid("message_type", "assignment is not emulated: each app has one admin"),
-            _ => throw Invalid("message_type", "message_type must be close, open or snoozed"),
-        };
         var text = Input.String(body, "body") is { Length: > 0 } given && given.Trim().Length > 0 ? given : null;
-        var conversation = await Store(context).ManageAsync(Id(context), state, until, messageType == "close" ? text : null);
-        return Json.Ok(w => Writer.Conversation(w, conversation, View(context)));
+        var store = Store(context);
+        var id = Id(context);
+        var conversation = messageType switch
+        {
+            "close" => await store.ManageAsync(id, adminId, "closed", null, text),
+            "open" => await store.ManageAsync(id, adminId, "open", null, null),
+            "snoozed" => await store.ManageAsync(id, adminId, "snoozed",
+                Input.Timestamp(body, "snoozed_until") ?? throw Invalid("snoozed_until", "snoozed_until is required to snooze (a UNIX time)"), null),
+            "assignment" => await store.AssignAsync(id, adminId, Input.String(body, "type") switch
+            {
+                "admin" => false,
+                "team" => true,
+                _ => throw Invalid("type", "an assignment's type is admin or team: what assignee_id names"),
+            }, IdText(body, "assignee_id") ?? throw Invalid("assignee_id", "assignee_id is required (an admin's or a team's id; 0 unassigns)"), text),
+            _ => throw Invalid("message_type", "message_type must be close, open, snoozed or assignment"),
+        };
+        return await AnswerAsync(context, conversation);
+    }
+
+    /// <summary>POST /conversations/{id}/tags {id, admin_id}: the tag, as applied (when, by whom).</summary>
+    public static async Task<IResult> TagAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var tagId = Input.Id(body, "id") ?? throw Invalid("id", "id is required (the tag's id)");
+        var applied = await Store(context).TagConversationAsync(Id(context), tagId, AdminId(body));
+        return Json.Ok(w => Writer.AppliedTag(w, applied));
+    }
+
+    /// <summary>DELETE /conversations/{id}/tags/{tag_id} {admin_id}: the tag that was removed.</summary>
+    public static async Task<IResult> UntagAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var tagId = RouteValues.NumericId(context, "tag_id", AppStore.ConversationTagNotFound);
+        var removed = await Store(context).UntagConversationAsync(Id(context), tagId, AdminId(body));
+        return Json.Ok(w => Writer.AppliedTag(w, removed));
     }
 
     /// <summary>A user's reply to a conversation, or (id null: the path said "last") to the user's newest one.</summary>
     private static async Task<ConversationRecord> ReplyAsUser(IAppStore store, JsonElement body, string text, long? id)
     {
         var contact = await ReplyingContact(store, body);
-        return await store.ReplyAsync(id ?? await store.LastConversationIdAsync(contact), text, contact, fromAdmin: false);
+        return await store.ReplyAsync(id ?? await store.LastConversationIdAsync(contact), text, contact, adminId: null, note: false);
     }
 
     private static async Task<string> ReplyingContact(IAppStore store, JsonElement body)
@@ -163,17 +200,20 @@ internal static class ConversationsEndpoints
         throw Invalid("intercom_user_id", "a user reply needs intercom_user_id, user_id or email");
     }
 
-    /// <summary>admin_id is required and must be the app's admin; returns true (an admin acts).</summary>
-    private static bool CheckAdmin(HttpContext context, JsonElement body)
-    {
-        var adminId = Input.Field(body, "admin_id") ?? throw Invalid("admin_id", "admin_id is required (the admin's id, GET /me)");
-        if (adminId.ValueKind is not (JsonValueKind.String or JsonValueKind.Number) || adminId.ToString() != Author(context).Id)
-        {
-            throw AdminsEndpoints.NotFound();
-        }
+    /// <summary>
+    /// The admin a request acts as: admin_id, a string or a number, required (whether it is an admin of the app is the
+    /// store's to say: the 404 admin_not_found).
+    /// </summary>
+    private static string AdminId(JsonElement body) => IdText(body, "admin_id") ?? throw Invalid("admin_id", "admin_id is required (an admin's id: GET /admins lists them)");
 
-        return true;
-    }
+    /// <summary>An id field as text, sent as a string or a number (the description types ids as strings, its examples as numbers).</summary>
+    private static string? IdText(JsonElement body, string name) => Input.Field(body, name) switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Number } v when v.TryGetInt64(out var n) && n >= 0 => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { } v => throw Invalid(name, $"{name} must be an id (a string or a number), not {Input.Kind(v)}"),
+    };
 
     private static string Text(JsonElement body, string name) =>
         Input.String(body, name) is { } text && text.Trim().Length > 0 ? text : throw new ApiError(400, "bad_request", $"{name} is required") { Code = "parameter_not_found", Field = name };
@@ -201,11 +241,15 @@ internal static class ConversationsEndpoints
 
     private static long Id(HttpContext context) => RouteValues.NumericId(context, "conversation_id", AppStore.ConversationNotFound);
 
-    private static AdminRecord Author(HttpContext context) => Store(context).Admin;
+    /// <summary>How this request's conversations are written: its app's admins (the authors of admin parts), its version, display_as=plaintext or HTML.</summary>
+    private static async Task<ConversationView> ViewAsync(HttpContext context) =>
+        new(await Store(context).ListAdminsAsync(), Face.VersionOf(context).Model, Input.Query(context.Request.Query, "display_as") == "plaintext");
 
-    /// <summary>How this request's conversations are written: its app's admin, its version, display_as=plaintext or HTML.</summary>
-    private static ConversationView View(HttpContext context) =>
-        new(Author(context), Face.VersionOf(context).Model, Input.Query(context.Request.Query, "display_as") == "plaintext");
+    private static async Task<IResult> AnswerAsync(HttpContext context, ConversationRecord conversation)
+    {
+        var view = await ViewAsync(context);
+        return Json.Ok(w => Writer.Conversation(w, conversation, view));
+    }
 
     private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
-/// <summary>/contacts/{id}/notes and /notes/{id}. Every note's author is the app's admin (the one it has).</summary>
+/// <summary>/contacts/{id}/notes and /notes/{id}. A note's author is the admin_id it was written with, else the app's first admin.</summary>
 internal static class NotesEndpoints
 {
     public static async Task<IResult> ListAsync(HttpContext context)
     {
         var notes = await Store(context).ListNotesAsync(RouteValues.Text(context, "contact_id"));
-        var author = Store(context).Admin;
+        var admins = await Store(context).ListAdminsAsync();
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -19,7 +19,7 @@ internal static class NotesEndpoints
             w.WriteStartArray("data");
             foreach (var note in notes)
             {
-                Writer.Note(w, note, author);
+                Writer.Note(w, note, Author(admins, note));
             }
 
             w.WriteEndArray();
@@ -29,7 +29,7 @@ internal static class NotesEndpoints
         });
     }
 
-    /// <summary>admin_id, when given, must be the app's admin; without it the token's admin writes the note.</summary>
+    /// <summary>admin_id, when given, must be an admin of the app; without it the token's admin writes the note.</summary>
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
@@ -39,22 +39,27 @@ internal static class NotesEndpoints
             throw new ApiError(400, "bad_request", "body is required (the note's text)") { Code = "parameter_not_found", Field = "body" };
         }
 
-        var author = Store(context).Admin;
-        if (Input.Field(body, "admin_id") is { } adminId && (adminId.ValueKind is not (System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number)
-            || adminId.ToString() != author.Id))
+        var adminId = Input.Field(body, "admin_id") switch
         {
-            throw AdminsEndpoints.NotFound();
-        }
-
-        var note = await Store(context).AddNoteAsync(RouteValues.Text(context, "contact_id"), text);
-        return Json.Ok(w => Writer.Note(w, note, author));
+            null => null,
+            { ValueKind: System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number } given => given.ToString(),
+            _ => throw AppStore.AdminNotFound(),
+        };
+        var note = await Store(context).AddNoteAsync(RouteValues.Text(context, "contact_id"), text, adminId);
+        var admins = await Store(context).ListAdminsAsync();
+        return Json.Ok(w => Writer.Note(w, note, Author(admins, note)));
     }
 
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var note = await Store(context).GetNoteAsync(RouteValues.NumericId(context, "note_id", AppStore.NoteNotFound));
-        return Json.Ok(w => Writer.Note(w, note, Store(context).Admin));
+        var admins = await Store(context).ListAdminsAsync();
+        return Json.Ok(w => Writer.Note(w, note, Author(admins, note)));
     }
+
+    /// <summary>Who wrote the note: its admin, else (a v1 note, or one written without admin_id) the app's first admin.</summary>
+    private static Model.AdminRecord Author(System.Collections.Generic.IReadOnlyList<Model.AdminRecord> admins, Model.NoteRecord note) =>
+        System.Linq.Enumerable.FirstOrDefault(admins, a => a.Id == note.AdminId) ?? admins[0];
 
     private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 }

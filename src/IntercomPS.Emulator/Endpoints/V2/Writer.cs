@@ -39,10 +39,15 @@ internal static class Writer
         w.WriteString("name", admin.Name);
         w.WriteString("email", admin.Email);
         w.WriteString("job_title", "");
-        w.WriteBoolean("away_mode_enabled", false);
-        w.WriteBoolean("away_mode_reassign", false);
+        w.WriteBoolean("away_mode_enabled", admin.Away);
+        w.WriteBoolean("away_mode_reassign", admin.Reassign);
         w.WriteBoolean("has_inbox_seat", true);
         w.WriteStartArray("team_ids");
+        foreach (var team in admin.TeamIds ?? [])
+        {
+            w.WriteNumberValue(team);
+        }
+
         w.WriteEndArray();
         if (app is null)
         {
@@ -207,6 +212,39 @@ internal static class Writer
         w.WriteEndObject();
     }
 
+    /// <summary>A tag on a conversation: the tag, when it was applied and by which admin.</summary>
+    public static void AppliedTag(Utf8JsonWriter w, ConversationTag applied)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "tag");
+        w.WriteString("id", Face.ToString(applied.Tag.NumericId));
+        w.WriteString("name", applied.Tag.Name);
+        w.WriteNumber("applied_at", applied.AppliedAt);
+        w.WriteStartObject("applied_by");
+        w.WriteString("type", "admin");
+        w.WriteString("id", applied.AdminId);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    public static void Team(Utf8JsonWriter w, TeamRecord team)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "team");
+        w.WriteString("id", Face.ToString(team.Id));
+        w.WriteString("name", team.Name);
+        w.WriteStartArray("admin_ids");
+        foreach (var admin in team.AdminIds)
+        {
+            w.WriteNumberValue(long.Parse(admin, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        w.WriteEndArray();
+        w.WriteNull("assignment_limit");
+        w.WriteString("distribution_method", "round_robin");
+        w.WriteEndObject();
+    }
+
     public static void TagList(Utf8JsonWriter w, IEnumerable<TagRecord> tags)
     {
         w.WriteStartObject();
@@ -288,7 +326,6 @@ internal static class Writer
     /// </summary>
     public static void Conversation(Utf8JsonWriter w, ConversationRecord c, ConversationView view, bool withParts = true)
     {
-        var admin = view.Admin;
         w.WriteStartObject();
         w.WriteString("type", "conversation");
         w.WriteString("id", Face.ToString(c.Id));
@@ -301,11 +338,16 @@ internal static class Writer
         w.WriteString("state", c.State);
         w.WriteBoolean("read", c.Read);
         w.WriteString("priority", view.Model.UnsetPriority);
-        Nullable(w, "admin_assignee_id", view.Model.UnassignedId);
-        Nullable(w, "team_assignee_id", view.Model.UnassignedId);
+        Nullable(w, "admin_assignee_id", c.AdminAssigneeId is { } adminAssignee ? long.Parse(adminAssignee, System.Globalization.CultureInfo.InvariantCulture) : view.Model.UnassignedId);
+        Nullable(w, "team_assignee_id", c.TeamAssigneeId ?? view.Model.UnassignedId);
         w.WriteStartObject("tags");
         w.WriteString("type", "tag.list");
         w.WriteStartArray("tags");
+        foreach (var tag in c.Tags ?? [])
+        {
+            AppliedTag(w, tag);
+        }
+
         w.WriteEndArray();
         w.WriteEndObject();
         var source = c.Messages.Count > 0 ? c.Messages[0] : null;
@@ -316,7 +358,7 @@ internal static class Writer
         w.WriteString("subject", "");
         w.WriteString("body", source is null ? "" : view.Body(source.Html));
         w.WritePropertyName("author");
-        PartAuthor(w, source?.FromAdmin == true, c.Contact, admin);
+        PartAuthor(w, source, c.Contact, view);
         w.WriteStartArray("attachments");
         w.WriteEndArray();
         w.WriteString("url", source?.Url);
@@ -335,11 +377,11 @@ internal static class Writer
         w.WriteStartObject("teammates");
         w.WriteString("type", "admin.list");
         w.WriteStartArray("teammates");
-        if (c.Messages.Any(p => p.FromAdmin))
+        foreach (var teammate in c.Messages.Where(p => p.FromAdmin).Select(p => view.Author(p.AdminId).Id).Distinct())
         {
             w.WriteStartObject();
             w.WriteString("type", "admin");
-            w.WriteString("id", admin.Id);
+            w.WriteString("id", teammate);
             w.WriteEndObject();
         }
 
@@ -364,14 +406,33 @@ internal static class Writer
                 w.WriteStartObject();
                 w.WriteString("type", "conversation_part");
                 w.WriteString("id", Face.ToString(part.Id));
-                w.WriteString("part_type", "comment");
-                w.WriteString("body", view.Body(part.Html));
+                w.WriteString("part_type", part.PartType);
+                if (part.Html.Length == 0 && part.PartType != "comment")
+                {
+                    w.WriteNull("body"); // a state change or assignment without words, as the description's examples write it
+                }
+                else
+                {
+                    w.WriteString("body", view.Body(part.Html));
+                }
+
                 w.WriteNumber("created_at", part.CreatedAt);
                 w.WriteNumber("updated_at", part.CreatedAt);
                 w.WriteNumber("notified_at", part.CreatedAt);
-                w.WriteNull("assigned_to");
+                if (part.AssignedTo?.Split(':') is [var kind, var assignee])
+                {
+                    w.WriteStartObject("assigned_to");
+                    w.WriteString("type", kind);
+                    w.WriteString("id", assignee);
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("assigned_to");
+                }
+
                 w.WritePropertyName("author");
-                PartAuthor(w, part.FromAdmin, c.Contact, admin);
+                PartAuthor(w, part, c.Contact, view);
                 w.WriteStartArray("attachments");
                 w.WriteEndArray();
                 w.WriteNull("external_id");
@@ -387,8 +448,11 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    private static void PartAuthor(Utf8JsonWriter w, bool fromAdmin, ContactRecord contact, AdminRecord admin)
+    /// <summary>Who wrote a part: the admin who did (the app's first admin for v1's admin messages), else the contact.</summary>
+    private static void PartAuthor(Utf8JsonWriter w, MessageRecord? part, ContactRecord contact, ConversationView view)
     {
+        var fromAdmin = part?.FromAdmin == true;
+        var admin = view.Author(part?.AdminId);
         w.WriteStartObject();
         w.WriteString("type", fromAdmin ? "admin" : contact.Role);
         w.WriteString("id", fromAdmin ? admin.Id : contact.User.IntercomId);
@@ -415,10 +479,13 @@ internal static class Writer
 }
 
 /// <summary>
-/// How conversations are written for one request: the app's admin (every admin part is theirs), the version's model,
-/// and whether bodies are plain text (display_as=plaintext) or HTML as stored.
+/// How conversations are written for one request: the app's admins (its first admin first: the author of v1's admin
+/// messages), the version's model, and whether bodies are plain text (display_as=plaintext) or HTML as stored.
 /// </summary>
-internal sealed record ConversationView(AdminRecord Admin, ApiModel Model, bool Plaintext)
+internal sealed record ConversationView(IReadOnlyList<AdminRecord> Admins, ApiModel Model, bool Plaintext)
 {
     public string Body(string html) => Plaintext ? Html.PlainText(html) : html;
+
+    /// <summary>The admin of that id (an admin removed since is shown as the first admin), or the first admin for null.</summary>
+    public AdminRecord Author(string? adminId) => (adminId is null ? null : Admins.FirstOrDefault(a => a.Id == adminId)) ?? Admins[0];
 }

@@ -13,41 +13,28 @@ using IntercomPS.Json;
 namespace IntercomPS.Client.V2
 {
     /// <summary>
-    /// Message threads as conversations: a user's are found by POST /conversations/search on contact_ids, one is
-    /// GET /conversations/{id}; the contact starts one (POST /conversations) and replies (POST .../reply); read
-    /// state is PUT /conversations/{id}, open/closed/snoozed a part by the session's admin (POST .../parts). The
-    /// conversation's source is a thread's first message, its comment parts the rest.
+    /// Message threads as conversations: a user's are one conversation search on contact_ids (the same reader as the
+    /// workspace's listing, <see cref="ConversationReader"/>), one is GET /conversations/{id}; the contact starts one
+    /// (POST /conversations) and replies (POST .../reply); read state is PUT /conversations/{id}. The conversation's
+    /// source is a thread's first message, its comment parts the rest; every part is in <see cref="MessageThread.Parts"/>.
     /// </summary>
     public sealed partial class IntercomV2Client
     {
-        /// <summary>The most a conversation search page holds.</summary>
-        private const int ConversationPageSize = 150;
-
-        /// <summary>2.x has no auto messages for the page a user is on: <paramref name="currentUrl"/> is v1's.</summary>
+        /// <summary>
+        /// Every conversation of the user: the whole search walked (and checked) first, then each read in full. 2.x has no
+        /// auto messages for the page a user is on: <paramref name="currentUrl"/> is v1's.
+        /// </summary>
         public async Task<MessageThread[]> GetMessageThreadsAsync(UserIdentity user, string? currentUrl = null, CancellationToken cancellationToken = default)
         {
-            var contactId = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
+            var reader = new ConversationReader(this, new ConversationQuery { User = user }, cancellationToken);
             var ids = new List<string>();
-            var check = new PagedReadCheck(HttpMethod.Post, new Uri(BaseUri, "conversations/search"), "conversation", ConversationPageSize, new SeenIds());
-            string? startingAfter = null;
-            do
-            {
-                var after = startingAfter;
-                var page = await SendAsync(HttpMethod.Post, "conversations/search", writer => WriteContactSearch(writer, contactId, after),
-                    V2JsonContext.Default.ConversationList, idempotent: true, cancellationToken).ConfigureAwait(false);
-                startingAfter = page.Pages?.Next?.StartingAfter;
-                check.Page(page.TotalCount, page.Conversations, conversation => conversation.Id, startingAfter);
-                ids.AddRange(page.Conversations.Select(conversation => conversation.Id!));
-            }
-            while (startingAfter is not null);
-
-            var reads = new RequestScheduler(Concurrency.ConversationReads);
-            var conversations = await Task.WhenAll(ids.Select(id => reads.RunAsync(() => GetConversationAsync(id, cancellationToken), cancellationToken))).ConfigureAwait(false);
-            return conversations.Select(conversation => ToThread(conversation, user)).ToArray();
+            for (var page = await reader.NextIdsAsync().ConfigureAwait(false); page is not null; page = await reader.NextIdsAsync().ConfigureAwait(false))
+                ids.AddRange(page);
+            return await ReadInFullAsync(ids, user, plainText: false, cancellationToken).ConfigureAwait(false);
         }
 
-        public async Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default) =>
-            ToThread(await OwnConversationAsync(user, threadId, cancellationToken).ConfigureAwait(false), user);
+        public Task<MessageThread> GetMessageThreadAsync(UserIdentity user, long threadId, CancellationToken cancellationToken = default) =>
+            GetConversationAsync(threadId, user, plainText: false, cancellationToken);
 
         /// <summary>
         /// POST /conversations from the contact, then the conversation it made. Not idempotent: never repeated blindly.
@@ -69,7 +56,7 @@ namespace IntercomPS.Client.V2
             }, V2JsonContext.Default.ConversationCreated, idempotent: false, cancellationToken).ConfigureAwait(false);
             try
             {
-                return ToThread(await GetConversationAsync(created.ConversationId!, cancellationToken).ConfigureAwait(false), user);
+                return ToThread(await ReadConversationAsync(created.ConversationId!, plainText: false, cancellationToken).ConfigureAwait(false), user, plainText: false);
             }
             catch (IntercomApiException failure)
             {
@@ -87,7 +74,18 @@ namespace IntercomPS.Client.V2
         {
             RequireBody(body);
             var contactId = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
-            var conversation = await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/reply", writer =>
+            return ToThread(await ReplyAsUserAsync(threadId, contactId, body, cancellationToken).ConfigureAwait(false), user, plainText: false);
+        }
+
+        /// <summary>PUT /conversations/{id} {read}, once the conversation is known to be the user's.</summary>
+        public async Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default)
+        {
+            await OwnConversationAsync(user, threadId, plainText: false, cancellationToken).ConfigureAwait(false);
+            return ToThread(await MarkAsync(threadId, read, cancellationToken).ConfigureAwait(false), user, plainText: false);
+        }
+
+        private Task<ConversationObject> ReplyAsUserAsync(long threadId, string contactId, string body, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/reply", writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("message_type", "comment");
@@ -95,74 +93,39 @@ namespace IntercomPS.Client.V2
                 writer.WriteString("intercom_user_id", contactId);
                 writer.WriteString("body", body);
                 writer.WriteEndObject();
-            }, V2JsonContext.Default.ConversationObject, idempotent: false, cancellationToken).ConfigureAwait(false);
-            return ToThread(conversation, user);
-        }
+            }, V2JsonContext.Default.ConversationObject, idempotent: false, cancellationToken);
 
-        /// <summary>PUT /conversations/{id} {read}, once the conversation is known to be the user's.</summary>
-        public async Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default)
-        {
-            await OwnConversationAsync(user, threadId, cancellationToken).ConfigureAwait(false);
-            var conversation = await SendAsync(HttpMethod.Put, ConversationPath(threadId), writer =>
+        private Task<ConversationObject> MarkAsync(long threadId, bool read, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Put, ConversationPath(threadId), writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteBoolean("read", read);
                 writer.WriteEndObject();
-            }, V2JsonContext.Default.ConversationObject, idempotent: true, cancellationToken).ConfigureAwait(false);
-            return ToThread(conversation, user);
-        }
-
-        /// <summary>
-        /// POST /conversations/{id}/parts by the session's admin: message_type open, close, or snoozed with
-        /// snoozed_until. Setting a state twice leaves the same state, so this is retried like any idempotent call.
-        /// </summary>
-        public async Task<MessageThread> SetMessageThreadStateAsync(UserIdentity user, long threadId, string state, DateTime? snoozedUntil, CancellationToken cancellationToken = default)
-        {
-            var messageType = MessageTypeFor(state, snoozedUntil);
-            var owned = OwnConversationAsync(user, threadId, cancellationToken);
-            var admin = AdminIdAsync(cancellationToken);
-            await Task.WhenAll(owned, admin).ConfigureAwait(false);
-            var adminId = await admin.ConfigureAwait(false);
-            var conversation = await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/parts", writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("message_type", messageType);
-                writer.WriteString("type", "admin");
-                writer.WriteString("admin_id", adminId);
-                if (snoozedUntil is { } until) writer.WriteNumber("snoozed_until", UnixTime.FromDateTime(until));
-                writer.WriteEndObject();
-            }, V2JsonContext.Default.ConversationObject, idempotent: true, cancellationToken).ConfigureAwait(false);
-            return ToThread(conversation, user);
-        }
-
-        /// <summary>The states a conversation can be put in, as the message_type that does it; snoozing needs an end, nothing else takes one.</summary>
-        private static string MessageTypeFor(string state, DateTime? snoozedUntil)
-        {
-            var messageType = state?.ToLowerInvariant() switch
-            {
-                "open" => "open",
-                "closed" => "close",
-                "snoozed" => "snoozed",
-                _ => throw new ArgumentException($"'{state}' is not a conversation state: use Open, Closed or Snoozed."),
-            };
-            if (messageType == "snoozed" && snoozedUntil is null) throw new ArgumentException("Snoozing a conversation needs the time it wakes up: give -SnoozedUntil.");
-            if (messageType != "snoozed" && snoozedUntil is not null) throw new ArgumentException($"-SnoozedUntil goes with -State Snoozed only, not {state}.");
-            return messageType;
-        }
+            }, V2JsonContext.Default.ConversationObject, idempotent: true, cancellationToken);
 
         private static void RequireBody(string body)
         {
             if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A message needs a body.");
         }
 
-        private Task<ConversationObject> GetConversationAsync(string id, CancellationToken cancellationToken) =>
-            SendAsync(HttpMethod.Get, "conversations/" + Uri.EscapeDataString(id), null, V2JsonContext.Default.ConversationObject, idempotent: true, cancellationToken);
+        /// <summary>GET /conversations/{id}, with its parts; bodies as plain text with display_as=plaintext.</summary>
+        private Task<ConversationObject> ReadConversationAsync(string id, bool plainText, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Get, "conversations/" + Uri.EscapeDataString(id) + (plainText ? "?display_as=plaintext" : string.Empty), null,
+                V2JsonContext.Default.ConversationObject, idempotent: true, cancellationToken);
+
+        /// <summary>Conversations by id, read in full (<see cref="Concurrency.ConversationReads"/> at a time), in the order given, as threads.</summary>
+        internal async Task<MessageThread[]> ReadInFullAsync(IEnumerable<string> ids, UserIdentity? user, bool plainText, CancellationToken cancellationToken)
+        {
+            var reads = new RequestScheduler(Concurrency.ConversationReads);
+            var conversations = await Task.WhenAll(ids.Select(id => reads.RunAsync(() => ReadConversationAsync(id, plainText, cancellationToken), cancellationToken))).ConfigureAwait(false);
+            return conversations.Select(conversation => ToThread(conversation, user, plainText)).ToArray();
+        }
 
         /// <summary>The conversation, if it is the user's: a thread id names a thread of the user given, as it did on v1.</summary>
-        private async Task<ConversationObject> OwnConversationAsync(UserIdentity user, long threadId, CancellationToken cancellationToken)
+        private async Task<ConversationObject> OwnConversationAsync(UserIdentity user, long threadId, bool plainText, CancellationToken cancellationToken)
         {
             var contact = ContactIdAsync(user, cancellationToken);
-            var read = GetConversationAsync(threadId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            var read = ReadConversationAsync(threadId.ToString(CultureInfo.InvariantCulture), plainText, cancellationToken);
             await Task.WhenAll(contact, read).ConfigureAwait(false);
             var contactId = await contact.ConfigureAwait(false);
             var conversation = await read.ConfigureAwait(false);
@@ -173,42 +136,38 @@ namespace IntercomPS.Client.V2
 
         private static string ConversationPath(long threadId) => "conversations/" + threadId.ToString(CultureInfo.InvariantCulture);
 
-        private static void WriteContactSearch(Utf8JsonWriter writer, string contactId, string? startingAfter)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("query");
-            ContactLookup.WriteFilter(writer, "contact_ids", "=", contactId);
-            writer.WriteStartObject("sort");
-            writer.WriteString("field", "created_at");
-            writer.WriteString("order", "ascending");
-            writer.WriteEndObject();
-            writer.WriteStartObject("pagination");
-            writer.WriteNumber("per_page", ConversationPageSize);
-            if (startingAfter is not null) writer.WriteString("starting_after", startingAfter);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
         /// <summary>
-        /// A conversation as the thread v1 showed: its source is the first message, its comment parts the rest
-        /// (state changes, assignments and notes are not messages to the user); stamped with whose it is, from the
-        /// identity asked with and the conversation's contact, so it pipes on without another lookup.
+        /// A conversation as the thread v1 showed: its source is the first message, its comment parts the rest (notes,
+        /// state changes and assignments are not messages to the user); every part is in <see cref="MessageThread.Parts"/>
+        /// with its type and author. Stamped with whose it is, from the identity asked with (when there is one) and the
+        /// conversation's contact, so it pipes on without another lookup.
         /// </summary>
-        private static MessageThread ToThread(ConversationObject conversation, UserIdentity user)
+        private static MessageThread ToThread(ConversationObject conversation, UserIdentity? user, bool plainText)
         {
-            var contact = conversation.Contacts?.Contacts.FirstOrDefault(c => user.Id is null || c.Id == user.Id);
+            var contact = conversation.Contacts?.Contacts.FirstOrDefault(c => user?.Id is null || c.Id == user.Id);
             var messages = new List<Message>();
-            if (conversation.Source is { } source) messages.Add(ToMessage(conversation.CreatedAt, source.Url, source.Body, source.Author, contact));
+            var parts = new List<ThreadPart>();
+            if (conversation.Source is { } source) messages.Add(ToMessage(conversation.CreatedAt, source.Url, source.Body, source.Author, contact, plainText));
             foreach (var part in conversation.Parts?.Parts ?? Array.Empty<ConversationPart>())
             {
-                if (part.PartType == "comment") messages.Add(ToMessage(part.CreatedAt, null, part.Body, part.Author, contact));
+                if (part.PartType == "comment") messages.Add(ToMessage(part.CreatedAt, null, part.Body, part.Author, contact, plainText));
+                parts.Add(new ThreadPart
+                {
+                    Id = part.Id,
+                    Type = part.PartType,
+                    CreatedAt = part.CreatedAt,
+                    Html = plainText ? null : part.Body,
+                    Text = plainText ? part.Body : null,
+                    From = ToAuthor(part.Author, contact),
+                    AssignedTo = part.AssignedTo is { Type: { } type, Id: { } id } ? $"{type} {id}" : null,
+                });
             }
             return new MessageThread
             {
                 ThreadId = long.Parse(conversation.Id!, NumberStyles.None, CultureInfo.InvariantCulture),
                 ContactId = contact?.Id,
-                Email = user.Email ?? messages.Select(message => message.From).FirstOrDefault(from => from is { IsAdmin: false })?.Email,
-                UserId = user.UserId ?? contact?.ExternalId,
+                Email = user?.Email ?? messages.Select(message => message.From).FirstOrDefault(from => from is { IsAdmin: false })?.Email,
+                UserId = user?.UserId ?? contact?.ExternalId,
                 CreatedAt = conversation.CreatedAt,
                 UpdatedAt = conversation.UpdatedAt,
                 Read = conversation.Read ?? false,
@@ -216,7 +175,12 @@ namespace IntercomPS.Client.V2
                 MessageType = MessageTypeOf(conversation.Source?.Type),
                 State = conversation.State,
                 SnoozedUntil = conversation.SnoozedUntil,
+                // 2.16 writes an unassigned conversation's assignees as 0, 2.14 as null: none either way.
+                AdminAssigneeId = conversation.AdminAssigneeId is { } admin && admin != 0 ? admin.ToString(CultureInfo.InvariantCulture) : null,
+                TeamAssigneeId = conversation.TeamAssigneeId is { } team && team != 0 ? team.ToString(CultureInfo.InvariantCulture) : null,
+                Tags = (conversation.Tags?.Tags ?? Array.Empty<TagObject>()).Select(tag => new Tag { Id = tag.Id, Name = tag.Name }).ToArray(),
                 Messages = messages.ToArray(),
+                Parts = parts.ToArray(),
             };
         }
 
@@ -227,18 +191,23 @@ namespace IntercomPS.Client.V2
         /// </summary>
         private static string? MessageTypeOf(string? sourceType) => sourceType == "conversation" ? "inbox" : sourceType;
 
-        private static Message ToMessage(DateTime? createdAt, string? url, string? body, PartAuthor? author, ConversationContact? contact) => new Message
+        private static Message ToMessage(DateTime? createdAt, string? url, string? body, PartAuthor? author, ConversationContact? contact, bool plainText) => new Message
         {
             CreatedAt = createdAt,
             Url = string.IsNullOrEmpty(url) ? null : url,
-            Html = body,
-            From = author is null ? null : new MessageAuthor
-            {
-                Email = author.Email,
-                Name = author.Name,
-                IsAdmin = author.Type == "admin",
-                UserId = author.Type != "admin" && contact is not null && author.Id == contact.Id ? contact.ExternalId : null,
-            },
+            Html = plainText ? null : body,
+            Text = plainText ? body : null,
+            From = ToAuthor(author, contact),
+        };
+
+        private static MessageAuthor? ToAuthor(PartAuthor? author, ConversationContact? contact) => author is null ? null : new MessageAuthor
+        {
+            Email = author.Email,
+            Name = author.Name,
+            IsAdmin = author.Type == "admin",
+            Type = author.Type,
+            Id = author.Id,
+            UserId = author.Type != "admin" && contact is not null && author.Id == contact.Id ? contact.ExternalId : null,
         };
     }
 
@@ -257,6 +226,14 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("source")] public ConversationSource? Source { get; set; }
         [JsonPropertyName("contacts")] public ConversationContacts? Contacts { get; set; }
         [JsonPropertyName("conversation_parts")] public ConversationParts? Parts { get; set; }
+        [JsonPropertyName("admin_assignee_id")] public long? AdminAssigneeId { get; set; }
+        [JsonPropertyName("team_assignee_id")] public long? TeamAssigneeId { get; set; }
+        [JsonPropertyName("tags")] public ConversationTags? Tags { get; set; }
+    }
+
+    internal sealed class ConversationTags
+    {
+        [JsonPropertyName("tags")] public TagObject[] Tags { get; set; } = Array.Empty<TagObject>();
     }
 
     internal sealed class ConversationSource
@@ -274,6 +251,13 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("email")] public string? Email { get; set; }
+    }
+
+    /// <summary>A {type, id} reference: whom an assignment part assigned the conversation to.</summary>
+    internal sealed class PartReference
+    {
+        [JsonPropertyName("type")] public string? Type { get; set; }
+        [JsonPropertyName("id")] public string? Id { get; set; }
     }
 
     internal sealed class ConversationContacts
@@ -294,7 +278,9 @@ namespace IntercomPS.Client.V2
 
     internal sealed class ConversationPart
     {
+        [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("part_type")] public string? PartType { get; set; }
+        [JsonPropertyName("assigned_to")] public PartReference? AssignedTo { get; set; }
         [JsonPropertyName("body")] public string? Body { get; set; }
         [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
         [JsonPropertyName("author")] public PartAuthor? Author { get; set; }

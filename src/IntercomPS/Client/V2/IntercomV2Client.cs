@@ -13,7 +13,7 @@ namespace IntercomPS.Client.V2
     /// shaped operations the cmdlets use onto contacts, tags, notes and conversations: users are contacts with role
     /// user, a user id is a contact's external_id, custom data its custom attributes. Knows nothing of PowerShell.
     /// </summary>
-    public sealed partial class IntercomV2Client : IIntercomApi, IUserArchive, ITagListing, IConversationState
+    public sealed partial class IntercomV2Client : IIntercomApi, IUserArchive, ITagListing, IConversationInbox
     {
         private readonly ApiTransport _transport;
         private readonly string? _adminId;
@@ -72,7 +72,7 @@ namespace IntercomPS.Client.V2
             };
         }
 
-        /// <summary>The admin that notes and conversation actions are written by: the one given, else the token's own (GET /me, asked once).</summary>
+        /// <summary>The session's admin, who writes notes and conversation actions unless told otherwise: Connect-Intercom's -AdminId, else the token's own (GET /me, asked once).</summary>
         internal async Task<string> AdminIdAsync(CancellationToken cancellationToken)
         {
             if (_adminId is not null) return _adminId;

@@ -20,6 +20,10 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ConversationObject))]
     [JsonSerializable(typeof(ConversationList))]
     [JsonSerializable(typeof(ConversationCreated))]
+    [JsonSerializable(typeof(AdminObject))]
+    [JsonSerializable(typeof(AdminList))]
+    [JsonSerializable(typeof(TeamObject))]
+    [JsonSerializable(typeof(TeamList))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
     {
     }

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Json;
+
+namespace IntercomPS.Client.V2
+{
+    /// <summary>
+    /// The team inbox (<see cref="IConversationInbox"/>): the workspace's conversations by one search, any of them by
+    /// id, and what admins do to them, each a request the description documents: replies and notes
+    /// (POST .../reply, message_type comment or note), state and assignment (POST .../parts), tags
+    /// (POST .../tags, DELETE .../tags/{id}); GET /admins and /teams. A user given means the conversation must be
+    /// theirs, checked (with the conversation read) before anything is written.
+    /// </summary>
+    public sealed partial class IntercomV2Client
+    {
+        public IThreadReader ListConversations(ConversationQuery query, CancellationToken cancellationToken = default) =>
+            new ConversationReader(this, query ?? throw new ArgumentNullException(nameof(query)), cancellationToken);
+
+        public async Task<MessageThread> GetConversationAsync(long threadId, UserIdentity? user, bool plainText, CancellationToken cancellationToken = default) =>
+            ToThread(user is null
+                ? await ReadConversationAsync(threadId.ToString(CultureInfo.InvariantCulture), plainText, cancellationToken).ConfigureAwait(false)
+                : await OwnConversationAsync(user, threadId, plainText, cancellationToken).ConfigureAwait(false), user, plainText);
+
+        /// <summary>POST .../reply {message_type comment|note, type admin, admin_id, body}. Not idempotent: never repeated blindly.</summary>
+        public async Task<MessageThread> ReplyAsAdminAsync(long threadId, UserIdentity? user, string body, string? adminId, bool note, CancellationToken cancellationToken = default)
+        {
+            RequireBody(body);
+            var admin = await ActingAdminAsync(threadId, user, adminId, cancellationToken).ConfigureAwait(false);
+            var conversation = await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/reply", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("message_type", note ? "note" : "comment");
+                writer.WriteString("type", "admin");
+                writer.WriteString("admin_id", admin);
+                writer.WriteString("body", body);
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.ConversationObject, idempotent: false, cancellationToken).ConfigureAwait(false);
+            return ToThread(conversation, user, plainText: false);
+        }
+
+        /// <summary>The contact's reply to its own conversation: the conversation is read to learn whose it is.</summary>
+        public async Task<MessageThread> ReplyAsContactAsync(long threadId, string body, CancellationToken cancellationToken = default)
+        {
+            RequireBody(body);
+            var conversation = await ReadConversationAsync(threadId.ToString(CultureInfo.InvariantCulture), plainText: false, cancellationToken).ConfigureAwait(false);
+            var contactId = conversation.Contacts?.Contacts.FirstOrDefault()?.Id
+                ?? throw new IntercomApiException("GET", new Uri(BaseUri, ConversationPath(threadId)), null, IntercomApiException.InvalidResponseType,
+                    $"Conversation {threadId} names no contact to reply as: reply as an admin (-AdminId or -AsAdmin).");
+            return ToThread(await ReplyAsUserAsync(threadId, contactId, body, cancellationToken).ConfigureAwait(false), null, plainText: false);
+        }
+
+        public async Task<MessageThread> MarkConversationAsync(long threadId, bool read, CancellationToken cancellationToken = default) =>
+            ToThread(await MarkAsync(threadId, read, cancellationToken).ConfigureAwait(false), null, plainText: false);
+
+        /// <summary>
+        /// POST .../parts: message_type open, close (with the admin's words, when given) or snoozed with snoozed_until.
+        /// Setting a state twice leaves the same state, so this is retried like any idempotent call.
+        /// </summary>
+        public async Task<MessageThread> SetConversationStateAsync(long threadId, UserIdentity? user, string state, DateTime? snoozedUntil, string? body, string? adminId,
+            CancellationToken cancellationToken = default)
+        {
+            var messageType = MessageTypeFor(state, snoozedUntil, body);
+            var admin = await ActingAdminAsync(threadId, user, adminId, cancellationToken).ConfigureAwait(false);
+            var conversation = await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/parts", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("message_type", messageType);
+                writer.WriteString("type", "admin");
+                writer.WriteString("admin_id", admin);
+                if (snoozedUntil is { } until) writer.WriteNumber("snoozed_until", UnixTime.FromDateTime(until));
+                if (body is not null) writer.WriteString("body", body);
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.ConversationObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return ToThread(conversation, user, plainText: false);
+        }
+
+        /// <summary>
+        /// POST .../parts {message_type assignment, type admin|team, assignee_id}: "0" unassigns that kind. Assigning
+        /// twice leaves the same assignee, but a body would be written twice, so only a wordless one is retried.
+        /// </summary>
+        public async Task<MessageThread> AssignConversationAsync(long threadId, UserIdentity? user, bool team, string assigneeId, string? body, string? adminId,
+            CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(assigneeId)) throw new ArgumentException($"Assigning a conversation needs the {(team ? "team" : "admin")}'s id.");
+            var admin = await ActingAdminAsync(threadId, user, adminId, cancellationToken).ConfigureAwait(false);
+            var conversation = await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/parts", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("message_type", "assignment");
+                writer.WriteString("type", team ? "team" : "admin");
+                writer.WriteString("admin_id", admin);
+                writer.WriteString("assignee_id", assigneeId);
+                if (body is not null) writer.WriteString("body", body);
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.ConversationObject, idempotent: body is null, cancellationToken).ConfigureAwait(false);
+            return ToThread(conversation, user, plainText: false);
+        }
+
+        /// <summary>
+        /// POST .../tags {id, admin_id} for each tag added and DELETE .../tags/{id} {admin_id} for each removed, in that
+        /// order (each idempotent: tagging twice leaves one tag), then the conversation as it is now.
+        /// </summary>
+        public async Task<MessageThread> TagConversationAsync(long threadId, UserIdentity? user, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, string? adminId,
+            CancellationToken cancellationToken = default)
+        {
+            var admin = await ActingAdminAsync(threadId, user, adminId, cancellationToken).ConfigureAwait(false);
+            foreach (var tagId in addTagIds)
+            {
+                await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/tags", writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", tagId);
+                    writer.WriteString("admin_id", admin);
+                    writer.WriteEndObject();
+                }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var tagId in removeTagIds)
+            {
+                await SendAsync(HttpMethod.Delete, ConversationPath(threadId) + "/tags/" + Uri.EscapeDataString(tagId), writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("admin_id", admin);
+                    writer.WriteEndObject();
+                }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+            }
+            return ToThread(await ReadConversationAsync(threadId.ToString(CultureInfo.InvariantCulture), plainText: false, cancellationToken).ConfigureAwait(false), user, plainText: false);
+        }
+
+        public async Task<Admin[]> ListAdminsAsync(CancellationToken cancellationToken = default) =>
+            (await SendAsync(HttpMethod.Get, "admins", null, V2JsonContext.Default.AdminList, idempotent: true, cancellationToken).ConfigureAwait(false))
+                .Admins.Select(ToAdmin).ToArray();
+
+        public async Task<Admin> GetAdminAsync(string id, CancellationToken cancellationToken = default) =>
+            ToAdmin(await SendAsync(HttpMethod.Get, "admins/" + Uri.EscapeDataString(id), null, V2JsonContext.Default.AdminObject, idempotent: true, cancellationToken).ConfigureAwait(false));
+
+        public async Task<Team[]> ListTeamsAsync(CancellationToken cancellationToken = default) =>
+            (await SendAsync(HttpMethod.Get, "teams", null, V2JsonContext.Default.TeamList, idempotent: true, cancellationToken).ConfigureAwait(false))
+                .Teams.Select(ToTeam).ToArray();
+
+        public async Task<Team> GetTeamAsync(string id, CancellationToken cancellationToken = default) =>
+            ToTeam(await SendAsync(HttpMethod.Get, "teams/" + Uri.EscapeDataString(id), null, V2JsonContext.Default.TeamObject, idempotent: true, cancellationToken).ConfigureAwait(false));
+
+        /// <summary>
+        /// The admin an action is written by (<paramref name="adminId"/>, else the session's), once the conversation is
+        /// known to be <paramref name="user"/>'s when one is given: both are asked at once, nothing is written before.
+        /// </summary>
+        private async Task<string> ActingAdminAsync(long threadId, UserIdentity? user, string? adminId, CancellationToken cancellationToken)
+        {
+            var admin = adminId is null ? AdminIdAsync(cancellationToken) : Task.FromResult(adminId);
+            if (user is not null) await Task.WhenAll(OwnConversationAsync(user, threadId, plainText: false, cancellationToken), admin).ConfigureAwait(false);
+            return await admin.ConfigureAwait(false);
+        }
+
+        /// <summary>The states a conversation can be put in, as the message_type that does it; snoozing needs an end, nothing else takes one, and only a close carries words.</summary>
+        private static string MessageTypeFor(string state, DateTime? snoozedUntil, string? body)
+        {
+            var messageType = state?.ToLowerInvariant() switch
+            {
+                "open" => "open",
+                "closed" => "close",
+                "snoozed" => "snoozed",
+                _ => throw new ArgumentException($"'{state}' is not a conversation state: use Open, Closed or Snoozed."),
+            };
+            if (messageType == "snoozed" && snoozedUntil is null) throw new ArgumentException("Snoozing a conversation needs the time it wakes up: give -SnoozedUntil.");
+            if (messageType != "snoozed" && snoozedUntil is not null) throw new ArgumentException($"-SnoozedUntil goes with -State Snoozed only, not {state}.");
+            if (body is not null && messageType != "close") throw new ArgumentException($"Words go with a close or an assignment, which the description lets carry them, not with -State {state}: reply first (Add-IntercomMessageReply).");
+            return messageType;
+        }
+
+        private static Admin ToAdmin(AdminObject admin) => new Admin
+        {
+            Id = admin.Id,
+            Name = admin.Name,
+            Email = admin.Email,
+            JobTitle = string.IsNullOrEmpty(admin.JobTitle) ? null : admin.JobTitle,
+            Away = admin.AwayModeEnabled ?? false,
+            AwayReassign = admin.AwayModeReassign ?? false,
+            HasInboxSeat = admin.HasInboxSeat ?? false,
+            TeamIds = admin.TeamIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray(),
+        };
+
+        private static Team ToTeam(TeamObject team) => new Team
+        {
+            Id = team.Id,
+            Name = team.Name,
+            AdminIds = team.AdminIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray(),
+        };
+    }
+
+    /// <summary>An admin as GET /admins and /admins/{id} write it.</summary>
+    internal sealed class AdminObject : ICheckedAnswer
+    {
+        string? ICheckedAnswer.Problem => Id is null ? "an admin without an id" : null;
+
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("email")] public string? Email { get; set; }
+        [JsonPropertyName("job_title")] public string? JobTitle { get; set; }
+        [JsonPropertyName("away_mode_enabled")] public bool? AwayModeEnabled { get; set; }
+        [JsonPropertyName("away_mode_reassign")] public bool? AwayModeReassign { get; set; }
+        [JsonPropertyName("has_inbox_seat")] public bool? HasInboxSeat { get; set; }
+        [JsonPropertyName("team_ids")] public long[] TeamIds { get; set; } = Array.Empty<long>();
+    }
+
+    internal sealed class AdminList
+    {
+        [JsonPropertyName("admins")] public AdminObject[] Admins { get; set; } = Array.Empty<AdminObject>();
+    }
+
+    internal sealed class TeamObject : ICheckedAnswer
+    {
+        string? ICheckedAnswer.Problem => Id is null ? "a team without an id" : null;
+
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("admin_ids")] public long[] AdminIds { get; set; } = Array.Empty<long>();
+    }
+
+    internal sealed class TeamList
+    {
+        [JsonPropertyName("teams")] public TeamObject[] Teams { get; set; } = Array.Empty<TeamObject>();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// Gets the workspace's teams (REST API 2.x): all of them, by -Id (GET /teams/{id}, bound from a thread's
+    /// TeamAssigneeId), or by -Name (wildcards) from one listing; each carries its admins' ids.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "IntercomTeam", DefaultParameterSetName = NamedSet)]
+    [OutputType(typeof(Team))]
+    public sealed class GetIntercomTeamCommand : IntercomCmdlet
+    {
+        private const string NamedSet = "Named";
+        private const string IdSet = "Id";
+
+        private readonly TeammateLookup<Team> _lookup = new TeammateLookup<Team>("team", "teams", team => team.Name, email: null);
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("team_id", "TeamAssigneeId")]
+        [AllowNull, AllowEmptyString, AllowEmptyCollection] // a piped thread assigned to nobody binds a null id, which gets nothing
+        public string[]? Id { get; set; }
+
+        [Parameter(ParameterSetName = NamedSet, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[]? Name { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == IdSet) _lookup.GetEach(Id, Requests, (id, token) => Client.As<IConversationInbox>().GetTeamAsync(id, token), WriteObject);
+        }
+
+        protected override void EndProcessing()
+        {
+            base.EndProcessing();
+            if (ParameterSetName == NamedSet) _lookup.List(Requests, Client, token => Client.As<IConversationInbox>().ListTeamsAsync(token), Name, emails: null, this);
+        }
+    }
+}
