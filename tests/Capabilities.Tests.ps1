@@ -30,6 +30,12 @@ BeforeAll {
         'Get-IntercomMessageThread -CurrentUrl'    = { Get-IntercomMessageThread -UserId 'cap1' -CurrentUrl 'https://example.com/' }
         'New-IntercomMessageThread -Url'           = { New-IntercomMessageThread -UserId 'cap1' -Body 'Hi' -Url 'https://example.com/' }
         'Add-IntercomMessageReply -Url'            = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -Url 'https://example.com/' }
+        'Get-IntercomDataAttribute'                = { Get-IntercomDataAttribute }
+        'New-IntercomDataAttribute'                = { New-IntercomDataAttribute -Name 'cap' -DataType integer }
+        'Set-IntercomDataAttribute'                = { Set-IntercomDataAttribute -AttributeId 1 -Description 'cap' }
+        'New-IntercomUser -CustomAttributeColumns' = { [pscustomobject]@{ user_id = 'cap1'; plan = 'pro' } | New-IntercomUser -CustomAttributeColumns }
+        'Set-IntercomUser -CustomAttributeColumns' = { [pscustomobject]@{ user_id = 'cap1'; plan = 'pro' } | Set-IntercomUser -CustomAttributeColumns }
+        'Remove-IntercomTag'                       = { Remove-IntercomTag -Name 'cap' -Force }
     }
 }
 

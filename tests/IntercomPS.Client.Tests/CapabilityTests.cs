@@ -30,6 +30,11 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(ITagListing), "Get-IntercomTag", "Name")]
         [InlineData(typeof(IConversationState), "Set-IntercomMessageThread", "State")]
         [InlineData(typeof(IImpressions), "New-IntercomImpression", null)]
+        [InlineData(typeof(IDataAttributes), "Get-IntercomDataAttribute", null)]
+        [InlineData(typeof(IDataAttributes), "New-IntercomDataAttribute", null)]
+        [InlineData(typeof(IDataAttributes), "Set-IntercomDataAttribute", null)]
+        [InlineData(typeof(IDataAttributes), "Set-IntercomUser", "CustomAttributeColumns")]
+        [InlineData(typeof(ITagRemoval), "Remove-IntercomTag", null)]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();

@@ -71,6 +71,7 @@ internal sealed class Database : IDisposable
         writeSession.Execute("BEGIN IMMEDIATE");
         Schema.Apply(writeSession);
         writeSession.Execute(SchemaV2.Create);
+        SchemaV2.Upgrade(writeSession);
         writeSession.Execute("COMMIT");
     }
 

@@ -121,6 +121,6 @@ internal static class Schema
         }
     }
 
-    private static bool HasColumn(DbSession s, string table, string column) =>
+    internal static bool HasColumn(DbSession s, string table, string column) =>
         s.Scalar<long>($"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'") > 0;
 }

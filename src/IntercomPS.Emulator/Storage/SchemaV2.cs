@@ -3,7 +3,7 @@ namespace IntercomPS.Emulator.Storage;
 /// <summary>
 /// What only the 2.14 face stores, beside the shared tables (users, tags, notes, threads) and never a copy of
 /// them: a contact's role, phone and archived flag (keyed by the user's seq; a v1 user without a row is a
-/// role "user" contact), the contact data attributes an app defined, data events, and a conversation's state (open, closed,
+/// role "user" contact), the data attributes an app defined (contact and company), data events, and a conversation's state (open, closed,
 /// snoozed; a v1 thread without a row is open).
 /// </summary>
 internal static class SchemaV2
@@ -23,6 +23,10 @@ internal static class SchemaV2
             data_type TEXT NOT NULL,
             description TEXT,
             created_at INTEGER NOT NULL,
+            model TEXT NOT NULL DEFAULT 'contact',
+            options TEXT,
+            archived INTEGER NOT NULL DEFAULT 0,
+            updated_at INTEGER,
             UNIQUE (app, name));
 
         -- A conversation is a v1 thread (same id); only its 2.14 state lives here. No row: open.
@@ -45,4 +49,16 @@ internal static class SchemaV2
         -- Searches sorted by created_at (oldest first, as clients list) seek on it: the expression is the sort key's.
         CREATE INDEX IF NOT EXISTS ix_users_created ON users(app, COALESCE(created_at, 0), seq);
         """;
+
+    /// <summary>A data file from before data attributes had a model, options, an archived flag and an update time gets them.</summary>
+    public static void Upgrade(DbSession s)
+    {
+        foreach (var (column, definition) in new[] { ("model", "TEXT NOT NULL DEFAULT 'contact'"), ("options", "TEXT"), ("archived", "INTEGER NOT NULL DEFAULT 0"), ("updated_at", "INTEGER") })
+        {
+            if (!Schema.HasColumn(s, "data_attributes", column))
+            {
+                s.Execute($"ALTER TABLE data_attributes ADD COLUMN {column} {definition}");
+            }
+        }
+    }
 }

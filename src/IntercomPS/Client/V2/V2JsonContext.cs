@@ -20,6 +20,8 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ConversationObject))]
     [JsonSerializable(typeof(ConversationList))]
     [JsonSerializable(typeof(ConversationCreated))]
+    [JsonSerializable(typeof(DataAttributeObject))]
+    [JsonSerializable(typeof(DataAttributeList))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
     {
     }
@@ -54,5 +56,6 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("id_code")] public string? IdCode { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("region")] public string? Region { get; set; }
+        [JsonPropertyName("timezone")] public string? TimeZone { get; set; }
     }
 }
