@@ -36,6 +36,8 @@ BeforeAll {
         'New-IntercomUser -CustomAttributeColumns' = { [pscustomobject]@{ user_id = 'cap1'; plan = 'pro' } | New-IntercomUser -CustomAttributeColumns }
         'Set-IntercomUser -CustomAttributeColumns' = { [pscustomobject]@{ user_id = 'cap1'; plan = 'pro' } | Set-IntercomUser -CustomAttributeColumns }
         'Remove-IntercomTag'                       = { Remove-IntercomTag -Name 'cap' -Force }
+        'Get-IntercomUser -Filter'                 = { Get-IntercomUser -Filter "plan -eq 'pro'" }
+        'Get-IntercomUser -Query'                  = { Get-IntercomUser -Query @{ field = 'email'; operator = '='; value = 'a@example.com' } }
     }
 }
 

@@ -35,6 +35,7 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(IDataAttributes), "Set-IntercomDataAttribute", null)]
         [InlineData(typeof(IDataAttributes), "Set-IntercomUser", "CustomAttributeColumns")]
         [InlineData(typeof(ITagRemoval), "Remove-IntercomTag", null)]
+        [InlineData(typeof(IUserSearch), "Get-IntercomUser", "Filter")]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();

@@ -97,6 +97,8 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Set-IntercomDataAttribute", null, "Changing a data attribute", ContactModel, NoDataAttributes),
             Capability.OnlyV2("New-IntercomUser", "CustomAttributeColumns", "Binding columns to custom attributes", ContactModel, NoAttributeColumns),
             Capability.OnlyV2("Set-IntercomUser", "CustomAttributeColumns", "Binding columns to custom attributes", ContactModel, NoAttributeColumns),
+            Capability.OnlyV2("Get-IntercomUser", "Filter", "Searching users (-Filter)", ContactModel, NoSearch),
+            Capability.OnlyV2("Get-IntercomUser", "Query", "Searching users (-Query)", ContactModel, NoSearch),
             Capability.OnlyV2("Remove-IntercomTag", null, "Deleting a tag", ContactModel,
                 "The v1 API cannot delete a tag: untag its users with Set-IntercomTag -Untag, or connect with Connect-Intercom -AccessToken to REST API 2.x, which can."),
 
@@ -152,6 +154,10 @@ namespace IntercomPS.Client
 
         private const string NoDataAttributes =
             "The v1 API has no data attributes (it made custom data keys on first use), so there are none to list, define or change: connect with Connect-Intercom -AccessToken to REST API 2.x.";
+
+        private const string NoSearch =
+            "The v1 API cannot search users, so nothing was sent: list them and filter with Where-Object " +
+            "(Get-IntercomUser | Where-Object { $_.CustomData['plan'] -eq 'pro' }), which reads every user, or connect with Connect-Intercom -AccessToken to REST API 2.x, which searches on the server.";
 
         private const string NoAttributeColumns =
             "-CustomAttributeColumns reads the types of the workspace's custom attributes, which the v1 API does not have, so nothing was written: " +
