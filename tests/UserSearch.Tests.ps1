@@ -96,3 +96,24 @@ Describe 'Get-IntercomUser -Filter and -Query on REST API 2.14' {
         (Get-IntercomSession).TimeZone | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Days in the workspace''s time zone' {
+    BeforeAll {
+        Reset-TestApp
+        $null = $IntercomTestAdmin.SetAppAsync($IntercomTestAppId, '2.14', 'Pacific/Auckland').GetAwaiter().GetResult()
+        Connect-TestIntercomV2
+        # 12:00 UTC on 14 January is 01:00 on 15 January in Auckland (UTC+13 in summer).
+        $null = New-IntercomUser -UserId 'kiwi' -Email 'kiwi@example.com' -LastRequestAt ([datetime]::new(2026, 1, 14, 12, 0, 0, [DateTimeKind]::Utc))
+    }
+    AfterAll {
+        $null = $IntercomTestAdmin.SetAppAsync($IntercomTestAppId, '2.14', 'Etc/UTC').GetAwaiter().GetResult()
+    }
+
+    It 'reads the zone from GET /me at connect, and matches a day by its calendar day there' {
+        (Get-IntercomSession).TimeZone | Should -Be 'Pacific/Auckland'
+        @(Get-IntercomUser -Filter "last_seen_at -eq '2026-01-15'").UserId | Should -Be 'kiwi'
+        @(Get-IntercomUser -Filter "last_seen_at -eq '2026-01-14'") | Should -HaveCount 0
+        @(Get-IntercomUser -Filter "last_seen_at -gt '2026-01-14'").UserId | Should -Be 'kiwi' -Because '> starts the next day, the 15th, there'
+        @(Get-IntercomUser -Filter "last_seen_at -gt '2026-01-15'") | Should -HaveCount 0
+    }
+}
