@@ -53,6 +53,14 @@ BeforeAll {
         'Add-IntercomMessageReply -Note'           = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -Note }
         'Get-IntercomAdmin'                        = { Get-IntercomAdmin }
         'Get-IntercomTeam'                         = { Get-IntercomTeam }
+        'Get-IntercomDataAttribute'                = { Get-IntercomDataAttribute }
+        'New-IntercomDataAttribute'                = { New-IntercomDataAttribute -Name 'cap' -DataType integer }
+        'Set-IntercomDataAttribute'                = { Set-IntercomDataAttribute -AttributeId 1 -Description 'cap' }
+        'New-IntercomUser -CustomAttributeColumns' = { [pscustomobject]@{ user_id = 'cap1'; plan = 'pro' } | New-IntercomUser -CustomAttributeColumns }
+        'Set-IntercomUser -CustomAttributeColumns' = { [pscustomobject]@{ user_id = 'cap1'; plan = 'pro' } | Set-IntercomUser -CustomAttributeColumns }
+        'Remove-IntercomTag'                       = { Remove-IntercomTag -Name 'cap' -Force }
+        'Get-IntercomUser -Filter'                 = { Get-IntercomUser -Filter "plan -eq 'pro'" }
+        'Get-IntercomUser -Query'                  = { Get-IntercomUser -Query @{ field = 'email'; operator = '='; value = 'a@example.com' } }
     }
 }
 

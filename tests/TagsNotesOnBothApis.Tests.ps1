@@ -150,12 +150,15 @@ Describe 'Tags on REST API 2.14' {
         Connect-TestIntercomV2
     }
 
-    It 'lists every tag without -Name, with the 2.14 numeric id and no colour or count' {
+    It 'lists every tag without -Name, with the 2.14 numeric id, no colour, and its users counted by one search each' {
+        $searches = Get-TestRequestCount 'POST /contacts/search'
         $tags = Get-IntercomTag
         $tags.Name | Should -Be 'trial', 'vip'
         $tags | ForEach-Object { $_.Id | Should -Match '^[0-9]+$' }
-        $tags | ForEach-Object { $_.Color | Should -BeNullOrEmpty; $_.TaggedUserCount | Should -BeNullOrEmpty }
+        $tags | ForEach-Object { $_.Color | Should -BeNullOrEmpty }
+        $tags.TaggedUserCount | Should -Be 12, 0
         Get-TestRequestCount 'GET /tags' | Should -Be 1
+        (Get-TestRequestCount 'POST /contacts/search') - $searches | Should -Be 2
     }
 
     It 'finds a name ignoring case, as Intercom does' {

@@ -174,16 +174,25 @@ internal sealed partial class DummyApp
     }
 
     /// <summary>The standard attributes, and the custom ones the canned users' custom data has.</summary>
-    public Task<IReadOnlyList<DataAttributeRecord>> ListAttributesAsync() => Task.FromResult<IReadOnlyList<DataAttributeRecord>>(
+    public Task<IReadOnlyList<DataAttributeRecord>> ListAttributesAsync(string? model, bool includeArchived) => Task.FromResult<IReadOnlyList<DataAttributeRecord>>(
     [
-        .. AppStore.Standard.Select(a => new DataAttributeRecord(null, a.Name, a.DataType, a.Description, false, null)),
-        new DataAttributeRecord(null, "app_name", "string", null, true, null),
-        new DataAttributeRecord(null, "monthly_spend", "float", null, true, null),
-        new DataAttributeRecord(null, "team_mates", "integer", null, true, null),
+        .. AppStore.StandardAttributes(model),
+        .. model is null or "contact"
+            ? new[]
+            {
+                new DataAttributeRecord(null, "contact", "app_name", "string", null, true, null),
+                new DataAttributeRecord(null, "contact", "monthly_spend", "float", null, true, null),
+                new DataAttributeRecord(null, "contact", "team_mates", "integer", null, true, null),
+            }
+            : Array.Empty<DataAttributeRecord>(),
     ]);
 
-    public Task<DataAttributeRecord> CreateAttributeAsync(string name, string dataType, string? description) =>
-        Task.FromResult(new DataAttributeRecord(1, name, dataType, description, true, Now));
+    public Task<DataAttributeRecord> CreateAttributeAsync(DataAttributeInput input) =>
+        Task.FromResult(new DataAttributeRecord(1, input.Model, input.Name, input.DataType, input.Description, true, Now, Now, input.Options));
+
+    /// <summary>The dummy app keeps nothing: the change is answered as applied to a canned attribute.</summary>
+    public Task<DataAttributeRecord> UpdateAttributeAsync(long id, DataAttributeChange change) =>
+        Task.FromResult(new DataAttributeRecord(id, "contact", "app_name", "string", change.Description, true, 1300000000, Now, change.Options, change.Archived ?? false));
 
     public Task<ContactRecord> EventContactAsync(string? id, string? userId, string? email) =>
         Task.FromResult(AsContact(id is not null ? ById(id) : Resolve(new UserKey(userId, email))));

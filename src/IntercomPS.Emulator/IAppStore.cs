@@ -141,9 +141,12 @@ internal interface IAppStore
 
     // Data attributes and events (2.14).
 
-    Task<IReadOnlyList<DataAttributeRecord>> ListAttributesAsync();
+    /// <summary>The attributes of a model (contact or company; null: both), archived ones only when asked.</summary>
+    Task<IReadOnlyList<DataAttributeRecord>> ListAttributesAsync(string? model, bool includeArchived);
 
-    Task<DataAttributeRecord> CreateAttributeAsync(string name, string dataType, string? description);
+    Task<DataAttributeRecord> CreateAttributeAsync(DataAttributeInput input);
+
+    Task<DataAttributeRecord> UpdateAttributeAsync(long id, DataAttributeChange change);
 
     /// <summary>The contact an event names: id (the contact id), else user_id (external id), else email.</summary>
     Task<ContactRecord> EventContactAsync(string? id, string? userId, string? email);

@@ -31,6 +31,12 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(IConversationInbox), "Set-IntercomMessageThread", "State")]
         [InlineData(typeof(IConversationInbox), "Get-IntercomAdmin", null)]
         [InlineData(typeof(IImpressions), "New-IntercomImpression", null)]
+        [InlineData(typeof(IDataAttributes), "Get-IntercomDataAttribute", null)]
+        [InlineData(typeof(IDataAttributes), "New-IntercomDataAttribute", null)]
+        [InlineData(typeof(IDataAttributes), "Set-IntercomDataAttribute", null)]
+        [InlineData(typeof(IDataAttributes), "Set-IntercomUser", "CustomAttributeColumns")]
+        [InlineData(typeof(ITagRemoval), "Remove-IntercomTag", null)]
+        [InlineData(typeof(IUserSearch), "Get-IntercomUser", "Filter")]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();

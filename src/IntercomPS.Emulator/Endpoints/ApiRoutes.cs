@@ -84,6 +84,7 @@ internal static class ApiRoutes
 
         new("GET", "/data_attributes", DataAttributesEndpoints.ListAsync),
         new("POST", "/data_attributes", DataAttributesEndpoints.CreateAsync),
+        new("PUT", "/data_attributes/{data_attribute_id}", DataAttributesEndpoints.UpdateAsync),
     ];
 
     /// <summary>The routes without parameters, by "METHOD /path" in lower case: most requests are named by one lookup.</summary>

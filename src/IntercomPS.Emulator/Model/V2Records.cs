@@ -18,7 +18,18 @@ internal sealed record ContactInput(
 
 internal sealed record ContactPage(IReadOnlyList<ContactRecord> Contacts, long TotalCount, int Page, int PerPage, string? Next);
 
-internal sealed record DataAttributeRecord(long? Id, string Name, string DataType, string? Description, bool Custom, long? CreatedAt);
+/// <summary>
+/// A data attribute of the contact or company model: a standard one (no id), or a custom one an app defined (or, for
+/// contacts, wrote through /v1). Options are a list attribute's values; an archived one is left out of lists unless asked.
+/// </summary>
+internal sealed record DataAttributeRecord(long? Id, string Model, string Name, string DataType, string? Description, bool Custom, long? CreatedAt,
+    long? UpdatedAt = null, IReadOnlyList<string>? Options = null, bool Archived = false);
+
+/// <summary>A new custom attribute (POST /data_attributes).</summary>
+internal sealed record DataAttributeInput(string Model, string Name, string DataType, string? Description, IReadOnlyList<string>? Options);
+
+/// <summary>A change to a custom attribute (PUT /data_attributes/{id}); null leaves a field as it is.</summary>
+internal sealed record DataAttributeChange(string? Description, IReadOnlyList<string>? Options, bool? Archived);
 
 /// <summary>
 /// A thread, which 2.14 shows as a conversation: its messages (oldest first), the contact it is with, and its 2.14

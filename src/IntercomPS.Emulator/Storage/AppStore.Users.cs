@@ -55,6 +55,8 @@ internal sealed partial class AppStore
             throw ApiError.UserNotFound();
         }
 
+        CheckTypes(s, input.CustomData, "custom_data", input.Increments);
+
         var fields = new UserFields(key.UserId, key.Email, input.Name, input.CreatedAt, input.LastImpressionAt,
             CustomData.Merge(user?.CustomData ?? CustomData.Empty, input.CustomData, input.Increments),
             input.LastSeenIp, input.LastSeenUserAgent, input.UnsubscribedFromEmails);

@@ -3,10 +3,10 @@ namespace IntercomPS.Emulator.Storage;
 /// <summary>
 /// What only the 2.14 face stores, beside the shared tables (users, tags, notes, threads) and never a copy of
 /// them: a contact's role, phone and archived flag (keyed by the user's seq; a v1 user without a row is a
-/// role "user" contact), the contact data attributes an app defined, data events, a conversation's state (open, closed,
-/// snoozed; a v1 thread without a row is open) and assignees, its tags, and the admins and teams an app has beyond its
-/// first admin. A message's 2.14 part type, author admin and assignee are columns of the shared messages table (a v1
-/// message is a comment by the user or the app's first admin).
+/// role "user" contact), the data attributes an app defined (contact and company), data events, a conversation's state
+/// (open, closed, snoozed; a v1 thread without a row is open) and assignees, its tags, and the admins and teams an app
+/// has beyond its first admin. A message's 2.14 part type, author admin and assignee are columns of the shared
+/// messages table (a v1 message is a comment by the user or the app's first admin).
 /// </summary>
 internal static class SchemaV2
 {
@@ -25,6 +25,10 @@ internal static class SchemaV2
             data_type TEXT NOT NULL,
             description TEXT,
             created_at INTEGER NOT NULL,
+            model TEXT NOT NULL DEFAULT 'contact',
+            options TEXT,
+            archived INTEGER NOT NULL DEFAULT 0,
+            updated_at INTEGER,
             UNIQUE (app, name));
 
         -- A conversation is a v1 thread (same id); only its 2.14 state and assignees live here. No row: open, unassigned.
@@ -82,7 +86,7 @@ internal static class SchemaV2
         CREATE INDEX IF NOT EXISTS ix_users_created ON users(app, COALESCE(created_at, 0), seq);
         """;
 
-    /// <summary>The columns an older data file's shared or 2.14 tables lack, added on open (older rows: comments, unassigned).</summary>
+    /// <summary>The columns an older data file's shared or 2.14 tables lack, added on open (older rows: comments, unassigned; contact attributes, not archived).</summary>
     private static readonly (string Table, string Column, string Type)[] LaterColumns =
     [
         ("messages", "part_type", "TEXT"),
@@ -91,6 +95,10 @@ internal static class SchemaV2
         ("notes", "admin_id", "TEXT"),
         ("conversation_states", "admin_assignee_id", "INTEGER"),
         ("conversation_states", "team_assignee_id", "INTEGER"),
+        ("data_attributes", "model", "TEXT NOT NULL DEFAULT 'contact'"),
+        ("data_attributes", "options", "TEXT"),
+        ("data_attributes", "archived", "INTEGER NOT NULL DEFAULT 0"),
+        ("data_attributes", "updated_at", "INTEGER"),
     ];
 
     /// <summary>Creates the 2.14 tables and brings an older data file's tables up to date.</summary>

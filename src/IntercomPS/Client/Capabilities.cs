@@ -127,6 +127,17 @@ namespace IntercomPS.Client
             Capability.OnlyV2("New-IntercomUser", "Phone", "A user's phone", ContactModel, NoPhone),
             Capability.OnlyV2("Set-IntercomUser", "Phone", "A user's phone", ContactModel, NoPhone),
 
+            // Workspace data (issue 24): data attributes, the CSV columns bound to them, deleting tags.
+            Capability.OnlyV2("Get-IntercomDataAttribute", null, "Listing data attributes", ContactModel, NoDataAttributes),
+            Capability.OnlyV2("New-IntercomDataAttribute", null, "Defining a data attribute", ContactModel, NoDataAttributes),
+            Capability.OnlyV2("Set-IntercomDataAttribute", null, "Changing a data attribute", ContactModel, NoDataAttributes),
+            Capability.OnlyV2("New-IntercomUser", "CustomAttributeColumns", "Binding columns to custom attributes", ContactModel, NoAttributeColumns),
+            Capability.OnlyV2("Set-IntercomUser", "CustomAttributeColumns", "Binding columns to custom attributes", ContactModel, NoAttributeColumns),
+            Capability.OnlyV2("Get-IntercomUser", "Filter", "Searching users (-Filter)", ContactModel, NoSearch),
+            Capability.OnlyV2("Get-IntercomUser", "Query", "Searching users (-Query)", ContactModel, NoSearch),
+            Capability.OnlyV2("Remove-IntercomTag", null, "Deleting a tag", ContactModel,
+                "The v1 API cannot delete a tag: untag its users with Set-IntercomTag -Untag, or connect with Connect-Intercom -AccessToken to REST API 2.x, which can."),
+
             Capability.OnlyV1("New-IntercomImpression", null,
                 "Impressions do not exist on REST API 2.x, and neither does the unread message count they answer with. " +
                 "To record that a user was seen, set their last seen time: Set-IntercomUser -LastRequestAt (Get-Date)."),
@@ -180,6 +191,17 @@ namespace IntercomPS.Client
         private const string ThreadsOfAUser =
             "On the v1 API a thread is one of a user's: name the user (-Email, -UserId, or pipe it). The workspace's conversations, " +
             "and one by -ThreadId alone, need REST API 2.x: connect with Connect-Intercom -AccessToken.";
+
+        private const string NoDataAttributes =
+            "The v1 API has no data attributes (it made custom data keys on first use), so there are none to list, define or change: connect with Connect-Intercom -AccessToken to REST API 2.x.";
+
+        private const string NoSearch =
+            "The v1 API cannot search users, so nothing was sent: list them and filter with Where-Object " +
+            "(Get-IntercomUser | Where-Object { $_.CustomData['plan'] -eq 'pro' }), which reads every user, or connect with Connect-Intercom -AccessToken to REST API 2.x, which searches on the server.";
+
+        private const string NoAttributeColumns =
+            "-CustomAttributeColumns reads the types of the workspace's custom attributes, which the v1 API does not have, so nothing was written: " +
+            "give the values as -CustomData (a custom_data column of JSON), or connect with Connect-Intercom -AccessToken to REST API 2.x.";
 
         private const string NoColour = "Tags have no colour on REST API 2.x, so -Color cannot be set there: leave it out.";
 

@@ -43,6 +43,9 @@ namespace IntercomPS.Client
         /// <summary>The rate-limit window as the last answer described it, or null before any answer carried one.</summary>
         RateLimitStatus? RateLimit { get; }
 
+        /// <summary>Any request of the API with this session's host, credential, headers, retries and pacing (Invoke-IntercomRequest).</summary>
+        RawApi Raw { get; }
+
         /// <summary>Whether this session can do what <paramref name="capability"/> describes (its protocol, and on 2.x its Intercom-Version).</summary>
         bool Supports(Capability capability);
 
@@ -86,6 +89,15 @@ namespace IntercomPS.Client
         TagFinder NewTagFinder();
 
         /// <summary>
+        /// Names a user's tags, for one command (2.x contacts list at most 10 tag references without names): one GET /tags
+        /// for the whole command, and a contact's own tag list when it has more than it lists. v1 users list no tags.
+        /// </summary>
+        TagNamer NewTagNamer();
+
+        /// <summary>The tag with how many users carry it: as it is on v1, which says; on 2.x one contact search counts them.</summary>
+        Task<Tag> CountTaggedUsersAsync(Tag tag, CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Creates the tag, or updates it when the name exists; tags or untags the given users, and says which it could
         /// not. The requests it fans out into (2.x looks users up one by one) run within <paramref name="scheduler"/>'s
         /// limit: the calling command's, so batches side by side share it (a scheduler of its own when null).
@@ -118,6 +130,13 @@ namespace IntercomPS.Client
     public interface ITagListing
     {
         Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>Deleting a tag, which only REST API 2.x can (v1 can untag its users, not delete it).</summary>
+    public interface ITagRemoval
+    {
+        /// <summary>Deletes the tag <paramref name="find"/> finds by name, and returns it as it was.</summary>
+        Task<Tag> DeleteTagAsync(string name, TagFinder find, CancellationToken cancellationToken = default);
     }
 
     /// <summary>

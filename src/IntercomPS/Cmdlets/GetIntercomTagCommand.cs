@@ -5,7 +5,8 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Gets tags by name, or with no name every tag of the workspace (REST API 2.x only: v1 finds tags by name).
-    /// On v1 tags carry their colour and tagged user count; on 2.x, whose tags have neither, those are null.
+    /// On v1 tags carry their colour and tagged user count; on 2.x, whose tags have no colour, each tag's users are
+    /// counted with one contact search.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "IntercomTag")]
     [OutputType(typeof(Tag))]
@@ -20,7 +21,7 @@ namespace IntercomPS.Cmdlets
             if (Name is null)
             {
                 var tags = Requests.Invoke(null, token => Client.As<ITagListing>().ListTagsAsync(token));
-                if (tags is not null) WriteObject(tags, enumerateCollection: true);
+                foreach (var tag in tags ?? System.Array.Empty<Tag>()) WriteCounted(tag, tag);
                 return;
             }
             // One finder per batch of names: on 2.x they share one listing. Piped names come one per record, each with
@@ -29,8 +30,14 @@ namespace IntercomPS.Cmdlets
             foreach (var name in Name)
             {
                 var tag = Requests.Invoke(name, token => find(name, token));
-                if (tag is not null) WriteObject(tag);
+                if (tag is not null) WriteCounted(tag, name);
             }
         }
+
+        /// <summary>
+        /// The tag with its tagged user count (v1 says it; on 2.x one contact search each, up to -ThrottleLimit's default
+        /// side by side), written in order.
+        /// </summary>
+        private void WriteCounted(Tag tag, object target) => Requests.Submit(target, token => Client.CountTaggedUsersAsync(tag, token), WriteObject);
     }
 }

@@ -16,6 +16,7 @@ namespace IntercomPS.Cmdlets
     {
         private const string ListSet = "List";
         private const string IdentitySet = "Identity";
+        private const string SearchSet = "Search";
 
         private readonly UserTargets _users;
 
@@ -35,8 +36,23 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? TagId { get; set; }
 
+        /// <summary>
+        /// REST API 2.x: the users a PowerShell-style condition finds, with one contact search ("plan -eq 'pro' -and
+        /// last_seen_at -lt '2026-01-01'"), read with PowerShell's parser here and resolved and checked by the client.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = SearchSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Filter { get; set; }
+
+        /// <summary>REST API 2.x: 2.14's own contact search query, as a hashtable or JSON, for what -Filter cannot say.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Query")]
+        [ValidateNotNull]
+        public object? Query { get; set; }
+
         /// <summary>Users per request; by default the most the API allows (500 on v1, 150 on 2.x), or fewer when -First asks for fewer.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = SearchSet)]
+        [Parameter(ParameterSetName = "Query")]
         [ValidateRange(1, UserListQuery.MaxPageSize)]
         public int PageSize { get; set; }
 
@@ -54,7 +70,7 @@ namespace IntercomPS.Cmdlets
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (ParameterSetName == ListSet) List();
+            if (ParameterSetName != IdentitySet) List();
         }
 
         private void GetEach()
@@ -82,7 +98,9 @@ namespace IntercomPS.Cmdlets
 
             ulong written = 0;
             var firstPage = true;
-            using var pager = Client.ListUsers(query, lastPage, Requests.StopToken);
+            var pager = Reader(query, lastPage);
+            if (pager is null) return;
+            using var _ = pager;
             try
             {
                 foreach (var page in Requests.Stream(_ => pager.NextAsync()))
@@ -100,7 +118,27 @@ namespace IntercomPS.Cmdlets
                 // A failed page ends the listing: writing the pages after it would leave a silent gap.
                 Requests.WriteFailure(failure, failure.RequestUri);
             }
+            catch (ArgumentException refused)
+            {
+                // A condition 2.14 would refuse, found out before its first page was asked for: nothing was sent.
+                Requests.WriteFailure(refused, (object?)Filter ?? Query);
+            }
             WriteProgress(new ProgressRecord(ProgressId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        /// <summary>
+        /// The listing, or the search -Filter or -Query asks for (REST API 2.x: the capability table refuses it on v1
+        /// first, with what to do instead); a condition that cannot be searched for is the command's error, and null.
+        /// </summary>
+        private IUserReader? Reader(UserListQuery query, int? lastPage)
+        {
+            if (ParameterSetName == ListSet) return Client.ListUsers(query, lastPage, Requests.StopToken);
+            return Requests.Invoke<IUserReader>((object?)Filter ?? Query, _ =>
+            {
+                var search = Filter is not null ? new UserSearch(UserFilter.Parse(Filter))
+                    : UserSearch.FromQuery((Query is PSObject wrapped ? wrapped.BaseObject : Query) is string json ? json : Internal.JsonObjects.ToJson(Query!));
+                return System.Threading.Tasks.Task.FromResult(Client.As<IUserSearch>().SearchUsers(search, query.PageSize, lastPage, Requests.StopToken));
+            });
         }
 
         private const int ProgressId = 1;

@@ -41,12 +41,32 @@ namespace IntercomPS.Cmdlets
 
         protected override void StopProcessing() => Requests.Stop();
 
-        /// <summary>Writes a user, with a warning for each value Intercom sent that it could not show.</summary>
+        /// <summary>
+        /// Writes a user, with a warning for each value Intercom sent that it could not show. A 2.x user's tags come as
+        /// references without names: they are named first, from one tag listing for the whole command (the client's
+        /// <see cref="TagNamer"/>); when that fails the user is still written, with its tags' ids, after the error.
+        /// </summary>
         protected void WriteUser(User user)
         {
             foreach (var problem in user.Unreadable) WriteWarning($"User {user}: {problem}.");
+            if (user.TagsUnnamed)
+            {
+                var namer = _tagNamer ??= Client.NewTagNamer();
+                try
+                {
+                    user.Tags = Requests.Await(token => namer(user, token));
+                    user.TagsUnnamed = false;
+                }
+                catch (IntercomApiException failure)
+                {
+                    Requests.WriteFailure(failure, user);
+                    WriteWarning($"User {user}: the names of its tags could not be read (the error before says why), so its Tags hold only their ids.");
+                }
+            }
             WriteObject(user);
         }
+
+        private TagNamer? _tagNamer;
 
         /// <summary>True when -WhatIf (or $WhatIfPreference) is in effect.</summary>
         protected bool IsWhatIf =>

@@ -59,6 +59,34 @@ namespace IntercomPS.Cmdlets
         [BooleanTransformation]
         public bool? UnsubscribedFromEmails { get; set; }
 
+        /// <summary>
+        /// REST API 2.x: every other property of the piped row (a CSV column) named as a custom contact attribute is that
+        /// attribute's value, converted to its declared type (one listing of the workspace's attributes per command); a
+        /// value of the wrong type is that row's error, and nothing of the row is sent.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter CustomAttributeColumns { get; set; }
+
+        private System.Threading.Tasks.Task<AttributeColumns>? _columns;
+
+        /// <summary>
+        /// This input's changes, with its custom attribute columns when -CustomAttributeColumns is given. Call it
+        /// synchronously from the request (before any await): it reads this input's parameter values.
+        /// </summary>
+        private protected System.Threading.Tasks.Task<UserChanges> ChangesAsync(UserIdentity user, System.Threading.CancellationToken token)
+        {
+            var changes = Changes(user);
+            if (!CustomAttributeColumns || Users.InputObject is not { } row) return System.Threading.Tasks.Task.FromResult(changes);
+            _columns ??= AttributeColumns.ReadAsync(Client.As<IDataAttributes>(), token);
+            return WithColumnsAsync(changes, row, _columns);
+        }
+
+        private static async System.Threading.Tasks.Task<UserChanges> WithColumnsAsync(UserChanges changes, PSObject row, System.Threading.Tasks.Task<AttributeColumns> columns)
+        {
+            changes.CustomData = (await columns.ConfigureAwait(false)).Merge(changes.CustomData, row);
+            return changes;
+        }
+
         protected UserChanges Changes(UserIdentity user) => new UserChanges(user)
         {
             Name = Blank(Name),

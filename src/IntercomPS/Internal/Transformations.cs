@@ -16,7 +16,12 @@ namespace IntercomPS.Internal
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            if (value is not string text) return value;
+            return value is string text ? Parse(text) : value;
+        }
+
+        /// <summary>A CSV cell as a boolean; null for an empty one.</summary>
+        internal static bool? Parse(string text)
+        {
             switch (text.Trim().ToLowerInvariant())
             {
                 case "": return null;

@@ -79,6 +79,16 @@ namespace IntercomPS.Json
 
         private static void WriteValue(Utf8JsonWriter writer, object? value, string path)
         {
+            if (!TryWriteScalar(writer, value, path))
+                throw new ArgumentException($"{path} is a {value!.GetType().Name}; Intercom custom data is flat, so each value must be a string, number, boolean, date or $null.");
+        }
+
+        /// <summary>
+        /// Writes a value JSON has a scalar for (dates as UNIX seconds, as Intercom takes them); false, with nothing
+        /// written, for anything else. Invoke-IntercomRequest's bodies use it for their leaves.
+        /// </summary>
+        public static bool TryWriteScalar(Utf8JsonWriter writer, object? value, string path)
+        {
             switch (value)
             {
                 case null: writer.WriteNullValue(); break;
@@ -96,9 +106,9 @@ namespace IntercomPS.Json
                     writer.WriteNumberValue(real); break;
                 case decimal money: writer.WriteNumberValue(money); break;
                 case JsonNumber number: writer.WriteRawValue(number.Text); break;
-                default:
-                    throw new ArgumentException($"{path} is a {value.GetType().Name}; Intercom custom data is flat, so each value must be a string, number, boolean, date or $null.");
+                default: return false;
             }
+            return true;
         }
     }
 }

@@ -14,5 +14,8 @@ namespace IntercomPS
         public string? AdminName { get; set; }
 
         public string? AdminEmail { get; set; }
+
+        /// <summary>The 2.x workspace's time zone (an IANA name such as Europe/Dublin): contact searches match dates by its days.</summary>
+        public string? TimeZone { get; set; }
     }
 }

@@ -36,6 +36,9 @@ namespace IntercomPS
 
         public string? AdminEmail => _connection.AdminEmail;
 
+        /// <summary>The 2.x workspace's time zone (GET /me's app.timezone), where a user search's days begin; null on v1.</summary>
+        public string? TimeZone => _connection.TimeZone;
+
         public Uri BaseUri => Client.BaseUri;
         public TimeSpan Timeout => Client.Timeout;
         public int MaxRetry => Client.Retry.MaxRetries;

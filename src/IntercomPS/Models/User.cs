@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Linq;
 
 namespace IntercomPS
 {
@@ -40,8 +41,22 @@ namespace IntercomPS
         /// <summary>Whether the contact is archived (Remove-IntercomUser -Archive; Restore-IntercomUser brings it back).</summary>
         public bool? Archived { get; set; }
         public DateTime? UpdatedAt { get; set; }
+        /// <summary>
+        /// The user's tags with their names (REST API 2.x; null on v1, whose users do not list their tags). Its text (what
+        /// Export-Csv writes) is the names, so an export keeps them.
+        /// </summary>
+        public UserTags? Tags { get; set; }
 
         public override string ToString() => Email ?? UserId ?? Id ?? string.Empty;
+
+        /// <summary>
+        /// True when <see cref="Tags"/> holds only what a 2.x contact lists (up to 10 references without names, and
+        /// whether there are more), so the cmdlet writing the user must name them first.
+        /// </summary>
+        internal bool TagsUnnamed { get; set; }
+
+        /// <summary>True when the contact has more tags than it lists (2.x lists at most 10): they are read from its own tag list.</summary>
+        internal bool TagsHaveMore { get; set; }
 
         /// <summary>Values Intercom sent for this user that could not be shown (a time past the year 9999), for a warning.</summary>
         internal string[] Unreadable { get; set; } = Array.Empty<string>();
@@ -60,6 +75,19 @@ namespace IntercomPS
         }
 
         public override string ToString() => string.Join("; ", this);
+    }
+
+    /// <summary>A user's tags: a read-only list of <see cref="Tag"/>s whose text is their names, "trial; vip".</summary>
+    public sealed class UserTags : ReadOnlyCollection<Tag>
+    {
+        public UserTags(IList<Tag> tags) : base(tags)
+        {
+        }
+
+        /// <summary>The tags' names, for a filter such as Where-Object { $_.Tags.Names -contains 'vip' }.</summary>
+        public string[] Names => Items.Select(tag => tag.Name ?? tag.Id ?? string.Empty).ToArray();
+
+        public override string ToString() => string.Join("; ", Names);
     }
 
     /// <summary>A social network profile Intercom found for a user.</summary>

@@ -29,9 +29,6 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
     [
         new("PUT", "/contacts/{contact_id}", "update_a_contact_with_an_association_to_a_custom_object_instance", "custom objects are not emulated",
             "the example associates custom object instances (a list of their ids); custom objects are not emulated"),
-        .. new[] { "successful", "invalid_name", "attribute_already_exists", "invalid_data_type" }.Select(example => new NotEmulated(
-            "POST", "/data_attributes", example, "company attributes are not emulated",
-            "the example defines a company attribute (model: company); the emulator stores no companies")),
         new("POST", "/tags", "company_not_found", "Tagging companies is not emulated",
             "the example tags companies; the emulator stores no companies"),
         new("PUT", "/conversations/{conversation_id}", "conversation_found", "title on conversations is not emulated",
@@ -190,6 +187,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         "tag_not_found" => IdKind.Tag,
         "admin_not_found" => IdKind.Admin,
         "conversation_not_found" => IdKind.Conversation,
+        "attribute_not_found" => IdKind.DataAttribute,
         "not_found" => KindOf(template, [template.Split('{').Last().Split('}')[0]]),
         _ => null,
     };
@@ -208,6 +206,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["team_id"] => IdKind.Team,
         ["note_id"] => IdKind.Note,
         ["conversation_id"] => IdKind.Conversation,
+        ["data_attribute_id"] => IdKind.DataAttribute,
         _ => null,
     };
 
@@ -239,11 +238,14 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Note,
         Conversation,
         Team,
+        DataAttribute,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
-    /// a tag, a note and a conversation (which has the tag too), the app's admin (GET /me) and a team.
+    /// a tag, a note and a conversation (which has the tag too), the app's admin (GET /me) and a team; and a custom
+    /// attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an attribute with a
+    /// dependant object.
     /// </summary>
     private sealed class World
     {
@@ -269,6 +271,12 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             world.ids[IdKind.Admin] = (await api.GetAsync("/me")).Ok()["id"].GetString()!;
             (await api.PostAsync($"/conversations/{conversation}/tags", new { id = tag, admin_id = world.ids[IdKind.Admin] })).Ok();
             world.ids[IdKind.Team] = await fixture.Admin.AddTeamAsync(EmulatorFixture.AppId, EmulatorFixture.NewId("team"), world.ids[IdKind.Admin]);
+            // A spare one first, so the world's attribute is never id 1, which the not-found example names.
+            (await api.PostAsync("/data_attributes", new { name = EmulatorFixture.NewId("spare"), model = "contact", data_type = "string" })).Ok();
+            var ring = EmulatorFixture.NewId("ring");
+            var attribute = (await api.PostAsync("/data_attributes", new { name = ring, model = "contact", data_type = "string" })).Ok()["id"].GetInt64();
+            (await api.PutAsync($"/contacts/{contact}", new { custom_attributes = new Dictionary<string, string> { [ring] = "mithril" } })).Ok();
+            world.ids[IdKind.DataAttribute] = attribute.ToString(CultureInfo.InvariantCulture);
             return world;
         }
 

@@ -134,10 +134,6 @@ public static class UnservedOperations
             "GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
             "DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
         ]),
-        ("updating or archiving a data attribute is not emulated",
-        [
-            "PUT /data_attributes/{data_attribute_id}",
-        ]),
         ("event summaries are not emulated (GET /events?summary=true is)",
         [
             "POST /events/summaries",

@@ -1,12 +1,18 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
-using IntercomPS.Emulator.Storage;
 using IntercomPS.Emulator.Auth;
+using IntercomPS.Emulator.Model;
+using IntercomPS.Emulator.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
-/// <summary>/data_attributes for contacts: the standard ones we store, and custom ones defined or written through /v1.</summary>
+/// <summary>
+/// /data_attributes of the contact and company models: the standard ones, and custom ones defined here (or, for
+/// contacts, written through /v1); custom ones are updated by id (description, options, archived; never the type).
+/// </summary>
 internal static class DataAttributesEndpoints
 {
     private static readonly string[] DataTypes = ["string", "integer", "float", "boolean", "datetime", "date"];
@@ -19,8 +25,15 @@ internal static class DataAttributesEndpoints
             throw new ApiError(400, "bad_request", $"model must be contact, company or conversation, not '{model}'") { Code = "parameter_invalid", Field = "model" };
         }
 
-        // Companies and conversations have no attributes here: the emulator stores no companies or conversation attributes.
-        var attributes = model is null or "contact" ? await Caller.From(context).Store.ListAttributesAsync() : [];
+        var includeArchived = Input.Query(context.Request.Query, "include_archived") switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => throw new ApiError(400, "bad_request", $"include_archived must be true or false, not '{other}'") { Code = "parameter_invalid", Field = "include_archived" },
+        };
+
+        // Conversations have no attributes here: the emulator stores no conversation attributes.
+        var attributes = model == "conversation" ? System.Array.Empty<DataAttributeRecord>() : await Caller.From(context).Store.ListAttributesAsync(model, includeArchived);
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -39,11 +52,11 @@ internal static class DataAttributesEndpoints
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
-        // The model first: the description's company examples must be told that companies are not emulated.
         var model = Input.String(body, "model");
-        if (model != "contact")
+        if (model is not "contact" and not "company")
         {
-            throw new ApiError(400, "bad_request", $"model must be contact (company attributes are not emulated), not '{model}'") { Code = "parameter_invalid", Field = "model" };
+            // The real API's words (the description's example of a wrong model).
+            throw new ApiError(400, "bad_request", "The Data Attribute model field must be either contact or company") { Code = "parameter_invalid", Field = "model" };
         }
 
         var name = Input.String(body, "name");
@@ -58,14 +71,67 @@ internal static class DataAttributesEndpoints
             throw new ApiError(400, "bad_request", "Your name for this attribute must only contain alphanumeric characters, currency symbols, and hyphens") { Code = "parameter_invalid", Field = "name" };
         }
 
+        // A list attribute is data_type "options" with its options (the description's first form); it holds strings.
         var dataType = Input.String(body, "data_type");
-        if (dataType is null || !DataTypes.Contains(dataType))
+        var options = Options(body);
+        if (dataType == "options" && options is null)
         {
-            throw new ApiError(400, "bad_request", $"data_type must be one of {string.Join(", ", DataTypes)}, not '{dataType}'") { Code = "parameter_invalid", Field = "data_type" };
+            throw new ApiError(400, "bad_request", "A list attribute (data_type options) needs its options: at least two") { Code = "parameter_invalid", Field = "options" };
         }
 
-        var attribute = await Caller.From(context).Store.CreateAttributeAsync(name, dataType, Input.String(body, "description"));
+        if (dataType != "options" && (dataType is null || !DataTypes.Contains(dataType)))
+        {
+            // The real API's words (the description's "Invalid Data Type" example), with what it takes.
+            throw new ApiError(400, "bad_request", $"Data Type isn't an option: give one of {string.Join(", ", DataTypes)}, or options") { Code = "parameter_invalid", Field = "data_type" };
+        }
+
+        if (options is not null && dataType is not ("options" or "string"))
+        {
+            throw new ApiError(400, "bad_request", $"Options are for a list attribute (data_type options), not {dataType}") { Code = "parameter_invalid", Field = "options" };
+        }
+
+        var attribute = await Caller.From(context).Store.CreateAttributeAsync(
+            new DataAttributeInput(model, name, dataType == "options" ? "string" : dataType!, Input.String(body, "description"), options));
         return Json.Ok(w => Writer.DataAttribute(w, attribute));
+    }
+
+    /// <summary>PUT /data_attributes/{id}: description, options and archived (messenger_writable is taken and not kept); the type cannot change.</summary>
+    public static async Task<IResult> UpdateAsync(HttpContext context)
+    {
+        var id = RouteValues.NumericId(context, "data_attribute_id",
+            () => new ApiError(404, "not_found", "We couldn't find that data attribute to update") { Code = "field_not_found" });
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        if (Input.Field(body, "data_type") is not null)
+        {
+            throw new ApiError(400, "bad_request", "Updating the data type is not possible: change it in Intercom's settings instead") { Code = "parameter_invalid", Field = "data_type" };
+        }
+
+        _ = Input.Bool(body, "messenger_writable");
+        var change = new DataAttributeChange(Input.String(body, "description"), Options(body), Input.Bool(body, "archived"));
+        var attribute = await Caller.From(context).Store.UpdateAttributeAsync(id, change);
+        return Json.Ok(w => Writer.DataAttribute(w, attribute));
+    }
+
+    /// <summary>options: [{"value": "1-10"}, ...], at least two (the real API's "Options isn't an array" otherwise).</summary>
+    private static IReadOnlyList<string>? Options(JsonElement body)
+    {
+        if (Input.Field(body, "options") is not { } options)
+        {
+            return null;
+        }
+
+        if (options.ValueKind != JsonValueKind.Array)
+        {
+            throw new ApiError(400, "bad_request", "Options isn't an array") { Code = "parameter_invalid", Field = "options" };
+        }
+
+        var values = options.EnumerateArray().Select((option, i) =>
+            option.ValueKind == JsonValueKind.Object && Input.String(option, "value") is { Length: > 0 } value
+                ? value
+                : throw new ApiError(400, "bad_request", $"options[{i}] must be an object with a value: {{\"value\": \"1-10\"}}") { Code = "parameter_invalid", Field = "options" })
+            .ToList();
+        return values.Count >= 2 ? values
+            : throw new ApiError(400, "bad_request", "A list attribute needs at least two options") { Code = "parameter_invalid", Field = "options" };
     }
 
     /// <summary>

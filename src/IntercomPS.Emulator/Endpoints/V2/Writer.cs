@@ -75,6 +75,9 @@ internal static class Writer
         w.WriteEndObject();
     }
 
+    /// <summary>The most tag references a contact carries inline (contact_tags: "Up to 10 will be displayed here").</summary>
+    public const int InlinedTags = 10;
+
     /// <summary>A contact: the user's row as 2.14 names it, with what only 2.14 stores.</summary>
     public static void Contact(Utf8JsonWriter w, ContactRecord c, string workspace)
     {
@@ -118,10 +121,12 @@ internal static class Writer
         w.WriteNull("avatar");
         w.WritePropertyName("custom_attributes");
         w.WriteRawValue(u.CustomData, skipInputValidation: true);
+        // As the description shapes it: up to 10 references (no names), the whole count, and has_more for the rest,
+        // which GET /contacts/{id}/tags lists.
         w.WriteStartObject("tags");
         w.WriteString("type", "list");
         w.WriteStartArray("data");
-        foreach (var tag in c.Tags)
+        foreach (var tag in c.Tags.Take(InlinedTags))
         {
             w.WriteStartObject();
             w.WriteString("type", "tag");
@@ -133,7 +138,7 @@ internal static class Writer
         w.WriteEndArray();
         w.WriteString("url", url + "/tags");
         w.WriteNumber("total_count", c.Tags.Count);
-        w.WriteBoolean("has_more", false);
+        w.WriteBoolean("has_more", c.Tags.Count > InlinedTags);
         w.WriteEndObject();
         EmptyList(w, "notes", url + "/notes", c.NoteCount);
         EmptyList(w, "companies", url + "/companies", 0);
@@ -285,22 +290,33 @@ internal static class Writer
         }
 
         w.WriteString("name", a.Name);
-        w.WriteString("full_name", a.Custom ? "custom_attributes." + a.Name : a.Name);
+        w.WriteString("full_name", a.Custom && a.Model == "contact" ? "custom_attributes." + a.Name : a.Name);
         w.WriteString("label", a.Name);
         w.WriteString("description", a.Description ?? "");
         w.WriteString("data_type", a.DataType);
+        if (a.Options is { } options)
+        {
+            w.WriteStartArray("options");
+            foreach (var option in options)
+            {
+                w.WriteStringValue(option);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteBoolean("api_writable", true);
         w.WriteBoolean("messenger_writable", false);
         w.WriteBoolean("ui_writable", true);
         w.WriteBoolean("custom", a.Custom);
-        w.WriteBoolean("archived", false);
+        w.WriteBoolean("archived", a.Archived);
         if (a.CreatedAt is { } created)
         {
             w.WriteNumber("created_at", created);
-            w.WriteNumber("updated_at", created);
+            w.WriteNumber("updated_at", a.UpdatedAt ?? created);
         }
 
-        w.WriteString("model", "contact");
+        w.WriteString("model", a.Model);
         w.WriteEndObject();
     }
 

@@ -75,11 +75,29 @@ namespace IntercomPS.Client
         /// As above, with the answer mapped by <paramref name="read"/> (a protocol's wire type to its model) inside this
         /// one call: a second async method around it for the mapping would cost every request another allocation.
         /// </summary>
-        public async Task<TResult> SendAsync<TAnswer, TResult>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<TAnswer> answerType,
-            Func<TAnswer, TResult> read, bool idempotent, CancellationToken cancellationToken)
+        public Task<TResult> SendAsync<TAnswer, TResult>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, JsonTypeInfo<TAnswer> answerType,
+            Func<TAnswer, TResult> read, bool idempotent, CancellationToken cancellationToken) =>
+            SendAsync<Typed<TAnswer, TResult>, TResult>(method, relativeUri, writeBody, null, new Typed<TAnswer, TResult>(answerType, read), idempotent, cancellationToken);
+
+        /// <summary>
+        /// Any request of the API, for Invoke-IntercomRequest: the body is JSON as given, and the answer its JSON as a
+        /// document of its own (null when the answer has no body, as a 202 or a DELETE may), with the same retries,
+        /// pacing and errors as every other call.
+        /// </summary>
+        public Task<JsonElement?> SendRawAsync(HttpMethod method, string relativeUri, byte[]? body, bool idempotent, CancellationToken cancellationToken) =>
+            SendAsync<AnyJson, JsonElement?>(method, relativeUri, null, body, default(AnyJson), idempotent, cancellationToken);
+
+        /// <summary>
+        /// The one retry loop. <typeparamref name="TReader"/> is a struct, so how an answer is read costs no
+        /// allocation per request (a delegate around the typed read measured as one on every lookup). The body is
+        /// written here, inside the task, so a value JSON cannot carry fails the task rather than the call.
+        /// </summary>
+        private async Task<TResult> SendAsync<TReader, TResult>(HttpMethod method, string relativeUri, Action<Utf8JsonWriter>? writeBody, byte[]? bytes, TReader reader, bool idempotent,
+            CancellationToken cancellationToken)
+            where TReader : struct, IAnswerReader<TResult>
         {
             var uri = new Uri(BaseUri, relativeUri);
-            var body = writeBody is null ? null : Serialize(writeBody);
+            var body = bytes ?? (writeBody is null ? null : Serialize(writeBody));
             var trace = RequestTrace.Current;
             if (body is not null && trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} body: {Encoding.UTF8.GetString(body)}");
 
@@ -89,7 +107,7 @@ namespace IntercomPS.Client
                 try
                 {
                     using var answer = await SendOnceAsync(method, uri, body, trace, cancellationToken).ConfigureAwait(false);
-                    return read(Deserialize(answer, answerType, method, uri));
+                    return reader.Read(answer, method, uri);
                 }
                 catch (IntercomApiException failure) when (failure.CertainlyNotApplied || (idempotent && IsTransient(failure)))
                 {
@@ -279,6 +297,53 @@ namespace IntercomPS.Client
         private static class AsIs<T>
         {
             public static readonly Func<T, T> Answer = answer => answer;
+        }
+
+        private interface IAnswerReader<out TResult>
+        {
+            TResult Read(AnswerBody answer, HttpMethod method, Uri uri);
+        }
+
+        /// <summary>A protocol's wire type, read with its source-generated metadata and mapped to the model.</summary>
+        private readonly struct Typed<TAnswer, TResult> : IAnswerReader<TResult>
+        {
+            private readonly JsonTypeInfo<TAnswer> _answerType;
+            private readonly Func<TAnswer, TResult> _read;
+
+            public Typed(JsonTypeInfo<TAnswer> answerType, Func<TAnswer, TResult> read)
+            {
+                _answerType = answerType;
+                _read = read;
+            }
+
+            public TResult Read(AnswerBody answer, HttpMethod method, Uri uri) => _read(Deserialize(answer, _answerType, method, uri));
+        }
+
+        /// <summary>Any JSON, kept as a document of its own (the borrowed buffer goes back); an empty body is null.</summary>
+        private readonly struct AnyJson : IAnswerReader<JsonElement?>
+        {
+            public JsonElement? Read(AnswerBody answer, HttpMethod method, Uri uri)
+            {
+                if (IsBlank(answer.Span)) return null;
+                try
+                {
+                    using var document = JsonDocument.Parse(answer.ToArray());
+                    return document.RootElement.Clone();
+                }
+                catch (JsonException failure)
+                {
+                    throw InvalidResponse(method, uri, $"Intercom sent an answer that is not JSON: {failure.Message}", failure);
+                }
+            }
+
+            private static bool IsBlank(ReadOnlySpan<byte> body)
+            {
+                foreach (var b in body)
+                {
+                    if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+                }
+                return true;
+            }
         }
     }
 }

@@ -40,17 +40,27 @@ namespace IntercomPS.Client
         /// One page, in walk order: its total_count (the first page's sets the bound), its items, and the cursor of the
         /// next page (null on the last).
         /// </summary>
-        public void Page<T>(long totalCount, IReadOnlyList<T?> items, Func<T, string?> idOf, string? next) where T : class
+        public void Page<T>(long totalCount, IReadOnlyList<T?> items, Func<T, string?> idOf, string? next) where T : class =>
+            Page((long?)totalCount, items, idOf, next);
+
+        /// <summary>
+        /// As above, for any endpoint's pages (Invoke-IntercomRequest -All): a null <paramref name="totalCount"/> is a list
+        /// that does not say, which no count bounds, so an empty page that points to another ends it instead; with
+        /// <paramref name="idsRequired"/> false an item without an id is not checked for repeats.
+        /// </summary>
+        public void Page<T>(long? totalCount, IReadOnlyList<T?> items, Func<T, string?> idOf, string? next, bool idsRequired = true) where T : class
         {
-            if (_firstTotal < 0)
+            if (_pages == 0)
             {
                 if (totalCount < 0) throw Invalid($"the first page says total_count {totalCount}");
-                _firstTotal = totalCount;
-                _bound = 2 * totalCount + _pageSize;
+                _firstTotal = totalCount ?? -1;
+                _bound = totalCount is { } total ? 2 * total + _pageSize : long.MaxValue;
             }
             // The cursor first: a page handed out again would otherwise read as its users listed twice.
             if (next is not null && !(_cursors ??= new HashSet<string>(StringComparer.Ordinal)).Add(next))
                 throw Invalid($"it handed out the cursor '{next}' again, so the walk would go round in a loop");
+            if (next is not null && items.Count == 0 && _bound == long.MaxValue)
+                throw Invalid("an empty page pointed to another, and the list gives no total_count to bound the walk");
             // The parts of one listing share their ids and start side by side: one page at a time goes in.
             lock (_ids)
             {
@@ -59,7 +69,11 @@ namespace IntercomPS.Client
                     var item = items[i];
                     if (item is null) throw Invalid($"item {i + 1} of a page is null");
                     var id = idOf(item);
-                    if (string.IsNullOrEmpty(id)) throw Invalid($"item {i + 1} of a page has no id");
+                    if (string.IsNullOrEmpty(id))
+                    {
+                        if (idsRequired) throw Invalid($"item {i + 1} of a page has no id");
+                        continue;
+                    }
                     if (!_ids.Add(id!)) throw Invalid($"it listed {_noun} {id} twice");
                 }
             }

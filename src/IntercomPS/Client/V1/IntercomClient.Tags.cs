@@ -15,6 +15,12 @@ namespace IntercomPS.Client.V1
         /// <summary>v1 has no listing to share between names: each name is its own GET /tags?name=.</summary>
         public TagFinder NewTagFinder() => GetTagAsync;
 
+        /// <summary>v1 users do not list their tags, so there is nothing to name.</summary>
+        public TagNamer NewTagNamer() => (user, _) => Task.FromResult(user.Tags ?? new UserTags(Array.Empty<Tag>()));
+
+        /// <summary>v1 tags say how many users carry them.</summary>
+        public Task<Tag> CountTaggedUsersAsync(Tag tag, CancellationToken cancellationToken = default) => Task.FromResult(tag);
+
         /// <summary>
         /// POST: creates the tag, or updates it when the name exists; tags or untags the given users. v1 finds the users
         /// itself and skips the ones it does not know, so none is refused, in one request (which the command's own

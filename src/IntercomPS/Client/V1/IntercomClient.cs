@@ -22,7 +22,10 @@ namespace IntercomPS.Client.V1
             var credential = options.Credential ?? throw new ArgumentException("The v1 API needs an app id and API key; an access token means REST API 2.x (IntercomV2Client).");
             AppId = credential.AppId;
             _transport = new ApiTransport(options, new V1Dialect(credential));
+            Raw = new RawApi(_transport, RawPaging.PageNumber);
         }
+
+        public RawApi Raw { get; }
 
         public IntercomProtocol Protocol => IntercomProtocol.V1;
 

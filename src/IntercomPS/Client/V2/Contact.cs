@@ -1,5 +1,7 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Serialization;
 using IntercomPS.Json;
 
@@ -22,6 +24,7 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("last_seen_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? LastSeenAt { get; set; }
         [JsonPropertyName("unsubscribed_from_emails")] public bool UnsubscribedFromEmails { get; set; }
         [JsonPropertyName("custom_attributes"), JsonConverter(typeof(CustomDataConverter))] public Hashtable? CustomAttributes { get; set; }
+        [JsonPropertyName("tags")] public ContactTags? Tags { get; set; }
 
         private string[] _unreadable = Array.Empty<string>();
 
@@ -46,7 +49,24 @@ namespace IntercomPS.Client.V2
             UpdatedAt = UpdatedAt,
             Archived = archived,
             Unreadable = _unreadable,
+            // Up to 10 references without names: the cmdlet that writes the user names them (and reads the rest).
+            Tags = new UserTags(Tags?.Data?.Where(tag => tag?.Id is not null).Select(tag => new Tag { Id = tag!.Id }).ToList() ?? new List<Tag>()),
+            TagsUnnamed = Tags is { HasMore: true } || Tags?.Data is { Length: > 0 },
+            TagsHaveMore = Tags is { HasMore: true },
         };
+    }
+
+    /// <summary>A contact's tags as 2.x inlines them: at most 10 references (id only), the whole count, and whether there are more.</summary>
+    internal sealed class ContactTags
+    {
+        [JsonPropertyName("data")] public TagReference?[]? Data { get; set; }
+        [JsonPropertyName("total_count")] public int TotalCount { get; set; }
+        [JsonPropertyName("has_more")] public bool HasMore { get; set; }
+    }
+
+    internal sealed class TagReference
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
     }
 
     /// <summary>A page of a contact list or search: its contacts, the whole count, and the cursor of the next page.</summary>

@@ -43,6 +43,7 @@ namespace IntercomPS.Client.V2
         private readonly Uri _searchUri;
         private readonly Func<UserListQuery, CancellationToken, Task<string?>> _resolveTag;
         private readonly CancellationTokenSource _unwanted;
+        private readonly bool _partitioned;
         private IContactSource? _source;
         private int _total;
         private long _want;       // users up to this index (from the list's start) are wanted
@@ -51,8 +52,11 @@ namespace IntercomPS.Client.V2
         private bool _disposed;
 
         /// <param name="searchUri">The search's URL, which an error about its pages names.</param>
-        public ContactSearchReader(UserListQuery query, int? lastPage, SearchPage search, Uri searchUri, Func<UserListQuery, CancellationToken, Task<string?>> resolveTag, CancellationToken cancellationToken)
+        /// <param name="partitioned">False for a search whose query cannot take the partitions' filter (a condition of its own): it walks one cursor.</param>
+        public ContactSearchReader(UserListQuery query, int? lastPage, SearchPage search, Uri searchUri, Func<UserListQuery, CancellationToken, Task<string?>> resolveTag, CancellationToken cancellationToken,
+            bool partitioned = true)
         {
+            _partitioned = partitioned;
             if (query.PageSize > IntercomV2Client.MaxContactPageSize)
                 throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, $"On REST API 2.x a page holds 1 to {IntercomV2Client.MaxContactPageSize} users.");
             _query = query;
@@ -79,9 +83,10 @@ namespace IntercomPS.Client.V2
                 if (dropped.Count == 0) return null;
                 _position += dropped.Count;
             }
-            if (_position >= _want) return null;
-            var users = await _source!.TakeAsync((int)Math.Min(pageSize, _want - _position)).ConfigureAwait(false);
-            if (users.Count == 0) return null;
+            // Nothing wanted at all (-First 0 with -IncludeTotalCount) still gets the first page, empty: it carries the count.
+            if (_position >= _want && _page > 0) return null;
+            var users = _position >= _want ? new List<Contact>() : await _source!.TakeAsync((int)Math.Min(pageSize, _want - _position)).ConfigureAwait(false);
+            if (users.Count == 0 && _page > 0) return null;
             _position += users.Count;
             _page = _page == 0 ? _query.Page : _page + 1;
             var totalPages = (_total + pageSize - 1) / pageSize;
@@ -111,7 +116,7 @@ namespace IntercomPS.Client.V2
                 _source = Walk(tagId, null, first, token);
                 return;
             }
-            if (Math.Min(_want, _total) - first.Data.Length <= (long)SequentialPages * _query.PageSize)
+            if (!_partitioned || Math.Min(_want, _total) - first.Data.Length <= (long)SequentialPages * _query.PageSize)
             {
                 Mode = "sequential";
                 _source = Walk(tagId, null, first, token);

@@ -69,6 +69,61 @@ namespace IntercomPS.Client.V2
             ?? tags.FirstOrDefault(tag => string.Equals(tag.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new IntercomLookupException("GET", new Uri(BaseUri, "tags"), IntercomApiException.NotFoundType, $"No tag is named '{name}'.");
 
+        /// <summary>
+        /// Names from one GET /tags for the whole command; a contact with more tags than it lists (has_more), or with a
+        /// tag made since the listing, is named from its own GET /contacts/{id}/tags instead.
+        /// </summary>
+        public TagNamer NewTagNamer()
+        {
+            Task<Tag[]>? listing = null;
+            return async (user, cancellationToken) =>
+            {
+                var listed = user.Tags ?? new UserTags(Array.Empty<Tag>());
+                if (!user.TagsUnnamed) return listed;
+                if (!user.TagsHaveMore)
+                {
+                    listing ??= ListTagsAsync(cancellationToken);
+                    var all = (await listing.ConfigureAwait(false)).Where(tag => tag.Id is not null).GroupBy(tag => tag.Id!).ToDictionary(group => group.Key, group => group.First());
+                    if (listed.All(tag => all.ContainsKey(tag.Id!))) return new UserTags(listed.Select(tag => all[tag.Id!]).ToList());
+                }
+                var own = await SendAsync(HttpMethod.Get, "contacts/" + Uri.EscapeDataString(user.Id!) + "/tags", null, V2JsonContext.Default.TagObjectList, idempotent: true, cancellationToken).ConfigureAwait(false);
+                return new UserTags(own.Data.Select(ToTag).ToList());
+            };
+        }
+
+        /// <summary>
+        /// 2.x tags do not say how many users carry them: one contact search (role user and the tag, one contact a page)
+        /// whose total_count is the count. Like every search it may not yet count users tagged in the last minutes.
+        /// </summary>
+        public async Task<Tag> CountTaggedUsersAsync(Tag tag, CancellationToken cancellationToken = default)
+        {
+            if (tag is null) throw new ArgumentNullException(nameof(tag));
+            var counted = await SendAsync(HttpMethod.Post, "contacts/search", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("query");
+                writer.WriteString("operator", "AND");
+                writer.WriteStartArray("value");
+                ContactLookup.WriteFilter(writer, "role", "=", "user");
+                ContactLookup.WriteFilter(writer, "tag_id", "=", tag.Id!);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                writer.WriteStartObject("pagination");
+                writer.WriteNumber("per_page", 1);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.ContactRefList, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return new Tag { Id = tag.Id, Name = tag.Name, Color = tag.Color, Segment = tag.Segment, TaggedUserCount = counted.TotalCount };
+        }
+
+        /// <summary>DELETE /tags/{id} of the tag named (one GET /tags per finder). Not idempotent: a repeat of one applied would be not_found.</summary>
+        public async Task<Tag> DeleteTagAsync(string name, TagFinder find, CancellationToken cancellationToken = default)
+        {
+            var tag = await find(name, cancellationToken).ConfigureAwait(false);
+            await _transport.SendRawAsync(HttpMethod.Delete, "tags/" + Uri.EscapeDataString(tag.Id!), null, idempotent: false, cancellationToken).ConfigureAwait(false);
+            return tag;
+        }
+
         public async Task<Tag[]> ListTagsAsync(CancellationToken cancellationToken = default)
         {
             var list = await SendAsync(HttpMethod.Get, "tags", null, V2JsonContext.Default.TagObjectList, idempotent: true, cancellationToken).ConfigureAwait(false);

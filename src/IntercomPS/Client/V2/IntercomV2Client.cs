@@ -13,7 +13,7 @@ namespace IntercomPS.Client.V2
     /// shaped operations the cmdlets use onto contacts, tags, notes and conversations: users are contacts with role
     /// user, a user id is a contact's external_id, custom data its custom attributes. Knows nothing of PowerShell.
     /// </summary>
-    public sealed partial class IntercomV2Client : IIntercomApi, IUserArchive, ITagListing, IConversationInbox
+    public sealed partial class IntercomV2Client : IIntercomApi, IUserArchive, ITagListing, ITagRemoval, IConversationInbox
     {
         private readonly ApiTransport _transport;
         private readonly string? _adminId;
@@ -27,7 +27,10 @@ namespace IntercomPS.Client.V2
             ApiVersion = options.ApiVersion;
             _adminId = options.AdminId;
             _transport = new ApiTransport(options, new V2Dialect(token, options.ApiVersion));
+            Raw = new RawApi(_transport, RawPaging.Cursor);
         }
+
+        public RawApi Raw { get; }
 
         public IntercomProtocol Protocol => IntercomProtocol.V2;
 
@@ -69,16 +72,22 @@ namespace IntercomPS.Client.V2
                 AdminId = me.Id,
                 AdminName = me.Name,
                 AdminEmail = me.Email,
+                TimeZone = me.App?.TimeZone,
             };
         }
 
-        /// <summary>The session's admin, who writes notes and conversation actions unless told otherwise: Connect-Intercom's -AdminId, else the token's own (GET /me, asked once).</summary>
-        internal async Task<string> AdminIdAsync(CancellationToken cancellationToken)
+                /// <summary>The session's admin, who writes notes and conversation actions unless told otherwise: Connect-Intercom's -AdminId, else the token's own (GET /me, asked once).</summary>
+        internal async Task<string> AdminIdAsync(CancellationToken cancellationToken) =>
+            _adminId ?? (await KnownMeAsync(cancellationToken).ConfigureAwait(false)).AdminId!;
+
+        /// <summary>The workspace's time zone, as GET /me said it when the session connected (asked again only if that failed).</summary>
+        internal async Task<string?> TimeZoneAsync(CancellationToken cancellationToken) => (await KnownMeAsync(cancellationToken).ConfigureAwait(false)).TimeZone;
+
+        private Task<ConnectionInfo> KnownMeAsync(CancellationToken cancellationToken)
         {
-            if (_adminId is not null) return _adminId;
             var known = _me;
             if (known is null || known.IsFaulted || known.IsCanceled) _me = known = MeAsync(cancellationToken);
-            return (await known.ConfigureAwait(false)).AdminId!;
+            return known;
         }
 
         /// <summary>

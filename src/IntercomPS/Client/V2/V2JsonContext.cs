@@ -24,6 +24,8 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(AdminList))]
     [JsonSerializable(typeof(TeamObject))]
     [JsonSerializable(typeof(TeamList))]
+    [JsonSerializable(typeof(DataAttributeObject))]
+    [JsonSerializable(typeof(DataAttributeList))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
     {
     }
@@ -58,5 +60,6 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("id_code")] public string? IdCode { get; set; }
         [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("region")] public string? Region { get; set; }
+        [JsonPropertyName("timezone")] public string? TimeZone { get; set; }
     }
 }

@@ -11,6 +11,9 @@ namespace IntercomPS.Client.V2.Search
         Integer,
         Date,
         Boolean,
+
+        /// <summary>Any number (a float custom attribute of a contact search).</summary>
+        Float,
     }
 
     /// <summary>One searchable field of a resource: its name, its value type and the operators it takes.</summary>
@@ -35,6 +38,7 @@ namespace IntercomPS.Client.V2.Search
             SearchValueType.String => "string",
             SearchValueType.Integer => "integer",
             SearchValueType.Date => "date",
+            SearchValueType.Float => "number",
             _ => "boolean",
         };
     }
@@ -74,6 +78,7 @@ namespace IntercomPS.Client.V2.Search
             SearchValueType.String => StringOperators,
             SearchValueType.Integer => IntegerOperators,
             SearchValueType.Date => DateOperators,
+            SearchValueType.Float => IntegerOperators,
             _ => BooleanOperators,
         });
 

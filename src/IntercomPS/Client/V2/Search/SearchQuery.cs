@@ -70,6 +70,7 @@ namespace IntercomPS.Client.V2.Search
                 case DateTime time: writer.WriteNumberValue(UnixTime.FromDateTime(time)); break;
                 case int number: writer.WriteNumberValue(number); break;
                 case long number: writer.WriteNumberValue(number); break;
+                case double real when !double.IsNaN(real) && !double.IsInfinity(real): writer.WriteNumberValue(real); break;
                 default: throw new ArgumentException($"A search value cannot be a {value.GetType().Name}: use a string, a whole number, a boolean or a DateTime.");
             }
         }
@@ -228,6 +229,7 @@ namespace IntercomPS.Client.V2.Search
                 SearchValueType.Integer => value is int || value is long,
                 SearchValueType.Date => value is DateTime || value is int || value is long,
                 SearchValueType.Boolean => value is bool,
+                SearchValueType.Float => value is double || value is int || value is long,
                 _ => false,
             };
             if (!fits)

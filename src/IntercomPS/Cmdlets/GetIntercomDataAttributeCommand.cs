@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// Gets a REST API 2.x workspace's data attributes (contact and company models): all, the custom ones, or by name
+    /// (wildcards allowed). One listing per command, however many names.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "IntercomDataAttribute")]
+    [OutputType(typeof(DataAttribute))]
+    public sealed class GetIntercomDataAttributeCommand : IntercomCmdlet
+    {
+        private DataAttribute[]? _listing;
+
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        /// <summary>contact (users and leads) or company; both when left out.</summary>
+        [Parameter]
+        [ValidateSet("contact", "company")]
+        public string? Model { get; set; }
+
+        /// <summary>Only the attributes the workspace defined, not the standard ones.</summary>
+        [Parameter]
+        public SwitchParameter Custom { get; set; }
+
+        /// <summary>Archived custom attributes too (left out by default, as the API does).</summary>
+        [Parameter]
+        public SwitchParameter IncludeArchived { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            _listing ??= Requests.Invoke<DataAttribute[]>(Name, token => Client.As<IDataAttributes>().ListDataAttributesAsync(Model, IncludeArchived, token));
+            if (_listing is null) return;
+            var wanted = _listing.Where(attribute => !Custom || attribute.Custom).ToList();
+            if (Name is null)
+            {
+                WriteObject(wanted, enumerateCollection: true);
+                return;
+            }
+            foreach (var name in Name)
+            {
+                var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
+                var found = wanted.Where(attribute => pattern.IsMatch(attribute.Name ?? string.Empty)).ToList();
+                if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                {
+                    Requests.WriteFailure(new IntercomLookupException("GET", new System.Uri(Client.BaseUri, "data_attributes"), IntercomApiException.NotFoundType,
+                        $"No {(Custom ? "custom " : string.Empty)}{Model ?? "contact or company"} data attribute is named '{name}'."), name);
+                }
+                WriteObject(found, enumerateCollection: true);
+            }
+        }
+    }
+}

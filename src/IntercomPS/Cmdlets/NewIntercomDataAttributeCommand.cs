@@ -1,0 +1,64 @@
+using System;
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// Defines a custom data attribute in a REST API 2.x workspace: its name, data type and model, and optionally a
+    /// description and (a list attribute's) options. Binds by property name, so a CSV of definitions can be piped.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "IntercomDataAttribute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(DataAttribute))]
+    public sealed class NewIntercomDataAttributeCommand : IntercomCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>string (the default), integer, float, boolean or date.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("data_type")]
+        [ValidateSet("string", "integer", "float", "boolean", "date")]
+        public string DataType { get; set; } = "string";
+
+        /// <summary>contact (users and leads, the default) or company.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("contact", "company")]
+        public string Model { get; set; } = "contact";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Description { get; set; }
+
+        /// <summary>The values of a list attribute (a string attribute): at least two.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[]? Options { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess($"{Model} attribute {Name} ({DataType})", "Define Intercom data attribute")) return;
+            var attribute = new NewDataAttribute(Name, Model, DataType) { Description = string.IsNullOrEmpty(Description) ? null : Description };
+            var options = Options;
+            var created = Requests.Invoke(Name, token =>
+            {
+                attribute.Options = DataAttributeOptions.Of(options, attribute.DataType);
+                return Client.As<IDataAttributes>().CreateDataAttributeAsync(attribute, token);
+            });
+            if (created is not null) WriteObject(created);
+        }
+    }
+
+    /// <summary>A list attribute's options as -Options gives them, checked before anything is sent.</summary>
+    internal static class DataAttributeOptions
+    {
+        /// <summary>The options, or null when none are given; a list attribute holds strings and needs at least two.</summary>
+        public static string[]? Of(string[]? options, string? dataType)
+        {
+            if (options is null || options.Length == 0) return null;
+            if (dataType is not null && dataType != "string")
+                throw new ArgumentException($"-Options makes a list attribute, whose values are strings, so it cannot be {dataType}: leave -DataType out (or give string).");
+            if (options.Length < 2) throw new ArgumentException("A list attribute needs at least two -Options.");
+            return options;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// Deletes tags by name (REST API 2.x: v1 cannot delete a tag), untagging everyone who had them. Asks first unless
+    /// -Force or -Confirm:$false. The names given together are found in one GET /tags.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "IntercomTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(Tag))]
+    public sealed class RemoveIntercomTagCommand : IntercomCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; } = System.Array.Empty<string>();
+
+        /// <summary>Delete without asking (-WhatIf still only describes).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Return each deleted tag as it was.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var find = Client.NewTagFinder();
+            foreach (var name in Name)
+            {
+                var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
+                if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess($"tag {name}", "Remove Intercom tag from every user and delete it")) continue;
+                var removed = Requests.Invoke(name, token => Client.As<ITagRemoval>().DeleteTagAsync(name, find, token));
+                if (removed is not null && PassThru) WriteObject(removed);
+            }
+        }
+    }
+}
