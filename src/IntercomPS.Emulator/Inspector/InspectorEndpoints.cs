@@ -35,6 +35,7 @@ internal sealed class InspectorEndpoints(EmulatorServices services, RequestLog l
         ["index.html"] = "text/html; charset=utf-8",
         ["inspector.css"] = "text/css; charset=utf-8",
         ["inspector.js"] = "text/javascript; charset=utf-8",
+        ["favicon.svg"] = "image/svg+xml", // its own icon, so the browser never asks the 2.x face for /favicon.ico
     };
 
     /// <summary>How often the live stream says it is alive while no request arrives, so proxies and the page see a dead one.</summary>
@@ -95,6 +96,7 @@ internal sealed class InspectorEndpoints(EmulatorServices services, RequestLog l
         w.WriteStartObject("log");
         w.WriteNumber("capacity", log.Capacity);
         w.WriteNumber("body_limit", RequestLog.BodyLimit);
+        w.WriteNumber("inspectors_open", log.Watching); // while any is, headers and bodies are kept
         w.WriteEndObject();
         w.WriteEndObject();
     });

@@ -32,8 +32,11 @@ internal sealed class RequestLog(int capacity)
     /// <summary>Whether requests are logged at all (--request-log 0 turns the log off).</summary>
     public bool Enabled => Capacity > 0;
 
+    /// <summary>How many inspectors are open (live streams connected).</summary>
+    public int Watching => Volatile.Read(ref watchers).Length;
+
     /// <summary>Whether an inspector is open: then headers and bodies are captured too.</summary>
-    public bool Capturing => Volatile.Read(ref watchers).Length > 0;
+    public bool Capturing => Watching > 0;
 
     /// <summary>The next entry's id: ids rise by one per request, so a reader resumes after the last it saw.</summary>
     public long NextId() => Interlocked.Increment(ref lastId);

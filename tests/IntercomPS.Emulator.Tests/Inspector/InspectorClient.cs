@@ -56,10 +56,11 @@ internal sealed class InspectorClient(HttpClient http, Uri baseUri)
     }
 
     /// <summary>Opens the live log and reads its events until <paramref name="until"/> holds for one, or the time is up.</summary>
-    public async Task<List<JsonElement>> ReadStreamAsync(Func<JsonElement, bool> until, TimeSpan timeout, Func<Task>? whileOpen = null, List<string>? raw = null)
+    /// <param name="after">The last entry already seen: the stream starts after it (0: with everything the log holds).</param>
+    public async Task<List<JsonElement>> ReadStreamAsync(long after, Func<JsonElement, bool> until, TimeSpan timeout, Func<Task>? whileOpen = null, List<string>? raw = null)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        using var request = Request(HttpMethod.Get, "_inspector/api/log/stream", []);
+        using var request = Request(HttpMethod.Get, $"_inspector/api/log/stream?after={after}", []);
         request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
         response.EnsureSuccessStatusCode();
