@@ -190,8 +190,8 @@ public sealed class EmulatorOptions
             .AppendLine("Admin endpoints: /admin/health, /admin/reset, /admin/faults, /admin/requests, /admin/seed,")
             .AppendLine("/admin/message_threads/reply. No auth on loopback unless --admin-token; web pages are refused (Origin, Host,")
             .AppendLine("writes need Content-Type: application/json). Per request: header X-Emulator-Fault: 503[; retry-after=2] | 429 | drop | drop-before.")
-            .AppendLine("Inspector: open http://HOST:PORT/_inspector/ in a browser to see each app's data and the requests live, and to reset,")
-            .AppendLine("seed and set faults (with --admin-token the browser asks for it: any user name, the token as the password).")
+            .AppendLine("Inspector: open /_inspector/ in a browser (the banner prints its address) to see each app's data and the requests")
+            .AppendLine("live, and to reset, seed and set faults (with --admin-token the browser asks for it: any user name, the token as the password).")
             .ToString();
     }
 
