@@ -29,6 +29,7 @@ internal static class InspectorViews
         ["tags"] = new(ListTagsAsync, null),
         ["conversations"] = new(ListConversationsAsync, ShowConversationAsync),
         ["data_attributes"] = new(ListAttributesAsync, null),
+        ["events"] = new(ListEventsAsync, null),
     };
 
     /// <summary>Newest first; ?q= matches name, email, external id or phone (contains, any case) or the exact id; ?tag_id= one tag's contacts.</summary>
@@ -182,6 +183,25 @@ internal static class InspectorViews
                 w.WriteNumber("created_at", created);
             }
 
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Newest first, each with its contact; paged by event id.</summary>
+    private static async Task<Writes> ListEventsAsync(InspectorRequest request)
+    {
+        var before = Input.QueryNumber(request.Query, "starting_after");
+        var (events, total) = await request.Store.ListAppEventsAsync(PerPage + 1, before);
+        var next = events.Count > PerPage ? Face.ToString(events[PerPage - 1].Id) : null;
+        return w => Page(w, events.Take(PerPage), total, next, e =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", Face.ToString(e.Id));
+            w.WriteString("event_name", e.Event.EventName);
+            w.WriteString("contact", e.Contact);
+            w.WriteString("contact_id", e.ContactId);
+            w.WriteNumber("created_at", e.Event.CreatedAt);
+            w.WriteString("metadata", e.Event.Metadata);
             w.WriteEndObject();
         });
     }

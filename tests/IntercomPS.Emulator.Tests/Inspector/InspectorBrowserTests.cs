@@ -106,6 +106,13 @@ public sealed class InspectorBrowserTests(EmulatorFixture fixture, ChromiumFixtu
         await Expect(page.Locator("[data-view=conversation]")).ToContainTextAsync("unassigned");
         await Screens.SaveAsync(page, "conversation");
 
+        await page.ClickAsync("#views a[data-view=events]");
+        await Expect(page.Locator("[data-view=events] tbody tr")).ToContainTextAsync(new[] { "invoice-viewed" });
+        await Expect(page.Locator("[data-view=events] tbody tr")).ToContainTextAsync(new[] { "INV-7" });
+        await Screens.SaveAsync(page, "events");
+        await page.ClickAsync("[data-view=events] tbody tr");
+        await Expect(page.Locator("[data-view=contact] h2")).ToHaveTextAsync("Ada Lovelace");
+
         await page.ClickAsync("#views a[data-view=data_attributes]");
         await Expect(page.Locator("tr:has-text('plan')")).ToContainTextAsync("Billing plan");
         await Screens.SaveAsync(page, "data-attributes");

@@ -97,6 +97,11 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
             thread["parts"].EnumerateArray().Select(p => (p.Str("author_type"), p.Str("author"), p.Str("body"))).ToArray());
         Assert.Single((await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations")).Ok()["items"].EnumerateArray());
 
+        var events = (await Inspector.GetAsync($"_inspector/api/apps/{App}/events")).Ok();
+        var listedEvent = Assert.Single(events["items"].EnumerateArray());
+        Assert.Equal(("invoice-viewed", "Ada Lovelace", contact, 1_700_000_000), (listedEvent.Str("event_name"), listedEvent.Str("contact"), listedEvent.Str("contact_id"), listedEvent.GetProperty("created_at").GetInt32()));
+        Assert.Contains("INV-7", listedEvent.Str("metadata"));
+
         var attributes = (await Inspector.GetAsync($"_inspector/api/apps/{App}/data_attributes")).Ok();
         Assert.Contains(attributes["items"].EnumerateArray(), a => a.Str("name") == "plan" && a.GetProperty("custom").GetBoolean() && a.Str("description") == "Billing plan");
 
@@ -128,6 +133,23 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.Equal(["seeded4", "seeded40", "seeded41", "seeded42", "seeded43", "seeded44", "seeded45", "seeded46", "seeded47", "seeded48", "seeded49"],
             found["items"].EnumerateArray().Select(c => c.Str("external_id")).Order());
         Assert.Equal("seeded7", Assert.Single((await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?q=seeded7@example")).Ok()["items"].EnumerateArray()).Str("external_id"));
+    }
+
+    [Fact]
+    public async Task Events_page_newest_first_across_the_apps_contacts()
+    {
+        var contact = (await fixture.V2.PostAsync("contacts", new { role = "user", email = "busy@example.com" })).Ok()["id"].GetString()!;
+        for (var i = 1; i <= 30; i++)
+        {
+            (await fixture.V2.PostAsync("events", new { event_name = "step-" + i, created_at = 1_700_000_000 + i, id = contact })).Ok(202);
+        }
+
+        var first = (await Inspector.GetAsync($"_inspector/api/apps/{App}/events")).Ok();
+        Assert.Equal(30, first["total"].GetInt32());
+        Assert.Equal("step-30", first["items"][0].Str("event_name"));
+        var second = (await Inspector.GetAsync($"_inspector/api/apps/{App}/events?starting_after={first["next"].GetString()}")).Ok();
+        Assert.Equal(["step-5", "step-4", "step-3", "step-2", "step-1"], second["items"].EnumerateArray().Select(e => e.Str("event_name")));
+        Assert.Equal(JsonValueKind.Null, second["next"].ValueKind);
     }
 
     [Fact]

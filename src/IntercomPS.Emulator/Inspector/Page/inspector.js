@@ -21,6 +21,10 @@ const views = {
     columns: [['id', 'Id'], ['contact', 'Contact'], ['state', 'State'], ['read', 'Read', 'flag'], ['assignee', 'Assignee', 'assignee'],
       ['parts', 'Parts', 'number'], ['first_message', 'First message', 'wrap'], ['updated_at', 'Updated', 'time']],
   },
+  events: {
+    title: 'Events', columns: [['event_name', 'Event'], ['contact', 'Contact'], ['created_at', 'When', 'time'], ['metadata', 'Metadata', 'wrap']],
+    open: (event) => go(state.app, 'contacts', event.contact_id),
+  },
   data_attributes: {
     title: 'Data attributes',
     columns: [['name', 'Name'], ['data_type', 'Type'], ['custom', 'Custom', 'flag'], ['description', 'Description', 'wrap'], ['created_at', 'Created', 'time']],
