@@ -48,7 +48,7 @@ internal sealed class RequestRecorder(RequestLog log)
             : request.Headers[Endpoints.V2.Face.VersionHeader].ToString() is { Length: > 0 } asked ? asked : null;
         var cut = context.RequestAborted.IsCancellationRequested && !response.HasStarted;
         return new LoggedRequest(
-            id, DateTimeOffset.UtcNow, request.Method, request.Path.Value + request.QueryString.Value, v1 ? "v1" : "2.x", version,
+            id, DateTimeOffset.UtcNow, request.Method, request.QueryString.HasValue ? request.Path.Value + request.QueryString.Value : request.Path.Value!, v1 ? "v1" : "2.x", version,
             Caller.Find(context)?.AppId, cut ? 0 : response.StatusCode, FaultInjector.Injected(context), milliseconds,
             request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
             response.Headers["X-Request-Id"].ToString() is { Length: > 0 } requestId ? requestId : null,
