@@ -11,7 +11,8 @@ QuickStart  Build, start an in-memory emulator on a free port, run examples/quic
             REST API 2.14 face (INTERCOM_ACCESS_TOKEN, INTERCOM_BASE_URI), stop the emulator.
 Build       dotnet build of the solution; stages the importable module in out/IntercomPS/.
 Test        Build once, run the xunit projects, then real Pester (restored from NuGet) over tests/*.Tests.ps1 against
-            an emulator started on a free port (always stopped). Writes TRX and NUnit XML under out/test-results/,
+            an emulator started on a free port (always stopped). The emulator suite drives the inspector's page in
+            Debian's chromium, installed here with apt-get where this runs as root on Debian (else those tests skip). Writes TRX and NUnit XML under out/test-results/,
             ends with one line "N passed, M failed" (", K skipped" when tests were skipped) and fails when anything
             failed or nothing ran. -Suite runs one suite alone.
 Docs        Builds the module, which generates the MAML help from docs/ into out/IntercomPS/en-US/.
@@ -235,10 +236,29 @@ function Invoke-PesterSuite {
     [pscustomobject]@{ Suite = 'Pester'; Passed = $counts.Passed; Failed = $counts.Failed; Skipped = $counts.Skipped; Note = '' }
 }
 
+function Install-Chromium {
+    # The emulator suite drives the inspector's page in Debian's chromium (tests/IntercomPS.Emulator.Tests/Inspector). Where
+    # it can (root on Debian) this installs it; elsewhere those tests are skipped, each with one line saying how to install it.
+    if ($env:INTERCOMPS_CHROMIUM -or (Test-Path /usr/bin/chromium) -or (Test-Path /usr/bin/chromium-browser)) { return }
+    if (-not ($IsLinux -and (Get-Command apt-get -ErrorAction SilentlyContinue) -and (& id -u) -eq '0')) {
+        Write-Host 'No chromium: the inspector''s browser tests will be skipped (on Debian, as root: apt-get install -y chromium).' -ForegroundColor Yellow
+        return
+    }
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Write-Host '> apt-get install -y chromium (for the inspector''s browser tests)' -ForegroundColor Cyan
+    & apt-get install -y -qq chromium | Out-Host
+    if ($LASTEXITCODE -ne 0) {
+        & apt-get update -qq | Out-Host # a fresh machine has no package lists yet
+        & apt-get install -y -qq chromium | Out-Host
+    }
+    if ($LASTEXITCODE -ne 0) { Write-Warning "apt-get install chromium failed (exit code $LASTEXITCODE): the inspector's browser tests will be skipped." }
+}
+
 function Invoke-TestTask {
     if (-not $NoBuild) { Invoke-BuildTask }
     $null = New-Item -ItemType Directory -Force -Path $Results
     $suites = if ($Suite -eq 'All') { @($XunitSuites.Keys) + 'Pester' } else { @($Suite) }
+    if ($suites -contains 'Emulator') { Install-Chromium }
     $outcomes = foreach ($name in $suites) {
         if ($name -eq 'Pester') { Invoke-PesterSuite } else { Invoke-XunitSuite $name }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -52,7 +53,8 @@ namespace IntercomPS.Bench
         public static AuthenticationHeaderValue Authorization { get; } =
             new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AppId + ":" + ApiKey)));
 
-        public static async Task<EmulatorProcess> StartAsync()
+        /// <param name="flags">More emulator flags (--request-log 0 ...) after the port and app every bench emulator gets.</param>
+        public static async Task<EmulatorProcess> StartAsync(params string[] flags)
         {
             var dll = Path.Combine(AppContext.BaseDirectory, "IntercomPS.Emulator.dll");
             var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -62,7 +64,7 @@ namespace IntercomPS.Bench
             };
             // When the bench runs under dotnet-trace, the emulator must not inherit the port and wait for a tracer.
             start.Environment.Remove("DOTNET_DiagnosticPorts");
-            foreach (var argument in new[] { dll, "--port", "0", "--app", AppId + ":" + ApiKey }) start.ArgumentList.Add(argument);
+            foreach (var argument in new[] { dll, "--port", "0", "--app", AppId + ":" + ApiKey }.Concat(flags)) start.ArgumentList.Add(argument);
             var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start the emulator.");
             // It prints one line: "Intercom emulator listening on http://127.0.0.1:PORT/ | REST API 2.x ...".
             var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));

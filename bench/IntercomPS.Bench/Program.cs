@@ -16,7 +16,7 @@ namespace IntercomPS.Bench
         private static readonly IScenario[] Scenarios =
         {
             new ListUsers(), new Concurrent("lookup"), new Concurrent("update"), new Concurrent("tag"), new ListMemory(), new RequestOverhead(),
-            new ImportTime(), new PagingDepth(), new EmulatorThroughput(), new V2Face(), new V2Users(),
+            new ImportTime(), new PagingDepth(), new EmulatorThroughput(), new V2Face(), new V2Users(), new InspectorLog(),
         };
 
         private static string Usage => "Usage: IntercomPS.Bench [--quick] [--only KEY[,KEY...]]\n\n"

@@ -47,6 +47,23 @@ namespace IntercomPS.Bench
             return path;
         }
 
+        /// <summary>GET /v1/users?user_id= of a random user of user1..user{users} (as /admin/seed makes them): the throughput rows' read.</summary>
+        public string SingleUserGet(int users) => Script("get.lua", $$"""
+                request = function()
+                  return wrk.format("GET", "/v1/users?user_id=user" .. math.random(1, {{users}}))
+                end
+                """);
+
+        /// <summary>PUT /v1/users of a random seeded user with a new custom_data value: the throughput rows' write.</summary>
+        public string SingleUserPut(int users) => Script("put.lua", $$$"""
+                wrk.method = "PUT"
+                wrk.headers["Content-Type"] = "application/json"
+                request = function()
+                  local body = '{"user_id":"user' .. math.random(1, {{{users}}}) .. '","custom_data":{"visits":' .. math.random(1, 1000) .. '}}'
+                  return wrk.format("PUT", "/v1/users", nil, body)
+                end
+                """);
+
         /// <summary>Requests a second that <paramref name="script"/> gets from <paramref name="baseUri"/> in <paramref name="seconds"/>.</summary>
         public async Task<TimeSpan> RateAsync(Uri baseUri, string script, int seconds, params string[] headers)
         {

@@ -35,6 +35,9 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? AdminToken { get; set; }
 
+    /// <summary>How many API requests the inspector's request log keeps (the last N); 0 keeps none.</summary>
+    public int RequestLogSize { get; set; } = Inspector.RequestLog.DefaultCapacity;
+
     /// <summary>Where the emulator notes what a developer should see (ignored unknown fields); null keeps it quiet.</summary>
     public System.IO.TextWriter? Log { get; set; }
 
@@ -79,7 +82,7 @@ public sealed class EmulatorOptions
     [
         new("port", "N", "TCP port to listen on; 0 picks a free port (default 0)", (o, v) => o.Port = Int(v, "port", 0, 65535)),
         new("host", "ADDRESS", "address to bind (default 127.0.0.1)", (o, v) => o.Host = NotEmpty(v, "host")),
-        new("admin-token", "TOKEN", "token /admin calls must send (Authorization: Bearer TOKEN); required unless --host is loopback", (o, v) => o.AdminToken = NotEmpty(v, "admin-token")),
+        new("admin-token", "TOKEN", "token /admin and inspector calls must send (Authorization: Bearer TOKEN); required unless --host is loopback", (o, v) => o.AdminToken = NotEmpty(v, "admin-token")),
         new("data", "FILE", "SQLite file to keep data in (default: in memory)", (o, v) => o.DataPath = NotEmpty(v, "data")),
         new("app", "ID:KEY", "an app and its API key; repeat for more (env: comma-separated). Default local-app:local-key", AddApps),
         new("app-version", "ID=VERSION", "an app's default Intercom-Version, for requests naming none (default 2.14); repeat for more", (o, v) => AddPairs(o.AppVersions, v, "VERSION", name => AppProfiles.Version(name).Name)),
@@ -87,6 +90,7 @@ public sealed class EmulatorOptions
         new("production", "", "behave like the real service: its rate limits (--rate-limit intercom), request ids (--request-ids intercom) and search delay (--search-delay 120)", LikeProduction),
         new("search-delay", "SECONDS", "seconds a new contact takes to join contact searches, as the real service's indexing (default 0)", (o, v) => o.Faults.SearchDelaySeconds = Int(v, "search-delay", 0, FaultOptions.MaxSeconds)),
         new("request-ids", "uuid|intercom", "request ids as UUIDs (default) or as the real service writes them (20 lowercase base32 characters)", (o, v) => o.IntercomRequestIds = RequestIds(v)),
+        new("request-log", "N", $"how many API requests the inspector (/_inspector/) keeps in its request log (default {Inspector.RequestLog.DefaultCapacity}); 0 keeps none", (o, v) => o.RequestLogSize = Int(v, "request-log", 0, Inspector.RequestLog.MaxCapacity)),
         new("admin-name", "NAME", "name of each app's one admin, who writes its admin messages and notes (default Emulator Admin)", (o, v) => o.AdminName = NotEmpty(v, "admin-name")),
         new("admin-email", "EMAIL", "email of that admin (default admin@example.com)", (o, v) => o.AdminEmail = NotEmpty(v, "admin-email")),
         new("latency", "MS", "fixed delay added to every API request (2.x and v1)", (o, v) => o.Faults.LatencyMs = Int(v, "latency", 0, FaultOptions.MaxDelayMs)),
@@ -186,6 +190,8 @@ public sealed class EmulatorOptions
             .AppendLine("Admin endpoints: /admin/health, /admin/reset, /admin/faults, /admin/requests, /admin/seed,")
             .AppendLine("/admin/message_threads/reply. No auth on loopback unless --admin-token; web pages are refused (Origin, Host,")
             .AppendLine("writes need Content-Type: application/json). Per request: header X-Emulator-Fault: 503[; retry-after=2] | 429 | drop | drop-before.")
+            .AppendLine("Inspector: open /_inspector/ in a browser (the banner prints its address) to see each app's data and the requests")
+            .AppendLine("live, and to reset, seed and set faults (with --admin-token the browser asks for it: any user name, the token as the password).")
             .ToString();
     }
 

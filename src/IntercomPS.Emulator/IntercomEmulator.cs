@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using IntercomPS.Emulator.Admin;
 using IntercomPS.Emulator.Auth;
 using IntercomPS.Emulator.Endpoints;
+using IntercomPS.Emulator.Inspector;
 using IntercomPS.Emulator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -51,6 +52,9 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
     /// <summary>http://HOST:PORT/ with the real port: the REST API 2.x face (and /admin).</summary>
     public Uri BaseUri { get; }
 
+    /// <summary>http://HOST:PORT/_inspector/: the inspector's page, for a browser on this machine.</summary>
+    public Uri InspectorUri => new(BaseUri, InspectorEndpoints.Root.TrimStart('/') + "/");
+
     /// <summary>http://HOST:PORT/v1/, where v1 clients point.</summary>
     public Uri ApiUri { get; }
 
@@ -94,7 +98,8 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
 
             var web = builder.Build();
             var apiHosts = IPAddress.IsLoopback(address) ? new ApiHostGuard(options.Host) : null;
-            Configure(web, services, new AdminGuard(options.AdminToken, options.Host), apiHosts, options.Log is null ? null : System.IO.TextWriter.Synchronized(options.Log));
+            var inspector = new InspectorParts(new RequestLog(options.RequestLogSize), new Secrets([.. apps.Apps.Values, options.AdminToken]));
+            Configure(web, services, new AdminGuard(options.AdminToken, options.Host), apiHosts, options.Log is null ? null : System.IO.TextWriter.Synchronized(options.Log), inspector);
             await web.StartAsync(cancellationToken).ConfigureAwait(false);
 
             var bound = new Uri(web.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
@@ -129,8 +134,9 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard, ApiHostGuard? apiHosts, System.IO.TextWriter? log)
+    private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard, ApiHostGuard? apiHosts, System.IO.TextWriter? log, InspectorParts inspector)
     {
+        web.Use(new RequestRecorder(inspector.Log).InvokeAsync); // outermost: it logs the answer as sent, error answers included
         web.Use(ErrorMiddleware.InvokeAsync);
         web.Use((context, next) =>
         {
@@ -145,10 +151,16 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         });
         web.Use(new ApiPipeline(services, apiHosts, log).InvokeAsync);
         web.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.Use(adminGuard.InvokeAsync));
+        web.UseWhen(context => context.Request.Path.StartsWithSegments(InspectorEndpoints.Root), page => page.Use(new InspectorGuard(adminGuard).InvokeAsync));
         web.UseRouting();
         ApiRoutes.Map(web);
-        new AdminEndpoints(services).Map(web);
+        var admin = new AdminEndpoints(services);
+        admin.Map(web);
+        new InspectorEndpoints(services, inspector.Log, inspector.Secrets, admin).Map(web);
     }
+
+    /// <summary>What the inspector needs besides the services: its request log and the secrets it masks.</summary>
+    private sealed record InspectorParts(RequestLog Log, Secrets Secrets);
 
     /// <summary>The apps' versions and time zones as the options set them; an app the emulator does not have is an error, not ignored.</summary>
     private static AppProfiles Profiles(EmulatorOptions options, AppRegistry apps)

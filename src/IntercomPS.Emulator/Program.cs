@@ -56,7 +56,7 @@ await using (emulator)
         : $"REST API 2.x (every Intercom-Version, {IntercomEmulator.Version} by default) at the root, v1 under /v1/ (from this machine: API {emulator.ApiUri} and 2.x {emulator.BaseUri})";
     Console.WriteLine(
         $"Intercom emulator listening on {(emulator.LoopbackOnly ? emulator.BaseUri : emulator.ListenUri)} | {faces} | apps (ID:KEY, the key is the 2.x token): {apps}, "
-        + $"dummy-app-id:<any key> (2.x token dummy-app-id) | data: {options.DataPath ?? "in memory"}{admin}");
+        + $"dummy-app-id:<any key> (2.x token dummy-app-id) | data: {options.DataPath ?? "in memory"}{admin} | inspector: {emulator.InspectorUri}");
     if (!emulator.LoopbackOnly)
     {
         await Console.Error.WriteLineAsync(

@@ -37,6 +37,16 @@ public sealed class CliTests
         Assert.Null(o.DataPath);
         Assert.Empty(o.Apps);
         Assert.Equal(new FaultSnapshot(0, 0, 0, 503, 0, 0, 10), o.Faults.Snapshot());
+        Assert.Equal(1000, o.RequestLogSize);
+    }
+
+    [Fact]
+    public void The_request_log_size_takes_0_to_100000()
+    {
+        Assert.Equal(0, EmulatorOptions.Parse(["--request-log", "0"]).RequestLogSize);
+        Assert.Equal(50, EmulatorOptions.Parse([], new Hashtable { ["INTERCOM_EMULATOR_REQUEST_LOG"] = "50" }).RequestLogSize);
+        Assert.Equal("--request-log: '100001' is not a whole number from 0 to 100000 for request-log.",
+            Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(["--request-log", "100001"])).Message);
     }
 
     [Fact]
@@ -139,7 +149,8 @@ public sealed class CliTests
         Assert.Equal(0, await child.ExitCodeAsync());
         foreach (var word in new[] { "--port", "--host", "--data", "--app", "--latency", "--jitter", "--failure-rate", "--failure-status",
                      "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault",
-                     "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS", "--production", "INTERCOM_EMULATOR_PRODUCTION", "--request-ids", "--search-delay" })
+                     "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS", "--production", "INTERCOM_EMULATOR_PRODUCTION", "--request-ids", "--search-delay",
+                     "--request-log", "INTERCOM_EMULATOR_REQUEST_LOG", "/_inspector/" })
         {
             Assert.Contains(word, child.Stdout);
         }
@@ -166,6 +177,7 @@ public sealed class CliTests
         (await new Api(http, baseUri, "cli-app", "cli-key").GetAsync("v1/users")).AssertStatus(200);
         Assert.Contains($"REST API 2.x (every Intercom-Version, 2.14 by default) at the root, v1 under {baseUri}v1/", child.Stdout);
         Assert.DoesNotContain("v1 emulator", child.Stdout);
+        Assert.Contains($"| inspector: {baseUri}_inspector/", child.Stdout);
         (await new Api(http, baseUri, null, null).SendAsync(HttpMethod.Get, "me", configure: r => r.Headers.Authorization = new("Bearer", "cli-key"))).AssertStatus(200);
 
         if (!OperatingSystem.IsWindows())

@@ -29,19 +29,8 @@ namespace IntercomPS.Bench.Scenarios
             var seconds = context.Size(4, 2);
             await context.Emulator.ResetAndSeedAsync(users);
             using var hello = await HelloProcess.StartAsync();
-            var get = wrk.Script("get.lua", $$"""
-                    request = function()
-                      return wrk.format("GET", "/v1/users?user_id=user" .. math.random(1, {{users}}))
-                    end
-                    """);
-            var put = wrk.Script("put.lua", $$$"""
-                    wrk.method = "PUT"
-                    wrk.headers["Content-Type"] = "application/json"
-                    request = function()
-                      local body = '{"user_id":"user' .. math.random(1, {{{users}}}) .. '","custom_data":{"visits":' .. math.random(1, 1000) .. '}}'
-                      return wrk.format("PUT", "/v1/users", nil, body)
-                    end
-                    """);
+            var get = wrk.SingleUserGet(users);
+            var put = wrk.SingleUserPut(users);
             var auth = "Authorization: " + EmulatorProcess.Authorization;
             Task<TimeSpan> Rate(Uri baseUri, string script) => wrk.RateAsync(baseUri, script, seconds, auth);
             // Warm both processes on both requests for as long as a measured run: the emulator has far more code than

@@ -25,25 +25,34 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     {
         app.MapGet("/admin/health", ApiRoutes.Handle(_ => Task.FromResult(Json.Object(200,
             ("status", "ok"), ("persistent", services.Persistent), ("apps", services.Apps.Apps.Count)))));
-        app.MapPost("/admin/reset", ApiRoutes.Handle(ResetAsync));
+        MapControls(app, "/admin");
         app.MapPost("/admin/message_threads/reply", ApiRoutes.Handle(ReplyAsync));
-        app.MapGet("/admin/faults", ApiRoutes.Handle(_ => Task.FromResult(Faults())));
-        app.MapPut("/admin/faults", ApiRoutes.Handle(SetFaultsAsync));
-        app.MapDelete("/admin/faults", ApiRoutes.Handle(_ =>
-        {
-            services.Faults.Clear();
-            return Task.FromResult(Faults());
-        }));
         app.MapGet("/admin/requests", ApiRoutes.Handle(context =>
         {
             var (total, byRoute) = services.Requests.Snapshot(Input.Query(context.Request.Query, "app_id"));
             return Task.FromResult(Json.Object(200, ("total", total), ("by_route", byRoute)));
         }));
-        app.MapPost("/admin/seed", ApiRoutes.Handle(SeedAsync));
         app.MapPost("/admin/admins", ApiRoutes.Handle(AddAdminAsync));
         app.MapPost("/admin/teams", ApiRoutes.Handle(AddTeamAsync));
         app.MapGet("/admin/apps/{app_id}", ApiRoutes.Handle(context => Task.FromResult(Profile(KnownApp((string)context.Request.RouteValues["app_id"]!)))));
         app.MapPut("/admin/apps/{app_id}", ApiRoutes.Handle(SetProfileAsync));
+    }
+
+    /// <summary>
+    /// Reset, seed and faults under <paramref name="prefix"/>: /admin's, and the inspector's page drives the same
+    /// handlers under its own guard, so each range check and message is written once.
+    /// </summary>
+    public void MapControls(IEndpointRouteBuilder app, string prefix)
+    {
+        app.MapPost(prefix + "/reset", ApiRoutes.Handle(ResetAsync));
+        app.MapPost(prefix + "/seed", ApiRoutes.Handle(SeedAsync));
+        app.MapGet(prefix + "/faults", ApiRoutes.Handle(_ => Task.FromResult(Faults())));
+        app.MapPut(prefix + "/faults", ApiRoutes.Handle(SetFaultsAsync));
+        app.MapDelete(prefix + "/faults", ApiRoutes.Handle(_ =>
+        {
+            services.Faults.Clear();
+            return Task.FromResult(Faults());
+        }));
     }
 
     /// <summary>{version, timezone}, either or both: an app's default Intercom-Version and its time zone, as --app-version/--app-timezone set them.</summary>

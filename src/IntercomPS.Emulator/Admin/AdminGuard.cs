@@ -13,7 +13,7 @@ namespace IntercomPS.Emulator.Admin;
 /// so is its CORS preflight; writes must be application/json, which a page can only send after a preflight; the
 /// Host must be a loopback name or the configured host, which a page reached through DNS rebinding cannot send. An
 /// admin token (required when the emulator listens beyond loopback) must come with every call, and a call that
-/// carries it may use any Host. Everything refused answers JSON, like every other failure.
+/// carries it may use any Host (<see cref="Admit"/>, which the inspector's guard shares). Everything refused answers JSON, like every other failure.
 /// </summary>
 internal sealed class AdminGuard(string? token, string configuredHost)
 {
@@ -32,23 +32,37 @@ internal sealed class AdminGuard(string? token, string configuredHost)
             throw Forbidden("/admin answers no CORS preflight: web pages may not call it");
         }
 
+        Admit(request, "/admin", "Bearer realm=\"intercom-emulator-admin\"");
+        RequireJsonWrites(request, "/admin");
+        return next(context);
+    }
+
+    /// <summary>
+    /// The rule every control plane (/admin, the inspector) shares: the admin token, when one is set, on every call
+    /// (<paramref name="challenge"/> and <paramref name="how"/> tell a client how to send it); without one, a Host that names this machine or the
+    /// configured host. A call that carries the token may use any Host.
+    /// </summary>
+    public void Admit(HttpRequest request, string area, string challenge, string how = "send 'Authorization: Bearer TOKEN'")
+    {
         var authorized = tokenHash is not null && HasToken(request.Headers.Authorization.ToString());
         if (tokenHash is not null && !authorized)
         {
-            throw new ApiError(401, "unauthorized", "/admin needs the emulator's admin token: send 'Authorization: Bearer TOKEN'") { Challenge = "Bearer realm=\"intercom-emulator-admin\"" };
+            throw new ApiError(401, "unauthorized", $"{area} needs the emulator's admin token: {how}") { Challenge = challenge };
         }
 
         if (!authorized && !IsAllowedHost(request.Host.Host, configuredHost))
         {
-            throw Forbidden($"/admin refuses Host '{request.Host}': use a loopback name (localhost, 127.0.0.1, [::1]) or '{configuredHost}'");
+            throw Forbidden($"{area} refuses Host '{request.Host}': use a loopback name (localhost, 127.0.0.1, [::1]) or '{configuredHost}'");
         }
+    }
 
+    /// <summary>Writes must be application/json, which a page of another origin can only send after a preflight.</summary>
+    public static void RequireJsonWrites(HttpRequest request, string area)
+    {
         if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && !IsJson(request.ContentType))
         {
-            throw new ApiError(415, "bad_request", $"/admin writes need 'Content-Type: application/json', not '{request.ContentType}'");
+            throw new ApiError(415, "bad_request", $"{area} writes need 'Content-Type: application/json', not '{request.ContentType}'");
         }
-
-        return next(context);
     }
 
     /// <summary>localhost, *.localhost, 127.0.0.0/8 and ::1: names that only ever mean this machine.</summary>
@@ -70,9 +84,31 @@ internal sealed class AdminGuard(string? token, string configuredHost)
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
-    private bool HasToken(string authorization) =>
-        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        && CryptographicOperations.FixedTimeEquals(Hash(authorization[7..].Trim()), tokenHash);
+    /// <summary>
+    /// The token as a Bearer token, or as the password of Basic credentials (any user name): what a browser sends once
+    /// it has asked for it, so the inspector's page can be opened beyond loopback.
+    /// </summary>
+    private bool HasToken(string authorization)
+    {
+        var presented = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim()
+            : authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? BasicPassword(authorization[6..].Trim())
+            : null;
+        return presented is not null && CryptographicOperations.FixedTimeEquals(Hash(presented), tokenHash);
+    }
+
+    private static string? BasicPassword(string encoded)
+    {
+        try
+        {
+            var credentials = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            var colon = credentials.IndexOf(':', StringComparison.Ordinal);
+            return colon >= 0 ? credentials[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null; // not base64: no token presented, which the caller answers with 401
+        }
+    }
 
     private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 

@@ -18,5 +18,8 @@ internal sealed class Caller(string appId, EmulatorServices services)
 
     public static Caller From(HttpContext context) => (Caller)context.Items[Key]!;
 
+    /// <summary>The caller, or null when the request was refused before it was authenticated.</summary>
+    public static Caller? Find(HttpContext context) => context.Items[Key] as Caller;
+
     public static void Set(HttpContext context, Caller caller) => context.Items[Key] = caller;
 }

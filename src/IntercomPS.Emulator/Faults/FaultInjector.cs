@@ -14,6 +14,11 @@ namespace IntercomPS.Emulator.Faults;
 /// </summary>
 internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
 {
+    private const string InjectedKey = "intercom.fault";
+
+    /// <summary>The fault injected into a request ("503 (X-Emulator-Fault)", "drop (drop rate 0.2)"), for the request log; null when none was.</summary>
+    public static string? Injected(HttpContext context) => context.Items[InjectedKey] as string;
+
     /// <summary>
     /// Added latency: a fixed part plus uniform jitter; applies to every API request, even rejected ones. Every API
     /// request takes its random draws here, in arrival order, so a seeded run replays exactly.
@@ -40,6 +45,7 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
         headers["X-RateLimit-Reset"] = rate.ResetUnixSeconds.ToString(CultureInfo.InvariantCulture);
         if (!rate.Allowed)
         {
+            Note(context, "429 (rate limit)");
             throw new ApiError(429, "rate_limited", $"Rate limit exceeded: {rate.Limit} requests per {f.RateWindowSeconds} seconds")
             {
                 RetryAfter = rate.RetryAfterSeconds,
@@ -49,6 +55,7 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
         if (context.Request.Headers[FaultHeader.Name].ToString() is { Length: > 0 } value)
         {
             var forced = FaultHeader.Parse(value);
+            Note(context, (forced.Kind switch { FaultKind.Drop => "drop", FaultKind.DropBefore => "drop-before", _ => forced.Status.ToString(CultureInfo.InvariantCulture) }) + $" ({FaultHeader.Name})");
             switch (forced.Kind)
             {
                 case FaultKind.DropBefore:
@@ -71,6 +78,7 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
         var targeted = f.Route is null || string.Equals(f.Route, route, StringComparison.Ordinal);
         if (targeted && draw.Failure < f.FailureRate)
         {
+            Note(context, string.Create(CultureInfo.InvariantCulture, $"{f.FailureStatus} (failure rate {f.FailureRate})"));
             throw ApiError.ForStatus(
                 f.FailureStatus, $"Injected failure {f.FailureStatus} (failure rate {f.FailureRate.ToString(CultureInfo.InvariantCulture)})",
                 f.RetryAfterSeconds > 0 ? f.RetryAfterSeconds : null);
@@ -78,12 +86,15 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
 
         if (targeted && draw.Drop < f.DropRate)
         {
+            Note(context, string.Create(CultureInfo.InvariantCulture, $"drop (drop rate {f.DropRate})"));
             await RunThenDropAsync(context, next);
             return;
         }
 
         await next(context);
     }
+
+    private static void Note(HttpContext context, string fault) => context.Items[InjectedKey] = fault;
 
     private static async ValueTask<FaultDraw> DelayedAsync(int delay, FaultDraw draw, System.Threading.CancellationToken aborted)
     {

@@ -46,3 +46,6 @@ internal sealed record ConversationTag(TagRecord Tag, long AppliedAt, string Adm
 internal sealed record ConversationPage(IReadOnlyList<ConversationRecord> Conversations, long TotalCount, int Page, int PerPage, string? Next);
 
 internal sealed record EventRecord(string EventName, long CreatedAt, string Metadata);
+
+/// <summary>An event of an app with the contact it is of (its id, and its name, else email, external id or id): the inspector's event list.</summary>
+internal sealed record AppEventRecord(long Id, EventRecord Event, string ContactId, string Contact);

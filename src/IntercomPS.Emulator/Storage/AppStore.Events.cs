@@ -19,6 +19,21 @@ internal sealed partial class AppStore
         "SELECT event_name, created_at, metadata FROM events WHERE user_seq = $seq ORDER BY created_at DESC, id DESC",
         r => new EventRecord(r.GetString(0), r.GetInt64(1), r.GetString(2)), ("$seq", contact.User.Seq))));
 
+    /// <summary>
+    /// The app's events, newest first, a page of <paramref name="limit"/> before event <paramref name="beforeId"/> (all
+    /// when null), each with its contact, and how many the app has: what the inspector's event view lists.
+    /// </summary>
+    public Task<(IReadOnlyList<AppEventRecord> Events, long Total)> ListAppEventsAsync(int limit, long? beforeId) => Task.FromResult(db.Read(s =>
+        ((IReadOnlyList<AppEventRecord>)s.Query(
+            """
+            SELECT e.id, e.event_name, e.created_at, e.metadata, u.intercom_id, COALESCE(u.name, u.email, u.user_id, u.intercom_id)
+            FROM events e JOIN users u ON u.seq = e.user_seq
+            WHERE e.app = $app AND ($before IS NULL OR e.id < $before) ORDER BY e.id DESC LIMIT $limit
+            """,
+            r => new AppEventRecord(r.GetInt64(0), new EventRecord(r.GetString(1), r.GetInt64(2), r.GetString(3)), r.GetString(4), r.GetString(5)),
+            ("$app", app), ("$before", beforeId), ("$limit", limit)),
+        s.Scalar<long>("SELECT COUNT(*) FROM events WHERE app = $app", ("$app", app)))));
+
     /// <summary>The contact an event names: id (the contact id), else user_id (external id), else email.</summary>
     public Task<ContactRecord> EventContactAsync(string? id, string? userId, string? email) => Task.FromResult(db.Read(s =>
         (id is not null ? Find(s, id)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>
-/// The Intercom REST API 2.x face: every path outside /v1 and /admin. It is a protocol layer only; the data is
+/// The Intercom REST API 2.x face: every path outside /v1, /admin and the inspector's /_inspector. It is a protocol layer only; the data is
 /// the same store /v1 serves. A request is marked (so errors are written as 2.x's error.list with its request_id),
 /// authenticated by its access token (Bearer, or Basic with the token as the username and no password) and
 /// version-checked; <see cref="ApiPipeline"/> runs these steps with the others.
@@ -25,7 +25,8 @@ internal sealed class Face(EmulatorServices services) : IApiFace
     public const int MaxPerPage = 150;
 
     public static bool Serves(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/v1") && !context.Request.Path.StartsWithSegments("/admin");
+        !context.Request.Path.StartsWithSegments("/v1") && !context.Request.Path.StartsWithSegments("/admin")
+        && !context.Request.Path.StartsWithSegments(Inspector.InspectorEndpoints.Root);
 
     /// <summary>The request id of a 2.x request (also sent as X-Request-Id), or null on /v1.</summary>
     public static string? RequestId(HttpContext context) => context.Items[RequestIdKey] as string;

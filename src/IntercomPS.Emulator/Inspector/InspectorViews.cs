@@ -1,0 +1,314 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Endpoints;
+using IntercomPS.Emulator.Endpoints.V2;
+using IntercomPS.Emulator.Model;
+using IntercomPS.Emulator.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Inspector;
+
+/// <summary>
+/// What the inspector's data views show of an app, read from the one store through the calls the API faces make
+/// (its searches, its records), never SQL of its own. Each resource is one entry of <see cref="Resources"/>: its name
+/// (the URL segment and the view of the same name in inspector.js), how to list it and, if it has one, how to show
+/// one item. A list answers {items, total, next}: next is the cursor of the following page, as the 2.x face pages.
+/// Adding a resource the store gains (companies, segments) is one entry here and one in inspector.js's views.
+/// </summary>
+internal static class InspectorViews
+{
+    private const int PerPage = 25;
+
+    public static IReadOnlyDictionary<string, InspectorResource> Resources { get; } = new Dictionary<string, InspectorResource>(StringComparer.Ordinal)
+    {
+        ["contacts"] = new(ListContactsAsync, ShowContactAsync),
+        ["tags"] = new(ListTagsAsync, null),
+        ["conversations"] = new(ListConversationsAsync, ShowConversationAsync),
+        ["data_attributes"] = new(ListAttributesAsync, null),
+        ["events"] = new(ListEventsAsync, null),
+    };
+
+    /// <summary>Newest first; ?q= matches name, email, external id or phone (contains, any case) or the exact id; ?tag_id= one tag's contacts.</summary>
+    private static async Task<Writes> ListContactsAsync(InspectorRequest request)
+    {
+        var q = Input.Query(request.Query, "q")?.Trim();
+        var tag = Input.Query(request.Query, "tag_id");
+        var search = Build(w =>
+        {
+            w.WriteStartObject("query");
+            w.WriteString("operator", "AND");
+            w.WriteStartArray("value");
+            Filter(w, "id", "!=", ""); // every contact: the store's searches need a filter
+            if (tag is not null)
+            {
+                Filter(w, "tag_id", "=", tag);
+            }
+
+            if (q is { Length: > 0 })
+            {
+                w.WriteStartObject();
+                w.WriteString("operator", "OR");
+                w.WriteStartArray("value");
+                foreach (var field in new[] { "name", "email", "external_id", "phone" })
+                {
+                    Filter(w, field, "~", q);
+                }
+
+                Filter(w, "id", "=", q);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            Sort(w, "created_at");
+        });
+        var page = await request.Store.SearchContactsAsync(ContactSearch.Contacts(search, request.TimeZone), PerPage, Input.Query(request.Query, "starting_after"));
+        return w => Page(w, page.Contacts, page.TotalCount, page.Next, c => ContactSummary(w, c));
+    }
+
+    /// <summary>Everything the store holds about one contact: its attributes as 2.x shows them, tags, notes, conversations, events.</summary>
+    private static async Task<Writes> ShowContactAsync(InspectorRequest request, string id)
+    {
+        var store = request.Store;
+        var contact = await store.GetContactAsync(id);
+        var notes = await store.ListNotesAsync(id);
+        var conversations = await store.SearchConversationsAsync(
+            ContactSearch.Conversations(Build(w => { w.WritePropertyName("query"); Filter(w, "contact_ids", "=", id); Sort(w, "id"); })), Face.MaxPerPage, null);
+        var events = await store.ListEventsAsync(contact);
+        return w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("contact");
+            Writer.Contact(w, contact, request.App);
+            w.WriteStartArray("tags");
+            foreach (var tag in contact.Tags)
+            {
+                Tag(w, tag);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("notes");
+            foreach (var note in notes)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", Face.ToString(note.Id));
+                w.WriteNumber("created_at", note.CreatedAt ?? 0);
+                w.WriteString("body", Html.PlainText(note.Html));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("conversations");
+            foreach (var conversation in conversations.Conversations)
+            {
+                ConversationSummary(w, conversation);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("conversations_total", conversations.TotalCount);
+            w.WriteStartArray("events");
+            foreach (var e in events)
+            {
+                w.WriteStartObject();
+                w.WriteString("event_name", e.EventName);
+                w.WriteNumber("created_at", e.CreatedAt);
+                w.WritePropertyName("metadata");
+                w.WriteRawValue(e.Metadata, skipInputValidation: true);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        };
+    }
+
+    private static async Task<Writes> ListTagsAsync(InspectorRequest request)
+    {
+        var tags = await request.Store.ListTagsAsync();
+        return w => Page(w, tags, tags.Count, null, t => Tag(w, t));
+    }
+
+    /// <summary>Newest first.</summary>
+    private static async Task<Writes> ListConversationsAsync(InspectorRequest request)
+    {
+        var search = Build(w => { w.WritePropertyName("query"); Filter(w, "id", "!=", ""); Sort(w, "id"); });
+        var page = await request.Store.SearchConversationsAsync(ContactSearch.Conversations(search), PerPage, Input.Query(request.Query, "starting_after"));
+        return w => Page(w, page.Conversations, page.TotalCount, page.Next, c => ConversationSummary(w, c));
+    }
+
+    /// <summary>A conversation with every part, bodies as text, authors named.</summary>
+    private static async Task<Writes> ShowConversationAsync(InspectorRequest request, string id)
+    {
+        var conversation = await request.Store.GetConversationAsync(long.TryParse(id, out var number) ? number : throw ApiError.NotFound($"No conversation '{id}'"));
+        var admin = request.Store.Admin;
+        return w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("conversation");
+            ConversationSummary(w, conversation);
+            w.WriteStartArray("parts");
+            foreach (var message in conversation.Messages)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", Face.ToString(message.Id));
+                w.WriteString("author_type", message.FromAdmin ? "admin" : conversation.Contact.Role);
+                w.WriteString("author", message.FromAdmin ? admin.Name : Name(conversation.Contact));
+                w.WriteNumber("created_at", message.CreatedAt);
+                w.WriteString("body", Html.PlainText(message.Html));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        };
+    }
+
+    private static async Task<Writes> ListAttributesAsync(InspectorRequest request)
+    {
+        var attributes = await request.Store.ListAttributesAsync();
+        return w => Page(w, attributes, attributes.Count, null, a =>
+        {
+            w.WriteStartObject();
+            w.WriteString("name", a.Name);
+            w.WriteString("data_type", a.DataType);
+            w.WriteBoolean("custom", a.Custom);
+            w.WriteString("description", a.Description ?? "");
+            if (a.CreatedAt is { } created)
+            {
+                w.WriteNumber("created_at", created);
+            }
+
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Newest first, each with its contact; paged by event id.</summary>
+    private static async Task<Writes> ListEventsAsync(InspectorRequest request)
+    {
+        var before = Input.QueryNumber(request.Query, "starting_after");
+        var (events, total) = await request.Store.ListAppEventsAsync(PerPage + 1, before);
+        var next = events.Count > PerPage ? Face.ToString(events[PerPage - 1].Id) : null;
+        return w => Page(w, events.Take(PerPage), total, next, e =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", Face.ToString(e.Id));
+            w.WriteString("event_name", e.Event.EventName);
+            w.WriteString("contact", e.Contact);
+            w.WriteString("contact_id", e.ContactId);
+            w.WriteNumber("created_at", e.Event.CreatedAt);
+            w.WriteString("metadata", e.Event.Metadata);
+            w.WriteEndObject();
+        });
+    }
+
+    private static void ContactSummary(Utf8JsonWriter w, ContactRecord c)
+    {
+        var u = c.User;
+        w.WriteStartObject();
+        w.WriteString("id", u.IntercomId);
+        w.WriteString("role", c.Role);
+        w.WriteString("name", u.Name);
+        w.WriteString("email", u.Email);
+        w.WriteString("external_id", u.UserId);
+        w.WriteString("tags", string.Join(", ", c.Tags.Select(t => t.Name)));
+        w.WriteNumber("notes", c.NoteCount);
+        w.WriteBoolean("archived", c.Archived);
+        w.WriteNumber("created_at", u.CreatedAt ?? 0);
+        w.WriteNumber("updated_at", c.UpdatedAt);
+        w.WriteEndObject();
+    }
+
+    private static void ConversationSummary(Utf8JsonWriter w, ConversationRecord c)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", Face.ToString(c.Id));
+        w.WriteString("contact", Name(c.Contact));
+        w.WriteString("contact_id", c.Contact.User.IntercomId);
+        w.WriteString("state", c.State);
+        if (c.SnoozedUntil is { } snoozed)
+        {
+            w.WriteNumber("snoozed_until", snoozed);
+        }
+
+        w.WriteBoolean("read", c.Read);
+        w.WriteNull("assignee"); // the emulator does not emulate assignment: every conversation is unassigned
+        w.WriteNumber("parts", c.Messages.Count);
+        w.WriteString("first_message", c.Messages.Count > 0 ? Html.PlainText(c.Messages[0].Html) : "");
+        w.WriteNumber("created_at", c.CreatedAt);
+        w.WriteNumber("updated_at", c.UpdatedAt);
+        w.WriteEndObject();
+    }
+
+    private static void Tag(Utf8JsonWriter w, TagRecord tag)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", Face.ToString(tag.NumericId));
+        w.WriteString("name", tag.Name);
+        w.WriteString("color", tag.Color);
+        w.WriteNumber("contacts", tag.TaggedUserCount);
+        w.WriteEndObject();
+    }
+
+    private static string Name(ContactRecord c) => c.User.Name ?? c.User.Email ?? c.User.UserId ?? c.User.IntercomId;
+
+    private static void Page<T>(Utf8JsonWriter w, IEnumerable<T> items, long total, string? next, Action<T> item)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("items");
+        foreach (var i in items)
+        {
+            item(i);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("total", total);
+        w.WriteString("next", next);
+        w.WriteEndObject();
+    }
+
+    private static void Filter(Utf8JsonWriter w, string field, string op, string value)
+    {
+        w.WriteStartObject();
+        w.WriteString("field", field);
+        w.WriteString("operator", op);
+        w.WriteString("value", value);
+        w.WriteEndObject();
+    }
+
+    private static void Sort(Utf8JsonWriter w, string field)
+    {
+        w.WriteStartObject("sort");
+        w.WriteString("field", field);
+        w.WriteString("order", "descending");
+        w.WriteEndObject();
+    }
+
+    /// <summary>A search body as the 2.x face receives one, so the store's own search translates it.</summary>
+    private static JsonElement Build(Action<Utf8JsonWriter> fields)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            fields(w);
+            w.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+}
+
+/// <summary>Writes an answer's JSON.</summary>
+internal delegate void Writes(Utf8JsonWriter w);
+
+/// <summary>One resource the inspector shows: how to list it, and how to show one item (null: the list says all).</summary>
+internal sealed record InspectorResource(Func<InspectorRequest, Task<Writes>> List, Func<InspectorRequest, string, Task<Writes>>? Show);
+
+/// <summary>A view's request: the app's store, its id and time zone, and the query string (q, tag_id, starting_after).</summary>
+internal sealed record InspectorRequest(AppStore Store, string App, TimeZoneInfo TimeZone, IQueryCollection Query);

@@ -1,0 +1,332 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Testing;
+using Xunit;
+
+namespace IntercomPS.Emulator.Tests.Inspector;
+
+/// <summary>
+/// The inspector over real HTTP, called as its page calls it: what a script wrote shows in its views, the request log
+/// records and streams each API request, the controls keep /admin's rules, and no secret is ever in an answer.
+/// (InspectorGuardTests: what other pages are refused; InspectorBrowserTests: the page itself in Chromium.)
+/// </summary>
+public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    private InspectorClient Inspector => new(Http, fixture.Emulator.BaseUri);
+
+    private static string App => EmulatorFixture.AppId;
+
+    /// <summary>An empty test app, and no live stream left open by the test before (the server notices a closed one a moment later).</summary>
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+        for (var i = 0; i < 100 && (await Inspector.GetAsync("_inspector/api/apps")).Ok()["log"].GetProperty("inspectors_open").GetInt32() > 0; i++)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    public Task DisposeAsync() => fixture.ClearFaultsAsync();
+
+    [Fact]
+    public async Task The_page_its_script_and_style_come_from_the_emulator_and_load_nothing_from_elsewhere()
+    {
+        foreach (var (path, type) in new[] { ("_inspector/", "text/html"), ("_inspector", "text/html"), ("_inspector/inspector.js", "text/javascript"), ("_inspector/inspector.css", "text/css") })
+        {
+            var (status, text, response) = await Inspector.GetTextAsync(path, ("Sec-Fetch-Site", null));
+            Assert.Equal(200, status);
+            Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("http://", text);
+            Assert.DoesNotContain("https://", text);
+            Assert.DoesNotContain("//cdn", text);
+            Assert.StartsWith("default-src 'none'; script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
+        }
+
+        var (_, page, _) = await Inspector.GetTextAsync("_inspector/");
+        Assert.Contains("<script src=\"/_inspector/inspector.js\"", page);
+        (await Inspector.GetAsync("_inspector/secrets.txt")).AssertError(404, "not_found");
+    }
+
+    [Fact]
+    public async Task A_scripts_writes_show_in_every_view()
+    {
+        var v2 = fixture.V2;
+        (await v2.PostAsync("data_attributes", new { name = "plan", model = "contact", data_type = "string", description = "Billing plan" })).Ok();
+        var contact = (await v2.PostAsync("contacts", new
+        {
+            role = "user", email = "ada@example.com", name = "Ada Lovelace", external_id = "ada-1",
+            custom_attributes = new { plan = "pro" },
+        })).Ok()["id"].GetString()!;
+        var tag = (await v2.PostAsync("tags", new { name = "vip", users = new[] { new { id = contact } } })).Ok()["id"].GetString()!;
+        (await v2.PostAsync($"contacts/{contact}/notes", new { body = "Called about renewal" })).Ok();
+        var conversation = (await v2.PostAsync("conversations", new { from = new { type = "user", id = contact }, body = "My invoice is wrong" })).Ok()["conversation_id"].GetString()!;
+        var admin = (await v2.GetAsync("me")).Ok()["id"].GetString()!;
+        (await v2.PostAsync($"conversations/{conversation}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Fixed it" })).Ok();
+        (await v2.PostAsync("events", new { event_name = "invoice-viewed", created_at = 1_700_000_000, id = contact, metadata = new { invoice = "INV-7" } })).Ok(202);
+
+        var contacts = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts")).Ok();
+        var row = Assert.Single(contacts["items"].EnumerateArray());
+        Assert.Equal(("Ada Lovelace", "ada@example.com", "ada-1", "vip", 1), (row.Str("name"), row.Str("email"), row.Str("external_id"), row.Str("tags"), row.GetProperty("notes").GetInt32()));
+
+        var shown = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts/{contact}")).Ok();
+        Assert.Equal("pro", shown["contact"].GetProperty("custom_attributes").Str("plan"));
+        Assert.Equal("vip", Assert.Single(shown["tags"].EnumerateArray()).Str("name"));
+        Assert.Equal("Called about renewal", Assert.Single(shown["notes"].EnumerateArray()).Str("body"));
+        var listed = Assert.Single(shown["conversations"].EnumerateArray());
+        Assert.Equal((conversation, "open", 2, "My invoice is wrong"), (listed.Str("id"), listed.Str("state"), listed.GetProperty("parts").GetInt32(), listed.Str("first_message")));
+        var e = Assert.Single(shown["events"].EnumerateArray());
+        Assert.Equal(("invoice-viewed", "INV-7"), (e.Str("event_name"), e.GetProperty("metadata").Str("invoice")));
+
+        var tags = (await Inspector.GetAsync($"_inspector/api/apps/{App}/tags")).Ok();
+        var vip = Assert.Single(tags["items"].EnumerateArray());
+        Assert.Equal((tag, "vip", 1), (vip.Str("id"), vip.Str("name"), vip.GetProperty("contacts").GetInt32()));
+
+        var thread = (await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations/{conversation}")).Ok();
+        Assert.Equal(("open", "Ada Lovelace"), (thread["conversation"].Str("state"), thread["conversation"].Str("contact")));
+        Assert.Equal(JsonValueKind.Null, thread["conversation"].GetProperty("assignee").ValueKind);
+        Assert.Equal(
+            [("user", "Ada Lovelace", "My invoice is wrong"), ("admin", "Ada Admin", "Fixed it")],
+            thread["parts"].EnumerateArray().Select(p => (p.Str("author_type"), p.Str("author"), p.Str("body"))).ToArray());
+        Assert.Single((await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations")).Ok()["items"].EnumerateArray());
+
+        var events = (await Inspector.GetAsync($"_inspector/api/apps/{App}/events")).Ok();
+        var listedEvent = Assert.Single(events["items"].EnumerateArray());
+        Assert.Equal(("invoice-viewed", "Ada Lovelace", contact, 1_700_000_000), (listedEvent.Str("event_name"), listedEvent.Str("contact"), listedEvent.Str("contact_id"), listedEvent.GetProperty("created_at").GetInt32()));
+        Assert.Contains("INV-7", listedEvent.Str("metadata"));
+
+        var attributes = (await Inspector.GetAsync($"_inspector/api/apps/{App}/data_attributes")).Ok();
+        Assert.Contains(attributes["items"].EnumerateArray(), a => a.Str("name") == "plan" && a.GetProperty("custom").GetBoolean() && a.Str("description") == "Billing plan");
+
+        // Another app's view is its own.
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/contacts")).Ok()["items"].EnumerateArray());
+        (await Inspector.GetAsync("_inspector/api/apps/nope/contacts")).AssertError(404, "not_found");
+        (await Inspector.GetAsync($"_inspector/api/apps/{App}/widgets")).AssertError(404, "not_found");
+    }
+
+    [Fact]
+    public async Task Contacts_page_newest_first_and_the_search_box_matches_any_part_of_a_name_email_or_id()
+    {
+        await fixture.SeedAsync(60, "seeded");
+        var first = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts")).Ok();
+        Assert.Equal(60, first["total"].GetInt32());
+        Assert.Equal(25, first["items"].GetArrayLength());
+        var seen = first["items"].EnumerateArray().Select(c => c.Str("external_id")).ToList();
+        var next = first["next"].GetString();
+        while (next is not null)
+        {
+            var page = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?starting_after={Uri.EscapeDataString(next)}")).Ok();
+            seen.AddRange(page["items"].EnumerateArray().Select(c => c.Str("external_id")));
+            next = page["next"].ValueKind == JsonValueKind.Null ? null : page["next"].GetString();
+        }
+
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => "seeded" + i).Order(), seen.Order());
+
+        var found = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?q=SEEDED4")).Ok();
+        Assert.Equal(["seeded4", "seeded40", "seeded41", "seeded42", "seeded43", "seeded44", "seeded45", "seeded46", "seeded47", "seeded48", "seeded49"],
+            found["items"].EnumerateArray().Select(c => c.Str("external_id")).Order());
+        Assert.Equal("seeded7", Assert.Single((await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?q=seeded7@example")).Ok()["items"].EnumerateArray()).Str("external_id"));
+    }
+
+    [Fact]
+    public async Task Events_page_newest_first_across_the_apps_contacts()
+    {
+        var contact = (await fixture.V2.PostAsync("contacts", new { role = "user", email = "busy@example.com" })).Ok()["id"].GetString()!;
+        for (var i = 1; i <= 30; i++)
+        {
+            (await fixture.V2.PostAsync("events", new { event_name = "step-" + i, created_at = 1_700_000_000 + i, id = contact })).Ok(202);
+        }
+
+        var first = (await Inspector.GetAsync($"_inspector/api/apps/{App}/events")).Ok();
+        Assert.Equal(30, first["total"].GetInt32());
+        Assert.Equal("step-30", first["items"][0].Str("event_name"));
+        var second = (await Inspector.GetAsync($"_inspector/api/apps/{App}/events?starting_after={first["next"].GetString()}")).Ok();
+        Assert.Equal(["step-5", "step-4", "step-3", "step-2", "step-1"], second["items"].EnumerateArray().Select(e => e.Str("event_name")));
+        Assert.Equal(JsonValueKind.Null, second["next"].ValueKind);
+    }
+
+    [Fact]
+    public async Task The_log_records_each_api_request_and_keeps_bodies_only_while_an_inspector_is_open()
+    {
+        var before = await LastIdAsync();
+        (await fixture.V2.GetAsync("contacts/nope")).Error(404, "not_found");
+        (await fixture.Api.PostAsync("v1/users", new { email = "grace@example.com" })).AssertStatus(201);
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId); // /admin is not an API request: not logged
+
+        var log = (await Inspector.GetAsync($"_inspector/api/log?after={before}")).Ok()["items"].EnumerateArray().ToList();
+        Assert.Equal(2, log.Count);
+        Assert.Equal(("GET", "/contacts/nope", "GET /contacts/{contact_id}", "2.x", "2.14", 404, App), (log[0].Str("method"), log[0].Str("path"), log[0].Str("route"), log[0].Str("face"), log[0].Str("version"), log[0].GetProperty("status").GetInt32(), log[0].Str("app")));
+        Assert.Equal(("POST", "/v1/users", "v1", 201), (log[1].Str("method"), log[1].Str("path"), log[1].Str("face"), log[1].GetProperty("status").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, log[1].GetProperty("version").ValueKind);
+        Assert.False(log[1].GetProperty("captured").GetBoolean());
+        Assert.True(log[1].GetProperty("ms").GetDouble() > 0);
+        Assert.False(string.IsNullOrEmpty(log[0].Str("request_id")));
+
+        var uncaptured = (await Inspector.GetAsync($"_inspector/api/log/{log[1].GetProperty("id").GetInt64()}")).Ok();
+        Assert.StartsWith("No inspector was open", uncaptured["not_captured"].GetString());
+
+        // With the live stream open, the next request streams in with its exchange kept, the body cut at 16 KiB.
+        var longBody = new string('x', 20_000);
+        var streamed = await Inspector.ReadStreamAsync(await LastIdAsync(), e => e.Str("path").Contains("/notes", StringComparison.Ordinal), TimeSpan.FromSeconds(30), async () =>
+        {
+            await Task.Delay(300);
+            var contact = (await fixture.V2.PostAsync("contacts", new { role = "lead", email = "lin@example.com" })).Ok()["id"].GetString();
+            (await fixture.V2.PostAsync($"contacts/{contact}/notes", new { body = longBody })).Ok();
+        });
+        var note = streamed[^1];
+        Assert.True(note.GetProperty("captured").GetBoolean());
+        var created = Assert.Single(streamed, e => e.Str("path") == "/contacts");
+        var small = (await Inspector.GetAsync($"_inspector/api/log/{created.GetProperty("id").GetInt64()}")).Ok();
+        Assert.Equal((false, false), (small["request"].GetProperty("cut").GetBoolean(), small["response"].GetProperty("cut").GetBoolean()));
+        Assert.Contains("\"email\": \"lin@example.com\"", small["request"].Str("body")); // JSON is shown indented
+        Assert.Contains("\"role\": \"lead\"", small["response"].Str("body"));
+        var exchange = (await Inspector.GetAsync($"_inspector/api/log/{note.GetProperty("id").GetInt64()}")).Ok();
+        var request = exchange["request"];
+        Assert.True(request.GetProperty("cut").GetBoolean());
+        Assert.True(request.GetProperty("length").GetInt64() > 20_000);
+        Assert.Equal(16 * 1024, Encoding.UTF8.GetByteCount(request.Str("body")));
+        Assert.Contains(request.GetProperty("headers").EnumerateArray(), h => h[0].GetString() == "Content-Type" && h[1].GetString()!.StartsWith("application/json", StringComparison.Ordinal));
+        var answer = exchange["response"]; // it echoes the note, so it is cut too: shown as the text it is
+        Assert.True(answer.GetProperty("cut").GetBoolean());
+        Assert.StartsWith("{\"type\":\"note\"", answer.Str("body"));
+        Assert.Contains(answer.GetProperty("headers").EnumerateArray(), h => h[0].GetString() == "Intercom-Version" && h[1].GetString() == "2.14");
+    }
+
+    [Fact]
+    public async Task A_fault_shows_in_the_log_and_a_stream_resumes_after_the_last_id_it_saw()
+    {
+        var before = await LastIdAsync();
+        (await fixture.V2.SendAsync(HttpMethod.Get, "contacts", null, r => r.Headers.Add("X-Emulator-Fault", "503"))).Error(503, "service_unavailable");
+        (await Inspector.PutAsync("_inspector/api/admin/faults", """{"failure_rate": 1, "failure_status": 502}""")).Ok();
+        (await fixture.V2.GetAsync("tags")).Error(502, "server_error");
+        (await Inspector.DeleteAsync("_inspector/api/admin/faults")).Ok();
+
+        var log = (await Inspector.GetAsync($"_inspector/api/log?after={before}")).Ok()["items"].EnumerateArray().ToList();
+        Assert.Equal([("503 (X-Emulator-Fault)", 503), ("502 (failure rate 1)", 502)], log.Select(e => (e.Str("fault"), e.GetProperty("status").GetInt32())).ToArray());
+
+        var resumed = await Inspector.ReadStreamAsync(0, _ => true, TimeSpan.FromSeconds(30));
+        Assert.True(resumed[0].GetProperty("id").GetInt64() <= log[0].GetProperty("id").GetInt64()); // a new stream starts with what the ring holds
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Emulator.BaseUri, "_inspector/api/log/stream"));
+        request.Headers.Add("Last-Event-ID", log[0].GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new System.IO.StreamReader(await response.Content.ReadAsStreamAsync());
+        string? line;
+        while ((line = await reader.ReadLineAsync()) is not null && !line.StartsWith("id: ", StringComparison.Ordinal))
+        {
+        }
+
+        Assert.Equal("id: " + log[1].GetProperty("id").GetInt64(), line);
+    }
+
+    [Fact]
+    public async Task Secrets_are_masked_in_the_log_the_stream_the_exchanges_and_the_data()
+    {
+        var key = EmulatorFixture.ApiKey;
+        var raw = new System.Collections.Generic.List<string>();
+        await Inspector.ReadStreamAsync(await LastIdAsync(), e => e.Str("path").StartsWith("/v1/users/notes", StringComparison.Ordinal), TimeSpan.FromSeconds(30), async () =>
+        {
+            await Task.Delay(300);
+            (await fixture.Api.PostAsync("v1/users", new { email = "mallory@example.com", custom_data = new { pasted = "key " + key, service_token = "real-service-token" } })).AssertStatus(201);
+            var contact = (await fixture.V2.SendAsync(HttpMethod.Post, $"contacts/search?api_key={key}&access_token=real-service-token",
+                new { query = new { field = "email", @operator = "=", value = "mallory@example.com" } },
+                r => r.Headers.UserAgent.ParseAdd("script/1.0 (" + key + ")"))).Ok()["data"][0].Str("id");
+            (await fixture.V2.PostAsync($"contacts/{contact}/notes", new { body = "the key is " + key })).Ok();
+            (await fixture.Api.PostAsync("v1/users/notes", new { email = "mallory@example.com", body = "again " + key })).AssertStatus(201);
+        }, raw);
+
+        var texts = new System.Collections.Generic.List<string> { string.Join("\n", raw) };
+        var log = (await Inspector.GetAsync("_inspector/api/log")).Ok();
+        texts.Add(log.Text);
+        foreach (var entry in log["items"].EnumerateArray())
+        {
+            texts.Add((await Inspector.GetAsync($"_inspector/api/log/{entry.GetProperty("id").GetInt64()}")).Ok().Text);
+        }
+
+        var contactId = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?q=mallory")).Ok()["items"][0].Str("id");
+        texts.Add((await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts/{contactId}")).Ok().Text);
+        texts.Add((await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts")).Ok().Text);
+        texts.Add((await Inspector.GetAsync("_inspector/api/apps")).Ok().Text);
+        var all = string.Join("\n", texts);
+        Assert.DoesNotContain(key, all);
+        Assert.DoesNotContain(EmulatorFixture.BasicHeaderValue, all);
+        Assert.DoesNotContain(EmulatorFixture.OtherApiKey, all);
+        Assert.DoesNotContain("real-service-token", all);
+        Assert.Contains("Bearer ••••••", all); // the header is shown, its credential is not
+        Assert.Contains("Basic ••••••", all);
+        Assert.Contains("api_key=••••••", all);
+        Assert.Contains("the key is ••••••", all);
+        Assert.Contains("script/1.0 (••••••)", all);
+    }
+
+    [Fact]
+    public async Task The_controls_are_admins_own_with_its_checks_and_messages()
+    {
+        foreach (var (path, body) in new[] { ("faults", """{"failure_rate": 2}"""), ("faults", """{"failure_status": 99}"""), ("faults", """{"route": "GET /nowhere"}"""), ("faults", """{"latency": "slow"}""") })
+        {
+            var viaAdmin = await Inspector.SendAsync(HttpMethod.Put, "admin/" + path, body, "application/json", ("Origin", null), ("Sec-Fetch-Site", null));
+            var viaInspector = await Inspector.PutAsync("_inspector/api/admin/" + path, body);
+            Assert.Equal(viaAdmin.AssertError(400, "bad_request"), viaInspector.AssertError(400, "bad_request"));
+        }
+
+        foreach (var body in new[] { """{"app_id": "test-app", "count": 0}""", """{"app_id": "nope", "count": 1}""", $$"""{"app_id": "test-app", "count": 1, "prefix": "{{new string('p', 65)}}"}""" })
+        {
+            var viaAdmin = await Inspector.SendAsync(HttpMethod.Post, "admin/seed", body, "application/json", ("Origin", null), ("Sec-Fetch-Site", null));
+            var viaInspector = await Inspector.PostAsync("_inspector/api/admin/seed", body);
+            Assert.Equal(viaAdmin.Status, viaInspector.Status);
+            Assert.Equal(viaAdmin.Json.GetProperty("error").Str("message"), viaInspector.Json.GetProperty("error").Str("message"));
+        }
+
+        Assert.Equal(3, (await Inspector.PostAsync("_inspector/api/admin/seed", """{"app_id": "test-app", "count": 3, "prefix": "page", "tag": "seeded"}""")).Ok()["created"].GetInt32());
+        Assert.Equal(3, (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts")).Ok()["total"].GetInt32());
+        Assert.Equal("test-app", (await Inspector.PostAsync($"_inspector/api/admin/reset?app_id={App}", "{}")).Ok()["reset"].GetString());
+        Assert.Equal(0, (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts")).Ok()["total"].GetInt32());
+
+        var set = (await Inspector.PutAsync("_inspector/api/admin/faults", """{"latency_ms": 5, "route": "GET /tags"}""")).Ok();
+        Assert.Equal((5, "GET /tags"), (set["latency_ms"].GetInt32(), set["route"].GetString()));
+        Assert.Equal(5, (await fixture.Admin.GetFaultsAsync()).GetProperty("latency_ms").GetInt32());
+        Assert.Equal(0, (await Inspector.DeleteAsync("_inspector/api/admin/faults")).Ok()["latency_ms"].GetInt32());
+    }
+
+    [Fact]
+    public async Task The_log_keeps_only_the_last_n_requests_and_none_when_turned_off()
+    {
+        var options = new EmulatorOptions { RequestLogSize = 5 };
+        options.Apps["small"] = "small-key";
+        await using (var small = await IntercomEmulator.StartAsync(options))
+        {
+            var client = new V2Client(Http, small.BaseUri, "small-key");
+            for (var i = 0; i < 8; i++)
+            {
+                (await client.GetAsync("tags")).Ok();
+            }
+
+            var inspector = new InspectorClient(Http, small.BaseUri);
+            var kept = (await inspector.GetAsync("_inspector/api/log")).Ok()["items"].EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToArray();
+            Assert.Equal([4L, 5, 6, 7, 8], kept);
+            Assert.Equal("Request 3 is not in the log: it keeps the last 5 requests", (await inspector.GetAsync("_inspector/api/log/3")).AssertError(404, "not_found"));
+            Assert.Equal(5, (await inspector.GetAsync("_inspector/api/apps")).Ok()["log"].GetProperty("capacity").GetInt32());
+        }
+
+        var off = new EmulatorOptions { RequestLogSize = 0 };
+        await using var quiet = await IntercomEmulator.StartAsync(off);
+        (await new V2Client(Http, quiet.BaseUri, "local-key").GetAsync("tags")).Ok();
+        Assert.Empty((await new InspectorClient(Http, quiet.BaseUri).GetAsync("_inspector/api/log")).Ok()["items"].EnumerateArray());
+    }
+
+    private async Task<long> LastIdAsync() =>
+        (await Inspector.GetAsync("_inspector/api/log")).Ok()["items"].EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).DefaultIfEmpty(0).Max();
+}
+
+internal static class JsonText
+{
+    /// <summary>A string property (null when it is JSON null, which the nullable annotation does not say: tests compare it anyway).</summary>
+    public static string Str(this JsonElement element, string name) => element.GetProperty(name).GetString()!;
+}
