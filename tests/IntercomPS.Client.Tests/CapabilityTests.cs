@@ -30,6 +30,11 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(ITagListing), "Get-IntercomTag", "Name")]
         [InlineData(typeof(IConversationState), "Set-IntercomMessageThread", "State")]
         [InlineData(typeof(IImpressions), "New-IntercomImpression", null)]
+        [InlineData(typeof(ICompanies), "Get-IntercomCompany", null)]
+        [InlineData(typeof(ICompanies), "Add-IntercomCompanyUser", null)]
+        [InlineData(typeof(IDataEvents), "New-IntercomEvent", null)]
+        [InlineData(typeof(ISegments), "Get-IntercomSegment", null)]
+        [InlineData(typeof(ILeads), "Merge-IntercomLead", null)]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();

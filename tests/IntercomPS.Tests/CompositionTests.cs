@@ -26,15 +26,19 @@ namespace IntercomPS.Tests
                 """).ShouldSucceed().Output.Select(line => line.ToString()).ToList();
 
             // New-IntercomTag's -Email and -UserId are the users to tag, given on the command line only: not the users
-            // each input names, so not the binder's.
-            Assert.Equal(new[] { "New-IntercomTag -Email own", "New-IntercomTag -UserId own" }, declared.Where(line => line.EndsWith(" own")).OrderBy(line => line));
+            // each input names, so not the binder's. A company's -Id is the company's own id, not a user's.
+            Assert.Equal(new[] { "Get-IntercomCompany -Id own", "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomCompany -Id own" },
+                declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
-                         "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser" })
+                         "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser",
+                         "Add-IntercomCompanyUser", "Remove-IntercomCompanyUser", "Get-IntercomUserCompany" })
             {
                 Assert.All(new[] { "InputObject", "Email", "UserId", "Id", "ThrottleLimit" }, name => Assert.Contains($"{cmdlet} -{name} composed", declared));
             }
             Assert.All(new[] { "InputObject", "Email", "UserId", "Id" }, name => Assert.Contains($"Get-IntercomMessageThread -{name} composed", declared));
             Assert.Contains("New-IntercomTag -Color composed", declared);
+            Assert.Contains("New-IntercomCompany -ThrottleLimit composed", declared);
+            Assert.Contains("Remove-IntercomCompany -ThrottleLimit composed", declared);
             Assert.Contains("Set-IntercomTag -Color composed", declared);
         }
     }

@@ -42,6 +42,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         app.MapPost("/admin/seed", ApiRoutes.Handle(SeedAsync));
         app.MapGet("/admin/apps/{app_id}", ApiRoutes.Handle(context => Task.FromResult(Profile(KnownApp((string)context.Request.RouteValues["app_id"]!)))));
         app.MapPut("/admin/apps/{app_id}", ApiRoutes.Handle(SetProfileAsync));
+        new WorkspaceAdmin(services).Map(app);
     }
 
     /// <summary>{version, timezone}, either or both: an app's default Intercom-Version and its time zone, as --app-version/--app-timezone set them.</summary>

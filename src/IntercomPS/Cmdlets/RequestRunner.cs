@@ -104,6 +104,17 @@ namespace IntercomPS.Cmdlets
             });
         }
 
+        /// <summary>
+        /// For a listing, which streams rather than submits: writes this input's not_supported error when it asks for
+        /// what the session cannot do (<see cref="Capabilities"/>), and says whether it did.
+        /// </summary>
+        public bool Refuses(object? target)
+        {
+            if (Refusal() is not { } refusal) return false;
+            WriteFailure(refusal, target);
+            return true;
+        }
+
         /// <summary>A failure known before any request, handed on in input order as a request's would be.</summary>
         public void Refuse(object? target, Exception failure) => Submit<object>(target, _ => Task.FromException<object>(failure), _ => { });
 

@@ -72,10 +72,11 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
     [DescriptionFact]
     public void Every_operation_is_replayed_but_those_whose_request_has_no_example()
     {
-        // POST /events documents a body but no example of it, GET /events its required filter and type but no
-        // example of them: EventsTests covers both.
+        // POST /events and /events/summaries document a body but no example of it, GET /events its required filter
+        // and type but no example of them: EventsTests covers them.
         var replayed = Examples().Select(e => $"{e[0]} {e[1]}").ToHashSet();
-        Assert.Equal(["POST /events", "GET /events"], EmulatedOperations.All.Select(o => $"{o.Method} {o.Template}").Where(o => !replayed.Contains(o)));
+        Assert.Equal(["POST /events", "GET /events", "POST /events/summaries"],
+            EmulatedOperations.All.Select(o => $"{o.Method} {o.Template}").Where(o => !replayed.Contains(o)));
     }
 
     [DescriptionFact]
@@ -129,9 +130,12 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         string? body = null;
         if (example != ParametersOnly)
         {
-            var value = operation["requestBody"]!["content"]!["application/json"]!["examples"]![example]!["value"]!.DeepClone();
-            world.SubstituteIds(template, missing, value, []);
-            body = value.ToJsonString();
+            // An example whose value is null (POST /contacts/{id}/companies' bad_request) is a request without a body.
+            if (operation["requestBody"]!["content"]!["application/json"]!["examples"]![example]!["value"]?.DeepClone() is { } value)
+            {
+                world.SubstituteIds(template, missing, value, []);
+                body = value.ToJsonString();
+            }
         }
 
         if (example.EndsWith("already_exists", StringComparison.Ordinal) && NotServedAs(method, template, example) is null)
@@ -192,6 +196,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
     {
         "contact_not_found" or "user_not_found" => IdKind.Contact,
         "tag_not_found" => IdKind.Tag,
+        "company_not_found" => IdKind.Company,
         "admin_not_found" => IdKind.Admin,
         "not_found" => KindOf(template, [template.Split('{').Last().Split('}')[0]]),
         _ => null,
@@ -209,6 +214,11 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["tag_id"] => IdKind.Tag,
         ["id"] when template == "/contacts/{contact_id}/tags" => IdKind.Tag,
         ["note_id"] => IdKind.Note,
+        ["company_id"] when template != "/companies" => IdKind.Company, // the path's Intercom id; POST /companies' body holds the workspace's own
+        ["id"] when template == "/contacts/{contact_id}/companies" => IdKind.Company,
+        ["segment_id"] => IdKind.Segment,
+        ["from"] when template == "/contacts/merge" => IdKind.Lead,
+        ["into"] when template == "/contacts/merge" => IdKind.Contact,
         ["conversation_id"] => IdKind.Conversation,
         _ => null,
     };
@@ -240,11 +250,15 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Tag,
         Note,
         Conversation,
+        Company,
+        Segment,
+        Lead,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
-    /// a tag, a note and a conversation, and the app's admin (GET /me).
+    /// a tag, a note and a conversation, is in a segment and belongs to a company (company_id 12345, named "my company",
+    /// as GET /companies' parameter examples name it), a lead, and the app's admin (GET /me).
     /// </summary>
     private sealed class World
     {
@@ -268,6 +282,11 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             world.ids[IdKind.Note] = note;
             world.ids[IdKind.Conversation] = conversation;
             world.ids[IdKind.Admin] = (await api.GetAsync("/me")).Ok()["id"].GetString()!;
+            var company = (await api.PostAsync("/companies", new { company_id = "12345", name = "my company" })).Ok()["id"].GetString()!;
+            (await api.PostAsync($"/contacts/{contact}/companies", new { id = company })).Ok();
+            world.ids[IdKind.Company] = company;
+            world.ids[IdKind.Segment] = await fixture.Admin.AddSegmentAsync(EmulatorFixture.AppId, "John segment", [contact]);
+            world.ids[IdKind.Lead] = (await api.PostAsync("/contacts", new { role = "lead", email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
             return world;
         }
 

@@ -47,6 +47,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["last_seen_at"] = ("u.last_impression_at", "date"),
         ["unsubscribed_from_emails"] = ("u.unsubscribed", "boolean"),
         ["tag_id"] = ("", "tag"),
+        ["segment_id"] = ("", "segment"),
     };
 
     /// <summary>The searchable conversation fields we store: SQL over threads t, users u and conversation_states cs.</summary>
@@ -133,7 +134,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             "string" or "words" => StringOperators,
             "integer" => IntegerOperators,
             "date" => DateOperators,
-            "tag" => TagOperators,
+            "tag" or "segment" => TagOperators,
             _ => BooleanOperators,
         };
         if (!allowed.Contains(op))
@@ -186,10 +187,12 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             };
         }
 
-        if (type == "tag")
+        if (type is "tag" or "segment")
         {
-            var tag = Parameter(Scalar(value, "tag", field, path));
-            var exists = $"EXISTS (SELECT 1 FROM user_tags ut WHERE ut.user_seq = u.seq AND ut.tag_id = {tag})";
+            var id = Parameter(Scalar(value, type, field, path));
+            var exists = type == "tag"
+                ? $"EXISTS (SELECT 1 FROM user_tags ut WHERE ut.user_seq = u.seq AND ut.tag_id = {id})"
+                : $"EXISTS (SELECT 1 FROM segment_members sm JOIN segments sg ON sg.id = sm.segment_id WHERE sm.user_seq = u.seq AND sg.intercom_id = {id})";
             return op == "=" ? exists : $"NOT {exists}";
         }
 
@@ -290,6 +293,8 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 };
             case "string":
                 return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(path, field, "a string", v);
+            case "segment":
+                return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(path, field, "a segment id", v);
             case "words":
                 return v.ValueKind == JsonValueKind.String ? v.GetString()!.ToLowerInvariant() : throw WrongType(path, field, "a string", v);
             case "boolean":
@@ -358,9 +363,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         }
 
         var field = Input.String(sort, "field") ?? throw Invalid("sort", "sort.field is required");
-        if (!fields.TryGetValue(field, out var known) || known.Type is "tag" or "words")
+        if (!fields.TryGetValue(field, out var known) || known.Type is "tag" or "segment" or "words")
         {
-            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Where(f => f.Value.Type is not ("tag" or "words")).Select(f => f.Key))}");
+            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Where(f => f.Value.Type is not ("tag" or "segment" or "words")).Select(f => f.Key))}");
         }
 
         // A conversation id filters as the String the description types it, but sorts as the number it is (creation order).

@@ -49,8 +49,28 @@ namespace IntercomPS.Client
                 _bound = 2 * totalCount + _pageSize;
             }
             // The cursor first: a page handed out again would otherwise read as its users listed twice.
+            Cursor(next);
+            Items(items, idOf);
+            _items += items.Count;
+            // Empty pages count too, or a server handing out new cursors with nothing on them would never be stopped.
+            if (_items > _bound || ++_pages > _bound)
+                throw Invalid(string.Format(CultureInfo.InvariantCulture, "the walk went beyond twice its first total_count ({0:N0}) and a page: {1:N0} {2}s in {3:N0} pages so far", _firstTotal, _items, _noun, _pages));
+        }
+
+        /// <summary>The cursor (or next link) a page hands out: one handed out before means the walk would go round in a loop.</summary>
+        public void Cursor(string? next)
+        {
             if (next is not null && !(_cursors ??= new HashSet<string>(StringComparer.Ordinal)).Add(next))
                 throw Invalid($"it handed out the cursor '{next}' again, so the walk would go round in a loop");
+        }
+
+        /// <summary>
+        /// One page of a walk that has no total and may hand out the same cursor each time (a company scroll, whose
+        /// scroll_param names the scroll): only its items are checked. Such a walk cannot loop: every page must bring
+        /// items it has not listed, and an empty page ends it.
+        /// </summary>
+        public void Items<T>(IReadOnlyList<T?> items, Func<T, string?> idOf) where T : class
+        {
             // The parts of one listing share their ids and start side by side: one page at a time goes in.
             lock (_ids)
             {
@@ -63,10 +83,6 @@ namespace IntercomPS.Client
                     if (!_ids.Add(id!)) throw Invalid($"it listed {_noun} {id} twice");
                 }
             }
-            _items += items.Count;
-            // Empty pages count too, or a server handing out new cursors with nothing on them would never be stopped.
-            if (_items > _bound || ++_pages > _bound)
-                throw Invalid(string.Format(CultureInfo.InvariantCulture, "the walk went beyond twice its first total_count ({0:N0}) and a page: {1:N0} {2}s in {3:N0} pages so far", _firstTotal, _items, _noun, _pages));
         }
 
         private IntercomApiException Invalid(string problem) =>

@@ -20,6 +20,13 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ConversationObject))]
     [JsonSerializable(typeof(ConversationList))]
     [JsonSerializable(typeof(ConversationCreated))]
+    // Workspace data: companies, segments, events.
+    [JsonSerializable(typeof(CompanyObject))]
+    [JsonSerializable(typeof(DeletedObject))]
+    [JsonSerializable(typeof(EventList))]
+    [JsonSerializable(typeof(NoContent))]
+    [JsonSerializable(typeof(SegmentObject))]
+    [JsonSerializable(typeof(SegmentList))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
     {
     }
