@@ -7,27 +7,15 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(Company))]
     public sealed class RemoveIntercomCompanyUserCommand : IntercomCmdlet
     {
-        private readonly UserTargets _users;
-        private readonly CompanyUserLink _company;
+        private readonly CompanyUserLink _link;
 
-        public RemoveIntercomCompanyUserCommand()
-        {
-            _users = new UserTargets(Composed);
-            _company = new CompanyUserLink(Composed);
-        }
+        public RemoveIntercomCompanyUserCommand() => _link = new CompanyUserLink(Composed, attach: false);
 
         /// <summary>Return the company after each user is detached.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            var companyId = _company.CompanyId;
-            foreach (var user in _users.Of(Requests))
-            {
-                if (!ShouldProcess(user.Describe(), $"Detach from Intercom company {companyId}")) continue;
-                Requests.Submit(user.Target, token => _company.LinkAsync(Client, user.Identity(), companyId, attach: false, token), company => { if (PassThru) WriteObject(company); });
-            }
-        }
+        protected override void ProcessRecord() =>
+            _link.LinkEach(Requests, () => Client, ShouldProcess, company => { if (PassThru) WriteObject(company); });
     }
 }
