@@ -71,4 +71,20 @@ public class SegmentsLeadsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.Single((await Api.GetAsync($"/events?type=user&intercom_user_id={user}")).Ok()["events"].EnumerateArray());
         (await Api.GetAsync($"/contacts/{lead}")).Error(404, "not_found");
     }
+
+    [Fact]
+    public async Task The_admin_of_segments_and_company_rules_refuses_what_it_cannot_keep()
+    {
+        await fixture.ResetAsync();
+        var contact = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
+        var unknown = await Assert.ThrowsAsync<System.InvalidOperationException>(() => fixture.Admin.AddSegmentAsync(EmulatorFixture.AppId, "Ghosts", [contact, "ffffffffffffffffffffffff"]));
+        Assert.Contains("No contact has id 'ffffffffffffffffffffffff'", unknown.Message, System.StringComparison.Ordinal);
+        Assert.Empty((await Api.GetAsync("/segments")).Ok()["segments"].EnumerateArray()); // nothing half-made
+        var setting = await Assert.ThrowsAsync<System.InvalidOperationException>(() => fixture.Admin.SetCompaniesAsync(EmulatorFixture.AppId, new { scroll_page_size = 0 }));
+        Assert.Contains("scroll_page_size must be a whole number from 1", setting.Message, System.StringComparison.Ordinal);
+        var name = await Assert.ThrowsAsync<System.InvalidOperationException>(() => fixture.Admin.SetCompaniesAsync(EmulatorFixture.AppId, new { page_size = 5 }));
+        Assert.Contains("Unknown company setting 'page_size'", name.Message, System.StringComparison.Ordinal);
+        Assert.Equal(50, (await fixture.Admin.SetCompaniesAsync(EmulatorFixture.AppId, new { })).GetProperty("scroll_page_size").GetInt32());
+        await Assert.ThrowsAsync<System.InvalidOperationException>(() => fixture.Admin.SetCompaniesAsync("no-such-app", new { }));
+    }
 }
