@@ -170,12 +170,15 @@ internal static class InspectorViews
 
     private static async Task<Writes> ListAttributesAsync(InspectorRequest request)
     {
-        var attributes = await request.Store.ListAttributesAsync();
+        // Every model's, archived ones too: the inspector shows what the store holds.
+        var attributes = await request.Store.ListAttributesAsync(null, includeArchived: true);
         return w => Page(w, attributes, attributes.Count, null, a =>
         {
             w.WriteStartObject();
             w.WriteString("name", a.Name);
+            w.WriteString("model", a.Model);
             w.WriteString("data_type", a.DataType);
+            w.WriteBoolean("archived", a.Archived);
             w.WriteBoolean("custom", a.Custom);
             w.WriteString("description", a.Description ?? "");
             if (a.CreatedAt is { } created)
