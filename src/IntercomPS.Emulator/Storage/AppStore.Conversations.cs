@@ -196,8 +196,8 @@ internal sealed partial class AppStore
         LoadConversations(s, "WHERE t.app = $app AND t.id = $id", ("$app", app), ("$id", id)).FirstOrDefault();
 
     /// <summary>
-    /// The conversations <paramref name="tail"/> selects, with their messages and contacts: four statements however
-    /// many conversations there are (the rows, every message, the contacts, their tags).
+    /// The conversations <paramref name="tail"/> selects, with their messages and contacts: three statements however
+    /// many conversations there are (the rows, every message, the contacts with their tags).
     /// </summary>
     private List<ConversationRecord> LoadConversations(DbSession s, string tail, params (string, object?)[] args)
     {

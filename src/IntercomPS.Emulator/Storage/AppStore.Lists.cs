@@ -61,8 +61,8 @@ internal sealed partial class AppStore
     /// <summary>
     /// One page by keyset: the page seeks past the cursor's (sort value, seq) on the order's index and stops after
     /// <paramref name="perPage"/> rows, so any depth costs what the first page does; the total is counted once per
-    /// search until the next write (<see cref="Database.Counts"/>). The page's contacts and their tags take two
-    /// statements however many there are.
+    /// search until the next write (<see cref="Database.Counts"/>). The page's contacts, with their tags, are one
+    /// statement however many there are.
     /// </summary>
     internal ContactPage Page(DbSession s, ContactQuery query, string endpoint, int perPage, string? startingAfter)
     {
@@ -73,9 +73,8 @@ internal sealed partial class AppStore
         }
 
         var total = db.Counts.Get(fingerprint + query.IndexedBy, () => s.Scalar<long>(CountSql(query), [.. args]));
-        var (contacts, page, next) = KeysetPage(fingerprint, startingAfter, perPage, (cursor, limit) => Contacts(s, PageSql(query, cursor, limit, args),
-                r => (ReadContactRow(r).Row, (Tiebreak: r.GetInt64(r.FieldCount - 2), Sort: r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1))), [.. args])
-            .Select(c => (c.Contact, c.Extra.Tiebreak, c.Extra.Sort)).ToList());
+        var (contacts, page, next) = KeysetPage(fingerprint, startingAfter, perPage, (cursor, limit) => s.Query(PageSql(query, cursor, limit, args),
+            r => (ReadContact(r), r.GetInt64(r.FieldCount - 2), r.IsDBNull(r.FieldCount - 1) ? null : r.GetValue(r.FieldCount - 1)), [.. args]));
         return new ContactPage(contacts, total, page, perPage, next);
     }
 
