@@ -111,10 +111,16 @@ internal sealed partial class AppStore
     /// </summary>
     internal static string PageSql(ContactQuery query, SearchCursor? cursor, int limit, List<(string, object?)> args)
     {
-        var select = $"SELECT {ContactColumns}, u.seq AS tiebreak, {query.SortKey} AS sort_key {ContactFrom} {Where(query)}";
-        return cursor is null
-            ? $"{select} ORDER BY {query.OrderBy}, u.seq LIMIT {limit}"
-            : cursor.Rows(select, query.SortKey, "u.seq", query.Descending, limit, args);
+        if (cursor is null)
+        {
+            return $"SELECT {ContactColumns}, u.seq AS tiebreak, {query.SortKey} AS sort_key {ContactFrom} {Where(query)} ORDER BY {query.OrderBy}, u.seq LIMIT {limit}";
+        }
+
+        // The cursor's two seeks find the page's keys alone; its contacts' columns (tags and note count among them) are
+        // then read for the rows kept, not for each seek's rows, which doubled a deep page's cost.
+        var keys = cursor.Rows($"SELECT u.seq AS tiebreak, {query.SortKey} AS sort_key {ContactFrom} {Where(query)}", query.SortKey, "u.seq", query.Descending, limit, args);
+        return $"SELECT {ContactColumns}, k.tiebreak, k.sort_key FROM ({keys}) k CROSS JOIN users u ON u.seq = k.tiebreak LEFT JOIN contact_details d ON d.user_seq = u.seq "
+            + $"ORDER BY k.sort_key {(query.Descending ? "DESC" : "ASC")}, k.tiebreak";
     }
 
     private static string Where(ContactQuery query) =>
