@@ -53,6 +53,20 @@ namespace IntercomPS.Client.Tests
         }
 
         [Fact]
+        public async Task TheMergedOrderOfUsersCreatedInOneSecondIsTheDatasNotThePages()
+        {
+            // -Skip 2000 -First 200 reads pages of 20 where the whole listing reads pages of 150: the same users must
+            // land in the same places, or a slice of a bulk import would differ from the list it was cut from.
+            var search = new InMemorySearch(Contacts(3000, seed: 10, seconds: 1), perPage: 150);
+            List<string> whole;
+            using (var reader = search.Reader(new UserListQuery { PageSize = 150 })) whole = await ReadAll(reader);
+            using var slice = new InMemorySearch(search.All, perPage: 20).Reader(new UserListQuery { PageSize = 20, Page = 101 }, lastPage: 110);
+
+            Assert.Equal(whole.Skip(2000).Take(200), await ReadAll(slice));
+            Assert.Equal("partitions", slice.Mode);
+        }
+
+        [Fact]
         public async Task PartitionsWhoseCountsDoNotAddUpFallBackToTheOneCursorAndLoseNoUser()
         {
             // Ids that are not hex digits at the end fall in no partition: the counts say so.

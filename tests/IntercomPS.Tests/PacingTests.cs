@@ -37,8 +37,10 @@ namespace IntercomPS.Tests
         {
             // 240 requests: on v1 an update is one PUT; on 2.x a find_by_external_id, then the PUT.
             var users = api == "V1" ? 240 : 120;
-            using var shell = Connected(api);
+            // The limit is in force before the session's first answer, so every answer's headers tell the truth (a limit
+            // lowered mid-run would make the answers before it claim 100,000 per 10 s).
             await _emulator.SetFaultsAsync(new { rate_limit = PerWindow, rate_window_seconds = 1, latency_ms = 20 });
+            using var shell = Connected(api);
 
             var result = shell.Run($$"""
                 $VerbosePreference = 'Continue'
@@ -53,9 +55,9 @@ namespace IntercomPS.Tests
         [Fact]
         public async Task SessionsOfOneAppInOneProcessShareItsWindow()
         {
+            await _emulator.SetFaultsAsync(new { rate_limit = PerWindow, rate_window_seconds = 1, latency_ms = 20 });
             using var first = Connected("V1");
             using var second = Connected("V1");
-            await _emulator.SetFaultsAsync(new { rate_limit = PerWindow, rate_window_seconds = 1, latency_ms = 20 });
             const string Sync = """
                 $VerbosePreference = 'Continue'
                 {0}..{1} | ForEach-Object {{ [pscustomobject]@{{ user_id = "pace-$_"; name = "Shared $_" }} }} | Set-IntercomUser -ThrottleLimit 16 -PassThru | ForEach-Object Name

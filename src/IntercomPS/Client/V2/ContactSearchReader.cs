@@ -18,8 +18,8 @@ namespace IntercomPS.Client.V2
     /// creation dates), each walking its own cursor with its next page requested as soon as it starts on the
     /// current one, and merged on created_at a round at a time (<see cref="MergedWalk"/>): about 16 pages per round
     /// trip whether the users share a creation second or not, and at most two pages per part in memory. (Users
-    /// created in the same second come in the server's order on one cursor and in no promised order from the merge;
-    /// the search can sort on one field only.) No user may be lost: when the parts' total_counts do not add up to the whole's (ids
+    /// created in the same second come in the server's order on one cursor and round the parts from the merge; the
+    /// search can sort on one field only.) No user may be lost: when the parts' total_counts do not add up to the whole's (ids
     /// that are not hex, or users added while listing), or the workspace refuses the parts' `$` filter with a 400, the
     /// listing walks the whole search's cursor instead and says why in a Verbose line. The pages handed out are the query's page size each, numbered as
     /// <see cref="UserListQuery.Page"/> would be; pages before it are read and dropped (a cursor cannot skip).
@@ -180,7 +180,10 @@ namespace IntercomPS.Client.V2
             private readonly long _wanted;
             private readonly PagedReadCheck _check;
             private long _fetched;
+            private long _lastTime;   // the creation time of the part's last contact so far, and its rank
+            private int _lastRank;
             private Contact[] _current = Array.Empty<Contact>();
+            private int[] _ranks = Array.Empty<int>(); // each contact's place among the part's users of its creation second
             private int _index;
             private Task<ContactList>? _next;
 
@@ -219,19 +222,24 @@ namespace IntercomPS.Client.V2
             /// <summary>The head, when it is already here without waiting (else null).</summary>
             public Contact? Head => _index < _current.Length ? _current[_index] : null;
 
-            /// <summary>The last contact of the page being read: the part's later pages start at or after it. Only while <see cref="Head"/> is here.</summary>
-            public Contact LastHere => _current[_current.Length - 1];
+            /// <summary>The merge's key of the last contact of the page being read: the part's later pages come after it. Only while <see cref="Head"/> is here.</summary>
+            public MergedWalk.Key LastHere => KeyOf(_current.Length - 1);
 
             /// <summary>The contact <paramref name="offset"/> places after the head, on the page being read.</summary>
             public Contact Ahead(int offset) => _current[_index + offset];
 
-            /// <summary>How many contacts of the page being read, from the head, sort at or before <paramref name="bound"/>.</summary>
-            public int CountThrough(long bound)
+            /// <summary>The merge's key of the contact <paramref name="offset"/> places after the head.</summary>
+            public MergedWalk.Key KeyAhead(int offset) => KeyOf(_index + offset);
+
+            /// <summary>How many contacts of the page being read, from the head, come at or before <paramref name="bound"/>.</summary>
+            public int CountThrough(MergedWalk.Key bound)
             {
                 var end = _index;
-                while (end < _current.Length && MergedWalk.Key(_current[end]) <= bound) end++;
+                while (end < _current.Length && KeyOf(end).CompareTo(bound) <= 0) end++;
                 return end - _index;
             }
+
+            private MergedWalk.Key KeyOf(int i) => new MergedWalk.Key(MergedWalk.TimeOf(_current[i]), _ranks[i], _partition ?? '\0');
 
             public void Advance(int count = 1) => _index += count;
 
@@ -258,6 +266,13 @@ namespace IntercomPS.Client.V2
             {
                 _check.Page(page.TotalCount, page.Data, contact => contact.Id, page.Next);
                 _current = page.Data;
+                _ranks = new int[page.Data.Length];
+                for (var i = 0; i < _ranks.Length; i++)
+                {
+                    var time = MergedWalk.TimeOf(_current[i]);
+                    _lastRank = _fetched + i > 0 && time == _lastTime ? _lastRank + 1 : 0;
+                    (_lastTime, _ranks[i]) = (time, _lastRank);
+                }
                 _index = 0;
                 _fetched += page.Data.Length;
                 if (page.Next is { } cursor && _fetched < _wanted)
@@ -270,13 +285,15 @@ namespace IntercomPS.Client.V2
         }
 
         /// <summary>
-        /// The parts merged on created_at a round at a time. A round has every part's current page here (it waits only
-        /// for parts whose page is used up) and hands out, oldest first, every contact here up to the earliest of the
-        /// parts' last contacts here: a part's later pages start at or after its last, so nothing still to come can
-        /// precede them. Ties on created_at (a bulk import's users share one second) thus use up every part's page in
-        /// the same round, and every part has its next page in flight while the merge runs; a merge that took the
-        /// earliest head one at a time, ties by id, drained one part after another with one request in flight.
-        /// Users created in the same second come in no promised order.
+        /// The parts merged a round at a time. A round has every part's current page here (it waits only for parts whose
+        /// page is used up) and hands out, in order, every contact here up to the earliest of the parts' last contacts
+        /// here: a part's later contacts come after its last, so nothing still to come can precede them. The order is
+        /// created_at, then, among users of one creation second, their place in their part's run of that second, then
+        /// the part: ties go round the parts, so users sharing a second (a bulk import) use up every part's page in the
+        /// same round, and every part has its next page in flight while the merge runs. The order is the data's, not the
+        /// pages', so a -Skip read in pages of 20 lands where the whole listing in pages of 150 does. A merge that took
+        /// the earliest head one at a time, ties by id, drained one part after another with one request in flight (the
+        /// server gives ties in its own order, so the heads it passed over drifted high).
         /// </summary>
         internal sealed class MergedWalk : IContactSource
         {
@@ -302,7 +319,7 @@ namespace IntercomPS.Client.V2
             {
                 _ready.Clear();
                 _next = 0;
-                var bound = long.MaxValue;
+                Key? bound = null;
                 for (var i = 0; i < _parts.Count; i++)
                 {
                     var part = _parts[i];
@@ -311,23 +328,23 @@ namespace IntercomPS.Client.V2
                         _parts.RemoveAt(i--); // this part has ended
                         continue;
                     }
-                    bound = Math.Min(bound, Key(part.LastHere));
+                    if (bound is not { } earliest || part.LastHere.CompareTo(earliest) < 0) bound = part.LastHere;
                 }
-                if (_parts.Count == 0) return false;
+                if (bound is not { } through) return false;
 
-                // Each part's run up to the bound, merged: the earliest head each time (the first part's on a tie).
+                // Each part's run up to the bound, merged: the earliest head each time.
                 var ends = new int[_parts.Count];
-                for (var i = 0; i < _parts.Count; i++) ends[i] = _parts[i].CountThrough(bound);
+                for (var i = 0; i < _parts.Count; i++) ends[i] = _parts[i].CountThrough(through);
                 var taken = new int[_parts.Count];
                 while (true)
                 {
                     var earliest = -1;
-                    var key = long.MaxValue;
+                    var key = default(Key);
                     for (var i = 0; i < _parts.Count; i++)
                     {
                         if (taken[i] == ends[i]) continue;
-                        var candidate = Key(_parts[i].Ahead(taken[i]));
-                        if (earliest < 0 || candidate < key) (earliest, key) = (i, candidate);
+                        var candidate = _parts[i].KeyAhead(taken[i]);
+                        if (earliest < 0 || candidate.CompareTo(key) < 0) (earliest, key) = (i, candidate);
                     }
                     if (earliest < 0) break;
                     _ready.Add(_parts[earliest].Ahead(taken[earliest]++));
@@ -337,7 +354,20 @@ namespace IntercomPS.Client.V2
             }
 
             /// <summary>What the search sorts on: created_at (an absent one first).</summary>
-            internal static long Key(Contact contact) => contact.CreatedAt?.Ticks ?? long.MinValue;
+            internal static long TimeOf(Contact contact) => contact.CreatedAt?.Ticks ?? long.MinValue;
+
+            /// <summary>A contact's place in the merge: created_at, its rank among its part's users of that second, its part.</summary>
+            internal readonly struct Key : IComparable<Key>
+            {
+                private readonly long _time;
+                private readonly int _rank;
+                private readonly char _part;
+
+                public Key(long time, int rank, char part) => (_time, _rank, _part) = (time, rank, part);
+
+                public int CompareTo(Key other) =>
+                    _time != other._time ? _time.CompareTo(other._time) : _rank != other._rank ? _rank.CompareTo(other._rank) : _part.CompareTo(other._part);
+            }
         }
     }
 }
