@@ -16,7 +16,8 @@ namespace IntercomPS.Bench
         private static readonly IScenario[] Scenarios =
         {
             new ListUsers(), new Concurrent("lookup"), new Concurrent("update"), new Concurrent("tag"), new ListMemory(), new RequestOverhead(),
-            new ImportTime(), new PagingDepth(), new EmulatorThroughput(), new V2Face(), new V2Users(), new InspectorLog(),
+            new ImportTime(), new PagingDepth(), new EmulatorThroughput(), new V2Face(),
+            new V2Listing(), new V2Memory(), new V2Requests("v2lookup"), new V2Requests("v2update"), new V2Requests("v2tag"), new RateLimitedSync(), new InspectorLog(),
         };
 
         private static string Usage => "Usage: IntercomPS.Bench [--quick] [--only KEY[,KEY...]]\n\n"

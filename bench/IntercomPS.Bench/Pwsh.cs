@@ -21,8 +21,14 @@ namespace IntercomPS.Bench
         public static async Task<(TimeSpan Time, long Count)> TimeAsync(string script)
         {
             var (output, _) = await RunAsync(script);
+            return Result(output, "pwsh");
+        }
+
+        /// <summary>The last "RESULT &lt;milliseconds&gt; &lt;count&gt;" line of a child's output (pwsh, node).</summary>
+        internal static (TimeSpan Time, long Count) Result(string output, string child)
+        {
             var line = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
-                ?? throw new InvalidOperationException("The pwsh script printed no RESULT line: " + Tail(output));
+                ?? throw new InvalidOperationException($"The {child} script printed no RESULT line: " + Tail(output));
             var parts = line.Split(' ');
             return (TimeSpan.FromMilliseconds(double.Parse(parts[1], CultureInfo.InvariantCulture)), long.Parse(parts[2], CultureInfo.InvariantCulture));
         }
@@ -55,6 +61,6 @@ namespace IntercomPS.Bench
         /// <summary>A PowerShell single-quoted string literal.</summary>
         public static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
 
-        private static string Tail(string text) => text.Length <= 600 ? text.Trim() : "..." + text.Substring(text.Length - 600).Trim();
+        internal static string Tail(string text) => text.Length <= 600 ? text.Trim() : "..." + text.Substring(text.Length - 600).Trim();
     }
 }

@@ -37,6 +37,36 @@ namespace IntercomPS.Client.Tests
         }
 
         [Fact]
+        public async Task UsersCreatedInOneSecondKeepEveryPartsNextPageInFlight()
+        {
+            // A bulk import: every user has the same created_at, so every part's head ties with every other's. The merge
+            // once drained one part after another (one request in flight); each part must have its next page in flight.
+            var search = new InMemorySearch(Contacts(4800, seed: 9, seconds: 1), perPage: 50) { Latency = TimeSpan.FromMilliseconds(20) };
+            using var reader = search.Reader(new UserListQuery { PageSize = 50 });
+
+            var listed = await ReadAll(reader);
+
+            Assert.Equal("partitions", reader.Mode);
+            Assert.Equal(4800, listed.Distinct().Count());
+            // The third and later pages of the parts are asked for while the merge runs: most of the 16 at once.
+            Assert.InRange(search.MostInFlightAfterSecondPages, 12, 16);
+        }
+
+        [Fact]
+        public async Task TheMergedOrderOfUsersCreatedInOneSecondIsTheDatasNotThePages()
+        {
+            // -Skip 2000 -First 200 reads pages of 20 where the whole listing reads pages of 150: the same users must
+            // land in the same places, or a slice of a bulk import would differ from the list it was cut from.
+            var search = new InMemorySearch(Contacts(3000, seed: 10, seconds: 1), perPage: 150);
+            List<string> whole;
+            using (var reader = search.Reader(new UserListQuery { PageSize = 150 })) whole = await ReadAll(reader);
+            using var slice = new InMemorySearch(search.All, perPage: 20).Reader(new UserListQuery { PageSize = 20, Page = 101 }, lastPage: 110);
+
+            Assert.Equal(whole.Skip(2000).Take(200), await ReadAll(slice));
+            Assert.Equal("partitions", slice.Mode);
+        }
+
+        [Fact]
         public async Task PartitionsWhoseCountsDoNotAddUpFallBackToTheOneCursorAndLoseNoUser()
         {
             // Ids that are not hex digits at the end fall in no partition: the counts say so.
@@ -140,15 +170,15 @@ namespace IntercomPS.Client.Tests
             return listed;
         }
 
-        /// <summary>Contacts with 24-hex ids and creation times that often tie (20 distinct seconds), in random creation order.</summary>
-        private static List<Contact> Contacts(int count, int seed)
+        /// <summary>Contacts with 24-hex ids and creation times that often tie (20 distinct seconds unless told), in random creation order.</summary>
+        private static List<Contact> Contacts(int count, int seed, int seconds = 20)
         {
             var random = new Random(seed);
             return Enumerable.Range(0, count).Select(_ =>
             {
                 var bytes = new byte[12];
                 random.NextBytes(bytes);
-                return Contact(string.Concat(bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture))), random.Next(20));
+                return Contact(string.Concat(bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture))), random.Next(seconds));
             }).ToList();
         }
 
@@ -189,6 +219,15 @@ namespace IntercomPS.Client.Tests
 
             public ConcurrentBag<CancellationToken> Held { get; } = new ConcurrentBag<CancellationToken>();
 
+            /// <summary>How long each page takes to answer (none unless set).</summary>
+            public TimeSpan Latency { get; set; }
+
+            /// <summary>The most partition requests in flight at once when a part's third or later page was asked for.</summary>
+            public int MostInFlightAfterSecondPages => _mostInFlight;
+
+            private int _inFlight;
+            private int _mostInFlight;
+
             public int WholeRequests => _wholeRequests;
 
             public int Requested(char digit) => _requests.TryGetValue(digit, out var n) ? n : 0;
@@ -205,7 +244,18 @@ namespace IntercomPS.Client.Tests
                 else Interlocked.Increment(ref _wholeRequests);
                 // Noted before the first await: the reader requests a page synchronously, so it is held once the call returns.
                 if (cursor is not null && HoldCursors) Held.Add(token);
-                await Task.Yield();
+                var inFlight = Interlocked.Increment(ref _inFlight);
+                try
+                {
+                    if (partition is not null && cursor is not null && int.Parse(cursor, CultureInfo.InvariantCulture) >= 2 * _perPage)
+                        lock (_requests) _mostInFlight = Math.Max(_mostInFlight, inFlight);
+                    await Task.Yield();
+                    if (Latency > TimeSpan.Zero) await Task.Delay(Latency, token);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                }
                 if (cursor is not null && cursor == FailCursor) throw new InvalidOperationException($"page at {cursor} failed");
                 if (partition is not null && RefusePartitions)
                     throw new IntercomApiException("POST", new Uri("http://127.0.0.1/contacts/search"), System.Net.HttpStatusCode.BadRequest, "parameter_invalid", "The operator $ is not supported for id");

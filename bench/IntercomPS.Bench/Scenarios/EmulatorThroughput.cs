@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -28,14 +29,27 @@ namespace IntercomPS.Bench.Scenarios
             var users = context.Size(10_000, 2_000);
             var seconds = context.Size(4, 2);
             await context.Emulator.ResetAndSeedAsync(users);
+            List<string> ids;
+            using (var http = TwoFourteen.CreateClient(context.Emulator)) ids = await TwoFourteen.ContactIdsAsync(http, users);
             using var hello = await HelloProcess.StartAsync();
             var get = wrk.SingleUserGet(users);
             var put = wrk.SingleUserPut(users);
+            // 2.14's write: a contact by its id, as a sync updates it.
+            var v2Put = wrk.Script("v2-put.lua", $$$"""
+                    local ids = { {{{string.Join(",", ids.Take(2_000).Select(id => $"\"{id}\""))}}} }
+                    wrk.method = "PUT"
+                    wrk.headers["Content-Type"] = "application/json"
+                    request = function()
+                      local body = '{"name":"Visitor ' .. math.random(1, 1000) .. '"}'
+                      return wrk.format("PUT", "/contacts/" .. ids[math.random(1, #ids)], nil, body)
+                    end
+                    """);
             var auth = "Authorization: " + EmulatorProcess.Authorization;
-            Task<TimeSpan> Rate(Uri baseUri, string script) => wrk.RateAsync(baseUri, script, seconds, auth);
+            var v2Headers = new[] { "Authorization: Bearer " + EmulatorProcess.ApiKey, "Intercom-Version: 2.14" };
+            Task<TimeSpan> Rate(Uri baseUri, string script) => wrk.RateAsync(baseUri, script, seconds, script == v2Put ? v2Headers : new[] { auth });
             // Warm both processes on both requests for as long as a measured run: the emulator has far more code than
             // the hello-world for the JIT to tier up, and a PUT first met in a measured run would be timed half-compiled.
-            foreach (var script in new[] { get, put })
+            foreach (var script in new[] { get, put, v2Put })
             {
                 await Rate(context.Emulator.BaseUri, script);
                 await Rate(hello.BaseUri, script);
@@ -43,13 +57,15 @@ namespace IntercomPS.Bench.Scenarios
 
             var rates = await Median.InterleavedAsync(context.Runs,
                 () => Rate(context.Emulator.BaseUri, get), () => Rate(hello.BaseUri, get),
-                () => Rate(context.Emulator.BaseUri, put), () => Rate(hello.BaseUri, put));
+                () => Rate(context.Emulator.BaseUri, put), () => Rate(hello.BaseUri, put),
+                () => Rate(context.Emulator.BaseUri, v2Put), () => Rate(hello.BaseUri, v2Put));
             double PerSecond(int i) => rates[i].Ticks;
             var name = $"6. emulator vs Kestrel hello-world, wrk {Wrk.Connections} connections × {seconds} s, {users:N0} users";
             return new[]
             {
                 Judged(name + ": GET /v1/users?user_id=", PerSecond(0), PerSecond(1)),
                 Judged(name + ": PUT /v1/users", PerSecond(2), PerSecond(3)),
+                Judged(name + ": 2.14 PUT /contacts/{id}", PerSecond(4), PerSecond(5)),
             };
         }
 

@@ -30,7 +30,7 @@ namespace IntercomPS.Bench.Scenarios
 
             // The peak of one run depends on where the GC's collections fall, so the growth is the median of the runs.
             var runs = new List<(long WorkingSet, long Managed, long Allocated, TimeSpan Time)>();
-            for (var run = 0; run < context.Runs; run++) runs.Add(await MeasureAsync(context, users));
+            for (var run = 0; run < context.Runs; run++) runs.Add(await MeasureAsync(context.Engine, "Get-IntercomUser", users));
             long MedianOf(Func<(long WorkingSet, long Managed, long Allocated, TimeSpan Time), long> value) =>
                 runs.Select(value).OrderBy(bytes => bytes).ElementAt(runs.Count / 2);
             var workingSet = MedianOf(run => run.WorkingSet);
@@ -60,8 +60,11 @@ namespace IntercomPS.Bench.Scenarios
             };
         }
 
-        /// <summary>One listing of every user from a collected heap: peak growth of working set and managed heap (sampled every 10 ms), bytes allocated, time.</summary>
-        private static async Task<(long WorkingSet, long Managed, long Allocated, TimeSpan Time)> MeasureAsync(BenchContext context, int users)
+        /// <summary>
+        /// One listing of every user (<paramref name="listing"/>, a command that outputs them) from a collected heap: peak
+        /// growth of working set and managed heap (sampled every 10 ms), bytes allocated, time.
+        /// </summary>
+        internal static async Task<(long WorkingSet, long Managed, long Allocated, TimeSpan Time)> MeasureAsync(Engine engine, string listing, int users)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -85,7 +88,7 @@ namespace IntercomPS.Bench.Scenarios
             int listed;
             using (new Timer(_ => { lock (process) Sample(); }, null, 0, 10))
             {
-                listed = (int)(await context.Engine.RunAsync("$n = 0; Get-IntercomUser | ForEach-Object { $n++ }; $n")).Single().BaseObject;
+                listed = (int)(await engine.RunAsync($"$n = 0; {listing} | ForEach-Object {{ $n++ }}; $n")).Single().BaseObject;
             }
             lock (process) Sample();
             clock.Stop();

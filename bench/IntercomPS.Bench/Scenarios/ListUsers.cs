@@ -60,12 +60,15 @@ namespace IntercomPS.Bench.Scenarios
 
                 var floor = TimeSpan.FromMilliseconds((double)pages / window * LatencyMs);
                 var name = $"1. list {users:N0} users, {LatencyMs} ms latency";
-                rows.Add(new Row(name + ": module vs floor", Row.Seconds(module), Row.Seconds(floor) + $" floor ({pages} pages / {window} × {LatencyMs} ms)",
-                    Row.Times(module / floor) + " of floor", "<= 1.25x", module / floor <= 1.25));
+                // Issue 27's decision: the read-ahead's early-stop bound stands, so the module is judged against the best
+                // schedule that bound allows (the first page alone, one page ahead, doubled at each wait), not pages / window.
+                var rampTrips = RoundTripsOfReadAhead(pages, window);
+                var schedule = TimeSpan.FromMilliseconds(rampTrips * LatencyMs);
+                rows.Add(new Row(name + ": module vs the read-ahead's best schedule", Row.Seconds(module), Row.Seconds(schedule) + $" ({rampTrips} round trips × {LatencyMs} ms)",
+                    Row.Times(module / schedule) + $" of it ({Row.Times(module / floor)} of {pages} pages / {window} × {LatencyMs} ms)", "<= 1.25x", module / schedule <= 1.25));
                 rows.Add(new Row(name + $": raw HttpClient, {window} in flight, next page on arrival", Row.Seconds(raw), Row.Seconds(module) + " module",
                     Row.Times(raw / floor) + " of floor", "-", null));
                 // What the schedules allow at best, before any CPU: the floor assumes every round trip carries a full window.
-                var rampTrips = RoundTripsOfReadAhead(pages, window);
                 var rawTrips = 1 + (pages - 2 + window) / window;
                 rows.Add(new Row(name + ": diagnosis: round trips at best, no CPU (module: one page ahead, doubled at each wait; raw: page 1, then full windows)",
                     $"{rampTrips} × {LatencyMs} ms = {Row.Seconds(TimeSpan.FromMilliseconds(rampTrips * LatencyMs))}", $"raw {rawTrips} × {LatencyMs} ms = {Row.Seconds(TimeSpan.FromMilliseconds(rawTrips * LatencyMs))}",

@@ -115,11 +115,11 @@ internal sealed partial class AppStore
     public Task<ContactPage> ListCompanyContactsAsync(string companyId, int page, int perPage) => Task.FromResult(db.Read(s =>
     {
         var company = CompanyById(s, companyId) ?? throw CompanyNotFound();
-        var contacts = Contacts(s, $"""
+        var contacts = s.Query($"""
             SELECT {ContactColumns} FROM company_contacts l JOIN users u ON u.seq = l.user_seq LEFT JOIN contact_details d ON d.user_seq = u.seq
             WHERE l.company_seq = $company ORDER BY u.seq LIMIT $take OFFSET $skip
-            """, r => ReadContactRow(r), ("$company", company.Seq), ("$take", perPage), ("$skip", (long)(page - 1) * perPage));
-        return new ContactPage([.. contacts.Select(c => c.Contact)], company.UserCount, page, perPage, null);
+            """, ReadContact, ("$company", company.Seq), ("$take", perPage), ("$skip", (long)(page - 1) * perPage));
+        return new ContactPage([.. contacts], company.UserCount, page, perPage, null);
     }));
 
     /// <summary>Writes what <paramref name="input"/> sets (custom attributes merged key by key) and returns the row.</summary>

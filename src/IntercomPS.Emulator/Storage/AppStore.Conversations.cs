@@ -272,8 +272,8 @@ internal sealed partial class AppStore
         LoadConversations(s, "WHERE t.app = $app AND t.id = $id", ("$app", app), ("$id", id)).FirstOrDefault();
 
     /// <summary>
-    /// The conversations <paramref name="tail"/> selects, with their messages, tags and contacts: five statements however
-    /// many conversations there are (the rows, every message, every conversation tag, the contacts, their tags).
+    /// The conversations <paramref name="tail"/> selects, with their messages, tags and contacts: four statements however
+    /// many conversations there are (the rows, every message, every conversation tag, the contacts with their tags).
     /// </summary>
     private List<ConversationRecord> LoadConversations(DbSession s, string tail, params (string, object?)[] args)
     {

@@ -53,7 +53,7 @@ internal sealed partial class AppStore
     /// <summary>The contact an event names: id (the contact id), else user_id (external id), else email.</summary>
     public Task<ContactRecord> EventContactAsync(string? id, string? userId, string? email) => Task.FromResult(db.Read(s =>
         (id is not null ? Find(s, id)
-            : userId is not null ? Contact(s, WhereUserId, ("$app", app), ("$user_id", userId))
-            : Contact(s, WhereEmail, ("$app", app), ("$email", email)))
+            : userId is not null ? Contact(s, ContactByUserId, ("$app", app), ("$user_id", userId))
+            : Contact(s, ContactByEmail, ("$app", app), ("$email", email)))
         ?? throw ContactNotFound()));
 }

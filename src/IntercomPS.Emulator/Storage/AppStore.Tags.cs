@@ -162,8 +162,21 @@ internal sealed partial class AppStore
             : $"SELECT {TagColumns} FROM tags t WHERE t.app = $app AND t.name = $name",
         r => ReadTag(r), ("$app", app), ("$name", name));
 
-    private static TagRecord ReadTag(SqliteDataReader r, int first = 0) =>
-        new(r.GetString(first), r.GetInt64(first + 1), r.GetString(first + 2), r.GetString(first + 3), r.GetInt64(first + 4));
+    /// <summary>The tag whose <see cref="TagColumns"/> start at column <paramref name="at"/> (after a statement's own columns).</summary>
+    private static TagRecord ReadTag(SqliteDataReader r, int at = 0) =>
+        new(r.GetString(at), r.GetInt64(at + 1), r.GetString(at + 2), r.GetString(at + 3), r.GetInt64(at + 4));
+
+    /// <summary>Tag rows as <see cref="TagsOfUser"/> aggregates them: a JSON array of <see cref="TagColumns"/> arrays.</summary>
+    private static IReadOnlyList<TagRecord> TagsFromJson(string json)
+    {
+        if (json == "[]")
+        {
+            return [];
+        }
+
+        using var rows = JsonDocument.Parse(json);
+        return [.. rows.RootElement.EnumerateArray().Select(t => new TagRecord(t[0].GetString()!, t[1].GetInt64(), t[2].GetString()!, t[3].GetString()!, t[4].GetInt64()))];
+    }
 
     /// <summary>
     /// 2.x's 404 for a tag that is not there: not_found "Resource Not Found", as every tag 404 the description

@@ -85,7 +85,7 @@ internal sealed partial class AppStore
     public Task<ContactRecord> GetContactAsync(string id) => Task.FromResult(db.Read(s => Find(s, id) ?? throw ContactNotFound()));
 
     public Task<ContactRecord> FindContactByExternalIdAsync(string externalId) => Task.FromResult(db.Read(s =>
-        Contact(s, WhereUserId, ("$app", app), ("$user_id", externalId)) ?? throw ContactNotFound()));
+        Contact(s, ContactByUserId, ("$app", app), ("$user_id", externalId)) ?? throw ContactNotFound()));
 
     public Task<ContactRecord> CreateContactAsync(ContactInput input) => db.WriteAsync(s =>
     {
@@ -158,44 +158,20 @@ internal sealed partial class AppStore
     private static UserRecord UserBySeq(DbSession s, long seq) => s.First($"SELECT {UserColumns} FROM users u {WhereSeq}", ReadUser, ("$seq", seq))!;
 
     /// <summary>A contact by its 2.14 id, which is the v1 user's intercom_id.</summary>
-    private ContactRecord? Find(DbSession s, string id) => Contact(s, WhereId, ("$app", app), ("$id", id));
+    private ContactRecord? Find(DbSession s, string id) => Contact(s, ContactById, ("$app", app), ("$id", id));
 
-    private ContactRecord? BySeq(DbSession s, long seq) => Contact(s, WhereSeq, ("$seq", seq));
+    private ContactRecord? BySeq(DbSession s, long seq) => Contact(s, ContactBySeq, ("$seq", seq));
 
-    private static ContactRecord? Contact(DbSession s, string where, params (string, object?)[] args) =>
-        Contacts(s, $"SELECT {ContactColumns} {ContactFrom} {where}", r => ReadContactRow(r), args).FirstOrDefault().Contact;
+    private static ContactRecord? Contact(DbSession s, string sql, params (string, object?)[] args) => s.First(sql, ReadContact, args);
 
-    /// <summary>The contacts with these seqs, in no particular order: two statements however many.</summary>
+    /// <summary>The contacts with these seqs, by seq: one statement however many.</summary>
     private static Dictionary<long, ContactRecord> ContactsBySeq(DbSession s, IEnumerable<long> seqs) =>
-        Contacts(s, $"SELECT {ContactColumns} {ContactFrom} WHERE u.seq IN (SELECT value FROM json_each($seqs))", r => ReadContactRow(r),
-            ("$seqs", JsonArray(seqs.Distinct()))).ToDictionary(c => c.Contact.User.Seq, c => c.Contact);
+        s.Query($"SELECT {ContactColumns} {ContactFrom} WHERE u.seq IN (SELECT value FROM json_each($seqs))", ReadContact,
+            ("$seqs", "[" + string.Join(',', seqs.Distinct()) + "]")).ToDictionary(c => c.User.Seq);
 
-    /// <summary>
-    /// The contacts <paramref name="sql"/> selects (the contact columns first) with their tags, in a fixed number of
-    /// statements whatever the count: the rows, then every listed contact's tags in one more. <paramref name="read"/>
-    /// reads a row, and may read what the query selects after the contact columns (<typeparamref name="T"/>).
-    /// </summary>
-    private static List<(ContactRecord Contact, T Extra)> Contacts<T>(
-        DbSession s, string sql, System.Func<SqliteDataReader, (ContactRow Row, T Extra)> read, params (string, object?)[] args)
-    {
-        var rows = s.Query(sql, read, args);
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
-        var tags = s.Query(
-            $"SELECT ut.user_seq, {TagColumns} FROM json_each($seqs) AS j CROSS JOIN user_tags AS ut ON ut.user_seq = j.value JOIN tags t ON t.id = ut.tag_id ORDER BY t.id",
-            r => (Seq: r.GetInt64(0), Tag: ReadTag(r, 1)), ("$seqs", JsonArray(rows.Select(r => r.Row.User.Seq)))).ToLookup(t => t.Seq, t => t.Tag);
-        return [.. rows.Select(r => (new ContactRecord(r.Row.User, r.Row.Role, r.Row.Phone, r.Row.Archived, r.Row.UpdatedAt, [.. tags[r.Row.User.Seq]], r.Row.NoteCount, r.Row.CompanyCount), r.Extra))];
-    }
-
-    /// <summary>Seqs as the JSON array json_each reads (numbers need no serializer).</summary>
-    private static string JsonArray(IEnumerable<long> seqs) => "[" + string.Join(',', seqs) + "]";
-
-    /// <summary>A contact's row: the user, then the columns <see cref="ContactColumns"/> adds.</summary>
-    private static (ContactRow Row, object? Extra) ReadContactRow(SqliteDataReader r) =>
-        (new ContactRow(ReadUser(r), r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), r.GetInt64(16), r.GetInt64(17)), null);
+    /// <summary>The contact on the reader's row: the user, then the columns <see cref="ContactColumns"/> adds.</summary>
+    private static ContactRecord ReadContact(SqliteDataReader r) =>
+        new(ReadUser(r), r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), TagsFromJson(r.GetString(18)), r.GetInt64(16), r.GetInt64(17));
 
     /// <summary>A new user's seq.</summary>
     private long InsertUser(DbSession s, UserFields fields) =>
@@ -276,7 +252,6 @@ internal sealed partial class AppStore
     public static ApiError ContactNotFound() => new(404, "not_found", "User Not Found") { Code = "not_found" };
 
     /// <summary>A contact as its row reads, before its tags are added.</summary>
-    private sealed record ContactRow(UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, long NoteCount, long CompanyCount);
 
     /// <summary>A user's stored fields as one write sets them; null leaves a stored value as it is.</summary>
     private sealed record UserFields(

@@ -24,10 +24,18 @@ internal sealed partial class AppStore(Database db, string app, AdminRecord admi
     /// <summary>When a contact last changed: a 2.14 write, its creation, or its last visit (v1's other writes do not count).</summary>
     internal const string UpdatedAtSql = "max(COALESCE(d.updated_at, 0), COALESCE(u.created_at, 0), COALESCE(u.last_impression_at, 0))";
 
-    /// <summary>A contact: the users row, then its details and how many notes and companies it has, in the order ReadContactRow reads.</summary>
+    /// <summary>
+    /// A contact: the users row, then its details, how many notes and companies it has and its tags (a JSON array of
+    /// tag rows, in id order), in the order <see cref="ReadContact"/> reads them. The tags come with the row, so a page
+    /// of contacts is one statement however many there are, and a single contact is one statement too.
+    /// </summary>
     private const string ContactColumns =
         $"{UserColumns}, {RoleSql}, d.phone, COALESCE(d.archived, 0), {UpdatedAtSql}, (SELECT COUNT(*) FROM notes n WHERE n.user_seq = u.seq), " +
-        "(SELECT COUNT(*) FROM company_contacts cc WHERE cc.user_seq = u.seq)";
+        $"(SELECT COUNT(*) FROM company_contacts cc WHERE cc.user_seq = u.seq), {TagsOfUser}";
+
+    /// <summary>The tags of the user u: one JSON array of <see cref="TagColumns"/> rows, ordered by tag id.</summary>
+    private const string TagsOfUser =
+        $"(SELECT json_group_array(json_array({TagColumns})) FROM (SELECT {TagColumns} FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_seq = u.seq ORDER BY t.id) AS t)";
 
     private const string ContactFrom = "FROM users u LEFT JOIN contact_details d ON d.user_seq = u.seq";
 
@@ -36,6 +44,12 @@ internal sealed partial class AppStore(Database db, string app, AdminRecord admi
     private const string WhereEmail = "WHERE u.app = $app AND u.email = $email ORDER BY u.seq LIMIT 1";
     private const string WhereId = "WHERE u.intercom_id = $id AND u.app = $app";
     private const string WhereSeq = "WHERE u.seq = $seq";
+
+    // A contact found each of those ways (whole statements, so each is one constant string the statement cache knows).
+    private const string ContactByUserId = $"SELECT {ContactColumns} {ContactFrom} {WhereUserId}";
+    private const string ContactByEmail = $"SELECT {ContactColumns} {ContactFrom} {WhereEmail}";
+    private const string ContactById = $"SELECT {ContactColumns} {ContactFrom} {WhereId}";
+    private const string ContactBySeq = $"SELECT {ContactColumns} {ContactFrom} {WhereSeq}";
 
     /// <summary>The app's one admin: the author of admin messages on both faces and of 2.14 notes.</summary>
     public AdminRecord Admin => admin;

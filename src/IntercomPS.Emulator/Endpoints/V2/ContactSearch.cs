@@ -207,6 +207,13 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             };
         }
 
+        if (op == "$" && sql == "u.intercom_id" && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: 1 } digit)
+        {
+            // A listing's partition: the same expression as ix_users_id_digit, so the page is an index seek. Ids are
+            // stored in lowercase, and `$` ignores case.
+            return $"substr(u.intercom_id, -1) = {Parameter(digit.ToLowerInvariant())}";
+        }
+
         var p = Parameter(Scalar(value, type, field, path));
         return op switch
         {

@@ -16,7 +16,8 @@ namespace IntercomPS.Client
 {
     /// <summary>
     /// The HTTP exchange both protocols share: one HttpClient for the life of a session, timeouts that cover the
-    /// whole exchange, retries of what can safely be retried, pacing on the rate-limit headers, redirects refused,
+    /// whole exchange, retries of what can safely be retried, pacing on the rate-limit headers (the app's
+    /// <see cref="RateBudget"/>), redirects refused,
     /// and every failure turned into an <see cref="IntercomApiException"/>. What differs between v1 and 2.14 (the
     /// credential and headers a request carries, the shape of an error answer) is the <see cref="IApiDialect"/>'s.
     /// Knows nothing of PowerShell. Safe to use from many threads at once.
@@ -28,15 +29,15 @@ namespace IntercomPS.Client
 
         private readonly HttpClient _http;
         private readonly IApiDialect _dialect;
-        private volatile RateLimitStatus? _rateLimit;
 
-        /// <summary>The wait the last answer asked for (<see cref="ServerWait"/>), which every request honours before it goes; null when none.</summary>
-        private volatile ServerWait? _pause;
+        /// <summary>What is left of the app's rate-limit window, shared with its other sessions in this process.</summary>
+        private readonly RateBudget _budget;
 
         internal ApiTransport(IntercomClientOptions options, IApiDialect dialect)
         {
             _dialect = dialect;
             BaseUri = options.BaseUri;
+            _budget = RateBudget.For(options.BaseUri, dialect.RateLimitedAs);
             Timeout = options.Timeout;
             Retry = options.Retry;
             // Timeouts are ours (per request, the whole exchange, told apart from the caller's cancellation), not
@@ -59,7 +60,7 @@ namespace IntercomPS.Client
         public TimeSpan Timeout { get; }
 
         /// <summary>The rate-limit window as the last answer described it, or null before any answer carried one.</summary>
-        public RateLimitStatus? RateLimit => _rateLimit;
+        public RateLimitStatus? RateLimit => _budget.Window;
 
         public RetryPolicy Retry { get; }
 
@@ -103,10 +104,10 @@ namespace IntercomPS.Client
 
             for (var retry = 1; ; retry++)
             {
-                await PaceAsync(method, uri, trace, cancellationToken).ConfigureAwait(false);
+                if (!_budget.TryEnter(out var ticket)) ticket = await WaitForBudgetAsync(method, uri, trace, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    using var answer = await SendOnceAsync(method, uri, body, trace, cancellationToken).ConfigureAwait(false);
+                    using var answer = await SendOnceAsync(method, uri, body, ticket, trace, cancellationToken).ConfigureAwait(false);
                     return reader.Read(answer, method, uri);
                 }
                 catch (IntercomApiException failure) when (failure.CertainlyNotApplied || (idempotent && IsTransient(failure)))
@@ -125,6 +126,15 @@ namespace IntercomPS.Client
             }
         }
 
+        /// <summary>
+        /// Holds a request back while the app's rate-limit window has nothing left for it, or a 429's Retry-After runs,
+        /// instead of hammering into 429s; says why in a Verbose line. Its own method: the closure is paid only here.
+        /// </summary>
+        private Task<long> WaitForBudgetAsync(HttpMethod method, Uri uri, IRequestTraceSink? trace, CancellationToken cancellationToken) =>
+            _budget.EnterAsync(Retry.MaxWait, (wait, setBy) => trace?.Verbose(setBy == ServerWait.ResetHeader && _budget.Window is { } limit
+                ? $"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset (set by {setBy})"
+                : $"{method} {uri.PathAndQuery}: waiting {wait.TotalSeconds:0.0#} s, as the last answer asked (set by {setBy})"), cancellationToken);
+
         /// <summary>Failures that may well succeed on a second try; safe to retry only for idempotent requests.</summary>
         private static bool IsTransient(IntercomApiException failure) =>
             failure.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or (HttpStatusCode)429 ||
@@ -135,23 +145,8 @@ namespace IntercomPS.Client
         private static string Describe(IntercomApiException failure) =>
             failure.StatusCode is { } status ? $"{(int)status} {failure.ErrorType}" : failure.ErrorType.Replace('_', ' ');
 
-        /// <summary>
-        /// Holds a request back while the last answer's <see cref="ServerWait"/> runs (a spent window, a Retry-After),
-        /// instead of hammering into 429s. The same rule as a retry's wait, so the two never add up.
-        /// </summary>
-        private async Task PaceAsync(HttpMethod method, Uri uri, IRequestTraceSink? trace, CancellationToken cancellationToken)
-        {
-            if (_pause is not { } pause) return;
-            var wait = pause.Until - DateTime.UtcNow;
-            if (wait <= TimeSpan.Zero || wait > Retry.MaxWait) return;
-            trace?.Verbose(pause.SetBy == ServerWait.ResetHeader && _rateLimit is { } limit
-                ? $"{method} {uri.PathAndQuery}: rate limit of {limit.Limit} reached; waiting {wait.TotalSeconds:0.0#} s for the window to reset (set by {pause.SetBy})"
-                : $"{method} {uri.PathAndQuery}: waiting {wait.TotalSeconds:0.0#} s, as the last answer asked (set by {pause.SetBy})");
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-        }
-
         /// <summary>One attempt; the caller disposes the answer once read (its buffer is borrowed).</summary>
-        private async Task<AnswerBody> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, IRequestTraceSink? trace, CancellationToken cancellationToken)
+        private async Task<AnswerBody> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, long ticket, IRequestTraceSink? trace, CancellationToken cancellationToken)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Timeout);
@@ -166,9 +161,9 @@ namespace IntercomPS.Client
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 answered = true;
                 var limit = RateLimitStatus.From(response);
-                if (limit is not null) _rateLimit = limit;
                 var serverWait = ServerWait.Of(response, limit, DateTime.UtcNow);
-                _pause = serverWait;
+                // A 429's wait is the app's; another answer's Retry-After is only its own retry's.
+                _budget.Answered(ticket, limit, (int)response.StatusCode == 429 ? serverWait : null);
                 var answer = await AnswerBody.ReadAsync(response, method, uri, timeout.Token).ConfigureAwait(false);
                 trace?.Verbose($"{method} {uri.PathAndQuery} -> {(int)response.StatusCode} {response.StatusCode} in {clock.ElapsedMilliseconds} ms");
                 if (trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} answer: {answer.Text}");
@@ -203,6 +198,11 @@ namespace IntercomPS.Client
                 {
                     MayHaveBeenApplied = true,
                 };
+            }
+            finally
+            {
+                // Counted in flight by the budget since it was let go: out now, answered or not.
+                if (!answered) _budget.Abandoned();
             }
         }
 

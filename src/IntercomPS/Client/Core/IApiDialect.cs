@@ -12,6 +12,12 @@ namespace IntercomPS.Client
         /// <summary>What a request proves who sends it with, as advice after a 401 names it ("the app id and API key").</summary>
         string Credential { get; }
 
+        /// <summary>
+        /// Whose rate limit a request spends, to share one <see cref="RateBudget"/> between the sessions of one app:
+        /// v1's app id; on 2.x a hash of the token (the app behind it is not known before an answer). Never a secret.
+        /// </summary>
+        string RateLimitedAs { get; }
+
         /// <summary>Adds the credential (built for this request only) and the protocol's headers.</summary>
         void Prepare(HttpRequestMessage request);
 

@@ -49,10 +49,14 @@ namespace IntercomPS.Client
             }
             if (limit is { Remaining: <= 0 })
             {
-                var until = limit.ResetAt >= DateTime.MaxValue - ResetMargin ? DateTime.MaxValue : limit.ResetAt + ResetMargin;
+                var until = AfterReset(limit);
                 return new ServerWait(until, until > now ? until - now : TimeSpan.Zero, ResetHeader);
             }
             return null;
         }
+
+        /// <summary>When requests may go again after the window <paramref name="limit"/> describes is spent (UTC).</summary>
+        public static DateTime AfterReset(RateLimitStatus limit) =>
+            limit.ResetAt >= DateTime.MaxValue - ResetMargin ? DateTime.MaxValue : limit.ResetAt + ResetMargin;
     }
 }

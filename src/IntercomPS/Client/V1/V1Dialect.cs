@@ -17,6 +17,8 @@ namespace IntercomPS.Client.V1
 
         public string Credential => "the app id and API key";
 
+        public string RateLimitedAs => "app " + _credential.AppId;
+
         public void Prepare(HttpRequestMessage request) => request.Headers.Authorization = _credential.CreateHeader();
 
         public ApiError ReadError(byte[] answer)

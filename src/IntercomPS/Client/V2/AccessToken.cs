@@ -21,6 +21,27 @@ namespace IntercomPS.Client.V2
             if (CredentialText.Problem(token, "Bearer ") is { } problem) throw new ArgumentException($"The access token {problem}. Copy it again from Intercom's Developer Hub.");
             _token = token.Copy();
             _token.MakeReadOnly();
+            Fingerprint = Hash(_token);
+        }
+
+        /// <summary>A SHA-256 of the token, in hex: tells two sessions of one token apart from others without keeping the token.</summary>
+        internal string Fingerprint { get; }
+
+        private static string Hash(SecureString token)
+        {
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(token);
+            var bytes = new byte[token.Length * 2];
+            try
+            {
+                Marshal.Copy(pointer, bytes, 0, bytes.Length);
+                using var sha = System.Security.Cryptography.SHA256.Create();
+                return BitConverter.ToString(sha.ComputeHash(bytes)).Replace("-", string.Empty);
+            }
+            finally
+            {
+                Array.Clear(bytes, 0, bytes.Length);
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
         }
 
         internal AuthenticationHeaderValue CreateHeader()

@@ -16,9 +16,10 @@ namespace IntercomPS.Client.V2
     /// first page comes alone (it gives total_count, and a short list ends there). A longer one is split into 16
     /// disjoint searches by the last hex digit of the contact id (random digits, so the parts are even whatever the
     /// creation dates), each walking its own cursor with its next page requested as soon as it starts on the
-    /// current one, and merged in order of (created_at, id): about 16 pages per round trip, and at most two pages
-    /// per part in memory. (Users created in the same second come in the server's order on one cursor and in id
-    /// order from the merge; the search can sort on one field only.) No user may be lost: when the parts' total_counts do not add up to the whole's (ids
+    /// current one, and merged on created_at a round at a time (<see cref="MergedWalk"/>): about 16 pages per round
+    /// trip whether the users share a creation second or not, and at most two pages per part in memory. (Users
+    /// created in the same second come in the server's order on one cursor and round the parts from the merge; the
+    /// search can sort on one field only.) No user may be lost: when the parts' total_counts do not add up to the whole's (ids
     /// that are not hex, or users added while listing), or the workspace refuses the parts' `$` filter with a 400, the
     /// listing walks the whole search's cursor instead and says why in a Verbose line. The pages handed out are the query's page size each, numbered as
     /// <see cref="UserListQuery.Page"/> would be; pages before it are read and dropped (a cursor cannot skip).
@@ -184,7 +185,10 @@ namespace IntercomPS.Client.V2
             private readonly long _wanted;
             private readonly PagedReadCheck _check;
             private long _fetched;
+            private long _lastTime;   // the creation time of the part's last contact so far, and its rank
+            private int _lastRank;
             private Contact[] _current = Array.Empty<Contact>();
+            private int[] _ranks = Array.Empty<int>(); // each contact's place among the part's users of its creation second
             private int _index;
             private Task<ContactList>? _next;
 
@@ -223,7 +227,26 @@ namespace IntercomPS.Client.V2
             /// <summary>The head, when it is already here without waiting (else null).</summary>
             public Contact? Head => _index < _current.Length ? _current[_index] : null;
 
-            public void Advance() => _index++;
+            /// <summary>The merge's key of the last contact of the page being read: the part's later pages come after it. Only while <see cref="Head"/> is here.</summary>
+            public MergedWalk.Key LastHere => KeyOf(_current.Length - 1);
+
+            /// <summary>The contact <paramref name="offset"/> places after the head, on the page being read.</summary>
+            public Contact Ahead(int offset) => _current[_index + offset];
+
+            /// <summary>The merge's key of the contact <paramref name="offset"/> places after the head.</summary>
+            public MergedWalk.Key KeyAhead(int offset) => KeyOf(_index + offset);
+
+            /// <summary>How many contacts of the page being read, from the head, come at or before <paramref name="bound"/>.</summary>
+            public int CountThrough(MergedWalk.Key bound)
+            {
+                var end = _index;
+                while (end < _current.Length && KeyOf(end).CompareTo(bound) <= 0) end++;
+                return end - _index;
+            }
+
+            private MergedWalk.Key KeyOf(int i) => new MergedWalk.Key(MergedWalk.TimeOf(_current[i]), _ranks[i], _partition ?? '\0');
+
+            public void Advance(int count = 1) => _index += count;
 
             public async Task<List<Contact>> TakeAsync(int count)
             {
@@ -248,6 +271,13 @@ namespace IntercomPS.Client.V2
             {
                 _check.Page(page.TotalCount, page.Data, contact => contact.Id, page.Next);
                 _current = page.Data;
+                _ranks = new int[page.Data.Length];
+                for (var i = 0; i < _ranks.Length; i++)
+                {
+                    var time = MergedWalk.TimeOf(_current[i]);
+                    _lastRank = _fetched + i > 0 && time == _lastTime ? _lastRank + 1 : 0;
+                    (_lastTime, _ranks[i]) = (time, _lastRank);
+                }
                 _index = 0;
                 _fetched += page.Data.Length;
                 if (page.Next is { } cursor && _fetched < _wanted)
@@ -259,10 +289,22 @@ namespace IntercomPS.Client.V2
             }
         }
 
-        /// <summary>A k-way merge of the parts on (created_at, id): each part is in created_at order, so the whole is.</summary>
+        /// <summary>
+        /// The parts merged a round at a time. A round has every part's current page here (it waits only for parts whose
+        /// page is used up) and hands out, in order, every contact here up to the earliest of the parts' last contacts
+        /// here: a part's later contacts come after its last, so nothing still to come can precede them. The order is
+        /// created_at, then, among users of one creation second, their place in their part's run of that second, then
+        /// the part: ties go round the parts, so users sharing a second (a bulk import) use up every part's page in the
+        /// same round, and every part has its next page in flight while the merge runs. The order is the data's, not the
+        /// pages', so a -Skip read in pages of 20 lands where the whole listing in pages of 150 does. A merge that took
+        /// the earliest head one at a time, ties by id, drained one part after another with one request in flight (the
+        /// server gives ties in its own order, so the heads it passed over drifted high).
+        /// </summary>
         internal sealed class MergedWalk : IContactSource
         {
             private readonly List<CursorWalk> _parts;
+            private readonly List<Contact> _ready = new List<Contact>();
+            private int _next;
 
             public MergedWalk(IEnumerable<CursorWalk> parts) => _parts = parts.ToList();
 
@@ -271,34 +313,65 @@ namespace IntercomPS.Client.V2
                 var taken = new List<Contact>(count);
                 while (taken.Count < count)
                 {
-                    CursorWalk? earliest = null;
-                    Contact? head = null;
-                    for (var i = 0; i < _parts.Count; i++)
-                    {
-                        var part = _parts[i];
-                        var candidate = part.Head ?? await part.PeekAsync().ConfigureAwait(false);
-                        if (candidate is null)
-                        {
-                            _parts.RemoveAt(i--); // this part has ended
-                            continue;
-                        }
-                        if (head is null || Compare(candidate, head) < 0)
-                        {
-                            head = candidate;
-                            earliest = part;
-                        }
-                    }
-                    if (earliest is null) break;
-                    taken.Add(head!);
-                    earliest.Advance();
+                    if (_next == _ready.Count && !await RoundAsync().ConfigureAwait(false)) break;
+                    while (taken.Count < count && _next < _ready.Count) taken.Add(_ready[_next++]);
                 }
                 return taken;
             }
 
-            internal static int Compare(Contact a, Contact b)
+            /// <summary>The next round's contacts into the ready list; false when every part has ended.</summary>
+            private async Task<bool> RoundAsync()
             {
-                var byTime = Nullable.Compare(a.CreatedAt, b.CreatedAt);
-                return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
+                _ready.Clear();
+                _next = 0;
+                Key? bound = null;
+                for (var i = 0; i < _parts.Count; i++)
+                {
+                    var part = _parts[i];
+                    if (part.Head is null && await part.PeekAsync().ConfigureAwait(false) is null)
+                    {
+                        _parts.RemoveAt(i--); // this part has ended
+                        continue;
+                    }
+                    if (bound is not { } earliest || part.LastHere.CompareTo(earliest) < 0) bound = part.LastHere;
+                }
+                if (bound is not { } through) return false;
+
+                // Each part's run up to the bound, merged: the earliest head each time.
+                var ends = new int[_parts.Count];
+                for (var i = 0; i < _parts.Count; i++) ends[i] = _parts[i].CountThrough(through);
+                var taken = new int[_parts.Count];
+                while (true)
+                {
+                    var earliest = -1;
+                    var key = default(Key);
+                    for (var i = 0; i < _parts.Count; i++)
+                    {
+                        if (taken[i] == ends[i]) continue;
+                        var candidate = _parts[i].KeyAhead(taken[i]);
+                        if (earliest < 0 || candidate.CompareTo(key) < 0) (earliest, key) = (i, candidate);
+                    }
+                    if (earliest < 0) break;
+                    _ready.Add(_parts[earliest].Ahead(taken[earliest]++));
+                }
+                for (var i = 0; i < _parts.Count; i++) _parts[i].Advance(taken[i]);
+                return true;
+            }
+
+            /// <summary>What the search sorts on: created_at (an absent one first).</summary>
+            internal static long TimeOf(Contact contact) => contact.CreatedAt?.Ticks ?? long.MinValue;
+
+            /// <summary>A contact's place in the merge: created_at, its rank among its part's users of that second, its part.</summary>
+            internal readonly struct Key : IComparable<Key>
+            {
+                private readonly long _time;
+                private readonly int _rank;
+                private readonly char _part;
+
+                public Key(long time, int rank, char part) => (_time, _rank, _part) = (time, rank, part);
+
+                public int CompareTo(Key other) =>
+                    _time != other._time ? _time.CompareTo(other._time) : _rank != other._rank ? _rank.CompareTo(other._rank) : _part.CompareTo(other._part);
             }
         }
     }

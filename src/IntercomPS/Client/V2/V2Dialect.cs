@@ -26,6 +26,8 @@ namespace IntercomPS.Client.V2
 
         public string Credential => "the access token (a token works only at its own region's host: see -Region)";
 
+        public string RateLimitedAs => "token " + _token.Fingerprint;
+
         public void Prepare(HttpRequestMessage request)
         {
             request.Headers.Authorization = _token.CreateHeader();
