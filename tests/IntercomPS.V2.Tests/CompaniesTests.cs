@@ -48,6 +48,23 @@ public class CompaniesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
     }
 
     [Fact]
+    public async Task A_defined_company_attribute_takes_only_its_type_and_a_refused_create_stores_nothing()
+    {
+        await fixture.ResetAsync();
+        (await Api.PostAsync("/data_attributes", new { name = "seats", model = "company", data_type = "integer" })).Ok();
+        var refused = (await Api.PostAsync("/companies", new { company_id = "t-1", custom_attributes = new { seats = "notanumber" } })).Error(400, "parameter_invalid");
+        Assert.Contains("custom_attributes.seats must be an integer", refused);
+        Assert.Equal(0, (await Api.PostAsync("/companies/list")).Ok()["total_count"].GetInt32());
+
+        var company = (await Api.PostAsync("/companies", new { company_id = "t-1", custom_attributes = new { seats = 12, region = "emea" } })).Ok();
+        Assert.Equal(12, company["custom_attributes"].GetProperty("seats").GetInt64());
+        (await Api.PostAsync("/companies", new { company_id = "t-1", custom_attributes = new { seats = 1.5 } })).Error(400, "parameter_invalid");
+        // A contact attribute of the same name does not type the company's, nor the other way round.
+        (await Api.PostAsync("/data_attributes", new { name = "region", model = "contact", data_type = "integer" })).Ok();
+        (await Api.PostAsync("/companies", new { company_id = "t-1", custom_attributes = new { region = "apac" } })).Ok();
+    }
+
+    [Fact]
     public async Task Companies_are_found_by_company_id_or_name_and_a_missing_one_is_a_404()
     {
         await fixture.ResetAsync();

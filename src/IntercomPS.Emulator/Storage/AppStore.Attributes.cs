@@ -151,18 +151,19 @@ internal sealed partial class AppStore
     }
 
     /// <summary>
-    /// Every value written to a defined contact attribute is of its declared type (null clears any), on either face:
-    /// string a JSON string, integer a whole number, float any number, boolean true or false, date (or datetime) UNIX
-    /// seconds; a v1 increment needs a number attribute. Attributes only v1 has used have no declared type.
+    /// Every value written to a defined attribute of <paramref name="model"/> (a contact's, on either face, or a
+    /// company's) is of its declared type (null clears any): string a JSON string, integer a whole number, float any
+    /// number, boolean true or false, date (or datetime) UNIX seconds; a v1 increment needs a number attribute.
+    /// Attributes only v1 has used, and a company's that were never defined, have no declared type.
     /// </summary>
-    private void CheckTypes(DbSession s, IReadOnlyDictionary<string, JsonElement>? values, string field, IReadOnlyDictionary<string, JsonElement>? increments)
+    private void CheckTypes(DbSession s, IReadOnlyDictionary<string, JsonElement>? values, string field, IReadOnlyDictionary<string, JsonElement>? increments, string model = "contact")
     {
         if ((values is null || values.Count == 0) && (increments is null || increments.Count == 0))
         {
             return;
         }
 
-        var declared = s.Query("SELECT name, data_type FROM data_attributes WHERE app = $app AND model = 'contact'", r => (Name: r.GetString(0), Type: r.GetString(1)), ("$app", app))
+        var declared = s.Query("SELECT name, data_type FROM data_attributes WHERE app = $app AND model = $model", r => (Name: r.GetString(0), Type: r.GetString(1)), ("$app", app), ("$model", model))
             .ToDictionary(a => a.Name, a => a.Type, StringComparer.Ordinal);
         foreach (var (name, value) in values ?? new Dictionary<string, JsonElement>())
         {

@@ -125,6 +125,9 @@ internal sealed partial class AppStore
     /// <summary>Writes what <paramref name="input"/> sets (custom attributes merged key by key) and returns the row.</summary>
     private CompanyRecord UpdateCompany(DbSession s, CompanyRecord company, CompanyInput input)
     {
+        // A company's custom attributes need not be defined first, but a defined one takes only its type (a create
+        // refused here is rolled back with its row).
+        CheckTypes(s, input.CustomAttributes, "custom_attributes", increments: null, model: "company");
         s.Execute("""
             UPDATE companies SET name = COALESCE($name, name), plan = COALESCE($plan, plan), size = COALESCE($size, size),
                 website = COALESCE($website, website), industry = COALESCE($industry, industry), monthly_spend = COALESCE($spend, monthly_spend),
