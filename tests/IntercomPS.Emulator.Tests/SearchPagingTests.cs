@@ -44,7 +44,10 @@ public sealed class SearchPagingTests
             var plan = string.Join(" | ", session.Query("EXPLAIN QUERY PLAN " + deepSql, r => r.GetString(3), [.. seekArgs]));
             Assert.Equal(offset.Rows, deep.Rows);
             Assert.True(deep.Steps >= first.Steps / 2 && deep.Steps <= first.Steps * 2, $"page 133 took {deep.Steps} steps, page 1 {first.Steps} ({plan})");
-            Assert.True(offset.Steps > 20 * deep.Steps, $"LIMIT/OFFSET took {offset.Steps} steps, keyset {deep.Steps}: the comparison should show the difference");
+            // OFFSET walks the 19,800 rows before the page (132 pages of 150) where the keyset seeks past them; each kept
+            // row also pays for its columns (its tags, note and company counts), which skipped rows do not, so the steps
+            // differ by an order of magnitude rather than by the 133x of the rows (18.9x with the company count).
+            Assert.True(offset.Steps > 10 * deep.Steps, $"LIMIT/OFFSET took {offset.Steps} steps, keyset {deep.Steps}: the comparison should show the difference");
             Assert.DoesNotContain("SCAN u", plan); // every read of the users is a seek on an index
             Assert.DoesNotContain("OFFSET", deepSql, StringComparison.OrdinalIgnoreCase);
         });

@@ -16,7 +16,7 @@ namespace IntercomPS.Cmdlets
             foreach (var lead in Users.Of(Requests))
             {
                 if (!ShouldProcess(lead.Describe(), "Create Intercom lead")) continue;
-                Requests.Submit(lead.Target, token => Client.As<ILeads>().CreateLeadAsync(Changes(lead.Identity()), token), WriteUser);
+                Requests.Submit(lead.Target, async token => await Client.As<ILeads>().CreateLeadAsync(await ChangesAsync(lead.Identity(), token), token), WriteUser);
             }
         }
     }
