@@ -168,15 +168,19 @@ internal static class InspectorViews
         };
     }
 
+    /// <summary>Every model's attributes (contact, company), the archived ones too, as the store lists them.</summary>
     private static async Task<Writes> ListAttributesAsync(InspectorRequest request)
     {
-        var attributes = await request.Store.ListAttributesAsync();
+        var attributes = await request.Store.ListAttributesAsync(model: null, includeArchived: true);
         return w => Page(w, attributes, attributes.Count, null, a =>
         {
             w.WriteStartObject();
+            w.WriteString("model", a.Model);
             w.WriteString("name", a.Name);
             w.WriteString("data_type", a.DataType);
             w.WriteBoolean("custom", a.Custom);
+            w.WriteBoolean("archived", a.Archived);
+            w.WriteString("options", string.Join(", ", a.Options ?? []));
             w.WriteString("description", a.Description ?? "");
             if (a.CreatedAt is { } created)
             {

@@ -60,6 +60,9 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
     {
         var v2 = fixture.V2;
         (await v2.PostAsync("data_attributes", new { name = "plan", model = "contact", data_type = "string", description = "Billing plan" })).Ok();
+        (await v2.PostAsync("data_attributes", new { name = "tier", model = "company", data_type = "options", options = new[] { new { value = "gold" }, new { value = "silver" } } })).Ok();
+        var retired = (await v2.PostAsync("data_attributes", new { name = "legacy_score", model = "contact", data_type = "integer" })).Ok()["id"].GetInt64();
+        (await v2.PutAsync($"data_attributes/{retired}", new { archived = true })).Ok();
         var contact = (await v2.PostAsync("contacts", new
         {
             role = "user", email = "ada@example.com", name = "Ada Lovelace", external_id = "ada-1",
@@ -104,6 +107,11 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         var attributes = (await Inspector.GetAsync($"_inspector/api/apps/{App}/data_attributes")).Ok();
         Assert.Contains(attributes["items"].EnumerateArray(), a => a.Str("name") == "plan" && a.GetProperty("custom").GetBoolean() && a.Str("description") == "Billing plan");
+        var byName = attributes["items"].EnumerateArray().Where(a => a.GetProperty("custom").GetBoolean()).ToLookup(a => a.Str("name")); // companies have a standard plan too
+        Assert.Equal([("contact", false, "")], byName["plan"].Select(a => (a.Str("model"), a.GetProperty("archived").GetBoolean(), a.Str("options"))));
+        Assert.Equal([("company", false, "gold, silver")], byName["tier"].Select(a => (a.Str("model"), a.GetProperty("archived").GetBoolean(), a.Str("options"))));
+        Assert.Equal([("contact", true)], byName["legacy_score"].Select(a => (a.Str("model"), a.GetProperty("archived").GetBoolean()))); // archived, still shown
+        Assert.Contains(attributes["items"].EnumerateArray(), a => a.Str("model") == "company" && !a.GetProperty("custom").GetBoolean()); // company's standard ones
 
         // Another app's view is its own.
         Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/contacts")).Ok()["items"].EnumerateArray());

@@ -27,7 +27,8 @@ const views = {
   },
   data_attributes: {
     title: 'Data attributes',
-    columns: [['name', 'Name'], ['data_type', 'Type'], ['custom', 'Custom', 'flag'], ['description', 'Description', 'wrap'], ['created_at', 'Created', 'time']],
+    columns: [['model', 'Model'], ['name', 'Name'], ['data_type', 'Type'], ['custom', 'Custom', 'flag'], ['archived', 'Archived', 'flag'],
+      ['options', 'Options', 'wrap'], ['description', 'Description', 'wrap'], ['created_at', 'Created', 'time']],
   },
 };
 
