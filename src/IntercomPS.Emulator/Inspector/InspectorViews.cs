@@ -28,6 +28,8 @@ internal static class InspectorViews
         ["contacts"] = new(ListContactsAsync, ShowContactAsync),
         ["tags"] = new(ListTagsAsync, null),
         ["conversations"] = new(ListConversationsAsync, ShowConversationAsync),
+        ["admins"] = new(ListAdminsAsync, null),
+        ["teams"] = new(ListTeamsAsync, null),
         ["data_attributes"] = new(ListAttributesAsync, null),
         ["events"] = new(ListEventsAsync, null),
     };
@@ -80,6 +82,7 @@ internal static class InspectorViews
         var conversations = await store.SearchConversationsAsync(
             ContactSearch.Conversations(Build(w => { w.WritePropertyName("query"); Filter(w, "contact_ids", "=", id); Sort(w, "id"); })), Face.MaxPerPage, null);
         var events = await store.ListEventsAsync(contact);
+        var inbox = await Inbox.ReadAsync(store);
         return w =>
         {
             w.WriteStartObject();
@@ -106,7 +109,7 @@ internal static class InspectorViews
             w.WriteStartArray("conversations");
             foreach (var conversation in conversations.Conversations)
             {
-                ConversationSummary(w, conversation);
+                ConversationSummary(w, conversation, inbox);
             }
 
             w.WriteEndArray();
@@ -138,26 +141,36 @@ internal static class InspectorViews
     {
         var search = Build(w => { w.WritePropertyName("query"); Filter(w, "id", "!=", ""); Sort(w, "id"); });
         var page = await request.Store.SearchConversationsAsync(ContactSearch.Conversations(search), PerPage, Input.Query(request.Query, "starting_after"));
-        return w => Page(w, page.Conversations, page.TotalCount, page.Next, c => ConversationSummary(w, c));
+        var inbox = await Inbox.ReadAsync(request.Store);
+        return w => Page(w, page.Conversations, page.TotalCount, page.Next, c => ConversationSummary(w, c, inbox));
     }
 
-    /// <summary>A conversation with every part, bodies as text, authors named.</summary>
+    /// <summary>
+    /// A conversation with every part as the team inbox stores it: its type (comment, note, close, open, snoozed,
+    /// assignment...), its author named, whom an assignment went to, its words as text.
+    /// </summary>
     private static async Task<Writes> ShowConversationAsync(InspectorRequest request, string id)
     {
         var conversation = await request.Store.GetConversationAsync(long.TryParse(id, out var number) ? number : throw ApiError.NotFound($"No conversation '{id}'"));
-        var admin = request.Store.Admin;
+        var inbox = await Inbox.ReadAsync(request.Store);
         return w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("conversation");
-            ConversationSummary(w, conversation);
+            ConversationSummary(w, conversation, inbox);
             w.WriteStartArray("parts");
             foreach (var message in conversation.Messages)
             {
                 w.WriteStartObject();
                 w.WriteString("id", Face.ToString(message.Id));
+                w.WriteString("type", message.PartType);
                 w.WriteString("author_type", message.FromAdmin ? "admin" : conversation.Contact.Role);
-                w.WriteString("author", message.FromAdmin ? admin.Name : Name(conversation.Contact));
+                w.WriteString("author", message.FromAdmin ? inbox.Admin(message.AdminId) : Name(conversation.Contact));
+                if (message.AssignedTo is { } assigned)
+                {
+                    w.WriteString("assigned_to", inbox.Assignee(assigned));
+                }
+
                 w.WriteNumber("created_at", message.CreatedAt);
                 w.WriteString("body", Html.PlainText(message.Html));
                 w.WriteEndObject();
@@ -166,6 +179,37 @@ internal static class InspectorViews
             w.WriteEndArray();
             w.WriteEndObject();
         };
+    }
+
+    /// <summary>The app's admins, its first (whose token the app's key is) first, each with its away status and teams.</summary>
+    private static async Task<Writes> ListAdminsAsync(InspectorRequest request)
+    {
+        var inbox = await Inbox.ReadAsync(request.Store);
+        return w => Page(w, inbox.Admins, inbox.Admins.Count, null, a =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", a.Id);
+            w.WriteString("name", a.Name);
+            w.WriteString("email", a.Email);
+            w.WriteBoolean("away", a.Away);
+            w.WriteBoolean("reassign", a.Reassign);
+            w.WriteString("teams", string.Join(", ", (a.TeamIds ?? []).Select(inbox.Team)));
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<Writes> ListTeamsAsync(InspectorRequest request)
+    {
+        var inbox = await Inbox.ReadAsync(request.Store);
+        return w => Page(w, inbox.Teams, inbox.Teams.Count, null, t =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", Face.ToString(t.Id));
+            w.WriteString("name", t.Name);
+            w.WriteString("members", string.Join(", ", t.AdminIds.Select(id => inbox.Admin(id))));
+            w.WriteNumber("member_count", t.AdminIds.Count);
+            w.WriteEndObject();
+        });
     }
 
     /// <summary>Every model's attributes (contact, company), the archived ones too, as the store lists them.</summary>
@@ -227,7 +271,8 @@ internal static class InspectorViews
         w.WriteEndObject();
     }
 
-    private static void ConversationSummary(Utf8JsonWriter w, ConversationRecord c)
+    /// <summary>A conversation's row: assignee is its admin's and team's names joined, or null when neither is assigned.</summary>
+    private static void ConversationSummary(Utf8JsonWriter w, ConversationRecord c, Inbox inbox)
     {
         w.WriteStartObject();
         w.WriteString("id", Face.ToString(c.Id));
@@ -240,7 +285,12 @@ internal static class InspectorViews
         }
 
         w.WriteBoolean("read", c.Read);
-        w.WriteNull("assignee"); // the emulator does not emulate assignment: every conversation is unassigned
+        var admin = c.AdminAssigneeId is { } adminId ? inbox.Admin(adminId) : null;
+        var team = c.TeamAssigneeId is { } teamId ? inbox.Team(teamId) : null;
+        w.WriteString("admin_assignee", admin);
+        w.WriteString("team_assignee", team);
+        w.WriteString("assignee", admin is null && team is null ? null : string.Join(" · ", new[] { admin, team }.OfType<string>()));
+        w.WriteString("tags", string.Join(", ", (c.Tags ?? []).Select(t => t.Tag.Name)));
         w.WriteNumber("parts", c.Messages.Count);
         w.WriteString("first_message", c.Messages.Count > 0 ? Html.PlainText(c.Messages[0].Html) : "");
         w.WriteNumber("created_at", c.CreatedAt);
@@ -306,6 +356,25 @@ internal static class InspectorViews
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();
     }
+}
+
+/// <summary>An app's admins and teams, read once per view, to name a conversation's assignees and its parts' authors.</summary>
+internal sealed record Inbox(IReadOnlyList<AdminRecord> Admins, IReadOnlyList<TeamRecord> Teams)
+{
+    public static async Task<Inbox> ReadAsync(AppStore store) => new(await store.ListAdminsAsync(), await store.ListTeamsAsync());
+
+    /// <summary>An admin's name; a part with no admin id is the app's first admin's (as the 2.x face shows it).</summary>
+    public string Admin(string? id) => (id is null ? Admins[0] : Admins.FirstOrDefault(a => a.Id == id))?.Name ?? $"admin {id}";
+
+    public string Team(long id) => Teams.FirstOrDefault(t => t.Id == id)?.Name ?? $"team {id}";
+
+    /// <summary>Whom an assignment part went to: "admin:ID", "team:ID" or "nobody", as the store keeps it.</summary>
+    public string Assignee(string assigned) => assigned.Split(':') switch
+    {
+        ["admin", var id] => Admin(id),
+        ["team", var id] when long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var team) => Team(team),
+        _ => "nobody",
+    };
 }
 
 /// <summary>Writes an answer's JSON.</summary>

@@ -120,6 +120,72 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task Conversations_show_their_assignees_tags_and_typed_parts_and_the_admins_and_teams_are_listed()
+    {
+        var v2 = fixture.V2;
+        var me = (await v2.GetAsync("me")).Ok()["id"].GetString()!;
+        var ann = await fixture.Admin.AddAdminAsync(App, "Ann Agent", "ann@example.com");
+        var bob = await fixture.Admin.AddAdminAsync(App, "Bob Backup", "bob@example.com", away: true);
+        var billing = await fixture.Admin.AddTeamAsync(App, "Billing", ann, bob);
+        await fixture.Admin.AddTeamAsync(App, "Empty team");
+        var contact = (await v2.PostAsync("contacts", new { role = "user", email = "cora@example.com", name = "Cora" })).Ok()["id"].GetString()!;
+        var conversation = (await v2.PostAsync("conversations", new { from = new { type = "user", id = contact }, body = "Refund please" })).Ok()["conversation_id"].GetString()!;
+        var untouched = (await v2.PostAsync("conversations", new { from = new { type = "user", id = contact }, body = "Another question" })).Ok()["conversation_id"].GetString()!;
+        var tag = (await v2.PostAsync("tags", new { name = "refund" })).Ok()["id"].GetString()!;
+        (await v2.PostAsync($"conversations/{conversation}/reply", new { message_type = "note", type = "admin", admin_id = ann, body = "Checking the invoice" })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "assignment", type = "admin", admin_id = me, assignee_id = ann, body = "Ann will help" })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "assignment", type = "team", admin_id = ann, assignee_id = billing })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/tags", new { id = tag, admin_id = ann })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "close", type = "admin", admin_id = bob, body = "Refunded" })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "snoozed", admin_id = ann, snoozed_until = 1_900_000_000 })).Ok();
+
+        var listed = (await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations")).Ok()["items"].EnumerateArray().ToDictionary(c => c.Str("id"));
+        var row = listed[conversation];
+        Assert.Equal(("snoozed", "Ann Agent", "Billing", "Ann Agent · Billing", "refund", 6),
+            (row.Str("state"), row.Str("admin_assignee"), row.Str("team_assignee"), row.Str("assignee"), row.Str("tags"), row.GetProperty("parts").GetInt32()));
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, ""), (listed[untouched].GetProperty("assignee").ValueKind, listed[untouched].GetProperty("admin_assignee").ValueKind, listed[untouched].Str("tags")));
+
+        var thread = (await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations/{conversation}")).Ok();
+        Assert.Equal("Ann Agent · Billing", thread["conversation"].Str("assignee"));
+        Assert.Equal(
+            [
+                ("comment", "user", "Cora", null, "Refund please"),
+                ("note", "admin", "Ann Agent", null, "Checking the invoice"),
+                ("assignment", "admin", "Ada Admin", "Ann Agent", "Ann will help"),
+                ("assignment", "admin", "Ann Agent", "Billing", ""),
+                ("close", "admin", "Bob Backup", null, "Refunded"),
+                ("snoozed", "admin", "Ann Agent", null, ""),
+            ],
+            thread["parts"].EnumerateArray().Select(p => (p.Str("type"), p.Str("author_type"), p.Str("author"),
+                p.TryGetProperty("assigned_to", out var to) ? to.GetString() : null, p.Str("body"))).ToArray());
+
+        // Unassigned again: the part says to nobody, and the row has no assignee of that kind left.
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "assignment", type = "admin", admin_id = me, assignee_id = "0" })).Ok();
+        var unassigned = (await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations/{conversation}")).Ok();
+        Assert.Equal(("assign_and_reopen", "nobody"), (unassigned["parts"][6].Str("type"), unassigned["parts"][6].Str("assigned_to")));
+        Assert.Equal((JsonValueKind.Null, "Billing"), (unassigned["conversation"].GetProperty("admin_assignee").ValueKind, unassigned["conversation"].Str("assignee")));
+
+        // The contact's page lists its conversations the same way.
+        var shown = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts/{contact}")).Ok();
+        Assert.Equal("Billing", shown["conversations"].EnumerateArray().Single(c => c.Str("id") == conversation).Str("team_assignee"));
+
+        var admins = (await Inspector.GetAsync($"_inspector/api/apps/{App}/admins")).Ok();
+        Assert.Equal(3, admins["total"].GetInt32());
+        Assert.Equal(
+            [(me, "Ada Admin", false, ""), (ann, "Ann Agent", false, "Billing"), (bob, "Bob Backup", true, "Billing")],
+            admins["items"].EnumerateArray().Select(a => (a.Str("id"), a.Str("name"), a.GetProperty("away").GetBoolean(), a.Str("teams"))).ToArray());
+        var teams = (await Inspector.GetAsync($"_inspector/api/apps/{App}/teams")).Ok();
+        Assert.Equal(
+            [(billing, "Billing", "Ann Agent, Bob Backup", 2), (teams["items"][1].Str("id"), "Empty team", "", 0)],
+            teams["items"].EnumerateArray().Select(t => (t.Str("id"), t.Str("name"), t.Str("members"), t.GetProperty("member_count").GetInt32())).ToArray());
+        Assert.Contains("admins", (await Inspector.GetAsync("_inspector/api/apps")).Ok()["resources"].EnumerateArray().Select(r => r.GetString()));
+
+        // The other app has only its first admin, and no team.
+        Assert.Equal(1, (await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/admins")).Ok()["total"].GetInt32());
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/teams")).Ok()["items"].EnumerateArray());
+    }
+
+    [Fact]
     public async Task Contacts_page_newest_first_and_the_search_box_matches_any_part_of_a_name_email_or_id()
     {
         await fixture.SeedAsync(60, "seeded");

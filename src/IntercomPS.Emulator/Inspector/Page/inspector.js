@@ -5,7 +5,8 @@
 const API = '/_inspector/api/';
 
 // The data views, one per resource the emulator's store holds (InspectorViews.Resources on the server). A new
-// resource is one entry here: its title, its columns [field, heading, format] and whether a row opens a detail.
+// resource is one entry here: its title, its columns [field, heading, format], whether a row opens a detail, and
+// `below`: another resource listed under it on the same page.
 const views = {
   contacts: {
     title: 'Contacts', search: 'Search name, email, external id, phone or id', detail: true,
@@ -19,7 +20,14 @@ const views = {
   conversations: {
     title: 'Conversations', detail: true,
     columns: [['id', 'Id'], ['contact', 'Contact'], ['state', 'State'], ['read', 'Read', 'flag'], ['assignee', 'Assignee', 'assignee'],
-      ['parts', 'Parts', 'number'], ['first_message', 'First message', 'wrap'], ['updated_at', 'Updated', 'time']],
+      ['tags', 'Tags'], ['parts', 'Parts', 'number'], ['first_message', 'First message', 'wrap'], ['updated_at', 'Updated', 'time']],
+  },
+  admins: {
+    title: 'Admins', below: 'teams',
+    columns: [['name', 'Name'], ['email', 'Email'], ['away', 'Away', 'flag'], ['reassign', 'Reassigns when away', 'flag'], ['teams', 'Teams'], ['id', 'Id']],
+  },
+  teams: {
+    title: 'Teams', columns: [['name', 'Name'], ['members', 'Members', 'wrap'], ['member_count', 'Size', 'number'], ['id', 'Id']],
   },
   events: {
     title: 'Events', columns: [['event_name', 'Event'], ['contact', 'Contact'], ['created_at', 'When', 'time'], ['metadata', 'Metadata', 'wrap']],
@@ -70,7 +78,7 @@ function cell(value, format) {
     case 'time': return el('td', {}, time(value));
     case 'number': return el('td', { class: 'number' }, value ?? '');
     case 'flag': return el('td', {}, value ? 'yes' : '');
-    case 'assignee': return el('td', { class: 'muted' }, value ?? 'unassigned');
+    case 'assignee': return value ? el('td', {}, value) : el('td', { class: 'muted' }, 'unassigned');
     case 'wrap': return el('td', { class: 'wrap' }, value ?? '');
     default: return el('td', {}, value ?? '');
   }
@@ -137,6 +145,7 @@ async function renderList(name, keepPage) {
   if (state.params.tag_id) query.set('tag_id', state.params.tag_id);
   if (cursor) query.set('starting_after', cursor);
   const page = await api(`apps/${encodeURIComponent(state.app)}/${name}?${query}`);
+  const below = view.below ? await api(`apps/${encodeURIComponent(state.app)}/${view.below}`) : null;
   if (state.view !== name || state.id) return; // the reader moved on while this loaded
 
   const search = view.search ? el('input', {
@@ -154,7 +163,8 @@ async function renderList(name, keepPage) {
   const open = view.open || (view.detail ? (row) => go(state.app, name, row.id) : null);
   main.replaceChildren(el('div', { class: 'panel', 'data-view': name },
     el('div', { class: 'toolbar' }, el('h2', {}, view.title), search, tagFilter, el('span', { class: 'count' }, shown), pager),
-    table(view.columns, page.items, open)));
+    table(view.columns, page.items, open),
+    below && [el('h2', { class: 'below', 'data-view': view.below }, `${views[view.below].title} (${below.total})`), table(views[view.below].columns, below.items)]));
 }
 
 function attributes(object) {
@@ -193,10 +203,20 @@ async function renderConversation(id) {
   main.replaceChildren(el('div', { class: 'panel', 'data-view': 'conversation' },
     el('a', { class: 'back', onclick: () => history.back() }, '‹ Back'),
     el('h2', {}, `Conversation ${c.id} with `, el('a', { class: 'inline', onclick: () => go(state.app, 'contacts', c.contact_id) }, c.contact)),
-    attributes({ state: c.state, snoozed_until: c.snoozed_until ?? null, read: c.read, assignee: c.assignee ?? 'unassigned', created_at: c.created_at, updated_at: c.updated_at }),
+    attributes({
+      state: c.state, snoozed_until: c.snoozed_until ?? null, read: c.read,
+      admin_assignee: c.admin_assignee ?? 'unassigned', team_assignee: c.team_assignee ?? 'unassigned', tags: c.tags,
+      created_at: c.created_at, updated_at: c.updated_at,
+    }),
     el('h3', {}, `Parts (${data.parts.length})`),
-    data.parts.map((p) => el('div', { class: 'part ' + p.author_type },
-      el('div', { class: 'who' }, `${p.author} (${p.author_type}) · ${time(p.created_at)}`), p.body))));
+    data.parts.map((p) => el('div', { class: `part ${p.author_type} ${p.type}`, 'data-type': p.type },
+      el('div', { class: 'who' }, [p.author, `(${p.author_type})`, '·', partType(p), '·', time(p.created_at)].join(' ')), p.body))));
+}
+
+// What a part is, in words: the team inbox's part types, an assignment with whom it went to.
+function partType(part) {
+  const type = part.type.replaceAll('_', ' ');
+  return part.assigned_to === undefined ? type : `${type} to ${part.assigned_to}`;
 }
 
 // ---- the request log, live ----
