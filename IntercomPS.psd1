@@ -36,6 +36,23 @@
         'Set-IntercomMessageThread'
         'Get-IntercomAdmin'
         'Get-IntercomTeam'
+        # Workspace data (REST API 2.x): companies, events, segments, leads.
+        'Get-IntercomCompany'
+        'New-IntercomCompany'
+        'Remove-IntercomCompany'
+        'Add-IntercomCompanyUser'
+        'Remove-IntercomCompanyUser'
+        'Get-IntercomCompanyUser'
+        'Get-IntercomUserCompany'
+        'New-IntercomEvent'
+        'Get-IntercomEvent'
+        'New-IntercomEventSummary'
+        'Get-IntercomSegment'
+        'Get-IntercomSegmentUser'
+        'Get-IntercomLead'
+        'New-IntercomLead'
+        'Set-IntercomLead'
+        'Merge-IntercomLead'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -61,6 +61,29 @@ BeforeAll {
         'Remove-IntercomTag'                       = { Remove-IntercomTag -Name 'cap' -Force }
         'Get-IntercomUser -Filter'                 = { Get-IntercomUser -Filter "plan -eq 'pro'" }
         'Get-IntercomUser -Query'                  = { Get-IntercomUser -Query @{ field = 'email'; operator = '='; value = 'a@example.com' } }
+        # Workspace data: companies, events, segments and leads exist on REST API 2.x only.
+        'Get-IntercomCompany'                      = { Get-IntercomCompany }
+        'New-IntercomCompany'                      = { New-IntercomCompany -CompanyId 'cap-co' -Name 'Cap' }
+        'Remove-IntercomCompany'                   = { Remove-IntercomCompany -CompanyId 'cap-co' -Force }
+        'Add-IntercomCompanyUser'                  = { Add-IntercomCompanyUser -CompanyId 'cap-co' -UserId 'cap1' }
+        'Remove-IntercomCompanyUser'               = { Remove-IntercomCompanyUser -CompanyId 'cap-co' -UserId 'cap1' -Confirm:$false }
+        'Get-IntercomCompanyUser'                  = { Get-IntercomCompanyUser -CompanyId 'cap-co' }
+        'Get-IntercomUserCompany'                  = { Get-IntercomUserCompany -UserId 'cap1' }
+        'New-IntercomEvent'                        = { New-IntercomEvent -UserId 'cap1' -EventName 'placed-order' }
+        'Get-IntercomEvent'                        = { Get-IntercomEvent -UserId 'cap1' }
+        'New-IntercomEventSummary'                 = { New-IntercomEventSummary -UserId 'cap1' -EventName 'placed-order' -Count 2 -First '2024-01-01' }
+        'Get-IntercomSegment'                      = { Get-IntercomSegment }
+        'Get-IntercomSegmentUser'                  = { Get-IntercomSegmentUser -SegmentId 'cap-seg' }
+        'Get-IntercomLead'                         = { Get-IntercomLead }
+        'New-IntercomLead'                         = { New-IntercomLead -Email 'cap-lead@example.com' }
+        'Set-IntercomLead'                         = { Set-IntercomLead -Email 'cap-lead@example.com' -Name 'Cap' }
+        'Merge-IntercomLead'                       = { Merge-IntercomLead -Email 'cap-lead@example.com' -IntoUserId 'cap1' -Confirm:$false }
+        'New-IntercomLead -LastSeenIp'             = { New-IntercomLead -Email 'cap-lead@example.com' -LastSeenIp '1.2.3.4' }
+        'New-IntercomLead -LastSeenUserAgent'      = { New-IntercomLead -Email 'cap-lead@example.com' -LastSeenUserAgent 'curl' }
+        'New-IntercomLead -Companies'              = { New-IntercomLead -Email 'cap-lead@example.com' -Companies @{ id = 'c1' } }
+        'Set-IntercomLead -LastSeenIp'             = { Set-IntercomLead -Email 'cap-lead@example.com' -LastSeenIp '1.2.3.4' }
+        'Set-IntercomLead -LastSeenUserAgent'      = { Set-IntercomLead -Email 'cap-lead@example.com' -LastSeenUserAgent 'curl' }
+        'Set-IntercomLead -Companies'              = { Set-IntercomLead -Email 'cap-lead@example.com' -Companies @{ id = 'c1' } }
     }
 }
 

@@ -207,3 +207,52 @@ Describe 'Recipe: triage the team inbox on REST API 2.14, as the README writes i
         $closed.conversation_parts.conversation_parts[0].body | Should -Be '<p>Glad it is solved: closing this.</p>'
     }
 }
+
+Describe 'Recipe: workspace data on REST API 2.14 (README)' {
+    BeforeAll {
+        Reset-TestApp
+        Connect-TestIntercomV2
+        Push-Location $TestDrive
+        [pscustomobject]@{ company_id = 'acme'; name = 'Acme'; plan = 'Pro'; monthly_spend = '4900' },
+        [pscustomobject]@{ company_id = 'beta'; name = 'Beta'; plan = 'Free'; monthly_spend = '0' } | Export-Csv accounts.csv
+        New-IntercomUser -UserId 'u-1001' -Email 'ann@example.com' | Out-Null
+        New-IntercomUser -UserId 'u-1002' -Email 'ben@example.com' | Out-Null
+        [pscustomobject]@{ email = 'ann@example.com'; company_id = 'acme' },
+        [pscustomobject]@{ email = 'ben@example.com'; company_id = 'beta' } | Export-Csv members.csv
+        [pscustomobject]@{ email = 'ann@example.com'; event_name = 'placed-order'; created_at = '2024-05-02T09:30:00Z'; metadata = '{"order_id":"A-1"}' } | Export-Csv orders.csv
+    }
+
+    AfterAll {
+        Pop-Location
+        Connect-TestIntercom
+    }
+
+    It 'syncs companies and their users from CSV files, and exports every company' {
+        Import-Csv accounts.csv | New-IntercomCompany -ThrottleLimit 8 | Out-Null
+        Import-Csv members.csv | Add-IntercomCompanyUser
+        Get-IntercomCompany | Select-Object CompanyId, Name, Plan, UserCount | Export-Csv companies.csv
+        $exported = Import-Csv companies.csv | Sort-Object CompanyId
+        $exported.CompanyId | Should -Be 'acme', 'beta'
+        $exported.Plan | Should -Be 'Pro', 'Free'
+        $exported.UserCount | Should -Be '1', '1'
+    }
+
+    It 'records the events of a file, and running the file again records nothing more' {
+        Import-Csv orders.csv | New-IntercomEvent -ThrottleLimit 8
+        Import-Csv orders.csv | New-IntercomEvent -ThrottleLimit 8
+        $events = Get-IntercomEvent -Email 'ann@example.com'
+        $events.EventName | Should -Be 'placed-order'
+        $events.Metadata['order_id'] | Should -Be 'A-1'
+    }
+
+    It 'tags the users of a segment, and turns a lead into the user who signed up' {
+        $null = $IntercomTestAdmin.AddSegmentAsync($IntercomTestAppId, 'Active', [string[]] (Get-IntercomUser).Id, 'user').GetAwaiter().GetResult()
+        Get-IntercomSegment | Where-Object Name -eq Active | Get-IntercomSegmentUser | Set-IntercomTag -Name active
+        (Get-IntercomUser -Tag active).UserId | Sort-Object | Should -Be 'u-1001', 'u-1002'
+        New-IntercomLead -Email 'visitor@example.com' -Name 'Visitor' | Out-Null
+        $user = Get-IntercomLead -Email visitor@example.com | Merge-IntercomLead -IntoUserId u-1001 -Confirm:$false
+        $user.UserId | Should -Be 'u-1001'
+        $user.Name | Should -Be 'Visitor'
+        Get-IntercomLead | Should -BeNullOrEmpty
+    }
+}

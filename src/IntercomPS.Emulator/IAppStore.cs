@@ -62,6 +62,9 @@ internal interface IAppStore
 
     Task<ContactRecord> ArchiveContactAsync(string id, bool archived);
 
+    /// <summary>Merges the lead <paramref name="fromId"/> into the user <paramref name="intoId"/>; the lead is gone after.</summary>
+    Task<ContactRecord> MergeContactsAsync(string fromId, string intoId);
+
     // Tags.
 
     /// <summary>The tag of that exact name (v1).</summary>
@@ -155,4 +158,42 @@ internal interface IAppStore
 
     /// <summary>A contact's events, newest first.</summary>
     Task<IReadOnlyList<EventRecord>> ListEventsAsync(ContactRecord contact);
+
+    /// <summary>Records a summary of a contact's events of one name, replacing an earlier one of that name.</summary>
+    Task SubmitEventSummaryAsync(ContactRecord contact, string name, long count, long first, long last);
+
+    /// <summary>Per event name, the contact's events and submitted summaries together.</summary>
+    Task<IReadOnlyList<EventSummaryRecord>> SummarizeEventsAsync(ContactRecord contact);
+
+    // Companies and segments (2.14).
+
+    /// <summary>Creates the company with input's company_id, or updates the one that has it.</summary>
+    Task<CompanyRecord> SaveCompanyAsync(CompanyInput input);
+
+    Task<CompanyRecord> UpdateCompanyAsync(string id, CompanyInput input);
+
+    Task<CompanyRecord> GetCompanyAsync(string id);
+
+    /// <summary>The companies with the company_id and name given (either or both); none is a 404.</summary>
+    Task<IReadOnlyList<CompanyRecord>> FindCompaniesAsync(string? companyId, string? name);
+
+    Task<CompanyPage> ListCompaniesAsync(int page, int perPage, bool descending);
+
+    /// <summary>The next page of the app's one scroll, or the first of a new one without <paramref name="param"/>.</summary>
+    Task<(IReadOnlyList<CompanyRecord> Companies, string Param)> ScrollCompaniesAsync(string? param);
+
+    Task<CompanyRecord> DeleteCompanyAsync(string id);
+
+    /// <summary>Attaches (or detaches) a contact to a company; returns the company.</summary>
+    Task<CompanyRecord> LinkCompanyAsync(string contactId, string companyId, bool attach);
+
+    Task<IReadOnlyList<CompanyRecord>> ListContactCompaniesAsync(string contactId);
+
+    Task<ContactPage> ListCompanyContactsAsync(string companyId, int page, int perPage);
+
+    Task<IReadOnlyList<SegmentRecord>> ListSegmentsAsync();
+
+    Task<SegmentRecord> GetSegmentAsync(string id);
+
+    Task<IReadOnlyList<SegmentRecord>> ListContactSegmentsAsync(string contactId);
 }

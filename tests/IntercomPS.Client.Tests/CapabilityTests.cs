@@ -37,6 +37,11 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(IDataAttributes), "Set-IntercomUser", "CustomAttributeColumns")]
         [InlineData(typeof(ITagRemoval), "Remove-IntercomTag", null)]
         [InlineData(typeof(IUserSearch), "Get-IntercomUser", "Filter")]
+        [InlineData(typeof(ICompanies), "Get-IntercomCompany", null)]
+        [InlineData(typeof(ICompanies), "Add-IntercomCompanyUser", null)]
+        [InlineData(typeof(IDataEvents), "New-IntercomEvent", null)]
+        [InlineData(typeof(ISegments), "Get-IntercomSegment", null)]
+        [InlineData(typeof(ILeads), "Merge-IntercomLead", null)]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace IntercomPS.Testing;
 
 /// <summary>
-/// The emulator's /admin API, typed: reset, seed, faults, request counts and admin replies. One client for every
+/// The emulator's /admin API, typed: reset, seed, faults, request counts, admin replies, company rules and segments. One client for every
 /// test project, the Pester files and the bench, so none of them hand-writes admin JSON.
 /// </summary>
 public sealed class EmulatorAdmin : IDisposable
@@ -97,6 +97,25 @@ public sealed class EmulatorAdmin : IDisposable
         if (timezone is not null) body["timezone"] = timezone;
         using var answer = await SendAsync(HttpMethod.Put, "admin/apps/" + Uri.EscapeDataString(appId), body);
         return answer.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Changes one app's company rules: any of list_limit (10,000), scroll_page_size (50), scroll_expiry_seconds (60)
+    /// and fail_scroll_page (the page of the next scroll, 1 the first, that fails once with the real 500; null: none),
+    /// as a dictionary, hashtable or anonymous object. Answers the settings as they now are.
+    /// </summary>
+    public async Task<JsonElement> SetCompaniesAsync(string appId, object settings)
+    {
+        using var answer = await SendAsync(HttpMethod.Put, "admin/apps/" + Uri.EscapeDataString(appId) + "/companies", settings);
+        return answer.RootElement.Clone();
+    }
+
+    /// <summary>A new segment of the given contacts (person type user, or contact for leads); answers its id.</summary>
+    public async Task<string> AddSegmentAsync(string appId, string name, IEnumerable<string> contactIds, string personType = "user")
+    {
+        using var answer = await SendAsync(HttpMethod.Post, "admin/apps/" + Uri.EscapeDataString(appId) + "/segments",
+            new Dictionary<string, object?> { ["name"] = name, ["person_type"] = personType, ["contact_ids"] = contactIds });
+        return answer.RootElement.GetProperty("id").GetString()!;
     }
 
     /// <summary>True once the emulator answers /admin/health.</summary>

@@ -27,16 +27,19 @@ namespace IntercomPS.Tests
 
             // New-IntercomTag's -Email and -UserId are the users to tag, given on the command line only: not the users
             // each input names, so not the binder's. Get-IntercomAdmin's -Email and -Id, and Get-IntercomTeam's -Id, are an
-            // admin's or a team's, not a user's.
-            Assert.Equal(new[] { "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomTeam -Id own", "New-IntercomTag -Email own", "New-IntercomTag -UserId own" },
+            // admin's or a team's, not a user's; a company's -Id is the company's own id.
+            Assert.Equal(new[] { "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomCompany -Id own", "Get-IntercomTeam -Id own", "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomCompany -Id own" },
                 declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
-                         "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser" })
+                         "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser",
+                         "Add-IntercomCompanyUser", "Remove-IntercomCompanyUser", "Get-IntercomUserCompany" })
             {
                 Assert.All(new[] { "InputObject", "Email", "UserId", "Id", "ThrottleLimit" }, name => Assert.Contains($"{cmdlet} -{name} composed", declared));
             }
             Assert.All(new[] { "InputObject", "Email", "UserId", "Id" }, name => Assert.Contains($"Get-IntercomMessageThread -{name} composed", declared));
             Assert.Contains("New-IntercomTag -Color composed", declared);
+            Assert.Contains("New-IntercomCompany -ThrottleLimit composed", declared);
+            Assert.Contains("Remove-IntercomCompany -ThrottleLimit composed", declared);
             Assert.Contains("Set-IntercomTag -Color composed", declared);
         }
     }

@@ -97,4 +97,18 @@ public class DummyAppTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
         (await Dummy.PostAsync("/contacts", new { role = "admin" })).Error(400, "parameter_invalid");
         (await Dummy.GetAsync("/contacts?per_page=151")).Error(400, "parameter_invalid");
     }
+
+    [Fact]
+    public async Task Its_companies_and_segments_are_canned_and_writes_keep_nothing()
+    {
+        Assert.Equal("Blue Sun", (await Dummy.GetAsync("/companies/scroll")).Ok()["data"][0].GetProperty("name").GetString());
+        var saved = (await Dummy.PostAsync("/companies", new { company_id = "kept", name = "Kept?" })).Ok();
+        Assert.Equal(("kept", "Kept?"), (saved["company_id"].GetString(), saved["name"].GetString()));
+        Assert.Equal("Blue Sun", (await Dummy.GetAsync($"/companies/{saved["id"].GetString()}")).Ok()["name"].GetString());
+        Assert.Equal(1, (await Dummy.PostAsync("/companies/list")).Ok()["total_count"].GetInt32());
+        Assert.Equal("Active", (await Dummy.GetAsync("/segments?include_count=true")).Ok()["segments"][0].GetProperty("name").GetString());
+        var contact = (await Dummy.GetAsync("/contacts")).Ok()["data"][0].GetProperty("id").GetString();
+        Assert.Equal("Blue Sun", (await Dummy.GetAsync($"/contacts/{contact}/companies")).Ok()["data"][0].GetProperty("name").GetString());
+        Assert.Equal("Active", (await Dummy.GetAsync($"/contacts/{contact}/segments")).Ok()["data"][0].GetProperty("name").GetString());
+    }
 }

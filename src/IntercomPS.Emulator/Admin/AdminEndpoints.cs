@@ -36,6 +36,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         app.MapPost("/admin/teams", ApiRoutes.Handle(AddTeamAsync));
         app.MapGet("/admin/apps/{app_id}", ApiRoutes.Handle(context => Task.FromResult(Profile(KnownApp((string)context.Request.RouteValues["app_id"]!)))));
         app.MapPut("/admin/apps/{app_id}", ApiRoutes.Handle(SetProfileAsync));
+        new WorkspaceAdmin(services).Map(app);
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ internal static class ApiRoutes
         new("DELETE", "/contacts/{contact_id}", ContactsEndpoints.DeleteAsync),
         new("POST", "/contacts/{contact_id}/archive", ctx => ContactsEndpoints.ArchiveAsync(ctx, archived: true)),
         new("POST", "/contacts/{contact_id}/unarchive", ctx => ContactsEndpoints.ArchiveAsync(ctx, archived: false)),
+        new("POST", "/contacts/merge", MergeEndpoints.MergeAsync),
 
         new("GET", "/contacts/{contact_id}/tags", V2.TagsEndpoints.ListForContactAsync),
         new("POST", "/contacts/{contact_id}/tags", V2.TagsEndpoints.AddToContactAsync),
@@ -81,6 +82,23 @@ internal static class ApiRoutes
 
         new("POST", "/events", EventsEndpoints.SubmitAsync),
         new("GET", "/events", EventsEndpoints.ListAsync),
+        new("POST", "/events/summaries", EventsEndpoints.SummariesAsync),
+
+        new("POST", "/companies", CompaniesEndpoints.SaveAsync),
+        new("GET", "/companies", CompaniesEndpoints.RetrieveAsync),
+        new("POST", "/companies/list", CompaniesEndpoints.ListAsync),
+        new("GET", "/companies/scroll", CompaniesEndpoints.ScrollAsync),
+        new("GET", "/companies/{company_id}", CompaniesEndpoints.GetAsync),
+        new("PUT", "/companies/{company_id}", CompaniesEndpoints.UpdateAsync),
+        new("DELETE", "/companies/{company_id}", CompaniesEndpoints.DeleteAsync),
+        new("GET", "/companies/{company_id}/contacts", CompaniesEndpoints.ContactsAsync),
+        new("POST", "/contacts/{contact_id}/companies", CompaniesEndpoints.AttachAsync),
+        new("GET", "/contacts/{contact_id}/companies", CompaniesEndpoints.OfContactAsync),
+        new("DELETE", "/contacts/{contact_id}/companies/{company_id}", CompaniesEndpoints.DetachAsync),
+
+        new("GET", "/segments", SegmentsEndpoints.ListAsync),
+        new("GET", "/segments/{segment_id}", SegmentsEndpoints.GetAsync),
+        new("GET", "/contacts/{contact_id}/segments", SegmentsEndpoints.OfContactAsync),
 
         new("GET", "/data_attributes", DataAttributesEndpoints.ListAsync),
         new("POST", "/data_attributes", DataAttributesEndpoints.CreateAsync),

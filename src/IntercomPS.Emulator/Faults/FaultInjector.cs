@@ -124,9 +124,14 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
             context.Response.Body = original;
         }
 
-        context.Response.ContentLength = buffer.Length;
-        await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length / 2));
-        await context.Response.Body.FlushAsync();
+        // An answer without a body (POST /events' 202) would be whole once its headers were out: cut before them.
+        if (buffer.Length > 0)
+        {
+            context.Response.ContentLength = buffer.Length;
+            await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length / 2));
+            await context.Response.Body.FlushAsync();
+        }
+
         context.Abort();
     }
 }

@@ -6,10 +6,10 @@ namespace IntercomPS.Emulator.Model;
 /// <summary>
 /// A user as 2.14 shows it, a contact: the same users row (id = intercom_id, external_id = user_id, custom_attributes =
 /// custom_data, last_seen_at = last_impression_at, signed_up_at = created_at, browser = last_seen_user_agent) plus what
-/// only 2.14 has (role, phone, archived, when a 2.14 write last changed it), its tags and how many notes it has.
+/// only 2.14 has (role, phone, archived, when a 2.14 write last changed it), its tags and how many notes and companies it has.
 /// </summary>
 internal sealed record ContactRecord(
-    UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, IReadOnlyList<TagRecord> Tags, long NoteCount);
+    UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, IReadOnlyList<TagRecord> Tags, long NoteCount, long CompanyCount = 0);
 
 /// <summary>A 2.14 create or update; null fields leave the stored value unchanged.</summary>
 internal sealed record ContactInput(

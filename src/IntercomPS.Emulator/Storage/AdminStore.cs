@@ -5,8 +5,14 @@ namespace IntercomPS.Emulator.Storage;
 /// <summary>Whole-database operations behind /admin: reset (seeding is an app's, <see cref="AppStore.SeedAsync"/>).</summary>
 internal sealed class AdminStore(Database db)
 {
-    /// <summary>Deletes every app's data, or one app's.</summary>
-    public Task ResetAsync(string? app) => db.WriteAsync(s => s.Execute(app is null
+    /// <summary>Deletes every app's data, or one app's, and its open company scroll.</summary>
+    public async Task ResetAsync(string? app)
+    {
+        await db.WriteAsync(s => s.Execute(app is null ? SchemaWorkspace.ResetAll : SchemaWorkspace.ResetApp, ("$app", app)) + Reset(s, app));
+        db.Scrolls.Reset(app);
+    }
+
+    private static int Reset(DbSession s, string? app) => s.Execute(app is null
         ? "DELETE FROM messages; DELETE FROM threads; DELETE FROM notes; DELETE FROM user_tags; DELETE FROM tags; DELETE FROM contact_details; DELETE FROM data_attributes; DELETE FROM conversation_states; DELETE FROM events; DELETE FROM users; DELETE FROM conversation_tags; DELETE FROM team_admins; DELETE FROM teams; DELETE FROM admins;"
         : """
           DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
@@ -24,5 +30,5 @@ internal sealed class AdminStore(Database db)
           DELETE FROM team_admins WHERE team_id IN (SELECT id FROM teams WHERE app = $app);
           DELETE FROM teams WHERE app = $app;
           DELETE FROM admins WHERE app = $app;
-          """, ("$app", app)));
+          """, ("$app", app));
 }

@@ -6,13 +6,29 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// Data events: submitted on 2.14 for a contact and listed per contact. A v1 impression records none (it moves the
-/// user's last_seen_at and session count, which 2.14 shows), since real impressions were not events either.
+/// user's last_seen_at and session count, which 2.14 shows), since real impressions were not events either. An event
+/// is one per (contact, name, created_at), as the real service deduplicates: the same event sent again (a retry) is
+/// accepted and ignored, its first metadata kept. Summaries submitted for a contact count beside its events.
 /// </summary>
 internal sealed partial class AppStore
 {
     public Task SubmitEventAsync(ContactRecord contact, string name, long createdAt, string metadata) => db.WriteAsync(s =>
-        s.Execute("INSERT INTO events (app, user_seq, event_name, created_at, metadata) VALUES ($app, $seq, $name, $at, $metadata)",
+        s.Execute("INSERT OR IGNORE INTO events (app, user_seq, event_name, created_at, metadata) VALUES ($app, $seq, $name, $at, $metadata)",
             ("$app", app), ("$seq", contact.User.Seq), ("$name", name), ("$at", createdAt), ("$metadata", metadata)));
+
+    /// <summary>A summary of events that happened elsewhere; a second one for the same name replaces the first, so a retry changes nothing.</summary>
+    public Task SubmitEventSummaryAsync(ContactRecord contact, string name, long count, long first, long last) => db.WriteAsync(s => s.Execute("""
+        INSERT INTO event_summaries (user_seq, event_name, count, first, last) VALUES ($seq, $name, $count, $first, $last)
+        ON CONFLICT (user_seq, event_name) DO UPDATE SET count = $count, first = $first, last = $last
+        """, ("$seq", contact.User.Seq), ("$name", name), ("$count", count), ("$first", first), ("$last", last)));
+
+    /// <summary>Per event name: how many, the first and the last, of the contact's events and submitted summaries together.</summary>
+    public Task<IReadOnlyList<EventSummaryRecord>> SummarizeEventsAsync(ContactRecord contact) => Task.FromResult<IReadOnlyList<EventSummaryRecord>>(db.Read(s => s.Query("""
+        SELECT event_name, SUM(n), MIN(first), MAX(last) FROM (
+            SELECT event_name, COUNT(*) AS n, MIN(created_at) AS first, MAX(created_at) AS last FROM events WHERE user_seq = $seq GROUP BY event_name
+            UNION ALL SELECT event_name, count, first, last FROM event_summaries WHERE user_seq = $seq)
+        GROUP BY event_name ORDER BY event_name
+        """, r => new EventSummaryRecord(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ("$seq", contact.User.Seq))));
 
     /// <summary>A contact's events, newest first.</summary>
     public Task<IReadOnlyList<EventRecord>> ListEventsAsync(ContactRecord contact) => Task.FromResult<IReadOnlyList<EventRecord>>(db.Read(s => s.Query(

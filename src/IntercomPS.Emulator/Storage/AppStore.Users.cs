@@ -187,7 +187,7 @@ internal sealed partial class AppStore
         var tags = s.Query(
             $"SELECT ut.user_seq, {TagColumns} FROM json_each($seqs) AS j CROSS JOIN user_tags AS ut ON ut.user_seq = j.value JOIN tags t ON t.id = ut.tag_id ORDER BY t.id",
             r => (Seq: r.GetInt64(0), Tag: ReadTag(r, 1)), ("$seqs", JsonArray(rows.Select(r => r.Row.User.Seq)))).ToLookup(t => t.Seq, t => t.Tag);
-        return [.. rows.Select(r => (new ContactRecord(r.Row.User, r.Row.Role, r.Row.Phone, r.Row.Archived, r.Row.UpdatedAt, [.. tags[r.Row.User.Seq]], r.Row.NoteCount), r.Extra))];
+        return [.. rows.Select(r => (new ContactRecord(r.Row.User, r.Row.Role, r.Row.Phone, r.Row.Archived, r.Row.UpdatedAt, [.. tags[r.Row.User.Seq]], r.Row.NoteCount, r.Row.CompanyCount), r.Extra))];
     }
 
     /// <summary>Seqs as the JSON array json_each reads (numbers need no serializer).</summary>
@@ -195,7 +195,7 @@ internal sealed partial class AppStore
 
     /// <summary>A contact's row: the user, then the columns <see cref="ContactColumns"/> adds.</summary>
     private static (ContactRow Row, object? Extra) ReadContactRow(SqliteDataReader r) =>
-        (new ContactRow(ReadUser(r), r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), r.GetInt64(16)), null);
+        (new ContactRow(ReadUser(r), r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), r.GetInt64(16), r.GetInt64(17)), null);
 
     /// <summary>A new user's seq.</summary>
     private long InsertUser(DbSession s, UserFields fields) =>
@@ -276,7 +276,7 @@ internal sealed partial class AppStore
     public static ApiError ContactNotFound() => new(404, "not_found", "User Not Found") { Code = "not_found" };
 
     /// <summary>A contact as its row reads, before its tags are added.</summary>
-    private sealed record ContactRow(UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, long NoteCount);
+    private sealed record ContactRow(UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, long NoteCount, long CompanyCount);
 
     /// <summary>A user's stored fields as one write sets them; null leaves a stored value as it is.</summary>
     private sealed record UserFields(

@@ -24,9 +24,10 @@ internal sealed partial class AppStore(Database db, string app, AdminRecord admi
     /// <summary>When a contact last changed: a 2.14 write, its creation, or its last visit (v1's other writes do not count).</summary>
     internal const string UpdatedAtSql = "max(COALESCE(d.updated_at, 0), COALESCE(u.created_at, 0), COALESCE(u.last_impression_at, 0))";
 
-    /// <summary>A contact: the users row, then its details and how many notes it has, in the order ReadContactRow reads.</summary>
+    /// <summary>A contact: the users row, then its details and how many notes and companies it has, in the order ReadContactRow reads.</summary>
     private const string ContactColumns =
-        $"{UserColumns}, {RoleSql}, d.phone, COALESCE(d.archived, 0), {UpdatedAtSql}, (SELECT COUNT(*) FROM notes n WHERE n.user_seq = u.seq)";
+        $"{UserColumns}, {RoleSql}, d.phone, COALESCE(d.archived, 0), {UpdatedAtSql}, (SELECT COUNT(*) FROM notes n WHERE n.user_seq = u.seq), " +
+        "(SELECT COUNT(*) FROM company_contacts cc WHERE cc.user_seq = u.seq)";
 
     private const string ContactFrom = "FROM users u LEFT JOIN contact_details d ON d.user_seq = u.seq";
 

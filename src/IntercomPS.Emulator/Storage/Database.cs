@@ -71,6 +71,7 @@ internal sealed class Database : IDisposable
         writeSession.Execute("BEGIN IMMEDIATE");
         Schema.Apply(writeSession);
         SchemaV2.Apply(writeSession);
+        writeSession.Execute(SchemaWorkspace.Create);
         writeSession.Execute("COMMIT");
     }
 
@@ -91,6 +92,9 @@ internal sealed class Database : IDisposable
 
     /// <summary>The total_count of 2.14 lists and searches, by app, filter and values: a walk of a long search counts once.</summary>
     public UntilNextWrite<string, long> Counts { get; } = new(capacity: 256);
+
+    /// <summary>Each app's company scroll (GET /companies/scroll) and the company settings tests change.</summary>
+    public CompanyScrolls Scrolls { get; } = new();
 
     /// <summary>Runs a read on a pooled connection.</summary>
     public T Read<T>(Func<DbSession, T> read)

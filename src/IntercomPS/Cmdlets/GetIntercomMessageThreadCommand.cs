@@ -117,7 +117,7 @@ namespace IntercomPS.Cmdlets
         /// </summary>
         private void List(UserIdentity? user, object? target)
         {
-            if (Requests.Unsupported(target) || Done) return;
+            if (Requests.Refuses(target) || Done) return;
             var tagIds = Tag is null ? null : Requests.Invoke(target, token => TagIdsAsync(Tag, token));
             if (Tag is not null && tagIds is null) return;
             var wanted = PagingParameters.First == ulong.MaxValue ? ulong.MaxValue : PagingParameters.Skip + PagingParameters.First - Math.Min(_seen, PagingParameters.Skip);

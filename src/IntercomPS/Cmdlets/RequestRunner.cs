@@ -107,9 +107,9 @@ namespace IntercomPS.Cmdlets
         /// <summary>
         /// Whether this input asks for what the session cannot do (the capability table), writing the not_supported
         /// error against <paramref name="target"/> if so: for what runs no request through <see cref="Invoke"/> or
-        /// <see cref="Submit{T}(object, Func{CancellationToken, Task{T}}, Action{T})"/> (a listing).
+        /// <see cref="Submit{T}(object, Func{CancellationToken, Task{T}}, Action{T})"/> (a listing, which streams).
         /// </summary>
-        public bool Unsupported(object? target)
+        public bool Refuses(object? target)
         {
             if (Refusal() is not { } refusal) return false;
             WriteFailure(refusal, target);

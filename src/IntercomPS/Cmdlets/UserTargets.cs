@@ -40,11 +40,7 @@ namespace IntercomPS.Cmdlets
             _id = contactIdAliases
                 ? ComposedParameters.Add(parameters, "Id", typeof(string[]), ByPropertyName(), new AliasAttribute("ContactId", "contact_id"))
                 : ComposedParameters.Add(parameters, "Id", typeof(string[]), ByPropertyName());
-            if (throttled)
-            {
-                ComposedParameters.Add(parameters, "ThrottleLimit", typeof(int), new ParameterAttribute { ParameterSetName = parameterSet },
-                    new ValidateRangeAttribute(1, Concurrency.MaxThrottleLimit)).Value = Concurrency.DefaultThrottleLimit;
-            }
+            if (throttled) ThrottleLimit.Declare(parameters, parameterSet);
         }
 
         /// <summary>The piped object itself, kept so errors can name exactly the input that failed.</summary>

@@ -92,23 +92,14 @@ namespace IntercomPS.Cmdlets
             Name = Blank(Name),
             CreatedAt = CreatedAt,
             LastRequestAt = LastRequestAt,
-            CustomData = CustomData is null ? null : Unwrap(CustomData),
+            CustomData = CustomData is null ? null : ParameterValues.Plain(CustomData),
             LastSeenIp = Blank(LastSeenIp),
             LastSeenUserAgent = Blank(LastSeenUserAgent),
-            Companies = Companies is null ? null : Array.ConvertAll(Companies, company => (IDictionary)Unwrap(company)),
+            Companies = Companies is null ? null : Array.ConvertAll(Companies, company => (IDictionary)ParameterValues.Plain(company)),
             UnsubscribedFromEmails = UnsubscribedFromEmails,
             Phone = Blank(Phone),
         };
 
         private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
-
-        /// <summary>Values typed in PowerShell may arrive wrapped in PSObject; the client wants plain .NET values.</summary>
-        private static Dictionary<string, object?> Unwrap(Hashtable table)
-        {
-            var plain = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in table)
-                plain[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
-            return plain;
-        }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Reflection;
@@ -39,5 +41,14 @@ namespace IntercomPS.Internal
             SwitchParameter flag => flag.IsPresent,
             _ => true,
         };
+
+        /// <summary>A hashtable of flat values with the PSObject wrappers PowerShell may put around typed values taken off: the client wants plain .NET values.</summary>
+        public static Dictionary<string, object?> Plain(Hashtable table)
+        {
+            var plain = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in table)
+                plain[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+            return plain;
+        }
     }
 }

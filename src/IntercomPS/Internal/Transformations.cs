@@ -33,6 +33,33 @@ namespace IntercomPS.Internal
     }
 
     /// <summary>
+    /// Lets whole-number parameters take what CSV files hold: an empty cell means "not given" (PowerShell would read
+    /// it as 0 and overwrite the stored value), and a number with a fraction, as text or not, loses its fraction, as
+    /// Intercom drops it (PowerShell would round 4900.7 up to 4901).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class WholeNumberTransformationAttribute : ArgumentTransformationAttribute
+    {
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case string text when text.Trim().Length == 0:
+                    return null;
+                case string text when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && Math.Abs(number) < long.MaxValue:
+                    return (long)Math.Truncate(number);
+                case string text:
+                    throw new ArgumentTransformationMetadataException($"'{text}' is not a number: write it with digits, like 4900.");
+                case double or float or decimal:
+                    return (long)Math.Truncate(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
+                default:
+                    return value;
+            }
+        }
+    }
+
+    /// <summary>
     /// Lets [datetime] parameters take UNIX seconds (what the API and many exports use) as well as dates. Text without
     /// a zone (an Export-Csv cell, '2024-01-01') is UTC, as every time the module shows is, so a CSV round trip keeps
     /// each instant whatever the machine's time zone; text with an offset or Z keeps it. A date whose day and month

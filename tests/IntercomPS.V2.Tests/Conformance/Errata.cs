@@ -106,6 +106,28 @@ public static class Errata
             "A custom object instance's custom_attributes are typed as strings only, but the example of PUT "
             + "/contacts/{id} holds total_amount: 99.99: attribute values are any scalar, as on contacts.",
             Since214),
+        new("/components/schemas/company/required", ErratumTarget.Schema, DropRequired("last_request_at", "size", "website", "industry"),
+            "2.11's company requires last_request_at, size, website and industry, but every one of its company examples "
+            + "(POST /companies, GET /companies/{id}, the list, the scroll, a contact's companies) leaves them out, as a "
+            + "company that never set them is answered (2.14 requires none of them): not required.",
+            ["2.11"]),
+        new("/components/schemas/contact_attached_companies/required", ErratumTarget.Schema, DropRequired("companies"),
+            "2.11's contact_attached_companies requires companies, but its example of GET /contacts/{id}/companies lists "
+            + "them in data, as every other list does (2.14 requires neither): not required.",
+            ["2.11"]),
+        new("/components/schemas/company_scroll/properties/pages", ErratumTarget.Schema,
+            node => ReplaceWith(node, new JsonObject
+            {
+                ["anyOf"] = new JsonArray(new JsonObject { ["$ref"] = "#/$defs/cursor_pages" }, new JsonObject { ["type"] = "null" }),
+            }),
+            "2.11's company_scroll.pages is a cursor_pages, which 2.11 does not make nullable (2.14 does), yet its example of "
+            + "GET /companies/scroll gives null there, as a scroll has no pages: the object or null.",
+            ["2.11"]),
+        new("/components/schemas/company/properties/custom_attributes/additionalProperties", ErratumTarget.Schema,
+            node => node["type"] = new JsonArray("string", "number", "boolean", "null"),
+            "A company's custom_attributes are typed as strings only, but the schema's own example holds paid_subscriber: "
+            + "true, monthly_spend: 155.5 and team_mates: 9, and companies take boolean and number attributes as contacts "
+            + "do: any scalar."),
         .. Enumerable.Range(0, 4).Select(part => new Erratum(
             $"/paths/~1conversations~1{{conversation_id}}/get/responses/200/content/application~1json/examples/conversation found/value/conversation_parts/conversation_parts/{part}/id",
             ErratumTarget.Example, NumberAsString,

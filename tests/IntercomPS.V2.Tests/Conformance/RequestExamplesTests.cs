@@ -65,10 +65,11 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
     [DescriptionFact]
     public void Every_operation_is_replayed_but_those_whose_request_has_no_example()
     {
-        // POST /events documents a body but no example of it, GET /events its required filter and type but no
-        // example of them: EventsTests covers both.
+        // POST /events and /events/summaries document a body but no example of it, GET /events its required filter
+        // and type but no example of them: EventsTests covers them.
         var replayed = Examples().Select(e => $"{e[0]} {e[1]}").ToHashSet();
-        Assert.Equal(["POST /events", "GET /events"], EmulatedOperations.All.Select(o => $"{o.Method} {o.Template}").Where(o => !replayed.Contains(o)));
+        Assert.Equal(["POST /events", "GET /events", "POST /events/summaries"],
+            EmulatedOperations.All.Select(o => $"{o.Method} {o.Template}").Where(o => !replayed.Contains(o)));
     }
 
     [DescriptionFact]
@@ -122,9 +123,12 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         string? body = null;
         if (example != ParametersOnly)
         {
-            var value = operation["requestBody"]!["content"]!["application/json"]!["examples"]![example]!["value"]!.DeepClone();
-            world.SubstituteIds(template, missing, value, []);
-            body = value.ToJsonString();
+            // An example whose value is null (POST /contacts/{id}/companies' bad_request) is a request without a body.
+            if (operation["requestBody"]!["content"]!["application/json"]!["examples"]![example]!["value"]?.DeepClone() is { } value)
+            {
+                world.SubstituteIds(template, missing, value, []);
+                body = value.ToJsonString();
+            }
         }
 
         if (example.EndsWith("already_exists", StringComparison.Ordinal) && NotServedAs(method, template, example) is null)
@@ -185,6 +189,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
     {
         "contact_not_found" or "user_not_found" => IdKind.Contact,
         "tag_not_found" => IdKind.Tag,
+        "company_not_found" => IdKind.Company,
         "admin_not_found" => IdKind.Admin,
         "conversation_not_found" => IdKind.Conversation,
         "attribute_not_found" => IdKind.DataAttribute,
@@ -205,6 +210,11 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["id"] when template is "/contacts/{contact_id}/tags" or "/conversations/{conversation_id}/tags" => IdKind.Tag,
         ["team_id"] => IdKind.Team,
         ["note_id"] => IdKind.Note,
+        ["company_id"] when template != "/companies" => IdKind.Company, // the path's Intercom id; POST /companies' body holds the workspace's own
+        ["id"] when template == "/contacts/{contact_id}/companies" => IdKind.Company,
+        ["segment_id"] => IdKind.Segment,
+        ["from"] when template == "/contacts/merge" => IdKind.Lead,
+        ["into"] when template == "/contacts/merge" => IdKind.Contact,
         ["conversation_id"] => IdKind.Conversation,
         ["data_attribute_id"] => IdKind.DataAttribute,
         _ => null,
@@ -239,13 +249,17 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Conversation,
         Team,
         DataAttribute,
+        Company,
+        Segment,
+        Lead,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
-    /// a tag, a note and a conversation (which has the tag too), the app's admin (GET /me) and a team; and a custom
-    /// attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an attribute with a
-    /// dependant object.
+    /// a tag, a note and a conversation (which has the tag too), is in a segment and belongs to a company (company_id
+    /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
+    /// a team; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
+    /// attribute with a dependant object.
     /// </summary>
     private sealed class World
     {
@@ -277,6 +291,11 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             var attribute = (await api.PostAsync("/data_attributes", new { name = ring, model = "contact", data_type = "string" })).Ok()["id"].GetInt64();
             (await api.PutAsync($"/contacts/{contact}", new { custom_attributes = new Dictionary<string, string> { [ring] = "mithril" } })).Ok();
             world.ids[IdKind.DataAttribute] = attribute.ToString(CultureInfo.InvariantCulture);
+            var company = (await api.PostAsync("/companies", new { company_id = "12345", name = "my company" })).Ok()["id"].GetString()!;
+            (await api.PostAsync($"/contacts/{contact}/companies", new { id = company })).Ok();
+            world.ids[IdKind.Company] = company;
+            world.ids[IdKind.Segment] = await fixture.Admin.AddSegmentAsync(EmulatorFixture.AppId, "John segment", [contact]);
+            world.ids[IdKind.Lead] = (await api.PostAsync("/contacts", new { role = "lead", email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
             return world;
         }
 

@@ -79,26 +79,9 @@ public static class UnservedOperations
             "GET /ip_allowlist",
             "PUT /ip_allowlist",
         ]),
-        ("companies are not emulated yet",
-        [
-            "POST /companies",
-            "GET /companies",
-            "GET /companies/{company_id}",
-            "PUT /companies/{company_id}",
-            "DELETE /companies/{company_id}",
-            "GET /companies/{company_id}/contacts",
-            "POST /companies/list",
-            "GET /companies/scroll",
-            "POST /contacts/{contact_id}/companies",
-            "GET /contacts/{contact_id}/companies",
-            "DELETE /contacts/{contact_id}/companies/{company_id}",
-        ]),
-        ("segments are not emulated yet",
+        ("companies are not in segments here (segments are lists of contacts)",
         [
             "GET /companies/{company_id}/segments",
-            "GET /contacts/{contact_id}/segments",
-            "GET /segments",
-            "GET /segments/{segment_id}",
         ]),
         ("subscription types are not emulated",
         [
@@ -106,10 +89,6 @@ public static class UnservedOperations
             "POST /contacts/{contact_id}/subscriptions",
             "DELETE /contacts/{contact_id}/subscriptions/{subscription_id}",
             "GET /subscription_types",
-        ]),
-        ("merging a lead into a user is not emulated",
-        [
-            "POST /contacts/merge",
         ]),
         ("blocking a contact is not emulated",
         [
@@ -133,10 +112,6 @@ public static class UnservedOperations
             "DELETE /custom_object_instances/{custom_object_type_identifier}",
             "GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
             "DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
-        ]),
-        ("event summaries are not emulated (GET /events?summary=true is)",
-        [
-            "POST /events/summaries",
         ]),
         ("admin-initiated messages are not emulated",
         [

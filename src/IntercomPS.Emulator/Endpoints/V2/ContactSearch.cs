@@ -47,6 +47,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["last_seen_at"] = ("u.last_impression_at", "date"),
         ["unsubscribed_from_emails"] = ("u.unsubscribed", "boolean"),
         ["tag_id"] = ("EXISTS (SELECT 1 FROM user_tags ut WHERE ut.user_seq = u.seq AND ut.tag_id {0})", "tag"),
+        ["segment_id"] = ("EXISTS (SELECT 1 FROM segment_members sm JOIN segments sg ON sg.id = sm.segment_id WHERE sm.user_seq = u.seq AND sg.intercom_id {0})", "segment"),
     };
 
     /// <summary>
@@ -140,7 +141,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             "string" or "words" => StringOperators,
             "integer" => IntegerOperators,
             "date" => DateOperators,
-            "tag" => TagOperators,
+            "tag" or "segment" => TagOperators,
             _ => BooleanOperators,
         };
         if (!allowed.Contains(op))
@@ -167,13 +168,14 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     /// <summary>The condition "<paramref name="sql"/> <paramref name="op"/> value", the value checked for the field's type.</summary>
     private string Compare(string sql, string op, JsonElement value, string type, string field, string path)
     {
-        if (type == "tag")
+        if (type is "tag" or "segment")
         {
-            // A tag field is a set: the condition holds when the contact's (or conversation's) tags include the value, or one of the list.
-            var tags = op is "IN" or "NIN" ? $"IN (SELECT value FROM json_each({Parameter(List(Listed(value, op, path), type, field, path))}))"
-                : value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? throw Invalid(path, $"{path}.value is required for {field} (a tag id)")
-                : $"= {Parameter(Scalar(value, "tag", field, path))}";
-            var exists = string.Format(CultureInfo.InvariantCulture, sql, tags);
+            // A tag or segment field is a set: the condition holds when the contact's (or conversation's) tags or
+            // segments include the value, or one of the list.
+            var ids = op is "IN" or "NIN" ? $"IN (SELECT value FROM json_each({Parameter(List(Listed(value, op, path), type, field, path))}))"
+                : value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? throw Invalid(path, $"{path}.value is required for {field} (a {type} id)")
+                : $"= {Parameter(Scalar(value, type, field, path))}";
+            var exists = string.Format(CultureInfo.InvariantCulture, sql, ids);
             return op is "=" or "IN" ? exists : $"NOT {exists}";
         }
 
@@ -307,6 +309,8 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 };
             case "string":
                 return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(path, field, "a string", v);
+            case "segment":
+                return v.ValueKind == JsonValueKind.String ? v.GetString()! : throw WrongType(path, field, "a segment id", v);
             case "words":
                 return v.ValueKind == JsonValueKind.String ? v.GetString()!.ToLowerInvariant() : throw WrongType(path, field, "a string", v);
             case "boolean":
@@ -375,9 +379,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         }
 
         var field = Input.String(sort, "field") ?? throw Invalid("sort", "sort.field is required");
-        if (!fields.TryGetValue(field, out var known) || known.Type is "tag" or "words")
+        if (!fields.TryGetValue(field, out var known) || known.Type is "tag" or "segment" or "words")
         {
-            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Where(f => f.Value.Type is not ("tag" or "words")).Select(f => f.Key))}");
+            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Where(f => f.Value.Type is not ("tag" or "segment" or "words")).Select(f => f.Key))}");
         }
 
         // A conversation id filters as the String the description types it, but sorts as the number it is (creation order).

@@ -131,7 +131,7 @@ internal static class ContactsEndpoints
     }
 
     /// <summary>custom_attributes: a flat object of strings, numbers, booleans and nulls (as v1's custom_data).</summary>
-    private static IReadOnlyDictionary<string, JsonElement>? CustomAttributes(JsonElement body)
+    internal static IReadOnlyDictionary<string, JsonElement>? CustomAttributes(JsonElement body)
     {
         if (Input.Field(body, "custom_attributes") is not { } value)
         {
@@ -164,7 +164,7 @@ internal static class ContactsEndpoints
     }
 
     /// <summary>per_page: 1 to 150 (the real API's maximum); anything else is refused, not clamped.</summary>
-    private static int PerPage(string? text)
+    internal static int PerPage(string? text)
     {
         if (text is null)
         {

@@ -36,6 +36,38 @@ internal static class EventsEndpoints
         return Results.StatusCode(202);
     }
 
+    /// <summary>
+    /// POST /events/summaries {user_id, event_summaries: {event_name, count, first, last}}: events of one name that
+    /// happened elsewhere, counted beside the contact's own; a second summary of that name replaces the first.
+    /// </summary>
+    public static async Task<IResult> SummariesAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var userId = Input.String(body, "user_id")
+            ?? throw new ApiError(400, "bad_request", "user_id is required (the user's external id)") { Code = "parameter_not_found", Field = "user_id" };
+        if (Input.Field(body, "event_summaries") is not { ValueKind: JsonValueKind.Object } given)
+        {
+            throw new ApiError(400, "bad_request", "event_summaries is required: an object {event_name, count, first, last}") { Code = "parameter_not_found", Field = "event_summaries" };
+        }
+
+        var name = Input.String(given, "event_name") is { Length: > 0 } named ? named
+            : throw new ApiError(400, "bad_request", "event_summaries.event_name is required") { Code = "parameter_not_found", Field = "event_summaries.event_name" };
+        var count = Input.Field(given, "count") is { ValueKind: JsonValueKind.Number } n && n.TryGetInt64(out var c) && c > 0 ? c
+            : throw new ApiError(400, "bad_request", "event_summaries.count must be a whole number of at least 1") { Code = "parameter_invalid", Field = "event_summaries.count" };
+        var first = Input.Timestamp(given, "first")
+            ?? throw new ApiError(400, "bad_request", "event_summaries.first is required (a UNIX time)") { Code = "parameter_not_found", Field = "event_summaries.first" };
+        var last = Input.Timestamp(given, "last") ?? first;
+        if (last < first)
+        {
+            throw new ApiError(400, "bad_request", "event_summaries.last must not be before first") { Code = "parameter_invalid", Field = "event_summaries.last" };
+        }
+
+        var store = Caller.From(context).Store;
+        var contact = await store.EventContactAsync(null, userId, null);
+        await store.SubmitEventSummaryAsync(contact, name, count, first, last);
+        return Results.Ok();
+    }
+
     /// <summary>type=user and one of intercom_user_id, user_id, email; summary=true counts events by name.</summary>
     public static async Task<IResult> ListAsync(HttpContext context)
     {
@@ -51,16 +83,17 @@ internal static class EventsEndpoints
             throw new ApiError(400, "bad_request", "One of intercom_user_id, user_id or email is required") { Code = "parameter_not_found" };
         }
 
-        var store = Caller.From(context).Store;
-        var contact = await store.EventContactAsync(id, userId, email);
-        var events = await store.ListEventsAsync(contact);
-        var user = contact.User;
         var summary = Input.Query(query, "summary") switch
         {
             null or "false" => false,
             "true" => true,
             var other => throw new ApiError(400, "bad_request", $"summary must be true or false, not '{other}'") { Code = "parameter_invalid", Field = "summary" },
         };
+        var store = Caller.From(context).Store;
+        var contact = await store.EventContactAsync(id, userId, email);
+        var events = summary ? [] : await store.ListEventsAsync(contact);
+        var summaries = summary ? await store.SummarizeEventsAsync(contact) : [];
+        var user = contact.User;
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -71,13 +104,13 @@ internal static class EventsEndpoints
                 w.WriteString("intercom_user_id", user.IntercomId);
                 w.WriteString("user_id", user.UserId ?? "");
                 w.WriteStartArray("events");
-                foreach (var group in events.GroupBy(e => e.EventName))
+                foreach (var group in summaries)
                 {
                     w.WriteStartObject();
-                    w.WriteString("name", group.Key);
-                    w.WriteString("first", Iso(group.Min(e => e.CreatedAt)));
-                    w.WriteString("last", Iso(group.Max(e => e.CreatedAt)));
-                    w.WriteNumber("count", group.Count());
+                    w.WriteString("name", group.Name);
+                    w.WriteString("first", Iso(group.First));
+                    w.WriteString("last", Iso(group.Last));
+                    w.WriteNumber("count", group.Count);
                     w.WriteString("description", "");
                     w.WriteEndObject();
                 }

@@ -141,7 +141,7 @@ internal static class Writer
         w.WriteBoolean("has_more", c.Tags.Count > InlinedTags);
         w.WriteEndObject();
         EmptyList(w, "notes", url + "/notes", c.NoteCount);
-        EmptyList(w, "companies", url + "/companies", 0);
+        EmptyList(w, "companies", url + "/companies", c.CompanyCount);
         w.WriteStartObject("social_profiles");
         w.WriteString("type", "list");
         w.WriteStartArray("data");

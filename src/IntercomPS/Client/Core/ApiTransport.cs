@@ -233,6 +233,8 @@ namespace IntercomPS.Client
 
         private static T Deserialize<T>(AnswerBody answer, JsonTypeInfo<T> answerType, HttpMethod method, Uri uri)
         {
+            // An answer that has no body by design (POST /events' 202): nothing to read, and nothing wrong.
+            if (answer.Span.IsEmpty && typeof(T) == typeof(NoContent)) return (T)(object)NoContent.Value;
             T result;
             ReadProblems.Clear();
             try

@@ -57,10 +57,31 @@ namespace IntercomPS.Client
                 _bound = totalCount is { } total ? 2 * total + _pageSize : long.MaxValue;
             }
             // The cursor first: a page handed out again would otherwise read as its users listed twice.
-            if (next is not null && !(_cursors ??= new HashSet<string>(StringComparer.Ordinal)).Add(next))
-                throw Invalid($"it handed out the cursor '{next}' again, so the walk would go round in a loop");
+            Cursor(next);
             if (next is not null && items.Count == 0 && _bound == long.MaxValue)
                 throw Invalid("an empty page pointed to another, and the list gives no total_count to bound the walk");
+            Items(items, idOf, idsRequired);
+            _items += items.Count;
+            // Empty pages count too, or a server handing out new cursors with nothing on them would never be stopped.
+            if (_items > _bound || ++_pages > _bound)
+                throw Invalid(string.Format(CultureInfo.InvariantCulture, "the walk went beyond twice its first total_count ({0:N0}) and a page: {1:N0} {2}s in {3:N0} pages so far", _firstTotal, _items, _noun, _pages));
+        }
+
+        /// <summary>The cursor (or next link) a page hands out: one handed out before means the walk would go round in a loop.</summary>
+        public void Cursor(string? next)
+        {
+            if (next is not null && !(_cursors ??= new HashSet<string>(StringComparer.Ordinal)).Add(next))
+                throw Invalid($"it handed out the cursor '{next}' again, so the walk would go round in a loop");
+        }
+
+        /// <summary>
+        /// One page's items: none null, none without an id (unless <paramref name="idsRequired"/> is false), none listed
+        /// before. Alone, for a walk that has no total and may hand out the same cursor each time (a company scroll, whose
+        /// scroll_param names the scroll): such a walk cannot loop, as every page must bring items it has not listed and
+        /// an empty page ends it.
+        /// </summary>
+        public void Items<T>(IReadOnlyList<T?> items, Func<T, string?> idOf, bool idsRequired = true) where T : class
+        {
             // The parts of one listing share their ids and start side by side: one page at a time goes in.
             lock (_ids)
             {
@@ -77,10 +98,6 @@ namespace IntercomPS.Client
                     if (!_ids.Add(id!)) throw Invalid($"it listed {_noun} {id} twice");
                 }
             }
-            _items += items.Count;
-            // Empty pages count too, or a server handing out new cursors with nothing on them would never be stopped.
-            if (_items > _bound || ++_pages > _bound)
-                throw Invalid(string.Format(CultureInfo.InvariantCulture, "the walk went beyond twice its first total_count ({0:N0}) and a page: {1:N0} {2}s in {3:N0} pages so far", _firstTotal, _items, _noun, _pages));
         }
 
         private IntercomApiException Invalid(string problem) =>

@@ -83,6 +83,9 @@ namespace IntercomPS.Client.V2
     internal sealed class CursorPages
     {
         [JsonPropertyName("next")] public CursorNext? Next { get; set; }
+
+        /// <summary>How many pages a list numbered by page has (a company's contacts).</summary>
+        [JsonPropertyName("total_pages")] public int? TotalPages { get; set; }
     }
 
     internal sealed class CursorNext

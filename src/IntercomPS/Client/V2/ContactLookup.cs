@@ -13,13 +13,14 @@ namespace IntercomPS.Client.V2
         /// <summary>Two are enough to tell "exactly one" from "several".</summary>
         public const int ProbeSize = 2;
 
-        public static void WriteSearch(Utf8JsonWriter writer, UserIdentity user, int perPage)
+        /// <param name="role">The role of the contacts searched: user, or lead (which are found by email).</param>
+        public static void WriteSearch(Utf8JsonWriter writer, UserIdentity user, int perPage, string role = "user")
         {
             writer.WriteStartObject();
             writer.WriteStartObject("query");
             writer.WriteString("operator", "AND");
             writer.WriteStartArray("value");
-            WriteFilter(writer, "role", "=", "user");
+            WriteFilter(writer, "role", "=", role);
             if (user.UserId is { } externalId) WriteFilter(writer, "external_id", "=", externalId);
             else WriteFilter(writer, "email", "=", user.Email!);
             writer.WriteEndArray();
@@ -27,6 +28,19 @@ namespace IntercomPS.Client.V2
             writer.WriteStartObject("pagination");
             writer.WriteNumber("per_page", perPage);
             writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        /// <summary>A search's pagination (a page of <paramref name="perPage"/> after <paramref name="cursor"/>) and its sort: oldest first, as listings go.</summary>
+        public static void WritePageOldestFirst(Utf8JsonWriter writer, int perPage, string? cursor)
+        {
+            writer.WriteStartObject("pagination");
+            writer.WriteNumber("per_page", perPage);
+            if (cursor is not null) writer.WriteString("starting_after", cursor);
+            writer.WriteEndObject();
+            writer.WriteStartObject("sort");
+            writer.WriteString("field", "created_at");
+            writer.WriteString("order", "ascending");
             writer.WriteEndObject();
         }
 

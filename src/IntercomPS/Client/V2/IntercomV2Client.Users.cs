@@ -53,7 +53,7 @@ namespace IntercomPS.Client.V2
             IntercomApiException conflict;
             try
             {
-                var created = await SendAsync(HttpMethod.Post, "contacts", writer => WriteContact(writer, changes, create: true),
+                var created = await SendAsync(HttpMethod.Post, "contacts", writer => WriteContact(writer, changes, newRole: "user"),
                     V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
                 return created.ToUser();
             }
@@ -157,7 +157,7 @@ namespace IntercomPS.Client.V2
         {
             try
             {
-                var updated = await SendAsync(HttpMethod.Put, "contacts/" + Uri.EscapeDataString(id), writer => WriteContact(writer, changes, create: false),
+                var updated = await SendAsync(HttpMethod.Put, "contacts/" + Uri.EscapeDataString(id), writer => WriteContact(writer, changes, newRole: null),
                     V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
                 return updated.ToUser();
             }
@@ -180,13 +180,14 @@ namespace IntercomPS.Client.V2
                 : null;
 
         /// <summary>
-        /// The contact fields a change sets; a new contact is a user. The contact id is in the path, never the body.
+        /// The contact fields a change sets. The contact id is in the path, never the body.
         /// v1's last seen IP and agent and companies have no contact field: the capability table refuses them first.
         /// </summary>
-        private static void WriteContact(Utf8JsonWriter writer, UserChanges changes, bool create)
+        /// <param name="newRole">The role of a contact being created (user, or lead for New-IntercomLead); null for an update.</param>
+        internal static void WriteContact(Utf8JsonWriter writer, UserChanges changes, string? newRole)
         {
             writer.WriteStartObject();
-            if (create) writer.WriteString("role", "user");
+            if (newRole is not null) writer.WriteString("role", newRole);
             if (changes.Identity.UserId is { } externalId) writer.WriteString("external_id", externalId);
             if (changes.Identity.Email is { } email) writer.WriteString("email", email);
             if (changes.Name is not null) writer.WriteString("name", changes.Name);
@@ -215,14 +216,7 @@ namespace IntercomPS.Client.V2
                 if (partition is { } digit) ContactLookup.WriteFilter(writer, "id", "$", digit.ToString());
                 writer.WriteEndArray();
                 writer.WriteEndObject();
-                writer.WriteStartObject("pagination");
-                writer.WriteNumber("per_page", perPage);
-                if (cursor is not null) writer.WriteString("starting_after", cursor);
-                writer.WriteEndObject();
-                writer.WriteStartObject("sort");
-                writer.WriteString("field", "created_at");
-                writer.WriteString("order", "ascending");
-                writer.WriteEndObject();
+                ContactLookup.WritePageOldestFirst(writer, perPage, cursor);
                 writer.WriteEndObject();
             }, V2JsonContext.Default.ContactList, idempotent: true, cancellationToken);
 

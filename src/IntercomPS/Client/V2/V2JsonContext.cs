@@ -26,6 +26,13 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(TeamList))]
     [JsonSerializable(typeof(DataAttributeObject))]
     [JsonSerializable(typeof(DataAttributeList))]
+    // Workspace data: companies, segments, events.
+    [JsonSerializable(typeof(CompanyObject))]
+    [JsonSerializable(typeof(DeletedObject))]
+    [JsonSerializable(typeof(EventList))]
+    [JsonSerializable(typeof(NoContent))]
+    [JsonSerializable(typeof(SegmentObject))]
+    [JsonSerializable(typeof(SegmentList))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
     {
     }

@@ -1,0 +1,87 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Endpoints;
+using IntercomPS.Emulator.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntercomPS.Emulator.Admin;
+
+/// <summary>
+/// /admin for the workspace data the API only reads or bounds: an app's company settings (the list limit, the scroll's
+/// page size and expiry, and a scroll page made to fail once with the real 500) and its segments, which Intercom
+/// computes from rules and the API cannot write, seeded here as lists of contacts.
+/// </summary>
+internal sealed class WorkspaceAdmin(EmulatorServices services)
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/admin/apps/{app_id}/companies", ApiRoutes.Handle(context => Task.FromResult(Settings(App(context)))));
+        app.MapPut("/admin/apps/{app_id}/companies", ApiRoutes.Handle(SetCompaniesAsync));
+        app.MapPost("/admin/apps/{app_id}/segments", ApiRoutes.Handle(SeedSegmentAsync));
+    }
+
+    /// <summary>{list_limit, scroll_page_size, scroll_expiry_seconds, fail_scroll_page (null: none)}, any of them.</summary>
+    private async Task<IResult> SetCompaniesAsync(HttpContext context)
+    {
+        var app = App(context);
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var settings = services.Database.Scrolls.SettingsOf(app);
+        foreach (var property in body.EnumerateObject())
+        {
+            var v = property.Value;
+            settings = property.Name switch
+            {
+                "list_limit" => settings with { ListLimit = Positive(v, property.Name) },
+                "scroll_page_size" => settings with { ScrollPageSize = Positive(v, property.Name) },
+                "scroll_expiry_seconds" => settings with { ScrollExpirySeconds = Positive(v, property.Name) },
+                "fail_scroll_page" => settings with { FailScrollPage = v.ValueKind == JsonValueKind.Null ? null : Positive(v, property.Name) },
+                _ => throw ApiError.BadRequest($"Unknown company setting '{property.Name}': list_limit, scroll_page_size, scroll_expiry_seconds or fail_scroll_page"),
+            };
+        }
+
+        services.Database.Scrolls.Set(app, settings);
+        return Settings(app);
+    }
+
+    /// <summary>{name, person_type (user or contact, for leads; user by default), contact_ids}: a new segment of those contacts.</summary>
+    private async Task<IResult> SeedSegmentAsync(HttpContext context)
+    {
+        var app = App(context);
+        if (DummyApp.IsDummy(app))
+        {
+            throw ApiError.BadRequest("The dummy app stores nothing and cannot be seeded");
+        }
+
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var name = Input.String(body, "name") is { Length: > 0 } given ? given : throw ApiError.BadRequest("name is required");
+        var personType = Input.String(body, "person_type") ?? "user";
+        if (personType is not ("user" or "contact"))
+        {
+            throw ApiError.BadRequest($"person_type must be user or contact (leads), not '{personType}'");
+        }
+
+        var segment = await services.Stored(app).SeedSegmentAsync(name, personType, Input.Strings(body, "contact_ids"));
+        return Json.Object(200, ("id", segment.Id), ("name", segment.Name), ("person_type", segment.PersonType), ("count", segment.Count));
+    }
+
+    private IResult Settings(string app)
+    {
+        var s = services.Database.Scrolls.SettingsOf(app);
+        return Json.Object(200, ("app_id", app), ("list_limit", s.ListLimit), ("scroll_page_size", s.ScrollPageSize),
+            ("scroll_expiry_seconds", s.ScrollExpirySeconds), ("fail_scroll_page", s.FailScrollPage));
+    }
+
+    private string App(HttpContext context)
+    {
+        var app = (string)context.Request.RouteValues["app_id"]!;
+        return services.Apps.IsKnown(app) ? app
+            : throw ApiError.NotFound($"No app '{app}' is configured (configured: {string.Join(", ", services.Apps.Apps.Keys.Order())})");
+    }
+
+    private static int Positive(JsonElement v, string name) =>
+        v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n > 0 ? n : throw ApiError.BadRequest($"{name} must be a whole number from 1 to {int.MaxValue}");
+}

@@ -1,0 +1,21 @@
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Auth;
+using Microsoft.AspNetCore.Http;
+
+namespace IntercomPS.Emulator.Endpoints.V2;
+
+/// <summary>POST /contacts/merge {from: a lead's id, into: a user's id}: answers the user as it is after the merge.</summary>
+internal static class MergeEndpoints
+{
+    public static async Task<IResult> MergeAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var from = Input.String(body, "from") is { Length: > 0 } lead ? lead
+            : throw new ApiError(400, "bad_request", "from is required (the lead's id)") { Code = "parameter_not_found", Field = "from" };
+        var into = Input.String(body, "into") is { Length: > 0 } user ? user
+            : throw new ApiError(400, "bad_request", "into is required (the user's id)") { Code = "parameter_not_found", Field = "into" };
+        var caller = Caller.From(context);
+        var merged = await caller.Store.MergeContactsAsync(from, into);
+        return Json.Ok(w => Writer.Contact(w, merged, caller.AppId));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace IntercomPS.Emulator.Model;
+
+/// <summary>
+/// A company as 2.14 shows it: Id is the id Intercom gives (24 hex digits), CompanyId the workspace's own; times are
+/// UNIX seconds, CustomAttributes the flat JSON object text; UserCount how many contacts are attached.
+/// </summary>
+internal sealed record CompanyRecord(
+    long Seq, string Id, string CompanyId, string? Name, string? Plan, long? Size, string? Website, string? Industry, long MonthlySpend,
+    long? RemoteCreatedAt, string CustomAttributes, long CreatedAt, long UpdatedAt, long UserCount);
+
+/// <summary>A create or update of a company; null fields leave the stored value as it is.</summary>
+internal sealed record CompanyInput(
+    string? CompanyId, string? Name, string? Plan, long? Size, string? Website, string? Industry, long? MonthlySpend, long? RemoteCreatedAt,
+    IReadOnlyDictionary<string, JsonElement>? CustomAttributes);
+
+/// <summary>A numbered page of companies and how many there are in all.</summary>
+internal sealed record CompanyPage(IReadOnlyList<CompanyRecord> Companies, long TotalCount, int Page, int PerPage);
+
+/// <summary>
+/// A segment: a named list of contacts of one person type (user, or contact for leads, as 2.14 names it); Id is
+/// 24 hex digits; Count is how many contacts it has.
+/// </summary>
+internal sealed record SegmentRecord(string Id, string Name, string PersonType, long CreatedAt, long UpdatedAt, long Count);
+
+/// <summary>A contact's events of one name: how many, and when the first and the last happened (UNIX seconds).</summary>
+internal sealed record EventSummaryRecord(string Name, long Count, long First, long Last);

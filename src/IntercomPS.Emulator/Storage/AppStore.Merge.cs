@@ -1,0 +1,47 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Emulator.Model;
+
+namespace IntercomPS.Emulator.Storage;
+
+/// <summary>
+/// POST /contacts/merge: a lead merged into a user. What the lead had moves to the user (tags, notes, conversations,
+/// events, companies); what the user lacks (email, name, phone, a custom attribute) it takes from the lead, never
+/// the other way round; then the lead is gone, as the real service removes it (its id is a 404 from then on).
+/// </summary>
+internal sealed partial class AppStore
+{
+    public Task<ContactRecord> MergeContactsAsync(string fromId, string intoId) => db.WriteAsync(s =>
+    {
+        var lead = Find(s, fromId) ?? throw ContactNotFound();
+        var user = Find(s, intoId) ?? throw ContactNotFound();
+        if (lead.Role != "lead")
+        {
+            throw new ApiError(400, "bad_request", $"from must be a lead: contact {fromId} is a {lead.Role}") { Code = "parameter_invalid", Field = "from" };
+        }
+
+        if (user.Role != "user")
+        {
+            throw new ApiError(400, "bad_request", $"into must be a user: contact {intoId} is a {user.Role}") { Code = "parameter_invalid", Field = "into" };
+        }
+
+        s.Execute("""
+            INSERT OR IGNORE INTO user_tags (tag_id, user_seq) SELECT tag_id, $into FROM user_tags WHERE user_seq = $from;
+            UPDATE notes SET user_seq = $into WHERE user_seq = $from;
+            UPDATE threads SET user_seq = $into WHERE user_seq = $from;
+            INSERT OR IGNORE INTO events (app, user_seq, event_name, created_at, metadata) SELECT app, $into, event_name, created_at, metadata FROM events WHERE user_seq = $from;
+            INSERT OR IGNORE INTO company_contacts (company_seq, user_seq) SELECT company_seq, $into FROM company_contacts WHERE user_seq = $from;
+            """, ("$from", lead.User.Seq), ("$into", user.User.Seq));
+        // The user's own custom attributes win: they are laid over the lead's.
+        using var own = JsonDocument.Parse(user.User.CustomData);
+        var kept = own.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        var gaps = new UserFields(null, user.User.Email is null ? lead.User.Email : null, user.User.Name is null ? lead.User.Name : null, null, null,
+            CustomData.Merge(lead.User.CustomData, kept), null, null, null);
+        DeleteUser(s, lead.User.Seq);
+        UpdateUser(s, user.User, gaps);
+        UpsertDetails(s, user.User.Seq, role: null, phone: user.Phone is null ? lead.Phone : null, archived: null);
+        return BySeq(s, user.User.Seq)!;
+    });
+}

@@ -1,0 +1,83 @@
+namespace IntercomPS.Emulator.Storage;
+
+/// <summary>
+/// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies and which
+/// contacts belong to them, segments and their members, and data events' dedup and submitted summaries. Links hang
+/// off users by seq and go when the user goes (a trigger, so every path that deletes a user keeps them exact).
+/// </summary>
+internal static class SchemaWorkspace
+{
+    public const string Create = """
+        -- A company: company_id is the id the workspace gives it (unique, never changed), intercom_id the one Intercom gives.
+        CREATE TABLE IF NOT EXISTS companies (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            intercom_id TEXT NOT NULL,
+            company_id TEXT NOT NULL,
+            name TEXT,
+            plan TEXT,
+            size INTEGER,
+            website TEXT,
+            industry TEXT,
+            monthly_spend INTEGER NOT NULL DEFAULT 0,
+            remote_created_at INTEGER,
+            custom_attributes TEXT NOT NULL DEFAULT '{}',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (app, company_id));
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_companies_intercom_id ON companies(intercom_id);
+        CREATE INDEX IF NOT EXISTS ix_companies_name ON companies(app, name);
+
+        CREATE TABLE IF NOT EXISTS company_contacts (
+            company_seq INTEGER NOT NULL,
+            user_seq INTEGER NOT NULL,
+            PRIMARY KEY (company_seq, user_seq)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_company_contacts_user ON company_contacts(user_seq);
+
+        -- A segment is the list of its contacts as /admin seeded it (Intercom evaluates a rule; tests need exact members).
+        CREATE TABLE IF NOT EXISTS segments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            intercom_id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            person_type TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS segment_members (
+            segment_id INTEGER NOT NULL,
+            user_seq INTEGER NOT NULL,
+            PRIMARY KEY (segment_id, user_seq)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_segment_members_user ON segment_members(user_seq);
+
+        -- Summaries POST /events/summaries submitted, beside the events themselves.
+        CREATE TABLE IF NOT EXISTS event_summaries (
+            user_seq INTEGER NOT NULL,
+            event_name TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            first INTEGER NOT NULL,
+            last INTEGER NOT NULL,
+            PRIMARY KEY (user_seq, event_name)) WITHOUT ROWID;
+
+        CREATE TRIGGER IF NOT EXISTS tr_users_workspace_links AFTER DELETE ON users BEGIN
+            DELETE FROM company_contacts WHERE user_seq = OLD.seq;
+            DELETE FROM segment_members WHERE user_seq = OLD.seq;
+            DELETE FROM event_summaries WHERE user_seq = OLD.seq;
+        END;
+
+        -- An event is one per (contact, name, created_at), as the real service deduplicates: a data file written
+        -- before keeps the first of each.
+        DELETE FROM events WHERE id NOT IN (SELECT MIN(id) FROM events GROUP BY user_seq, event_name, created_at);
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_events_once ON events(user_seq, event_name, created_at);
+        """;
+
+    /// <summary>What resetting one app (or every app, without $app) removes of these tables.</summary>
+    public const string ResetApp = """
+        DELETE FROM company_contacts WHERE company_seq IN (SELECT seq FROM companies WHERE app = $app);
+        DELETE FROM companies WHERE app = $app;
+        DELETE FROM segment_members WHERE segment_id IN (SELECT id FROM segments WHERE app = $app);
+        DELETE FROM segments WHERE app = $app;
+        """;
+
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries;";
+}

@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Gets the users (and leads) attached to a company (REST API 2.x), streamed page by page.</summary>
+    [Cmdlet(VerbsCommon.Get, "IntercomCompanyUser")]
+    [OutputType(typeof(User))]
+    public sealed class GetIntercomCompanyUserCommand : IntercomCmdlet
+    {
+        private CompanyFinder? _find;
+
+        /// <summary>The id your workspace gave the company; binds from piped companies and CSV company_id columns.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("company_id")]
+        [ValidateNotNullOrEmpty]
+        public string CompanyId { get; set; } = string.Empty;
+
+        protected override void ProcessRecord()
+        {
+            if (Requests.Refuses(CompanyId)) return;
+            var companyId = CompanyId;
+            var companies = Client.As<ICompanies>();
+            var company = Requests.Invoke(companyId, token => (_find ??= companies.NewCompanyFinder())(companyId, token));
+            if (company is null) return;
+            using var reader = companies.ListCompanyUsers(company.Id!, Requests.StopToken);
+            try
+            {
+                foreach (var page in Requests.Stream(_ => reader.NextAsync()))
+                {
+                    foreach (var user in page) WriteUser(user);
+                }
+            }
+            catch (IntercomApiException failure)
+            {
+                // A failed page ends this company's listing: what comes after it would be a silent gap.
+                Requests.WriteFailure(failure, companyId);
+            }
+        }
+    }
+}

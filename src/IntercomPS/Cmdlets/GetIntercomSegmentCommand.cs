@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>Gets segments (REST API 2.x): by -SegmentId, or every segment, with how many contacts each holds when -IncludeCount is given.</summary>
+    [Cmdlet(VerbsCommon.Get, "IntercomSegment", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(Segment))]
+    public sealed class GetIntercomSegmentCommand : IntercomCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        /// <summary>The segment's id; binds from piped segments (Id).</summary>
+        [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "segment_id")]
+        [ValidateNotNullOrEmpty]
+        public string SegmentId { get; set; } = string.Empty;
+
+        /// <summary>Each listed segment with how many contacts it holds (Count); a segment read by id always has it.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter IncludeCount { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName != IdSet) return;
+            var id = SegmentId;
+            Requests.Submit(id, token => Client.As<ISegments>().GetSegmentAsync(id, token), WriteObject);
+        }
+
+        protected override void EndProcessing()
+        {
+            base.EndProcessing();
+            if (ParameterSetName != ListSet) return;
+            var segments = Requests.Invoke(null, token => Client.As<ISegments>().ListSegmentsAsync(IncludeCount, token));
+            if (segments is not null) WriteObject(segments, enumerateCollection: true);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// Deletes companies (REST API 2.x): their users are detached, not deleted. By Intercom's -Id, else your
+    /// -CompanyId (found first); asks first unless -Force or -Confirm:$false.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "IntercomCompany", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(Company))]
+    public sealed class RemoveIntercomCompanyCommand : IntercomCmdlet
+    {
+        private CompanyFinder? _find;
+
+        public RemoveIntercomCompanyCommand() => ThrottleLimit.Declare(Composed);
+
+        /// <summary>The id Intercom gave the company; wins over -CompanyId when a piped object has both.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Id { get; set; }
+
+        /// <summary>The id your workspace gave the company.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("company_id")]
+        public string? CompanyId { get; set; }
+
+        /// <summary>Delete without asking (-WhatIf still only describes).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Return each deleted company as it was.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var (id, companyId) = (string.IsNullOrWhiteSpace(Id) ? null : Id, string.IsNullOrWhiteSpace(CompanyId) ? null : CompanyId);
+            if (id is null && companyId is null)
+            {
+                Requests.Refuse(null, new PSArgumentException("Name the company to delete by -Id or -CompanyId (a blank cell names none)."));
+                return;
+            }
+            var named = id ?? companyId!;
+            var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
+            if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess(named, "Remove Intercom company (its users are detached, not deleted)")) return;
+            Requests.Submit(named, token => DeleteAsync(id, companyId, token), removed => { if (PassThru) WriteObject(removed); });
+        }
+
+        private async Task<Company> DeleteAsync(string? id, string? companyId, CancellationToken token)
+        {
+            var companies = Client.As<ICompanies>();
+            var target = id ?? (await (_find ??= companies.NewCompanyFinder())(companyId!, token).ConfigureAwait(false)).Id!;
+            return await companies.DeleteCompanyAsync(target, token).ConfigureAwait(false);
+        }
+    }
+}
