@@ -17,7 +17,7 @@ namespace IntercomPS.Emulator.Inspector;
 /// (its searches, its records), never SQL of its own. Each resource is one entry of <see cref="Resources"/>: its name
 /// (the URL segment and the view of the same name in inspector.js), how to list it and, if it has one, how to show
 /// one item. A list answers {items, total, next}: next is the cursor of the following page, as the 2.x face pages.
-/// Adding a resource the store gains (companies, segments) is one entry here and one in inspector.js's views.
+/// Adding a resource the store gains is one entry here and one in inspector.js's views.
 /// </summary>
 internal static class InspectorViews
 {
@@ -30,15 +30,21 @@ internal static class InspectorViews
         ["conversations"] = new(ListConversationsAsync, ShowConversationAsync),
         ["admins"] = new(ListAdminsAsync, null),
         ["teams"] = new(ListTeamsAsync, null),
+        ["companies"] = new(ListCompaniesAsync, ShowCompanyAsync),
+        ["segments"] = new(ListSegmentsAsync, null), // a segment's members: the contact list's ?segment_id=
         ["data_attributes"] = new(ListAttributesAsync, null),
         ["events"] = new(ListEventsAsync, null),
     };
 
-    /// <summary>Newest first; ?q= matches name, email, external id or phone (contains, any case) or the exact id; ?tag_id= one tag's contacts.</summary>
+    /// <summary>
+    /// Newest first; ?q= matches name, email, external id or phone (contains, any case) or the exact id; ?tag_id= one
+    /// tag's contacts, ?segment_id= one segment's members.
+    /// </summary>
     private static async Task<Writes> ListContactsAsync(InspectorRequest request)
     {
         var q = Input.Query(request.Query, "q")?.Trim();
         var tag = Input.Query(request.Query, "tag_id");
+        var segment = Input.Query(request.Query, "segment_id");
         var search = Build(w =>
         {
             w.WriteStartObject("query");
@@ -48,6 +54,11 @@ internal static class InspectorViews
             if (tag is not null)
             {
                 Filter(w, "tag_id", "=", tag);
+            }
+
+            if (segment is not null)
+            {
+                Filter(w, "segment_id", "=", segment);
             }
 
             if (q is { Length: > 0 })
@@ -73,7 +84,7 @@ internal static class InspectorViews
         return w => Page(w, page.Contacts, page.TotalCount, page.Next, c => ContactSummary(w, c));
     }
 
-    /// <summary>Everything the store holds about one contact: its attributes as 2.x shows them, tags, notes, conversations, events.</summary>
+    /// <summary>Everything the store holds about one contact: its attributes as 2.x shows them, tags, notes, conversations, events, companies, segments.</summary>
     private static async Task<Writes> ShowContactAsync(InspectorRequest request, string id)
     {
         var store = request.Store;
@@ -83,6 +94,8 @@ internal static class InspectorViews
             ContactSearch.Conversations(Build(w => { w.WritePropertyName("query"); Filter(w, "contact_ids", "=", id); Sort(w, "id"); })), Face.MaxPerPage, null);
         var events = await store.ListEventsAsync(contact);
         var inbox = await Inbox.ReadAsync(store);
+        var companies = await store.ListContactCompaniesAsync(id);
+        var segments = await store.ListContactSegmentsAsync(id);
         return w =>
         {
             w.WriteStartObject();
@@ -123,6 +136,20 @@ internal static class InspectorViews
                 w.WritePropertyName("metadata");
                 w.WriteRawValue(e.Metadata, skipInputValidation: true);
                 w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("companies");
+            foreach (var company in companies)
+            {
+                CompanySummary(w, company);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("segments");
+            foreach (var segment in segments)
+            {
+                Segment(w, segment);
             }
 
             w.WriteEndArray();
@@ -212,6 +239,45 @@ internal static class InspectorViews
         });
     }
 
+    /// <summary>Newest first, 25 a page, numbered as the store pages companies (the cursor is the next page's number).</summary>
+    private static async Task<Writes> ListCompaniesAsync(InspectorRequest request)
+    {
+        var number = Input.QueryNumber(request.Query, "starting_after") is { } after and > 1 ? (int)Math.Min(after, int.MaxValue) : 1;
+        var page = await request.Store.ListCompaniesAsync(number, PerPage, descending: true);
+        var next = (long)number * PerPage < page.TotalCount ? Face.ToString(number + 1) : null;
+        return w => Page(w, page.Companies, page.TotalCount, next, c => CompanySummary(w, c));
+    }
+
+    /// <summary>A company's attributes, custom ones too, and its contacts (the first <see cref="Face.MaxPerPage"/>, with how many in all).</summary>
+    private static async Task<Writes> ShowCompanyAsync(InspectorRequest request, string id)
+    {
+        var company = await request.Store.GetCompanyAsync(id);
+        var contacts = await request.Store.ListCompanyContactsAsync(id, 1, Face.MaxPerPage);
+        return w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("company");
+            CompanySummary(w, company);
+            w.WritePropertyName("custom_attributes");
+            w.WriteRawValue(company.CustomAttributes, skipInputValidation: true);
+            w.WriteStartArray("contacts");
+            foreach (var contact in contacts.Contacts)
+            {
+                ContactSummary(w, contact);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("contacts_total", contacts.TotalCount);
+            w.WriteEndObject();
+        };
+    }
+
+    private static async Task<Writes> ListSegmentsAsync(InspectorRequest request)
+    {
+        var segments = await request.Store.ListSegmentsAsync();
+        return w => Page(w, segments, segments.Count, null, g => Segment(w, g));
+    }
+
     /// <summary>Every model's attributes (contact, company), the archived ones too, as the store lists them.</summary>
     private static async Task<Writes> ListAttributesAsync(InspectorRequest request)
     {
@@ -272,6 +338,39 @@ internal static class InspectorViews
     }
 
     /// <summary>A conversation's row: assignee is its admin's and team's names joined, or null when neither is assigned.</summary>
+    private static void CompanySummary(Utf8JsonWriter w, CompanyRecord c)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", c.Id);
+        w.WriteString("company_id", c.CompanyId);
+        w.WriteString("name", c.Name);
+        w.WriteString("plan", c.Plan);
+        w.WriteString("industry", c.Industry);
+        w.WriteString("website", c.Website);
+        if (c.Size is { } size)
+        {
+            w.WriteNumber("size", size);
+        }
+
+        w.WriteNumber("monthly_spend", c.MonthlySpend);
+        w.WriteNumber("contacts", c.UserCount);
+        w.WriteNumber("created_at", c.CreatedAt);
+        w.WriteNumber("updated_at", c.UpdatedAt);
+        w.WriteEndObject();
+    }
+
+    private static void Segment(Utf8JsonWriter w, SegmentRecord g)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", g.Id);
+        w.WriteString("name", g.Name);
+        w.WriteString("person_type", g.PersonType);
+        w.WriteNumber("members", g.Count);
+        w.WriteNumber("created_at", g.CreatedAt);
+        w.WriteNumber("updated_at", g.UpdatedAt);
+        w.WriteEndObject();
+    }
+
     private static void ConversationSummary(Utf8JsonWriter w, ConversationRecord c, Inbox inbox)
     {
         w.WriteStartObject();

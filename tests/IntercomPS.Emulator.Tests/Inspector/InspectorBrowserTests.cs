@@ -78,6 +78,10 @@ public sealed class InspectorBrowserTests(EmulatorFixture fixture, ChromiumFixtu
         (await v2.PostAsync($"conversations/{second}/parts", new { message_type = "assignment", type = "team", admin_id = ann, assignee_id = billing })).Ok();
         var refund = (await v2.PostAsync("tags", new { name = "refund" })).Ok()["id"].GetString()!;
         (await v2.PostAsync($"conversations/{second}/tags", new { id = refund, admin_id = ann })).Ok();
+        var navy = (await v2.PostAsync("companies", new { company_id = "navy-1", name = "US Navy", plan = "Fleet", industry = "Defense", size = 300, custom_attributes = new { region = "amer" } })).Ok()["id"].GetString()!;
+        (await v2.PostAsync("companies", new { company_id = "ae-1", name = "Analytical Engines", plan = "Pro" })).Ok();
+        (await v2.PostAsync($"contacts/{grace}/companies", new { id = navy })).Ok();
+        await fixture.Admin.AddSegmentAsync(App, "Trial leads", [grace], personType: "contact");
         (await v2.PostAsync("events", new { event_name = "invoice-viewed", created_at = 1_765_000_000, id = ada, metadata = new { invoice = "INV-7" } })).Ok(202);
 
         // No reload: the page saw the writes in its live log and read the data again.
@@ -141,6 +145,28 @@ public sealed class InspectorBrowserTests(EmulatorFixture fixture, ChromiumFixtu
         await Expect(page.Locator("h2[data-view=teams]")).ToHaveTextAsync("Teams (1)");
         await Expect(page.Locator("[data-view=admins] table").Nth(1).Locator("tbody tr")).ToContainTextAsync(new[] { "Ann Agent, Bob Backup" });
         await Screens.SaveAsync(page, "admins");
+
+        await page.ClickAsync("#views a[data-view=companies]");
+        await Expect(page.Locator("[data-view=companies] tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-view=companies] tbody tr", new() { HasText = "US Navy" })).ToContainTextAsync("Defense");
+        await Screens.SaveAsync(page, "companies");
+        await page.ClickAsync("tr:has-text('US Navy')");
+        var company = page.Locator("[data-view=company]");
+        await Expect(company.Locator("h2")).ToHaveTextAsync("US Navy");
+        await Expect(company.Locator("dd", new() { HasText = "amer" })).ToHaveCountAsync(1);
+        await Expect(company.Locator("h3", new() { HasText = "Contacts" })).ToHaveTextAsync("Contacts (1)");
+        await Expect(company.Locator("tbody tr")).ToContainTextAsync(new[] { "Grace Hopper" });
+        await Screens.SaveAsync(page, "company");
+        await company.Locator("tbody tr").ClickAsync();
+        await Expect(page.Locator("[data-view=contact] a.chip")).ToHaveTextAsync(new[] { "US Navy", "Trial leads" });
+
+        await page.ClickAsync("#views a[data-view=segments]");
+        await Expect(page.Locator("[data-view=segments] tbody tr")).ToContainTextAsync(new[] { "Trial leads" });
+        await Screens.SaveAsync(page, "segments");
+        await page.ClickAsync("tr:has-text('Trial leads')");
+        await Expect(page.Locator("[data-view=contacts] .chip")).ToContainTextAsync("segment: Trial leads");
+        await Expect(page.Locator("[data-view=contacts] tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-view=contacts] tbody tr")).ToContainTextAsync("Grace Hopper");
 
         await page.ClickAsync("#views a[data-view=events]");
         await Expect(page.Locator("[data-view=events] tbody tr")).ToContainTextAsync(new[] { "invoice-viewed" });

@@ -186,6 +186,71 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task Companies_show_their_contacts_and_segments_their_members()
+    {
+        var v2 = fixture.V2;
+        var ada = (await v2.PostAsync("contacts", new { role = "user", email = "ada@example.com", name = "Ada Lovelace" })).Ok()["id"].GetString()!;
+        var grace = (await v2.PostAsync("contacts", new { role = "user", email = "grace@example.com", name = "Grace Hopper" })).Ok()["id"].GetString()!;
+        var lin = (await v2.PostAsync("contacts", new { role = "lead", email = "lin@example.com", name = "Lin" })).Ok()["id"].GetString()!;
+        var engines = (await v2.PostAsync("companies", new { company_id = "ae-1", name = "Analytical Engines", plan = "Pro", size = 12, industry = "Computing", monthly_spend = 150, custom_attributes = new { region = "emea" } })).Ok()["id"].GetString()!;
+        var navy = (await v2.PostAsync("companies", new { company_id = "navy-1", name = "US Navy" })).Ok()["id"].GetString()!;
+        (await v2.PostAsync($"contacts/{ada}/companies", new { id = engines })).Ok();
+        (await v2.PostAsync($"contacts/{grace}/companies", new { id = engines })).Ok();
+        (await v2.PostAsync($"contacts/{grace}/companies", new { id = navy })).Ok();
+        var pioneers = await fixture.Admin.AddSegmentAsync(App, "Pioneers", [ada, grace]);
+        var leads = await fixture.Admin.AddSegmentAsync(App, "Warm leads", [lin], personType: "contact");
+
+        var companies = (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies")).Ok();
+        Assert.Equal(2, companies["total"].GetInt32());
+        Assert.Equal(
+            [(navy, "US Navy", "navy-1", 1), (engines, "Analytical Engines", "ae-1", 2)], // newest first
+            companies["items"].EnumerateArray().Select(c => (c.Str("id"), c.Str("name"), c.Str("company_id"), c.GetProperty("contacts").GetInt32())).ToArray());
+        var row = companies["items"][1];
+        Assert.Equal(("Pro", "Computing", 12, 150), (row.Str("plan"), row.Str("industry"), row.GetProperty("size").GetInt32(), row.GetProperty("monthly_spend").GetInt32()));
+
+        var company = (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies/{engines}")).Ok();
+        Assert.Equal("Analytical Engines", company["company"].Str("name"));
+        Assert.Equal("emea", company["custom_attributes"].Str("region"));
+        Assert.Equal(2, company["contacts_total"].GetInt32());
+        Assert.Equal(["Ada Lovelace", "Grace Hopper"], company["contacts"].EnumerateArray().Select(c => c.Str("name")).Order());
+        (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies/nope")).AssertError(404, "not_found");
+
+        var segments = (await Inspector.GetAsync($"_inspector/api/apps/{App}/segments")).Ok();
+        Assert.Equal(
+            [(pioneers, "Pioneers", "user", 2), (leads, "Warm leads", "contact", 1)],
+            segments["items"].EnumerateArray().Select(g => (g.Str("id"), g.Str("name"), g.Str("person_type"), g.GetProperty("members").GetInt32())).ToArray());
+        var members = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?segment_id={pioneers}")).Ok();
+        Assert.Equal(2, members["total"].GetInt32());
+        Assert.Equal(["Ada Lovelace", "Grace Hopper"], members["items"].EnumerateArray().Select(c => c.Str("name")).Order());
+        Assert.Equal("Grace Hopper", Assert.Single((await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?segment_id={pioneers}&q=hopper")).Ok()["items"].EnumerateArray()).Str("name"));
+        Assert.Equal("Lin", Assert.Single((await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?segment_id={leads}")).Ok()["items"].EnumerateArray()).Str("name"));
+
+        // A contact's page names its companies and segments.
+        var shown = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts/{grace}")).Ok();
+        Assert.Equal(["Analytical Engines", "US Navy"], shown["companies"].EnumerateArray().Select(c => c.Str("name")));
+        Assert.Equal([pioneers], shown["segments"].EnumerateArray().Select(g => g.Str("id")));
+
+        // Another app holds none of them.
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/companies")).Ok()["items"].EnumerateArray());
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/segments")).Ok()["items"].EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Companies_page_newest_first_by_page_number()
+    {
+        for (var i = 1; i <= 30; i++)
+        {
+            (await fixture.V2.PostAsync("companies", new { company_id = "co-" + i, name = "Company " + i })).Ok();
+        }
+
+        var first = (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies")).Ok();
+        Assert.Equal((30, 25, "Company 30"), (first["total"].GetInt32(), first["items"].GetArrayLength(), first["items"][0].Str("name")));
+        var second = (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies?starting_after={first["next"].GetString()}")).Ok();
+        Assert.Equal(["Company 5", "Company 4", "Company 3", "Company 2", "Company 1"], second["items"].EnumerateArray().Select(c => c.Str("name")));
+        Assert.Equal(JsonValueKind.Null, second["next"].ValueKind);
+    }
+
+    [Fact]
     public async Task Contacts_page_newest_first_and_the_search_box_matches_any_part_of_a_name_email_or_id()
     {
         await fixture.SeedAsync(60, "seeded");
