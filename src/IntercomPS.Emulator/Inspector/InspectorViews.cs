@@ -337,7 +337,6 @@ internal static class InspectorViews
         w.WriteEndObject();
     }
 
-    /// <summary>A conversation's row: assignee is its admin's and team's names joined, or null when neither is assigned.</summary>
     private static void CompanySummary(Utf8JsonWriter w, CompanyRecord c)
     {
         w.WriteStartObject();
@@ -371,6 +370,7 @@ internal static class InspectorViews
         w.WriteEndObject();
     }
 
+    /// <summary>A conversation's row: assignee is its admin's and team's names joined, or null when neither is assigned.</summary>
     private static void ConversationSummary(Utf8JsonWriter w, ConversationRecord c, Inbox inbox)
     {
         w.WriteStartObject();
