@@ -17,7 +17,7 @@ namespace IntercomPS.Emulator.Inspector;
 /// (its searches, its records), never SQL of its own. Each resource is one entry of <see cref="Resources"/>: its name
 /// (the URL segment and the view of the same name in inspector.js), how to list it and, if it has one, how to show
 /// one item. A list answers {items, total, next}: next is the cursor of the following page, as the 2.x face pages.
-/// Adding a resource the store gains (companies, segments) is one entry here and one in inspector.js's views.
+/// Adding a resource the store gains is one entry here and one in inspector.js's views.
 /// </summary>
 internal static class InspectorViews
 {
@@ -28,15 +28,23 @@ internal static class InspectorViews
         ["contacts"] = new(ListContactsAsync, ShowContactAsync),
         ["tags"] = new(ListTagsAsync, null),
         ["conversations"] = new(ListConversationsAsync, ShowConversationAsync),
+        ["admins"] = new(ListAdminsAsync, null),
+        ["teams"] = new(ListTeamsAsync, null),
+        ["companies"] = new(ListCompaniesAsync, ShowCompanyAsync),
+        ["segments"] = new(ListSegmentsAsync, null), // a segment's members: the contact list's ?segment_id=
         ["data_attributes"] = new(ListAttributesAsync, null),
         ["events"] = new(ListEventsAsync, null),
     };
 
-    /// <summary>Newest first; ?q= matches name, email, external id or phone (contains, any case) or the exact id; ?tag_id= one tag's contacts.</summary>
+    /// <summary>
+    /// Newest first; ?q= matches name, email, external id or phone (contains, any case) or the exact id; ?tag_id= one
+    /// tag's contacts, ?segment_id= one segment's members.
+    /// </summary>
     private static async Task<Writes> ListContactsAsync(InspectorRequest request)
     {
         var q = Input.Query(request.Query, "q")?.Trim();
         var tag = Input.Query(request.Query, "tag_id");
+        var segment = Input.Query(request.Query, "segment_id");
         var search = Build(w =>
         {
             w.WriteStartObject("query");
@@ -46,6 +54,11 @@ internal static class InspectorViews
             if (tag is not null)
             {
                 Filter(w, "tag_id", "=", tag);
+            }
+
+            if (segment is not null)
+            {
+                Filter(w, "segment_id", "=", segment);
             }
 
             if (q is { Length: > 0 })
@@ -71,7 +84,7 @@ internal static class InspectorViews
         return w => Page(w, page.Contacts, page.TotalCount, page.Next, c => ContactSummary(w, c));
     }
 
-    /// <summary>Everything the store holds about one contact: its attributes as 2.x shows them, tags, notes, conversations, events.</summary>
+    /// <summary>Everything the store holds about one contact: its attributes as 2.x shows them, tags, notes, conversations, events, companies, segments.</summary>
     private static async Task<Writes> ShowContactAsync(InspectorRequest request, string id)
     {
         var store = request.Store;
@@ -80,6 +93,9 @@ internal static class InspectorViews
         var conversations = await store.SearchConversationsAsync(
             ContactSearch.Conversations(Build(w => { w.WritePropertyName("query"); Filter(w, "contact_ids", "=", id); Sort(w, "id"); })), Face.MaxPerPage, null);
         var events = await store.ListEventsAsync(contact);
+        var inbox = await Inbox.ReadAsync(store);
+        var companies = await store.ListContactCompaniesAsync(id);
+        var segments = await store.ListContactSegmentsAsync(id);
         return w =>
         {
             w.WriteStartObject();
@@ -106,7 +122,7 @@ internal static class InspectorViews
             w.WriteStartArray("conversations");
             foreach (var conversation in conversations.Conversations)
             {
-                ConversationSummary(w, conversation);
+                ConversationSummary(w, conversation, inbox);
             }
 
             w.WriteEndArray();
@@ -120,6 +136,20 @@ internal static class InspectorViews
                 w.WritePropertyName("metadata");
                 w.WriteRawValue(e.Metadata, skipInputValidation: true);
                 w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("companies");
+            foreach (var company in companies)
+            {
+                CompanySummary(w, company);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("segments");
+            foreach (var segment in segments)
+            {
+                Segment(w, segment);
             }
 
             w.WriteEndArray();
@@ -138,26 +168,36 @@ internal static class InspectorViews
     {
         var search = Build(w => { w.WritePropertyName("query"); Filter(w, "id", "!=", ""); Sort(w, "id"); });
         var page = await request.Store.SearchConversationsAsync(ContactSearch.Conversations(search), PerPage, Input.Query(request.Query, "starting_after"));
-        return w => Page(w, page.Conversations, page.TotalCount, page.Next, c => ConversationSummary(w, c));
+        var inbox = await Inbox.ReadAsync(request.Store);
+        return w => Page(w, page.Conversations, page.TotalCount, page.Next, c => ConversationSummary(w, c, inbox));
     }
 
-    /// <summary>A conversation with every part, bodies as text, authors named.</summary>
+    /// <summary>
+    /// A conversation with every part as the team inbox stores it: its type (comment, note, close, open, snoozed,
+    /// assignment...), its author named, whom an assignment went to, its words as text.
+    /// </summary>
     private static async Task<Writes> ShowConversationAsync(InspectorRequest request, string id)
     {
         var conversation = await request.Store.GetConversationAsync(long.TryParse(id, out var number) ? number : throw ApiError.NotFound($"No conversation '{id}'"));
-        var admin = request.Store.Admin;
+        var inbox = await Inbox.ReadAsync(request.Store);
         return w =>
         {
             w.WriteStartObject();
             w.WritePropertyName("conversation");
-            ConversationSummary(w, conversation);
+            ConversationSummary(w, conversation, inbox);
             w.WriteStartArray("parts");
             foreach (var message in conversation.Messages)
             {
                 w.WriteStartObject();
                 w.WriteString("id", Face.ToString(message.Id));
+                w.WriteString("type", message.PartType);
                 w.WriteString("author_type", message.FromAdmin ? "admin" : conversation.Contact.Role);
-                w.WriteString("author", message.FromAdmin ? admin.Name : Name(conversation.Contact));
+                w.WriteString("author", message.FromAdmin ? inbox.Admin(message.AdminId) : Name(conversation.Contact));
+                if (message.AssignedTo is { } assigned)
+                {
+                    w.WriteString("assigned_to", inbox.Assignee(assigned));
+                }
+
                 w.WriteNumber("created_at", message.CreatedAt);
                 w.WriteString("body", Html.PlainText(message.Html));
                 w.WriteEndObject();
@@ -168,18 +208,89 @@ internal static class InspectorViews
         };
     }
 
+    /// <summary>The app's admins, its first (whose token the app's key is) first, each with its away status and teams.</summary>
+    private static async Task<Writes> ListAdminsAsync(InspectorRequest request)
+    {
+        var inbox = await Inbox.ReadAsync(request.Store);
+        return w => Page(w, inbox.Admins, inbox.Admins.Count, null, a =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", a.Id);
+            w.WriteString("name", a.Name);
+            w.WriteString("email", a.Email);
+            w.WriteBoolean("away", a.Away);
+            w.WriteBoolean("reassign", a.Reassign);
+            w.WriteString("teams", string.Join(", ", (a.TeamIds ?? []).Select(inbox.Team)));
+            w.WriteEndObject();
+        });
+    }
+
+    private static async Task<Writes> ListTeamsAsync(InspectorRequest request)
+    {
+        var inbox = await Inbox.ReadAsync(request.Store);
+        return w => Page(w, inbox.Teams, inbox.Teams.Count, null, t =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", Face.ToString(t.Id));
+            w.WriteString("name", t.Name);
+            w.WriteString("members", string.Join(", ", t.AdminIds.Select(id => inbox.Admin(id))));
+            w.WriteNumber("member_count", t.AdminIds.Count);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Newest first, 25 a page, numbered as the store pages companies (the cursor is the next page's number).</summary>
+    private static async Task<Writes> ListCompaniesAsync(InspectorRequest request)
+    {
+        var number = Input.QueryNumber(request.Query, "starting_after") is { } after and > 1 ? (int)Math.Min(after, int.MaxValue) : 1;
+        var page = await request.Store.ListCompaniesAsync(number, PerPage, descending: true);
+        var next = (long)number * PerPage < page.TotalCount ? Face.ToString(number + 1) : null;
+        return w => Page(w, page.Companies, page.TotalCount, next, c => CompanySummary(w, c));
+    }
+
+    /// <summary>A company's attributes, custom ones too, and its contacts (the first <see cref="Face.MaxPerPage"/>, with how many in all).</summary>
+    private static async Task<Writes> ShowCompanyAsync(InspectorRequest request, string id)
+    {
+        var company = await request.Store.GetCompanyAsync(id);
+        var contacts = await request.Store.ListCompanyContactsAsync(id, 1, Face.MaxPerPage);
+        return w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("company");
+            CompanySummary(w, company);
+            w.WritePropertyName("custom_attributes");
+            w.WriteRawValue(company.CustomAttributes, skipInputValidation: true);
+            w.WriteStartArray("contacts");
+            foreach (var contact in contacts.Contacts)
+            {
+                ContactSummary(w, contact);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("contacts_total", contacts.TotalCount);
+            w.WriteEndObject();
+        };
+    }
+
+    private static async Task<Writes> ListSegmentsAsync(InspectorRequest request)
+    {
+        var segments = await request.Store.ListSegmentsAsync();
+        return w => Page(w, segments, segments.Count, null, g => Segment(w, g));
+    }
+
+    /// <summary>Every model's attributes (contact, company), the archived ones too, as the store lists them.</summary>
     private static async Task<Writes> ListAttributesAsync(InspectorRequest request)
     {
-        // Every model's, archived ones too: the inspector shows what the store holds.
-        var attributes = await request.Store.ListAttributesAsync(null, includeArchived: true);
+        var attributes = await request.Store.ListAttributesAsync(model: null, includeArchived: true);
         return w => Page(w, attributes, attributes.Count, null, a =>
         {
             w.WriteStartObject();
-            w.WriteString("name", a.Name);
             w.WriteString("model", a.Model);
+            w.WriteString("name", a.Name);
             w.WriteString("data_type", a.DataType);
-            w.WriteBoolean("archived", a.Archived);
             w.WriteBoolean("custom", a.Custom);
+            w.WriteBoolean("archived", a.Archived);
+            w.WriteString("options", string.Join(", ", a.Options ?? []));
             w.WriteString("description", a.Description ?? "");
             if (a.CreatedAt is { } created)
             {
@@ -226,7 +337,41 @@ internal static class InspectorViews
         w.WriteEndObject();
     }
 
-    private static void ConversationSummary(Utf8JsonWriter w, ConversationRecord c)
+    private static void CompanySummary(Utf8JsonWriter w, CompanyRecord c)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", c.Id);
+        w.WriteString("company_id", c.CompanyId);
+        w.WriteString("name", c.Name);
+        w.WriteString("plan", c.Plan);
+        w.WriteString("industry", c.Industry);
+        w.WriteString("website", c.Website);
+        if (c.Size is { } size)
+        {
+            w.WriteNumber("size", size);
+        }
+
+        w.WriteNumber("monthly_spend", c.MonthlySpend);
+        w.WriteNumber("contacts", c.UserCount);
+        w.WriteNumber("created_at", c.CreatedAt);
+        w.WriteNumber("updated_at", c.UpdatedAt);
+        w.WriteEndObject();
+    }
+
+    private static void Segment(Utf8JsonWriter w, SegmentRecord g)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", g.Id);
+        w.WriteString("name", g.Name);
+        w.WriteString("person_type", g.PersonType);
+        w.WriteNumber("members", g.Count);
+        w.WriteNumber("created_at", g.CreatedAt);
+        w.WriteNumber("updated_at", g.UpdatedAt);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A conversation's row: assignee is its admin's and team's names joined, or null when neither is assigned.</summary>
+    private static void ConversationSummary(Utf8JsonWriter w, ConversationRecord c, Inbox inbox)
     {
         w.WriteStartObject();
         w.WriteString("id", Face.ToString(c.Id));
@@ -239,7 +384,12 @@ internal static class InspectorViews
         }
 
         w.WriteBoolean("read", c.Read);
-        w.WriteNull("assignee"); // the emulator does not emulate assignment: every conversation is unassigned
+        var admin = c.AdminAssigneeId is { } adminId ? inbox.Admin(adminId) : null;
+        var team = c.TeamAssigneeId is { } teamId ? inbox.Team(teamId) : null;
+        w.WriteString("admin_assignee", admin);
+        w.WriteString("team_assignee", team);
+        w.WriteString("assignee", admin is null && team is null ? null : string.Join(" · ", new[] { admin, team }.OfType<string>()));
+        w.WriteString("tags", string.Join(", ", (c.Tags ?? []).Select(t => t.Tag.Name)));
         w.WriteNumber("parts", c.Messages.Count);
         w.WriteString("first_message", c.Messages.Count > 0 ? Html.PlainText(c.Messages[0].Html) : "");
         w.WriteNumber("created_at", c.CreatedAt);
@@ -305,6 +455,25 @@ internal static class InspectorViews
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
         return document.RootElement.Clone();
     }
+}
+
+/// <summary>An app's admins and teams, read once per view, to name a conversation's assignees and its parts' authors.</summary>
+internal sealed record Inbox(IReadOnlyList<AdminRecord> Admins, IReadOnlyList<TeamRecord> Teams)
+{
+    public static async Task<Inbox> ReadAsync(AppStore store) => new(await store.ListAdminsAsync(), await store.ListTeamsAsync());
+
+    /// <summary>An admin's name; a part with no admin id is the app's first admin's (as the 2.x face shows it).</summary>
+    public string Admin(string? id) => (id is null ? Admins[0] : Admins.FirstOrDefault(a => a.Id == id))?.Name ?? $"admin {id}";
+
+    public string Team(long id) => Teams.FirstOrDefault(t => t.Id == id)?.Name ?? $"team {id}";
+
+    /// <summary>Whom an assignment part went to: "admin:ID", "team:ID" or "nobody", as the store keeps it.</summary>
+    public string Assignee(string assigned) => assigned.Split(':') switch
+    {
+        ["admin", var id] => Admin(id),
+        ["team", var id] when long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var team) => Team(team),
+        _ => "nobody",
+    };
 }
 
 /// <summary>Writes an answer's JSON.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net.Http;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Testing;
@@ -66,8 +67,21 @@ public sealed class InspectorBrowserTests(EmulatorFixture fixture, ChromiumFixtu
         (await v2.PostAsync($"contacts/{ada}/notes", new { body = "Called about the renewal; wants annual billing." })).Ok();
         var conversation = (await v2.PostAsync("conversations", new { from = new { type = "user", id = ada }, body = "My last invoice shows the wrong plan." })).Ok()["conversation_id"].GetString()!;
         var admin = (await v2.GetAsync("me")).Ok()["id"].GetString()!;
+        var ann = await fixture.Admin.AddAdminAsync(App, "Ann Agent", "ann@example.com");
+        var bob = await fixture.Admin.AddAdminAsync(App, "Bob Backup", "bob@example.com", away: true);
+        var billing = await fixture.Admin.AddTeamAsync(App, "Billing", ann, bob);
         (await v2.PostAsync($"conversations/{conversation}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Fixed: you are on Pro from today." })).Ok();
         (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "close", type = "admin", admin_id = admin })).Ok();
+        var second = (await v2.PostAsync("conversations", new { from = new { type = "user", id = grace }, body = "Can I get a refund for the trial?" })).Ok()["conversation_id"].GetString()!;
+        (await v2.PostAsync($"conversations/{second}/reply", new { message_type = "note", type = "admin", admin_id = ann, body = "Trial refunds need Billing." })).Ok();
+        (await v2.PostAsync($"conversations/{second}/parts", new { message_type = "assignment", type = "admin", admin_id = admin, assignee_id = ann })).Ok();
+        (await v2.PostAsync($"conversations/{second}/parts", new { message_type = "assignment", type = "team", admin_id = ann, assignee_id = billing })).Ok();
+        var refund = (await v2.PostAsync("tags", new { name = "refund" })).Ok()["id"].GetString()!;
+        (await v2.PostAsync($"conversations/{second}/tags", new { id = refund, admin_id = ann })).Ok();
+        var navy = (await v2.PostAsync("companies", new { company_id = "navy-1", name = "US Navy", plan = "Fleet", industry = "Defense", size = 300, custom_attributes = new { region = "amer" } })).Ok()["id"].GetString()!;
+        (await v2.PostAsync("companies", new { company_id = "ae-1", name = "Analytical Engines", plan = "Pro" })).Ok();
+        (await v2.PostAsync($"contacts/{grace}/companies", new { id = navy })).Ok();
+        await fixture.Admin.AddSegmentAsync(App, "Trial leads", [grace], personType: "contact");
         (await v2.PostAsync("events", new { event_name = "invoice-viewed", created_at = 1_765_000_000, id = ada, metadata = new { invoice = "INV-7" } })).Ok(202);
 
         // No reload: the page saw the writes in its live log and read the data again.
@@ -98,13 +112,61 @@ public sealed class InspectorBrowserTests(EmulatorFixture fixture, ChromiumFixtu
         await Expect(page.Locator("[data-view=contacts] tbody tr")).ToContainTextAsync("Grace Hopper");
 
         await page.ClickAsync("#views a[data-view=conversations]");
-        await Expect(page.Locator("[data-view=conversations] tbody tr")).ToContainTextAsync(new[] { "closed" });
+        await Expect(page.Locator("[data-view=conversations] tbody tr")).ToContainTextAsync(new[] { "open", "closed" });
+        var assigned = page.Locator("[data-view=conversations] tbody tr", new() { HasText = "Can I get a refund" });
+        await Expect(assigned).ToContainTextAsync("Ann Agent · Billing");
+        await Expect(assigned).ToContainTextAsync("refund");
+        await Expect(page.Locator("[data-view=conversations] tbody tr", new() { HasText = "wrong plan" })).ToContainTextAsync("unassigned");
         await Screens.SaveAsync(page, "conversations");
-        await page.ClickAsync("[data-view=conversations] tbody tr");
-        await Expect(page.Locator("[data-view=conversation] .part")).ToHaveCountAsync(2);
-        await Expect(page.Locator("[data-view=conversation] .part.admin")).ToContainTextAsync("Fixed: you are on Pro from today.");
+        await page.ClickAsync("[data-view=conversations] tbody tr:has-text('wrong plan')");
+        await Expect(page.Locator("[data-view=conversation] .part")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-view=conversation] .part.admin.comment")).ToContainTextAsync("Fixed: you are on Pro from today.");
+        await Expect(page.Locator("[data-view=conversation] .part.close")).ToContainTextAsync("Ada Admin (admin) · close");
         await Expect(page.Locator("[data-view=conversation]")).ToContainTextAsync("unassigned");
+        await page.GotoAsync(PageUri("conversations/" + second));
+        var thread = page.Locator("[data-view=conversation]");
+        await Expect(thread.Locator(".part")).ToHaveTextAsync(new[]
+        {
+            new Regex("^Grace Hopper \\(lead\\) · comment · .*Can I get a refund for the trial\\?$"),
+            new Regex("^Ann Agent \\(admin\\) · note · .*Trial refunds need Billing\\.$"),
+            new Regex("^Ada Admin \\(admin\\) · assignment to Ann Agent · "),
+            new Regex("^Ann Agent \\(admin\\) · assignment to Billing · "),
+        });
+        await Expect(thread.Locator("dd", new() { HasText = "Billing" })).ToHaveCountAsync(1);
+        await Expect(thread.Locator("dd", new() { HasText = "refund" })).ToHaveCountAsync(1);
         await Screens.SaveAsync(page, "conversation");
+
+        await page.ClickAsync("#views a[data-view=admins]");
+        var admins = page.Locator("[data-view=admins] table").First.Locator("tbody tr");
+        await Expect(admins).ToHaveCountAsync(3);
+        await Expect(admins.Nth(0)).ToContainTextAsync("Ada Admin");
+        await Expect(admins.Filter(new() { HasText = "Bob Backup" })).ToContainTextAsync("yes"); // away
+        await Expect(admins.Filter(new() { HasText = "Ann Agent" })).ToContainTextAsync("Billing");
+        await Expect(page.Locator("h2[data-view=teams]")).ToHaveTextAsync("Teams (1)");
+        await Expect(page.Locator("[data-view=admins] table").Nth(1).Locator("tbody tr")).ToContainTextAsync(new[] { "Ann Agent, Bob Backup" });
+        await Screens.SaveAsync(page, "admins");
+
+        await page.ClickAsync("#views a[data-view=companies]");
+        await Expect(page.Locator("[data-view=companies] tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-view=companies] tbody tr", new() { HasText = "US Navy" })).ToContainTextAsync("Defense");
+        await Screens.SaveAsync(page, "companies");
+        await page.ClickAsync("tr:has-text('US Navy')");
+        var company = page.Locator("[data-view=company]");
+        await Expect(company.Locator("h2")).ToHaveTextAsync("US Navy");
+        await Expect(company.Locator("dd", new() { HasText = "amer" })).ToHaveCountAsync(1);
+        await Expect(company.Locator("h3", new() { HasText = "Contacts" })).ToHaveTextAsync("Contacts (1)");
+        await Expect(company.Locator("tbody tr")).ToContainTextAsync(new[] { "Grace Hopper" });
+        await Screens.SaveAsync(page, "company");
+        await company.Locator("tbody tr").ClickAsync();
+        await Expect(page.Locator("[data-view=contact] a.chip")).ToHaveTextAsync(new[] { "US Navy", "Trial leads" });
+
+        await page.ClickAsync("#views a[data-view=segments]");
+        await Expect(page.Locator("[data-view=segments] tbody tr")).ToContainTextAsync(new[] { "Trial leads" });
+        await Screens.SaveAsync(page, "segments");
+        await page.ClickAsync("tr:has-text('Trial leads')");
+        await Expect(page.Locator("[data-view=contacts] .chip")).ToContainTextAsync("segment: Trial leads");
+        await Expect(page.Locator("[data-view=contacts] tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-view=contacts] tbody tr")).ToContainTextAsync("Grace Hopper");
 
         await page.ClickAsync("#views a[data-view=events]");
         await Expect(page.Locator("[data-view=events] tbody tr")).ToContainTextAsync(new[] { "invoice-viewed" });
@@ -114,7 +176,7 @@ public sealed class InspectorBrowserTests(EmulatorFixture fixture, ChromiumFixtu
         await Expect(page.Locator("[data-view=contact] h2")).ToHaveTextAsync("Ada Lovelace");
 
         await page.ClickAsync("#views a[data-view=data_attributes]");
-        await Expect(page.Locator("tr:has-text('plan')")).ToContainTextAsync("Billing plan");
+        await Expect(page.Locator("tr:has-text('Billing plan')")).ToContainTextAsync("contact"); // a company's standard plan is listed too
         await Screens.SaveAsync(page, "data-attributes");
     }
 

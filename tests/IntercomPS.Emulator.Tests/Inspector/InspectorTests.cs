@@ -60,6 +60,9 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
     {
         var v2 = fixture.V2;
         (await v2.PostAsync("data_attributes", new { name = "plan", model = "contact", data_type = "string", description = "Billing plan" })).Ok();
+        (await v2.PostAsync("data_attributes", new { name = "tier", model = "company", data_type = "options", options = new[] { new { value = "gold" }, new { value = "silver" } } })).Ok();
+        var retired = (await v2.PostAsync("data_attributes", new { name = "legacy_score", model = "contact", data_type = "integer" })).Ok()["id"].GetInt64();
+        (await v2.PutAsync($"data_attributes/{retired}", new { archived = true })).Ok();
         var contact = (await v2.PostAsync("contacts", new
         {
             role = "user", email = "ada@example.com", name = "Ada Lovelace", external_id = "ada-1",
@@ -104,11 +107,147 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         var attributes = (await Inspector.GetAsync($"_inspector/api/apps/{App}/data_attributes")).Ok();
         Assert.Contains(attributes["items"].EnumerateArray(), a => a.Str("name") == "plan" && a.GetProperty("custom").GetBoolean() && a.Str("description") == "Billing plan");
+        var byName = attributes["items"].EnumerateArray().Where(a => a.GetProperty("custom").GetBoolean()).ToLookup(a => a.Str("name")); // companies have a standard plan too
+        Assert.Equal([("contact", false, "")], byName["plan"].Select(a => (a.Str("model"), a.GetProperty("archived").GetBoolean(), a.Str("options"))));
+        Assert.Equal([("company", false, "gold, silver")], byName["tier"].Select(a => (a.Str("model"), a.GetProperty("archived").GetBoolean(), a.Str("options"))));
+        Assert.Equal([("contact", true)], byName["legacy_score"].Select(a => (a.Str("model"), a.GetProperty("archived").GetBoolean()))); // archived, still shown
+        Assert.Contains(attributes["items"].EnumerateArray(), a => a.Str("model") == "company" && !a.GetProperty("custom").GetBoolean()); // company's standard ones
 
         // Another app's view is its own.
         Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/contacts")).Ok()["items"].EnumerateArray());
         (await Inspector.GetAsync("_inspector/api/apps/nope/contacts")).AssertError(404, "not_found");
         (await Inspector.GetAsync($"_inspector/api/apps/{App}/widgets")).AssertError(404, "not_found");
+    }
+
+    [Fact]
+    public async Task Conversations_show_their_assignees_tags_and_typed_parts_and_the_admins_and_teams_are_listed()
+    {
+        var v2 = fixture.V2;
+        var me = (await v2.GetAsync("me")).Ok()["id"].GetString()!;
+        var ann = await fixture.Admin.AddAdminAsync(App, "Ann Agent", "ann@example.com");
+        var bob = await fixture.Admin.AddAdminAsync(App, "Bob Backup", "bob@example.com", away: true);
+        var billing = await fixture.Admin.AddTeamAsync(App, "Billing", ann, bob);
+        await fixture.Admin.AddTeamAsync(App, "Empty team");
+        var contact = (await v2.PostAsync("contacts", new { role = "user", email = "cora@example.com", name = "Cora" })).Ok()["id"].GetString()!;
+        var conversation = (await v2.PostAsync("conversations", new { from = new { type = "user", id = contact }, body = "Refund please" })).Ok()["conversation_id"].GetString()!;
+        var untouched = (await v2.PostAsync("conversations", new { from = new { type = "user", id = contact }, body = "Another question" })).Ok()["conversation_id"].GetString()!;
+        var tag = (await v2.PostAsync("tags", new { name = "refund" })).Ok()["id"].GetString()!;
+        (await v2.PostAsync($"conversations/{conversation}/reply", new { message_type = "note", type = "admin", admin_id = ann, body = "Checking the invoice" })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "assignment", type = "admin", admin_id = me, assignee_id = ann, body = "Ann will help" })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "assignment", type = "team", admin_id = ann, assignee_id = billing })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/tags", new { id = tag, admin_id = ann })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "close", type = "admin", admin_id = bob, body = "Refunded" })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "snoozed", admin_id = ann, snoozed_until = 1_900_000_000 })).Ok();
+
+        var listed = (await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations")).Ok()["items"].EnumerateArray().ToDictionary(c => c.Str("id"));
+        var row = listed[conversation];
+        Assert.Equal(("snoozed", "Ann Agent", "Billing", "Ann Agent · Billing", "refund", 6),
+            (row.Str("state"), row.Str("admin_assignee"), row.Str("team_assignee"), row.Str("assignee"), row.Str("tags"), row.GetProperty("parts").GetInt32()));
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, ""), (listed[untouched].GetProperty("assignee").ValueKind, listed[untouched].GetProperty("admin_assignee").ValueKind, listed[untouched].Str("tags")));
+
+        var thread = (await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations/{conversation}")).Ok();
+        Assert.Equal("Ann Agent · Billing", thread["conversation"].Str("assignee"));
+        Assert.Equal(
+            [
+                ("comment", "user", "Cora", null, "Refund please"),
+                ("note", "admin", "Ann Agent", null, "Checking the invoice"),
+                ("assignment", "admin", "Ada Admin", "Ann Agent", "Ann will help"),
+                ("assignment", "admin", "Ann Agent", "Billing", ""),
+                ("close", "admin", "Bob Backup", null, "Refunded"),
+                ("snoozed", "admin", "Ann Agent", null, ""),
+            ],
+            thread["parts"].EnumerateArray().Select(p => (p.Str("type"), p.Str("author_type"), p.Str("author"),
+                p.TryGetProperty("assigned_to", out var to) ? to.GetString() : null, p.Str("body"))).ToArray());
+
+        // Unassigned again: the part says to nobody, and the row has no assignee of that kind left.
+        (await v2.PostAsync($"conversations/{conversation}/parts", new { message_type = "assignment", type = "admin", admin_id = me, assignee_id = "0" })).Ok();
+        var unassigned = (await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations/{conversation}")).Ok();
+        Assert.Equal(("assign_and_reopen", "nobody"), (unassigned["parts"][6].Str("type"), unassigned["parts"][6].Str("assigned_to")));
+        Assert.Equal((JsonValueKind.Null, "Billing"), (unassigned["conversation"].GetProperty("admin_assignee").ValueKind, unassigned["conversation"].Str("assignee")));
+
+        // The contact's page lists its conversations the same way.
+        var shown = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts/{contact}")).Ok();
+        Assert.Equal("Billing", shown["conversations"].EnumerateArray().Single(c => c.Str("id") == conversation).Str("team_assignee"));
+
+        var admins = (await Inspector.GetAsync($"_inspector/api/apps/{App}/admins")).Ok();
+        Assert.Equal(3, admins["total"].GetInt32());
+        Assert.Equal(
+            [(me, "Ada Admin", false, ""), (ann, "Ann Agent", false, "Billing"), (bob, "Bob Backup", true, "Billing")],
+            admins["items"].EnumerateArray().Select(a => (a.Str("id"), a.Str("name"), a.GetProperty("away").GetBoolean(), a.Str("teams"))).ToArray());
+        var teams = (await Inspector.GetAsync($"_inspector/api/apps/{App}/teams")).Ok();
+        Assert.Equal(
+            [(billing, "Billing", "Ann Agent, Bob Backup", 2), (teams["items"][1].Str("id"), "Empty team", "", 0)],
+            teams["items"].EnumerateArray().Select(t => (t.Str("id"), t.Str("name"), t.Str("members"), t.GetProperty("member_count").GetInt32())).ToArray());
+        Assert.Contains("admins", (await Inspector.GetAsync("_inspector/api/apps")).Ok()["resources"].EnumerateArray().Select(r => r.GetString()));
+
+        // The other app has only its first admin, and no team.
+        Assert.Equal(1, (await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/admins")).Ok()["total"].GetInt32());
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/teams")).Ok()["items"].EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Companies_show_their_contacts_and_segments_their_members()
+    {
+        var v2 = fixture.V2;
+        var ada = (await v2.PostAsync("contacts", new { role = "user", email = "ada@example.com", name = "Ada Lovelace" })).Ok()["id"].GetString()!;
+        var grace = (await v2.PostAsync("contacts", new { role = "user", email = "grace@example.com", name = "Grace Hopper" })).Ok()["id"].GetString()!;
+        var lin = (await v2.PostAsync("contacts", new { role = "lead", email = "lin@example.com", name = "Lin" })).Ok()["id"].GetString()!;
+        var engines = (await v2.PostAsync("companies", new { company_id = "ae-1", name = "Analytical Engines", plan = "Pro", size = 12, industry = "Computing", monthly_spend = 150, custom_attributes = new { region = "emea" } })).Ok()["id"].GetString()!;
+        var navy = (await v2.PostAsync("companies", new { company_id = "navy-1", name = "US Navy" })).Ok()["id"].GetString()!;
+        (await v2.PostAsync($"contacts/{ada}/companies", new { id = engines })).Ok();
+        (await v2.PostAsync($"contacts/{grace}/companies", new { id = engines })).Ok();
+        (await v2.PostAsync($"contacts/{grace}/companies", new { id = navy })).Ok();
+        var pioneers = await fixture.Admin.AddSegmentAsync(App, "Pioneers", [ada, grace]);
+        var leads = await fixture.Admin.AddSegmentAsync(App, "Warm leads", [lin], personType: "contact");
+
+        var companies = (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies")).Ok();
+        Assert.Equal(2, companies["total"].GetInt32());
+        Assert.Equal(
+            [(navy, "US Navy", "navy-1", 1), (engines, "Analytical Engines", "ae-1", 2)], // newest first
+            companies["items"].EnumerateArray().Select(c => (c.Str("id"), c.Str("name"), c.Str("company_id"), c.GetProperty("contacts").GetInt32())).ToArray());
+        var row = companies["items"][1];
+        Assert.Equal(("Pro", "Computing", 12, 150), (row.Str("plan"), row.Str("industry"), row.GetProperty("size").GetInt32(), row.GetProperty("monthly_spend").GetInt32()));
+
+        var company = (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies/{engines}")).Ok();
+        Assert.Equal("Analytical Engines", company["company"].Str("name"));
+        Assert.Equal("emea", company["custom_attributes"].Str("region"));
+        Assert.Equal(2, company["contacts_total"].GetInt32());
+        Assert.Equal(["Ada Lovelace", "Grace Hopper"], company["contacts"].EnumerateArray().Select(c => c.Str("name")).Order());
+        (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies/nope")).AssertError(404, "not_found");
+
+        var segments = (await Inspector.GetAsync($"_inspector/api/apps/{App}/segments")).Ok();
+        Assert.Equal(
+            [(pioneers, "Pioneers", "user", 2), (leads, "Warm leads", "contact", 1)],
+            segments["items"].EnumerateArray().Select(g => (g.Str("id"), g.Str("name"), g.Str("person_type"), g.GetProperty("members").GetInt32())).ToArray());
+        var members = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?segment_id={pioneers}")).Ok();
+        Assert.Equal(2, members["total"].GetInt32());
+        Assert.Equal(["Ada Lovelace", "Grace Hopper"], members["items"].EnumerateArray().Select(c => c.Str("name")).Order());
+        Assert.Equal("Grace Hopper", Assert.Single((await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?segment_id={pioneers}&q=hopper")).Ok()["items"].EnumerateArray()).Str("name"));
+        Assert.Equal("Lin", Assert.Single((await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts?segment_id={leads}")).Ok()["items"].EnumerateArray()).Str("name"));
+
+        // A contact's page names its companies and segments.
+        var shown = (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts/{grace}")).Ok();
+        Assert.Equal(["Analytical Engines", "US Navy"], shown["companies"].EnumerateArray().Select(c => c.Str("name")));
+        Assert.Equal([pioneers], shown["segments"].EnumerateArray().Select(g => g.Str("id")));
+
+        // Another app holds none of them.
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/companies")).Ok()["items"].EnumerateArray());
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/segments")).Ok()["items"].EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Companies_page_newest_first_by_page_number()
+    {
+        for (var i = 1; i <= 30; i++)
+        {
+            (await fixture.V2.PostAsync("companies", new { company_id = "co-" + i, name = "Company " + i })).Ok();
+        }
+
+        var first = (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies")).Ok();
+        Assert.Equal((30, 25, "Company 30"), (first["total"].GetInt32(), first["items"].GetArrayLength(), first["items"][0].Str("name")));
+        var second = (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies?starting_after={first["next"].GetString()}")).Ok();
+        Assert.Equal(["Company 5", "Company 4", "Company 3", "Company 2", "Company 1"], second["items"].EnumerateArray().Select(c => c.Str("name")));
+        Assert.Equal(JsonValueKind.Null, second["next"].ValueKind);
     }
 
     [Fact]

@@ -5,7 +5,8 @@
 const API = '/_inspector/api/';
 
 // The data views, one per resource the emulator's store holds (InspectorViews.Resources on the server). A new
-// resource is one entry here: its title, its columns [field, heading, format] and whether a row opens a detail.
+// resource is one entry here: its title, its columns [field, heading, format], whether a row opens a detail, and
+// `below`: another resource listed under it on the same page.
 const views = {
   contacts: {
     title: 'Contacts', search: 'Search name, email, external id, phone or id', detail: true,
@@ -19,7 +20,23 @@ const views = {
   conversations: {
     title: 'Conversations', detail: true,
     columns: [['id', 'Id'], ['contact', 'Contact'], ['state', 'State'], ['read', 'Read', 'flag'], ['assignee', 'Assignee', 'assignee'],
-      ['parts', 'Parts', 'number'], ['first_message', 'First message', 'wrap'], ['updated_at', 'Updated', 'time']],
+      ['tags', 'Tags'], ['parts', 'Parts', 'number'], ['first_message', 'First message', 'wrap'], ['updated_at', 'Updated', 'time']],
+  },
+  companies: {
+    title: 'Companies', detail: true,
+    columns: [['name', 'Name'], ['company_id', 'Company id'], ['plan', 'Plan'], ['industry', 'Industry'], ['size', 'Size', 'number'],
+      ['monthly_spend', 'Monthly spend', 'number'], ['contacts', 'Contacts', 'number'], ['created_at', 'Created', 'time'], ['updated_at', 'Updated', 'time']],
+  },
+  segments: {
+    title: 'Segments', columns: [['name', 'Name'], ['person_type', 'Person type'], ['members', 'Members', 'number'], ['created_at', 'Created', 'time'], ['id', 'Id']],
+    open: (segment) => go(state.app, 'contacts', null, { segment_id: segment.id, segment_name: segment.name }),
+  },
+  admins: {
+    title: 'Admins', below: 'teams',
+    columns: [['name', 'Name'], ['email', 'Email'], ['away', 'Away', 'flag'], ['reassign', 'Reassigns when away', 'flag'], ['teams', 'Teams'], ['id', 'Id']],
+  },
+  teams: {
+    title: 'Teams', columns: [['name', 'Name'], ['members', 'Members', 'wrap'], ['member_count', 'Size', 'number'], ['id', 'Id']],
   },
   events: {
     title: 'Events', columns: [['event_name', 'Event'], ['contact', 'Contact'], ['created_at', 'When', 'time'], ['metadata', 'Metadata', 'wrap']],
@@ -27,7 +44,8 @@ const views = {
   },
   data_attributes: {
     title: 'Data attributes',
-    columns: [['name', 'Name'], ['data_type', 'Type'], ['custom', 'Custom', 'flag'], ['description', 'Description', 'wrap'], ['created_at', 'Created', 'time']],
+    columns: [['model', 'Model'], ['name', 'Name'], ['data_type', 'Type'], ['custom', 'Custom', 'flag'], ['archived', 'Archived', 'flag'],
+      ['options', 'Options', 'wrap'], ['description', 'Description', 'wrap'], ['created_at', 'Created', 'time']],
   },
 };
 
@@ -69,7 +87,7 @@ function cell(value, format) {
     case 'time': return el('td', {}, time(value));
     case 'number': return el('td', { class: 'number' }, value ?? '');
     case 'flag': return el('td', {}, value ? 'yes' : '');
-    case 'assignee': return el('td', { class: 'muted' }, value ?? 'unassigned');
+    case 'assignee': return value ? el('td', {}, value) : el('td', { class: 'muted' }, 'unassigned');
     case 'wrap': return el('td', { class: 'wrap' }, value ?? '');
     default: return el('td', {}, value ?? '');
   }
@@ -119,6 +137,7 @@ async function render() {
     if (view === 'controls') return await renderControls();
     if (state.id && view === 'contacts') return await renderContact(state.id);
     if (state.id && view === 'conversations') return await renderConversation(state.id);
+    if (state.id && view === 'companies') return await renderCompany(state.id);
     return await renderList(view);
   } catch (error) {
     main.replaceChildren(el('div', { class: 'panel' }, el('p', { class: 'message error' }, error.message)));
@@ -127,23 +146,28 @@ async function render() {
 
 // ---- data views ----
 
+// The filters a list can be opened with (a tag's or a segment's contacts): [query parameter, its label's, the word shown].
+const listFilters = [['tag_id', 'tag_name', 'tag'], ['segment_id', 'segment_name', 'segment']];
+
 async function renderList(name, keepPage) {
   const view = views[name];
   if (!keepPage) state.pages = [null];
   const cursor = state.pages[state.pages.length - 1];
   const query = new URLSearchParams();
   if (state.params.q) query.set('q', state.params.q);
-  if (state.params.tag_id) query.set('tag_id', state.params.tag_id);
+  for (const [param] of listFilters) if (state.params[param]) query.set(param, state.params[param]);
   if (cursor) query.set('starting_after', cursor);
   const page = await api(`apps/${encodeURIComponent(state.app)}/${name}?${query}`);
+  const below = view.below ? await api(`apps/${encodeURIComponent(state.app)}/${view.below}`) : null;
   if (state.view !== name || state.id) return; // the reader moved on while this loaded
 
   const search = view.search ? el('input', {
     type: 'search', placeholder: view.search, value: state.params.q || '', 'aria-label': 'Search',
     onchange: (event) => go(state.app, name, null, { ...state.params, q: event.target.value }),
   }) : null;
-  const tagFilter = state.params.tag_id ? el('span', { class: 'chip' }, `tag: ${state.params.tag_name || state.params.tag_id} `,
-    el('a', { class: 'inline', onclick: () => go(state.app, name, null, { q: state.params.q || '' }) }, '✕')) : null;
+  const filters = listFilters.filter(([param]) => state.params[param]).map(([param, label, word]) => el('span', { class: 'chip' },
+    `${word}: ${state.params[label] || state.params[param]} `,
+    el('a', { class: 'inline', onclick: () => go(state.app, name, null, { q: state.params.q || '' }) }, '✕')));
   const first = (state.pages.length - 1) * 25 + 1;
   const shown = page.items.length ? `${first}–${first + page.items.length - 1} of ${page.total}` : `0 of ${page.total}`;
   const pager = page.next || state.pages.length > 1 ? [
@@ -152,8 +176,9 @@ async function renderList(name, keepPage) {
   ] : [];
   const open = view.open || (view.detail ? (row) => go(state.app, name, row.id) : null);
   main.replaceChildren(el('div', { class: 'panel', 'data-view': name },
-    el('div', { class: 'toolbar' }, el('h2', {}, view.title), search, tagFilter, el('span', { class: 'count' }, shown), pager),
-    table(view.columns, page.items, open)));
+    el('div', { class: 'toolbar' }, el('h2', {}, view.title), search, filters, el('span', { class: 'count' }, shown), pager),
+    table(view.columns, page.items, open),
+    below && [el('h2', { class: 'below', 'data-view': view.below }, `${views[view.below].title} (${below.total})`), table(views[view.below].columns, below.items)]));
 }
 
 function attributes(object) {
@@ -178,12 +203,33 @@ async function renderContact(id) {
         el('h3', {}, `Tags (${data.tags.length})`),
         data.tags.length ? el('div', {}, data.tags.map((t) => el('span', { class: 'chip' }, t.name))) : el('p', { class: 'empty' }, 'None.'),
         el('h3', {}, `Notes (${data.notes.length})`),
-        data.notes.length ? data.notes.map((n) => el('div', { class: 'part admin' }, el('div', { class: 'who' }, time(n.created_at)), n.body)) : el('p', { class: 'empty' }, 'None.'))),
+        data.notes.length ? data.notes.map((n) => el('div', { class: 'part admin' }, el('div', { class: 'who' }, time(n.created_at)), n.body)) : el('p', { class: 'empty' }, 'None.'),
+        el('h3', {}, `Companies (${data.companies.length})`),
+        data.companies.length ? el('div', {}, data.companies.map((co) => el('a', { class: 'chip', onclick: () => go(state.app, 'companies', co.id) }, co.name ?? co.company_id)))
+          : el('p', { class: 'empty' }, 'None.'),
+        el('h3', {}, `Segments (${data.segments.length})`),
+        data.segments.length ? el('div', {}, data.segments.map((g) => el('a', { class: 'chip', onclick: () => go(state.app, 'contacts', null, { segment_id: g.id, segment_name: g.name }) }, g.name)))
+          : el('p', { class: 'empty' }, 'None.'))),
     el('h3', {}, `Conversations (${data.conversations_total})`),
     table(views.conversations.columns, data.conversations, (row) => go(state.app, 'conversations', row.id)),
     el('h3', {}, `Events (${data.events.length})`),
     table([['event_name', 'Event'], ['created_at', 'When', 'time'], ['metadata', 'Metadata', 'wrap']],
       data.events.map((e) => ({ ...e, metadata: JSON.stringify(e.metadata) })))));
+}
+
+async function renderCompany(id) {
+  const data = await api(`apps/${encodeURIComponent(state.app)}/companies/${encodeURIComponent(id)}`);
+  const c = data.company;
+  const shown = data.contacts.length < data.contacts_total ? `first ${data.contacts.length} of ${data.contacts_total}` : data.contacts_total;
+  main.replaceChildren(el('div', { class: 'panel', 'data-view': 'company' },
+    el('a', { class: 'back', onclick: () => history.back() }, '‹ Back'),
+    el('h2', {}, c.name || c.company_id),
+    el('div', { class: 'columns' },
+      el('div', {}, el('h3', {}, 'Attributes'), attributes(c)),
+      el('div', {}, el('h3', {}, 'Custom attributes'),
+        Object.keys(data.custom_attributes).length ? attributes(data.custom_attributes) : el('p', { class: 'empty' }, 'None.'))),
+    el('h3', {}, `Contacts (${shown})`),
+    table(views.contacts.columns, data.contacts, (row) => go(state.app, 'contacts', row.id))));
 }
 
 async function renderConversation(id) {
@@ -192,10 +238,20 @@ async function renderConversation(id) {
   main.replaceChildren(el('div', { class: 'panel', 'data-view': 'conversation' },
     el('a', { class: 'back', onclick: () => history.back() }, '‹ Back'),
     el('h2', {}, `Conversation ${c.id} with `, el('a', { class: 'inline', onclick: () => go(state.app, 'contacts', c.contact_id) }, c.contact)),
-    attributes({ state: c.state, snoozed_until: c.snoozed_until ?? null, read: c.read, assignee: c.assignee ?? 'unassigned', created_at: c.created_at, updated_at: c.updated_at }),
+    attributes({
+      state: c.state, snoozed_until: c.snoozed_until ?? null, read: c.read,
+      admin_assignee: c.admin_assignee ?? 'unassigned', team_assignee: c.team_assignee ?? 'unassigned', tags: c.tags,
+      created_at: c.created_at, updated_at: c.updated_at,
+    }),
     el('h3', {}, `Parts (${data.parts.length})`),
-    data.parts.map((p) => el('div', { class: 'part ' + p.author_type },
-      el('div', { class: 'who' }, `${p.author} (${p.author_type}) · ${time(p.created_at)}`), p.body))));
+    data.parts.map((p) => el('div', { class: `part ${p.author_type} ${p.type}`, 'data-type': p.type },
+      el('div', { class: 'who' }, [p.author, `(${p.author_type})`, '·', partType(p), '·', time(p.created_at)].join(' ')), p.body))));
+}
+
+// What a part is, in words: the team inbox's part types, an assignment with whom it went to.
+function partType(part) {
+  const type = part.type.replaceAll('_', ' ');
+  return part.assigned_to === undefined ? type : `${type} to ${part.assigned_to}`;
 }
 
 // ---- the request log, live ----
@@ -363,7 +419,7 @@ async function renderControls() {
   main.replaceChildren(el('div', { class: 'columns', 'data-view': 'controls' },
     el('div', {},
       el('div', { class: 'panel' }, el('h2', {}, `Reset ${app}`),
-        el('p', {}, 'Deletes every contact, tag, note, conversation, attribute and event of this app, its request counts and rate-limit window.'),
+        el('p', {}, 'Deletes every contact, tag, note, conversation, attribute, event, company and segment of this app, the admins and teams /admin added, its request counts and rate-limit window.'),
         el('div', { class: 'actions' }, el('button', { id: 'reset', class: 'danger', onclick: reset }, `Reset ${app}…`)), resetMessage),
       el('div', { class: 'panel' }, el('h2', {}, `Seed ${app}`),
         el('div', { class: 'form' },
@@ -382,7 +438,7 @@ async function renderControls() {
 function confirmReset(app) {
   const dialog = document.getElementById('confirm');
   document.getElementById('confirm-text').textContent =
-    `Reset ${app}? Every contact, tag, note, conversation, data attribute and event of ${app} is deleted. This cannot be undone.`;
+    `Reset ${app}? Every contact, tag, note, conversation, data attribute, event, company and segment of ${app}, and the admins and teams /admin added, are deleted. This cannot be undone.`;
   document.getElementById('confirm-ok').textContent = `Reset ${app}`;
   return new Promise((resolve) => {
     const answer = (ok) => () => { dialog.close(); resolve(ok); };
