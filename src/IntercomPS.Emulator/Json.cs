@@ -41,7 +41,7 @@ internal static class Json
 
     public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
+        using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);
