@@ -43,6 +43,7 @@ namespace IntercomPS.Bench.Scenarios
                 var moduleCosts = new List<(Cost Own, TimeSpan Emulator)>();
                 var rawCosts = new List<(Cost Own, TimeSpan Emulator)>();
                 var countedCosts = new List<(Cost Own, TimeSpan Emulator)>();
+                var consumerCosts = new List<(Cost Own, TimeSpan Emulator)>();
                 async Task<TimeSpan> Costed(Func<Task> run, List<(Cost, TimeSpan)> costs)
                 {
                     var emulatorBefore = context.Emulator.CpuTime;
@@ -54,9 +55,10 @@ namespace IntercomPS.Bench.Scenarios
                     () => Costed(() => ModuleListAsync(context, users), moduleCosts),
                     () => Costed(() => WindowPagerAsync(http, users, pages, window), rawCosts),
                     () => Costed(() => ModuleCountAsync(context, users), countedCosts),
+                    () => Costed(() => ConsumerAloneAsync(context, users), consumerCosts),
                     () => ByHandAsync(HandWritten.SequentialPager(context.Emulator, PageSize), users),
                     () => ByHandAsync(HandWritten.ParallelPager(context.Emulator, PageSize, window), users));
-                var (module, raw, sequential, parallel) = (times[0], times[1], times[3], times[4]);
+                var (module, raw, sequential, parallel) = (times[0], times[1], times[4], times[5]);
 
                 var floor = TimeSpan.FromMilliseconds((double)pages / window * LatencyMs);
                 var name = $"1. list {users:N0} users, {LatencyMs} ms latency";
@@ -82,6 +84,11 @@ namespace IntercomPS.Bench.Scenarios
                 rows.Add(new Row(name + ": diagnosis: per page, this process and the emulator (module vs raw)", PerPage(moduleCosts), PerPage(rawCosts), "-", "-", null));
                 rows.Add(new Row(name + ": diagnosis: the same list with no script block per user ((Get-IntercomUser).Count), per page", PerPage(countedCosts),
                     Row.Seconds(times[2]) + " in all", Row.Times(times[2] / floor) + " of floor", "-", null));
+                // The module's row pays for its consumer, ForEach-Object running a script block for each user in the
+                // engine's global scope (as at a prompt): the same consumer over as many integers shows what of the
+                // time is PowerShell's whatever produces the objects.
+                rows.Add(new Row(name + $": diagnosis: the consumer alone (ForEach-Object {{ $n++ }} over {users:N0} integers, no module), per page", PerPage(consumerCosts),
+                    Row.Seconds(times[3]) + " in all", Row.Times(times[3] / schedule) + " of the read-ahead's best schedule", "-", null));
                 rows.Add(new Row(name + ": Invoke-RestMethod page loop (pwsh)", Row.Seconds(sequential), Row.Seconds(module) + " module",
                     Row.Times(sequential / module) + " the module's time", "-", null));
                 rows.Add(new Row(name + $": Invoke-RestMethod, ForEach-Object -Parallel {window} (pwsh)", Row.Seconds(parallel), Row.Seconds(module) + " module",
@@ -146,6 +153,13 @@ namespace IntercomPS.Bench.Scenarios
         {
             var listed = (int)(await context.Engine.RunAsync("$n = 0; Get-IntercomUser | ForEach-Object { $n++ }; $n")).Single().BaseObject;
             if (listed != users) throw new InvalidOperationException($"The module listed {listed} of {users} users.");
+        }
+
+        /// <summary>The module row's consumer with no module: a script block run for each of as many integers.</summary>
+        private static async Task ConsumerAloneAsync(BenchContext context, int users)
+        {
+            var counted = (int)(await context.Engine.RunAsync($"$n = 0; 1..{users} | ForEach-Object {{ $n++ }}; $n")).Single().BaseObject;
+            if (counted != users) throw new InvalidOperationException($"The consumer counted {counted} of {users} integers.");
         }
 
         /// <summary>The module's own cost: the users are counted by the engine, with no script block run for each.</summary>
