@@ -132,7 +132,7 @@ internal sealed partial class AppStore
         {
             var id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             ids.Add(id);
-            created += s.Scalar<long?>(InsertUserSql, Arguments(new UserFields(id, id + "@example.com", "User " + id, null, null, CustomData.Empty, null, null, null), null)) is null ? 0 : 1;
+            created += s.Scalar<long?>(InsertUserSql, Arguments(new UserFields(id, id + "@example.com", "User " + id, null, null, CustomData.Empty, null, null, null))) is null ? 0 : 1;
         }
 
         if (tag is not null)
@@ -173,30 +173,33 @@ internal sealed partial class AppStore
 
     /// <summary>A new user's seq.</summary>
     private long InsertUser(DbSession s, UserFields fields) =>
-        s.Scalar<long?>(InsertUserSql, Arguments(fields, null)) ?? throw new System.InvalidOperationException("A user_id checked as free was taken.");
+        s.Scalar<long?>(InsertUserSql, Arguments(fields)) ?? throw new System.InvalidOperationException("A user_id checked as free was taken.");
 
     /// <summary>
     /// Writes what <paramref name="changes"/> sets (null keeps the stored value) and returns the row. A user_id, email
     /// or created_at is assigned only when it changes: SQLite rewrites the index entries of every column an UPDATE
     /// assigns, even to the same value, which tripled the pages each update wrote.
     /// </summary>
-    private UserRecord UpdateUser(DbSession s, UserRecord user, UserFields changes)
+    private static UserRecord UpdateUser(DbSession s, UserRecord user, UserFields changes)
     {
-        var args = Arguments(changes, user.Seq);
+        // Each statement gets only the parameters it names: Microsoft.Data.Sqlite looks every parameter it is given up
+        // in the statement by name (a UTF-8 copy and a native call each), used or not.
         if ((changes.UserId is not null && changes.UserId != user.UserId) || (changes.Email is not null && changes.Email != user.Email)
             || (changes.CreatedAt is not null && changes.CreatedAt != user.CreatedAt))
         {
-            s.Execute(UpdateKeysSql, args);
+            s.Execute(UpdateKeysSql, ("$user_id", changes.UserId), ("$email", changes.Email), ("$created_at", changes.CreatedAt), ("$seq", user.Seq));
         }
 
-        return s.First(UpdateRestSql, ReadUser, args)!;
+        return s.First(UpdateRestSql, ReadUser,
+            ("$name", changes.Name), ("$last_impression_at", changes.LastImpressionAt), ("$custom_data", changes.CustomData), ("$ip", changes.LastSeenIp),
+            ("$ua", changes.LastSeenUserAgent), ("$unsubscribed", changes.Unsubscribed), ("$seq", user.Seq))!;
     }
 
-    private (string, object?)[] Arguments(UserFields f, long? seq) =>
+    private (string, object?)[] Arguments(UserFields f) =>
     [
         ("$app", app), ("$user_id", f.UserId), ("$email", f.Email), ("$name", f.Name), ("$created_at", f.CreatedAt),
         ("$last_impression_at", f.LastImpressionAt), ("$custom_data", f.CustomData), ("$ip", f.LastSeenIp), ("$ua", f.LastSeenUserAgent),
-        ("$unsubscribed", f.Unsubscribed), ("$seq", seq), ("$now", Now),
+        ("$unsubscribed", f.Unsubscribed), ("$now", Now),
     ];
 
     /// <summary>
