@@ -38,6 +38,32 @@ public class ContactsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
     }
 
     [Fact]
+    public async Task An_update_answers_the_contact_as_a_read_after_it_finds_it()
+    {
+        // The update answers from the row it read before writing plus what the write returned, not from a second read:
+        // tags, notes and companies it did not touch, and the details and updated_at it did, must be as stored.
+        var id = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail(), name = "Before" })).Ok()["id"].GetString()!;
+        var tag = (await Api.PostAsync("/tags", new { name = "update-answer-" + EmulatorFixture.NewId() })).Ok()["id"].GetString();
+        (await Api.PostAsync($"/contacts/{id}/tags", new { id = tag })).Ok();
+        (await Api.PostAsync($"/contacts/{id}/notes", new { body = "kept" })).Ok();
+        var company = (await Api.PostAsync("/companies", new { company_id = "update-answer-" + EmulatorFixture.NewId(), name = "Kept" })).Ok()["id"].GetString();
+        (await Api.PostAsync($"/contacts/{id}/companies", new { id = company })).Ok();
+
+        foreach (var body in new object[]
+        {
+            new { name = "After" },
+            new { phone = "+353871234567", signed_up_at = 1571672154, last_seen_at = 1700000000, unsubscribed_from_emails = true },
+            new { role = "lead", external_id = EmulatorFixture.NewId() },
+        })
+        {
+            var updated = (await Api.PutAsync($"/contacts/{id}", body)).Ok();
+            Assert.Equal((await Api.GetAsync($"/contacts/{id}")).Ok().Text, updated.Text);
+        }
+
+        Assert.Equal("lead", (await Api.GetAsync($"/contacts/{id}")).Ok()["role"].GetString());
+    }
+
+    [Fact]
     public async Task A_lead_needs_only_its_role()
     {
         var lead = (await Api.PostAsync("/contacts", new { role = "lead" })).Ok();

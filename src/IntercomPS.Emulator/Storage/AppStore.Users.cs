@@ -102,9 +102,8 @@ internal sealed partial class AppStore
         var contact = Find(s, id) ?? throw ContactNotFound();
         CheckConflict(s, input, input.Role ?? contact.Role, contact.User.Seq);
         CheckCustomAttributes(s, input.CustomAttributes);
-        UpdateUser(s, contact.User, Fields(input, contact.User.CustomData));
-        UpsertDetails(s, contact.User.Seq, input.Role, input.Phone, archived: null);
-        return BySeq(s, contact.User.Seq)!;
+        var user = UpdateUser(s, contact.User, Fields(input, contact.User.CustomData));
+        return Updated(contact with { User = user }, UpsertDetails(s, user.Seq, input.Role, input.Phone, archived: null));
     });
 
     /// <summary>Deletes the contact and everything that hangs off it, as deleting the v1 user does.</summary>
@@ -118,8 +117,7 @@ internal sealed partial class AppStore
     public Task<ContactRecord> ArchiveContactAsync(string id, bool archived) => db.WriteAsync(s =>
     {
         var contact = Find(s, id) ?? throw ContactNotFound();
-        UpsertDetails(s, contact.User.Seq, role: null, phone: null, archived);
-        return BySeq(s, contact.User.Seq)!;
+        return Updated(contact, UpsertDetails(s, contact.User.Seq, role: null, phone: null, archived));
     });
 
     /// <summary>
@@ -134,7 +132,7 @@ internal sealed partial class AppStore
         {
             var id = prefix + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             ids.Add(id);
-            created += s.Scalar<long?>(InsertUserSql, Arguments(new UserFields(id, id + "@example.com", "User " + id, null, null, CustomData.Empty, null, null, null), null)) is null ? 0 : 1;
+            created += s.Scalar<long?>(InsertUserSql, Arguments(new UserFields(id, id + "@example.com", "User " + id, null, null, CustomData.Empty, null, null, null))) is null ? 0 : 1;
         }
 
         if (tag is not null)
@@ -175,38 +173,59 @@ internal sealed partial class AppStore
 
     /// <summary>A new user's seq.</summary>
     private long InsertUser(DbSession s, UserFields fields) =>
-        s.Scalar<long?>(InsertUserSql, Arguments(fields, null)) ?? throw new System.InvalidOperationException("A user_id checked as free was taken.");
+        s.Scalar<long?>(InsertUserSql, Arguments(fields)) ?? throw new System.InvalidOperationException("A user_id checked as free was taken.");
 
     /// <summary>
     /// Writes what <paramref name="changes"/> sets (null keeps the stored value) and returns the row. A user_id, email
     /// or created_at is assigned only when it changes: SQLite rewrites the index entries of every column an UPDATE
     /// assigns, even to the same value, which tripled the pages each update wrote.
     /// </summary>
-    private UserRecord UpdateUser(DbSession s, UserRecord user, UserFields changes)
+    private static UserRecord UpdateUser(DbSession s, UserRecord user, UserFields changes)
     {
-        var args = Arguments(changes, user.Seq);
+        // Each statement gets only the parameters it names: Microsoft.Data.Sqlite looks every parameter it is given up
+        // in the statement by name (a UTF-8 copy and a native call each), used or not.
         if ((changes.UserId is not null && changes.UserId != user.UserId) || (changes.Email is not null && changes.Email != user.Email)
             || (changes.CreatedAt is not null && changes.CreatedAt != user.CreatedAt))
         {
-            s.Execute(UpdateKeysSql, args);
+            s.Execute(UpdateKeysSql, ("$user_id", changes.UserId), ("$email", changes.Email), ("$created_at", changes.CreatedAt), ("$seq", user.Seq));
         }
 
-        return s.First(UpdateRestSql, ReadUser, args)!;
+        return s.First(UpdateRestSql, ReadUser,
+            ("$name", changes.Name), ("$last_impression_at", changes.LastImpressionAt), ("$custom_data", changes.CustomData), ("$ip", changes.LastSeenIp),
+            ("$ua", changes.LastSeenUserAgent), ("$unsubscribed", changes.Unsubscribed), ("$seq", user.Seq))!;
     }
 
-    private (string, object?)[] Arguments(UserFields f, long? seq) =>
+    private (string, object?)[] Arguments(UserFields f) =>
     [
         ("$app", app), ("$user_id", f.UserId), ("$email", f.Email), ("$name", f.Name), ("$created_at", f.CreatedAt),
         ("$last_impression_at", f.LastImpressionAt), ("$custom_data", f.CustomData), ("$ip", f.LastSeenIp), ("$ua", f.LastSeenUserAgent),
-        ("$unsubscribed", f.Unsubscribed), ("$seq", seq), ("$now", Now),
+        ("$unsubscribed", f.Unsubscribed), ("$now", Now),
     ];
 
-    /// <summary>What only 2.14 stores about a user; null keeps a stored value (role user and not archived by default).</summary>
-    private static void UpsertDetails(DbSession s, long seq, string? role, string? phone, bool? archived) => s.Execute("""
+    /// <summary>
+    /// What only 2.14 stores about a user; null keeps a stored value (role user and not archived by default). Returns
+    /// the details row as stored, so a write that changes only the users row and its details can answer without
+    /// reading the contact again (see <see cref="Updated"/>).
+    /// </summary>
+    private static StoredDetails UpsertDetails(DbSession s, long seq, string? role, string? phone, bool? archived) => s.First("""
         INSERT INTO contact_details (user_seq, role, phone, archived, updated_at) VALUES ($seq, COALESCE($role, 'user'), $phone, COALESCE($archived, 0), $now)
         ON CONFLICT (user_seq) DO UPDATE SET role = COALESCE($role, role), phone = COALESCE($phone, phone),
             archived = COALESCE($archived, archived), updated_at = $now
-        """, ("$seq", seq), ("$role", role), ("$phone", phone), ("$archived", archived), ("$now", Now));
+        RETURNING role, phone, archived, updated_at
+        """, r => new StoredDetails(r.GetString(0), Text(r, 1), r.GetInt64(2) != 0, r.GetInt64(3)),
+        ("$seq", seq), ("$role", role), ("$phone", phone), ("$archived", archived), ("$now", Now))!;
+
+    /// <summary>
+    /// The contact read before a write that changed only its users row (already in <paramref name="contact"/>) and its
+    /// details: its tags and counts are as read, the rest as stored now. updated_at is <see cref="UpdatedAtSql"/>'s.
+    /// </summary>
+    private static ContactRecord Updated(ContactRecord contact, StoredDetails details) => contact with
+    {
+        Role = details.Role,
+        Phone = details.Phone,
+        Archived = details.Archived,
+        UpdatedAt = System.Math.Max(details.UpdatedAt, System.Math.Max(contact.User.CreatedAt ?? 0, contact.User.LastImpressionAt ?? 0)),
+    };
 
     /// <summary>What deleting a user removes, on either face: the user and everything that hangs off it.</summary>
     private static void DeleteUser(DbSession s, long seq) => s.Execute("""
@@ -251,7 +270,9 @@ internal sealed partial class AppStore
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError ContactNotFound() => new(404, "not_found", "User Not Found") { Code = "not_found" };
 
-    /// <summary>A contact as its row reads, before its tags are added.</summary>
+
+    /// <summary>A contact_details row as stored.</summary>
+    private sealed record StoredDetails(string Role, string? Phone, bool Archived, long UpdatedAt);
 
     /// <summary>A user's stored fields as one write sets them; null leaves a stored value as it is.</summary>
     private sealed record UserFields(

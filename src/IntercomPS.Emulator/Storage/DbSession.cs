@@ -26,20 +26,20 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
 
     public int Execute(string sql, params (string Name, object? Value)[] args)
     {
-        var cmd = Command(sql, args);
+        var (cmd, cached) = Command(sql, args);
         try
         {
             return cmd.ExecuteNonQuery();
         }
         finally
         {
-            Done(cmd);
+            Done(cmd, cached);
         }
     }
 
     public T? Scalar<T>(string sql, params (string Name, object? Value)[] args)
     {
-        var cmd = Command(sql, args);
+        var (cmd, cached) = Command(sql, args);
         try
         {
             var value = cmd.ExecuteScalar();
@@ -47,13 +47,13 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
         }
         finally
         {
-            Done(cmd);
+            Done(cmd, cached);
         }
     }
 
     public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] args)
     {
-        var cmd = Command(sql, args);
+        var (cmd, cached) = Command(sql, args);
         try
         {
             using var reader = cmd.ExecuteReader();
@@ -67,7 +67,7 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
         }
         finally
         {
-            Done(cmd);
+            Done(cmd, cached);
         }
     }
 
@@ -78,12 +78,15 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
         return rows.Count > 0 ? rows[0] : null;
     }
 
-    private SqliteCommand Command(string sql, (string Name, object? Value)[] args)
+    /// <summary>The command for <paramref name="sql"/> with these arguments, and whether the cache keeps it (else Done disposes it).</summary>
+    private (SqliteCommand Command, bool Cached) Command(string sql, (string Name, object? Value)[] args)
     {
         SqliteCommand? cmd = null;
+        var cached = false;
         if (cache is not null && cache.TryGetValue(sql, out cmd))
         {
             cmd.Parameters.Clear();
+            cached = true;
         }
         else
         {
@@ -97,7 +100,7 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
                     DisposeCommands();
                 }
 
-                cache.TryAdd(sql, cmd);
+                cached = cache.TryAdd(sql, cmd);
             }
         }
 
@@ -108,13 +111,17 @@ internal sealed class DbSession(SqliteConnection connection, bool cacheCommands)
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
 
-        return cmd;
+        return (cmd, cached);
     }
 
-    private void Done(SqliteCommand cmd)
+    /// <summary>
+    /// Disposes a command the cache does not keep. A cached one stays cached: the cache is only cleared when no
+    /// statement is running (see <see cref="Command"/>), so it cannot have been evicted while this one ran.
+    /// </summary>
+    private void Done(SqliteCommand cmd, bool cached)
     {
         running--;
-        if (cache is null || !cache.TryGetValue(cmd.CommandText, out var cached) || !ReferenceEquals(cached, cmd))
+        if (!cached)
         {
             cmd.Dispose();
         }
