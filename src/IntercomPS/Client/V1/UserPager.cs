@@ -74,6 +74,8 @@ namespace IntercomPS.Client.V1
                 lock (_gate)
                 {
                     _last = Math.Min(first.TotalPages, _lastPage ?? int.MaxValue);
+                    // The ids' table made once at the size the listing will need, not doubled into it page by page.
+                    _check.ReserveIds(Math.Min(first.TotalCount, (_last - _query.Page + 1L) * _query.PageSize));
                     _reading = _query.Page;
                     _nextToRequest = _query.Page + 1;
                     TopUp();
