@@ -125,6 +125,30 @@ namespace IntercomPS.Client.Tests
         }
 
         [Fact]
+        public void AUserListedWithoutCustomDataStillHasAnEmptyTableToWriteTo()
+        {
+            var v1 = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes("{\"intercom_id\":\"a1\",\"email\":\"a@example.com\",\"custom_data\":{}}"),
+                IntercomPS.Client.V1.Wire.V1JsonContext.Default.User)!.ToModel();
+            var v2 = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes("{\"id\":\"b2\",\"custom_attributes\":{},\"tags\":{\"data\":[],\"has_more\":false}}"),
+                IntercomPS.Client.V2.V2JsonContext.Default.Contact)!.ToUser();
+            var kept = JsonSerializer.Deserialize(Encoding.UTF8.GetBytes("{\"id\":\"c3\",\"custom_attributes\":{\"Plan\":\"pro\"}}"),
+                IntercomPS.Client.V2.V2JsonContext.Default.Contact)!.ToUser();
+
+            foreach (var user in new[] { v1, v2 })
+            {
+                var table = Assert.IsType<CustomData>(user.CustomData);
+                Assert.Empty(table);
+                Assert.Equal("{}", table.ToString());
+                user.CustomData["Plan"] = "pro";
+                Assert.Equal("pro", user.CustomData["plan"]);
+            }
+            Assert.NotSame(v1.CustomData, v2.CustomData);
+            Assert.Equal("pro", kept.CustomData["plan"]);
+            Assert.Empty(v2.Tags!);
+            Assert.False(v2.TagsUnnamed);
+        }
+
+        [Fact]
         public void NestedCustomDataIsRefusedNamingTheKey()
         {
             var changes = new UserChanges(new UserIdentity("u", null)) { CustomData = new Hashtable { ["plan"] = new[] { 1, 2 } } };

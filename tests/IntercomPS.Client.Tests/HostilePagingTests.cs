@@ -244,5 +244,38 @@ namespace IntercomPS.Client.Tests
             Assert.InRange(retained, 0, 2 * 1024 * 1024);
             GC.KeepAlive(seen);
         }
+
+        [Fact]
+        public void SeenIdsReservedForAHundredThousandUsersAreMadeOnceNotDoubledInto()
+        {
+            var ids = Enumerable.Range(0, 100_000).Select(n => ((long)n * 7919).ToString("x24", CultureInfo.InvariantCulture)).ToArray();
+            var seen = new SeenIds();
+            Assert.True(seen.Add(ids[0]));
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            seen.Reserve(ids.Length);
+            foreach (var id in ids.Skip(1)) Assert.True(seen.Add(id));
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.False(seen.Add(ids[54321]));
+            // One table of 131,072 slots (1.5 MB); grown by doubling, the tables left behind came to 1.5 MB more.
+            Assert.InRange(allocated, 0, 1_700_000);
+        }
+
+        [Fact]
+        public void ATotalCountThatLiesReservesNoMoreThanTheCap()
+        {
+            var seen = new SeenIds();
+            Assert.True(seen.Add("5f0c2a9e8b7d6c5b4a392817"));
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            seen.Reserve(int.MaxValue);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            // 262,144 slots of 12 bytes: 3 MB, whatever the count claims.
+            Assert.InRange(allocated, 0, SeenIds.MaxReservedSlots * 12L + 4096);
+            Assert.False(seen.Add("5f0c2a9e8b7d6c5b4a392817"));
+            Assert.True(seen.Add("5f0c2a9e8b7d6c5b4a392818"));
+        }
     }
 }

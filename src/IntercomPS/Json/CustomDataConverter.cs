@@ -15,22 +15,29 @@ namespace IntercomPS.Json
     {
         public static Hashtable NewTable() => new CustomData();
 
-        public override Hashtable Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadTable(ref reader, strict: false);
+        /// <summary>
+        /// Null for an empty object: the models make their table when it is first read, and a listing of users who have
+        /// no custom data (most) would otherwise hold an empty hashtable for every user on every page held ahead.
+        /// </summary>
+        public override Hashtable? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadEntries(ref reader, strict: false);
 
         /// <summary>
         /// Reads an object. From Intercom (not <paramref name="strict"/>) a nested value is kept as its JSON text,
         /// since a reader must not fail a whole page over one odd value; from the user it is refused.
         /// </summary>
-        public static CustomData ReadTable(ref Utf8JsonReader reader, bool strict)
+        public static CustomData ReadTable(ref Utf8JsonReader reader, bool strict) => ReadEntries(ref reader, strict) ?? new CustomData();
+
+        /// <summary>As <see cref="ReadTable"/>, but null when there is no entry.</summary>
+        private static CustomData? ReadEntries(ref Utf8JsonReader reader, bool strict)
         {
-            var table = new CustomData();
+            CustomData? table = null;
             if (reader.TokenType == JsonTokenType.Null) return table;
             if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("custom data must be a JSON object, like {\"plan\":\"pro\"}.");
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var key = reader.GetString()!;
                 reader.Read();
-                table[key] = reader.TokenType switch
+                (table ??= new CustomData())[key] = reader.TokenType switch
                 {
                     JsonTokenType.String => reader.GetString(),
                     JsonTokenType.Number => ReadNumber(ref reader),

@@ -80,6 +80,9 @@ namespace IntercomPS
     /// <summary>A user's tags: a read-only list of <see cref="Tag"/>s whose text is their names, "trial; vip".</summary>
     public sealed class UserTags : ReadOnlyCollection<Tag>
     {
+        /// <summary>No tags: one shared list, since a listing's users mostly have none and a list cannot be changed.</summary>
+        public static readonly UserTags None = new UserTags(Array.Empty<Tag>());
+
         public UserTags(IList<Tag> tags) : base(tags)
         {
         }

@@ -43,6 +43,9 @@ namespace IntercomPS.Client
 
         public string Text => Encoding.UTF8.GetString(Buffer, 0, Length);
 
+        /// <summary>This body's buffer handed to a new owner, which gives it back; this one is left empty (disposing it does nothing).</summary>
+        public AnswerBody Detach() => new AnswerBody(Interlocked.Exchange(ref _buffer, null) ?? throw new ObjectDisposedException(nameof(AnswerBody)), Length);
+
         /// <summary>A copy that outlives this body (for the rare error answer).</summary>
         public byte[] ToArray() => Span.ToArray();
 

@@ -81,6 +81,17 @@ namespace IntercomPS.Client
             SendAsync<Typed<TAnswer, TResult>, TResult>(method, relativeUri, writeBody, null, new Typed<TAnswer, TResult>(answerType, read), idempotent, cancellationToken);
 
         /// <summary>
+        /// As above, but the answer is read only when the caller asks (<see cref="UnreadAnswer{T}.Read"/>): until then it
+        /// waits as bytes in its borrowed buffer. For pages requested ahead of their reader, so that what is held ahead
+        /// is a reused buffer rather than thousands of objects that each collection finds alive and moves on to an older
+        /// generation, where they die and stay until a full collection.
+        /// </summary>
+        public Task<UnreadAnswer<TResult>> SendUnreadAsync<TAnswer, TResult>(HttpMethod method, string relativeUri, JsonTypeInfo<TAnswer> answerType,
+            Func<TAnswer, TResult> read, bool idempotent, CancellationToken cancellationToken) =>
+            SendAsync<Unread<TAnswer, TResult>, UnreadAnswer<TResult>>(method, relativeUri, null, null,
+                new Unread<TAnswer, TResult>(new Typed<TAnswer, TResult>(answerType, read)), idempotent, cancellationToken);
+
+        /// <summary>
         /// Any request of the API, for Invoke-IntercomRequest: the body is JSON as given, and the answer its JSON as a
         /// document of its own (null when the answer has no body, as a 202 or a DELETE may), with the same retries,
         /// pacing and errors as every other call.
@@ -319,6 +330,20 @@ namespace IntercomPS.Client
             }
 
             public TResult Read(AnswerBody answer, HttpMethod method, Uri uri) => _read(Deserialize(answer, _answerType, method, uri));
+        }
+
+        /// <summary>An answer kept unread: its body handed over to an <see cref="UnreadAnswer{T}"/>, read there with the typed reader.</summary>
+        private readonly struct Unread<TAnswer, TResult> : IAnswerReader<UnreadAnswer<TResult>>
+        {
+            private readonly Typed<TAnswer, TResult> _typed;
+
+            public Unread(Typed<TAnswer, TResult> typed) => _typed = typed;
+
+            public UnreadAnswer<TResult> Read(AnswerBody answer, HttpMethod method, Uri uri)
+            {
+                var typed = _typed;
+                return new UnreadAnswer<TResult>(answer.Detach(), body => typed.Read(body, method, uri));
+            }
         }
 
         /// <summary>Any JSON, kept as a document of its own (the borrowed buffer goes back); an empty body is null.</summary>

@@ -100,6 +100,12 @@ namespace IntercomPS.Client
             }
         }
 
+        /// <summary>Room made now for the ids of <paramref name="count"/> items, which the reader expects to read (<see cref="SeenIds.Reserve"/>).</summary>
+        public void ReserveIds(long count)
+        {
+            lock (_ids) _ids.Reserve(count);
+        }
+
         private IntercomApiException Invalid(string problem) =>
             new IntercomApiException(_method.Method, _request, HttpStatusCode.OK, IntercomApiException.InvalidResponseType,
                 $"Intercom's pages do not add up: {problem}. The read stopped there rather than hand out {_noun}s twice or without end.");
@@ -109,13 +115,32 @@ namespace IntercomPS.Client
     /// The ids a paged read has handed out, kept compactly: Intercom's ids are 24 lowercase hex digits (12 bytes) or
     /// decimal numbers (8), held in open-addressed tables of those bytes alone, so a listing of 100,000 users keeps
     /// 1.5 MB here (a HashSet of a packed struct took 28 bytes a slot and kept its old arrays while it grew: 6 MB at
-    /// its peak, which put the listing past its 20 MiB bound). Any other id is kept as its string.
+    /// its peak, which put the listing past its 20 MiB bound). Any other id is kept as its string. A reader that knows
+    /// how many ids are coming (<see cref="Reserve"/>) has its table made at its final size once: grown by doubling,
+    /// the tables left behind added up to as much again, on the large-object heap, which only a full collection frees.
     /// </summary>
     internal sealed class SeenIds
     {
+        /// <summary>
+        /// The most slots <see cref="Reserve"/> makes up front: 262,144 (3 MB of hex ids, room for 229,376), so a
+        /// total_count that lies costs no more before its ids come than an honest listing of that many users.
+        /// </summary>
+        internal const int MaxReservedSlots = 1 << 18;
+
         private readonly PackedTable _hex = new PackedTable(withLow: true);
         private readonly PackedTable _decimal = new PackedTable(withLow: false);
         private HashSet<string>? _others;
+
+        /// <summary>
+        /// Room for <paramref name="count"/> ids in all (up to <see cref="MaxReservedSlots"/>' worth) in the table that
+        /// holds the ids noted so far (the hex one when there are none): call it after the first page, with what the
+        /// listing will read (its total_count, or less when only the first pages are wanted).
+        /// </summary>
+        public void Reserve(long count)
+        {
+            var table = _decimal.Count > _hex.Count ? _decimal : _hex;
+            table.Reserve(count);
+        }
 
         /// <summary>Notes an id; false when it was noted before.</summary>
         public bool Add(string id)
@@ -171,6 +196,8 @@ namespace IntercomPS.Client
                 if (withLow) _lows = new uint[16];
             }
 
+            public int Count => _count;
+
             public bool Add(ulong high, uint low)
             {
                 if (high == 0 && low == 0)
@@ -178,15 +205,23 @@ namespace IntercomPS.Client
                     if (_zero) return false;
                     return _zero = true;
                 }
-                if ((long)(_count + 1) * 8 > (long)_highs.Length * 7) Grow();
+                if ((long)(_count + 1) * 8 > (long)_highs.Length * 7) Grow(_highs.Length * 2);
                 if (!Insert(_highs, _lows, high, low)) return false;
                 _count++;
                 return true;
             }
 
-            private void Grow()
+            /// <summary>Grows once to the slots <paramref name="count"/> keys need (within the cap); never shrinks.</summary>
+            public void Reserve(long count)
             {
-                var highs = new ulong[_highs.Length * 2];
+                var length = _highs.Length;
+                while (length < MaxReservedSlots && count * 8 > (long)length * 7) length *= 2;
+                if (length > _highs.Length) Grow(length);
+            }
+
+            private void Grow(int length)
+            {
+                var highs = new ulong[length];
                 var lows = _lows is null ? null : new uint[highs.Length];
                 for (var slot = 0; slot < _highs.Length; slot++)
                 {

@@ -27,6 +27,10 @@ namespace IntercomPS.Client.V1
         public Task<UserPage> ListUsersAsync(UserListQuery query, CancellationToken cancellationToken = default) =>
             SendAsync(HttpMethod.Get, "users?" + V1Requests.Query(query), null, V1JsonContext.Default.UserPage, Wire.UserPage.Read, idempotent: true, cancellationToken);
 
+        /// <summary>A page of the list whose answer is read only when the pager takes it (<see cref="UnreadAnswer{T}"/>).</summary>
+        internal Task<UnreadAnswer<UserPage>> ListUsersUnreadAsync(UserListQuery query, CancellationToken cancellationToken) =>
+            _transport.SendUnreadAsync(HttpMethod.Get, "users?" + V1Requests.Query(query), V1JsonContext.Default.UserPage, Wire.UserPage.Read, idempotent: true, cancellationToken);
+
         /// <summary>POST: creates the user, or updates the one with the same user_id (else email).</summary>
         public Task<User> CreateOrUpdateUserAsync(UserChanges changes, CancellationToken cancellationToken = default) =>
             WriteUserAsync(HttpMethod.Post, changes, cancellationToken);

@@ -50,24 +50,29 @@ namespace IntercomPS.Client.V1.Wire
         public static readonly Func<User, IntercomPS.User> Read = user => user.ToModel();
 
         /// <summary>v1 users have no role, phone, archived flag or update time: those stay null.</summary>
-        public IntercomPS.User ToModel() => new IntercomPS.User
+        public IntercomPS.User ToModel()
         {
-            Id = IntercomId,
-            Email = Email,
-            UserId = UserId,
-            Name = Name,
-            CreatedAt = CreatedAt,
-            LastImpressionAt = LastImpressionAt,
-            CustomData = CustomData ?? CustomDataConverter.NewTable(),
-            SocialProfiles = SocialProfiles.Length == 0 ? IntercomPS.SocialProfiles.None : new IntercomPS.SocialProfiles(Array.ConvertAll(SocialProfiles, profile => profile.ToModel())),
-            LocationData = LocationData?.ToModel(),
-            SessionCount = SessionCount,
-            LastSeenIp = LastSeenIp,
-            LastSeenUserAgent = LastSeenUserAgent,
-            RelationshipScore = RelationshipScore,
-            UnsubscribedFromEmails = UnsubscribedFromEmails,
-            Unreadable = _unreadable,
-        };
+            var user = new IntercomPS.User
+            {
+                Id = IntercomId,
+                Email = Email,
+                UserId = UserId,
+                Name = Name,
+                CreatedAt = CreatedAt,
+                LastImpressionAt = LastImpressionAt,
+                SocialProfiles = SocialProfiles.Length == 0 ? IntercomPS.SocialProfiles.None : new IntercomPS.SocialProfiles(Array.ConvertAll(SocialProfiles, profile => profile.ToModel())),
+                LocationData = LocationData?.ToModel(),
+                SessionCount = SessionCount,
+                LastSeenIp = LastSeenIp,
+                LastSeenUserAgent = LastSeenUserAgent,
+                RelationshipScore = RelationshipScore,
+                UnsubscribedFromEmails = UnsubscribedFromEmails,
+                Unreadable = _unreadable,
+            };
+            // Without custom data the user makes its empty table when (if ever) it is read.
+            if (CustomData is not null) user.CustomData = CustomData;
+            return user;
+        }
     }
 
     internal sealed class SocialProfile

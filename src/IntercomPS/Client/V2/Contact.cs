@@ -34,26 +34,31 @@ namespace IntercomPS.Client.V2
         /// The user this contact is, in the objects both APIs share. signed_up_at is what v1 called created_at (the
         /// time the user signed up in your app); created_at, when Intercom first saw the contact, stands in without it.
         /// </summary>
-        public User ToUser(bool? archived = null) => new User
+        public User ToUser(bool? archived = null)
         {
-            Id = Id,
-            UserId = ExternalId,
-            Email = string.IsNullOrEmpty(Email) ? null : Email, // 2.x writes "" for a contact without an email
-            Name = Name,
-            CreatedAt = SignedUpAt ?? CreatedAt,
-            LastImpressionAt = LastSeenAt,
-            CustomData = CustomAttributes ?? CustomDataConverter.NewTable(),
-            UnsubscribedFromEmails = UnsubscribedFromEmails,
-            Role = Role,
-            Phone = Phone,
-            UpdatedAt = UpdatedAt,
-            Archived = archived,
-            Unreadable = _unreadable,
-            // Up to 10 references without names: the cmdlet that writes the user names them (and reads the rest).
-            Tags = new UserTags(Tags?.Data?.Where(tag => tag?.Id is not null).Select(tag => new Tag { Id = tag!.Id }).ToList() ?? new List<Tag>()),
-            TagsUnnamed = Tags is { HasMore: true } || Tags?.Data is { Length: > 0 },
-            TagsHaveMore = Tags is { HasMore: true },
-        };
+            var user = new User
+            {
+                Id = Id,
+                UserId = ExternalId,
+                Email = string.IsNullOrEmpty(Email) ? null : Email, // 2.x writes "" for a contact without an email
+                Name = Name,
+                CreatedAt = SignedUpAt ?? CreatedAt,
+                LastImpressionAt = LastSeenAt,
+                UnsubscribedFromEmails = UnsubscribedFromEmails,
+                Role = Role,
+                Phone = Phone,
+                UpdatedAt = UpdatedAt,
+                Archived = archived,
+                Unreadable = _unreadable,
+                // Up to 10 references without names: the cmdlet that writes the user names them (and reads the rest).
+                Tags = Tags?.Data is { Length: > 0 } tags ? new UserTags(tags.Where(tag => tag?.Id is not null).Select(tag => new Tag { Id = tag!.Id }).ToList()) : UserTags.None,
+                TagsUnnamed = Tags is { HasMore: true } || Tags?.Data is { Length: > 0 },
+                TagsHaveMore = Tags is { HasMore: true },
+            };
+            // Without custom attributes the user makes its empty table when (if ever) it is read.
+            if (CustomAttributes is not null) user.CustomData = CustomAttributes;
+            return user;
+        }
     }
 
     /// <summary>A contact's tags as 2.x inlines them: at most 10 references (id only), the whole count, and whether there are more.</summary>

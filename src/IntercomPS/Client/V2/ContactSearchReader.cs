@@ -133,6 +133,8 @@ namespace IntercomPS.Client.V2
                 var sum = (await Task.WhenAll(starts).ConfigureAwait(false)).Sum(count => (long)count);
                 if (sum == _total)
                 {
+                    // The shared table made once at the size the listing will need (under its lock, as the checks take it).
+                    lock (seen) seen.Reserve(Math.Min(_total, _want));
                     Mode = "partitions";
                     _source = new MergedWalk(parts);
                     return;
