@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -79,88 +80,120 @@ internal static class Writer
     public const int InlinedTags = 10;
 
     /// <summary>A contact: the user's row as 2.14 names it, with what only 2.14 stores.</summary>
+    /// <remarks>
+    /// Every answer to a contact write or read writes this, so its names and constant values are encoded once
+    /// (<see cref="N"/>) rather than transcoded and escape-checked on every call; the bytes are the same.
+    /// </remarks>
     public static void Contact(Utf8JsonWriter w, ContactRecord c, string workspace)
     {
         var u = c.User;
         var url = "/contacts/" + u.IntercomId;
         w.WriteStartObject();
-        w.WriteString("type", "contact");
-        w.WriteString("id", u.IntercomId);
-        w.WriteString("workspace_id", workspace);
-        w.WriteString("external_id", u.UserId);
-        w.WriteString("role", c.Role);
-        w.WriteString("email", u.Email ?? ""); // the API writes "" for a contact without an email
-        w.WriteString("email_domain", u.Email is { } email && email.IndexOf('@', System.StringComparison.Ordinal) is var at and >= 0 ? email[(at + 1)..] : "");
-        w.WriteString("phone", c.Phone);
-        w.WriteString("name", u.Name);
-        w.WriteNull("owner_id");
-        w.WriteBoolean("has_hard_bounced", false);
-        w.WriteBoolean("marked_email_as_spam", false);
-        w.WriteBoolean("unsubscribed_from_emails", u.UnsubscribedFromEmails);
-        w.WriteNumber("created_at", u.CreatedAt ?? 0);
-        w.WriteNumber("updated_at", c.UpdatedAt);
-        w.WriteNumber("signed_up_at", u.CreatedAt ?? 0);
-        Nullable(w, "last_seen_at", u.LastImpressionAt);
-        foreach (var unset in new[] { "last_replied_at", "last_contacted_at", "last_email_opened_at", "last_email_clicked_at", "language_override" })
+        w.WriteString(N.Type, N.Contact);
+        w.WriteString(N.Id, u.IntercomId);
+        w.WriteString(N.WorkspaceId, workspace);
+        w.WriteString(N.ExternalId, u.UserId);
+        w.WriteString(N.Role, c.Role);
+        w.WriteString(N.Email, u.Email ?? ""); // the API writes "" for a contact without an email
+        w.WriteString(N.EmailDomain, u.Email is { } email && email.IndexOf('@', StringComparison.Ordinal) is var at and >= 0 ? email.AsSpan(at + 1) : "");
+        w.WriteString(N.Phone, c.Phone);
+        w.WriteString(N.Name, u.Name);
+        w.WriteNull(N.OwnerId);
+        w.WriteBoolean(N.HasHardBounced, false);
+        w.WriteBoolean(N.MarkedEmailAsSpam, false);
+        w.WriteBoolean(N.UnsubscribedFromEmails, u.UnsubscribedFromEmails);
+        w.WriteNumber(N.CreatedAt, u.CreatedAt ?? 0);
+        w.WriteNumber(N.UpdatedAt, c.UpdatedAt);
+        w.WriteNumber(N.SignedUpAt, u.CreatedAt ?? 0);
+        if (u.LastImpressionAt is { } lastSeen)
+        {
+            w.WriteNumber(N.LastSeenAt, lastSeen);
+        }
+        else
+        {
+            w.WriteNull(N.LastSeenAt);
+        }
+
+        foreach (var unset in N.UnsetTimes)
         {
             w.WriteNull(unset);
         }
 
-        w.WriteString("browser", u.LastSeenUserAgent);
-        w.WriteNull("browser_version");
-        w.WriteNull("browser_language");
-        w.WriteNull("os");
-        w.WriteStartObject("location");
-        w.WriteString("type", "location");
-        foreach (var part in new[] { "country", "region", "city", "country_code", "continent_code" })
+        w.WriteString(N.Browser, u.LastSeenUserAgent);
+        foreach (var unset in N.UnsetClient)
+        {
+            w.WriteNull(unset);
+        }
+
+        w.WriteStartObject(N.Location);
+        w.WriteString(N.Type, N.Location);
+        foreach (var part in N.LocationParts)
         {
             w.WriteNull(part);
         }
 
         w.WriteEndObject();
-        w.WriteNull("avatar");
-        w.WritePropertyName("custom_attributes");
+        w.WriteNull(N.Avatar);
+        w.WritePropertyName(N.CustomAttributes);
         w.WriteRawValue(u.CustomData, skipInputValidation: true);
         // As the description shapes it: up to 10 references (no names), the whole count, and has_more for the rest,
         // which GET /contacts/{id}/tags lists.
-        w.WriteStartObject("tags");
-        w.WriteString("type", "list");
-        w.WriteStartArray("data");
-        foreach (var tag in c.Tags.Take(InlinedTags))
+        w.WriteStartObject(N.Tags);
+        w.WriteString(N.Type, N.List);
+        w.WriteStartArray(N.Data);
+        for (var i = 0; i < c.Tags.Count && i < InlinedTags; i++)
         {
+            var id = Face.ToString(c.Tags[i].NumericId);
             w.WriteStartObject();
-            w.WriteString("type", "tag");
-            w.WriteString("id", Face.ToString(tag.NumericId));
-            w.WriteString("url", "/tags/" + Face.ToString(tag.NumericId));
+            w.WriteString(N.Type, N.Tag);
+            w.WriteString(N.Id, id);
+            w.WriteString(N.Url, "/tags/" + id);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WriteString("url", url + "/tags");
-        w.WriteNumber("total_count", c.Tags.Count);
-        w.WriteBoolean("has_more", c.Tags.Count > InlinedTags);
+        w.WriteString(N.Url, url + "/tags");
+        w.WriteNumber(N.TotalCount, c.Tags.Count);
+        w.WriteBoolean(N.HasMore, c.Tags.Count > InlinedTags);
         w.WriteEndObject();
-        EmptyList(w, "notes", url + "/notes", c.NoteCount);
-        EmptyList(w, "companies", url + "/companies", c.CompanyCount);
-        w.WriteStartObject("social_profiles");
-        w.WriteString("type", "list");
-        w.WriteStartArray("data");
+        EmptyList(w, N.Notes, url + "/notes", c.NoteCount);
+        EmptyList(w, N.Companies, url + "/companies", c.CompanyCount);
+        w.WriteStartObject(N.SocialProfiles);
+        w.WriteString(N.Type, N.List);
+        w.WriteStartArray(N.Data);
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
     }
 
     /// <summary>A contact's notes or companies summary: the count and where to list them (their items are not inlined).</summary>
-    private static void EmptyList(Utf8JsonWriter w, string name, string url, long count)
+    private static void EmptyList(Utf8JsonWriter w, JsonEncodedText name, string url, long count)
     {
         w.WriteStartObject(name);
-        w.WriteString("type", "list");
-        w.WriteStartArray("data");
+        w.WriteString(N.Type, N.List);
+        w.WriteStartArray(N.Data);
         w.WriteEndArray();
-        w.WriteString("url", url);
-        w.WriteNumber("total_count", count);
-        w.WriteBoolean("has_more", count > 0);
+        w.WriteString(N.Url, url);
+        w.WriteNumber(N.TotalCount, count);
+        w.WriteBoolean(N.HasMore, count > 0);
         w.WriteEndObject();
+    }
+
+    /// <summary>The contact's names and constant values, encoded once.</summary>
+    private static class N
+    {
+        public static readonly JsonEncodedText Type = E("type"), Id = E("id"), Url = E("url"), Data = E("data"), TotalCount = E("total_count"), HasMore = E("has_more");
+        public static readonly JsonEncodedText Contact = E("contact"), List = E("list"), Tag = E("tag"), Location = E("location");
+        public static readonly JsonEncodedText WorkspaceId = E("workspace_id"), ExternalId = E("external_id"), Role = E("role"), Email = E("email"), EmailDomain = E("email_domain");
+        public static readonly JsonEncodedText Phone = E("phone"), Name = E("name"), OwnerId = E("owner_id"), HasHardBounced = E("has_hard_bounced"), MarkedEmailAsSpam = E("marked_email_as_spam");
+        public static readonly JsonEncodedText UnsubscribedFromEmails = E("unsubscribed_from_emails"), CreatedAt = E("created_at"), UpdatedAt = E("updated_at"), SignedUpAt = E("signed_up_at");
+        public static readonly JsonEncodedText LastSeenAt = E("last_seen_at"), Browser = E("browser"), Avatar = E("avatar"), CustomAttributes = E("custom_attributes");
+        public static readonly JsonEncodedText Tags = E("tags"), Notes = E("notes"), Companies = E("companies"), SocialProfiles = E("social_profiles");
+        public static readonly JsonEncodedText[] UnsetTimes = [.. new[] { "last_replied_at", "last_contacted_at", "last_email_opened_at", "last_email_clicked_at", "language_override" }.Select(E)];
+        public static readonly JsonEncodedText[] UnsetClient = [.. new[] { "browser_version", "browser_language", "os" }.Select(E)];
+        public static readonly JsonEncodedText[] LocationParts = [.. new[] { "country", "region", "city", "country_code", "continent_code" }.Select(E)];
+
+        private static JsonEncodedText E(string text) => JsonEncodedText.Encode(text);
     }
 
     public static void ContactList(Utf8JsonWriter w, ContactPage page, string workspace)
