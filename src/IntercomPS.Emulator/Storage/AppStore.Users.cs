@@ -270,7 +270,6 @@ internal sealed partial class AppStore
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError ContactNotFound() => new(404, "not_found", "User Not Found") { Code = "not_found" };
 
-
     /// <summary>A contact_details row as stored.</summary>
     private sealed record StoredDetails(string Role, string? Phone, bool Archived, long UpdatedAt);
 
