@@ -7,7 +7,8 @@ namespace IntercomPS.Emulator;
 
 /// <summary>The emulator's shared state, handed to middleware and admin endpoints.</summary>
 internal sealed class EmulatorServices(
-    Database database, AppRegistry apps, FaultOptions faults, bool persistent, string adminName, string adminEmail, AppProfiles? profiles = null, bool intercomRequestIds = false)
+    Database database, AppRegistry apps, FaultOptions faults, bool persistent, string adminName, string adminEmail, AppProfiles? profiles = null, bool intercomRequestIds = false,
+    System.IO.TextWriter? log = null)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AdminRecord> admins = new(System.StringComparer.Ordinal);
     private DummyApp? dummy;
@@ -17,6 +18,9 @@ internal sealed class EmulatorServices(
 
     /// <summary>Whether 2.x request ids take the real service's form (20 lowercase base32 characters) instead of UUIDs.</summary>
     public bool IntercomRequestIds { get; } = intercomRequestIds;
+
+    /// <summary>The CLI's log (its stdout), for what a script author should see; null when embedded without one.</summary>
+    public System.IO.TextWriter? Log { get; } = log;
 
     /// <summary>Each app's admin on the 2.14 face.</summary>
     public string AdminName { get; } = adminName;

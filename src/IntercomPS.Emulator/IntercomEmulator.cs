@@ -81,7 +81,8 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         {
             var apps = new AppRegistry(options.Apps);
             var services = new EmulatorServices(
-                database, apps, options.Faults, options.DataPath is not null, options.AdminName, options.AdminEmail, Profiles(options, apps), options.IntercomRequestIds);
+                database, apps, options.Faults, options.DataPath is not null, options.AdminName, options.AdminEmail, Profiles(options, apps), options.IntercomRequestIds,
+                options.Log is null ? null : System.IO.TextWriter.Synchronized(options.Log));
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 
             // Quiet by default: tests and scripts host this in-process; the CLI prints its own single line.
@@ -99,7 +100,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
             var web = builder.Build();
             var apiHosts = IPAddress.IsLoopback(address) ? new ApiHostGuard(options.Host) : null;
             var inspector = new InspectorParts(new RequestLog(options.RequestLogSize), new Secrets([.. apps.Apps.Values, options.AdminToken]));
-            Configure(web, services, new AdminGuard(options.AdminToken, options.Host), apiHosts, options.Log is null ? null : System.IO.TextWriter.Synchronized(options.Log), inspector);
+            Configure(web, services, new AdminGuard(options.AdminToken, options.Host), apiHosts, inspector);
             await web.StartAsync(cancellationToken).ConfigureAwait(false);
 
             var bound = new Uri(web.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
@@ -134,7 +135,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard, ApiHostGuard? apiHosts, System.IO.TextWriter? log, InspectorParts inspector)
+    private static void Configure(WebApplication web, EmulatorServices services, AdminGuard adminGuard, ApiHostGuard? apiHosts, InspectorParts inspector)
     {
         web.Use(new RequestRecorder(inspector.Log).InvokeAsync); // outermost: it logs the answer as sent, error answers included
         web.Use(ErrorMiddleware.InvokeAsync);
@@ -149,7 +150,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
 
             return next(context);
         });
-        web.Use(new ApiPipeline(services, apiHosts, log).InvokeAsync);
+        web.Use(new ApiPipeline(services, apiHosts).InvokeAsync);
         web.UseWhen(context => context.Request.Path.StartsWithSegments("/admin"), admin => admin.Use(adminGuard.InvokeAsync));
         web.UseWhen(context => context.Request.Path.StartsWithSegments(InspectorEndpoints.Root), page => page.Use(new InspectorGuard(adminGuard).InvokeAsync));
         web.UseRouting();

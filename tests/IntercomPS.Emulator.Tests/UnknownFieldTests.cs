@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using IntercomPS.Testing;
 using Xunit;
@@ -32,6 +33,41 @@ public sealed class UnknownFieldTests
         var user = (await api.PutAsync("v1/users", new { user_id = "u1", nmae = "Typo", custom_dat = new { a = 1 } })).AssertStatus(200);
         Assert.StartsWith("ignored unknown fields 'nmae', 'custom_dat'; PUT /v1/users takes ", user.Header("X-Emulator-Warning"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, user["name"].ValueKind);
+    }
+
+    [Fact]
+    public async Task The_log_line_is_written_before_the_answer_is_sent()
+    {
+        // A log slower than the loopback: were the line written after the answer went out (as it once was, from the
+        // pipeline's finally), a script reading the log on its answer would find nothing. Threads enough that the
+        // slow write cannot hold the answer back by starving this process's thread pool.
+        ThreadPool.GetMinThreads(out var workers, out var ports);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), ports);
+        try
+        {
+            var log = new SlowWriter(TimeSpan.FromMilliseconds(500));
+            await using var emulator = await IntercomEmulator.StartAsync(new EmulatorOptions { Log = log });
+            var api = new Api(Http, emulator.BaseUri, "local-app", "local-key");
+            (await api.PostAsync("v1/tags", new { name = "vip", users = new[] { "u1" } })).AssertStatus(201);
+            Assert.Contains("intercom-emulator: POST /v1/tags: ignored unknown field 'users'", log.ToString());
+
+            // Also when the request then fails: the ignored field may be why.
+            (await api.PostAsync("v1/users/notes", new { email = "nobody@example.com", body = "hi", bdy = "typo" })).AssertError(404, "not_found");
+            Assert.Contains("intercom-emulator: POST /v1/users/notes: ignored unknown field 'bdy'", log.ToString());
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, ports);
+        }
+    }
+
+    private sealed class SlowWriter(TimeSpan delay) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            Thread.Sleep(delay);
+            base.WriteLine(value);
+        }
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.IO;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
 using IntercomPS.Emulator.Faults;
@@ -12,7 +11,7 @@ namespace IntercomPS.Emulator.Endpoints;
 /// Who the request is from is worked out once, from its credentials, and that one answer is both what it is counted
 /// under and what it is authenticated as; a request refused on the way is still counted and delayed.
 /// </summary>
-internal sealed class ApiPipeline(EmulatorServices services, ApiHostGuard? hosts, TextWriter? log)
+internal sealed class ApiPipeline(EmulatorServices services, ApiHostGuard? hosts)
 {
     private readonly FaultInjector faults = new(services.Faults, services.RateLimiter);
     private readonly V2.Face v2 = new(services);
@@ -29,29 +28,16 @@ internal sealed class ApiPipeline(EmulatorServices services, ApiHostGuard? hosts
 
     private async Task RunAsync(HttpContext context, RequestDelegate next, IApiFace face)
     {
-        try
-        {
-            face.Mark(context);
-            hosts?.Check(context);
-            var request = context.Request;
-            var identity = face.Identify(services.Apps, request.Headers.Authorization);
-            var route = ApiRoutes.RouteOf(request.Method, request.Path.Value!);
-            services.Requests.Count(identity.Named ?? RequestCounter.OtherApp, route);
-            var draw = await faults.DelayAsync(context);
-            var caller = new Caller(identity.Authenticated ?? throw face.Unauthorized(), services);
-            Caller.Set(context, caller);
-            face.Check(context, caller, route);
-            await faults.InvokeAsync(context, next, caller.AppId, route, draw);
-        }
-        finally
-        {
-            // The CLI logs what a script author should see: fields a request sent that were ignored; also when the
-            // request then failed, as the ignored field may be why. (In this method, not a wrapper around it: one
-            // async frame fewer on every request.)
-            if (log is not null && context.Response.Headers[UnknownFields.Header].ToString() is { Length: > 0 } warning)
-            {
-                await log.WriteLineAsync($"intercom-emulator: {context.Request.Method} {context.Request.Path}: {warning}");
-            }
-        }
+        face.Mark(context);
+        hosts?.Check(context);
+        var request = context.Request;
+        var identity = face.Identify(services.Apps, request.Headers.Authorization);
+        var route = ApiRoutes.RouteOf(request.Method, request.Path.Value!);
+        services.Requests.Count(identity.Named ?? RequestCounter.OtherApp, route);
+        var draw = await faults.DelayAsync(context);
+        var caller = new Caller(identity.Authenticated ?? throw face.Unauthorized(), services);
+        Caller.Set(context, caller);
+        face.Check(context, caller, route);
+        await faults.InvokeAsync(context, next, caller.AppId, route, draw);
     }
 }

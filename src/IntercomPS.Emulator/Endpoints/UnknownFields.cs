@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using IntercomPS.Emulator.Auth;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints;
@@ -59,8 +60,12 @@ internal static class UnknownFields
         var named = string.Join(", ", unknown.Take(MaxNamed).Select(n => "'" + Printable(n) + "'"))
             + (unknown.Count > MaxNamed ? $" and {unknown.Count - MaxNamed} more" : "");
         var request = context.Request;
-        context.Response.Headers[Header] =
-            $"ignored unknown field{(unknown.Count == 1 ? "" : "s")} {named}; {request.Method} {request.Path} takes {string.Join(", ", known.Order(StringComparer.Ordinal))}";
+        var warning = $"ignored unknown field{(unknown.Count == 1 ? "" : "s")} {named}; {request.Method} {request.Path} takes {string.Join(", ", known.Order(StringComparer.Ordinal))}";
+        context.Response.Headers[Header] = warning;
+
+        // Logged here, before any answer is sent, so a script that reads the log after its answer finds the line;
+        // and also when the request then fails, as the ignored field may be why.
+        Caller.Find(context)?.Services.Log?.WriteLine($"intercom-emulator: {request.Method} {request.Path}: {warning}");
     }
 
     // Header values are ASCII: anything else (and quotes, and overlong names) is shown safely rather than dropped.
