@@ -54,6 +54,8 @@ public class ContactsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
             new { name = "After" },
             new { phone = "+353871234567", signed_up_at = 1571672154, last_seen_at = 1700000000, unsubscribed_from_emails = true },
             new { role = "lead", external_id = EmulatorFixture.NewId() },
+            // A visit later than the write: updated_at is the later of the two, in the answer as in every read.
+            new { last_seen_at = 4102444800 },
         })
         {
             var updated = (await Api.PutAsync($"/contacts/{id}", body)).Ok();

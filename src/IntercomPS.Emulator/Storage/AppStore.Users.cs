@@ -204,27 +204,28 @@ internal sealed partial class AppStore
 
     /// <summary>
     /// What only 2.14 stores about a user; null keeps a stored value (role user and not archived by default). Returns
-    /// the details row as stored, so a write that changes only the users row and its details can answer without
-    /// reading the contact again (see <see cref="Updated"/>).
+    /// the details row as stored and the contact's updated_at as every read computes it (<see cref="UpdatedAtSql"/>;
+    /// RETURNING's subquery sees the rows as this statement and the write's earlier ones left them), so a write that changes only the users row and its details
+    /// can answer without reading the contact again (see <see cref="Updated"/>).
     /// </summary>
-    private static StoredDetails UpsertDetails(DbSession s, long seq, string? role, string? phone, bool? archived) => s.First("""
+    private static StoredDetails UpsertDetails(DbSession s, long seq, string? role, string? phone, bool? archived) => s.First($"""
         INSERT INTO contact_details (user_seq, role, phone, archived, updated_at) VALUES ($seq, COALESCE($role, 'user'), $phone, COALESCE($archived, 0), $now)
         ON CONFLICT (user_seq) DO UPDATE SET role = COALESCE($role, role), phone = COALESCE($phone, phone),
             archived = COALESCE($archived, archived), updated_at = $now
-        RETURNING role, phone, archived, updated_at
+        RETURNING role, phone, archived, (SELECT {UpdatedAtSql} {ContactFrom} WHERE u.seq = $seq)
         """, r => new StoredDetails(r.GetString(0), Text(r, 1), r.GetInt64(2) != 0, r.GetInt64(3)),
         ("$seq", seq), ("$role", role), ("$phone", phone), ("$archived", archived), ("$now", Now))!;
 
     /// <summary>
     /// The contact read before a write that changed only its users row (already in <paramref name="contact"/>) and its
-    /// details: its tags and counts are as read, the rest as stored now. updated_at is <see cref="UpdatedAtSql"/>'s.
+    /// details: its tags and counts are as read, the rest as stored now.
     /// </summary>
     private static ContactRecord Updated(ContactRecord contact, StoredDetails details) => contact with
     {
         Role = details.Role,
         Phone = details.Phone,
         Archived = details.Archived,
-        UpdatedAt = System.Math.Max(details.UpdatedAt, System.Math.Max(contact.User.CreatedAt ?? 0, contact.User.LastImpressionAt ?? 0)),
+        UpdatedAt = details.ContactUpdatedAt,
     };
 
     /// <summary>What deleting a user removes, on either face: the user and everything that hangs off it.</summary>
@@ -270,8 +271,8 @@ internal sealed partial class AppStore
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError ContactNotFound() => new(404, "not_found", "User Not Found") { Code = "not_found" };
 
-    /// <summary>A contact_details row as stored.</summary>
-    private sealed record StoredDetails(string Role, string? Phone, bool Archived, long UpdatedAt);
+    /// <summary>A contact_details row as stored, and the contact's updated_at it makes.</summary>
+    private sealed record StoredDetails(string Role, string? Phone, bool Archived, long ContactUpdatedAt);
 
     /// <summary>A user's stored fields as one write sets them; null leaves a stored value as it is.</summary>
     private sealed record UserFields(
