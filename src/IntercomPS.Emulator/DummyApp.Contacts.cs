@@ -72,6 +72,8 @@ internal sealed partial class DummyApp
     public Task<TagRecord> TagContactsAsync(string name, IReadOnlyList<(string ContactId, bool Untag)> contacts) =>
         Task.FromResult(CannedTag with { Name = name, TaggedUserCount = contacts.Count(c => !c.Untag) });
 
+    public Task<TagRecord> TagCompaniesAsync(string name, IReadOnlyList<CompanyTagging> companies) => Task.FromResult(CannedTag with { Name = name });
+
     public Task DeleteTagAsync(long id) => Task.CompletedTask;
 
     public Task<TagRecord> AddContactTagAsync(string contactId, long tagId) => GetTagAsync(tagId);

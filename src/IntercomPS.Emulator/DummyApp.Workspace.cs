@@ -7,7 +7,7 @@ using IntercomPS.Emulator.Storage;
 namespace IntercomPS.Emulator;
 
 /// <summary>
-/// The dummy app's companies and segments: one canned segment (Active, of every listed user) and one canned company (Blue Sun, company_id 6) that every listed contact belongs to;
+/// The dummy app's companies and segments: one canned segment (Active, of every listed user) and one canned company (Blue Sun, company_id 6, tagged Free Trial) that every listed contact belongs to;
 /// writes are answered as if applied and never kept, any company id is Blue Sun, and its scroll is one page long.
 /// </summary>
 internal sealed partial class DummyApp
@@ -15,7 +15,7 @@ internal sealed partial class DummyApp
     private const string CannedCompanyId = "531ee472cce572a6ec000006";
 
     private static CompanyRecord CannedCompany => new(1, CannedCompanyId, "6", "Blue Sun", "Pro", 100, "https://www.example.com", "Software", 100,
-        1663597223, "{}", 1663597223, 1663597223, ListedUsers.Length);
+        1663597223, "{}", 1663597223, 1663597223, ListedUsers.Length, [CannedTag]);
 
     public Task<CompanyRecord> SaveCompanyAsync(CompanyInput input) => Task.FromResult(Applied(CannedCompany with { CompanyId = input.CompanyId ?? "6" }, input));
 
@@ -26,8 +26,9 @@ internal sealed partial class DummyApp
     public Task<IReadOnlyList<CompanyRecord>> FindCompaniesAsync(string? companyId, string? name) =>
         Task.FromResult<IReadOnlyList<CompanyRecord>>([CannedCompany with { CompanyId = companyId ?? "6", Name = name ?? "Blue Sun" }]);
 
-    public Task<CompanyPage> ListCompaniesAsync(int page, int perPage, bool descending) =>
-        Task.FromResult(new CompanyPage(page == 1 ? [CannedCompany] : [], 1, page, perPage));
+    /// <summary>Blue Sun, alone: it has the canned tag, so a list by any other tag is empty.</summary>
+    public Task<CompanyPage> ListCompaniesAsync(int page, int perPage, bool descending, long? tagId = null) =>
+        Task.FromResult(tagId is null || tagId == CannedTag.NumericId ? new CompanyPage(page == 1 ? [CannedCompany] : [], 1, page, perPage) : new CompanyPage([], 0, page, perPage));
 
     public Task<(IReadOnlyList<CompanyRecord> Companies, string Param)> ScrollCompaniesAsync(string? param) =>
         Task.FromResult<(IReadOnlyList<CompanyRecord>, string)>((param is null ? [CannedCompany] : [], "dummy-scroll"));

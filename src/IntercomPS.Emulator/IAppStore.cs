@@ -83,6 +83,9 @@ internal interface IAppStore
     /// <summary>Tags (or untags) the contacts, creating the tag if needed; every contact must exist.</summary>
     Task<TagRecord> TagContactsAsync(string name, IReadOnlyList<(string ContactId, bool Untag)> contacts);
 
+    /// <summary>Tags (or untags) the companies, creating the tag if needed; every company must exist, else nothing changes.</summary>
+    Task<TagRecord> TagCompaniesAsync(string name, IReadOnlyList<CompanyTagging> companies);
+
     Task DeleteTagAsync(long id);
 
     Task<TagRecord> AddContactTagAsync(string contactId, long tagId);
@@ -177,7 +180,8 @@ internal interface IAppStore
     /// <summary>The companies with the company_id and name given (either or both); none is a 404.</summary>
     Task<IReadOnlyList<CompanyRecord>> FindCompaniesAsync(string? companyId, string? name);
 
-    Task<CompanyPage> ListCompaniesAsync(int page, int perPage, bool descending);
+    /// <summary>A numbered page of the companies, or of those that have tag <paramref name="tagId"/>.</summary>
+    Task<CompanyPage> ListCompaniesAsync(int page, int perPage, bool descending, long? tagId = null);
 
     /// <summary>The next page of the app's one scroll, or the first of a new one without <paramref name="param"/>.</summary>
     Task<(IReadOnlyList<CompanyRecord> Companies, string Param)> ScrollCompaniesAsync(string? param);

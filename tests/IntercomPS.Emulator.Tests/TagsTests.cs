@@ -145,4 +145,19 @@ public sealed class TagsTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.Matches(@"SCAN j VIRTUAL TABLE INDEX \d+:.* \| SEARCH u USING (COVERING )?INDEX ux_users_intercom_id \(intercom_id=\?\)", Plan(AppStore.ContactSeqs));
         Assert.Matches(@"SEARCH user_tags USING (COVERING INDEX ix_user_tags_user \(user_seq=\? AND tag_id=\?\)|PRIMARY KEY \(tag_id=\? AND user_seq=\?\))", Plan(AppStore.UntagSeqs));
     }
+
+    [Fact]
+    public void A_company_batch_finds_each_named_company_by_one_index_seek()
+    {
+        using var db = new Database(null);
+        string Plan(string sql) => string.Join(" | ", db.Read(s => s.Query("EXPLAIN QUERY PLAN " + sql, r => r.GetString(3),
+            ("$tag", 1L), ("$app", "a"), ("$values", "[[\"x\", null]]"))));
+
+        // By Intercom's id on its index, by company_id on (app, company_id); never a walk of the app's companies.
+        var found = Plan(AppStore.CompanySeqs);
+        Assert.Matches(@"SEARCH c USING INDEX ux_companies_intercom_id \(intercom_id=\?\)", found);
+        Assert.Matches(@"SEARCH c USING (COVERING )?INDEX sqlite_autoindex_companies_1 \(app=\? AND company_id=\?\)", found);
+        Assert.DoesNotContain("SCAN c", found, System.StringComparison.Ordinal);
+        Assert.Matches(@"SEARCH company_tags USING (COVERING INDEX ix_company_tags_company \(company_seq=\? AND tag_id=\?\)|PRIMARY KEY \(tag_id=\? AND company_seq=\?\))", Plan(AppStore.UntagCompanySeqs));
+    }
 }

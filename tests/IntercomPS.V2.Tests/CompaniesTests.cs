@@ -74,7 +74,7 @@ public class CompaniesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
         Assert.Equal(2, (await Api.GetAsync("/companies?name=Same")).Ok()["data"].GetArrayLength());
         Assert.Equal("Company Not Found", (await Api.GetAsync("/companies?company_id=nope")).Error(404, "company_not_found"));
         (await Api.GetAsync("/companies/ffffffffffffffffffffffff")).Error(404, "company_not_found");
-        (await Api.GetAsync("/companies?tag_id=1")).Error(400, "parameter_invalid");
+        (await Api.GetAsync("/companies?segment_id=1")).Error(400, "parameter_invalid"); // tag_id: CompanyTagsTests
     }
 
     [Fact]

@@ -92,6 +92,7 @@ internal static class ApiRoutes
         new("PUT", "/companies/{company_id}", CompaniesEndpoints.UpdateAsync),
         new("DELETE", "/companies/{company_id}", CompaniesEndpoints.DeleteAsync),
         new("GET", "/companies/{company_id}/contacts", CompaniesEndpoints.ContactsAsync),
+        new("GET", "/companies/{company_id}/segments", CompaniesEndpoints.SegmentsAsync),
         new("POST", "/contacts/{contact_id}/companies", CompaniesEndpoints.AttachAsync),
         new("GET", "/contacts/{contact_id}/companies", CompaniesEndpoints.OfContactAsync),
         new("DELETE", "/contacts/{contact_id}/companies/{company_id}", CompaniesEndpoints.DetachAsync),

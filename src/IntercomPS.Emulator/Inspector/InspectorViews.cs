@@ -248,7 +248,7 @@ internal static class InspectorViews
         return w => Page(w, page.Companies, page.TotalCount, next, c => CompanySummary(w, c));
     }
 
-    /// <summary>A company's attributes, custom ones too, and its contacts (the first <see cref="Face.MaxPerPage"/>, with how many in all).</summary>
+    /// <summary>A company's attributes, custom ones too, its tags, and its contacts (the first <see cref="Face.MaxPerPage"/>, with how many in all).</summary>
     private static async Task<Writes> ShowCompanyAsync(InspectorRequest request, string id)
     {
         var company = await request.Store.GetCompanyAsync(id);
@@ -260,6 +260,13 @@ internal static class InspectorViews
             CompanySummary(w, company);
             w.WritePropertyName("custom_attributes");
             w.WriteRawValue(company.CustomAttributes, skipInputValidation: true);
+            w.WriteStartArray("tags");
+            foreach (var tag in company.Tags)
+            {
+                Tag(w, tag);
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("contacts");
             foreach (var contact in contacts.Contacts)
             {

@@ -5,11 +5,14 @@ namespace IntercomPS.Emulator.Model;
 
 /// <summary>
 /// A company as 2.14 shows it: Id is the id Intercom gives (24 hex digits), CompanyId the workspace's own; times are
-/// UNIX seconds, CustomAttributes the flat JSON object text; UserCount how many contacts are attached.
+/// UNIX seconds, CustomAttributes the flat JSON object text; UserCount how many contacts are attached; Tags its tags, in id order.
 /// </summary>
 internal sealed record CompanyRecord(
     long Seq, string Id, string CompanyId, string? Name, string? Plan, long? Size, string? Website, string? Industry, long MonthlySpend,
-    long? RemoteCreatedAt, string CustomAttributes, long CreatedAt, long UpdatedAt, long UserCount);
+    long? RemoteCreatedAt, string CustomAttributes, long CreatedAt, long UpdatedAt, long UserCount, IReadOnlyList<TagRecord> Tags);
+
+/// <summary>A company named in POST /tags: by Intercom's id, the workspace's company_id, or both (then both must match); Untag removes the tag.</summary>
+internal sealed record CompanyTagging(string? Id, string? CompanyId, bool Untag);
 
 /// <summary>A create or update of a company; null fields leave the stored value as it is.</summary>
 internal sealed record CompanyInput(

@@ -9,16 +9,27 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// Companies (2.14): created or updated by the workspace's company_id, read by Intercom's id, listed by page number up
-/// to the app's list limit (10,000) or walked by the app's one scroll (<see cref="CompanyScrolls"/>), and attached to
-/// contacts. Deleting a company detaches its contacts and leaves them be.
+/// to the app's list limit (10,000) or walked by the app's one scroll (<see cref="CompanyScrolls"/>), attached to
+/// contacts and tagged (AppStore.Tags.cs). Deleting a company detaches its contacts and leaves them be.
 /// </summary>
 internal sealed partial class AppStore
 {
-    /// <summary>A company's columns over companies c, in the order <see cref="ReadCompany"/> reads them, its user count last.</summary>
-    private const string CompanyColumns = """
+    /// <summary>
+    /// A company's columns over companies c, in the order <see cref="ReadCompany"/> reads them, its user count and tags
+    /// (a JSON array of tag rows, as a contact's) last: a page of companies stays one statement.
+    /// </summary>
+    private const string CompanyColumns = $"""
         c.seq, c.intercom_id, c.company_id, c.name, c.plan, c.size, c.website, c.industry, c.monthly_spend, c.remote_created_at,
-        c.custom_attributes, c.created_at, c.updated_at, (SELECT COUNT(*) FROM company_contacts cc WHERE cc.company_seq = c.seq)
+        c.custom_attributes, c.created_at, c.updated_at, (SELECT COUNT(*) FROM company_contacts cc WHERE cc.company_seq = c.seq), {TagsOfCompany}
         """;
+
+    /// <summary>The tags of the company c: one JSON array of <see cref="TagColumns"/> rows, ordered by tag id.</summary>
+    private const string TagsOfCompany =
+        $"(SELECT json_group_array(json_array({TagColumns})) FROM (SELECT {TagColumns} FROM company_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.company_seq = c.seq ORDER BY t.id) AS t)";
+
+    /// <summary>The companies of one page: every company of the app, or (with $tag) those that have tag $tag.</summary>
+    private const string AllCompanies = "c.app = $app";
+    private const string TaggedCompanies = "c.app = $app AND c.seq IN (SELECT ct.company_seq FROM company_tags ct WHERE ct.tag_id = $tag)";
 
     /// <summary>POST /companies: the company with that company_id is updated, else created.</summary>
     public Task<CompanyRecord> SaveCompanyAsync(CompanyInput input) => db.WriteAsync(s =>
@@ -53,10 +64,11 @@ internal sealed partial class AppStore
     }));
 
     /// <summary>
-    /// A numbered page of every company, oldest or newest first. The list stops at the app's limit (10,000), as the
-    /// real one does: a page past it is refused and points to the scroll; total_count still counts them all.
+    /// A numbered page of every company (or of those tagged <paramref name="tagId"/>; none for a tag that is not there),
+    /// oldest or newest first. The list stops at the app's limit (10,000), as the real one does: a page past it is
+    /// refused and points to the scroll; total_count still counts them all.
     /// </summary>
-    public Task<CompanyPage> ListCompaniesAsync(int page, int perPage, bool descending) => Task.FromResult(db.Read(s =>
+    public Task<CompanyPage> ListCompaniesAsync(int page, int perPage, bool descending, long? tagId = null) => Task.FromResult(db.Read(s =>
     {
         var limit = db.Scrolls.SettingsOf(app).ListLimit;
         var skip = (long)(page - 1) * perPage;
@@ -68,9 +80,10 @@ internal sealed partial class AppStore
         }
 
         // An OFFSET, unlike the contact lists' keyset: the limit bounds it, so a page costs at most 10,000 rows skipped.
-        var total = s.Scalar<long>("SELECT COUNT(*) FROM companies WHERE app = $app", ("$app", app));
-        var companies = s.Query($"SELECT {CompanyColumns} FROM companies c WHERE c.app = $app ORDER BY c.seq {(descending ? "DESC" : "ASC")} LIMIT $take OFFSET $skip",
-            ReadCompany, ("$app", app), ("$take", Math.Min(perPage, limit - skip)), ("$skip", skip));
+        var where = tagId is null ? AllCompanies : TaggedCompanies;
+        var total = s.Scalar<long>($"SELECT COUNT(*) FROM companies c WHERE {where}", ("$app", app), ("$tag", tagId));
+        var companies = s.Query($"SELECT {CompanyColumns} FROM companies c WHERE {where} ORDER BY c.seq {(descending ? "DESC" : "ASC")} LIMIT $take OFFSET $skip",
+            ReadCompany, ("$app", app), ("$tag", tagId), ("$take", Math.Min(perPage, limit - skip)), ("$skip", skip));
         return new CompanyPage(companies, total, page, perPage);
     }));
 
@@ -84,7 +97,7 @@ internal sealed partial class AppStore
         return ((IReadOnlyList<CompanyRecord>)companies, scroll);
     }));
 
-    /// <summary>Deletes the company and detaches its contacts (who stay); returns it as it was.</summary>
+    /// <summary>Deletes the company and detaches its contacts (who stay); its tags go with it (a trigger); returns it as it was.</summary>
     public Task<CompanyRecord> DeleteCompanyAsync(string id) => db.WriteAsync(s =>
     {
         var company = CompanyById(s, id) ?? throw CompanyNotFound();
@@ -146,7 +159,7 @@ internal sealed partial class AppStore
 
     private static CompanyRecord ReadCompany(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4), Number(r, 5), Text(r, 6), Text(r, 7), r.GetInt64(8), Number(r, 9),
-        r.GetString(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13));
+        r.GetString(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13), TagsFromJson(r.GetString(14)));
 
     /// <summary>2.14's 404 for a company, in its words and code.</summary>
     public static ApiError CompanyNotFound() => new(404, "not_found", "Company Not Found") { Code = "company_not_found" };

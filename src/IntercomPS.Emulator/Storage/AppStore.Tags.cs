@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -8,7 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
-/// Tags, linked to users through user_tags. One row carries both faces' ids: the 24-hex intercom_id v1 shows and the
+/// Tags, linked to users through user_tags and to companies through company_tags. One row carries both faces' ids: the 24-hex intercom_id v1 shows and the
 /// numeric rowid 2.14 shows. Names are unique within an app; v1 names a tag exactly, 2.14 ignoring case, as its
 /// description says. A tag's user count is a column the schema's triggers keep, so no answer counts its users.
 /// </summary>
@@ -29,6 +30,22 @@ internal sealed partial class AppStore
     /// <summary>Links (or unlinks) the users whose seqs are in $values: what 2.14 tags contacts with, one or many.</summary>
     internal const string TagSeqs = "INSERT OR IGNORE INTO user_tags (tag_id, user_seq) SELECT $tag, j.value FROM json_each($values) AS j";
     internal const string UntagSeqs = "DELETE FROM user_tags WHERE tag_id = $tag AND user_seq IN (SELECT j.value FROM json_each($values) AS j)";
+
+    /// <summary>
+    /// The seq of each company in $values ([id, company_id] pairs), in order (NULL for an unknown one): by Intercom's id
+    /// when given (then its company_id, if given too, must match), else by company_id; one seek each on its index.
+    /// </summary>
+    internal const string CompanySeqs = """
+        SELECT CASE WHEN json_extract(j.value, '$[0]') IS NOT NULL
+            THEN (SELECT c.seq FROM companies c WHERE c.intercom_id = json_extract(j.value, '$[0]') AND c.app = $app
+                  AND c.company_id = COALESCE(json_extract(j.value, '$[1]'), c.company_id))
+            ELSE (SELECT c.seq FROM companies c WHERE c.app = $app AND c.company_id = json_extract(j.value, '$[1]')) END
+        FROM json_each($values) AS j ORDER BY j.key
+        """;
+
+    /// <summary>Links (or unlinks) the companies whose seqs are in $values.</summary>
+    internal const string TagCompanySeqs = "INSERT OR IGNORE INTO company_tags (tag_id, company_seq) SELECT $tag, j.value FROM json_each($values) AS j";
+    internal const string UntagCompanySeqs = "DELETE FROM company_tags WHERE tag_id = $tag AND company_seq IN (SELECT j.value FROM json_each($values) AS j)";
 
     /// <summary>A tag's columns over tags t, in the order <see cref="ReadTag"/> reads them.</summary>
     private const string TagColumns = "t.intercom_id, t.id, t.name, t.color, t.user_count";
@@ -98,20 +115,25 @@ internal sealed partial class AppStore
     /// </summary>
     public Task<TagRecord> TagContactsAsync(string name, IReadOnlyList<(string ContactId, bool Untag)> contacts) => db.WriteAsync(s =>
     {
-        var seqs = s.Query(ContactSeqs, r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), ("$app", app),
-            ("$values", JsonSerializer.Serialize(contacts.Select(c => c.ContactId))));
-        var untagBySeq = new Dictionary<long, bool>();
-        for (var i = 0; i < contacts.Count; i++)
-        {
-            var seq = seqs[i] ?? throw new ApiError(404, "not_found", $"User Not Found: no contact has id '{contacts[i].ContactId}'") { Code = "not_found" };
-            untagBySeq[seq] = contacts[i].Untag;
-        }
-
-        var tag = TagNamed(s, name, ignoreCase: true) ?? CreateTag(s, name, color: null);
-        Link(s, tag.NumericId, (TagSeqs, Seqs(untagBySeq, untag: false)), (UntagSeqs, Seqs(untagBySeq, untag: true)));
-        return tag;
+        var seqs = s.Query(ContactSeqs, ReadSeq, ("$app", app), ("$values", JsonSerializer.Serialize(contacts.Select(c => c.ContactId))));
+        var untagBySeq = UntagBySeq(seqs, contacts.Select(c => c.Untag), i =>
+            new ApiError(404, "not_found", $"User Not Found: no contact has id '{contacts[i].ContactId}'") { Code = "not_found" });
+        return TagOrUntag(s, name, untagBySeq, TagSeqs, UntagSeqs);
     });
 
+    /// <summary>
+    /// POST /tags with companies: as <see cref="TagContactsAsync"/>, for companies named by id or company_id. Every
+    /// company must exist: one that does not is 2.14's company_not_found, and nothing is tagged or created.
+    /// </summary>
+    public Task<TagRecord> TagCompaniesAsync(string name, IReadOnlyList<CompanyTagging> companies) => db.WriteAsync(s =>
+    {
+        var seqs = s.Query(CompanySeqs, ReadSeq, ("$app", app), ("$values", JsonSerializer.Serialize(companies.Select(c => new[] { c.Id, c.CompanyId }))));
+        var untagBySeq = UntagBySeq(seqs, companies.Select(c => c.Untag), i =>
+            new ApiError(404, "not_found", $"Company Not Found: no company has {Named(companies[i])}") { Code = "company_not_found" });
+        return TagOrUntag(s, name, untagBySeq, TagCompanySeqs, UntagCompanySeqs);
+    });
+
+    /// <summary>Deletes the tag and untags its contacts and conversations (its companies' rows go by a trigger).</summary>
     public Task DeleteTagAsync(long id) => db.WriteAsync(s =>
     {
         var tag = TagById(s, id) ?? throw TagNotFound();
@@ -150,7 +172,39 @@ internal sealed partial class AppStore
         }
     }
 
+    /// <summary>
+    /// Each found seq with whether to untag it; the first not found (a NULL seq) is <paramref name="notFound"/>'s error,
+    /// before anything is written. A seq named twice ends as its last entry says, as if the entries were applied in order.
+    /// </summary>
+    private static Dictionary<long, bool> UntagBySeq(List<long?> seqs, IEnumerable<bool> untags, Func<int, ApiError> notFound)
+    {
+        var untagBySeq = new Dictionary<long, bool>();
+        foreach (var (untag, i) in untags.Select((untag, i) => (untag, i)))
+        {
+            untagBySeq[seqs[i] ?? throw notFound(i)] = untag;
+        }
+
+        return untagBySeq;
+    }
+
+    /// <summary>Finds (ignoring case) or creates the tag, then links and unlinks the seqs: one statement per direction.</summary>
+    private TagRecord TagOrUntag(DbSession s, string name, Dictionary<long, bool> untagBySeq, string tagSql, string untagSql)
+    {
+        var tag = TagNamed(s, name, ignoreCase: true) ?? CreateTag(s, name, color: null);
+        Link(s, tag.NumericId, (tagSql, Seqs(untagBySeq, untag: false)), (untagSql, Seqs(untagBySeq, untag: true)));
+        return tag;
+    }
+
     private static List<long> Seqs(Dictionary<long, bool> untagBySeq, bool untag) => [.. untagBySeq.Where(c => c.Value == untag).Select(c => c.Key)];
+
+    private static long? ReadSeq(SqliteDataReader r) => r.IsDBNull(0) ? null : r.GetInt64(0);
+
+    private static string Named(CompanyTagging company) => (company.Id, company.CompanyId) switch
+    {
+        ({ } id, { } companyId) => $"id '{id}' and company_id '{companyId}'",
+        ({ } id, null) => $"id '{id}'",
+        (null, var companyId) => $"company_id '{companyId}'",
+    };
 
     private TagRecord? TagById(DbSession s, long id) =>
         s.First($"SELECT {TagColumns} FROM tags t WHERE t.app = $app AND t.id = $id", r => ReadTag(r), ("$app", app), ("$id", id));

@@ -1,8 +1,8 @@
 namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
-/// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies and which
-/// contacts belong to them, segments and their members, and data events' dedup and submitted summaries. Links hang
+/// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies, which
+/// contacts belong to them and which tags they have, segments and their members, and data events' dedup and submitted summaries. Links hang
 /// off users by seq and go when the user goes (a trigger, so every path that deletes a user keeps them exact).
 /// </summary>
 internal static class SchemaWorkspace
@@ -33,6 +33,20 @@ internal static class SchemaWorkspace
             user_seq INTEGER NOT NULL,
             PRIMARY KEY (company_seq, user_seq)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_company_contacts_user ON company_contacts(user_seq);
+
+        -- Tags on companies (contacts' tags are user_tags). The triggers drop a company's or a tag's rows with it, so
+        -- every path that deletes either (DELETE /companies/{id}, DELETE /tags/{id}, resets) keeps them exact.
+        CREATE TABLE IF NOT EXISTS company_tags (
+            tag_id INTEGER NOT NULL,
+            company_seq INTEGER NOT NULL,
+            PRIMARY KEY (tag_id, company_seq)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_company_tags_company ON company_tags(company_seq);
+        CREATE TRIGGER IF NOT EXISTS tr_companies_tags AFTER DELETE ON companies BEGIN
+            DELETE FROM company_tags WHERE company_seq = OLD.seq;
+        END;
+        CREATE TRIGGER IF NOT EXISTS tr_tags_companies AFTER DELETE ON tags BEGIN
+            DELETE FROM company_tags WHERE tag_id = OLD.id;
+        END;
 
         -- A segment is the list of its contacts as /admin seeded it (Intercom evaluates a rule; tests need exact members).
         CREATE TABLE IF NOT EXISTS segments (

@@ -81,6 +81,7 @@ public sealed class InspectorBrowserTests(EmulatorFixture fixture, ChromiumFixtu
         var navy = (await v2.PostAsync("companies", new { company_id = "navy-1", name = "US Navy", plan = "Fleet", industry = "Defense", size = 300, custom_attributes = new { region = "amer" } })).Ok()["id"].GetString()!;
         (await v2.PostAsync("companies", new { company_id = "ae-1", name = "Analytical Engines", plan = "Pro" })).Ok();
         (await v2.PostAsync($"contacts/{grace}/companies", new { id = navy })).Ok();
+        (await v2.PostAsync("tags", new { name = "fleet", companies = new[] { new { company_id = "navy-1" } } })).Ok();
         await fixture.Admin.AddSegmentAsync(App, "Trial leads", [grace], personType: "contact");
         (await v2.PostAsync("events", new { event_name = "invoice-viewed", created_at = 1_765_000_000, id = ada, metadata = new { invoice = "INV-7" } })).Ok(202);
 
@@ -155,6 +156,8 @@ public sealed class InspectorBrowserTests(EmulatorFixture fixture, ChromiumFixtu
         await Expect(company.Locator("h2")).ToHaveTextAsync("US Navy");
         await Expect(company.Locator("dd", new() { HasText = "amer" })).ToHaveCountAsync(1);
         await Expect(company.Locator("h3", new() { HasText = "Contacts" })).ToHaveTextAsync("Contacts (1)");
+        await Expect(company.Locator("h3", new() { HasText = "Tags" })).ToHaveTextAsync("Tags (1)");
+        await Expect(company.Locator("span.chip")).ToHaveTextAsync(new[] { "fleet" });
         await Expect(company.Locator("tbody tr")).ToContainTextAsync(new[] { "Grace Hopper" });
         await Screens.SaveAsync(page, "company");
         await company.Locator("tbody tr").ClickAsync();

@@ -186,7 +186,7 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
-    public async Task Companies_show_their_contacts_and_segments_their_members()
+    public async Task Companies_show_their_tags_and_contacts_and_segments_their_members()
     {
         var v2 = fixture.V2;
         var ada = (await v2.PostAsync("contacts", new { role = "user", email = "ada@example.com", name = "Ada Lovelace" })).Ok()["id"].GetString()!;
@@ -208,8 +208,11 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
         var row = companies["items"][1];
         Assert.Equal(("Pro", "Computing", 12, 150), (row.Str("plan"), row.Str("industry"), row.GetProperty("size").GetInt32(), row.GetProperty("monthly_spend").GetInt32()));
 
+        (await v2.PostAsync("tags", new { name = "Steam", companies = new[] { new { id = engines } } })).Ok();
         var company = (await Inspector.GetAsync($"_inspector/api/apps/{App}/companies/{engines}")).Ok();
         Assert.Equal("Analytical Engines", company["company"].Str("name"));
+        Assert.Equal(["Steam"], company["tags"].EnumerateArray().Select(t => t.Str("name")));
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{App}/companies/{navy}")).Ok()["tags"].EnumerateArray());
         Assert.Equal("emea", company["custom_attributes"].Str("region"));
         Assert.Equal(2, company["contacts_total"].GetInt32());
         Assert.Equal(["Ada Lovelace", "Grace Hopper"], company["contacts"].EnumerateArray().Select(c => c.Str("name")).Order());

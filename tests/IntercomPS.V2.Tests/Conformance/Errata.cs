@@ -115,6 +115,10 @@ public static class Errata
             "2.11's contact_attached_companies requires companies, but its example of GET /contacts/{id}/companies lists "
             + "them in data, as every other list does (2.14 requires neither): not required.",
             ["2.11"]),
+        new("/components/schemas/company_attached_segments/required", ErratumTarget.Schema, DropRequired("total_count"),
+            "2.11's company_attached_segments requires total_count, which it does not define, and its example of GET "
+            + "/companies/{id}/segments leaves it out (2.14 requires nothing): not required.",
+            ["2.11"]),
         new("/components/schemas/company_scroll/properties/pages", ErratumTarget.Schema,
             node => ReplaceWith(node, new JsonObject
             {

@@ -29,8 +29,6 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
     [
         new("PUT", "/contacts/{contact_id}", "update_a_contact_with_an_association_to_a_custom_object_instance", "custom objects are not emulated",
             "the example associates custom object instances (a list of their ids); custom objects are not emulated"),
-        new("POST", "/tags", "company_not_found", "Tagging companies is not emulated",
-            "the example tags companies; the emulator stores no companies"),
         new("PUT", "/conversations/{conversation_id}", "conversation_found", "title on conversations is not emulated",
             "conversation titles are not emulated (read is the one field PUT /conversations/{id} stores)"),
         new("PUT", "/conversations/{conversation_id}", "update_a_conversation_with_an_association_to_a_custom_object_instance",

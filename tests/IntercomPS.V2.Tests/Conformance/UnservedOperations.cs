@@ -79,10 +79,6 @@ public static class UnservedOperations
             "GET /ip_allowlist",
             "PUT /ip_allowlist",
         ]),
-        ("companies are not in segments here (segments are lists of contacts)",
-        [
-            "GET /companies/{company_id}/segments",
-        ]),
         ("subscription types are not emulated",
         [
             "GET /contacts/{contact_id}/subscriptions",

@@ -12,8 +12,9 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>
 /// /companies and a contact's companies: create or update by company_id, read by id, find by company_id or name,
-/// list by page (up to the app's limit), scroll, update, delete, attach and detach contacts, and list either side.
-/// Companies cannot be tagged or segmented here: a list filtered by tag_id or segment_id is refused, saying so.
+/// list by page (up to the app's limit, all or one tag's), scroll, update, delete, attach and detach contacts, and
+/// list either side. Companies are tagged through POST /tags. They are in no segments (segments are lists of
+/// contacts here): a company's segments are none, and a list filtered by segment_id is refused, saying so.
 /// </summary>
 internal static class CompaniesEndpoints
 {
@@ -67,7 +68,7 @@ internal static class CompaniesEndpoints
 
     /// <summary>
     /// GET /companies: with company_id or name, the companies that have them (a 404 when none); without, the list,
-    /// oldest first.
+    /// oldest first, of every company or of those that have tag_id.
     /// </summary>
     public static async Task<IResult> RetrieveAsync(HttpContext context)
     {
@@ -80,15 +81,16 @@ internal static class CompaniesEndpoints
             return Json.Ok(w => List(w, new CompanyPage(found, found.Count, 1, Math.Max(found.Count, 1)), App(context)));
         }
 
-        if (Input.Query(query, "tag_id") is not null || Input.Query(query, "segment_id") is not null)
+        if (Input.Query(query, "segment_id") is not null)
         {
-            throw new ApiError(400, "bad_request", "Listing companies by tag_id or segment_id is not emulated: companies cannot be tagged or segmented here")
+            throw new ApiError(400, "bad_request", "Listing companies by segment_id is not emulated: companies are in no segments here (segments are lists of contacts)")
             {
                 Code = "parameter_invalid",
+                Field = "segment_id",
             };
         }
 
-        var page = await store.ListCompaniesAsync(Page(query), PerPage(query), descending: false);
+        var page = await store.ListCompaniesAsync(Page(query), PerPage(query), descending: false, TagId(query));
         return Json.Ok(w => List(w, page, App(context)));
     }
 
@@ -137,6 +139,20 @@ internal static class CompaniesEndpoints
             w.WriteString("id", company.Id);
             w.WriteString("object", "company");
             w.WriteBoolean("deleted", true);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>GET /companies/{id}/segments: none for a company that exists (segments are lists of contacts here), else the 404.</summary>
+    public static async Task<IResult> SegmentsAsync(HttpContext context)
+    {
+        await Store(context).GetCompanyAsync(RouteValues.Text(context, "company_id"));
+        return Json.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "list");
+            w.WriteStartArray("data");
+            w.WriteEndArray();
             w.WriteEndObject();
         });
     }
@@ -218,6 +234,11 @@ internal static class CompaniesEndpoints
         w.WriteStartObject("tags");
         w.WriteString("type", "tag.list");
         w.WriteStartArray("tags");
+        foreach (var tag in c.Tags)
+        {
+            Writer.Tag(w, tag);
+        }
+
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteStartObject("segments");
@@ -275,6 +296,18 @@ internal static class CompaniesEndpoints
         {
             Code = "parameter_invalid",
             Field = name,
+        },
+    };
+
+    /// <summary>tag_id: a 2.x tag id is a number (one that names no tag lists no companies).</summary>
+    private static long? TagId(IQueryCollection query) => Input.Query(query, "tag_id") switch
+    {
+        null => null,
+        var text when long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) => id,
+        var text => throw new ApiError(400, "bad_request", $"tag_id must be a tag's id (a number, as GET /tags gives it), not '{text}'")
+        {
+            Code = "parameter_invalid",
+            Field = "tag_id",
         },
     };
 

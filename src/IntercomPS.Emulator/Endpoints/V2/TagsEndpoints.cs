@@ -4,11 +4,12 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Storage;
 using IntercomPS.Emulator.Auth;
+using IntercomPS.Emulator.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
-/// <summary>/tags and /contacts/{id}/tags. POST /tags takes each of its documented forms; companies are not emulated.</summary>
+/// <summary>/tags and /contacts/{id}/tags. POST /tags takes each of its documented forms: create, rename, tag contacts, tag companies.</summary>
 internal static class TagsEndpoints
 {
     public static async Task<IResult> ListAsync(HttpContext context)
@@ -31,7 +32,7 @@ internal static class TagsEndpoints
 
     /// <summary>
     /// {name}: create (or find) the tag; {name, id}: rename tag id; {name, users: [{id, untag?}]}: tag or untag
-    /// those contacts. {name, companies} is a 400: the emulator stores no companies.
+    /// those contacts; {name, companies: [{id and/or company_id, untag?}]}: tag or untag those companies.
     /// </summary>
     public static async Task<IResult> SaveAsync(HttpContext context)
     {
@@ -42,15 +43,26 @@ internal static class TagsEndpoints
             throw new ApiError(400, "bad_request", "name is required (the tag's name)") { Code = "parameter_not_found", Field = "name" };
         }
 
-        if (Input.Field(body, "companies") is not null)
+        var store = Store(context);
+        var (users, companies) = (Input.Field(body, "users"), Input.Field(body, "companies"));
+        if (users is not null && companies is not null)
         {
-            throw new ApiError(400, "bad_request", "Tagging companies is not emulated: this emulator stores no companies") { Code = "parameter_invalid", Field = "companies" };
+            throw new ApiError(400, "bad_request", "users and companies cannot be tagged in one request: send one POST /tags for each")
+            {
+                Code = "parameter_invalid",
+                Field = "companies",
+            };
         }
 
-        var store = Store(context);
-        if (Input.Field(body, "users") is { } users)
+        if (companies is { } named)
         {
-            var targets = Users(users);
+            var tagged = await store.TagCompaniesAsync(name, Companies(named));
+            return Json.Ok(w => Writer.Tag(w, tagged));
+        }
+
+        if (users is { } given)
+        {
+            var targets = Users(given);
             var tagged = await store.TagContactsAsync(name, targets);
             return Json.Ok(w => Writer.Tag(w, tagged));
         }
@@ -95,6 +107,29 @@ internal static class TagsEndpoints
             }
 
             return (id, Input.Bool(user, "untag") ?? false);
+        }).ToList();
+    }
+
+    private static List<CompanyTagging> Companies(JsonElement companies)
+    {
+        if (companies.ValueKind != JsonValueKind.Array)
+        {
+            throw new ApiError(400, "bad_request", $"companies must be an array of {{\"id\": company id}} or {{\"company_id\": your company id}}, not {Input.Kind(companies)}")
+            {
+                Code = "parameter_invalid",
+                Field = "companies",
+            };
+        }
+
+        return companies.EnumerateArray().Select((company, i) =>
+        {
+            var (id, companyId) = company.ValueKind == JsonValueKind.Object ? (Input.String(company, "id"), Input.String(company, "company_id")) : (null, null);
+            if (id is { Length: 0 } || companyId is { Length: 0 } || (id ?? companyId) is null)
+            {
+                throw new ApiError(400, "bad_request", $"companies[{i}] must be an object with the company's id or company_id") { Code = "parameter_invalid", Field = "companies" };
+            }
+
+            return new CompanyTagging(id, companyId, Input.Bool(company, "untag") ?? false);
         }).ToList();
     }
 

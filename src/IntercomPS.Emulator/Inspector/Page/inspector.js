@@ -227,7 +227,9 @@ async function renderCompany(id) {
     el('div', { class: 'columns' },
       el('div', {}, el('h3', {}, 'Attributes'), attributes(c)),
       el('div', {}, el('h3', {}, 'Custom attributes'),
-        Object.keys(data.custom_attributes).length ? attributes(data.custom_attributes) : el('p', { class: 'empty' }, 'None.'))),
+        Object.keys(data.custom_attributes).length ? attributes(data.custom_attributes) : el('p', { class: 'empty' }, 'None.'),
+        el('h3', {}, `Tags (${data.tags.length})`),
+        data.tags.length ? el('div', {}, data.tags.map((t) => el('span', { class: 'chip' }, t.name))) : el('p', { class: 'empty' }, 'None.'))),
     el('h3', {}, `Contacts (${shown})`),
     table(views.contacts.columns, data.contacts, (row) => go(state.app, 'contacts', row.id))));
 }
