@@ -36,6 +36,9 @@
         'Set-IntercomMessageThread'
         'Get-IntercomAdmin'
         'Get-IntercomTeam'
+        # Admins' away mode (REST API 2.x).
+        'Set-IntercomAdmin'
+        'Get-IntercomAwayReason'
         # Workspace data (REST API 2.x): companies, events, segments, leads.
         'Get-IntercomCompany'
         'New-IntercomCompany'

@@ -84,6 +84,11 @@ BeforeAll {
         'Set-IntercomLead -LastSeenIp'             = { Set-IntercomLead -Email 'cap-lead@example.com' -LastSeenIp '1.2.3.4' }
         'Set-IntercomLead -LastSeenUserAgent'      = { Set-IntercomLead -Email 'cap-lead@example.com' -LastSeenUserAgent 'curl' }
         'Set-IntercomLead -Companies'              = { Set-IntercomLead -Email 'cap-lead@example.com' -Companies @{ id = 'c1' } }
+        # Admins' away mode: REST API 2.x only, its reasons from 2.14 (tried on a 2.11 session, below).
+        'Set-IntercomAdmin'                        = { Set-IntercomAdmin -AdminId 7 -Away }
+        'Set-IntercomAdmin -ReasonId'              = { Set-IntercomAdmin -AdminId 7 -Away -ReasonId 101 }
+        'Set-IntercomAdmin -Reason'                = { Set-IntercomAdmin -AdminId 7 -Away -Reason 'On holiday' }
+        'Get-IntercomAwayReason'                   = { Get-IntercomAwayReason }
     }
 }
 
@@ -111,7 +116,9 @@ Describe 'Each row, on the protocol that cannot' {
     It 'refuses it before any request, with the table''s words' {
         foreach ($capability in [IntercomPS.Client.Capabilities]::All) {
             $row = "$capability"
-            if ($capability.OnV1) { Connect-TestIntercomV2 } else { Connect-TestIntercom }
+            # A row 2.x has only from a later version than 2.0 is tried on a 2.11 session: v1 refuses the whole cmdlet too.
+            $olderV2 = -not $capability.OnV1 -and [version] $capability.SinceV2 -gt [version] '2.0'
+            if ($capability.OnV1) { Connect-TestIntercomV2 } elseif ($olderV2) { Connect-TestIntercomV2 -ApiVersion 2.11 } else { Connect-TestIntercom }
             $before = Get-TestRequestCount
             $failure = $null
             try { & { $ErrorActionPreference = 'Stop'; & $Cases[$row] } } catch { $failure = $_ }
@@ -126,6 +133,9 @@ Describe 'Each row, on the protocol that cannot' {
                 $failure.CategoryInfo.Category | Should -Be 'NotImplemented' -Because $row
                 $failure.Exception.Message | Should -BeExactly -Because $row $(
                     if ($capability.Refusal) { $capability.Refusal }
+                    elseif ($olderV2) {
+                        "$($capability.What) needs Intercom-Version $($capability.SinceV2) or later, and this session asks for 2.11: connect with Connect-Intercom -ApiVersion 2.14."
+                    }
                     elseif ($capability.ContactField) {
                         "REST API 2.x has no contact field for $($capability.ContactField) (-$($capability.Parameter)), so nothing was written: " +
                         'leave it out (for a CSV, drop the column) when writing to a 2.x workspace.'

@@ -157,6 +157,10 @@ internal sealed partial class DummyApp
 
     public Task<AdminRecord> GetAdminAsync(string id) => Task.FromResult(id == Admin.Id ? Admin : throw AppStore.AdminNotFound());
 
+    /// <summary>The admin as it would be: nothing is kept, so a later read shows it as before.</summary>
+    public async Task<AdminRecord> SetAwayAsync(string id, bool away, bool reassign, long? reasonId) =>
+        await GetAdminAsync(id) with { Away = away, Reassign = reassign, AwayReasonId = away ? reasonId : null };
+
     public Task<IReadOnlyList<TeamRecord>> ListTeamsAsync() => Task.FromResult<IReadOnlyList<TeamRecord>>([]);
 
     public Task<TeamRecord> GetTeamAsync(long id) => throw AppStore.TeamNotFound();

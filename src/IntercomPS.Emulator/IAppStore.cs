@@ -25,6 +25,9 @@ internal interface IAppStore
     /// <summary>The admin of that id, or the 404 admin_not_found.</summary>
     Task<AdminRecord> GetAdminAsync(string id);
 
+    /// <summary>Sets the admin away (with a reason, kept only while away) or back, or the 404 admin_not_found.</summary>
+    Task<AdminRecord> SetAwayAsync(string id, bool away, bool reassign, long? reasonId);
+
     Task<IReadOnlyList<TeamRecord>> ListTeamsAsync();
 
     /// <summary>The team of that id, or the 404 team_not_found.</summary>

@@ -150,7 +150,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var store = services.Stored(SeedableApp(body));
         var admin = await store.AddAdminAsync(SeedText(body, "name"), SeedText(body, "email"),
             Input.Bool(body, "away_mode_enabled") ?? false, Input.Bool(body, "away_mode_reassign") ?? false);
-        return Json.Ok(w => Endpoints.V2.Writer.Admin(w, admin));
+        return Json.Ok(w => Endpoints.V2.Writer.Admin(w, admin, Endpoints.V2.ApiModel.V2_14));
     }
 
     /// <summary>{app_id, name, admin_ids?}: a team of the app's admins, as 2.14 shows it.</summary>

@@ -44,6 +44,8 @@ internal static class ApiRoutes
         new("GET", "/me", AdminsEndpoints.MeAsync),
         new("GET", "/admins", AdminsEndpoints.ListAsync),
         new("GET", "/admins/{admin_id}", AdminsEndpoints.GetAsync),
+        new("PUT", "/admins/{admin_id}/away", AdminsEndpoints.SetAwayAsync),
+        new("GET", "/away_status_reasons", AdminsEndpoints.ListAwayReasonsAsync),
         new("GET", "/teams", TeamsEndpoints.ListAsync),
         new("GET", "/teams/{team_id}", TeamsEndpoints.GetAsync),
 

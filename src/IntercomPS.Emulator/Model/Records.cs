@@ -52,9 +52,11 @@ internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, strin
 /// <summary>
 /// An admin (teammate) of an app. Each app has its first admin, named by --admin-name and --admin-email, whose token
 /// the app's key is (GET /me), with a stable id derived from the app id (Intercom's admin ids are numeric strings);
-/// /admin/admins seeds more. Away and Reassign are 2.14's away_mode_enabled and away_mode_reassign.
+/// /admin/admins seeds more. Away and Reassign are 2.14's away_mode_enabled and away_mode_reassign, AwayReasonId its
+/// away_status_reason_id (one of <see cref="AwayReasons"/>, only while away).
 /// </summary>
-internal sealed record AdminRecord(string Id, string Name, string Email, bool Away = false, bool Reassign = false, IReadOnlyList<long>? TeamIds = null)
+internal sealed record AdminRecord(
+    string Id, string Name, string Email, bool Away = false, bool Reassign = false, IReadOnlyList<long>? TeamIds = null, long? AwayReasonId = null)
 {
     public static AdminRecord Of(string app, string name, string email) => new(NumericId(app), name, email);
 

@@ -12,7 +12,7 @@ namespace IntercomPS.Emulator.Storage;
 /// </summary>
 internal sealed partial class AppStore
 {
-    private const string AdminColumns = "id, name, email, away, reassign";
+    private const string AdminColumns = "a.id, a.name, a.email, COALESCE(w.away, a.away), COALESCE(w.reassign, a.reassign), w.reason_id";
 
     /// <summary>Every admin of the app, its first admin first, then the seeded ones in the order they were added.</summary>
     public Task<IReadOnlyList<AdminRecord>> ListAdminsAsync() => Task.FromResult<IReadOnlyList<AdminRecord>>(db.Read(Admins));
@@ -35,6 +35,20 @@ internal sealed partial class AppStore
         s.Execute("INSERT INTO admins (app, id, name, email, away, reassign) VALUES ($app, $id, $name, $email, $away, $reassign)",
             ("$app", app), ("$id", AdminRecord.NumericId(app + "\n" + email.ToLowerInvariant())), ("$name", name), ("$email", email), ("$away", away), ("$reassign", reassign));
         return Admins(s)[^1];
+    });
+
+    /// <summary>
+    /// Sets the admin of that id away or back (PUT /admins/{id}/away): whether new replies are reassigned meanwhile, and
+    /// why it is away (kept only while away). The admin as it now is, or the 404 admin_not_found.
+    /// </summary>
+    public Task<AdminRecord> SetAwayAsync(string id, bool away, bool reassign, long? reasonId) => db.WriteAsync(s =>
+    {
+        AdminById(s, id);
+        s.Execute("""
+            INSERT INTO admin_away (app, admin_id, away, reassign, reason_id) VALUES ($app, $id, $away, $reassign, $reason)
+            ON CONFLICT (app, admin_id) DO UPDATE SET away = excluded.away, reassign = excluded.reassign, reason_id = excluded.reason_id
+            """, ("$app", app), ("$id", id), ("$away", away), ("$reassign", reassign), ("$reason", away ? reasonId : null));
+        return AdminById(s, id);
     });
 
     /// <summary>A new team of the app (/admin/teams) with these admins, every one of them an admin of the app.</summary>
@@ -67,9 +81,13 @@ internal sealed partial class AppStore
     {
         var teams = s.Query("SELECT ta.admin_id, ta.team_id FROM team_admins ta JOIN teams t ON t.id = ta.team_id WHERE t.app = $app ORDER BY ta.team_id",
             r => (Admin: r.GetString(0), Team: r.GetInt64(1)), ("$app", app)).ToLookup(m => m.Admin, m => m.Team);
-        var stored = s.Query($"SELECT {AdminColumns} FROM admins WHERE app = $app ORDER BY seq",
-            r => new AdminRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3) != 0, r.GetInt64(4) != 0), ("$app", app));
-        return [admin with { TeamIds = [.. teams[admin.Id]] }, .. stored.Select(a => a with { TeamIds = [.. teams[a.Id]] })];
+        var stored = s.Query($"SELECT {AdminColumns} FROM admins a LEFT JOIN admin_away w ON w.app = a.app AND w.admin_id = a.id WHERE a.app = $app ORDER BY a.seq",
+            r => new AdminRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3) != 0, r.GetInt64(4) != 0, AwayReasonId: r.IsDBNull(5) ? null : r.GetInt64(5)),
+            ("$app", app));
+        var first = s.Query("SELECT away, reassign, reason_id FROM admin_away WHERE app = $app AND admin_id = $id",
+            r => admin with { Away = r.GetInt64(0) != 0, Reassign = r.GetInt64(1) != 0, AwayReasonId = r.IsDBNull(2) ? null : r.GetInt64(2) },
+            ("$app", app), ("$id", admin.Id)).SingleOrDefault() ?? admin;
+        return [first with { TeamIds = [.. teams[admin.Id]] }, .. stored.Select(a => a with { TeamIds = [.. teams[a.Id]] })];
     }
 
     private List<TeamRecord> Teams(DbSession s)

@@ -61,6 +61,16 @@ internal static class SchemaV2
             UNIQUE (app, id),
             UNIQUE (app, email));
 
+        -- An admin's away status as PUT /admins/{id}/away last set it, for the first admin too (which is not in
+        -- admins): it replaces the away and reassign /admin/admins seeded. reason_id only while away.
+        CREATE TABLE IF NOT EXISTS admin_away (
+            app TEXT NOT NULL,
+            admin_id TEXT NOT NULL,
+            away INTEGER NOT NULL,
+            reassign INTEGER NOT NULL,
+            reason_id INTEGER,
+            PRIMARY KEY (app, admin_id)) WITHOUT ROWID;
+
         CREATE TABLE IF NOT EXISTS teams (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             app TEXT NOT NULL,

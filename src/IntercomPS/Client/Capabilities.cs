@@ -88,6 +88,9 @@ namespace IntercomPS.Client
         /// </summary>
         private const string ContactModel = "2.0";
 
+        /// <summary>Away status reasons (GET /away_status_reasons, an admin's away_status_reason_id): first in the 2.14 description.</summary>
+        private const string AwayReasons = "2.14";
+
         public static IReadOnlyList<Capability> All { get; } = new[]
         {
             Capability.OnlyV2("Connect-Intercom", "Region", "-Region", ContactModel, V2Parameter("Region")),
@@ -124,6 +127,11 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Add-IntercomMessageReply", "Note", "A note on a conversation (-Note)", ContactModel),
             Capability.OnlyV2("Get-IntercomAdmin", null, "Listing admins", ContactModel),
             Capability.OnlyV2("Get-IntercomTeam", null, "Listing teams", ContactModel),
+            // Admins' away mode: setting it is as old as 2.x; its reasons came with 2.14.
+            Capability.OnlyV2("Set-IntercomAdmin", null, "Setting an admin away or back", ContactModel),
+            Capability.OnlyV2("Set-IntercomAdmin", "ReasonId", "An away status reason (-ReasonId)", AwayReasons),
+            Capability.OnlyV2("Set-IntercomAdmin", "Reason", "An away status reason (-Reason)", AwayReasons),
+            Capability.OnlyV2("Get-IntercomAwayReason", null, "Listing away status reasons", AwayReasons),
             Capability.OnlyV2("New-IntercomUser", "Phone", "A user's phone", ContactModel, NoPhone),
             Capability.OnlyV2("Set-IntercomUser", "Phone", "A user's phone", ContactModel, NoPhone),
 

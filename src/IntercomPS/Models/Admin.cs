@@ -16,6 +16,9 @@ namespace IntercomPS
         /// <summary>Whether new conversations are reassigned while the admin is away (away_mode_reassign).</summary>
         public bool AwayReassign { get; set; }
 
+        /// <summary>Why the admin is away (away_status_reason_id, REST API 2.14 on): an AwayReason's Id, or null.</summary>
+        public long? AwayReasonId { get; set; }
+
         public bool HasInboxSeat { get; set; }
 
         /// <summary>The ids of the teams the admin is in.</summary>

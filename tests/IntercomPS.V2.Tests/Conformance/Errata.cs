@@ -95,6 +95,11 @@ public static class Errata
             }),
             "GET /events documents only the summary answer (summary=true), but without summary the API answers the "
             + "event.list the description defines as data_event_list (its next/since pages are that list's): either form."),
+        new("/paths/~1admins~1{admin_id}~1away/put/responses/400/content/application~1json", ErratumTarget.Schema,
+            node => node["schema"] = new JsonObject { ["$ref"] = "#/$defs/error" },
+            "PUT /admins/{id}/away documents its 400s (parameter_invalid, away_status_reason_mandatory) with examples of the "
+            + "error list but no schema, which every other 400 of the description has: the error schema.",
+            Since214),
         new("/components/schemas/custom_attributes/additionalProperties", ErratumTarget.Schema,
             node => ((JsonArray)node["anyOf"]!).Add(new JsonObject { ["type"] = new JsonArray("number", "boolean", "null") }),
             "custom_attributes allows only string, integer, datetime or a custom object list, but its own example "
@@ -138,6 +143,11 @@ public static class Errata
             "The \"conversation found\" example writes its part ids as the numbers 1 to 4, while the schema, every other "
             + "example and the SDK (ConversationPart.id: string) have part ids as strings: the example is read as \"1\" to \"4\".",
             Since214)),
+        new("/paths/~1admins~1{admin_id}~1away/put/responses/200/content/application~1json/examples/Successful response/value/away_status_reason_id",
+            ErratumTarget.Example, node => ReplaceWith(node, JsonValue.Create(long.Parse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture))),
+            "The example of PUT /admins/{id}/away writes away_status_reason_id as the string '12345', while the admin schema "
+            + "types it as an integer (null when not away), as the request's own away_status_reason_id is: read as 12345.",
+            Since214),
     ];
 
     /// <summary>Applies the schema errata of <paramref name="version"/> to its 3.1 document and the example errata to its raw YAML.</summary>

@@ -135,7 +135,9 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             (await fixture.V2.SendAsync(new HttpMethod(method), path, body)).Ok(Expected(operation, ParametersOnly));
         }
 
-        var answer = await fixture.V2.SendAsync(new HttpMethod(method), path, body);
+        // An example of the 401 (PUT /admins/{id}/away's "unauthorized") is a request with a token that is no app's.
+        var client = example == "unauthorized" ? fixture.V2For("no-app-has-this-token") : fixture.V2;
+        var answer = await client.SendAsync(new HttpMethod(method), path, body);
 
         Assert.True(answer.Status < 500, $"{method} {path} -> {answer.Status}: {answer.Text}");
         if (NotServedAs(method, template, example) is { } notServed)
@@ -215,6 +217,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["into"] when template == "/contacts/merge" => IdKind.Contact,
         ["conversation_id"] => IdKind.Conversation,
         ["data_attribute_id"] => IdKind.DataAttribute,
+        ["away_status_reason_id"] => IdKind.AwayReason,
         _ => null,
     };
 
@@ -250,13 +253,14 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Company,
         Segment,
         Lead,
+        AwayReason,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
     /// a tag, a note and a conversation (which has the tag too), is in a segment and belongs to a company (company_id
     /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
-    /// a team; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
+    /// a team, an away status reason that is not deleted; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
     /// attribute with a dependant object.
     /// </summary>
     private sealed class World
@@ -294,6 +298,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             world.ids[IdKind.Company] = company;
             world.ids[IdKind.Segment] = await fixture.Admin.AddSegmentAsync(EmulatorFixture.AppId, "John segment", [contact]);
             world.ids[IdKind.Lead] = (await api.PostAsync("/contacts", new { role = "lead", email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
+            var reasons = (await api.GetAsync("/away_status_reasons")).Ok()["data"].EnumerateArray();
+            world.ids[IdKind.AwayReason] = reasons.First(r => !r.GetProperty("deleted").GetBoolean()).GetProperty("id").GetString()!;
             return world;
         }
 

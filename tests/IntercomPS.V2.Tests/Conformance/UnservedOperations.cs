@@ -53,11 +53,6 @@ public static class UnservedOperations
             "DELETE /internal_articles/{internal_article_id}",
             "GET /internal_articles/search",
         ]),
-        ("setting away statuses is not emulated: /admin/admins seeds an admin away or not, and that stays",
-        [
-            "PUT /admins/{admin_id}/away",
-            "GET /away_status_reasons",
-        ]),
         ("admin activity logs are not emulated",
         [
             "GET /admins/activity_logs",

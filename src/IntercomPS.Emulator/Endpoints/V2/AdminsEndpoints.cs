@@ -1,6 +1,7 @@
+using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
-using IntercomPS.Emulator.Storage;
+using IntercomPS.Emulator.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
@@ -8,19 +9,22 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>
 /// GET /me (the app's first admin, whose token the key is, with the app's time zone), /admins and /admins/{id}: the
 /// first admin (--admin-name/--admin-email) and those /admin/admins added, with their away status and teams.
+/// PUT /admins/{id}/away sets one away or back; GET /away_status_reasons lists the reasons it can give (<see cref="AwayReasons"/>).
 /// </summary>
 internal static class AdminsEndpoints
 {
-    public static Task<IResult> MeAsync(HttpContext context)
+    public static async Task<IResult> MeAsync(HttpContext context)
     {
         var caller = Caller.From(context);
         var zone = caller.Services.Profiles.Of(caller.AppId).TimeZoneName;
-        return Task.FromResult(Json.Ok(w => Writer.Admin(w, caller.Store.Admin, caller.AppId, zone, caller.Services.StartedAt)));
+        var me = await caller.Store.GetAdminAsync(caller.Store.Admin.Id); // as stored: its away status may have been set
+        return Json.Ok(w => Writer.Admin(w, me, Face.VersionOf(context).Model, caller.AppId, zone, caller.Services.StartedAt));
     }
 
     public static async Task<IResult> ListAsync(HttpContext context)
     {
         var admins = await Caller.From(context).Store.ListAdminsAsync();
+        var model = Face.VersionOf(context).Model;
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -28,7 +32,7 @@ internal static class AdminsEndpoints
             w.WriteStartArray("admins");
             foreach (var admin in admins)
             {
-                Writer.Admin(w, admin);
+                Writer.Admin(w, admin, model);
             }
 
             w.WriteEndArray();
@@ -39,6 +43,54 @@ internal static class AdminsEndpoints
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var admin = await Caller.From(context).Store.GetAdminAsync(RouteValues.Text(context, "admin_id"));
-        return Json.Ok(w => Writer.Admin(w, admin));
+        return Json.Ok(w => Writer.Admin(w, admin, Face.VersionOf(context).Model));
     }
+
+    /// <summary>
+    /// PUT /admins/{id}/away: away_mode_enabled and away_mode_reassign are required booleans; away_status_reason_id
+    /// (2.14 on; 2.11 has no such field and ignores it) names a reason that is not deleted. Answers the admin as it now is.
+    /// </summary>
+    public static async Task<IResult> SetAwayAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var model = Face.VersionOf(context).Model;
+        var away = RequiredBool(body, "away_mode_enabled");
+        var reassign = RequiredBool(body, "away_mode_reassign");
+        var reasonId = model.AwayReasons && Input.Id(body, "away_status_reason_id") is { } id ? AwayReasons.Usable(id).Id : (long?)null;
+        var admin = await Caller.From(context).Store.SetAwayAsync(RouteValues.Text(context, "admin_id"), away, reassign, reasonId);
+        return Json.Ok(w => Writer.Admin(w, admin, model));
+    }
+
+    /// <summary>GET /away_status_reasons: every reason of the workspace, deleted ones too (as the description says), in their order.</summary>
+    public static Task<IResult> ListAwayReasonsAsync(HttpContext context) => Task.FromResult(Json.Ok(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "list");
+        w.WriteStartArray("data");
+        foreach (var reason in AwayReasons.All)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "away_status_reason");
+            w.WriteString("id", Face.ToString(reason.Id));
+            w.WriteString("label", reason.Label);
+            w.WriteString("emoji", reason.Emoji);
+            w.WriteNumber("order", reason.Order);
+            w.WriteBoolean("deleted", reason.Deleted);
+            w.WriteNumber("created_at", AwayReasons.CreatedAt);
+            w.WriteNumber("updated_at", AwayReasons.CreatedAt);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }));
+
+    /// <summary>A required boolean field: missing is parameter_not_found, anything but true or false parameter_invalid.</summary>
+    private static bool RequiredBool(JsonElement body, string name) => Input.Field(body, name) switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.False } => false,
+        null => throw new ApiError(400, "bad_request", $"{name} is required (true or false)") { Code = "parameter_not_found", Field = name },
+        { } v => throw new ApiError(400, "bad_request", $"{name} must be a boolean, not {Input.Kind(v)}") { Code = "parameter_invalid", Field = name },
+    };
 }

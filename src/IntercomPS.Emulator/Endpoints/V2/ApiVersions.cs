@@ -25,6 +25,7 @@ internal static class ApiVersions
     private static readonly Dictionary<string, Version> Introduced = new(StringComparer.Ordinal)
     {
         ["GET /contacts/find_by_external_id/{external_id}"] = new(2, 13), // "Get Contact by External ID", changelog v2.13
+        ["GET /away_status_reasons"] = new(2, 14), // in the 2.14 description, not 2.11's; no changelog entry names it
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];
@@ -67,10 +68,11 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="ConversationsCarryTopics">A conversation has topics (an empty object, as 2.11's example has it): 2.11 requires it.</param>
 /// <param name="UnsetPriority">A conversation's priority when none was set: not_priority, or 2.16's none (of none, low, medium, high, urgent).</param>
 /// <param name="UnassignedId">What a conversation's admin_assignee_id and team_assignee_id are when unassigned: null, or 2.16's 0.</param>
+/// <param name="AwayReasons">Admins have away status reasons (away_status_reason_id): 2.14 on, not 2.11.</param>
 internal sealed record ApiModel(
-    string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null)
+    string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true)
 {
-    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true);
+    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15");
     public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0);

@@ -12,6 +12,7 @@ internal static class NotesEndpoints
     {
         var notes = await Store(context).ListNotesAsync(RouteValues.Text(context, "contact_id"));
         var admins = await Store(context).ListAdminsAsync();
+        var model = Face.VersionOf(context).Model;
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -19,7 +20,7 @@ internal static class NotesEndpoints
             w.WriteStartArray("data");
             foreach (var note in notes)
             {
-                Writer.Note(w, note, Author(admins, note));
+                Writer.Note(w, note, Author(admins, note), model);
             }
 
             w.WriteEndArray();
@@ -47,14 +48,14 @@ internal static class NotesEndpoints
         };
         var note = await Store(context).AddNoteAsync(RouteValues.Text(context, "contact_id"), text, adminId);
         var admins = await Store(context).ListAdminsAsync();
-        return Json.Ok(w => Writer.Note(w, note, Author(admins, note)));
+        return Json.Ok(w => Writer.Note(w, note, Author(admins, note), Face.VersionOf(context).Model));
     }
 
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var note = await Store(context).GetNoteAsync(RouteValues.NumericId(context, "note_id", AppStore.NoteNotFound));
         var admins = await Store(context).ListAdminsAsync();
-        return Json.Ok(w => Writer.Note(w, note, Author(admins, note)));
+        return Json.Ok(w => Writer.Note(w, note, Author(admins, note), Face.VersionOf(context).Model));
     }
 
     /// <summary>Who wrote the note: its admin, else (a v1 note, or one written without admin_id) the app's first admin.</summary>

@@ -31,8 +31,11 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    /// <summary>An admin; on GET /me also its avatar and the app (workspace): id, time zone and when it was created.</summary>
-    public static void Admin(Utf8JsonWriter w, AdminRecord admin, string? app = null, string? timeZone = null, long appCreatedAt = 0)
+    /// <summary>
+    /// An admin as <paramref name="model"/>'s version shows it; on GET /me also its avatar and the app (workspace): id,
+    /// time zone and when it was created.
+    /// </summary>
+    public static void Admin(Utf8JsonWriter w, AdminRecord admin, ApiModel model, string? app = null, string? timeZone = null, long appCreatedAt = 0)
     {
         w.WriteStartObject();
         w.WriteString("type", "admin");
@@ -43,6 +46,11 @@ internal static class Writer
         w.WriteBoolean("away_mode_enabled", admin.Away);
         w.WriteBoolean("away_mode_reassign", admin.Reassign);
         w.WriteBoolean("has_inbox_seat", true);
+        if (model.AwayReasons)
+        {
+            Nullable(w, "away_status_reason_id", admin.AwayReasonId);
+        }
+
         w.WriteStartArray("team_ids");
         foreach (var team in admin.TeamIds ?? [])
         {
@@ -297,7 +305,7 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    public static void Note(Utf8JsonWriter w, NoteRecord note, AdminRecord author)
+    public static void Note(Utf8JsonWriter w, NoteRecord note, AdminRecord author, ApiModel model)
     {
         w.WriteStartObject();
         w.WriteString("type", "note");
@@ -308,7 +316,7 @@ internal static class Writer
         w.WriteString("id", note.User.IntercomId);
         w.WriteEndObject();
         w.WritePropertyName("author");
-        Admin(w, author);
+        Admin(w, author, model);
         w.WriteString("body", note.Html);
         w.WriteEndObject();
     }

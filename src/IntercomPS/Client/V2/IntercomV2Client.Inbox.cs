@@ -181,6 +181,7 @@ namespace IntercomPS.Client.V2
             JobTitle = string.IsNullOrEmpty(admin.JobTitle) ? null : admin.JobTitle,
             Away = admin.AwayModeEnabled ?? false,
             AwayReassign = admin.AwayModeReassign ?? false,
+            AwayReasonId = admin.AwayStatusReasonId,
             HasInboxSeat = admin.HasInboxSeat ?? false,
             TeamIds = admin.TeamIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray(),
         };
@@ -204,6 +205,7 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("job_title")] public string? JobTitle { get; set; }
         [JsonPropertyName("away_mode_enabled")] public bool? AwayModeEnabled { get; set; }
         [JsonPropertyName("away_mode_reassign")] public bool? AwayModeReassign { get; set; }
+        [JsonPropertyName("away_status_reason_id")] public long? AwayStatusReasonId { get; set; }
         [JsonPropertyName("has_inbox_seat")] public bool? HasInboxSeat { get; set; }
         [JsonPropertyName("team_ids")] public long[] TeamIds { get; set; } = Array.Empty<long>();
     }

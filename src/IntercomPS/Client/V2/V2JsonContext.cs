@@ -33,6 +33,8 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(NoContent))]
     [JsonSerializable(typeof(SegmentObject))]
     [JsonSerializable(typeof(SegmentList))]
+    // Admins' away mode.
+    [JsonSerializable(typeof(AwayReasonList))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
     {
     }
