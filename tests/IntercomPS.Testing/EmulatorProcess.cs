@@ -51,9 +51,18 @@ public sealed partial class EmulatorProcess : IDisposable
                 stdout.AppendLine(e.Data);
             }
 
-            if (UrlPattern().Match(e.Data) is { Success: true } match)
+            // Only the listening line names the base URL; anything else URL-like (a help text, a log line) is just
+            // output, and a handler that threw here would take the whole test host down with it.
+            if (ListeningLine().Match(e.Data) is { Success: true } match)
             {
-                started.TrySetResult(new Uri(match.Value));
+                if (Uri.TryCreate(match.Groups[1].Value, UriKind.Absolute, out var uri))
+                {
+                    started.TrySetResult(uri);
+                }
+                else
+                {
+                    started.TrySetException(new InvalidOperationException("The emulator's listening line names no valid URL: " + e.Data));
+                }
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -99,7 +108,7 @@ public sealed partial class EmulatorProcess : IDisposable
     public static EmulatorProcess StartProgram(string path, IEnumerable<string> args, IDictionary<string, string>? environment = null) =>
         new(path, args, environment);
 
-    /// <summary>The base URL the emulator printed once listening.</summary>
+    /// <summary>The base URL the emulator printed in its "listening on" line.</summary>
     public async Task<Uri> BaseUriAsync() => await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>Waits for exit and returns the exit code.</summary>
@@ -124,6 +133,6 @@ public sealed partial class EmulatorProcess : IDisposable
         process.Dispose();
     }
 
-    [GeneratedRegex(@"http://\S+/(?=\s)")]
-    private static partial Regex UrlPattern();
+    [GeneratedRegex(@"^Intercom emulator listening on (http://\S+/)(?=\s)")]
+    private static partial Regex ListeningLine();
 }
