@@ -69,13 +69,13 @@ internal static class Json
     public static void User(Utf8JsonWriter w, UserRecord u)
     {
         w.WriteStartObject();
-        w.WriteString("intercom_id", u.IntercomId);
-        w.WriteString("email", u.Email);
-        w.WriteString("user_id", u.UserId);
-        w.WriteString("name", u.Name);
-        Number(w, "created_at", u.CreatedAt);
-        Number(w, "last_impression_at", u.LastImpressionAt);
-        w.WritePropertyName("custom_data");
+        w.WriteString(Names.IntercomId, u.IntercomId);
+        w.WriteString(Names.Email, u.Email);
+        w.WriteString(Names.UserId, u.UserId);
+        w.WriteString(Names.Name, u.Name);
+        Number(w, Names.CreatedAt, u.CreatedAt);
+        Number(w, Names.LastImpressionAt, u.LastImpressionAt);
+        w.WritePropertyName(Names.CustomData);
         w.WriteRawValue(u.CustomData, skipInputValidation: true);
         if (u.Seq < 0) // canned dummy-app users carry the spec's example profiles
         {
@@ -84,22 +84,22 @@ internal static class Json
         else
         {
             // Social and geo data come from enrichment Intercom did asynchronously; the emulator has none.
-            w.WriteStartArray("social_profiles");
+            w.WriteStartArray(Names.SocialProfiles);
             w.WriteEndArray();
-            w.WriteStartObject("location_data");
+            w.WriteStartObject(Names.LocationData);
             w.WriteEndObject();
         }
 
-        w.WriteNumber("session_count", u.SessionCount);
-        w.WriteString("last_seen_ip", u.LastSeenIp);
-        w.WriteString("last_seen_user_agent", u.LastSeenUserAgent);
-        w.WriteNumber("relationship_score", u.Seq < 0 ? 90 : 0);
-        w.WriteBoolean("unsubscribed_from_emails", u.UnsubscribedFromEmails);
+        w.WriteNumber(Names.SessionCount, u.SessionCount);
+        w.WriteString(Names.LastSeenIp, u.LastSeenIp);
+        w.WriteString(Names.LastSeenUserAgent, u.LastSeenUserAgent);
+        w.WriteNumber(Names.RelationshipScore, u.Seq < 0 ? 90 : 0);
+        w.WriteBoolean(Names.UnsubscribedFromEmails, u.UnsubscribedFromEmails);
 
         // The real service sent these too: no avatar until a social profile gave one, and the user's companies
         // (the emulator accepts companies but keeps none).
-        w.WriteNull("avatar_url");
-        w.WriteStartArray("company_ids");
+        w.WriteNull(Names.AvatarUrl);
+        w.WriteStartArray(Names.CompanyIds);
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -253,6 +253,33 @@ internal static class Json
         {
             w.WriteNull(name);
         }
+    }
+
+    private static void Number(Utf8JsonWriter w, JsonEncodedText name, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>
+    /// A v1 user's property names, encoded once: a page writes 500 users, and a name given as a string is transcoded
+    /// to UTF-8 and checked for characters to escape every time it is written.
+    /// </summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText IntercomId = E("intercom_id"), Email = E("email"), UserId = E("user_id"), Name = E("name");
+        public static readonly JsonEncodedText CreatedAt = E("created_at"), LastImpressionAt = E("last_impression_at"), CustomData = E("custom_data");
+        public static readonly JsonEncodedText SocialProfiles = E("social_profiles"), LocationData = E("location_data"), SessionCount = E("session_count");
+        public static readonly JsonEncodedText LastSeenIp = E("last_seen_ip"), LastSeenUserAgent = E("last_seen_user_agent"), RelationshipScore = E("relationship_score");
+        public static readonly JsonEncodedText UnsubscribedFromEmails = E("unsubscribed_from_emails"), AvatarUrl = E("avatar_url"), CompanyIds = E("company_ids");
+
+        private static JsonEncodedText E(string name) => JsonEncodedText.Encode(name);
     }
 
     private sealed class JsonResult(int status, Action<Utf8JsonWriter> write) : IResult
