@@ -189,6 +189,30 @@ namespace IntercomPS.Client.Tests
             Assert.DoesNotContain("y-77e1", refused.ToString());
         }
 
+        /// <summary>
+        /// 2.14's admin schema types away_status_reason_id as an integer, but the description's own example of
+        /// PUT /admins/{id}/away writes it as the string '12345': an admin whose reason comes either way is read, on
+        /// every read of admins, since one admin away with a reason would otherwise break listing them all.
+        /// </summary>
+        [Theory]
+        [InlineData("12345")]
+        [InlineData("\"12345\"")]
+        public async Task AnAwayReasonIdWrittenAsANumberOrAsTheDescriptionsExampleWritesItIsRead(string reasonId)
+        {
+            var admin = "{\"type\":\"admin\",\"id\":\"7\",\"name\":\"Ada\",\"email\":\"ada@example.com\",\"away_mode_enabled\":true,\"away_mode_reassign\":false,"
+                + "\"away_status_reason_id\":" + reasonId + ",\"has_inbox_seat\":true,\"team_ids\":[]}";
+            _server.Answer("GET /admins", 200, "{\"type\":\"admin.list\",\"admins\":[" + admin + "]}");
+            _server.Answer("PUT /admins/7/away", 200, admin);
+            using var client = NewClient(_server);
+
+            var listed = Assert.Single(await client.ListAdminsAsync());
+            var set = await client.SetAwayAsync("7", away: true, reassign: false, reasonId: 12345);
+
+            Assert.Equal(12345, listed.AwayReasonId);
+            Assert.Equal(12345, set.AwayReasonId);
+            Assert.True(set.Away);
+        }
+
         /// <summary>Collects the client's trace lines.</summary>
         internal sealed class CollectingTrace : IRequestTraceSink
         {

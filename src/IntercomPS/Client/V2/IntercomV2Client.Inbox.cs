@@ -205,7 +205,10 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("job_title")] public string? JobTitle { get; set; }
         [JsonPropertyName("away_mode_enabled")] public bool? AwayModeEnabled { get; set; }
         [JsonPropertyName("away_mode_reassign")] public bool? AwayModeReassign { get; set; }
-        [JsonPropertyName("away_status_reason_id")] public long? AwayStatusReasonId { get; set; }
+        // An integer in the admin schema, but the string '12345' in the description's own example of PUT /admins/{id}/away.
+        [JsonPropertyName("away_status_reason_id")]
+        [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+        public long? AwayStatusReasonId { get; set; }
         [JsonPropertyName("has_inbox_seat")] public bool? HasInboxSeat { get; set; }
         [JsonPropertyName("team_ids")] public long[] TeamIds { get; set; } = Array.Empty<long>();
     }
