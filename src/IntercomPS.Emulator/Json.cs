@@ -117,8 +117,8 @@ internal static class Json
         w.WriteEndArray();
         w.WriteNumber("total_count", page.TotalCount);
         w.WriteNumber("page", page.Page);
-        Number(w, "next_page", page.Page < totalPages ? page.Page + 1 : null);
-        Number(w, "previous_page", page.Page > 1 ? Math.Min(page.Page - 1, totalPages) : null);
+        Number(w, Names.NextPage, page.Page < totalPages ? page.Page + 1 : null);
+        Number(w, Names.PreviousPage, page.Page > 1 ? Math.Min(page.Page - 1, totalPages) : null);
         w.WriteNumber("total_pages", totalPages);
         w.WriteEndObject();
     }
@@ -127,7 +127,7 @@ internal static class Json
     {
         w.WriteStartObject();
         w.WriteString("html", note.Html);
-        Number(w, "created_at", note.CreatedAt);
+        Number(w, Names.CreatedAt, note.CreatedAt);
         w.WritePropertyName("user");
         User(w, note.User);
         w.WriteEndObject();
@@ -157,7 +157,7 @@ internal static class Json
         w.WriteNumber("created_at", t.CreatedAt);
         // v1 shows what the user sees: comments, and words an admin wrote with a close or an assignment (ToUser).
         var messages = t.Messages.Where(m => m.ToUser).ToList();
-        Number(w, "updated_at", messages.Count > 1 ? messages[^1].CreatedAt : null);
+        Number(w, Names.UpdatedAt, messages.Count > 1 ? messages[^1].CreatedAt : null);
         w.WriteBoolean("read", t.Read);
         w.WriteBoolean("created_by_user", t.CreatedByUser);
         w.WriteNumber("thread_id", t.Id);
@@ -243,18 +243,6 @@ internal static class Json
         }
     }
 
-    private static void Number(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
     private static void Number(Utf8JsonWriter w, JsonEncodedText name, long? value)
     {
         if (value is { } v)
@@ -268,8 +256,9 @@ internal static class Json
     }
 
     /// <summary>
-    /// A v1 user's property names, encoded once: a page writes 500 users, and a name given as a string is transcoded
-    /// to UTF-8 and checked for characters to escape every time it is written.
+    /// A v1 user's property names (and the few others written through <see cref="Number"/>), encoded once: a page
+    /// writes 500 users, and a name given as a string is transcoded to UTF-8 and checked for characters to escape
+    /// every time it is written.
     /// </summary>
     private static class Names
     {
@@ -278,6 +267,7 @@ internal static class Json
         public static readonly JsonEncodedText SocialProfiles = E("social_profiles"), LocationData = E("location_data"), SessionCount = E("session_count");
         public static readonly JsonEncodedText LastSeenIp = E("last_seen_ip"), LastSeenUserAgent = E("last_seen_user_agent"), RelationshipScore = E("relationship_score");
         public static readonly JsonEncodedText UnsubscribedFromEmails = E("unsubscribed_from_emails"), AvatarUrl = E("avatar_url"), CompanyIds = E("company_ids");
+        public static readonly JsonEncodedText NextPage = E("next_page"), PreviousPage = E("previous_page"), UpdatedAt = E("updated_at");
 
         private static JsonEncodedText E(string name) => JsonEncodedText.Encode(name);
     }
