@@ -15,8 +15,12 @@ namespace IntercomPS.Emulator.Inspector;
 
 /// <summary>
 /// The outermost middleware: records every API request (both faces; not /admin, not the inspector) in the
-/// <see cref="RequestLog"/> once it is answered, error answers included. With no inspector open that is a timestamp
-/// pair and one small record; with one open, the request's body is buffered and the answer's copied as it is written.
+/// <see cref="RequestLog"/>, error answers included, before its answer is whole at the client: just before the write
+/// that completes a body of known length (every answer the emulator writes has one), else when the pipeline ends
+/// (Kestrel ends an answer without a body after that). A script that reads the log the moment it has an answer
+/// therefore finds the request in it, exchange and all. With no inspector open that is a timestamp pair, a thin
+/// stream over the answer and one small record; with one open, the request's body is buffered and the answer's kept
+/// as it is written.
 /// </summary>
 internal sealed class RequestRecorder(RequestLog log)
 {
@@ -25,20 +29,18 @@ internal sealed class RequestRecorder(RequestLog log)
 
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
-        var started = Stopwatch.GetTimestamp();
-        var capture = log.Capturing ? new Capture(context) : null;
+        var answer = new Answer(log, context);
         try
         {
             await next(context);
         }
         finally
         {
-            var exchange = capture is null ? null : await capture.FinishAsync();
-            log.Add(Entry(context, log.NextId(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, exchange));
+            await answer.EndAsync();
         }
     }
 
-    private static LoggedRequest Entry(HttpContext context, long id, double milliseconds, Exchange? exchange)
+    private static LoggedRequest Entry(HttpContext context, long id, double milliseconds, bool cut, Exchange? exchange)
     {
         var request = context.Request;
         var response = context.Response;
@@ -46,7 +48,6 @@ internal sealed class RequestRecorder(RequestLog log)
         var version = v1 ? null
             : response.Headers[Endpoints.V2.Face.VersionHeader].ToString() is { Length: > 0 } answered ? answered
             : request.Headers[Endpoints.V2.Face.VersionHeader].ToString() is { Length: > 0 } asked ? asked : null;
-        var cut = context.RequestAborted.IsCancellationRequested && !response.HasStarted;
         return new LoggedRequest(
             id, DateTimeOffset.UtcNow, request.Method, request.QueryString.HasValue ? request.Path.Value + request.QueryString.Value : request.Path.Value!, v1 ? "v1" : "2.x", version,
             Caller.Find(context)?.AppId, cut ? 0 : response.StatusCode, FaultInjector.Injected(context), milliseconds,
@@ -55,67 +56,33 @@ internal sealed class RequestRecorder(RequestLog log)
             exchange);
     }
 
-    /// <summary>An exchange being captured: the request body buffered so it can be read again, the answer teed.</summary>
-    private sealed class Capture
+    /// <summary>
+    /// The answer's body as the pipeline writes it: counted, kept while an inspector is open, and the request
+    /// recorded before the write that makes the body whole.
+    /// </summary>
+    private sealed class Answer : Stream
     {
+        private readonly RequestLog log;
         private readonly HttpContext context;
-        private readonly Stream answer;
-        private readonly Tee tee;
+        private readonly Stream inner;
+        private readonly long started = Stopwatch.GetTimestamp();
+        private readonly MemoryStream? kept;
+        private long written;
+        private bool recorded;
 
-        public Capture(HttpContext context)
+        public Answer(RequestLog log, HttpContext context)
         {
+            this.log = log;
             this.context = context;
-            context.Request.EnableBuffering();
-            answer = context.Response.Body;
-            tee = new Tee(answer);
-            context.Response.Body = tee;
-        }
-
-        public async Task<Exchange> FinishAsync()
-        {
-            context.Response.Body = answer;
-            return new Exchange(
-                Headers(context.Request.Headers), await RequestBodyAsync(),
-                Headers(context.Response.Headers), new CapturedBody(Text(tee.Kept.GetBuffer().AsSpan(0, (int)tee.Kept.Length)), tee.Written));
-        }
-
-        /// <summary>The body from its start: what the handler read, then the rest, which a refused request never read.</summary>
-        private async Task<CapturedBody> RequestBodyAsync()
-        {
-            var body = context.Request.Body;
-            try
+            inner = context.Response.Body;
+            if (log.Capturing)
             {
-                body.Position = 0;
-                var kept = new MemoryStream();
-                var buffer = new byte[8192];
-                var length = 0L;
-                int read;
-                while ((read = await body.ReadAsync(buffer, CancellationToken.None)) > 0)
-                {
-                    kept.Write(buffer, 0, Math.Min(read, RequestLog.BodyLimit - (int)kept.Length));
-                    length += read;
-                }
+                context.Request.EnableBuffering();
+                kept = new MemoryStream();
+            }
 
-                return new CapturedBody(Text(kept.GetBuffer().AsSpan(0, (int)kept.Length)), length);
-            }
-            catch (Exception e) when (e is IOException or BadHttpRequestException or OperationCanceledException or InvalidOperationException)
-            {
-                return new CapturedBody("", 0, $"the body could not be read: {e.Message}");
-            }
+            context.Response.Body = this;
         }
-
-        private static KeyValuePair<string, string>[] Headers(IHeaderDictionary headers) =>
-            [.. headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))];
-
-        private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
-    }
-
-    /// <summary>Passes the answer on and keeps its first <see cref="RequestLog.BodyLimit"/> bytes.</summary>
-    private sealed class Tee(Stream inner) : Stream
-    {
-        public MemoryStream Kept { get; } = new();
-
-        public long Written { get; private set; }
 
         public override bool CanRead => false;
 
@@ -127,22 +94,38 @@ internal sealed class RequestRecorder(RequestLog log)
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
+        /// <summary>Records the request if no write did (an answer without a body, or one cut short) and hands the answer's stream back.</summary>
+        public async Task EndAsync()
         {
-            Keep(buffer);
-            inner.Write(buffer);
+            context.Response.Body = inner;
+            if (!recorded)
+            {
+                await RecordAsync(cut: context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted, CancellationToken.None);
+            }
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Keep(buffer.Span))
+            {
+                // The headers go first (unflushed) so the exchange shows them as sent, Kestrel's Date and Server included.
+                if (kept is not null)
+                {
+                    await context.Response.StartAsync(cancellationToken);
+                }
+
+                await RecordAsync(cut: false, cancellationToken);
+            }
+
+            await inner.WriteAsync(buffer, cancellationToken);
         }
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Keep(buffer.Span);
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
+        /// <summary>Kestrel refuses synchronous writes, and so does the log: it could not record before the last one without blocking.</summary>
+        public override void Write(byte[] buffer, int offset, int count) =>
+            throw new InvalidOperationException("Synchronous writes are not allowed: write the answer with WriteAsync");
 
         public override void Flush() => inner.Flush();
 
@@ -154,14 +137,60 @@ internal sealed class RequestRecorder(RequestLog log)
 
         public override void SetLength(long value) => throw new NotSupportedException();
 
-        private void Keep(ReadOnlySpan<byte> bytes)
+        /// <summary>Counts the bytes and keeps the first <see cref="RequestLog.BodyLimit"/>; true when they make the body whole.</summary>
+        private bool Keep(ReadOnlySpan<byte> bytes)
         {
-            Written += bytes.Length;
-            var room = RequestLog.BodyLimit - (int)Kept.Length;
+            written += bytes.Length;
+            var room = RequestLog.BodyLimit - (int)(kept?.Length ?? RequestLog.BodyLimit);
             if (room > 0)
             {
-                Kept.Write(bytes[..Math.Min(room, bytes.Length)]);
+                kept!.Write(bytes[..Math.Min(room, bytes.Length)]);
+            }
+
+            return !recorded && written == context.Response.ContentLength;
+        }
+
+        private async Task RecordAsync(bool cut, CancellationToken cancellationToken)
+        {
+            recorded = true;
+            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var exchange = kept is null ? null : new Exchange(
+                Headers(context.Request.Headers), await RequestBodyAsync(cancellationToken),
+                Headers(context.Response.Headers), new CapturedBody(Text(kept.GetBuffer().AsSpan(0, (int)kept.Length)), written));
+            log.Add(Entry(context, log.NextId(), milliseconds, cut, exchange));
+        }
+
+        /// <summary>
+        /// The body from its start: what the handler read, then the rest, which a refused request never read (so such
+        /// an answer waits for the body a client sends with its request anyway).
+        /// </summary>
+        private async Task<CapturedBody> RequestBodyAsync(CancellationToken cancellationToken)
+        {
+            var body = context.Request.Body;
+            try
+            {
+                body.Position = 0;
+                var first = new MemoryStream();
+                var buffer = new byte[8192];
+                var length = 0L;
+                int read;
+                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    first.Write(buffer, 0, Math.Min(read, RequestLog.BodyLimit - (int)first.Length));
+                    length += read;
+                }
+
+                return new CapturedBody(Text(first.GetBuffer().AsSpan(0, (int)first.Length)), length);
+            }
+            catch (Exception e) when (e is IOException or BadHttpRequestException or OperationCanceledException or InvalidOperationException)
+            {
+                return new CapturedBody("", 0, $"the body could not be read: {e.Message}");
             }
         }
+
+        private static KeyValuePair<string, string>[] Headers(IHeaderDictionary headers) =>
+            [.. headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))];
+
+        private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
     }
 }

@@ -57,9 +57,11 @@ internal sealed class InspectorClient(HttpClient http, Uri baseUri)
 
     /// <summary>Opens the live log and reads its events until <paramref name="until"/> holds for one, or the time is up.</summary>
     /// <param name="after">The last entry already seen: the stream starts after it (0: with everything the log holds).</param>
-    public async Task<List<JsonElement>> ReadStreamAsync(long after, Func<JsonElement, bool> until, TimeSpan timeout, Func<Task>? whileOpen = null, List<string>? raw = null)
+    /// <param name="stop">Closes the stream early (the read then throws OperationCanceledException).</param>
+    public async Task<List<JsonElement>> ReadStreamAsync(long after, Func<JsonElement, bool> until, TimeSpan timeout, Func<Task>? whileOpen = null, List<string>? raw = null, CancellationToken stop = default)
     {
-        using var cancel = new CancellationTokenSource(timeout);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        cancel.CancelAfter(timeout);
         using var request = Request(HttpMethod.Get, $"_inspector/api/log/stream?after={after}", []);
         request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);

@@ -342,6 +342,43 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task A_request_is_in_the_log_the_moment_its_answer_arrives_with_its_exchange_while_an_inspector_is_open()
+    {
+        // As a script that checks what it sent does: each answer, then at once the log over another connection.
+        var contact = (await fixture.V2.PostAsync("contacts", new { role = "lead", email = "quick@example.com" })).Ok()["id"].GetString();
+        for (var i = 0; i < 50; i++)
+        {
+            var before = await LastIdAsync();
+            (await fixture.V2.GetAsync($"contacts/{contact}")).Ok();
+            var entry = Assert.Single((await Inspector.GetAsync($"_inspector/api/log?after={before}")).Ok()["items"].EnumerateArray());
+            Assert.Equal(($"/contacts/{contact}", 200), (entry.Str("path"), entry.GetProperty("status").GetInt32()));
+        }
+
+        // With an inspector open, the exchange is whole by then too: a large body takes longest to keep.
+        using var watching = new System.Threading.CancellationTokenSource();
+        var stream = Inspector.ReadStreamAsync(await LastIdAsync(), _ => false, TimeSpan.FromMinutes(5), stop: watching.Token);
+        for (var i = 0; i < 100 && (await Inspector.GetAsync("_inspector/api/apps")).Ok()["log"].GetProperty("inspectors_open").GetInt32() == 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        var body = new string('n', 300_000);
+        for (var i = 0; i < 30; i++)
+        {
+            var before = await LastIdAsync();
+            (await fixture.V2.PostAsync($"contacts/{contact}/notes", new { body })).Ok();
+            var entry = Assert.Single((await Inspector.GetAsync($"_inspector/api/log?after={before}")).Ok()["items"].EnumerateArray());
+            Assert.Equal(($"/contacts/{contact}/notes", 200, true), (entry.Str("path"), entry.GetProperty("status").GetInt32(), entry.GetProperty("captured").GetBoolean()));
+            var exchange = (await Inspector.GetAsync($"_inspector/api/log/{entry.GetProperty("id").GetInt64()}")).Ok();
+            Assert.True(exchange["request"].GetProperty("length").GetInt64() > 300_000);
+            Assert.Contains(exchange["response"].GetProperty("headers").EnumerateArray(), h => h[0].GetString() == "Date");
+        }
+
+        await watching.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream);
+    }
+
+    [Fact]
     public async Task A_fault_shows_in_the_log_and_a_stream_resumes_after_the_last_id_it_saw()
     {
         var before = await LastIdAsync();
