@@ -1,7 +1,10 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading;
 using Xunit;
 
 namespace IntercomPS.V2.Tests.Conformance;
@@ -90,6 +93,44 @@ public class ValidatorTests
         var violations = OpenApiContract.Instance.Violations("/contacts/{contact_id}", "GET", 404, JsonDocument.Parse(
             $$"""{"type":"error.list","request_id":"{{requestId}}","errors":[{"code":"not_found","message":"User Not Found"}]}""").RootElement);
         Assert.Equal(valid, violations.Count == 0);
+    }
+
+    [DescriptionFact]
+    public void Schemas_build_and_judge_answers_on_many_threads_at_once()
+    {
+        // As the suite's classes do in parallel: four threads build and judge with one contract that has built nothing
+        // yet, in step (each schema is built by all four at once: the busiest the registry can be), 120 contracts: one broke the registry about once in 30 before builds took it alone.
+        var failures = new ConcurrentQueue<Exception>();
+        var answer = JsonDocument.Parse("""{"type":"list"}""").RootElement;
+        for (var round = 0; round < 120; round++)
+        {
+            var contract = OpenApiContract.Instance.Anew();
+            var operations = contract.Paths
+                .SelectMany(path => new[] { "GET", "POST", "PUT", "DELETE" }.Select(method => (Path: path, Method: method)))
+                .Where(o => contract.Operation(o.Path, o.Method)?["responses"]?["200"]?["content"]?["application/json"]?["schema"] is not null)
+                .ToArray();
+            Assert.True(operations.Length > 100, $"only {operations.Length} operations answer 200 with JSON");
+            using var start = new Barrier(4);
+            var threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+            {
+                start.SignalAndWait();
+                foreach (var (path, method) in operations)
+                {
+                    try
+                    {
+                        contract.Violations(path, method, 200, answer);
+                    }
+                    catch (Exception e)
+                    {
+                        failures.Enqueue(e);
+                    }
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+        }
+
+        Assert.Empty(failures);
     }
 
     [DescriptionFact]

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading;
 using Json.Schema;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
@@ -35,6 +36,10 @@ public sealed class OpenApiContract
         SchemaRegistry = new SchemaRegistry(),
         Dialect = Dialect.Draft202012.With([], allowUnknownKeywords: true),
     };
+
+    // JsonSchema.Net's registry is a plain dictionary that a build writes and an evaluation may read, and the suite's
+    // classes run in parallel: a build holds it alone (two at once corrupted it in a full run) and evaluations share it.
+    private readonly ReaderWriterLockSlim registryLock = new();
 
     private const string Draft = "https://json-schema.org/draft/2020-12/schema";
 
@@ -72,6 +77,9 @@ public sealed class OpenApiContract
     public static OpenApiContract For(string version) => IsAvailable(version)
         ? Loaded.GetOrAdd(version, v => new Lazy<OpenApiContract>(() => Load(v))).Value
         : throw new InvalidOperationException(SkipReasonFor(version));
+
+    /// <summary>A contract over the same description that has built no schema yet.</summary>
+    internal OpenApiContract Anew() => new(DescribedVersion, Document, Raw);
 
     /// <summary>The version this description is of.</summary>
     public string DescribedVersion { get; }
@@ -223,21 +231,40 @@ public sealed class OpenApiContract
                     ?? throw new InvalidOperationException($"{key}: the description gives no JSON schema for this answer");
             }
 
-            RegisterComponents();
             var text = new JsonObject { ["$schema"] = Draft, ["allOf"] = new JsonArray(schema) }.ToJsonString()
                 .Replace("\"#/$defs/", $"\"{ComponentsUri}#/$defs/", StringComparison.Ordinal);
-            return JsonSchema.FromText(text, buildOptions, new Uri($"https://intercom.test/{Guid.NewGuid():N}"));
+            registryLock.EnterWriteLock();
+            try
+            {
+                RegisterComponents();
+                return JsonSchema.FromText(text, buildOptions, new Uri($"https://intercom.test/{Guid.NewGuid():N}"));
+            }
+            finally
+            {
+                registryLock.ExitWriteLock();
+            }
         });
     }
 
     /// <summary>Every way the instance breaks the schema, as "location (schema path): message" lines; empty when it conforms.</summary>
     public IReadOnlyList<string> Violations(string template, string method, int status, JsonElement instance)
     {
-        var result = SchemaFor(template, method, status).Evaluate(instance, new EvaluationOptions
+        var schema = SchemaFor(template, method, status);
+        EvaluationResults result;
+        registryLock.EnterReadLock();
+        try
         {
-            OutputFormat = OutputFormat.Hierarchical,
-            RequireFormatValidation = true,
-        });
+            result = schema.Evaluate(instance, new EvaluationOptions
+            {
+                OutputFormat = OutputFormat.Hierarchical,
+                RequireFormatValidation = true,
+            });
+        }
+        finally
+        {
+            registryLock.ExitReadLock();
+        }
+
         var violations = new List<string>();
         Collect(result, violations);
         return result.IsValid ? [] : violations.DefaultIfEmpty("invalid (no detail)").ToList();
