@@ -141,10 +141,9 @@ internal sealed class RequestRecorder(RequestLog log)
         private bool Keep(ReadOnlySpan<byte> bytes)
         {
             written += bytes.Length;
-            var room = RequestLog.BodyLimit - (int)(kept?.Length ?? RequestLog.BodyLimit);
-            if (room > 0)
+            if (kept is not null && kept.Length < RequestLog.BodyLimit)
             {
-                kept!.Write(bytes[..Math.Min(room, bytes.Length)]);
+                kept.Write(bytes[..Math.Min(RequestLog.BodyLimit - (int)kept.Length, bytes.Length)]);
             }
 
             return !recorded && written == context.Response.ContentLength;
