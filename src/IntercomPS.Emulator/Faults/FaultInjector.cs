@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Endpoints;
+using IntercomPS.Emulator.Inspector;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Faults;
@@ -59,6 +60,7 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
             switch (forced.Kind)
             {
                 case FaultKind.DropBefore:
+                    await RequestRecorder.RecordBeforeAbortAsync(context);
                     context.Abort();
                     return;
                 case FaultKind.Drop:
@@ -132,6 +134,7 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
             await context.Response.Body.FlushAsync();
         }
 
+        await RequestRecorder.RecordBeforeAbortAsync(context);
         context.Abort();
     }
 }

@@ -16,16 +16,23 @@ namespace IntercomPS.Emulator.Inspector;
 /// <summary>
 /// The outermost middleware: records every API request (both faces; not /admin, not the inspector) in the
 /// <see cref="RequestLog"/>, error answers included, before its answer is whole at the client: just before the write
-/// that completes a body of known length (every answer the emulator writes has one), else when the pipeline ends
-/// (Kestrel ends an answer without a body after that). A script that reads the log the moment it has an answer
-/// therefore finds the request in it, exchange and all. With no inspector open that is a timestamp pair, a thin
-/// stream over the answer and one small record; with one open, the request's body is buffered and the answer's kept
-/// as it is written.
+/// that completes a body of known length (every answer the emulator writes has one), just before a fault cuts the
+/// connection (<see cref="RecordBeforeAbortAsync"/>), else when the pipeline ends (Kestrel ends an answer without a
+/// body after that). A script that reads the log the moment it has an answer (or a cut) therefore finds the request
+/// in it, exchange and all. With no inspector open that is a timestamp pair, a thin stream over the answer and one
+/// small record; with one open, the request's body is buffered and the answer's kept as it is written.
 /// </summary>
 internal sealed class RequestRecorder(RequestLog log)
 {
     public Task InvokeAsync(HttpContext context, RequestDelegate next) =>
         log.Enabled && (V1Face.Serves(context) || Endpoints.V2.Face.Serves(context)) ? RecordAsync(context, next) : next(context);
+
+    /// <summary>
+    /// For a step about to cut the connection (a drop fault): records the request now, since the client sees the cut
+    /// at once, as it sees the last byte of an answer. Nothing when the request is not being recorded.
+    /// </summary>
+    public static Task RecordBeforeAbortAsync(HttpContext context) =>
+        context.Items[typeof(Answer)] is Answer answer ? answer.RecordCutAsync() : Task.CompletedTask;
 
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
@@ -82,6 +89,7 @@ internal sealed class RequestRecorder(RequestLog log)
             }
 
             context.Response.Body = this;
+            context.Items[typeof(Answer)] = this;
         }
 
         public override bool CanRead => false;
@@ -103,6 +111,9 @@ internal sealed class RequestRecorder(RequestLog log)
                 await RecordAsync(cut: context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted, CancellationToken.None);
             }
         }
+
+        /// <summary>Records the request before the connection is cut: with the status sent, or 0 when no answer had started.</summary>
+        public Task RecordCutAsync() => recorded ? Task.CompletedTask : RecordAsync(cut: !context.Response.HasStarted, CancellationToken.None);
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {

@@ -386,9 +386,34 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
         (await Inspector.PutAsync("_inspector/api/admin/faults", """{"failure_rate": 1, "failure_status": 502}""")).Ok();
         (await fixture.V2.GetAsync("tags")).Error(502, "server_error");
         (await Inspector.DeleteAsync("_inspector/api/admin/faults")).Ok();
-
         var log = (await Inspector.GetAsync($"_inspector/api/log?after={before}")).Ok()["items"].EnumerateArray().ToList();
         Assert.Equal([("503 (X-Emulator-Fault)", 503), ("502 (failure rate 1)", 502)], log.Select(e => (e.Str("fault"), e.GetProperty("status").GetInt32())).ToArray());
+
+        // A cut connection is in the log as soon as the client sees it, like an answer, and with an inspector open its
+        // exchange too (a large body takes longest to keep): one lost halfway keeps the status it sent (the write was
+        // applied), one cut before any answer has 0.
+        var contact = (await fixture.V2.PostAsync("contacts", new { role = "lead", email = "cut@example.com" })).Ok()["id"].GetString();
+        using var watching = new System.Threading.CancellationTokenSource();
+        var stream = Inspector.ReadStreamAsync(await LastIdAsync(), _ => false, TimeSpan.FromMinutes(5), stop: watching.Token);
+        for (var i = 0; i < 100 && (await Inspector.GetAsync("_inspector/api/apps")).Ok()["log"].GetProperty("inspectors_open").GetInt32() == 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        var body = new string('c', 1_000_000);
+        for (var i = 0; i < 40; i++)
+        {
+            foreach (var (fault, status) in new[] { ("drop", 200), ("drop-before", 0) })
+            {
+                var last = await LastIdAsync();
+                await Assert.ThrowsAnyAsync<HttpRequestException>(() => fixture.V2.SendAsync(HttpMethod.Post, $"contacts/{contact}/notes", new { body }, r => r.Headers.Add("X-Emulator-Fault", fault)));
+                var cut = Assert.Single((await Inspector.GetAsync($"_inspector/api/log?after={last}")).Ok()["items"].EnumerateArray());
+                Assert.Equal(($"{fault} (X-Emulator-Fault)", status, true), (cut.Str("fault"), cut.GetProperty("status").GetInt32(), cut.GetProperty("captured").GetBoolean()));
+            }
+        }
+
+        await watching.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream);
 
         var resumed = await Inspector.ReadStreamAsync(0, _ => true, TimeSpan.FromSeconds(30));
         Assert.True(resumed[0].GetProperty("id").GetInt64() <= log[0].GetProperty("id").GetInt64()); // a new stream starts with what the ring holds
