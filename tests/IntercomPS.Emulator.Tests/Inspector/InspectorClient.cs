@@ -87,6 +87,45 @@ internal sealed class InspectorClient(HttpClient http, Uri baseUri)
         return events;
     }
 
+    /// <summary>
+    /// Keeps the live log open, as an open inspector page does (so exchanges are captured), until disposed; returns
+    /// once the emulator counts it.
+    /// </summary>
+    public async Task<IAsyncDisposable> WatchAsync(long after)
+    {
+        var stop = new CancellationTokenSource();
+        var stream = ReadStreamAsync(after, _ => false, TimeSpan.FromMinutes(5), stop: stop.Token);
+        for (var i = 0; i < 250 && !stream.IsCompleted && (await GetAsync("_inspector/api/apps")).Ok()["log"].GetProperty("inspectors_open").GetInt32() == 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        if (stream.IsCompleted)
+        {
+            await stream; // it failed: say why
+        }
+
+        return new Watching(stop, stream);
+    }
+
+    private sealed class Watching(CancellationTokenSource stop, Task stream) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await stream;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The stream ends by being cancelled: that is how a watch closes.
+            }
+
+            stop.Dispose();
+        }
+    }
+
     private HttpRequestMessage Request(HttpMethod method, string path, (string Name, string? Value)[] headers)
     {
         var request = new HttpRequestMessage(method, new Uri(baseUri, path));
