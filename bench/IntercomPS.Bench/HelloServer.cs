@@ -4,11 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IntercomPS.Bench
@@ -33,10 +29,7 @@ namespace IntercomPS.Bench
                 await reader.ReadToEndAsync();
                 return Results.Text("{\"type\":\"user\",\"user_id\":\"hello\"}", "application/json");
             });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            Console.WriteLine($"hello listening on {address.TrimEnd('/')}/");
-            await app.WaitForShutdownAsync();
+            await ServerProcess.ServeAsync(app, "hello");
         }
     }
 }

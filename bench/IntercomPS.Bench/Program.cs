@@ -33,6 +33,11 @@ namespace IntercomPS.Bench
                 await HelloServer.RunAsync();
                 return 0;
             }
+            if (args is ["--sqlite-put"])
+            {
+                await SqliteWriteServer.RunAsync();
+                return 0;
+            }
             SetBuildEnvironment();
             var quick = false;
             var chosen = Scenarios.ToList();

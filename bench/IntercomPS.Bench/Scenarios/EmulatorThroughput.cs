@@ -31,7 +31,9 @@ namespace IntercomPS.Bench.Scenarios
             await context.Emulator.ResetAndSeedAsync(users);
             List<string> ids;
             using (var http = TwoFourteen.CreateClient(context.Emulator)) ids = await TwoFourteen.ContactIdsAsync(http, users);
-            using var hello = await HelloProcess.StartAsync();
+            using var hello = await ServerProcess.StartAsync("--hello");
+            // The write floor: a Kestrel PUT that only commits one SQLite upsert and writes the row back.
+            using var floor = await ServerProcess.StartAsync("--sqlite-put");
             var get = wrk.SingleUserGet(users);
             var put = wrk.SingleUserPut(users);
             // 2.14's write: a contact by its id, as a sync updates it.
@@ -54,11 +56,12 @@ namespace IntercomPS.Bench.Scenarios
                 await Rate(context.Emulator.BaseUri, script);
                 await Rate(hello.BaseUri, script);
             }
+            await Rate(floor.BaseUri, v2Put);
 
             var rates = await Median.InterleavedAsync(context.Runs,
                 () => Rate(context.Emulator.BaseUri, get), () => Rate(hello.BaseUri, get),
                 () => Rate(context.Emulator.BaseUri, put), () => Rate(hello.BaseUri, put),
-                () => Rate(context.Emulator.BaseUri, v2Put), () => Rate(hello.BaseUri, v2Put));
+                () => Rate(context.Emulator.BaseUri, v2Put), () => Rate(hello.BaseUri, v2Put), () => Rate(floor.BaseUri, v2Put));
             double PerSecond(int i) => rates[i].Ticks;
             var name = $"6. emulator vs Kestrel hello-world, wrk {Wrk.Connections} connections × {seconds} s, {users:N0} users";
             return new[]
@@ -66,52 +69,14 @@ namespace IntercomPS.Bench.Scenarios
                 Judged(name + ": GET /v1/users?user_id=", PerSecond(0), PerSecond(1)),
                 Judged(name + ": PUT /v1/users", PerSecond(2), PerSecond(3)),
                 Judged(name + ": 2.14 PUT /contacts/{id}", PerSecond(4), PerSecond(5)),
+                new Row(name + ": 2.14 PUT: diagnosis: the write floor, a Kestrel PUT that only commits one SQLite upsert (RETURNING) and writes the row",
+                    Row.Number(PerSecond(6)) + " req/s; " + Row.Times(PerSecond(6) / PerSecond(5)) + " of hello-world", Row.Number(PerSecond(4)) + " req/s emulator",
+                    "emulator at " + Row.Times(PerSecond(4) / PerSecond(6)) + " of it", "-", null),
             };
         }
 
         private static Row Judged(string name, double emulator, double hello) =>
             new Row(name, Row.Number(emulator) + " req/s", Row.Number(hello) + " req/s hello-world", Row.Times(emulator / hello) + " of hello-world",
                 $">= {Target:0.00}x", emulator / hello >= Target);
-
-        /// <summary>This program again with --hello: the Kestrel hello-world in its own process.</summary>
-        private sealed class HelloProcess : IDisposable
-        {
-            private readonly Process _process;
-
-            private HelloProcess(Process process, Uri baseUri)
-            {
-                _process = process;
-                BaseUri = baseUri;
-            }
-
-            public Uri BaseUri { get; }
-
-            public static async Task<HelloProcess> StartAsync()
-            {
-                var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-                start.Environment.Remove("DOTNET_DiagnosticPorts");
-                start.ArgumentList.Add(typeof(HelloServer).Assembly.Location);
-                start.ArgumentList.Add("--hello");
-                var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start the hello-world server.");
-                var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                var match = Regex.Match(line ?? string.Empty, @"listening on (\S+)");
-                if (!match.Success)
-                {
-                    process.Kill();
-                    throw new InvalidOperationException("The hello-world server did not print its address: " + line);
-                }
-                return new HelloProcess(process, new Uri(match.Groups[1].Value));
-            }
-
-            public void Dispose()
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill();
-                    _process.WaitForExit();
-                }
-                _process.Dispose();
-            }
-        }
     }
 }
