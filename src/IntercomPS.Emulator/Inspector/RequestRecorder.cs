@@ -37,13 +37,15 @@ internal sealed class RequestRecorder(RequestLog log)
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
         var answer = new Answer(log, context);
+        var answered = false;
         try
         {
             await next(context);
+            answered = true;
         }
         finally
         {
-            await answer.EndAsync();
+            await answer.EndAsync(answered);
         }
     }
 
@@ -102,14 +104,33 @@ internal sealed class RequestRecorder(RequestLog log)
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        /// <summary>Records the request if no write did (an answer without a body, or one cut short) and hands the answer's stream back.</summary>
-        public async Task EndAsync()
+        /// <summary>
+        /// Records the request if no write did (an answer without a body, or one cut short) and hands the answer's
+        /// stream back. <paramref name="answered"/>: the pipeline returned (rather than threw, which Kestrel makes a 500).
+        /// </summary>
+        public async Task EndAsync(bool answered)
         {
-            context.Response.Body = inner;
-            if (!recorded)
+            var response = context.Response;
+            response.Body = inner;
+            if (recorded)
             {
-                await RecordAsync(cut: context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted, CancellationToken.None);
+                return;
             }
+
+            var cut = context.RequestAborted.IsCancellationRequested && !response.HasStarted;
+            if (kept is not null && answered && !cut && !response.HasStarted)
+            {
+                // An answer without a body, started here as Kestrel would end it (Content-Length 0 where a body may be;
+                // left unset it would go chunked), so the exchange shows its headers as sent, Kestrel's Date included.
+                if (response.ContentLength is null && response.StatusCode is >= 200 and not 204 and not 304 && !HttpMethods.IsHead(context.Request.Method))
+                {
+                    response.ContentLength = 0;
+                }
+
+                await response.StartAsync();
+            }
+
+            await RecordAsync(cut, CancellationToken.None);
         }
 
         /// <summary>Records the request before the connection is cut: with the status sent, or 0 when no answer had started.</summary>
@@ -119,7 +140,7 @@ internal sealed class RequestRecorder(RequestLog log)
         {
             if (Keep(buffer.Span))
             {
-                // The headers go first (unflushed) so the exchange shows them as sent, Kestrel's Date and Server included.
+                // The headers go first (unflushed) so the exchange shows them as sent, Kestrel's Date included.
                 if (kept is not null)
                 {
                     await context.Response.StartAsync(cancellationToken);

@@ -369,6 +369,17 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
             Assert.Contains(exchange["response"].GetProperty("headers").EnumerateArray(), h => h[0].GetString() == "Date");
         }
 
+        // An answer without a body is recorded when the pipeline ends, its headers as sent too (Kestrel's Date, and the
+        // Content-Length of 0 Kestrel would have added itself, not chunked encoding).
+        var tag = (await fixture.V2.PostAsync("tags", new { name = "bodiless answer" })).Ok()["id"].GetString();
+        var beforeDelete = await LastIdAsync();
+        (await fixture.V2.DeleteAsync($"tags/{tag}")).AssertStatus(200);
+        var deleted = Assert.Single((await Inspector.GetAsync($"_inspector/api/log?after={beforeDelete}")).Ok()["items"].EnumerateArray());
+        var sent = (await Inspector.GetAsync($"_inspector/api/log/{deleted.GetProperty("id").GetInt64()}")).Ok()["response"].GetProperty("headers")
+            .EnumerateArray().Select(h => (h[0].GetString(), h[1].GetString())).ToList();
+        Assert.Contains(sent, h => h.Item1 == "Date");
+        Assert.Contains(("Content-Length", "0"), sent);
+        Assert.DoesNotContain(sent, h => h.Item1 == "Transfer-Encoding");
     }
 
     [Fact]
