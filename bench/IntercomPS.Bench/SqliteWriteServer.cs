@@ -35,6 +35,10 @@ namespace IntercomPS.Bench
             "last_email_clicked_at", "language_override", "browser", "browser_version", "browser_language", "os", "avatar",
         };
 
+        private static readonly string[] Location = { "country", "region", "city", "country_code", "continent_code" };
+
+        private static readonly string[] Lists = { "tags", "notes", "companies" };
+
         public static async Task RunAsync()
         {
             var path = Path.Combine(Path.GetTempPath(), $"intercomps-write-floor-{Guid.NewGuid():N}.db");
@@ -74,7 +78,7 @@ namespace IntercomPS.Bench
                     try
                     {
                         id.Value = contactId;
-                        name.Value = body.RootElement.TryGetProperty("name", out var given) ? given.GetString() : DBNull.Value;
+                        name.Value = (body.RootElement.TryGetProperty("name", out var given) ? given.GetString() : null) ?? (object)DBNull.Value;
                         now.Value = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
                         using var row = upsert.ExecuteReader();
                         row.Read();
@@ -119,11 +123,11 @@ namespace IntercomPS.Bench
             foreach (var field in Unset) w.WriteNull(field);
             w.WriteStartObject("location");
             w.WriteString("type", "location");
-            foreach (var field in new[] { "country", "region", "city", "country_code", "continent_code" }) w.WriteNull(field);
+            foreach (var field in Location) w.WriteNull(field);
             w.WriteEndObject();
             w.WritePropertyName("custom_attributes");
             w.WriteRawValue(row.GetString(6));
-            foreach (var list in new[] { "tags", "notes", "companies" })
+            foreach (var list in Lists)
             {
                 w.WriteStartObject(list);
                 w.WriteString("type", "list");
