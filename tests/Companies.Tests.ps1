@@ -123,6 +123,14 @@ Describe 'Company users on V2' {
         ($ben | Get-IntercomUserCompany).Name | Should -Be 'Co One'
     }
 
+    It 'lists every one of a user''s companies, page by page past the 50 a page holds' {
+        $cy = New-IntercomUser -UserId 'u-many' -Email 'many@example.com'
+        1..51 | ForEach-Object { New-IntercomCompany -CompanyId "many-$_" | Out-Null }
+        1..51 | ForEach-Object { [pscustomobject]@{ user_id = 'u-many'; company_id = "many-$_" } } | Add-IntercomCompanyUser
+        (Invoke-Raw GET "/contacts/$($cy.Id)/companies").data.Count | Should -Be 50
+        @(Get-IntercomUserCompany -UserId 'u-many').Count | Should -Be 51
+    }
+
     It 'detaches users, who stay (Remove-IntercomCompanyUser)' {
         $company = Remove-IntercomCompanyUser -CompanyId 'co-1' -Email 'ann@example.com' -Confirm:$false -PassThru
         $company.UserCount | Should -Be 1

@@ -105,6 +105,32 @@ public class TagsNotesAttributesTests(EmulatorFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task A_contacts_notes_and_companies_come_in_numbered_pages_and_a_page_past_the_end_is_empty()
+    {
+        // The official Node SDK (intercom-client 7) lists both by asking page 1, 2, 3... until one comes back empty:
+        // a page that ignored `page` gave every page again, and the SDK never stopped.
+        var contact = await NewContact();
+        for (var n = 1; n <= 3; n++) (await Api.PostAsync($"/contacts/{contact}/notes", new { body = $"note {n}" })).Ok();
+        var first = (await Api.GetAsync($"/contacts/{contact}/notes")).Ok();
+        Assert.Equal(3, first["data"].GetArrayLength());
+        Assert.Equal(50, first["pages"].GetProperty("per_page").GetInt32()); // as the description's example, a page of 50
+        var page1 = (await Api.GetAsync($"/contacts/{contact}/notes?per_page=2")).Ok();
+        var page2 = (await Api.GetAsync($"/contacts/{contact}/notes?per_page=2&page=2")).Ok();
+        Assert.Equal(["<p>note 3</p>", "<p>note 2</p>", "<p>note 1</p>"],
+            page1["data"].EnumerateArray().Concat(page2["data"].EnumerateArray()).Select(n => n.GetProperty("body").GetString()));
+        Assert.Equal(2, page2["pages"].GetProperty("page").GetInt32());
+        Assert.Equal(2, page2["pages"].GetProperty("total_pages").GetInt32());
+        Assert.Equal(3, page2["total_count"].GetInt32());
+        Assert.Equal(0, (await Api.GetAsync($"/contacts/{contact}/notes?page=2")).Ok()["data"].GetArrayLength());
+
+        var company = (await Api.PostAsync("/companies", new { company_id = EmulatorFixture.NewId("paged") })).Ok()["id"].GetString();
+        (await Api.PostAsync($"/contacts/{contact}/companies", new { id = company })).Ok();
+        Assert.Single((await Api.GetAsync($"/contacts/{contact}/companies?page=1")).Ok()["data"].EnumerateArray());
+        Assert.Equal(0, (await Api.GetAsync($"/contacts/{contact}/companies?page=2")).Ok()["data"].GetArrayLength());
+        (await Api.GetAsync($"/contacts/{contact}/notes?per_page=151")).Error(400, "parameter_invalid");
+    }
+
+    [Fact]
     public async Task Data_attributes_list_the_standard_ones_and_create_custom_ones_once()
     {
         var created = (await Api.PostAsync("/data_attributes", new { name = "tier", model = "contact", data_type = "integer", description = "Support tier" })).Ok();

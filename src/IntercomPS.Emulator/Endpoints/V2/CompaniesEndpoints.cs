@@ -19,7 +19,11 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 internal static class CompaniesEndpoints
 {
     private const int DefaultPerPage = 15;
-    private const int DefaultContactsPerPage = 50;
+    /// <summary>
+    /// The page size of the lists either side of a company-contact link, and of a contact's notes: 50, as the
+    /// description's examples of all three answer (2.11's parameter text says 15; the answers it recorded say 50).
+    /// </summary>
+    public const int DefaultAttachedPerPage = 50;
 
     /// <summary>What POST /companies takes; anything else is the documented 400 "bad 'x' parameter".</summary>
     private static readonly HashSet<string> Writable = new(StringComparer.Ordinal)
@@ -161,8 +165,7 @@ internal static class CompaniesEndpoints
     public static async Task<IResult> ContactsAsync(HttpContext context)
     {
         var query = context.Request.Query;
-        var perPage = Input.Query(query, "per_page") is null ? DefaultContactsPerPage : PerPage(query);
-        var page = await Store(context).ListCompanyContactsAsync(RouteValues.Text(context, "company_id"), Page(query), perPage);
+        var page = await Store(context).ListCompanyContactsAsync(RouteValues.Text(context, "company_id"), Page(query), NumberedPages.PerPage(query, DefaultAttachedPerPage));
         return Json.Ok(w => Writer.ContactList(w, page, App(context)));
     }
 
@@ -186,11 +189,15 @@ internal static class CompaniesEndpoints
         return Json.Ok(w => Company(w, company, App(context)));
     }
 
-    /// <summary>GET /contacts/{id}/companies: every company of the contact, in data (as the description's example; its schema says companies).</summary>
+    /// <summary>
+    /// GET /contacts/{id}/companies: a numbered page (page, per_page: 50 by default) of the contact's companies, in
+    /// data (as the description's example; its schema says companies).
+    /// </summary>
     public static async Task<IResult> OfContactAsync(HttpContext context)
     {
         var companies = await Store(context).ListContactCompaniesAsync(RouteValues.Text(context, "contact_id"));
-        return Json.Ok(w => List(w, new CompanyPage(companies, companies.Count, 1, Math.Max(companies.Count, 1)), App(context)));
+        var (items, page, perPage) = NumberedPages.Slice(companies, context.Request.Query, DefaultAttachedPerPage);
+        return Json.Ok(w => List(w, new CompanyPage(items, companies.Count, page, perPage), App(context)));
     }
 
     /// <summary>A company in the field order of the description's examples; plan is {} until one is set.</summary>
@@ -311,10 +318,9 @@ internal static class CompaniesEndpoints
         },
     };
 
-    private static int Page(IQueryCollection query) => (int)Math.Min(Input.QueryNumber(query, "page") ?? 1, int.MaxValue);
+    private static int Page(IQueryCollection query) => NumberedPages.Page(query);
 
-    private static int PerPage(IQueryCollection query) =>
-        Input.Query(query, "per_page") is null ? DefaultPerPage : ContactsEndpoints.PerPage(Input.Query(query, "per_page"));
+    private static int PerPage(IQueryCollection query) => NumberedPages.PerPage(query, DefaultPerPage);
 
     private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 

@@ -8,9 +8,11 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>/contacts/{id}/notes and /notes/{id}. A note's author is the admin_id it was written with, else the app's first admin.</summary>
 internal static class NotesEndpoints
 {
+    /// <summary>A numbered page (page, per_page: 50 by default) of the contact's notes, newest first.</summary>
     public static async Task<IResult> ListAsync(HttpContext context)
     {
         var notes = await Store(context).ListNotesAsync(RouteValues.Text(context, "contact_id"));
+        var (items, page, perPage) = NumberedPages.Slice(notes, context.Request.Query, CompaniesEndpoints.DefaultAttachedPerPage);
         var admins = await Store(context).ListAdminsAsync();
         var model = Face.VersionOf(context).Model;
         return Json.Ok(w =>
@@ -18,14 +20,14 @@ internal static class NotesEndpoints
             w.WriteStartObject();
             w.WriteString("type", "list");
             w.WriteStartArray("data");
-            foreach (var note in notes)
+            foreach (var note in items)
             {
                 Writer.Note(w, note, Author(admins, note), model);
             }
 
             w.WriteEndArray();
             w.WriteNumber("total_count", notes.Count);
-            Writer.Pages(w, 1, System.Math.Max(notes.Count, 1), notes.Count, next: null);
+            Writer.Pages(w, page, perPage, notes.Count, next: null);
             w.WriteEndObject();
         });
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -17,7 +18,7 @@ namespace IntercomPS.Client.V2
     /// </summary>
     public sealed partial class IntercomV2Client : ICompanies
     {
-        /// <summary>A company's contacts are listed this many a page (the most the API gives there).</summary>
+        /// <summary>A company's contacts, and a contact's companies, are listed this many a page (the most the API gives there).</summary>
         private const int CompanyUsersPageSize = 50;
 
         public async Task<Company> GetCompanyAsync(string id, CancellationToken cancellationToken = default)
@@ -107,15 +108,25 @@ namespace IntercomPS.Client.V2
             return company.ToCompany();
         }
 
-        /// <summary>GET /contacts/{id}/companies: the user's companies, in data (or companies, as the description's schema names it).</summary>
+        /// <summary>
+        /// GET /contacts/{id}/companies?page=n: the user's companies, in data (or companies, as the description's schema
+        /// names it), walked by page number until a short page (the service answers 50 a page, as its examples show).
+        /// </summary>
         public async Task<Company[]> GetUserCompaniesAsync(UserIdentity user, CancellationToken cancellationToken = default)
         {
             var contactId = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
             var path = "contacts/" + Uri.EscapeDataString(contactId) + "/companies";
-            var list = await SendAsync(HttpMethod.Get, path, null, V2JsonContext.Default.CompanyObject, idempotent: true, cancellationToken).ConfigureAwait(false);
-            var companies = list.Items;
-            new PagedReadCheck(HttpMethod.Get, new Uri(BaseUri, path), "company", Math.Max(1, companies.Length), new SeenIds()).Page(list.TotalCount ?? companies.Length, companies, company => company.Id, null);
-            return companies.Select(company => company.ToCompany()).ToArray();
+            var check = new PagedReadCheck(HttpMethod.Get, new Uri(BaseUri, path), "company", CompanyUsersPageSize, new SeenIds());
+            var companies = new List<Company>();
+            for (var page = 1; ; page++)
+            {
+                var list = await SendAsync(HttpMethod.Get, $"{path}?page={page}&per_page={CompanyUsersPageSize}", null, V2JsonContext.Default.CompanyObject,
+                    idempotent: true, cancellationToken).ConfigureAwait(false);
+                var items = list.Items;
+                check.Page(list.TotalCount ?? items.Length, items, company => company.Id, null);
+                companies.AddRange(items.Select(company => company.ToCompany()));
+                if (items.Length < CompanyUsersPageSize) return companies.ToArray();
+            }
         }
 
         /// <summary>GET /companies/{id}/contacts?page=n, walked by page number until the last (checked as any paged read).</summary>
