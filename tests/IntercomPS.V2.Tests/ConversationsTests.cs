@@ -43,6 +43,34 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task Waiting_since_is_when_the_contact_began_waiting_and_null_once_an_admin_replies()
+    {
+        // 2.14: "The last time a Contact responded to an Admin. In other words, the time a customer started waiting
+        // for a response. Set to null if last reply is from an Admin." It was always null.
+        var (contact, email, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Hello?" })).Ok()["conversation_id"].GetString();
+        var started = (await Api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal(started["created_at"].GetInt64(), started["waiting_since"].GetInt64());
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null,
+            (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Hi" })).Ok()["waiting_since"].ValueKind);
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "note", type = "admin", admin_id = admin, body = "internal" })).Ok();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await Api.GetAsync($"/conversations/{id}")).Ok()["waiting_since"].ValueKind); // a note is no reply
+
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "user", email, body = "Still there?" })).Ok();
+        await Task.Delay(1100); // the next reply in a later second: waiting began with the first, not the latest
+        var waiting = (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "user", email, body = "Hello??" })).Ok();
+        var parts = waiting["conversation_parts"].GetProperty("conversation_parts").EnumerateArray().ToList();
+        Assert.Equal(parts[2].GetProperty("created_at").GetInt64(), waiting["waiting_since"].GetInt64());
+        Assert.NotEqual(parts[3].GetProperty("created_at").GetInt64(), waiting["waiting_since"].GetInt64());
+        var listed = (await Api.PostAsync("/conversations/search", new { query = new { field = "id", @operator = "=", value = id } })).Ok();
+        Assert.Equal(waiting["waiting_since"].GetInt64(), listed["conversations"][0].GetProperty("waiting_since").GetInt64());
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null,
+            (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Yes" })).Ok()["waiting_since"].ValueKind);
+    }
+
+    [Fact]
     public async Task Display_as_plaintext_gives_bodies_as_plain_text_and_html_stays_the_default()
     {
         var (contact, _, admin) = await NewContact();

@@ -38,7 +38,30 @@ internal sealed record DataAttributeChange(string? Description, IReadOnlyList<st
 internal sealed record ConversationRecord(
     long Id, long CreatedAt, long UpdatedAt, bool Read, string State, long? SnoozedUntil, bool CreatedByUser,
     IReadOnlyList<MessageRecord> Messages, ContactRecord Contact,
-    string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<ConversationTag>? Tags = null);
+    string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<ConversationTag>? Tags = null)
+{
+    /// <summary>
+    /// When the contact began waiting for an answer: their first message to the user since an admin's last (2.14: "the
+    /// time a customer started waiting for a response. Set to null if last reply is from an Admin"). Notes and state
+    /// changes without words are no replies (<see cref="MessageRecord.ToUser"/>); null when the contact has not written.
+    /// </summary>
+    public long? WaitingSince
+    {
+        get
+        {
+            long? since = null;
+            foreach (var message in Messages)
+            {
+                if (message.ToUser)
+                {
+                    since = message.FromAdmin ? null : since ?? message.CreatedAt;
+                }
+            }
+
+            return since;
+        }
+    }
+}
 
 /// <summary>A tag on a conversation: when and by which admin it was applied.</summary>
 internal sealed record ConversationTag(TagRecord Tag, long AppliedAt, string AdminId);

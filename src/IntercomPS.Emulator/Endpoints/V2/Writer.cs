@@ -389,7 +389,7 @@ internal static class Writer
         w.WriteNull("title");
         w.WriteNumber("created_at", c.CreatedAt);
         w.WriteNumber("updated_at", c.UpdatedAt);
-        w.WriteNull("waiting_since");
+        Nullable(w, "waiting_since", c.WaitingSince);
         Nullable(w, "snoozed_until", c.SnoozedUntil);
         w.WriteBoolean("open", c.State != "closed");
         w.WriteString("state", c.State);
