@@ -257,7 +257,7 @@ Describe 'Notes on REST API 2.14' {
         $contact = (Get-IntercomUser -Email 'risk2@example.com' -Session $v1).Id
         $note = Add-IntercomNote -Email 'risk2@example.com' -Body 'By name' -AdminId $session.AdminId
         (Get-TestNotes $contact | Where-Object id -eq $note.Id).author.id | Should -Be $session.AdminId
-        { Add-IntercomNote -Email 'risk2@example.com' -Body 'Nobody' -AdminId '999' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.admin_not_found,*'
+        { Add-IntercomNote -Email 'risk2@example.com' -Body 'Nobody' -AdminId '999' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found,*'
         (Get-TestNotes $contact).body | Should -Be '<p>By name</p>'
     }
 

@@ -93,7 +93,8 @@ public class TagsNotesAttributesTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Equal(admin, note["author"].GetProperty("id").GetString());
         Assert.Equal(contact, note["contact"].GetProperty("id").GetString());
         (await Api.PostAsync($"/contacts/{contact}/notes", new { body = "second", admin_id = admin })).Ok();
-        (await Api.PostAsync($"/contacts/{contact}/notes", new { body = "third", admin_id = "1" })).Error(404, "admin_not_found");
+        // The description's "Admin not found" example of this operation: not_found, as its other 404s, not admin_not_found.
+        Assert.Equal("Resource Not Found", (await Api.PostAsync($"/contacts/{contact}/notes", new { body = "third", admin_id = "1" })).Error(404, "not_found"));
 
         var list = (await Api.GetAsync($"/contacts/{contact}/notes")).Ok();
         Assert.Equal(2, list["total_count"].GetInt32());

@@ -42,14 +42,15 @@ internal static class NotesEndpoints
             throw new ApiError(400, "bad_request", "body is required (the note's text)") { Code = "parameter_not_found", Field = "body" };
         }
 
+        var admins = await Store(context).ListAdminsAsync();
         var adminId = Input.Field(body, "admin_id") switch
         {
             null => null,
-            { ValueKind: System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number } given => given.ToString(),
-            _ => throw AppStore.AdminNotFound(),
+            { ValueKind: System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number } given
+                when System.Linq.Enumerable.Any(admins, a => a.Id == given.ToString()) => given.ToString(),
+            _ => throw AdminNotFound(),
         };
         var note = await Store(context).AddNoteAsync(RouteValues.Text(context, "contact_id"), text, adminId);
-        var admins = await Store(context).ListAdminsAsync();
         return Json.Ok(w => Writer.Note(w, note, Author(admins, note), Face.VersionOf(context).Model));
     }
 
@@ -59,6 +60,12 @@ internal static class NotesEndpoints
         var admins = await Store(context).ListAdminsAsync();
         return Json.Ok(w => Writer.Note(w, note, Author(admins, note), Face.VersionOf(context).Model));
     }
+
+    /// <summary>
+    /// An admin_id naming no admin of the app. The description's "Admin not found" example of this operation answers
+    /// not_found "Resource Not Found", not the admin_not_found of /admins/{id}.
+    /// </summary>
+    private static ApiError AdminNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
 
     /// <summary>Who wrote the note: its admin, else (a v1 note, or one written without admin_id) the app's first admin.</summary>
     private static Model.AdminRecord Author(System.Collections.Generic.IReadOnlyList<Model.AdminRecord> admins, Model.NoteRecord note) =>
