@@ -26,6 +26,7 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         var (contact, email, admin) = await NewContact();
         var message = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Hello, I need help" })).Ok();
         Assert.Equal("user_message", message["type"].GetString());
+        Assert.Equal("Hello, I need help", message["body"].GetString()); // the body as sent, as the description's example answers
         var id = message["conversation_id"].GetString();
 
         var replied = (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Happy to help" })).Ok();

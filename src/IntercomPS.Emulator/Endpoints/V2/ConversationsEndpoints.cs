@@ -64,7 +64,7 @@ internal static class ConversationsEndpoints
             w.WriteString("type", "user_message");
             w.WriteString("id", Face.ToString(message.Id));
             w.WriteNumber("created_at", message.CreatedAt);
-            w.WriteString("body", message.Html);
+            w.WriteString("body", text); // as sent, as the description's example answers "Hello there" (the conversation keeps the HTML)
             w.WriteString("message_type", "inapp");
             w.WriteString("conversation_id", Face.ToString(conversation.Id));
             w.WriteEndObject();
