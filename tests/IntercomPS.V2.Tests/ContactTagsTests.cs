@@ -33,4 +33,34 @@ public class ContactTagsTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         var searched = (await Api.PostAsync("/contacts/search", new { query = new { field = "id", @operator = "=", value = contact } })).Ok()["data"][0].GetProperty("tags");
         Assert.True(searched.GetProperty("has_more").GetBoolean());
     }
+
+    [Fact]
+    public async Task A_contact_lists_its_first_ten_notes_and_companies_as_references_too()
+    {
+        // 2.14, of both: "Up to 10 will be displayed here. Use the url to get more." They were never shown, so a client
+        // reading contact.companies.data for the contact's company found none.
+        var contact = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
+        var notes = new System.Collections.Generic.List<string>();
+        for (var n = 0; n < 11; n++) notes.Add((await Api.PostAsync($"/contacts/{contact}/notes", new { body = $"note {n}" })).Ok()["id"].GetString()!);
+        var company = (await Api.PostAsync("/companies", new { company_id = EmulatorFixture.NewId("co") })).Ok()["id"].GetString()!;
+        (await Api.PostAsync($"/contacts/{contact}/companies", new { id = company })).Ok();
+
+        foreach (var answer in new[]
+        {
+            (await Api.GetAsync($"/contacts/{contact}")).Ok().Json,
+            (await Api.PostAsync("/contacts/search", new { query = new { field = "id", @operator = "=", value = contact } })).Ok()["data"][0],
+        })
+        {
+            var inlined = answer.GetProperty("notes");
+            Assert.Equal(Enumerable.Reverse(notes).Take(10), inlined.GetProperty("data").EnumerateArray().Select(n => n.GetProperty("id").GetString())); // newest first, as listed
+            Assert.All(inlined.GetProperty("data").EnumerateArray(), n => Assert.Equal("note", n.GetProperty("type").GetString()));
+            Assert.Equal(11, inlined.GetProperty("total_count").GetInt32());
+            Assert.True(inlined.GetProperty("has_more").GetBoolean());
+            var companies = answer.GetProperty("companies");
+            var only = Assert.Single(companies.GetProperty("data").EnumerateArray());
+            Assert.Equal(("company", company, $"/companies/{company}"),
+                (only.GetProperty("type").GetString(), only.GetProperty("id").GetString(), only.GetProperty("url").GetString()));
+            Assert.False(companies.GetProperty("has_more").GetBoolean());
+        }
+    }
 }

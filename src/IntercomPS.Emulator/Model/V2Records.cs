@@ -9,7 +9,15 @@ namespace IntercomPS.Emulator.Model;
 /// only 2.14 has (role, phone, archived, when a 2.14 write last changed it), its tags and how many notes and companies it has.
 /// </summary>
 internal sealed record ContactRecord(
-    UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, IReadOnlyList<TagRecord> Tags, long NoteCount, long CompanyCount = 0);
+    UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, IReadOnlyList<TagRecord> Tags, long NoteCount, long CompanyCount = 0,
+    IReadOnlyList<string>? FirstNoteIds = null, IReadOnlyList<string>? FirstCompanyIds = null)
+{
+    /// <summary>
+    /// How many of its tags, notes and companies a contact answer shows as references (2.14: "Up to 10 will be
+    /// displayed here. Use the url to get more."): FirstNoteIds (newest first) and FirstCompanyIds hold at most these.
+    /// </summary>
+    public const int InlinedReferences = 10;
+}
 
 /// <summary>A 2.14 create or update; null fields leave the stored value unchanged.</summary>
 internal sealed record ContactInput(

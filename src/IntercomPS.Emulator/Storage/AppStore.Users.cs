@@ -169,7 +169,20 @@ internal sealed partial class AppStore
 
     /// <summary>The contact on the reader's row: the user, then the columns <see cref="ContactColumns"/> adds.</summary>
     private static ContactRecord ReadContact(SqliteDataReader r) =>
-        new(ReadUser(r), r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), TagsFromJson(r.GetString(18)), r.GetInt64(16), r.GetInt64(17));
+        new(ReadUser(r), r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), TagsFromJson(r.GetString(18)), r.GetInt64(16), r.GetInt64(17),
+            IdsFromJson(r.GetString(19)), IdsFromJson(r.GetString(20)));
+
+    /// <summary>A JSON array of ids (numbers or strings) as strings; the usual empty one without parsing.</summary>
+    private static IReadOnlyList<string> IdsFromJson(string json)
+    {
+        if (json == "[]")
+        {
+            return [];
+        }
+
+        using var array = System.Text.Json.JsonDocument.Parse(json);
+        return [.. array.RootElement.EnumerateArray().Select(id => id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString()! : id.GetRawText())];
+    }
 
     /// <summary>A new user's seq.</summary>
     private long InsertUser(DbSession s, UserFields fields) =>

@@ -31,7 +31,19 @@ internal sealed partial class AppStore(Database db, string app, AdminRecord admi
     /// </summary>
     private const string ContactColumns =
         $"{UserColumns}, {RoleSql}, d.phone, COALESCE(d.archived, 0), {UpdatedAtSql}, (SELECT COUNT(*) FROM notes n WHERE n.user_seq = u.seq), " +
-        $"(SELECT COUNT(*) FROM company_contacts cc WHERE cc.user_seq = u.seq), {TagsOfUser}";
+        $"(SELECT COUNT(*) FROM company_contacts cc WHERE cc.user_seq = u.seq), {TagsOfUser}, {FirstNotesOfUser}, {FirstCompaniesOfUser}";
+
+    // The first notes and companies of the user u a contact answer shows: LIMIT 10 is ContactRecord.InlinedReferences
+    // (a constant string cannot interpolate a number).
+
+    /// <summary>The ids of the user u's newest notes, as many as a contact answer shows: a JSON array.</summary>
+    private const string FirstNotesOfUser =
+        "(SELECT json_group_array(id) FROM (SELECT n.id FROM notes n WHERE n.user_seq = u.seq ORDER BY n.id DESC LIMIT 10))";
+
+    /// <summary>The 2.x ids of the user u's first companies, as many as a contact answer shows: a JSON array.</summary>
+    private const string FirstCompaniesOfUser =
+        "(SELECT json_group_array(intercom_id) FROM (SELECT c.intercom_id FROM company_contacts cc JOIN companies c ON c.seq = cc.company_seq " +
+        "WHERE cc.user_seq = u.seq ORDER BY c.seq LIMIT 10))";
 
     /// <summary>The tags of the user u: one JSON array of <see cref="TagColumns"/> rows, ordered by tag id.</summary>
     private const string TagsOfUser =

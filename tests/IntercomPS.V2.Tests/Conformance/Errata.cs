@@ -82,6 +82,10 @@ public static class Errata
             $"/components/schemas/{list}/properties/url", ErratumTarget.Schema, node => node["format"] = "uri-reference",
             $"{list}.url says format uri, but its example and the live API give a path relative to the API root "
             + "(\"/contacts/5ba682d23d7cf92bef87bfd4/tags\"): a URI reference, not an absolute URI.")),
+        new("/components/schemas/company_data/properties/url", ErratumTarget.Schema, node => node["format"] = "uri-reference",
+            "company_data.url says format uri, but describes it as \"The relative URL of the company\" and its example is "
+            + "\"/companies/5ba682d23d7cf92bef87bfd4\": a path relative to the API root, a URI reference.",
+            Since214),
         new("/components/schemas/addressable_list/properties/type", ErratumTarget.Schema, node => ((JsonObject)node).Remove("format"),
             "addressable_list.type says format uri, but its own example is \"note\": the type of the object listed (tag, "
             + "note, company), a plain string."),

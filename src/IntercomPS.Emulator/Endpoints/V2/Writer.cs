@@ -85,7 +85,7 @@ internal static class Writer
     }
 
     /// <summary>The most tag references a contact carries inline (contact_tags: "Up to 10 will be displayed here").</summary>
-    public const int InlinedTags = 10;
+    public const int InlinedTags = ContactRecord.InlinedReferences;
 
     /// <summary>A contact: the user's row as 2.14 names it, with what only 2.14 stores.</summary>
     /// <remarks>
@@ -164,8 +164,8 @@ internal static class Writer
         w.WriteNumber(N.TotalCount, c.Tags.Count);
         w.WriteBoolean(N.HasMore, c.Tags.Count > InlinedTags);
         w.WriteEndObject();
-        EmptyList(w, N.Notes, url + "/notes", c.NoteCount);
-        EmptyList(w, N.Companies, url + "/companies", c.CompanyCount);
+        References(w, N.Notes, url + "/notes", c.NoteCount, c.FirstNoteIds, "note", "/notes/");
+        References(w, N.Companies, url + "/companies", c.CompanyCount, c.FirstCompanyIds, "company", "/companies/");
         w.WriteStartObject(N.SocialProfiles);
         w.WriteString(N.Type, N.List);
         w.WriteStartArray(N.Data);
@@ -174,16 +174,25 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    /// <summary>A contact's notes or companies summary: the count and where to list them (their items are not inlined).</summary>
-    private static void EmptyList(Utf8JsonWriter w, JsonEncodedText name, string url, long count)
+    /// <summary>A contact's notes or companies: its first ones as references, the count, and has_more for the rest, which the url lists.</summary>
+    private static void References(Utf8JsonWriter w, JsonEncodedText name, string url, long count, IReadOnlyList<string>? first, string type, string itemUrl)
     {
         w.WriteStartObject(name);
         w.WriteString(N.Type, N.List);
         w.WriteStartArray(N.Data);
+        foreach (var id in first ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString(N.Type, type);
+            w.WriteString(N.Id, id);
+            w.WriteString(N.Url, itemUrl + id);
+            w.WriteEndObject();
+        }
+
         w.WriteEndArray();
         w.WriteString(N.Url, url);
         w.WriteNumber(N.TotalCount, count);
-        w.WriteBoolean(N.HasMore, count > 0);
+        w.WriteBoolean(N.HasMore, count > (first?.Count ?? 0));
         w.WriteEndObject();
     }
 
