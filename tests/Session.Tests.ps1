@@ -165,6 +165,21 @@ Describe 'Connect-Intercom with an access token (REST API 2.14)' {
             Should -Throw -ErrorId 'Intercom.invalid_base_uri*' -ExpectedMessage "The base URI 'http://intercom.example.com/' is plain http to another machine, which would send the access token unencrypted.* pass -AllowUnencryptedAuthentication."
     }
 
+    It 'refuses a base URI with a password in it, never showing the password, before any request' {
+        Reset-TestApp
+        $withPassword = "http://ops:pw-7d2f@$($IntercomTestV2Uri.Authority)/"
+        try { Connect-Intercom -AccessToken $token -BaseUri $withPassword -Verbose 4>&1 } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_base_uri,IntercomPS.Cmdlets.ConnectIntercomCommand'
+        $failure.Exception.Message | Should -BeExactly "The base URI carries a user name or password, which would be shown wherever the URL is and is sent nowhere: give it as http://$($IntercomTestV2Uri.Authority)/."
+        "$failure $($failure.Exception) $($failure.TargetObject)" | Should -Not -Match 'pw-7d2f'
+        Get-TestRequestCount | Should -Be 0
+    }
+
+    It 'refuses a relative -BaseUri as an invalid base URI, not a .NET failure' {
+        { Connect-Intercom -AccessToken $token -BaseUri 'intercom/api' } |
+            Should -Throw -ErrorId 'Intercom.invalid_base_uri*' -ExpectedMessage "The base URI 'intercom/api' must be an absolute http or https URL."
+    }
+
     It 'tells what it checks with -Verbose, never the token' {
         $verbose = @(Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -Verbose 4>&1 | ForEach-Object { "$_" })
         $verbose[0] | Should -BeExactly "Checking the access token at $($IntercomTestV2Uri.AbsoluteUri) (REST API 2.14)"
@@ -214,6 +229,17 @@ Describe 'Connect-Intercom from the environment (Example 2)' {
         $env:INTERCOM_API_KEY = $env:INTERCOMPS_TEST_APIKEY
         $env:INTERCOM_BASE_URI = $IntercomTestBaseUri.AbsoluteUri
         (Connect-Intercom -PassThru).BaseUri.AbsoluteUri | Should -Be $IntercomTestBaseUri.AbsoluteUri
+    }
+
+    It 'refuses an INTERCOM_BASE_URI that is no URL, naming the variable but not its text' {
+        $env:INTERCOM_APP_ID = $IntercomTestAppId
+        $env:INTERCOM_API_KEY = $env:INTERCOMPS_TEST_APIKEY
+        $env:INTERCOM_BASE_URI = 'ops:pw-7d2f@intercom-gateway'
+        try { Connect-Intercom } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_base_uri,IntercomPS.Cmdlets.ConnectIntercomCommand'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -BeExactly 'INTERCOM_BASE_URI is not an absolute http or https URL: set it to one like https://api.eu.intercom.io/, or unset it to use the default host.'
+        "$failure" | Should -Not -Match 'pw-7d2f'
     }
 
     It 'says how to give credentials when there are none' {

@@ -98,6 +98,10 @@ namespace IntercomPS.Client
         {
             if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp))
                 throw new ArgumentException($"The base URI '{BaseUri}' must be an absolute http or https URL.");
+            // A password in the URL would be shown wherever the URL is (the session, Verbose lines, errors); the API takes
+            // none there anyway, so it is refused without echoing the URL.
+            if (BaseUri.UserInfo.Length > 0)
+                throw new ArgumentException($"The base URI carries a user name or password, which would be shown wherever the URL is and is sent nowhere: give it as {BaseUri.Scheme}://{BaseUri.Authority}{BaseUri.AbsolutePath}.");
             var secret = AccessToken is null ? "the API key" : "the access token";
             if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback && !AllowUnencryptedAuthentication)
                 throw new ArgumentException($"The base URI '{BaseUri}' is plain http to another machine, which would send {secret} unencrypted. Use https, or allow unencrypted authentication explicitly.");

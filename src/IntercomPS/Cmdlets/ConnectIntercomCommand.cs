@@ -101,10 +101,13 @@ namespace IntercomPS.Cmdlets
             }
             catch (ArgumentException invalid)
             {
-                var refusal = options.BaseUri.Scheme == Uri.UriSchemeHttp && !AllowUnencryptedAuthentication
+                var unencrypted = options.BaseUri.IsAbsoluteUri && options.BaseUri.UserInfo.Length == 0 && options.BaseUri.Scheme == Uri.UriSchemeHttp;
+                var refusal = unencrypted && !AllowUnencryptedAuthentication
                     ? new ArgumentException(invalid.Message + " To send it anyway, pass -AllowUnencryptedAuthentication.", invalid)
                     : invalid;
-                ThrowTerminatingError(new ErrorRecord(refusal, "Intercom.invalid_base_uri", ErrorCategory.InvalidArgument, options.BaseUri));
+                // Never the URL itself when it carries user info: that may be a password.
+                var target = options.BaseUri.IsAbsoluteUri && options.BaseUri.UserInfo.Length > 0 ? null : options.BaseUri;
+                ThrowTerminatingError(new ErrorRecord(refusal, "Intercom.invalid_base_uri", ErrorCategory.InvalidArgument, target));
                 return;
             }
 
@@ -220,8 +223,16 @@ namespace IntercomPS.Cmdlets
             }
         }
 
-        private static Uri? BaseUriFromEnvironment() =>
-            Environment.GetEnvironmentVariable("INTERCOM_BASE_URI") is { Length: > 0 } text ? new Uri(text, UriKind.Absolute) : null;
+        /// <summary>INTERCOM_BASE_URI, refused by name when it is no URL (its text is not shown: it may hold a password).</summary>
+        private Uri? BaseUriFromEnvironment()
+        {
+            if (Environment.GetEnvironmentVariable("INTERCOM_BASE_URI") is not { Length: > 0 } text) return null;
+            if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)) return uri;
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException("INTERCOM_BASE_URI is not an absolute http or https URL: set it to one like https://api.eu.intercom.io/, or unset it to use the default host."),
+                "Intercom.invalid_base_uri", ErrorCategory.InvalidArgument, null));
+            return null;
+        }
 
         private static SecureString ToSecureString(string text)
         {
