@@ -162,3 +162,36 @@ Describe 'Invoke-IntercomRequest on REST API 2.14' {
         Get-TestRequestCount | Should -Be $before
     }
 }
+
+Describe 'Invoke-IntercomRequest, what it refuses' {
+    BeforeEach { Reset-TestApp }
+
+    It 'refuses a path that climbs out of the v1 API root, relative or absolute, and sends nothing' {
+        Connect-TestIntercom
+        $outside = '../contacts', '/users/../../admin/health', '%2e%2e/contacts', ([uri]::new($IntercomTestBaseUri, '/admin/health')).AbsoluteUri
+        $outside | Invoke-IntercomRequest -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 4
+        $failed.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'Intercom.invalid_argument,IntercomPS.Cmdlets.InvokeIntercomRequestCommand'
+        $failed[0].Exception.Message | Should -BeExactly "/contacts is outside this session's API root (/v1/): Invoke-IntercomRequest sends the session's credential only to the API it was made for. Give a path under the API root, like /contacts, without '..'."
+        $failed.TargetObject | Should -Be $outside
+        Get-TestRequestCount | Should -Be 1 -Because 'only Connect-Intercom''s check was sent'
+    }
+
+    It 'refuses a -Query value that is a hashtable or an object, rather than sending its text' {
+        Connect-TestIntercomV2
+        Invoke-IntercomRequest GET /contacts -Query @{ per_page = 1; filter = @{ role = 'user' } } -ErrorAction SilentlyContinue -ErrorVariable table
+        Invoke-IntercomRequest GET /contacts -Query @{ filter = [pscustomobject]@{ role = 'user' } } -ErrorAction SilentlyContinue -ErrorVariable object
+        $table[0].Exception.Message | Should -BeExactly '-Query filter is an object; a query parameter is text, a number, a boolean or a date.'
+        $object[0].Exception.Message | Should -BeExactly '-Query filter is an object; a query parameter is text, a number, a boolean or a date.'
+        Get-TestRequestCount | Should -Be 1
+    }
+
+    It 'refuses -All on an answer that is one object, whose one array is no list' {
+        Connect-TestIntercomV2
+        $out = Invoke-IntercomRequest GET /me -All -ErrorAction SilentlyContinue -ErrorVariable failed
+        $out | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_response,IntercomPS.Cmdlets.InvokeIntercomRequestCommand'
+        $failed[0].Exception.Message | Should -BeLike '-All cannot follow this list: its answer is one admin (it has an id), not a list: leave -All out to read it.*'
+    }
+}

@@ -98,7 +98,8 @@ namespace IntercomPS.Cmdlets
                 {
                     var name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
                     var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
-                    if (value is IEnumerable many && value is not string)
+                    // A hashtable is enumerable too: it must reach QueryText's refusal, not be sent as its entries' text.
+                    if (value is IEnumerable many && value is not string && value is not IDictionary)
                     {
                         foreach (var one in many) request.Query.Add(new System.Collections.Generic.KeyValuePair<string, string>(name, QueryText(name, one)));
                     }
@@ -119,7 +120,7 @@ namespace IntercomPS.Cmdlets
             DateTimeOffset time => time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
             string text => text,
-            var other when other is IDictionary || other is PSObject => throw new ArgumentException($"-Query {name} is an object; a query parameter is text, a number, a boolean or a date."),
+            var other when other is IDictionary || other is PSObject || other is PSCustomObject => throw new ArgumentException($"-Query {name} is an object; a query parameter is text, a number, a boolean or a date."),
             var other => other.ToString() ?? string.Empty,
         };
 

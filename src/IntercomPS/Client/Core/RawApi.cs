@@ -87,6 +87,9 @@ namespace IntercomPS.Client
             if (!SameHost(target))
                 throw new ArgumentException($"{target.GetLeftPart(UriPartial.Path)} is not at this session's host ({BaseUri.GetLeftPart(UriPartial.Authority)}): " +
                     "Invoke-IntercomRequest sends the session's credential, so it sends nothing anywhere else. Give a path under the API root, like /contacts.");
+            if (!UnderRoot(target))
+                throw new ArgumentException($"{target.AbsolutePath} is outside this session's API root ({BaseUri.AbsolutePath}): " +
+                    "Invoke-IntercomRequest sends the session's credential only to the API it was made for. Give a path under the API root, like /contacts, without '..'.");
             if (request.Query.Count == 0) return target;
             var query = string.Join("&", request.Query.Select(pair => Uri.EscapeDataString(pair.Key) + "=" + Uri.EscapeDataString(pair.Value)));
             return new UriBuilder(target) { Query = string.IsNullOrEmpty(target.Query) ? query : target.Query.Substring(1) + "&" + query }.Uri;
@@ -105,6 +108,12 @@ namespace IntercomPS.Client
 
         internal Task<JsonElement?> SendAsync(HttpMethod method, Uri uri, string? body, bool mayRepeat, CancellationToken cancellationToken) =>
             _transport.SendRawAsync(method, uri.AbsoluteUri, body is null ? null : Encoding.UTF8.GetBytes(body), mayRepeat, cancellationToken);
+
+        /// <summary>
+        /// Under the API root's path: a root below the host (v1's /v1/, a gateway's /intercom/) shares its host with other
+        /// services, which '..' or an absolute URL would otherwise reach with the credential.
+        /// </summary>
+        internal bool UnderRoot(Uri uri) => uri.AbsolutePath.StartsWith(BaseUri.AbsolutePath, StringComparison.Ordinal);
 
         internal bool SameHost(Uri uri) =>
             string.Equals(uri.Scheme, BaseUri.Scheme, StringComparison.OrdinalIgnoreCase)
@@ -142,6 +151,10 @@ namespace IntercomPS.Client
             var answer = await _api.SendAsync(method, uri, method == HttpMethod.Get ? null : _body, _request.MayRepeat, _stop.Token).ConfigureAwait(false);
             if (answer is not { ValueKind: JsonValueKind.Object } page)
                 throw Invalid(method, uri, "its answer is not a JSON object, so it holds no list to follow");
+            // A list's envelope has no id: an answer with one is a single object, whose one array (an admin's team_ids)
+            // must not pass for the list.
+            if (page.TryGetProperty("id", out _))
+                throw Invalid(method, uri, $"its answer is one {(page.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : "object")} (it has an id), not a list: leave -All out to read it");
             var items = Items(page) ?? throw Invalid(method, uri, "its answer has no list in it (no data, and no one array beside the paging fields)");
             var cursor = Cursor(page, method, uri);
             _check ??= new PagedReadCheck(method, uri, "item", Math.Max(1, items.Count), new SeenIds());
@@ -209,6 +222,8 @@ namespace IntercomPS.Client
             {
                 if (!_api.SameHost(url))
                     throw Invalid(HttpMethod.Get, current, $"its next page is at {url.GetLeftPart(UriPartial.Authority)}, not this session's host, and the session's credential goes nowhere else");
+                if (!_api.UnderRoot(url))
+                    throw Invalid(HttpMethod.Get, current, $"its next page is at {url.AbsolutePath}, outside this session's API root ({_api.BaseUri.AbsolutePath}), and the session's credential goes nowhere else");
                 _next = url;
                 _followBody = false;
                 return;
