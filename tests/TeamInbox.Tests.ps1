@@ -105,6 +105,23 @@ Describe 'The team inbox on REST API 2.14' {
             # A team's admins by name, in a pipeline.
             ($team.AdminIds | ForEach-Object { Get-IntercomAdmin -Id $_ }).Name | Sort-Object | Should -Be 'Ann Agent', 'Bob Agent'
         }
+
+        It 'refuses a piped admin, team or away reason as a user, saying what to pass instead, and sends nothing' {
+            $ann = Get-IntercomAdmin -Id $annId
+            $billing = Get-IntercomTeam -Id $billingId
+            $reason = Get-IntercomAwayReason | Select-Object -First 1
+            $before = Get-TestRequestCount
+            $threads = $ann | Get-IntercomMessageThread -ErrorAction SilentlyContinue -ErrorVariable admin
+            $threads | Should -BeNullOrEmpty
+            $billing | Add-IntercomNote -Body 'Billing is busy' -ErrorAction SilentlyContinue -ErrorVariable team
+            $reason | Add-IntercomMessageReply -ThreadId 1 -Body 'Away' -ErrorAction SilentlyContinue -ErrorVariable away
+            $admin[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomMessageThreadCommand'
+            $admin[0].Exception.Message | Should -BeExactly "Admin 'Ann Agent' is a teammate, not a user: pass its Id to -AssigneeId or -AdminId instead."
+            $admin[0].TargetObject.Id | Should -Be $annId
+            $team[0].Exception.Message | Should -BeExactly "Team 'Billing' is not a user: pass its Id to -TeamId instead."
+            $away[0].Exception.Message | Should -BeExactly "Away reason '$($reason.Label)' is not a user: pass its Id to Set-IntercomAdmin -ReasonId instead."
+            Get-TestRequestCount | Should -Be $before
+        }
     }
 
     Context 'working a conversation' {

@@ -65,6 +65,14 @@ namespace IntercomPS.Cmdlets
                     return new[] { new UserTarget(about.UserId, about.Email, about.Id, input) };
                 case Tag tag when emails is null && userIds is null && IsOnly(contactIds, tag.Id):
                     throw new ArgumentException($"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'.");
+                // Teammates and their teams and reasons bind their Id (and an admin its Email) by name too, and would
+                // name a contact that is not there: an empty thread list, or a note on nobody.
+                case Admin admin when IsOnly(contactIds, admin.Id):
+                    throw new ArgumentException($"Admin '{admin.Name}' is a teammate, not a user: pass its Id to -AssigneeId or -AdminId instead.");
+                case Team team when IsOnly(contactIds, team.Id):
+                    throw new ArgumentException($"Team '{team.Name}' is not a user: pass its Id to -TeamId instead.");
+                case AwayReason reason when IsOnly(contactIds, reason.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)):
+                    throw new ArgumentException($"Away reason '{reason.Label}' is not a user: pass its Id to Set-IntercomAdmin -ReasonId instead.");
             }
             if (emails is null && userIds is null && contactIds is null)
                 return new[] { new UserTarget(null, input?.BaseObject as string, null, input) };
