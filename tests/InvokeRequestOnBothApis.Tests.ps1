@@ -153,6 +153,15 @@ Describe 'Invoke-IntercomRequest on REST API 2.14' {
         @((Get-RawV2 'tags').data | Where-Object name -EQ 'doomed') | Should -HaveCount 0
     }
 
+    It 'follows a numbered list (page and total_pages, no next) page by page with -All, GET or POST' {
+        1..5 | ForEach-Object { $null = Invoke-IntercomRequest POST /companies -Body @{ company_id = "co$_"; name = "Company $_" } }
+        $before = Get-TestRequestCount 'GET /companies'
+        (Invoke-IntercomRequest GET /companies -Query @{ per_page = 2 } -All).company_id | Should -Be co1, co2, co3, co4, co5
+        (Get-TestRequestCount 'GET /companies') - $before | Should -Be 3
+        (Invoke-IntercomRequest POST /companies/list -Query @{ per_page = 2; order = 'asc' } -All -Idempotent).company_id | Should -Be co1, co2, co3, co4, co5
+        Get-TestRequestCount 'POST /companies/list' | Should -Be 3
+    }
+
     It 'refuses a body that is not JSON, and a GET with a body, before anything is sent' {
         $before = Get-TestRequestCount
         Invoke-IntercomRequest POST /contacts -Body '{"role": user}' -ErrorAction SilentlyContinue -ErrorVariable bad

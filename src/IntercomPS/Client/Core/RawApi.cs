@@ -167,7 +167,14 @@ namespace IntercomPS.Client
         /// <summary>A search (POST) is followed by the same POST with the cursor in its body; anything else by a GET.</summary>
         private HttpMethod NextMethod => _paging == RawPaging.Cursor && _request.Method == HttpMethod.Post && _followBody ? HttpMethod.Post : HttpMethod.Get;
 
+        /// <summary>Whether the next request is the same POST (a search's cursor in its body, or a POST list's next page number).</summary>
         private bool _followBody;
+
+        /// <summary>Whether the cursor just read is a 2.x page number (page + 1 of total_pages) rather than a starting_after.</summary>
+        private bool _byPage;
+
+        /// <summary>Whether the list paged by starting_after cursors: then its end is where the cursors end.</summary>
+        private bool _sawCursor;
 
         /// <summary>The list in a page: 2.x's data, else the one array among its fields (v1's users, conversations...).</summary>
         private static IReadOnlyList<JsonElement>? Items(JsonElement page)
@@ -194,9 +201,22 @@ namespace IntercomPS.Client
             JsonElement next;
             if (_paging == RawPaging.Cursor)
             {
-                if (!page.TryGetProperty("pages", out var pages) || pages.ValueKind != JsonValueKind.Object || !pages.TryGetProperty("next", out next)) return null;
+                if (!page.TryGetProperty("pages", out var pages) || pages.ValueKind != JsonValueKind.Object) return null;
+                if (!pages.TryGetProperty("next", out next) || next.ValueKind == JsonValueKind.Null)
+                {
+                    // 2.x's numbered lists (GET /companies, POST /companies/list, a company's contacts) have no next, only
+                    // page and total_pages: without this, -All would end after their first page, silently short.
+                    // A cursor list's last page has no next either, and there page and total_pages are only an estimate.
+                    var current = 0L;
+                    var last = 0L;
+                    _byPage = !_sawCursor && pages.TryGetProperty("page", out var number) && number.ValueKind == JsonValueKind.Number && number.TryGetInt64(out current)
+                        && pages.TryGetProperty("total_pages", out var total) && total.ValueKind == JsonValueKind.Number && total.TryGetInt64(out last)
+                        && current < last;
+                    return _byPage ? (current + 1).ToString(CultureInfo.InvariantCulture) : null;
+                }
                 if (next.ValueKind == JsonValueKind.Object)
                 {
+                    _sawCursor = true;
                     if (!next.TryGetProperty("starting_after", out var after) || after.ValueKind == JsonValueKind.Null) return null;
                     return after.ValueKind == JsonValueKind.String && after.GetString() is { Length: > 0 } text
                         ? text : throw Invalid(method, uri, "its pages.next.starting_after is not a cursor");
@@ -228,8 +248,8 @@ namespace IntercomPS.Client
                 _followBody = false;
                 return;
             }
-            var name = _paging == RawPaging.Cursor ? "starting_after" : "page";
-            if (_paging == RawPaging.Cursor && _request.Method == HttpMethod.Post)
+            var name = _paging == RawPaging.Cursor && !_byPage ? "starting_after" : "page";
+            if (_paging == RawPaging.Cursor && _request.Method == HttpMethod.Post && !_byPage)
             {
                 // A search pages in its body: the same query, from the cursor.
                 var body = (_body is null ? null : JsonNode.Parse(_body)) as JsonObject ?? new JsonObject();
@@ -244,7 +264,8 @@ namespace IntercomPS.Client
                 .Where(pair => !pair.StartsWith(name + "=", StringComparison.Ordinal) && pair != name);
             var query = string.Join("&", kept.Concat(new[] { name + "=" + Uri.EscapeDataString(cursor) }));
             _next = new UriBuilder(current) { Query = query }.Uri;
-            _followBody = false;
+            // A POST list by page number (POST /companies/list) asks for its next page with the same POST and body.
+            _followBody = _byPage && _request.Method == HttpMethod.Post;
         }
 
         private static IntercomApiException Invalid(HttpMethod method, Uri uri, string problem) =>
