@@ -242,6 +242,19 @@ Describe 'Connect-Intercom from the environment (Example 2)' {
         "$failure" | Should -Not -Match 'pw-7d2f'
     }
 
+    It 'names the variable a credential no header can carry came from, for the scheduled script that set it' {
+        $env:INTERCOM_APP_ID = $null
+        $env:INTERCOM_API_KEY = $null
+        $env:INTERCOM_ACCESS_TOKEN = "$($env:INTERCOMPS_TEST_APIKEY)`n"
+        try { Connect-Intercom -BaseUri $IntercomTestV2Uri } catch { $failure = $_ }
+        finally { $env:INTERCOM_ACCESS_TOKEN = $null }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_credentials,IntercomPS.Cmdlets.ConnectIntercomCommand'
+        $failure.Exception.Message | Should -BeLike 'The access token ends with a line break*It was read from INTERCOM_ACCESS_TOKEN: check what sets it (a secret file read with its line break, say).'
+        $env:INTERCOM_APP_ID = $IntercomTestAppId
+        $env:INTERCOM_API_KEY = " $($env:INTERCOMPS_TEST_APIKEY)"
+        { Connect-Intercom -BaseUri $IntercomTestBaseUri } | Should -Throw -ErrorId 'Intercom.invalid_credentials*' -ExpectedMessage '*It was read from INTERCOM_APP_ID and INTERCOM_API_KEY: check what sets it*'
+    }
+
     It 'says how to give credentials when there are none' {
         $env:INTERCOM_APP_ID = $null
         $env:INTERCOM_API_KEY = $null
