@@ -162,6 +162,13 @@ Describe 'Invoke-IntercomRequest on REST API 2.14' {
         Get-TestRequestCount 'POST /companies/list' | Should -Be 3
     }
 
+    It 'says a web page answering 200 is not the API, and what to check' {
+        # The emulator's inspector is a web page at the session's host, as a sign-in page or portal would be.
+        Invoke-IntercomRequest GET /_inspector/ -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+        $failed[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_response,IntercomPS.Cmdlets.InvokeIntercomRequestCommand'
+        $failed[0].Exception.Message | Should -BeLike "Intercom sent an answer that is not JSON: * It is markup (a web page?), not the API's: check the path and the session's base URI, which must be the API's root (like https://api.intercom.io/). (200 invalid_response from GET /_inspector/)"
+    }
+
     It 'refuses a body that is not JSON, and a GET with a body, before anything is sent' {
         $before = Get-TestRequestCount
         Invoke-IntercomRequest POST /contacts -Body '{"role": user}' -ErrorAction SilentlyContinue -ErrorVariable bad

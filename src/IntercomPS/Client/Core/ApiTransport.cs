@@ -254,11 +254,25 @@ namespace IntercomPS.Client
             }
             catch (Exception failure) when (failure is JsonException || failure is ArgumentException || failure is FormatException || failure is OverflowException || failure is InvalidOperationException)
             {
-                throw InvalidResponse(method, uri, $"Intercom sent an answer that is not the expected {typeof(T).Name} JSON: {failure.Message}", failure);
+                throw InvalidResponse(method, uri, $"Intercom sent an answer that is not the expected {typeof(T).Name} JSON: {failure.Message}{WebPageHint(answer.Span)}", failure);
             }
             // Valid JSON is not enough: `{}` from a proxy or a redirect target must not pass for a user.
             if (result is ICheckedAnswer { Problem: { } problem }) throw InvalidResponse(method, uri, $"Intercom sent an answer that is not the expected {typeof(T).Name}: {problem}.", null);
             return result;
+        }
+
+        /// <summary>
+        /// What to check when the answer is markup: a web page answering 200 (a sign-in page, a portal, a wrong base URI
+        /// or path) is no API, and the JSON reader's "'&lt;' is an invalid start of a value" alone does not say so.
+        /// </summary>
+        private static string WebPageHint(ReadOnlySpan<byte> body)
+        {
+            foreach (var b in body)
+            {
+                if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
+                return b == (byte)'<' ? " It is markup (a web page?), not the API's: check the path and the session's base URI, which must be the API's root (like https://api.intercom.io/)." : string.Empty;
+            }
+            return string.Empty;
         }
 
         private static IntercomApiException InvalidResponse(HttpMethod method, Uri uri, string message, Exception? failure) =>
@@ -359,7 +373,7 @@ namespace IntercomPS.Client
                 }
                 catch (JsonException failure)
                 {
-                    throw InvalidResponse(method, uri, $"Intercom sent an answer that is not JSON: {failure.Message}", failure);
+                    throw InvalidResponse(method, uri, $"Intercom sent an answer that is not JSON: {failure.Message}{WebPageHint(answer.Span)}", failure);
                 }
             }
 
