@@ -72,6 +72,13 @@ Describe 'Connect-Intercom' {
             Should -Throw -ErrorId 'Intercom.invalid_base_uri*' -ExpectedMessage "The base URI 'http://intercom.example.com/v1/' is plain http to another machine, which would send the API key unencrypted.* pass -AllowUnencryptedAuthentication."
     }
 
+    It 'refuses an API key given as plain text, saying how to give it, and takes a PSCredential''s password' {
+        { Connect-Intercom -AppId $IntercomTestAppId -ApiKey $env:INTERCOMPS_TEST_APIKEY -BaseUri $IntercomTestBaseUri } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError*' -ExpectedMessage '*-ApiKey takes a SecureString or a PSCredential, not plain text: use (Read-Host -AsSecureString), Get-Secret, or set INTERCOM_API_KEY for a scheduled script.'
+        $key = [pscredential]::new('key', (ConvertTo-SecureString $env:INTERCOMPS_TEST_APIKEY -AsPlainText -Force))
+        (Connect-Intercom -AppId $IntercomTestAppId -ApiKey $key -BaseUri $IntercomTestBaseUri -PassThru).AppId | Should -Be $IntercomTestAppId
+    }
+
     It 'rejects an -AppId without -ApiKey at binding, before any request' {
         { Connect-Intercom -AppId $IntercomTestAppId -ApiKey $null -BaseUri $IntercomTestBaseUri } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }

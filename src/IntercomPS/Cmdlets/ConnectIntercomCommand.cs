@@ -31,12 +31,13 @@ namespace IntercomPS.Cmdlets
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ApiKeySet)]
         [ValidateNotNull]
+        [SecretTransformation("ApiKey", "INTERCOM_API_KEY")]
         public SecureString? ApiKey { get; set; }
 
         /// <summary>A REST API 2.x access token; a PSCredential (e.g. from Get-Secret) whose password is the token works too.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AccessTokenSet)]
         [ValidateNotNull]
-        [AccessTokenTransformation]
+        [SecretTransformation("AccessToken", "INTERCOM_ACCESS_TOKEN")]
         public SecureString? AccessToken { get; set; }
 
         [Parameter]

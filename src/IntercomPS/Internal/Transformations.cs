@@ -182,13 +182,23 @@ namespace IntercomPS.Internal
     }
 
     /// <summary>
-    /// Lets -AccessToken take a PSCredential (what Get-Credential and many secret vaults hand out) as well as a
-    /// SecureString: the token is its password. Plain text is refused with what to do instead, so a token never
-    /// has to be typed into a command line or a script.
+    /// Lets a secret parameter (-AccessToken, -ApiKey) take a PSCredential (what Get-Credential and many secret vaults
+    /// hand out) as well as a SecureString: the secret is its password. Plain text is refused with what to do instead,
+    /// so a secret never has to be typed into a command line or a script (and -ApiKey no longer gets PowerShell's bare
+    /// "cannot convert String to SecureString").
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class AccessTokenTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class SecretTransformationAttribute : ArgumentTransformationAttribute
     {
+        private readonly string _parameter;
+        private readonly string _variable;
+
+        public SecretTransformationAttribute(string parameter, string variable)
+        {
+            _parameter = parameter;
+            _variable = variable;
+        }
+
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -196,7 +206,7 @@ namespace IntercomPS.Internal
             {
                 PSCredential credential => credential.Password,
                 string => throw new ArgumentTransformationMetadataException(
-                    "-AccessToken takes a SecureString or a PSCredential, not plain text: use (Read-Host -AsSecureString), Get-Secret, or set INTERCOM_ACCESS_TOKEN for a scheduled script."),
+                    $"-{_parameter} takes a SecureString or a PSCredential, not plain text: use (Read-Host -AsSecureString), Get-Secret, or set {_variable} for a scheduled script."),
                 _ => value,
             };
         }
