@@ -110,6 +110,18 @@ Describe 'Connect-Intercom with an access token (REST API 2.14)' {
         [object]::ReferenceEquals((Get-IntercomSession), $session) | Should -BeTrue
     }
 
+    It 'checks -AdminId as it connects, refusing an id of no admin rather than failing every note later' {
+        Reset-TestApp
+        $annId = $IntercomTestAdmin.AddAdminAsync($IntercomTestAppId, 'Ann Agent', 'ann@example.com', $false).GetAwaiter().GetResult()
+        $null = Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -AdminId $annId
+        Get-TestRequestCount "GET /admins/{admin_id}" | Should -Be 1
+        $good = Get-IntercomSession
+        try { Connect-Intercom -AccessToken $token -BaseUri $IntercomTestV2Uri -AdminId 999 } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'Intercom.not_found,IntercomPS.Cmdlets.ConnectIntercomCommand'
+        $failure.Exception.Message | Should -BeLike "No admin of the workspace has the id '999': -AdminId names the admin that notes, replies and conversation actions are written by (Get-IntercomAdmin lists them).*"
+        [object]::ReferenceEquals((Get-IntercomSession), $good) | Should -BeTrue
+    }
+
     It 'refuses a token given as plain text, saying how to give it' {
         { Connect-Intercom -AccessToken $env:INTERCOMPS_TEST_APIKEY -BaseUri $IntercomTestV2Uri } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError*' -ExpectedMessage '*-AccessToken takes a SecureString or a PSCredential, not plain text: use (Read-Host -AsSecureString), Get-Secret, or set INTERCOM_ACCESS_TOKEN for a scheduled script.'

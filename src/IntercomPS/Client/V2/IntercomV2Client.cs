@@ -59,7 +59,26 @@ namespace IntercomPS.Client.V2
         {
             var me = MeAsync(cancellationToken);
             _me = me;
-            return me;
+            return _adminId is null ? me : CheckAdminAsync(me, _adminId, cancellationToken);
+        }
+
+        /// <summary>
+        /// Connect-Intercom's -AdminId, checked with the token: an id of no admin would otherwise be taken, and fail every
+        /// note, reply and assignment later as "Admin not found", far from its cause.
+        /// </summary>
+        private async Task<ConnectionInfo> CheckAdminAsync(Task<ConnectionInfo> me, string adminId, CancellationToken cancellationToken)
+        {
+            var connection = await me.ConfigureAwait(false);
+            try
+            {
+                await SendAsync(HttpMethod.Get, "admins/" + Uri.EscapeDataString(adminId), null, V2JsonContext.Default.AdminObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IntercomApiException failure) when (failure.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new IntercomLookupException(failure.Method, failure.RequestUri, IntercomApiException.NotFoundType,
+                    $"No admin of the workspace has the id '{adminId}': -AdminId names the admin that notes, replies and conversation actions are written by (Get-IntercomAdmin lists them).");
+            }
+            return connection;
         }
 
         private async Task<ConnectionInfo> MeAsync(CancellationToken cancellationToken)
