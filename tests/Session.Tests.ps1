@@ -271,7 +271,7 @@ Describe 'Connect-Intercom from the environment (Example 2)' {
         $failure.Exception.Message | Should -BeLike 'The access token ends with a line break*It was read from INTERCOM_ACCESS_TOKEN: check what sets it (a secret file read with its line break, say).'
         $env:INTERCOM_APP_ID = $IntercomTestAppId
         $env:INTERCOM_API_KEY = " $($env:INTERCOMPS_TEST_APIKEY)"
-        { Connect-Intercom -BaseUri $IntercomTestBaseUri } | Should -Throw -ErrorId 'Intercom.invalid_credentials*' -ExpectedMessage '*It was read from INTERCOM_APP_ID and INTERCOM_API_KEY: check what sets it*'
+        { Connect-Intercom -BaseUri $IntercomTestBaseUri } | Should -Throw -ErrorId 'Intercom.invalid_credentials*' -ExpectedMessage '*It was read from INTERCOM_APP_ID and INTERCOM_API_KEY: check what sets them (a secret file read with its line break, say).'
     }
 
     It 'says how to give credentials when there are none' {

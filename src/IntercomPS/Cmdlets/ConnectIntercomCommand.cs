@@ -153,7 +153,9 @@ namespace IntercomPS.Cmdlets
                 // Nothing was sent: a credential no header can carry is refused here, saying what is wrong, never what it is,
                 // and, when a scheduled script read it from the environment, which variable to look at rather than the Hub.
                 var message = ParameterSetName != EnvironmentSet ? unsendable.Message
-                    : unsendable.Message + $" It was read from {(Environment.GetEnvironmentVariable("INTERCOM_ACCESS_TOKEN") is { Length: > 0 } ? "INTERCOM_ACCESS_TOKEN" : "INTERCOM_APP_ID and INTERCOM_API_KEY")}: check what sets it (a secret file read with its line break, say).";
+                    : unsendable.Message + (Environment.GetEnvironmentVariable("INTERCOM_ACCESS_TOKEN") is { Length: > 0 }
+                        ? " It was read from INTERCOM_ACCESS_TOKEN: check what sets it (a secret file read with its line break, say)."
+                        : " It was read from INTERCOM_APP_ID and INTERCOM_API_KEY: check what sets them (a secret file read with its line break, say).");
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), "Intercom.invalid_credentials", ErrorCategory.AuthenticationError, null));
             }
             if (token is null)
