@@ -123,6 +123,25 @@ Describe 'Company users on V2' {
         ($ben | Get-IntercomUserCompany).Name | Should -Be 'Co One'
     }
 
+    It 'attaches the users -Email names to a piped company, whose own Id is no user''s' {
+        $company = Get-IntercomCompany -CompanyId 'co-2' | Add-IntercomCompanyUser -Email 'ben@example.com' -PassThru
+        $company.CompanyId | Should -BeExactly 'co-2'
+        (Invoke-Raw GET "/contacts/$($ben.Id)/companies").data.company_id | Sort-Object | Should -Be 'co-1', 'co-2'
+        $null = Get-IntercomCompany -CompanyId 'co-2' | Remove-IntercomCompanyUser -Email 'ben@example.com' -Confirm:$false
+        (Invoke-Raw GET "/contacts/$($ben.Id)/companies").data.company_id | Should -Be 'co-1'
+    }
+
+    It 'refuses a piped company as a user, saying how to reach its users, and sends nothing' {
+        $company = Get-IntercomCompany -CompanyId 'co-2'
+        $before = Get-TestRequestCount
+        $company | Get-IntercomUserCompany -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomUserCompanyCommand'
+        $failed[0].Exception.Message | Should -Be "Company 'Co Two' is not a user: name users with -Email, -UserId or -Id, or pipe its users from Get-IntercomCompanyUser -CompanyId 'co-2'."
+        $failed[0].TargetObject.CompanyId | Should -Be 'co-2'
+        Get-TestRequestCount | Should -Be $before
+    }
+
     It 'detaches users, who stay (Remove-IntercomCompanyUser)' {
         $company = Remove-IntercomCompanyUser -CompanyId 'co-1' -Email 'ann@example.com' -Confirm:$false -PassThru
         $company.UserCount | Should -Be 1
@@ -150,7 +169,9 @@ Describe 'Company users on V2' {
 
     It 'asks before deleting, and -WhatIf deletes nothing' {
         $run = Invoke-TestPwsh -Api V2 -Script "Get-IntercomCompany -CompanyId co-2 | Remove-IntercomCompany -WhatIf"
-        $run.Text | Should -BeLike '*What if: Performing the operation "Remove Intercom company (its users are detached, not deleted)" on target "*'
+        # A piped company is named by its company id too, not by Intercom's id alone.
+        $id = (Invoke-Raw GET '/companies?company_id=co-2').data[0].id
+        $run.Text | Should -BeLike "*What if: Performing the operation ""Remove Intercom company (its users are detached, not deleted)"" on target ""co-2 ($id)""*"
         (Invoke-Raw GET '/companies?company_id=co-2').data | Should -HaveCount 1
     }
 }

@@ -56,15 +56,18 @@ namespace IntercomPS.Cmdlets
         /// <exception cref="ArgumentException">-Email, -UserId and -Id have different numbers of values.</exception>
         public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input)
         {
-            // A piped note or tag has an Id of its own (v1 notes have none), which binds to -Id by name but is no
-            // contact id: a note names the user it is about, and a tag names nobody.
-            switch (input?.BaseObject)
+            // A piped note, tag, company or segment has an Id of its own (v1 notes have none), which binds to -Id by
+            // name but is no contact id: a note names the user it is about; the others name nobody, so the users are
+            // the ones given beside them (Get-IntercomCompany | Add-IntercomCompanyUser -Email ...), if any.
+            if (input?.BaseObject is Note note && emails is null && userIds is null && (contactIds is null || IsOnly(contactIds, note.Id)))
             {
-                case Note note when emails is null && userIds is null && (contactIds is null || IsOnly(contactIds, note.Id)):
-                    if (note.User is not { } about) throw new ArgumentException($"{(note.Id is null ? "The note" : "Note " + note.Id)} does not say which user it is about, so it cannot name one; pipe the user instead.");
-                    return new[] { new UserTarget(about.UserId, about.Email, about.Id, input) };
-                case Tag tag when emails is null && userIds is null && IsOnly(contactIds, tag.Id):
-                    throw new ArgumentException($"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'.");
+                if (note.User is not { } about) throw new ArgumentException($"{(note.Id is null ? "The note" : "Note " + note.Id)} does not say which user it is about, so it cannot name one; pipe the user instead.");
+                return new[] { new UserTarget(about.UserId, about.Email, about.Id, input) };
+            }
+            if (NotAUser(input?.BaseObject) is { } other && IsOnly(contactIds, other.Id))
+            {
+                if (emails is null && userIds is null) throw new ArgumentException(other.Refusal);
+                contactIds = null;
             }
             if (emails is null && userIds is null && contactIds is null)
                 return new[] { new UserTarget(null, input?.BaseObject as string, null, input) };
@@ -89,6 +92,15 @@ namespace IntercomPS.Cmdlets
             }
             return targets;
         }
+
+        /// <summary>The Id of a piped object that is not a user, and why it names none; null for anything else.</summary>
+        private static (string? Id, string Refusal)? NotAUser(object? piped) => piped switch
+        {
+            Tag tag => (tag.Id, $"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'."),
+            Company company => (company.Id, $"Company '{company}' is not a user: name users with -Email, -UserId or -Id, or pipe its users from Get-IntercomCompanyUser -CompanyId '{company.CompanyId}'."),
+            Segment segment => (segment.Id, $"Segment '{segment}' is not a user: to act on its users, pipe Get-IntercomSegmentUser -SegmentId '{segment.Id}'."),
+            _ => null,
+        };
 
         private static bool IsOnly(string[]? values, string? value) => values is { Length: 1 } && value is not null && values[0] == value;
     }
