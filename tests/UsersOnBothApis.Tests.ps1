@@ -261,7 +261,7 @@ Describe 'What REST API 2.14 refuses or adds' {
     It 'refuses a custom attribute the workspace has not defined, saying how to define it' {
         New-IntercomUser -UserId 'attrs' -Email 'attrs@example.com' | Out-Null
         { Set-IntercomUser -UserId 'attrs' -CustomData @{ undefined_thing = 1 } -ErrorAction Stop } |
-            Should -Throw -ErrorId 'Intercom.parameter_not_found*' -ExpectedMessage "*'undefined_thing' does not exist*POST /data_attributes*"
+            Should -Throw -ErrorId 'Intercom.parameter_not_found*' -ExpectedMessage "*'undefined_thing' does not exist*New-IntercomDataAttribute (model contact; POST /data_attributes)*"
         Add-TestAttribute undefined_thing integer
         (Set-IntercomUser -UserId 'attrs' -CustomData @{ undefined_thing = 1 } -PassThru).CustomData['undefined_thing'] | Should -Be 1
     }
