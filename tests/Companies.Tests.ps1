@@ -131,14 +131,19 @@ Describe 'Company users on V2' {
         (Invoke-Raw GET "/contacts/$($ben.Id)/companies").data.company_id | Should -Be 'co-1'
     }
 
-    It 'refuses a piped company as a user, saying how to reach its users, and sends nothing' {
+    It 'refuses a piped company as a user, even beside -Email, saying how to reach its users, and sends nothing' {
         $company = Get-IntercomCompany -CompanyId 'co-2'
         $before = Get-TestRequestCount
         $company | Get-IntercomUserCompany -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -Be 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomUserCompanyCommand'
-        $failed[0].Exception.Message | Should -Be "Company 'Co Two' is not a user: name users with -Email, -UserId or -Id, or pipe its users from Get-IntercomCompanyUser -CompanyId 'co-2'."
+        $failed[0].Exception.Message | Should -Be "Company 'Co Two' is not a user: to act on its users, pipe Get-IntercomCompanyUser -CompanyId 'co-2'."
         $failed[0].TargetObject.CompanyId | Should -Be 'co-2'
+        # Its Name would bind as the user's: refused rather than renaming Ben after the company.
+        $company | Set-IntercomUser -Email 'ben@example.com' -ErrorAction SilentlyContinue -ErrorVariable write
+        $write[0].Exception.Message | Should -Be "Company 'Co Two' is not a user: to act on its users, pipe Get-IntercomCompanyUser -CompanyId 'co-2'."
+        $company | Add-IntercomCompanyUser -ErrorAction SilentlyContinue -ErrorVariable nobody
+        $nobody[0].Exception.Message | Should -Be "Company 'Co Two' is the company: name the users to link to it with -Email, -UserId or -Id."
         Get-TestRequestCount | Should -Be $before
     }
 

@@ -54,20 +54,24 @@ namespace IntercomPS.Cmdlets
         /// string is an email.
         /// </summary>
         /// <exception cref="ArgumentException">-Email, -UserId and -Id have different numbers of values.</exception>
-        public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input)
+        /// <param name="companyNamesCompany">A piped Company names the company the users are linked to, not a user.</param>
+        public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input, bool companyNamesCompany = false)
         {
             // A piped note, tag, company or segment has an Id of its own (v1 notes have none), which binds to -Id by
-            // name but is no contact id: a note names the user it is about; the others name nobody, so the users are
-            // the ones given beside them (Get-IntercomCompany | Add-IntercomCompanyUser -Email ...), if any.
+            // name but is no contact id: a note names the user it is about; the others name nobody. They are refused
+            // even beside -Email, since their other properties bind too (a company's Name and CustomData to a user
+            // write's), except a company where it names the company the users are linked to (Add-IntercomCompanyUser).
             if (input?.BaseObject is Note note && emails is null && userIds is null && (contactIds is null || IsOnly(contactIds, note.Id)))
             {
                 if (note.User is not { } about) throw new ArgumentException($"{(note.Id is null ? "The note" : "Note " + note.Id)} does not say which user it is about, so it cannot name one; pipe the user instead.");
                 return new[] { new UserTarget(about.UserId, about.Email, about.Id, input) };
             }
-            if (NotAUser(input?.BaseObject) is { } other && IsOnly(contactIds, other.Id))
+            if (NotAUser(input?.BaseObject) is { } other)
             {
-                if (emails is null && userIds is null) throw new ArgumentException(other.Refusal);
-                contactIds = null;
+                if (!(companyNamesCompany && input!.BaseObject is Company company)) throw new ArgumentException(other.Refusal);
+                if (IsOnly(contactIds, company.Id)) contactIds = null;
+                if (emails is null && userIds is null && contactIds is null)
+                    throw new ArgumentException($"Company '{company}' is the company: name the users to link to it with -Email, -UserId or -Id.");
             }
             if (emails is null && userIds is null && contactIds is null)
                 return new[] { new UserTarget(null, input?.BaseObject as string, null, input) };
@@ -97,7 +101,7 @@ namespace IntercomPS.Cmdlets
         private static (string? Id, string Refusal)? NotAUser(object? piped) => piped switch
         {
             Tag tag => (tag.Id, $"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'."),
-            Company company => (company.Id, $"Company '{company}' is not a user: name users with -Email, -UserId or -Id, or pipe its users from Get-IntercomCompanyUser -CompanyId '{company.CompanyId}'."),
+            Company company => (company.Id, $"Company '{company}' is not a user: to act on its users, pipe Get-IntercomCompanyUser -CompanyId '{company.CompanyId}'."),
             Segment segment => (segment.Id, $"Segment '{segment}' is not a user: to act on its users, pipe Get-IntercomSegmentUser -SegmentId '{segment.Id}'."),
             _ => null,
         };
