@@ -87,9 +87,14 @@ Describe 'Companies on V2' {
         [pscustomobject]@{ company_id = 'x'; custom_attributes = 'plan=basic' } | New-IntercomCompany -ErrorAction SilentlyContinue -ErrorVariable bad
         $bad | Should -HaveCount 1
         $bad[0].Exception.Message | Should -BeLike "*CustomData 'plan=basic' is not a flat JSON object*"
-        [pscustomobject]@{ name = '' } | Get-IntercomCompany -ErrorAction SilentlyContinue -ErrorVariable blank
+        [pscustomobject]@{ row = 7; name = '' } | Get-IntercomCompany -ErrorAction SilentlyContinue -ErrorVariable blank
         $blank[0].Exception.Message | Should -BeExactly 'Name a company by -Id, -CompanyId or -Name (a blank cell names none).'
         $blank[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        # The error carries the row, so a script can say which one it was.
+        $blank[0].TargetObject.row | Should -Be 7
+        [pscustomobject]@{ row = 8; company_id = ''; id = '' } | Remove-IntercomCompany -Force -ErrorAction SilentlyContinue -ErrorVariable blankRemove
+        $blankRemove[0].Exception.Message | Should -BeExactly 'Name the company to delete by -Id or -CompanyId (a blank cell names none).'
+        $blankRemove[0].TargetObject.row | Should -Be 8
         Get-TestRequestCount | Should -Be $before
     }
 }
