@@ -11,21 +11,16 @@
 
 $ErrorActionPreference = 'Stop'
 if (-not (Get-Module IntercomPS)) { Import-Module (Join-Path $PSScriptRoot '../out/IntercomPS/IntercomPS.psd1') }
-# From INTERCOM_ACCESS_TOKEN and INTERCOM_BASE_URI (without it, api.intercom.io); step 1 uses the same token.
+# From INTERCOM_ACCESS_TOKEN and INTERCOM_BASE_URI (without it, api.intercom.io).
 $session = Connect-Intercom -PassThru
 "Connected to $session"
 
 '== 1. Define the custom attributes the rows carry: 2.14 writes only attributes the workspace has defined'
-# IntercomPS has no cmdlet for data attributes yet. Until it has, this does what that cmdlet will: Intercom's own
-# POST /data_attributes, with the session's token, for each attribute the workspace does not have yet.
-$api = @{ Headers = @{ Authorization = "Bearer $env:INTERCOM_ACCESS_TOKEN"; 'Intercom-Version' = $session.ApiVersion } }
-$defined = (Invoke-RestMethod @api ([uri]::new($session.BaseUri, 'data_attributes?model=contact'))).data.name
-foreach ($attribute in [ordered]@{ name = 'plan'; data_type = 'string' }, [ordered]@{ name = 'seats'; data_type = 'integer' }) {
-    if ($attribute.name -notin $defined) {
-        $body = @{ model = 'contact' } + $attribute | ConvertTo-Json
-        $null = Invoke-RestMethod @api -Method Post ([uri]::new($session.BaseUri, 'data_attributes')) -ContentType 'application/json' -Body $body
-    }
-    "Custom attribute $($attribute.name): $($attribute.data_type)"
+# Each one the workspace does not have yet (a second run finds them defined).
+$defined = (Get-IntercomDataAttribute -Model contact -Custom).Name
+foreach ($attribute in [pscustomobject]@{ Name = 'plan'; DataType = 'string' }, [pscustomobject]@{ Name = 'seats'; DataType = 'integer' }) {
+    if ($attribute.Name -notin $defined) { $null = $attribute | New-IntercomDataAttribute -Model contact }
+    "Custom attribute $($attribute.Name): $($attribute.DataType)"
 }
 
 '== 2. Create users from rows shaped like Import-Csv output (snake_case columns bind by name; custom_data is JSON)'

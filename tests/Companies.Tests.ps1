@@ -87,9 +87,14 @@ Describe 'Companies on V2' {
         [pscustomobject]@{ company_id = 'x'; custom_attributes = 'plan=basic' } | New-IntercomCompany -ErrorAction SilentlyContinue -ErrorVariable bad
         $bad | Should -HaveCount 1
         $bad[0].Exception.Message | Should -BeLike "*CustomData 'plan=basic' is not a flat JSON object*"
-        [pscustomobject]@{ name = '' } | Get-IntercomCompany -ErrorAction SilentlyContinue -ErrorVariable blank
+        [pscustomobject]@{ row = 7; name = '' } | Get-IntercomCompany -ErrorAction SilentlyContinue -ErrorVariable blank
         $blank[0].Exception.Message | Should -BeExactly 'Name a company by -Id, -CompanyId or -Name (a blank cell names none).'
         $blank[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        # The error carries the row, so a script can say which one it was.
+        $blank[0].TargetObject.row | Should -Be 7
+        [pscustomobject]@{ row = 8; company_id = ''; id = '' } | Remove-IntercomCompany -Force -ErrorAction SilentlyContinue -ErrorVariable blankRemove
+        $blankRemove[0].Exception.Message | Should -BeExactly 'Name the company to delete by -Id or -CompanyId (a blank cell names none).'
+        $blankRemove[0].TargetObject.row | Should -Be 8
         Get-TestRequestCount | Should -Be $before
     }
 }
@@ -131,6 +136,30 @@ Describe 'Company users on V2' {
         @(Get-IntercomUserCompany -UserId 'u-many').Count | Should -Be 51
     }
 
+    It 'attaches the users -Email names to a piped company, whose own Id is no user''s' {
+        $company = Get-IntercomCompany -CompanyId 'co-2' | Add-IntercomCompanyUser -Email 'ben@example.com' -PassThru
+        $company.CompanyId | Should -BeExactly 'co-2'
+        (Invoke-Raw GET "/contacts/$($ben.Id)/companies").data.company_id | Sort-Object | Should -Be 'co-1', 'co-2'
+        $null = Get-IntercomCompany -CompanyId 'co-2' | Remove-IntercomCompanyUser -Email 'ben@example.com' -Confirm:$false
+        (Invoke-Raw GET "/contacts/$($ben.Id)/companies").data.company_id | Should -Be 'co-1'
+    }
+
+    It 'refuses a piped company as a user, even beside -Email, saying how to reach its users, and sends nothing' {
+        $company = Get-IntercomCompany -CompanyId 'co-2'
+        $before = Get-TestRequestCount
+        $company | Get-IntercomUserCompany -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomUserCompanyCommand'
+        $failed[0].Exception.Message | Should -Be "Company 'Co Two' is not a user: to act on its users, pipe Get-IntercomCompanyUser -CompanyId 'co-2'."
+        $failed[0].TargetObject.CompanyId | Should -Be 'co-2'
+        # Its Name would bind as the user's: refused rather than renaming Ben after the company.
+        $company | Set-IntercomUser -Email 'ben@example.com' -ErrorAction SilentlyContinue -ErrorVariable write
+        $write[0].Exception.Message | Should -Be "Company 'Co Two' is not a user: to act on its users, pipe Get-IntercomCompanyUser -CompanyId 'co-2'."
+        $company | Add-IntercomCompanyUser -ErrorAction SilentlyContinue -ErrorVariable nobody
+        $nobody[0].Exception.Message | Should -Be "Company 'Co Two' is the company: name the users to link to it with -Email, -UserId or -Id."
+        Get-TestRequestCount | Should -Be $before
+    }
+
     It 'detaches users, who stay (Remove-IntercomCompanyUser)' {
         $company = Remove-IntercomCompanyUser -CompanyId 'co-1' -Email 'ann@example.com' -Confirm:$false -PassThru
         $company.UserCount | Should -Be 1
@@ -158,7 +187,9 @@ Describe 'Company users on V2' {
 
     It 'asks before deleting, and -WhatIf deletes nothing' {
         $run = Invoke-TestPwsh -Api V2 -Script "Get-IntercomCompany -CompanyId co-2 | Remove-IntercomCompany -WhatIf"
-        $run.Text | Should -BeLike '*What if: Performing the operation "Remove Intercom company (its users are detached, not deleted)" on target "*'
+        # A piped company is named by its company id too, not by Intercom's id alone.
+        $id = (Invoke-Raw GET '/companies?company_id=co-2').data[0].id
+        $run.Text | Should -BeLike "*What if: Performing the operation ""Remove Intercom company (its users are detached, not deleted)"" on target ""co-2 ($id)""*"
         (Invoke-Raw GET '/companies?company_id=co-2').data | Should -HaveCount 1
     }
 }

@@ -53,6 +53,16 @@ Describe 'Data attributes on REST API 2.14' {
         (Get-RawAttribute mrr).description | Should -Be 'Monthly revenue'
     }
 
+    It 'takes -Model and -DataType in any case, as their sets do, and sends the API''s own spelling' {
+        $csv = Join-Path $TestDrive 'typed.csv'
+        'name,data_type,model', 'Seats,Integer,Contact', 'Region,STRING,Company' | Set-Content $csv
+        $defined = Import-Csv $csv | New-IntercomDataAttribute
+        $defined.DataType | Should -BeExactly 'integer', 'string'
+        $defined.Model | Should -BeExactly 'contact', 'company'
+        (New-IntercomDataAttribute -Name Tier -DataType String -Options gold, silver).Options | Should -Be 'gold', 'silver'
+        (Get-IntercomDataAttribute -Model Company -Custom).Name | Should -BeExactly 'Region'
+    }
+
     It 'refuses a name that exists, in either model, and a list of one option, naming each' {
         $null = New-IntercomDataAttribute -Name tier -Model company
         New-IntercomDataAttribute -Name tier -ErrorAction SilentlyContinue -ErrorVariable taken

@@ -53,6 +53,17 @@ Describe 'Leads on V2' {
         $noUserId[0].Exception.Message | Should -BeExactly 'Leads have no user id: a contact with one is a user. To make a lead a user, merge it into one (Merge-IntercomLead).'
     }
 
+    It 'refuses a custom attribute the workspace has not defined, saying how to define it, on create and update' {
+        $expected = "Custom attribute 'lead_undefined' does not exist. REST API 2.x writes only the custom attributes the workspace has defined (v1 created them on first use): " +
+            'define it with New-IntercomDataAttribute (model contact; POST /data_attributes) or in Intercom (Settings > Data > People), or leave it out of -CustomData.*'
+        New-IntercomLead -Email 'l3@example.com' -CustomData @{ lead_undefined = 1 } -ErrorAction SilentlyContinue -ErrorVariable created
+        $created[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.parameter_not_found,*'
+        $created[0].Exception.Message | Should -BeLike $expected
+        Set-IntercomLead -Email 'l2@example.com' -CustomData @{ lead_undefined = 1 } -ErrorAction SilentlyContinue -ErrorVariable updated
+        $updated[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.parameter_not_found,*'
+        $updated[0].Exception.Message | Should -BeLike $expected
+    }
+
     It 'converts a lead into a user by merging it (Merge-IntercomLead)' {
         $lead = Get-IntercomLead -Email 'l2@example.com'
         Add-IntercomNote -Id $lead.Id -Body 'Asked about pricing' | Out-Null

@@ -39,4 +39,25 @@ Describe 'Segments on V2' {
         Get-TestRequestCount 'POST /contacts/search' | Should -BeGreaterOrEqual 2
         (Get-IntercomSegmentUser -SegmentId $leads).Role | Should -Be 'lead'
     }
+
+    It 'names a segment that does not exist as not_found, and lists an empty one without an error' {
+        Get-IntercomSegmentUser -SegmentId 'ffffffffffffffffffffffff' -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
+        $missing | Should -HaveCount 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $missing[0].TargetObject | Should -BeExactly 'ffffffffffffffffffffffff'
+        $empty = $IntercomTestAdmin.AddSegmentAsync($IntercomTestAppId, 'Nobody yet', [string[]] @(), 'user').GetAwaiter().GetResult()
+        Get-IntercomSegmentUser -SegmentId $empty -ErrorAction SilentlyContinue -ErrorVariable none | Should -BeNullOrEmpty
+        $none | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a piped segment as a user, saying how to reach its users, and sends nothing' {
+        $segment = Get-IntercomSegment -SegmentId $active
+        $before = Get-TestRequestCount
+        $segment | Set-IntercomTag -Name 'active' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'Intercom.invalid_argument,IntercomPS.Cmdlets.SetIntercomTagCommand'
+        $failed[0].Exception.Message | Should -Be "Segment 'Active' is not a user: to act on its users, pipe Get-IntercomSegmentUser -SegmentId '$active'."
+        Get-TestRequestCount | Should -Be $before
+    }
 }

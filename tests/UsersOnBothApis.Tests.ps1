@@ -261,7 +261,7 @@ Describe 'What REST API 2.14 refuses or adds' {
     It 'refuses a custom attribute the workspace has not defined, saying how to define it' {
         New-IntercomUser -UserId 'attrs' -Email 'attrs@example.com' | Out-Null
         { Set-IntercomUser -UserId 'attrs' -CustomData @{ undefined_thing = 1 } -ErrorAction Stop } |
-            Should -Throw -ErrorId 'Intercom.parameter_not_found*' -ExpectedMessage "*'undefined_thing' does not exist*POST /data_attributes*"
+            Should -Throw -ErrorId 'Intercom.parameter_not_found*' -ExpectedMessage "*'undefined_thing' does not exist*New-IntercomDataAttribute (model contact; POST /data_attributes)*"
         Add-TestAttribute undefined_thing integer
         (Set-IntercomUser -UserId 'attrs' -CustomData @{ undefined_thing = 1 } -PassThru).CustomData['undefined_thing'] | Should -Be 1
     }
@@ -455,6 +455,10 @@ Describe 'Listing on REST API 2.14' {
     It 'refuses a -TagId that is not a 2.x tag id, and an unknown -Tag' {
         { Get-IntercomUser -TagId '52322b4150233908a800013c' -ErrorAction Stop } | Should -Throw -ExpectedMessage "On REST API 2.x a tag id is a number*"
         { Get-IntercomUser -Tag 'no such tag' -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_found*' -ExpectedMessage "No tag is named 'no such tag'.*"
+        # The error names the tag asked for, not the endpoint that listed the tags.
+        Get-IntercomUser -Tag 'no such tag' -ErrorAction SilentlyContinue -ErrorVariable unknown
+        $unknown[0].TargetObject | Should -BeExactly 'no such tag'
+        $unknown[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 }
 

@@ -27,13 +27,17 @@ namespace IntercomPS.Cmdlets
         [Parameter(ParameterSetName = FindSet, ValueFromPipelineByPropertyName = true)]
         public string? Name { get; set; }
 
+        /// <summary>The piped object itself, so the error of a row that names no company carries that row.</summary>
+        [Parameter(ParameterSetName = FindSet, ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName != FindSet) return;
             var (id, companyId, name) = (Blank(Id), Blank(CompanyId), Blank(Name));
             if (id is null && companyId is null && name is null)
             {
-                Requests.WriteFailure(new PSArgumentException("Name a company by -Id, -CompanyId or -Name (a blank cell names none)."), null);
+                Requests.WriteFailure(new PSArgumentException("Name a company by -Id, -CompanyId or -Name (a blank cell names none)."), InputObject);
                 return;
             }
             var target = (object?)id ?? companyId ?? name;

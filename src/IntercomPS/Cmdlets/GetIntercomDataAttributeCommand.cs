@@ -35,7 +35,8 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            _listing ??= Requests.Invoke<DataAttribute[]>(Name, token => Client.As<IDataAttributes>().ListDataAttributesAsync(Model, IncludeArchived, token));
+            // -Model takes any case, as its set does; the API takes only its own, lower-case spelling.
+            _listing ??= Requests.Invoke<DataAttribute[]>(Name, token => Client.As<IDataAttributes>().ListDataAttributesAsync(Model?.ToLowerInvariant(), IncludeArchived, token));
             if (_listing is null) return;
             var wanted = _listing.Where(attribute => !Custom || attribute.Custom).ToList();
             if (Name is null)
@@ -50,7 +51,7 @@ namespace IntercomPS.Cmdlets
                 if (found.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                 {
                     Requests.WriteFailure(new IntercomLookupException("GET", new System.Uri(Client.BaseUri, "data_attributes"), IntercomApiException.NotFoundType,
-                        $"No {(Custom ? "custom " : string.Empty)}{Model ?? "contact or company"} data attribute is named '{name}'."), name);
+                        $"No {(Custom ? "custom " : string.Empty)}{Model?.ToLowerInvariant() ?? "contact or company"} data attribute is named '{name}'."), name);
                 }
                 WriteObject(found, enumerateCollection: true);
             }

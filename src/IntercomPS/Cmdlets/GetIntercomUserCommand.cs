@@ -113,6 +113,11 @@ namespace IntercomPS.Cmdlets
                     if (page.Page < page.TotalPages) ReportProgress(page, written);
                 }
             }
+            catch (IntercomLookupException unknown) when (Tag is not null)
+            {
+                // The one lookup a listing makes is -Tag's name (REST API 2.x): the error is about the tag asked for.
+                Requests.WriteFailure(unknown, Tag);
+            }
             catch (IntercomApiException failure)
             {
                 // A failed page ends the listing: writing the pages after it would leave a silent gap.

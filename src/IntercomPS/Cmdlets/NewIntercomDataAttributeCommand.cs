@@ -36,8 +36,10 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess($"{Model} attribute {Name} ({DataType})", "Define Intercom data attribute")) return;
-            var attribute = new NewDataAttribute(Name, Model, DataType) { Description = string.IsNullOrEmpty(Description) ? null : Description };
+            // The sets take any case (Contact, Integer), as PowerShell's do; the API takes only its own, lower-case spelling.
+            var (model, dataType) = (Model.ToLowerInvariant(), DataType.ToLowerInvariant());
+            if (!ShouldProcess($"{model} attribute {Name} ({dataType})", "Define Intercom data attribute")) return;
+            var attribute = new NewDataAttribute(Name, model, dataType) { Description = string.IsNullOrEmpty(Description) ? null : Description };
             var options = Options;
             var created = Requests.Invoke(Name, token =>
             {

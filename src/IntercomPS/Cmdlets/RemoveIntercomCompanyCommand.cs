@@ -26,6 +26,10 @@ namespace IntercomPS.Cmdlets
         [Alias("company_id")]
         public string? CompanyId { get; set; }
 
+        /// <summary>The piped object itself, so the error of a row that names no company carries that row.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>Delete without asking (-WhatIf still only describes).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -39,12 +43,14 @@ namespace IntercomPS.Cmdlets
             var (id, companyId) = (string.IsNullOrWhiteSpace(Id) ? null : Id, string.IsNullOrWhiteSpace(CompanyId) ? null : CompanyId);
             if (id is null && companyId is null)
             {
-                Requests.Refuse(null, new PSArgumentException("Name the company to delete by -Id or -CompanyId (a blank cell names none)."));
+                Requests.Refuse(InputObject, new PSArgumentException("Name the company to delete by -Id or -CompanyId (a blank cell names none)."));
                 return;
             }
             var named = id ?? companyId!;
             var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
-            if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess(named, "Remove Intercom company (its users are detached, not deleted)")) return;
+            // A piped company has both: its company id is what a person recognises in a prompt, Intercom's id alone is not.
+            var described = id is not null && companyId is not null ? $"{companyId} ({id})" : named;
+            if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess(described, "Remove Intercom company (its users are detached, not deleted)")) return;
             Requests.Submit(named, token => DeleteAsync(id, companyId, token), removed => { if (PassThru) WriteObject(removed); });
         }
 

@@ -54,25 +54,25 @@ namespace IntercomPS.Cmdlets
         /// string is an email.
         /// </summary>
         /// <exception cref="ArgumentException">-Email, -UserId and -Id have different numbers of values.</exception>
-        public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input)
+        /// <param name="companyNamesCompany">A piped Company names the company the users are linked to, not a user.</param>
+        public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input, bool companyNamesCompany = false)
         {
-            // A piped note or tag has an Id of its own (v1 notes have none), which binds to -Id by name but is no
-            // contact id: a note names the user it is about, and a tag names nobody.
-            switch (input?.BaseObject)
+            // A piped note, tag, company, segment, admin, team or away reason has an Id of its own (v1 notes have
+            // none), which binds to -Id by name but is no contact id: a note names the user it is about; the others
+            // name nobody. They are refused even beside -Email, since their other properties bind too (a company's
+            // Name and CustomData to a user write's, an admin's Email), except a company where it names the company
+            // the users are linked to (Add-IntercomCompanyUser).
+            if (input?.BaseObject is Note note && emails is null && userIds is null && (contactIds is null || IsOnly(contactIds, note.Id)))
             {
-                case Note note when emails is null && userIds is null && (contactIds is null || IsOnly(contactIds, note.Id)):
-                    if (note.User is not { } about) throw new ArgumentException($"{(note.Id is null ? "The note" : "Note " + note.Id)} does not say which user it is about, so it cannot name one; pipe the user instead.");
-                    return new[] { new UserTarget(about.UserId, about.Email, about.Id, input) };
-                case Tag tag when emails is null && userIds is null && IsOnly(contactIds, tag.Id):
-                    throw new ArgumentException($"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'.");
-                // Teammates and their teams and reasons bind their Id (and an admin its Email) by name too, and would
-                // name a contact that is not there: an empty thread list, or a note on nobody.
-                case Admin admin when IsOnly(contactIds, admin.Id):
-                    throw new ArgumentException($"Admin '{admin.Name}' is a teammate, not a user: pass its Id to -AssigneeId or -AdminId instead.");
-                case Team team when IsOnly(contactIds, team.Id):
-                    throw new ArgumentException($"Team '{team.Name}' is not a user: pass its Id to -TeamId instead.");
-                case AwayReason reason when IsOnly(contactIds, reason.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)):
-                    throw new ArgumentException($"Away reason '{reason.Label}' is not a user: pass its Id to Set-IntercomAdmin -ReasonId instead.");
+                if (note.User is not { } about) throw new ArgumentException($"{(note.Id is null ? "The note" : "Note " + note.Id)} does not say which user it is about, so it cannot name one; pipe the user instead.");
+                return new[] { new UserTarget(about.UserId, about.Email, about.Id, input) };
+            }
+            if (NotAUser(input?.BaseObject) is { } refusal)
+            {
+                if (!(companyNamesCompany && input!.BaseObject is Company company)) throw new ArgumentException(refusal);
+                if (IsOnly(contactIds, company.Id)) contactIds = null;
+                if (emails is null && userIds is null && contactIds is null)
+                    throw new ArgumentException($"Company '{company}' is the company: name the users to link to it with -Email, -UserId or -Id.");
             }
             if (emails is null && userIds is null && contactIds is null)
                 return new[] { new UserTarget(null, input?.BaseObject as string, null, input) };
@@ -97,6 +97,20 @@ namespace IntercomPS.Cmdlets
             }
             return targets;
         }
+
+        /// <summary>Why a piped object that is not a user names none; null for anything else.</summary>
+        private static string? NotAUser(object? piped) => piped switch
+        {
+            Tag tag => $"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'.",
+            Company company => $"Company '{company}' is not a user: to act on its users, pipe Get-IntercomCompanyUser -CompanyId '{company.CompanyId}'.",
+            Segment segment => $"Segment '{segment}' is not a user: to act on its users, pipe Get-IntercomSegmentUser -SegmentId '{segment.Id}'.",
+            // Teammates and their teams and reasons bind their Id (and an admin its Email) by name too, and would
+            // name a contact that is not there: an empty thread list, or a note on nobody.
+            Admin admin => $"Admin '{admin.Name}' is a teammate, not a user: pass its Id to -AssigneeId or -AdminId instead.",
+            Team team => $"Team '{team.Name}' is not a user: pass its Id to -TeamId instead.",
+            AwayReason reason => $"Away reason '{reason.Label}' is not a user: pass its Id to Set-IntercomAdmin -ReasonId instead.",
+            _ => null,
+        };
 
         private static bool IsOnly(string[]? values, string? value) => values is { Length: 1 } && value is not null && values[0] == value;
     }

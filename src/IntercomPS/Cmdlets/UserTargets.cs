@@ -21,15 +21,18 @@ namespace IntercomPS.Cmdlets
         private readonly RuntimeDefinedParameter _email;
         private readonly RuntimeDefinedParameter _userId;
         private readonly RuntimeDefinedParameter _id;
+        private readonly bool _companyNamesCompany;
 
         /// <param name="parameters">The cmdlet's composed parameters, which these join.</param>
         /// <param name="parameterSet">The set the parameters belong to; all the cmdlet's sets unless it has one for naming users.</param>
         /// <param name="emailFirst">-Email binds the first positional argument.</param>
         /// <param name="contactIdAliases">-Id also binds ContactId and contact_id, as piped threads and CSV columns carry it.</param>
         /// <param name="throttled">The cmdlet takes -ThrottleLimit.</param>
+        /// <param name="companyNamesCompany">A piped Company names the company the users are linked to (its own Id is no user's), not a user to refuse.</param>
         public UserTargets(RuntimeDefinedParameterDictionary parameters, string parameterSet = ParameterAttribute.AllParameterSets,
-            bool emailFirst = false, bool contactIdAliases = true, bool throttled = true)
+            bool emailFirst = false, bool contactIdAliases = true, bool throttled = true, bool companyNamesCompany = false)
         {
+            _companyNamesCompany = companyNamesCompany;
             ParameterAttribute ByPropertyName() => new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipelineByPropertyName = true };
 
             _input = ComposedParameters.Add(parameters, "InputObject", typeof(PSObject), new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipeline = true, DontShow = true });
@@ -83,7 +86,7 @@ namespace IntercomPS.Cmdlets
             IReadOnlyList<UserTarget> targets;
             try
             {
-                targets = UserTarget.Of(Email, UserId, Id, InputObject);
+                targets = UserTarget.Of(Email, UserId, Id, InputObject, _companyNamesCompany);
             }
             catch (ArgumentException mismatch)
             {

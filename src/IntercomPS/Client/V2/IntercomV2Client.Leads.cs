@@ -25,9 +25,16 @@ namespace IntercomPS.Client.V2
             if (changes is null) throw new ArgumentNullException(nameof(changes));
             if (changes.Identity.UserId is not null || changes.Identity.Id is not null)
                 throw new ArgumentException("A new lead is named by its email only: leads have no user id, and Intercom gives the contact id. A contact with a user id is a user (New-IntercomUser).");
-            var created = await SendAsync(HttpMethod.Post, "contacts", writer => WriteContact(writer, changes, newRole: "lead"), V2JsonContext.Default.Contact,
-                idempotent: false, cancellationToken).ConfigureAwait(false);
-            return created.ToUser();
+            try
+            {
+                var created = await SendAsync(HttpMethod.Post, "contacts", writer => WriteContact(writer, changes, newRole: "lead"), V2JsonContext.Default.Contact,
+                    idempotent: false, cancellationToken).ConfigureAwait(false);
+                return created.ToUser();
+            }
+            catch (IntercomApiException failure) when (UndefinedAttribute(failure, changes) is { } explained)
+            {
+                throw explained;
+            }
         }
 
         /// <summary>The lead is found first (an id that is not a lead's is not_found); the update itself is idempotent.</summary>
@@ -36,9 +43,16 @@ namespace IntercomPS.Client.V2
             if (changes.Identity.UserId is not null)
                 throw new ArgumentException("Leads have no user id: a contact with one is a user. To make a lead a user, merge it into one (Merge-IntercomLead).");
             var id = (await FindLeadAsync(lead, cancellationToken).ConfigureAwait(false)).Id!;
-            var updated = await SendAsync(HttpMethod.Put, "contacts/" + Uri.EscapeDataString(id), writer => WriteContact(writer, changes, newRole: null),
-                V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
-            return updated.ToUser();
+            try
+            {
+                var updated = await SendAsync(HttpMethod.Put, "contacts/" + Uri.EscapeDataString(id), writer => WriteContact(writer, changes, newRole: null),
+                    V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
+                return updated.ToUser();
+            }
+            catch (IntercomApiException failure) when (UndefinedAttribute(failure, changes) is { } explained)
+            {
+                throw explained;
+            }
         }
 
         /// <summary>

@@ -25,18 +25,25 @@ namespace IntercomPS.Client.V2
             return (await SendAsync(HttpMethod.Get, "segments/" + Uri.EscapeDataString(id), null, V2JsonContext.Default.SegmentObject, idempotent: true, cancellationToken).ConfigureAwait(false)).ToSegment();
         }
 
-        /// <summary>POST /contacts/search {segment_id = id}, oldest first, 150 a page, walked by its cursor (checked as every paged read).</summary>
+        /// <summary>
+        /// POST /contacts/search {segment_id = id}, oldest first, 150 a page, walked by its cursor (checked as every paged
+        /// read). The search matches nothing for an id no segment has, so an empty answer reads the segment
+        /// (GET /segments/{id}): a mistyped id is its not_found, never an empty segment.
+        /// </summary>
         public IPageReader<User> ListSegmentUsers(string segmentId, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(segmentId)) throw new ArgumentException("A segment is named by its id, as Get-IntercomSegment shows it.");
-            return ContactWalk(writer => ContactLookup.WriteFilter(writer, "segment_id", "=", segmentId), cancellationToken);
+            return ContactWalk(writer => ContactLookup.WriteFilter(writer, "segment_id", "=", segmentId), cancellationToken,
+                whenNone: token => GetSegmentAsync(segmentId, token));
         }
 
         /// <summary>
         /// The contacts one search filter matches, oldest first, walked by the search's cursor one page after the
-        /// other: for the listings that are not worth 16 parts (a segment's, the leads).
+        /// other: for the listings that are not worth 16 parts (a segment's, the leads). <paramref name="whenNone"/>,
+        /// when given, runs when the search matches nothing, and throws when that is because what it names does not exist.
         /// </summary>
-        private IPageReader<User> ContactWalk(Action<System.Text.Json.Utf8JsonWriter> writeQuery, CancellationToken cancellationToken)
+        private IPageReader<User> ContactWalk(Action<System.Text.Json.Utf8JsonWriter> writeQuery, CancellationToken cancellationToken,
+            Func<CancellationToken, Task>? whenNone = null)
         {
             var check = new PagedReadCheck(HttpMethod.Post, new Uri(BaseUri, "contacts/search"), "contact", MaxContactPageSize, new SeenIds());
             string? cursor = null;
@@ -54,6 +61,7 @@ namespace IntercomPS.Client.V2
                     writer.WriteEndObject();
                 }, V2JsonContext.Default.ContactList, idempotent: true, token).ConfigureAwait(false);
                 check.Page(page.TotalCount, page.Data, contact => contact.Id, page.Next);
+                if (after is null && page.Data.Length == 0 && whenNone is not null) await whenNone(token).ConfigureAwait(false);
                 cursor = page.Next;
                 done = cursor is null;
                 return page.Data.Length == 0 && done ? null : page.Data.Select(contact => contact.ToUser()).ToArray();

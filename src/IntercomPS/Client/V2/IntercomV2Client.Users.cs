@@ -175,7 +175,7 @@ namespace IntercomPS.Client.V2
             changes.CustomData is { Count: > 0 } && failure.StatusCode == HttpStatusCode.BadRequest && failure.ErrorType == V2Dialect.ParameterNotFound
                 ? new IntercomApiException(failure.Method, failure.RequestUri, failure.StatusCode, failure.ErrorType,
                     failure.ApiMessage + ". REST API 2.x writes only the custom attributes the workspace has defined (v1 created them on first use): " +
-                    "create it in Intercom (Settings > Data > People) or with POST /data_attributes (model contact), or leave it out of -CustomData.",
+                    "define it with New-IntercomDataAttribute (model contact; POST /data_attributes) or in Intercom (Settings > Data > People), or leave it out of -CustomData.",
                     innerException: failure, requestId: failure.RequestId)
                 : null;
 
