@@ -37,8 +37,11 @@ namespace IntercomPS.Client
         /// <summary>The companies a user is attached to.</summary>
         Task<Company[]> GetUserCompaniesAsync(UserIdentity user, CancellationToken cancellationToken = default);
 
-        /// <summary>The users (and leads) attached to a company, page by page. Dispose the reader when done.</summary>
-        IPageReader<User> ListCompanyUsers(string companyId, CancellationToken cancellationToken = default);
+        /// <summary>
+        /// The users (and leads) attached to a company, page by page, at most <paramref name="pageSize"/> a page (the API's
+        /// most, 50, when larger or not given). Dispose the reader when done.
+        /// </summary>
+        IPageReader<User> ListCompanyUsers(string companyId, int pageSize = int.MaxValue, CancellationToken cancellationToken = default);
     }
 
     /// <summary>Data events and their summaries, which only REST API 2.x has.</summary>
@@ -50,8 +53,11 @@ namespace IntercomPS.Client
         /// </summary>
         Task<DataEvent> TrackEventAsync(UserIdentity user, string name, DateTime createdAt, System.Collections.IDictionary? metadata, CancellationToken cancellationToken = default);
 
-        /// <summary>GET /events?type=user: the user's events, newest first (Intercom lists those of the last 90 days).</summary>
-        Task<DataEvent[]> GetEventsAsync(UserIdentity user, CancellationToken cancellationToken = default);
+        /// <summary>
+        /// GET /events?type=user: the user's events, newest first (Intercom lists those of the last 90 days), page by page
+        /// (a list without a total_count). Dispose the reader when done.
+        /// </summary>
+        IPageReader<DataEvent> ListEvents(UserIdentity user, CancellationToken cancellationToken = default);
 
         /// <summary>GET /events?type=user&amp;summary=true: per event name, how many and when first and last.</summary>
         Task<EventSummary[]> GetEventSummariesAsync(UserIdentity user, CancellationToken cancellationToken = default);
@@ -69,8 +75,11 @@ namespace IntercomPS.Client
         /// <summary>GET /segments/{id}.</summary>
         Task<Segment> GetSegmentAsync(string id, CancellationToken cancellationToken = default);
 
-        /// <summary>The contacts of a segment (a contact search on segment_id, oldest first), page by page. Dispose the reader when done.</summary>
-        IPageReader<User> ListSegmentUsers(string segmentId, CancellationToken cancellationToken = default);
+        /// <summary>
+        /// The contacts of a segment (a contact search on segment_id, oldest first), page by page, at most
+        /// <paramref name="pageSize"/> a page (the API's most, 150, when larger or not given). Dispose the reader when done.
+        /// </summary>
+        IPageReader<User> ListSegmentUsers(string segmentId, int pageSize = int.MaxValue, CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -79,8 +88,11 @@ namespace IntercomPS.Client
     /// </summary>
     public interface ILeads
     {
-        /// <summary>Every lead, oldest first, page by page (a contact search on role lead). Dispose the reader when done.</summary>
-        IPageReader<User> ListLeads(CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Every lead, oldest first, page by page (a contact search on role lead), at most <paramref name="pageSize"/> a
+        /// page (the API's most, 150, when larger or not given). Dispose the reader when done.
+        /// </summary>
+        IPageReader<User> ListLeads(int pageSize = int.MaxValue, CancellationToken cancellationToken = default);
 
         /// <summary>The lead <paramref name="lead"/> names by its contact id (GET /contacts/{id}), else its email (one search).</summary>
         Task<User> GetLeadAsync(UserIdentity lead, CancellationToken cancellationToken = default);
@@ -101,6 +113,9 @@ namespace IntercomPS.Client
     /// <summary>Reads a listing page by page: its items, or null after the last page. Disposing cancels what it started.</summary>
     public interface IPageReader<T> : IDisposable where T : class
     {
+        /// <summary>How many items the listing holds, as its first page says (once read); null for a list that does not say.</summary>
+        long? TotalCount { get; }
+
         Task<T[]?> NextAsync();
     }
 }

@@ -5,14 +5,20 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Gets companies (REST API 2.x): by Intercom's -Id, by your -CompanyId or by -Name (from the pipeline too), or with
-    /// none of them every company of the workspace, streamed page by page through its company scroll.
+    /// none of them every company of the workspace, streamed page by page through its company scroll. -First and -Skip
+    /// count the companies written (the scroll is not read past -First; its page size is Intercom's), and
+    /// -IncludeTotalCount writes an unknown total, as a scroll page says none (<see cref="PagedOutput"/>).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "IntercomCompany", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "IntercomCompany", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Company))]
     public sealed class GetIntercomCompanyCommand : IntercomCmdlet
     {
         private const string ListSet = "List";
         private const string FindSet = "Find";
+
+        private readonly PagedOutput _paged;
+
+        public GetIntercomCompanyCommand() => _paged = new PagedOutput(this, "companies");
 
         /// <summary>The id Intercom gave the company; it wins over -CompanyId and -Name when a piped object has several.</summary>
         [Parameter(ParameterSetName = FindSet, ValueFromPipelineByPropertyName = true)]
@@ -34,6 +40,9 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != FindSet) return;
+            if (PagingParameters.IncludeTotalCount)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-IncludeTotalCount counts the companies of the listing; it cannot be used with -Id, -CompanyId, -Name or piped companies."),
+                    "Intercom.invalid_argument", ErrorCategory.InvalidArgument, InputObject));
             var (id, companyId, name) = (Blank(Id), Blank(CompanyId), Blank(Name));
             if (id is null && companyId is null && name is null)
             {
@@ -41,24 +50,30 @@ namespace IntercomPS.Cmdlets
                 return;
             }
             var target = (object?)id ?? companyId ?? name;
-            if (id is not null) Requests.Submit(target, token => Client.As<ICompanies>().GetCompanyAsync(id, token), WriteObject);
-            else Requests.Submit(target, token => Client.As<ICompanies>().FindCompaniesAsync(companyId, name, token), found => WriteObject(found, enumerateCollection: true));
+            if (id is not null) Requests.Submit(target, token => Client.As<ICompanies>().GetCompanyAsync(id, token), WriteFound);
+            else Requests.Submit(target, token => Client.As<ICompanies>().FindCompaniesAsync(companyId, name, token), found => { foreach (var company in found) WriteFound(company); });
         }
 
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (ParameterSetName != ListSet || Requests.Refuses(null)) return;
+            if (ParameterSetName != ListSet || _paged.Done || Requests.Refuses(null)) return;
             using var reader = Client.As<ICompanies>().ListCompanies(Requests.StopToken);
             try
             {
-                foreach (var page in Requests.Stream(_ => reader.NextAsync())) WriteObject(page, enumerateCollection: true);
+                _paged.Write(reader, Requests, WriteObject);
             }
             catch (IntercomApiException failure)
             {
                 // A failed page ends the listing: what comes after it would be a silent gap.
                 Requests.WriteFailure(failure, failure.RequestUri);
             }
+        }
+
+        /// <summary>-Skip and -First count the companies found, in order, across the whole pipeline (a -Name may find several).</summary>
+        private void WriteFound(Company company)
+        {
+            if (_paged.Admit()) WriteObject(company);
         }
 
         private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -3,12 +3,18 @@ using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
-    /// <summary>Gets the users (and leads) attached to a company (REST API 2.x), streamed page by page.</summary>
-    [Cmdlet(VerbsCommon.Get, "IntercomCompanyUser")]
+    /// <summary>
+    /// Gets the users (and leads) attached to a company (REST API 2.x), streamed page by page; -First and -Skip count
+    /// them across every company piped in, -IncludeTotalCount writes each company's total (<see cref="PagedOutput"/>).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "IntercomCompanyUser", SupportsPaging = true)]
     [OutputType(typeof(User))]
     public sealed class GetIntercomCompanyUserCommand : IntercomCmdlet
     {
+        private readonly PagedOutput _paged;
         private CompanyFinder? _find;
+
+        public GetIntercomCompanyUserCommand() => _paged = new PagedOutput(this, "users");
 
         /// <summary>The id your workspace gave the company; binds from piped companies and CSV company_id columns.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -18,18 +24,15 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (Requests.Refuses(CompanyId)) return;
+            if (_paged.Done || Requests.Refuses(CompanyId)) return;
             var companyId = CompanyId;
             var companies = Client.As<ICompanies>();
             var company = Requests.Invoke(companyId, token => (_find ??= companies.NewCompanyFinder())(companyId, token));
             if (company is null) return;
-            using var reader = companies.ListCompanyUsers(company.Id!, Requests.StopToken);
+            using var reader = companies.ListCompanyUsers(company.Id!, _paged.PageSize(int.MaxValue), Requests.StopToken);
             try
             {
-                foreach (var page in Requests.Stream(_ => reader.NextAsync()))
-                {
-                    foreach (var user in page) WriteUser(user);
-                }
+                _paged.Write(reader, Requests, WriteUser);
             }
             catch (IntercomApiException failure)
             {

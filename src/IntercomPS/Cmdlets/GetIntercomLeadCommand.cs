@@ -5,9 +5,10 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Gets leads (REST API 2.x contacts with role lead): by -Id or -Email (from the pipeline too), or every lead,
-    /// oldest first, streamed page by page. They come out as users whose Role is lead, so every user cmdlet takes them.
+    /// oldest first, streamed page by page (-First, -Skip and -IncludeTotalCount count the listing's leads, as
+    /// <see cref="PagedOutput"/> does). They come out as users whose Role is lead, so every user cmdlet takes them.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "IntercomLead", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "IntercomLead", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(User))]
     public sealed class GetIntercomLeadCommand : IntercomCmdlet
     {
@@ -15,27 +16,37 @@ namespace IntercomPS.Cmdlets
         private const string IdentitySet = "Identity";
 
         private readonly UserTargets _leads;
+        private readonly PagedOutput _paged;
 
-        public GetIntercomLeadCommand() => _leads = new UserTargets(Composed, IdentitySet, emailFirst: true, contactIdAliases: false);
+        public GetIntercomLeadCommand()
+        {
+            _leads = new UserTargets(Composed, IdentitySet, emailFirst: true, contactIdAliases: false);
+            _paged = new PagedOutput(this, "leads");
+        }
 
         protected override void ProcessRecord()
         {
             if (ParameterSetName != IdentitySet) return;
+            if (PagingParameters.IncludeTotalCount)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-IncludeTotalCount counts the leads of the listing; it cannot be used with -Id, -Email or piped leads."),
+                    "Intercom.invalid_argument", ErrorCategory.InvalidArgument, _leads.InputObject));
             foreach (var lead in _leads.Of(Requests))
+            {
+                // -Skip and -First count the leads named, in order, across the whole pipeline (as Get-IntercomUser's).
+                if (_paged.Done) return;
+                if (!_paged.Admit()) continue;
                 Requests.Submit(lead.Target, token => Client.As<ILeads>().GetLeadAsync(lead.Identity(), token), WriteUser);
+            }
         }
 
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (ParameterSetName != ListSet || Requests.Refuses(null)) return;
-            using var reader = Client.As<ILeads>().ListLeads(Requests.StopToken);
+            if (ParameterSetName != ListSet || _paged.Done || Requests.Refuses(null)) return;
+            using var reader = Client.As<ILeads>().ListLeads(_paged.PageSize(int.MaxValue), Requests.StopToken);
             try
             {
-                foreach (var page in Requests.Stream(_ => reader.NextAsync()))
-                {
-                    foreach (var lead in page) WriteUser(lead);
-                }
+                _paged.Write(reader, Requests, WriteUser);
             }
             catch (IntercomApiException failure)
             {

@@ -3,11 +3,18 @@ using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
-    /// <summary>Gets the contacts of a segment (REST API 2.x), oldest first, streamed page by page.</summary>
-    [Cmdlet(VerbsCommon.Get, "IntercomSegmentUser")]
+    /// <summary>
+    /// Gets the contacts of a segment (REST API 2.x), oldest first, streamed page by page; -First and -Skip count them
+    /// across every segment piped in, -IncludeTotalCount writes each segment's total (<see cref="PagedOutput"/>).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "IntercomSegmentUser", SupportsPaging = true)]
     [OutputType(typeof(User))]
     public sealed class GetIntercomSegmentUserCommand : IntercomCmdlet
     {
+        private readonly PagedOutput _paged;
+
+        public GetIntercomSegmentUserCommand() => _paged = new PagedOutput(this, "users");
+
         /// <summary>The segment's id; binds from piped segments (Id).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "segment_id")]
@@ -17,14 +24,11 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             var id = SegmentId;
-            if (Requests.Refuses(id)) return;
-            using var reader = Client.As<ISegments>().ListSegmentUsers(id, Requests.StopToken);
+            if (_paged.Done || Requests.Refuses(id)) return;
+            using var reader = Client.As<ISegments>().ListSegmentUsers(id, _paged.PageSize(int.MaxValue), Requests.StopToken);
             try
             {
-                foreach (var page in Requests.Stream(_ => reader.NextAsync()))
-                {
-                    foreach (var user in page) WriteUser(user);
-                }
+                _paged.Write(reader, Requests, WriteUser);
             }
             catch (IntercomApiException failure)
             {

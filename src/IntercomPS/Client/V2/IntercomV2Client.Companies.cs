@@ -129,23 +129,27 @@ namespace IntercomPS.Client.V2
             }
         }
 
-        /// <summary>GET /companies/{id}/contacts?page=n, walked by page number until the last (checked as any paged read).</summary>
-        public IPageReader<User> ListCompanyUsers(string companyId, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// GET /companies/{id}/contacts?page=n&amp;per_page=, walked by page number until the last (checked as any paged
+        /// read), at most <paramref name="pageSize"/> a page (50, the most the API gives there, when larger).
+        /// </summary>
+        public IPageReader<User> ListCompanyUsers(string companyId, int pageSize = int.MaxValue, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(companyId)) throw new ArgumentException("A company's Id is the id Intercom gave it.");
+            var perPage = Math.Max(1, Math.Min(pageSize, CompanyUsersPageSize));
             var path = CompanyPath(companyId) + "/contacts";
-            var check = new PagedReadCheck(HttpMethod.Get, new Uri(BaseUri, path), "contact", CompanyUsersPageSize, new SeenIds());
+            var check = new PagedReadCheck(HttpMethod.Get, new Uri(BaseUri, path), "contact", perPage, new SeenIds());
             var page = 0;
             var done = false;
             return new PageReader<User>(async token =>
             {
-                if (done) return null;
+                if (done) return (null, null);
                 page++;
-                var list = await SendAsync(HttpMethod.Get, $"{path}?page={page}&per_page={CompanyUsersPageSize}", null, V2JsonContext.Default.ContactList,
+                var list = await SendAsync(HttpMethod.Get, $"{path}?page={page}&per_page={perPage}", null, V2JsonContext.Default.ContactList,
                     idempotent: true, token).ConfigureAwait(false);
                 check.Page(list.TotalCount, list.Data, contact => contact.Id, null);
                 done = list.Data.Length == 0 || page >= (list.Pages?.TotalPages ?? page);
-                return list.Data.Length == 0 ? null : list.Data.Select(contact => contact.ToUser()).ToArray();
+                return (list.Data.Length == 0 ? null : list.Data.Select(contact => contact.ToUser()).ToArray(), list.TotalCount);
             }, cancellationToken);
         }
 
@@ -186,6 +190,9 @@ namespace IntercomPS.Client.V2
             _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _walk = NewWalk();
         }
+
+        /// <summary>Null: a scroll page says neither how many companies there are nor how many pages.</summary>
+        public long? TotalCount => null;
 
         /// <summary>How many times the scroll was started again after a failed page (for tests and the Verbose line).</summary>
         internal int Restarts { get; private set; }
@@ -265,19 +272,29 @@ namespace IntercomPS.Client.V2
         public void Dispose() => _unwanted.Cancel();
     }
 
-    /// <summary>A listing as a page function: each call the next page's items, null at the end; Dispose cancels the request in flight.</summary>
+    /// <summary>
+    /// A listing as a page function: each call the next page's items (null at the end) and the total_count its page
+    /// says (the first page's is kept); Dispose cancels the request in flight.
+    /// </summary>
     internal sealed class PageReader<T> : IPageReader<T> where T : class
     {
-        private readonly Func<CancellationToken, Task<T[]?>> _next;
+        private readonly Func<CancellationToken, Task<(T[]? Items, long? TotalCount)>> _next;
         private readonly CancellationTokenSource _unwanted;
 
-        public PageReader(Func<CancellationToken, Task<T[]?>> next, CancellationToken cancellationToken)
+        public PageReader(Func<CancellationToken, Task<(T[]? Items, long? TotalCount)>> next, CancellationToken cancellationToken)
         {
             _next = next;
             _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
 
-        public Task<T[]?> NextAsync() => _next(_unwanted.Token);
+        public long? TotalCount { get; private set; }
+
+        public async Task<T[]?> NextAsync()
+        {
+            var (items, total) = await _next(_unwanted.Token).ConfigureAwait(false);
+            TotalCount ??= total;
+            return items;
+        }
 
         public void Dispose() => _unwanted.Cancel();
     }

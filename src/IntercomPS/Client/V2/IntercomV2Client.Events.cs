@@ -48,22 +48,33 @@ namespace IntercomPS.Client.V2
             return new DataEvent { EventName = name, CreatedAt = UnixTime.ToDateTime(seconds), Metadata = table, ContactId = user.Id, UserId = user.UserId, Email = user.Email };
         }
 
-        /// <summary>The user's events: GET /events?type=user&amp;intercom_user_id=, following pages.next while it points back at this API.</summary>
-        public async Task<DataEvent[]> GetEventsAsync(UserIdentity user, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// The user's events: GET /events?type=user&amp;intercom_user_id= (the user's contact id found first, with the
+        /// first page), then pages.next while it points back at this API. The list says no total_count.
+        /// </summary>
+        public IPageReader<DataEvent> ListEvents(UserIdentity user, CancellationToken cancellationToken = default)
         {
-            var contactId = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
-            var first = "events?type=user&intercom_user_id=" + Uri.EscapeDataString(contactId);
-            var check = new PagedReadCheck(HttpMethod.Get, new Uri(BaseUri, first), "event", 1, new SeenIds());
-            var events = new List<DataEvent>();
-            for (var path = first; path is not null;)
+            if (user is null) throw new ArgumentNullException(nameof(user));
+            string? contactId = null;
+            string? path = null;
+            PagedReadCheck? check = null;
+            var done = false;
+            return new PageReader<DataEvent>(async token =>
             {
-                var page = await SendAsync(HttpMethod.Get, path, null, V2JsonContext.Default.EventList, idempotent: true, cancellationToken).ConfigureAwait(false);
+                if (done) return (null, null);
+                if (contactId is null)
+                {
+                    contactId = await ContactIdAsync(user, token).ConfigureAwait(false);
+                    path = "events?type=user&intercom_user_id=" + Uri.EscapeDataString(contactId);
+                    check = new PagedReadCheck(HttpMethod.Get, new Uri(BaseUri, path), "event", 1, new SeenIds());
+                }
+                var page = await SendAsync(HttpMethod.Get, path!, null, V2JsonContext.Default.EventList, idempotent: true, token).ConfigureAwait(false);
                 // An event has no id: it is one per name and second, which is what is checked for repeats.
-                check.Items(page.Events, e => e.EventName + "\n" + e.CreatedAt?.ToString(CultureInfo.InvariantCulture));
-                events.AddRange(page.Events.Select(e => e.ToEvent(contactId)));
+                check!.Items(page.Events, e => e.EventName + "\n" + e.CreatedAt?.ToString(CultureInfo.InvariantCulture));
                 path = NextPath(page.Pages?.Next, check);
-            }
-            return events.ToArray();
+                done = path is null;
+                return (page.Events.Length == 0 && done ? null : page.Events.Select(e => e.ToEvent(contactId)).ToArray(), null);
+            }, cancellationToken);
         }
 
         public async Task<EventSummary[]> GetEventSummariesAsync(UserIdentity user, CancellationToken cancellationToken = default)

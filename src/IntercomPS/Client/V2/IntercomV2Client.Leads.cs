@@ -14,8 +14,8 @@ namespace IntercomPS.Client.V2
         /// <summary>The ErrorId's type when several leads have the email asked for.</summary>
         internal const string AmbiguousLeadType = "ambiguous_lead";
 
-        public IPageReader<User> ListLeads(CancellationToken cancellationToken = default) =>
-            ContactWalk(writer => ContactLookup.WriteFilter(writer, "role", "=", "lead"), cancellationToken);
+        public IPageReader<User> ListLeads(int pageSize = int.MaxValue, CancellationToken cancellationToken = default) =>
+            ContactWalk(writer => ContactLookup.WriteFilter(writer, "role", "=", "lead"), pageSize, cancellationToken);
 
         public async Task<User> GetLeadAsync(UserIdentity lead, CancellationToken cancellationToken = default) =>
             (await FindLeadAsync(lead, cancellationToken).ConfigureAwait(false)).ToUser();

@@ -30,10 +30,10 @@ namespace IntercomPS.Client.V2
         /// read). The search matches nothing for an id no segment has, so an empty answer reads the segment
         /// (GET /segments/{id}): a mistyped id is its not_found, never an empty segment.
         /// </summary>
-        public IPageReader<User> ListSegmentUsers(string segmentId, CancellationToken cancellationToken = default)
+        public IPageReader<User> ListSegmentUsers(string segmentId, int pageSize = int.MaxValue, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(segmentId)) throw new ArgumentException("A segment is named by its id, as Get-IntercomSegment shows it.");
-            return ContactWalk(writer => ContactLookup.WriteFilter(writer, "segment_id", "=", segmentId), cancellationToken,
+            return ContactWalk(writer => ContactLookup.WriteFilter(writer, "segment_id", "=", segmentId), pageSize, cancellationToken,
                 whenNone: token => GetSegmentAsync(segmentId, token));
         }
 
@@ -41,30 +41,32 @@ namespace IntercomPS.Client.V2
         /// The contacts one search filter matches, oldest first, walked by the search's cursor one page after the
         /// other: for the listings that are not worth 16 parts (a segment's, the leads). <paramref name="whenNone"/>,
         /// when given, runs when the search matches nothing, and throws when that is because what it names does not exist.
+        /// At most <paramref name="pageSize"/> a page (<see cref="MaxContactPageSize"/> when larger).
         /// </summary>
-        private IPageReader<User> ContactWalk(Action<System.Text.Json.Utf8JsonWriter> writeQuery, CancellationToken cancellationToken,
+        private IPageReader<User> ContactWalk(Action<System.Text.Json.Utf8JsonWriter> writeQuery, int pageSize, CancellationToken cancellationToken,
             Func<CancellationToken, Task>? whenNone = null)
         {
-            var check = new PagedReadCheck(HttpMethod.Post, new Uri(BaseUri, "contacts/search"), "contact", MaxContactPageSize, new SeenIds());
+            var perPage = Math.Max(1, Math.Min(pageSize, MaxContactPageSize));
+            var check = new PagedReadCheck(HttpMethod.Post, new Uri(BaseUri, "contacts/search"), "contact", perPage, new SeenIds());
             string? cursor = null;
             var done = false;
             return new PageReader<User>(async token =>
             {
-                if (done) return null;
+                if (done) return (null, null);
                 var after = cursor;
                 var page = await SendAsync(HttpMethod.Post, "contacts/search", writer =>
                 {
                     writer.WriteStartObject();
                     writer.WritePropertyName("query");
                     writeQuery(writer);
-                    ContactLookup.WritePageOldestFirst(writer, MaxContactPageSize, after);
+                    ContactLookup.WritePageOldestFirst(writer, perPage, after);
                     writer.WriteEndObject();
                 }, V2JsonContext.Default.ContactList, idempotent: true, token).ConfigureAwait(false);
                 check.Page(page.TotalCount, page.Data, contact => contact.Id, page.Next);
                 if (after is null && page.Data.Length == 0 && whenNone is not null) await whenNone(token).ConfigureAwait(false);
                 cursor = page.Next;
                 done = cursor is null;
-                return page.Data.Length == 0 && done ? null : page.Data.Select(contact => contact.ToUser()).ToArray();
+                return (page.Data.Length == 0 && done ? null : page.Data.Select(contact => contact.ToUser()).ToArray(), page.TotalCount);
             }, cancellationToken);
         }
     }
