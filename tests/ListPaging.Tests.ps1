@@ -15,17 +15,6 @@ BeforeAll {
         # The Verbose lines (one per request) of a command given -Verbose, its output dropped.
         & $Command 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
     }
-
-    function Get-ProgressOf([string] $Command, [hashtable] $Parameters) {
-        # The progress records a command writes, run in a runspace of its own (which keeps its progress stream) on this session.
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddCommand('Import-Module').AddArgument($IntercomModulePath).AddStatement()
-            $null = $ps.AddCommand($Command).AddParameters($Parameters).AddParameter('Session', (Get-IntercomSession)).Invoke()
-            , @($ps.Streams.Progress)
-        }
-        finally { $ps.Dispose() }
-    }
 }
 
 AfterAll { Disconnect-Intercom }
@@ -77,7 +66,7 @@ Describe 'Paging a 2.x listing' {
         }
 
         It 'shows its progress while it lists, completed at the end' {
-            $progress = Get-ProgressOf 'Get-IntercomLead' @{}
+            $progress = Get-TestProgress 'Get-IntercomLead' @{}
             $progress[0].Activity | Should -Be 'Get-IntercomLead'
             $progress[0].StatusDescription | Should -Be 'Page 1: 12 of 12 leads read'
             $progress[0].PercentComplete | Should -Be 100
@@ -125,7 +114,7 @@ Describe 'Paging a 2.x listing' {
         }
 
         It 'shows its progress page by page' {
-            $progress = Get-ProgressOf 'Get-IntercomSegmentUser' @{ SegmentId = $segment }
+            $progress = Get-TestProgress 'Get-IntercomSegmentUser' @{ SegmentId = $segment }
             ($progress | Where-Object RecordType -eq 'Processing').StatusDescription | Should -Be 'Page 1: 150 of 320 users read', 'Page 2: 300 of 320 users read', 'Page 3: 320 of 320 users read'
             $progress[-1].RecordType | Should -Be 'Completed'
         }
@@ -213,7 +202,7 @@ Describe 'Paging every company, through the scroll' {
     }
 
     It 'shows its progress without a total, completed at the end' {
-        $progress = Get-ProgressOf 'Get-IntercomCompany' @{}
+        $progress = Get-TestProgress 'Get-IntercomCompany' @{}
         ($progress | Where-Object RecordType -eq 'Processing').StatusDescription | Should -Be 'Page 1: 3 companies read', 'Page 2: 6 companies read', 'Page 3: 9 companies read', 'Page 4: 11 companies read'
         ($progress | Where-Object RecordType -eq 'Processing')[0].PercentComplete | Should -Be -1
         $progress[-1].RecordType | Should -Be 'Completed'

@@ -230,6 +230,13 @@ Describe 'The team inbox on REST API 2.14' {
             $counted[1].ThreadId | Should -Be $ids[0]
         }
 
+        It 'shows its progress while it lists, completed at the end' {
+            $progress = Get-TestProgress 'Get-IntercomMessageThread' @{ State = 'Open' }
+            ($progress | Where-Object RecordType -eq 'Processing').StatusDescription | Should -Be 'Page 1: 4 of 4 conversations read'
+            $progress[0].Activity | Should -Be 'Get-IntercomMessageThread'
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+
         It 'refuses a search the service would refuse, saying why, before sending anything' {
             $before = Get-TestRequestCount
             $words = (1..16 | ForEach-Object { "w$_" }) -join ' '

@@ -63,6 +63,18 @@ function Get-TestRequestCount([string] $Route) {
     if ($Route) { $counts.Of($Route) } else { $counts.Total }
 }
 
+function Get-TestProgress([string] $Command, [hashtable] $Parameters = @{}) {
+    # The progress records a command writes on the current session, run in a runspace of its own (a nested pipeline
+    # of this one keeps no progress stream); the command's output is dropped.
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddCommand('Import-Module').AddArgument($IntercomModulePath).AddStatement()
+        $null = $ps.AddCommand($Command).AddParameters($Parameters).AddParameter('Session', (Get-IntercomSession)).Invoke()
+        , @($ps.Streams.Progress)
+    }
+    finally { $ps.Dispose() }
+}
+
 function Set-TestFaults([hashtable] $Faults) {
     # Fault rules for the whole emulator (snake_case fields of /admin/faults); undo them with Clear-TestFaults.
     $IntercomTestAdmin.SetFaultsAsync($Faults).GetAwaiter().GetResult()

@@ -21,9 +21,13 @@ namespace IntercomPS.Cmdlets
     public sealed class GetIntercomMessageThreadCommand : IntercomCmdlet
     {
         private readonly UserTargets _users;
-        private ulong _seen;
+        private readonly PagedOutput _paged;
 
-        public GetIntercomMessageThreadCommand() => _users = new UserTargets(Composed, throttled: false);
+        public GetIntercomMessageThreadCommand()
+        {
+            _users = new UserTargets(Composed, throttled: false);
+            _paged = new PagedOutput(this, "conversations");
+        }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id", "ConversationId", "conversation_id")]
@@ -117,10 +121,9 @@ namespace IntercomPS.Cmdlets
         /// </summary>
         private void List(UserIdentity? user, object? target)
         {
-            if (Requests.Refuses(target) || Done) return;
+            if (Requests.Refuses(target) || _paged.Done) return;
             var tagIds = Tag is null ? null : Requests.Invoke(target, token => TagIdsAsync(Tag, token));
             if (Tag is not null && tagIds is null) return;
-            var wanted = PagingParameters.First == ulong.MaxValue ? ulong.MaxValue : PagingParameters.Skip + PagingParameters.First - Math.Min(_seen, PagingParameters.Skip);
             var query = new ConversationQuery
             {
                 States = State,
@@ -134,19 +137,12 @@ namespace IntercomPS.Cmdlets
                 User = user,
                 Text = Text,
                 PlainText = PlainText,
-                PageSize = (int)Math.Min(ConversationQuery.MaxPageSize, Math.Max(1, wanted)),
+                PageSize = _paged.PageSize(ConversationQuery.MaxPageSize),
             };
             try
             {
                 var reader = Client.As<IConversationInbox>().ListConversations(query, Requests.StopToken);
-                var first = true;
-                foreach (var page in Requests.Stream(_ => reader.NextAsync()))
-                {
-                    if (first && PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount((ulong)(reader.TotalCount ?? 0), 1.0));
-                    first = false;
-                    foreach (var thread in page) WriteThread(thread);
-                    if (Done) break;
-                }
+                _paged.Write(Requests.Stream(_ => reader.NextAsync()), () => reader.TotalCount, WriteObject);
             }
             catch (Exception failure) when (failure is IntercomApiException || failure is ArgumentException)
             {
@@ -163,14 +159,10 @@ namespace IntercomPS.Cmdlets
             return tags.Select(tag => tag.Id!).ToArray();
         }
 
-        /// <summary>-Skip and -First count the threads written, in order, across the whole pipeline.</summary>
+        /// <summary>-Skip and -First count the threads written, in order, across the whole pipeline (listed ones too).</summary>
         private void WriteThread(MessageThread? thread)
         {
-            if (thread is null || Done) return;
-            if (_seen++ < PagingParameters.Skip) return;
-            WriteObject(thread);
+            if (thread is not null && _paged.Admit()) WriteObject(thread);
         }
-
-        private bool Done => PagingParameters.First != ulong.MaxValue && _seen >= PagingParameters.Skip + PagingParameters.First;
     }
 }
