@@ -38,6 +38,19 @@ Describe 'Invoke-IntercomRequest on <Api>' -ForEach @(@{ Api = 'V1'; Users = '/u
         $items[0].email | Should -Be 'page1@example.com'
     }
 
+    It 'takes a path alone as a GET, and the method before the path, by position or by name, or the path piped' {
+        $before = Get-TestRequestCount $List
+        (Invoke-IntercomRequest $Users -Query @{ per_page = 1 }).total_count | Should -Be 25
+        (Invoke-IntercomRequest GET $Users -Query @{ per_page = 1 }).total_count | Should -Be 25
+        (Invoke-IntercomRequest get $Users -Query @{ per_page = 1 }).total_count | Should -Be 25
+        (Invoke-IntercomRequest -Path $Users -Query @{ per_page = 1 }).total_count | Should -Be 25
+        (Invoke-IntercomRequest -Method Get -Path $Users -Query @{ per_page = 1 }).total_count | Should -Be 25
+        (Invoke-IntercomRequest $Users -Method GET -Query @{ per_page = 1 }).total_count | Should -Be 25
+        ($Users | Invoke-IntercomRequest -Query @{ per_page = 1 }).total_count | Should -Be 25
+        ($Users | Invoke-IntercomRequest -Method GET -Query @{ per_page = 1 }).total_count | Should -Be 25
+        (Get-TestRequestCount $List) - $before | Should -Be 8
+    }
+
     It 'follows every page with -All and outputs the items, one request a page' {
         $before = Get-TestRequestCount $List
         $all = Invoke-IntercomRequest GET $Users -Query @{ per_page = 10 } -All
@@ -110,6 +123,13 @@ Describe 'Invoke-IntercomRequest on REST API 2.14' {
         Connect-TestIntercomV2
     }
     AfterEach { Clear-TestFaults }
+
+    It 'reads GET /me from the path alone, the escape hatch''s first call' {
+        $me = Invoke-IntercomRequest /me
+        $me.type | Should -Be 'admin'
+        $me.id | Should -Be (Get-IntercomSession).AdminId
+        Get-TestRequestCount 'GET /me' | Should -Be 2 -Because 'Connect-Intercom read it once too'
+    }
 
     It 'sends the session''s Intercom-Version' {
         Connect-TestIntercomV2 -ApiVersion 2.11
@@ -200,6 +220,24 @@ Describe 'Invoke-IntercomRequest, what it refuses' {
         $table[0].Exception.Message | Should -BeExactly '-Query filter is an object; a query parameter is text, a number, a boolean or a date.'
         $object[0].Exception.Message | Should -BeExactly '-Query filter is an object; a query parameter is text, a number, a boolean or a date.'
         Get-TestRequestCount | Should -Be 1
+    }
+
+    It 'refuses a first word that is no method, rather than sending a GET to the path after it, and sends nothing' {
+        Connect-TestIntercomV2
+        { Invoke-IntercomRequest PATCH /contacts -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'Intercom.invalid_argument,IntercomPS.Cmdlets.InvokeIntercomRequestCommand' -ExpectedMessage "'PATCH' is not a method Invoke-IntercomRequest sends: give GET, POST, PUT or DELETE before the path, or the path alone for a GET."
+        { Invoke-IntercomRequest /contacts /tags } | Should -Throw -ErrorId 'Intercom.invalid_argument,*' -ExpectedMessage "'/contacts' is not a method*"
+        { Invoke-IntercomRequest -Method PATCH -Path /contacts } | Should -Throw -ErrorId 'ParameterBindingFailed,*' -ExpectedMessage "*'PATCH' is not a method Invoke-IntercomRequest sends: give GET, POST, PUT or DELETE.*"
+        Get-TestRequestCount | Should -Be 1 -Because 'only Connect-Intercom''s check was sent'
+    }
+
+    It 'shows its two shapes in its syntax, a method then a path or a path alone, and completes the method' {
+        $syntax = @((Get-Command Invoke-IntercomRequest -Syntax) -split '\r?\n' | Where-Object { $_ })
+        $syntax | Should -HaveCount 2
+        $syntax[0] | Should -Match '^Invoke-IntercomRequest \[-Method\] <string> \[-Path\] <string> \[-Query <IDictionary>\]'
+        $syntax[1] | Should -Match '^Invoke-IntercomRequest \[-Path\] <string> \[-Query <IDictionary>\]'
+        (TabExpansion2 'Invoke-IntercomRequest ' 23).CompletionMatches.CompletionText | Should -Be 'GET', 'POST', 'PUT', 'DELETE'
+        (TabExpansion2 'Invoke-IntercomRequest -Method p' 32).CompletionMatches.CompletionText | Should -Be 'POST', 'PUT'
     }
 
     It 'refuses -All on an answer that is one object, whose one array is no list' {

@@ -13,16 +13,45 @@ namespace IntercomPS.Cmdlets
     /// pacing: the escape hatch for the endpoints the module has no cmdlet for (as Invoke-MgGraphRequest and
     /// Invoke-JiraMethod are). Answers come back as objects; -All follows a list's pages and outputs its items.
     /// </summary>
+    /// <remarks>
+    /// Two shapes, as Get-Command shows them: a method then a path (Invoke-IntercomRequest GET /contacts), or a path
+    /// alone, which is a GET (Invoke-IntercomRequest /me), as Invoke-RestMethod's and Invoke-JiraMethod's are. The
+    /// binder offers a lone first argument to -Method and -Path both; -Method's setter refuses what is no method, which
+    /// the binder takes as "not this parameter" and binds it to -Path. A [ValidateSet] would fail the whole command
+    /// instead, so the set is checked in the setter and offered to tab completion by <see cref="MethodCompleter"/>.
+    /// </remarks>
     [Cmdlet(VerbsLifecycle.Invoke, "IntercomRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeIntercomRequestCommand : IntercomCmdlet
     {
-        [Parameter(Position = 0)]
-        [ValidateSet("GET", "POST", "PUT", "DELETE", IgnoreCase = true)]
-        public string Method { get; set; } = "GET";
+        private const string MethodSet = "MethodAndPath";
+        private const string PathSet = "Path";
+
+        private string _method = "GET";
+        private string? _notAMethod;
+
+        /// <summary>GET, POST, PUT or DELETE (any case); GET when only a path is given.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = MethodSet)]
+        [ArgumentCompleter(typeof(MethodCompleter))]
+        public string Method
+        {
+            get => _method;
+            set
+            {
+                var method = value?.Trim().ToUpperInvariant();
+                if (Array.IndexOf(MethodCompleter.Methods, method) < 0)
+                {
+                    // Kept: a first word that is no method and did not become the path either (PATCH /contacts) is refused in BeginProcessing.
+                    _notAMethod = value ?? string.Empty;
+                    throw new ArgumentException($"'{value}' is not a method Invoke-IntercomRequest sends: give GET, POST, PUT or DELETE.");
+                }
+                _method = method!;
+            }
+        }
 
         /// <summary>Under the API root (/contacts; /users on v1), or an absolute URL at the session's own host.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = MethodSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uri", "Url")]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
@@ -42,6 +71,15 @@ namespace IntercomPS.Cmdlets
         /// <summary>A POST that does no harm when sent twice (a search): retried like GET, PUT and DELETE after a failure that may have been applied.</summary>
         [Parameter]
         public SwitchParameter Idempotent { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            // The binder offered the first word to -Method, which refused it, then to -Path, which the second word then
+            // took too: without this, Invoke-IntercomRequest PATCH /contacts would send GET /contacts.
+            if (_notAMethod is { } word && !(MyInvocation.BoundParameters.TryGetValue(nameof(Path), out var path) && Equals(path, word)))
+                ThrowTerminatingError(ErrorRecords.For(new ArgumentException($"'{word}' is not a method Invoke-IntercomRequest sends: give GET, POST, PUT or DELETE before the path, or the path alone for a GET."), word));
+            base.BeginProcessing();
+        }
 
         protected override void ProcessRecord()
         {
@@ -123,6 +161,22 @@ namespace IntercomPS.Cmdlets
             var other when other is IDictionary || other is PSObject || other is PSCustomObject => throw new ArgumentException($"-Query {name} is an object; a query parameter is text, a number, a boolean or a date."),
             var other => other.ToString() ?? string.Empty,
         };
+
+        /// <summary>Tab completion for -Method, which has no [ValidateSet] (see the class's remarks).</summary>
+        public sealed class MethodCompleter : IArgumentCompleter
+        {
+            internal static readonly string[] Methods = { "GET", "POST", "PUT", "DELETE" };
+
+            public System.Collections.Generic.IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+                System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
+            {
+                foreach (var method in Methods)
+                {
+                    if (method.StartsWith(wordToComplete ?? string.Empty, StringComparison.OrdinalIgnoreCase))
+                        yield return new CompletionResult(method, method, CompletionResultType.ParameterValue, method);
+                }
+            }
+        }
 
         /// <summary>An answer, which may have no body: a class, so the runner can tell it from a failure.</summary>
         private sealed class Answer
