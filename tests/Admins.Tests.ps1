@@ -77,6 +77,58 @@ Describe 'Away mode on REST API 2.14' {
         $admins | ForEach-Object { (Get-RawAdmin $_.Id).away_mode_enabled | Should -BeFalse }
     }
 
+    It 'refuses a piped team, user, tag or away reason as an admin, saying what to pipe instead, and sends nothing' {
+        Add-TestUsers -Count 1 -Prefix 'contact' -Tag 'vip'
+        $billing = Get-IntercomTeam -Name Billing
+        $user = Get-IntercomUser -Email 'contact1@example.com'
+        $tag = Get-IntercomTag -Name 'vip'
+        $reason = Get-IntercomAwayReason | Select-Object -First 1
+        $before = Get-TestRequestCount
+        $billing | Get-IntercomAdmin -ErrorAction SilentlyContinue -ErrorVariable got | Should -BeNullOrEmpty
+        $billing | Set-IntercomAdmin -Away -Reassign -ErrorAction SilentlyContinue -ErrorVariable set
+        $user, $tag, $reason | Get-IntercomAdmin -ErrorAction SilentlyContinue -ErrorVariable others | Should -BeNullOrEmpty
+        $user, $tag, $reason | Set-IntercomAdmin -Back -ErrorAction SilentlyContinue -ErrorVariable othersSet
+        Get-TestRequestCount | Should -Be $before
+
+        $got | Should -HaveCount 1
+        $got[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomAdminCommand'
+        $got[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $got[0].Exception.Message | Should -BeExactly "Team 'Billing' is not an admin: pipe its admins instead, Get-IntercomAdmin -Id (Get-IntercomTeam -Name 'Billing').AdminIds."
+        $got[0].TargetObject | Should -BeOfType 'IntercomPS.Team'
+        $got[0].TargetObject.Id | Should -Be $billingId
+        $set | Should -HaveCount 1
+        $set[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.SetIntercomAdminCommand'
+        $set[0].Exception.Message | Should -BeExactly $got[0].Exception.Message
+        $set[0].TargetObject.Id | Should -Be $billingId
+        foreach ($failures in $others, $othersSet) {
+            $failures | Should -HaveCount 3
+            $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'Intercom.invalid_argument,*' }
+            $failures[0].Exception.Message | Should -BeExactly "User 'contact1@example.com' is a contact, not an admin: pipe admins (Get-IntercomAdmin), or pass an admin's -Id."
+            $failures[1].Exception.Message | Should -BeExactly "Tag 'vip' is not an admin: pipe admins (Get-IntercomAdmin), or pass an admin's -Id."
+            $failures[2].Exception.Message | Should -BeExactly "Away reason '$($reason.Label)' is not an admin: pass its Id to Set-IntercomAdmin -ReasonId instead."
+            $failures.TargetObject.Id | Should -Be $user.Id, $tag.Id, $reason.Id
+        }
+        (Get-RawAdmin $annId).away_mode_enabled | Should -BeFalse
+    }
+
+    It 'still takes a piped admin, a thread''s assignee and ids by name' {
+        $ann = Get-IntercomAdmin -Id $annId
+        ($ann | Get-IntercomAdmin).Name | Should -Be 'Ann Agent'
+        ([pscustomobject]@{ AdminAssigneeId = $bobId } | Get-IntercomAdmin).Name | Should -Be 'Bob Agent'
+        ([pscustomobject]@{ Id = $cyId } | Get-IntercomAdmin).Name | Should -Be 'Cy Other'
+        ($ann | Set-IntercomAdmin -Away -PassThru).Away | Should -BeTrue
+        (Set-IntercomAdmin -Id $annId -Back -PassThru).Away | Should -BeFalse
+    }
+
+    It 'names a piped admin in its -WhatIf message, and an id given alone by its id' {
+        $before = Get-AwayPutCount
+        $run = Invoke-TestPwsh -Api V2 -Script "Get-IntercomAdmin -Email ann@example.com | Set-IntercomAdmin -Away -WhatIf; Set-IntercomAdmin $cyId -Back -WhatIf"
+        $run.ExitCode | Should -Be 0
+        $run.Text | Should -BeLike "*What if: Performing the operation `"Set away`" on target `"admin Ann Agent ($annId)`".*"
+        $run.Text | Should -BeLike "*What if: Performing the operation `"Set back`" on target `"admin $cyId`".*"
+        Get-AwayPutCount | Should -Be $before
+    }
+
     It 'writes a clear error for an id of no admin, and still sets the next one' {
         $before = Get-AwayPutCount
         [pscustomobject]@{ Id = '1' }, [pscustomobject]@{ Id = $annId } | Set-IntercomAdmin -Away -ErrorVariable failures -ErrorAction SilentlyContinue

@@ -39,6 +39,9 @@ namespace IntercomPS.Tests
                 Assert.All(new[] { "InputObject", "Email", "UserId", "Id", "ThrottleLimit" }, name => Assert.Contains($"{cmdlet} -{name} composed", declared));
             }
             Assert.All(new[] { "InputObject", "Email", "UserId", "Id" }, name => Assert.Contains($"Get-IntercomMessageThread -{name} composed", declared));
+            // The admin cmdlets' hidden -InputObject is the piped object PipedAdmin refuses when it is no admin.
+            Assert.Contains("Get-IntercomAdmin -InputObject composed", declared);
+            Assert.Contains("Set-IntercomAdmin -InputObject composed", declared);
             Assert.Contains("New-IntercomTag -Color composed", declared);
             Assert.Contains("New-IntercomCompany -ThrottleLimit composed", declared);
             Assert.Contains("Remove-IntercomCompany -ThrottleLimit composed", declared);

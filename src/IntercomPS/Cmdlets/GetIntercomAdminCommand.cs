@@ -8,6 +8,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>
     /// Gets the workspace's admins (teammates, REST API 2.x): all of them, by -Id (GET /admins/{id}, bound from a
     /// thread's AdminAssigneeId), or by -Email or -Name (wildcards) from one listing; each carries whether it is away.
+    /// A piped object that is no admin (a team, a user...) is refused rather than its Id taken for an admin's (<see cref="PipedAdmin"/>).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "IntercomAdmin", DefaultParameterSetName = NamedSet)]
     [OutputType(typeof(Admin))]
@@ -17,6 +18,9 @@ namespace IntercomPS.Cmdlets
         private const string IdSet = "Id";
 
         private readonly TeammateLookup<Admin> _lookup = new TeammateLookup<Admin>("admin", "admins", admin => admin.Name, admin => admin.Email);
+        private readonly PipedAdmin _piped;
+
+        public GetIntercomAdminCommand() => _piped = new PipedAdmin(Composed, IdSet);
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("admin_id", "AdminAssigneeId")]
@@ -35,7 +39,9 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == IdSet) _lookup.GetEach(Id, Requests, (id, token) => Client.As<IConversationInbox>().GetAdminAsync(id, token), WriteObject);
+            if (ParameterSetName != IdSet) return;
+            if (_piped.Refusal() is { } refusal) Requests.Refuse(_piped.InputObject, refusal);
+            else _lookup.GetEach(Id, Requests, (id, token) => Client.As<IConversationInbox>().GetAdminAsync(id, token), WriteObject);
         }
 
         protected override void EndProcessing()
