@@ -43,16 +43,7 @@ namespace IntercomPS.Client.V2
             if (changes.Identity.UserId is not null)
                 throw new ArgumentException("Leads have no user id: a contact with one is a user. To make a lead a user, merge it into one (Merge-IntercomLead).");
             var id = (await FindLeadAsync(lead, cancellationToken).ConfigureAwait(false)).Id!;
-            try
-            {
-                var updated = await SendAsync(HttpMethod.Put, "contacts/" + Uri.EscapeDataString(id), writer => WriteContact(writer, changes, newRole: null),
-                    V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
-                return updated.ToUser();
-            }
-            catch (IntercomApiException failure) when (UndefinedAttribute(failure, changes) is { } explained)
-            {
-                throw explained;
-            }
+            return await PutContactAsync(id, changes, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
