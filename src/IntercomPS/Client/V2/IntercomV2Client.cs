@@ -71,7 +71,7 @@ namespace IntercomPS.Client.V2
             var connection = await me.ConfigureAwait(false);
             try
             {
-                await SendAsync(HttpMethod.Get, "admins/" + Uri.EscapeDataString(adminId), null, V2JsonContext.Default.AdminObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+                await GetAdminAsync(adminId, cancellationToken).ConfigureAwait(false);
             }
             catch (IntercomApiException failure) when (failure.StatusCode == HttpStatusCode.NotFound)
             {
