@@ -76,9 +76,9 @@ internal sealed partial class DummyApp
 
     public Task DeleteTagAsync(long id) => Task.CompletedTask;
 
-    public Task<TagRecord> AddContactTagAsync(string contactId, long tagId) => GetTagAsync(tagId);
+    public async Task<AppliedTag> AddContactTagAsync(string contactId, long tagId) => new(await GetTagAsync(tagId), Now, Admin.Id);
 
-    public Task<TagRecord> RemoveContactTagAsync(string contactId, long tagId) => GetTagAsync(tagId);
+    public Task<AppliedTag> RemoveContactTagAsync(string contactId, long tagId) => AddContactTagAsync(contactId, tagId);
 
     public Task<NoteRecord> AddNoteAsync(string contactId, string body, string? adminId) =>
         Task.FromResult(new NoteRecord(CannedNoteId + 1, Now, Html.Paragraphs(body), ById(contactId), adminId is null ? null : KnownAdmin(adminId)));
@@ -148,10 +148,10 @@ internal sealed partial class DummyApp
         });
     }
 
-    public async Task<ConversationTag> TagConversationAsync(long id, long tagId, string adminId) =>
+    public async Task<AppliedTag> TagConversationAsync(long id, long tagId, string adminId) =>
         new(await GetTagAsync(tagId), Now, KnownAdmin(adminId));
 
-    public Task<ConversationTag> UntagConversationAsync(long id, long tagId, string adminId) => TagConversationAsync(id, tagId, adminId);
+    public Task<AppliedTag> UntagConversationAsync(long id, long tagId, string adminId) => TagConversationAsync(id, tagId, adminId);
 
     public Task<IReadOnlyList<AdminRecord>> ListAdminsAsync() => Task.FromResult<IReadOnlyList<AdminRecord>>([Admin]);
 

@@ -186,6 +186,6 @@ internal sealed partial class DummyApp(AdminRecord admin) : IAppStore
     private static ConversationRecord Thread(long id, long createdAt, bool read, IReadOnlyList<MessageRecord> messages, UserRecord user) =>
         new(id, createdAt, Math.Max(createdAt, messages[^1].CreatedAt), read, "open", null, true, messages, AsContact(user));
 
-    /// <summary>A canned user as a contact: role user, tagged with the canned tag, one note.</summary>
-    private static ContactRecord AsContact(UserRecord user) => new(user, "user", null, false, user.CreatedAt ?? 0, [CannedTag], 1);
+    /// <summary>A canned user as a contact: role user, tagged with the canned tag when it signed up (by no admin it knows), one note.</summary>
+    private static ContactRecord AsContact(UserRecord user) => new(user, "user", null, false, user.CreatedAt ?? 0, [new(CannedTag, user.CreatedAt, null)], 1);
 }

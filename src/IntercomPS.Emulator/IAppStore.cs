@@ -91,9 +91,9 @@ internal interface IAppStore
 
     Task DeleteTagAsync(long id);
 
-    Task<TagRecord> AddContactTagAsync(string contactId, long tagId);
+    Task<AppliedTag> AddContactTagAsync(string contactId, long tagId);
 
-    Task<TagRecord> RemoveContactTagAsync(string contactId, long tagId);
+    Task<AppliedTag> RemoveContactTagAsync(string contactId, long tagId);
 
     // Notes.
 
@@ -144,9 +144,9 @@ internal interface IAppStore
     /// <summary>Assigns the conversation to an admin or (<paramref name="team"/>) a team, or with "0" to none of that kind.</summary>
     Task<ConversationRecord> AssignAsync(long id, string adminId, bool team, string assignee, string? body);
 
-    Task<ConversationTag> TagConversationAsync(long id, long tagId, string adminId);
+    Task<AppliedTag> TagConversationAsync(long id, long tagId, string adminId);
 
-    Task<ConversationTag> UntagConversationAsync(long id, long tagId, string adminId);
+    Task<AppliedTag> UntagConversationAsync(long id, long tagId, string adminId);
 
     // Data attributes and events (2.14).
 

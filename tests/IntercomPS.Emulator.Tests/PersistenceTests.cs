@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using IntercomPS.Testing;
@@ -145,6 +146,11 @@ public sealed class PersistenceTests : IDisposable
             Assert.Matches("^[0-9a-f]{24}$", tagId);
             Assert.Equal("old-1", (await api.GetAsync($"v1/users?tag_id={tagId}")).AssertStatus(200)["users"][0].GetProperty("user_id").GetString());
             Assert.Matches("^[0-9a-f]{24}$", (await api.PostAsync("v1/users", new { email = "new@example.com" })).AssertStatus(201)["intercom_id"].GetString());
+
+            // A link from before when and by whom were recorded: 2.14 says neither, null as its tag allows.
+            var v2 = new Api(http, emulator.BaseUri, "keep-key", ""); // the token as Basic's username, no password
+            var applied = (await v2.GetAsync($"contacts/{userId}/tags")).AssertStatus(200)["data"][0];
+            Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (applied.GetProperty("applied_at").ValueKind, applied.GetProperty("applied_by").ValueKind));
         }
 
         await using (var again = await IntercomEmulator.StartAsync(Options(path)))

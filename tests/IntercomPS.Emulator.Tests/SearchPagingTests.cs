@@ -133,7 +133,7 @@ public sealed class SearchPagingTests
             var before = s.Statements;
             var page = store.Page(s, ContactQuery.All, "list", perPage, null);
             Assert.Equal(perPage, page.Contacts.Count);
-            Assert.All(page.Contacts, c => Assert.Equal("vip", Assert.Single(c.Tags).Name));
+            Assert.All(page.Contacts, c => Assert.Equal("vip", Assert.Single(c.Tags).Tag.Name));
             return s.Statements - before;
         });
 

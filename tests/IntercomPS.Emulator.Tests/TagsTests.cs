@@ -123,7 +123,7 @@ public sealed class TagsTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     {
         using var db = new Database(null);
         string Plan(string sql) => string.Join(" | ", db.Read(s => s.Query("EXPLAIN QUERY PLAN " + sql, r => r.GetString(3),
-            ("$tag", 1L), ("$app", "a"), ("$values", "[\"x\"]"))));
+            ("$tag", 1L), ("$app", "a"), ("$values", "[\"x\"]"), ("$now", 0L), ("$admin", "1"))));
 
         foreach (var sql in new[] { AppStore.TagByUserId, AppStore.UntagByUserId })
         {

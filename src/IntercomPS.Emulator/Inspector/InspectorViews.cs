@@ -104,7 +104,7 @@ internal static class InspectorViews
             w.WriteStartArray("tags");
             foreach (var tag in contact.Tags)
             {
-                Tag(w, tag);
+                Tag(w, tag.Tag);
             }
 
             w.WriteEndArray();
@@ -336,7 +336,7 @@ internal static class InspectorViews
         w.WriteString("name", u.Name);
         w.WriteString("email", u.Email);
         w.WriteString("external_id", u.UserId);
-        w.WriteString("tags", string.Join(", ", c.Tags.Select(t => t.Name)));
+        w.WriteString("tags", string.Join(", ", c.Tags.Select(t => t.Tag.Name)));
         w.WriteNumber("notes", c.NoteCount);
         w.WriteBoolean("archived", c.Archived);
         w.WriteNumber("created_at", u.CreatedAt ?? 0);

@@ -9,7 +9,7 @@ namespace IntercomPS.Emulator.Model;
 /// only 2.14 has (role, phone, archived, when a 2.14 write last changed it), its tags and how many notes and companies it has.
 /// </summary>
 internal sealed record ContactRecord(
-    UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, IReadOnlyList<TagRecord> Tags, long NoteCount, long CompanyCount = 0,
+    UserRecord User, string Role, string? Phone, bool Archived, long UpdatedAt, IReadOnlyList<AppliedTag> Tags, long NoteCount, long CompanyCount = 0,
     IReadOnlyList<string>? FirstNoteIds = null, IReadOnlyList<string>? FirstCompanyIds = null)
 {
     /// <summary>
@@ -46,7 +46,7 @@ internal sealed record DataAttributeChange(string? Description, IReadOnlyList<st
 internal sealed record ConversationRecord(
     long Id, long CreatedAt, long UpdatedAt, bool Read, string State, long? SnoozedUntil, bool CreatedByUser,
     IReadOnlyList<MessageRecord> Messages, ContactRecord Contact,
-    string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<ConversationTag>? Tags = null)
+    string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<AppliedTag>? Tags = null)
 {
     /// <summary>
     /// When the contact began waiting for an answer: their first message to the user since an admin's last (2.14: "the
@@ -71,8 +71,11 @@ internal sealed record ConversationRecord(
     }
 }
 
-/// <summary>A tag on a conversation: when and by which admin it was applied.</summary>
-internal sealed record ConversationTag(TagRecord Tag, long AppliedAt, string AdminId);
+/// <summary>
+/// A tag on a contact or a conversation: when and by which admin it was applied. Null for a contact's tag a data file
+/// from before the emulator recorded them holds, or for a tag the contact does not have.
+/// </summary>
+internal sealed record AppliedTag(TagRecord Tag, long? AppliedAt, string? AdminId);
 
 internal sealed record ConversationPage(IReadOnlyList<ConversationRecord> Conversations, long TotalCount, int Page, int PerPage, string? Next);
 

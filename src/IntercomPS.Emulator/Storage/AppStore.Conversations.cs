@@ -183,7 +183,7 @@ internal sealed partial class AppStore
     });
 
     /// <summary>Tags the conversation (a tag applied again keeps when and by whom it was first); the tag as applied.</summary>
-    public Task<ConversationTag> TagConversationAsync(long id, long tagId, string adminId) => db.WriteAsync(s =>
+    public Task<AppliedTag> TagConversationAsync(long id, long tagId, string adminId) => db.WriteAsync(s =>
     {
         _ = Conversation(s, id) ?? throw ConversationNotFound();
         _ = AdminById(s, adminId);
@@ -194,7 +194,7 @@ internal sealed partial class AppStore
     });
 
     /// <summary>Takes the tag off the conversation; a tag it does not have is the 404 tag_not_found.</summary>
-    public Task<ConversationTag> UntagConversationAsync(long id, long tagId, string adminId) => db.WriteAsync(s =>
+    public Task<AppliedTag> UntagConversationAsync(long id, long tagId, string adminId) => db.WriteAsync(s =>
     {
         var conversation = Conversation(s, id) ?? throw ConversationNotFound();
         _ = AdminById(s, adminId);
@@ -292,7 +292,7 @@ internal sealed partial class AppStore
             ids).ToLookup(m => m.Thread, m => m.Message);
         var tags = s.Query(
             $"SELECT ct.thread_id, ct.applied_at, ct.admin_id, {TagColumns} FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.thread_id IN (SELECT value FROM json_each($ids)) ORDER BY ct.applied_at, t.id",
-            r => (Thread: r.GetInt64(0), Tag: new ConversationTag(ReadTag(r, 3), r.GetInt64(1), r.GetString(2))), ids).ToLookup(t => t.Thread, t => t.Tag);
+            r => (Thread: r.GetInt64(0), Tag: new AppliedTag(ReadTag(r, 3), r.GetInt64(1), r.GetString(2))), ids).ToLookup(t => t.Thread, t => t.Tag);
         var contacts = ContactsBySeq(s, rows.Select(row => row.Seq));
         return [.. rows.Select(row => new ConversationRecord(
             row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq],

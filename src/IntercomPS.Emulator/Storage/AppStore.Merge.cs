@@ -28,7 +28,7 @@ internal sealed partial class AppStore
         }
 
         s.Execute("""
-            INSERT OR IGNORE INTO user_tags (tag_id, user_seq) SELECT tag_id, $into FROM user_tags WHERE user_seq = $from;
+            INSERT OR IGNORE INTO user_tags (tag_id, user_seq, applied_at, admin_id) SELECT tag_id, $into, applied_at, admin_id FROM user_tags WHERE user_seq = $from;
             UPDATE notes SET user_seq = $into WHERE user_seq = $from;
             UPDATE threads SET user_seq = $into WHERE user_seq = $from;
             INSERT OR IGNORE INTO events (app, user_seq, event_name, created_at, metadata) SELECT app, $into, event_name, created_at, metadata FROM events WHERE user_seq = $from;

@@ -17,10 +17,16 @@ internal sealed partial class AppStore
 {
     // The users a batch names, found through json_each($values) joined to the index on (app, user_id) or (app, email):
     // CROSS JOIN keeps the identifiers as the outer loop, so each is one index seek whatever the app's size.
-    internal const string TagByUserId = $"INSERT OR IGNORE INTO user_tags (tag_id, user_seq) SELECT $tag, u.seq {NamedByUserId}";
-    internal const string TagByEmail = $"INSERT OR IGNORE INTO user_tags (tag_id, user_seq) SELECT $tag, u.seq {NamedByEmail}";
+    internal const string TagByUserId = $"INSERT OR IGNORE INTO user_tags {Applied} SELECT $tag, u.seq, $now, $admin {NamedByUserId}";
+    internal const string TagByEmail = $"INSERT OR IGNORE INTO user_tags {Applied} SELECT $tag, u.seq, $now, $admin {NamedByEmail}";
     internal const string UntagByUserId = $"DELETE FROM user_tags WHERE tag_id = $tag AND user_seq IN (SELECT u.seq {NamedByUserId})";
     internal const string UntagByEmail = $"DELETE FROM user_tags WHERE tag_id = $tag AND user_seq IN (SELECT u.seq {NamedByEmail})";
+
+    /// <summary>
+    /// A link's columns: a user is tagged at $now by $admin, the admin whose token the request came with (on either face
+    /// the app's key, its first admin's); a tag applied again keeps when and by whom it was first, as a conversation's.
+    /// </summary>
+    private const string Applied = "(tag_id, user_seq, applied_at, admin_id)";
     private const string NamedByUserId = "FROM json_each($values) AS j CROSS JOIN users AS u WHERE u.app = $app AND u.user_id = j.value";
     private const string NamedByEmail = "FROM json_each($values) AS j CROSS JOIN users AS u WHERE u.app = $app AND u.email = j.value";
 
@@ -28,7 +34,7 @@ internal sealed partial class AppStore
     internal const string ContactSeqs = "SELECT u.seq FROM json_each($values) AS j LEFT JOIN users AS u ON u.intercom_id = j.value AND u.app = $app ORDER BY j.key";
 
     /// <summary>Links (or unlinks) the users whose seqs are in $values: what 2.14 tags contacts with, one or many.</summary>
-    internal const string TagSeqs = "INSERT OR IGNORE INTO user_tags (tag_id, user_seq) SELECT $tag, j.value FROM json_each($values) AS j";
+    internal const string TagSeqs = $"INSERT OR IGNORE INTO user_tags {Applied} SELECT $tag, j.value, $now, $admin FROM json_each($values) AS j";
     internal const string UntagSeqs = "DELETE FROM user_tags WHERE tag_id = $tag AND user_seq IN (SELECT j.value FROM json_each($values) AS j)";
 
     /// <summary>
@@ -140,16 +146,23 @@ internal sealed partial class AppStore
         return s.Execute("DELETE FROM user_tags WHERE tag_id = $id; DELETE FROM conversation_tags WHERE tag_id = $id; DELETE FROM tags WHERE id = $id", ("$id", tag.NumericId));
     });
 
-    public Task<TagRecord> AddContactTagAsync(string contactId, long tagId) => LinkContactAsync(contactId, tagId, TagSeqs);
-
-    public Task<TagRecord> RemoveContactTagAsync(string contactId, long tagId) => LinkContactAsync(contactId, tagId, UntagSeqs);
-
-    private Task<TagRecord> LinkContactAsync(string contactId, long tagId, string sql) => db.WriteAsync(s =>
+    /// <summary>Tags the contact; the tag as applied (when first, and by whom).</summary>
+    public Task<AppliedTag> AddContactTagAsync(string contactId, long tagId) => db.WriteAsync(s =>
     {
         var contact = Find(s, contactId) ?? throw ContactNotFound();
         var tag = TagById(s, tagId) ?? throw TagNotFound();
-        Link(s, tag.NumericId, (sql, new[] { contact.User.Seq }));
-        return tag;
+        Link(s, tag.NumericId, (TagSeqs, new[] { contact.User.Seq }));
+        return s.First("SELECT applied_at, admin_id FROM user_tags WHERE tag_id = $tag AND user_seq = $seq",
+            r => new AppliedTag(tag, Number(r, 0), Text(r, 1)), ("$tag", tag.NumericId), ("$seq", contact.User.Seq))!;
+    });
+
+    /// <summary>Untags the contact; the tag as it was applied (nothing applied, for a tag the contact does not have).</summary>
+    public Task<AppliedTag> RemoveContactTagAsync(string contactId, long tagId) => db.WriteAsync(s =>
+    {
+        var contact = Find(s, contactId) ?? throw ContactNotFound();
+        var tag = TagById(s, tagId) ?? throw TagNotFound();
+        Link(s, tag.NumericId, (UntagSeqs, new[] { contact.User.Seq }));
+        return contact.Tags.FirstOrDefault(t => t.Tag.NumericId == tag.NumericId) ?? new AppliedTag(tag, null, null);
     });
 
     /// <summary>A new tag named <paramref name="name"/> (unless one of that exact name exists), green unless a colour is given.</summary>
@@ -160,14 +173,17 @@ internal sealed partial class AppStore
         return TagNamed(s, name, ignoreCase: false)!;
     }
 
-    /// <summary>Runs each link or unlink statement over its values (user ids, emails or seqs), one statement whatever the batch size.</summary>
+    /// <summary>
+    /// Runs each link or unlink statement over its values (user ids, emails or seqs), one statement whatever the batch
+    /// size; a link is applied now by the app's admin (<see cref="Applied"/>).
+    /// </summary>
     private void Link<T>(DbSession s, long tag, params (string Sql, IReadOnlyCollection<T> Values)[] batches)
     {
         foreach (var (sql, values) in batches)
         {
             if (values.Count > 0)
             {
-                s.Execute(sql, ("$tag", tag), ("$app", app), ("$values", JsonSerializer.Serialize(values)));
+                s.Execute(sql, ("$tag", tag), ("$app", app), ("$values", JsonSerializer.Serialize(values)), ("$now", Now), ("$admin", admin.Id));
             }
         }
     }
@@ -220,8 +236,16 @@ internal sealed partial class AppStore
     private static TagRecord ReadTag(SqliteDataReader r, int at = 0) =>
         new(r.GetString(at), r.GetInt64(at + 1), r.GetString(at + 2), r.GetString(at + 3), r.GetInt64(at + 4));
 
-    /// <summary>Tag rows as <see cref="TagsOfUser"/> aggregates them: a JSON array of <see cref="TagColumns"/> arrays.</summary>
-    private static IReadOnlyList<TagRecord> TagsFromJson(string json)
+    /// <summary>Tag rows as a company's are aggregated: a JSON array of <see cref="TagColumns"/> arrays.</summary>
+    private static IReadOnlyList<TagRecord> TagsFromJson(string json) => FromJsonRows(json, TagFromJson);
+
+    /// <summary>Tag rows as <see cref="TagsOfUser"/> aggregates them: <see cref="TagColumns"/>, then applied_at and admin_id.</summary>
+    private static IReadOnlyList<AppliedTag> AppliedTagsFromJson(string json) => FromJsonRows(json, t => new AppliedTag(
+        TagFromJson(t), t[5].ValueKind == JsonValueKind.Null ? null : t[5].GetInt64(), t[6].ValueKind == JsonValueKind.Null ? null : t[6].GetString()));
+
+    private static TagRecord TagFromJson(JsonElement t) => new(t[0].GetString()!, t[1].GetInt64(), t[2].GetString()!, t[3].GetString()!, t[4].GetInt64());
+
+    private static List<T> FromJsonRows<T>(string json, Func<JsonElement, T> read)
     {
         if (json == "[]")
         {
@@ -229,7 +253,7 @@ internal sealed partial class AppStore
         }
 
         using var rows = JsonDocument.Parse(json);
-        return [.. rows.RootElement.EnumerateArray().Select(t => new TagRecord(t[0].GetString()!, t[1].GetInt64(), t[2].GetString()!, t[3].GetString()!, t[4].GetInt64()))];
+        return [.. rows.RootElement.EnumerateArray().Select(read)];
     }
 
     /// <summary>

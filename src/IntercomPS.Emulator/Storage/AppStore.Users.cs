@@ -169,7 +169,7 @@ internal sealed partial class AppStore
 
     /// <summary>The contact on the reader's row: the user, then the columns <see cref="ContactColumns"/> adds.</summary>
     private static ContactRecord ReadContact(SqliteDataReader r) =>
-        new(ReadUser(r), r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), TagsFromJson(r.GetString(18)), r.GetInt64(16), r.GetInt64(17),
+        new(ReadUser(r), r.GetString(12), Text(r, 13), r.GetInt64(14) != 0, r.GetInt64(15), AppliedTagsFromJson(r.GetString(18)), r.GetInt64(16), r.GetInt64(17),
             IdsFromJson(r.GetString(19)), IdsFromJson(r.GetString(20)));
 
     /// <summary>A JSON array of ids (numbers or strings) as strings; the usual empty one without parsing.</summary>

@@ -45,9 +45,9 @@ internal sealed partial class AppStore(Database db, string app, AdminRecord admi
         "(SELECT json_group_array(intercom_id) FROM (SELECT c.intercom_id FROM company_contacts cc JOIN companies c ON c.seq = cc.company_seq " +
         "WHERE cc.user_seq = u.seq ORDER BY c.seq LIMIT 10))";
 
-    /// <summary>The tags of the user u: one JSON array of <see cref="TagColumns"/> rows, ordered by tag id.</summary>
+    /// <summary>The tags of the user u: one JSON array of <see cref="TagColumns"/> rows with when and by whom each was applied, ordered by tag id.</summary>
     private const string TagsOfUser =
-        $"(SELECT json_group_array(json_array({TagColumns})) FROM (SELECT {TagColumns} FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_seq = u.seq ORDER BY t.id) AS t)";
+        $"(SELECT json_group_array(json_array({TagColumns}, t.applied_at, t.admin_id)) FROM (SELECT {TagColumns}, ut.applied_at, ut.admin_id FROM user_tags ut JOIN tags t ON t.id = ut.tag_id WHERE ut.user_seq = u.seq ORDER BY t.id) AS t)";
 
     private const string ContactFrom = "FROM users u LEFT JOIN contact_details d ON d.user_seq = u.seq";
 

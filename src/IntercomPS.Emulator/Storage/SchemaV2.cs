@@ -6,7 +6,8 @@ namespace IntercomPS.Emulator.Storage;
 /// role "user" contact), the data attributes an app defined (contact and company), data events, a conversation's state
 /// (open, closed, snoozed; a v1 thread without a row is open) and assignees, its tags, and the admins and teams an app
 /// has beyond its first admin. A message's 2.14 part type, author admin and assignee are columns of the shared
-/// messages table (a v1 message is a comment by the user or the app's first admin).
+/// messages table (a v1 message is a comment by the user or the app's first admin), and when and by which admin a
+/// contact was tagged columns of user_tags (null in rows from before they were recorded).
 /// </summary>
 internal static class SchemaV2
 {
@@ -100,13 +101,15 @@ internal static class SchemaV2
         CREATE INDEX IF NOT EXISTS ix_users_id_digit ON users(app, substr(intercom_id, -1), COALESCE(created_at, 0), seq);
         """;
 
-    /// <summary>The columns an older data file's shared or 2.14 tables lack, added on open (older rows: comments, unassigned; contact attributes, not archived).</summary>
+    /// <summary>The columns an older data file's shared or 2.14 tables lack, added on open (older rows: comments, unassigned; contact attributes, not archived; tags applied at an unknown time by an unknown admin).</summary>
     private static readonly (string Table, string Column, string Type)[] LaterColumns =
     [
         ("messages", "part_type", "TEXT"),
         ("messages", "admin_id", "TEXT"),
         ("messages", "assigned_to", "TEXT"),
         ("notes", "admin_id", "TEXT"),
+        ("user_tags", "applied_at", "INTEGER"),
+        ("user_tags", "admin_id", "TEXT"),
         ("conversation_states", "admin_assignee_id", "INTEGER"),
         ("conversation_states", "team_assignee_id", "INTEGER"),
         ("data_attributes", "model", "TEXT NOT NULL DEFAULT 'contact'"),

@@ -81,15 +81,15 @@ internal static class TagsEndpoints
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
         var tagId = Input.Id(body, "id") ?? throw new ApiError(400, "bad_request", "id is required (the tag's id)") { Code = "parameter_not_found", Field = "id" };
-        var tag = await Store(context).AddContactTagAsync(RouteValues.Text(context, "contact_id"), tagId);
-        return Json.Ok(w => Writer.Tag(w, tag));
+        var applied = await Store(context).AddContactTagAsync(RouteValues.Text(context, "contact_id"), tagId);
+        return Json.Ok(w => Writer.AppliedTag(w, applied));
     }
 
     public static async Task<IResult> RemoveFromContactAsync(HttpContext context)
     {
-        var tag = await Store(context).RemoveContactTagAsync(
+        var removed = await Store(context).RemoveContactTagAsync(
             RouteValues.Text(context, "contact_id"), RouteValues.NumericId(context, "tag_id", AppStore.TagNotFound));
-        return Json.Ok(w => Writer.Tag(w, tag));
+        return Json.Ok(w => Writer.AppliedTag(w, removed));
     }
 
     private static List<(string, bool)> Users(JsonElement users)

@@ -151,7 +151,7 @@ internal static class Writer
         w.WriteStartArray(N.Data);
         for (var i = 0; i < c.Tags.Count && i < InlinedTags; i++)
         {
-            var id = Face.ToString(c.Tags[i].NumericId);
+            var id = Face.ToString(c.Tags[i].Tag.NumericId);
             w.WriteStartObject();
             w.WriteString(N.Type, N.Tag);
             w.WriteString(N.Id, id);
@@ -267,18 +267,26 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    /// <summary>A tag on a conversation: the tag, when it was applied and by which admin.</summary>
-    public static void AppliedTag(Utf8JsonWriter w, ConversationTag applied)
+    /// <summary>A tag on a contact or a conversation: the tag, when it was applied and by which admin (null where not known).</summary>
+    public static void AppliedTag(Utf8JsonWriter w, AppliedTag applied)
     {
         w.WriteStartObject();
         w.WriteString("type", "tag");
         w.WriteString("id", Face.ToString(applied.Tag.NumericId));
         w.WriteString("name", applied.Tag.Name);
-        w.WriteNumber("applied_at", applied.AppliedAt);
-        w.WriteStartObject("applied_by");
-        w.WriteString("type", "admin");
-        w.WriteString("id", applied.AdminId);
-        w.WriteEndObject();
+        Nullable(w, "applied_at", applied.AppliedAt);
+        if (applied.AdminId is { } admin)
+        {
+            w.WriteStartObject("applied_by");
+            w.WriteString("type", "admin");
+            w.WriteString("id", admin);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("applied_by");
+        }
+
         w.WriteEndObject();
     }
 
@@ -300,14 +308,19 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    public static void TagList(Utf8JsonWriter w, IEnumerable<TagRecord> tags)
+    public static void TagList(Utf8JsonWriter w, IEnumerable<TagRecord> tags) => List(w, tags, Tag);
+
+    /// <summary>A contact's tags (GET /contacts/{id}/tags), each as applied.</summary>
+    public static void TagList(Utf8JsonWriter w, IEnumerable<AppliedTag> tags) => List(w, tags, AppliedTag);
+
+    private static void List<T>(Utf8JsonWriter w, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
     {
         w.WriteStartObject();
         w.WriteString("type", "list");
         w.WriteStartArray("data");
-        foreach (var tag in tags)
+        foreach (var item in items)
         {
-            Tag(w, tag);
+            write(w, item);
         }
 
         w.WriteEndArray();
