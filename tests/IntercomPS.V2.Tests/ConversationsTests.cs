@@ -72,6 +72,38 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task Waiting_since_is_searched_as_the_answers_give_it()
+    {
+        // 2.14 lists waiting_since among the searchable fields, a date as created_at and snoozed_until are: it was a 400.
+        var (contact, _, admin) = await NewContact();
+        async Task<string> Start(string body) => (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body })).Ok()["conversation_id"].GetString()!;
+        string[] ids = [await Start("waiting"), await Start("answered"), await Start("noted"), await Start("closed")];
+        (await Api.PostAsync($"/conversations/{ids[1]}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Hi" })).Ok();
+        (await Api.PostAsync($"/conversations/{ids[2]}/reply", new { message_type = "note", type = "admin", admin_id = admin, body = "internal" })).Ok(); // no reply
+        (await Api.PostAsync($"/conversations/{ids[3]}/parts", new { message_type = "close", type = "admin", admin_id = admin, body = "Solved" })).Ok(); // a reply
+        var answered = new long?[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var since = (await Api.GetAsync($"/conversations/{ids[i]}")).Ok()["waiting_since"];
+            answered[i] = since.ValueKind == System.Text.Json.JsonValueKind.Null ? null : since.GetInt64();
+        }
+
+        Assert.Equal([true, false, true, false], answered.Select(a => a.HasValue));
+        async Task<string[]> Search(string op, long value) =>
+            [.. (await Api.PostAsync("/conversations/search", new { query = new { @operator = "AND", value = new object[] { new { field = "contact_ids", @operator = "=", value = contact }, new { field = "waiting_since", @operator = op, value } } } }))
+                .Ok()["conversations"].EnumerateArray().Select(c => c.GetProperty("id").GetString()!)];
+        var first = answered[0]!.Value;
+        foreach (var (op, value) in new[] { ("=", first), (">", first - 1), ("<", first + 1), (">", first), ("<", first) })
+        {
+            var expected = ids.Where((_, i) => answered[i] is { } since && op switch { "=" => since == value, ">" => since > value, _ => since < value });
+            Assert.Equal(expected, await Search(op, value));
+        }
+
+        Assert.Contains("not supported for waiting_since", (await Api.PostAsync("/conversations/search",
+            new { query = new { field = "waiting_since", @operator = "!=", value = first } })).Error(400, "parameter_invalid"), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Display_as_plaintext_gives_bodies_as_plain_text_and_html_stays_the_default()
     {
         var (contact, _, admin) = await NewContact();

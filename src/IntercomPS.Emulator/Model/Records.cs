@@ -46,7 +46,9 @@ internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, strin
     /// What the user sees in the thread (and all v1 shows): comments, and a message an admin wrote with a close or an
     /// assignment; never a note, nor a state change without words.
     /// </summary>
-    public bool ToUser => PartType == "comment" || (PartType != "note" && Html.Length > 0);
+    public bool ToUser => IsToUser(PartType, Html);
+
+    public static bool IsToUser(string partType, string html) => partType == "comment" || (partType != "note" && html.Length > 0);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace IntercomPS.Emulator.Model;
@@ -53,22 +54,15 @@ internal sealed record ConversationRecord(
     /// time a customer started waiting for a response. Set to null if last reply is from an Admin"). Notes and state
     /// changes without words are no replies (<see cref="MessageRecord.ToUser"/>); null when the contact has not written.
     /// </summary>
-    public long? WaitingSince
-    {
-        get
-        {
-            long? since = null;
-            foreach (var message in Messages)
-            {
-                if (message.ToUser)
-                {
-                    since = message.FromAdmin ? null : since ?? message.CreatedAt;
-                }
-            }
+    public long? WaitingSince => Messages.Aggregate((long?)null, (since, m) => WaitingAfter(since, m.FromAdmin, m.ToUser, m.CreatedAt));
 
-            return since;
-        }
-    }
+    /// <summary>
+    /// The rule, one message at a time in order: a message the user sees starts the wait (the contact's) or ends it (an
+    /// admin's). The search's SQL folds the same function (<c>waiting_since</c>, registered by the database), so what a
+    /// search matches is what the answers say.
+    /// </summary>
+    public static long? WaitingAfter(long? since, bool fromAdmin, bool toUser, long createdAt) =>
+        !toUser ? since : fromAdmin ? null : since ?? createdAt;
 }
 
 /// <summary>

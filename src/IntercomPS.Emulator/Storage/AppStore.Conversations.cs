@@ -20,6 +20,10 @@ internal sealed partial class AppStore
     public const string ConversationUpdatedAtSql =
         "max(t.created_at, COALESCE(cs.updated_at, 0), COALESCE((SELECT MAX(m.created_at) FROM messages m WHERE m.thread_id = t.id), 0))";
 
+    /// <summary>When the contact began waiting for an answer (<see cref="ConversationRecord.WaitingSince"/>), folded over the messages in order.</summary>
+    public const string ConversationWaitingSinceSql =
+        "(SELECT waiting_since(m.from_admin, COALESCE(m.part_type, 'comment'), m.html, m.created_at ORDER BY m.id) FROM messages m WHERE m.thread_id = t.id)";
+
     private const string ConversationColumns =
         $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq, cs.admin_assignee_id, cs.team_assignee_id";
 

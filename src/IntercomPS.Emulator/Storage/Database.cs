@@ -158,13 +158,17 @@ internal sealed class Database : IDisposable
 
     /// <summary>
     /// A connection with the functions the emulator's SQL calls: <c>body_words(html)</c>, the words of a message as a
-    /// JSON array, lowercased, which a conversation search on source.body matches one by one (as 2.14 describes).
+    /// JSON array, lowercased, which a conversation search on source.body matches one by one (as 2.14 describes); and
+    /// the aggregate <c>waiting_since(from_admin, part_type, html, created_at)</c> over a thread's messages in order,
+    /// the conversation's waiting_since by the rule its answers are written with.
     /// </summary>
     private static SqliteConnection Open(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         connection.CreateFunction("body_words", (string? html) => html is null ? "[]" : Words.Json(html), isDeterministic: true);
+        connection.CreateAggregate("waiting_since", (long?)null, (long? since, long fromAdmin, string partType, string html, long createdAt) =>
+            ConversationRecord.WaitingAfter(since, fromAdmin != 0, MessageRecord.IsToUser(partType, html), createdAt), isDeterministic: true);
         return connection;
     }
 

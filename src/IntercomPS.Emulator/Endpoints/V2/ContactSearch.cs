@@ -68,6 +68,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["admin_assignee_id"] = ("COALESCE(cs.admin_assignee_id, 0)", "integer"),
         ["team_assignee_id"] = ("COALESCE(cs.team_assignee_id, 0)", "integer"),
         ["snoozed_until"] = ("cs.snoozed_until", "date"),
+        ["waiting_since"] = (AppStore.ConversationWaitingSinceSql, "date"),
         ["tag_ids"] = ("EXISTS (SELECT 1 FROM conversation_tags ct WHERE ct.thread_id = t.id AND ct.tag_id {0})", "tag"),
     };
 
