@@ -141,6 +141,11 @@ internal static class Writer
         }
 
         w.WriteEndObject();
+        foreach (var unset in N.UnsetMobile)
+        {
+            w.WriteNull(unset);
+        }
+
         w.WriteNull(N.Avatar);
         w.WritePropertyName(N.CustomAttributes);
         w.WriteRawValue(u.CustomData, skipInputValidation: true);
@@ -171,6 +176,7 @@ internal static class Writer
         w.WriteStartArray(N.Data);
         w.WriteEndArray();
         w.WriteEndObject();
+        w.WriteNull(N.EnabledPushMessaging);
         w.WriteEndObject();
     }
 
@@ -208,6 +214,11 @@ internal static class Writer
         public static readonly JsonEncodedText Tags = E("tags"), Notes = E("notes"), Companies = E("companies"), SocialProfiles = E("social_profiles");
         public static readonly JsonEncodedText[] UnsetTimes = [.. new[] { "last_replied_at", "last_contacted_at", "last_email_opened_at", "last_email_clicked_at", "language_override" }.Select(E)];
         public static readonly JsonEncodedText[] UnsetClient = [.. new[] { "browser_version", "browser_language", "os" }.Select(E)];
+        public static readonly JsonEncodedText EnabledPushMessaging = E("enabled_push_messaging");
+
+        /// <summary>What the mobile SDKs report, which no contact here has: null, as the API sends it.</summary>
+        public static readonly JsonEncodedText[] UnsetMobile = [.. new[] { "android", "ios" }.SelectMany(os =>
+            new[] { "app_name", "app_version", "device", "os_version", "sdk_version", "last_seen_at" }.Select(field => E($"{os}_{field}")))];
         public static readonly JsonEncodedText[] LocationParts = [.. new[] { "country", "region", "city", "country_code", "continent_code" }.Select(E)];
 
         private static JsonEncodedText E(string text) => JsonEncodedText.Encode(text);
