@@ -25,6 +25,24 @@ public class NullFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         Assert.Empty(Missing((await Api.GetAsync($"/contacts/{id}")).Ok().Json, "/contacts/{contact_id}", "get", "successful"));
     }
 
+    [DescriptionFact]
+    public async Task A_conversation_and_its_parts_send_every_nullable_field_the_examples_send()
+    {
+        var contact = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString();
+        var admin = (await Api.GetAsync("/me")).Ok()["id"].GetString();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Hello?" })).Ok()["conversation_id"].GetString();
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Hi" })).Ok();
+        var answer = (await Api.GetAsync($"/conversations/{id}")).Ok().Json;
+        const string Template = "/conversations/{conversation_id}";
+        Assert.Empty(Missing(answer, Template, "get", "conversation found"));
+        Assert.Equal(answer.GetProperty("created_at").GetInt64(), answer.GetProperty("first_contact_reply").GetProperty("created_at").GetInt64()); // the contact's first message
+
+        var example = OpenApiContract.Instance.Example(Template, "get", 200, "conversation found");
+        var part = Assert.Single(answer.GetProperty("conversation_parts").GetProperty("conversation_parts").EnumerateArray());
+        Assert.Empty(Missing(part, example.GetProperty("conversation_parts").GetProperty("conversation_parts")[0], Schema("conversation_part")));
+        Assert.Empty(Missing(answer.GetProperty("source"), example.GetProperty("source"), Schema("conversation_source")));
+    }
+
     /// <summary>
     /// The fields the example <paramref name="name"/> of the operation's 200 sends, that its schema defines as nullable,
     /// which <paramref name="answer"/> leaves out.
@@ -64,6 +82,8 @@ public class NullFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
     }
 
     private static bool IsNullable(JsonNode property) => Resolve(property)["nullable"]?.GetValue<bool>() == true || property["nullable"]?.GetValue<bool>() == true;
+
+    private static JsonNode Schema(string component) => Resolve(new JsonObject { ["$ref"] = "#/components/schemas/" + component });
 
     private static JsonNode Resolve(JsonNode schema) => schema["$ref"] is { } reference
         ? OpenApiContract.Instance.Raw["components"]!["schemas"]![reference.GetValue<string>().Split('/')[^1]]!

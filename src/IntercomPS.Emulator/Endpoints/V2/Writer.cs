@@ -464,6 +464,23 @@ internal static class Writer
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteEndObject();
+        if (c.FirstContactReply is { } first)
+        {
+            w.WriteStartObject("first_contact_reply");
+            w.WriteNumber("created_at", first.CreatedAt);
+            w.WriteString("type", "conversation");
+            w.WriteString("url", first.Url);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("first_contact_reply");
+        }
+
+        // What the emulator has none of (SLAs, reporting statistics, ratings): null, as the description's examples send them.
+        w.WriteNull("sla_applied");
+        w.WriteNull("statistics");
+        w.WriteNull("conversation_rating");
         w.WriteStartObject("teammates");
         w.WriteString("type", "admin.list");
         w.WriteStartArray("teammates");
@@ -485,6 +502,7 @@ internal static class Writer
             w.WriteEndObject();
         }
 
+        w.WriteNull("ai_agent");
         w.WriteBoolean("ai_agent_participated", false);
         if (withParts)
         {
@@ -527,6 +545,12 @@ internal static class Writer
                 w.WriteEndArray();
                 w.WriteNull("external_id");
                 w.WriteBoolean("redacted", false);
+                // No email, no tags on parts, no app events or packages here: as the description's examples write a part without them.
+                w.WriteNull("email_message_metadata");
+                w.WriteStartArray("tags");
+                w.WriteEndArray();
+                w.WriteNull("event_details");
+                w.WriteNull("app_package_code");
                 w.WriteEndObject();
             }
 
