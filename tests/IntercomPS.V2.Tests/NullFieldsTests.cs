@@ -43,6 +43,22 @@ public class NullFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         Assert.Empty(Missing(answer.GetProperty("source"), example.GetProperty("source"), Schema("conversation_source")));
     }
 
+    [DescriptionFact]
+    public async Task Admins_notes_tags_and_companies_send_every_nullable_field_the_examples_send()
+    {
+        var contact = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString();
+        var me = (await Api.GetAsync("/me")).Ok();
+        Assert.Empty(Missing(me.Json, "/me", "get", "Successful response"));
+        Assert.Empty(Missing((await Api.GetAsync($"/admins/{me["id"].GetString()}")).Ok().Json, "/admins/{admin_id}", "get", "Admin found"));
+        var note = (await Api.PostAsync($"/contacts/{contact}/notes", new { body = "n" })).Ok()["id"].GetString();
+        Assert.Empty(Missing((await Api.GetAsync($"/notes/{note}")).Ok().Json, "/notes/{note_id}", "get", "Note found"));
+        var tag = (await Api.PostAsync("/tags", new { name = EmulatorFixture.NewId("null") })).Ok()["id"].GetString();
+        Assert.Empty(Missing((await Api.GetAsync($"/tags/{tag}")).Ok().Json, "/tags/{tag_id}", "get", "Tag found"));
+        Assert.Empty(Missing((await Api.PostAsync($"/contacts/{contact}/tags", new { id = tag })).Ok().Json, "/contacts/{contact_id}/tags", "post", "successful"));
+        var company = (await Api.PostAsync("/companies", new { company_id = EmulatorFixture.NewId("co") })).Ok()["id"].GetString();
+        Assert.Empty(Missing((await Api.GetAsync($"/companies/{company}")).Ok().Json, "/companies/{company_id}", "get", "Successful"));
+    }
+
     /// <summary>
     /// The fields the example <paramref name="name"/> of the operation's 200 sends, that its schema defines as nullable,
     /// which <paramref name="answer"/> leaves out.
