@@ -101,6 +101,24 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
 
         Assert.Contains("not supported for waiting_since", (await Api.PostAsync("/conversations/search",
             new { query = new { field = "waiting_since", @operator = "!=", value = first } })).Error(400, "parameter_invalid"), System.StringComparison.Ordinal);
+
+        // Sorted by it too, a page at a time by the keyset cursor: each conversation once, those no one waits on last.
+        var walked = new System.Collections.Generic.List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = (await Api.PostAsync("/conversations/search", new
+            {
+                query = new { field = "contact_ids", @operator = "=", value = contact },
+                sort = new { field = "waiting_since", order = "descending" },
+                pagination = cursor is null ? (object)new { per_page = 1 } : new { per_page = 1, starting_after = cursor },
+            })).Ok();
+            walked.AddRange(page["conversations"].EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+            cursor = page["pages"].TryGetProperty("next", out var next) ? next.GetProperty("starting_after").GetString() : null;
+        }
+        while (cursor is not null);
+        Assert.Equal(ids.Order(), walked.Order());
+        Assert.Equal(new[] { ids[1], ids[3] }.Order(), walked.TakeLast(2).Order());
     }
 
     [Fact]
