@@ -48,6 +48,7 @@ internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, strin
     /// </summary>
     public bool ToUser => IsToUser(PartType, Html);
 
+    /// <summary>The rule of <see cref="ToUser"/>, which the conversation search's SQL calls too (<c>waiting_since</c>).</summary>
     public static bool IsToUser(string partType, string html) => partType == "comment" || (partType != "note" && html.Length > 0);
 }
 

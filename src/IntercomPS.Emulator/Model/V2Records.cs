@@ -50,16 +50,16 @@ internal sealed record ConversationRecord(
     string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<AppliedTag>? Tags = null)
 {
     /// <summary>
-    /// When the contact began waiting for an answer: their first message to the user since an admin's last (2.14: "the
-    /// time a customer started waiting for a response. Set to null if last reply is from an Admin"). Notes and state
-    /// changes without words are no replies (<see cref="MessageRecord.ToUser"/>); null when the contact has not written.
-    /// </summary>
-    /// <summary>
     /// The contact's first message (2.14's first_contact_reply: "for a contact initiated message this will represent
     /// the users original message"); null until the contact writes.
     /// </summary>
     public MessageRecord? FirstContactReply => Messages.FirstOrDefault(m => !m.FromAdmin);
 
+    /// <summary>
+    /// When the contact began waiting for an answer: their first message to the user since an admin's last (2.14: "the
+    /// time a customer started waiting for a response. Set to null if last reply is from an Admin"). Notes and state
+    /// changes without words are no replies (<see cref="MessageRecord.ToUser"/>); null when the contact has not written.
+    /// </summary>
     public long? WaitingSince => Messages.Aggregate((long?)null, (since, m) => WaitingAfter(since, m.FromAdmin, m.ToUser, m.CreatedAt));
 
     /// <summary>
