@@ -60,6 +60,50 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.Equal(0, (await fixture.Other.GetAsync("v1/users"))["total_count"].GetInt32());
     }
 
+    [Theory]
+    [InlineData("admin/reset?app_id=ghost", "{}", 404, "No app 'ghost' is configured")]
+    [InlineData("admin/reset?app_id=", "{}", 400, "app_id must name an app")]
+    [InlineData("admin/reset?appid=test-app", "{}", 400, "Unknown query parameter 'appid': POST /admin/reset takes app_id")]
+    [InlineData("admin/reset", "{\"app\":\"test-app\"}", 400, "Unknown field 'app': POST /admin/reset takes app_id")]
+    [InlineData("admin/reset?app_id=test-app", "{\"app_id\":\"other-app\"}", 400, "app_id is 'test-app' in the query and 'other-app' in the body")]
+    public async Task Reset_refuses_what_it_cannot_read_and_wipes_nothing(string path, string body, int status, string message)
+    {
+        // A reset that misread its app would wipe every app: each of these once did (or answered 200 and did nothing).
+        var email = EmulatorFixture.NewEmail();
+        (await fixture.Api.PostAsync("v1/users", new { email })).AssertStatus(201);
+        Assert.Contains(message, (await Admin.PostAsync(path, body)).AssertError(status, status == 404 ? "not_found" : "bad_request"));
+        (await fixture.Api.GetAsync($"v1/users?email={email}")).AssertStatus(200);
+    }
+
+    [Fact]
+    public async Task Reset_takes_its_app_from_the_body_as_every_other_admin_write_does()
+    {
+        var mine = EmulatorFixture.NewEmail();
+        var theirs = EmulatorFixture.NewEmail();
+        await fixture.Api.PostAsync("v1/users", new { email = mine });
+        await fixture.Other.PostAsync("v1/users", new { email = theirs });
+
+        Assert.Equal(EmulatorFixture.OtherAppId, (await Admin.PostAsync("admin/reset", new { app_id = EmulatorFixture.OtherAppId })).AssertStatus(200)["reset"].GetString());
+        (await fixture.Other.GetAsync($"v1/users?email={theirs}")).AssertError(404, "not_found");
+        (await fixture.Api.GetAsync($"v1/users?email={mine}")).AssertStatus(200);
+    }
+
+    [Theory]
+    [InlineData("admin/seed", "{\"app_id\":\"test-app\",\"count\":3,\"prefix\":\"typo\",\"tags\":\"vip\"}", "Unknown field 'tags': POST /admin/seed takes app_id, count, prefix, tag")]
+    [InlineData("admin/admins", "{\"app_id\":\"test-app\",\"name\":\"Typo\",\"email\":\"typo@example.com\",\"away\":true}", "Unknown field 'away': POST /admin/admins takes app_id, name, email, away_mode_enabled, away_mode_reassign")]
+    [InlineData("admin/teams", "{\"app_id\":\"test-app\",\"name\":\"Typo\",\"admins\":[]}", "Unknown field 'admins': POST /admin/teams takes app_id, name, admin_ids")]
+    [InlineData("admin/message_threads/reply", "{\"app_id\":\"test-app\",\"email\":\"typo@example.com\",\"thread_id\":1,\"message\":\"x\"}", "Unknown field 'message': POST /admin/message_threads/reply takes app_id, user_id, email, thread_id, body, url")]
+    [InlineData("admin/apps/test-app/segments", "{\"name\":\"Typo\",\"contacts\":[]}", "Unknown field 'contacts': POST /admin/apps/{app_id}/segments takes name, person_type, contact_ids")]
+    public async Task Admin_writes_refuse_a_field_they_do_not_take_and_write_nothing(string path, string body, string message)
+    {
+        var users = (await fixture.Api.GetAsync("v1/users?per_page=1"))["total_count"].GetInt64();
+        Assert.Equal(message, (await Admin.PostAsync(path, body)).AssertError(400, "bad_request"));
+        Assert.Equal(users, (await fixture.Api.GetAsync("v1/users?per_page=1"))["total_count"].GetInt64());
+        (await fixture.V2.GetAsync("admins")).Ok()["admins"].EnumerateArray().ToList().ForEach(a => Assert.NotEqual("Typo", a.GetProperty("name").GetString()));
+        (await fixture.V2.GetAsync("teams")).Ok()["teams"].EnumerateArray().ToList().ForEach(t => Assert.NotEqual("Typo", t.GetProperty("name").GetString()));
+        (await fixture.V2.GetAsync("segments")).Ok()["segments"].EnumerateArray().ToList().ForEach(s => Assert.NotEqual("Typo", s.GetProperty("name").GetString()));
+    }
+
     [Fact]
     public async Task Requests_are_counted_per_app_and_route_including_failed_ones()
     {

@@ -91,10 +91,24 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         return Json.Object(200, ("app_id", app), ("version", profile.Version.Name), ("timezone", profile.TimeZoneName));
     }
 
-    /// <summary>Wipes data, request counts and rate-limit windows: of one app (?app_id=) or of all.</summary>
+    /// <summary>
+    /// Wipes data, request counts and rate-limit windows: of one app (?app_id=, or app_id in the body as the other
+    /// writes take it) or, when none is named, of all. Anything it cannot read is refused: misread, it would wipe all.
+    /// </summary>
     private async Task<IResult> ResetAsync(HttpContext context)
     {
-        var app = Input.Query(context.Request.Query, "app_id");
+        AdminInput.Query(context, "app_id");
+        var body = await AdminInput.BodyAsync(context, required: false, "app_id");
+        var inQuery = context.Request.Query.TryGetValue("app_id", out var values)
+            ? values[^1] is { Length: > 0 } named ? named : throw ApiError.BadRequest("app_id must name an app, or be left out to reset every app")
+            : null;
+        var inBody = body is { } b ? Input.String(b, "app_id") : null;
+        if (inQuery is not null && inBody is not null && inQuery != inBody)
+        {
+            throw ApiError.BadRequest($"app_id is '{inQuery}' in the query and '{inBody}' in the body: name one app");
+        }
+
+        var app = (inQuery ?? inBody) is { } given ? KnownApp(given) : null;
         await services.Admin.ResetAsync(app);
         services.Requests.Reset(app);
         services.RateLimiter.Reset(app);
@@ -104,7 +118,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     /// <summary>An admin answer on a user's thread; it stays unread for the user until they mark the thread read.</summary>
     private async Task<IResult> ReplyAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = await AdminInput.BodyAsync(context, "app_id", "user_id", "email", "thread_id", "body", "url");
         var store = services.Store(RequiredApp(body));
         var key = Input.UserKey(body);
         var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
@@ -116,7 +130,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     /// <summary>Bulk-creates {prefix}1..{prefix}{count} in one transaction (100,000 users take about a second).</summary>
     private async Task<IResult> SeedAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = await AdminInput.BodyAsync(context, "app_id", "count", "prefix", "tag");
         var app = RequiredApp(body);
         if (DummyApp.IsDummy(app))
         {
@@ -146,7 +160,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     /// <summary>{app_id, name, email, away_mode_enabled?, away_mode_reassign?}: one more admin (teammate) of the app, as 2.14 shows it.</summary>
     private async Task<IResult> AddAdminAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = await AdminInput.BodyAsync(context, "app_id", "name", "email", "away_mode_enabled", "away_mode_reassign");
         var store = services.Stored(SeedableApp(body));
         var admin = await store.AddAdminAsync(SeedText(body, "name"), SeedText(body, "email"),
             Input.Bool(body, "away_mode_enabled") ?? false, Input.Bool(body, "away_mode_reassign") ?? false);
@@ -156,7 +170,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
     /// <summary>{app_id, name, admin_ids?}: a team of the app's admins, as 2.14 shows it.</summary>
     private async Task<IResult> AddTeamAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = await AdminInput.BodyAsync(context, "app_id", "name", "admin_ids");
         var store = services.Stored(SeedableApp(body));
         var team = await store.AddTeamAsync(SeedText(body, "name"), Input.Strings(body, "admin_ids"));
         return Json.Ok(w => Endpoints.V2.Writer.Team(w, team));

@@ -56,7 +56,7 @@ internal sealed class WorkspaceAdmin(EmulatorServices services)
             throw ApiError.BadRequest("The dummy app stores nothing and cannot be seeded");
         }
 
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = await AdminInput.BodyAsync(context, "name", "person_type", "contact_ids");
         var name = Input.String(body, "name") is { Length: > 0 } given ? given : throw ApiError.BadRequest("name is required");
         var personType = Input.String(body, "person_type") ?? "user";
         if (personType is not ("user" or "contact"))
