@@ -117,6 +117,32 @@ public class ProtocolTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
     }
 
     [Fact]
+    public async Task A_request_refused_for_its_version_is_counted_against_the_limit_and_says_so_like_any_other()
+    {
+        // The limit is the app's, whatever a request asks: a version refused is still a call, as an unknown path is.
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
+        await fixture.Admin.SetFaultsAsync(new { rate_limit = 2, rate_window_seconds = 86400 });
+        try
+        {
+            var unknown = await fixture.V2Other.WithVersion("9.9").GetAsync("/admins");
+            unknown.Error(400, "intercom_version_invalid");
+            var lacking = await fixture.V2Other.WithVersion("2.13").GetAsync("/away_status_reasons");
+            lacking.Error(400, "intercom_version_invalid");
+            Assert.Equal(("2", "1"), (unknown.Header("X-RateLimit-Limit"), unknown.Header("X-RateLimit-Remaining")));
+            Assert.Equal(("2", "0"), (lacking.Header("X-RateLimit-Limit"), lacking.Header("X-RateLimit-Remaining")));
+            Assert.NotNull(unknown.Header("X-RateLimit-Reset"));
+
+            var limited = await fixture.V2Other.WithVersion("9.9").GetAsync("/admins");
+            limited.Error(429, "rate_limit_exceeded");
+            Assert.NotNull(limited.Header("Retry-After"));
+        }
+        finally
+        {
+            await fixture.Admin.ClearFaultsAsync();
+        }
+    }
+
+    [Fact]
     public async Task Admin_requests_count_2_14_routes_and_reset_empties_2_14_data()
     {
         await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);

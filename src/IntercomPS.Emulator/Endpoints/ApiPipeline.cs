@@ -7,7 +7,8 @@ namespace IntercomPS.Emulator.Endpoints;
 
 /// <summary>
 /// The one pipeline every API request passes, on either face, in this order: marked, held to the Host rule, counted
-/// under its app and route, delayed (taking its fault draws), authenticated, checked, then put through the faults.
+/// under its app and route, delayed (taking its fault draws), authenticated, rate-limited, checked, then put through
+/// the other faults.
 /// Who the request is from is worked out once, from its credentials, and that one answer is both what it is counted
 /// under and what it is authenticated as; a request refused on the way is still counted and delayed.
 /// </summary>
@@ -37,7 +38,8 @@ internal sealed class ApiPipeline(EmulatorServices services, ApiHostGuard? hosts
         var draw = await faults.DelayAsync(context);
         var caller = new Caller(identity.Authenticated ?? throw face.Unauthorized(), services);
         Caller.Set(context, caller);
+        var rate = faults.Limit(context, caller.AppId);
         face.Check(context, caller, route);
-        await faults.InvokeAsync(context, next, caller.AppId, route, draw);
+        await faults.InvokeAsync(context, next, route, draw, rate);
     }
 }

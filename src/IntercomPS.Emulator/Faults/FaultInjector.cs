@@ -33,10 +33,11 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
     }
 
     /// <summary>
-    /// The faults of an authenticated request of <paramref name="app"/>, counted under <paramref name="route"/> (which
-    /// <see cref="FaultOptions.Route"/> may target), with the draws it took on arrival.
+    /// Counts an authenticated request of <paramref name="app"/> against its rate limit and sends the three headers;
+    /// over the limit, the 429. It runs before any other check, so every call of the app counts and says so, a call
+    /// refused for its Intercom-Version as much as one for an unknown path.
     /// </summary>
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next, string app, string? route, FaultDraw draw)
+    public RateDecision Limit(HttpContext context, string app)
     {
         var f = faults.Snapshot();
         var rate = limiter.Hit(app, f.RateLimit, f.RateWindowSeconds);
@@ -53,6 +54,17 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
             };
         }
 
+        return rate;
+    }
+
+    /// <summary>
+    /// The other faults of an authenticated request, counted under <paramref name="route"/> (which
+    /// <see cref="FaultOptions.Route"/> may target), with the draws it took on arrival and its <paramref name="rate"/>.
+    /// </summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next, string? route, FaultDraw draw, RateDecision rate)
+    {
+        var f = faults.Snapshot();
+        var headers = context.Response.Headers;
         if (context.Request.Headers[FaultHeader.Name].ToString() is { Length: > 0 } value)
         {
             var forced = FaultHeader.Parse(value);
