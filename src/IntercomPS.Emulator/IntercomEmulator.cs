@@ -64,6 +64,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
     /// <summary>The live fault settings; change them at any time.</summary>
     public FaultOptions Faults => services.Faults;
 
+    /// <summary>Starts an emulator. Bad options are an <see cref="ArgumentException"/> whose message, without a parameter name, is the CLI's error line.</summary>
     public static async Task<IntercomEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -72,11 +73,10 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         {
             throw new ArgumentException(
                 $"--host {options.Host} ({address}) can be reached from other machines, and /admin can wipe and rewrite everything: "
-                + "set an admin token (--admin-token or INTERCOM_EMULATOR_ADMIN_TOKEN), which /admin calls then send as 'Authorization: Bearer TOKEN'.",
-                nameof(options));
+                + "set an admin token (--admin-token or INTERCOM_EMULATOR_ADMIN_TOKEN), which /admin calls then send as 'Authorization: Bearer TOKEN'.");
         }
 
-        var database = new Database(options.DataPath);
+        var database = Open(options.DataPath);
         try
         {
             var apps = new AppRegistry(options.Apps);
@@ -171,7 +171,7 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         {
             if (!apps.IsKnown(app))
             {
-                throw new ArgumentException($"--app-version/--app-timezone name app '{app}', which is not one of the emulator's apps ({string.Join(", ", apps.Apps.Keys)}).", nameof(options));
+                throw new ArgumentException($"--app-version/--app-timezone name app '{app}', which is not one of the emulator's apps ({string.Join(", ", apps.Apps.Keys)}).");
             }
 
             var profile = AppProfile.Default;
@@ -191,6 +191,20 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
         return profiles;
     }
 
+    /// <summary>The database, or an error that names the data file: the CLI prints its message as the whole "cannot start" line.</summary>
+    private static Database Open(string? dataPath)
+    {
+        try
+        {
+            return new Database(dataPath);
+        }
+        catch (Exception e) when (dataPath is not null && e is System.IO.IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // SQLite and the file system name neither the file nor, for a directory in the way, the file at all.
+            throw new System.IO.IOException($"Cannot keep data in '{dataPath}': {e.Message}", e);
+        }
+    }
+
     private static IPAddress Resolve(string host)
     {
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
@@ -203,8 +217,19 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
             return IPAddress.Any;
         }
 
-        return IPAddress.TryParse(host, out var ip) ? ip
-            : Dns.GetHostAddresses(host).FirstOrDefault() ?? throw new ArgumentException($"Cannot resolve host '{host}'.", nameof(host));
+        if (IPAddress.TryParse(host, out var ip))
+        {
+            return ip;
+        }
+
+        try
+        {
+            return Dns.GetHostAddresses(host).FirstOrDefault() ?? throw new ArgumentException($"Cannot resolve host '{host}'.");
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new ArgumentException($"Cannot resolve host '{host}': {e.Message}.", e);
+        }
     }
 
     private sealed class QuietLifetime : IHostLifetime

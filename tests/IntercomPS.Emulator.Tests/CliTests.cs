@@ -165,6 +165,36 @@ public sealed class CliTests
         Assert.Contains("--help", child.Stderr);
     }
 
+    [Theory]
+    [InlineData("--host 8.8.8.8", "cannot start: --host 8.8.8.8 (8.8.8.8) can be reached from other machines")]
+    [InlineData("--data {dir}", "cannot start: Cannot keep data in '{dir}': ")]
+    [InlineData("--data {file}/x.db", "cannot start: Cannot keep data in '{file}/x.db': ")]
+    [InlineData("--data {file}", "cannot start: Cannot keep data in '{file}': ")]
+    [InlineData("--port {busy}", "cannot start: Failed to bind to address http://127.0.0.1:{busy}: address already in use.")]
+    public async Task A_start_that_fails_exits_1_with_one_line_that_names_what_failed(string args, string message)
+    {
+        var dir = Directory.CreateTempSubdirectory("intercom-cli-").FullName;
+        var file = Path.Combine(dir, "not-a-database");
+        await File.WriteAllTextAsync(file, "these bytes are no SQLite database, and must stay as they are");
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        string Fill(string text) => text.Replace("{dir}", dir).Replace("{file}", file).Replace("{busy}", ((System.Net.IPEndPoint)busy.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            using var child = EmulatorProcess.Start(Fill(args).Split(' '));
+            Assert.Equal(1, await child.ExitCodeAsync());
+            var line = Assert.Single(child.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("intercom-emulator: " + Fill(message), line);
+            Assert.DoesNotContain("(Parameter", line);
+            Assert.Equal("", child.Stdout.Trim());
+            Assert.Equal("these bytes are no SQLite database, and must stay as they are", await File.ReadAllTextAsync(file));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task It_prints_its_url_and_credentials_serves_and_stops_cleanly_on_sigterm()
     {
