@@ -118,6 +118,23 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
     }
 
     [Fact]
+    public async Task Concurrent_requests_each_get_their_own_remaining_count_and_one_reset()
+    {
+        await fixture.Anonymous.PostAsync("admin/reset?app_id=" + EmulatorFixture.AppId, "{}");
+        Faults.RateLimit = 10;
+        Faults.RateWindowSeconds = FaultOptions.MaxSeconds; // one window (a day, aligned to the epoch) for the whole burst
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            i % 2 == 0 ? Api.GetAsync("v1/users?per_page=1") : fixture.V2.GetAsync("/admins"))); // both faces, one count
+
+        var allowed = answers.Where(a => a.Status == 200).ToList();
+        Assert.Equal(10, allowed.Count);
+        Assert.Equal(Enumerable.Range(0, 10).Select(n => n.ToString(CultureInfo.InvariantCulture)), allowed.Select(a => a.Header("X-RateLimit-Remaining")).Order());
+        Assert.All(answers.Where(a => a.Status != 200), a => Assert.Equal((429, "0"), (a.Status, a.Header("X-RateLimit-Remaining"))));
+        Assert.Single(answers.Select(a => a.Header("X-RateLimit-Reset")).Distinct());
+    }
+
+    [Fact]
     public async Task Without_a_limit_the_headers_report_a_nominal_unenforced_limit()
     {
         var reply = (await Api.GetAsync("v1/users?per_page=1")).AssertStatus(200);

@@ -17,12 +17,14 @@ internal sealed class RateLimiter
     /// <summary>Counts a request; the result says whether it is within the limit and what the headers say.</summary>
     public RateDecision Hit(string app, int limit, int windowSeconds)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var start = now / 1000 / windowSeconds * windowSeconds;
         var window = windows.GetOrAdd(app, _ => new Window());
-        long used;
+        long now, start, used;
         lock (window)
         {
+            // The clock is read under the lock: read before it, a request that waited for the lock across a window's
+            // edge would find the next window open and start its own, older one again, losing the next one's count.
+            now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            start = now / 1000 / windowSeconds * windowSeconds;
             if (window.Start != start || window.Length != windowSeconds)
             {
                 (window.Start, window.Length, window.Count) = (start, windowSeconds, 0);
