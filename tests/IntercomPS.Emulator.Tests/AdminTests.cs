@@ -33,6 +33,7 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
             Assert.Contains("not an Intercom-Version", (await Admin.PutAsync("admin/apps/" + EmulatorFixture.OtherAppId, new { version = "9.9" })).AssertError(400, "bad_request"));
             Assert.Contains("not a time zone", (await Admin.PutAsync("admin/apps/" + EmulatorFixture.OtherAppId, new { timezone = "Nowhere" })).AssertError(400, "bad_request"));
             Assert.Contains("Unknown app setting 'colour'", (await Admin.PutAsync("admin/apps/" + EmulatorFixture.OtherAppId, new { colour = "red" })).AssertError(400, "bad_request"));
+            Assert.Contains("Unknown app setting 'colour'", (await Admin.PutAsync("admin/apps/" + EmulatorFixture.OtherAppId, new { colour = 1 })).AssertError(400, "bad_request")); // named before its type is judged
             (await Admin.PutAsync("admin/apps/no-such-app", new { version = "2.11" })).AssertError(404, "not_found");
             Assert.Equal("Preview", (await Admin.GetAsync("admin/apps/" + EmulatorFixture.OtherAppId))["version"].GetString()); // refused ones changed nothing
         }

@@ -64,16 +64,18 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var profile = services.Profiles.Of(app);
         foreach (var property in body.EnumerateObject())
         {
+            if (property.Name is not ("version" or "timezone"))
+            {
+                throw ApiError.BadRequest($"Unknown app setting '{property.Name}': version or timezone");
+            }
+
             var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()!
-                : throw ApiError.BadRequest($"{property.Name} must be a string");
+                : throw ApiError.BadRequest($"{property.Name} must be a string, not {Input.Kind(property.Value)}");
             try
             {
-                profile = property.Name switch
-                {
-                    "version" => profile with { Version = AppProfiles.Version(text) },
-                    "timezone" => profile with { TimeZoneName = text, TimeZone = AppProfiles.TimeZone(text) },
-                    _ => throw ApiError.BadRequest($"Unknown app setting '{property.Name}': version or timezone"),
-                };
+                profile = property.Name == "version"
+                    ? profile with { Version = AppProfiles.Version(text) }
+                    : profile with { TimeZoneName = text, TimeZone = AppProfiles.TimeZone(text) };
             }
             catch (ArgumentException e)
             {
