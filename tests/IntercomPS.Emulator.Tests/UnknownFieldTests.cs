@@ -36,6 +36,29 @@ public sealed class UnknownFieldTests
     }
 
     [Fact]
+    public async Task A_query_parameter_typo_is_named_too()
+    {
+        // "emial" instead of "email": GET /v1/users then lists every user where the script expected one.
+        var log = new StringWriter();
+        await using var emulator = await IntercomEmulator.StartAsync(new EmulatorOptions { Log = log });
+        var api = new Api(Http, emulator.BaseUri, "local-app", "local-key");
+        (await api.PostAsync("v1/users", new { user_id = "u1", email = "u1@example.com" })).AssertStatus(201);
+
+        var list = (await api.GetAsync("v1/users?emial=u1@example.com&per_page=5")).AssertStatus(200);
+        Assert.Equal(1, list["total_count"].GetInt32());
+        Assert.Equal("ignored unknown query parameter 'emial'; GET /v1/users takes email, page, per_page, tag_id, tag_name, user_id", list.Header("X-Emulator-Warning"));
+        Assert.Contains("intercom-emulator: GET /v1/users: ignored unknown query parameter 'emial'", log.ToString());
+        Assert.StartsWith("ignored unknown query parameter 'name'; GET /v1/users/message_threads takes ",
+            (await api.GetAsync("v1/users/message_threads?user_id=u1&name=x")).AssertStatus(200).Header("X-Emulator-Warning"));
+        var tag = await api.GetAsync("v1/tags?name=vip&tag=vip&x=1");
+        tag.AssertError(404, "not_found"); // named also when the request then fails: the ignored parameter may be why
+        Assert.Equal("ignored unknown query parameters 'tag', 'x'; GET /v1/tags takes name", tag.Header("X-Emulator-Warning"));
+
+        Assert.Null((await api.GetAsync("v1/users?email=u1@example.com")).AssertStatus(200).Header("X-Emulator-Warning"));
+        Assert.Null((await api.GetAsync("v1/users/message_threads?user_id=u1&current_url=https%3A%2F%2Fexample.com%2F")).AssertStatus(200).Header("X-Emulator-Warning")); // the spec's own
+    }
+
+    [Fact]
     public async Task The_log_line_is_written_before_the_answer_is_sent()
     {
         // A log slower than the loopback: were the line written after the answer went out (as it once was, from the

@@ -13,6 +13,7 @@ internal static class MessageThreadsEndpoints
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var query = context.Request.Query;
+        UnknownFields.WarnQuery(context, UnknownFields.ThreadQuery);
         var key = Input.UserKey(query);
         var store = Caller.From(context).Store;
         var admins = await store.ListAdminsAsync();

@@ -14,6 +14,7 @@ internal static class TagsEndpoints
 
     public static async Task<IResult> GetAsync(HttpContext context)
     {
+        UnknownFields.WarnQuery(context, UnknownFields.TagQuery);
         var name = Input.Query(context.Request.Query, "name") ?? throw ApiError.BadRequest("name is required");
         var tag = await Caller.From(context).Store.GetTagAsync(name);
         return Json.Ok(w => Json.Tag(w, tag));

@@ -11,7 +11,7 @@ namespace IntercomPS.Emulator.Endpoints;
 /// <summary>
 /// Fields a request sends that the endpoint does not know are ignored, as the real service ignored them, but named
 /// in an X-Emulator-Warning answer header (and the emulator's log), so a script author sees the typo the real
-/// service would have swallowed.
+/// service would have swallowed; so are the query parameters of v1's reads.
 /// </summary>
 internal static class UnknownFields
 {
@@ -37,6 +37,13 @@ internal static class UnknownFields
 
     public static readonly IReadOnlySet<string> Tag = Set(["name", "color", "user_ids", "emails", "tag_or_untag", "id", "segment", "tagged_user_count"]);
 
+    /// <summary>The query parameters of v1's reads (and of DELETE /v1/users, for clients that cannot send a body).</summary>
+    public static readonly IReadOnlySet<string> UserQuery = Set(["user_id", "email", "page", "per_page", "tag_id", "tag_name"]);
+
+    public static readonly IReadOnlySet<string> ThreadQuery = Set(["user_id", "email", "thread_id", "current_url"]);
+
+    public static readonly IReadOnlySet<string> TagQuery = Set(["name"]);
+
     private const int MaxNamed = 10;
 
     /// <summary>Names the body's unknown fields in the answer's warning header, if there are any.</summary>
@@ -52,15 +59,37 @@ internal static class UnknownFields
             }
         }
 
-        if (unknown is null)
+        if (unknown is not null)
         {
-            return;
+            Report(context, "field", unknown, known);
+        }
+    }
+
+    /// <summary>Names the query string's unknown parameters in the answer's warning header, if there are any.</summary>
+    public static void WarnQuery(HttpContext context, IReadOnlySet<string> known)
+    {
+        // A plain loop again: GET /v1/users is the hottest read, and a clean query string should allocate nothing here.
+        List<string>? unknown = null;
+        foreach (var name in context.Request.Query.Keys)
+        {
+            if (!known.Contains(name))
+            {
+                (unknown ??= []).Add(name);
+            }
         }
 
+        if (unknown is not null)
+        {
+            Report(context, "query parameter", unknown, known);
+        }
+    }
+
+    private static void Report(HttpContext context, string what, List<string> unknown, IReadOnlySet<string> known)
+    {
         var named = string.Join(", ", unknown.Take(MaxNamed).Select(n => "'" + Printable(n) + "'"))
             + (unknown.Count > MaxNamed ? $" and {unknown.Count - MaxNamed} more" : "");
         var request = context.Request;
-        var warning = $"ignored unknown field{(unknown.Count == 1 ? "" : "s")} {named}; {request.Method} {request.Path} takes {string.Join(", ", known.Order(StringComparer.Ordinal))}";
+        var warning = $"ignored unknown {what}{(unknown.Count == 1 ? "" : "s")} {named}; {request.Method} {request.Path} takes {string.Join(", ", known.Order(StringComparer.Ordinal))}";
         context.Response.Headers[Header] = warning;
 
         // Logged here, before any answer is sent, so a script that reads the log after its answer finds the line;

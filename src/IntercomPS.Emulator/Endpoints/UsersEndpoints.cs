@@ -14,6 +14,7 @@ internal static class UsersEndpoints
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var query = context.Request.Query;
+        UnknownFields.WarnQuery(context, UnknownFields.UserQuery);
         var store = Caller.From(context).Store;
         if (Input.Query(query, "user_id") is not null || Input.Query(query, "email") is not null)
         {
@@ -49,6 +50,10 @@ internal static class UsersEndpoints
         if (body is { } fields)
         {
             UnknownFields.Warn(context, fields, UnknownFields.UserDelete);
+        }
+        else
+        {
+            UnknownFields.WarnQuery(context, UnknownFields.UserDelete);
         }
 
         var key = body is { } json ? Input.UserKey(json) : Input.UserKey(context.Request.Query);
