@@ -135,6 +135,27 @@ public sealed class FaultTests(EmulatorFixture fixture) : IClassFixture<Emulator
     }
 
     [Fact]
+    public async Task A_429_from_the_failure_rate_looks_like_the_rate_limits_own_on_both_faces()
+    {
+        // A client backing off reads Remaining and Retry-After: a 429 saying "99,999 left" and no wait is no rate limit.
+        Faults.FailureRate = 1;
+        Faults.FailureStatus = 429;
+        var v1 = await Api.GetAsync("v1/users?per_page=1");
+        v1.AssertError(429, "rate_limited");
+        var v2 = await fixture.V2.GetAsync("/admins");
+        v2.Error(429, "rate_limit_exceeded");
+        foreach (var limited in new[] { v1, v2 })
+        {
+            Assert.Equal("0", limited.Header("X-RateLimit-Remaining"));
+            var reset = long.Parse(limited.Header("X-RateLimit-Reset")!, CultureInfo.InvariantCulture);
+            Assert.InRange(int.Parse(limited.Header("Retry-After")!, CultureInfo.InvariantCulture), 1, reset - DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1);
+        }
+
+        Faults.RetryAfterSeconds = 7; // a Retry-After set for injected failures wins, as on X-Emulator-Fault
+        Assert.Equal("7", (await Api.GetAsync("v1/users?per_page=1")).Header("Retry-After"));
+    }
+
+    [Fact]
     public async Task Without_a_limit_the_headers_report_a_nominal_unenforced_limit()
     {
         var reply = (await Api.GetAsync("v1/users?per_page=1")).AssertStatus(200);

@@ -64,7 +64,6 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
     public async Task InvokeAsync(HttpContext context, RequestDelegate next, string? route, FaultDraw draw, RateDecision rate)
     {
         var f = faults.Snapshot();
-        var headers = context.Response.Headers;
         if (context.Request.Headers[FaultHeader.Name].ToString() is { Length: > 0 } value)
         {
             var forced = FaultHeader.Parse(value);
@@ -79,13 +78,7 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
                     await RunThenDropAsync(context, next);
                     return;
                 default:
-                    if (forced.Status == 429)
-                    {
-                        headers["X-RateLimit-Remaining"] = "0";
-                    }
-
-                    throw ApiError.ForStatus(
-                        forced.Status, $"Injected fault {forced.Status} ({FaultHeader.Name})", forced.RetryAfter ?? (forced.Status == 429 ? rate.RetryAfterSeconds : null));
+                    throw Failure(context, rate, forced.Status, $"Injected fault {forced.Status} ({FaultHeader.Name})", forced.RetryAfter);
             }
         }
 
@@ -93,8 +86,7 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
         if (targeted && draw.Failure < f.FailureRate)
         {
             Note(context, string.Create(CultureInfo.InvariantCulture, $"{f.FailureStatus} (failure rate {f.FailureRate})"));
-            throw ApiError.ForStatus(
-                f.FailureStatus, $"Injected failure {f.FailureStatus} (failure rate {f.FailureRate.ToString(CultureInfo.InvariantCulture)})",
+            throw Failure(context, rate, f.FailureStatus, $"Injected failure {f.FailureStatus} (failure rate {f.FailureRate.ToString(CultureInfo.InvariantCulture)})",
                 f.RetryAfterSeconds > 0 ? f.RetryAfterSeconds : null);
         }
 
@@ -109,6 +101,21 @@ internal sealed class FaultInjector(FaultOptions faults, RateLimiter limiter)
     }
 
     private static void Note(HttpContext context, string fault) => context.Items[InjectedKey] = fault;
+
+    /// <summary>
+    /// An injected failure, by header or by rate. An injected 429 looks like the rate limit's own, since a client
+    /// backs off by its headers: nothing remaining, and a Retry-After (the one asked for, else the window's end).
+    /// </summary>
+    private static ApiError Failure(HttpContext context, RateDecision rate, int status, string message, int? retryAfter)
+    {
+        if (status != 429)
+        {
+            return ApiError.ForStatus(status, message, retryAfter);
+        }
+
+        context.Response.Headers["X-RateLimit-Remaining"] = "0";
+        return ApiError.ForStatus(status, message, retryAfter ?? rate.RetryAfterSeconds);
+    }
 
     private static async ValueTask<FaultDraw> DelayedAsync(int delay, FaultDraw draw, System.Threading.CancellationToken aborted)
     {
