@@ -196,6 +196,32 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_data_file_another_emulator_keeps_is_refused_and_free_again_once_it_stops()
+    {
+        // Each emulator caches what it worked out from the data until its own next write: two on one file served
+        // each other's stale total_count (1 where the file held 4).
+        var dir = Directory.CreateTempSubdirectory("intercom-cli-").FullName;
+        var data = Path.Combine(dir, "shared.db");
+        try
+        {
+            await using (var first = await IntercomEmulator.StartAsync(new EmulatorOptions { DataPath = data }))
+            {
+                using var second = EmulatorProcess.Start(["--data", data]);
+                Assert.Equal(1, await second.ExitCodeAsync());
+                Assert.Equal($"intercom-emulator: cannot start: Cannot keep data in '{data}': another emulator is using it.", second.Stderr.Trim());
+                using var http = new HttpClient();
+                (await new Api(http, first.BaseUri, "local-app", "local-key").GetAsync("v1/users")).AssertStatus(200);
+            }
+
+            await using var after = await IntercomEmulator.StartAsync(new EmulatorOptions { DataPath = data });
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task It_prints_its_url_and_credentials_serves_and_stops_cleanly_on_sigterm()
     {
         var env = new Dictionary<string, string> { ["INTERCOM_EMULATOR_APPS"] = "cli-app:cli-key" };

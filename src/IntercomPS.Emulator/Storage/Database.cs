@@ -34,6 +34,7 @@ internal sealed class Database : IDisposable
     private readonly DbSession writeSession;
     private readonly string connectionString;
     private readonly string? temporaryPath;
+    private readonly FileStream? owner;
     private readonly object queueGate = new();
     private readonly Queue<IPendingWrite> queue = new();
     private readonly ConcurrentBag<DbSession> idleReaders = [];
@@ -52,6 +53,7 @@ internal sealed class Database : IDisposable
         {
             path = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            owner = Own(path);
         }
 
         connectionString = new SqliteConnectionStringBuilder
@@ -62,17 +64,27 @@ internal sealed class Database : IDisposable
             DefaultTimeout = 30,
         }.ToString();
 
-        writer = Open(connectionString);
-        writeSession = new DbSession(writer, cacheCommands: true);
+        try
+        {
+            writer = Open(connectionString);
+            writeSession = new DbSession(writer, cacheCommands: true);
 
-        // FULL: the WAL is fsynced at every commit, so an answered write survives kill -9 and power loss alike.
-        var synchronous = temporaryPath is null ? "FULL" : "OFF";
-        writeSession.Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY;");
-        writeSession.Execute("BEGIN IMMEDIATE");
-        Schema.Apply(writeSession);
-        SchemaV2.Apply(writeSession);
-        writeSession.Execute(SchemaWorkspace.Create);
-        writeSession.Execute("COMMIT");
+            // FULL: the WAL is fsynced at every commit, so an answered write survives kill -9 and power loss alike.
+            var synchronous = temporaryPath is null ? "FULL" : "OFF";
+            writeSession.Execute($"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA temp_store=MEMORY;");
+            writeSession.Execute("BEGIN IMMEDIATE");
+            Schema.Apply(writeSession);
+            SchemaV2.Apply(writeSession);
+            writeSession.Execute(SchemaWorkspace.Create);
+            writeSession.Execute("COMMIT");
+        }
+        catch
+        {
+            // A file SQLite cannot use (not a database, say) must not stay locked by an emulator that never started.
+            writer?.Dispose();
+            owner?.Dispose();
+            throw;
+        }
     }
 
     private interface IPendingWrite
@@ -172,6 +184,32 @@ internal sealed class Database : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Holds FILE.lock exclusively while the emulator runs. SQLite would let a second emulator share the file, but
+    /// each caches what it worked out from the data (page boundaries, counts) until its own next write, so the two
+    /// would answer from each other's stale caches. The lock file is left behind, as SQLite's -wal and -shm are.
+    /// </summary>
+    private static FileStream Own(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new IOException("it is a directory, not a file.");
+        }
+
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (Held(e))
+        {
+            throw new IOException("another emulator is using it.", e);
+        }
+    }
+
+    // What a lock another process holds throws: ERROR_SHARING_VIOLATION on Windows, else EWOULDBLOCK (its raw errno).
+    private static bool Held(IOException e) =>
+        OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) == 32 : e.HResult == (OperatingSystem.IsLinux() ? 11 : 35);
+
     public void Dispose()
     {
         writeGate.Wait();
@@ -199,6 +237,7 @@ internal sealed class Database : IDisposable
         }
 
         writeGate.Dispose();
+        owner?.Dispose(); // last: the next emulator may open the file once every connection is closed
     }
 
     private static void Close(DbSession session)
