@@ -184,11 +184,13 @@ public sealed class EmulatorOptions
 
         return text
             .AppendLine("  --help".PadRight(30) + "show this help")
+            .AppendLine("  --version".PadRight(30) + "show the emulator's version")
             .AppendLine()
             .AppendLine("The dummy app always answers with canned data: on v1 as user dummy-app-id or dummy_app_id (any key), on 2.x with")
             .AppendLine("the token dummy-app-id (or dummy_app_id).")
-            .AppendLine("Admin endpoints: /admin/health, /admin/reset, /admin/faults, /admin/requests, /admin/seed,")
-            .AppendLine("/admin/message_threads/reply. No auth on loopback unless --admin-token; web pages are refused (Origin, Host,")
+            .AppendLine("Admin endpoints (the README describes each): /admin/health, /admin/reset, /admin/faults, /admin/requests, /admin/seed,")
+            .AppendLine("/admin/message_threads/reply, /admin/admins, /admin/teams, /admin/apps/{app_id}, /admin/apps/{app_id}/companies,")
+            .AppendLine("/admin/apps/{app_id}/segments. No auth on loopback unless --admin-token; web pages are refused (Origin, Host,")
             .AppendLine("writes need Content-Type: application/json). Per request: header X-Emulator-Fault: 503[; retry-after=2] | 429 | drop | drop-before.")
             .AppendLine("Inspector: open /_inspector/ in a browser (the banner prints its address) to see each app's data and the requests")
             .AppendLine("live, and to reset, seed and set faults (with --admin-token the browser asks for it: any user name, the token as the password).")

@@ -43,6 +43,11 @@ public sealed class IntercomEmulator : IAsyncDisposable, IDisposable
     /// <summary>The Intercom REST API version the root face answers in when neither a request nor its app names one (v1 is served under /v1).</summary>
     public const string Version = Endpoints.V2.ApiVersions.DefaultName;
 
+    /// <summary>The emulator's own version (the module's, which the build stamps), without the build's commit suffix.</summary>
+    public static string ToolVersion { get; } =
+        (typeof(IntercomEmulator).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            is [System.Reflection.AssemblyInformationalVersionAttribute { InformationalVersion: var v }, ..] ? v : "0.0.0").Split('+')[0];
+
     /// <summary>The address really bound, as Kestrel reports it (http://0.0.0.0:PORT/ for all interfaces).</summary>
     public Uri ListenUri { get; }
 

@@ -11,6 +11,12 @@ if (args.Any(a => a is "--help" or "-h" or "-?"))
     return 0;
 }
 
+if (args.Any(a => a is "--version"))
+{
+    Console.WriteLine($"intercom-emulator {IntercomEmulator.ToolVersion}");
+    return 0;
+}
+
 EmulatorOptions options;
 try
 {

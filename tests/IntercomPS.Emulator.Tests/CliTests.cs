@@ -150,10 +150,20 @@ public sealed class CliTests
         foreach (var word in new[] { "--port", "--host", "--data", "--app", "--latency", "--jitter", "--failure-rate", "--failure-status",
                      "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault",
                      "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS", "--production", "INTERCOM_EMULATOR_PRODUCTION", "--request-ids", "--search-delay",
-                     "--request-log", "INTERCOM_EMULATOR_REQUEST_LOG", "/_inspector/" })
+                     "--request-log", "INTERCOM_EMULATOR_REQUEST_LOG", "/_inspector/", "--version",
+                     "/admin/admins", "/admin/teams", "/admin/apps/{app_id}", "/admin/apps/{app_id}/companies", "/admin/apps/{app_id}/segments" })
         {
             Assert.Contains(word, child.Stdout);
         }
+    }
+
+    [Fact]
+    public async Task Version_prints_the_tools_version_and_exits_0()
+    {
+        using var child = EmulatorProcess.Start(["--version"]);
+        Assert.Equal(0, await child.ExitCodeAsync());
+        Assert.Matches(@"^intercom-emulator \d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", child.Stdout.Trim());
+        Assert.Equal("", child.Stderr.Trim());
     }
 
     [Fact]
