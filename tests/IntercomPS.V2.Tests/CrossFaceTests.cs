@@ -10,6 +10,26 @@ namespace IntercomPS.V2.Tests;
 public class CrossFaceTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     [Fact]
+    public async Task An_email_a_lead_shares_with_a_user_names_the_user_on_v1_and_in_events()
+    {
+        // A visitor becomes a lead, then signs up: both keep the email. v1 knew only users, and 2.14's events are a
+        // user's; the lead, created first, once answered v1's GET /users?email= and took v1's upsert and the events.
+        var email = EmulatorFixture.NewEmail();
+        var lead = (await fixture.V2.PostAsync("/contacts", new { role = "lead", email })).Ok()["id"].GetString();
+        var user = (await fixture.V2.PostAsync("/contacts", new { role = "user", email })).Ok()["id"].GetString();
+
+        var (_, found) = await fixture.V1.SendAsync(HttpMethod.Get, $"users?email={email}");
+        Assert.Equal(user, found.GetProperty("intercom_id").GetString());
+        var (status, saved) = await fixture.V1.SendAsync(HttpMethod.Post, "users", new { email, name = "Signed Up" });
+        Assert.Equal((200, user), (status, saved.GetProperty("intercom_id").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await fixture.V2.GetAsync($"/contacts/{lead}")).Ok()["name"].ValueKind);
+
+        (await fixture.V2.PostAsync("/events", new { event_name = "signed-up", created_at = 1700000000, email })).Ok(202);
+        Assert.Single((await fixture.V2.GetAsync($"/events?type=user&intercom_user_id={user}")).Ok()["events"].EnumerateArray());
+        Assert.Empty((await fixture.V2.GetAsync($"/events?type=user&intercom_user_id={lead}")).Ok()["events"].EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_v1_user_is_a_2_14_contact_with_role_user()
     {
         var email = EmulatorFixture.NewEmail();

@@ -46,7 +46,7 @@ internal sealed partial class AppStore
         // A user first known by email only gets the user_id it is later sent with, instead of a duplicate user.
         if (user is null && key.UserId is not null && key.Email is not null)
         {
-            user = s.First($"SELECT {UserColumns} FROM users u WHERE u.app = $app AND u.email = $email AND u.user_id IS NULL ORDER BY u.seq LIMIT 1",
+            user = s.First($"SELECT {UserColumns} FROM users u WHERE u.app = $app AND u.email = $email AND u.user_id IS NULL ORDER BY {UsersFirst} LIMIT 1",
                 ReadUser, ("$app", app), ("$email", key.Email));
         }
 

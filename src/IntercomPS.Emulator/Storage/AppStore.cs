@@ -51,9 +51,12 @@ internal sealed partial class AppStore(Database db, string app, AdminRecord admi
 
     private const string ContactFrom = "FROM users u LEFT JOIN contact_details d ON d.user_seq = u.seq";
 
-    // How a user is found: by user_id (2.14's external_id, unique), by email (the first created), by its public id, or by seq.
+    // How a user is found: by user_id (2.14's external_id, unique), by email, by its public id, or by seq. An email
+    // names a user before the leads that share it (v1 knew only users; 2.14's events by email are a user's), then
+    // the first created.
     private const string WhereUserId = "WHERE u.app = $app AND u.user_id = $user_id";
-    private const string WhereEmail = "WHERE u.app = $app AND u.email = $email ORDER BY u.seq LIMIT 1";
+    private const string UsersFirst = "EXISTS (SELECT 1 FROM contact_details l WHERE l.user_seq = u.seq AND l.role = 'lead'), u.seq";
+    private const string WhereEmail = $"WHERE u.app = $app AND u.email = $email ORDER BY {UsersFirst} LIMIT 1";
     private const string WhereId = "WHERE u.intercom_id = $id AND u.app = $app";
     private const string WhereSeq = "WHERE u.seq = $seq";
 
