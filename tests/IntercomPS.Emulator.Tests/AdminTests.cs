@@ -126,6 +126,16 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.True((await Admin.GetAsync("admin/requests"))["total"].GetInt32() >= 6);
     }
 
+    [Theory]
+    [InlineData("admin/requests?app_id=ghost", 404, "No app 'ghost' is configured")]
+    [InlineData("admin/requests?app=test-app", 400, "Unknown query parameter 'app': GET /admin/requests takes app_id")]
+    public async Task Request_counts_of_an_app_it_does_not_have_are_refused_not_zero(string path, int status, string message)
+    {
+        // A zero for a misspelt app would pass every "no request was sent" assertion.
+        await fixture.Api.GetAsync("v1/users?per_page=1");
+        Assert.Contains(message, (await Admin.GetAsync(path)).AssertError(status, status == 404 ? "not_found" : "bad_request"));
+    }
+
     [Fact]
     public async Task Seed_creates_users_fast_in_creation_order_tagged_and_skips_existing_ones()
     {

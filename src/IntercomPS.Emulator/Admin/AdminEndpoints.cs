@@ -29,7 +29,10 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         app.MapPost("/admin/message_threads/reply", ApiRoutes.Handle(ReplyAsync));
         app.MapGet("/admin/requests", ApiRoutes.Handle(context =>
         {
-            var (total, byRoute) = services.Requests.Snapshot(Input.Query(context.Request.Query, "app_id"));
+            // A misspelt app or parameter would read as zero requests, and pass every "nothing was sent" check.
+            AdminInput.Query(context, "app_id");
+            var app = Input.Query(context.Request.Query, "app_id") is { } named ? KnownApp(named) : null;
+            var (total, byRoute) = services.Requests.Snapshot(app);
             return Task.FromResult(Json.Object(200, ("total", total), ("by_route", byRoute)));
         }));
         app.MapPost("/admin/admins", ApiRoutes.Handle(AddAdminAsync));
