@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Endpoints;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace IntercomPS.Emulator.Admin;
 
@@ -43,7 +44,7 @@ internal static class AdminInput
         }
     }
 
-    // Named by the route's template ("POST /admin/apps/{app_id}/segments"), as the inspector's copies of the controls share it.
+    // The route by its template ("POST /admin/apps/{app_id}/segments"), and what it takes.
     private static string Takes(HttpContext context, string[] names) =>
-        $"{context.Request.Method} {(context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value} takes {string.Join(", ", names)}";
+        $"{context.Request.Method} {(context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value} takes {string.Join(", ", names)}";
 }
