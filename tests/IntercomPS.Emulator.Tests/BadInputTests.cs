@@ -75,10 +75,31 @@ public sealed class BadInputTests(EmulatorFixture fixture) : IClassFixture<Emula
         { "GET", "v1/nothing-here", null, 404, "not_found", "No such endpoint: GET /v1/nothing-here" },
         { "GET", "v1", null, 404, "not_found", "No such endpoint" },
         { "GET", "admin/nothing", null, 404, "not_found", "No such endpoint" },
-        { "PATCH", "v1/users", "{}", 405, "method_not_allowed", "PATCH is not allowed on /v1/users; allowed: DELETE, GET, POST, PUT" },
+        { "PATCH", "v1/users", "{}", 405, "method_not_allowed", "PATCH is not allowed on /v1/users; allowed: DELETE, GET, HEAD, POST, PUT" },
         { "DELETE", "v1/tags", null, 405, "method_not_allowed", "DELETE is not allowed on /v1/tags" },
         { "GET", "v1/users/notes", null, 405, "method_not_allowed", "GET is not allowed" },
     };
+
+    [Theory]
+    [InlineData("v1/users?per_page=1")]
+    [InlineData("contacts?per_page=1")]
+    public async Task HEAD_answers_as_GET_would_without_the_body_on_both_faces(string path)
+    {
+        // Every HTTP server must take HEAD where it takes GET (RFC 9110, 9.1); the real v1, a Rails app, did.
+        var v1 = path.StartsWith("v1/", System.StringComparison.Ordinal);
+        var get = v1 ? await fixture.Api.GetAsync(path) : await fixture.V2.GetAsync("/" + path);
+        var head = await fixture.Api.SendAsync(HttpMethod.Head, path, null, r =>
+        {
+            if (!v1)
+            {
+                r.Headers.Authorization = new("Bearer", EmulatorFixture.ApiKey);
+            }
+        });
+        Assert.Equal((get.Status, ""), (head.Status, head.Text));
+        Assert.Equal(200, head.Status);
+        Assert.NotNull(head.Header("X-RateLimit-Remaining"));
+        Assert.Equal(405, (await fixture.Api.SendAsync(HttpMethod.Head, "v1/users/notes")).Status); // HEAD only where GET is
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

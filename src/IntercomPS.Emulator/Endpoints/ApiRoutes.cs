@@ -122,17 +122,20 @@ internal static class ApiRoutes
     {
         foreach (var route in All)
         {
-            endpoints.MapMethods(route.Template, [route.Method], Handle(route.Handler));
+            // HEAD wherever GET is, as HTTP asks of every server (and the real v1, a Rails app, did): Kestrel sends
+            // the headers GET would, Content-Length included, and drops the body.
+            endpoints.MapMethods(route.Template, route.Method == "GET" ? ["GET", "HEAD"] : [route.Method], Handle(route.Handler));
         }
     }
 
     /// <summary>
     /// The route a request will reach ("PUT /v1/tags", "GET /contacts/{contact_id}"), or null for any other path, so
-    /// what is counted by name stays bounded whatever paths arrive. Literal segments compare ignoring case, and a
+    /// what is counted by name stays bounded whatever paths arrive (a HEAD as its GET). Literal segments compare ignoring case, and a
     /// literal route wins over one with parameters (/contacts/search is not a contact id).
     /// </summary>
     public static string? RouteOf(string method, string path)
     {
+        method = method == "HEAD" ? "GET" : method; // a HEAD is its GET without the body, counted and faulted as one
         var trimmed = path.Trim('/');
         if (Literal.TryGetValue(method + " /" + trimmed.ToLowerInvariant(), out var name))
         {
