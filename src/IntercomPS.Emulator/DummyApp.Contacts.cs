@@ -106,6 +106,18 @@ internal sealed partial class DummyApp
         return Task.FromResult((Thread(FirstThreadId, message.CreatedAt, true, [message], ById(contactId)), message));
     }
 
+    /// <summary>The admin's message as if sent: the canned thread's id, the message unread, started by the admin.</summary>
+    public Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body)
+    {
+        var message = new MessageRecord(CannedMessageId, Now, null, Html.Paragraphs(body), true, AdminId: KnownAdmin(adminId));
+        return Task.FromResult(Thread(FirstThreadId, message.CreatedAt, false, [message], ById(contactId)) with
+        {
+            CreatedByUser = false,
+            MessageType = messageType,
+            Subject = subject,
+        });
+    }
+
     public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, string? adminId, bool note)
     {
         var thread = CannedThread(ListedUsers[0], id);

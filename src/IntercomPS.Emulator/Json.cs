@@ -148,7 +148,7 @@ internal static class Json
     /// A thread as v1 shows it (updated when a message followed the first, its user the "from" of user messages), with
     /// what answers captured from the real service also had (the v1-era official Ruby and Python clients kept them as
     /// fixtures): on the thread, message_id (its first message's id) and interrupt (true there); on the first message,
-    /// subject (""; only email messages had one).
+    /// subject ("" but for an admin's email message).
     /// </summary>
     public static void Thread(Utf8JsonWriter w, ConversationRecord t, IReadOnlyList<AdminRecord> admins)
     {
@@ -177,7 +177,7 @@ internal static class Json
             w.WriteString("html", m.Html);
             if (ReferenceEquals(m, t.Messages[0]))
             {
-                w.WriteString("subject", "");
+                w.WriteString("subject", t.Subject ?? "");
             }
 
             w.WriteStartObject("from");

@@ -81,6 +81,7 @@ internal static class ApiRoutes
         new("POST", "/conversations/{conversation_id}/parts", ConversationsEndpoints.ManageAsync),
         new("POST", "/conversations/{conversation_id}/tags", ConversationsEndpoints.TagAsync),
         new("DELETE", "/conversations/{conversation_id}/tags/{tag_id}", ConversationsEndpoints.UntagAsync),
+        new("POST", "/messages", MessagesEndpoints.CreateAsync),
 
         new("POST", "/events", EventsEndpoints.SubmitAsync),
         new("GET", "/events", EventsEndpoints.ListAsync),

@@ -42,12 +42,14 @@ internal sealed record DataAttributeChange(string? Description, IReadOnlyList<st
 
 /// <summary>
 /// A thread, which 2.14 shows as a conversation: its messages (oldest first), the contact it is with, and its 2.14
-/// state, assignees and tags. UpdatedAt is when its newest message or state change was.
+/// state, assignees and tags. UpdatedAt is when its newest message or state change was. MessageType and Subject are
+/// an admin's message's (POST /messages: inapp or email, and an email's subject); null when the contact started it.
 /// </summary>
 internal sealed record ConversationRecord(
     long Id, long CreatedAt, long UpdatedAt, bool Read, string State, long? SnoozedUntil, bool CreatedByUser,
     IReadOnlyList<MessageRecord> Messages, ContactRecord Contact,
-    string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<AppliedTag>? Tags = null)
+    string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<AppliedTag>? Tags = null,
+    string? MessageType = null, string? Subject = null)
 {
     /// <summary>
     /// The contact's first message (2.14's first_contact_reply: "for a contact initiated message this will represent

@@ -25,7 +25,7 @@ internal sealed partial class AppStore
         "(SELECT waiting_since(m.from_admin, COALESCE(m.part_type, 'comment'), m.html, m.created_at ORDER BY m.id) FROM messages m WHERE m.thread_id = t.id)";
 
     private const string ConversationColumns =
-        $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq, cs.admin_assignee_id, cs.team_assignee_id";
+        $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq, cs.admin_assignee_id, cs.team_assignee_id, t.message_type, t.subject";
 
     private const string ConversationFrom = "FROM threads t JOIN users u ON u.seq = t.user_seq LEFT JOIN contact_details d ON d.user_seq = u.seq LEFT JOIN conversation_states cs ON cs.thread_id = t.id";
 
@@ -105,6 +105,22 @@ internal sealed partial class AppStore
         var contact = Find(s, contactId) ?? throw ContactNotFound();
         var conversation = Conversation(s, StartThread(s, contact.User.Seq, body, url: null))!;
         return (conversation, conversation.Messages[0]);
+    });
+
+    /// <summary>
+    /// An admin's message to a contact (POST /messages): a thread the admin starts, its first message the admin's and
+    /// unseen, so the contact has it unread on both faces until they read it or reply.
+    /// </summary>
+    public Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body) => db.WriteAsync(s =>
+    {
+        _ = AdminById(s, adminId);
+        var contact = Find(s, contactId) ?? throw ContactNotFound();
+        var id = s.Scalar<long>("""
+            INSERT INTO threads (app, user_seq, created_at, read, created_by_user, message_type, subject)
+            VALUES ($app, $seq, $now, 0, 0, $type, $subject) RETURNING id
+            """, ("$app", app), ("$seq", contact.User.Seq), ("$now", Now), ("$type", messageType), ("$subject", subject));
+        AddMessage(s, id, body, url: null, fromAdmin: true, adminId);
+        return Conversation(s, id)!;
     });
 
     /// <summary>
@@ -283,7 +299,8 @@ internal sealed partial class AppStore
     {
         var rows = s.Query($"SELECT {ConversationColumns} {ConversationFrom} {tail}",
             r => (Id: r.GetInt64(0), Created: r.GetInt64(1), Updated: r.GetInt64(2), Read: r.GetInt64(3) != 0, State: r.GetString(4),
-                Until: Number(r, 5), ByUser: r.GetInt64(6) != 0, Seq: r.GetInt64(7), Admin: Number(r, 8), Team: Number(r, 9)), args);
+                Until: Number(r, 5), ByUser: r.GetInt64(6) != 0, Seq: r.GetInt64(7), Admin: Number(r, 8), Team: Number(r, 9),
+                MessageType: Text(r, 10), Subject: Text(r, 11)), args);
         if (rows.Count == 0)
         {
             return [];
@@ -300,7 +317,7 @@ internal sealed partial class AppStore
         var contacts = ContactsBySeq(s, rows.Select(row => row.Seq));
         return [.. rows.Select(row => new ConversationRecord(
             row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq],
-            row.Admin?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Team, [.. tags[row.Id]]))];
+            row.Admin?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Team, [.. tags[row.Id]], row.MessageType, row.Subject))];
     }
 
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>

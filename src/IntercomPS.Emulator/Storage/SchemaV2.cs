@@ -116,6 +116,9 @@ internal static class SchemaV2
         ("data_attributes", "options", "TEXT"),
         ("data_attributes", "archived", "INTEGER NOT NULL DEFAULT 0"),
         ("data_attributes", "updated_at", "INTEGER"),
+        // An admin's message (POST /messages) starts a thread: its channel (inapp or email) and an email's subject.
+        ("threads", "message_type", "TEXT"),
+        ("threads", "subject", "TEXT"),
     ];
 
     /// <summary>Creates the 2.14 tables and brings an older data file's tables up to date.</summary>

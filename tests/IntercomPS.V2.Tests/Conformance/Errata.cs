@@ -48,9 +48,10 @@ public static class Errata
             + "of a tagging operation\", and its examples of GET /tags, POST /tags and GET /tags/{id} leave them out (2.14 "
             + "requires neither): not required.",
             ["2.11"]),
-        new("/components/schemas/message/required", ErratumTarget.Schema, DropRequired("subject"),
-            "2.11's message requires subject, but its example of POST /conversations leaves it out (2.14 does not require "
-            + "it): not required.",
+        new("/components/schemas/message/required", ErratumTarget.Schema, DropRequired("subject", "conversation_id"),
+            "2.11's message requires subject and conversation_id, but its example of POST /conversations leaves out the "
+            + "subject, and its \"admin message created\" of POST /messages the conversation_id (2.14 requires neither): "
+            + "not required.",
             ["2.11"]),
         new("/components/schemas/data_attribute/required", ErratumTarget.Schema, DropRequired("description"),
             "2.11's data_attribute requires description, but its example of POST /data_attributes leaves it out (2.14 "

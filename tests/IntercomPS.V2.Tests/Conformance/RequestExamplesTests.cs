@@ -36,6 +36,12 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         .. new[] { "admin_quick_reply_reply", "contact_quick_reply_reply" }.Select(example => new NotEmulated(
             "POST", "/conversations/{conversation_id}/reply", example, "message_type quick_reply is not emulated",
             "quick replies are not emulated")),
+        new("POST", "/messages", "user_message_created", "a message from a contact is not emulated",
+            "the schema's from is always an admin; a contact starts a conversation with POST /conversations"),
+        new("POST", "/messages", "lead_message_created", "a message from a contact is not emulated",
+            "the schema's from is always an admin; a contact starts a conversation with POST /conversations"),
+        new("POST", "/messages", "admin_message_created", "message_type conversation is not emulated",
+            "a group message (message_type conversation, several recipients, cc and bcc) is not emulated; inapp and email to one contact are"),
     ];
 
     public static IEnumerable<object[]> Examples()
@@ -199,10 +205,15 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
 
     /// <summary>
     /// Which object an id names, by where it stands: a path parameter by its name, a body field by its path in the
-    /// body (from.id of a new conversation and users[].id of POST /tags are contacts; id sent to a contact's tags is a tag).
+    /// body (from.id of a new conversation and users[].id of POST /tags are contacts, from.id of a message an admin; id sent
+    /// to a contact's tags is a tag).
     /// </summary>
     private static IdKind? KindOf(string template, string[] location) => location switch
     {
+        // POST /messages: from is the admin who sends it, to the contact (by id, or by user_id as an example names it).
+        ["from", "id"] when template == "/messages" => IdKind.Admin,
+        ["to", "id"] or ["to", _, "id"] when template == "/messages" => IdKind.Contact,
+        ["to", "user_id"] when template == "/messages" => IdKind.ExternalId,
         [.., "contact_id" or "intercom_user_id"] or ["from", "id"] or ["users", _, "id"] => IdKind.Contact,
         ["external_id"] => IdKind.ExternalId,
         [.., "admin_id" or "assignee_id"] => IdKind.Admin,

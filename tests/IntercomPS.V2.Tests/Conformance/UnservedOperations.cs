@@ -104,10 +104,6 @@ public static class UnservedOperations
             "GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
             "DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}",
         ]),
-        ("admin-initiated messages are not emulated",
-        [
-            "POST /messages",
-        ]),
         ("news items and newsfeeds are not emulated",
         [
             "GET /news/news_items",

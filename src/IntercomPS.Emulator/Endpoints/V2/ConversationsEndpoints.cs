@@ -178,26 +178,33 @@ internal static class ConversationsEndpoints
         return await store.ReplyAsync(id ?? await store.LastConversationIdAsync(contact), text, contact, adminId: null, note: false);
     }
 
-    private static async Task<string> ReplyingContact(IAppStore store, JsonElement body)
+    private static async Task<string> ReplyingContact(IAppStore store, JsonElement body) =>
+        await NamedContact(store, body, "intercom_user_id") ?? throw Invalid("intercom_user_id", "a user reply needs intercom_user_id, user_id or email");
+
+    /// <summary>
+    /// The id of the contact <paramref name="who"/> names: by its contact id (in <paramref name="idField"/>), else its
+    /// external user_id, else its email (no such contact: the 404); null when it names none of them.
+    /// </summary>
+    internal static async Task<string?> NamedContact(IAppStore store, JsonElement who, string idField)
     {
-        if (Input.String(body, "intercom_user_id") is { } intercomId)
+        if (Input.String(who, idField) is { } intercomId)
         {
             return intercomId;
         }
 
-        if (Input.String(body, "user_id") is { } userId)
+        if (Input.String(who, "user_id") is { } userId)
         {
             return (await store.FindContactByExternalIdAsync(userId)).User.IntercomId;
         }
 
-        if (Input.String(body, "email") is { } email)
+        if (Input.String(who, "email") is { } email)
         {
             var found = await store.SearchContactsAsync(ContactSearch.Contacts(JsonDocument.Parse(
                 JsonSerializer.Serialize(new { query = new { field = "email", @operator = "=", value = email } })).RootElement), 1, null);
             return found.Contacts.Count > 0 ? found.Contacts[0].User.IntercomId : throw AppStore.ContactNotFound();
         }
 
-        throw Invalid("intercom_user_id", "a user reply needs intercom_user_id, user_id or email");
+        return null;
     }
 
     /// <summary>
@@ -207,7 +214,7 @@ internal static class ConversationsEndpoints
     private static string AdminId(JsonElement body) => IdText(body, "admin_id") ?? throw Invalid("admin_id", "admin_id is required (an admin's id: GET /admins lists them)");
 
     /// <summary>An id field as text, sent as a string or a number (the description types ids as strings, its examples as numbers).</summary>
-    private static string? IdText(JsonElement body, string name) => Input.Field(body, name) switch
+    internal static string? IdText(JsonElement body, string name) => Input.Field(body, name) switch
     {
         null => null,
         { ValueKind: JsonValueKind.String } v => v.GetString(),
@@ -251,7 +258,7 @@ internal static class ConversationsEndpoints
         return Json.Ok(w => Writer.Conversation(w, conversation, view));
     }
 
-    private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
+    internal static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 
-    private static ApiError Invalid(string field, string message) => ContactSearch.Invalid(field, message);
+    internal static ApiError Invalid(string field, string message) => ContactSearch.Invalid(field, message);
 }

@@ -442,10 +442,10 @@ internal static class Writer
         w.WriteEndObject();
         var source = c.Messages.Count > 0 ? c.Messages[0] : null;
         w.WriteStartObject("source");
-        w.WriteString("type", "conversation");
+        w.WriteString("type", c.MessageType == "email" ? "email" : "conversation");
         w.WriteString("id", source is null ? "" : Face.ToString(source.Id));
         w.WriteString("delivered_as", c.CreatedByUser ? "customer_initiated" : "admin_initiated");
-        w.WriteString("subject", "");
+        w.WriteString("subject", c.Subject ?? "");
         w.WriteString("body", source is null ? "" : view.Body(source.Html));
         w.WritePropertyName("author");
         PartAuthor(w, source, c.Contact, view);
