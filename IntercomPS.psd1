@@ -34,6 +34,7 @@
         'New-IntercomMessageThread'
         'Add-IntercomMessageReply'
         'Set-IntercomMessageThread'
+        'Send-IntercomMessage'
         'Get-IntercomAdmin'
         'Get-IntercomTeam'
         # Admins' away mode (REST API 2.x).

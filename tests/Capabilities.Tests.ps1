@@ -51,6 +51,7 @@ BeforeAll {
         'Add-IntercomMessageReply -AdminId'        = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -AdminId 7 }
         'Add-IntercomMessageReply -AsAdmin'        = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -AsAdmin }
         'Add-IntercomMessageReply -Note'           = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -Note }
+        'Send-IntercomMessage'                     = { Send-IntercomMessage -UserId 'cap1' -Body 'Hi' -Confirm:$false }
         'Get-IntercomAdmin'                        = { Get-IntercomAdmin }
         'Get-IntercomTeam'                         = { Get-IntercomTeam }
         'Get-IntercomDataAttribute'                = { Get-IntercomDataAttribute }

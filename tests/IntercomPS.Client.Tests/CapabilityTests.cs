@@ -30,6 +30,7 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(ITagListing), "Get-IntercomTag", "Name")]
         [InlineData(typeof(IConversationInbox), "Set-IntercomMessageThread", "State")]
         [InlineData(typeof(IConversationInbox), "Get-IntercomAdmin", null)]
+        [InlineData(typeof(IConversationInbox), "Send-IntercomMessage", null)]
         [InlineData(typeof(IImpressions), "New-IntercomImpression", null)]
         [InlineData(typeof(IDataAttributes), "Get-IntercomDataAttribute", null)]
         [InlineData(typeof(IDataAttributes), "New-IntercomDataAttribute", null)]

@@ -157,6 +157,12 @@ namespace IntercomPS.Client
         /// <summary>A reply by an admin that the user sees, or with <paramref name="note"/> a note only teammates see. Not idempotent.</summary>
         Task<MessageThread> ReplyAsAdminAsync(long threadId, UserIdentity? user, string body, string? adminId, bool note, CancellationToken cancellationToken = default);
 
+        /// <summary>
+        /// An admin's message to the user, in-app or an email: a conversation the admin starts, returned as its thread.
+        /// Not idempotent: never repeated once it may have been sent.
+        /// </summary>
+        Task<MessageThread> SendMessageAsync(UserIdentity user, OutboundMessage message, CancellationToken cancellationToken = default);
+
         /// <summary>A reply as the conversation's own contact, the user it is with. Not idempotent.</summary>
         Task<MessageThread> ReplyAsContactAsync(long threadId, string body, CancellationToken cancellationToken = default);
 

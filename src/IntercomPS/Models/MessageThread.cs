@@ -22,6 +22,9 @@ namespace IntercomPS
         public bool CreatedByUser { get; set; }
         public string? MessageType { get; set; }
 
+        /// <summary>An email's subject (REST API 2.x: an admin's email message); null for a Messenger conversation and on v1.</summary>
+        public string? Subject { get; set; }
+
         /// <summary>What the user sees: the first message and the replies (comments). Notes and state changes are in <see cref="Parts"/>.</summary>
         public Message[] Messages { get; set; } = Array.Empty<Message>();
 

@@ -54,15 +54,23 @@ namespace IntercomPS.Client.V2
                 writer.WriteString("body", body);
                 writer.WriteEndObject();
             }, V2JsonContext.Default.ConversationCreated, idempotent: false, cancellationToken).ConfigureAwait(false);
+            return await ReadStartedAsync(created.ConversationId!, user, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The conversation a write just started, read back as the user's thread. It exists whatever the read answers,
+        /// so a failed read is an error with MayHaveBeenApplied: whoever reads it must not start it a second time.
+        /// </summary>
+        private async Task<MessageThread> ReadStartedAsync(string conversationId, UserIdentity user, CancellationToken cancellationToken)
+        {
             try
             {
-                return ToThread(await ReadConversationAsync(created.ConversationId!, plainText: false, cancellationToken).ConfigureAwait(false), user, plainText: false);
+                return ToThread(await ReadConversationAsync(conversationId, plainText: false, cancellationToken).ConfigureAwait(false), user, plainText: false);
             }
             catch (IntercomApiException failure)
             {
-                // The conversation exists: whoever reads this error must not start it a second time.
                 throw new IntercomApiException(failure.Method, failure.RequestUri, failure.StatusCode, failure.ErrorType,
-                    $"Conversation {created.ConversationId} was started, but reading it back failed: {failure.ApiMessage}", failure.RetryAfter, failure, failure.RequestId)
+                    $"Conversation {conversationId} was started, but reading it back failed: {failure.ApiMessage}", failure.RetryAfter, failure, failure.RequestId)
                 {
                     MayHaveBeenApplied = true,
                 };
@@ -173,6 +181,7 @@ namespace IntercomPS.Client.V2
                 Read = conversation.Read ?? false,
                 CreatedByUser = conversation.Source?.DeliveredAs == "customer_initiated",
                 MessageType = MessageTypeOf(conversation.Source?.Type),
+                Subject = string.IsNullOrEmpty(conversation.Source?.Subject) ? null : conversation.Source!.Subject,
                 State = conversation.State,
                 SnoozedUntil = conversation.SnoozedUntil,
                 // 2.16 writes an unassigned conversation's assignees as 0, 2.14 as null: none either way.
@@ -240,6 +249,7 @@ namespace IntercomPS.Client.V2
     {
         [JsonPropertyName("type")] public string? Type { get; set; }
         [JsonPropertyName("delivered_as")] public string? DeliveredAs { get; set; }
+        [JsonPropertyName("subject")] public string? Subject { get; set; }
         [JsonPropertyName("body")] public string? Body { get; set; }
         [JsonPropertyName("url")] public string? Url { get; set; }
         [JsonPropertyName("author")] public PartAuthor? Author { get; set; }
@@ -308,6 +318,21 @@ namespace IntercomPS.Client.V2
     internal sealed class ConversationCreated : ICheckedAnswer
     {
         string? ICheckedAnswer.Problem => ConversationId is null ? "a message without its conversation_id" : null;
+
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("conversation_id")] public string? ConversationId { get; set; }
+    }
+
+    /// <summary>
+    /// What POST /messages answers: the admin's message, naming the conversation it started. The description says
+    /// Intercom may open that conversation only once the user replies: then there is none to return, and the error
+    /// says the message was sent (MayHaveBeenApplied), so it is not sent again.
+    /// </summary>
+    internal sealed class MessageSent : ICheckedAnswer
+    {
+        string? ICheckedAnswer.Problem => ConversationId is null
+            ? $"message {Id} was sent, but Intercom named no conversation for it (it opens one once the user replies), so there is no thread to return"
+            : null;
 
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("conversation_id")] public string? ConversationId { get; set; }

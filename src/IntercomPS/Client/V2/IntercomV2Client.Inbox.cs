@@ -44,6 +44,37 @@ namespace IntercomPS.Client.V2
             return ToThread(conversation, user, plainText: false);
         }
 
+        /// <summary>
+        /// POST /messages {message_type inapp|email, subject, body, from admin, to the contact}, then the conversation it
+        /// started, read back. The contact and the admin are found first, at once; the message is never sent twice
+        /// (a lost answer, a timeout or a 5xx is an error with MayHaveBeenApplied, not a retry).
+        /// </summary>
+        public async Task<MessageThread> SendMessageAsync(UserIdentity user, OutboundMessage message, CancellationToken cancellationToken = default)
+        {
+            if (message is null) throw new ArgumentNullException(nameof(message));
+            var contact = ContactIdAsync(user, cancellationToken);
+            var admin = message.AdminId is { } given ? Task.FromResult(given) : AdminIdAsync(cancellationToken);
+            await Task.WhenAll(contact, admin).ConfigureAwait(false);
+            var (contactId, adminId) = (await contact.ConfigureAwait(false), await admin.ConfigureAwait(false));
+            var sent = await SendAsync(HttpMethod.Post, "messages", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("message_type", message.IsEmail ? "email" : "inapp");
+                if (message.Subject is { } subject) writer.WriteString("subject", subject);
+                writer.WriteString("body", message.Body);
+                writer.WriteStartObject("from");
+                writer.WriteString("type", "admin");
+                writer.WriteString("id", adminId);
+                writer.WriteEndObject();
+                writer.WriteStartObject("to");
+                writer.WriteString("type", "user");
+                writer.WriteString("id", contactId);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.MessageSent, idempotent: false, cancellationToken).ConfigureAwait(false);
+            return await ReadStartedAsync(sent.ConversationId!, user, cancellationToken).ConfigureAwait(false);
+        }
+
         /// <summary>The contact's reply to its own conversation: the conversation is read to learn whose it is.</summary>
         public async Task<MessageThread> ReplyAsContactAsync(long threadId, string body, CancellationToken cancellationToken = default)
         {

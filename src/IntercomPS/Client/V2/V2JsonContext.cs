@@ -20,6 +20,7 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ConversationObject))]
     [JsonSerializable(typeof(ConversationList))]
     [JsonSerializable(typeof(ConversationCreated))]
+    [JsonSerializable(typeof(MessageSent))]
     [JsonSerializable(typeof(AdminObject))]
     [JsonSerializable(typeof(AdminList))]
     [JsonSerializable(typeof(TeamObject))]
