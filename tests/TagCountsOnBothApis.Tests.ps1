@@ -105,6 +105,14 @@ Describe 'Remove-IntercomTag on REST API 2.14' {
         @((Invoke-RawV2 'tags').data) | Should -HaveCount 0
     }
 
+    It 'removes a tag named twice (given or piped) once, with no error for the repeat' {
+        Remove-IntercomTag -Name 'trial', 'trial' -Force -PassThru -ErrorVariable failed | Select-Object -ExpandProperty Name | Should -Be 'trial'
+        'import-2023', 'import-2023' | Remove-IntercomTag -Force -ErrorVariable +failed
+        $failed | Should -BeNullOrEmpty
+        Get-TestRequestCount 'DELETE /tags/{tag_id}' | Should -Be 2
+        @((Invoke-RawV2 'tags').data) | Should -HaveCount 0
+    }
+
     It 'previews under -WhatIf and deletes nothing' {
         $run = Invoke-TestPwsh -Api V2 -Script "Remove-IntercomTag -Name 'import-2023' -WhatIf"
         $run.ExitCode | Should -Be 0

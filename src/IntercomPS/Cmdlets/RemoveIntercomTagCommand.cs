@@ -5,7 +5,7 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Deletes tags by name (REST API 2.x: v1 cannot delete a tag), untagging everyone who had them. Asks first unless
-    /// -Force or -Confirm:$false. The names given together are found in one GET /tags.
+    /// -Force or -Confirm:$false. The names given together are found in one GET /tags; a name given twice is removed once.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "IntercomTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Tag))]
@@ -23,11 +23,16 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        // The names removed so far, piped ones included: a name given again names the tag already deleted, whose
+        // second DELETE could only be a 404. Exact names only: two names differing in case may be two tags.
+        private readonly System.Collections.Generic.HashSet<string> _named = new(System.StringComparer.Ordinal);
+
         protected override void ProcessRecord()
         {
             var find = Client.NewTagFinder();
             foreach (var name in Name)
             {
+                if (!_named.Add(name)) continue;
                 var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
                 if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess($"tag {name}", "Remove Intercom tag from every user and delete it")) continue;
                 var removed = Requests.Invoke(name, token => Client.As<ITagRemoval>().DeleteTagAsync(name, find, token));
