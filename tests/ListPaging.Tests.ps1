@@ -212,3 +212,62 @@ Describe 'Paging every company, through the scroll' {
         (Get-IntercomCompany).CompanyId | Should -Be (1..11 | ForEach-Object { "ps-$_" })
     }
 }
+
+# The lists the API answers whole in one request: -First and -Skip count what the command writes (the list, or what a
+# name or email filter kept of it; ids and tag names given count one each, and one skipped is not requested), and
+# -IncludeTotalCount writes the count first, refused where things are named one by one.
+Describe 'Paging the lists answered whole' {
+    BeforeAll {
+        Reset-TestApp
+        Connect-TestIntercomV2
+        'sl-a', 'sl-b', 'sl-c', 'sl-d' | ForEach-Object { New-IntercomTag -Name $_ | Out-Null }
+        $script:tagNames = (Get-IntercomTag).Name
+        $script:adminIds = 1..3 | ForEach-Object { $IntercomTestAdmin.AddAdminAsync($IntercomTestAppId, "Pager $_", "pager$_@example.com", $false).GetAwaiter().GetResult() }
+        $script:admins = @(Get-IntercomAdmin)
+        1..3 | ForEach-Object { $IntercomTestAdmin.AddTeamAsync($IntercomTestAppId, "Team $_", [string[]] @()).GetAwaiter().GetResult() } | Out-Null
+        $script:teams = @(Get-IntercomTeam)
+        $ids = [string[]] @((New-IntercomUser -UserId 'sl-u1' -Email 'sl-u1@example.com').Id)
+        1..3 | ForEach-Object { $IntercomTestAdmin.AddSegmentAsync($IntercomTestAppId, "Seg $_", $ids, 'user').GetAwaiter().GetResult() } | Out-Null
+        $script:segments = @(Get-IntercomSegment)
+        $script:attributes = @(Get-IntercomDataAttribute)
+        $script:reasons = @(Get-IntercomAwayReason)
+    }
+
+    It '<command> -First 2 writes the first 2, -Skip 1 -First 1 the second, from one listing' -TestCases @(
+        @{ command = 'Get-IntercomTag'; all = 'tagNames'; property = 'Name'; route = 'GET /tags' }
+        @{ command = 'Get-IntercomAdmin'; all = 'admins'; property = 'Id'; route = 'GET /admins' }
+        @{ command = 'Get-IntercomTeam'; all = 'teams'; property = 'Id'; route = 'GET /teams' }
+        @{ command = 'Get-IntercomSegment'; all = 'segments'; property = 'Id'; route = 'GET /segments' }
+        @{ command = 'Get-IntercomDataAttribute'; all = 'attributes'; property = 'Name'; route = 'GET /data_attributes' }
+        @{ command = 'Get-IntercomAwayReason'; all = 'reasons'; property = 'Id'; route = 'GET /away_status_reasons' }
+    ) {
+        $expected = @((Get-Variable $all -ValueOnly) | ForEach-Object { if ($_ -is [string]) { $_ } else { $_.$property } })
+        $expected.Count | Should -BeGreaterThan 2
+        $before = Get-TestRequestCount $route
+        (& $command -First 2).$property | Should -Be $expected[0..1]
+        (& $command -Skip 1 -First 1).$property | Should -Be $expected[1]
+        (Get-TestRequestCount $route) - $before | Should -Be 2
+        $counted = @(& $command -IncludeTotalCount -First 1)
+        $counted | Should -HaveCount 2
+        [long] $counted[0] | Should -Be $expected.Count
+    }
+
+    It 'counts the names and ids given, and looks up none it skips' {
+        $before = Get-TestRequestCount 'POST /contacts/search'
+        (Get-IntercomTag -Name 'sl-a', 'sl-b', 'sl-c' -Skip 1 -First 1).Name | Should -Be 'sl-b'
+        (Get-TestRequestCount 'POST /contacts/search') - $before | Should -Be 1 -Because 'only the tag written is counted'
+        $before = Get-TestRequestCount 'GET /admins/{admin_id}'
+        (Get-IntercomAdmin -Id $adminIds -Skip 2).Id | Should -Be $adminIds[2]
+        (Get-TestRequestCount 'GET /admins/{admin_id}') - $before | Should -Be 1
+        (Get-IntercomAdmin -Email 'pager*' -First 1).Email | Should -Be 'pager1@example.com'
+        ($segments | Get-IntercomSegment -First 2).Id | Should -Be $segments[0..1].Id
+    }
+
+    It 'refuses -IncludeTotalCount with things named one by one (<command>)' -TestCases @(
+        @{ command = { Get-IntercomTag -Name 'sl-a' -IncludeTotalCount -ErrorAction Stop }; message = '*-IncludeTotalCount counts the tags of the listing; it cannot be used with -Name.' }
+        @{ command = { Get-IntercomTeam -Id 1 -IncludeTotalCount -ErrorAction Stop }; message = '*-IncludeTotalCount counts the teams of the listing*' }
+        @{ command = { Get-IntercomSegment -SegmentId 1 -IncludeTotalCount -ErrorAction Stop }; message = '*-IncludeTotalCount counts the segments of the listing*' }
+    ) {
+        $command | Should -Throw -ErrorId 'Intercom.invalid_argument,*' -ExpectedMessage $message
+    }
+}

@@ -9,8 +9,9 @@ namespace IntercomPS.Cmdlets
     /// Gets the workspace's admins (teammates, REST API 2.x): all of them, by -Id (GET /admins/{id}, bound from a
     /// thread's AdminAssigneeId), or by -Email or -Name (wildcards) from one listing; each carries whether it is away.
     /// A piped object that is no admin (a team, a user...) is refused rather than its Id taken for an admin's (<see cref="PipedAdmin"/>).
+    /// -Skip and -First count the admins listed, or the ids given (<see cref="PagedOutput"/>).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "IntercomAdmin", DefaultParameterSetName = NamedSet)]
+    [Cmdlet(VerbsCommon.Get, "IntercomAdmin", DefaultParameterSetName = NamedSet, SupportsPaging = true)]
     [OutputType(typeof(Admin))]
     public sealed class GetIntercomAdminCommand : IntercomCmdlet
     {
@@ -19,8 +20,13 @@ namespace IntercomPS.Cmdlets
 
         private readonly TeammateLookup<Admin> _lookup = new TeammateLookup<Admin>("admin", "admins", admin => admin.Name, admin => admin.Email);
         private readonly PipedAdmin _piped;
+        private readonly PagedOutput _paged;
 
-        public GetIntercomAdminCommand() => _piped = new PipedAdmin(Composed, IdSet);
+        public GetIntercomAdminCommand()
+        {
+            _piped = new PipedAdmin(Composed, IdSet);
+            _paged = new PagedOutput(this, "admins");
+        }
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("admin_id", "AdminAssigneeId")]
@@ -40,14 +46,15 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != IdSet) return;
+            _paged.RefuseTotalCount("the admins of the listing", "-Id or piped admins", _piped.InputObject);
             if (_piped.Refusal() is { } refusal) Requests.Refuse(_piped.InputObject, refusal);
-            else _lookup.GetEach(Id, Requests, (id, token) => Client.As<IConversationInbox>().GetAdminAsync(id, token), WriteObject);
+            else _lookup.GetEach(Id, Requests, (id, token) => Client.As<IConversationInbox>().GetAdminAsync(id, token), _paged, WriteObject);
         }
 
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (ParameterSetName == NamedSet) _lookup.List(Requests, Client, token => Client.As<IConversationInbox>().ListAdminsAsync(token), Name, Email, this);
+            if (ParameterSetName == NamedSet) _lookup.List(Requests, Client, token => Client.As<IConversationInbox>().ListAdminsAsync(token), Name, Email, _paged, WriteObject);
         }
     }
 }

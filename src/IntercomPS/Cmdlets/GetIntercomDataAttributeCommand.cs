@@ -7,13 +7,17 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Gets a REST API 2.x workspace's data attributes (contact and company models): all, the custom ones, or by name
-    /// (wildcards allowed). One listing per command, however many names.
+    /// (wildcards allowed). One listing per command, however many names. -Skip, -First and -IncludeTotalCount count the
+    /// attributes written, those the names of one input found as one listing (<see cref="PagedOutput"/>).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "IntercomDataAttribute")]
+    [Cmdlet(VerbsCommon.Get, "IntercomDataAttribute", SupportsPaging = true)]
     [OutputType(typeof(DataAttribute))]
     public sealed class GetIntercomDataAttributeCommand : IntercomCmdlet
     {
         private DataAttribute[]? _listing;
+        private readonly PagedOutput _paged;
+
+        public GetIntercomDataAttributeCommand() => _paged = new PagedOutput(this, "data attributes");
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -41,9 +45,10 @@ namespace IntercomPS.Cmdlets
             var wanted = _listing.Where(attribute => !Custom || attribute.Custom).ToList();
             if (Name is null)
             {
-                WriteObject(wanted, enumerateCollection: true);
+                _paged.Write(wanted, WriteObject);
                 return;
             }
+            var named = new List<DataAttribute>();
             foreach (var name in Name)
             {
                 var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
@@ -53,8 +58,9 @@ namespace IntercomPS.Cmdlets
                     Requests.WriteFailure(new IntercomLookupException("GET", new System.Uri(Client.BaseUri, "data_attributes"), IntercomApiException.NotFoundType,
                         $"No {(Custom ? "custom " : string.Empty)}{Model?.ToLowerInvariant() ?? "contact or company"} data attribute is named '{name}'."), name);
                 }
-                WriteObject(found, enumerateCollection: true);
+                named.AddRange(found);
             }
+            _paged.Write(named, WriteObject);
         }
     }
 }

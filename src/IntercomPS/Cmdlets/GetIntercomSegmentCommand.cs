@@ -3,13 +3,20 @@ using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
-    /// <summary>Gets segments (REST API 2.x): by -SegmentId, or every segment, with how many contacts each holds when -IncludeCount is given.</summary>
-    [Cmdlet(VerbsCommon.Get, "IntercomSegment", DefaultParameterSetName = ListSet)]
+    /// <summary>
+    /// Gets segments (REST API 2.x): by -SegmentId, or every segment, with how many contacts each holds when -IncludeCount
+    /// is given. -Skip and -First count the segments listed, or the ids given (<see cref="PagedOutput"/>).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "IntercomSegment", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Segment))]
     public sealed class GetIntercomSegmentCommand : IntercomCmdlet
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
+
+        private readonly PagedOutput _paged;
+
+        public GetIntercomSegmentCommand() => _paged = new PagedOutput(this, "segments");
 
         /// <summary>The segment's id; binds from piped segments (Id).</summary>
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -25,6 +32,8 @@ namespace IntercomPS.Cmdlets
         {
             if (ParameterSetName != IdSet) return;
             var id = SegmentId;
+            _paged.RefuseTotalCount("the segments of the listing", "-SegmentId or piped segments", id);
+            if (_paged.Done || !_paged.Admit()) return;
             Requests.Submit(id, token => Client.As<ISegments>().GetSegmentAsync(id, token), WriteObject);
         }
 
@@ -33,7 +42,7 @@ namespace IntercomPS.Cmdlets
             base.EndProcessing();
             if (ParameterSetName != ListSet) return;
             var segments = Requests.Invoke(null, token => Client.As<ISegments>().ListSegmentsAsync(IncludeCount, token));
-            if (segments is not null) WriteObject(segments, enumerateCollection: true);
+            if (segments is not null) _paged.Write(segments, WriteObject);
         }
     }
 }

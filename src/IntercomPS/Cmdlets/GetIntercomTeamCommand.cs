@@ -5,9 +5,10 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Gets the workspace's teams (REST API 2.x): all of them, by -Id (GET /teams/{id}, bound from a thread's
-    /// TeamAssigneeId), or by -Name (wildcards) from one listing; each carries its admins' ids.
+    /// TeamAssigneeId), or by -Name (wildcards) from one listing; each carries its admins' ids. -Skip and -First count
+    /// the teams listed, or the ids given (<see cref="PagedOutput"/>).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "IntercomTeam", DefaultParameterSetName = NamedSet)]
+    [Cmdlet(VerbsCommon.Get, "IntercomTeam", DefaultParameterSetName = NamedSet, SupportsPaging = true)]
     [OutputType(typeof(Team))]
     public sealed class GetIntercomTeamCommand : IntercomCmdlet
     {
@@ -15,6 +16,9 @@ namespace IntercomPS.Cmdlets
         private const string IdSet = "Id";
 
         private readonly TeammateLookup<Team> _lookup = new TeammateLookup<Team>("team", "teams", team => team.Name, email: null);
+        private readonly PagedOutput _paged;
+
+        public GetIntercomTeamCommand() => _paged = new PagedOutput(this, "teams");
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("team_id", "TeamAssigneeId")]
@@ -28,13 +32,15 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == IdSet) _lookup.GetEach(Id, Requests, (id, token) => Client.As<IConversationInbox>().GetTeamAsync(id, token), WriteObject);
+            if (ParameterSetName != IdSet) return;
+            _paged.RefuseTotalCount("the teams of the listing", "-Id or piped teams", Id);
+            _lookup.GetEach(Id, Requests, (id, token) => Client.As<IConversationInbox>().GetTeamAsync(id, token), _paged, WriteObject);
         }
 
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (ParameterSetName == NamedSet) _lookup.List(Requests, Client, token => Client.As<IConversationInbox>().ListTeamsAsync(token), Name, emails: null, this);
+            if (ParameterSetName == NamedSet) _lookup.List(Requests, Client, token => Client.As<IConversationInbox>().ListTeamsAsync(token), Name, emails: null, _paged, WriteObject);
         }
     }
 }

@@ -107,6 +107,33 @@ namespace IntercomPS.Cmdlets
             }
         }
 
+        /// <summary>
+        /// A list the API answers whole in one request (tags, admins, teams, segments, data attributes, away reasons),
+        /// or what a filter kept of it: counted as one listing, its total the items given. No progress record: there is
+        /// no further page to wait for.
+        /// </summary>
+        public void Write<T>(IReadOnlyCollection<T> items, Action<T> write)
+        {
+            if (Done) return;
+            if (Paging.IncludeTotalCount) WriteTotal(items.Count);
+            foreach (var item in items)
+            {
+                if (Admit()) write(item);
+                if (Done) return;
+            }
+        }
+
+        /// <summary>
+        /// Stops the command when -IncludeTotalCount is given with things named one by one (<paramref name="named"/>,
+        /// "-Id"), which are no listing to count; <paramref name="counted"/> says what it counts ("the teams of the listing").
+        /// </summary>
+        public void RefuseTotalCount(string counted, string named, object? target)
+        {
+            if (!Paging.IncludeTotalCount) return;
+            _cmdlet.ThrowTerminatingError(new ErrorRecord(new PSArgumentException($"-IncludeTotalCount counts {counted}; it cannot be used with {named}."),
+                "Intercom.invalid_argument", ErrorCategory.InvalidArgument, target));
+        }
+
         private string Activity => _cmdlet.MyInvocation.MyCommand.Name;
 
         private void WriteTotal(long? total) =>

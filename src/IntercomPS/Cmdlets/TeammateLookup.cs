@@ -31,26 +31,30 @@ namespace IntercomPS.Cmdlets
             _email = email;
         }
 
-        /// <summary>Gets each id given, one request each through the command's runner; a null or empty id (a piped thread assigned to nobody) gets nothing.</summary>
-        public void GetEach(IEnumerable<string>? ids, RequestRunner requests, Func<string, CancellationToken, Task<T>> get, Action<T> write)
+        /// <summary>
+        /// Gets each id given, one request each through the command's runner; a null or empty id (a piped thread assigned
+        /// to nobody) gets nothing. -Skip and -First count the ids, in order: one skipped is not requested.
+        /// </summary>
+        public void GetEach(IEnumerable<string>? ids, RequestRunner requests, Func<string, CancellationToken, Task<T>> get, PagedOutput paged, Action<T> write)
         {
             foreach (var id in ids ?? Array.Empty<string>())
             {
-                if (!string.IsNullOrEmpty(id)) requests.Submit(id, token => get(id, token), write);
+                if (paged.Done) return;
+                if (!string.IsNullOrEmpty(id) && paged.Admit()) requests.Submit(id, token => get(id, token), write);
             }
         }
 
-        /// <summary>Lists them with one request and writes those that match every filter given (all when none is), in the listing's order.</summary>
-        public void List(RequestRunner requests, IIntercomApi client, Func<CancellationToken, Task<T[]>> list, string[]? names, string[]? emails, Cmdlet cmdlet)
+        /// <summary>
+        /// Lists them with one request and writes those that match every filter given (all when none is), in the
+        /// listing's order, as one listing of <paramref name="paged"/>.
+        /// </summary>
+        public void List(RequestRunner requests, IIntercomApi client, Func<CancellationToken, Task<T[]>> list, string[]? names, string[]? emails, PagedOutput paged, Action<T> write)
         {
             var items = requests.Invoke(null, list);
             if (items is null) return;
             var nameMatch = Patterns(names);
             var emailMatch = Patterns(emails);
-            foreach (var item in items)
-            {
-                if (Matches(nameMatch, _name(item)) && (_email is null || Matches(emailMatch, _email(item)))) cmdlet.WriteObject(item);
-            }
+            paged.Write(items.Where(item => Matches(nameMatch, _name(item)) && (_email is null || Matches(emailMatch, _email(item)))).ToList(), write);
             var listing = new Uri(client.BaseUri, _listingPath);
             Missing(names, items, _name, "name", listing, requests);
             if (_email is not null) Missing(emails, items, _email, "email", listing, requests);
