@@ -141,3 +141,30 @@ Describe 'Dates in a CSV written under one culture and read under another' {
         $errors[0] | Should -BeLike "ERROR *'01/03/2024 00:00:00' could be 1 March or 3 January 2024*write it as 2024-03-01 or 2024-01-03*"
     }
 }
+
+# An export or a hand-kept sheet often names one user on several rows (a change appended, a duplicate). Rows written
+# side by side would race, and an earlier row's values could be the ones kept: rows naming the same user (by user id,
+# email or contact id) are written one after the other, in file order, so the last row wins, as a run one row at a
+# time would leave it. Jitter (v1) and many rows in flight make a race all but certain to show if there is one.
+Describe 'A CSV with several rows for one user, written side by side on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
+    BeforeAll {
+        Reset-TestApp
+        Connect-TestApi $Api
+        Set-TestFaults @{ latency_ms = 1; jitter_ms = 25; fault_seed = 7 }
+        function Write-Rows([string] $Cmdlet) {
+            $csv = Join-Path $TestDrive "dup-$Api-$Cmdlet.csv"
+            @('user_id,email,name') + (1..24 | ForEach-Object { "d-1,d1@example.com,$Cmdlet $_" }) + (1..24 | ForEach-Object { ",same@example.com,$Cmdlet $_" }) +
+                (1..4 | ForEach-Object { "o-$_,o$_@example.com,$Cmdlet $_" }) | Set-Content $csv
+            Import-Csv $csv | & $Cmdlet -ThrottleLimit 16 -ErrorVariable failed
+            $failed | Should -BeNullOrEmpty
+        }
+    }
+    AfterAll { Clear-TestFaults }
+
+    It '<cmdlet> keeps the last row of each user, and creates each user once' -TestCases @(@{ cmdlet = 'New-IntercomUser' }, @{ cmdlet = 'Set-IntercomUser' }) {
+        Write-Rows $cmdlet
+        (Get-IntercomUser -UserId 'd-1').Name | Should -Be "$cmdlet 24"
+        (Get-IntercomUser -Email 'same@example.com').Name | Should -Be "$cmdlet 24"
+        @(Get-IntercomUser) | Should -HaveCount 6
+    }
+}

@@ -12,7 +12,7 @@ namespace IntercomPS.Cmdlets
             foreach (var user in Users.Of(Requests))
             {
                 if (!ShouldProcess(user.Describe(), "Create or update Intercom user")) continue;
-                Requests.Submit(user.Target, async token => await Client.CreateOrUpdateUserAsync(await ChangesAsync(user.Identity(), token), token), WriteUser);
+                Requests.Submit(user.Target, Write(user, (_, changes, token) => Client.CreateOrUpdateUserAsync(changes, token)), WriteUser);
             }
         }
     }

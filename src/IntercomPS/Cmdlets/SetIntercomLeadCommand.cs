@@ -18,8 +18,7 @@ namespace IntercomPS.Cmdlets
             {
                 if (!ShouldProcess(lead.Describe(), "Update Intercom lead")) continue;
                 // The lead is named by id or email; the change carries no identity of its own to write.
-                var identity = lead.Identity();
-                Requests.Submit(lead.Target, async token => await Client.As<ILeads>().UpdateLeadAsync(identity, await ChangesAsync(identity, token), token), updated => { if (PassThru) WriteUser(updated); });
+                Requests.Submit(lead.Target, Write(lead, (identity, changes, token) => Client.As<ILeads>().UpdateLeadAsync(identity, changes, token)), updated => { if (PassThru) WriteUser(updated); });
             }
         }
     }

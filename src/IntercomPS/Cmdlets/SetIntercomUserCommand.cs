@@ -16,7 +16,7 @@ namespace IntercomPS.Cmdlets
             foreach (var user in Users.Of(Requests))
             {
                 if (!ShouldProcess(user.Describe(), "Update Intercom user")) continue;
-                Requests.Submit(user.Target, async token => await Client.UpdateUserAsync(await ChangesAsync(user.Identity(), token), token), updated => { if (PassThru) WriteUser(updated); });
+                Requests.Submit(user.Target, Write(user, (_, changes, token) => Client.UpdateUserAsync(changes, token)), updated => { if (PassThru) WriteUser(updated); });
             }
         }
     }

@@ -45,6 +45,10 @@ namespace IntercomPS.Cmdlets
             }
         }
 
+        /// <summary>Each name this gives the user (contact id, user id, email), for <see cref="SameUserOrder"/>; blank ones left out.</summary>
+        public string[] Keys() => new[] { ("id:", _id), ("user_id:", _userId), ("email:", _email) }
+            .Where(key => !string.IsNullOrWhiteSpace(key.Item2)).Select(key => key.Item1 + key.Item2!.Trim()).ToArray();
+
         /// <summary>The user's name for -WhatIf and -Confirm messages (only users that are named get there).</summary>
         public string Describe() => Identity().ToString();
 

@@ -68,6 +68,21 @@ namespace IntercomPS.Cmdlets
         public SwitchParameter CustomAttributeColumns { get; set; }
 
         private System.Threading.Tasks.Task<AttributeColumns>? _columns;
+        private readonly SameUserOrder _order = new SameUserOrder();
+
+        /// <summary>
+        /// The request that writes this input's changes to <paramref name="user"/> with <paramref name="write"/>: the
+        /// changes are read as it starts (they are this input's parameter values), and sent once every earlier write of
+        /// this command to the same user has ended (<see cref="SameUserOrder"/>).
+        /// </summary>
+        private protected Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> Write<T>(UserTarget user,
+            Func<UserIdentity, UserChanges, System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> write) => async token =>
+        {
+            // All of this runs before the first await, while this input's values are still bound.
+            var identity = user.Identity();
+            var changes = ChangesAsync(identity, token);
+            return await _order.Run(user, async () => await write(identity, await changes.ConfigureAwait(false), token).ConfigureAwait(false)).ConfigureAwait(false);
+        };
 
         /// <summary>
         /// This input's changes, with its custom attribute columns when -CustomAttributeColumns is given. Call it
