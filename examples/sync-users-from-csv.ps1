@@ -14,10 +14,16 @@
 
     Columns bind by name, as Import-Csv gives them: user_id or email (at least one per row), and any of name,
     created_at, last_request_at, custom_data (a flat JSON object, as Export-Csv writes it),
-    unsubscribed_from_emails. Blank cells are not sent, so they never wipe a value.
+    unsubscribed_from_emails. Blank cells are not sent, so they never wipe a value. Cells are trimmed (a space left
+    by a hand edit would make " u-1" another user than "u-1"), rows whose every cell is blank are skipped, and the
+    columns that are no user field are named in the log, since they are not synced. A file with no user_id, email or
+    id column syncs nothing. Rows naming the same user are written in file order, so the last one wins.
+
+    -WhatIf checks and logs every row and changes nothing (no user, tag or failures CSV): a row that would fail
+    still fails the preview.
 
     Exit codes: 0 every row synced; 1 some rows failed (see the log and the failures CSV); 2 nothing was synced
-    (the file could not be read, or the connection failed).
+    (the file could not be read or has no column that names a user, or the connection failed).
 
 .EXAMPLE
     $env:INTERCOM_ACCESS_TOKEN = Get-Content /run/secrets/intercom-token
@@ -28,8 +34,12 @@
     #   dotnet run --project src/IntercomPS.Emulator -- --port 8080 --app myapp:mykey
     $env:INTERCOM_ACCESS_TOKEN = 'mykey'; $env:INTERCOM_BASE_URI = 'http://127.0.0.1:8080/'
     ./examples/sync-users-from-csv.ps1 -Path ./users.csv -LogPath ./sync.log
+
+.EXAMPLE
+    # What would it do? Every row checked against the workspace, nothing written but the log.
+    ./examples/sync-users-from-csv.ps1 -Path ./users.csv -Tag synced -WhatIf
 #>
-[CmdletBinding()]
+[CmdletBinding(SupportsShouldProcess)]
 param(
     # The CSV file to sync.
     [Parameter(Mandatory)] [string] $Path,
@@ -54,7 +64,7 @@ if (-not $FailedPath) { $FailedPath = [IO.Path]::ChangeExtension([IO.Path]::GetF
 
 function Write-Log([string] $Message) {
     $line = '{0:yyyy-MM-ddTHH:mm:ssZ} {1}' -f [datetime]::UtcNow, $Message
-    Add-Content -LiteralPath $LogPath -Value $line
+    Add-Content -LiteralPath $LogPath -Value $line -WhatIf:$false
     Write-Host $line
 }
 
@@ -65,21 +75,41 @@ try {
         if (Test-Path $staged) { Import-Module $staged } else { Import-Module IntercomPS }
     }
     $rows = @(Import-Csv -LiteralPath $Path)
+    # The columns New-IntercomUser binds (names and aliases), and those of them that name the user.
+    $fields = (Get-Command New-IntercomUser).Parameters.Values | Where-Object { $_.ParameterSets.Values.ValueFromPipelineByPropertyName -contains $true }
+    $identities = $fields | Where-Object Name -in 'UserId', 'Email', 'Id'
+    $columns = if ($rows) { @($rows[0].PSObject.Properties.Name) } else { @() }
+    if ($rows -and -not ($columns | Where-Object { $_ -in ($identities.Name + $identities.Aliases) })) {
+        throw "the CSV has no user_id, email or id column, so no row names a user (its columns: $($columns -join ', '))."
+    }
     if (-not (Get-IntercomSession)) { Connect-Intercom }
     $session = Get-IntercomSession
 }
 catch {
-    Write-Log "FAILED before syncing anything: $($_.FullyQualifiedErrorId -replace ',.*$'): $($_.Exception.Message)"
+    # A refusal of this script's own (a thrown text) has that text as its id: say it once.
+    $why = if ($_.FullyQualifiedErrorId -eq $_.Exception.Message) { $_.Exception.Message }
+        else { "$($_.FullyQualifiedErrorId -replace ',.*$'): $($_.Exception.Message)" }
+    Write-Log "FAILED before syncing anything: $why"
     exit 2
 }
 # The session describes itself (workspace or app, where, which API), so the script does not branch on the API.
 Write-Log "Syncing $($rows.Count) rows from $Path to $session"
+$ignored = $columns | Where-Object { $_ -notin ($fields.Name + $fields.Aliases) }
+if ($ignored) { Write-Log "not synced, no user field: columns $($ignored -join ', ') (custom attributes go in custom_data, as JSON)" }
+
+# Import-Csv keeps the spaces around a cell; Intercom would too. A row of blank cells (a spreadsheet's ",,,") is no user.
+$toSync = [Collections.Generic.List[object]]::new(); $blank = [Collections.Generic.List[int]]::new()
+for ($i = 0; $i -lt $rows.Count; $i++) {
+    foreach ($cell in $rows[$i].PSObject.Properties) { if ($cell.Value -is [string]) { $cell.Value = $cell.Value.Trim() } }
+    if ($rows[$i].PSObject.Properties.Value -ne '') { $toSync.Add($rows[$i]) } else { $blank.Add($i + 1) }
+}
+if ($blank.Count) { Write-Log "skipped rows $($blank -join ', '): every cell blank" }
 
 # Each row's outcome: the user it became, or an error that names the row (TargetObject) and why. A terminating
 # error (the token revoked mid-run, say) stops the sync: it is logged with the failures so far, and exits 1.
 $synced = @(); $failed = @(); $tagFailed = @(); $stopped = $null
 try {
-    $rows | New-IntercomUser -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable failed | ForEach-Object {
+    $toSync | New-IntercomUser -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable failed | ForEach-Object {
         $synced += $_
         Write-Log "synced $($_.Email) ($($_.UserId))"
     }
@@ -109,6 +139,11 @@ $failures = foreach ($failure in @($failed) + @($tagFailed) | Where-Object { $nu
     [pscustomobject]$line
 }
 
+if ($WhatIfPreference) {
+    $wouldSync = $toSync.Count - @($failures).Count
+    Write-Log "WhatIf: $wouldSync row$(if ($wouldSync -ne 1) { 's' }) would be synced, $(@($failures).Count) failed; nothing was changed"
+    exit [int]($null -ne $failures)
+}
 if ($failures) { $failures | Export-Csv -LiteralPath $FailedPath -NoTypeInformation }
 if ($stopped) {
     Write-Log "Done: $($synced.Count) synced, $(@($failures).Count) failed, stopped before the rest (see $FailedPath)"

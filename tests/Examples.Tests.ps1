@@ -216,6 +216,72 @@ m-3,m3@example.com,Bad Data,plan=basic
         Get-IntercomUser | Should -BeNullOrEmpty
     }
 
+    It 'reads a CSV as a spreadsheet or a hand edit leaves it: BOM, CRLF, blank lines, quoted commas and line breaks; a re-run changes nothing' {
+        $csv = Join-Path $TestDrive 'odd.csv'
+        $text = "user_id,email,name`r`no-1,o1@example.com,`"Smith, Jo`"`r`n`r`no-2,o2@example.com,`"Two`r`nLines`"`r`n`r`n"
+        [IO.File]::WriteAllText($csv, $text, [Text.UTF8Encoding]::new($true))
+        foreach ($run in 1, 2) {
+            $sync = Invoke-Sync $csv
+            $sync.ExitCode | Should -Be 0 -Because $sync.Output
+            $sync.Log[-1] | Should -BeExactly 'Done: 2 synced, 0 failed'
+        }
+        Connect-TestApi $Api
+        $users = @(Get-IntercomUser | Sort-Object UserId)
+        $users.UserId | Should -Be @('o-1', 'o-2')
+        $users.Name | Should -Be @('Smith, Jo', "Two`r`nLines")
+    }
+
+    It 'trims the spaces a hand edit leaves around cells, which would make " o-1" another user than "o-1"' {
+        $csv = Join-Path $TestDrive 'spaces.csv'
+        "user_id,email,name`n o-1 , o1@example.com ,  Padded Name  `n" | Set-Content $csv
+        $sync = Invoke-Sync $csv
+        $sync.ExitCode | Should -Be 0 -Because $sync.Output
+        Connect-TestApi $Api
+        $user = Get-IntercomUser -Email 'o1@example.com'
+        $user.UserId | Should -BeExactly 'o-1'
+        $user.Name | Should -BeExactly 'Padded Name'
+    }
+
+    It 'skips rows whose every cell is blank (a spreadsheet''s trailing ",,,"), saying so, rather than failing them' {
+        $csv = Join-Path $TestDrive 'trailing.csv'
+        "user_id,email,name`ne-1,e1@example.com,Edd`n,,`n , , `n" | Set-Content $csv
+        $sync = Invoke-Sync $csv
+        $sync.ExitCode | Should -Be 0 -Because $sync.Output
+        $sync.Log | Should -Contain 'skipped rows 2, 3: every cell blank'
+        $sync.Log[-1] | Should -BeExactly 'Done: 1 synced, 0 failed'
+    }
+
+    It 'exits 2 before sending anything when no column names a user, naming the columns it has' {
+        $csv = Join-Path $TestDrive 'nokey.csv'
+        "mail,name`na@example.com,Ann`n" | Set-Content $csv
+        $sync = Invoke-Sync $csv
+        $sync.ExitCode | Should -Be 2
+        $sync.Log | Should -HaveCount 1
+        $sync.Log[0] | Should -BeExactly 'FAILED before syncing anything: the CSV has no user_id, email or id column, so no row names a user (its columns: mail, name).'
+        Get-TestRequestCount | Should -Be 0
+    }
+
+    It 'logs the columns it does not sync, so a column meant for Intercom is not dropped unseen' {
+        $csv = Join-Path $TestDrive 'extra.csv'
+        "email,name,plan,Notes`nx1@example.com,Xi,pro,called`n" | Set-Content $csv
+        $sync = Invoke-Sync $csv
+        $sync.ExitCode | Should -Be 0 -Because $sync.Output
+        $sync.Log | Should -Contain 'not synced, no user field: columns plan, Notes (custom attributes go in custom_data, as JSON)'
+    }
+
+    It 'previews with -WhatIf: every row checked and logged, nothing changed, exit 0' {
+        $csv = Join-Path $TestDrive 'preview.csv'
+        "user_id,email,name`np-1,p1@example.com,Pat`n,,Nobody`n" | Set-Content $csv
+        $sync = Invoke-Sync $csv '-Tag synced -WhatIf'
+        $sync.ExitCode | Should -Be 1 -Because "a row that would fail still fails the preview: $($sync.Output)"
+        $sync.Output | Should -Match 'What if: Performing the operation "Create or update Intercom user" on target "p1@example.com \(p-1\)"'
+        $sync.Log | Should -Contain 'FAILED row 2 (no email or user_id): Intercom.invalid_argument: A user needs an Email or a UserId; neither was given.'
+        $sync.Log[-1] | Should -BeExactly 'WhatIf: 1 row would be synced, 1 failed; nothing was changed'
+        Test-Path ([IO.Path]::ChangeExtension($csv, '.failed.csv')) | Should -BeFalse
+        Connect-TestApi $Api
+        Get-IntercomUser | Should -BeNullOrEmpty
+    }
+
     It 'exits 2 when the file cannot be read, before connecting' {
         $sync = Invoke-Sync (Join-Path $TestDrive 'missing.csv')
         $sync.ExitCode | Should -Be 2
