@@ -91,6 +91,21 @@ Describe 'Events on V2' {
         (Get-TestRequestCount 'POST /events/summaries') - $before | Should -Be 0
     }
 
+    It 'shows events and summaries in a table with UTC times in any culture, and metadata as its JSON' {
+        New-IntercomEvent -UserId 'ev1' -EventName 'paid' -OccurredAt '2024-05-02T09:30:00Z' -Metadata @{ order_id = 'A-1001'; total = 49.5 }
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'ar-SA'
+            $lines = (Get-IntercomEvent -UserId 'ev1' | Where-Object EventName -eq 'paid' | Format-Table | Out-String -Width 200) -split '\r?\n' | Where-Object { $_.Trim() }
+            $summary = (Get-IntercomEvent -UserId 'ev1' -Summary | Where-Object Name -eq 'paid' | Format-Table | Out-String -Width 200) -split '\r?\n' | Where-Object { $_.Trim() }
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+        $lines[0] | Should -Match '^EventName\s+Created \(UTC\)\s+Email\s+Metadata$'
+        $lines[2] | Should -Match '^paid\s+2024-05-02 09:30:00\s+ann@example\.com\s+\{"order_id":"A-1001","total":49\.5\}$'
+        $summary[0] | Should -Match '^Name\s+Count\s+First \(UTC\)\s+Last \(UTC\)$'
+        $summary[2] | Should -Match '^paid\s+1\s+2024-05-02 09:30:00\s+2024-05-02 09:30:00$'
+    }
+
     It 'refuses bad input with the exact reason, per input' {
         New-IntercomEvent -Email 'nobody@example.com', 'ann@example.com' -EventName 'x-y' -OccurredAt '2024-01-01' -ErrorAction SilentlyContinue -ErrorVariable bad
         $bad | Should -HaveCount 1
