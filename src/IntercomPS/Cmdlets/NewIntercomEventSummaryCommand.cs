@@ -17,9 +17,8 @@ namespace IntercomPS.Cmdlets
 
         public NewIntercomEventSummaryCommand() => _users = new UserTargets(Composed);
 
-        /// <summary>The event's name; binds from a piped summary's Name, so Get-IntercomEvent -Summary's output can be recorded again.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("event_name", "Name")]
+        [Alias("event_name")]
         [ValidateNotNullOrEmpty]
         public string EventName { get; set; } = string.Empty;
 
@@ -42,23 +41,8 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private bool _eventNamed;
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            // Only what the command line bound is bound yet: a name that comes later came from the pipeline.
-            _eventNamed = MyInvocation.BoundParameters.ContainsKey(nameof(EventName));
-        }
-
         protected override void ProcessRecord()
         {
-            // -EventName binds a piped summary's Name; a piped user's Name is the user's, and would be recorded as an event's.
-            if (!_eventNamed && _users.InputObject?.BaseObject is User piped)
-            {
-                Requests.Refuse(_users.InputObject, new ArgumentException($"User '{piped}' was piped without -EventName: its Name is the user's, not an event's. Give -EventName."));
-                return;
-            }
             var (name, count, first, last) = (EventName, Count, First, Last ?? First);
             foreach (var user in _users.Of(Requests))
             {
