@@ -92,6 +92,15 @@ Describe 'Data attributes on REST API 2.14' {
         (Get-TestRequestCount 'GET /data_attributes') - $before | Should -Be 5
     }
 
+    It 'checks a CSV''s piped column names with one listing, the unknown ones each its own error (the help''s example)' {
+        $null = New-IntercomDataAttribute -Name plan
+        $before = Get-TestRequestCount 'GET /data_attributes'
+        $found = 'email', 'plan', 'mrr' | Get-IntercomDataAttribute -Model contact -ErrorAction SilentlyContinue -ErrorVariable unknown
+        $found.Name | Should -Be 'email', 'plan'
+        $unknown.TargetObject | Should -Be 'mrr'
+        (Get-TestRequestCount 'GET /data_attributes') - $before | Should -Be 1
+    }
+
     It 'changes a description and options by name, and archives piped attributes, read back raw' {
         $null = New-IntercomDataAttribute -Name plan -Options free, pro
         $null = New-IntercomDataAttribute -Name legacy_score -DataType integer

@@ -29,6 +29,10 @@ Describe 'Users per tag on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' }) {
         if ($Api -eq 'V2') { (Get-IntercomTag | Sort-Object Name).TaggedUserCount | Should -Be 42, 3 }
     }
 
+    It 'finds a tag made upstream in the same pipeline (each piped name is looked up on its own)' {
+        ('fresh-1', 'fresh-2' | New-IntercomTag | Get-IntercomTag).Name | Should -Be 'fresh-1', 'fresh-2'
+    }
+
     It 'counts the users of a tag without reading them (the documented -IncludeTotalCount -First 0)' {
         $result = @(Get-IntercomUser -Tag 'trial' -IncludeTotalCount -First 0)
         $result | Should -HaveCount 1
