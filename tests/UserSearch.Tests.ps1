@@ -68,6 +68,14 @@ Describe 'Get-IntercomUser -Filter and -Query on REST API 2.14' {
         $two | ForEach-Object { $_.CustomData['plan'] | Should -Be 'team' }
     }
 
+    It 'finds users by their email''s domain (email_domain, as the help''s -Query example does)' {
+        $query = @{ operator = 'OR'; value = @(
+            @{ field = 'custom_attributes.seats'; operator = 'IN'; value = @(3, 4) }
+            @{ field = 'email_domain'; operator = '='; value = 'example.org' }) }
+        @(Get-IntercomUser -Query $query).UserId | Sort-Object | Should -Be 'other', 'u3', 'u4'
+        @(Get-IntercomUser -Filter "email_domain -like '*.org'").UserId | Should -Be 'other'
+    }
+
     It 'refuses before sending, saying why: <Why>' -ForEach @(
         @{ Why = 'a date with >='; Filter = "last_seen_at -ge '2026-01-01'"; Message = "*'>=' cannot be used on last_seen_at, a date*calendar day in the workspace's time zone*" }
         @{ Why = 'a date with -ne'; Filter = "created_at -ne '2026-01-01'"; Message = "*'!=' cannot be used on created_at, a date*" }

@@ -38,6 +38,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["id"] = ("u.intercom_id", "string"), // a String in the description: a client can partition by its last hex digit
         ["external_id"] = ("u.user_id", "string"),
         ["email"] = ("u.email", "string"),
+        ["email_domain"] = ("CASE WHEN instr(u.email, '@') > 0 THEN substr(u.email, instr(u.email, '@') + 1) END", "string"), // what follows the @
         ["name"] = ("u.name", "string"),
         ["phone"] = ("d.phone", "string"),
         ["role"] = (AppStore.RoleSql, "string"),
