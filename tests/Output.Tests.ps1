@@ -39,3 +39,34 @@ Describe 'The user table' {
         $text | Should -Match 'CreatedAt\s+: 2024-01-01 00:00:00 UTC'
     }
 }
+
+Describe 'Note and thread tables on REST API 2.14' {
+    BeforeAll {
+        Reset-TestApp
+        Connect-TestIntercomV2
+        New-IntercomUser -UserId 'u-2002' -Email 'bo@example.com' | Out-Null
+        $script:today = [datetime]::UtcNow.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+        function Get-TableLines([scriptblock] $Command) {
+            # The table as a console in a culture with its own calendar (ar-SA) would show it.
+            $culture = [cultureinfo]::CurrentCulture
+            try {
+                [cultureinfo]::CurrentCulture = 'ar-SA'
+                (& $Command | Format-Table | Out-String -Width 200) -split '\r?\n' | Where-Object { $_.Trim() }
+            }
+            finally { [cultureinfo]::CurrentCulture = $culture }
+        }
+    }
+    AfterAll { Connect-TestIntercom }
+
+    It 'names the user of a note made by user id, and shows its time as the other tables do in any culture' {
+        $lines = Get-TableLines { Add-IntercomNote -UserId 'u-2002' -Body 'Called' }
+        $lines[2] | Should -Match "^u-2002\s+$today \d\d:\d\d\s+<p>Called</p>$"
+    }
+
+    It 'shows a thread''s and its parts'' times in one form in any culture' {
+        $thread = New-IntercomMessageThread -Email 'bo@example.com' -Body 'Hello'
+        (Get-TableLines { $thread })[2] | Should -Match "\s$today \d\d:\d\d\s+<p>Hello</p>$"
+        $parts = Get-TableLines { (Add-IntercomMessageReply -ThreadId $thread.ThreadId -AsAdmin -Body 'Hi').Parts }
+        $parts[2] | Should -Match "^$today \d\d:\d\d\s+comment\s"
+    }
+}
