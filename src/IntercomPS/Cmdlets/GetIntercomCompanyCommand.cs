@@ -40,9 +40,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != FindSet) return;
-            if (PagingParameters.IncludeTotalCount)
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-IncludeTotalCount counts the companies of the listing; it cannot be used with -Id, -CompanyId, -Name or piped companies."),
-                    "Intercom.invalid_argument", ErrorCategory.InvalidArgument, InputObject));
+            _paged.RefuseTotalCount("the companies of the listing", "-Id, -CompanyId, -Name or piped companies", InputObject);
             var (id, companyId, name) = (Blank(Id), Blank(CompanyId), Blank(Name));
             if (id is null && companyId is null && name is null)
             {

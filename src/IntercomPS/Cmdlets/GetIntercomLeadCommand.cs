@@ -27,9 +27,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != IdentitySet) return;
-            if (PagingParameters.IncludeTotalCount)
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-IncludeTotalCount counts the leads of the listing; it cannot be used with -Id, -Email or piped leads."),
-                    "Intercom.invalid_argument", ErrorCategory.InvalidArgument, _leads.InputObject));
+            _paged.RefuseTotalCount("the leads of the listing", "-Id, -Email or piped leads", _leads.InputObject);
             foreach (var lead in _leads.Of(Requests))
             {
                 // -Skip and -First count the leads named, in order, across the whole pipeline (as Get-IntercomUser's).
