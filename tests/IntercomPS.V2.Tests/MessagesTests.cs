@@ -125,6 +125,8 @@ public class MessagesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
         Assert.Contains("to.type", (await Api.PostAsync("/messages", new { message_type = "inapp", from, to = new { type = "admin", id = admin }, body = "Hi" })).Error(400, "parameter_invalid"));
         Assert.Contains("not emulated", (await Api.PostAsync("/messages", new { message_type = "inapp", from, to = new[] { to, to }, body = "Hi" })).Error(400, "parameter_invalid"));
         Assert.Contains("not emulated", (await Api.PostAsync("/messages", new { message_type = "inapp", from, to, cc = to, body = "Hi" })).Error(400, "parameter_invalid"));
+        Assert.Equal("create_conversation_without_contact_reply must be true or false, not a string",
+            (await Api.PostAsync("/messages", new { message_type = "inapp", from, to, body = "Hi", create_conversation_without_contact_reply = "true" })).Error(400, "parameter_invalid"));
 
         (await Api.PostAsync("/messages", new { message_type = "inapp", from = new { type = "admin", id = "1" }, to, body = "Hi" })).Error(404, "admin_not_found");
         (await Api.PostAsync("/messages", new { message_type = "inapp", from, to = new { type = "user", id = "5f0000000000000000000000" }, body = "Hi" })).Error(404, "not_found");
@@ -132,6 +134,24 @@ public class MessagesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
 
         var found = (await Api.PostAsync("/conversations/search", new { query = new { field = "contact_ids", @operator = "=", value = contact } })).Ok();
         Assert.Empty(found["conversations"].EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_conversation_opens_at_once_with_create_conversation_without_contact_reply_or_without(bool open)
+    {
+        // The real service opens it without the flag only once the contact replies (README: how it differs).
+        var (contact, _, _, admin) = await NewContact();
+        var message = (await Api.PostAsync("/messages", new
+        {
+            message_type = "inapp",
+            body = "Hi",
+            from = new { type = "admin", id = admin },
+            to = new { type = "user", id = contact },
+            create_conversation_without_contact_reply = open,
+        })).Ok();
+        Assert.Equal(message["id"].GetString(), (await Api.GetAsync($"/conversations/{message["conversation_id"].GetString()}")).Ok()["source"].GetProperty("id").GetString());
     }
 
     [Fact]

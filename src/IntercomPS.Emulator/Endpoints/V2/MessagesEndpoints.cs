@@ -8,12 +8,15 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>
 /// POST /messages: an admin's message to one contact, in-app or email, kept as a conversation the admin started. The
-/// real service opens that conversation only once the contact replies; here it exists at once, so a script can read
-/// back what it sent (GET /conversations/{id}, the contact's conversations, v1's message threads). Several
-/// recipients, cc, bcc and message_type conversation are not emulated (a 400 says so).
+/// real service opens that conversation only once the contact replies, unless create_conversation_without_contact_reply
+/// is true, and only then names it; here it exists at once and is named either way (the flag is checked, nothing
+/// more), so a script can read back what it sent (GET /conversations/{id}, the contact's conversations, v1's message
+/// threads). Several recipients, cc, bcc and message_type conversation are not emulated (a 400 says so).
 /// </summary>
 internal static class MessagesEndpoints
 {
+    private const string OpenConversation = "create_conversation_without_contact_reply";
+
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context))!.Value;
@@ -47,6 +50,11 @@ internal static class MessagesEndpoints
         if (Input.String(body, "template") is { } template && template is not ("plain" or "personal"))
         {
             throw Invalid("template", $"template must be plain or personal, not '{template}'");
+        }
+
+        if (Input.Field(body, OpenConversation) is { ValueKind: not (JsonValueKind.True or JsonValueKind.False) } open)
+        {
+            throw Invalid(OpenConversation, $"{OpenConversation} must be true or false, not {Input.Kind(open)}");
         }
 
         foreach (var copy in new[] { "cc", "bcc" })
