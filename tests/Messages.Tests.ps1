@@ -1,5 +1,7 @@
-# Send-IntercomMessage: an admin's message to users (REST API 2.x's POST /messages), in-app or an email. Each message
-# is a conversation the admin started, read back through the thread cmdlets and raw HTTP; what v1 cannot do is refused.
+# Send-IntercomMessage: an admin's message to users (REST API 2.x's POST /messages), in-app or an email, output as
+# Intercom answered it and never read back: the real service opens the message's conversation only when the user
+# replies (or at once with -OpenConversation), so an answer without one is a success. The emulator opens it at once,
+# so the thread cmdlets read it; a loopback server answers as the real service does. What v1 cannot do is refused.
 
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
@@ -22,50 +24,72 @@ Describe 'Send-IntercomMessage on REST API 2.14' {
         Reset-TestApp
         Connect-TestIntercomV2
         $script:ann = New-IntercomUser -UserId 'm1' -Email 'ann@example.com' -Name 'Ann'
-        $script:carl = New-IntercomUser -UserId 'm2' -Email 'carl@example.com' -Name 'Carl'
+        $script:carl = New-IntercomUser -UserId 'm2' -Email 'carl@example.com' -Name 'Carl' -CreatedAt '2020-01-01T00:00:00Z'
         $script:me = (Get-IntercomSession).AdminId
         $script:other = $IntercomTestAdmin.AddAdminAsync($IntercomTestAppId, 'Olga Other', 'olga@example.com', $false).GetAwaiter().GetResult()
     }
 
     AfterEach { Clear-TestFaults }
 
-    It 'sends an in-app message to each piped user, from the session''s admin, as a thread the admin started' {
-        $threads = $ann, $carl | Send-IntercomMessage 'Your trial ends on Friday'
-        $threads | Should -HaveCount 2
-        $threads.Email | Should -Be 'ann@example.com', 'carl@example.com'
-        $threads | ForEach-Object {
-            $_ | Should -BeOfType IntercomPS.MessageThread
-            $_.CreatedByUser | Should -BeFalse
-            $_.Read | Should -BeFalse # not yet by the user
-            $_.MessageType | Should -Be 'inbox'
+    It 'writes what Intercom answered for each piped user, from the session''s admin, and reads nothing back' {
+        $before, $sentBefore = (Get-TestRequestCount), (Get-SentCount)
+        $sent = $ann, $carl | Send-IntercomMessage 'Your trial ends on Friday'
+        # Piped users carry their contact id and the session knows its admin: the two POSTs are all that was asked.
+        Get-SentCount | Should -Be ($sentBefore + 2)
+        Get-TestRequestCount | Should -Be ($before + 2)
+
+        $sent | Should -HaveCount 2
+        $sent.Email | Should -Be 'ann@example.com', 'carl@example.com'
+        $sent.UserId | Should -Be 'm1', 'm2'
+        $sent.ContactId | Should -Be $ann.Id, $carl.Id
+        $sent | ForEach-Object {
+            $_ | Should -BeOfType IntercomPS.SentMessage
+            $_.MessageType | Should -Be 'inapp'
             $_.Subject | Should -BeNullOrEmpty
-            $_.Messages[0].Html | Should -Be '<p>Your trial ends on Friday</p>'
-            $_.Messages[0].From.IsAdmin | Should -BeTrue
-            $_.Messages[0].From.Id | Should -Be $me
+            $_.Body | Should -Be 'Your trial ends on Friday'
+            $_.FromAdminId | Should -Be $me
+            $_.SentAt.Kind | Should -Be 'Utc'
+            # The answer's message is the conversation's first message (the emulator opens it at once).
+            $raw = Invoke-Raw "conversations/$($_.ConversationId)"
+            $raw.source.id | Should -Be $_.MessageId
+            $raw.source.delivered_as | Should -Be 'admin_initiated'
+            [DateTimeOffset]::FromUnixTimeSeconds($raw.created_at).UtcDateTime | Should -Be $_.SentAt
+            $raw.contacts.contacts[0].id | Should -Be $_.ContactId
         }
-        $raw = Invoke-Raw "conversations/$($threads[1].ThreadId)"
-        $raw.source.delivered_as | Should -Be 'admin_initiated'
-        $raw.contacts.contacts[0].id | Should -Be $carl.Id
     }
 
-    It 'sends an email with its subject as another admin (-From), and the thread shows on Get-IntercomMessageThread' {
+    It 'sends an email with its subject as another admin (-From)' {
         $sent = Send-IntercomMessage -Email 'ann@example.com' -MessageType Email -Subject 'Your renewal' -Body 'Your plan renews next week.' -From $other
         $sent.MessageType | Should -Be 'email'
         $sent.Subject | Should -Be 'Your renewal'
-        $sent.Messages[0].From.Id | Should -Be $other
-
-        $threads = Get-IntercomMessageThread -Email 'ann@example.com'
-        $threads.ThreadId | Should -Contain $sent.ThreadId
-        $read = Get-IntercomMessageThread -Email 'ann@example.com' -ThreadId $sent.ThreadId
-        $read.Subject | Should -Be 'Your renewal'
-        $read.Messages[0].Html | Should -Be '<p>Your plan renews next week.</p>'
-        # It pipes on: the user's answer lands in the same conversation.
-        ($sent | Add-IntercomMessageReply -Body 'Thanks!').Messages.Html | Should -Be '<p>Your plan renews next week.</p>', '<p>Thanks!</p>'
+        $sent.FromAdminId | Should -Be $other
+        $sent.Email | Should -Be 'ann@example.com'
+        $sent.ContactId | Should -Be $ann.Id
     }
 
     It 'takes the admin the session was connected with (Connect-Intercom -AdminId)' {
         $session = Connect-TestIntercomV2 -AdminId $other -PassThru
-        (Send-IntercomMessage -UserId 'm2' -Body 'Hello from Olga' -Session $session).Messages[0].From.Id | Should -Be $other
+        (Send-IntercomMessage -UserId 'm2' -Body 'Hello from Olga' -Session $session).FromAdminId | Should -Be $other
+    }
+
+    It 'with -OpenConversation, pipes on to Get-IntercomMessageThread (ConversationId binds -ThreadId) and to a reply' {
+        $sent = Send-IntercomMessage -Email 'carl@example.com' -MessageType Email -Subject 'Your renewal' -Body 'Your plan renews next week.' -OpenConversation
+        $thread = $sent | Get-IntercomMessageThread
+        $thread | Should -HaveCount 1
+        $thread.ThreadId | Should -Be $sent.ConversationId
+        $thread.MessageType | Should -Be 'email'
+        $thread.Subject | Should -Be 'Your renewal'
+        $thread.Messages[0].Html | Should -Be '<p>Your plan renews next week.</p>'
+        $thread.Messages[0].From.Id | Should -Be $sent.FromAdminId
+        ($thread | Add-IntercomMessageReply -Body 'Thanks!').Messages.Html | Should -Be '<p>Your plan renews next week.</p>', '<p>Thanks!</p>'
+    }
+
+    It 'pipes on to the user cmdlets by the user''s properties only: the message''s time is no signed-up date' {
+        $sent = Send-IntercomMessage -UserId 'm2' -Body 'Checking in'
+        $updated = $sent | Set-IntercomUser -Name 'Carl Checked' -PassThru
+        $updated.Id | Should -Be $carl.Id
+        $updated.Name | Should -Be 'Carl Checked'
+        $updated.CreatedAt | Should -Be $carl.CreatedAt
     }
 
     It 'sends nothing with -WhatIf, and names each recipient' {
@@ -113,6 +137,48 @@ Describe 'Send-IntercomMessage on REST API 2.14' {
         $failed | Should -HaveCount 1
         $failed[0].Exception.MayHaveBeenApplied | Should -BeTrue
         Get-SentCount | Should -Be ($before + 1)
+    }
+}
+
+Describe 'Send-IntercomMessage against a server that answers as the real service (a loopback server)' {
+    BeforeAll {
+        # The description's createMessage: the answer names no conversation until the contact replies, unless the
+        # request set create_conversation_without_contact_reply; its admin message carries the admin as owner.
+        $server = [IntercomPS.Testing.LoopbackServer]::new()
+        $null = $server.Answer('GET /me', 200, '{"type":"admin","id":"7","name":"Ada","email":"ada@example.com","app":{"id_code":"loop","name":"Loop"}}')
+        $owner = '"owner":{"type":"admin","id":"7","name":"Ada","email":"ada@example.com","away_mode_enabled":false,"away_mode_reassign":false}'
+        $null = $server.Answer('POST /messages', 200, '{"type":"admin_message","id":"4051","created_at":1765100000,"subject":"","body":"<p>Your trial ends on Friday</p>","message_type":"inapp",' + $owner + '}')
+        $null = $server.Answer('POST /messages', 200, '{"type":"admin_message","id":"4052","created_at":1765100060,"subject":"Renewal","body":"Renews next week","message_type":"email","conversation_id":"880",' + $owner + '}',
+            '', 'Whole', '"create_conversation_without_contact_reply":true')
+        $session = Connect-Intercom -AccessToken (ConvertTo-SecureString 'loop-token' -AsPlainText -Force) -BaseUri ([uri]::new($server.ApiUri, '/')) -MaxRetry 0 -PassThru
+        $contact = '{0:x24}' -f 1
+    }
+    AfterAll { $server.Dispose() }
+
+    It 'an answer naming no conversation is a success, ConversationId null, built from the answer alone, with nothing read back' {
+        $seen = $server.Requests.Count
+        $sent = Send-IntercomMessage -Id $contact -From 7 -Body 'Your trial ends on Friday' -Session $session -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
+        @($server.Requests)[$seen..($server.Requests.Count - 1)] | Should -Be 'POST /messages'
+        @($server.Bodies)[-1] | Should -Not -BeLike '*create_conversation_without_contact_reply*'
+        $sent.MessageId | Should -Be '4051'
+        $sent.ConversationId | Should -BeNullOrEmpty
+        $sent.MessageType | Should -Be 'inapp'
+        $sent.Subject | Should -BeNullOrEmpty
+        $sent.Body | Should -Be '<p>Your trial ends on Friday</p>' # as answered, not as sent
+        $sent.SentAt | Should -Be ([DateTimeOffset]::FromUnixTimeSeconds(1765100000).UtcDateTime)
+        $sent.FromAdminId | Should -Be '7'
+        $sent.ContactId | Should -Be $contact
+    }
+
+    It '-OpenConversation sends create_conversation_without_contact_reply, and the conversation the answer names is output' {
+        $seen = $server.Requests.Count
+        $sent = Send-IntercomMessage -Id $contact -From 7 -MessageType Email -Subject 'Renewal' -Body 'Renews next week' -OpenConversation -Session $session
+        @($server.Requests)[$seen..($server.Requests.Count - 1)] | Should -Be 'POST /messages'
+        @($server.Bodies)[-1] | Should -BeLike '*"create_conversation_without_contact_reply":true*'
+        $sent.MessageId | Should -Be '4052'
+        $sent.ConversationId | Should -Be '880'
+        $sent.Subject | Should -Be 'Renewal'
     }
 }
 

@@ -158,10 +158,11 @@ namespace IntercomPS.Client
         Task<MessageThread> ReplyAsAdminAsync(long threadId, UserIdentity? user, string body, string? adminId, bool note, CancellationToken cancellationToken = default);
 
         /// <summary>
-        /// An admin's message to the user, in-app or an email: a conversation the admin starts, returned as its thread.
-        /// Not idempotent: never repeated once it may have been sent.
+        /// An admin's message to the user, in-app or an email, as Intercom answered sending it: its conversation is
+        /// named only if Intercom opened one (<see cref="OutboundMessage.OpenConversation"/>). Not idempotent: never
+        /// repeated once it may have been sent.
         /// </summary>
-        Task<MessageThread> SendMessageAsync(UserIdentity user, OutboundMessage message, CancellationToken cancellationToken = default);
+        Task<SentMessage> SendMessageAsync(UserIdentity user, OutboundMessage message, CancellationToken cancellationToken = default);
 
         /// <summary>A reply as the conversation's own contact, the user it is with. Not idempotent.</summary>
         Task<MessageThread> ReplyAsContactAsync(long threadId, string body, CancellationToken cancellationToken = default);

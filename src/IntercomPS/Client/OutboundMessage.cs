@@ -12,7 +12,8 @@ namespace IntercomPS.Client
         public const string Email = "Email";
 
         /// <param name="adminId">The admin who sends it; null: the session's (Connect-Intercom -AdminId, else the token's own).</param>
-        public OutboundMessage(string body, string messageType = InApp, string? subject = null, string? adminId = null)
+        /// <param name="openConversation">Open its conversation in the inbox at once, not only when the user replies.</param>
+        public OutboundMessage(string body, string messageType = InApp, string? subject = null, string? adminId = null, bool openConversation = false)
         {
             if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A message needs a body.");
             IsEmail = string.Equals(messageType, Email, StringComparison.OrdinalIgnoreCase) ? true
@@ -24,6 +25,7 @@ namespace IntercomPS.Client
             if (!IsEmail && Subject is not null) throw new ArgumentException("Only an email has a subject: send it with -MessageType Email, or leave -Subject out.");
             Body = body;
             AdminId = string.IsNullOrWhiteSpace(adminId) ? null : adminId;
+            OpenConversation = openConversation;
         }
 
         public string Body { get; }
@@ -33,6 +35,12 @@ namespace IntercomPS.Client
         public string? Subject { get; }
 
         public string? AdminId { get; }
+
+        /// <summary>
+        /// Whether Intercom opens the message's conversation in the inbox at once (create_conversation_without_contact_reply);
+        /// otherwise there is none until the user replies.
+        /// </summary>
+        public bool OpenConversation { get; }
 
         /// <summary>What is sent, as -WhatIf and -Confirm name it.</summary>
         public override string ToString() =>

@@ -6,11 +6,11 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Sends an admin's message to each user given or piped in (REST API 2.x): in the Messenger (-MessageType InApp,
-    /// the default) or as an email, which needs -Subject. Each message starts a conversation the admin started,
-    /// written as its thread, so it pipes on to Add-IntercomMessageReply.
+    /// the default) or as an email, which needs -Subject. Writes each message as Intercom answered it (a SentMessage),
+    /// which names its conversation only once there is one: when the user replies, or at once with -OpenConversation.
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "IntercomMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(MessageThread))]
+    [OutputType(typeof(SentMessage))]
     public sealed class SendIntercomMessageCommand : IntercomCmdlet
     {
         private readonly UserTargets _users;
@@ -38,13 +38,17 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? From { get; set; }
 
+        /// <summary>Open the message's conversation in the inbox at once, instead of when the user replies.</summary>
+        [Parameter]
+        public SwitchParameter OpenConversation { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             // The same message goes to every user: a bad one ends the command before anything is asked or sent.
             try
             {
-                _message = new OutboundMessage(Body, MessageType, Subject, From);
+                _message = new OutboundMessage(Body, MessageType, Subject, From, OpenConversation);
             }
             catch (ArgumentException invalid)
             {

@@ -54,23 +54,15 @@ namespace IntercomPS.Client.V2
                 writer.WriteString("body", body);
                 writer.WriteEndObject();
             }, V2JsonContext.Default.ConversationCreated, idempotent: false, cancellationToken).ConfigureAwait(false);
-            return await ReadStartedAsync(created.ConversationId!, user, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>
-        /// The conversation a write just started, read back as the user's thread. It exists whatever the read answers,
-        /// so a failed read is an error with MayHaveBeenApplied: whoever reads it must not start it a second time.
-        /// </summary>
-        private async Task<MessageThread> ReadStartedAsync(string conversationId, UserIdentity user, CancellationToken cancellationToken)
-        {
             try
             {
-                return ToThread(await ReadConversationAsync(conversationId, plainText: false, cancellationToken).ConfigureAwait(false), user, plainText: false);
+                return ToThread(await ReadConversationAsync(created.ConversationId!, plainText: false, cancellationToken).ConfigureAwait(false), user, plainText: false);
             }
             catch (IntercomApiException failure)
             {
+                // The conversation exists: whoever reads this error must not start it a second time.
                 throw new IntercomApiException(failure.Method, failure.RequestUri, failure.StatusCode, failure.ErrorType,
-                    $"Conversation {conversationId} was started, but reading it back failed: {failure.ApiMessage}", failure.RetryAfter, failure, failure.RequestId)
+                    $"Conversation {created.ConversationId} was started, but reading it back failed: {failure.ApiMessage}", failure.RetryAfter, failure, failure.RequestId)
                 {
                     MayHaveBeenApplied = true,
                 };
@@ -324,17 +316,19 @@ namespace IntercomPS.Client.V2
     }
 
     /// <summary>
-    /// What POST /messages answers: the admin's message, naming the conversation it started. The description says
-    /// Intercom may open that conversation only once the user replies: then there is none to return, and the error
-    /// says the message was sent (MayHaveBeenApplied), so it is not sent again.
+    /// What POST /messages answers: the admin's message, and the conversation it opened if Intercom opened one (the
+    /// description: none until the contact replies, unless create_conversation_without_contact_reply asked for it).
     /// </summary>
     internal sealed class MessageSent : ICheckedAnswer
     {
-        string? ICheckedAnswer.Problem => ConversationId is null
-            ? $"message {Id} was sent, but Intercom named no conversation for it (it opens one once the user replies), so there is no thread to return"
-            : null;
+        string? ICheckedAnswer.Problem => string.IsNullOrEmpty(Id) ? "a message without its id" : null;
 
         [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("message_type")] public string? MessageType { get; set; }
+        [JsonPropertyName("subject")] public string? Subject { get; set; }
+        [JsonPropertyName("body")] public string? Body { get; set; }
+        [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
         [JsonPropertyName("conversation_id")] public string? ConversationId { get; set; }
+        [JsonPropertyName("owner")] public PartReference? Owner { get; set; }
     }
 }

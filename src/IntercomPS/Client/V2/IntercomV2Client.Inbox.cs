@@ -45,11 +45,13 @@ namespace IntercomPS.Client.V2
         }
 
         /// <summary>
-        /// POST /messages {message_type inapp|email, subject, body, from admin, to the contact}, then the conversation it
-        /// started, read back. The contact and the admin are found first, at once; the message is never sent twice
-        /// (a lost answer, a timeout or a 5xx is an error with MayHaveBeenApplied, not a retry).
+        /// POST /messages {message_type inapp|email, subject, body, from admin, to the contact, and with
+        /// OpenConversation create_conversation_without_contact_reply}, its answer returned as it is: nothing is read
+        /// back, as the conversation exists only if Intercom opened one. The contact and the admin are found first, at
+        /// once; the message is never sent twice (a lost answer, a timeout or a 5xx is an error with MayHaveBeenApplied,
+        /// not a retry).
         /// </summary>
-        public async Task<MessageThread> SendMessageAsync(UserIdentity user, OutboundMessage message, CancellationToken cancellationToken = default)
+        public async Task<SentMessage> SendMessageAsync(UserIdentity user, OutboundMessage message, CancellationToken cancellationToken = default)
         {
             if (message is null) throw new ArgumentNullException(nameof(message));
             var contact = ContactIdAsync(user, cancellationToken);
@@ -70,9 +72,22 @@ namespace IntercomPS.Client.V2
                 writer.WriteString("type", "user");
                 writer.WriteString("id", contactId);
                 writer.WriteEndObject();
+                if (message.OpenConversation) writer.WriteBoolean("create_conversation_without_contact_reply", true);
                 writer.WriteEndObject();
             }, V2JsonContext.Default.MessageSent, idempotent: false, cancellationToken).ConfigureAwait(false);
-            return await ReadStartedAsync(sent.ConversationId!, user, cancellationToken).ConfigureAwait(false);
+            return new SentMessage
+            {
+                MessageId = sent.Id,
+                MessageType = sent.MessageType,
+                Subject = string.IsNullOrEmpty(sent.Subject) ? null : sent.Subject,
+                Body = sent.Body,
+                SentAt = sent.CreatedAt,
+                ConversationId = string.IsNullOrEmpty(sent.ConversationId) ? null : sent.ConversationId,
+                FromAdminId = sent.Owner?.Id ?? adminId, // the description's message schema lists no owner: it was sent as this admin
+                Email = user.Email,
+                UserId = user.UserId,
+                ContactId = contactId,
+            };
         }
 
         /// <summary>The contact's reply to its own conversation: the conversation is read to learn whose it is.</summary>
