@@ -134,6 +134,34 @@ Describe 'User writes on REST API 2.14 keep the fields they were not given' {
             Get-StoredField (Get-RawContact $id) $set | Should -Be $expected -Because "$Cmdlet -$other must not touch $Field"
         }
     }
+
+    # A thread, an event or an event summary names its user by Email/UserId, and also has a CreatedAt (and a summary a
+    # Name) of its own: piped on to tag or annotate the user, those must not be written as the user's signed-up date
+    # or name.
+    It 'a piped <Kind> names the user and writes only what the command gives, not its own <Fields>' -ForEach @(
+        @{ Kind = 'thread'; Fields = 'CreatedAt' }
+        @{ Kind = 'event'; Fields = 'CreatedAt' }
+        @{ Kind = 'event summary'; Fields = 'Name, CreatedAt' }
+        @{ Kind = 'sent message'; Fields = 'none' }
+    ) {
+        $userId = "piped-$($Kind -replace ' ', '-')"
+        $signedUp = [datetime]::new(2001, 2, 3, 4, 5, 6, [System.DateTimeKind]::Utc)
+        $id = (New-IntercomUser -UserId $userId -Email "$userId@example.com" -Name 'Kept Name' -CreatedAt $signedUp -ErrorAction Stop).Id
+        $piped = switch ($Kind) {
+            'thread' { New-IntercomMessageThread -UserId $userId -Body 'Where is my invoice?' -ErrorAction Stop }
+            'event' { New-IntercomEvent -UserId $userId -EventName 'invited-teammate' -ErrorAction Stop; Get-IntercomEvent -UserId $userId -ErrorAction Stop }
+            'event summary' { New-IntercomEvent -UserId $userId -EventName 'invited-teammate' -ErrorAction Stop; Get-IntercomEvent -UserId $userId -Summary -ErrorAction Stop }
+            'sent message' { Send-IntercomMessage -UserId $userId -Body 'Welcome aboard' -ErrorAction Stop }
+        }
+        $piped | Should -Not -BeNullOrEmpty
+
+        $piped | Set-IntercomUser -CustomData @{ tier = 'pro' } -ErrorAction Stop | Out-Null
+
+        $stored = Get-RawContact $id
+        $stored.custom_attributes.tier | Should -Be 'pro' -Because 'the piped object names the user'
+        $stored.name | Should -Be 'Kept Name'
+        $stored.signed_up_at | Should -Be 981173106
+    }
 }
 
 Describe 'Tag writes keep what they were not given' {

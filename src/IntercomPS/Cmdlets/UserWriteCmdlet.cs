@@ -69,6 +69,24 @@ namespace IntercomPS.Cmdlets
 
         private System.Threading.Tasks.Task<AttributeColumns>? _columns;
         private readonly SameUserOrder _order = new SameUserOrder();
+        private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        protected override void BeginProcessing()
+        {
+            // Before the first input, only the command line's parameters are bound.
+            _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            base.BeginProcessing();
+        }
+
+        /// <summary>
+        /// Whether this input is one of the module's objects that names a user without describing one (a thread, an
+        /// event or its summary, a sent message, a note): its Email, UserId or ContactId say whose, but its own CreatedAt
+        /// or Name are not the user's, so only the command line's fields are written. User objects and plain records
+        /// (CSV rows, hashtables, custom objects) give their fields as ever.
+        /// </summary>
+        private bool NamesUserOnly => Users.InputObject?.BaseObject is { } piped && piped is not User && piped.GetType().Namespace == typeof(User).Namespace;
+
+        private T Given<T>(string parameter, T value) => !NamesUserOnly || _commandLine.Contains(parameter) ? value : default!;
 
         /// <summary>
         /// The request that writes this input's changes to <paramref name="user"/> with <paramref name="write"/>: the
@@ -91,7 +109,7 @@ namespace IntercomPS.Cmdlets
         private protected System.Threading.Tasks.Task<UserChanges> ChangesAsync(UserIdentity user, System.Threading.CancellationToken token)
         {
             var changes = Changes(user);
-            if (!CustomAttributeColumns || Users.InputObject is not { } row) return System.Threading.Tasks.Task.FromResult(changes);
+            if (!CustomAttributeColumns || Users.InputObject is not { } row || NamesUserOnly) return System.Threading.Tasks.Task.FromResult(changes);
             _columns ??= AttributeColumns.ReadAsync(Client.As<IDataAttributes>(), token);
             return WithColumnsAsync(changes, row, _columns);
         }
@@ -102,18 +120,23 @@ namespace IntercomPS.Cmdlets
             return changes;
         }
 
-        protected UserChanges Changes(UserIdentity user) => new UserChanges(user)
+        protected UserChanges Changes(UserIdentity user)
         {
-            Name = Blank(Name),
-            CreatedAt = CreatedAt,
-            LastRequestAt = LastRequestAt,
-            CustomData = CustomData is null ? null : ParameterValues.Plain(CustomData),
-            LastSeenIp = Blank(LastSeenIp),
-            LastSeenUserAgent = Blank(LastSeenUserAgent),
-            Companies = Companies is null ? null : Array.ConvertAll(Companies, company => (IDictionary)ParameterValues.Plain(company)),
-            UnsubscribedFromEmails = UnsubscribedFromEmails,
-            Phone = Blank(Phone),
-        };
+            var customData = Given(nameof(CustomData), CustomData);
+            var companies = Given(nameof(Companies), Companies);
+            return new UserChanges(user)
+            {
+                Name = Blank(Given(nameof(Name), Name)),
+                CreatedAt = Given(nameof(CreatedAt), CreatedAt),
+                LastRequestAt = Given(nameof(LastRequestAt), LastRequestAt),
+                CustomData = customData is null ? null : ParameterValues.Plain(customData),
+                LastSeenIp = Blank(Given(nameof(LastSeenIp), LastSeenIp)),
+                LastSeenUserAgent = Blank(Given(nameof(LastSeenUserAgent), LastSeenUserAgent)),
+                Companies = companies is null ? null : Array.ConvertAll(companies, company => (IDictionary)ParameterValues.Plain(company)),
+                UnsubscribedFromEmails = Given(nameof(UnsubscribedFromEmails), UnsubscribedFromEmails),
+                Phone = Blank(Given(nameof(Phone), Phone)),
+            };
+        }
 
         private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
     }
