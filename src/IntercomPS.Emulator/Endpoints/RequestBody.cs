@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,21 @@ namespace IntercomPS.Emulator.Endpoints;
 internal static class RequestBody
 {
     public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The body as <see cref="ReadAsync(HttpContext, bool)"/> reads it, each field not in <paramref name="known"/> (what
+    /// the operation's request schema defines) named in X-Emulator-Warning: ignored, as the real service ignores it.
+    /// </summary>
+    public static async Task<JsonElement?> ReadAsync(HttpContext context, IReadOnlySet<string> known, bool required = true)
+    {
+        var body = await ReadAsync(context, required);
+        if (body is { } given)
+        {
+            UnknownFields.Warn(context, given, known);
+        }
+
+        return body;
+    }
 
     /// <summary>The body's JSON object, or null when the body is empty and <paramref name="required"/> is false.</summary>
     public static async Task<JsonElement?> ReadAsync(HttpContext context, bool required = true)

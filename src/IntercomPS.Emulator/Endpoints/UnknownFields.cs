@@ -109,5 +109,6 @@ internal static class UnknownFields
         return text.ToString();
     }
 
-    private static HashSet<string> Set(string[] names) => new(names, StringComparer.Ordinal);
+    /// <summary>A set of field names, compared as JSON compares them (case matters).</summary>
+    public static IReadOnlySet<string> Set(params string[] names) => new HashSet<string>(names, StringComparer.Ordinal);
 }

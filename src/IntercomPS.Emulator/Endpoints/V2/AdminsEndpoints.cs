@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
@@ -46,13 +47,15 @@ internal static class AdminsEndpoints
         return Json.Ok(w => Writer.Admin(w, admin, Face.VersionOf(context).Model));
     }
 
+    private static readonly IReadOnlySet<string> AwayFields = UnknownFields.Set("away_mode_enabled", "away_mode_reassign", "away_status_reason_id");
+
     /// <summary>
     /// PUT /admins/{id}/away: away_mode_enabled and away_mode_reassign are required booleans; away_status_reason_id
     /// (2.14 on; 2.11 has no such field and ignores it) names a reason that is not deleted. Answers the admin as it now is.
     /// </summary>
     public static async Task<IResult> SetAwayAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, AwayFields))!.Value;
         var model = Face.VersionOf(context).Model;
         var away = RequiredBool(body, "away_mode_enabled");
         var reassign = RequiredBool(body, "away_mode_reassign");

@@ -169,10 +169,12 @@ internal static class CompaniesEndpoints
         return Json.Ok(w => Writer.ContactList(w, page, App(context)));
     }
 
+    private static readonly IReadOnlySet<string> AttachFields = UnknownFields.Set("id");
+
     /// <summary>POST /contacts/{id}/companies {id}: the company (its Intercom id) is attached to the contact.</summary>
     public static async Task<IResult> AttachAsync(HttpContext context)
     {
-        var body = await RequestBody.ReadAsync(context, required: false);
+        var body = await RequestBody.ReadAsync(context, AttachFields, required: false);
         var companyId = body is { } given ? Input.String(given, "id") : null;
         if (companyId is null || companyId.Trim().Length == 0)
         {

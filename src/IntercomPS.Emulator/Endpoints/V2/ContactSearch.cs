@@ -16,6 +16,12 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// </summary>
 internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)> fields, string defaultOrder, TimeZoneInfo? days)
 {
+    /// <summary>
+    /// What a search body takes: the description's query and pagination, and sort, which Intercom documents in prose
+    /// and the emulator applies (the description's schema has no sort).
+    /// </summary>
+    public static readonly IReadOnlySet<string> BodyFields = UnknownFields.Set("query", "pagination", "sort");
+
     private const int MaxFiltersPerGroup = 15;
     private const int MaxGroupDepth = 2;
 

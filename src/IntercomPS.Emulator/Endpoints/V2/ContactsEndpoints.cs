@@ -23,7 +23,7 @@ internal static class ContactsEndpoints
 
     public static async Task<IResult> SearchAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, ContactSearch.BodyFields))!.Value;
         var services = Caller.From(context).Services;
         var query = ContactSearch.Contacts(body, services.Profiles.Of(App(context)).TimeZone);
         if (services.Faults.SearchDelaySeconds is var delay and > 0)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
@@ -27,7 +28,7 @@ internal static class ConversationsEndpoints
 
     public static async Task<IResult> SearchAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, ContactSearch.BodyFields))!.Value;
         var query = ContactSearch.Conversations(body);
         var (perPage, startingAfter) = Pagination(body);
         var page = await Store(context).SearchConversationsAsync(query, perPage, startingAfter);
@@ -41,10 +42,12 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
+    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set("from", "body", "subject", "attachment_urls", "created_at");
+
     /// <summary>from: {type: user|lead|contact, id}: the contact starts the conversation; the answer is its first message.</summary>
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, CreateFields))!.Value;
         if (Input.Field(body, "from") is not { ValueKind: JsonValueKind.Object } from)
         {
             throw Invalid("from", "from is required: {\"type\": \"user\", \"id\": contact id}");
@@ -71,10 +74,12 @@ internal static class ConversationsEndpoints
         });
     }
 
+    private static readonly IReadOnlySet<string> UpdateFields = UnknownFields.Set("read", "title", "custom_attributes", "company_id");
+
     /// <summary>read: the one field of PUT /conversations/{id} the emulator stores; title and custom attributes are refused.</summary>
     public static async Task<IResult> UpdateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, UpdateFields))!.Value;
         var id = Id(context);
         _ = await Store(context).GetConversationAsync(id); // a conversation that does not exist is a 404 whatever the body asks
         foreach (var unsupported in new[] { "title", "custom_attributes", "company_id" })
@@ -90,13 +95,15 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
+    private static readonly IReadOnlySet<string> ReplyFields = UnknownFields.Set("message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls", "attachment_files", "reply_options");
+
     /// <summary>
     /// type user (with intercom_user_id, email or user_id) or admin (admin_id, any admin of the app); message_type
     /// comment, or note for an admin (seen by admins only). A user may reply to conversation "last": their newest.
     /// </summary>
     public static async Task<IResult> ReplyAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, ReplyFields))!.Value;
         var messageType = Input.String(body, "message_type");
         if (messageType is not ("comment" or "note"))
         {
@@ -124,13 +131,15 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
+    private static readonly IReadOnlySet<string> ManageFields = UnknownFields.Set("message_type", "type", "admin_id", "assignee_id", "body", "snoozed_until");
+
     /// <summary>
     /// message_type close, open, snoozed (with snoozed_until) or assignment (type admin or team, assignee_id; "0"
     /// unassigns), by admin_id, any admin of the app; a close or an assignment may carry a body, kept as the part's.
     /// </summary>
     public static async Task<IResult> ManageAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, ManageFields))!.Value;
         var adminId = AdminId(body);
         var messageType = Input.String(body, "message_type");
         var text = Input.String(body, "body") is { Length: > 0 } given && given.Trim().Length > 0 ? given : null;
@@ -153,19 +162,23 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
+    private static readonly IReadOnlySet<string> TagFields = UnknownFields.Set("id", "admin_id");
+
     /// <summary>POST /conversations/{id}/tags {id, admin_id}: the tag, as applied (when, by whom).</summary>
     public static async Task<IResult> TagAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, TagFields))!.Value;
         var tagId = Input.Id(body, "id") ?? throw Invalid("id", "id is required (the tag's id)");
         var applied = await Store(context).TagConversationAsync(Id(context), tagId, AdminId(body));
         return Json.Ok(w => Writer.AppliedTag(w, applied));
     }
 
+    private static readonly IReadOnlySet<string> UntagFields = UnknownFields.Set("admin_id");
+
     /// <summary>DELETE /conversations/{id}/tags/{tag_id} {admin_id}: the tag that was removed.</summary>
     public static async Task<IResult> UntagAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, UntagFields))!.Value;
         var tagId = RouteValues.NumericId(context, "tag_id", AppStore.ConversationTagNotFound);
         var removed = await Store(context).UntagConversationAsync(Id(context), tagId, AdminId(body));
         return Json.Ok(w => Writer.AppliedTag(w, removed));

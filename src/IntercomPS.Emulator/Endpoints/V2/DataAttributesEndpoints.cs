@@ -49,9 +49,11 @@ internal static class DataAttributesEndpoints
         });
     }
 
+    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set("model", "name", "data_type", "description", "options", "messenger_writable");
+
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, CreateFields))!.Value;
         var model = Input.String(body, "model");
         if (model is not "contact" and not "company")
         {
@@ -95,12 +97,14 @@ internal static class DataAttributesEndpoints
         return Json.Ok(w => Writer.DataAttribute(w, attribute));
     }
 
+    private static readonly IReadOnlySet<string> UpdateFields = UnknownFields.Set("description", "options", "archived", "messenger_writable", "data_type");
+
     /// <summary>PUT /data_attributes/{id}: description, options and archived (messenger_writable is taken and not kept); the type cannot change.</summary>
     public static async Task<IResult> UpdateAsync(HttpContext context)
     {
         var id = RouteValues.NumericId(context, "data_attribute_id",
             () => new ApiError(404, "not_found", "We couldn't find that data attribute to update") { Code = "field_not_found" });
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, UpdateFields))!.Value;
         if (Input.Field(body, "data_type") is not null)
         {
             throw new ApiError(400, "bad_request", "Updating the data type is not possible: change it in Intercom's settings instead") { Code = "parameter_invalid", Field = "data_type" };

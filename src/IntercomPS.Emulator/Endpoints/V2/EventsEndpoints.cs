@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -12,9 +13,11 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>/events: submit a data event for a contact (202, no body) and list a contact's events or their summary.</summary>
 internal static class EventsEndpoints
 {
+    private static readonly IReadOnlySet<string> SubmitFields = UnknownFields.Set("event_name", "created_at", "id", "user_id", "email", "metadata");
+
     public static async Task<IResult> SubmitAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, SubmitFields))!.Value;
         var name = Input.String(body, "event_name");
         if (name is null || name.Trim().Length == 0)
         {
@@ -36,13 +39,15 @@ internal static class EventsEndpoints
         return Results.StatusCode(202);
     }
 
+    private static readonly IReadOnlySet<string> SummariesFields = UnknownFields.Set("user_id", "event_summaries");
+
     /// <summary>
     /// POST /events/summaries {user_id, event_summaries: {event_name, count, first, last}}: events of one name that
     /// happened elsewhere, counted beside the contact's own; a second summary of that name replaces the first.
     /// </summary>
     public static async Task<IResult> SummariesAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, SummariesFields))!.Value;
         var userId = Input.String(body, "user_id")
             ?? throw new ApiError(400, "bad_request", "user_id is required (the user's external id)") { Code = "parameter_not_found", Field = "user_id" };
         if (Input.Field(body, "event_summaries") is not { ValueKind: JsonValueKind.Object } given)

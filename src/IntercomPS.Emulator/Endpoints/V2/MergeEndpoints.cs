@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
 using Microsoft.AspNetCore.Http;
@@ -7,9 +8,11 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>POST /contacts/merge {from: a lead's id, into: a user's id}: answers the user as it is after the merge.</summary>
 internal static class MergeEndpoints
 {
+    private static readonly IReadOnlySet<string> MergeFields = UnknownFields.Set("from", "into");
+
     public static async Task<IResult> MergeAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, MergeFields))!.Value;
         var from = Input.String(body, "from") is { Length: > 0 } lead ? lead
             : throw new ApiError(400, "bad_request", "from is required (the lead's id)") { Code = "parameter_not_found", Field = "from" };
         var into = Input.String(body, "into") is { Length: > 0 } user ? user

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Model;
@@ -16,10 +17,11 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 internal static class MessagesEndpoints
 {
     private const string OpenConversation = "create_conversation_without_contact_reply";
+    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set("message_type", "from", "to", "cc", "bcc", "subject", "body", "template", "created_at", OpenConversation);
 
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, CreateFields))!.Value;
         var store = Store(context);
         var adminId = Input.Field(body, "from") switch
         {

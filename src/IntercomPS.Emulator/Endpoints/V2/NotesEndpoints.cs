@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
 using IntercomPS.Emulator.Storage;
@@ -32,10 +33,12 @@ internal static class NotesEndpoints
         });
     }
 
+    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set("body", "admin_id");
+
     /// <summary>admin_id, when given, must be an admin of the app; without it the token's admin writes the note.</summary>
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, CreateFields))!.Value;
         var text = Input.String(body, "body");
         if (text is null || text.Trim().Length == 0)
         {

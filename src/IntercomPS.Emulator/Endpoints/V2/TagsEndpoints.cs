@@ -30,13 +30,15 @@ internal static class TagsEndpoints
         return Results.Ok();
     }
 
+    private static readonly IReadOnlySet<string> SaveFields = UnknownFields.Set("name", "id", "users", "companies");
+
     /// <summary>
     /// {name}: create (or find) the tag; {name, id}: rename tag id; {name, users: [{id, untag?}]}: tag or untag
     /// those contacts; {name, companies: [{id and/or company_id, untag?}]}: tag or untag those companies.
     /// </summary>
     public static async Task<IResult> SaveAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, SaveFields))!.Value;
         var name = Input.String(body, "name");
         if (name is null || name.Trim().Length == 0)
         {
@@ -77,9 +79,11 @@ internal static class TagsEndpoints
         return Json.Ok(w => Writer.TagList(w, contact.Tags));
     }
 
+    private static readonly IReadOnlySet<string> AddToContactFields = UnknownFields.Set("id");
+
     public static async Task<IResult> AddToContactAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
+        var body = (await RequestBody.ReadAsync(context, AddToContactFields))!.Value;
         var tagId = Input.Id(body, "id") ?? throw new ApiError(400, "bad_request", "id is required (the tag's id)") { Code = "parameter_not_found", Field = "id" };
         var applied = await Store(context).AddContactTagAsync(RouteValues.Text(context, "contact_id"), tagId);
         return Json.Ok(w => Writer.AppliedTag(w, applied));
