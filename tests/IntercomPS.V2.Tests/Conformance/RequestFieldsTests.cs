@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using IntercomPS.Testing;
+using Xunit;
+
+namespace IntercomPS.V2.Tests.Conformance;
+
+/// <summary>
+/// The fields each 2.x write takes, against the description's request schema: a body with one field no schema has is
+/// sent to every served operation that has a request body, and the X-Emulator-Warning that names it lists what the
+/// operation takes, which must be exactly the properties the description defines for it (across oneOf, anyOf and
+/// allOf), but for the deliberate differences below. The emulator's lists live beside their handlers; this reads them
+/// the way a script author does, so no second list exists.
+/// </summary>
+public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    private const string Probe = "emulator_probe_field";
+
+    /// <summary>The ONE list of writes whose fields differ from the description's on purpose, each with why.</summary>
+    public static IReadOnlyDictionary<string, (string[] Extra, string Why)> Differences { get; } = new Dictionary<string, (string[], string)>
+    {
+        ["POST /contacts"] = (["language_override"], "a contact answer carries it, so a fetched contact sent back is no typo; checked for type, not kept"),
+        ["PUT /contacts/{contact_id}"] = (["language_override"], "as POST /contacts"),
+        ["PUT /companies/{company_id}"] = (["remote_created_at"], "applied on update as on create; the create schema has it"),
+        ["POST /contacts/search"] = (["sort"], "Intercom documents sort {field, order} in prose and the emulator applies it"),
+        ["POST /conversations/search"] = (["sort"], "as POST /contacts/search"),
+        ["PUT /data_attributes/{data_attribute_id}"] = (["data_type"], "refused with its own 400 (a type cannot change), not ignored"),
+    };
+
+    /// <summary>Writes that refuse an unknown field outright rather than ignore it: nothing is silent, so no warning.</summary>
+    public static IReadOnlyDictionary<string, string> Refusing { get; } = new Dictionary<string, string>
+    {
+        ["POST /companies"] = "the documented 400 \"bad 'x' parameter\"",
+    };
+
+    public static IEnumerable<object[]> Writes() => EmulatedOperations.All
+        .Where(o => RequestSchema(o.Method, o.Template) is not null)
+        .Select(o => new object[] { o.Method, o.Template });
+
+    [DescriptionTheory]
+    [MemberData(nameof(Writes))]
+    public async Task A_write_takes_the_fields_its_request_schema_defines(string method, string template)
+    {
+        var name = $"{method} {template}";
+        var path = string.Join('/', template.Split('/').Select(s => s.StartsWith('{') ? "1" : s));
+        var answer = await fixture.V2.SendAsync(new HttpMethod(method), path, new Dictionary<string, object> { [Probe] = 1 });
+        if (Refusing.ContainsKey(name))
+        {
+            Assert.Equal(400, answer.Status);
+            Assert.Contains(Probe, answer.Text);
+            return;
+        }
+
+        var warning = answer.Header("X-Emulator-Warning");
+        var prefix = $"ignored unknown field '{Probe}'; {method} {path} takes ";
+        Assert.StartsWith(prefix, warning);
+        var takes = warning![prefix.Length..].Split(", ").ToHashSet();
+        var described = Properties(RequestSchema(method, template)!).ToHashSet();
+        var extra = Differences.TryGetValue(name, out var difference) ? difference.Extra : [];
+        Assert.Equal(described.Union(extra).Order(), takes.Order());
+        Assert.All(extra, field => Assert.DoesNotContain(field, described)); // a difference the description has since closed
+    }
+
+    [DescriptionFact]
+    public void Every_difference_names_a_write_the_description_gives_a_body()
+    {
+        var writes = Writes().Select(w => $"{w[0]} {w[1]}").ToHashSet();
+        Assert.All(Differences.Keys.Concat(Refusing.Keys), name => Assert.Contains(name, writes));
+    }
+
+    private static JsonNode? RequestSchema(string method, string template) =>
+        Resolve(OpenApiContract.Instance.Raw["paths"]?[template]?[method.ToLowerInvariant()]?["requestBody"]) is { } body
+            ? body["content"]?["application/json"]?["schema"]
+            : null;
+
+    /// <summary>The properties a schema defines, through $ref and every branch of oneOf, anyOf and allOf.</summary>
+    private static IEnumerable<string> Properties(JsonNode schema)
+    {
+        var resolved = Resolve(schema)!;
+        var own = resolved["properties"] is JsonObject properties ? properties.Select(p => p.Key) : [];
+        var branches = new[] { "oneOf", "anyOf", "allOf" }.SelectMany(k => resolved[k] as JsonArray ?? []).SelectMany(b => Properties(b!));
+        return own.Concat(branches).Distinct();
+    }
+
+    private static JsonNode? Resolve(JsonNode? node)
+    {
+        while (node?["$ref"]?.GetValue<string>() is { } reference)
+        {
+            node = reference.TrimStart('#', '/').Split('/').Aggregate((JsonNode?)OpenApiContract.Instance.Raw, (n, key) => n?[key]);
+        }
+
+        return node;
+    }
+}
