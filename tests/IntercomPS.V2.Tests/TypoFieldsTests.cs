@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using IntercomPS.Testing;
+using Xunit;
+
+namespace IntercomPS.V2.Tests;
+
+/// <summary>
+/// Every 2.x write with a body (contact and company writes: ContactsTests, CompaniesTests) ignores a field it does not
+/// take, as the real service does, and names it in X-Emulator-Warning; a clean request draws no warning; and the
+/// warning changes nothing else: the same request without the typo, sent against objects made the same way, gets
+/// the same status and the same body (but for ids, times and the names each run makes up).
+/// </summary>
+public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    private V2Client Api => fixture.V2;
+
+    /// <summary>A request, its typo field, and the values made up for it, which differ from one run to the next.</summary>
+    private sealed record Write(HttpMethod Method, string Path, Dictionary<string, object> Body, string Typo, params string[] Made);
+
+    private static readonly Dictionary<string, Func<TypoFieldsTests, Task<Write>>> Writes = new()
+    {
+        ["POST /tags"] = async t =>
+        {
+            var name = EmulatorFixture.NewId("tag");
+            return new(HttpMethod.Post, "/tags", new() { ["name"] = name }, "user", name);
+        },
+        ["POST /contacts/{contact_id}/tags"] = async t =>
+        {
+            var (contact, tag) = (await t.ContactAsync(), await t.TagAsync());
+            return new(HttpMethod.Post, $"/contacts/{contact}/tags", new() { ["id"] = tag.Id }, "tag_id");
+        },
+        ["POST /conversations/{conversation_id}/tags"] = async t =>
+        {
+            var (conversation, admin, tag) = (await t.ConversationAsync(), await t.AdminAsync(), await t.TagAsync());
+            return new(HttpMethod.Post, $"/conversations/{conversation}/tags", new() { ["id"] = tag.Id, ["admin_id"] = admin }, "tag_name");
+        },
+        ["DELETE /conversations/{conversation_id}/tags/{tag_id}"] = async t =>
+        {
+            var (conversation, admin, tag) = (await t.ConversationAsync(), await t.AdminAsync(), await t.TagAsync());
+            (await t.Api.PostAsync($"/conversations/{conversation}/tags", new { id = tag.Id, admin_id = admin })).Ok();
+            return new(HttpMethod.Delete, $"/conversations/{conversation}/tags/{tag.Id}", new() { ["admin_id"] = admin }, "adminId");
+        },
+        ["POST /contacts/{contact_id}/notes"] = async t =>
+        {
+            var contact = await t.ContactAsync();
+            return new(HttpMethod.Post, $"/contacts/{contact}/notes", new() { ["body"] = "Called back" }, "admin");
+        },
+        ["POST /conversations"] = async t =>
+        {
+            var contact = await t.ContactAsync();
+            return new(HttpMethod.Post, "/conversations", new() { ["from"] = new { type = "user", id = contact }, ["body"] = "Help?" }, "subjet");
+        },
+        ["PUT /conversations/{conversation_id}"] = async t =>
+        {
+            var conversation = await t.ConversationAsync();
+            return new(HttpMethod.Put, $"/conversations/{conversation}", new() { ["read"] = true }, "raed");
+        },
+        ["POST /conversations/{conversation_id}/reply"] = async t =>
+        {
+            var (conversation, admin) = (await t.ConversationAsync(), await t.AdminAsync());
+            return new(HttpMethod.Post, $"/conversations/{conversation}/reply",
+                new() { ["message_type"] = "comment", ["type"] = "admin", ["admin_id"] = admin, ["body"] = "On it" }, "attachment_url");
+        },
+        ["POST /conversations/{conversation_id}/parts"] = async t =>
+        {
+            var (conversation, admin) = (await t.ConversationAsync(), await t.AdminAsync());
+            return new(HttpMethod.Post, $"/conversations/{conversation}/parts",
+                new() { ["message_type"] = "close", ["type"] = "admin", ["admin_id"] = admin }, "bdy");
+        },
+        ["POST /contacts/search"] = async t =>
+        {
+            var contact = await t.ContactAsync();
+            return new(HttpMethod.Post, "/contacts/search", new() { ["query"] = new { field = "id", @operator = "=", value = contact } }, "paginaton");
+        },
+        ["POST /conversations/search"] = async t =>
+        {
+            var conversation = await t.ConversationAsync();
+            return new(HttpMethod.Post, "/conversations/search", new() { ["query"] = new { field = "id", @operator = "=", value = conversation } }, "sort_by");
+        },
+        ["POST /events"] = async t =>
+        {
+            var contact = await t.ContactAsync();
+            return new(HttpMethod.Post, "/events", new() { ["event_name"] = "logged-in", ["created_at"] = 1700000000, ["id"] = contact }, "meta_data");
+        },
+        ["POST /events/summaries"] = async t =>
+        {
+            var externalId = EmulatorFixture.NewId("ext");
+            (await t.Api.PostAsync("/contacts", new { external_id = externalId })).Ok();
+            return new(HttpMethod.Post, "/events/summaries",
+                new() { ["user_id"] = externalId, ["event_summaries"] = new { event_name = "logged-in", count = 2, first = 1600000000 } }, "summaries", externalId);
+        },
+        ["POST /data_attributes"] = async t =>
+        {
+            var name = "attr" + Guid.NewGuid().ToString("N")[..12];
+            return new(HttpMethod.Post, "/data_attributes", new() { ["model"] = "contact", ["name"] = name, ["data_type"] = "string" }, "descripton", name);
+        },
+        ["PUT /data_attributes/{data_attribute_id}"] = async t =>
+        {
+            var name = "attr" + Guid.NewGuid().ToString("N")[..12];
+            var id = (await t.Api.PostAsync("/data_attributes", new { model = "contact", name, data_type = "string" })).Ok()["id"].GetRawText();
+            return new(HttpMethod.Put, $"/data_attributes/{id}", new() { ["description"] = "Plan" }, "archive", id, name);
+        },
+        ["POST /contacts/{contact_id}/companies"] = async t =>
+        {
+            var (contact, companyId) = (await t.ContactAsync(), EmulatorFixture.NewId("co"));
+            var company = (await t.Api.PostAsync("/companies", new { company_id = companyId, name = companyId })).Ok()["id"].GetString()!;
+            return new(HttpMethod.Post, $"/contacts/{contact}/companies", new() { ["id"] = company }, "company_id", company, companyId);
+        },
+        ["PUT /companies/{company_id}"] = async t =>
+        {
+            var companyId = EmulatorFixture.NewId("co");
+            var company = (await t.Api.PostAsync("/companies", new { company_id = companyId, name = "Acme" })).Ok()["id"].GetString()!;
+            return new(HttpMethod.Put, $"/companies/{company}", new() { ["plan"] = "pro" }, "company_id", company, companyId);
+        },
+        ["POST /contacts/merge"] = async t =>
+        {
+            var lead = (await t.Api.PostAsync("/contacts", new { role = "lead" })).Ok()["id"].GetString()!;
+            var user = await t.ContactAsync();
+            return new(HttpMethod.Post, "/contacts/merge", new() { ["from"] = lead, ["into"] = user }, "to", lead);
+        },
+        ["POST /messages"] = async t =>
+        {
+            var (contact, admin) = (await t.ContactAsync(), await t.AdminAsync());
+            return new(HttpMethod.Post, "/messages", new()
+            {
+                ["message_type"] = "inapp", ["from"] = new { type = "admin", id = admin }, ["to"] = new { type = "user", id = contact }, ["body"] = "Hi",
+            }, "reply_to");
+        },
+        ["PUT /admins/{admin_id}/away"] = async t =>
+        {
+            var admin = await t.AdminAsync();
+            return new(HttpMethod.Put, $"/admins/{admin}/away", new() { ["away_mode_enabled"] = false, ["away_mode_reassign"] = false }, "away_status_reason");
+        },
+    };
+
+    public static IEnumerable<object[]> Operations() => Writes.Keys.Select(k => new object[] { k });
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task A_typo_in_a_write_is_ignored_but_named_and_changes_nothing_else(string operation)
+    {
+        var typoed = await Writes[operation](this);
+        var typoMade = Take(typoed);
+        var typoAnswer = await Api.SendAsync(typoed.Method, typoed.Path, new Dictionary<string, object>(typoed.Body) { [typoed.Typo] = "typo" });
+        var clean = await Writes[operation](this);
+        var cleanMade = Take(clean);
+        var cleanAnswer = await Api.SendAsync(clean.Method, clean.Path, clean.Body);
+
+        Assert.StartsWith($"ignored unknown field '{typoed.Typo}'; {typoed.Method} {typoed.Path} takes ", typoAnswer.Header("X-Emulator-Warning"));
+        Assert.Null(cleanAnswer.Header("X-Emulator-Warning"));
+        Assert.True(cleanAnswer.Status is >= 200 and < 300, $"{operation}: {cleanAnswer.Status} {cleanAnswer.Text}");
+        Assert.Equal(cleanAnswer.Status, typoAnswer.Status);
+        Assert.Equal(Comparable(cleanAnswer.Text, cleanMade), Comparable(typoAnswer.Text, typoMade));
+    }
+
+    [Conformance.DescriptionFact]
+    public void Every_write_the_description_gives_a_body_has_a_typo_test()
+    {
+        string[] ownTests = ["POST /contacts", "PUT /contacts/{contact_id}", "POST /companies"]; // ContactsTests, CompaniesTests
+        var writes = Conformance.RequestFieldsTests.Writes().Select(w => $"{w[0]} {w[1]}");
+        Assert.Empty(writes.Except(Writes.Keys).Except(ownTests));
+    }
+
+    /// <summary>An answer with what each run makes differ put aside: its made-up values, ids and times.</summary>
+    private static string Comparable(string text, string[] made)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        // A short value (a numeric id) only as a whole JSON string: "12" must not change a 12 inside a time.
+        for (var i = 0; i < made.Length; i++)
+        {
+            text = made[i].Length >= 8 ? text.Replace(made[i], $"<made {i}>", StringComparison.Ordinal)
+                : text.Replace($"\"{made[i]}\"", $"\"<made {i}>\"", StringComparison.Ordinal);
+        }
+
+        var node = JsonNode.Parse(text)!;
+        Scrub(node);
+        return node.ToJsonString();
+
+        static void Scrub(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                // ids a write makes (a message's conversation too) and times
+                foreach (var key in o.Select(p => p.Key).Where(k => k is "id" or "conversation_id" or "request_id" || k.EndsWith("_at", StringComparison.Ordinal)).ToList())
+                {
+                    o.Remove(key);
+                }
+
+                foreach (var (_, value) in o)
+                {
+                    Scrub(value);
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                foreach (var item in a)
+                {
+                    Scrub(item);
+                }
+            }
+        }
+    }
+
+    /// <summary>What the helpers below made for one run, then the write's own, in the order they were made.</summary>
+    private readonly List<string> made = [];
+
+    private string[] Take(Write write)
+    {
+        string[] all = [.. made, .. write.Made];
+        made.Clear();
+        return all;
+    }
+
+    private string Made(string value)
+    {
+        made.Add(value);
+        return value;
+    }
+
+    private async Task<string> ContactAsync() =>
+        Made((await Api.PostAsync("/contacts", new { email = Made(EmulatorFixture.NewEmail()) })).Ok()["id"].GetString()!);
+
+    private async Task<string> ConversationAsync() => Made((await Api.PostAsync("/conversations",
+        new { from = new { type = "user", id = await ContactAsync() }, body = "Hello?" })).Ok()["conversation_id"].GetString()!);
+
+    private async Task<string> AdminAsync() => (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
+
+    private async Task<(string Id, string Name)> TagAsync()
+    {
+        var name = Made(EmulatorFixture.NewId("tag"));
+        return (Made((await Api.PostAsync("/tags", new { name })).Ok()["id"].GetString()!), name);
+    }
+}
