@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using IntercomPS.Testing;
@@ -11,10 +10,10 @@ using Xunit;
 namespace IntercomPS.V2.Tests;
 
 /// <summary>
-/// Every 2.x write with a body (contact and company writes: ContactsTests, CompaniesTests) ignores a field it does not
-/// take, as the real service does, and names it in X-Emulator-Warning; a clean request draws no warning; and the
-/// warning changes nothing else: the same request without the typo, sent against objects made the same way, gets
-/// the same status and the same body (but for ids, times and the names each run makes up).
+/// Every 2.x write with a body (but POST and PUT /contacts, in ContactsTests, and POST /companies, which refuses: see
+/// RequestFieldsTests) ignores a field it does not take, as the real service does, and names it in X-Emulator-Warning;
+/// a clean request draws no warning; and the warning changes nothing else: the same request without the typo, sent
+/// against objects made the same way, gets the same status and the same body (but for ids, times and made-up names).
 /// </summary>
 public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
@@ -25,10 +24,10 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
 
     private static readonly Dictionary<string, Func<TypoFieldsTests, Task<Write>>> Writes = new()
     {
-        ["POST /tags"] = async t =>
+        ["POST /tags"] = t =>
         {
             var name = EmulatorFixture.NewId("tag");
-            return new(HttpMethod.Post, "/tags", new() { ["name"] = name }, "user", name);
+            return Task.FromResult(new Write(HttpMethod.Post, "/tags", new() { ["name"] = name }, "user", name));
         },
         ["POST /contacts/{contact_id}/tags"] = async t =>
         {
@@ -93,12 +92,14 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             var externalId = EmulatorFixture.NewId("ext");
             (await t.Api.PostAsync("/contacts", new { external_id = externalId })).Ok();
             return new(HttpMethod.Post, "/events/summaries",
-                new() { ["user_id"] = externalId, ["event_summaries"] = new { event_name = "logged-in", count = 2, first = 1600000000 } }, "summaries", externalId);
+                new() { ["user_id"] = externalId, ["event_summaries"] = new { event_name = "logged-in", count = 2, first = 1600000000 } },
+                "summaries", externalId);
         },
-        ["POST /data_attributes"] = async t =>
+        ["POST /data_attributes"] = t =>
         {
             var name = "attr" + Guid.NewGuid().ToString("N")[..12];
-            return new(HttpMethod.Post, "/data_attributes", new() { ["model"] = "contact", ["name"] = name, ["data_type"] = "string" }, "descripton", name);
+            var body = new Dictionary<string, object> { ["model"] = "contact", ["name"] = name, ["data_type"] = "string" };
+            return Task.FromResult(new Write(HttpMethod.Post, "/data_attributes", body, "descripton", name));
         },
         ["PUT /data_attributes/{data_attribute_id}"] = async t =>
         {
@@ -162,7 +163,7 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
     [Conformance.DescriptionFact]
     public void Every_write_the_description_gives_a_body_has_a_typo_test()
     {
-        string[] ownTests = ["POST /contacts", "PUT /contacts/{contact_id}", "POST /companies"]; // ContactsTests, CompaniesTests
+        string[] ownTests = ["POST /contacts", "PUT /contacts/{contact_id}", "POST /companies"]; // ContactsTests; RequestFieldsTests
         var writes = Conformance.RequestFieldsTests.Writes().Select(w => $"{w[0]} {w[1]}");
         Assert.Empty(writes.Except(Writes.Keys).Except(ownTests));
     }
@@ -191,7 +192,8 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             if (node is JsonObject o)
             {
                 // ids a write makes (a message's conversation too) and times
-                foreach (var key in o.Select(p => p.Key).Where(k => k is "id" or "conversation_id" or "request_id" || k.EndsWith("_at", StringComparison.Ordinal)).ToList())
+                var volatileKeys = o.Select(p => p.Key).Where(k => k is "id" or "conversation_id" or "request_id" || k.EndsWith("_at", StringComparison.Ordinal));
+                foreach (var key in volatileKeys.ToList())
                 {
                     o.Remove(key);
                 }

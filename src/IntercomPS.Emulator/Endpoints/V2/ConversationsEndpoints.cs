@@ -95,7 +95,8 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
-    private static readonly IReadOnlySet<string> ReplyFields = UnknownFields.Set("message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls", "attachment_files", "reply_options");
+    private static readonly IReadOnlySet<string> ReplyFields = UnknownFields.Set(
+        "message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls", "attachment_files", "reply_options");
 
     /// <summary>
     /// type user (with intercom_user_id, email or user_id) or admin (admin_id, any admin of the app); message_type

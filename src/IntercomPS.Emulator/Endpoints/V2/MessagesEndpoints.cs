@@ -17,7 +17,8 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 internal static class MessagesEndpoints
 {
     private const string OpenConversation = "create_conversation_without_contact_reply";
-    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set("message_type", "from", "to", "cc", "bcc", "subject", "body", "template", "created_at", OpenConversation);
+    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set(
+        "message_type", "from", "to", "cc", "bcc", "subject", "body", "template", "created_at", OpenConversation);
 
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
