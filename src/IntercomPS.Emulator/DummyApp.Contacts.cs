@@ -107,9 +107,9 @@ internal sealed partial class DummyApp
     }
 
     /// <summary>The admin's message as if sent: the canned thread's id, the message unread, started by the admin.</summary>
-    public Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body)
+    public Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body, long? createdAt)
     {
-        var message = new MessageRecord(CannedMessageId, Now, null, Html.Paragraphs(body), true, AdminId: KnownAdmin(adminId));
+        var message = new MessageRecord(CannedMessageId, createdAt ?? Now, null, Html.Paragraphs(body), true, AdminId: KnownAdmin(adminId));
         return Task.FromResult(Thread(FirstThreadId, message.CreatedAt, false, [message], ById(contactId)) with
         {
             CreatedByUser = false,

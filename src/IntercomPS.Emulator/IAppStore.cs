@@ -130,8 +130,11 @@ internal interface IAppStore
     /// <summary>A conversation the contact starts, and its first message.</summary>
     Task<(ConversationRecord Conversation, MessageRecord Message)> CreateConversationAsync(string contactId, string body);
 
-    /// <summary>An admin's message (inapp or email, with an email's subject) to a contact: a conversation the admin starts.</summary>
-    Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body);
+    /// <summary>
+    /// An admin's message (inapp or email, with an email's subject) to a contact: a conversation the admin starts, dated
+    /// <paramref name="createdAt"/> when given, else now.
+    /// </summary>
+    Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body, long? createdAt);
 
     /// <summary>
     /// A reply as the conversation's own contact (<paramref name="contactId"/>; <paramref name="adminId"/> null), or as

@@ -155,6 +155,29 @@ public class MessagesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
     }
 
     [Fact]
+    public async Task Created_at_dates_the_message_and_its_conversation()
+    {
+        // 2.14: "The time the message was created. If not provided, the current time will be used." (what the Node SDK sends as created_at)
+        var (contact, _, _, admin) = await NewContact();
+        var message = (await Api.PostAsync("/messages", new
+        {
+            message_type = "email",
+            subject = "Back then",
+            body = "Hi",
+            template = "plain",
+            from = new { type = "admin", id = admin },
+            to = new { type = "user", id = contact },
+            created_at = 1590000000,
+        })).Ok();
+        Assert.Equal(1590000000, message["created_at"].GetInt64());
+        var conversation = (await Api.GetAsync($"/conversations/{message["conversation_id"].GetString()}")).Ok();
+        Assert.Equal(1590000000, conversation["created_at"].GetInt64());
+        Assert.Equal(1590000000, conversation["updated_at"].GetInt64());
+
+        Assert.Contains("created_at", (await Api.PostAsync("/messages", new { message_type = "inapp", body = "Hi", to = new { type = "user", id = contact }, created_at = "yesterday" })).Error(400, "parameter_invalid"));
+    }
+
+    [Fact]
     public async Task A_one_recipient_list_is_one_message()
     {
         var (contact, _, _, admin) = await NewContact();

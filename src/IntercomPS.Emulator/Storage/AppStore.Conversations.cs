@@ -111,15 +111,16 @@ internal sealed partial class AppStore
     /// An admin's message to a contact (POST /messages): a thread the admin starts, its first message the admin's and
     /// unseen, so the contact has it unread on both faces until they read it or reply.
     /// </summary>
-    public Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body) => db.WriteAsync(s =>
+    public Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body, long? createdAt) => db.WriteAsync(s =>
     {
         _ = AdminById(s, adminId);
         var contact = Find(s, contactId) ?? throw ContactNotFound();
+        var at = createdAt ?? Now;
         var id = s.Scalar<long>("""
             INSERT INTO threads (app, user_seq, created_at, read, created_by_user, message_type, subject)
-            VALUES ($app, $seq, $now, 0, 0, $type, $subject) RETURNING id
-            """, ("$app", app), ("$seq", contact.User.Seq), ("$now", Now), ("$type", messageType), ("$subject", subject));
-        AddMessage(s, id, body, url: null, fromAdmin: true, adminId);
+            VALUES ($app, $seq, $at, 0, 0, $type, $subject) RETURNING id
+            """, ("$app", app), ("$seq", contact.User.Seq), ("$at", at), ("$type", messageType), ("$subject", subject));
+        AddMessage(s, id, body, url: null, fromAdmin: true, adminId, at);
         return Conversation(s, id)!;
     });
 
@@ -247,9 +248,9 @@ internal sealed partial class AppStore
         }
     }
 
-    private static void AddMessage(DbSession s, long threadId, string body, string? url, bool fromAdmin, string? adminId = null) => s.Execute(
+    private static void AddMessage(DbSession s, long threadId, string body, string? url, bool fromAdmin, string? adminId = null, long? at = null) => s.Execute(
         "INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen, admin_id) VALUES ($thread, $now, $url, $html, $admin, $seen, $admin_id)",
-        ("$thread", threadId), ("$now", Now), ("$url", url), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin), ("$admin_id", adminId));
+        ("$thread", threadId), ("$now", at ?? Now), ("$url", url), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin), ("$admin_id", adminId));
 
     /// <summary>
     /// An admin part that is no message for the user to read (a note, a state change, an assignment), so nothing

@@ -70,7 +70,8 @@ internal static class MessagesEndpoints
 
         var to = Recipient(body);
         var contactId = await NamedContact(store, to, "id") ?? throw Invalid("to.id", "to needs the contact's id (or its user_id or email)");
-        var conversation = await store.SendMessageAsync(adminId, contactId, messageType, messageType == "email" ? subject : null, text);
+        var conversation = await store.SendMessageAsync(
+            adminId, contactId, messageType, messageType == "email" ? subject : null, text, Input.Timestamp(body, "created_at"));
         var owner = await store.GetAdminAsync(adminId);
         var model = Face.VersionOf(context).Model;
         return Json.Ok(w =>
