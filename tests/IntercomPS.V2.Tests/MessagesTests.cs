@@ -177,6 +177,23 @@ public class MessagesTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
         Assert.Contains("created_at", (await Api.PostAsync("/messages", new { message_type = "inapp", body = "Hi", to = new { type = "user", id = contact }, created_at = "yesterday" })).Error(400, "parameter_invalid"));
     }
 
+    [Theory]
+    [InlineData("2.14", "message_type must be inapp or email, not 'whatsapp'")]
+    [InlineData("2.15", "message_type must be inapp or email, not 'whatsapp'")]
+    [InlineData("2.16", "message_type whatsapp is not emulated; send inapp or email")] // 2.16 documents whatsapp; 2.14 and 2.15 do not
+    public async Task A_whatsapp_message_is_refused_as_each_version_documents_it(string version, string error)
+    {
+        var (contact, _, _, admin) = await NewContact();
+        var answer = await Api.WithVersion(version).PostAsync("/messages", new
+        {
+            message_type = "whatsapp",
+            template = "keep_live",
+            from = new { type = "admin", id = admin },
+            to = new { type = "user", id = contact },
+        });
+        Assert.Equal(error, answer.Error(400, "parameter_invalid"));
+    }
+
     [Fact]
     public async Task A_one_recipient_list_is_one_message()
     {

@@ -69,11 +69,13 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="UnsetPriority">A conversation's priority when none was set: not_priority, or 2.16's none (of none, low, medium, high, urgent).</param>
 /// <param name="UnassignedId">What a conversation's admin_assignee_id and team_assignee_id are when unassigned: null, or 2.16's 0.</param>
 /// <param name="AwayReasons">Admins have away status reasons (away_status_reason_id): 2.14 on, not 2.11.</param>
+/// <param name="WhatsAppMessages">POST /messages documents message_type whatsapp (2.16), which is refused as not emulated rather than as no such type.</param>
 internal sealed record ApiModel(
-    string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true)
+    string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
+    bool WhatsAppMessages = false)
 {
     public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15");
-    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0);
+    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true);
 }

@@ -34,12 +34,15 @@ internal static class MessagesEndpoints
             _ => throw Invalid("from", "from must be an object {type: admin, id}"),
         };
 
+        var model = Face.VersionOf(context).Model;
         var messageType = Input.String(body, "message_type") switch
         {
             "inapp" or "in_app" => "inapp", // the description's request enum says in_app; its examples and its answers, inapp
             "email" => "email",
             "conversation" => throw Invalid("message_type", "message_type conversation is not emulated; send inapp or email"),
-            _ => throw Invalid("message_type", "message_type is required: inapp or email"),
+            "whatsapp" when model.WhatsAppMessages => throw Invalid("message_type", "message_type whatsapp is not emulated; send inapp or email"),
+            null => throw Invalid("message_type", "message_type is required: inapp or email"),
+            { } other => throw Invalid("message_type", $"message_type must be inapp or email, not '{other}'"),
         };
 
         // The description's own examples: no body is the 400 parameter_invalid, an email without a subject the 422.
@@ -73,7 +76,6 @@ internal static class MessagesEndpoints
         var conversation = await store.SendMessageAsync(
             adminId, contactId, messageType, messageType == "email" ? subject : null, text, Input.Timestamp(body, "created_at"));
         var owner = await store.GetAdminAsync(adminId);
-        var model = Face.VersionOf(context).Model;
         return Json.Ok(w =>
         {
             var message = conversation.Messages[0];
