@@ -76,6 +76,20 @@ public class SearchTests(SearchTests.Data data) : IClassFixture<SearchTests.Data
     }
 
     [Fact]
+    public async Task A_boolean_field_takes_true_or_false_as_a_boolean_or_as_a_string()
+    {
+        // The description's search value is a string, an integer, a boolean or an array; Intercom's Node SDK types it
+        // string | number | array, so its users can only send "true" (as they send a date as "1577869200").
+        var everyone = new[] { "Ann Archer", "Bob Baker", "Cat Cooper", "Dan Dyer", "Lee Lead" };
+        Assert.Equal(everyone, await Search(F("unsubscribed_from_emails", "=", false)));
+        Assert.Equal(everyone, await Search(F("unsubscribed_from_emails", "=", "false")));
+        Assert.Equal(everyone, await Search(F("unsubscribed_from_emails", "!=", "true")));
+        Assert.Empty(await Search(F("unsubscribed_from_emails", "IN", new[] { "true" })));
+        Assert.Equal("query.value for unsubscribed_from_emails must be a boolean, not a string",
+            (await data.Api.PostAsync("/contacts/search", new { query = F("unsubscribed_from_emails", "=", "yes") })).Error(400, "parameter_invalid"));
+    }
+
+    [Fact]
     public async Task Nested_and_or_with_sort()
     {
         var query = new

@@ -333,6 +333,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
                 {
                     JsonValueKind.True => 1L,
                     JsonValueKind.False => 0L,
+                    // As a number may come as its string: the official Node SDK types the value string | number | array, no boolean.
+                    JsonValueKind.String when v.GetString() == "true" => 1L,
+                    JsonValueKind.String when v.GetString() == "false" => 0L,
                     _ => throw WrongType(path, field, "a boolean", v),
                 };
             default: // integer, date
