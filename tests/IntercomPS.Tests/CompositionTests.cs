@@ -27,10 +27,9 @@ namespace IntercomPS.Tests
 
             // New-IntercomTag's -Email and -UserId are the users to tag, given on the command line only: not the users
             // each input names, so not the binder's. Get-IntercomAdmin's -Email and -Id, and Get-IntercomTeam's -Id, are an
-            // admin's or a team's, not a user's; a company's -Id is the company's own id, and a company cmdlet's hidden
-            // -InputObject the piped row its errors carry, which names no user.
-            Assert.Equal(new[] { "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomCompany -Id own", "Get-IntercomCompany -InputObject own", "Get-IntercomTeam -Id own",
-                    "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomCompany -Id own", "Remove-IntercomCompany -InputObject own" },
+            // admin's or a team's, not a user's; a company's -Id is the company's own id.
+            Assert.Equal(new[] { "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomCompany -Id own", "Get-IntercomTeam -Id own",
+                    "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomCompany -Id own" },
                 declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
                          "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser",
@@ -39,9 +38,11 @@ namespace IntercomPS.Tests
                 Assert.All(new[] { "InputObject", "Email", "UserId", "Id", "ThrottleLimit" }, name => Assert.Contains($"{cmdlet} -{name} composed", declared));
             }
             Assert.All(new[] { "InputObject", "Email", "UserId", "Id" }, name => Assert.Contains($"Get-IntercomMessageThread -{name} composed", declared));
-            // The admin cmdlets' hidden -InputObject is the piped object PipedAdmin refuses when it is no admin.
-            Assert.Contains("Get-IntercomAdmin -InputObject composed", declared);
-            Assert.Contains("Set-IntercomAdmin -InputObject composed", declared);
+            // The hidden -InputObject PipedObject refuses when it is of the module's and no object of the cmdlet's kind.
+            Assert.All(new[] { "Get-IntercomAdmin", "Set-IntercomAdmin", "Get-IntercomCompany", "New-IntercomCompany", "Remove-IntercomCompany", "Get-IntercomTag",
+                    "New-IntercomTag", "Remove-IntercomTag", "Get-IntercomDataAttribute", "New-IntercomDataAttribute", "Set-IntercomDataAttribute",
+                    "Get-IntercomSegment", "Get-IntercomSegmentUser", "Get-IntercomTeam" },
+                cmdlet => Assert.Contains($"{cmdlet} -InputObject composed", declared));
             Assert.Contains("New-IntercomTag -Color composed", declared);
             Assert.Contains("New-IntercomCompany -ThrottleLimit composed", declared);
             Assert.Contains("Remove-IntercomCompany -ThrottleLimit composed", declared);

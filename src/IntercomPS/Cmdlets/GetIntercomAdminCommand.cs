@@ -8,7 +8,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>
     /// Gets the workspace's admins (teammates, REST API 2.x): all of them, by -Id (GET /admins/{id}, bound from a
     /// thread's AdminAssigneeId), or by -Email or -Name (wildcards) from one listing; each carries whether it is away.
-    /// A piped object that is no admin (a team, a user...) is refused rather than its Id taken for an admin's (<see cref="PipedAdmin"/>).
+    /// A piped object that is no admin (a team, a user...) is refused rather than its Id taken for an admin's (<see cref="PipedObject"/>).
     /// -Skip and -First count the admins listed, or the ids given (<see cref="PagedOutput"/>).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "IntercomAdmin", DefaultParameterSetName = NamedSet, SupportsPaging = true)]
@@ -19,12 +19,12 @@ namespace IntercomPS.Cmdlets
         private const string IdSet = "Id";
 
         private readonly TeammateLookup<Admin> _lookup = new TeammateLookup<Admin>("admin", "admins", admin => admin.Name, admin => admin.Email);
-        private readonly PipedAdmin _piped;
+        private readonly PipedObject _piped;
         private readonly PagedOutput _paged;
 
         public GetIntercomAdminCommand()
         {
-            _piped = new PipedAdmin(Composed, IdSet);
+            _piped = new PipedObject(Composed, PipedKind.Admin, IdSet);
             _paged = new PagedOutput(this, "admins");
         }
 

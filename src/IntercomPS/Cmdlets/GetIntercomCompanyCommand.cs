@@ -17,8 +17,13 @@ namespace IntercomPS.Cmdlets
         private const string FindSet = "Find";
 
         private readonly PagedOutput _paged;
+        private readonly PipedObject _piped;
 
-        public GetIntercomCompanyCommand() => _paged = new PagedOutput(this, "companies");
+        public GetIntercomCompanyCommand()
+        {
+            _paged = new PagedOutput(this, "companies");
+            _piped = new PipedObject(Composed, PipedKind.Company, FindSet);
+        }
 
         /// <summary>The id Intercom gave the company; it wins over -CompanyId and -Name when a piped object has several.</summary>
         [Parameter(ParameterSetName = FindSet, ValueFromPipelineByPropertyName = true)]
@@ -34,13 +39,13 @@ namespace IntercomPS.Cmdlets
         public string? Name { get; set; }
 
         /// <summary>The piped object itself, so the error of a row that names no company carries that row.</summary>
-        [Parameter(ParameterSetName = FindSet, ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
+        private PSObject? InputObject => _piped.InputObject;
 
         protected override void ProcessRecord()
         {
             if (ParameterSetName != FindSet) return;
             _paged.RefuseTotalCount("the companies of the listing", "-Id, -CompanyId, -Name or piped companies", InputObject);
+            if (_piped.Refuses(Requests)) return;
             var (id, companyId, name) = (Blank(Id), Blank(CompanyId), Blank(Name));
             if (id is null && companyId is null && name is null)
             {

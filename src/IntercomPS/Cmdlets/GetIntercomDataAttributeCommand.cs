@@ -17,7 +17,13 @@ namespace IntercomPS.Cmdlets
         private DataAttribute[]? _listing;
         private readonly PagedOutput _paged;
 
-        public GetIntercomDataAttributeCommand() => _paged = new PagedOutput(this, "data attributes");
+        private readonly PipedObject _piped;
+
+        public GetIntercomDataAttributeCommand()
+        {
+            _paged = new PagedOutput(this, "data attributes");
+            _piped = new PipedObject(Composed, PipedKind.DataAttribute);
+        }
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -39,6 +45,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (_piped.Refuses(Requests)) return;
             // -Model takes any case, as its set does; the API takes only its own, lower-case spelling.
             _listing ??= Requests.Invoke<DataAttribute[]>(Name, token => Client.As<IDataAttributes>().ListDataAttributesAsync(Model?.ToLowerInvariant(), IncludeArchived, token));
             if (_listing is null) return;

@@ -16,7 +16,13 @@ namespace IntercomPS.Cmdlets
 
         private readonly PagedOutput _paged;
 
-        public GetIntercomSegmentCommand() => _paged = new PagedOutput(this, "segments");
+        private readonly PipedObject _piped;
+
+        public GetIntercomSegmentCommand()
+        {
+            _paged = new PagedOutput(this, "segments");
+            _piped = new PipedObject(Composed, PipedKind.Segment, IdSet);
+        }
 
         /// <summary>The segment's id; binds from piped segments (Id).</summary>
         [Parameter(ParameterSetName = IdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -31,6 +37,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != IdSet) return;
+            if (_piped.Refuses(Requests)) return;
             var id = SegmentId;
             _paged.RefuseTotalCount("the segments of the listing", "-SegmentId or piped segments", id);
             if (_paged.Done || !_paged.Admit()) return;

@@ -13,7 +13,13 @@ namespace IntercomPS.Cmdlets
     {
         private readonly PagedOutput _paged;
 
-        public GetIntercomSegmentUserCommand() => _paged = new PagedOutput(this, "users");
+        private readonly PipedObject _piped;
+
+        public GetIntercomSegmentUserCommand()
+        {
+            _paged = new PagedOutput(this, "users");
+            _piped = new PipedObject(Composed, PipedKind.Segment);
+        }
 
         /// <summary>The segment's id; binds from piped segments (Id).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -23,6 +29,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (_piped.Refuses(Requests)) return;
             var id = SegmentId;
             if (_paged.Done || Requests.Refuses(id)) return;
             using var reader = Client.As<ISegments>().ListSegmentUsers(id, _paged.PageSize(int.MaxValue), Requests.StopToken);

@@ -15,7 +15,13 @@ namespace IntercomPS.Cmdlets
     {
         private readonly PagedOutput _paged;
 
-        public GetIntercomTagCommand() => _paged = new PagedOutput(this, "tags");
+        private readonly PipedObject _piped;
+
+        public GetIntercomTagCommand()
+        {
+            _paged = new PagedOutput(this, "tags");
+            _piped = new PipedObject(Composed, PipedKind.Tag);
+        }
 
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -23,6 +29,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (_piped.Refuses(Requests)) return;
             if (Name is null)
             {
                 var tags = Requests.Invoke(null, token => Client.As<ITagListing>().ListTagsAsync(token));

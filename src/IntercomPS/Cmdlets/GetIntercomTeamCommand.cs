@@ -18,7 +18,13 @@ namespace IntercomPS.Cmdlets
         private readonly TeammateLookup<Team> _lookup = new TeammateLookup<Team>("team", "teams", team => team.Name, email: null);
         private readonly PagedOutput _paged;
 
-        public GetIntercomTeamCommand() => _paged = new PagedOutput(this, "teams");
+        private readonly PipedObject _piped;
+
+        public GetIntercomTeamCommand()
+        {
+            _paged = new PagedOutput(this, "teams");
+            _piped = new PipedObject(Composed, PipedKind.Team, IdSet);
+        }
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("team_id", "TeamAssigneeId")]
@@ -33,6 +39,7 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (ParameterSetName != IdSet) return;
+            if (_piped.Refuses(Requests)) return;
             _paged.RefuseTotalCount("the teams of the listing", "-Id or piped teams", Id);
             _lookup.GetEach(Id, Requests, (id, token) => Client.As<IConversationInbox>().GetTeamAsync(id, token), _paged, WriteObject);
         }

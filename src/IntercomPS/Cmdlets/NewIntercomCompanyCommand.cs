@@ -15,7 +15,13 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(Company))]
     public sealed class NewIntercomCompanyCommand : IntercomCmdlet
     {
-        public NewIntercomCompanyCommand() => ThrottleLimit.Declare(Composed);
+        private readonly PipedObject _piped;
+
+        public NewIntercomCompanyCommand()
+        {
+            ThrottleLimit.Declare(Composed);
+            _piped = new PipedObject(Composed, PipedKind.Company);
+        }
 
         /// <summary>The id your workspace gives the company: it finds the company, and cannot be changed once set.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -61,6 +67,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (_piped.Refuses(Requests)) return;
             var companyId = CompanyId;
             if (!ShouldProcess(companyId, "Create or update Intercom company")) return;
             var changes = new CompanyChanges(companyId)

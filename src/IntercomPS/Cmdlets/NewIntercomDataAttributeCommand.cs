@@ -12,6 +12,10 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(DataAttribute))]
     public sealed class NewIntercomDataAttributeCommand : IntercomCmdlet
     {
+        private readonly PipedObject _piped;
+
+        public NewIntercomDataAttributeCommand() => _piped = new PipedObject(Composed, PipedKind.DataAttribute);
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; } = string.Empty;
@@ -36,6 +40,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (_piped.Refuses(Requests)) return;
             // The sets take any case (Contact, Integer), as PowerShell's do; the API takes only its own, lower-case spelling.
             var (model, dataType) = (Model.ToLowerInvariant(), DataType.ToLowerInvariant());
             if (!ShouldProcess($"{model} attribute {Name} ({dataType})", "Define Intercom data attribute")) return;

@@ -11,7 +11,13 @@ namespace IntercomPS.Cmdlets
     {
         private readonly TagColor _color;
 
-        public NewIntercomTagCommand() => _color = new TagColor(Composed, byPropertyName: true);
+        private readonly PipedObject _piped;
+
+        public NewIntercomTagCommand()
+        {
+            _color = new TagColor(Composed, byPropertyName: true);
+            _piped = new PipedObject(Composed, PipedKind.Tag);
+        }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -29,6 +35,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (_piped.Refuses(Requests)) return;
             if (!ShouldProcess(Name, "Create Intercom tag")) return;
             var saved = Requests.Invoke(Name, token =>
             {

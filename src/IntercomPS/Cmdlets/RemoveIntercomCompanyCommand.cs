@@ -15,7 +15,13 @@ namespace IntercomPS.Cmdlets
     {
         private CompanyFinder? _find;
 
-        public RemoveIntercomCompanyCommand() => ThrottleLimit.Declare(Composed);
+        private readonly PipedObject _piped;
+
+        public RemoveIntercomCompanyCommand()
+        {
+            ThrottleLimit.Declare(Composed);
+            _piped = new PipedObject(Composed, PipedKind.Company);
+        }
 
         /// <summary>The id Intercom gave the company; wins over -CompanyId when a piped object has both.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -25,10 +31,6 @@ namespace IntercomPS.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("company_id")]
         public string? CompanyId { get; set; }
-
-        /// <summary>The piped object itself, so the error of a row that names no company carries that row.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
 
         /// <summary>Delete without asking (-WhatIf still only describes).</summary>
         [Parameter]
@@ -40,6 +42,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (_piped.Refuses(Requests)) return;
             var (id, companyId) = (string.IsNullOrWhiteSpace(Id) ? null : Id, string.IsNullOrWhiteSpace(CompanyId) ? null : CompanyId);
             if (id is null && companyId is null)
             {
@@ -53,6 +56,9 @@ namespace IntercomPS.Cmdlets
             if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess(described, "Remove Intercom company (its users are detached, not deleted)")) return;
             Requests.Submit(named, token => DeleteAsync(id, companyId, token), removed => { if (PassThru) WriteObject(removed); });
         }
+
+        /// <summary>The piped object itself, so the error of a row that names no company carries that row.</summary>
+        private PSObject? InputObject => _piped.InputObject;
 
         private async Task<Company> DeleteAsync(string? id, string? companyId, CancellationToken token)
         {

@@ -11,6 +11,10 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(Tag))]
     public sealed class RemoveIntercomTagCommand : IntercomCmdlet
     {
+        private readonly PipedObject _piped;
+
+        public RemoveIntercomTagCommand() => _piped = new PipedObject(Composed, PipedKind.Tag);
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; } = System.Array.Empty<string>();
@@ -29,6 +33,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (_piped.Refuses(Requests)) return;
             var find = Client.NewTagFinder();
             foreach (var name in Name)
             {

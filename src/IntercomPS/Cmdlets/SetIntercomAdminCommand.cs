@@ -12,7 +12,7 @@ namespace IntercomPS.Cmdlets
     /// PUT /admins/{id}/away each; binds piped admins by their Id. Switches rather than a boolean, because a pipeline
     /// then reads as what it does (| Set-IntercomAdmin -Away -Reassign) and -Back cannot be mistaken for -Away:$false
     /// with leftover away options; -Back sends away_mode_reassign false, since the API requires one. A piped object that
-    /// is no admin (a team, a user...) is refused rather than its Id taken for an admin's (<see cref="PipedAdmin"/>).
+    /// is no admin (a team, a user...) is refused rather than its Id taken for an admin's (<see cref="PipedObject"/>).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomAdmin", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = AwaySet)]
     [OutputType(typeof(Admin))]
@@ -21,10 +21,10 @@ namespace IntercomPS.Cmdlets
         private const string AwaySet = "Away";
         private const string BackSet = "Back";
 
-        private readonly PipedAdmin _piped;
+        private readonly PipedObject _piped;
         private AwayReason[]? _reasons;
 
-        public SetIntercomAdminCommand() => _piped = new PipedAdmin(Composed);
+        public SetIntercomAdminCommand() => _piped = new PipedObject(Composed, PipedKind.Admin);
 
         /// <summary>The admin's id; binds from piped admins' Id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -76,7 +76,7 @@ namespace IntercomPS.Cmdlets
             }
             var why = ReasonId is { } id ? $" (reason {id})" : Reason is null ? string.Empty : $" ({Reason})";
             // A piped admin's name is what a person recognises in a prompt; its id alone is not.
-            var described = _piped.Admin is { Name: { Length: > 0 } name } piped && piped.Id == AdminId ? $"admin {name} ({AdminId})" : $"admin {AdminId}";
+            var described = _piped.InputObject?.BaseObject is Admin { Name: { Length: > 0 } name } piped && piped.Id == AdminId ? $"admin {name} ({AdminId})" : $"admin {AdminId}";
             if (!ShouldProcess(described, away ? $"Set away{(Reassign ? ", reassigning new replies" : string.Empty)}{why}" : "Set back")) return;
             var admin = Requests.Invoke(AdminId, async token =>
                 await Client.As<IAwayMode>().SetAwayAsync(AdminId, away, away && Reassign, await ReasonIdAsync(token).ConfigureAwait(false), token).ConfigureAwait(false));

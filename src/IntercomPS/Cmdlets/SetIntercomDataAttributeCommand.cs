@@ -15,6 +15,10 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(DataAttribute))]
     public sealed class SetIntercomDataAttributeCommand : IntercomCmdlet
     {
+        private readonly PipedObject _piped;
+
+        public SetIntercomDataAttributeCommand() => _piped = new PipedObject(Composed, PipedKind.DataAttribute);
+
         private DataAttribute[]? _listing;
 
         /// <summary>The attribute's id, as Get-IntercomDataAttribute shows it; binds from piped attributes' Id.</summary>
@@ -44,6 +48,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (_piped.Refuses(Requests)) return;
             var target = (object?)AttributeId ?? Name;
             try
             {

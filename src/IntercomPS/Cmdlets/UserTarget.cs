@@ -61,11 +61,11 @@ namespace IntercomPS.Cmdlets
         /// <param name="companyNamesCompany">A piped Company names the company the users are linked to, not a user.</param>
         public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input, bool companyNamesCompany = false)
         {
-            // A piped note, tag, company, segment, admin, team or away reason has an Id of its own (v1 notes have
-            // none), which binds to -Id by name but is no contact id: a note names the user it is about; the others
-            // name nobody. They are refused even beside -Email, since their other properties bind too (a company's
-            // Name and CustomData to a user write's, an admin's Email), except a company where it names the company
-            // the users are linked to (Add-IntercomCompanyUser).
+            // A piped note, tag, company, segment, admin, team, away reason, data attribute or thread part has an Id
+            // of its own (v1 notes have none), which binds to -Id by name but is no contact id: a note alone names the
+            // user it is about; the others name nobody. They are refused even beside -Email, since their other
+            // properties bind too (a company's Name and CustomData to a user write's, an admin's Email), except a
+            // company where it names the company the users are linked to (Add-IntercomCompanyUser).
             if (input?.BaseObject is Note note && emails is null && userIds is null && (contactIds is null || IsOnly(contactIds, note.Id)))
             {
                 if (note.User is not { } about) throw new ArgumentException($"{(note.Id is null ? "The note" : "Note " + note.Id)} does not say which user it is about, so it cannot name one; pipe the user instead.");
@@ -113,6 +113,13 @@ namespace IntercomPS.Cmdlets
             Admin admin => $"Admin '{admin.Name}' is a teammate, not a user: pass its Id to -AssigneeId or -AdminId instead.",
             Team team => $"Team '{team.Name}' is not a user: pass its Id to -TeamId instead.",
             AwayReason reason => $"Away reason '{reason.Label}' is not a user: pass its Id to Set-IntercomAdmin -ReasonId instead.",
+            // A note beside -Email, -UserId or -Id would pair its own Id with them as a contact id.
+            Note note => $"{(note.Id is null ? "The note" : "Note " + note.Id)} names the user it is about: pipe it without -Email, -UserId or -Id, or pipe the user instead.",
+            // Every other object of the module that does not name a user (a data attribute, a thread's part, an admin
+            // author, the session...) binds its Id, Email or Name by name all the same.
+            null or User or MessageThread or DataEvent or EventSummary or SentMessage or ImpressionResult => null,
+            MessageAuthor { IsAdmin: false, Type: null or "user" or "lead" or "contact" } => null,
+            _ when piped.GetType().Assembly == typeof(User).Assembly => $"{PipedObject.Describe(piped)} is not a user: pipe users (Get-IntercomUser), or pass -Email, -UserId or -Id.",
             _ => null,
         };
 

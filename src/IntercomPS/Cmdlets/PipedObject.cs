@@ -1,0 +1,90 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team }
+
+    /// <summary>
+    /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments or teams, kept in
+    /// a hidden -InputObject so the one place that decides whether it names that kind can see it. Every object of the
+    /// module binds its own Id and Name by property name (and, through a [string] -Name, its ToString()), so piped into
+    /// the wrong cmdlet it would name another thing with the same id or name: a company deleted by a tag's Id, a tag
+    /// deleted by a user's Name, an attribute archived by a segment's Id. Those are refused, saying what to pipe
+    /// instead; the module's objects of the right kind (and those that refer to one: a thread's assignees, the
+    /// session's admin) and objects from outside the module (CSV rows, hashtables, strings) bind by name as before.
+    /// Users are decided apart, by <see cref="UserTarget"/>.
+    /// </summary>
+    internal sealed class PipedObject
+    {
+        private readonly RuntimeDefinedParameter _input;
+        private readonly PipedKind _kind;
+
+        /// <param name="parameters">The cmdlet's composed parameters, which -InputObject joins.</param>
+        /// <param name="kind">What the cmdlet's by-name parameters name.</param>
+        /// <param name="parameterSet">The set that takes objects from the pipeline; all the cmdlet's sets unless it has one for them.</param>
+        public PipedObject(RuntimeDefinedParameterDictionary parameters, PipedKind kind, string parameterSet = ParameterAttribute.AllParameterSets)
+        {
+            _kind = kind;
+            _input = ComposedParameters.Add(parameters, "InputObject", typeof(PSObject),
+                new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipeline = true, DontShow = true });
+        }
+
+        /// <summary>The piped object itself, which a refusal carries as its TargetObject; null when nothing is piped.</summary>
+        public PSObject? InputObject => (PSObject?)_input.Value;
+
+        /// <summary>Why the piped object names no object of this kind, or null when it may (or nothing is piped).</summary>
+        public ArgumentException? Refusal() => Refuse(InputObject?.BaseObject, _kind) is { } why ? new ArgumentException(why) : null;
+
+        /// <summary>Refuses the piped object in its place among the answers when it names no object of this kind.</summary>
+        /// <returns>Whether it was refused, so the input is done with.</returns>
+        public bool Refuses(RequestRunner requests)
+        {
+            if (Refusal() is not { } refusal) return false;
+            requests.Refuse(InputObject, refusal);
+            return true;
+        }
+
+        private static string? Refuse(object? piped, PipedKind kind)
+        {
+            if (piped is null || piped.GetType().Assembly != typeof(Admin).Assembly || Names(piped, kind)) return null;
+            return kind switch
+            {
+                PipedKind.Admin => piped switch
+                {
+                    MessageAuthor author => $"The author '{author}' is a {author.Type ?? "user"}, not an admin: pipe admins (Get-IntercomAdmin), or pass an admin's -Id.",
+                    Team team => $"Team '{team.Name}' is not an admin: pipe its admins instead, Get-IntercomAdmin -Id (Get-IntercomTeam -Name '{team.Name}').AdminIds.",
+                    AwayReason reason => $"Away reason '{reason.Label}' is not an admin: pass its Id to Set-IntercomAdmin -ReasonId instead.",
+                    User user => $"User '{user}' is a contact, not an admin: pipe admins (Get-IntercomAdmin), or pass an admin's -Id.",
+                    _ => $"{Describe(piped)} is not an admin: pipe admins (Get-IntercomAdmin), or pass an admin's -Id.",
+                },
+                PipedKind.Company => $"{Describe(piped)} is not a company: pipe companies (Get-IntercomCompany), or pass a company's -Id or -CompanyId.",
+                PipedKind.Tag => $"{Describe(piped)} is not a tag: pipe tags (Get-IntercomTag) or tag names, or pass -Name.",
+                PipedKind.DataAttribute => $"{Describe(piped)} is not a data attribute: pipe data attributes (Get-IntercomDataAttribute) or their names, or pass -Name.",
+                PipedKind.Segment => $"{Describe(piped)} is not a segment: pipe segments (Get-IntercomSegment), or pass a segment's -SegmentId.",
+                _ => $"{Describe(piped)} is not a team: pipe teams (Get-IntercomTeam) or threads, or pass a team's -Id.",
+            };
+        }
+
+        /// <summary>Whether one of the module's objects names this kind: itself, or what it refers to by that kind's property names.</summary>
+        private static bool Names(object piped, PipedKind kind) => kind switch
+        {
+            PipedKind.Admin => piped is Admin or MessageThread or IntercomSession or MessageAuthor { IsAdmin: true },
+            PipedKind.Company => piped is Company,
+            PipedKind.Tag => piped is Tag,
+            PipedKind.DataAttribute => piped is DataAttribute,
+            PipedKind.Segment => piped is Segment,
+            _ => piped is Team or MessageThread,
+        };
+
+        /// <summary>"Data attribute 'plan'": the object's kind in words, and its text where it has one.</summary>
+        internal static string Describe(object piped)
+        {
+            var type = piped.GetType().Name;
+            var words = type.Substring(0, 1) + string.Concat(type.Skip(1).Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+            return piped.ToString() is { Length: > 0 } text && text != piped.GetType().FullName ? $"{words} '{text}'" : ("aeiou".IndexOf(char.ToLowerInvariant(words[0])) >= 0 ? "An " : "A ") + words.ToLowerInvariant();
+        }
+    }
+}

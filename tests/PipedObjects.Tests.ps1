@@ -1,0 +1,122 @@
+# A piped object of the module's binds its own Id and Name (and, into a [string] -Name, its text) by property name to
+# whatever cmdlet it is piped into. Piped into a cmdlet for another kind of thing it would name another thing with the
+# same id or name: a company deleted by a tag's Id, a tag deleted by a user's Name, an attribute archived by a tag's Id,
+# a user removed by a data attribute's. Each is refused with Intercom.invalid_argument, the piped object as TargetObject
+# and what to pipe instead, before -Confirm and before any request; the right kind, strings and CSV rows still bind.
+# Where ids of two kinds cannot collide on the emulator, the piped object is made with the colliding id, as it can be
+# on a real workspace (tags, admins, teams and attributes all have small integer ids).
+
+BeforeAll { . $PSScriptRoot/TestSetup.ps1 }
+
+AfterAll { Disconnect-Intercom -ErrorAction SilentlyContinue }
+
+Describe 'Piped objects of another kind on REST API 2.14' {
+    BeforeEach {
+        Reset-TestApp
+        Connect-TestIntercomV2
+        $script:ada = New-IntercomUser -Email 'ada@example.com' -UserId 'ada' -Name 'Acme'
+        $script:company = New-IntercomCompany -CompanyId 'co-1' -Name 'Acme'
+        $script:tag = New-IntercomTag -Name 'Acme'
+    }
+
+    It 'Remove-IntercomCompany deletes no company by a piped tag''s or user''s Id' {
+        $sameId = [IntercomPS.Tag]@{ Id = $company.Id; Name = 'vip' }
+        $before = Get-TestRequestCount
+        $sameId, $ada | Remove-IntercomCompany -Force -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 2
+        $failed[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.RemoveIntercomCompanyCommand'
+        $failed[0].Exception.Message | Should -BeExactly "Tag 'vip' is not a company: pipe companies (Get-IntercomCompany), or pass a company's -Id or -CompanyId."
+        $failed[0].TargetObject.Name | Should -BeExactly 'vip'
+        $failed[1].Exception.Message | Should -BeExactly "User 'ada@example.com' is not a company: pipe companies (Get-IntercomCompany), or pass a company's -Id or -CompanyId."
+        Get-TestRequestCount | Should -Be $before
+        (Get-IntercomCompany -Id $company.Id).CompanyId | Should -BeExactly 'co-1'
+        # The company itself, and a CSV row naming it, still do.
+        [pscustomobject]@{ company_id = 'co-1' } | Remove-IntercomCompany -Force -PassThru | ForEach-Object Id | Should -Be $company.Id
+    }
+
+    It 'Remove-IntercomTag deletes no tag by a piped user''s, company''s or event''s name' {
+        $event = [IntercomPS.DataEvent]@{ EventName = 'Acme'; Email = 'ada@example.com' }
+        $before = Get-TestRequestCount
+        $ada, $company, $event | Remove-IntercomTag -Force -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 3
+        $failed.FullyQualifiedErrorId | Should -Be (@('Intercom.invalid_argument,IntercomPS.Cmdlets.RemoveIntercomTagCommand') * 3)
+        $failed[0].Exception.Message | Should -BeExactly "User 'ada@example.com' is not a tag: pipe tags (Get-IntercomTag) or tag names, or pass -Name."
+        $failed[1].Exception.Message | Should -BeExactly "Company 'Acme' is not a tag: pipe tags (Get-IntercomTag) or tag names, or pass -Name."
+        $failed[2].Exception.Message | Should -BeExactly "Data event 'Acme' is not a tag: pipe tags (Get-IntercomTag) or tag names, or pass -Name."
+        $failed[2].TargetObject | Should -BeOfType IntercomPS.DataEvent
+        Get-TestRequestCount | Should -Be $before
+        (Get-IntercomTag -Name 'Acme').Id | Should -Be $tag.Id
+        # A piped tag and a piped name still do.
+        $tag | Remove-IntercomTag -Force -PassThru | ForEach-Object Name | Should -BeExactly 'Acme'
+    }
+
+    It 'Set-IntercomDataAttribute archives no attribute by a piped tag''s Id, and New-IntercomDataAttribute defines none by a user''s Name' {
+        $plan = New-IntercomDataAttribute -Name 'plan'
+        $sameId = [IntercomPS.Tag]@{ Id = "$($plan.Id)"; Name = 'trial' }
+        $before = Get-TestRequestCount
+        $sameId | Set-IntercomDataAttribute -Archived $true -ErrorAction SilentlyContinue -ErrorVariable failed
+        $ada | New-IntercomDataAttribute -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $failed | Should -HaveCount 2
+        $failed[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.SetIntercomDataAttributeCommand'
+        $failed[0].Exception.Message | Should -BeExactly "Tag 'trial' is not a data attribute: pipe data attributes (Get-IntercomDataAttribute) or their names, or pass -Name."
+        $failed[1].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.NewIntercomDataAttributeCommand'
+        Get-TestRequestCount | Should -Be $before
+        (Get-IntercomDataAttribute -Name 'plan' -Custom -IncludeArchived).Archived | Should -BeFalse
+        Get-IntercomDataAttribute -Name 'Acme' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        # The attribute itself still does.
+        (Get-IntercomDataAttribute -Name 'plan' -Custom | Set-IntercomDataAttribute -Description 'Plan' -PassThru).Description | Should -BeExactly 'Plan'
+    }
+
+    It 'New-IntercomCompany writes no piped user''s Name or CustomData as a company''s' {
+        $before = Get-TestRequestCount
+        $ada | New-IntercomCompany -CompanyId 'co-2' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.NewIntercomCompanyCommand'
+        $failed[0].Exception.Message | Should -BeExactly "User 'ada@example.com' is not a company: pipe companies (Get-IntercomCompany), or pass a company's -Id or -CompanyId."
+        Get-TestRequestCount | Should -Be $before
+        # A company piped back in still saves it.
+        ($company | New-IntercomCompany -Plan 'pro').Plan | Should -BeExactly 'pro'
+    }
+
+    It 'a piped data attribute, thread part, admin author or a note beside -Email names no user to remove or write' {
+        $attribute = New-IntercomDataAttribute -Name 'seats' -DataType integer
+        $part = [IntercomPS.ThreadPart]@{ Id = $ada.Id; Type = 'comment' }
+        $admin = [IntercomPS.MessageAuthor]@{ IsAdmin = $true; Type = 'admin'; Id = '7'; Name = 'Ann Agent'; Email = 'ada@example.com' }
+        $note = Add-IntercomNote -Email 'ada@example.com' -Body 'Called'
+        $before = Get-TestRequestCount
+        $attribute, $part, $admin | Remove-IntercomUser -Force -ErrorAction SilentlyContinue -ErrorVariable failed
+        $note | Set-IntercomUser -Email 'ada@example.com' -Name 'Ada' -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $failed | Should -HaveCount 4
+        $failed[0..2].FullyQualifiedErrorId | Should -Be (@('Intercom.invalid_argument,IntercomPS.Cmdlets.RemoveIntercomUserCommand') * 3)
+        $failed[0].Exception.Message | Should -BeExactly "Data attribute 'seats' is not a user: pipe users (Get-IntercomUser), or pass -Email, -UserId or -Id."
+        $failed[1].TargetObject | Should -BeOfType IntercomPS.ThreadPart
+        $failed[2].Exception.Message | Should -BeExactly "Message author 'Ann Agent' is not a user: pipe users (Get-IntercomUser), or pass -Email, -UserId or -Id."
+        $failed[3].Exception.Message | Should -BeExactly "Note $($note.Id) names the user it is about: pipe it without -Email, -UserId or -Id, or pipe the user instead."
+        Get-TestRequestCount | Should -Be $before
+        (Get-IntercomUser -Email 'ada@example.com').Name | Should -BeExactly 'Acme'
+        # A user author and a note alone still name their user.
+        [IntercomPS.MessageAuthor]@{ Type = 'user'; Id = $ada.Id } | Set-IntercomUser -Name 'Ada' -PassThru | ForEach-Object Name | Should -BeExactly 'Ada'
+        $note | Get-IntercomUser | ForEach-Object Id | Should -Be $ada.Id
+    }
+
+    It 'looks up no segment, team, company, tag or data attribute by another object''s Id or Name' {
+        $admin = Get-IntercomAdmin -Id (Get-IntercomSession).AdminId
+        $before = Get-TestRequestCount
+        $ada | Get-IntercomSegmentUser -ErrorAction SilentlyContinue -ErrorVariable failed
+        $ada | Get-IntercomSegment -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $admin | Get-IntercomTeam -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $tag | Get-IntercomCompany -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $company | Get-IntercomTag -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $company | New-IntercomTag -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $ada | Get-IntercomDataAttribute -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' } | Should -Be (@('Intercom.invalid_argument') * 7)
+        $failed[0].Exception.Message | Should -BeExactly "User 'ada@example.com' is not a segment: pipe segments (Get-IntercomSegment), or pass a segment's -SegmentId."
+        $failed[2].Exception.Message | Should -BeExactly "Admin '$($admin.Name)' is not a team: pipe teams (Get-IntercomTeam) or threads, or pass a team's -Id."
+        $failed[2].TargetObject.Id | Should -Be $admin.Id
+        Get-TestRequestCount | Should -Be $before
+        # The right kinds still do.
+        ($company | Get-IntercomCompany).CompanyId | Should -BeExactly 'co-1'
+        ($tag | Get-IntercomTag).Name | Should -BeExactly 'Acme'
+        ([pscustomobject]@{ name = 'Acme' } | Get-IntercomTag).Id | Should -Be $tag.Id
+    }
+}
