@@ -40,7 +40,7 @@ Describe 'Piped objects of another kind on REST API 2.14' {
         $ada, $company, $event | Remove-IntercomTag -Force -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed | Should -HaveCount 3
         $failed.FullyQualifiedErrorId | Should -Be (@('Intercom.invalid_argument,IntercomPS.Cmdlets.RemoveIntercomTagCommand') * 3)
-        $failed[0].Exception.Message | Should -BeExactly "User 'ada@example.com' is not a tag: pipe tags (Get-IntercomTag) or tag names, or pass -Name."
+        $failed[0].Exception.Message | Should -BeExactly "User 'ada@example.com' is not a tag: to tag or untag users, pipe them to Set-IntercomTag -Name (-Untag)."
         $failed[1].Exception.Message | Should -BeExactly "Company 'Acme' is not a tag: pipe tags (Get-IntercomTag) or tag names, or pass -Name."
         $failed[2].Exception.Message | Should -BeExactly "Data event 'Acme' is not a tag: pipe tags (Get-IntercomTag) or tag names, or pass -Name."
         $failed[2].TargetObject | Should -BeOfType IntercomPS.DataEvent
@@ -91,12 +91,25 @@ Describe 'Piped objects of another kind on REST API 2.14' {
         $failed[0].Exception.Message | Should -BeExactly "Data attribute 'seats' is not a user: pipe users (Get-IntercomUser), or pass -Email, -UserId or -Id."
         $failed[1].TargetObject | Should -BeOfType IntercomPS.ThreadPart
         $failed[2].Exception.Message | Should -BeExactly "Message author 'Ann Agent' is not a user: pipe users (Get-IntercomUser), or pass -Email, -UserId or -Id."
-        $failed[3].Exception.Message | Should -BeExactly "Note $($note.Id) names the user it is about: pipe it without -Email, -UserId or -Id, or pipe the user instead."
+        $failed[3].Exception.Message | Should -BeExactly "Note $($note.Id) names the user it is about only when piped alone, without -Email, -UserId or -Id: pipe the user instead."
         Get-TestRequestCount | Should -Be $before
         (Get-IntercomUser -Email 'ada@example.com').Name | Should -BeExactly 'Acme'
         # A user author and a note alone still name their user.
         [IntercomPS.MessageAuthor]@{ Type = 'user'; Id = $ada.Id } | Set-IntercomUser -Name 'Ada' -PassThru | ForEach-Object Name | Should -BeExactly 'Ada'
         $note | Get-IntercomUser | ForEach-Object Id | Should -Be $ada.Id
+    }
+
+    It 'a piped message of a thread, or the session, lists none of the workspace''s conversations' {
+        $null = New-IntercomMessageThread -Email 'ada@example.com' -Body 'Hello'
+        $message = (Get-IntercomMessageThread -Email 'ada@example.com').Messages[0]
+        $before = Get-TestRequestCount
+        $listed = $message, (Get-IntercomSession) | Get-IntercomMessageThread -ErrorAction SilentlyContinue -ErrorVariable failed
+        $listed | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 2
+        $failed.FullyQualifiedErrorId | Should -Be (@('Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomMessageThreadCommand') * 2)
+        $failed[0].Exception.Message | Should -BeLike "Message '*Hello*' is not a user: pipe users (Get-IntercomUser), or pass -Email, -UserId or -Id."
+        $failed[1].TargetObject | Should -BeOfType IntercomPS.IntercomSession
+        Get-TestRequestCount | Should -Be $before
     }
 
     It 'looks up no segment, team, company, tag or data attribute by another object''s Id or Name' {

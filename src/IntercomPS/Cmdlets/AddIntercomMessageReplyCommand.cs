@@ -53,6 +53,7 @@ namespace IntercomPS.Cmdlets
             var threadId = ThreadId;
             if (!_users.NamesUser)
             {
+                if (_users.RefusesWithoutUser(Requests)) return;
                 if (!ShouldProcess($"conversation {threadId}", Action)) return;
                 Requests.Submit((object?)_users.InputObject ?? threadId, token => ByAdmin
                     ? Client.As<IConversationInbox>().ReplyAsAdminAsync(threadId, null, Body, AdminId, Note, token)

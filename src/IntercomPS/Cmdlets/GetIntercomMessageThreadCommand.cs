@@ -90,6 +90,7 @@ namespace IntercomPS.Cmdlets
         {
             if (!_users.NamesUser)
             {
+                if (_users.RefusesWithoutUser(Requests)) return;
                 var target = (object?)_users.InputObject ?? ThreadId;
                 if (ThreadId is { } id) WriteThread(Requests.Invoke(target, token => Client.As<IConversationInbox>().GetConversationAsync(id, null, PlainText, token)));
                 else List(null, target);

@@ -61,10 +61,12 @@ namespace IntercomPS.Cmdlets
                     _ => $"{Describe(piped)} is not an admin: pipe admins (Get-IntercomAdmin), or pass an admin's -Id.",
                 },
                 PipedKind.Company => $"{Describe(piped)} is not a company: pipe companies (Get-IntercomCompany), or pass a company's -Id or -CompanyId.",
+                PipedKind.Tag when piped is User user => $"User '{user}' is not a tag: to tag or untag users, pipe them to Set-IntercomTag -Name (-Untag).",
                 PipedKind.Tag => $"{Describe(piped)} is not a tag: pipe tags (Get-IntercomTag) or tag names, or pass -Name.",
                 PipedKind.DataAttribute => $"{Describe(piped)} is not a data attribute: pipe data attributes (Get-IntercomDataAttribute) or their names, or pass -Name.",
                 PipedKind.Segment => $"{Describe(piped)} is not a segment: pipe segments (Get-IntercomSegment), or pass a segment's -SegmentId.",
-                _ => $"{Describe(piped)} is not a team: pipe teams (Get-IntercomTeam) or threads, or pass a team's -Id.",
+                PipedKind.Team => $"{Describe(piped)} is not a team: pipe teams (Get-IntercomTeam) or threads, or pass a team's -Id.",
+                _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
         }
 
@@ -76,7 +78,8 @@ namespace IntercomPS.Cmdlets
             PipedKind.Tag => piped is Tag,
             PipedKind.DataAttribute => piped is DataAttribute,
             PipedKind.Segment => piped is Segment,
-            _ => piped is Team or MessageThread,
+            PipedKind.Team => piped is Team or MessageThread,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
         /// <summary>"Data attribute 'plan'": the object's kind in words, and its text where it has one.</summary>

@@ -97,6 +97,7 @@ namespace IntercomPS.Cmdlets
             var threadId = ThreadId;
             if (!_users.NamesUser)
             {
+                if (_users.RefusesWithoutUser(Requests)) return;
                 if (!ShouldProcess($"conversation {threadId}", Describe())) return;
                 Requests.Submit((object?)_users.InputObject ?? threadId, token => ApplyAsync(null, threadId, token), Answer);
                 return;

@@ -102,8 +102,8 @@ namespace IntercomPS.Cmdlets
             return targets;
         }
 
-        /// <summary>Why a piped object that is not a user names none; null for anything else.</summary>
-        private static string? NotAUser(object? piped) => piped switch
+        /// <summary>Why a piped object of the module's names no user (it is no user, or does not say whose it is); null for anything else.</summary>
+        internal static string? NotAUser(object? piped) => piped switch
         {
             Tag tag => $"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'.",
             Company company => $"Company '{company}' is not a user: to act on its users, pipe Get-IntercomCompanyUser -CompanyId '{company.CompanyId}'.",
@@ -114,9 +114,9 @@ namespace IntercomPS.Cmdlets
             Team team => $"Team '{team.Name}' is not a user: pass its Id to -TeamId instead.",
             AwayReason reason => $"Away reason '{reason.Label}' is not a user: pass its Id to Set-IntercomAdmin -ReasonId instead.",
             // A note beside -Email, -UserId or -Id would pair its own Id with them as a contact id.
-            Note note => $"{(note.Id is null ? "The note" : "Note " + note.Id)} names the user it is about: pipe it without -Email, -UserId or -Id, or pipe the user instead.",
-            // Every other object of the module that does not name a user (a data attribute, a thread's part, an admin
-            // author, the session...) binds its Id, Email or Name by name all the same.
+            Note note => $"{(note.Id is null ? "The note" : "Note " + note.Id)} names the user it is about only when piped alone, without -Email, -UserId or -Id: pipe the user instead.",
+            // Every other object of the module names no user: a data attribute, a thread's part or an admin author would
+            // bind its own Id (or Email) as a user's; a thread's message or the session names nobody at all.
             null or User or MessageThread or DataEvent or EventSummary or SentMessage or ImpressionResult => null,
             MessageAuthor { IsAdmin: false, Type: null or "user" or "lead" or "contact" } => null,
             _ when piped.GetType().Assembly == typeof(User).Assembly => $"{PipedObject.Describe(piped)} is not a user: pipe users (Get-IntercomUser), or pass -Email, -UserId or -Id.",

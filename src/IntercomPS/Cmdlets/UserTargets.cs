@@ -69,6 +69,19 @@ namespace IntercomPS.Cmdlets
         /// </summary>
         public bool NamesUser => Named(Email) || Named(UserId) || Named(Id) || InputObject?.BaseObject is string;
 
+        /// <summary>
+        /// Refuses, in its place among the answers, an input naming no user that is one of the module's objects naming
+        /// none either (a thread's message, the session): the thread cmdlets act on the conversation of -ThreadId, or list
+        /// the workspace's, for an input without a user, which such an object would do once per piped object.
+        /// </summary>
+        /// <returns>Whether it was refused, so the input is done with.</returns>
+        public bool RefusesWithoutUser(RequestRunner requests)
+        {
+            if (UserTarget.NotAUser(InputObject?.BaseObject) is not { } refusal) return false;
+            requests.Refuse(InputObject, new ArgumentException(refusal));
+            return true;
+        }
+
         /// <summary>The same for a cmdlet's values as they are now, read by name (the capability table's rows without a user).</summary>
         public static bool NamesUserIn(System.Management.Automation.PSCmdlet cmdlet) =>
             Named(Internal.ParameterValues.Of(cmdlet, "Email") as string[]) || Named(Internal.ParameterValues.Of(cmdlet, "UserId") as string[])
