@@ -12,7 +12,7 @@ namespace IntercomPS.Cmdlets
     /// a hidden -InputObject so the one place that decides whether it names that kind can see it. Every object of the
     /// module binds its own Id and Name by property name (and, through a [string] -Name, its ToString()), so piped into
     /// the wrong cmdlet it would name another thing with the same id or name: a company deleted by a tag's Id, a tag
-    /// deleted by a user's Name, an attribute archived by a segment's Id. Those are refused, saying what to pipe
+    /// deleted by a user's Name, an attribute archived by a tag's Id. Those are refused, saying what to pipe
     /// instead; the module's objects of the right kind (and those that refer to one: a thread's assignees, the
     /// session's admin) and objects from outside the module (CSV rows, hashtables, strings) bind by name as before.
     /// Users are decided apart, by <see cref="UserTarget"/>.
@@ -87,7 +87,8 @@ namespace IntercomPS.Cmdlets
         {
             var type = piped.GetType().Name;
             var words = type.Substring(0, 1) + string.Concat(type.Skip(1).Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
-            return piped.ToString() is { Length: > 0 } text && text != piped.GetType().FullName ? $"{words} '{text}'" : ("aeiou".IndexOf(char.ToLowerInvariant(words[0])) >= 0 ? "An " : "A ") + words.ToLowerInvariant();
+            if (piped.ToString() is { Length: > 0 } text && text != piped.GetType().FullName) return $"{words} '{text}'";
+            return ("aeiou".IndexOf(char.ToLowerInvariant(words[0])) >= 0 ? "An " : "A ") + words.ToLowerInvariant();
         }
     }
 }
