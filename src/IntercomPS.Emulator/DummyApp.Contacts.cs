@@ -109,7 +109,7 @@ internal sealed partial class DummyApp
     /// <summary>The admin's message as if sent: the canned thread's id, the message unread, started by the admin.</summary>
     public Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body, long? createdAt)
     {
-        var message = new MessageRecord(CannedMessageId, createdAt ?? Now, null, Html.Paragraphs(body), true, AdminId: KnownAdmin(adminId));
+        var message = new MessageRecord(CannedMessageId, createdAt ?? Now, null, Html.Markup(body), true, AdminId: KnownAdmin(adminId));
         return Task.FromResult(Thread(FirstThreadId, message.CreatedAt, false, [message], ById(contactId)) with
         {
             CreatedByUser = false,
@@ -126,9 +126,10 @@ internal sealed partial class DummyApp
             _ = KnownAdmin(adminId);
         }
 
+        var html = adminId is null ? Html.Paragraphs(body) : Html.Markup(body); // as AppStore.ReplyAsync
         return Task.FromResult(note
-            ? WithPart(thread, Html.Paragraphs(body), "note", KnownAdmin(adminId!), null)
-            : WithReply(thread, body, null, fromAdmin: adminId is not null) with { Read = adminId is null });
+            ? WithPart(thread, html, "note", KnownAdmin(adminId!), null)
+            : WithReply(thread, html, null, fromAdmin: adminId is not null) with { Read = adminId is null });
     }
 
     public Task<ConversationRecord> MarkReadAsync(long id, bool read) => Task.FromResult(CannedThread(ListedUsers[0], id) with { Read = read });

@@ -124,7 +124,7 @@ internal sealed partial class DummyApp(AdminRecord admin) : IAppStore
     public Task<ConversationRecord> UpdateThreadAsync(UserKey key, long threadId, string? body, string? url, bool? read, bool fromAdmin)
     {
         var thread = CannedThread(Resolve(key), threadId);
-        return Task.FromResult((body is null ? thread : WithReply(thread, body, url, fromAdmin)) with { Read = read ?? thread.Read });
+        return Task.FromResult((body is null ? thread : WithReply(thread, Html.Paragraphs(body), url, fromAdmin)) with { Read = read ?? thread.Read });
     }
 
     public Task<TagRecord> GetTagAsync(string name) => Task.FromResult(new TagRecord(TagId, 1, name, "green", ListedUsers.Length));
@@ -175,11 +175,11 @@ internal sealed partial class DummyApp(AdminRecord admin) : IAppStore
         ],
         user);
 
-    /// <summary>The thread with one more message, written now.</summary>
-    private static ConversationRecord WithReply(ConversationRecord thread, string body, string? url, bool fromAdmin)
+    /// <summary>The thread with one more message, written now, its body the HTML stored.</summary>
+    private static ConversationRecord WithReply(ConversationRecord thread, string html, string? url, bool fromAdmin)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return thread with { UpdatedAt = now, Messages = [.. thread.Messages, new MessageRecord(CannedMessageId + thread.Messages.Count, now, url, Html.Paragraphs(body), fromAdmin)] };
+        return thread with { UpdatedAt = now, Messages = [.. thread.Messages, new MessageRecord(CannedMessageId + thread.Messages.Count, now, url, html, fromAdmin)] };
     }
 
     /// <summary>A canned thread of the user, open, updated when its newest message was written.</summary>

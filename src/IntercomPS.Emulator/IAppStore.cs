@@ -132,13 +132,14 @@ internal interface IAppStore
 
     /// <summary>
     /// An admin's message (inapp or email, with an email's subject) to a contact: a conversation the admin starts, dated
-    /// <paramref name="createdAt"/> when given, else now.
+    /// <paramref name="createdAt"/> when given, else now. Its body may be HTML (<see cref="Model.Html.Markup"/>).
     /// </summary>
     Task<ConversationRecord> SendMessageAsync(string adminId, string contactId, string messageType, string? subject, string body, long? createdAt);
 
     /// <summary>
     /// A reply as the conversation's own contact (<paramref name="contactId"/>; <paramref name="adminId"/> null), or as
-    /// an admin of the app: a comment, or with <paramref name="note"/> a note only admins see.
+    /// an admin of the app: a comment, or with <paramref name="note"/> a note only admins see. An admin's body may be
+    /// HTML (<see cref="Model.Html.Markup"/>), a contact's is text; every other body of this interface is text.
     /// </summary>
     Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, string? adminId, bool note);
 

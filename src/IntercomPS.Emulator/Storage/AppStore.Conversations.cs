@@ -52,7 +52,7 @@ internal sealed partial class AppStore
         var thread = UsersThread(s, key, threadId);
         if (body is not null)
         {
-            Reply(s, thread, body, url, fromAdmin, read);
+            Reply(s, thread, Html.Paragraphs(body), url, fromAdmin, read);
         }
         else if (read is { } flag)
         {
@@ -120,7 +120,7 @@ internal sealed partial class AppStore
             INSERT INTO threads (app, user_seq, created_at, read, created_by_user, message_type, subject)
             VALUES ($app, $seq, $at, 0, 0, $type, $subject) RETURNING id
             """, ("$app", app), ("$seq", contact.User.Seq), ("$at", at), ("$type", messageType), ("$subject", subject));
-        AddMessage(s, id, body, url: null, fromAdmin: true, adminId, at);
+        AddMessage(s, id, Html.Markup(body), url: null, fromAdmin: true, adminId, at);
         return Conversation(s, id)!;
     });
 
@@ -144,13 +144,15 @@ internal sealed partial class AppStore
             _ = AdminById(s, adminId);
         }
 
+        // An admin writes HTML ("Notes accept some HTML formatting"; a part's body "may contain HTML"), a contact text.
+        var html = adminId is null ? Html.Paragraphs(body) : Html.Markup(body);
         if (note)
         {
-            AddPart(s, id, Html.Paragraphs(body), "note", adminId!, assignedTo: null);
+            AddPart(s, id, html, "note", adminId!, assignedTo: null);
         }
         else
         {
-            Reply(s, conversation, body, url: null, fromAdmin: adminId is not null, read: null, adminId);
+            Reply(s, conversation, html, url: null, fromAdmin: adminId is not null, read: null, adminId);
         }
 
         return Conversation(s, id)!;
@@ -229,7 +231,7 @@ internal sealed partial class AppStore
     {
         var id = s.Scalar<long>("INSERT INTO threads (app, user_seq, created_at, read, created_by_user) VALUES ($app, $seq, $now, 1, 1) RETURNING id",
             ("$app", app), ("$seq", seq), ("$now", Now));
-        AddMessage(s, id, body, url, fromAdmin: false);
+        AddMessage(s, id, Html.Paragraphs(body), url, fromAdmin: false);
         return id;
     }
 
@@ -238,9 +240,9 @@ internal sealed partial class AppStore
     /// <paramref name="fromAdmin"/> is the app's first admin, as v1 writes them) leaves the thread unread for the user,
     /// the user's reads it (unless <paramref name="read"/> says otherwise) and reopens it if it was closed.
     /// </summary>
-    private void Reply(DbSession s, ConversationRecord thread, string body, string? url, bool fromAdmin, bool? read, string? adminId = null)
+    private void Reply(DbSession s, ConversationRecord thread, string html, string? url, bool fromAdmin, bool? read, string? adminId = null)
     {
-        AddMessage(s, thread.Id, body, url, fromAdmin, adminId);
+        AddMessage(s, thread.Id, html, url, fromAdmin, adminId);
         SetRead(s, thread.Id, read ?? !fromAdmin);
         if (!fromAdmin && thread.State == "closed")
         {
@@ -248,9 +250,10 @@ internal sealed partial class AppStore
         }
     }
 
-    private static void AddMessage(DbSession s, long threadId, string body, string? url, bool fromAdmin, string? adminId = null, long? at = null) => s.Execute(
+    /// <summary>A message of the thread, its body already the HTML stored (<see cref="Html"/>: the caller knows whether it was text).</summary>
+    private static void AddMessage(DbSession s, long threadId, string html, string? url, bool fromAdmin, string? adminId = null, long? at = null) => s.Execute(
         "INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen, admin_id) VALUES ($thread, $now, $url, $html, $admin, $seen, $admin_id)",
-        ("$thread", threadId), ("$now", at ?? Now), ("$url", url), ("$html", Html.Paragraphs(body)), ("$admin", fromAdmin), ("$seen", !fromAdmin), ("$admin_id", adminId));
+        ("$thread", threadId), ("$now", at ?? Now), ("$url", url), ("$html", html), ("$admin", fromAdmin), ("$seen", !fromAdmin), ("$admin_id", adminId));
 
     /// <summary>
     /// An admin part that is no message for the user to read (a note, a state change, an assignment), so nothing

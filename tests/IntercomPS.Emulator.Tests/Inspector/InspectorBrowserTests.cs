@@ -262,6 +262,33 @@ public sealed class InspectorBrowserTests(EmulatorFixture fixture, ChromiumFixtu
         Assert.Equal(0, await TotalAsync());
     }
 
+    /// <summary>
+    /// Bodies are shown as text: a contact's words that read as a tag once decoded, and an admin's HTML, make no element
+    /// and run nothing (the page writes text nodes, and its CSP allows no inline script besides).
+    /// </summary>
+    [BrowserFact]
+    public async Task A_body_that_is_or_reads_as_html_is_shown_as_text()
+    {
+        var v2 = fixture.V2;
+        var contact = (await v2.PostAsync("contacts", new { role = "user", email = "eve@example.com", name = "Eve" })).Ok()["id"].GetString()!;
+        const string words = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+        var id = (await v2.PostAsync("conversations", new { from = new { type = "user", id = contact }, body = words })).Ok()["conversation_id"].GetString()!;
+        var admin = (await v2.GetAsync("me")).Ok()["id"].GetString()!;
+        (await v2.PostAsync($"conversations/{id}/reply", new { message_type = "note", type = "admin", admin_id = admin, body = "<p>Hi <b>there</b> <img src=\"https://example.com/p.png\"></p>" })).Ok();
+
+        var page = await context!.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        await page.GotoAsync(PageUri("conversations/" + id));
+        var parts = page.Locator("[data-view=conversation] .part");
+        await Expect(parts).ToHaveCountAsync(2);
+        await Expect(parts.First).ToContainTextAsync(words);
+        await Expect(parts.Last).ToContainTextAsync("Hi there");
+        await Expect(page.Locator("[data-view=conversation] .part img, [data-view=conversation] .part script, [data-view=conversation] .part b")).ToHaveCountAsync(0);
+        Assert.NotEqual("pwned", await page.TitleAsync());
+        Assert.Equal(0, dialogs);
+    }
+
     [BrowserFact]
     public async Task A_page_of_another_origin_can_neither_read_nor_drive_the_inspector()
     {
