@@ -165,6 +165,14 @@ Describe 'Tags on REST API 2.14' {
         (Get-IntercomTag -Name 'VIP').Name | Should -BeExactly 'vip'
     }
 
+    It 'takes a piped 2.14 tag, whose colour is empty, into New-IntercomTag as no colour given' {
+        # 2.14 tags have no colour: piped on, their empty Color binds -Color by name and must read as not given.
+        $tag = Get-IntercomTag -Name 'vip' -ErrorAction Stop
+        ($tag | New-IntercomTag -ErrorAction Stop).Name | Should -Be 'vip'
+        [pscustomobject]@{ Name = 'from-csv'; Color = '' } | New-IntercomTag -ErrorAction Stop | Select-Object -ExpandProperty Name | Should -Be 'from-csv'
+        { [pscustomobject]@{ Name = 'pink'; Color = 'pink' } | New-IntercomTag -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+
     It 'refuses -Color with not_supported and saves nothing' {
         $before = Get-TestRequestCount
         { New-IntercomTag -Name 'pink' -Color 'red' -ErrorAction Stop } |

@@ -32,8 +32,9 @@ internal static class Metadata
             _ => "True (ByPropertyName, ByValue)",
         };
 
+    /// <summary>What [ValidateSet] and the module's own sets (-Color, which also lets no colour through) list as ValidValues.</summary>
     public static IEnumerable<string> AcceptedValues(ParameterMetadata parameter) =>
-        parameter.Attributes.OfType<ValidateSetAttribute>().SelectMany(v => v.ValidValues);
+        parameter.Attributes.SelectMany(attribute => attribute.GetType().GetProperty("ValidValues")?.GetValue(attribute) as IEnumerable<string> ?? Enumerable.Empty<string>());
 
     public static bool Wildcards(ParameterMetadata parameter) => parameter.Attributes.OfType<SupportsWildcardsAttribute>().Any();
 
