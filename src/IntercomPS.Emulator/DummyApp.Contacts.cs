@@ -126,7 +126,7 @@ internal sealed partial class DummyApp
             _ = KnownAdmin(adminId);
         }
 
-        var html = adminId is null ? Html.Paragraphs(body) : Html.Markup(body); // as AppStore.ReplyAsync
+        var html = Html.Reply(body, byAdmin: adminId is not null);
         return Task.FromResult(note
             ? WithPart(thread, html, "note", KnownAdmin(adminId!), null)
             : WithReply(thread, html, null, fromAdmin: adminId is not null) with { Read = adminId is null });

@@ -9,8 +9,7 @@ internal static class ImpressionsEndpoints
 {
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
-        UnknownFields.Warn(context, body, UnknownFields.Impression);
+        var body = (await RequestBody.ReadAsync(context, UnknownFields.Impression))!.Value;
         var key = Input.UserKey(body);
         var ip = Input.String(body, "user_ip");
         var agent = Input.String(body, "user_agent");

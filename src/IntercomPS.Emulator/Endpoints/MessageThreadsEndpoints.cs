@@ -30,8 +30,7 @@ internal static class MessageThreadsEndpoints
     /// <summary>Without thread_id a new thread from the user (201); with one, a reply (the old Ruby client did this).</summary>
     public static async Task<IResult> PostAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
-        UnknownFields.Warn(context, body, UnknownFields.ThreadPost);
+        var body = (await RequestBody.ReadAsync(context, UnknownFields.ThreadPost))!.Value;
         var key = Input.UserKey(body);
         var text = Input.RequiredText(body, "body");
         var url = Input.String(body, "url");
@@ -49,8 +48,7 @@ internal static class MessageThreadsEndpoints
 
     public static async Task<IResult> PutAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
-        UnknownFields.Warn(context, body, UnknownFields.ThreadPut);
+        var body = (await RequestBody.ReadAsync(context, UnknownFields.ThreadPut))!.Value;
         var key = Input.UserKey(body);
         var threadId = Input.Id(body, "thread_id") ?? throw ApiError.BadRequest("thread_id is required");
         var text = Input.String(body, "body");

@@ -9,8 +9,7 @@ internal static class NotesEndpoints
 {
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
-        UnknownFields.Warn(context, body, UnknownFields.Note);
+        var body = (await RequestBody.ReadAsync(context, UnknownFields.Note))!.Value;
         var key = Input.UserKey(body);
         var note = await Caller.From(context).Store.AddNoteAsync(key, Input.RequiredText(body, "body"));
         return Json.Result(201, w => Json.Note(w, note));

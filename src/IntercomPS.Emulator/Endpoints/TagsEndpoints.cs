@@ -22,8 +22,7 @@ internal static class TagsEndpoints
 
     public static async Task<IResult> SaveAsync(HttpContext context, bool create)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
-        UnknownFields.Warn(context, body, UnknownFields.Tag);
+        var body = (await RequestBody.ReadAsync(context, UnknownFields.Tag))!.Value;
         var name = Input.RequiredText(body, "name");
         var color = Input.String(body, "color")?.ToLowerInvariant();
         if (color is not null && !Colors.Contains(color))

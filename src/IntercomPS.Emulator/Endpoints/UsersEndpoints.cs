@@ -37,8 +37,7 @@ internal static class UsersEndpoints
 
     public static async Task<IResult> SaveAsync(HttpContext context, bool create)
     {
-        var body = (await RequestBody.ReadAsync(context))!.Value;
-        UnknownFields.Warn(context, body, UnknownFields.UserWrite);
+        var body = (await RequestBody.ReadAsync(context, UnknownFields.UserWrite))!.Value;
         var (user, created) = await Caller.From(context).Store.SaveUserAsync(ParseUser(body), create);
         return Json.Result(created ? 201 : 200, w => Json.User(w, user));
     }
@@ -46,12 +45,8 @@ internal static class UsersEndpoints
     public static async Task<IResult> DeleteAsync(HttpContext context)
     {
         // The spec sends the identifiers as a JSON body; clients that cannot send a DELETE body use the query string.
-        var body = await RequestBody.ReadAsync(context, required: false);
-        if (body is { } fields)
-        {
-            UnknownFields.Warn(context, fields, UnknownFields.UserDelete);
-        }
-        else
+        var body = await RequestBody.ReadAsync(context, UnknownFields.UserDelete, required: false);
+        if (body is null)
         {
             UnknownFields.WarnQuery(context, UnknownFields.UserDelete);
         }

@@ -14,6 +14,12 @@ namespace IntercomPS.Emulator.Model;
 /// </summary>
 internal static partial class Html
 {
+    /// <summary>
+    /// A 2.x reply's body as stored: an admin writes HTML ("Notes accept some HTML formatting"; a part's body "may
+    /// contain HTML"), a contact text.
+    /// </summary>
+    public static string Reply(string body, bool byAdmin) => byAdmin ? Markup(body) : Paragraphs(body);
+
     public static string Paragraphs(string body)
     {
         var paragraphs = BlankLines().Split(body.Replace("\r\n", "\n", StringComparison.Ordinal))

@@ -144,8 +144,7 @@ internal sealed partial class AppStore
             _ = AdminById(s, adminId);
         }
 
-        // An admin writes HTML ("Notes accept some HTML formatting"; a part's body "may contain HTML"), a contact text.
-        var html = adminId is null ? Html.Paragraphs(body) : Html.Markup(body);
+        var html = Html.Reply(body, byAdmin: adminId is not null);
         if (note)
         {
             AddPart(s, id, html, "note", adminId!, assignedTo: null);

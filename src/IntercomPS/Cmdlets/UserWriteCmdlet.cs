@@ -84,7 +84,7 @@ namespace IntercomPS.Cmdlets
         /// or Name are not the user's, so only the command line's fields are written. User objects and plain records
         /// (CSV rows, hashtables, custom objects) give their fields as ever.
         /// </summary>
-        private bool NamesUserOnly => Users.InputObject?.BaseObject is { } piped && piped is not User && piped.GetType().Namespace == typeof(User).Namespace;
+        private bool NamesUserOnly => Users.InputObject?.BaseObject is { } piped && piped is not User && piped.GetType().Assembly == typeof(User).Assembly;
 
         private T Given<T>(string parameter, T value) => !NamesUserOnly || _commandLine.Contains(parameter) ? value : default!;
 

@@ -52,7 +52,7 @@ internal static class ContactsEndpoints
 
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var input = Parse(context, (await RequestBody.ReadAsync(context))!.Value);
+        var input = Parse((await RequestBody.ReadAsync(context, Writable))!.Value);
         if (input.Email is null && input.ExternalId is null && input.Role is null)
         {
             throw new ApiError(400, "bad_request", "A contact needs at least one of email, external_id or role") { Code = "parameter_not_found" };
@@ -76,7 +76,7 @@ internal static class ContactsEndpoints
 
     public static async Task<IResult> UpdateAsync(HttpContext context)
     {
-        var input = Parse(context, (await RequestBody.ReadAsync(context))!.Value);
+        var input = Parse((await RequestBody.ReadAsync(context, Writable))!.Value);
         var contact = await Store(context).UpdateContactAsync(RouteValues.Text(context, "contact_id"), input);
         return Json.Ok(w => Writer.Contact(w, contact, App(context)));
     }
@@ -104,9 +104,8 @@ internal static class ContactsEndpoints
     /// The writable fields we store. Others the description lists (avatar, owner_id, language_override) are
     /// checked for type and not kept; custom_attributes must name attributes that exist.
     /// </summary>
-    private static ContactInput Parse(HttpContext context, JsonElement body)
+    private static ContactInput Parse(JsonElement body)
     {
-        UnknownFields.Warn(context, body, Writable);
         var role = Input.String(body, "role");
         if (role is not null and not "user" and not "lead")
         {
