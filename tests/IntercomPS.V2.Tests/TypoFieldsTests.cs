@@ -160,6 +160,32 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         Assert.Equal(Comparable(cleanAnswer.Text, cleanMade), Comparable(typoAnswer.Text, typoMade));
     }
 
+    [Fact]
+    public async Task A_typo_inside_an_object_is_named_by_its_path_and_changes_nothing_else()
+    {
+        var contact = await ContactAsync();
+        object Query(bool typo)
+        {
+            var filter = new Dictionary<string, object> { ["field"] = "id", ["operator"] = "=", ["value"] = contact };
+            if (typo)
+            {
+                filter["valeu"] = contact;
+            }
+
+            return new { @operator = "AND", value = new object[] { filter } };
+        }
+
+        var typoed = await Api.SendAsync(HttpMethod.Post, "/contacts/search", new Dictionary<string, object> { ["query"] = Query(true), ["pagination"] = new { per_pag = 1 } });
+        var clean = await Api.SendAsync(HttpMethod.Post, "/contacts/search", new Dictionary<string, object> { ["query"] = Query(false) });
+
+        Assert.Equal(
+            "ignored unknown fields 'query.value[].valeu', 'pagination.per_pag'; POST /contacts/search takes pagination, query, sort; "
+            + "query.value[] takes field, operator, value; pagination takes per_page, starting_after",
+            typoed.Header("X-Emulator-Warning"));
+        Assert.Equal(200, typoed.Status);
+        Assert.Equal(clean.Text, typoed.Text);
+    }
+
     [Conformance.DescriptionFact]
     public void Every_write_the_description_gives_a_body_has_a_typo_test()
     {

@@ -16,7 +16,7 @@ internal static class RequestBody
     /// The body as <see cref="ReadAsync(HttpContext, bool)"/> reads it, each field not in <paramref name="known"/> (what
     /// the operation's request schema defines) named in X-Emulator-Warning: ignored, as the real service ignores it.
     /// </summary>
-    public static async Task<JsonElement?> ReadAsync(HttpContext context, IReadOnlySet<string> known, bool required = true)
+    public static async Task<JsonElement?> ReadAsync(HttpContext context, FieldSet known, bool required = true)
     {
         var body = await ReadAsync(context, required);
         if (body is { } given)

@@ -11,7 +11,8 @@ namespace IntercomPS.Emulator.Endpoints;
 /// <summary>
 /// Fields a request sends that the endpoint does not know are ignored, as the real service ignored them, but named
 /// in an X-Emulator-Warning answer header (and the emulator's log), so a script author sees the typo the real
-/// service would have swallowed; so are the query parameters of v1's reads.
+/// service would have swallowed, inside objects of a fixed shape too ("pagination.per_pag"); so are the query
+/// parameters of v1's reads.
 /// </summary>
 internal static class UnknownFields
 {
@@ -21,60 +22,82 @@ internal static class UnknownFields
     private static readonly string[] UserEcho =
         ["relationship_score", "session_count", "intercom_id", "avatar_url", "company_ids", "social_profiles", "location_data"];
 
-    public static readonly IReadOnlySet<string> UserWrite = Set(
+    public static readonly FieldSet UserWrite = Set(
         ["user_id", "email", "name", "created_at", "last_impression_at", "last_request_at", "custom_data", "last_seen_ip",
          "last_seen_user_agent", "unsubscribed_from_emails", "companies", "increments", .. UserEcho]);
 
-    public static readonly IReadOnlySet<string> UserDelete = Set(["user_id", "email"]);
+    public static readonly FieldSet UserDelete = Set(["user_id", "email"]);
 
-    public static readonly IReadOnlySet<string> Note = Set(["user_id", "email", "body"]);
+    public static readonly FieldSet Note = Set(["user_id", "email", "body"]);
 
-    public static readonly IReadOnlySet<string> Impression = Set(["user_id", "email", "user_ip", "user_agent", "current_url", "location"]);
+    public static readonly FieldSet Impression = Set(["user_id", "email", "user_ip", "user_agent", "current_url", "location"]);
 
-    public static readonly IReadOnlySet<string> ThreadPost = Set(["user_id", "email", "body", "url", "thread_id"]);
+    public static readonly FieldSet ThreadPost = Set(["user_id", "email", "body", "url", "thread_id"]);
 
-    public static readonly IReadOnlySet<string> ThreadPut = Set(["user_id", "email", "thread_id", "body", "url", "read"]);
+    public static readonly FieldSet ThreadPut = Set(["user_id", "email", "thread_id", "body", "url", "read"]);
 
-    public static readonly IReadOnlySet<string> Tag = Set(["name", "color", "user_ids", "emails", "tag_or_untag", "id", "segment", "tagged_user_count"]);
+    public static readonly FieldSet Tag = Set(["name", "color", "user_ids", "emails", "tag_or_untag", "id", "segment", "tagged_user_count"]);
 
     /// <summary>The query parameters of v1's reads (and of DELETE /v1/users, for clients that cannot send a body).</summary>
-    public static readonly IReadOnlySet<string> UserQuery = Set(["user_id", "email", "page", "per_page", "tag_id", "tag_name"]);
+    public static readonly FieldSet UserQuery = Set(["user_id", "email", "page", "per_page", "tag_id", "tag_name"]);
 
-    public static readonly IReadOnlySet<string> ThreadQuery = Set(["user_id", "email", "thread_id", "current_url"]);
+    public static readonly FieldSet ThreadQuery = Set(["user_id", "email", "thread_id", "current_url"]);
 
-    public static readonly IReadOnlySet<string> TagQuery = Set(["name"]);
+    public static readonly FieldSet TagQuery = Set(["name"]);
 
     private const int MaxNamed = 10;
 
     /// <summary>Names the body's unknown fields in the answer's warning header, if there are any.</summary>
-    public static void Warn(HttpContext context, JsonElement body, IReadOnlySet<string> known)
+    public static void Warn(HttpContext context, JsonElement body, FieldSet known)
     {
-        // A plain loop: this runs on every write, and a body without unknown fields should allocate nothing here.
-        List<string>? unknown = null;
-        foreach (var property in body.EnumerateObject())
-        {
-            if (!known.Contains(property.Name) && !(unknown?.Contains(property.Name) ?? false))
-            {
-                (unknown ??= []).Add(property.Name);
-            }
-        }
-
+        Unknown? unknown = null;
+        Check(body, known, null, ref unknown);
         if (unknown is not null)
         {
             Report(context, "field", unknown, known);
         }
     }
 
+    // A plain walk: this runs on every write, and a body without unknown fields should allocate nothing here.
+    private static void Check(JsonElement value, FieldSet known, string? at, ref Unknown? unknown)
+    {
+        foreach (var property in value.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                (unknown ??= new()).Add(at is null ? property.Name : $"{at}.{property.Name}", at, known);
+            }
+            else if (known.Inside(property.Name) is { } inner)
+            {
+                var path = at is null ? property.Name : $"{at}.{property.Name}";
+                if (property.Value.ValueKind == JsonValueKind.Object)
+                {
+                    Check(property.Value, inner, path, ref unknown);
+                }
+                else if (property.Value.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in property.Value.EnumerateArray())
+                    {
+                        if (item.ValueKind == JsonValueKind.Object)
+                        {
+                            Check(item, inner, path + "[]", ref unknown);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Names the query string's unknown parameters in the answer's warning header, if there are any.</summary>
-    public static void WarnQuery(HttpContext context, IReadOnlySet<string> known)
+    public static void WarnQuery(HttpContext context, FieldSet known)
     {
         // A plain loop again: GET /v1/users is the hottest read, and a clean query string should allocate nothing here.
-        List<string>? unknown = null;
+        Unknown? unknown = null;
         foreach (var name in context.Request.Query.Keys)
         {
             if (!known.Contains(name))
             {
-                (unknown ??= []).Add(name);
+                (unknown ??= new()).Add(name, null, known);
             }
         }
 
@@ -84,12 +107,14 @@ internal static class UnknownFields
         }
     }
 
-    private static void Report(HttpContext context, string what, List<string> unknown, IReadOnlySet<string> known)
+    private static void Report(HttpContext context, string what, Unknown unknown, FieldSet known)
     {
-        var named = string.Join(", ", unknown.Take(MaxNamed).Select(n => "'" + Printable(n) + "'"))
-            + (unknown.Count > MaxNamed ? $" and {unknown.Count - MaxNamed} more" : "");
+        var names = unknown.Paths;
+        var named = string.Join(", ", names.Take(MaxNamed).Select(n => "'" + Printable(n) + "'"))
+            + (names.Count > MaxNamed ? $" and {names.Count - MaxNamed} more" : "");
         var request = context.Request;
-        var warning = $"ignored unknown {what}{(unknown.Count == 1 ? "" : "s")} {named}; {request.Method} {request.Path} takes {string.Join(", ", known.Order(StringComparer.Ordinal))}";
+        var warning = $"ignored unknown {what}{(names.Count == 1 ? "" : "s")} {named}; {request.Method} {request.Path} takes {string.Join(", ", known.Names)}"
+            + string.Concat(unknown.Inside.Select(level => $"; {level.At} takes {string.Join(", ", level.Known.Names)}"));
         context.Response.Headers[Header] = warning;
 
         // Logged here, before any answer is sent, so a script that reads the log after its answer finds the line;
@@ -109,6 +134,28 @@ internal static class UnknownFields
         return text.ToString();
     }
 
-    /// <summary>A set of field names, compared as JSON compares them (case matters).</summary>
-    public static IReadOnlySet<string> Set(params string[] names) => new HashSet<string>(names, StringComparer.Ordinal);
+    /// <summary>The fields a request takes, compared as JSON compares them (case matters); "parent.child" for a field inside an object.</summary>
+    public static FieldSet Set(params string[] paths) => new(paths);
+
+    /// <summary>The unknown fields found, by path, and each object level other than the top that had one, with what it takes.</summary>
+    private sealed class Unknown
+    {
+        public List<string> Paths { get; } = [];
+
+        public List<(string At, FieldSet Known)> Inside { get; } = [];
+
+        public void Add(string path, string? at, FieldSet known)
+        {
+            if (Paths.Contains(path))
+            {
+                return;
+            }
+
+            Paths.Add(path);
+            if (at is not null && !Inside.Exists(level => level.At == at))
+            {
+                Inside.Add((at, known));
+            }
+        }
+    }
 }

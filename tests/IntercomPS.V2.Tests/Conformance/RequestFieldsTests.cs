@@ -13,7 +13,8 @@ namespace IntercomPS.V2.Tests.Conformance;
 /// sent to every served operation that has a request body, and the X-Emulator-Warning that names it lists what the
 /// operation takes, which must be exactly the properties the description defines for it (across oneOf, anyOf and
 /// allOf), but for the deliberate differences below. The emulator's lists live beside their handlers; this reads them
-/// the way a script author does, so no second list exists.
+/// the way a script author does, so no second list exists. Inside a body, each object (or array of objects) the
+/// description gives a fixed shape is held to its nested schema the same way.
 /// </summary>
 public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
@@ -64,6 +65,27 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.All(extra, field => Assert.DoesNotContain(field, described)); // a difference the description has since closed
     }
 
+    public static IEnumerable<object[]> NestedObjects() => Writes()
+        .SelectMany(w => Nested(RequestSchema((string)w[0], (string)w[1])!).Select(n => new object[] { w[0], w[1], n.Key }));
+
+    [DescriptionTheory]
+    [MemberData(nameof(NestedObjects))]
+    public async Task An_object_inside_a_write_takes_the_fields_its_nested_schema_defines(string method, string template, string at)
+    {
+        var path = string.Join('/', template.Split('/').Select(s => s.StartsWith('{') ? "1" : s));
+        var probe = new Dictionary<string, object> { [Probe] = 1 };
+        var parent = at.TrimEnd('[', ']');
+        var body = new Dictionary<string, object> { [parent] = at.EndsWith("[]", System.StringComparison.Ordinal) ? new[] { probe } : probe };
+        var answer = await fixture.V2.SendAsync(new HttpMethod(method), path, body);
+
+        var warning = answer.Header("X-Emulator-Warning");
+        Assert.StartsWith($"ignored unknown field '{at}.{Probe}'; {method} {path} takes ", warning);
+        var clause = warning!.Split("; ").SingleOrDefault(c => c.StartsWith($"{at} takes ", System.StringComparison.Ordinal));
+        Assert.True(clause is not null, $"no '{at} takes' in: {warning}");
+        var takes = clause![$"{at} takes ".Length..].Split(", ");
+        Assert.Equal(Nested(RequestSchema(method, template)!)[at].Order(), takes.Order());
+    }
+
     [DescriptionFact]
     public void Every_difference_names_a_write_the_description_gives_a_body()
     {
@@ -77,12 +99,38 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
             : null;
 
     /// <summary>The properties a schema defines, through $ref and every branch of oneOf, anyOf and allOf.</summary>
-    private static IEnumerable<string> Properties(JsonNode schema)
+    private static IEnumerable<string> Properties(JsonNode schema) =>
+        Branches(schema).SelectMany(b => b["properties"] as JsonObject ?? []).Select(p => p.Key).Distinct();
+
+    /// <summary>
+    /// Each property (through every branch) that holds an object, or an array ("name[]") of objects, with properties of
+    /// its own, and the properties it takes across every branch that gives it.
+    /// </summary>
+    private static Dictionary<string, HashSet<string>> Nested(JsonNode schema)
+    {
+        var nested = new Dictionary<string, HashSet<string>>();
+        foreach (var branch in Branches(schema))
+        {
+            foreach (var (name, property) in branch["properties"] as JsonObject ?? [])
+            {
+                var value = Resolve(property)!;
+                var array = value["type"]?.GetValue<string>() == "array";
+                var inner = Properties(array ? value["items"]! : value).ToList();
+                if (inner.Count > 0)
+                {
+                    var at = array ? name + "[]" : name;
+                    nested[at] = [.. nested.GetValueOrDefault(at) ?? [], .. inner];
+                }
+            }
+        }
+
+        return nested;
+    }
+
+    private static IEnumerable<JsonNode> Branches(JsonNode schema)
     {
         var resolved = Resolve(schema)!;
-        var own = resolved["properties"] is JsonObject properties ? properties.Select(p => p.Key) : [];
-        var branches = new[] { "oneOf", "anyOf", "allOf" }.SelectMany(k => resolved[k] as JsonArray ?? []).SelectMany(b => Properties(b!));
-        return own.Concat(branches).Distinct();
+        return new[] { "oneOf", "anyOf", "allOf" }.SelectMany(k => resolved[k] as JsonArray ?? []).SelectMany(b => Branches(b!)).Prepend(resolved);
     }
 
     private static JsonNode? Resolve(JsonNode? node)

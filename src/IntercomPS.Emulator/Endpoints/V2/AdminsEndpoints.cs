@@ -47,7 +47,7 @@ internal static class AdminsEndpoints
         return Json.Ok(w => Writer.Admin(w, admin, Face.VersionOf(context).Model));
     }
 
-    private static readonly IReadOnlySet<string> AwayFields = UnknownFields.Set("away_mode_enabled", "away_mode_reassign", "away_status_reason_id");
+    private static readonly FieldSet AwayFields = UnknownFields.Set("away_mode_enabled", "away_mode_reassign", "away_status_reason_id");
 
     /// <summary>
     /// PUT /admins/{id}/away: away_mode_enabled and away_mode_reassign are required booleans; away_status_reason_id

@@ -60,7 +60,7 @@ internal static class CompaniesEndpoints
     /// What PUT /companies/{id} takes: all but company_id, which an update drops (the path names the company).
     /// remote_created_at, which the description leaves out here, is applied as on create.
     /// </summary>
-    private static readonly IReadOnlySet<string> Updatable = UnknownFields.Set([.. Writable.Where(f => f != "company_id")]);
+    private static readonly FieldSet Updatable = UnknownFields.Set([.. Writable.Where(f => f != "company_id")]);
 
     public static async Task<IResult> UpdateAsync(HttpContext context)
     {
@@ -174,7 +174,7 @@ internal static class CompaniesEndpoints
         return Json.Ok(w => Writer.ContactList(w, page, App(context)));
     }
 
-    private static readonly IReadOnlySet<string> AttachFields = UnknownFields.Set("id");
+    private static readonly FieldSet AttachFields = UnknownFields.Set("id");
 
     /// <summary>POST /contacts/{id}/companies {id}: the company (its Intercom id) is attached to the contact.</summary>
     public static async Task<IResult> AttachAsync(HttpContext context)

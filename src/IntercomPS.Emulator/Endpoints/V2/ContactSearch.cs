@@ -20,7 +20,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     /// What a search body takes: the description's query and pagination, and sort, which Intercom documents in prose
     /// and the emulator applies (the description's schema has no sort).
     /// </summary>
-    public static readonly IReadOnlySet<string> BodyFields = UnknownFields.Set("query", "pagination", "sort");
+    public static readonly FieldSet BodyFields = UnknownFields.Set(
+        "query.field", "query.operator", "query.value.field", "query.value.operator", "query.value.value.field", "query.value.value.operator",
+        "query.value.value.value", "pagination.per_page", "pagination.starting_after", "sort.field", "sort.order");
 
     private const int MaxFiltersPerGroup = 15;
     private const int MaxGroupDepth = 2;

@@ -94,11 +94,9 @@ internal static class ContactsEndpoints
     }
 
     /// <summary>What a contact write takes, as the description lists it; anything else is named in X-Emulator-Warning.</summary>
-    private static readonly HashSet<string> Writable = new(StringComparer.Ordinal)
-    {
+    private static readonly FieldSet Writable = UnknownFields.Set(
         "role", "external_id", "email", "phone", "name", "avatar", "signed_up_at", "last_seen_at", "owner_id", "unsubscribed_from_emails",
-        "custom_attributes", "language_override",
-    };
+        "custom_attributes", "language_override");
 
     /// <summary>
     /// The writable fields we store. Others the description lists (avatar, owner_id, language_override) are

@@ -42,7 +42,7 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
-    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set("from", "body", "subject", "attachment_urls", "created_at");
+    private static readonly FieldSet CreateFields = UnknownFields.Set("from.type", "from.id", "body", "subject", "attachment_urls", "created_at");
 
     /// <summary>from: {type: user|lead|contact, id}: the contact starts the conversation; the answer is its first message.</summary>
     public static async Task<IResult> CreateAsync(HttpContext context)
@@ -74,7 +74,7 @@ internal static class ConversationsEndpoints
         });
     }
 
-    private static readonly IReadOnlySet<string> UpdateFields = UnknownFields.Set("read", "title", "custom_attributes", "company_id");
+    private static readonly FieldSet UpdateFields = UnknownFields.Set("read", "title", "custom_attributes", "company_id");
 
     /// <summary>read: the one field of PUT /conversations/{id} the emulator stores; title and custom attributes are refused.</summary>
     public static async Task<IResult> UpdateAsync(HttpContext context)
@@ -95,8 +95,9 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
-    private static readonly IReadOnlySet<string> ReplyFields = UnknownFields.Set(
-        "message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls", "attachment_files", "reply_options");
+    private static readonly FieldSet ReplyFields = UnknownFields.Set(
+        "message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls",
+        "attachment_files.content_type", "attachment_files.data", "attachment_files.name", "reply_options.text", "reply_options.uuid");
 
     /// <summary>
     /// type user (with intercom_user_id, email or user_id) or admin (admin_id, any admin of the app); message_type
@@ -132,7 +133,7 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
-    private static readonly IReadOnlySet<string> ManageFields = UnknownFields.Set("message_type", "type", "admin_id", "assignee_id", "body", "snoozed_until");
+    private static readonly FieldSet ManageFields = UnknownFields.Set("message_type", "type", "admin_id", "assignee_id", "body", "snoozed_until");
 
     /// <summary>
     /// message_type close, open, snoozed (with snoozed_until) or assignment (type admin or team, assignee_id; "0"
@@ -163,7 +164,7 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
-    private static readonly IReadOnlySet<string> TagFields = UnknownFields.Set("id", "admin_id");
+    private static readonly FieldSet TagFields = UnknownFields.Set("id", "admin_id");
 
     /// <summary>POST /conversations/{id}/tags {id, admin_id}: the tag, as applied (when, by whom).</summary>
     public static async Task<IResult> TagAsync(HttpContext context)
@@ -174,7 +175,7 @@ internal static class ConversationsEndpoints
         return Json.Ok(w => Writer.AppliedTag(w, applied));
     }
 
-    private static readonly IReadOnlySet<string> UntagFields = UnknownFields.Set("admin_id");
+    private static readonly FieldSet UntagFields = UnknownFields.Set("admin_id");
 
     /// <summary>DELETE /conversations/{id}/tags/{tag_id} {admin_id}: the tag that was removed.</summary>
     public static async Task<IResult> UntagAsync(HttpContext context)

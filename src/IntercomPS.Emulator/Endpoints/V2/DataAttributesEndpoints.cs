@@ -49,7 +49,7 @@ internal static class DataAttributesEndpoints
         });
     }
 
-    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set("model", "name", "data_type", "description", "options", "messenger_writable");
+    private static readonly FieldSet CreateFields = UnknownFields.Set("model", "name", "data_type", "description", "options.value", "messenger_writable");
 
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
@@ -97,7 +97,7 @@ internal static class DataAttributesEndpoints
         return Json.Ok(w => Writer.DataAttribute(w, attribute));
     }
 
-    private static readonly IReadOnlySet<string> UpdateFields = UnknownFields.Set("description", "options", "archived", "messenger_writable", "data_type");
+    private static readonly FieldSet UpdateFields = UnknownFields.Set("description", "options.value", "archived", "messenger_writable", "data_type");
 
     /// <summary>PUT /data_attributes/{id}: description, options and archived (messenger_writable is taken and not kept); the type cannot change.</summary>
     public static async Task<IResult> UpdateAsync(HttpContext context)

@@ -13,7 +13,7 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>/events: submit a data event for a contact (202, no body) and list a contact's events or their summary.</summary>
 internal static class EventsEndpoints
 {
-    private static readonly IReadOnlySet<string> SubmitFields = UnknownFields.Set("event_name", "created_at", "id", "user_id", "email", "metadata");
+    private static readonly FieldSet SubmitFields = UnknownFields.Set("event_name", "created_at", "id", "user_id", "email", "metadata");
 
     public static async Task<IResult> SubmitAsync(HttpContext context)
     {
@@ -39,7 +39,8 @@ internal static class EventsEndpoints
         return Results.StatusCode(202);
     }
 
-    private static readonly IReadOnlySet<string> SummariesFields = UnknownFields.Set("user_id", "event_summaries");
+    private static readonly FieldSet SummariesFields = UnknownFields.Set(
+        "user_id", "event_summaries.event_name", "event_summaries.count", "event_summaries.first", "event_summaries.last");
 
     /// <summary>
     /// POST /events/summaries {user_id, event_summaries: {event_name, count, first, last}}: events of one name that

@@ -8,7 +8,7 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>POST /contacts/merge {from: a lead's id, into: a user's id}: answers the user as it is after the merge.</summary>
 internal static class MergeEndpoints
 {
-    private static readonly IReadOnlySet<string> MergeFields = UnknownFields.Set("from", "into");
+    private static readonly FieldSet MergeFields = UnknownFields.Set("from", "into");
 
     public static async Task<IResult> MergeAsync(HttpContext context)
     {

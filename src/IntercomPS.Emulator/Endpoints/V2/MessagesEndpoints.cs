@@ -17,8 +17,8 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 internal static class MessagesEndpoints
 {
     private const string OpenConversation = "create_conversation_without_contact_reply";
-    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set(
-        "message_type", "from", "to", "cc", "bcc", "subject", "body", "template", "created_at", OpenConversation);
+    private static readonly FieldSet CreateFields = UnknownFields.Set(
+        "message_type", "from.type", "from.id", "to.type", "to.id", "cc.type", "cc.id", "bcc.type", "bcc.id", "subject", "body", "template", "created_at", OpenConversation);
 
     public static async Task<IResult> CreateAsync(HttpContext context)
     {

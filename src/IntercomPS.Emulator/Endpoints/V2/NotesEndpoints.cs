@@ -33,7 +33,7 @@ internal static class NotesEndpoints
         });
     }
 
-    private static readonly IReadOnlySet<string> CreateFields = UnknownFields.Set("body", "admin_id");
+    private static readonly FieldSet CreateFields = UnknownFields.Set("body", "admin_id");
 
     /// <summary>admin_id, when given, must be an admin of the app; without it the token's admin writes the note.</summary>
     public static async Task<IResult> CreateAsync(HttpContext context)

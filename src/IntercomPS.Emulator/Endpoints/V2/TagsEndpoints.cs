@@ -30,7 +30,8 @@ internal static class TagsEndpoints
         return Results.Ok();
     }
 
-    private static readonly IReadOnlySet<string> SaveFields = UnknownFields.Set("name", "id", "users", "companies");
+    private static readonly FieldSet SaveFields = UnknownFields.Set(
+        "name", "id", "users.id", "companies.id", "companies.company_id", "companies.untag");
 
     /// <summary>
     /// {name}: create (or find) the tag; {name, id}: rename tag id; {name, users: [{id, untag?}]}: tag or untag
@@ -79,7 +80,7 @@ internal static class TagsEndpoints
         return Json.Ok(w => Writer.TagList(w, contact.Tags));
     }
 
-    private static readonly IReadOnlySet<string> AddToContactFields = UnknownFields.Set("id");
+    private static readonly FieldSet AddToContactFields = UnknownFields.Set("id");
 
     public static async Task<IResult> AddToContactAsync(HttpContext context)
     {
