@@ -1,0 +1,86 @@
+// The team inbox through the SDK: a contact starts a conversation, the admin replies, notes, assigns, snoozes,
+// closes and reopens it, tags it, marks it read with a title; the list and search pagers find it; a message sent
+// with the conversation opened at once shows up as one.
+import assert from "node:assert/strict";
+import { client, unique, all } from "./client.mjs";
+
+const admin = await client.admins.identify();
+const contact = await client.contacts.create({ email: `${unique("conv")}@example.com` });
+
+const started = await client.conversations.create({ from: { type: "user", id: contact.id }, body: "My invoice is wrong" });
+assert.equal(started.type, "user_message");
+const id = started.conversation_id;
+assert.ok(id, "no conversation_id");
+
+const found = await client.conversations.find({ conversation_id: id });
+assert.equal(found.id, id);
+assert.equal(found.state, "open");
+assert.equal(found.contacts.contacts[0].id, contact.id);
+
+const replied = await client.conversations.reply({
+    conversation_id: id,
+    body: { message_type: "comment", type: "admin", admin_id: admin.id, body: "Looking into it" },
+});
+assert.ok(replied.conversation_parts.conversation_parts.some((p) => p.part_type === "comment" && p.author.id === admin.id));
+
+const fromUser = await client.conversations.reply({
+    conversation_id: id,
+    body: { message_type: "comment", type: "user", intercom_user_id: contact.id, body: "Thanks" },
+});
+assert.equal(fromUser.conversation_parts.conversation_parts.at(-1).author.type, "user");
+
+await client.conversations.reply({ conversation_id: id, body: { message_type: "note", type: "admin", admin_id: admin.id, body: "Refund approved" } });
+
+const assigned = await client.conversations.manage({
+    conversation_id: id,
+    body: { message_type: "assignment", type: "admin", admin_id: admin.id, assignee_id: admin.id },
+});
+assert.equal(String(assigned.admin_assignee_id), String(admin.id));
+
+const until = Math.floor(Date.now() / 1000) + 3600;
+const snoozed = await client.conversations.manage({ conversation_id: id, body: { message_type: "snoozed", admin_id: admin.id, snoozed_until: until } });
+assert.equal(snoozed.state, "snoozed");
+assert.equal(snoozed.snoozed_until, until);
+
+const closed = await client.conversations.manage({ conversation_id: id, body: { message_type: "close", type: "admin", admin_id: admin.id, body: "Fixed" } });
+assert.equal(closed.state, "closed");
+assert.equal(closed.open, false);
+const reopened = await client.conversations.manage({ conversation_id: id, body: { message_type: "open", admin_id: admin.id } });
+assert.equal(reopened.state, "open");
+
+const tag = await client.tags.create({ name: unique("billing") });
+await client.tags.tagConversation({ conversation_id: id, id: tag.id, admin_id: admin.id });
+assert.deepEqual((await client.conversations.find({ conversation_id: id })).tags.tags.map((t) => t.id), [tag.id]);
+await client.tags.untagConversation({ conversation_id: id, tag_id: tag.id, admin_id: admin.id });
+assert.deepEqual((await client.conversations.find({ conversation_id: id })).tags.tags, []);
+
+const titled = await client.conversations.update({ conversation_id: id, read: true });
+assert.equal(titled.read, true);
+
+// Five more from the same contact: the cursor pagers, 2 to a page, must each reach all six.
+const ids = [id];
+for (let i = 0; i < 5; i++) {
+    ids.push((await client.conversations.create({ from: { type: "user", id: contact.id }, body: `Another ${i}` })).conversation_id);
+}
+const listed = (await all(client.conversations.list({ per_page: 2 }))).map((c) => c.id);
+assert.equal(new Set(listed).size, listed.length, "a conversation listed twice");
+for (const c of ids) assert.ok(listed.includes(c), `${c} not listed`);
+
+const searched = await all(client.conversations.search({
+    query: { field: "contact_ids", operator: "=", value: contact.id },
+    pagination: { per_page: 2 },
+}));
+assert.deepEqual(searched.map((c) => c.id).sort(), [...ids].sort());
+
+const message = await client.messages.create({
+    message_type: "inapp",
+    body: "We refunded you",
+    from: { type: "admin", id: Number(admin.id) },
+    to: { type: "user", id: contact.id },
+    create_conversation_without_contact_reply: true,
+});
+assert.equal(message.type, "admin_message");
+assert.ok(message.conversation_id, "the opened conversation's id");
+const opened = await client.conversations.find({ conversation_id: message.conversation_id });
+assert.equal(opened.source.delivered_as, "admin_initiated");
+console.log("ok");

@@ -1,0 +1,71 @@
+// The rest of the workspace through the SDK: admins and away mode, away reasons, teams, segments, data attributes,
+// notes (numbered pages), events and their summaries, tags, and an email message.
+import assert from "node:assert/strict";
+import { client, unique, all } from "./client.mjs";
+
+const me = await client.admins.identify();
+assert.equal(me.type, "admin");
+const admins = await client.admins.list();
+assert.ok(admins.admins.some((a) => a.id === me.id));
+assert.equal((await client.admins.find({ admin_id: me.id })).email, me.email);
+
+// The SDK types this answer as a bare array; the description's away_status_reason_list, which the emulator answers, is {type: list, data}.
+const reasons = (await client.awayStatusReasons.listAwayStatusReasons()).data.filter((r) => !r.deleted);
+assert.ok(reasons.length > 0, "no away reasons");
+const away = await client.admins.away({ admin_id: me.id, away_mode_enabled: true, away_mode_reassign: true, away_status_reason_id: Number(reasons[0].id) });
+assert.equal(away.away_mode_enabled, true);
+assert.equal(away.away_mode_reassign, true);
+await client.admins.away({ admin_id: me.id, away_mode_enabled: false, away_mode_reassign: false });
+
+const teams = await client.teams.list();
+assert.equal(teams.type, "team.list");
+for (const team of teams.teams) assert.equal((await client.teams.find({ team_id: team.id })).name, team.name);
+
+const segments = await client.segments.list({ include_count: true });
+assert.equal(segments.type, "segment.list");
+for (const segment of segments.segments) assert.equal((await client.segments.find({ segment_id: segment.id })).id, segment.id);
+
+const name = unique("tier").replaceAll("-", "_").slice(0, 30);
+const attribute = await client.dataAttributes.create({ name, model: "contact", data_type: "string", description: "Tier", options: [{ value: "gold" }, { value: "silver" }] });
+assert.equal(attribute.name, name);
+const changed = await client.dataAttributes.update({ data_attribute_id: attribute.id, body: { description: "Support tier", options: [{ value: "gold" }, { value: "silver" }, { value: "bronze" }] } });
+assert.equal(changed.description, "Support tier");
+assert.deepEqual(changed.options, ["gold", "silver", "bronze"]);
+const attributes = await client.dataAttributes.list({ model: "contact" });
+assert.ok(attributes.data.some((a) => a.name === name));
+
+const externalId = unique("ext");
+const contact = await client.contacts.create({ external_id: externalId, email: `${unique("ws")}@example.com` });
+
+// Three notes, listed 2 to a page: the SDK asks page 1, 2, 3 until one comes back empty.
+for (let i = 1; i <= 3; i++) await client.notes.create({ contact_id: contact.id, body: `Note ${i}`, admin_id: me.id });
+const notes = await all(client.notes.list({ contact_id: contact.id, per_page: 2 }));
+assert.deepEqual(notes.map((n) => n.body), ["<p>Note 3</p>", "<p>Note 2</p>", "<p>Note 1</p>"]);
+assert.equal((await client.notes.find({ note_id: notes[0].id })).id, notes[0].id);
+
+await client.events.create({ event_name: "invited-friend", created_at: Math.floor(Date.now() / 1000), user_id: externalId, metadata: { invitee: "bob@example.com" } });
+await client.events.create({ event_name: "invited-friend", created_at: Math.floor(Date.now() / 1000) + 1, id: contact.id });
+const events = await client.events.list({ type: "user", user_id: externalId });
+assert.equal(events.events.length, 2);
+assert.equal(events.events[0].event_name, "invited-friend");
+const summary = await client.events.list({ type: "user", user_id: externalId, summary: true });
+assert.equal(summary.events.find((e) => e.name === "invited-friend").count, 2);
+await client.events.summaries({ user_id: externalId, event_summaries: { event_name: "logged-in", count: 3, first: 1700000000, last: 1700003600 } });
+
+const tag = await client.tags.create({ name: unique("vip") });
+assert.ok((await client.tags.list()).data.some((t) => t.id === tag.id));
+assert.equal((await client.tags.find({ tag_id: tag.id })).name, tag.name);
+await client.tags.delete({ tag_id: tag.id });
+await assert.rejects(client.tags.find({ tag_id: tag.id }), (e) => e.statusCode === 404);
+
+const email = await client.messages.create({
+    message_type: "email",
+    subject: "Your invoice",
+    body: "Attached",
+    template: "plain",
+    from: { type: "admin", id: Number(me.id) },
+    to: { type: "user", id: contact.id },
+});
+assert.equal(email.type, "admin_message");
+assert.equal(email.subject, "Your invoice");
+console.log("ok");
