@@ -132,7 +132,16 @@ internal sealed partial class DummyApp
             : WithReply(thread, html, null, fromAdmin: adminId is not null) with { Read = adminId is null });
     }
 
-    public Task<ConversationRecord> MarkReadAsync(long id, bool read) => Task.FromResult(CannedThread(ListedUsers[0], id) with { Read = read });
+    public Task<ConversationRecord> UpdateConversationAsync(long id, ConversationChange change)
+    {
+        var thread = CannedThread(ListedUsers[0], id);
+        return Task.FromResult(thread with
+        {
+            Read = change.Read ?? thread.Read,
+            Title = change.Title is null ? thread.Title : change.Title.Length == 0 ? null : change.Title,
+            CustomAttributes = Storage.CustomData.Merge(thread.CustomAttributes, change.CustomAttributes),
+        });
+    }
 
     public Task<ConversationRecord> ManageAsync(long id, string adminId, string state, long? snoozedUntil, string? body)
     {

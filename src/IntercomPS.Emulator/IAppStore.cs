@@ -143,7 +143,8 @@ internal interface IAppStore
     /// </summary>
     Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, string? adminId, bool note);
 
-    Task<ConversationRecord> MarkReadAsync(long id, bool read);
+    /// <summary>Marks it read or unread, and sets its title and custom attributes, as the change says.</summary>
+    Task<ConversationRecord> UpdateConversationAsync(long id, ConversationChange change);
 
     /// <summary>An admin's close, open or snooze (until a time): a part of that type, with the admin's words when given.</summary>
     Task<ConversationRecord> ManageAsync(long id, string adminId, string state, long? snoozedUntil, string? body);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Testing;
 using Xunit;
@@ -170,6 +171,40 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.True((await Api.PutAsync($"/conversations/{id}", new { read = true })).Ok()["read"].GetBoolean());
         (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "close", type = "admin", admin_id = "1" })).Error(404, "admin_not_found");
         (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "snoozed", admin_id = admin })).Error(400, "parameter_invalid");
+    }
+
+    [Fact]
+    public async Task A_conversation_keeps_its_title_and_custom_attributes_merged_key_by_key_and_a_body_without_either_or_read_is_refused()
+    {
+        var (contact, _, _) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString();
+        var before = (await Api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal(JsonValueKind.Null, before["title"].ValueKind);
+
+        var set = (await Api.PutAsync($"/conversations/{id}", new { title = "Invoice", custom_attributes = new { issue_type = "Billing", priority = 2 } })).Ok();
+        Assert.Equal("Invoice", set["title"].GetString());
+        Assert.Equal("""{"issue_type":"Billing","priority":2}""", set["custom_attributes"].GetRawText());
+        Assert.Equal(before["read"].GetBoolean(), set["read"].GetBoolean()); // read is left as it was
+
+        var merged = (await Api.PutAsync($"/conversations/{id}", new { read = false, custom_attributes = new { priority = 3, vip = true } })).Ok();
+        Assert.Equal("Invoice", merged["title"].GetString());
+        Assert.Equal("""{"issue_type":"Billing","priority":3,"vip":true}""", merged["custom_attributes"].GetRawText());
+        Assert.False(merged["read"].GetBoolean());
+
+        var untitled = (await Api.PutAsync($"/conversations/{id}", new { title = "" })).Ok();
+        Assert.Equal(JsonValueKind.Null, untitled["title"].ValueKind);
+        var stored = (await Api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal(JsonValueKind.Null, stored["title"].ValueKind);
+        Assert.Equal("""{"issue_type":"Billing","priority":3,"vip":true}""", stored["custom_attributes"].GetRawText());
+
+        Assert.Equal("give read (true or false), title or custom_attributes",
+            (await Api.PutAsync($"/conversations/{id}", new { })).Error(400, "parameter_invalid"));
+        Assert.Equal("custom_attributes.order must be a string, number, boolean or null, not an array (custom objects are not emulated)",
+            (await Api.PutAsync($"/conversations/{id}", new { custom_attributes = new { order = new[] { "21" } } })).Error(400, "parameter_invalid"));
+        Assert.Equal("company_id on conversations is not emulated",
+            (await Api.PutAsync($"/conversations/{id}", new { company_id = "c1" })).Error(400, "parameter_invalid"));
+        (await Api.PutAsync("/conversations/999999999", new { title = "x" })).Error(404, "not_found");
+        Assert.Equal("""{"issue_type":"Billing","priority":3,"vip":true}""", (await Api.GetAsync($"/conversations/{id}")).Ok()["custom_attributes"].GetRawText());
     }
 
     [Theory]

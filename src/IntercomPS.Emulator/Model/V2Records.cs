@@ -37,6 +37,12 @@ internal sealed record DataAttributeRecord(long? Id, string Model, string Name, 
 /// <summary>A new custom attribute (POST /data_attributes).</summary>
 internal sealed record DataAttributeInput(string Model, string Name, string DataType, string? Description, IReadOnlyList<string>? Options);
 
+/// <summary>
+/// A change to a conversation (PUT /conversations/{id}); null leaves a field as it is, an empty title removes it, and
+/// custom attributes merge key by key.
+/// </summary>
+internal sealed record ConversationChange(bool? Read, string? Title, IReadOnlyDictionary<string, System.Text.Json.JsonElement>? CustomAttributes);
+
 /// <summary>A change to a custom attribute (PUT /data_attributes/{id}); null leaves a field as it is.</summary>
 internal sealed record DataAttributeChange(string? Description, IReadOnlyList<string>? Options, bool? Archived);
 
@@ -44,12 +50,13 @@ internal sealed record DataAttributeChange(string? Description, IReadOnlyList<st
 /// A thread, which 2.14 shows as a conversation: its messages (oldest first), the contact it is with, and its 2.14
 /// state, assignees and tags. UpdatedAt is when its newest message or state change was. MessageType and Subject are
 /// an admin's message's (POST /messages: inapp or email, and an email's subject); null when the contact started it.
+/// Title and CustomAttributes (a JSON object) are what PUT /conversations/{id} last set.
 /// </summary>
 internal sealed record ConversationRecord(
     long Id, long CreatedAt, long UpdatedAt, bool Read, string State, long? SnoozedUntil, bool CreatedByUser,
     IReadOnlyList<MessageRecord> Messages, ContactRecord Contact,
     string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<AppliedTag>? Tags = null,
-    string? MessageType = null, string? Subject = null)
+    string? MessageType = null, string? Subject = null, string? Title = null, string CustomAttributes = "{}")
 {
     /// <summary>
     /// The contact's first message (2.14's first_contact_reply: "for a contact initiated message this will represent

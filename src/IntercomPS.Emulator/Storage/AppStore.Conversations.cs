@@ -25,7 +25,7 @@ internal sealed partial class AppStore
         "(SELECT waiting_since(m.from_admin, COALESCE(m.part_type, 'comment'), m.html, m.created_at ORDER BY m.id) FROM messages m WHERE m.thread_id = t.id)";
 
     private const string ConversationColumns =
-        $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq, cs.admin_assignee_id, cs.team_assignee_id, t.message_type, t.subject";
+        $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq, cs.admin_assignee_id, cs.team_assignee_id, t.message_type, t.subject, cs.title, cs.custom_attributes";
 
     private const string ConversationFrom = "FROM threads t JOIN users u ON u.seq = t.user_seq LEFT JOIN contact_details d ON d.user_seq = u.seq LEFT JOIN conversation_states cs ON cs.thread_id = t.id";
 
@@ -157,10 +157,23 @@ internal sealed partial class AppStore
         return Conversation(s, id)!;
     });
 
-    public Task<ConversationRecord> MarkReadAsync(long id, bool read) => db.WriteAsync(s =>
+    public Task<ConversationRecord> UpdateConversationAsync(long id, ConversationChange change) => db.WriteAsync(s =>
     {
-        _ = Conversation(s, id) ?? throw ConversationNotFound();
-        SetRead(s, id, read);
+        var conversation = Conversation(s, id) ?? throw ConversationNotFound();
+        if (change.Read is { } read)
+        {
+            SetRead(s, id, read);
+        }
+
+        if (change.Title is not null || change.CustomAttributes is not null)
+        {
+            EnsureState(s, id);
+            s.Execute("""
+                UPDATE conversation_states SET title = CASE WHEN $title IS NULL THEN title ELSE NULLIF($title, '') END,
+                    custom_attributes = $custom, updated_at = $now WHERE thread_id = $id
+                """, ("$id", id), ("$title", change.Title), ("$custom", CustomData.Merge(conversation.CustomAttributes, change.CustomAttributes)), ("$now", Now));
+        }
+
         return Conversation(s, id)!;
     });
 
@@ -303,7 +316,7 @@ internal sealed partial class AppStore
         var rows = s.Query($"SELECT {ConversationColumns} {ConversationFrom} {tail}",
             r => (Id: r.GetInt64(0), Created: r.GetInt64(1), Updated: r.GetInt64(2), Read: r.GetInt64(3) != 0, State: r.GetString(4),
                 Until: Number(r, 5), ByUser: r.GetInt64(6) != 0, Seq: r.GetInt64(7), Admin: Number(r, 8), Team: Number(r, 9),
-                MessageType: Text(r, 10), Subject: Text(r, 11)), args);
+                MessageType: Text(r, 10), Subject: Text(r, 11), Title: Text(r, 12), Custom: Text(r, 13)), args);
         if (rows.Count == 0)
         {
             return [];
@@ -320,7 +333,8 @@ internal sealed partial class AppStore
         var contacts = ContactsBySeq(s, rows.Select(row => row.Seq));
         return [.. rows.Select(row => new ConversationRecord(
             row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq],
-            row.Admin?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Team, [.. tags[row.Id]], row.MessageType, row.Subject))];
+            row.Admin?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Team, [.. tags[row.Id]], row.MessageType, row.Subject,
+            row.Title, row.Custom ?? CustomData.Empty))];
     }
 
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>

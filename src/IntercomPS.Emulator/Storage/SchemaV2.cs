@@ -32,14 +32,17 @@ internal static class SchemaV2
             updated_at INTEGER,
             UNIQUE (app, name));
 
-        -- A conversation is a v1 thread (same id); only its 2.14 state and assignees live here. No row: open, unassigned.
+        -- A conversation is a v1 thread (same id); only its 2.14 state, assignees, title and custom attributes (a JSON
+        -- object) live here. No row: open, unassigned, untitled, no attributes.
         CREATE TABLE IF NOT EXISTS conversation_states (
             thread_id INTEGER PRIMARY KEY,
             state TEXT NOT NULL DEFAULT 'open',
             snoozed_until INTEGER,
             updated_at INTEGER,
             admin_assignee_id INTEGER,
-            team_assignee_id INTEGER);
+            team_assignee_id INTEGER,
+            title TEXT,
+            custom_attributes TEXT);
 
         -- Tags on conversations (contacts' tags are user_tags): when and by which admin each was applied.
         CREATE TABLE IF NOT EXISTS conversation_tags (
@@ -119,6 +122,8 @@ internal static class SchemaV2
         // An admin's message (POST /messages) starts a thread: its channel (inapp or email) and an email's subject.
         ("threads", "message_type", "TEXT"),
         ("threads", "subject", "TEXT"),
+        ("conversation_states", "title", "TEXT"),
+        ("conversation_states", "custom_attributes", "TEXT"),
     ];
 
     /// <summary>Creates the 2.14 tables and brings an older data file's tables up to date.</summary>

@@ -29,10 +29,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
     [
         new("PUT", "/contacts/{contact_id}", "update_a_contact_with_an_association_to_a_custom_object_instance", "custom objects are not emulated",
             "the example associates custom object instances (a list of their ids); custom objects are not emulated"),
-        new("PUT", "/conversations/{conversation_id}", "conversation_found", "title on conversations is not emulated",
-            "conversation titles are not emulated (read is the one field PUT /conversations/{id} stores)"),
         new("PUT", "/conversations/{conversation_id}", "update_a_conversation_with_an_association_to_a_custom_object_instance",
-            "custom_attributes on conversations is not emulated", "conversation custom attributes are not emulated"),
+            "custom objects are not emulated", "the example associates custom object instances (a list of their ids); custom objects are not emulated"),
         .. new[] { "admin_quick_reply_reply", "contact_quick_reply_reply" }.Select(example => new NotEmulated(
             "POST", "/conversations/{conversation_id}/reply", example, "message_type quick_reply is not emulated",
             "quick replies are not emulated")),

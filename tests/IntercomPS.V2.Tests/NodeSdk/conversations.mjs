@@ -1,6 +1,6 @@
 // The team inbox through the SDK: a contact starts a conversation, the admin replies, notes, assigns, snoozes,
-// closes and reopens it, tags it, marks it read with a title; the list and search pagers find it; a message sent
-// with the conversation opened at once shows up as one.
+// closes and reopens it, tags it, marks it read and gives it a title and attributes; the list and search pagers
+// find it; a message sent with the conversation opened at once shows up as one.
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -54,8 +54,10 @@ assert.deepEqual((await client.conversations.find({ conversation_id: id })).tags
 await client.tags.untagConversation({ conversation_id: id, tag_id: tag.id, admin_id: admin.id });
 assert.deepEqual((await client.conversations.find({ conversation_id: id })).tags.tags, []);
 
-const titled = await client.conversations.update({ conversation_id: id, read: true });
+const titled = await client.conversations.update({ conversation_id: id, read: true, title: "Invoice", custom_attributes: { issue_type: "Billing", priority: "High" } });
 assert.equal(titled.read, true);
+assert.equal(titled.title, "Invoice");
+assert.deepEqual(titled.custom_attributes, { issue_type: "Billing", priority: "High" });
 
 // Five more from the same contact: the cursor pagers, 2 to a page, must each reach all six.
 const ids = [id];

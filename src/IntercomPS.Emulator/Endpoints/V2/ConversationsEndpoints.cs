@@ -11,7 +11,7 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>
 /// /conversations over v1's message threads: list, create from a contact, retrieve with its parts, reply as the
 /// contact or an admin (a comment, or a note only admins see), mark read, close/open/snooze and assign to an admin or
-/// a team (each a part by the admin who did it), tag and untag, search. Quick replies, titles, custom attributes and
+/// a team (each a part by the admin who did it), tag and untag, search. Quick replies, conversation companies and
 /// attachments are not emulated (a 400 says so).
 /// </summary>
 internal static class ConversationsEndpoints
@@ -76,22 +76,28 @@ internal static class ConversationsEndpoints
 
     private static readonly FieldSet UpdateFields = UnknownFields.Set("read", "title", "custom_attributes", "company_id");
 
-    /// <summary>read: the one field of PUT /conversations/{id} the emulator stores; title and custom attributes are refused.</summary>
+    /// <summary>
+    /// read, title (an empty one removes it) and custom_attributes (strings, numbers, booleans and nulls, merged key by
+    /// key; conversation attributes are defined in Intercom's UI, which the API cannot do, so any name is taken); at
+    /// least one of them. company_id is refused: conversations are linked to no company here.
+    /// </summary>
     public static async Task<IResult> UpdateAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context, UpdateFields))!.Value;
         var id = Id(context);
         _ = await Store(context).GetConversationAsync(id); // a conversation that does not exist is a 404 whatever the body asks
-        foreach (var unsupported in new[] { "title", "custom_attributes", "company_id" })
+        if (Input.Field(body, "company_id") is not null)
         {
-            if (Input.Field(body, unsupported) is not null)
-            {
-                throw Invalid(unsupported, $"{unsupported} on conversations is not emulated");
-            }
+            throw Invalid("company_id", "company_id on conversations is not emulated");
         }
 
-        var read = Input.Bool(body, "read") ?? throw Invalid("read", "read is required (true or false)");
-        var conversation = await Store(context).MarkReadAsync(id, read);
+        var change = new ConversationChange(Input.Bool(body, "read"), Input.String(body, "title"), ContactsEndpoints.CustomAttributes(body));
+        if (change is { Read: null, Title: null, CustomAttributes: null })
+        {
+            throw Invalid("read", "give read (true or false), title or custom_attributes");
+        }
+
+        var conversation = await Store(context).UpdateConversationAsync(id, change);
         return await AnswerAsync(context, conversation);
     }
 

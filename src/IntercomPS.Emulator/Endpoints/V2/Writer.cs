@@ -419,7 +419,7 @@ internal static class Writer
         w.WriteStartObject();
         w.WriteString("type", "conversation");
         w.WriteString("id", Face.ToString(c.Id));
-        w.WriteNull("title");
+        w.WriteString("title", c.Title); // null when untitled
         w.WriteNumber("created_at", c.CreatedAt);
         w.WriteNumber("updated_at", c.UpdatedAt);
         Nullable(w, "waiting_since", c.WaitingSince);
@@ -494,8 +494,8 @@ internal static class Writer
 
         w.WriteEndArray();
         w.WriteEndObject();
-        w.WriteStartObject("custom_attributes");
-        w.WriteEndObject();
+        w.WritePropertyName("custom_attributes");
+        w.WriteRawValue(c.CustomAttributes, skipInputValidation: true);
         if (view.Model.ConversationsCarryTopics)
         {
             w.WriteStartObject("topics");
