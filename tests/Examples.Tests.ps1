@@ -181,6 +181,26 @@ s-2,s2@example.com,Sam Two,,
         $users[0].CreatedAt | Should -Be ([datetime]::new(2024, 1, 1, 0, 0, 0, [DateTimeKind]::Utc))
     }
 
+    It 'counts a user two rows name as one user tagged, not two (the last row wins, the user is tagged once)' {
+        $csv = Join-Path $TestDrive 'twice.csv'
+        @'
+user_id,email,name
+d-1,d1@example.com,First Name
+d-2,d2@example.com,Other
+d-1,d1@example.com,Last Name
+'@ | Set-Content $csv
+        $sync = Invoke-Sync $csv '-Tag synced'
+        $sync.ExitCode | Should -Be 0 -Because $sync.Output
+        @($sync.Log | Where-Object { $_ -eq 'synced d1@example.com (d-1)' }) | Should -HaveCount 2 -Because 'each row is logged'
+        $sync.Log | Should -Contain "tagged 2 of 2 users 'synced'"
+        $sync.Log[-1] | Should -BeExactly 'Done: 3 synced, 0 failed'
+
+        Connect-TestApi $Api
+        $users = @(Get-IntercomUser -Tag synced | Sort-Object UserId)
+        $users.UserId | Should -Be @('d-1', 'd-2')
+        $users[0].Name | Should -BeExactly 'Last Name'
+    }
+
     It 'reports each bad row with its row number and why, keeps them in a failures CSV, syncs the rest and exits 1' {
         $csv = Join-Path $TestDrive 'mixed.csv'
         @'
