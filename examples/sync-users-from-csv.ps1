@@ -17,7 +17,8 @@
     unsubscribed_from_emails. Blank cells are not sent, so they never wipe a value. Cells are trimmed (a space left
     by a hand edit would make " u-1" another user than "u-1"), rows whose every cell is blank are skipped, and the
     columns that are no user field are named in the log, since they are not synced. A file with no user_id, email or
-    id column syncs nothing. Rows naming the same user are written in file order, so the last one wins.
+    id column syncs nothing. Rows naming the same user are written in file order, so the last one wins, and
+    that user is tagged, and counted in the log's tagged line, once.
 
     -WhatIf checks and logs every row and changes nothing (no user, tag or failures CSV): a row that would fail
     still fails the preview.
@@ -114,8 +115,12 @@ try {
         Write-Log "synced $($_.Email) ($($_.UserId))"
     }
     if ($Tag -and $synced.Count -gt 0) {
-        $synced | Set-IntercomTag -Name $Tag -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable tagFailed
-        Write-Log "tagged $($synced.Count - $tagFailed.Count) of $($synced.Count) users '$Tag'"
+        # Rows naming the same user synced one user: tag (and count, and fail) each user once, as its last row left it.
+        $seen = [Collections.Generic.HashSet[string]]::new()
+        $users = @($synced[($synced.Count - 1)..0] | Where-Object { $seen.Add($(if ($_.Id) { $_.Id } else { "$($_.UserId)|$($_.Email)" })) })
+        [array]::Reverse($users)
+        $users | Set-IntercomTag -Name $Tag -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable tagFailed
+        Write-Log "tagged $($users.Count - $tagFailed.Count) of $($users.Count) users '$Tag'"
     }
 }
 catch {
