@@ -20,6 +20,7 @@
         'Set-IntercomUser'
         'Remove-IntercomUser'
         'Restore-IntercomUser'
+        'Block-IntercomUser'
         'Add-IntercomNote'
         'Get-IntercomTag'
         'New-IntercomTag'

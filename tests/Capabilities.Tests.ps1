@@ -13,6 +13,7 @@ BeforeAll {
         'Connect-Intercom -AdminId'                = { Connect-TestIntercom -AdminId 7 }
         'Remove-IntercomUser -Archive'             = { Remove-IntercomUser -UserId 'cap1' -Archive -Force }
         'Restore-IntercomUser'                     = { Restore-IntercomUser -UserId 'cap1' }
+        'Block-IntercomUser'                       = { Block-IntercomUser -UserId 'cap1' -Force }
         'Add-IntercomNote -AdminId'                = { Add-IntercomNote -UserId 'cap1' -Body 'Hi' -AdminId 7 }
         'Get-IntercomTag without -Name'            = { Get-IntercomTag }
         'Set-IntercomMessageThread -State'         = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -State Closed }

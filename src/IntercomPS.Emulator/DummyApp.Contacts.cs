@@ -63,6 +63,8 @@ internal sealed partial class DummyApp
 
     public Task<ContactRecord> ArchiveContactAsync(string id, bool archived) => Task.FromResult(AsContact(ById(id)) with { Archived = archived });
 
+    public Task<ContactRecord> BlockContactAsync(string id) => Task.FromResult(AsContact(ById(id)));
+
     public Task<IReadOnlyList<TagRecord>> ListTagsAsync() => Task.FromResult<IReadOnlyList<TagRecord>>([CannedTag]);
 
     public Task<TagRecord> GetTagAsync(long id) => Task.FromResult(CannedTag with { NumericId = id });

@@ -65,6 +65,12 @@ internal interface IAppStore
 
     Task<ContactRecord> ArchiveContactAsync(string id, bool archived);
 
+    /// <summary>
+    /// Blocks the contact: every conversation of it that is not closed is closed by the app's first admin (2.14: "conversations
+    /// of the contact will also be archived"); the contact itself is left as it was. Blocking again closes what was opened since.
+    /// </summary>
+    Task<ContactRecord> BlockContactAsync(string id);
+
     /// <summary>Merges the lead <paramref name="fromId"/> into the user <paramref name="intoId"/>; the lead is gone after.</summary>
     Task<ContactRecord> MergeContactsAsync(string fromId, string intoId);
 

@@ -27,6 +27,7 @@ namespace IntercomPS.Client.Tests
         [Theory]
         [InlineData(typeof(IUserArchive), "Restore-IntercomUser", null)]
         [InlineData(typeof(IUserArchive), "Remove-IntercomUser", "Archive")]
+        [InlineData(typeof(IUserBlocking), "Block-IntercomUser", null)]
         [InlineData(typeof(ITagListing), "Get-IntercomTag", "Name")]
         [InlineData(typeof(IConversationInbox), "Set-IntercomMessageThread", "State")]
         [InlineData(typeof(IConversationInbox), "Get-IntercomAdmin", null)]
@@ -69,6 +70,16 @@ namespace IntercomPS.Client.Tests
             using var v2 = V2(version);
             Assert.Equal(canArchive, v2.Supports(Row("Restore-IntercomUser")));
             Assert.False(v2.Supports(Row("New-IntercomImpression")));
+        }
+
+        [Theory]
+        [InlineData("2.12", false)]
+        [InlineData("2.13", true)]
+        [InlineData("2.16", true)]
+        public void BlockingCameWith2_13(string version, bool canBlock)
+        {
+            using var v2 = V2(version);
+            Assert.Equal(canBlock, v2.Supports(Row("Block-IntercomUser")));
         }
 
         [Fact]

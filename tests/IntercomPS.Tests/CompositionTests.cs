@@ -32,7 +32,7 @@ namespace IntercomPS.Tests
                     "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomCompany -Id own" },
                 declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
-                         "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser",
+                         "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Block-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser",
                          "Add-IntercomCompanyUser", "Remove-IntercomCompanyUser", "Get-IntercomUserCompany", "Send-IntercomMessage" })
             {
                 Assert.All(new[] { "InputObject", "Email", "UserId", "Id", "ThrottleLimit" }, name => Assert.Contains($"{cmdlet} -{name} composed", declared));

@@ -58,6 +58,7 @@ internal static class ApiRoutes
         new("DELETE", "/contacts/{contact_id}", ContactsEndpoints.DeleteAsync),
         new("POST", "/contacts/{contact_id}/archive", ctx => ContactsEndpoints.ArchiveAsync(ctx, archived: true)),
         new("POST", "/contacts/{contact_id}/unarchive", ctx => ContactsEndpoints.ArchiveAsync(ctx, archived: false)),
+        new("POST", "/contacts/{contact_id}/block", ContactsEndpoints.BlockAsync),
         new("POST", "/contacts/merge", MergeEndpoints.MergeAsync),
 
         new("GET", "/contacts/{contact_id}/tags", V2.TagsEndpoints.ListForContactAsync),

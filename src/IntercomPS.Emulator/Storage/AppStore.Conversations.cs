@@ -192,6 +192,26 @@ internal sealed partial class AppStore
     });
 
     /// <summary>
+    /// Blocks a contact: 2.14 says its conversations "will also be archived", and a conversation has no archived state,
+    /// so each one not closed yet (open or snoozed) is closed as an admin closes it, one close part by the app's first
+    /// admin (whose token the request is), read as it was. A closed one is left as it is. Nothing on the contact shows
+    /// the block: its schema has no field for it, and the emulator keeps none (the README's differences say so).
+    /// </summary>
+    public Task<ContactRecord> BlockContactAsync(string id) => db.WriteAsync(s =>
+    {
+        var contact = Find(s, id) ?? throw ContactNotFound();
+        var open = s.Query("SELECT t.id FROM threads t LEFT JOIN conversation_states cs ON cs.thread_id = t.id WHERE t.user_seq = $seq AND COALESCE(cs.state, 'open') != 'closed' ORDER BY t.id",
+            r => r.GetInt64(0), ("$seq", contact.User.Seq));
+        foreach (var thread in open)
+        {
+            AddPart(s, thread, "", "close", Admin.Id, assignedTo: null);
+            SetState(s, thread, "closed", snoozedUntil: null);
+        }
+
+        return contact;
+    });
+
+    /// <summary>
     /// Assigns the conversation to an admin (<paramref name="team"/> false) or a team of the app, or with assignee "0"
     /// unassigns that kind; an admin and a team can both be assigned. A closed or snoozed conversation is reopened
     /// (part assign_and_reopen, as in the description's example); an open one gets an assignment part.

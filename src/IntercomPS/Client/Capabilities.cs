@@ -91,6 +91,9 @@ namespace IntercomPS.Client
         /// <summary>Away status reasons (GET /away_status_reasons, an admin's away_status_reason_id): first in the 2.14 description.</summary>
         private const string AwayReasons = "2.14";
 
+        /// <summary>Blocking a contact (POST /contacts/{id}/block): "Block contact API", Intercom's 2.13 changelog; not in 2.11's description.</summary>
+        private const string BlockContact = "2.13";
+
         public static IReadOnlyList<Capability> All { get; } = new[]
         {
             Capability.OnlyV2("Connect-Intercom", "Region", "-Region", ContactModel, V2Parameter("Region")),
@@ -99,6 +102,7 @@ namespace IntercomPS.Client
 
             Capability.OnlyV2("Remove-IntercomUser", "Archive", "Archiving a user", ContactModel),
             Capability.OnlyV2("Restore-IntercomUser", null, "Unarchiving a user", ContactModel),
+            Capability.OnlyV2("Block-IntercomUser", null, "Blocking a user", BlockContact),
             Capability.OnlyV2("Add-IntercomNote", "AdminId", "Choosing the admin who writes a note (-AdminId)", ContactModel),
             Capability.OnlyV2("Get-IntercomTag", "Name", "Listing every tag", ContactModel, whenOmitted: true),
             Capability.OnlyV2("Set-IntercomMessageThread", "State", "Opening, closing or snoozing a conversation", ContactModel),

@@ -126,6 +126,17 @@ namespace IntercomPS.Client
         Task<User> ArchiveUserAsync(UserIdentity user, bool archive, CancellationToken cancellationToken = default);
     }
 
+    /// <summary>Blocking a user (Inbox spam), which only REST API 2.x has (Intercom-Version 2.13 on).</summary>
+    public interface IUserBlocking
+    {
+        /// <summary>
+        /// Blocks the user, which archives (closes) their conversations, and returns the user as found before: a block
+        /// changes nothing the contact shows. Not idempotent as far as Intercom documents it: never repeated after it may
+        /// have been applied.
+        /// </summary>
+        Task<User> BlockUserAsync(UserIdentity user, CancellationToken cancellationToken = default);
+    }
+
     /// <summary>Listing every tag, which only REST API 2.x can (v1 finds tags by name).</summary>
     public interface ITagListing
     {

@@ -81,10 +81,6 @@ public static class UnservedOperations
             "DELETE /contacts/{contact_id}/subscriptions/{subscription_id}",
             "GET /subscription_types",
         ]),
-        ("blocking a contact is not emulated",
-        [
-            "POST /contacts/{contact_id}/block",
-        ]),
         ("a conversation has its one contact: adding or removing customers is not emulated",
         [
             "POST /conversations/{conversation_id}/customers",

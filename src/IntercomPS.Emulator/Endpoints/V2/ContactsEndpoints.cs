@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
 
-/// <summary>/contacts: create, get, update, delete, list, search, find by external id, archive and unarchive.</summary>
+/// <summary>/contacts: create, get, update, delete, list, search, find by external id, archive, unarchive and block.</summary>
 internal static class ContactsEndpoints
 {
     private const int DefaultPerPage = 50;
@@ -91,6 +91,13 @@ internal static class ContactsEndpoints
     {
         var contact = await Store(context).ArchiveContactAsync(RouteValues.Text(context, "contact_id"), archived);
         return Json.Ok(w => Writer.ContactReference(w, contact, "archived", archived));
+    }
+
+    /// <summary>POST /contacts/{id}/block: the contact_blocked reference (blocked "Always true", a repeat too); its conversations are closed.</summary>
+    public static async Task<IResult> BlockAsync(HttpContext context)
+    {
+        var contact = await Store(context).BlockContactAsync(RouteValues.Text(context, "contact_id"));
+        return Json.Ok(w => Writer.ContactReference(w, contact, "blocked", true));
     }
 
     /// <summary>What a contact write takes, as the description lists it; anything else is named in X-Emulator-Warning.</summary>

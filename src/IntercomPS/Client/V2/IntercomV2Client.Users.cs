@@ -9,8 +9,8 @@ using IntercomPS.Json;
 
 namespace IntercomPS.Client.V2
 {
-    /// <summary>Users as contacts with role user: /contacts, its search, archive and unarchive.</summary>
-    public sealed partial class IntercomV2Client
+    /// <summary>Users as contacts with role user: /contacts, its search, archive, unarchive and block.</summary>
+    public sealed partial class IntercomV2Client : IUserBlocking
     {
         /// <summary>The most contacts a 2.x list or search returns in one page.</summary>
         public const int MaxContactPageSize = 150;
@@ -127,6 +127,20 @@ namespace IntercomPS.Client.V2
                 idempotent: true, cancellationToken).ConfigureAwait(false);
             var contact = await SendAsync(HttpMethod.Get, path, null, V2JsonContext.Default.Contact, idempotent: true, cancellationToken).ConfigureAwait(false);
             return contact.ToUser(archived: archive);
+        }
+
+        /// <summary>
+        /// Finds the contact (as Remove-IntercomUser does, so an unknown user is not_found before anything is written), then
+        /// POST /contacts/{id}/block, which closes its conversations. The description says nothing of blocking twice, so
+        /// the block is sent as not idempotent: a lost answer, a timeout or a 5xx is an error that may have been applied,
+        /// never repeated. The user is the contact as found: a block changes no field of it.
+        /// </summary>
+        public async Task<User> BlockUserAsync(UserIdentity user, CancellationToken cancellationToken = default)
+        {
+            var contact = await FindContactAsync(user, cancellationToken).ConfigureAwait(false);
+            await SendAsync(HttpMethod.Post, "contacts/" + Uri.EscapeDataString(contact.Id!) + "/block", null, V2JsonContext.Default.ContactReference,
+                idempotent: false, cancellationToken).ConfigureAwait(false);
+            return contact.ToUser();
         }
 
         /// <summary>The whole contact: by id (GET), by external id, else by the lookup search, which returns whole contacts anyway.</summary>
