@@ -99,7 +99,7 @@ Describe 'Block-IntercomUser on V2' {
         $tag | Block-IntercomUser -Force -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.BlockIntercomUserCommand'
-        $failed[0].Exception.Message | Should -BeExactly "Tag 'spam' is not a user: pipe users (Get-IntercomUser), or pass -Email, -UserId or -Id."
+        $failed[0].Exception.Message | Should -BeExactly "Tag 'spam' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag 'spam'."
         $failed[0].TargetObject | Should -BeOfType IntercomPS.Tag
         Get-TestRequestCount | Should -Be $before
     }
