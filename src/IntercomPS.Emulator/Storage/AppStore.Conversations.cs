@@ -200,8 +200,10 @@ internal sealed partial class AppStore
     public Task<ContactRecord> BlockContactAsync(string id) => db.WriteAsync(s =>
     {
         var contact = Find(s, id) ?? throw ContactNotFound();
-        var open = s.Query("SELECT t.id FROM threads t LEFT JOIN conversation_states cs ON cs.thread_id = t.id WHERE t.user_seq = $seq AND COALESCE(cs.state, 'open') != 'closed' ORDER BY t.id",
-            r => r.GetInt64(0), ("$seq", contact.User.Seq));
+        var open = s.Query("""
+            SELECT t.id FROM threads t LEFT JOIN conversation_states cs ON cs.thread_id = t.id
+            WHERE t.user_seq = $seq AND COALESCE(cs.state, 'open') != 'closed' ORDER BY t.id
+            """, r => r.GetInt64(0), ("$seq", contact.User.Seq));
         foreach (var thread in open)
         {
             AddPart(s, thread, "", "close", Admin.Id, assignedTo: null);
