@@ -1,5 +1,5 @@
 // Contacts through the SDK: create, find, update with a custom attribute, find by external id, search and list with
-// the SDK's own pagers, tags and segments of a contact, archive, merge a lead, delete.
+// the SDK's own pagers, tags and segments of a contact, archive, merge a lead, block, delete.
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -63,6 +63,12 @@ const lead = await client.contacts.create({ role: "lead", name: "Visitor" });
 assert.equal(lead.role, "lead");
 const merged = await client.contacts.mergeLeadInUser({ from: lead.id, into: created.id });
 assert.equal(merged.id, created.id);
+
+// Blocking a spammer closes (archives) their open conversations.
+const spam = await client.conversations.create({ from: { type: "user", id: ids[2] }, body: "Buy now" });
+const blocked = await client.contacts.blockContact({ contact_id: ids[2] });
+assert.equal(blocked.blocked, true);
+assert.equal((await client.conversations.find({ conversation_id: spam.conversation_id })).state, "closed");
 
 const deleted = await client.contacts.delete({ contact_id: ids[1] });
 assert.equal(deleted.deleted, true);
