@@ -44,6 +44,8 @@ BeforeAll {
         'Get-IntercomMessageThread -UpdatedSince'  = { Get-IntercomMessageThread -UserId 'cap1' -UpdatedSince '2026-01-01' }
         'Get-IntercomMessageThread -Text'          = { Get-IntercomMessageThread -UserId 'cap1' -Text 'refund' }
         'Get-IntercomMessageThread -PlainText'     = { Get-IntercomMessageThread -UserId 'cap1' -PlainText }
+        'Set-IntercomMessageThread -Title'         = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -Title 'Refund' }
+        'Set-IntercomMessageThread -CustomData'    = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -CustomData @{ issue_type = 'Billing' } }
         'Set-IntercomMessageThread -AssigneeId'    = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -AssigneeId 7 }
         'Set-IntercomMessageThread -TeamId'        = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -TeamId 5 }
         'Set-IntercomMessageThread -AddTag'        = { Set-IntercomMessageThread -UserId 'cap1' -ThreadId 1 -AddTag 'vip' }

@@ -175,6 +175,30 @@ Describe 'The team inbox on REST API 2.14' {
             $plain.Messages[0].Text | Should -Be 'Cannot log in'
         }
 
+        It 'titles a conversation and sets its custom attributes, keeping the others, with the mark in the same request' {
+            $refund | Set-IntercomMessageThread -Title 'Refund' -CustomData @{ issue_type = 'Billing'; priority = 2 }
+            $puts = Get-TestRequestCount 'PUT /conversations/{conversation_id}'
+            $thread = $refund | Set-IntercomMessageThread -CustomData '{"priority":3}' -Read $false -PassThru
+            Get-TestRequestCount 'PUT /conversations/{conversation_id}' | Should -Be ($puts + 1)
+            $thread.Title | Should -BeExactly 'Refund'
+            $thread.CustomData.issue_type | Should -BeExactly 'Billing'
+            $thread.CustomData.priority | Should -Be 3
+            $thread.Read | Should -BeFalse
+            $raw = Invoke-Raw "conversations/$($refund.ThreadId)"
+            $raw.title | Should -BeExactly 'Refund'
+            $raw.custom_attributes.priority | Should -Be 3
+
+            # A piped thread's own Title and CustomData are what is being changed: they do not bind.
+            $untitled = Get-IntercomMessageThread -ThreadId $refund.ThreadId | Set-IntercomMessageThread -Title '' -PassThru
+            $untitled.Title | Should -BeNullOrEmpty
+            $untitled.CustomData.issue_type | Should -BeExactly 'Billing'
+            (Invoke-Raw "conversations/$($refund.ThreadId)").title | Should -BeNullOrEmpty
+
+            $run = Invoke-TestPwsh -Api V2 "Set-IntercomMessageThread -ThreadId $($refund.ThreadId) -Title 'VIP refund' -CustomData @{ priority = 1; issue_type = 'Billing' } -WhatIf"
+            $run.Lines | Should -Be "What if: Performing the operation `"Title it 'VIP refund' and set custom attributes issue_type, priority`" on target `"conversation $($refund.ThreadId)`"."
+            (Invoke-Raw "conversations/$($refund.ThreadId)").title | Should -BeNullOrEmpty
+        }
+
         It 'previews with -WhatIf and changes nothing' {
             $run = Invoke-TestPwsh -Api V2 "Set-IntercomMessageThread -ThreadId $($export.ThreadId) -AssigneeId $annId -AddTag billing -State Closed -WhatIf"
             $run.Lines | Should -Be "What if: Performing the operation `"Assign to admin $annId, tag billing and close`" on target `"conversation $($export.ThreadId)`"."

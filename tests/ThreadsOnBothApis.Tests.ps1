@@ -98,7 +98,7 @@ Describe 'Message threads on <Api>' -ForEach @(@{ Api = 'V1' }, @{ Api = 'V2' })
     It 'refuses a Set-IntercomMessageThread that changes nothing, before any request' {
         $before = Get-TestRequestCount
         { Set-IntercomMessageThread -Email 'ann@example.com' -ThreadId 1 } |
-            Should -Throw -ErrorId 'Intercom.invalid_argument,*' -ExpectedMessage 'Give -Read, -State, -AssigneeId, -TeamId, -AddTag or -RemoveTag: there is nothing to change.'
+            Should -Throw -ErrorId 'Intercom.invalid_argument,*' -ExpectedMessage 'Give -Read, -Title, -CustomData, -State, -AssigneeId, -TeamId, -AddTag or -RemoveTag: there is nothing to change.'
         { Set-IntercomMessageThread -Email 'ann@example.com' -ThreadId 1 -State Snoozed } |
             Should -Throw -ErrorId 'Intercom.invalid_argument,*' -ExpectedMessage '-State Snoozed needs -SnoozedUntil, the time the conversation wakes up.'
         { Set-IntercomMessageThread -Email 'ann@example.com' -ThreadId 1 -State Closed -SnoozedUntil '2030-01-01' } |

@@ -121,6 +121,8 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Get-IntercomMessageThread", "UpdatedSince", "Filtering conversations by when they last changed (-UpdatedSince)", ContactModel),
             Capability.OnlyV2("Get-IntercomMessageThread", "Text", "Searching conversations' first message (-Text)", ContactModel),
             Capability.OnlyV2("Get-IntercomMessageThread", "PlainText", "Bodies as plain text (-PlainText)", ContactModel),
+            Capability.OnlyV2("Set-IntercomMessageThread", "Title", "Titling a conversation (-Title)", ContactModel),
+            Capability.OnlyV2("Set-IntercomMessageThread", "CustomData", "A conversation's custom attributes (-CustomData)", ContactModel),
             Capability.OnlyV2("Set-IntercomMessageThread", "AssigneeId", "Assigning a conversation to an admin (-AssigneeId)", ContactModel),
             Capability.OnlyV2("Set-IntercomMessageThread", "TeamId", "Assigning a conversation to a team (-TeamId)", ContactModel),
             Capability.OnlyV2("Set-IntercomMessageThread", "AddTag", "Tagging a conversation (-AddTag)", ContactModel),

@@ -178,8 +178,11 @@ namespace IntercomPS.Client
         /// <summary>A reply as the conversation's own contact, the user it is with. Not idempotent.</summary>
         Task<MessageThread> ReplyAsContactAsync(long threadId, string body, CancellationToken cancellationToken = default);
 
-        /// <summary>Marks the conversation read (or unread again).</summary>
-        Task<MessageThread> MarkConversationAsync(long threadId, bool read, CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Marks the conversation read (or unread again), titles it and sets its custom attributes, in one request; with
+        /// <paramref name="user"/>, once the conversation is known to be that user's.
+        /// </summary>
+        Task<MessageThread> UpdateConversationAsync(long threadId, UserIdentity? user, ConversationChanges changes, CancellationToken cancellationToken = default);
 
         /// <summary>Opens, closes or snoozes (until <paramref name="snoozedUntil"/>) the conversation; a close may carry <paramref name="body"/>, words to the user.</summary>
         Task<MessageThread> SetConversationStateAsync(long threadId, UserIdentity? user, string state, DateTime? snoozedUntil, string? body, string? adminId, CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -11,10 +12,11 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Marks threads read (-Read $true) or unread again (-Read $false) for their user, and on REST API 2.x works them as
-    /// a support team does: assigns them to an admin or a team, tags and untags them, and opens, closes (with words to
-    /// the user, -Body) or snoozes them, by the session's admin or -AdminId; on 2.x a thread is named by -ThreadId alone
-    /// too. In one call: the mark, the assignments, the tags, then the state (an assignment reopens a closed thread, so
-    /// the state asked for is the one it ends in). Set-IntercomConversation is its 2.x name.
+    /// a support team does: titles them and sets their custom attributes, assigns them to an admin or a team, tags and
+    /// untags them, and opens, closes (with words to the user, -Body) or snoozes them, by the session's admin or
+    /// -AdminId; on 2.x a thread is named by -ThreadId alone too. In one call: the mark with the title and attributes,
+    /// the assignments, the tags, then the state (an assignment reopens a closed thread, so the state asked for is the
+    /// one it ends in). Set-IntercomConversation is its 2.x name.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomMessageThread", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [Alias("Set-IntercomConversation")]
@@ -32,6 +34,22 @@ namespace IntercomPS.Cmdlets
         /// <summary>Not bound from piped threads on purpose: their own Read is the state being changed.</summary>
         [Parameter]
         public bool? Read { get; set; }
+
+        /// <summary>The conversation's title (REST API 2.x); an empty one removes it. Not bound from piped threads, whose Title is the one being changed.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        [ValidateNotNull]
+        public string? Title { get; set; }
+
+        /// <summary>
+        /// Custom attributes to set on the conversation (REST API 2.x), merged key by key with the ones it has; JSON text
+        /// works too. Not bound from piped threads, whose CustomData is what is being changed.
+        /// </summary>
+        [Parameter]
+        [Alias("CustomAttributes")]
+        [CustomDataTransformation]
+        [ValidateNotNull]
+        public Hashtable? CustomData { get; set; }
 
         /// <summary>The conversation state to put the thread in (REST API 2.x); not bound from piped threads, whose State is the one being changed.</summary>
         [Parameter]
@@ -82,8 +100,8 @@ namespace IntercomPS.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            var problem = Read is null && State is null && AssigneeId is null && TeamId is null && AddTag is null && RemoveTag is null
-                    ? "Give -Read, -State, -AssigneeId, -TeamId, -AddTag or -RemoveTag: there is nothing to change."
+            var problem = Read is null && Title is null && CustomData is null && State is null && AssigneeId is null && TeamId is null && AddTag is null && RemoveTag is null
+                    ? "Give -Read, -Title, -CustomData, -State, -AssigneeId, -TeamId, -AddTag or -RemoveTag: there is nothing to change."
                 : string.Equals(State, "Snoozed", StringComparison.OrdinalIgnoreCase) && SnoozedUntil is null ? "-State Snoozed needs -SnoozedUntil, the time the conversation wakes up."
                 : SnoozedUntil is not null && !string.Equals(State, "Snoozed", StringComparison.OrdinalIgnoreCase) ? "-SnoozedUntil goes with -State Snoozed only."
                 : Body is not null && !Closing && AssigneeId is null && TeamId is null
@@ -114,15 +132,19 @@ namespace IntercomPS.Cmdlets
             if (PassThru) WriteObject(thread);
         }
 
-        /// <summary>Each change asked for, in order: the mark, the assignments, the tags, the state; the thread as the last left it.</summary>
+        /// <summary>Each change asked for, in order: the mark with the title and attributes, the assignments, the tags, the state; the thread as the last left it.</summary>
         private async Task<MessageThread> ApplyAsync(UserIdentity? user, long threadId, CancellationToken token)
         {
             MessageThread? thread = null;
-            if (Read is { } read)
+            if (Title is not null || CustomData is not null || (Read is not null && user is null))
             {
-                thread = user is null
-                    ? await Inbox.MarkConversationAsync(threadId, read, token).ConfigureAwait(false)
-                    : await Client.MarkMessageThreadAsync(user, threadId, read, token).ConfigureAwait(false);
+                var changes = new ConversationChanges { Read = Read, Title = Title, CustomData = CustomData is null ? null : ParameterValues.Plain(CustomData) };
+                thread = await Inbox.UpdateConversationAsync(threadId, user, changes, token).ConfigureAwait(false);
+            }
+            else if (Read is { } read)
+            {
+                // A user's thread marked read is all v1 can do: the one change both APIs make.
+                thread = await Client.MarkMessageThreadAsync(user!, threadId, read, token).ConfigureAwait(false);
             }
             var words = Closing ? null : Body;
             if (AssigneeId is { } admin)
@@ -150,6 +172,8 @@ namespace IntercomPS.Cmdlets
         {
             var actions = new List<string>();
             if (Read is { } read) actions.Add(read ? "mark read" : "mark unread");
+            if (Title is not null) actions.Add(Title.Length == 0 ? "remove the title" : $"title it '{Title}'");
+            if (CustomData is not null) actions.Add($"set custom attributes {string.Join(", ", CustomData.Keys.Cast<object>().Select(key => key.ToString()).OrderBy(key => key, StringComparer.OrdinalIgnoreCase))}");
             if (AssigneeId is { } admin) actions.Add(admin == "0" ? "unassign the admin" : $"assign to admin {admin}");
             if (TeamId is { } team) actions.Add(team == "0" ? "unassign the team" : $"assign to team {team}");
             if (AddTag is not null) actions.Add($"tag {string.Join(", ", AddTag)}");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 
 namespace IntercomPS
 {
@@ -24,6 +25,21 @@ namespace IntercomPS
 
         /// <summary>An email's subject (REST API 2.x: an admin's email message); null for a Messenger conversation and on v1.</summary>
         public string? Subject { get; set; }
+
+        /// <summary>The conversation's title (REST API 2.x), null when it has none and on v1.</summary>
+        public string? Title { get; set; }
+
+        /// <summary>
+        /// The conversation's custom attributes (REST API 2.x; empty on v1): a <see cref="IntercomPS.CustomData"/>, whose
+        /// text (what Export-Csv writes) is its JSON.
+        /// </summary>
+        public Hashtable CustomData
+        {
+            get => _customData ??= new CustomData();
+            set => _customData = value;
+        }
+
+        private Hashtable? _customData;
 
         /// <summary>What the user sees: the first message and the replies (comments). Notes and state changes are in <see cref="Parts"/>.</summary>
         public Message[] Messages { get; set; } = Array.Empty<Message>();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -81,7 +82,7 @@ namespace IntercomPS.Client.V2
         public async Task<MessageThread> MarkMessageThreadAsync(UserIdentity user, long threadId, bool read, CancellationToken cancellationToken = default)
         {
             await OwnConversationAsync(user, threadId, plainText: false, cancellationToken).ConfigureAwait(false);
-            return ToThread(await MarkAsync(threadId, read, cancellationToken).ConfigureAwait(false), user, plainText: false);
+            return ToThread(await UpdateAsync(threadId, new ConversationChanges { Read = read }, cancellationToken).ConfigureAwait(false), user, plainText: false);
         }
 
         private Task<ConversationObject> ReplyAsUserAsync(long threadId, string contactId, string body, CancellationToken cancellationToken) =>
@@ -95,11 +96,18 @@ namespace IntercomPS.Client.V2
                 writer.WriteEndObject();
             }, V2JsonContext.Default.ConversationObject, idempotent: false, cancellationToken);
 
-        private Task<ConversationObject> MarkAsync(long threadId, bool read, CancellationToken cancellationToken) =>
+        /// <summary>PUT /conversations/{id} with what the changes set: the same body twice leaves the same conversation, so it is retried.</summary>
+        private Task<ConversationObject> UpdateAsync(long threadId, ConversationChanges changes, CancellationToken cancellationToken) =>
             SendAsync(HttpMethod.Put, ConversationPath(threadId), writer =>
             {
                 writer.WriteStartObject();
-                writer.WriteBoolean("read", read);
+                if (changes.Read is { } read) writer.WriteBoolean("read", read);
+                if (changes.Title is not null) writer.WriteString("title", changes.Title);
+                if (changes.CustomData is not null)
+                {
+                    writer.WritePropertyName("custom_attributes");
+                    FlatJson.WriteObject(writer, changes.CustomData, "CustomData");
+                }
                 writer.WriteEndObject();
             }, V2JsonContext.Default.ConversationObject, idempotent: true, cancellationToken);
 
@@ -174,6 +182,8 @@ namespace IntercomPS.Client.V2
                 CreatedByUser = conversation.Source?.DeliveredAs == "customer_initiated",
                 MessageType = MessageTypeOf(conversation.Source?.Type),
                 Subject = string.IsNullOrEmpty(conversation.Source?.Subject) ? null : conversation.Source!.Subject,
+                Title = string.IsNullOrEmpty(conversation.Title) ? null : conversation.Title,
+                CustomData = conversation.CustomAttributes ?? CustomDataConverter.NewTable(),
                 State = conversation.State,
                 SnoozedUntil = conversation.SnoozedUntil,
                 // 2.16 writes an unassigned conversation's assignees as 0, 2.14 as null: none either way.
@@ -230,6 +240,8 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("admin_assignee_id")] public long? AdminAssigneeId { get; set; }
         [JsonPropertyName("team_assignee_id")] public long? TeamAssigneeId { get; set; }
         [JsonPropertyName("tags")] public ConversationTags? Tags { get; set; }
+        [JsonPropertyName("title")] public string? Title { get; set; }
+        [JsonPropertyName("custom_attributes"), JsonConverter(typeof(CustomDataConverter))] public Hashtable? CustomAttributes { get; set; }
     }
 
     internal sealed class ConversationTags

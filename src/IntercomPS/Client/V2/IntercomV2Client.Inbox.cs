@@ -101,8 +101,12 @@ namespace IntercomPS.Client.V2
             return ToThread(await ReplyAsUserAsync(threadId, contactId, body, cancellationToken).ConfigureAwait(false), null, plainText: false);
         }
 
-        public async Task<MessageThread> MarkConversationAsync(long threadId, bool read, CancellationToken cancellationToken = default) =>
-            ToThread(await MarkAsync(threadId, read, cancellationToken).ConfigureAwait(false), null, plainText: false);
+        public async Task<MessageThread> UpdateConversationAsync(long threadId, UserIdentity? user, ConversationChanges changes, CancellationToken cancellationToken = default)
+        {
+            if (changes is null || changes.IsEmpty) throw new ArgumentException("Give the conversation's read state, title or custom attributes to change.");
+            if (user is not null) await OwnConversationAsync(user, threadId, plainText: false, cancellationToken).ConfigureAwait(false);
+            return ToThread(await UpdateAsync(threadId, changes, cancellationToken).ConfigureAwait(false), user, plainText: false);
+        }
 
         /// <summary>
         /// POST .../parts: message_type open, close (with the admin's words, when given) or snoozed with snoozed_until.
