@@ -177,6 +177,22 @@ internal sealed partial class DummyApp
 
     public Task<AppliedTag> UntagConversationAsync(long id, long tagId, string adminId) => TagConversationAsync(id, tagId, adminId);
 
+    /// <summary>Any conversation id is the canned thread's: deleting it answers as deleted, and nothing is kept.</summary>
+    public Task DeleteConversationAsync(long id) => Task.CompletedTask;
+
+    /// <summary>The canned thread with that message redacted, by the store's rules; nothing is kept.</summary>
+    public Task<ConversationRecord> RedactAsync(string conversationId, string messageId, bool source)
+    {
+        var thread = CannedThread(ListedUsers[0], AppStore.ParseId(conversationId) ?? throw AppStore.RedactNotFound());
+        var message = AppStore.Redactable(thread, messageId, source);
+        var now = Now;
+        return Task.FromResult(thread with
+        {
+            UpdatedAt = now,
+            Messages = [.. thread.Messages.Select(m => m.Id == message.Id && !m.Redacted ? m with { Html = Html.Redacted, RedactedAt = now } : m)],
+        });
+    }
+
     public Task<IReadOnlyList<AdminRecord>> ListAdminsAsync() => Task.FromResult<IReadOnlyList<AdminRecord>>([Admin]);
 
     public Task<AdminRecord> GetAdminAsync(string id) => Task.FromResult(id == Admin.Id ? Admin : throw AppStore.AdminNotFound());

@@ -162,6 +162,15 @@ internal interface IAppStore
 
     Task<AppliedTag> UntagConversationAsync(long id, long tagId, string adminId);
 
+    /// <summary>Deletes the conversation with its parts, state and tags: gone from every read of either face.</summary>
+    Task DeleteConversationAsync(long id);
+
+    /// <summary>
+    /// Redacts a part of the conversation (<paramref name="source"/> false) or its source message: the message stays,
+    /// its words become <see cref="Model.Html.Redacted"/>. Ids as the request wrote them; a second redaction leaves it as it is.
+    /// </summary>
+    Task<ConversationRecord> RedactAsync(string conversationId, string messageId, bool source);
+
     // Data attributes and events (2.14).
 
     /// <summary>The attributes of a model (contact or company; null: both), archived ones only when asked.</summary>

@@ -76,6 +76,12 @@ public class DummyAppTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
         Assert.Equal("<p>Hi</p>", replied["conversation_parts"].GetProperty("conversation_parts").EnumerateArray().Last().GetProperty("body").GetString());
         Assert.Equal("closed", (await Dummy.PostAsync($"/conversations/{conversation}/parts", new { message_type = "close", type = "admin", admin_id = admin })).Ok()["state"].GetString());
         (await Dummy.PostAsync("/conversations", new { from = new { type = "user", id }, body = "Hello" })).Ok();
+        var canned = (await Dummy.GetAsync($"/conversations/{conversation}")).Ok();
+        var source = canned["source"].GetProperty("id").GetString();
+        var redacted = (await Dummy.PostAsync("/conversations/redact", new { type = "source", conversation_id = conversation, source_id = source })).Ok()["source"];
+        Assert.Equal(("<p><i>This message was deleted</i></p>", true), (redacted.GetProperty("body").GetString(), redacted.GetProperty("redacted").GetBoolean()));
+        Assert.Equal(canned["source"].GetProperty("body").GetString(), (await Dummy.GetAsync($"/conversations/{conversation}")).Ok()["source"].GetProperty("body").GetString()); // nothing kept
+        Assert.True((await Dummy.DeleteAsync($"/conversations/{conversation}")).Ok()["deleted"].GetBoolean());
 
         (await Dummy.PostAsync("/events", new { event_name = "ordered", created_at = 1700000000, id })).Ok(202);
         Assert.Equal("invited-friend", (await Dummy.GetAsync($"/events?type=user&intercom_user_id={id}")).Ok()["events"][0].GetProperty("event_name").GetString());

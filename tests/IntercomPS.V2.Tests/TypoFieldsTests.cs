@@ -66,6 +66,15 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             return new(HttpMethod.Post, $"/conversations/{conversation}/reply",
                 new() { ["message_type"] = "comment", ["type"] = "admin", ["admin_id"] = admin, ["body"] = "On it" }, "attachment_url");
         },
+        ["POST /conversations/redact"] = async t =>
+        {
+            var (conversation, admin) = (await t.ConversationAsync(), await t.AdminAsync());
+            var replied = (await t.Api.PostAsync($"/conversations/{conversation}/reply",
+                new { message_type = "comment", type = "admin", admin_id = admin, body = "Your code is 1234" })).Ok();
+            var part = t.Made(replied["conversation_parts"].GetProperty("conversation_parts")[0].GetProperty("id").GetString()!);
+            return new(HttpMethod.Post, "/conversations/redact",
+                new() { ["type"] = "conversation_part", ["conversation_id"] = conversation, ["conversation_part_id"] = part }, "part_id");
+        },
         ["POST /conversations/{conversation_id}/parts"] = async t =>
         {
             var (conversation, admin) = (await t.ConversationAsync(), await t.AdminAsync());

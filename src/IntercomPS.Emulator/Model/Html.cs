@@ -15,6 +15,12 @@ namespace IntercomPS.Emulator.Model;
 internal static partial class Html
 {
     /// <summary>
+    /// What a redacted message's body becomes: the words of the description's example of POST /conversations/redact
+    /// (its redacted part), which says no more about it; the message itself stays.
+    /// </summary>
+    public const string Redacted = "<p><i>This message was deleted</i></p>";
+
+    /// <summary>
     /// A 2.x reply's body as stored: an admin writes HTML ("Notes accept some HTML formatting"; a part's body "may
     /// contain HTML"), a contact text.
     /// </summary>

@@ -37,11 +37,17 @@ internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string
 /// One message of a thread: v1's message_id, 2.14's part id (the first message is the conversation's source).
 /// PartType is 2.14's part_type: comment (what v1 knows), note (admins only), close, open, snoozed, assignment; a state
 /// change carries an empty Html unless the admin wrote a message with it. AdminId is the admin who wrote an admin part
-/// (null: the app's first admin); AssignedTo, on an assignment, "admin:ID", "team:ID" or "nobody".
+/// (null: the app's first admin); AssignedTo, on an assignment, "admin:ID", "team:ID" or "nobody". RedactedAt is when
+/// the message was redacted (POST /conversations/redact: its Html is then <see cref="Model.Html.Redacted"/>), else null.
 /// </summary>
 internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, string Html, bool FromAdmin,
-    string PartType = "comment", string? AdminId = null, string? AssignedTo = null)
+    string PartType = "comment", string? AdminId = null, string? AssignedTo = null, long? RedactedAt = null)
 {
+    public bool Redacted => RedactedAt is not null;
+
+    /// <summary>When the message last changed: its redaction, else its writing.</summary>
+    public long UpdatedAt => RedactedAt ?? CreatedAt;
+
     /// <summary>
     /// What the user sees in the thread (and all v1 shows): comments, and a message an admin wrote with a close or an
     /// assignment; never a note, nor a state change without words.

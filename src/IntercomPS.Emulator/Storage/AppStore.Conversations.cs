@@ -16,9 +16,9 @@ namespace IntercomPS.Emulator.Storage;
 /// </summary>
 internal sealed partial class AppStore
 {
-    /// <summary>When a conversation last changed: its newest message or state change.</summary>
+    /// <summary>When a conversation last changed: its newest message, redaction or state change.</summary>
     public const string ConversationUpdatedAtSql =
-        "max(t.created_at, COALESCE(cs.updated_at, 0), COALESCE((SELECT MAX(m.created_at) FROM messages m WHERE m.thread_id = t.id), 0))";
+        "max(t.created_at, COALESCE(cs.updated_at, 0), COALESCE((SELECT MAX(max(m.created_at, COALESCE(m.redacted_at, 0))) FROM messages m WHERE m.thread_id = t.id), 0))";
 
     /// <summary>When the contact began waiting for an answer (<see cref="ConversationRecord.WaitingSince"/>), folded over the messages in order.</summary>
     public const string ConversationWaitingSinceSql =
@@ -260,6 +260,51 @@ internal sealed partial class AppStore
         return applied;
     });
 
+    /// <summary>
+    /// Deletes the conversation and all it holds (its messages, state row and tags), as deleting its contact deletes
+    /// them: gone from GET, lists, searches, the contact's v1 threads and unread count.
+    /// </summary>
+    public Task DeleteConversationAsync(long id) => db.WriteAsync(s =>
+    {
+        _ = Conversation(s, id) ?? throw ConversationNotFound();
+        return s.Execute("""
+            DELETE FROM messages WHERE thread_id = $id;
+            DELETE FROM conversation_states WHERE thread_id = $id;
+            DELETE FROM conversation_tags WHERE thread_id = $id;
+            DELETE FROM threads WHERE id = $id;
+            """, ("$id", id));
+    });
+
+    /// <summary>
+    /// Redacts the conversation's source message or one of its parts: its words become <see cref="Html.Redacted"/> and
+    /// it is marked redacted (when, so the part's and the conversation's updated_at move), the message itself staying.
+    /// Ids that name no conversation, or no part (or not the source) of that conversation, are the documented 404; a
+    /// part without words (a state change, an assignment) or a source an admin wrote is conversation_part_not_redactable.
+    /// Redacting it again leaves it as it is and answers the conversation: there is nothing left to remove.
+    /// </summary>
+    public Task<ConversationRecord> RedactAsync(string conversationId, string messageId, bool source) => db.WriteAsync(s =>
+    {
+        var conversation = (ParseId(conversationId) is { } id ? Conversation(s, id) : null) ?? throw RedactNotFound();
+        var message = Redactable(conversation, messageId, source);
+        if (!message.Redacted)
+        {
+            s.Execute("UPDATE messages SET html = $html, redacted_at = $now WHERE id = $id", ("$id", message.Id), ("$html", Html.Redacted), ("$now", Now));
+        }
+
+        return Conversation(s, conversation.Id)!;
+    });
+
+    /// <summary>The message of <paramref name="conversation"/> a redaction names, if it may be redacted: the rules of POST /conversations/redact, once.</summary>
+    internal static MessageRecord Redactable(ConversationRecord conversation, string messageId, bool source)
+    {
+        var key = ParseId(messageId);
+        var message = (source ? conversation.Messages.Take(1) : conversation.Messages.Skip(1)).FirstOrDefault(m => m.Id == key) ?? throw RedactNotFound();
+        return (source ? message.FromAdmin : message.Html.Length == 0) ? throw NotRedactable() : message;
+    }
+
+    internal static long? ParseId(string text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
     /// <summary>A new thread the user starts with its first message (read: the user wrote it); its id.</summary>
     private long StartThread(DbSession s, long seq, string body, string? url)
     {
@@ -346,8 +391,8 @@ internal sealed partial class AppStore
 
         var ids = ("$ids", (object?)JsonSerializer.Serialize(rows.Select(row => row.Id)));
         var messages = s.Query(
-            "SELECT thread_id, id, created_at, url, html, from_admin, COALESCE(part_type, 'comment'), admin_id, assigned_to FROM messages WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
-            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), Text(r, 3), r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), Text(r, 7), Text(r, 8))),
+            "SELECT thread_id, id, created_at, url, html, from_admin, COALESCE(part_type, 'comment'), admin_id, assigned_to, redacted_at FROM messages WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
+            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), Text(r, 3), r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), Text(r, 7), Text(r, 8), Number(r, 9))),
             ids).ToLookup(m => m.Thread, m => m.Message);
         var tags = s.Query(
             $"SELECT ct.thread_id, ct.applied_at, ct.admin_id, {TagColumns} FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.thread_id IN (SELECT value FROM json_each($ids)) ORDER BY ct.applied_at, t.id",
@@ -361,6 +406,15 @@ internal sealed partial class AppStore
 
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
+
+    /// <summary>POST /conversations/redact's 404, in the description's words: no such conversation, or no such part or source of it.</summary>
+    public static ApiError RedactNotFound() => new(404, "not_found", "Conversation part or message not found") { Code = "conversation_part_or_message_not_found" };
+
+    /// <summary>
+    /// A part without a body, or a source a contact did not write: the description names the code only; the words are
+    /// those of Intercom's earlier (2.3) reference for the endpoint, and the status, which neither gives, a 400.
+    /// </summary>
+    public static ApiError NotRedactable() => new(400, "bad_request", "Part can't be redacted") { Code = "conversation_part_not_redactable" };
 
     /// <summary>The 404 for a tag the app or the conversation does not have, in the words of DELETE /conversations/{id}/tags/{tag_id}.</summary>
     public static ApiError ConversationTagNotFound() => new(404, "not_found", "Tag not found") { Code = "tag_not_found" };

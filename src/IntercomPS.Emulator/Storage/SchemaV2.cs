@@ -124,6 +124,8 @@ internal static class SchemaV2
         ("threads", "subject", "TEXT"),
         ("conversation_states", "title", "TEXT"),
         ("conversation_states", "custom_attributes", "TEXT"),
+        // When a message was redacted (POST /conversations/redact): its words are then gone, replaced by Html.Redacted.
+        ("messages", "redacted_at", "INTEGER"),
     ];
 
     /// <summary>Creates the 2.14 tables and brings an older data file's tables up to date.</summary>

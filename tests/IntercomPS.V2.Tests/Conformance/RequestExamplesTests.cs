@@ -197,6 +197,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         "admin_not_found" => IdKind.Admin,
         "conversation_not_found" => IdKind.Conversation,
         "attribute_not_found" => IdKind.DataAttribute,
+        "not_found" when template == "/conversations/redact" => IdKind.ConversationPart, // the part its ids name; the conversation is real
         "not_found" => KindOf(template, [template.Split('{').Last().Split('}')[0]]),
         _ => null,
     };
@@ -225,6 +226,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["from"] when template == "/contacts/merge" => IdKind.Lead,
         ["into"] when template == "/contacts/merge" => IdKind.Contact,
         ["conversation_id"] => IdKind.Conversation,
+        ["conversation_part_id"] => IdKind.ConversationPart,
+        ["source_id"] => IdKind.ConversationSource,
         ["data_attribute_id"] => IdKind.DataAttribute,
         ["away_status_reason_id"] => IdKind.AwayReason,
         _ => null,
@@ -257,6 +260,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Tag,
         Note,
         Conversation,
+        ConversationPart,
+        ConversationSource,
         Team,
         DataAttribute,
         Company,
@@ -267,7 +272,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
-    /// a tag, a note and a conversation (which has the tag too), is in a segment and belongs to a company (company_id
+    /// a tag, a note and a conversation (which has the tag too, and the contact's reply as a part), is in a segment and belongs to a company (company_id
     /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
     /// a team, an away status reason that is not deleted; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
     /// attribute with a dependant object.
@@ -295,6 +300,10 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             world.ids[IdKind.Conversation] = conversation;
             world.ids[IdKind.Admin] = (await api.GetAsync("/me")).Ok()["id"].GetString()!;
             (await api.PostAsync($"/conversations/{conversation}/tags", new { id = tag, admin_id = world.ids[IdKind.Admin] })).Ok();
+            // The contact's reply: a part with a body, which the redaction example redacts.
+            var replied = (await api.PostAsync($"/conversations/{conversation}/reply", new { message_type = "comment", type = "user", intercom_user_id = contact, body = "A reply" })).Ok();
+            world.ids[IdKind.ConversationPart] = replied["conversation_parts"].GetProperty("conversation_parts")[0].GetProperty("id").GetString()!;
+            world.ids[IdKind.ConversationSource] = replied["source"].GetProperty("id").GetString()!;
             world.ids[IdKind.Team] = await fixture.Admin.AddTeamAsync(EmulatorFixture.AppId, EmulatorFixture.NewId("team"), world.ids[IdKind.Admin]);
             // A spare one first, so the world's attribute is never id 1, which the not-found example names.
             (await api.PostAsync("/data_attributes", new { name = EmulatorFixture.NewId("spare"), model = "contact", data_type = "string" })).Ok();

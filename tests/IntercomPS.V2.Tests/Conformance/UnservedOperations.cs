@@ -86,10 +86,8 @@ public static class UnservedOperations
             "POST /conversations/{conversation_id}/customers",
             "DELETE /conversations/{conversation_id}/customers/{contact_id}",
         ]),
-        ("deleting, redacting and converting conversations are not emulated",
+        ("converting a conversation to a ticket is not emulated (tickets are not)",
         [
-            "DELETE /conversations/{conversation_id}",
-            "POST /conversations/redact",
             "POST /conversations/{conversation_id}/convert",
         ]),
         ("custom objects are not emulated",

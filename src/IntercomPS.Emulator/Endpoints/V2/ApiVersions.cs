@@ -27,6 +27,7 @@ internal static class ApiVersions
         ["GET /contacts/find_by_external_id/{external_id}"] = new(2, 13), // "Get Contact by External ID", changelog v2.13
         ["POST /contacts/{contact_id}/block"] = new(2, 13), // "Block contact API", changelog v2.13 (not in 2.11's description)
         ["GET /away_status_reasons"] = new(2, 14), // in the 2.14 description, not 2.11's; no changelog entry names it
+        ["DELETE /conversations/{conversation_id}"] = new(2, 13), // "Delete a conversation", changelog v2.13
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];

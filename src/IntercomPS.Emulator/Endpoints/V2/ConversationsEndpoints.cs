@@ -192,6 +192,52 @@ internal static class ConversationsEndpoints
         return Json.Ok(w => Writer.AppliedTag(w, removed));
     }
 
+    /// <summary>DELETE /conversations/{id}: the conversation and all it holds are gone; the answer is conversation_deleted.</summary>
+    public static async Task<IResult> DeleteAsync(HttpContext context)
+    {
+        var id = Id(context);
+        await Store(context).DeleteConversationAsync(id);
+        return Json.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", Face.ToString(id));
+            w.WriteString("object", "conversation");
+            w.WriteBoolean("deleted", true);
+            w.WriteEndObject();
+        });
+    }
+
+    private static readonly IReadOnlySet<string> RedactFields = UnknownFields.Set("type", "conversation_id", "conversation_part_id", "source_id");
+
+    /// <summary>
+    /// POST /conversations/redact {type conversation_part, conversation_id, conversation_part_id} or {type source,
+    /// conversation_id, source_id}: the conversation, its part or source redacted. Ids as strings (the schema) or numbers
+    /// (its example); the errors of a missing field or another type are in the words of Intercom's earlier reference.
+    /// </summary>
+    public static async Task<IResult> RedactAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context, RedactFields))!.Value;
+        var source = Input.Field(body, "type") switch
+        {
+            null => throw Required("type"),
+            { ValueKind: JsonValueKind.String } t when t.GetString() == "conversation_part" => false,
+            { ValueKind: JsonValueKind.String } t when t.GetString() == "source" => true,
+            _ => throw new ApiError(400, "bad_request", "The type attribute provided should be either 'conversation_part' or 'source'")
+            {
+                Code = "type_mismatch",
+                Field = "type",
+            },
+        };
+        var conversationId = IdText(body, "conversation_id") ?? throw Required("conversation_id");
+        var messageField = source ? "source_id" : "conversation_part_id";
+        var messageId = IdText(body, messageField) ?? throw Required(messageField);
+        var conversation = await Store(context).RedactAsync(conversationId, messageId, source);
+        return await AnswerAsync(context, conversation);
+    }
+
+    private static ApiError Required(string field) =>
+        new(400, "bad_request", $"{field} is a required parameter") { Code = "parameter_not_found", Field = field };
+
     /// <summary>A user's reply to a conversation, or (id null: the path said "last") to the user's newest one.</summary>
     private static async Task<ConversationRecord> ReplyAsUser(IAppStore store, JsonElement body, string text, long? id)
     {

@@ -452,7 +452,7 @@ internal static class Writer
         w.WriteStartArray("attachments");
         w.WriteEndArray();
         w.WriteString("url", source?.Url);
-        w.WriteBoolean("redacted", false);
+        w.WriteBoolean("redacted", source?.Redacted == true);
         w.WriteEndObject();
         w.WriteStartObject("contacts");
         w.WriteString("type", "contact.list");
@@ -525,7 +525,7 @@ internal static class Writer
                 }
 
                 w.WriteNumber("created_at", part.CreatedAt);
-                w.WriteNumber("updated_at", part.CreatedAt);
+                w.WriteNumber("updated_at", part.UpdatedAt);
                 w.WriteNumber("notified_at", part.CreatedAt);
                 if (part.AssignedTo?.Split(':') is [var kind, var assignee])
                 {
@@ -544,7 +544,7 @@ internal static class Writer
                 w.WriteStartArray("attachments");
                 w.WriteEndArray();
                 w.WriteNull("external_id");
-                w.WriteBoolean("redacted", false);
+                w.WriteBoolean("redacted", part.Redacted);
                 // No email, no tags on parts, no app events or packages here: as the description's examples write a part without them.
                 w.WriteNull("email_message_metadata");
                 w.WriteStartArray("tags");
