@@ -36,6 +36,9 @@
         'Add-IntercomMessageReply'
         'Set-IntercomMessageThread'
         'Send-IntercomMessage'
+        # GDPR on the team inbox (REST API 2.x): deleting a thread, redacting its parts.
+        'Remove-IntercomMessageThread'
+        'Clear-IntercomMessagePart'
         'Get-IntercomAdmin'
         'Get-IntercomTeam'
         # Admins' away mode (REST API 2.x).
@@ -67,6 +70,8 @@
         'New-IntercomConversation'
         'Add-IntercomConversationReply'
         'Set-IntercomConversation'
+        'Remove-IntercomConversation'
+        'Clear-IntercomConversationPart'
     )
     PrivateData          = @{
         PSData = @{

@@ -93,6 +93,9 @@ BeforeAll {
         'Set-IntercomAdmin -ReasonId'              = { Set-IntercomAdmin -AdminId 7 -Away -ReasonId 101 }
         'Set-IntercomAdmin -Reason'                = { Set-IntercomAdmin -AdminId 7 -Away -Reason 'On holiday' }
         'Get-IntercomAwayReason'                   = { Get-IntercomAwayReason }
+        # Deleting a thread (2.13 on: tried on a 2.11 session) and redacting its parts.
+        'Remove-IntercomMessageThread'             = { Remove-IntercomMessageThread -ThreadId 1 -Force }
+        'Clear-IntercomMessagePart'                = { Clear-IntercomMessagePart -ThreadId 1 -PartId 2 -Force }
     }
 }
 

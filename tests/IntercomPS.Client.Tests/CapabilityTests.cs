@@ -32,6 +32,8 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(IConversationInbox), "Set-IntercomMessageThread", "State")]
         [InlineData(typeof(IConversationInbox), "Get-IntercomAdmin", null)]
         [InlineData(typeof(IConversationInbox), "Send-IntercomMessage", null)]
+        [InlineData(typeof(IConversationInbox), "Remove-IntercomMessageThread", null)]
+        [InlineData(typeof(IConversationInbox), "Clear-IntercomMessagePart", null)]
         [InlineData(typeof(IImpressions), "New-IntercomImpression", null)]
         [InlineData(typeof(IDataAttributes), "Get-IntercomDataAttribute", null)]
         [InlineData(typeof(IDataAttributes), "New-IntercomDataAttribute", null)]

@@ -41,11 +41,13 @@ namespace IntercomPS.Tests
             // The hidden -InputObject PipedObject refuses when it is of the module's and no object of the cmdlet's kind.
             Assert.All(new[] { "Get-IntercomAdmin", "Set-IntercomAdmin", "Get-IntercomCompany", "New-IntercomCompany", "Remove-IntercomCompany", "Get-IntercomTag",
                     "New-IntercomTag", "Remove-IntercomTag", "Get-IntercomDataAttribute", "New-IntercomDataAttribute", "Set-IntercomDataAttribute",
-                    "Get-IntercomSegment", "Get-IntercomSegmentUser", "Get-IntercomTeam" },
+                    "Get-IntercomSegment", "Get-IntercomSegmentUser", "Get-IntercomTeam", "Remove-IntercomMessageThread", "Clear-IntercomMessagePart" },
                 cmdlet => Assert.Contains($"{cmdlet} -InputObject composed", declared));
             Assert.Contains("New-IntercomTag -Color composed", declared);
             Assert.Contains("New-IntercomCompany -ThrottleLimit composed", declared);
             Assert.Contains("Remove-IntercomCompany -ThrottleLimit composed", declared);
+            Assert.Contains("Remove-IntercomMessageThread -ThrottleLimit composed", declared);
+            Assert.Contains("Clear-IntercomMessagePart -ThrottleLimit composed", declared);
             Assert.Contains("Set-IntercomTag -Color composed", declared);
         }
     }

@@ -88,6 +88,9 @@ namespace IntercomPS.Client
         /// </summary>
         private const string ContactModel = "2.0";
 
+        /// <summary>DELETE /conversations/{id}: "Delete a conversation" in Intercom's 2.13 changelog.</summary>
+        private const string ConversationDeletion = "2.13";
+
         /// <summary>Away status reasons (GET /away_status_reasons, an admin's away_status_reason_id): first in the 2.14 description.</summary>
         private const string AwayReasons = "2.14";
 
@@ -136,6 +139,9 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Get-IntercomAdmin", null, "Listing admins", ContactModel),
             Capability.OnlyV2("Get-IntercomTeam", null, "Listing teams", ContactModel),
             // Admins' away mode: setting it is as old as 2.x; its reasons came with 2.14.
+            // GDPR on the team inbox: deleting a conversation (2.13 on) and redacting its parts (API 2.2 on: every 2.x description at hand).
+            Capability.OnlyV2("Remove-IntercomMessageThread", null, "Deleting a conversation", ConversationDeletion),
+            Capability.OnlyV2("Clear-IntercomMessagePart", null, "Redacting a conversation's part or message", ContactModel),
             Capability.OnlyV2("Set-IntercomAdmin", null, "Setting an admin away or back", ContactModel),
             Capability.OnlyV2("Set-IntercomAdmin", "ReasonId", "An away status reason (-ReasonId)", AwayReasons),
             Capability.OnlyV2("Set-IntercomAdmin", "Reason", "An away status reason (-Reason)", AwayReasons),

@@ -193,6 +193,21 @@ namespace IntercomPS.Client
         /// <summary>Adds and removes the conversation's tags (their 2.x ids), one request each, then reads it back.</summary>
         Task<MessageThread> TagConversationAsync(long threadId, UserIdentity? user, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, string? adminId, CancellationToken cancellationToken = default);
 
+        /// <summary>
+        /// Deletes the conversation for good (DELETE /conversations/{id}): its parts, tags and attributes go with it. Not
+        /// idempotent: never repeated once it may have been applied (a repeat would be not_found).
+        /// </summary>
+        Task DeleteConversationAsync(long threadId, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Redacts one part of the conversation (POST /conversations/redact, type conversation_part): the part stays, its
+        /// words are deleted for good. The conversation as it is after. Not repeated once it may have been applied.
+        /// </summary>
+        Task<MessageThread> RedactPartAsync(long threadId, string partId, CancellationToken cancellationToken = default);
+
+        /// <summary>Redacts the conversation's source message, its first (type source): the conversation is read first for the source's id.</summary>
+        Task<MessageThread> RedactSourceAsync(long threadId, CancellationToken cancellationToken = default);
+
         Task<Admin[]> ListAdminsAsync(CancellationToken cancellationToken = default);
 
         Task<Admin> GetAdminAsync(string id, CancellationToken cancellationToken = default);

@@ -5,10 +5,11 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart }
 
     /// <summary>
-    /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments or teams, kept in
+    /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, or threads
+    /// and their parts by id alone (their deletion and redaction), kept in
     /// a hidden -InputObject so the one place that decides whether it names that kind can see it. Every object of the
     /// module binds its own Id and Name by property name (and, through a [string] -Name, its ToString()), so piped into
     /// the wrong cmdlet it would name another thing with the same id or name: a company deleted by a tag's Id, a tag
@@ -66,6 +67,11 @@ namespace IntercomPS.Cmdlets
                 PipedKind.DataAttribute => $"{Describe(piped)} is not a data attribute: pipe data attributes (Get-IntercomDataAttribute) or their names, or pass -Name.",
                 PipedKind.Segment => $"{Describe(piped)} is not a segment: pipe segments (Get-IntercomSegment), or pass a segment's -SegmentId.",
                 PipedKind.Team => $"{Describe(piped)} is not a team: pipe teams (Get-IntercomTeam) or threads, or pass a team's -Id.",
+                // A part carries its thread's ThreadId, so piped to the thread's deletion it would delete the whole conversation.
+                PipedKind.Thread when piped is ThreadPart => $"{Describe(piped)} is a part of thread {((ThreadPart)piped).ThreadId}, not the thread: to redact the part, pipe it to Clear-IntercomMessagePart; to delete the thread, pipe threads (Get-IntercomMessageThread).",
+                PipedKind.Thread when piped is User user => $"User '{user}' is not a thread: to delete the user's threads, pipe Get-IntercomMessageThread -Id '{user.Id}'.",
+                PipedKind.Thread => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass -ThreadId.",
+                PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
         }
@@ -79,6 +85,8 @@ namespace IntercomPS.Cmdlets
             PipedKind.DataAttribute => piped is DataAttribute,
             PipedKind.Segment => piped is Segment,
             PipedKind.Team => piped is Team or MessageThread,
+            PipedKind.Thread => piped is MessageThread or SentMessage,
+            PipedKind.ThreadPart => piped is ThreadPart or MessageThread,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

@@ -82,6 +82,9 @@ namespace IntercomPS
 
         public MessageAuthor? From { get; set; }
 
+        /// <summary>Whether its words were redacted (REST API 2.x: Clear-IntercomMessagePart); false on v1.</summary>
+        public bool Redacted { get; set; }
+
         public override string ToString() => $"{From?.Name ?? From?.Email}: {Html ?? Text}";
     }
 
@@ -108,6 +111,9 @@ namespace IntercomPS
     /// </summary>
     public sealed class ThreadPart
     {
+        /// <summary>The thread (conversation) the part is of, so a piped part names it: Clear-IntercomMessagePart redacts it.</summary>
+        public long ThreadId { get; set; }
+
         public string? Id { get; set; }
 
         /// <summary>Intercom's part_type: comment, note, assignment, assign_and_reopen, close, open, snoozed, ...</summary>
@@ -125,6 +131,9 @@ namespace IntercomPS
 
         /// <summary>Whom an assignment assigned the conversation to: "admin 123" or "team 5"; null for other parts.</summary>
         public string? AssignedTo { get; set; }
+
+        /// <summary>Whether its words were redacted (Clear-IntercomMessagePart): Intercom keeps the part, its body says it was deleted.</summary>
+        public bool Redacted { get; set; }
 
         public override string ToString() => $"{Type} by {From}" + ((Html ?? Text) is { Length: > 0 } words ? $": {words}" : string.Empty);
     }

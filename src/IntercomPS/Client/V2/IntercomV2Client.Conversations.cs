@@ -155,12 +155,14 @@ namespace IntercomPS.Client.V2
             var contact = conversation.Contacts?.Contacts.FirstOrDefault(c => user?.Id is null || c.Id == user.Id);
             var messages = new List<Message>();
             var parts = new List<ThreadPart>();
-            if (conversation.Source is { } source) messages.Add(ToMessage(conversation.CreatedAt, source.Url, source.Body, source.Author, contact, plainText));
+            var threadId = long.Parse(conversation.Id!, NumberStyles.None, CultureInfo.InvariantCulture);
+            if (conversation.Source is { } source) messages.Add(ToMessage(conversation.CreatedAt, source.Url, source.Body, source.Author, contact, plainText, source.Redacted));
             foreach (var part in conversation.Parts?.Parts ?? Array.Empty<ConversationPart>())
             {
-                if (part.PartType == "comment") messages.Add(ToMessage(part.CreatedAt, null, part.Body, part.Author, contact, plainText));
+                if (part.PartType == "comment") messages.Add(ToMessage(part.CreatedAt, null, part.Body, part.Author, contact, plainText, part.Redacted));
                 parts.Add(new ThreadPart
                 {
+                    ThreadId = threadId,
                     Id = part.Id,
                     Type = part.PartType,
                     CreatedAt = part.CreatedAt,
@@ -168,11 +170,12 @@ namespace IntercomPS.Client.V2
                     Text = plainText ? part.Body : null,
                     From = ToAuthor(part.Author, contact),
                     AssignedTo = part.AssignedTo is { Type: { } type, Id: { } id } ? $"{type} {id}" : null,
+                    Redacted = part.Redacted ?? false,
                 });
             }
             return new MessageThread
             {
-                ThreadId = long.Parse(conversation.Id!, NumberStyles.None, CultureInfo.InvariantCulture),
+                ThreadId = threadId,
                 ContactId = contact?.Id,
                 Email = user?.Email ?? messages.Select(message => message.From).FirstOrDefault(from => from is { IsAdmin: false })?.Email,
                 UserId = user?.UserId ?? contact?.ExternalId,
@@ -202,8 +205,9 @@ namespace IntercomPS.Client.V2
         /// </summary>
         private static string? MessageTypeOf(string? sourceType) => sourceType == "conversation" ? "inbox" : sourceType;
 
-        private static Message ToMessage(DateTime? createdAt, string? url, string? body, PartAuthor? author, ConversationContact? contact, bool plainText) => new Message
+        private static Message ToMessage(DateTime? createdAt, string? url, string? body, PartAuthor? author, ConversationContact? contact, bool plainText, bool? redacted) => new Message
         {
+            Redacted = redacted ?? false,
             CreatedAt = createdAt,
             Url = string.IsNullOrEmpty(url) ? null : url,
             Html = plainText ? null : body,
@@ -251,6 +255,8 @@ namespace IntercomPS.Client.V2
 
     internal sealed class ConversationSource
     {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("redacted")] public bool? Redacted { get; set; }
         [JsonPropertyName("type")] public string? Type { get; set; }
         [JsonPropertyName("delivered_as")] public string? DeliveredAs { get; set; }
         [JsonPropertyName("subject")] public string? Subject { get; set; }
@@ -294,6 +300,7 @@ namespace IntercomPS.Client.V2
     {
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("part_type")] public string? PartType { get; set; }
+        [JsonPropertyName("redacted")] public bool? Redacted { get; set; }
         [JsonPropertyName("assigned_to")] public PartReference? AssignedTo { get; set; }
         [JsonPropertyName("body")] public string? Body { get; set; }
         [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }

@@ -182,6 +182,41 @@ namespace IntercomPS.Client.V2
             return ToThread(await ReadConversationAsync(threadId.ToString(CultureInfo.InvariantCulture), plainText: false, cancellationToken).ConfigureAwait(false), user, plainText: false);
         }
 
+        /// <summary>DELETE /conversations/{id} (answered {id, object, deleted}). Not idempotent: a lost answer is MayHaveBeenApplied, never a repeat.</summary>
+        public async Task DeleteConversationAsync(long threadId, CancellationToken cancellationToken = default) =>
+            await SendAsync(HttpMethod.Delete, ConversationPath(threadId), null, V2JsonContext.Default.DeletedObject, idempotent: false, cancellationToken).ConfigureAwait(false);
+
+        /// <summary>POST /conversations/redact {type conversation_part, conversation_id, conversation_part_id}. Not repeated once it may have been applied.</summary>
+        public Task<MessageThread> RedactPartAsync(long threadId, string partId, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(partId)) throw new ArgumentException("Name the part to redact by its id.", nameof(partId));
+            return RedactAsync(threadId, "conversation_part", "conversation_part_id", partId, cancellationToken);
+        }
+
+        /// <summary>GET /conversations/{id} for its source's id, then POST /conversations/redact {type source, conversation_id, source_id}.</summary>
+        public async Task<MessageThread> RedactSourceAsync(long threadId, CancellationToken cancellationToken = default)
+        {
+            var conversation = await ReadConversationAsync(threadId.ToString(CultureInfo.InvariantCulture), plainText: false, cancellationToken).ConfigureAwait(false);
+            var sourceId = conversation.Source?.Id is { Length: > 0 } id ? id
+                : throw new IntercomApiException("GET", new Uri(BaseUri, ConversationPath(threadId)), null, IntercomApiException.InvalidResponseType,
+                    $"Conversation {threadId} names no source message to redact.");
+            return await RedactAsync(threadId, "source", "source_id", sourceId, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Redacting is not repeated after a lost answer: what Intercom answers a second redaction of one part is not
+        /// documented, so a retry could turn a success into an error (the failure says it may have been applied).
+        /// </summary>
+        private async Task<MessageThread> RedactAsync(long threadId, string type, string idField, string id, CancellationToken cancellationToken) =>
+            ToThread(await SendAsync(HttpMethod.Post, "conversations/redact", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", type);
+                writer.WriteString("conversation_id", threadId.ToString(CultureInfo.InvariantCulture));
+                writer.WriteString(idField, id);
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.ConversationObject, idempotent: false, cancellationToken).ConfigureAwait(false), null, plainText: false);
+
         public async Task<Admin[]> ListAdminsAsync(CancellationToken cancellationToken = default) =>
             (await SendAsync(HttpMethod.Get, "admins", null, V2JsonContext.Default.AdminList, idempotent: true, cancellationToken).ConfigureAwait(false))
                 .Admins.Select(ToAdmin).ToArray();
