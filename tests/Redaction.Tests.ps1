@@ -274,3 +274,42 @@ Describe 'On v1' {
         (Get-IntercomMessageThread -UserId 'u1').ThreadId | Should -Be $v1Thread.ThreadId
     }
 }
+
+Describe 'The help pages'' examples' {
+    BeforeAll {
+        function Get-Example([string] $Page) {
+            # The ```powershell blocks of the page's EXAMPLES section, as a user would paste them.
+            $text = Get-Content -Raw (Join-Path $PSScriptRoot "../docs/$Page.md")
+            $examples = $text.Substring($text.IndexOf('## EXAMPLES'), $text.IndexOf('## PARAMETERS') - $text.IndexOf('## EXAMPLES'))
+            [regex]::Matches($examples, '```powershell\r?\n(.*?)\r?\n```', 'Singleline') | ForEach-Object { $_.Groups[1].Value }
+        }
+
+        function Invoke-Example([string] $Code, [hashtable] $Ids) {
+            # Runs one example with the ids it names (123, 456, u-1001) made real; any error fails it.
+            foreach ($id in $Ids.Keys) { $Code = $Code -replace "\b$([regex]::Escape($id))\b", $Ids[$id] }
+            $ErrorActionPreference = 'Stop'
+            & ([scriptblock]::Create($Code)) | Out-String
+        }
+    }
+
+    It 'runs every example of <Page> against a workspace that has what it names' -ForEach @(@{ Page = 'Remove-IntercomMessageThread' }, @{ Page = 'Clear-IntercomMessagePart' }) {
+        $examples = @(Get-Example $Page)
+        $examples | Should -HaveCount 3
+        foreach ($example in $examples) {
+            # Each on a fresh workspace: u-1001 with a closed thread holding a card number in its first message and a reply.
+            Reset-TestApp
+            Connect-TestIntercomV2
+            $null = New-IntercomUser -UserId 'u-1001' -Email 'ex@example.com'
+            $thread = New-IntercomMessageThread -UserId 'u-1001' -Body 'My card is 4242 4242 4242 4242'
+            $part = (Add-IntercomMessageReply -UserId 'u-1001' -ThreadId $thread.ThreadId -Body 'Also 4242 4242 4242 4242').Parts[0]
+            Set-IntercomMessageThread -ThreadId $thread.ThreadId -State Closed
+            $before = Get-TestRequestCount
+            $null = Invoke-Example $example @{ '123' = "$($thread.ThreadId)"; '456' = $part.Id }
+            Get-TestRequestCount | Should -BeGreaterThan $before -Because $example
+            # What -WhatIf prints goes to the host, which an in-process run cannot read: what it sent can be.
+            if ($example -match '-WhatIf') { Get-DeleteCount | Should -Be 0; Test-Conversation $thread.ThreadId | Should -BeTrue }
+            elseif ($example -match 'Remove-IntercomMessageThread') { Test-Conversation $thread.ThreadId | Should -BeFalse -Because $example }
+            else { (Get-IntercomMessageThread -ThreadId $thread.ThreadId).Messages.Redacted | Should -Contain $true -Because $example }
+        }
+    }
+}
