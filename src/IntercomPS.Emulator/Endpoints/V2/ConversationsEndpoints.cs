@@ -11,8 +11,8 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>
 /// /conversations over v1's message threads: list, create from a contact, retrieve with its parts, reply as the
 /// contact or an admin (a comment, or a note only admins see), mark read, close/open/snooze and assign to an admin or
-/// a team (each a part by the admin who did it), tag and untag, search. Quick replies, conversation companies and
-/// attachments are not emulated (a 400 says so).
+/// a team (each a part by the admin who did it), tag and untag, search; delete one, and redact a part or the contact's
+/// source message. Quick replies, conversation companies and attachments are not emulated (a 400 says so).
 /// </summary>
 internal static class ConversationsEndpoints
 {
