@@ -207,7 +207,7 @@ internal static class ConversationsEndpoints
         });
     }
 
-    private static readonly IReadOnlySet<string> RedactFields = UnknownFields.Set("type", "conversation_id", "conversation_part_id", "source_id");
+    private static readonly FieldSet RedactFields = UnknownFields.Set("type", "conversation_id", "conversation_part_id", "source_id");
 
     /// <summary>
     /// POST /conversations/redact {type conversation_part, conversation_id, conversation_part_id} or {type source,
