@@ -1,6 +1,7 @@
 // The team inbox through the SDK: a contact starts a conversation, the admin replies, notes, assigns, snoozes,
 // closes and reopens it, tags it, marks it read and gives it a title and attributes; the list and search pagers
-// find it; a message sent with the conversation opened at once shows up as one.
+// find it; what the contact wrote is redacted and a conversation deleted; a message sent with the conversation
+// opened at once shows up as one.
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -73,6 +74,23 @@ const searched = await all(client.conversations.search({
     pagination: { per_page: 2 },
 }));
 assert.deepEqual(searched.map((c) => c.id).sort(), [...ids].sort());
+
+// Redact what the contact wrote, then delete a conversation for good.
+const secret = await client.conversations.reply({
+    conversation_id: ids[1],
+    body: { message_type: "comment", type: "user", intercom_user_id: contact.id, body: "My card is 4111 1111 1111 1111" },
+});
+const secretPart = secret.conversation_parts.conversation_parts.at(-1);
+const redacted = await client.conversations.redactConversationPart({ type: "conversation_part", conversation_id: ids[1], conversation_part_id: secretPart.id });
+const after = redacted.conversation_parts.conversation_parts.find((p) => p.id === secretPart.id);
+assert.equal(after.redacted, true);
+assert.ok(!after.body.includes("4111"), after.body);
+const source = await client.conversations.find({ conversation_id: ids[2] });
+const sourceRedacted = await client.conversations.redactConversationPart({ type: "source", conversation_id: ids[2], source_id: source.source.id });
+assert.equal(sourceRedacted.source.redacted, true);
+const gone = await client.conversations.deleteConversation({ conversation_id: Number(ids[3]) });
+assert.equal(gone.deleted, true);
+await assert.rejects(client.conversations.find({ conversation_id: ids[3] }), (e) => e.statusCode === 404);
 
 const message = await client.messages.create({
     message_type: "inapp",
