@@ -7,7 +7,7 @@ using IntercomPS.Emulator.Storage;
 namespace IntercomPS.Emulator;
 
 /// <summary>
-/// The dummy app's companies and segments: one canned segment (Active, of every listed user) and one canned company (Blue Sun, company_id 6, tagged Free Trial) that every listed contact belongs to;
+/// The dummy app's companies, segments and subscription types: one canned segment (Active, of every listed user) and one canned company (Blue Sun, company_id 6, tagged Free Trial) that every listed contact belongs to;
 /// writes are answered as if applied and never kept, any company id is Blue Sun, and its scroll is one page long.
 /// </summary>
 internal sealed partial class DummyApp
@@ -50,6 +50,33 @@ internal sealed partial class DummyApp
     public Task<SegmentRecord> GetSegmentAsync(string id) => Task.FromResult(CannedSegment with { Id = id });
 
     public Task<IReadOnlyList<SegmentRecord>> ListContactSegmentsAsync(string contactId) => Task.FromResult<IReadOnlyList<SegmentRecord>>([CannedSegment]);
+
+    /// <summary>
+    /// The dummy app's subscription types: Newsletters (opt_out, email) and Product updates (opt_in, SMS). Every contact
+    /// has opted out of the newsletters, so a contact's list is never empty; attaching and detaching answer as if applied.
+    /// </summary>
+    private static readonly SubscriptionTypeRecord[] CannedSubscriptionTypes =
+    [
+        new("135", "Newsletters", "Our monthly newsletter", "en", "opt_out", ["email"], "live"),
+        new("136", "Product updates", "Texts about new features", "en", "opt_in", ["sms_message"], "live"),
+    ];
+
+    public Task<IReadOnlyList<SubscriptionTypeRecord>> ListSubscriptionTypesAsync() => Task.FromResult<IReadOnlyList<SubscriptionTypeRecord>>(CannedSubscriptionTypes);
+
+    public Task<IReadOnlyList<SubscriptionTypeRecord>> ListContactSubscriptionsAsync(string contactId) =>
+        Task.FromResult<IReadOnlyList<SubscriptionTypeRecord>>([CannedSubscriptionTypes[0]]);
+
+    public Task<SubscriptionTypeRecord> AttachSubscriptionAsync(string contactId, string typeId, string consentType)
+    {
+        var type = CannedSubscriptionType(typeId);
+        type.CheckConsent(consentType);
+        return Task.FromResult(type);
+    }
+
+    public Task<SubscriptionTypeRecord> DetachSubscriptionAsync(string contactId, string typeId) => Task.FromResult(CannedSubscriptionType(typeId));
+
+    private static SubscriptionTypeRecord CannedSubscriptionType(string id) =>
+        CannedSubscriptionTypes.FirstOrDefault(type => type.Id == id) ?? throw AppStore.SubscriptionTypeNotFound();
 
     public Task SubmitEventSummaryAsync(ContactRecord contact, string name, long count, long first, long last) => Task.CompletedTask;
 

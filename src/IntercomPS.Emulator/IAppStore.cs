@@ -226,4 +226,15 @@ internal interface IAppStore
     Task<SegmentRecord> GetSegmentAsync(string id);
 
     Task<IReadOnlyList<SegmentRecord>> ListContactSegmentsAsync(string contactId);
+
+    Task<IReadOnlyList<SubscriptionTypeRecord>> ListSubscriptionTypesAsync();
+
+    /// <summary>The subscription types the contact made an explicit choice about (attached to).</summary>
+    Task<IReadOnlyList<SubscriptionTypeRecord>> ListContactSubscriptionsAsync(string contactId);
+
+    /// <summary>Attaches the contact to the subscription type; <paramref name="consentType"/> must be the type's own.</summary>
+    Task<SubscriptionTypeRecord> AttachSubscriptionAsync(string contactId, string typeId, string consentType);
+
+    /// <summary>Detaches the contact from the subscription type (back to its default); returns the type.</summary>
+    Task<SubscriptionTypeRecord> DetachSubscriptionAsync(string contactId, string typeId);
 }

@@ -95,6 +95,7 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
     [InlineData("admin/teams", "{\"app_id\":\"test-app\",\"name\":\"Typo\",\"admins\":[]}", "Unknown field 'admins': POST /admin/teams takes app_id, name, admin_ids")]
     [InlineData("admin/message_threads/reply", "{\"app_id\":\"test-app\",\"email\":\"typo@example.com\",\"thread_id\":1,\"message\":\"x\"}", "Unknown field 'message': POST /admin/message_threads/reply takes app_id, user_id, email, thread_id, body, url")]
     [InlineData("admin/apps/test-app/segments", "{\"name\":\"Typo\",\"contacts\":[]}", "Unknown field 'contacts': POST /admin/apps/{app_id}/segments takes name, person_type, contact_ids")]
+    [InlineData("admin/apps/test-app/subscription_types", "{\"name\":\"Typo\",\"consent_type\":\"opt_in\",\"content\":\"email\"}", "Unknown field 'content': POST /admin/apps/{app_id}/subscription_types takes name, description, locale, consent_type, content_types, state")]
     public async Task Admin_writes_refuse_a_field_they_do_not_take_and_write_nothing(string path, string body, string message)
     {
         var users = (await fixture.Api.GetAsync("v1/users?per_page=1"))["total_count"].GetInt64();
@@ -103,6 +104,7 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
         (await fixture.V2.GetAsync("admins")).Ok()["admins"].EnumerateArray().ToList().ForEach(a => Assert.NotEqual("Typo", a.GetProperty("name").GetString()));
         (await fixture.V2.GetAsync("teams")).Ok()["teams"].EnumerateArray().ToList().ForEach(t => Assert.NotEqual("Typo", t.GetProperty("name").GetString()));
         (await fixture.V2.GetAsync("segments")).Ok()["segments"].EnumerateArray().ToList().ForEach(s => Assert.NotEqual("Typo", s.GetProperty("name").GetString()));
+        (await fixture.V2.GetAsync("subscription_types")).Ok()["data"].EnumerateArray().ToList().ForEach(s => Assert.NotEqual("Typo", s.GetProperty("default_translation").GetProperty("name").GetString()));
     }
 
     [Fact]

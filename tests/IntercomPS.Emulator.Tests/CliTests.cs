@@ -151,7 +151,7 @@ public sealed class CliTests
                      "--retry-after", "--rate-limit", "--rate-window", "--fault-seed", "INTERCOM_EMULATOR_FAULT_SEED", "INTERCOM_EMULATOR_APPS", "INTERCOM_EMULATOR_RATE_WINDOW", "X-Emulator-Fault",
                      "--app-version", "--app-timezone", "INTERCOM_EMULATOR_APP_VERSIONS", "--production", "INTERCOM_EMULATOR_PRODUCTION", "--request-ids", "--search-delay",
                      "--request-log", "INTERCOM_EMULATOR_REQUEST_LOG", "/_inspector/", "--version",
-                     "/admin/admins", "/admin/teams", "/admin/apps/{app_id}", "/admin/apps/{app_id}/companies", "/admin/apps/{app_id}/segments" })
+                     "/admin/admins", "/admin/teams", "/admin/apps/{app_id}", "/admin/apps/{app_id}/companies", "/admin/apps/{app_id}/segments", "/admin/apps/{app_id}/subscription_types" })
         {
             Assert.Contains(word, child.Stdout);
         }

@@ -118,6 +118,20 @@ public sealed class EmulatorAdmin : IDisposable
         return answer.RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>
+    /// Defines a subscription type of the app (POST /admin/apps/{app_id}/subscription_types): opt_out or opt_in, for
+    /// email and/or sms_message, live unless <paramref name="state"/> says draft or archived. Answers its id.
+    /// </summary>
+    public async Task<string> AddSubscriptionTypeAsync(string appId, string name, string consentType, string[]? contentTypes = null, string state = "live", string description = "")
+    {
+        using var answer = await SendAsync(HttpMethod.Post, "admin/apps/" + Uri.EscapeDataString(appId) + "/subscription_types",
+            new Dictionary<string, object?>
+            {
+                ["name"] = name, ["consent_type"] = consentType, ["content_types"] = contentTypes ?? ["email"], ["state"] = state, ["description"] = description,
+            });
+        return answer.RootElement.GetProperty("id").GetString()!;
+    }
+
     /// <summary>True once the emulator answers /admin/health.</summary>
     public async Task<bool> IsHealthyAsync()
     {

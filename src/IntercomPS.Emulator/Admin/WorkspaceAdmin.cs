@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Endpoints;
+using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,8 @@ namespace IntercomPS.Emulator.Admin;
 /// <summary>
 /// /admin for the workspace data the API only reads or bounds: an app's company settings (the list limit, the scroll's
 /// page size and expiry, and a scroll page made to fail once with the real 500) and its segments, which Intercom
-/// computes from rules and the API cannot write, seeded here as lists of contacts.
+/// computes from rules and the API cannot write, seeded here as lists of contacts, and its subscription types, which
+/// the API only reads.
 /// </summary>
 internal sealed class WorkspaceAdmin(EmulatorServices services)
 {
@@ -22,6 +24,7 @@ internal sealed class WorkspaceAdmin(EmulatorServices services)
         app.MapGet("/admin/apps/{app_id}/companies", ApiRoutes.Handle(context => Task.FromResult(Settings(App(context)))));
         app.MapPut("/admin/apps/{app_id}/companies", ApiRoutes.Handle(SetCompaniesAsync));
         app.MapPost("/admin/apps/{app_id}/segments", ApiRoutes.Handle(SeedSegmentAsync));
+        app.MapPost("/admin/apps/{app_id}/subscription_types", ApiRoutes.Handle(DefineSubscriptionTypeAsync));
     }
 
     /// <summary>{list_limit, scroll_page_size, scroll_expiry_seconds, fail_scroll_page (null: none)}, any of them.</summary>
@@ -67,6 +70,43 @@ internal sealed class WorkspaceAdmin(EmulatorServices services)
         var segment = await services.Stored(app).SeedSegmentAsync(name, personType, Input.Strings(body, "contact_ids"));
         return Json.Object(200, ("id", segment.Id), ("name", segment.Name), ("person_type", segment.PersonType), ("count", segment.Count));
     }
+
+    /// <summary>
+    /// {name, consent_type (opt_out or opt_in), description, locale (en), content_types ([email]; email and/or
+    /// sms_message), state (live; draft or archived)}: a new subscription type, answered as GET /subscription_types
+    /// lists it. Names need not be unique, as in a real workspace.
+    /// </summary>
+    private async Task<IResult> DefineSubscriptionTypeAsync(HttpContext context)
+    {
+        var app = App(context);
+        if (DummyApp.IsDummy(app))
+        {
+            throw ApiError.BadRequest("The dummy app stores nothing and cannot be seeded");
+        }
+
+        var body = await AdminInput.BodyAsync(context, "name", "description", "locale", "consent_type", "content_types", "state");
+        var name = Input.RequiredText(body, "name");
+        var consentType = OneOf(Input.String(body, "consent_type") ?? throw ApiError.BadRequest("consent_type is required (opt_out or opt_in)"),
+            "consent_type", SubscriptionTypeRecord.ConsentTypes);
+        var state = OneOf(Input.String(body, "state") ?? "live", "state", SubscriptionTypeRecord.States);
+        var contents = Input.Field(body, "content_types") is null ? ["email"] : Input.Strings(body, "content_types");
+        if (contents.Count == 0)
+        {
+            throw ApiError.BadRequest("content_types must name email, sms_message or both");
+        }
+
+        foreach (var content in contents)
+        {
+            OneOf(content, "content_types", SubscriptionTypeRecord.Contents);
+        }
+
+        var type = await services.Stored(app).SeedSubscriptionTypeAsync(
+            name, Input.String(body, "description") ?? "", Input.String(body, "locale") ?? "en", consentType, contents.Distinct().ToList(), state);
+        return Json.Ok(w => Endpoints.V2.SubscriptionsEndpoints.SubscriptionType(w, type));
+    }
+
+    private static string OneOf(string value, string name, System.Collections.Generic.IReadOnlyList<string> allowed) =>
+        allowed.Contains(value) ? value : throw ApiError.BadRequest($"{name} must be {string.Join(" or ", allowed)}, not '{value}'");
 
     private IResult Settings(string app)
     {

@@ -107,6 +107,11 @@ internal static class ApiRoutes
         new("GET", "/segments/{segment_id}", SegmentsEndpoints.GetAsync),
         new("GET", "/contacts/{contact_id}/segments", SegmentsEndpoints.OfContactAsync),
 
+        new("GET", "/subscription_types", SubscriptionsEndpoints.ListTypesAsync),
+        new("GET", "/contacts/{contact_id}/subscriptions", SubscriptionsEndpoints.OfContactAsync),
+        new("POST", "/contacts/{contact_id}/subscriptions", SubscriptionsEndpoints.AttachAsync),
+        new("DELETE", "/contacts/{contact_id}/subscriptions/{subscription_id}", SubscriptionsEndpoints.DetachAsync),
+
         new("GET", "/data_attributes", DataAttributesEndpoints.ListAsync),
         new("POST", "/data_attributes", DataAttributesEndpoints.CreateAsync),
         new("PUT", "/data_attributes/{data_attribute_id}", DataAttributesEndpoints.UpdateAsync),

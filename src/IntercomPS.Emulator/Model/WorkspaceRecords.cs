@@ -30,3 +30,33 @@ internal sealed record SegmentRecord(string Id, string Name, string PersonType, 
 
 /// <summary>A contact's events of one name: how many, and when the first and the last happened (UNIX seconds).</summary>
 internal sealed record EventSummaryRecord(string Name, long Count, long First, long Last);
+
+/// <summary>
+/// A subscription type (email and SMS preferences): what the workspace defines and the API only reads. Id is a numeric
+/// string; Name and Description are its default translation in Locale; ConsentType opt_out (everyone receives it
+/// until they opt out) or opt_in (nobody does until they opt in); ContentTypes email and/or sms_message; State live,
+/// draft or archived. A contact attached to it has made the one explicit choice its consent type allows.
+/// </summary>
+internal sealed record SubscriptionTypeRecord(string Id, string Name, string Description, string Locale, string ConsentType, IReadOnlyList<string> ContentTypes, string State)
+{
+    public static readonly IReadOnlyList<string> ConsentTypes = ["opt_out", "opt_in"];
+
+    public static readonly IReadOnlyList<string> States = ["live", "draft", "archived"];
+
+    public static readonly IReadOnlyList<string> Contents = ["email", "sms_message"];
+
+    /// <summary>
+    /// The one rule of POST /contacts/{id}/subscriptions' consent_type: it must be the type's own. The description
+    /// says only "The consent_type of a subscription, opt_out or opt_in" and documents no answer for one that
+    /// disagrees, so the emulator takes the strict reading and refuses it (400 parameter_invalid) rather than guess
+    /// which of the two the caller meant.
+    /// </summary>
+    public void CheckConsent(string consentType)
+    {
+        if (consentType != ConsentType)
+        {
+            throw new ApiError(400, "bad_request",
+                $"consent_type must be the subscription type's own: '{Name}' ({Id}) is {ConsentType}, not {consentType}") { Code = "parameter_invalid", Field = "consent_type" };
+        }
+    }
+}

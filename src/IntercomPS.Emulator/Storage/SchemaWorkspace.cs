@@ -2,7 +2,7 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies, which
-/// contacts belong to them and which tags they have, segments and their members, and data events' dedup and submitted summaries. Links hang
+/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, and data events' dedup and submitted summaries. Links hang
 /// off users by seq and go when the user goes (a trigger, so every path that deletes a user keeps them exact).
 /// </summary>
 internal static class SchemaWorkspace
@@ -64,6 +64,28 @@ internal static class SchemaWorkspace
             PRIMARY KEY (segment_id, user_seq)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_segment_members_user ON segment_members(user_seq);
 
+        -- Subscription types, as /admin defined them (the API only reads them), and the contacts that made their one
+        -- explicit choice about each (opted out of an opt_out type, into an opt_in one). A contact's rows go with it
+        -- (its own trigger, so a data file written before gets it too).
+        CREATE TABLE IF NOT EXISTS subscription_types (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            locale TEXT NOT NULL,
+            consent_type TEXT NOT NULL,
+            content_types TEXT NOT NULL,
+            state TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_subscription_types_app ON subscription_types(app);
+
+        CREATE TABLE IF NOT EXISTS contact_subscriptions (
+            user_seq INTEGER NOT NULL,
+            type_id INTEGER NOT NULL,
+            PRIMARY KEY (user_seq, type_id)) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS tr_users_subscriptions AFTER DELETE ON users BEGIN
+            DELETE FROM contact_subscriptions WHERE user_seq = OLD.seq;
+        END;
+
         -- Summaries POST /events/summaries submitted, beside the events themselves.
         CREATE TABLE IF NOT EXISTS event_summaries (
             user_seq INTEGER NOT NULL,
@@ -91,7 +113,9 @@ internal static class SchemaWorkspace
         DELETE FROM companies WHERE app = $app;
         DELETE FROM segment_members WHERE segment_id IN (SELECT id FROM segments WHERE app = $app);
         DELETE FROM segments WHERE app = $app;
+        DELETE FROM contact_subscriptions WHERE type_id IN (SELECT id FROM subscription_types WHERE app = $app);
+        DELETE FROM subscription_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types;";
 }

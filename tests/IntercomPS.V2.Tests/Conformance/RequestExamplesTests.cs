@@ -198,6 +198,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         "conversation_not_found" => IdKind.Conversation,
         "attribute_not_found" => IdKind.DataAttribute,
         "not_found" when template == "/conversations/redact" => IdKind.ConversationPart, // the part its ids name; the conversation is real
+        "resource_not_found" when template.StartsWith("/contacts/{contact_id}/subscriptions", StringComparison.Ordinal) => IdKind.SubscriptionType,
         "not_found" => KindOf(template, [template.Split('{').Last().Split('}')[0]]),
         _ => null,
     };
@@ -230,6 +231,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["source_id"] => IdKind.ConversationSource,
         ["data_attribute_id"] => IdKind.DataAttribute,
         ["away_status_reason_id"] => IdKind.AwayReason,
+        ["subscription_id"] => IdKind.SubscriptionType,
+        ["id"] when template == "/contacts/{contact_id}/subscriptions" => IdKind.SubscriptionType,
         _ => null,
     };
 
@@ -268,13 +271,14 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Segment,
         Lead,
         AwayReason,
+        SubscriptionType,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
     /// a tag, a note and a conversation (which has the tag too, and the contact's reply as a part), is in a segment and belongs to a company (company_id
     /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
-    /// a team, an away status reason that is not deleted; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
+    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
     /// attribute with a dependant object.
     /// </summary>
     private sealed class World
@@ -318,6 +322,9 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             world.ids[IdKind.Lead] = (await api.PostAsync("/contacts", new { role = "lead", email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
             var reasons = (await api.GetAsync("/away_status_reasons")).Ok()["data"].EnumerateArray();
             world.ids[IdKind.AwayReason] = reasons.First(r => !r.GetProperty("deleted").GetBoolean()).GetProperty("id").GetString()!;
+            // The examples attach an opt_in type (consent_type opt_in): the contact has made that choice already.
+            world.ids[IdKind.SubscriptionType] = await fixture.Admin.AddSubscriptionTypeAsync(EmulatorFixture.AppId, "Newsletters", "opt_in", ["sms_message"]);
+            (await api.PostAsync($"/contacts/{contact}/subscriptions", new { id = world.ids[IdKind.SubscriptionType], consent_type = "opt_in" })).Ok();
             return world;
         }
 

@@ -74,13 +74,6 @@ public static class UnservedOperations
             "GET /ip_allowlist",
             "PUT /ip_allowlist",
         ]),
-        ("subscription types are not emulated",
-        [
-            "GET /contacts/{contact_id}/subscriptions",
-            "POST /contacts/{contact_id}/subscriptions",
-            "DELETE /contacts/{contact_id}/subscriptions/{subscription_id}",
-            "GET /subscription_types",
-        ]),
         ("a conversation has its one contact: adding or removing customers is not emulated",
         [
             "POST /conversations/{conversation_id}/customers",
