@@ -61,6 +61,10 @@
         'New-IntercomLead'
         'Set-IntercomLead'
         'Merge-IntercomLead'
+        # Subscription types and users' choices about them (REST API 2.x).
+        'Get-IntercomSubscriptionType'
+        'Get-IntercomUserSubscription'
+        'Set-IntercomUserSubscription'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -78,6 +78,9 @@ BeforeAll {
         'New-IntercomEventSummary'                 = { New-IntercomEventSummary -UserId 'cap1' -EventName 'placed-order' -Count 2 -First '2024-01-01' }
         'Get-IntercomSegment'                      = { Get-IntercomSegment }
         'Get-IntercomSegmentUser'                  = { Get-IntercomSegmentUser -SegmentId 'cap-seg' }
+        'Get-IntercomSubscriptionType'             = { Get-IntercomSubscriptionType }
+        'Get-IntercomUserSubscription'             = { Get-IntercomUserSubscription -UserId 'cap1' }
+        'Set-IntercomUserSubscription'             = { Set-IntercomUserSubscription -UserId 'cap1' -SubscriptionType 'Newsletters' -Receive $false }
         'Get-IntercomLead'                         = { Get-IntercomLead }
         'New-IntercomLead'                         = { New-IntercomLead -Email 'cap-lead@example.com' }
         'Set-IntercomLead'                         = { Set-IntercomLead -Email 'cap-lead@example.com' -Name 'Cap' }

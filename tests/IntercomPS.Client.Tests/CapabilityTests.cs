@@ -46,6 +46,8 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(IDataEvents), "New-IntercomEvent", null)]
         [InlineData(typeof(ISegments), "Get-IntercomSegment", null)]
         [InlineData(typeof(ILeads), "Merge-IntercomLead", null)]
+        [InlineData(typeof(ISubscriptions), "Get-IntercomSubscriptionType", null)]
+        [InlineData(typeof(ISubscriptions), "Set-IntercomUserSubscription", null)]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();

@@ -58,14 +58,16 @@ namespace IntercomPS.Cmdlets
         /// string is an email.
         /// </summary>
         /// <exception cref="ArgumentException">-Email, -UserId and -Id have different numbers of values.</exception>
-        /// <param name="companyNamesCompany">A piped Company names the company the users are linked to, not a user.</param>
-        public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input, bool companyNamesCompany = false)
+        /// <param name="namesOwn">The kind of the module's objects that, piped, names what the cmdlet acts with rather than
+        /// a user (a Company for Add-IntercomCompanyUser, a SubscriptionType for Set-IntercomUserSubscription); null: none.</param>
+        public static IReadOnlyList<UserTarget> Of(string[]? emails, string[]? userIds, string[]? contactIds, PSObject? input, Type? namesOwn = null)
         {
             // A piped note, tag, company, segment, admin, team, away reason, data attribute or thread part has an Id
             // of its own (v1 notes have none), which binds to -Id by name but is no contact id: a note alone names the
             // user it is about; the others name nobody. They are refused even beside -Email, since their other
             // properties bind too (a company's Name and CustomData to a user write's, an admin's Email), except a
-            // company where it names the company the users are linked to (Add-IntercomCompanyUser).
+            // company where it names the company the users are linked to (Add-IntercomCompanyUser), or a subscription type
+            // where it names the type the users are set for (Set-IntercomUserSubscription).
             if (input?.BaseObject is Note note && emails is null && userIds is null && (contactIds is null || IsOnly(contactIds, note.Id)))
             {
                 if (note.User is not { } about) throw new ArgumentException($"{(note.Id is null ? "The note" : "Note " + note.Id)} does not say which user it is about, so it cannot name one; pipe the user instead.");
@@ -73,10 +75,13 @@ namespace IntercomPS.Cmdlets
             }
             if (NotAUser(input?.BaseObject) is { } refusal)
             {
-                if (!(companyNamesCompany && input!.BaseObject is Company company)) throw new ArgumentException(refusal);
-                if (IsOnly(contactIds, company.Id)) contactIds = null;
+                var own = input!.BaseObject;
+                if (namesOwn is null || !namesOwn.IsInstanceOfType(own)) throw new ArgumentException(refusal);
+                if (IsOnly(contactIds, (own as Company)?.Id ?? (own as SubscriptionType)?.Id)) contactIds = null;
                 if (emails is null && userIds is null && contactIds is null)
-                    throw new ArgumentException($"Company '{company}' is the company: name the users to link to it with -Email, -UserId or -Id.");
+                    throw new ArgumentException(own is Company company
+                        ? $"Company '{company}' is the company: name the users to link to it with -Email, -UserId or -Id."
+                        : $"Subscription type '{own}' is the subscription type: name the users to set it for with -Email, -UserId or -Id.");
             }
             if (emails is null && userIds is null && contactIds is null)
                 return new[] { new UserTarget(null, input?.BaseObject as string, null, input) };
@@ -108,6 +113,7 @@ namespace IntercomPS.Cmdlets
             Tag tag => $"Tag '{tag.Name}' is not a user: to act on the users it tags, pipe Get-IntercomUser -Tag '{tag.Name}'.",
             Company company => $"Company '{company}' is not a user: to act on its users, pipe Get-IntercomCompanyUser -CompanyId '{company.CompanyId}'.",
             Segment segment => $"Segment '{segment}' is not a user: to act on its users, pipe Get-IntercomSegmentUser -SegmentId '{segment.Id}'.",
+            SubscriptionType type => $"Subscription type '{type}' is not a user: pipe users to Set-IntercomUserSubscription -SubscriptionType '{type.Id}', or pass -Email, -UserId or -Id.",
             // Teammates and their teams and reasons bind their Id (and an admin its Email) by name too, and would
             // name a contact that is not there: an empty thread list, or a note on nobody.
             Admin admin => $"Admin '{admin.Name}' is a teammate, not a user: pass its Id to -AssigneeId or -AdminId instead.",
@@ -117,7 +123,7 @@ namespace IntercomPS.Cmdlets
             Note note => $"{(note.Id is null ? "The note" : "Note " + note.Id)} names the user it is about only when piped alone, without -Email, -UserId or -Id: pipe the user instead.",
             // Every other object of the module names no user: a data attribute, a thread's part or an admin author would
             // bind its own Id (or Email) as a user's; a thread's message or the session names nobody at all.
-            null or User or MessageThread or DataEvent or EventSummary or SentMessage or ImpressionResult => null,
+            null or User or MessageThread or DataEvent or EventSummary or SentMessage or ImpressionResult or UserSubscription => null,
             MessageAuthor { IsAdmin: false, Type: null or "user" or "lead" or "contact" } => null,
             _ when piped.GetType().Assembly == typeof(User).Assembly => $"{PipedObject.Describe(piped)} is not a user: pipe users (Get-IntercomUser), or pass -Email, -UserId or -Id.",
             _ => null,

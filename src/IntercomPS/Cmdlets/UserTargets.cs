@@ -21,18 +21,19 @@ namespace IntercomPS.Cmdlets
         private readonly RuntimeDefinedParameter _email;
         private readonly RuntimeDefinedParameter _userId;
         private readonly RuntimeDefinedParameter _id;
-        private readonly bool _companyNamesCompany;
+        private readonly Type? _namesOwn;
 
         /// <param name="parameters">The cmdlet's composed parameters, which these join.</param>
         /// <param name="parameterSet">The set the parameters belong to; all the cmdlet's sets unless it has one for naming users.</param>
         /// <param name="emailFirst">-Email binds the first positional argument.</param>
         /// <param name="contactIdAliases">-Id also binds ContactId and contact_id, as piped threads and CSV columns carry it.</param>
         /// <param name="throttled">The cmdlet takes -ThrottleLimit.</param>
-        /// <param name="companyNamesCompany">A piped Company names the company the users are linked to (its own Id is no user's), not a user to refuse.</param>
+        /// <param name="namesOwn">The kind of the module's objects that, piped, names what the cmdlet acts with (a Company the
+        /// users are linked to, a SubscriptionType they are set for: its own Id is no user's), not a user to refuse.</param>
         public UserTargets(RuntimeDefinedParameterDictionary parameters, string parameterSet = ParameterAttribute.AllParameterSets,
-            bool emailFirst = false, bool contactIdAliases = true, bool throttled = true, bool companyNamesCompany = false)
+            bool emailFirst = false, bool contactIdAliases = true, bool throttled = true, Type? namesOwn = null)
         {
-            _companyNamesCompany = companyNamesCompany;
+            _namesOwn = namesOwn;
             ParameterAttribute ByPropertyName() => new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipelineByPropertyName = true };
 
             _input = ComposedParameters.Add(parameters, "InputObject", typeof(PSObject), new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipeline = true, DontShow = true });
@@ -99,7 +100,7 @@ namespace IntercomPS.Cmdlets
             IReadOnlyList<UserTarget> targets;
             try
             {
-                targets = UserTarget.Of(Email, UserId, Id, InputObject, _companyNamesCompany);
+                targets = UserTarget.Of(Email, UserId, Id, InputObject, _namesOwn);
             }
             catch (ArgumentException mismatch)
             {

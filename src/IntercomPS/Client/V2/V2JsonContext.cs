@@ -34,6 +34,9 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(NoContent))]
     [JsonSerializable(typeof(SegmentObject))]
     [JsonSerializable(typeof(SegmentList))]
+    // Subscription types.
+    [JsonSerializable(typeof(SubscriptionTypeObject))]
+    [JsonSerializable(typeof(SubscriptionTypeList))]
     // Admins' away mode.
     [JsonSerializable(typeof(AwayReasonList))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
