@@ -122,6 +122,11 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             var company = (await t.Api.PostAsync("/companies", new { company_id = companyId, name = companyId })).Ok()["id"].GetString()!;
             return new(HttpMethod.Post, $"/contacts/{contact}/companies", new() { ["id"] = company }, "company_id", company, companyId);
         },
+        ["POST /contacts/{contact_id}/subscriptions"] = async t =>
+        {
+            var (contact, type) = (await t.ContactAsync(), await t.SubscriptionTypeAsync());
+            return new(HttpMethod.Post, $"/contacts/{contact}/subscriptions", new() { ["id"] = type, ["consent_type"] = "opt_out" }, "consent");
+        },
         ["PUT /companies/{company_id}"] = async t =>
         {
             var companyId = EmulatorFixture.NewId("co");
@@ -269,6 +274,8 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
 
     private async Task<string> ConversationAsync() => Made((await Api.PostAsync("/conversations",
         new { from = new { type = "user", id = await ContactAsync() }, body = "Hello?" })).Ok()["conversation_id"].GetString()!);
+
+    private async Task<string> SubscriptionTypeAsync() => Made(await fixture.Admin.AddSubscriptionTypeAsync(EmulatorFixture.AppId, "Newsletters", "opt_out"));
 
     private async Task<string> AdminAsync() => (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
 
