@@ -32,6 +32,7 @@ internal static class InspectorViews
         ["teams"] = new(ListTeamsAsync, null),
         ["companies"] = new(ListCompaniesAsync, ShowCompanyAsync),
         ["segments"] = new(ListSegmentsAsync, null), // a segment's members: the contact list's ?segment_id=
+        ["subscription_types"] = new(ListSubscriptionTypesAsync, null), // a contact's choices: on its page
         ["data_attributes"] = new(ListAttributesAsync, null),
         ["events"] = new(ListEventsAsync, null),
     };
@@ -96,6 +97,7 @@ internal static class InspectorViews
         var inbox = await Inbox.ReadAsync(store);
         var companies = await store.ListContactCompaniesAsync(id);
         var segments = await store.ListContactSegmentsAsync(id);
+        var subscriptions = await store.ListContactSubscriptionsAsync(id);
         return w =>
         {
             w.WriteStartObject();
@@ -150,6 +152,13 @@ internal static class InspectorViews
             foreach (var segment in segments)
             {
                 Segment(w, segment);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("subscriptions"); // the types the contact chose about: opted out of (opt_out) or into (opt_in)
+            foreach (var type in subscriptions)
+            {
+                SubscriptionType(w, type);
             }
 
             w.WriteEndArray();
@@ -283,6 +292,24 @@ internal static class InspectorViews
     {
         var segments = await request.Store.ListSegmentsAsync();
         return w => Page(w, segments, segments.Count, null, g => Segment(w, g));
+    }
+
+    private static async Task<Writes> ListSubscriptionTypesAsync(InspectorRequest request)
+    {
+        var types = await request.Store.ListSubscriptionTypesAsync();
+        return w => Page(w, types, types.Count, null, t => SubscriptionType(w, t));
+    }
+
+    private static void SubscriptionType(Utf8JsonWriter w, SubscriptionTypeRecord t)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", t.Id);
+        w.WriteString("name", t.Name);
+        w.WriteString("description", t.Description);
+        w.WriteString("consent_type", t.ConsentType);
+        w.WriteString("content_types", string.Join(", ", t.ContentTypes));
+        w.WriteString("state", t.State);
+        w.WriteEndObject();
     }
 
     /// <summary>Every model's attributes (contact, company), the archived ones too, as the store lists them.</summary>

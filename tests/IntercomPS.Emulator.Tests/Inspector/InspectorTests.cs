@@ -233,7 +233,16 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.Equal(["Analytical Engines", "US Navy"], shown["companies"].EnumerateArray().Select(c => c.Str("name")));
         Assert.Equal([pioneers], shown["segments"].EnumerateArray().Select(g => g.Str("id")));
 
+        // Subscription types are listed, and a contact's page names its choices.
+        var newsletters = await fixture.Admin.AddSubscriptionTypeAsync(App, "Newsletters", "opt_out", ["email", "sms_message"], description: "Monthly");
+        (await fixture.V2.PostAsync($"/contacts/{grace}/subscriptions", new { id = newsletters, consent_type = "opt_out" })).Ok();
+        var types = (await Inspector.GetAsync($"_inspector/api/apps/{App}/subscription_types")).Ok();
+        Assert.Equal([(newsletters, "Newsletters", "opt_out", "email, sms_message", "live", "Monthly")],
+            types["items"].EnumerateArray().Select(t => (t.Str("id"), t.Str("name"), t.Str("consent_type"), t.Str("content_types"), t.Str("state"), t.Str("description"))).ToArray());
+        Assert.Equal([newsletters], (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts/{grace}")).Ok()["subscriptions"].EnumerateArray().Select(t => t.Str("id")));
+
         // Another app holds none of them.
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/subscription_types")).Ok()["items"].EnumerateArray());
         Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/companies")).Ok()["items"].EnumerateArray());
         Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/segments")).Ok()["items"].EnumerateArray());
     }

@@ -31,6 +31,10 @@ const views = {
     title: 'Segments', columns: [['name', 'Name'], ['person_type', 'Person type'], ['members', 'Members', 'number'], ['created_at', 'Created', 'time'], ['id', 'Id']],
     open: (segment) => go(state.app, 'contacts', null, { segment_id: segment.id, segment_name: segment.name }),
   },
+  subscription_types: {
+    title: 'Subscription types',
+    columns: [['name', 'Name'], ['consent_type', 'Consent'], ['content_types', 'Content'], ['state', 'State'], ['description', 'Description', 'wrap'], ['id', 'Id']],
+  },
   admins: {
     title: 'Admins', below: 'teams',
     columns: [['name', 'Name'], ['email', 'Email'], ['away', 'Away', 'flag'], ['reassign', 'Reassigns when away', 'flag'], ['teams', 'Teams'], ['id', 'Id']],
@@ -209,7 +213,11 @@ async function renderContact(id) {
           : el('p', { class: 'empty' }, 'None.'),
         el('h3', {}, `Segments (${data.segments.length})`),
         data.segments.length ? el('div', {}, data.segments.map((g) => el('a', { class: 'chip', onclick: () => go(state.app, 'contacts', null, { segment_id: g.id, segment_name: g.name }) }, g.name)))
-          : el('p', { class: 'empty' }, 'None.'))),
+          : el('p', { class: 'empty' }, 'None.'),
+        el('h3', {}, `Subscription choices (${data.subscriptions.length})`),
+        data.subscriptions.length
+          ? el('div', {}, data.subscriptions.map((t) => el('span', { class: 'chip' }, `${t.name}: ${t.consent_type === 'opt_in' ? 'opted in' : 'opted out'}`)))
+          : el('p', { class: 'empty' }, 'None: every type at its default.'))),
     el('h3', {}, `Conversations (${data.conversations_total})`),
     table(views.conversations.columns, data.conversations, (row) => go(state.app, 'conversations', row.id)),
     el('h3', {}, `Events (${data.events.length})`),
