@@ -138,6 +138,12 @@ Describe 'Set-IntercomUserSubscription' {
         Get-SubscriptionWrites | Should -Be 2
     }
 
+    It 'runs two inputs naming the same user in input order, so the second finds the first''s choice' {
+        $out = 'ben@example.com', 'ben@example.com', 'ann@example.com' | Set-IntercomUserSubscription -SubscriptionType Newsletters -Receive $false -PassThru -ThrottleLimit 8
+        $out.Changed | Should -Be $true, $false, $true
+        Get-TestRequestCount 'POST /contacts/{contact_id}/subscriptions' | Should -Be 2
+    }
+
     It 'takes a piped type with the users named beside it, and a piped user subscription as both' {
         Get-IntercomSubscriptionType -Name Newsletters | Set-IntercomUserSubscription -Email ben@example.com, ann@example.com -Receive $false
         Get-RawChoice $users[0].Id | Should -Be $newsletters

@@ -13,13 +13,14 @@ namespace IntercomPS.Cmdlets
     /// (an id or a name, resolved against one listing per command, after -WhatIf/-Confirm and before any user's
     /// request), by a piped SubscriptionType, or by a piped UserSubscription's SubscriptionTypeId. A name given on the
     /// command line that names no type, or several, ends the command before anything is sent, since it would fail for
-    /// every user; a type named by an input is that input's own error.
+    /// every user; a type named by an input is that input's own error. Inputs naming the same user run in input order.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomUserSubscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(UserSubscription))]
     public sealed class SetIntercomUserSubscriptionCommand : IntercomCmdlet
     {
         private readonly UserTargets _users;
+        private readonly SameUserOrder _order = new SameUserOrder();
         private readonly Dictionary<string, SubscriptionType> _resolved = new Dictionary<string, SubscriptionType>(StringComparer.Ordinal);
         private SubscriptionTypeFinder? _find;
         private bool _typeOnCommandLine;
@@ -71,7 +72,9 @@ namespace IntercomPS.Cmdlets
                 if (!ShouldProcess(user.Describe(), action)) continue;
                 if (Resolve(value, fromCommandLine: piped is null && _typeOnCommandLine, user.Target) is not { } type) continue;
                 var identity = user.Identity();
-                Requests.Submit(user.Target, token => Client.As<ISubscriptions>().SetUserSubscriptionAsync(identity, type, receive, token), answer =>
+                // A read then a write: two inputs naming the same user run one after the other, in input order (SameUserOrder),
+                // so the second reads what the first wrote.
+                Requests.Submit(user.Target, token => _order.Run(user, () => Client.As<ISubscriptions>().SetUserSubscriptionAsync(identity, type, receive, token)), answer =>
                 {
                     if (answer.Changed == false)
                         WriteVerbose($"{identity} already {(receive ? "receives" : "does not receive")} '{type.Name}' ({type.Id}): nothing was sent.");
