@@ -121,6 +121,20 @@ public class SubscriptionsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task A_lead_merged_into_a_user_gives_it_the_choices_it_lacks()
+    {
+        var (user, newsletters, texts) = await WorldAsync();
+        var lead = (await Api.PostAsync("/contacts", new { role = "lead", email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
+        (await Api.PostAsync($"/contacts/{lead}/subscriptions", new { id = newsletters, consent_type = "opt_out" })).Ok();
+        (await Api.PostAsync($"/contacts/{lead}/subscriptions", new { id = texts, consent_type = "opt_in" })).Ok();
+        (await Api.PostAsync($"/contacts/{user}/subscriptions", new { id = texts, consent_type = "opt_in" })).Ok();
+
+        (await Api.PostAsync("/contacts/merge", new { from = lead, into = user })).Ok();
+        Assert.Equal([newsletters, texts], (await Api.GetAsync($"/contacts/{user}/subscriptions")).Ok()["data"].EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        Assert.Equal("User Not Found", (await Api.GetAsync($"/contacts/{lead}/subscriptions")).Error(404, "not_found"));
+    }
+
+    [Fact]
     public async Task The_admin_definition_is_strict()
     {
         await fixture.ResetAsync();
