@@ -15,7 +15,7 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 internal static class SubscriptionsEndpoints
 {
     /// <summary>POST /contacts/{contact_id}/subscriptions' request schema.</summary>
-    private static readonly IReadOnlySet<string> AttachFields = UnknownFields.Set("id", "consent_type");
+    private static readonly FieldSet AttachFields = UnknownFields.Set("id", "consent_type");
 
     public static async Task<IResult> ListTypesAsync(HttpContext context)
     {
