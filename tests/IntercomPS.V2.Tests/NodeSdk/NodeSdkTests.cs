@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using IntercomPS.Emulator;
+using IntercomPS.Testing;
 using Xunit;
 
 namespace IntercomPS.V2.Tests.NodeSdk;
@@ -86,6 +87,14 @@ public sealed class NodeSdkFixture : IAsyncLifetime
         var options = new EmulatorOptions { Log = TextWriter.Synchronized(new StringWriter(Log)) };
         options.Apps["sdk-app"] = Token;
         emulator = await IntercomEmulator.StartAsync(options);
+
+        // What a workspace defines in Intercom's UI, which the API cannot write: the scripts find it by name.
+        using (var admin = new EmulatorAdmin(emulator.BaseUri))
+        {
+            await admin.AddSubscriptionTypeAsync("sdk-app", "Newsletters", "opt_out");
+            await admin.AddSubscriptionTypeAsync("sdk-app", "Beta program", "opt_in", ["email", "sms_message"]);
+        }
+
         Environment = [("INTERCOM_EMULATOR_URL", emulator.BaseUri.ToString().TrimEnd('/')), ("INTERCOM_EMULATOR_TOKEN", Token)];
 
         if (!File.Exists(Path.Combine(Folder, "node_modules", "intercom-client", "package.json")))

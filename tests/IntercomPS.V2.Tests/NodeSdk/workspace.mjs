@@ -1,5 +1,6 @@
 // The rest of the workspace through the SDK: admins and away mode, away reasons, teams, segments, data attributes,
-// notes (numbered pages), events and their summaries, tags, and an email message.
+// notes (numbered pages), events and their summaries, subscription types and a contact's choices, tags, and an
+// email message.
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -51,6 +52,21 @@ assert.equal(events.events[0].event_name, "invited-friend");
 const summary = await client.events.list({ type: "user", user_id: externalId, summary: true });
 assert.equal(summary.events.find((e) => e.name === "invited-friend").count, 2);
 await client.events.summaries({ user_id: externalId, event_summaries: { event_name: "logged-in", count: 3, first: 1700000000, last: 1700003600 } });
+
+// Subscription types (defined by the test, as a workspace defines them in Intercom's UI) and a contact's choices.
+const types = await client.subscriptionTypes.list();
+const newsletters = types.data.find((t) => t.default_translation.name === "Newsletters");
+const beta = types.data.find((t) => t.default_translation.name === "Beta program");
+assert.equal(newsletters.consent_type, "opt_out");
+assert.deepEqual(beta.content_types, ["email", "sms_message"]);
+assert.deepEqual((await client.contacts.listAttachedSubscriptions({ contact_id: contact.id })).data, []);
+const optedOut = await client.contacts.attachSubscription({ contact_id: contact.id, id: newsletters.id, consent_type: "opt_out" });
+assert.equal(optedOut.id, newsletters.id);
+await client.contacts.attachSubscription({ contact_id: contact.id, id: beta.id, consent_type: "opt_in" });
+const choices = await client.contacts.listAttachedSubscriptions({ contact_id: contact.id });
+assert.deepEqual(choices.data.map((t) => t.id).sort(), [newsletters.id, beta.id].sort());
+await client.contacts.detachSubscription({ contact_id: contact.id, subscription_id: newsletters.id });
+assert.deepEqual((await client.contacts.listAttachedSubscriptions({ contact_id: contact.id })).data.map((t) => t.id), [beta.id]);
 
 const tag = await client.tags.create({ name: unique("vip") });
 assert.ok((await client.tags.list()).data.some((t) => t.id === tag.id));
