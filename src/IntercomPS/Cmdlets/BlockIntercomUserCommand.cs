@@ -32,11 +32,7 @@ namespace IntercomPS.Cmdlets
             }
         }
 
-        private bool ShouldBlock(UserTarget user)
-        {
-            var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
-            if (Force && !confirmAsked && !IsWhatIf) return true;
-            return ShouldProcess(user.Describe(), "Block Intercom user and archive all their conversations");
-        }
+        private bool ShouldBlock(UserTarget user) =>
+            ShouldProcessUnlessForced(Force, user.Describe(), "Block Intercom user and archive all their conversations");
     }
 }

@@ -63,9 +63,8 @@ namespace IntercomPS.Cmdlets
                 return;
             }
             var threadId = ThreadId!.Value;
-            var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
             var target = Source ? $"first message of conversation {threadId}" : $"part {partId} of conversation {threadId}";
-            if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess(target, "Redact (its words are deleted for good)")) return;
+            if (!ShouldProcessUnlessForced(Force, target, "Redact (its words are deleted for good)")) return;
             Requests.Submit((object?)input ?? threadId, token => RedactAsync(threadId, Source ? null : partId, token), thread => { if (PassThru) WriteObject(thread); });
         }
 

@@ -74,6 +74,13 @@ namespace IntercomPS.Cmdlets
                 ? LanguagePrimitives.IsTrue(whatIf)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
+        /// <summary>
+        /// ShouldProcess for a cmdlet whose -Force skips the prompt: never -WhatIf, which only describes, and never a
+        /// -Confirm given explicitly, which asks to be asked.
+        /// </summary>
+        protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>
+            (force && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !IsWhatIf) || ShouldProcess(target, action);
+
         private IIntercomApi ResolveClient()
         {
             var session = Session ?? CurrentSession.Get();

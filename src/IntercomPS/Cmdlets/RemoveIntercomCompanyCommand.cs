@@ -50,10 +50,9 @@ namespace IntercomPS.Cmdlets
                 return;
             }
             var named = id ?? companyId!;
-            var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
             // A piped company has both: its company id is what a person recognises in a prompt, Intercom's id alone is not.
             var described = id is not null && companyId is not null ? $"{companyId} ({id})" : named;
-            if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess(described, "Remove Intercom company (its users are detached, not deleted)")) return;
+            if (!ShouldProcessUnlessForced(Force, described, "Remove Intercom company (its users are detached, not deleted)")) return;
             Requests.Submit(named, token => DeleteAsync(id, companyId, token), removed => { if (PassThru) WriteObject(removed); });
         }
 

@@ -45,8 +45,7 @@ namespace IntercomPS.Cmdlets
                 Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the thread to delete by -ThreadId (a blank cell, or 0, names none)."));
                 return;
             }
-            var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
-            if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess($"conversation {threadId}", "Remove Intercom conversation (permanently, with all its parts)")) return;
+            if (!ShouldProcessUnlessForced(Force, $"conversation {threadId}", "Remove Intercom conversation (permanently, with all its parts)")) return;
             Requests.Submit((object?)_piped.InputObject ?? threadId, token => DeleteAsync(threadId, token), deleted => { if (PassThru) WriteObject(deleted); });
         }
 

@@ -38,8 +38,7 @@ namespace IntercomPS.Cmdlets
             foreach (var name in Name)
             {
                 if (!_named.Add(name)) continue;
-                var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
-                if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess($"tag {name}", "Remove Intercom tag from every user and delete it")) continue;
+                if (!ShouldProcessUnlessForced(Force, $"tag {name}", "Remove Intercom tag from every user and delete it")) continue;
                 var removed = Requests.Invoke(name, token => Client.As<ITagRemoval>().DeleteTagAsync(name, find, token));
                 if (removed is not null && PassThru) WriteObject(removed);
             }

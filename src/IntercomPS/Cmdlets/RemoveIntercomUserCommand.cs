@@ -40,9 +40,7 @@ namespace IntercomPS.Cmdlets
         private bool ShouldRemove(UserTarget user)
         {
             var action = Archive ? "Archive Intercom user" : "Remove Intercom user and all their conversations";
-            var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
-            if (Force && !confirmAsked && !IsWhatIf) return true;
-            return ShouldProcess(user.Describe(), action);
+            return ShouldProcessUnlessForced(Force, user.Describe(), action);
         }
     }
 }
