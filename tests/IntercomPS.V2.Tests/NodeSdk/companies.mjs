@@ -1,5 +1,6 @@
 // Companies through the SDK: create or update, find, retrieve by company_id, update, attach and detach a contact,
-// the company's contacts, the numbered-page list and the scroll pagers, delete.
+// the company's contacts, a contact's companies, the company's segments, the numbered-page list and the scroll
+// pagers, delete.
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -26,6 +27,12 @@ const attached = await client.companies.attachContact({ contact_id: contact.id, 
 assert.equal(attached.id, company.id);
 const staff = await client.companies.listAttachedContacts({ company_id: company.id });
 assert.deepEqual(staff.data.map((c) => c.id), [contact.id]);
+// The description's schema names a contact's companies `companies`, its example (and so the emulator) `data`; the
+// SDK's pager reads `companies`, so it yields nothing here: read the page's answer.
+const ofContact = await client.contacts.listAttachedCompanies({ contact_id: contact.id });
+assert.deepEqual(ofContact.response.data.map((c) => c.id), [company.id]);
+const companySegments = await client.companies.listAttachedSegments({ company_id: company.id });
+assert.deepEqual(companySegments.data, []);
 await client.companies.detachContact({ contact_id: contact.id, company_id: company.id });
 assert.deepEqual((await client.companies.listAttachedContacts({ company_id: company.id })).data, []);
 
