@@ -22,6 +22,7 @@
         'Restore-IntercomUser'
         'Block-IntercomUser'
         'Add-IntercomNote'
+        'Get-IntercomNote'
         'Get-IntercomTag'
         'New-IntercomTag'
         'Set-IntercomTag'

@@ -55,6 +55,7 @@ BeforeAll {
         'Add-IntercomMessageReply -AsAdmin'        = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -AsAdmin }
         'Add-IntercomMessageReply -Note'           = { Add-IntercomMessageReply -UserId 'cap1' -ThreadId 1 -Body 'Hi' -Note }
         'Send-IntercomMessage'                     = { Send-IntercomMessage -UserId 'cap1' -Body 'Hi' -Confirm:$false }
+        'Get-IntercomNote'                         = { Get-IntercomNote -UserId 'cap1' }
         'Get-IntercomAdmin'                        = { Get-IntercomAdmin }
         'Get-IntercomTeam'                         = { Get-IntercomTeam }
         'Get-IntercomDataAttribute'                = { Get-IntercomDataAttribute }

@@ -58,9 +58,10 @@ Describe 'Note and thread tables on REST API 2.14' {
     }
     AfterAll { Connect-TestIntercom }
 
-    It 'names the user of a note made by user id, and shows its time as the other tables do in any culture' {
+    It 'names the user of a note made by user id and its author, and shows its time as the other tables do in any culture' {
         $lines = Get-TableLines { Add-IntercomNote -UserId 'u-2002' -Body 'Called' }
-        $lines[2] | Should -Match "^u-2002\s+$today \d\d:\d\d\s+<p>Called</p>$"
+        $lines[0] | Should -Match '^User\s+CreatedAt\s+Author\s+Html$'
+        $lines[2] | Should -Match "^u-2002\s+$today \d\d:\d\d\s+$((Get-IntercomAdmin -Id (Get-IntercomSession).AdminId).Name)\s+<p>Called</p>$"
     }
 
     It 'shows a thread''s and its parts'' times in one form in any culture' {

@@ -5,7 +5,7 @@ BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
 
     function Get-TestNotes([string] $ContactId) {
-        # The notes of a contact, read straight from the emulator's 2.14 face (the module has no cmdlet that lists notes).
+        # The notes of a contact, read straight from the emulator's 2.14 face (what Get-IntercomNote is tested against).
         $headers = @{ Authorization = "Bearer $env:INTERCOMPS_TEST_APIKEY"; 'Intercom-Version' = '2.14' }
         @((Invoke-RestMethod -Uri ([uri]::new($IntercomTestV2Uri, "contacts/$ContactId/notes")) -Headers $headers).data)
     }
@@ -285,6 +285,74 @@ Describe 'Notes on REST API 2.14' {
         $counts | Where-Object { $_ -gt 1 } | Should -BeNullOrEmpty
         ($counts | Measure-Object -Sum).Sum | Should -Be ($notes.Count + $lost.Count)
         (Get-TestRequestCount 'POST /contacts/{contact_id}/notes') - $before | Should -Be ($notes.Count + $lost.Count)
+    }
+}
+
+Describe 'Reading notes on REST API 2.14' {
+    BeforeAll {
+        Reset-TestApp
+        $session = Connect-TestIntercomV2 -PassThru
+        $reader = New-IntercomUser -Email 'reader@example.com'
+        $other = New-IntercomUser -Email 'other@example.com'
+        $null = 1..55 | ForEach-Object { Add-IntercomNote -Id $reader.Id -Body "Note $_" }
+        $null = Add-IntercomNote -Id $other.Id -Body 'Only one'
+    }
+
+    It 'reads each piped user''s notes, newest first with their author, every page of 50, in input order' {
+        $before = Get-TestRequestCount 'GET /contacts/{contact_id}/notes'
+        $notes = $reader, $other | Get-IntercomNote
+        $notes | Should -HaveCount 56
+        $notes[0].Html | Should -BeExactly '<p>Note 55</p>'
+        $notes[54].Html | Should -BeExactly '<p>Note 1</p>'
+        $notes[55].Html | Should -BeExactly '<p>Only one</p>'
+        $notes[55].User.Id | Should -Be $other.Id
+        $notes[0].User.Id | Should -Be $reader.Id
+        $notes[0].Author.Id | Should -Be $session.AdminId
+        $notes[0].Author.IsAdmin | Should -BeTrue
+        (Get-TestRequestCount 'GET /contacts/{contact_id}/notes') - $before | Should -Be 3 # two pages of the reader's, one of the other's
+        ($notes.Id | Sort-Object -Unique) | Should -HaveCount 56
+    }
+
+    It 'stops at -First, asking for no page after it, and writes the total first with -IncludeTotalCount' {
+        $before = Get-TestRequestCount 'GET /contacts/{contact_id}/notes'
+        $latest = Get-IntercomNote -Email 'reader@example.com' -First 1
+        $latest.Html | Should -BeExactly '<p>Note 55</p>'
+        (Get-TestRequestCount 'GET /contacts/{contact_id}/notes') - $before | Should -Be 1
+        $counted = @(Get-IntercomNote -Email 'reader@example.com' -Skip 50 -IncludeTotalCount)
+        [long] $counted[0] | Should -Be 55
+        $counted[1..5].Html | Should -Be ('<p>Note 5</p>', '<p>Note 4</p>', '<p>Note 3</p>', '<p>Note 2</p>', '<p>Note 1</p>')
+    }
+
+    It 'gets notes by -NoteId whoever they are about, and a missing one is that id''s own not_found' {
+        $ids = (Get-IntercomNote -Id $other.Id).Id, '999999'
+        $found = Get-IntercomNote -NoteId $ids -ErrorAction SilentlyContinue -ErrorVariable failed
+        $found.Html | Should -BeExactly '<p>Only one</p>'
+        $found.User.Id | Should -Be $other.Id
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].TargetObject | Should -Be '999999'
+    }
+
+    It 'refuses -NoteId with a user, and naming neither, before any request' {
+        $before = Get-TestRequestCount
+        $reader | Get-IntercomNote -NoteId '1' -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $refused[0].Exception.Message | Should -BeExactly '-NoteId names notes whoever they are about: give it without a user.'
+        { Get-IntercomNote -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.invalid_argument,*' `
+            -ExpectedMessage 'Name the users whose notes to get (-Email, -UserId, -Id, or piped users), or the notes (-NoteId).'
+        Get-TestRequestCount | Should -Be $before
+    }
+
+    It 'reads the notes of the user a piped note is about' {
+        (Get-IntercomNote -Id $other.Id | Get-IntercomNote).Html | Should -BeExactly '<p>Only one</p>'
+    }
+
+    It 'reports a user who cannot be found as that input''s not_found and reads the others' {
+        $notes = 'nobody@example.com', 'other@example.com' | Get-IntercomNote -ErrorAction SilentlyContinue -ErrorVariable failed
+        $notes.Html | Should -BeExactly '<p>Only one</p>'
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].TargetObject | Should -Be 'nobody@example.com'
     }
 }
 

@@ -136,6 +136,8 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Add-IntercomMessageReply", "Note", "A note on a conversation (-Note)", ContactModel),
             Capability.OnlyV2("Send-IntercomMessage", null, "Sending a message as an admin", ContactModel,
                 "The v1 API cannot send a message as an admin (its threads are started by users): connect with Connect-Intercom -AccessToken to REST API 2.x, which can."),
+            Capability.OnlyV2("Get-IntercomNote", null, "Reading notes", ContactModel,
+                "The v1 API cannot read notes (it could only add them): connect with Connect-Intercom -AccessToken to REST API 2.x, which can."),
             Capability.OnlyV2("Get-IntercomAdmin", null, "Listing admins", ContactModel),
             Capability.OnlyV2("Get-IntercomTeam", null, "Listing teams", ContactModel),
             // Admins' away mode: setting it is as old as 2.x; its reasons came with 2.14.

@@ -137,6 +137,16 @@ namespace IntercomPS.Client
         Task<User> BlockUserAsync(UserIdentity user, CancellationToken cancellationToken = default);
     }
 
+    /// <summary>Reading notes, which only REST API 2.x can (v1 could only add them).</summary>
+    public interface INoteListing
+    {
+        /// <summary>The user's notes, newest first, a page at a time (at most <paramref name="pageSize"/>, 50 a page at most).</summary>
+        IPageReader<Note> ListNotes(UserIdentity user, int pageSize = int.MaxValue, CancellationToken cancellationToken = default);
+
+        /// <summary>One note by its id.</summary>
+        Task<Note> GetNoteAsync(string id, CancellationToken cancellationToken = default);
+    }
+
     /// <summary>Listing every tag, which only REST API 2.x can (v1 finds tags by name).</summary>
     public interface ITagListing
     {

@@ -14,6 +14,9 @@ namespace IntercomPS
         public DateTime? CreatedAt { get; set; }
         public User? User { get; set; }
 
+        /// <summary>The admin who wrote it (REST API 2.x, when Intercom names one); null on v1.</summary>
+        public MessageAuthor? Author { get; set; }
+
         public override string ToString() => Html ?? string.Empty;
     }
 }

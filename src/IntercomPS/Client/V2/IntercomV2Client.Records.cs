@@ -11,8 +11,8 @@ using IntercomPS.Json;
 namespace IntercomPS.Client.V2
 {
     /// <summary>
-    /// Tags (GET/POST /tags, DELETE /contacts/{id}/tags/{tag_id}), notes (POST /contacts/{id}/notes) and
-    /// impressions, which 2.x does not have.
+    /// Tags (GET/POST /tags, DELETE /contacts/{id}/tags/{tag_id}), notes (POST and GET /contacts/{id}/notes, GET
+    /// /notes/{id}) and impressions, which 2.x does not have.
     /// </summary>
     public sealed partial class IntercomV2Client
     {
@@ -36,15 +36,59 @@ namespace IntercomPS.Client.V2
                 writer.WriteString("body", body);
                 writer.WriteEndObject();
             }, V2JsonContext.Default.NoteObject, idempotent: false, cancellationToken).ConfigureAwait(false);
-            // The answer names the contact by id only: the note's user is what is known of them without asking again.
-            return new Note
-            {
-                Id = note.Id,
-                Html = note.Body,
-                CreatedAt = note.CreatedAt,
-                User = new User { Id = note.Contact?.Id ?? contactId, Email = user.Email, UserId = user.UserId },
-            };
+            return ToNote(note, user, contactId);
         }
+
+        /// <summary>
+        /// GET /contacts/{id}/notes?page=n&amp;per_page=, newest first, walked by page number until the last (checked as
+        /// any paged read); the contact is found when the first page is asked for.
+        /// </summary>
+        public IPageReader<Note> ListNotes(UserIdentity user, int pageSize = int.MaxValue, CancellationToken cancellationToken = default)
+        {
+            if (user is null) throw new ArgumentNullException(nameof(user));
+            var perPage = Math.Max(1, Math.Min(pageSize, NotesPageSize));
+            string? contactId = null;
+            PagedReadCheck? check = null;
+            var page = 0;
+            var done = false;
+            return new PageReader<Note>(async token =>
+            {
+                if (done) return (null, null);
+                contactId ??= await ContactIdAsync(user, token).ConfigureAwait(false);
+                var path = "contacts/" + Uri.EscapeDataString(contactId) + "/notes";
+                check ??= new PagedReadCheck(HttpMethod.Get, new Uri(BaseUri, path), "note", perPage, new SeenIds());
+                page++;
+                var list = await SendAsync(HttpMethod.Get, $"{path}?page={page}&per_page={perPage}", null, V2JsonContext.Default.NoteList,
+                    idempotent: true, token).ConfigureAwait(false);
+                check.Page(list.TotalCount, list.Data, note => note.Id, null);
+                done = list.Data.Length == 0 || page >= (list.Pages?.TotalPages ?? page);
+                return (list.Data.Length == 0 ? null : list.Data.Select(note => ToNote(note, user, contactId)).ToArray(), list.TotalCount);
+            }, cancellationToken);
+        }
+
+        /// <summary>GET /notes/{id}. The note names its contact by id only, so that is all its User carries.</summary>
+        public async Task<Note> GetNoteAsync(string id, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("A note is named by its Id.");
+            var note = await SendAsync(HttpMethod.Get, "notes/" + Uri.EscapeDataString(id), null, V2JsonContext.Default.NoteObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return ToNote(note, null, note.Contact?.Id);
+        }
+
+        /// <summary>The most notes a page holds, as the description's example pages them.</summary>
+        private const int NotesPageSize = 50;
+
+        /// <summary>
+        /// A note as the module shows it. The answer names the contact by id only: the note's user is what is known of
+        /// them without asking again (the email or user id it was asked for with, when it was).
+        /// </summary>
+        private static Note ToNote(NoteObject note, UserIdentity? user, string? contactId) => new Note
+        {
+            Id = note.Id,
+            Html = note.Body,
+            CreatedAt = note.CreatedAt,
+            User = new User { Id = note.Contact?.Id ?? contactId, Email = user?.Email, UserId = user?.UserId },
+            Author = note.Author is { } admin ? new MessageAuthor { Type = "admin", Id = admin.Id, Name = admin.Name, Email = admin.Email, IsAdmin = true } : null,
+        };
 
         /// <summary>GET /tags, matched by name as Intercom matches tag names (ignoring case; an exact match first).</summary>
         public Task<Tag> GetTagAsync(string name, CancellationToken cancellationToken = default) => NewTagFinder()(name, cancellationToken);
@@ -223,5 +267,14 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
         [JsonPropertyName("contact")] public ContactRef? Contact { get; set; }
         [JsonPropertyName("body")] public string? Body { get; set; }
+        [JsonPropertyName("author")] public PartAuthor? Author { get; set; }
+    }
+
+    /// <summary>GET /contacts/{id}/notes: a page of notes, numbered.</summary>
+    internal sealed class NoteList
+    {
+        [JsonPropertyName("data")] public NoteObject[] Data { get; set; } = Array.Empty<NoteObject>();
+        [JsonPropertyName("total_count")] public int TotalCount { get; set; }
+        [JsonPropertyName("pages")] public CursorPages? Pages { get; set; }
     }
 }

@@ -13,7 +13,7 @@ namespace IntercomPS.Client.V2
     /// shaped operations the cmdlets use onto contacts, tags, notes and conversations: users are contacts with role
     /// user, a user id is a contact's external_id, custom data its custom attributes. Knows nothing of PowerShell.
     /// </summary>
-    public sealed partial class IntercomV2Client : IIntercomApi, IUserArchive, ITagListing, ITagRemoval, IConversationInbox
+    public sealed partial class IntercomV2Client : IIntercomApi, IUserArchive, ITagListing, ITagRemoval, INoteListing, IConversationInbox
     {
         private readonly ApiTransport _transport;
         private readonly string? _adminId;

@@ -17,6 +17,7 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(TagObject))]
     [JsonSerializable(typeof(TagObjectList))]
     [JsonSerializable(typeof(NoteObject))]
+    [JsonSerializable(typeof(NoteList))]
     [JsonSerializable(typeof(ConversationObject))]
     [JsonSerializable(typeof(ConversationList))]
     [JsonSerializable(typeof(ConversationCreated))]
