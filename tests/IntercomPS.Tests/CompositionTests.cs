@@ -33,7 +33,7 @@ namespace IntercomPS.Tests
                 declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
                          "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Block-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser",
-                         "Add-IntercomCompanyUser", "Remove-IntercomCompanyUser", "Get-IntercomUserCompany", "Send-IntercomMessage",
+                         "Add-IntercomCompanyUser", "Remove-IntercomCompanyUser", "Get-IntercomUserCompany", "Send-IntercomMessage", "Get-IntercomNote",
                          "Get-IntercomUserSubscription", "Set-IntercomUserSubscription" })
             {
                 Assert.All(new[] { "InputObject", "Email", "UserId", "Id", "ThrottleLimit" }, name => Assert.Contains($"{cmdlet} -{name} composed", declared));
