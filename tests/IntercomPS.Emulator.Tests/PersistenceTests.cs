@@ -160,4 +160,50 @@ public sealed class PersistenceTests : IDisposable
             Assert.Equal(tagId, (await api.GetAsync("v1/tags?name=legacy")).AssertStatus(200)["id"].GetString());
         }
     }
+    [Fact]
+    public async Task A_data_file_from_before_titles_redactions_and_subscription_types_is_upgraded()
+    {
+        var path = Path.Combine(directory, "before.db");
+        string contactId;
+        long threadId;
+        await using (var first = await IntercomEmulator.StartAsync(Options(path)))
+        {
+            var v1 = new Api(http, first.BaseUri, "keep", "keep-key");
+            contactId = (await v1.PostAsync("v1/users", new { email = "old@example.com", user_id = "old-1" })).AssertStatus(201)["intercom_id"].GetString()!;
+            threadId = (await v1.PostAsync("v1/users/message_threads", new { user_id = "old-1", body = "my card number is 4111" }))["thread_id"].GetInt64();
+        }
+
+        // Take the file back to before this release: no title, custom attributes or redaction columns, no subscription tables.
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            using var downgrade = old.CreateCommand();
+            downgrade.CommandText = """
+                ALTER TABLE conversation_states DROP COLUMN title;
+                ALTER TABLE conversation_states DROP COLUMN custom_attributes;
+                ALTER TABLE messages DROP COLUMN redacted_at;
+                DROP TRIGGER tr_users_subscriptions;
+                DROP TABLE contact_subscriptions;
+                DROP TABLE subscription_types;
+                """;
+            downgrade.ExecuteNonQuery();
+        }
+
+        await using var upgraded = await IntercomEmulator.StartAsync(Options(path));
+        var v2 = new Api(http, upgraded.BaseUri, "keep-key", "");
+        var admin = new Api(http, upgraded.BaseUri, null, null);
+        var titled = (await v2.PutAsync($"conversations/{threadId}", new { title = "Card", custom_attributes = new { issue = "pci" } })).AssertStatus(200);
+        Assert.Equal("Card", titled["title"].GetString());
+        Assert.Equal("pci", titled["custom_attributes"].GetProperty("issue").GetString());
+        var source = titled["source"].GetProperty("id").GetString()!;
+        var redacted = (await v2.PostAsync("conversations/redact", new { type = "source", conversation_id = $"{threadId}", source_id = source })).AssertStatus(200);
+        Assert.True(redacted["source"].GetProperty("redacted").GetBoolean());
+        var type = (await admin.PostAsync("admin/apps/keep/subscription_types", new { name = "Newsletters", consent_type = "opt_out" })).AssertStatus(200)["id"].GetString()!;
+        (await v2.PostAsync($"contacts/{contactId}/subscriptions", new { id = type, consent_type = "opt_out" })).AssertStatus(200);
+        Assert.Equal(type, (await v2.GetAsync($"contacts/{contactId}/subscriptions")).AssertStatus(200)["data"][0].GetProperty("id").GetString());
+        // The trigger the upgrade added takes a deleted contact's choices with it.
+        (await v2.DeleteAsync($"contacts/{contactId}")).AssertStatus(200);
+        var recreated = (await v2.PostAsync("contacts", new { email = "old@example.com" })).AssertStatus(200)["id"].GetString()!;
+        Assert.Empty((await v2.GetAsync($"contacts/{recreated}/subscriptions")).AssertStatus(200)["data"].EnumerateArray());
+    }
 }
