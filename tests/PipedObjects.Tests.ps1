@@ -132,4 +132,42 @@ Describe 'Piped objects of another kind on REST API 2.14' {
         ($tag | Get-IntercomTag).Name | Should -BeExactly 'Acme'
         ([pscustomobject]@{ name = 'Acme' } | Get-IntercomTag).Id | Should -Be $tag.Id
     }
+    It 'a piped subscription type, user subscription, thread part or thread message deletes, blocks, redacts or unsubscribes nothing else' {
+        $newsletters = $IntercomTestAdmin.AddSubscriptionTypeAsync($IntercomTestAppId, 'Acme', 'opt_out', @('email'), 'live', '').GetAwaiter().GetResult()
+        $type = Get-IntercomSubscriptionType -Name 'Acme'
+        $choice = Get-IntercomUserSubscription -Email 'ada@example.com' -IncludeDefault
+        $null = New-IntercomMessageThread -Email 'ada@example.com' -Body 'Hello'
+        $thread = Get-IntercomMessageThread -Email 'ada@example.com'
+        $null = Add-IntercomMessageReply -ThreadId $thread.ThreadId -Body 'Hi Ada' -AsAdmin
+        $thread = Get-IntercomMessageThread -ThreadId $thread.ThreadId
+        $part = $thread.Parts | Select-Object -Last 1
+        $before = Get-TestRequestCount
+        $type | Remove-IntercomUser -Force -ErrorAction SilentlyContinue -ErrorVariable failed
+        $type | Block-IntercomUser -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $type | Get-IntercomUserSubscription -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $type, $choice | Remove-IntercomTag -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $type, $choice | Remove-IntercomCompany -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $type, $choice, $part, $thread.Messages[0] | Remove-IntercomMessageThread -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $type, $choice, $ada, $thread.Messages[0] | Clear-IntercomMessagePart -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $part | Block-IntercomUser -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $part | Set-IntercomUserSubscription -SubscriptionType 'Acme' -Receive $false -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $failed | Should -HaveCount 17
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' } | Should -Be (@('Intercom.invalid_argument') * 17)
+        $failed[0].Exception.Message | Should -BeExactly "Subscription type 'Acme' is not a user: pipe users to Set-IntercomUserSubscription -SubscriptionType '$($newsletters)', or pass -Email, -UserId or -Id."
+        $failed[0].TargetObject | Should -BeOfType IntercomPS.SubscriptionType
+        $failed[4].Exception.Message | Should -BeLike "User subscription 'ada@example.com: receives Acme' is not a tag: *"
+        $failed[9].Exception.Message | Should -BeExactly "Thread part '$part' is a part of thread $($thread.ThreadId), not the thread: to redact the part, pipe it to Clear-IntercomMessagePart; to delete the thread, pipe threads (Get-IntercomMessageThread)."
+        $failed[10].Exception.Message | Should -BeLike "Message '*Hello*' is not a thread: *"
+        $failed[13].Exception.Message | Should -BeExactly "User 'ada@example.com' is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source."
+        $failed[16].TargetObject | Should -BeOfType IntercomPS.ThreadPart
+        Get-TestRequestCount | Should -Be $before
+        (Get-IntercomUser -Email 'ada@example.com').Id | Should -Be $ada.Id
+        (Get-IntercomTag -Name 'Acme').Id | Should -Be $tag.Id
+        (Get-IntercomMessageThread -ThreadId $thread.ThreadId).Parts.Redacted | Should -Not -Contain $true
+        (Get-IntercomUserSubscription -Email 'ada@example.com') | Should -BeNullOrEmpty
+        # The right kinds still do: the type names the type, the choice the user, the part its thread and itself.
+        ($type | Set-IntercomUserSubscription -Email 'ada@example.com' -Receive $false -PassThru).Receives | Should -BeFalse
+        ($choice | Set-IntercomUserSubscription -Receive $true -PassThru).Changed | Should -BeTrue
+        ($part | Clear-IntercomMessagePart -Force -PassThru).Parts | Where-Object Id -eq $part.Id | ForEach-Object Redacted | Should -BeTrue
+    }
 }
