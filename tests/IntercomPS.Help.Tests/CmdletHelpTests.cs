@@ -79,4 +79,15 @@ public class CmdletHelpTests(ModuleRunspace module) : IClassFixture<ModuleRunspa
         Assert.Contains("-AccessToken $key -BaseUri http://127.0.0.1:8080/", emulator, System.StringComparison.Ordinal);
         Assert.Contains("-BaseUri http://127.0.0.1:8080/v1/", emulator, System.StringComparison.Ordinal);
     }
+    [Fact]
+    public void About_topics_security_note_names_every_cmdlet_that_asks_first()
+    {
+        var about = string.Join("\n", module.Invoke("Get-Help about_IntercomPS").Select(o => o.ToString()));
+        var security = about[about.IndexOf("\nSECURITY\n", System.StringComparison.Ordinal)..about.IndexOf("\nSEE ALSO\n", System.StringComparison.Ordinal)];
+        var askFirst = module.Invoke("Get-Command -Module IntercomPS -CommandType Cmdlet | Where-Object { $_.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact -eq 'High' } | ForEach-Object Name")
+            .Select(o => o.ToString()).ToArray();
+        Assert.Contains("Remove-IntercomUser", askFirst);
+        var unnamed = askFirst.Where(cmdlet => !System.Text.RegularExpressions.Regex.IsMatch(security, $@"\b{cmdlet}\b")).ToArray();
+        Assert.True(unnamed.Length == 0, "SECURITY does not say these ask first: " + string.Join(", ", unnamed));
+    }
 }
