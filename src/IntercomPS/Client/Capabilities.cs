@@ -140,10 +140,10 @@ namespace IntercomPS.Client
                 "The v1 API cannot read notes (it could only add them): connect with Connect-Intercom -AccessToken to REST API 2.x, which can."),
             Capability.OnlyV2("Get-IntercomAdmin", null, "Listing admins", ContactModel),
             Capability.OnlyV2("Get-IntercomTeam", null, "Listing teams", ContactModel),
-            // Admins' away mode: setting it is as old as 2.x; its reasons came with 2.14.
             // GDPR on the team inbox: deleting a conversation (2.13 on) and redacting its parts (API 2.2 on: every 2.x description at hand).
             Capability.OnlyV2("Remove-IntercomMessageThread", null, "Deleting a conversation", ConversationDeletion),
             Capability.OnlyV2("Clear-IntercomMessagePart", null, "Redacting a conversation's part or message", ContactModel),
+            // Admins' away mode: setting it is as old as 2.x; its reasons came with 2.14.
             Capability.OnlyV2("Set-IntercomAdmin", null, "Setting an admin away or back", ContactModel),
             Capability.OnlyV2("Set-IntercomAdmin", "ReasonId", "An away status reason (-ReasonId)", AwayReasons),
             Capability.OnlyV2("Set-IntercomAdmin", "Reason", "An away status reason (-Reason)", AwayReasons),
