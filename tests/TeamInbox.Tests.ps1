@@ -283,3 +283,28 @@ Describe 'The team inbox on REST API 2.14' {
         (Get-Command New-IntercomConversation).ResolvedCommand.Name | Should -Be 'New-IntercomMessageThread'
     }
 }
+
+Describe 'Set-IntercomMessageThread''s help example 6' {
+    It 'titles and attributes every conversation tagged billing, each keeping its other attributes, and no other' {
+        Reset-TestApp
+        Connect-TestIntercomV2
+        $null = 'ben@example.com', 'ann@example.com' | New-IntercomUser -ThrottleLimit 1
+        $refund = New-IntercomMessageThread -Email 'ben@example.com' -Body 'I need a refund'
+        $invoice = New-IntercomMessageThread -Email 'ann@example.com' -Body 'Wrong invoice'
+        $login = New-IntercomMessageThread -Email 'ben@example.com' -Body 'Cannot log in'
+        $null = New-IntercomTag -Name 'billing'
+        $refund, $invoice | Set-IntercomMessageThread -AddTag billing
+        $invoice | Set-IntercomMessageThread -CustomData @{ priority = 2 }
+        $page = Get-Content -Raw (Join-Path $PSScriptRoot '../docs/Set-IntercomMessageThread.md')
+        $example = [regex]::Match($page, '### Example 6:[^\n]*\n```powershell\r?\n(.*?)\r?\n```', 'Singleline').Groups[1].Value
+        $example | Should -Match '^Get-IntercomMessageThread -Tag billing \| Set-IntercomMessageThread'
+
+        & { $ErrorActionPreference = 'Stop'; & ([scriptblock]::Create($example)) }
+
+        $refund, $invoice | Get-IntercomMessageThread | ForEach-Object { "$($_.Title): $($_.CustomData.issue_type)" } | Should -Be 'Billing question: Billing', 'Billing question: Billing'
+        (Get-IntercomMessageThread -ThreadId $invoice.ThreadId).CustomData.priority | Should -Be 2
+        $untouched = Get-IntercomMessageThread -ThreadId $login.ThreadId
+        $untouched.Title | Should -BeNullOrEmpty
+        $untouched.CustomData.Count | Should -Be 0
+    }
+}
