@@ -170,4 +170,34 @@ Describe 'Piped objects of another kind on REST API 2.14' {
         ($choice | Set-IntercomUserSubscription -Receive $true -PassThru).Changed | Should -BeTrue
         ($part | Clear-IntercomMessagePart -Force -PassThru).Parts | Where-Object Id -eq $part.Id | ForEach-Object Redacted | Should -BeTrue
     }
+    It 'a piped user, user subscription or thread beside -Email or -Id naming another user blocks, removes or unsubscribes neither' {
+        $bob = New-IntercomUser -Email 'bob@example.com' -UserId 'bob'
+        $null = $IntercomTestAdmin.AddSubscriptionTypeAsync($IntercomTestAppId, 'News', 'opt_out', @('email'), 'live', '').GetAwaiter().GetResult()
+        $choice = Get-IntercomUserSubscription -Email 'ada@example.com' -IncludeDefault
+        $null = New-IntercomMessageThread -Email 'ada@example.com' -Body 'Hello'
+        $thread = Get-IntercomMessageThread -Email 'ada@example.com'
+        $before = Get-TestRequestCount
+        # PowerShell binds the piped object's other ids beside the command line's, and the lookup goes by the contact id:
+        # each would act on Ada while -Confirm and the answer named Bob.
+        $ada | Block-IntercomUser -Email 'bob@example.com' -Force -ErrorAction SilentlyContinue -ErrorVariable failed
+        $choice | Remove-IntercomUser -Email 'bob@example.com' -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $choice | Set-IntercomUserSubscription -Email 'bob@example.com' -Receive $false -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $ada | Set-IntercomUserSubscription -Id $bob.Id -SubscriptionType 'News' -Receive $false -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $thread | Set-IntercomMessageThread -Email 'bob@example.com' -State Closed -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $failed | Should -HaveCount 5
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' } | Should -Be (@('Intercom.invalid_argument') * 5)
+        $failed[0].Exception.Message | Should -BeExactly "User 'ada@example.com' names its user, and -Email names one too: pipe it alone, or name the user by -Email alone."
+        $failed[0].TargetObject.Email | Should -BeExactly 'ada@example.com'
+        $failed[3].Exception.Message | Should -BeExactly "User 'ada@example.com' names its user, and -Id names one too: pipe it alone, or name the user by -Id alone."
+        $failed[4].TargetObject | Should -BeOfType IntercomPS.MessageThread
+        Get-TestRequestCount | Should -Be $before
+        (Get-IntercomUser -Email 'ada@example.com').Id | Should -Be $ada.Id
+        (Get-IntercomUserSubscription -Email 'bob@example.com') | Should -BeNullOrEmpty
+        (Get-IntercomUserSubscription -Email 'ada@example.com') | Should -BeNullOrEmpty
+        (Get-IntercomMessageThread -ThreadId $thread.ThreadId).State | Should -Be 'open'
+        # The object alone, or beside its own ids, still names its user; a user write still takes -Email as the new email.
+        ($ada | Block-IntercomUser -Email 'ada@example.com' -Force -PassThru).Id | Should -Be $ada.Id
+        ($choice | Set-IntercomUserSubscription -Receive $false -PassThru).ContactId | Should -Be $ada.Id
+        ($bob | Set-IntercomUser -Email 'robert@example.com' -PassThru).Email | Should -BeExactly 'robert@example.com'
+    }
 }

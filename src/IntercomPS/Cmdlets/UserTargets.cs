@@ -22,6 +22,7 @@ namespace IntercomPS.Cmdlets
         private readonly RuntimeDefinedParameter _userId;
         private readonly RuntimeDefinedParameter _id;
         private readonly Type? _namesOwn;
+        private readonly bool _writesIdentifiers;
 
         /// <param name="parameters">The cmdlet's composed parameters, which these join.</param>
         /// <param name="parameterSet">The set the parameters belong to; all the cmdlet's sets unless it has one for naming users.</param>
@@ -30,10 +31,13 @@ namespace IntercomPS.Cmdlets
         /// <param name="throttled">The cmdlet takes -ThrottleLimit.</param>
         /// <param name="namesOwn">The kind of the module's objects that, piped, names what the cmdlet acts with (a Company the
         /// users are linked to, a SubscriptionType they are set for: its own Id is no user's), not a user to refuse.</param>
+        /// <param name="writesIdentifiers">-Email and -UserId beside a piped user are what the cmdlet writes to it (a user
+        /// write: Get-IntercomUser -UserId 1001 | Set-IntercomUser -Email new@...), not a second user named.</param>
         public UserTargets(RuntimeDefinedParameterDictionary parameters, string parameterSet = ParameterAttribute.AllParameterSets,
-            bool emailFirst = false, bool contactIdAliases = true, bool throttled = true, Type? namesOwn = null)
+            bool emailFirst = false, bool contactIdAliases = true, bool throttled = true, Type? namesOwn = null, bool writesIdentifiers = false)
         {
             _namesOwn = namesOwn;
+            _writesIdentifiers = writesIdentifiers;
             ParameterAttribute ByPropertyName() => new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipelineByPropertyName = true };
 
             _input = ComposedParameters.Add(parameters, "InputObject", typeof(PSObject), new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipeline = true, DontShow = true });
@@ -91,12 +95,37 @@ namespace IntercomPS.Cmdlets
         private static bool Named(string[]? values) => values is not null && values.Any(value => !string.IsNullOrWhiteSpace(value));
 
         /// <summary>
+        /// Why a piped object of the module's that names its user (a user, a thread, a user's subscription...) beside
+        /// -Email, -UserId or -Id from the command line names two users, or null. PowerShell binds the object's other ids
+        /// beside the command line's, and a user is found by -Id, else -UserId, else -Email: the input would act on the
+        /// piped user while -WhatIf, -Confirm and the answer named the other. A value the object carries itself is its own.
+        /// </summary>
+        private string? NamedTwice()
+        {
+            if (_writesIdentifiers || InputObject is not { BaseObject: { } piped } input || piped.GetType().Assembly != typeof(User).Assembly
+                || piped is Note || (_namesOwn?.IsInstanceOfType(piped) ?? false) || UserTarget.NotAUser(piped) is not null) return null;
+            var given = new[] { _email, _userId, _id }.FirstOrDefault(parameter => Named((string[]?)parameter.Value) && !Carries(input, parameter));
+            return given is null ? null
+                : $"{PipedObject.Describe(piped)} names its user, and -{given.Name} names one too: pipe it alone, or name the user by -{given.Name} alone.";
+        }
+
+        /// <summary>Whether the bound value of <paramref name="parameter"/> is the piped object's own, under the parameter's name or an alias.</summary>
+        private static bool Carries(PSObject input, RuntimeDefinedParameter parameter) =>
+            (string[]?)parameter.Value is { Length: 1 } values && values[0] is var value && new[] { parameter.Name }.Concat(parameter.Attributes.OfType<AliasAttribute>().SelectMany(alias => alias.AliasNames))
+                .Any(name => input.Properties[name]?.Value is { } own && string.Equals(own.ToString(), value, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>
         /// The users this input names, in order. A mismatched -Email / -UserId / -Id pairing is this input's error, and
         /// a target naming no user (a CSV row with neither email nor id) is refused here, in input order, before -WhatIf
         /// or -Confirm are asked about it: a preview shows only what the run would attempt.
         /// </summary>
         public IReadOnlyList<UserTarget> Of(RequestRunner requests)
         {
+            if (NamedTwice() is { } twice)
+            {
+                requests.Refuse(InputObject, new ArgumentException(twice));
+                return Array.Empty<UserTarget>();
+            }
             IReadOnlyList<UserTarget> targets;
             try
             {

@@ -14,7 +14,7 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     public abstract class UserWriteCmdlet : IntercomCmdlet
     {
-        protected UserWriteCmdlet() => Users = new UserTargets(Composed);
+        protected UserWriteCmdlet() => Users = new UserTargets(Composed, writesIdentifiers: true);
 
         /// <summary>The users each input names (and -ThrottleLimit).</summary>
         private protected UserTargets Users { get; }
