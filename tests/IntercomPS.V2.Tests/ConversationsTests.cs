@@ -174,6 +174,27 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task Marking_a_conversation_unread_leaves_unseen_only_a_message_the_user_sees_never_a_close_or_a_note()
+    {
+        // Unread means an admin's message waits for the user: a close without words, or a note, is none, so v1's unread
+        // count of the same thread stays at what the user really has to read.
+        var (contact, email, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString();
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "note", type = "admin", admin_id = admin, body = "Internal" })).Ok();
+        (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "close", type = "admin", admin_id = admin })).Ok();
+        Assert.False((await Api.PutAsync($"/conversations/{id}", new { read = false })).Ok()["read"].GetBoolean());
+        var (_, nothing) = await fixture.V1.SendAsync(HttpMethod.Post, "users/impressions", new { email });
+        Assert.Equal(0, nothing.GetProperty("unread_messages").GetInt32());
+
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Fixed" })).Ok();
+        (await Api.PutAsync($"/conversations/{id}", new { read = true })).Ok();
+        (await Api.PostAsync($"/conversations/{id}/parts", new { message_type = "close", type = "admin", admin_id = admin })).Ok();
+        (await Api.PutAsync($"/conversations/{id}", new { read = false })).Ok();
+        var (_, one) = await fixture.V1.SendAsync(HttpMethod.Post, "users/impressions", new { email });
+        Assert.Equal(1, one.GetProperty("unread_messages").GetInt32()); // the reply, not the close after it
+    }
+
+    [Fact]
     public async Task A_conversation_keeps_its_title_and_custom_attributes_merged_key_by_key_and_a_body_without_either_or_read_is_refused()
     {
         var (contact, _, _) = await NewContact();

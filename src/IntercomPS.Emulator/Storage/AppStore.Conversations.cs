@@ -342,10 +342,16 @@ internal sealed partial class AppStore
         "INSERT INTO messages (thread_id, created_at, html, from_admin, seen, part_type, admin_id, assigned_to) VALUES ($thread, $now, $html, 1, 1, $type, $admin_id, $assigned)",
         ("$thread", threadId), ("$now", Now), ("$html", html), ("$type", partType), ("$admin_id", adminId), ("$assigned", assignedTo));
 
-    /// <summary>Read: every message seen. Unread: the newest admin message is unseen again, so the user's unread count is honest.</summary>
+    /// <summary>
+    /// Read: every message seen. Unread: the newest admin message the user sees is unseen again (never a note or a state
+    /// change without words, <see cref="MessageRecord.ToUser"/>), so the user's unread count is honest.
+    /// </summary>
     private static void SetRead(DbSession s, long id, bool read) => s.Execute(read
         ? "UPDATE messages SET seen = 1 WHERE thread_id = $id; UPDATE threads SET read = 1 WHERE id = $id"
-        : "UPDATE threads SET read = 0 WHERE id = $id; UPDATE messages SET seen = 0 WHERE id = (SELECT MAX(id) FROM messages WHERE thread_id = $id AND from_admin = 1)",
+        : """
+          UPDATE threads SET read = 0 WHERE id = $id;
+          UPDATE messages SET seen = 0 WHERE id = (SELECT MAX(id) FROM messages WHERE thread_id = $id AND from_admin = 1 AND to_user(COALESCE(part_type, 'comment'), html))
+          """,
         ("$id", id));
 
     private static void SetState(DbSession s, long id, string state, long? snoozedUntil) => s.Execute("""

@@ -179,6 +179,7 @@ internal sealed class Database : IDisposable
         var connection = new SqliteConnection(connectionString);
         connection.Open();
         connection.CreateFunction("body_words", (string? html) => html is null ? "[]" : Words.Json(html), isDeterministic: true);
+        connection.CreateFunction("to_user", (string partType, string html) => MessageRecord.IsToUser(partType, html), isDeterministic: true);
         connection.CreateAggregate("waiting_since", (long?)null, (long? since, long fromAdmin, string partType, string html, long createdAt) =>
             ConversationRecord.WaitingAfter(since, fromAdmin != 0, MessageRecord.IsToUser(partType, html), createdAt), isDeterministic: true);
         return connection;
