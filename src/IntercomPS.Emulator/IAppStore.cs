@@ -237,4 +237,30 @@ internal interface IAppStore
 
     /// <summary>Detaches the contact from the subscription type (back to its default); returns the type.</summary>
     Task<SubscriptionTypeRecord> DetachSubscriptionAsync(string contactId, string typeId);
+
+    /// <summary>The app's help center articles, the most recently updated first.</summary>
+    Task<IReadOnlyList<ArticleRecord>> ListArticlesAsync();
+
+    Task<ArticleRecord> GetArticleAsync(string id);
+
+    /// <summary>A new article, by <see cref="ArticleRules"/>.</summary>
+    Task<ArticleRecord> CreateArticleAsync(ArticleInput input);
+
+    /// <summary>The article changed by <see cref="ArticleRules"/>.</summary>
+    Task<ArticleRecord> UpdateArticleAsync(string id, ArticleInput input);
+
+    /// <summary>Deletes the article; returns its id.</summary>
+    Task<string> DeleteArticleAsync(string id);
+
+    /// <summary>The app's help center collections and sections, the most recently updated first.</summary>
+    Task<IReadOnlyList<CollectionRecord>> ListCollectionsAsync();
+
+    Task<CollectionRecord> GetCollectionAsync(string id);
+
+    Task<CollectionRecord> CreateCollectionAsync(CollectionInput input);
+
+    Task<CollectionRecord> UpdateCollectionAsync(string id, CollectionInput input);
+
+    /// <summary>Deletes the collection and its sections (their articles stay, standing alone); returns its id.</summary>
+    Task<string> DeleteCollectionAsync(string id);
 }

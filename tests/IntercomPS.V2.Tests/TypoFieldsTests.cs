@@ -147,6 +147,27 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
                 ["message_type"] = "inapp", ["from"] = new { type = "admin", id = admin }, ["to"] = new { type = "user", id = contact }, ["body"] = "Hi",
             }, "reply_to");
         },
+        ["POST /articles"] = async t =>
+        {
+            var admin = long.Parse(await t.AdminAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            return new(HttpMethod.Post, "/articles", new() { ["title"] = "Billing", ["body"] = "Plans", ["author_id"] = admin }, "author");
+        },
+        ["PUT /articles/{article_id}"] = async t =>
+        {
+            var article = await t.ArticleAsync();
+            return new(HttpMethod.Put, $"/articles/{article}", new() { ["title"] = "Billing FAQ", ["state"] = "published" }, "status");
+        },
+        ["POST /help_center/collections"] = async t =>
+        {
+            // Under a collection of its own, so both runs' collections come first among their siblings.
+            var parent = await t.CollectionAsync();
+            return new(HttpMethod.Post, "/help_center/collections", new() { ["name"] = "Billing", ["parent_id"] = parent }, "title");
+        },
+        ["PUT /help_center/collections/{collection_id}"] = async t =>
+        {
+            var collection = await t.SectionAsync();
+            return new(HttpMethod.Put, $"/help_center/collections/{collection}", new() { ["name"] = "Billing and plans" }, "help_center_id");
+        },
         ["PUT /admins/{admin_id}/away"] = async t =>
         {
             var admin = await t.AdminAsync();
@@ -231,8 +252,8 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         {
             if (node is JsonObject o)
             {
-                // ids a write makes (a message's conversation too) and times (waiting_since too: the two runs may be a second apart)
-                var volatileKeys = o.Select(p => p.Key).Where(k => k is "id" or "conversation_id" or "request_id" or "waiting_since" || k.EndsWith("_at", StringComparison.Ordinal));
+                // ids a write makes (a message's conversation too, an article's or collection's url) and times (waiting_since too: the two runs may be a second apart)
+                var volatileKeys = o.Select(p => p.Key).Where(k => k is "id" or "conversation_id" or "request_id" or "waiting_since" or "url" || k.EndsWith("_at", StringComparison.Ordinal));
                 foreach (var key in volatileKeys.ToList())
                 {
                     o.Remove(key);
@@ -276,6 +297,17 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         new { from = new { type = "user", id = await ContactAsync() }, body = "Hello?" })).Ok()["conversation_id"].GetString()!);
 
     private async Task<string> SubscriptionTypeAsync() => Made(await fixture.Admin.AddSubscriptionTypeAsync(EmulatorFixture.AppId, "Newsletters", "opt_out"));
+
+    /// <summary>A first-level collection (whose order differs from run to run: only its id appears in answers).</summary>
+    private async Task<string> CollectionAsync() =>
+        Made((await Api.PostAsync("/help_center/collections", new { name = Made(EmulatorFixture.NewId("collection")) })).Ok()["id"].GetString()!);
+
+    /// <summary>A section, the first in a collection of its own, so its order is the same in both runs.</summary>
+    private async Task<string> SectionAsync() =>
+        Made((await Api.PostAsync("/help_center/collections", new { name = "Plans", parent_id = await CollectionAsync() })).Ok()["id"].GetString()!);
+
+    private async Task<string> ArticleAsync() => Made((await Api.PostAsync("/articles",
+        new { title = "Billing", author_id = long.Parse(await AdminAsync(), System.Globalization.CultureInfo.InvariantCulture) })).Ok()["id"].GetString()!);
 
     private async Task<string> AdminAsync() => (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
 

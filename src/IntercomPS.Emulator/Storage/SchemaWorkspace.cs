@@ -2,7 +2,7 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies, which
-/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, and data events' dedup and submitted summaries. Links hang
+/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, the help center's collections and articles, and data events' dedup and submitted summaries. Links hang
 /// off users by seq and go when the user goes (a trigger, so every path that deletes a user keeps them exact).
 /// </summary>
 internal static class SchemaWorkspace
@@ -86,6 +86,38 @@ internal static class SchemaWorkspace
             DELETE FROM contact_subscriptions WHERE user_seq = OLD.seq;
         END;
 
+        -- The help center's content: collections (a section is a collection with a parent) and articles, each with
+        -- its default locale's fields in columns and its other locales' content as a JSON object by locale.
+        CREATE TABLE IF NOT EXISTS hc_collections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT,
+            parent_id INTEGER,
+            icon TEXT NOT NULL,
+            sort_order INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            translations TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_hc_collections_app ON hc_collections(app);
+
+        CREATE TABLE IF NOT EXISTS hc_articles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT,
+            body TEXT,
+            author_id INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            parent_id INTEGER,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            translations TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_hc_articles_app ON hc_articles(app, updated_at);
+        -- Ids of the size the real service gives (and never the small ones the description's examples name as missing).
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_collections', 6870000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_collections');
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_articles', 6890000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_articles');
+
         -- Summaries POST /events/summaries submitted, beside the events themselves.
         CREATE TABLE IF NOT EXISTS event_summaries (
             user_seq INTEGER NOT NULL,
@@ -115,7 +147,9 @@ internal static class SchemaWorkspace
         DELETE FROM segments WHERE app = $app;
         DELETE FROM contact_subscriptions WHERE type_id IN (SELECT id FROM subscription_types WHERE app = $app);
         DELETE FROM subscription_types WHERE app = $app;
+        DELETE FROM hc_articles WHERE app = $app;
+        DELETE FROM hc_collections WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections;";
 }

@@ -116,6 +116,20 @@ public static class Errata
             "A custom object instance's custom_attributes are typed as strings only, but the example of PUT "
             + "/contacts/{id} holds total_amount: 99.99: attribute values are any scalar, as on contacts.",
             Since214),
+        new("/components/schemas/article_list_item/required", ErratumTarget.Schema, DropRequired("default_locale", "translated_content", "statistics"),
+            "2.11's article_list_item requires default_locale, translated_content and statistics, but says the first two are "
+            + "\"only returned for multilingual help centers\", and every one of its article examples (the list, the search, "
+            + "one article) leaves them out, a list item statistics too (2.14 requires none of them): not required.",
+            ["2.11"]),
+        new("/components/schemas/article_statistics/required", ErratumTarget.Schema, DropRequired("conversions"),
+            "2.11's article_statistics requires conversions, but its examples of an article write \"conversations\" instead; "
+            + "the emulator answers conversions, the property both the schema and the SDK (ArticleStatistics.conversions) name, "
+            + "and 2.14 requires nothing: not required.",
+            ["2.11"]),
+        new("/components/schemas/collection/required", ErratumTarget.Schema, DropRequired("default_locale"),
+            "2.11's collection requires default_locale, but says it is \"only returned for multilingual help centers\" and "
+            + "every one of its collection examples leaves it out (2.14 requires nothing): not required.",
+            ["2.11"]),
         new("/components/schemas/company/required", ErratumTarget.Schema, DropRequired("last_request_at", "size", "website", "industry"),
             "2.11's company requires last_request_at, size, website and industry, but every one of its company examples "
             + "(POST /companies, GET /companies/{id}, the list, the scroll, a contact's companies) leaves them out, as a "

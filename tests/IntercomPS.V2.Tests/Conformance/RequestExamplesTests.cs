@@ -197,6 +197,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         "admin_not_found" => IdKind.Admin,
         "conversation_not_found" => IdKind.Conversation,
         "attribute_not_found" => IdKind.DataAttribute,
+        "article_not_found" => IdKind.Article,
+        "collection_not_found" => IdKind.Collection,
         "not_found" when template == "/conversations/redact" => IdKind.ConversationPart, // the part its ids name; the conversation is real
         "resource_not_found" when template.StartsWith("/contacts/{contact_id}/subscriptions", StringComparison.Ordinal) => IdKind.SubscriptionType,
         "not_found" => KindOf(template, [template.Split('{').Last().Split('}')[0]]),
@@ -217,6 +219,11 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         [.., "contact_id" or "intercom_user_id"] or ["from", "id"] or ["users", _, "id"] => IdKind.Contact,
         ["external_id"] => IdKind.ExternalId,
         [.., "admin_id" or "assignee_id"] => IdKind.Admin,
+        [.., "author_id"] when template.StartsWith("/articles", StringComparison.Ordinal) => IdKind.Admin,
+        ["parent_id"] when template.StartsWith("/articles", StringComparison.Ordinal) => IdKind.Collection,
+        ["article_id"] => IdKind.Article,
+        ["collection_id"] => IdKind.Collection,
+        ["help_center_id"] => IdKind.HelpCenter,
         ["tag_id"] => IdKind.Tag,
         ["id"] when template is "/contacts/{contact_id}/tags" or "/conversations/{conversation_id}/tags" => IdKind.Tag,
         ["team_id"] => IdKind.Team,
@@ -272,13 +279,16 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Lead,
         AwayReason,
         SubscriptionType,
+        Article,
+        Collection,
+        HelpCenter,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
     /// a tag, a note and a conversation (which has the tag too, and the contact's reply as a part), is in a segment and belongs to a company (company_id
     /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
-    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
+    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, the help center's collection and an article in it by the admin; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
     /// attribute with a dependant object.
     /// </summary>
     private sealed class World
@@ -325,6 +335,14 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             // The examples attach an opt_in type (consent_type opt_in): the contact has made that choice already.
             world.ids[IdKind.SubscriptionType] = await fixture.Admin.AddSubscriptionTypeAsync(EmulatorFixture.AppId, "Newsletters", "opt_in", ["sms_message"]);
             (await api.PostAsync($"/contacts/{contact}/subscriptions", new { id = world.ids[IdKind.SubscriptionType], consent_type = "opt_in" })).Ok();
+            // The help center: its one help center, a collection and an article in it by the app's admin.
+            world.ids[IdKind.HelpCenter] = (await api.GetAsync("/help_center/help_centers")).Ok()["data"][0].GetProperty("id").GetString()!;
+            world.ids[IdKind.Collection] = (await api.PostAsync("/help_center/collections", new { name = "Getting started" })).Ok()["id"].GetString()!;
+            world.ids[IdKind.Article] = (await api.PostAsync("/articles", new
+            {
+                title = "Welcome", body = "Start here", author_id = long.Parse(world.ids[IdKind.Admin], CultureInfo.InvariantCulture),
+                parent_id = long.Parse(world.ids[IdKind.Collection], CultureInfo.InvariantCulture),
+            })).Ok()["id"].GetString()!;
             return world;
         }
 

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using IntercomPS.Testing;
+using Xunit;
+
+namespace IntercomPS.V2.Tests;
+
+/// <summary>
+/// The help center on the 2.14 face: articles (written, read, listed by numbered pages, searched, deleted), with their
+/// other locales' content; collections and sections; the app's one fixed help center. Every answer is judged by the
+/// description's schemas as every V2Client answer is.
+/// </summary>
+public class HelpCenterTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    private V2Client Api => fixture.V2;
+
+    private async Task<long> AdminAsync() => long.Parse((await Api.GetAsync("/me")).Ok()["id"].GetString()!, CultureInfo.InvariantCulture);
+
+    private async Task<string> ArticleAsync(string title, string state = "draft", string body = "", object? parent = null) =>
+        (await Api.PostAsync("/articles", new { title, body, author_id = await AdminAsync(), state, parent_id = parent })).Ok()["id"].GetString()!;
+
+    [Fact]
+    public async Task A_new_article_is_a_draft_by_its_admin_with_its_body_as_html_and_reads_back()
+    {
+        await fixture.ResetAsync();
+        var admin = await AdminAsync();
+        var created = (await Api.PostAsync("/articles", new { title = "Our old plan", description = "Pricing", body = "The Starter plan is gone.", author_id = admin })).Ok();
+        Assert.Equal("article", created["type"].GetString());
+        Assert.Equal("draft", created["state"].GetString());
+        Assert.Equal(admin, created["author_id"].GetInt64());
+        Assert.Equal("<p class=\"no-margin\">The Starter plan is gone.</p>", created["body"].GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, created["url"].ValueKind); // a draft has no public URL
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, created["parent_id"].ValueKind);
+        Assert.Equal("article_statistics", created["statistics"].GetProperty("type").GetString());
+        Assert.False(created.Json.TryGetProperty("translated_content", out _)); // one locale: no translated_content
+
+        var id = created["id"].GetString()!;
+        var read = (await Api.GetAsync($"/articles/{id}")).Ok();
+        Assert.Equal("Our old plan", read["title"].GetString());
+        Assert.Equal("Pricing", read["description"].GetString());
+
+        var published = (await Api.PutAsync($"/articles/{id}", new { state = "published" })).Ok();
+        Assert.Equal("published", published["state"].GetString());
+        Assert.Equal("Our old plan", published["title"].GetString()); // what the PUT leaves out stays
+        Assert.EndsWith($"/en/articles/{id}-our-old-plan", published["url"].GetString());
+    }
+
+    [Fact]
+    public async Task Title_and_author_are_required_and_the_author_must_be_an_admin()
+    {
+        await fixture.ResetAsync();
+        Assert.Equal("author_id must be in the main body or default locale translated_content object",
+            (await Api.PostAsync("/articles", new { title = "No author" })).Error(400, "parameter_not_found"));
+        Assert.Equal("title must be in the main body or default locale translated_content object",
+            (await Api.PostAsync("/articles", new { author_id = await AdminAsync() })).Error(400, "parameter_not_found"));
+        Assert.Equal("author_id 12 is not a teammate (admin) of this workspace",
+            (await Api.PostAsync("/articles", new { title = "x", author_id = 12 })).Error(400, "parameter_invalid"));
+        Assert.Equal("state must be published or draft, not 'live'",
+            (await Api.PostAsync("/articles", new { title = "x", author_id = await AdminAsync(), state = "live" })).Error(400, "parameter_invalid"));
+
+        // The default locale's translated content stands in for the body's own fields.
+        var fromLocale = (await Api.PostAsync("/articles", new { translated_content = new { en = new { title = "From en", author_id = await AdminAsync() } } })).Ok();
+        Assert.Equal("From en", fromLocale["title"].GetString());
+    }
+
+    [Fact]
+    public async Task The_parent_is_a_collection_or_section_of_the_app()
+    {
+        await fixture.ResetAsync();
+        var collection = (await Api.PostAsync("/help_center/collections", new { name = "Billing" })).Ok()["id"].GetString()!;
+        var section = (await Api.PostAsync("/help_center/collections", new { name = "Plans", parent_id = collection })).Ok()["id"].GetString()!;
+
+        var inCollection = (await Api.GetAsync($"/articles/{await ArticleAsync("Invoices", parent: long.Parse(collection, CultureInfo.InvariantCulture))}")).Ok();
+        Assert.Equal(long.Parse(collection, CultureInfo.InvariantCulture), inCollection["parent_id"].GetInt64());
+        Assert.Equal("collection", inCollection["parent_type"].GetString());
+        var inSection = (await Api.GetAsync($"/articles/{await ArticleAsync("Starter", parent: section)}")).Ok();
+        Assert.Equal("section", inSection["parent_type"].GetString());
+
+        Assert.Equal("parent_id 99 names no collection or section of this help center",
+            (await Api.PostAsync("/articles", new { title = "x", author_id = await AdminAsync(), parent_id = 99 })).Error(400, "parameter_invalid"));
+        Assert.Equal("parent_type must be collection or section, not 'folder'",
+            (await Api.PostAsync("/articles", new { title = "x", author_id = await AdminAsync(), parent_type = "folder" })).Error(400, "parameter_invalid"));
+    }
+
+    [Fact]
+    public async Task Other_locales_are_kept_beside_the_default_and_answered_as_translated_content()
+    {
+        await fixture.ResetAsync();
+        var admin = await AdminAsync();
+        var created = (await Api.PostAsync("/articles", new
+        {
+            title = "Thanks", body = "Body", author_id = admin, state = "published",
+            translated_content = new { fr = new { title = "Merci", body = "Corps", state = "published" } },
+        })).Ok();
+        Assert.Equal("en", created["default_locale"].GetString());
+        var translated = created["translated_content"];
+        Assert.Equal("article_translated_content", translated.GetProperty("type").GetString());
+        Assert.Equal("Thanks", translated.GetProperty("en").GetProperty("title").GetString());
+        var fr = translated.GetProperty("fr");
+        Assert.Equal("Merci", fr.GetProperty("title").GetString());
+        Assert.Equal(admin, fr.GetProperty("author_id").GetInt64()); // the article's author, unless given
+        Assert.Contains("/fr/articles/", fr.GetProperty("url").GetString());
+
+        // A PUT changes one field of one locale; the rest of it stays.
+        var id = created["id"].GetString()!;
+        var changed = (await Api.PutAsync($"/articles/{id}", new { translated_content = new { fr = new { title = "Merci beaucoup" } } })).Ok();
+        Assert.Equal("Merci beaucoup", changed["translated_content"].GetProperty("fr").GetProperty("title").GetString());
+        Assert.Equal("<p class=\"no-margin\">Corps</p>", changed["translated_content"].GetProperty("fr").GetProperty("body").GetString());
+        Assert.Equal("Thanks", changed["title"].GetString());
+
+        Assert.Equal("translated_content.de.title is required for a locale the article does not have yet",
+            (await Api.PutAsync($"/articles/{id}", new { translated_content = new { de = new { body = "Text" } } })).Error(400, "parameter_not_found"));
+    }
+
+    [Fact]
+    public async Task The_list_is_numbered_pages_most_recently_updated_first()
+    {
+        await fixture.ResetAsync();
+        var ids = new[] { await ArticleAsync("One"), await ArticleAsync("Two"), await ArticleAsync("Three") };
+        await Task.Delay(1100); // updated_at is in seconds
+        (await Api.PutAsync($"/articles/{ids[0]}", new { title = "One, edited" })).Ok();
+
+        var first = (await Api.GetAsync("/articles?per_page=2")).Ok();
+        Assert.Equal(3, first["total_count"].GetInt32());
+        Assert.Equal(2, first["pages"].GetProperty("total_pages").GetInt32());
+        Assert.Equal(1, first["pages"].GetProperty("page").GetInt32());
+        var page1 = first["data"].EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+        var page2 = (await Api.GetAsync("/articles?per_page=2&page=2")).Ok()["data"].EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+        Assert.Equal(ids[0], page1[0]);
+        Assert.Equal(ids.Order(), page1.Concat(page2).Order());
+        Assert.Empty((await Api.GetAsync("/articles?per_page=2&page=3")).Ok()["data"].EnumerateArray());
+        Assert.False(first["data"][0].TryGetProperty("statistics", out _)); // a list item has none
+
+        Assert.Equal(25, (await Api.GetAsync("/articles")).Ok()["pages"].GetProperty("per_page").GetInt32());
+        (await Api.GetAsync("/articles?per_page=151")).Error(400, "parameter_invalid");
+    }
+
+    [Fact]
+    public async Task Search_finds_a_phrase_in_any_locale_by_state_and_help_center_and_highlights_it()
+    {
+        await fixture.ResetAsync();
+        var collection = (await Api.PostAsync("/help_center/collections", new { name = "Billing" })).Ok()["id"].GetString()!;
+        var published = await ArticleAsync("Moving off the Old Plan", "published", "<p>The old plan ends in May.</p>", collection);
+        var draft = await ArticleAsync("Pricing", "draft", "Nothing about it");
+        (await Api.PutAsync($"/articles/{draft}", new { translated_content = new { fr = new { title = "Tarifs", body = "Ancien: old plan" } } })).Ok();
+        await ArticleAsync("Unrelated", "published");
+
+        string[] Found(Reply r) => [.. r["data"].GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).Order()];
+        var all = (await Api.GetAsync("/articles/search?phrase=old%20plan")).Ok();
+        Assert.Equal(2, all["total_count"].GetInt32());
+        Assert.Equal(new[] { published, draft }.Order(), Found(all));
+        Assert.Empty(all["data"].GetProperty("highlights").EnumerateArray());
+        Assert.Equal([published], Found((await Api.GetAsync("/articles/search?phrase=old%20plan&state=published")).Ok()));
+        Assert.Equal([draft], Found((await Api.GetAsync("/articles/search?phrase=OLD%20PLAN&state=draft")).Ok()));
+        Assert.Equal([published], Found((await Api.GetAsync("/articles/search?phrase=old%20plan&help_center_id=301")).Ok()));
+        Assert.Empty(Found((await Api.GetAsync("/articles/search?phrase=old%20plan&help_center_id=123")).Ok()));
+        Assert.Equal(3, (await Api.GetAsync("/articles/search")).Ok()["total_count"].GetInt32()); // no phrase: every article
+
+        var highlighted = (await Api.GetAsync("/articles/search?phrase=old%20plan&state=published&highlight=true")).Ok();
+        var h = highlighted["data"].GetProperty("highlights")[0];
+        Assert.Equal(published, h.GetProperty("article_id").GetString());
+        Assert.Equal(["plain:Moving off the ", "highlight:Old Plan"],
+            h.GetProperty("highlighted_title").EnumerateArray().Select(c => $"{c.GetProperty("type").GetString()}:{c.GetProperty("text").GetString()}"));
+        Assert.Equal(["plain:The ", "highlight:old plan", "plain: ends in May."],
+            h.GetProperty("highlighted_summary")[0].EnumerateArray().Select(c => $"{c.GetProperty("type").GetString()}:{c.GetProperty("text").GetString()}"));
+
+        Assert.Equal("state must be published, draft or all, not 'live'", (await Api.GetAsync("/articles/search?state=live")).Error(400, "parameter_invalid"));
+        Assert.Equal("highlight must be true or false, not 'yes'", (await Api.GetAsync("/articles/search?highlight=yes")).Error(400, "parameter_invalid"));
+    }
+
+    [Fact]
+    public async Task A_deleted_article_is_gone_and_unknown_ids_are_not_found()
+    {
+        await fixture.ResetAsync();
+        var id = await ArticleAsync("Temporary");
+        var deleted = (await Api.DeleteAsync($"/articles/{id}")).Ok();
+        Assert.Equal(id, deleted["id"].GetString());
+        Assert.Equal("article", deleted["object"].GetString());
+        Assert.True(deleted["deleted"].GetBoolean());
+        foreach (var missing in new[] { id, "123", "abc" })
+        {
+            Assert.Equal("Resource Not Found", (await Api.GetAsync($"/articles/{missing}")).Error(404, "not_found"));
+            Assert.Equal("Resource Not Found", (await Api.PutAsync($"/articles/{missing}", new { title = "x" })).Error(404, "not_found"));
+            Assert.Equal("Resource Not Found", (await Api.DeleteAsync($"/articles/{missing}")).Error(404, "not_found"));
+        }
+    }
+
+    [Fact]
+    public async Task Collections_are_written_listed_and_deleted_with_their_sections_leaving_articles_alone()
+    {
+        await fixture.ResetAsync();
+        Assert.Equal("Name is a required parameter.", (await Api.PostAsync("/help_center/collections", new { description = "x" })).Error(400, "parameter_not_found"));
+        var collection = (await Api.PostAsync("/help_center/collections", new { name = "Billing", description = "Money" })).Ok();
+        var id = collection["id"].GetString()!;
+        Assert.Equal(301, collection["help_center_id"].GetInt64());
+        Assert.Equal(1, collection["order"].GetInt32());
+        Assert.Equal("book-bookmark", collection["icon"].GetString());
+        var section = (await Api.PostAsync("/help_center/collections", new { name = "Plans", parent_id = id, translated_content = new { fr = new { name = "Forfaits" } } })).Ok();
+        Assert.Equal(id, section["parent_id"].GetString());
+        Assert.Equal("Forfaits", section["translated_content"].GetProperty("fr").GetProperty("name").GetString());
+        var article = await ArticleAsync("Invoices", parent: section["id"].GetString());
+        await Task.Delay(1100); // updated_at is in seconds
+
+        var renamed = (await Api.PutAsync($"/help_center/collections/{id}", new { name = "Billing and plans" })).Ok();
+        Assert.Equal("Billing and plans", renamed["name"].GetString());
+        Assert.Equal("Money", renamed["description"].GetString());
+        var list = (await Api.GetAsync("/help_center/collections")).Ok();
+        Assert.Equal(2, list["total_count"].GetInt32());
+        Assert.Equal(id, list["data"][0].GetProperty("id").GetString()); // most recently updated first
+        Assert.Equal("help_center_id 7 names no help center of this workspace (its one help center is 301)",
+            (await Api.PostAsync("/help_center/collections", new { name = "x", help_center_id = 7 })).Error(400, "parameter_invalid"));
+        Assert.Equal("parent_id cannot be the collection itself",
+            (await Api.PutAsync($"/help_center/collections/{id}", new { parent_id = id })).Error(400, "parameter_invalid"));
+
+        var deleted = (await Api.DeleteAsync($"/help_center/collections/{id}")).Ok();
+        Assert.Equal("collection", deleted["object"].GetString());
+        Assert.Empty((await Api.GetAsync("/help_center/collections")).Ok()["data"].EnumerateArray());
+        Assert.Equal("Resource Not Found", (await Api.GetAsync($"/help_center/collections/{section["id"].GetString()}")).Error(404, "not_found"));
+        var orphan = (await Api.GetAsync($"/articles/{article}")).Ok();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, orphan["parent_id"].ValueKind);
+    }
+
+    [Fact]
+    public async Task Every_app_has_one_fixed_help_center()
+    {
+        var list = (await Api.GetAsync("/help_center/help_centers")).Ok();
+        var only = Assert.Single(list["data"].EnumerateArray());
+        Assert.Equal("301", only.GetProperty("id").GetString());
+        Assert.Equal(EmulatorFixture.AppId, only.GetProperty("workspace_id").GetString());
+        Assert.Equal("301", (await Api.GetAsync("/help_center/help_centers/301")).Ok()["id"].GetString());
+        Assert.Equal("Resource Not Found", (await Api.GetAsync("/help_center/help_centers/302")).Error(404, "not_found"));
+    }
+}
