@@ -66,6 +66,11 @@
         'Get-IntercomSubscriptionType'
         'Get-IntercomUserSubscription'
         'Set-IntercomUserSubscription'
+        # Help center articles (REST API 2.x).
+        'Get-IntercomArticle'
+        'New-IntercomArticle'
+        'Set-IntercomArticle'
+        'Remove-IntercomArticle'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

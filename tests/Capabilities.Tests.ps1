@@ -82,6 +82,10 @@ BeforeAll {
         'Get-IntercomSubscriptionType'             = { Get-IntercomSubscriptionType }
         'Get-IntercomUserSubscription'             = { Get-IntercomUserSubscription -UserId 'cap1' }
         'Set-IntercomUserSubscription'             = { Set-IntercomUserSubscription -UserId 'cap1' -SubscriptionType 'Newsletters' -Receive $false }
+        'Get-IntercomArticle'                      = { Get-IntercomArticle }
+        'New-IntercomArticle'                      = { New-IntercomArticle -Title 'Cap' -Body 'Body' -AuthorId 1 }
+        'Set-IntercomArticle'                      = { Set-IntercomArticle -Id 1 -State draft }
+        'Remove-IntercomArticle'                   = { Remove-IntercomArticle -Id 1 -Force }
         'Get-IntercomLead'                         = { Get-IntercomLead }
         'New-IntercomLead'                         = { New-IntercomLead -Email 'cap-lead@example.com' }
         'Set-IntercomLead'                         = { Set-IntercomLead -Email 'cap-lead@example.com' -Name 'Cap' }

@@ -48,6 +48,8 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(ILeads), "Merge-IntercomLead", null)]
         [InlineData(typeof(ISubscriptions), "Get-IntercomSubscriptionType", null)]
         [InlineData(typeof(ISubscriptions), "Set-IntercomUserSubscription", null)]
+        [InlineData(typeof(IArticles), "Get-IntercomArticle", null)]
+        [InlineData(typeof(IArticles), "Remove-IntercomArticle", null)]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();

@@ -5,10 +5,10 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article }
 
     /// <summary>
-    /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, or threads
+    /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, or threads
     /// and their parts by id alone (their deletion and redaction), kept in
     /// a hidden -InputObject so the one place that decides whether it names that kind can see it. Every object of the
     /// module binds its own Id and Name by property name (and, through a [string] -Name, its ToString()), so piped into
@@ -71,6 +71,7 @@ namespace IntercomPS.Cmdlets
                 PipedKind.Thread when piped is ThreadPart => $"{Describe(piped)} is a part of thread {((ThreadPart)piped).ThreadId}, not the thread: to redact the part, pipe it to Clear-IntercomMessagePart; to delete the thread, pipe threads (Get-IntercomMessageThread).",
                 PipedKind.Thread when piped is User user => $"User '{user}' is not a thread: to delete the user's threads, pipe Get-IntercomMessageThread -Id '{user.Id}'.",
                 PipedKind.Thread => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass -ThreadId.",
+                PipedKind.Article => $"{Describe(piped)} is not an article: pipe articles (Get-IntercomArticle), or pass an article's -Id.",
                 PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
@@ -87,6 +88,7 @@ namespace IntercomPS.Cmdlets
             PipedKind.Team => piped is Team or MessageThread,
             PipedKind.Thread => piped is MessageThread or SentMessage,
             PipedKind.ThreadPart => piped is ThreadPart or MessageThread,
+            PipedKind.Article => piped is Article,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

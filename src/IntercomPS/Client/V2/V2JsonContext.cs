@@ -35,6 +35,10 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(NoContent))]
     [JsonSerializable(typeof(SegmentObject))]
     [JsonSerializable(typeof(SegmentList))]
+    // Help center articles.
+    [JsonSerializable(typeof(ArticleObject))]
+    [JsonSerializable(typeof(ArticleList))]
+    [JsonSerializable(typeof(ArticleSearchList))]
     // Subscription types.
     [JsonSerializable(typeof(SubscriptionTypeObject))]
     [JsonSerializable(typeof(SubscriptionTypeList))]

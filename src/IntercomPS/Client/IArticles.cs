@@ -1,0 +1,44 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IntercomPS.Client
+{
+    /// <summary>Help center articles, which only REST API 2.x has.</summary>
+    public interface IArticles
+    {
+        /// <summary>
+        /// GET /articles by numbered pages, the most recently updated first. Every article is written once even when
+        /// articles change while the listing runs (an edit moves one to the front, a deletion shifts the rest): see
+        /// <see cref="V2.ArticleWalk"/>.
+        /// </summary>
+        IPageReader<Article> ListArticles(CancellationToken cancellationToken = default);
+
+        /// <summary>GET /articles/search: the articles whose content holds <paramref name="phrase"/>, in <paramref name="state"/> (published, draft; null: all).</summary>
+        IPageReader<Article> SearchArticles(string? phrase, string? state, CancellationToken cancellationToken = default);
+
+        Task<Article> GetArticleAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>POST /articles, sent once: a lost answer is not repeated (it would make a second article). Without an author, the session's admin writes it.</summary>
+        Task<Article> CreateArticleAsync(ArticleChanges article, CancellationToken cancellationToken = default);
+
+        /// <summary>PUT /articles/{id} with the fields given (each sets a value, so a lost answer may be repeated).</summary>
+        Task<Article> UpdateArticleAsync(string id, ArticleChanges changes, CancellationToken cancellationToken = default);
+
+        /// <summary>DELETE /articles/{id}, sent once: a repeat after a lost answer would meet not_found. Returns the id.</summary>
+        Task<string> DeleteArticleAsync(string id, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>What an article write sends: null is not sent (left as it is, or Intercom's default on a new article).</summary>
+    public sealed class ArticleChanges
+    {
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public string? Body { get; set; }
+        public long? AuthorId { get; set; }
+        public string? State { get; set; }
+        public long? ParentId { get; set; }
+        public string? ParentType { get; set; }
+
+        public bool IsEmpty => Title is null && Description is null && Body is null && AuthorId is null && State is null && ParentId is null;
+    }
+}

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Json;
+
+namespace IntercomPS.Client.V2
+{
+    /// <summary>Help center articles: GET /articles and /articles/search (numbered pages), GET, POST, PUT and DELETE /articles/{id}.</summary>
+    public sealed partial class IntercomV2Client : IArticles
+    {
+        /// <summary>Articles asked for a page: the description's own example lists 25; larger pages mean fewer requests.</summary>
+        internal const int ArticlesPageSize = 50;
+
+        public IPageReader<Article> ListArticles(CancellationToken cancellationToken = default) =>
+            new ArticleWalk(new Uri(BaseUri, "articles"), async (page, token) =>
+            {
+                var list = await SendAsync(HttpMethod.Get, $"articles?page={page}&per_page={ArticlesPageSize}", null, V2JsonContext.Default.ArticleList,
+                    idempotent: true, token).ConfigureAwait(false);
+                return (list.Data ?? Array.Empty<ArticleObject>(), list.TotalCount, list.Pages?.TotalPages);
+            }, cancellationToken);
+
+        public IPageReader<Article> SearchArticles(string? phrase, string? state, CancellationToken cancellationToken = default)
+        {
+            if (state is not (null or "published" or "draft")) throw new ArgumentException($"An article's state is published or draft, not '{state}'.");
+            var query = (string.IsNullOrEmpty(phrase) ? "" : "&phrase=" + Uri.EscapeDataString(phrase)) + (state is null ? "" : "&state=" + state);
+            return new ArticleWalk(new Uri(BaseUri, "articles/search"), async (page, token) =>
+            {
+                var list = await SendAsync(HttpMethod.Get, $"articles/search?page={page}&per_page={ArticlesPageSize}{query}", null, V2JsonContext.Default.ArticleSearchList,
+                    idempotent: true, token).ConfigureAwait(false);
+                return (list.Data?.Articles ?? Array.Empty<ArticleObject>(), list.TotalCount, list.Pages?.TotalPages);
+            }, cancellationToken);
+        }
+
+        public async Task<Article> GetArticleAsync(string id, CancellationToken cancellationToken = default) =>
+            (await SendAsync(HttpMethod.Get, ArticlePath(id), null, V2JsonContext.Default.ArticleObject, idempotent: true, cancellationToken).ConfigureAwait(false)).ToArticle();
+
+        public async Task<Article> CreateArticleAsync(ArticleChanges article, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(article.Title)) throw new ArgumentException("A new article needs a title.");
+            if (article.AuthorId is null)
+            {
+                // The session's admin (Connect-Intercom -AdminId, else the token's own) writes it.
+                var admin = await AdminIdAsync(cancellationToken).ConfigureAwait(false);
+                article = new ArticleChanges
+                {
+                    Title = article.Title, Description = article.Description, Body = article.Body, State = article.State, ParentId = article.ParentId, ParentType = article.ParentType,
+                    AuthorId = long.TryParse(admin, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                        ? id : throw new ArgumentException($"The session's admin id '{admin}' is not a number, so it cannot author an article: give -AuthorId."),
+                };
+            }
+            return (await SendAsync(HttpMethod.Post, "articles", writer => Write(writer, article), V2JsonContext.Default.ArticleObject,
+                idempotent: false, cancellationToken).ConfigureAwait(false)).ToArticle();
+        }
+
+        public async Task<Article> UpdateArticleAsync(string id, ArticleChanges changes, CancellationToken cancellationToken = default)
+        {
+            if (changes.IsEmpty) throw new ArgumentException("Nothing to change: give the title, description, body, state, author or parent.");
+            return (await SendAsync(HttpMethod.Put, ArticlePath(id), writer => Write(writer, changes), V2JsonContext.Default.ArticleObject,
+                idempotent: true, cancellationToken).ConfigureAwait(false)).ToArticle();
+        }
+
+        public async Task<string> DeleteArticleAsync(string id, CancellationToken cancellationToken = default) =>
+            (await SendAsync(HttpMethod.Delete, ArticlePath(id), null, V2JsonContext.Default.DeletedObject, idempotent: false, cancellationToken).ConfigureAwait(false)).Id ?? id;
+
+        private static void Write(Utf8JsonWriter writer, ArticleChanges changes)
+        {
+            writer.WriteStartObject();
+            if (changes.Title is not null) writer.WriteString("title", changes.Title);
+            if (changes.Description is not null) writer.WriteString("description", changes.Description);
+            if (changes.Body is not null) writer.WriteString("body", changes.Body);
+            if (changes.AuthorId is { } author) writer.WriteNumber("author_id", author);
+            if (changes.State is not null) writer.WriteString("state", changes.State);
+            if (changes.ParentId is { } parent)
+            {
+                writer.WriteNumber("parent_id", parent);
+                writer.WriteString("parent_type", changes.ParentType ?? "collection");
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>An article's path: its id is Intercom's, a whole number.</summary>
+        private static string ArticlePath(string id)
+        {
+            if (string.IsNullOrWhiteSpace(id) || !id.All(c => c >= '0' && c <= '9'))
+                throw new ArgumentException($"An article's Id is the number Intercom gave it, not '{id}'.");
+            return "articles/" + id;
+        }
+    }
+
+    /// <summary>
+    /// A walk of a listing of articles by numbered pages, most recently updated first, that writes each article once
+    /// however the list moves under it. An article edited while the walk runs (by the pipeline itself: Get-IntercomArticle
+    /// | Set-IntercomArticle) jumps to the front, so the pages after it shift and one article would be skipped; a
+    /// deletion shifts them the other way. A pass that saw its list move (an article listed again, a total_count that
+    /// changed) is followed by another from the first page, writing only the articles not written yet; passes stop once
+    /// one brings nothing new, and after three.
+    /// </summary>
+    internal sealed class ArticleWalk : IPageReader<Article>
+    {
+        private const int MaxPasses = 3;
+
+        private readonly Uri _listing;
+        private readonly Func<int, CancellationToken, Task<(ArticleObject[] Items, long Total, int? TotalPages)>> _page;
+        private readonly CancellationTokenSource _unwanted;
+        private readonly HashSet<string> _written = new HashSet<string>(StringComparer.Ordinal);
+        private int _number;
+        private int _pass = 1;
+        private bool _moved;
+        private bool _done;
+        private long? _lastTotal;
+
+        public ArticleWalk(Uri listing, Func<int, CancellationToken, Task<(ArticleObject[] Items, long Total, int? TotalPages)>> page, CancellationToken cancellationToken)
+        {
+            _listing = listing;
+            _page = page;
+            _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+
+        public long? TotalCount { get; private set; }
+
+        public async Task<Article[]?> NextAsync()
+        {
+            while (!_done)
+            {
+                _number++;
+                var (items, total, totalPages) = await _page(_number, _unwanted.Token).ConfigureAwait(false);
+                TotalCount ??= total;
+                if (_lastTotal is { } last && total != last) _moved = true;
+                _lastTotal = total;
+                var fresh = new List<Article>();
+                foreach (var item in items)
+                {
+                    if (item?.Id is null) throw new IntercomApiException("GET", _listing, null, IntercomApiException.InvalidResponseType, "an article of the list has no id");
+                    if (_written.Add(item.Id)) fresh.Add(item.ToArticle());
+                    else if (_pass == 1) _moved = true;
+                }
+                // Later passes exist to find what moved: one that finds something has seen the list move again.
+                if (_pass > 1 && fresh.Count > 0) _moved = true;
+                // The last page: an empty one, the last the list says it has, or (a list that says too many) past its total_count.
+                var lastPage = items.Length == 0 || _number >= (totalPages ?? _number) || _number > total / IntercomV2Client.ArticlesPageSize + 1;
+                if (lastPage)
+                {
+                    if (_moved && _pass < MaxPasses)
+                    {
+                        _pass++;
+                        _number = 0;
+                        _moved = false;
+                    }
+                    else _done = true;
+                }
+                if (fresh.Count > 0) return fresh.ToArray();
+            }
+            return null;
+        }
+
+        public void Dispose() => _unwanted.Cancel();
+    }
+
+    internal sealed class ArticleObject : ICheckedAnswer
+    {
+        string? ICheckedAnswer.Problem => Id is null ? "an article without an id" : null;
+
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("title")] public string? Title { get; set; }
+        [JsonPropertyName("description")] public string? Description { get; set; }
+        [JsonPropertyName("body")] public string? Body { get; set; }
+        [JsonPropertyName("author_id")] public long? AuthorId { get; set; }
+        [JsonPropertyName("state")] public string? State { get; set; }
+        [JsonPropertyName("parent_id")] public long? ParentId { get; set; }
+        [JsonPropertyName("parent_type")] public string? ParentType { get; set; }
+        [JsonPropertyName("url")] public string? Url { get; set; }
+        [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
+        [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? UpdatedAt { get; set; }
+        [JsonPropertyName("default_locale")] public string? DefaultLocale { get; set; }
+        [JsonPropertyName("translated_content")] public Dictionary<string, JsonElement>? TranslatedContent { get; set; }
+
+        public Article ToArticle() => new Article
+        {
+            Id = Id,
+            Title = Title,
+            Description = Description,
+            Body = Body,
+            AuthorId = AuthorId,
+            State = State,
+            ParentId = ParentId,
+            ParentType = ParentType,
+            Url = Url,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+            DefaultLocale = DefaultLocale,
+            Translations = (TranslatedContent ?? new Dictionary<string, JsonElement>())
+                .Where(locale => locale.Value.ValueKind == JsonValueKind.Object)
+                .Select(locale => new ArticleTranslation
+                {
+                    Locale = locale.Key,
+                    Title = Text(locale.Value, "title"),
+                    Description = Text(locale.Value, "description"),
+                    Body = Text(locale.Value, "body"),
+                    AuthorId = locale.Value.TryGetProperty("author_id", out var author) && author.ValueKind == JsonValueKind.Number && author.TryGetInt64(out var id) ? id : (long?)null,
+                    State = Text(locale.Value, "state"),
+                    Url = Text(locale.Value, "url"),
+                }).ToArray(),
+        };
+
+        private static string? Text(JsonElement o, string name) => o.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    /// <summary>GET /articles' page: data, total_count and pages.</summary>
+    internal sealed class ArticleList
+    {
+        [JsonPropertyName("total_count")] public long TotalCount { get; set; }
+        [JsonPropertyName("pages")] public ArticlePages? Pages { get; set; }
+        [JsonPropertyName("data")] public ArticleObject[]? Data { get; set; }
+    }
+
+    /// <summary>GET /articles/search's page: data.articles (and highlights, not read), total_count and pages.</summary>
+    internal sealed class ArticleSearchList
+    {
+        [JsonPropertyName("total_count")] public long TotalCount { get; set; }
+        [JsonPropertyName("pages")] public ArticlePages? Pages { get; set; }
+        [JsonPropertyName("data")] public ArticleSearchData? Data { get; set; }
+    }
+
+    internal sealed class ArticlePages
+    {
+        [JsonPropertyName("page")] public int? Page { get; set; }
+        [JsonPropertyName("total_pages")] public int? TotalPages { get; set; }
+    }
+
+    internal sealed class ArticleSearchData
+    {
+        [JsonPropertyName("articles")] public ArticleObject[]? Articles { get; set; }
+    }
+}
