@@ -230,5 +230,7 @@ public class HelpCenterTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         Assert.Equal(EmulatorFixture.AppId, only.GetProperty("workspace_id").GetString());
         Assert.Equal("301", (await Api.GetAsync("/help_center/help_centers/301")).Ok()["id"].GetString());
         Assert.Equal("Resource Not Found", (await Api.GetAsync("/help_center/help_centers/302")).Error(404, "not_found"));
+        // Numbered pages, as the official SDK walks them until one is empty.
+        Assert.Empty((await Api.GetAsync("/help_center/help_centers?page=2")).Ok()["data"].EnumerateArray());
     }
 }

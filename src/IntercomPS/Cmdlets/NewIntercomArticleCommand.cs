@@ -32,10 +32,9 @@ namespace IntercomPS.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
-        /// <summary>The admin who writes it (an admin's id); the session's admin by default.</summary>
+        /// <summary>The admin who writes it (an admin's id); the session's admin by default (so does a blank cell, which binds as 0).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("author_id")]
-        [ValidateRange(1, long.MaxValue)]
         public long? AuthorId { get; set; }
 
         /// <summary>published, or draft (the default).</summary>
@@ -43,10 +42,9 @@ namespace IntercomPS.Cmdlets
         [ValidateSet("published", "draft")]
         public string? State { get; set; }
 
-        /// <summary>The collection or section it goes in; none: it stands alone.</summary>
+        /// <summary>The collection or section it goes in; none (or a blank cell, which binds as 0): it stands alone.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("parent_id")]
-        [ValidateRange(1, long.MaxValue)]
         public long? ParentId { get; set; }
 
         protected override void ProcessRecord()
@@ -59,8 +57,17 @@ namespace IntercomPS.Cmdlets
                     : $"{PipedObject.Describe(module)} is not an article's content: New-IntercomArticle takes -Title and -Body, or CSV rows with title and body columns."));
                 return;
             }
+            if (AuthorId < 0 || ParentId < 0)
+            {
+                Requests.Refuse((object?)piped ?? Title, new PSArgumentException($"{(AuthorId < 0 ? "-AuthorId" : "-ParentId")} is an id Intercom gave: a positive number."));
+                return;
+            }
             if (!ShouldProcess($"article '{Title}'", "Create Intercom help center article")) return;
-            var article = new ArticleChanges { Title = Title, Body = Body, Description = Description, AuthorId = AuthorId, State = State, ParentId = ParentId };
+            var article = new ArticleChanges
+            {
+                Title = Title, Body = Body, Description = Description, State = State,
+                AuthorId = AuthorId is > 0 ? AuthorId : null, ParentId = ParentId is > 0 ? ParentId : null,
+            };
             Requests.Submit((object?)piped ?? Title, token => Client.As<IArticles>().CreateArticleAsync(article, token), WriteObject);
         }
     }

@@ -31,6 +31,7 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
     [InlineData("conversations.mjs")]
     [InlineData("companies.mjs")]
     [InlineData("workspace.mjs")]
+    [InlineData("articles.mjs")]
     public void The_official_Node_SDK_works_against_the_emulator(string script)
     {
         var (exitCode, output, errors, warnings) = sdk.Runs[script];

@@ -197,16 +197,24 @@ internal static partial class HelpCenterEndpoints
         return Json.Ok(w => Deleted(w, id, "collection"));
     }
 
-    /// <summary>GET /help_center/help_centers: the app's one help center.</summary>
+    /// <summary>
+    /// GET /help_center/help_centers: the app's one help center, on the first of the numbered pages the official SDK
+    /// walks (page, per_page) until one is empty.
+    /// </summary>
     public static IResult ListHelpCenters(HttpContext context)
     {
         var app = App(context);
+        var (centers, _, _) = NumberedPages.Slice([HelpCenter.Id], context.Request.Query, DefaultCollectionsPerPage);
         return Json.Ok(w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "list");
             w.WriteStartArray("data");
-            HelpCenterObject(w, app);
+            foreach (var _ in centers)
+            {
+                HelpCenterObject(w, app);
+            }
+
             w.WriteEndArray();
             w.WriteEndObject();
         });
