@@ -71,6 +71,7 @@
         'New-IntercomArticle'
         'Set-IntercomArticle'
         'Remove-IntercomArticle'
+        'Get-IntercomHelpCenterCollection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

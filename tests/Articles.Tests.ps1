@@ -18,15 +18,19 @@ BeforeAll {
 
     function Get-RawArticleIds { @((Invoke-Raw GET 'articles?per_page=150').data | ForEach-Object id) }
 
-    function Add-RawArticle([string] $Title, [string] $Body = '', [string] $State = 'draft') {
-        (Invoke-Raw POST 'articles' @{ title = $Title; body = $Body; state = $State; author_id = [long] $script:adminId }).id
+    function Add-RawArticle([string] $Title, [string] $Body = '', [string] $State = 'draft', [string] $Parent) {
+        $article = @{ title = $Title; body = $Body; state = $State; author_id = [long] $script:adminId }
+        if ($Parent) { $article.parent_id = [long] $Parent }
+        (Invoke-Raw POST 'articles' $article).id
     }
 
     function Initialize-ArticleWorld {
         Reset-TestApp
         Connect-TestIntercomV2
         $script:adminId = (Invoke-Raw GET 'me').id
-        $script:oldPlan = Add-RawArticle 'Moving off the Old Plan' '<p>The old plan ends in May.</p>' 'published'
+        $script:billing = (Invoke-Raw POST 'help_center/collections' @{ name = 'Billing' }).id
+        $script:plans = (Invoke-Raw POST 'help_center/collections' @{ name = 'Plans'; parent_id = $billing }).id
+        $script:oldPlan = Add-RawArticle 'Moving off the Old Plan' '<p>The old plan ends in May.</p>' 'published' $plans
         $script:pricing = Add-RawArticle 'Pricing' 'Our old plan cost less.' 'draft'
         $script:welcome = Add-RawArticle 'Welcome' 'Start here.' 'published'
     }
@@ -52,6 +56,8 @@ Describe 'Get-IntercomArticle' {
         $table = ($articles | Out-String -Width 200) -split "`n" | ForEach-Object TrimEnd | Where-Object { $_ }
         $table[0] | Should -Match '^Id\s+Title\s+State\s+ParentId\s+Locales\s+UpdatedAt$'
         $table | Should -Contain ($table | Where-Object { $_ -match "^$pricing\s+Pricing\s+draft\s" })
+        $old.ParentId | Should -Be $plans
+        $old.ParentType | Should -Be 'section'
     }
 
     It 'finds the articles that mention a phrase, in any state or one' {
@@ -251,6 +257,32 @@ Describe 'Remove-IntercomArticle' {
     }
 }
 
+Describe 'Get-IntercomHelpCenterCollection' {
+    BeforeAll { Initialize-ArticleWorld }
+
+    It 'lists the collections and sections as typed objects, -Name keeping the ones it matches' {
+        $all = Get-IntercomHelpCenterCollection
+        $all | ForEach-Object { $_ | Should -BeOfType ([IntercomPS.HelpCenterCollection]) }
+        $all.Id | Sort-Object | Should -Be (@($billing, $plans) | Sort-Object)
+        ($all | Where-Object Id -eq $plans).ParentId | Should -Be $billing
+        ($all | Where-Object Id -eq $billing).HelpCenterId | Should -Be 301
+        (Get-IntercomHelpCenterCollection -Name bill*).Id | Should -Be $billing
+        Get-IntercomHelpCenterCollection -Name 'nothing*' | Should -BeNullOrEmpty
+        $table = (Get-IntercomHelpCenterCollection -Name Plans | Out-String -Width 200) -split "`n" | ForEach-Object TrimEnd | Where-Object { $_ }
+        $table[0] | Should -Match '^Id\s+Name\s+ParentId\s+Order\s+UpdatedAt$'
+        $table[2] | Should -Match "^$plans\s+Plans\s+$billing\s+1\s"
+    }
+
+    It 'gets the collection an article is in by its ParentId, and refuses the article piped' {
+        (Get-IntercomHelpCenterCollection -Id (Get-IntercomArticle -Id $oldPlan).ParentId).Name | Should -BeExactly 'Plans'
+        Get-IntercomHelpCenterCollection -Id 999 -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        Get-IntercomArticle -Id $oldPlan | Get-IntercomHelpCenterCollection -ErrorAction SilentlyContinue -ErrorVariable refused
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $refused[0].Exception.Message | Should -Be "Article 'Moving off the Old Plan' is not a collection: to get the collection it is in, pass its ParentId, Get-IntercomHelpCenterCollection -Id $plans."
+    }
+}
+
 Describe 'Articles on v1' {
     BeforeAll { Initialize-ArticleWorld }
     AfterAll { Connect-TestIntercomV2 }
@@ -263,6 +295,7 @@ Describe 'Articles on v1' {
         New-IntercomArticle -Title 'x' -ErrorAction SilentlyContinue -ErrorVariable refused
         Set-IntercomArticle -Id $welcome -State draft -ErrorAction SilentlyContinue -ErrorVariable +refused
         Remove-IntercomArticle -Id $welcome -Force -ErrorAction SilentlyContinue -ErrorVariable +refused
+        { Get-IntercomHelpCenterCollection -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.not_supported,*'
         $refused | Should -HaveCount 3
         $refused | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*' }
         $refused[0].Exception.Message | Should -Be 'Help center articles needs REST API 2.x: the v1 API has no equivalent. Connect with Connect-Intercom -AccessToken to use it.'
@@ -276,7 +309,7 @@ Describe 'The help examples' {
     It 'run as written, in a new pwsh, without an error' {
         $script = @'
 Set-Location ([IO.Path]::GetTempPath())
-foreach ($name in 'Get-IntercomArticle', 'New-IntercomArticle', 'Set-IntercomArticle', 'Remove-IntercomArticle') {
+foreach ($name in 'Get-IntercomArticle', 'Get-IntercomHelpCenterCollection', 'New-IntercomArticle', 'Set-IntercomArticle', 'Remove-IntercomArticle') {
     foreach ($example in (Get-Help $name -Full).examples.example) {
         "== $name $($example.title)"
         $null = & ([scriptblock]::Create($example.code)) | Out-String
@@ -286,7 +319,7 @@ Remove-Item articles.csv -ErrorAction SilentlyContinue
 '@
         $run = Invoke-TestPwsh -Api V2 -Script $script
         $run.ExitCode | Should -Be 0 -Because $run.Text
-        @($run.Lines | Where-Object { $_ -like '== *' }) | Should -HaveCount 11
+        @($run.Lines | Where-Object { $_ -like '== *' }) | Should -HaveCount 14
         # The examples published the drafts, fixed the old plan's name in the bodies, and deleted the article they wrote.
         (Get-RawArticle $pricing).state | Should -Be 'published'
         (Get-RawArticle $oldPlan).body | Should -BeExactly '<p class="no-margin">The Essential plan ends in May.</p>'

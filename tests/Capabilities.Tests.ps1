@@ -86,6 +86,7 @@ BeforeAll {
         'New-IntercomArticle'                      = { New-IntercomArticle -Title 'Cap' -Body 'Body' -AuthorId 1 }
         'Set-IntercomArticle'                      = { Set-IntercomArticle -Id 1 -State draft }
         'Remove-IntercomArticle'                   = { Remove-IntercomArticle -Id 1 -Force }
+        'Get-IntercomHelpCenterCollection'         = { Get-IntercomHelpCenterCollection }
         'Get-IntercomLead'                         = { Get-IntercomLead }
         'New-IntercomLead'                         = { New-IntercomLead -Email 'cap-lead@example.com' }
         'Set-IntercomLead'                         = { Set-IntercomLead -Email 'cap-lead@example.com' -Name 'Cap' }

@@ -50,6 +50,7 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(ISubscriptions), "Set-IntercomUserSubscription", null)]
         [InlineData(typeof(IArticles), "Get-IntercomArticle", null)]
         [InlineData(typeof(IArticles), "Remove-IntercomArticle", null)]
+        [InlineData(typeof(IArticles), "Get-IntercomHelpCenterCollection", null)]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();

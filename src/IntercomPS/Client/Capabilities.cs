@@ -177,11 +177,12 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Get-IntercomSubscriptionType", null, "Subscription types", ContactModel),
             Capability.OnlyV2("Get-IntercomUserSubscription", null, "A user's subscriptions", ContactModel),
             Capability.OnlyV2("Set-IntercomUserSubscription", null, "Setting a user's subscriptions", ContactModel),
-            // The help center: its articles (every 2.x description at hand, 2.11 on, has them).
+            // The help center: its articles and collections (every 2.x description at hand, 2.11 on, has them).
             Capability.OnlyV2("Get-IntercomArticle", null, "Help center articles", ContactModel),
             Capability.OnlyV2("New-IntercomArticle", null, "Help center articles", ContactModel),
             Capability.OnlyV2("Set-IntercomArticle", null, "Help center articles", ContactModel),
             Capability.OnlyV2("Remove-IntercomArticle", null, "Help center articles", ContactModel),
+            Capability.OnlyV2("Get-IntercomHelpCenterCollection", null, "Help center collections", ContactModel),
             Capability.OnlyV2("Get-IntercomLead", null, "Leads", ContactModel),
             Capability.OnlyV2("New-IntercomLead", null, "Leads", ContactModel),
             Capability.OnlyV2("Set-IntercomLead", null, "Leads", ContactModel),

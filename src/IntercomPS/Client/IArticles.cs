@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 
 namespace IntercomPS.Client
 {
-    /// <summary>Help center articles, which only REST API 2.x has.</summary>
+    /// <summary>Help center articles and the collections that hold them, which only REST API 2.x has.</summary>
     public interface IArticles
     {
         /// <summary>
@@ -23,6 +23,11 @@ namespace IntercomPS.Client
 
         /// <summary>PUT /articles/{id} with the fields given (each sets a value, so a lost answer may be repeated).</summary>
         Task<Article> UpdateArticleAsync(string id, ArticleChanges changes, CancellationToken cancellationToken = default);
+
+        /// <summary>GET /help_center/collections by numbered pages (collections and sections), walked as <see cref="ListArticles"/> is.</summary>
+        IPageReader<HelpCenterCollection> ListHelpCenterCollections(CancellationToken cancellationToken = default);
+
+        Task<HelpCenterCollection> GetHelpCenterCollectionAsync(string id, CancellationToken cancellationToken = default);
 
         /// <summary>DELETE /articles/{id}, sent once: a repeat after a lost answer would meet not_found. Returns the id.</summary>
         Task<string> DeleteArticleAsync(string id, CancellationToken cancellationToken = default);

@@ -5,7 +5,7 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, HelpCenterCollection }
 
     /// <summary>
     /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, or threads
@@ -72,6 +72,8 @@ namespace IntercomPS.Cmdlets
                 PipedKind.Thread when piped is User user => $"User '{user}' is not a thread: to delete the user's threads, pipe Get-IntercomMessageThread -Id '{user.Id}'.",
                 PipedKind.Thread => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass -ThreadId.",
                 PipedKind.Article => $"{Describe(piped)} is not an article: pipe articles (Get-IntercomArticle), or pass an article's -Id.",
+                PipedKind.HelpCenterCollection when piped is Article article => $"Article '{article}' is not a collection: to get the collection it is in, pass its ParentId, Get-IntercomHelpCenterCollection -Id {article.ParentId}.",
+                PipedKind.HelpCenterCollection => $"{Describe(piped)} is not a help center collection: pipe collections (Get-IntercomHelpCenterCollection), or pass a collection's -Id.",
                 PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
@@ -89,6 +91,7 @@ namespace IntercomPS.Cmdlets
             PipedKind.Thread => piped is MessageThread or SentMessage,
             PipedKind.ThreadPart => piped is ThreadPart or MessageThread,
             PipedKind.Article => piped is Article,
+            PipedKind.HelpCenterCollection => piped is HelpCenterCollection,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

@@ -36,6 +36,22 @@ namespace IntercomPS.Client.V2
             }, cancellationToken);
         }
 
+        public IPageReader<HelpCenterCollection> ListHelpCenterCollections(CancellationToken cancellationToken = default) =>
+            new NumberedWalk<CollectionObject, HelpCenterCollection>(new Uri(BaseUri, "help_center/collections"), "a collection", ArticlesPageSize, async (page, token) =>
+            {
+                var list = await SendAsync(HttpMethod.Get, $"help_center/collections?page={page}&per_page={ArticlesPageSize}", null, V2JsonContext.Default.CollectionList,
+                    idempotent: true, token).ConfigureAwait(false);
+                return (list.Data ?? Array.Empty<CollectionObject>(), list.TotalCount, list.Pages?.TotalPages);
+            }, item => item.Id, item => item.ToCollection(), cancellationToken);
+
+        public async Task<HelpCenterCollection> GetHelpCenterCollectionAsync(string id, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(id) || !id.All(c => c >= '0' && c <= '9'))
+                throw new ArgumentException($"A collection's Id is the number Intercom gave it, not '{id}'.");
+            return (await SendAsync(HttpMethod.Get, "help_center/collections/" + id, null, V2JsonContext.Default.CollectionObject, idempotent: true, cancellationToken)
+                .ConfigureAwait(false)).ToCollection();
+        }
+
         public async Task<Article> GetArticleAsync(string id, CancellationToken cancellationToken = default) =>
             (await SendAsync(HttpMethod.Get, ArticlePath(id), null, V2JsonContext.Default.ArticleObject, idempotent: true, cancellationToken).ConfigureAwait(false)).ToArticle();
 
@@ -100,12 +116,28 @@ namespace IntercomPS.Client.V2
     /// changed) is followed by another from the first page, writing only the articles not written yet; passes stop once
     /// one brings nothing new, and after three.
     /// </summary>
-    internal sealed class ArticleWalk : IPageReader<Article>
+    internal sealed class ArticleWalk : NumberedWalk<ArticleObject, Article>
+    {
+        public ArticleWalk(Uri listing, Func<int, CancellationToken, Task<(ArticleObject[] Items, long Total, int? TotalPages)>> page, CancellationToken cancellationToken)
+            : base(listing, "an article", IntercomV2Client.ArticlesPageSize, page, item => item.Id, item => item.ToArticle(), cancellationToken)
+        {
+        }
+    }
+
+    /// <summary>
+    /// A walk of numbered pages ordered by when each item last changed (articles, collections): see <see cref="ArticleWalk"/>
+    /// for why a pass that saw the list move is followed by another, writing only what was not written yet.
+    /// </summary>
+    internal class NumberedWalk<TWire, T> : IPageReader<T> where TWire : class where T : class
     {
         private const int MaxPasses = 3;
 
         private readonly Uri _listing;
-        private readonly Func<int, CancellationToken, Task<(ArticleObject[] Items, long Total, int? TotalPages)>> _page;
+        private readonly string _noun;
+        private readonly int _pageSize;
+        private readonly Func<int, CancellationToken, Task<(TWire[] Items, long Total, int? TotalPages)>> _page;
+        private readonly Func<TWire, string?> _idOf;
+        private readonly Func<TWire, T> _map;
         private readonly CancellationTokenSource _unwanted;
         private readonly HashSet<string> _written = new HashSet<string>(StringComparer.Ordinal);
         private int _number;
@@ -114,16 +146,21 @@ namespace IntercomPS.Client.V2
         private bool _done;
         private long? _lastTotal;
 
-        public ArticleWalk(Uri listing, Func<int, CancellationToken, Task<(ArticleObject[] Items, long Total, int? TotalPages)>> page, CancellationToken cancellationToken)
+        public NumberedWalk(Uri listing, string noun, int pageSize, Func<int, CancellationToken, Task<(TWire[] Items, long Total, int? TotalPages)>> page,
+            Func<TWire, string?> idOf, Func<TWire, T> map, CancellationToken cancellationToken)
         {
             _listing = listing;
+            _noun = noun;
+            _pageSize = pageSize;
             _page = page;
+            _idOf = idOf;
+            _map = map;
             _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
 
         public long? TotalCount { get; private set; }
 
-        public async Task<Article[]?> NextAsync()
+        public async Task<T[]?> NextAsync()
         {
             while (!_done)
             {
@@ -132,17 +169,17 @@ namespace IntercomPS.Client.V2
                 TotalCount ??= total;
                 if (_lastTotal is { } last && total != last) _moved = true;
                 _lastTotal = total;
-                var fresh = new List<Article>();
+                var fresh = new List<T>();
                 foreach (var item in items)
                 {
-                    if (item?.Id is null) throw new IntercomApiException("GET", _listing, null, IntercomApiException.InvalidResponseType, "an article of the list has no id");
-                    if (_written.Add(item.Id)) fresh.Add(item.ToArticle());
+                    if (item is null || _idOf(item) is not { } id) throw new IntercomApiException("GET", _listing, null, IntercomApiException.InvalidResponseType, $"{_noun} of the list has no id");
+                    if (_written.Add(id)) fresh.Add(_map(item));
                     else if (_pass == 1) _moved = true;
                 }
                 // Later passes exist to find what moved: one that finds something has seen the list move again.
                 if (_pass > 1 && fresh.Count > 0) _moved = true;
                 // The last page: an empty one, the last the list says it has, or (a list that says too many) past its total_count.
-                var lastPage = items.Length == 0 || _number >= (totalPages ?? _number) || _number > total / IntercomV2Client.ArticlesPageSize + 1;
+                var lastPage = items.Length == 0 || _number >= (totalPages ?? _number) || _number > total / _pageSize + 1;
                 if (lastPage)
                 {
                     if (_moved && _pass < MaxPasses)
@@ -224,6 +261,37 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("total_count")] public long TotalCount { get; set; }
         [JsonPropertyName("pages")] public ArticlePages? Pages { get; set; }
         [JsonPropertyName("data")] public ArticleSearchData? Data { get; set; }
+    }
+
+    internal sealed class CollectionObject : ICheckedAnswer
+    {
+        string? ICheckedAnswer.Problem => Id is null ? "a collection without an id" : null;
+
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("description")] public string? Description { get; set; }
+        [JsonPropertyName("parent_id")] public string? ParentId { get; set; }
+        [JsonPropertyName("help_center_id")] public long? HelpCenterId { get; set; }
+        [JsonPropertyName("order")] public long? Order { get; set; }
+        [JsonPropertyName("icon")] public string? Icon { get; set; }
+        [JsonPropertyName("url")] public string? Url { get; set; }
+        [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
+        [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? UpdatedAt { get; set; }
+        [JsonPropertyName("default_locale")] public string? DefaultLocale { get; set; }
+
+        public HelpCenterCollection ToCollection() => new HelpCenterCollection
+        {
+            Id = Id, Name = Name, Description = Description, ParentId = ParentId, HelpCenterId = HelpCenterId, Order = Order, Icon = Icon, Url = Url,
+            CreatedAt = CreatedAt, UpdatedAt = UpdatedAt, DefaultLocale = DefaultLocale,
+        };
+    }
+
+    /// <summary>GET /help_center/collections' page: data, total_count and pages.</summary>
+    internal sealed class CollectionList
+    {
+        [JsonPropertyName("total_count")] public long TotalCount { get; set; }
+        [JsonPropertyName("pages")] public ArticlePages? Pages { get; set; }
+        [JsonPropertyName("data")] public CollectionObject[]? Data { get; set; }
     }
 
     internal sealed class ArticlePages

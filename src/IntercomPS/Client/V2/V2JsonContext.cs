@@ -39,6 +39,8 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ArticleObject))]
     [JsonSerializable(typeof(ArticleList))]
     [JsonSerializable(typeof(ArticleSearchList))]
+    [JsonSerializable(typeof(CollectionObject))]
+    [JsonSerializable(typeof(CollectionList))]
     // Subscription types.
     [JsonSerializable(typeof(SubscriptionTypeObject))]
     [JsonSerializable(typeof(SubscriptionTypeList))]
