@@ -255,4 +255,16 @@ Describe 'Recipe: workspace data on REST API 2.14 (README)' {
         $user.Name | Should -Be 'Visitor'
         Get-IntercomLead | Should -BeNullOrEmpty
     }
+
+    It 'exports the help center articles, takes back to draft those that name the old plan, then publishes the drafts' {
+        $old = New-IntercomArticle -Title 'Moving off the old plan' -Body 'It ends in May.' -State published
+        $new = New-IntercomArticle -Title 'Essential plan' -Body 'What it holds.'
+        Get-IntercomArticle | Export-Csv articles.csv -NoTypeInformation
+        (Import-Csv articles.csv).Title | Sort-Object | Should -Be 'Essential plan', 'Moving off the old plan'
+        Get-IntercomArticle -Search 'old plan' | Set-IntercomArticle -State draft
+        (Get-IntercomArticle -Id $old.Id).State | Should -Be 'draft'
+        (Get-IntercomArticle -Id $new.Id).State | Should -Be 'draft'
+        Get-IntercomArticle -State draft | Set-IntercomArticle -State published
+        Get-IntercomArticle -State draft | Should -BeNullOrEmpty
+    }
 }
