@@ -237,4 +237,20 @@ internal interface IAppStore
 
     /// <summary>Detaches the contact from the subscription type (back to its default); returns the type.</summary>
     Task<SubscriptionTypeRecord> DetachSubscriptionAsync(string contactId, string typeId);
+
+    /// <summary>The app's ticket types, in creation order, each with its attributes.</summary>
+    Task<IReadOnlyList<TicketTypeRecord>> ListTicketTypesAsync();
+
+    Task<TicketTypeRecord> GetTicketTypeAsync(string id);
+
+    /// <summary>A new ticket type (name and category checked by the caller), made with its two default attributes.</summary>
+    Task<TicketTypeRecord> CreateTicketTypeAsync(TicketTypeInput input);
+
+    Task<TicketTypeRecord> UpdateTicketTypeAsync(string id, TicketTypeInput change);
+
+    /// <summary>A new attribute on the type: its name must be new to the type.</summary>
+    Task<TicketTypeAttributeRecord> CreateTicketTypeAttributeAsync(string typeId, TicketTypeAttributeInput input);
+
+    /// <summary>Changes the type's attribute under <see cref="TicketTypeRecord.CheckUpdate"/>.</summary>
+    Task<TicketTypeAttributeRecord> UpdateTicketTypeAttributeAsync(string typeId, string attributeId, TicketTypeAttributeInput change);
 }

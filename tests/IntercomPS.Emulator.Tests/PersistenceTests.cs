@@ -160,4 +160,37 @@ public sealed class PersistenceTests : IDisposable
             Assert.Equal(tagId, (await api.GetAsync("v1/tags?name=legacy")).AssertStatus(200)["id"].GetString());
         }
     }
+
+    [Fact]
+    public async Task Ticket_types_made_on_a_data_file_from_before_them_survive_a_restart()
+    {
+        // A data file from before ticket types: the version-1 users table only, as an older emulator wrote it.
+        var path = Path.Combine(directory, "before-tickets.db");
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE users (seq INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, user_id TEXT, email TEXT, name TEXT,
+                    created_at INTEGER, last_impression_at INTEGER, custom_data TEXT NOT NULL DEFAULT '{}', last_seen_ip TEXT,
+                    last_seen_user_agent TEXT, session_count INTEGER NOT NULL DEFAULT 0, unsubscribed INTEGER NOT NULL DEFAULT 0);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        string typeId;
+        await using (var first = await IntercomEmulator.StartAsync(Options(path)))
+        {
+            var v2 = new Api(http, first.BaseUri, "keep-key", ""); // the token as Basic's username, no password
+            typeId = (await v2.PostAsync("ticket_types", new { name = "Bug Report", category = "Tracker" })).AssertStatus(200)["id"].GetString()!;
+            (await v2.PostAsync($"ticket_types/{typeId}/attributes", new { name = "Priority", description = "How urgent", data_type = "list", list_items = "Low,High" })).AssertStatus(200);
+        }
+
+        await using var second = await IntercomEmulator.StartAsync(Options(path));
+        var again = new Api(http, second.BaseUri, "keep-key", "");
+        var type = (await again.GetAsync($"ticket_types/{typeId}")).AssertStatus(200);
+        Assert.Equal("Tracker", type["category"].GetString());
+        Assert.Equal(["_default_title_", "_default_description_", "Priority"],
+            type["ticket_type_attributes"].GetProperty("data").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+    }
 }

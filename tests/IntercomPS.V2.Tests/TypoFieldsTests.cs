@@ -152,6 +152,24 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             var admin = await t.AdminAsync();
             return new(HttpMethod.Put, $"/admins/{admin}/away", new() { ["away_mode_enabled"] = false, ["away_mode_reassign"] = false }, "away_status_reason");
         },
+        ["POST /ticket_types"] = t => Task.FromResult(new Write(HttpMethod.Post, "/ticket_types", new() { ["name"] = "Bug Report", ["category"] = "Back-office" }, "categroy")),
+        ["PUT /ticket_types/{ticket_type_id}"] = async t =>
+        {
+            var type = await t.TicketTypeAsync();
+            return new(HttpMethod.Put, $"/ticket_types/{type}", new() { ["name"] = "Bug Report 2" }, "archive");
+        },
+        ["POST /ticket_types/{ticket_type_id}/attributes"] = async t =>
+        {
+            var type = await t.TicketTypeAsync();
+            return new(HttpMethod.Post, $"/ticket_types/{type}/attributes",
+                new() { ["name"] = "Priority", ["description"] = "How urgent", ["data_type"] = "list", ["list_items"] = "Low,High" }, "options");
+        },
+        ["PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}"] = async t =>
+        {
+            var type = await t.TicketTypeAsync();
+            var attribute = t.Made((await t.Api.PostAsync($"/ticket_types/{type}/attributes", new { name = "Priority", description = "How urgent", data_type = "string" })).Ok()["id"].GetString()!);
+            return new(HttpMethod.Put, $"/ticket_types/{type}/attributes/{attribute}", new() { ["description"] = "How urgent it is" }, "required");
+        },
     };
 
     public static IEnumerable<object[]> Operations() => Writes.Keys.Select(k => new object[] { k });
@@ -231,8 +249,8 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         {
             if (node is JsonObject o)
             {
-                // ids a write makes (a message's conversation too) and times (waiting_since too: the two runs may be a second apart)
-                var volatileKeys = o.Select(p => p.Key).Where(k => k is "id" or "conversation_id" or "request_id" or "waiting_since" || k.EndsWith("_at", StringComparison.Ordinal));
+                // ids a write makes (a message's conversation too, an attribute's ticket type, a number) and times (waiting_since too: the two runs may be a second apart)
+                var volatileKeys = o.Select(p => p.Key).Where(k => k is "id" or "conversation_id" or "ticket_type_id" or "request_id" or "waiting_since" || k.EndsWith("_at", StringComparison.Ordinal));
                 foreach (var key in volatileKeys.ToList())
                 {
                     o.Remove(key);
@@ -276,6 +294,8 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         new { from = new { type = "user", id = await ContactAsync() }, body = "Hello?" })).Ok()["conversation_id"].GetString()!);
 
     private async Task<string> SubscriptionTypeAsync() => Made(await fixture.Admin.AddSubscriptionTypeAsync(EmulatorFixture.AppId, "Newsletters", "opt_out"));
+
+    private async Task<string> TicketTypeAsync() => Made((await Api.PostAsync("/ticket_types", new { name = "Bug Report" })).Ok()["id"].GetString()!);
 
     private async Task<string> AdminAsync() => (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
 

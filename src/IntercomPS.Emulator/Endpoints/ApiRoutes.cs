@@ -112,6 +112,14 @@ internal static class ApiRoutes
         new("POST", "/contacts/{contact_id}/subscriptions", SubscriptionsEndpoints.AttachAsync),
         new("DELETE", "/contacts/{contact_id}/subscriptions/{subscription_id}", SubscriptionsEndpoints.DetachAsync),
 
+        new("GET", "/ticket_types", TicketTypesEndpoints.ListAsync),
+        new("POST", "/ticket_types", TicketTypesEndpoints.CreateAsync),
+        new("GET", "/ticket_types/{ticket_type_id}", TicketTypesEndpoints.GetAsync),
+        new("PUT", "/ticket_types/{ticket_type_id}", TicketTypesEndpoints.UpdateAsync),
+        new("POST", "/ticket_types/{ticket_type_id}/attributes", TicketTypesEndpoints.CreateAttributeAsync),
+        new("PUT", "/ticket_types/{ticket_type_id}/attributes/{attribute_id}", TicketTypesEndpoints.UpdateAttributeAsync),
+        new("GET", "/ticket_states", TicketTypesEndpoints.ListStatesAsync),
+
         new("GET", "/data_attributes", DataAttributesEndpoints.ListAsync),
         new("POST", "/data_attributes", DataAttributesEndpoints.CreateAsync),
         new("PUT", "/data_attributes/{data_attribute_id}", DataAttributesEndpoints.UpdateAsync),

@@ -2,7 +2,7 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies, which
-/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, and data events' dedup and submitted summaries. Links hang
+/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, ticket types and their attributes, and data events' dedup and submitted summaries. Links hang
 /// off users by seq and go when the user goes (a trigger, so every path that deletes a user keeps them exact).
 /// </summary>
 internal static class SchemaWorkspace
@@ -86,6 +86,40 @@ internal static class SchemaWorkspace
             DELETE FROM contact_subscriptions WHERE user_seq = OLD.seq;
         END;
 
+        -- Ticket types and their attributes (each type made with its two default attributes), kept per app.
+        CREATE TABLE IF NOT EXISTS ticket_types (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            icon TEXT NOT NULL,
+            category TEXT NOT NULL,
+            is_internal INTEGER NOT NULL,
+            archived INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_ticket_types_app ON ticket_types(app);
+
+        CREATE TABLE IF NOT EXISTS ticket_type_attributes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_type_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            data_type TEXT NOT NULL,
+            multiline INTEGER,
+            list_items TEXT,
+            allow_multiple_values INTEGER,
+            ord INTEGER NOT NULL,
+            required_to_create INTEGER NOT NULL,
+            required_to_create_for_contacts INTEGER NOT NULL,
+            visible_on_create INTEGER NOT NULL,
+            visible_to_contacts INTEGER NOT NULL,
+            is_default INTEGER NOT NULL,
+            archived INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_ticket_type_attributes_type ON ticket_type_attributes(ticket_type_id);
+
         -- Summaries POST /events/summaries submitted, beside the events themselves.
         CREATE TABLE IF NOT EXISTS event_summaries (
             user_seq INTEGER NOT NULL,
@@ -115,7 +149,9 @@ internal static class SchemaWorkspace
         DELETE FROM segments WHERE app = $app;
         DELETE FROM contact_subscriptions WHERE type_id IN (SELECT id FROM subscription_types WHERE app = $app);
         DELETE FROM subscription_types WHERE app = $app;
+        DELETE FROM ticket_type_attributes WHERE ticket_type_id IN (SELECT id FROM ticket_types WHERE app = $app);
+        DELETE FROM ticket_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
 }

@@ -233,6 +233,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["away_status_reason_id"] => IdKind.AwayReason,
         ["subscription_id"] => IdKind.SubscriptionType,
         ["id"] when template == "/contacts/{contact_id}/subscriptions" => IdKind.SubscriptionType,
+        ["ticket_type_id"] => IdKind.TicketType,
+        ["attribute_id"] when template.StartsWith("/ticket_types/", StringComparison.Ordinal) => IdKind.TicketTypeAttribute,
         _ => null,
     };
 
@@ -272,13 +274,15 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Lead,
         AwayReason,
         SubscriptionType,
+        TicketType,
+        TicketTypeAttribute,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
     /// a tag, a note and a conversation (which has the tag too, and the contact's reply as a part), is in a segment and belongs to a company (company_id
     /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
-    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
+    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, a ticket type (Bug Report) with an attribute of its own besides the defaults; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
     /// attribute with a dependant object.
     /// </summary>
     private sealed class World
@@ -325,6 +329,9 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             // The examples attach an opt_in type (consent_type opt_in): the contact has made that choice already.
             world.ids[IdKind.SubscriptionType] = await fixture.Admin.AddSubscriptionTypeAsync(EmulatorFixture.AppId, "Newsletters", "opt_in", ["sms_message"]);
             (await api.PostAsync($"/contacts/{contact}/subscriptions", new { id = world.ids[IdKind.SubscriptionType], consent_type = "opt_in" })).Ok();
+            world.ids[IdKind.TicketType] = (await api.PostAsync("/ticket_types", new { name = "Bug Report", description = "Bug Report Template" })).Ok()["id"].GetString()!;
+            world.ids[IdKind.TicketTypeAttribute] = (await api.PostAsync($"/ticket_types/{world.ids[IdKind.TicketType]}/attributes",
+                new { name = "name", description = "description", data_type = "string" })).Ok()["id"].GetString()!;
             return world;
         }
 

@@ -28,6 +28,7 @@ internal static class ApiVersions
         ["POST /contacts/{contact_id}/block"] = new(2, 13), // "Block contact API", changelog v2.13 (not in 2.11's description)
         ["GET /away_status_reasons"] = new(2, 14), // in the 2.14 description, not 2.11's; no changelog entry names it
         ["DELETE /conversations/{conversation_id}"] = new(2, 13), // "Delete a conversation", changelog v2.13
+        ["GET /ticket_states"] = new(2, 14), // in the 2.14 description, not 2.11's (which has ticket types); no changelog entry names it
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];

@@ -1,0 +1,248 @@
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using IntercomPS.Testing;
+using Xunit;
+
+namespace IntercomPS.V2.Tests;
+
+/// <summary>
+/// Ticket types, their attributes and the ticket states on the 2.14 face: made, listed, read and changed per app, every
+/// answer judged by the description; the rules of their fields and the errors for what the emulator refuses.
+/// </summary>
+public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    private V2Client Api => fixture.V2;
+
+    private static string[] Names(JsonElement type) =>
+        type.GetProperty("ticket_type_attributes").GetProperty("data").EnumerateArray().Select(a => a.GetProperty("name").GetString()!).ToArray();
+
+    private async Task<string> TypeAsync(string name = "Bug Report") =>
+        (await Api.PostAsync("/ticket_types", new { name })).Ok()["id"].GetString()!;
+
+    [Fact]
+    public async Task A_new_type_has_the_two_default_attributes_and_the_four_states()
+    {
+        await fixture.ResetAsync();
+        var created = (await Api.PostAsync("/ticket_types", new { name = "Customer Issue", description = "Customer Report Template", category = "Back-office", icon = "🐞" })).Ok();
+        Assert.Equal("ticket_type", created["type"].GetString());
+        Assert.Equal("Customer Issue", created["name"].GetString());
+        Assert.Equal("Customer Report Template", created["description"].GetString());
+        Assert.Equal("Back-office", created["category"].GetString());
+        Assert.Equal("🐞", created["icon"].GetString());
+        Assert.False(created["archived"].GetBoolean());
+        Assert.False(created["is_internal"].GetBoolean());
+        Assert.Equal(EmulatorFixture.AppId, created["workspace_id"].GetString());
+
+        var attributes = created["ticket_type_attributes"];
+        Assert.Equal("list", attributes.GetProperty("type").GetString());
+        Assert.Equal(["_default_title_", "_default_description_"], Names(created.Json));
+        var (title, description) = (attributes.GetProperty("data")[0], attributes.GetProperty("data")[1]);
+        Assert.True(title.GetProperty("default").GetBoolean());
+        Assert.False(title.GetProperty("input_options").GetProperty("multiline").GetBoolean());
+        Assert.True(description.GetProperty("input_options").GetProperty("multiline").GetBoolean());
+        Assert.Equal((0, 1), (title.GetProperty("order").GetInt32(), description.GetProperty("order").GetInt32()));
+        Assert.Equal(long.Parse(created["id"].GetString()!), title.GetProperty("ticket_type_id").GetInt64());
+
+        Assert.Equal(["submitted", "in_progress", "waiting_on_customer", "resolved"],
+            created["ticket_states"].GetProperty("data").EnumerateArray().Select(s => s.GetProperty("category").GetString()));
+
+        // Without a category, icon or description: Customer, the description's default icon, empty.
+        var plain = (await Api.PostAsync("/ticket_types", new { name = "Plain" })).Ok();
+        Assert.Equal(("Customer", "🎟️", ""), (plain["category"].GetString(), plain["icon"].GetString(), plain["description"].GetString()));
+
+        // Listed in creation order, each as GET /ticket_types/{id} reads it.
+        var list = (await Api.GetAsync("/ticket_types")).Ok();
+        Assert.Equal(["Customer Issue", "Plain"], list["data"].EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(created.Text, (await Api.GetAsync($"/ticket_types/{created["id"].GetString()}")).Ok().Text);
+    }
+
+    [Fact]
+    public async Task An_update_changes_what_it_gives_and_keeps_the_rest()
+    {
+        await fixture.ResetAsync();
+        var id = (await Api.PostAsync("/ticket_types", new { name = "Bug Report", description = "Bug Report Template", category = "Tracker" })).Ok()["id"].GetString()!;
+        var updated = (await Api.PutAsync($"/ticket_types/{id}", new { name = "Bug Report 2", archived = true, is_internal = true })).Ok();
+        Assert.Equal(("Bug Report 2", "Bug Report Template", "Tracker"), (updated["name"].GetString(), updated["description"].GetString(), updated["category"].GetString()));
+        Assert.True(updated["archived"].GetBoolean());
+        Assert.True(updated["is_internal"].GetBoolean());
+        Assert.Equal(updated.Text, (await Api.GetAsync($"/ticket_types/{id}")).Ok().Text);
+
+        // An archived type is still listed, marked archived; unarchiving brings it back.
+        Assert.True((await Api.GetAsync("/ticket_types")).Ok()["data"][0].GetProperty("archived").GetBoolean());
+        Assert.False((await Api.PutAsync($"/ticket_types/{id}", new { archived = false })).Ok()["archived"].GetBoolean());
+    }
+
+    [Fact]
+    public async Task Attributes_are_added_after_the_defaults_with_their_data_types_options()
+    {
+        await fixture.ResetAsync();
+        var type = await TypeAsync();
+        var priority = (await Api.PostAsync($"/ticket_types/{type}/attributes",
+            new { name = "Priority", description = "How urgent", data_type = "list", list_items = "Low,Medium,High", required_to_create = true })).Ok();
+        Assert.Equal("ticket_type_attribute", priority["type"].GetString());
+        Assert.Equal(("Priority", "How urgent", "list"), (priority["name"].GetString(), priority["description"].GetString(), priority["data_type"].GetString()));
+        Assert.Equal("Low,Medium,High", priority["input_options"].GetProperty("list_items").GetString());
+        Assert.Equal(2, priority["order"].GetInt32());
+        Assert.True(priority["required_to_create"].GetBoolean());
+        Assert.False(priority["required_to_create_for_contacts"].GetBoolean());
+        Assert.True(priority["visible_on_create"].GetBoolean());
+        Assert.True(priority["visible_to_contacts"].GetBoolean());
+        Assert.False(priority["default"].GetBoolean());
+        Assert.Equal(long.Parse(type), priority["ticket_type_id"].GetInt64());
+
+        var notes = (await Api.PostAsync($"/ticket_types/{type}/attributes", new { name = "Notes", description = "Anything else", data_type = "string", multiline = true })).Ok();
+        Assert.True(notes["input_options"].GetProperty("multiline").GetBoolean());
+        var screenshots = (await Api.PostAsync($"/ticket_types/{type}/attributes", new { name = "Screenshots", description = "Pictures", data_type = "files", allow_multiple_values = true })).Ok();
+        Assert.True(screenshots["input_options"].GetProperty("allow_multiple_values").GetBoolean());
+        var seats = (await Api.PostAsync($"/ticket_types/{type}/attributes", new { name = "Seats", description = "How many", data_type = "integer", visible_to_contacts = false })).Ok();
+        Assert.Equal(JsonValueKind.Null, seats["input_options"].ValueKind);
+        Assert.False(seats["visible_to_contacts"].GetBoolean());
+
+        var read = (await Api.GetAsync($"/ticket_types/{type}")).Ok();
+        Assert.Equal(["_default_title_", "_default_description_", "Priority", "Notes", "Screenshots", "Seats"], Names(read.Json));
+    }
+
+    [Fact]
+    public async Task An_attribute_update_changes_what_it_gives_but_not_a_default_attributes_name_or_existence()
+    {
+        await fixture.ResetAsync();
+        var type = await TypeAsync();
+        var id = (await Api.PostAsync($"/ticket_types/{type}/attributes", new { name = "Priority", description = "How urgent", data_type = "list", list_items = "Low,High" })).Ok()["id"].GetString()!;
+        var updated = (await Api.PutAsync($"/ticket_types/{type}/attributes/{id}", new { description = "How urgent it is", list_items = "Low,Medium,High", archived = true })).Ok();
+        Assert.Equal(("Priority", "How urgent it is", "Low,Medium,High"),
+            (updated["name"].GetString(), updated["description"].GetString(), updated["input_options"].GetProperty("list_items").GetString()));
+        Assert.True(updated["archived"].GetBoolean());
+        var renamed = (await Api.PutAsync($"/ticket_types/{type}/attributes/{id}", new { name = "Urgency", archived = false })).Ok();
+        Assert.Equal("Urgency", renamed["name"].GetString());
+        Assert.False(renamed["archived"].GetBoolean());
+        Assert.Contains("Urgency", Names((await Api.GetAsync($"/ticket_types/{type}")).Ok().Json));
+
+        var title = (await Api.GetAsync($"/ticket_types/{type}")).Ok()["ticket_type_attributes"].GetProperty("data")[0].GetProperty("id").GetString()!;
+        Assert.Equal("_default_title_ is a default attribute of every ticket type: it cannot be renamed or archived",
+            (await Api.PutAsync($"/ticket_types/{type}/attributes/{title}", new { name = "Subject" })).Error(400, "parameter_invalid"));
+        Assert.Equal("_default_title_ is a default attribute of every ticket type: it cannot be renamed or archived",
+            (await Api.PutAsync($"/ticket_types/{type}/attributes/{title}", new { archived = true })).Error(400, "parameter_invalid"));
+        // Its description and visibility are the workspace's to change.
+        Assert.Equal("The subject", (await Api.PutAsync($"/ticket_types/{type}/attributes/{title}", new { description = "The subject" })).Ok()["description"].GetString());
+    }
+
+    [Fact]
+    public async Task What_is_refused_is_refused_with_the_field_it_names()
+    {
+        await fixture.ResetAsync();
+        Assert.Equal("name is required: the name of the ticket type", (await Api.PostAsync("/ticket_types", new { description = "No name" })).Error(400, "parameter_not_found"));
+        Assert.Equal("category must be Customer, Back-office or Tracker, not 'Bugs'",
+            (await Api.PostAsync("/ticket_types", new { name = "Bug", category = "Bugs" })).Error(400, "parameter_invalid"));
+        Assert.Equal("name must be a string, not a number", (await Api.PostAsync("/ticket_types", new { name = 5 })).Error(400, "parameter_invalid"));
+        var type = await TypeAsync();
+        Assert.Equal("category must be Customer, Back-office or Tracker, not 'customer'",
+            (await Api.PutAsync($"/ticket_types/{type}", new { category = "customer" })).Error(400, "parameter_invalid"));
+        Assert.Equal("archived must be a boolean, not a string", (await Api.PutAsync($"/ticket_types/{type}", new { archived = "yes" })).Error(400, "parameter_invalid"));
+
+        var attributes = $"/ticket_types/{type}/attributes";
+        Assert.Equal("description is required: the description of the attribute presented to the teammate or contact",
+            (await Api.PostAsync(attributes, new { name = "Priority", data_type = "string" })).Error(400, "parameter_not_found"));
+        Assert.Equal("data_type is required: one of string, list, integer, decimal, boolean, datetime, files",
+            (await Api.PostAsync(attributes, new { name = "Priority", description = "d" })).Error(400, "parameter_not_found"));
+        Assert.Equal("data_type must be one of string, list, integer, decimal, boolean, datetime, files, not 'float'",
+            (await Api.PostAsync(attributes, new { name = "Priority", description = "d", data_type = "float" })).Error(400, "parameter_invalid"));
+        Assert.Equal("A list attribute needs its list_items (a comma delimited list: 'Low,Medium,High')",
+            (await Api.PostAsync(attributes, new { name = "Priority", description = "d", data_type = "list" })).Error(400, "parameter_not_found"));
+        Assert.Equal("list_items must name at least one item (a comma delimited list: 'Low,Medium,High')",
+            (await Api.PostAsync(attributes, new { name = "Priority", description = "d", data_type = "list", list_items = " , " })).Error(400, "parameter_invalid"));
+        Assert.Equal("multiline applies to string attributes only, not integer",
+            (await Api.PostAsync(attributes, new { name = "Seats", description = "d", data_type = "integer", multiline = true })).Error(400, "parameter_invalid"));
+        Assert.Equal($"The ticket type 'Bug Report' ({type}) already has an attribute named '_DEFAULT_TITLE_'",
+            (await Api.PostAsync(attributes, new { name = "_DEFAULT_TITLE_", description = "d", data_type = "string" })).Error(400, "parameter_invalid"));
+        var seats = (await Api.PostAsync(attributes, new { name = "Seats", description = "d", data_type = "integer" })).Ok()["id"].GetString()!;
+        Assert.Equal("list_items applies to list attributes only, not integer",
+            (await Api.PutAsync($"{attributes}/{seats}", new { list_items = "a,b" })).Error(400, "parameter_invalid"));
+        Assert.Equal($"The ticket type 'Bug Report' ({type}) already has an attribute named '_default_description_'",
+            (await Api.PutAsync($"{attributes}/{seats}", new { name = "_default_description_" })).Error(400, "parameter_invalid"));
+
+        // Nothing refused was kept.
+        Assert.Equal(["Bug Report"], (await Api.GetAsync("/ticket_types")).Ok()["data"].EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["_default_title_", "_default_description_", "Seats"], Names((await Api.GetAsync($"/ticket_types/{type}")).Ok().Json));
+    }
+
+    [Fact]
+    public async Task An_unknown_type_or_attribute_is_not_found_and_another_apps_type_is_unknown()
+    {
+        await fixture.ResetAsync();
+        var type = await TypeAsync();
+        foreach (var unknown in new[] { "999999", "abc", "0" })
+        {
+            Assert.Equal("Ticket type not found", (await Api.GetAsync($"/ticket_types/{unknown}")).Error(404, "not_found"));
+            Assert.Equal("Ticket type not found", (await Api.PutAsync($"/ticket_types/{unknown}", new { name = "x" })).Error(404, "not_found"));
+            Assert.Equal("Ticket type not found", (await Api.PostAsync($"/ticket_types/{unknown}/attributes", new { name = "x", description = "d", data_type = "string" })).Error(404, "not_found"));
+            Assert.Equal("Ticket type attribute not found", (await Api.PutAsync($"/ticket_types/{type}/attributes/{unknown}", new { description = "d" })).Error(404, "not_found"));
+        }
+
+        // An attribute of another type is not this type's.
+        var other = await TypeAsync("Other");
+        var otherTitle = (await Api.GetAsync($"/ticket_types/{other}")).Ok()["ticket_type_attributes"].GetProperty("data")[0].GetProperty("id").GetString()!;
+        Assert.Equal("Ticket type attribute not found", (await Api.PutAsync($"/ticket_types/{type}/attributes/{otherTitle}", new { description = "d" })).Error(404, "not_found"));
+
+        // Another app's type: its ids name nothing here, and the other app lists none of this one's.
+        var second = fixture.V2For(EmulatorFixture.OtherApiKey);
+        Assert.Equal("Ticket type not found", (await second.GetAsync($"/ticket_types/{type}")).Error(404, "not_found"));
+        Assert.DoesNotContain(type, (await second.GetAsync("/ticket_types")).Ok()["data"].EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task The_four_states_list_every_type_of_the_app()
+    {
+        await fixture.ResetAsync();
+        var states = (await Api.GetAsync("/ticket_states")).Ok();
+        Assert.Equal("list", states["type"].GetString());
+        var data = states["data"].EnumerateArray().ToList();
+        Assert.Equal(["submitted", "in_progress", "waiting_on_customer", "resolved"], data.Select(s => s.GetProperty("category").GetString()));
+        Assert.Equal(["Submitted", "In progress", "Waiting on you", "Resolved"], data.Select(s => s.GetProperty("external_label").GetString()));
+        Assert.All(data, s => Assert.Empty(s.GetProperty("ticket_types").GetProperty("data").EnumerateArray()));
+
+        var (bug, issue) = (await TypeAsync(), await TypeAsync("Customer Issue"));
+        data = (await Api.GetAsync("/ticket_states")).Ok()["data"].EnumerateArray().ToList();
+        Assert.All(data, s => Assert.Equal([bug, issue], s.GetProperty("ticket_types").GetProperty("data").EnumerateArray().Select(t => t.GetProperty("id").GetString())));
+        // The states a type lists are these, by id.
+        Assert.Equal(data.Select(s => s.GetProperty("id").GetString()),
+            (await Api.GetAsync($"/ticket_types/{bug}")).Ok()["ticket_states"].GetProperty("data").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("2.11")]
+    [InlineData("2.13")]
+    public async Task Before_2_14_types_are_served_but_states_are_not(string version)
+    {
+        await fixture.ResetAsync();
+        var api = Api.WithVersion(version);
+        var id = (await api.PostAsync("/ticket_types", new { name = "Bug Report" })).Ok()["id"].GetString()!;
+        Assert.Equal("Bug Report", (await api.GetAsync($"/ticket_types/{id}")).Ok()["name"].GetString());
+        (await api.GetAsync("/ticket_states")).Error(400, "intercom_version_invalid");
+    }
+
+    [Fact]
+    public async Task A_reset_empties_the_apps_types()
+    {
+        await fixture.ResetAsync();
+        await TypeAsync();
+        await fixture.ResetAsync();
+        Assert.Empty((await Api.GetAsync("/ticket_types")).Ok()["data"].EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_dummy_app_answers_its_canned_type_and_checks_writes_as_a_stored_app_does()
+    {
+        var dummy = fixture.V2For("dummy-app-id");
+        var type = (await dummy.GetAsync("/ticket_types/1")).Ok();
+        Assert.Equal(["_default_title_", "_default_description_", "Priority"], Names(type.Json));
+        Assert.Equal("Ticket type not found", (await dummy.GetAsync("/ticket_types/2")).Error(404, "not_found"));
+        Assert.Equal("Feature Request", (await dummy.PostAsync("/ticket_types", new { name = "Feature Request" })).Ok()["name"].GetString());
+        Assert.Equal("The ticket type 'Bug Report' (1) already has an attribute named 'priority'",
+            (await dummy.PostAsync("/ticket_types/1/attributes", new { name = "priority", description = "d", data_type = "string" })).Error(400, "parameter_invalid"));
+        Assert.Equal("_default_description_ is a default attribute of every ticket type: it cannot be renamed or archived",
+            (await dummy.PutAsync("/ticket_types/1/attributes/2", new { archived = true })).Error(400, "parameter_invalid"));
+        // Nothing kept.
+        Assert.Single((await dummy.GetAsync("/ticket_types")).Ok()["data"].EnumerateArray());
+    }
+}
