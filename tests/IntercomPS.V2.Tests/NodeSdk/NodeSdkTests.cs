@@ -24,6 +24,7 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
     [InlineData("conversations.mjs")]
     [InlineData("companies.mjs")]
     [InlineData("workspace.mjs")]
+    [InlineData("tickets.mjs")]
     public async Task The_official_Node_SDK_works_against_the_emulator(string script)
     {
         var logged = sdk.Log.Length;
