@@ -13,7 +13,7 @@ internal sealed partial class DummyApp
 {
     private const long CannedTicketTime = 1_734_537_866;
 
-    private static TicketTypeRecord CannedTicketType => new(1, "dummy-app-id", "Bug Report", "Bug Report Template", TicketTypeRecord.DefaultIcon, "Customer",
+    private static TicketTypeRecord CannedTicketType => new(1, "Bug Report", "Bug Report Template", TicketTypeRecord.DefaultIcon, "Customer",
         IsInternal: false, Archived: false, CannedTicketTime, CannedTicketTime,
         [
             new(1, 1, TicketTypes.TitleAttribute, "", "string", false, null, null, 0, false, false, true, true, true, false, CannedTicketTime, CannedTicketTime),

@@ -6,11 +6,11 @@ namespace IntercomPS.Emulator.Model;
 
 /// <summary>
 /// A ticket type: the fields (attributes) a ticket of it captures. Category is Customer, Back-office or Tracker;
-/// WorkspaceId the app's id. Every type has the two default attributes, _default_title_ and _default_description_,
+/// Every type has the two default attributes, _default_title_ and _default_description_,
 /// made with it, and the workspace's four ticket states (<see cref="TicketStates"/>).
 /// </summary>
 internal sealed record TicketTypeRecord(
-    long Id, string WorkspaceId, string Name, string Description, string Icon, string Category, bool IsInternal, bool Archived,
+    long Id, string Name, string Description, string Icon, string Category, bool IsInternal, bool Archived,
     long CreatedAt, long UpdatedAt, IReadOnlyList<TicketTypeAttributeRecord> Attributes)
 {
     public static readonly IReadOnlyList<string> Categories = ["Customer", "Back-office", "Tracker"];

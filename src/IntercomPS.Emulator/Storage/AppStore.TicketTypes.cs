@@ -127,8 +127,8 @@ internal sealed partial class AppStore
         return s.First($"SELECT {TicketTypeColumns} FROM ticket_types t WHERE t.app = $app AND t.id = $id", r => ReadTicketType(r, attributes), ("$app", app), ("$id", numeric));
     }
 
-    private TicketTypeRecord ReadTicketType(SqliteDataReader r, IReadOnlyList<TicketTypeAttributeRecord> attributes) => new(
-        r.GetInt64(0), app, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5) != 0, r.GetInt64(6) != 0,
+    private static TicketTypeRecord ReadTicketType(SqliteDataReader r, IReadOnlyList<TicketTypeAttributeRecord> attributes) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt64(5) != 0, r.GetInt64(6) != 0,
         r.GetInt64(7), r.GetInt64(8), attributes);
 
     private static TicketTypeAttributeRecord ReadTicketAttribute(SqliteDataReader r) => new(

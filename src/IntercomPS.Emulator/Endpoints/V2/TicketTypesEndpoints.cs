@@ -32,7 +32,8 @@ internal static class TicketTypesEndpoints
 
     public static async Task<IResult> ListAsync(HttpContext context)
     {
-        var types = await Caller.From(context).Store.ListTicketTypesAsync();
+        var caller = Caller.From(context);
+        var (appId, types) = (caller.AppId, await caller.Store.ListTicketTypesAsync());
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -40,7 +41,7 @@ internal static class TicketTypesEndpoints
             w.WriteStartArray("data");
             foreach (var type in types)
             {
-                TicketType(w, type);
+                TicketType(w, type, appId);
             }
 
             w.WriteEndArray();
@@ -51,7 +52,7 @@ internal static class TicketTypesEndpoints
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var type = await Caller.From(context).Store.GetTicketTypeAsync(RouteValues.Text(context, "ticket_type_id"));
-        return Json.Ok(w => TicketType(w, type));
+        return Json.Ok(w => TicketType(w, type, Caller.From(context).AppId));
     }
 
     /// <summary>{name (required), description, category (Customer when not given), icon, is_internal}.</summary>
@@ -65,7 +66,7 @@ internal static class TicketTypesEndpoints
         }
 
         var type = await Caller.From(context).Store.CreateTicketTypeAsync(input);
-        return Json.Ok(w => TicketType(w, type));
+        return Json.Ok(w => TicketType(w, type, Caller.From(context).AppId));
     }
 
     /// <summary>Any of {name, description, category, icon, archived, is_internal}; what is not given stays.</summary>
@@ -74,7 +75,7 @@ internal static class TicketTypesEndpoints
         var id = RouteValues.Text(context, "ticket_type_id");
         var body = (await RequestBody.ReadAsync(context, UpdateFields))!.Value;
         var type = await Caller.From(context).Store.UpdateTicketTypeAsync(id, TypeInput(body, Input.Bool(body, "archived")));
-        return Json.Ok(w => TicketType(w, type));
+        return Json.Ok(w => TicketType(w, type, Caller.From(context).AppId));
     }
 
     /// <summary>
@@ -196,12 +197,12 @@ internal static class TicketTypesEndpoints
             Input.Bool(body, "allow_multiple_values"), archived);
     }
 
-    /// <summary>A ticket_type with its attributes and states, the attributes listed as the description's examples list them ({type: list, data}).</summary>
-    public static void TicketType(Utf8JsonWriter w, TicketTypeRecord t)
+    /// <summary>A ticket_type (of the workspace, the caller's app) with its attributes and states, the attributes listed as the description's examples list them ({type: list, data}).</summary>
+    public static void TicketType(Utf8JsonWriter w, TicketTypeRecord t, string workspaceId)
     {
         w.WriteStartObject();
         TypeFields(w, t);
-        w.WriteString("workspace_id", t.WorkspaceId);
+        w.WriteString("workspace_id", workspaceId);
         w.WriteNumber("created_at", t.CreatedAt);
         w.WriteNumber("updated_at", t.UpdatedAt);
         w.WriteStartObject("ticket_type_attributes");
@@ -209,7 +210,7 @@ internal static class TicketTypesEndpoints
         w.WriteStartArray("data");
         foreach (var attribute in t.Attributes)
         {
-            Attribute(w, attribute, t.WorkspaceId);
+            Attribute(w, attribute, workspaceId);
         }
 
         w.WriteEndArray();
