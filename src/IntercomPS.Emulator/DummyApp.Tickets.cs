@@ -57,4 +57,28 @@ internal sealed partial class DummyApp
     }
 
     private static TicketTypeRecord CannedTicketTypeOf(string id) => id == "1" ? CannedTicketType : throw TicketTypes.TypeNotFound();
+
+    // Tickets: the dummy app keeps none, so a new one is answered as made (on the canned type, its attributes checked
+    // as a stored app checks them) and every other ticket operation finds no ticket.
+    public Task<TicketRecord> CreateTicketAsync(TicketInput input)
+    {
+        var type = CannedTicketTypeOf(input.TicketTypeId);
+        var attributes = Tickets.Merge(type, "{}", input.Attributes, creating: true);
+        var created = input.CreatedAt ?? CannedTicketTime;
+        return Task.FromResult(new TicketRecord(1, 1, type, TicketStates.All[0], attributes, [(ListedUsers[0].IntercomId, ListedUsers[0].UserId)], input.CompanyId,
+            "0", "0", Open: true, SnoozedUntil: null, IsShared: false, created, created,
+            [new(1, "ticket_state_updated_by_admin", null, "submitted", "submitted", null, null, "admin", Admin.Id, Admin.Name, Admin.Email, created)]));
+    }
+
+    public Task<TicketRecord> GetTicketAsync(string id) => throw Tickets.NotFound();
+
+    public Task<TicketRecord> UpdateTicketAsync(string id, TicketChange change) => throw Tickets.NotFound();
+
+    public Task<TicketRecord> DeleteTicketAsync(string id) => throw Tickets.NotFound();
+
+    public Task<TicketPartRecord> ReplyTicketAsync(string id, TicketReply reply) => throw Tickets.ReplyNotFound();
+
+    public Task<AppliedTag> TagTicketAsync(string id, long tagId, string adminId) => throw Tickets.NotFound();
+
+    public Task<AppliedTag> UntagTicketAsync(string id, long tagId, string adminId) => throw Tickets.NotFound();
 }

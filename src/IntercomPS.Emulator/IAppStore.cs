@@ -253,4 +253,21 @@ internal interface IAppStore
 
     /// <summary>Changes the type's attribute under <see cref="TicketTypeRecord.CheckUpdate"/>.</summary>
     Task<TicketTypeAttributeRecord> UpdateTicketTypeAttributeAsync(string typeId, string attributeId, TicketTypeAttributeInput change);
+
+    Task<TicketRecord> GetTicketAsync(string id);
+
+    /// <summary>A new ticket on its type, for its one contact (a new user for an email no contact has), its attributes checked against the type's.</summary>
+    Task<TicketRecord> CreateTicketAsync(TicketInput input);
+
+    /// <summary>Applies what the change gives, each change recorded as a part.</summary>
+    Task<TicketRecord> UpdateTicketAsync(string id, TicketChange change);
+
+    /// <summary>Deletes the ticket with its parts and tags; the ticket as it was.</summary>
+    Task<TicketRecord> DeleteTicketAsync(string id);
+
+    Task<TicketPartRecord> ReplyTicketAsync(string id, TicketReply reply);
+
+    Task<AppliedTag> TagTicketAsync(string id, long tagId, string adminId);
+
+    Task<AppliedTag> UntagTicketAsync(string id, long tagId, string adminId);
 }

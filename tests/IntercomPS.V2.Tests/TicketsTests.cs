@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -244,5 +245,216 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
             (await dummy.PutAsync("/ticket_types/1/attributes/2", new { archived = true })).Error(400, "parameter_invalid"));
         // Nothing kept.
         Assert.Single((await dummy.GetAsync("/ticket_types")).Ok()["data"].EnumerateArray());
+    }
+
+    private async Task<(string Type, string Contact, string ExternalId)> TicketWorldAsync(string category = "Customer")
+    {
+        await fixture.ResetAsync();
+        var externalId = EmulatorFixture.NewId("ext");
+        var contact = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail(), external_id = externalId })).Ok()["id"].GetString()!;
+        var type = (await Api.PostAsync("/ticket_types", new { name = "Bug Report", category })).Ok()["id"].GetString()!;
+        (await Api.PostAsync($"/ticket_types/{type}/attributes", new { name = "Priority", description = "How urgent", data_type = "list", list_items = "Low,High", required_to_create = true })).Ok();
+        (await Api.PostAsync($"/ticket_types/{type}/attributes", new { name = "Seats", description = "How many", data_type = "integer" })).Ok();
+        return (type, contact, externalId);
+    }
+
+    private static string[] PartTypes(JsonElement ticket) =>
+        ticket.GetProperty("ticket_parts").GetProperty("ticket_parts").EnumerateArray().Select(p => p.GetProperty("part_type").GetString()!).ToArray();
+
+    [Fact]
+    public async Task A_ticket_is_made_for_its_contact_with_its_attributes_and_read_back()
+    {
+        var (type, contact, externalId) = await TicketWorldAsync();
+        var created = (await Api.PostAsync("/tickets", new
+        {
+            ticket_type_id = type,
+            contacts = new[] { new { id = contact } },
+            ticket_attributes = new Dictionary<string, object> { ["_default_title_"] = "Broken", ["Priority"] = "High", ["Seats"] = 12 },
+            created_at = 1_700_000_000,
+        })).Ok();
+        Assert.Equal("ticket", created["type"].GetString());
+        Assert.Equal("1", created["ticket_id"].GetString());
+        Assert.Equal("Customer", created["category"].GetString());
+        Assert.Equal(("Broken", "High", 12), (created["ticket_attributes"].GetProperty("_default_title_").GetString(),
+            created["ticket_attributes"].GetProperty("Priority").GetString(), created["ticket_attributes"].GetProperty("Seats").GetInt32()));
+        Assert.Equal("submitted", created["ticket_state"].GetProperty("category").GetString());
+        Assert.Equal(type, created["ticket_type"].GetProperty("id").GetString());
+        var contacts = created["contacts"];
+        Assert.Equal("contact.list", contacts.GetProperty("type").GetString());
+        Assert.Equal((contact, externalId), (contacts.GetProperty("contacts")[0].GetProperty("id").GetString(), contacts.GetProperty("contacts")[0].GetProperty("external_id").GetString()));
+        Assert.Equal(("0", "0"), (created["admin_assignee_id"].GetString(), created["team_assignee_id"].GetString()));
+        Assert.Equal(1_700_000_000, created["created_at"].GetInt64());
+        Assert.True(created["open"].GetBoolean());
+        Assert.False(created["is_shared"].GetBoolean());
+        Assert.Equal(["ticket_state_updated_by_admin"], PartTypes(created.Json));
+        Assert.Equal(created.Text, (await Api.GetAsync($"/tickets/{created["id"].GetString()}")).Ok().Text);
+
+        // By external id and by email; the next ticket_id; an email no contact has makes a user.
+        var second = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { external_id = externalId } }, ticket_attributes = new { Priority = "Low" } })).Ok();
+        Assert.Equal(("2", contact), (second["ticket_id"].GetString(), second["contacts"].GetProperty("contacts")[0].GetProperty("id").GetString()));
+        var email = EmulatorFixture.NewEmail();
+        var third = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { email } }, ticket_attributes = new { Priority = "Low" } })).Ok();
+        var made = third["contacts"].GetProperty("contacts")[0].GetProperty("id").GetString()!;
+        var user = (await Api.GetAsync($"/contacts/{made}")).Ok();
+        Assert.Equal((email, "user"), (user["email"].GetString(), user["role"].GetString()));
+    }
+
+    [Fact]
+    public async Task A_tickets_attributes_are_checked_against_its_types()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        async Task<string> Refused(object attributes, string code = "parameter_invalid") =>
+            (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = attributes })).Error(400, code);
+
+        Assert.Equal("Missing required ticket attributes", await Refused(new { _default_title_ = "Broken" }));
+        Assert.Equal("Extra attributes provided that are not found on ticket type: Colour", await Refused(new { Priority = "Low", Colour = "red" }));
+        Assert.Equal("ticket_attributes.Priority must be one of its list items (Low, High), not 'Urgent'", await Refused(new { Priority = "Urgent" }));
+        Assert.Equal("ticket_attributes.Seats must be a whole number, not 1.5", await Refused(new { Priority = "Low", Seats = 1.5 }));
+        Assert.Equal("ticket_attributes._default_title_ must be a string, not 5", await Refused(new { Priority = "Low", _default_title_ = 5 }));
+        Assert.Equal("Ticket type not found",
+            (await Api.PostAsync("/tickets", new { ticket_type_id = "999999", contacts = new[] { new { id = contact } } })).Error(404, "not_found"));
+        Assert.Equal("ticket_type_id is a required parameter", (await Api.PostAsync("/tickets", new { contacts = new[] { new { id = contact } } })).Error(400, "parameter_not_found"));
+        Assert.Equal("contacts must be an array of one contact (only one is allowed): [{\"id\": ...}], [{\"external_id\": ...}] or [{\"email\": ...}]",
+            (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact }, new { id = contact } } })).Error(400, "parameter_invalid"));
+        Assert.Equal("User Not Found",
+            (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = "ffffffffffffffffffffffff" } }, ticket_attributes = new { Priority = "Low" } })).Error(404, "not_found"));
+        Assert.Equal("Assignee not found", (await Api.PostAsync("/tickets", new
+        {
+            ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" }, assignment = new { admin_assignee_id = "999" },
+        })).Error(404, "assignee_not_found"));
+
+        // An archived attribute takes no value; nothing refused made a ticket.
+        var seats = (await Api.GetAsync($"/ticket_types/{type}")).Ok()["ticket_type_attributes"].GetProperty("data")[3].GetProperty("id").GetString()!;
+        (await Api.PutAsync($"/ticket_types/{type}/attributes/{seats}", new { archived = true })).Ok();
+        Assert.Equal("Extra attributes provided that are not found on ticket type: Seats", await Refused(new { Priority = "Low", Seats = 2 }));
+        Assert.Equal("1", (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["ticket_id"].GetString());
+    }
+
+    [Fact]
+    public async Task An_update_changes_state_attributes_assignee_and_openness_each_with_its_part()
+    {
+        var (type, contact, _) = await TicketWorldAsync("Back-office");
+        var admin = (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var team = await fixture.Admin.AddTeamAsync(EmulatorFixture.AppId, EmulatorFixture.NewId("team"), admin);
+        var id = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+
+        var updated = (await Api.PutAsync($"/tickets/{id}", new { ticket_state_id = "2", ticket_attributes = new { Priority = "High" }, assignee_id = admin, admin_id = admin, is_shared = true })).Ok();
+        Assert.Equal("in_progress", updated["ticket_state"].GetProperty("category").GetString());
+        Assert.Equal("High", updated["ticket_attributes"].GetProperty("Priority").GetString());
+        Assert.Equal((admin, "0"), (updated["admin_assignee_id"].GetString(), updated["team_assignee_id"].GetString()));
+        Assert.True(updated["is_shared"].GetBoolean());
+        Assert.Equal(["ticket_state_updated_by_admin", "ticket_attribute_updated_by_admin", "ticket_state_updated_by_admin", "assignment"], PartTypes(updated.Json));
+        var parts = updated["ticket_parts"].GetProperty("ticket_parts");
+        Assert.Equal(("in_progress", "submitted"), (parts[2].GetProperty("ticket_state").GetString(), parts[2].GetProperty("previous_ticket_state").GetString()));
+        Assert.Equal(("Priority", "High"), (parts[1].GetProperty("updated_attribute_data").GetProperty("attribute").GetProperty("label").GetString(),
+            parts[1].GetProperty("updated_attribute_data").GetProperty("value").GetProperty("label").GetString()));
+        Assert.Equal(("admin", admin), (parts[3].GetProperty("assigned_to").GetProperty("type").GetString(), parts[3].GetProperty("assigned_to").GetProperty("id").GetString()));
+
+        // A team by its id; 0 unassigns; snoozing keeps it open until then; closing unsnoozes.
+        Assert.Equal(team, (await Api.PutAsync($"/tickets/{id}", new { assignee_id = team })).Ok()["team_assignee_id"].GetString());
+        var unassigned = (await Api.PutAsync($"/tickets/{id}", new { assignee_id = "0" })).Ok();
+        Assert.Equal(("0", "0"), (unassigned["admin_assignee_id"].GetString(), unassigned["team_assignee_id"].GetString()));
+        Assert.Equal(JsonValueKind.Null, unassigned["ticket_parts"].GetProperty("ticket_parts").EnumerateArray().Last().GetProperty("assigned_to").ValueKind);
+        var snoozed = (await Api.PutAsync($"/tickets/{id}", new { snoozed_until = 1_900_000_000 })).Ok();
+        Assert.Equal(1_900_000_000, snoozed["snoozed_until"].GetInt64());
+        var closed = (await Api.PutAsync($"/tickets/{id}", new { open = false })).Ok();
+        Assert.False(closed["open"].GetBoolean());
+        Assert.False(closed.Json.TryGetProperty("snoozed_until", out _));
+        Assert.Equal(["snoozed", "close"], PartTypes(closed.Json)[^2..]);
+
+        // Nothing given changes nothing; what is refused changes nothing.
+        Assert.Equal(closed.Text, (await Api.PutAsync($"/tickets/{id}", new { })).Ok().Text);
+        Assert.Equal("Ticket state id is not valid or is not associated with the ticket type",
+            (await Api.PutAsync($"/tickets/{id}", new { ticket_state_id = "0" })).Error(400, "ticket_state_id_invalid"));
+        Assert.Equal("Assignee not found", (await Api.PutAsync($"/tickets/{id}", new { assignee_id = "424242" })).Error(404, "assignee_not_found"));
+        Assert.Equal("Assignee not found", (await Api.PutAsync($"/tickets/{id}", new { admin_id = 424242, open = true })).Error(404, "assignee_not_found"));
+        Assert.Equal(closed.Text, (await Api.GetAsync($"/tickets/{id}")).Ok().Text);
+    }
+
+    [Fact]
+    public async Task Replies_notes_and_tags_land_on_the_ticket()
+    {
+        var (type, contact, externalId) = await TicketWorldAsync();
+        var admin = (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var id = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+
+        var note = (await Api.PostAsync($"/tickets/{id}/reply", new { message_type = "note", type = "admin", admin_id = admin, body = "<p>Looking <b>now</b></p><script>x</script>" })).Ok();
+        Assert.Equal(("ticket_part", "note", "admin", admin), (note["type"].GetString(), note["part_type"].GetString(),
+            note["author"].GetProperty("type").GetString(), note["author"].GetProperty("id").GetString()));
+        Assert.Equal("<p>Looking <b>now</b></p>", note["body"].GetString());
+        var comment = (await Api.PostAsync($"/tickets/{id}/reply", new { message_type = "comment", type = "user", user_id = externalId, body = "Thanks <3" })).Ok();
+        Assert.Equal(("comment", "user", contact, "<p>Thanks &lt;3</p>"), (comment["part_type"].GetString(), comment["author"].GetProperty("type").GetString(),
+            comment["author"].GetProperty("id").GetString(), comment["body"].GetString()));
+        Assert.Equal(["ticket_state_updated_by_admin", "note", "comment"], PartTypes((await Api.GetAsync($"/tickets/{id}")).Ok().Json));
+
+        // Another contact is not the ticket's; an unknown ticket is the reply's own 404.
+        var other = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
+        Assert.Equal("The contact replying is not the ticket's contact",
+            (await Api.PostAsync($"/tickets/{id}/reply", new { message_type = "comment", type = "user", intercom_user_id = other, body = "Me too" })).Error(400, "parameter_mismatch"));
+        Assert.Equal("Resource Not Found",
+            (await Api.PostAsync("/tickets/999999/reply", new { message_type = "note", type = "admin", admin_id = admin, body = "x" })).Error(404, "not_found"));
+
+        var tag = (await Api.PostAsync("/tags", new { name = EmulatorFixture.NewId("tag") })).Ok()["id"].GetString()!;
+        var applied = (await Api.PostAsync($"/tickets/{id}/tags", new { id = tag, admin_id = admin })).Ok();
+        Assert.Equal((tag, admin), (applied["id"].GetString(), applied["applied_by"].GetProperty("id").GetString()));
+        Assert.Equal(tag, (await Api.SendAsync(System.Net.Http.HttpMethod.Delete, $"/tickets/{id}/tags/{tag}", new { admin_id = admin })).Ok()["id"].GetString());
+        Assert.Equal("Tag not found", (await Api.SendAsync(System.Net.Http.HttpMethod.Delete, $"/tickets/{id}/tags/{tag}", new { admin_id = admin })).Error(404, "tag_not_found"));
+        Assert.Equal("Ticket not found", (await Api.PostAsync("/tickets/999999/tags", new { id = tag, admin_id = admin })).Error(404, "ticket_not_found"));
+    }
+
+    [Fact]
+    public async Task A_user_reply_on_a_back_office_ticket_is_refused()
+    {
+        var (type, contact, _) = await TicketWorldAsync("Back-office");
+        var id = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        Assert.Equal("User replies are not allowed on Backoffice tickets",
+            (await Api.PostAsync($"/tickets/{id}/reply", new { message_type = "comment", type = "user", intercom_user_id = contact, body = "Hi" })).Error(400, "parameter_mismatch"));
+    }
+
+    [Fact]
+    public async Task A_deleted_ticket_is_gone_and_a_deleted_contact_leaves_its_tickets_without_it()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        var id = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        var kept = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        var deleted = (await Api.DeleteAsync($"/tickets/{id}")).Ok();
+        Assert.Equal((id, "ticket", true), (deleted["id"].GetString(), deleted["object"].GetString(), deleted["deleted"].GetBoolean()));
+        Assert.Equal("Ticket not found", (await Api.GetAsync($"/tickets/{id}")).Error(404, "ticket_not_found"));
+        Assert.Equal("Ticket not found", (await Api.DeleteAsync($"/tickets/{id}")).Error(404, "ticket_not_found"));
+        Assert.Equal("Ticket not found", (await Api.PutAsync($"/tickets/{id}", new { open = false })).Error(404, "ticket_not_found"));
+
+        (await Api.DeleteAsync($"/contacts/{contact}")).Ok();
+        Assert.Empty((await Api.GetAsync($"/tickets/{kept}")).Ok()["contacts"].GetProperty("contacts").EnumerateArray());
+
+        // Another app's tickets are not this one's; a reset empties the app's.
+        Assert.Equal("Ticket not found", (await fixture.V2For(EmulatorFixture.OtherApiKey).GetAsync($"/tickets/{kept}")).Error(404, "ticket_not_found"));
+        await fixture.ResetAsync();
+        Assert.Equal("Ticket not found", (await Api.GetAsync($"/tickets/{kept}")).Error(404, "ticket_not_found"));
+    }
+
+    [Theory]
+    [InlineData("2.11")]
+    [InlineData("2.13")]
+    public async Task Before_2_14_a_tickets_state_is_its_category_and_tickets_cannot_be_deleted(string version)
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        var api = Api.WithVersion(version);
+        var id = (await api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        var ticket = (await api.GetAsync($"/tickets/{id}")).Ok();
+        // 2.11's ticket_state is the state's category, its labels beside it.
+        Assert.Equal(("submitted", "Submitted", "Submitted"), (ticket["ticket_state"].GetString(), ticket["ticket_state_internal_label"].GetString(),
+            ticket["ticket_state_external_label"].GetString()));
+        (await api.DeleteAsync($"/tickets/{id}")).Error(400, "intercom_version_invalid");
+    }
+
+    [Fact]
+    public async Task In_2_16_a_tickets_assignees_are_integers()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        var api = Api.WithVersion("2.16");
+        var admin = (await api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var id = (await api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        var assigned = (await api.PutAsync($"/tickets/{id}", new { assignee_id = admin })).Ok();
+        Assert.Equal((long.Parse(admin), 0L), (assigned["admin_assignee_id"].GetInt64(), assigned["team_assignee_id"].GetInt64()));
     }
 }

@@ -119,6 +119,13 @@ internal static class ApiRoutes
         new("POST", "/ticket_types/{ticket_type_id}/attributes", TicketTypesEndpoints.CreateAttributeAsync),
         new("PUT", "/ticket_types/{ticket_type_id}/attributes/{attribute_id}", TicketTypesEndpoints.UpdateAttributeAsync),
         new("GET", "/ticket_states", TicketTypesEndpoints.ListStatesAsync),
+        new("POST", "/tickets", TicketsEndpoints.CreateAsync),
+        new("GET", "/tickets/{ticket_id}", TicketsEndpoints.GetAsync),
+        new("PUT", "/tickets/{ticket_id}", TicketsEndpoints.UpdateAsync),
+        new("DELETE", "/tickets/{ticket_id}", TicketsEndpoints.DeleteAsync),
+        new("POST", "/tickets/{ticket_id}/reply", TicketsEndpoints.ReplyAsync),
+        new("POST", "/tickets/{ticket_id}/tags", TicketsEndpoints.TagAsync),
+        new("DELETE", "/tickets/{ticket_id}/tags/{tag_id}", TicketsEndpoints.UntagAsync),
 
         new("GET", "/data_attributes", DataAttributesEndpoints.ListAsync),
         new("POST", "/data_attributes", DataAttributesEndpoints.CreateAsync),

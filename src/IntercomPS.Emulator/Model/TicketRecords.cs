@@ -168,3 +168,127 @@ internal static class TicketStates
         new(4, "resolved", "Resolved", "Resolved"),
     ];
 }
+
+/// <summary>
+/// A ticket: Number is the ticket_id the Inbox shows (1, 2, ... per app), Id the API's id; Attributes the values set
+/// (a JSON object keyed by attribute name); its one contact (the description allows only one) as (contact id,
+/// external id); the assignees as 2.14 writes them ("0" for none); its parts oldest first.
+/// </summary>
+internal sealed record TicketRecord(
+    long Id, long Number, TicketTypeRecord Type, TicketStateRecord State, string Attributes, IReadOnlyList<(string Id, string? ExternalId)> Contacts,
+    string? CompanyId, string AdminAssigneeId, string TeamAssigneeId, bool Open, long? SnoozedUntil, bool IsShared, long CreatedAt, long UpdatedAt,
+    IReadOnlyList<TicketPartRecord> Parts);
+
+/// <summary>
+/// A part of a ticket: a state change (State, PreviousState), an assignment (AssignedTo: admin or team and its id), an
+/// attribute's change (Attribute: its id and name, Value as set), a close, open or snooze, or a reply (note, comment)
+/// with its Body; by an admin or a contact (AuthorType admin or user).
+/// </summary>
+internal sealed record TicketPartRecord(
+    long Id, string PartType, string? Body, string? State, string? PreviousState, (string Type, string Id)? AssignedTo, (long Id, string Name, string Value)? Attribute,
+    string AuthorType, string AuthorId, string? AuthorName, string? AuthorEmail, long CreatedAt);
+
+/// <summary>A new ticket as POST /tickets gives it, checked by the endpoint but for what needs the store (the type, the contact, the assignees).</summary>
+internal sealed record TicketInput(
+    string TicketTypeId, TicketContactKey Contact, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Attributes, string? CompanyId, long? CreatedAt,
+    string? AdminAssigneeId, string? TeamAssigneeId);
+
+/// <summary>The one contact of a new ticket, by exactly one of its Intercom id, external id or email.</summary>
+internal sealed record TicketContactKey(string? Id, string? ExternalId, string? Email);
+
+/// <summary>PUT /tickets/{id}: what to change (null: not given); CompanyId "" removes the company.</summary>
+internal sealed record TicketChange(
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Attributes, string? StateId, string? CompanyId, bool? Open, bool? IsShared, long? SnoozedUntil,
+    string? AdminId, string? AssigneeId);
+
+/// <summary>POST /tickets/{id}/reply: an admin's comment or note (AdminId), or the ticket's contact's comment (Contact).</summary>
+internal sealed record TicketReply(string MessageType, string? Body, string? AdminId, TicketContactKey? Contact, long? CreatedAt);
+
+/// <summary>The rules of a ticket's attributes against its type's, which both stores apply.</summary>
+internal static class Tickets
+{
+    /// <summary>
+    /// Checks values against the type's attributes (not archived): every name must be one of them (2.16's words for
+    /// one that is not), and each value must fit its data type (null clears a value); on create, every attribute the
+    /// type requires teammates to fill must be given (the words of 2.14's enqueue example). The values as stored: the
+    /// old ones merged with these, nulls removed.
+    /// </summary>
+    public static string Merge(TicketTypeRecord type, string stored, IReadOnlyDictionary<string, System.Text.Json.JsonElement> values, bool creating)
+    {
+        var live = type.Attributes.Where(a => !a.Archived).ToDictionary(a => a.Name, StringComparer.Ordinal);
+        var extra = values.Keys.Where(name => !live.ContainsKey(name)).ToList();
+        if (extra.Count > 0)
+        {
+            throw TicketTypes.Invalid("ticket_attributes", $"Extra attributes provided that are not found on ticket type: {string.Join(", ", extra)}");
+        }
+
+        var merged = System.Text.Json.Nodes.JsonNode.Parse(stored)!.AsObject();
+        foreach (var (name, value) in values)
+        {
+            if (value.ValueKind == System.Text.Json.JsonValueKind.Null)
+            {
+                merged.Remove(name);
+                continue;
+            }
+
+            Check(live[name], value);
+            merged[name] = System.Text.Json.Nodes.JsonNode.Parse(value.GetRawText());
+        }
+
+        if (creating && live.Values.Any(a => a.RequiredToCreate && !merged.ContainsKey(a.Name)))
+        {
+            throw TicketTypes.Invalid("ticket_attributes", "Missing required ticket attributes");
+        }
+
+        return merged.ToJsonString();
+    }
+
+    private static void Check(TicketTypeAttributeRecord attribute, System.Text.Json.JsonElement value)
+    {
+        var ok = attribute.DataType switch
+        {
+            "string" => value.ValueKind == System.Text.Json.JsonValueKind.String,
+            "list" => value.ValueKind == System.Text.Json.JsonValueKind.String && TicketTypes.ListItems(attribute.ListItems ?? "").Contains(value.GetString()),
+            "integer" => value.ValueKind == System.Text.Json.JsonValueKind.Number && value.TryGetInt64(out _),
+            "decimal" => value.ValueKind == System.Text.Json.JsonValueKind.Number,
+            "boolean" => value.ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False,
+            "datetime" => value.ValueKind == System.Text.Json.JsonValueKind.Number && value.TryGetInt64(out _),
+            _ => throw TicketTypes.Invalid("ticket_attributes", $"ticket_attributes.{attribute.Name} is a files attribute: files are not emulated"),
+        };
+        if (!ok)
+        {
+            var wanted = attribute.DataType switch
+            {
+                "string" => "a string",
+                "list" => $"one of its list items ({string.Join(", ", TicketTypes.ListItems(attribute.ListItems ?? ""))})",
+                "integer" => "a whole number",
+                "decimal" => "a number",
+                "boolean" => "a boolean",
+                _ => "a UNIX timestamp (whole seconds)",
+            };
+            throw TicketTypes.Invalid("ticket_attributes", $"ticket_attributes.{attribute.Name} must be {wanted}, not {Describe(value)}");
+        }
+    }
+
+    private static string Describe(System.Text.Json.JsonElement value) => value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => $"'{value.GetString()}'",
+        System.Text.Json.JsonValueKind.Number => value.GetRawText(),
+        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => "a boolean",
+        System.Text.Json.JsonValueKind.Array => "an array",
+        _ => "an object",
+    };
+
+    /// <summary>The state of that id (a ticket's type has all four), else 2.14's 400 for one the type does not have.</summary>
+    public static TicketStateRecord State(string id) =>
+        TicketStates.All.FirstOrDefault(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == id)
+            ?? throw new ApiError(400, "bad_request", "Ticket state id is not valid or is not associated with the ticket type") { Code = "ticket_state_id_invalid", Field = "ticket_state_id" };
+
+    public static ApiError NotFound() => new(404, "not_found", "Ticket not found") { Code = "ticket_not_found" };
+
+    /// <summary>POST /tickets/{id}/reply's 404, in the description's words for it (not the ticket_not_found of the ticket's other operations).</summary>
+    public static ApiError ReplyNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
+
+    /// <summary>2.14's 404 for an admin_id or assignee that names no admin (or team): "Assignee not found", for both.</summary>
+    public static ApiError AssigneeNotFound(string field) => new(404, "not_found", "Assignee not found") { Code = "assignee_not_found", Field = field };
+}

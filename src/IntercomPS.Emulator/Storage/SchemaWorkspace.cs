@@ -2,7 +2,7 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies, which
-/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, ticket types and their attributes, and data events' dedup and submitted summaries. Links hang
+/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, ticket types and their attributes, tickets (their contact, parts and tags), and data events' dedup and submitted summaries. Links hang
 /// off users by seq and go when the user goes (a trigger, so every path that deletes a user keeps them exact).
 /// </summary>
 internal static class SchemaWorkspace
@@ -120,6 +120,64 @@ internal static class SchemaWorkspace
             updated_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_ticket_type_attributes_type ON ticket_type_attributes(ticket_type_id);
 
+        -- Tickets: number is the ticket_id the Inbox shows, per app; attributes the values set, a JSON object by name.
+        -- A ticket's one contact (ticket_contacts: the description allows one) goes when the contact goes, its tags
+        -- when the tag goes (triggers, so a data file written before gets them too); its parts are its history.
+        CREATE TABLE IF NOT EXISTS tickets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            ticket_type_id INTEGER NOT NULL,
+            state_id INTEGER NOT NULL,
+            attributes TEXT NOT NULL,
+            company_id TEXT,
+            admin_assignee_id TEXT NOT NULL,
+            team_assignee_id TEXT NOT NULL,
+            open INTEGER NOT NULL,
+            snoozed_until INTEGER,
+            is_shared INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_tickets_app ON tickets(app);
+
+        CREATE TABLE IF NOT EXISTS ticket_contacts (
+            ticket_id INTEGER NOT NULL,
+            user_seq INTEGER NOT NULL,
+            PRIMARY KEY (ticket_id, user_seq)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_ticket_contacts_user ON ticket_contacts(user_seq);
+        CREATE TRIGGER IF NOT EXISTS tr_users_tickets AFTER DELETE ON users BEGIN
+            DELETE FROM ticket_contacts WHERE user_seq = OLD.seq;
+        END;
+
+        CREATE TABLE IF NOT EXISTS ticket_parts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_id INTEGER NOT NULL,
+            part_type TEXT NOT NULL,
+            body TEXT,
+            state TEXT,
+            previous_state TEXT,
+            assigned_type TEXT,
+            assigned_id TEXT,
+            attribute_id INTEGER,
+            attribute_name TEXT,
+            attribute_value TEXT,
+            author_type TEXT NOT NULL,
+            author_id TEXT NOT NULL,
+            author_name TEXT,
+            author_email TEXT,
+            created_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_ticket_parts_ticket ON ticket_parts(ticket_id);
+
+        CREATE TABLE IF NOT EXISTS ticket_tags (
+            ticket_id INTEGER NOT NULL,
+            tag_id INTEGER NOT NULL,
+            applied_at INTEGER NOT NULL,
+            admin_id TEXT NOT NULL,
+            PRIMARY KEY (ticket_id, tag_id)) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS tr_tags_tickets AFTER DELETE ON tags BEGIN
+            DELETE FROM ticket_tags WHERE tag_id = OLD.id;
+        END;
+
         -- Summaries POST /events/summaries submitted, beside the events themselves.
         CREATE TABLE IF NOT EXISTS event_summaries (
             user_seq INTEGER NOT NULL,
@@ -149,9 +207,13 @@ internal static class SchemaWorkspace
         DELETE FROM segments WHERE app = $app;
         DELETE FROM contact_subscriptions WHERE type_id IN (SELECT id FROM subscription_types WHERE app = $app);
         DELETE FROM subscription_types WHERE app = $app;
+        DELETE FROM ticket_contacts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
+        DELETE FROM ticket_parts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
+        DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
+        DELETE FROM tickets WHERE app = $app;
         DELETE FROM ticket_type_attributes WHERE ticket_type_id IN (SELECT id FROM ticket_types WHERE app = $app);
         DELETE FROM ticket_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM tickets; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
 }

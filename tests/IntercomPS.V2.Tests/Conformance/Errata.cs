@@ -105,6 +105,20 @@ public static class Errata
             "PUT /admins/{id}/away documents its 400s (parameter_invalid, away_status_reason_mandatory) with examples of the "
             + "error list but no schema, which every other 400 of the description has: the error schema.",
             Since214),
+        new("/components/schemas/ticket_part/required", ErratumTarget.Schema, DropRequired("body", "ticket_state"),
+            "2.11's ticket_part requires body and ticket_state, but its examples of POST /tickets, GET and PUT /tickets/{id} "
+            + "give parts without a body (a state change) and without a ticket_state (an assignment, an attribute's change, "
+            + "a snooze), as 2.14 on require neither: not required.",
+            ["2.11"]),
+        new("/paths/~1tickets~1{ticket_id}/put/responses/404/content/application~1json", ErratumTarget.Schema,
+            node => node["schema"] = new JsonObject { ["$ref"] = "#/$defs/error" },
+            "PUT /tickets/{id} documents its 404s (assignee_not_found) with examples of the error list but no schema, which "
+            + "every other 404 of the description has: the error schema."),
+        new("/paths/~1tickets~1{ticket_id}/put/responses/400/content/application~1json", ErratumTarget.Schema,
+            node => node["schema"] = new JsonObject { ["$ref"] = "#/$defs/error" },
+            "PUT /tickets/{id} documents its 400 (ticket_state_id_invalid) with an example of the error list but no schema, "
+            + "which every other 400 of the description has: the error schema.",
+            Since214),
         new("/components/schemas/custom_attributes/additionalProperties", ErratumTarget.Schema,
             node => ((JsonArray)node["anyOf"]!).Add(new JsonObject { ["type"] = new JsonArray("number", "boolean", "null") }),
             "custom_attributes allows only string, integer, datetime or a custom object list, but its own example "

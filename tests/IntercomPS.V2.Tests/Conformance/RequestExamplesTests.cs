@@ -179,7 +179,9 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         return responses.Select(r => int.Parse(r.Key, CultureInfo.InvariantCulture)).First(s => s < 300);
     }
 
-    private static string Normalize(string name) => string.Join('_', name.ToLowerInvariant().Split([' ', '_'], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>An example's name as words (a response example's may end in a full stop its request example's key cannot have).</summary>
+    private static string Normalize(string name) =>
+        string.Join('_', new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static NotEmulated? NotServedAs(string method, string template, string example) =>
         NotServed.FirstOrDefault(n => n.Method == method && n.Template == template && n.Example == example);
@@ -197,6 +199,9 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         "admin_not_found" => IdKind.Admin,
         "conversation_not_found" => IdKind.Conversation,
         "attribute_not_found" => IdKind.DataAttribute,
+        "ticket_not_found" => IdKind.Ticket,
+        "assignee_not_found" => IdKind.Admin, // both the admin_id and the assignee_id of PUT /tickets/{id} stay as written
+        "ticket_state_id_is_not_valid_or_is_not_associated_with_the_ticket_type" => IdKind.TicketState,
         "not_found" when template == "/conversations/redact" => IdKind.ConversationPart, // the part its ids name; the conversation is real
         "resource_not_found" when template.StartsWith("/contacts/{contact_id}/subscriptions", StringComparison.Ordinal) => IdKind.SubscriptionType,
         "not_found" => KindOf(template, [template.Split('{').Last().Split('}')[0]]),
@@ -234,6 +239,10 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["subscription_id"] => IdKind.SubscriptionType,
         ["id"] when template == "/contacts/{contact_id}/subscriptions" => IdKind.SubscriptionType,
         ["ticket_type_id"] => IdKind.TicketType,
+        ["ticket_id"] => IdKind.Ticket,
+        ["ticket_state_id"] => IdKind.TicketState,
+        ["contacts", _, "id"] when template == "/tickets" => IdKind.Contact,
+        ["id"] when template == "/tickets/{ticket_id}/tags" => IdKind.Tag,
         ["attribute_id"] when template.StartsWith("/ticket_types/", StringComparison.Ordinal) => IdKind.TicketTypeAttribute,
         _ => null,
     };
@@ -276,13 +285,15 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         SubscriptionType,
         TicketType,
         TicketTypeAttribute,
+        Ticket,
+        TicketState,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
     /// a tag, a note and a conversation (which has the tag too, and the contact's reply as a part), is in a segment and belongs to a company (company_id
     /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
-    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, a ticket type (Bug Report) with an attribute of its own besides the defaults; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
+    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, a Back-office ticket type (Bug Report: the examples' user reply is refused on one) with an attribute of its own besides the defaults, a ticket of it for the contact, with the tag, and the in_progress state; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
     /// attribute with a dependant object.
     /// </summary>
     private sealed class World
@@ -329,9 +340,12 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             // The examples attach an opt_in type (consent_type opt_in): the contact has made that choice already.
             world.ids[IdKind.SubscriptionType] = await fixture.Admin.AddSubscriptionTypeAsync(EmulatorFixture.AppId, "Newsletters", "opt_in", ["sms_message"]);
             (await api.PostAsync($"/contacts/{contact}/subscriptions", new { id = world.ids[IdKind.SubscriptionType], consent_type = "opt_in" })).Ok();
-            world.ids[IdKind.TicketType] = (await api.PostAsync("/ticket_types", new { name = "Bug Report", description = "Bug Report Template" })).Ok()["id"].GetString()!;
+            world.ids[IdKind.TicketType] = (await api.PostAsync("/ticket_types", new { name = "Bug Report", description = "Bug Report Template", category = "Back-office" })).Ok()["id"].GetString()!;
             world.ids[IdKind.TicketTypeAttribute] = (await api.PostAsync($"/ticket_types/{world.ids[IdKind.TicketType]}/attributes",
                 new { name = "name", description = "description", data_type = "string" })).Ok()["id"].GetString()!;
+            world.ids[IdKind.Ticket] = (await api.PostAsync("/tickets", new { ticket_type_id = world.ids[IdKind.TicketType], contacts = new[] { new { id = contact } } })).Ok()["id"].GetString()!;
+            (await api.PostAsync($"/tickets/{world.ids[IdKind.Ticket]}/tags", new { id = tag, admin_id = world.ids[IdKind.Admin] })).Ok();
+            world.ids[IdKind.TicketState] = (await api.GetAsync("/ticket_states")).Ok()["data"].EnumerateArray().First(st => st.GetProperty("category").GetString() == "in_progress").GetProperty("id").GetString()!;
             return world;
         }
 

@@ -79,7 +79,7 @@ public static class UnservedOperations
             "POST /conversations/{conversation_id}/customers",
             "DELETE /conversations/{conversation_id}/customers/{contact_id}",
         ]),
-        ("converting a conversation to a ticket is not emulated (tickets are not)",
+        ("converting a conversation to a ticket is not emulated (tickets are kept apart from conversations here)",
         [
             "POST /conversations/{conversation_id}/convert",
         ]),
@@ -111,17 +111,13 @@ public static class UnservedOperations
             "GET /calls/{call_id}/transcript",
             "POST /calls/search",
         ]),
-        ("tickets are not emulated (ticket types, their attributes and the ticket states are)",
+        ("searching tickets is not emulated (tickets are: made, read, changed, deleted, replied to and tagged)",
         [
-            "POST /tickets/{ticket_id}/reply",
-            "POST /tickets/{ticket_id}/tags",
-            "DELETE /tickets/{ticket_id}/tags/{tag_id}",
-            "POST /tickets",
-            "POST /tickets/enqueue",
-            "PUT /tickets/{ticket_id}",
-            "GET /tickets/{ticket_id}",
-            "DELETE /tickets/{ticket_id}",
             "POST /tickets/search",
+        ]),
+        ("the enqueued ticket create and its job are not emulated: POST /tickets makes a ticket at once",
+        [
+            "POST /tickets/enqueue",
         ]),
         ("visitors are not emulated",
         [
