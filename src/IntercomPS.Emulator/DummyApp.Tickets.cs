@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Model;
+using IntercomPS.Emulator.Storage;
 
 namespace IntercomPS.Emulator;
 
@@ -71,6 +72,9 @@ internal sealed partial class DummyApp
     }
 
     public Task<TicketRecord> GetTicketAsync(string id) => throw Tickets.NotFound();
+
+    public Task<TicketPage> SearchTicketsAsync(ContactQuery query, int perPage, string? startingAfter) =>
+        Task.FromResult(new TicketPage([], 0, 1, perPage, null));
 
     public Task<TicketRecord> UpdateTicketAsync(string id, TicketChange change) => throw Tickets.NotFound();
 

@@ -256,6 +256,9 @@ internal interface IAppStore
 
     Task<TicketRecord> GetTicketAsync(string id);
 
+    /// <summary>A page of the tickets a search matches (ContactSearch.Tickets), by the keyset cursor every search pages by.</summary>
+    Task<TicketPage> SearchTicketsAsync(ContactQuery query, int perPage, string? startingAfter);
+
     /// <summary>A new ticket on its type, for its one contact (a new user for an email no contact has), its attributes checked against the type's.</summary>
     Task<TicketRecord> CreateTicketAsync(TicketInput input);
 

@@ -457,4 +457,55 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         var assigned = (await api.PutAsync($"/tickets/{id}", new { assignee_id = admin })).Ok();
         Assert.Equal((long.Parse(admin), 0L), (assigned["admin_assignee_id"].GetInt64(), assigned["team_assignee_id"].GetInt64()));
     }
+
+    [Fact]
+    public async Task Tickets_are_searched_by_the_search_language_and_paged_by_its_cursor()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        var admin = (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var tag = (await Api.PostAsync("/tags", new { name = EmulatorFixture.NewId("tag") })).Ok()["id"].GetString()!;
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await Api.PostAsync("/tickets", new
+            {
+                ticket_type_id = type, contacts = new[] { new { id = contact } }, created_at = 1_700_000_000 + i,
+                ticket_attributes = new Dictionary<string, object> { ["Priority"] = "Low", ["_default_title_"] = i % 2 == 0 ? "Login broken" : "Slow page" },
+            })).Ok()["id"].GetString()!);
+        }
+
+        (await Api.PutAsync($"/tickets/{ids[1]}", new { ticket_state_id = "4", open = false, assignee_id = admin })).Ok();
+        (await Api.PostAsync($"/tickets/{ids[3]}/tags", new { id = tag, admin_id = admin })).Ok();
+
+        async Task<string[]> Found(object query) =>
+            (await Api.PostAsync("/tickets/search", new { query })).Ok()["tickets"].EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToArray();
+
+        Assert.Equal([ids[0], ids[2], ids[4]], await Found(new { field = "title", @operator = "~", value = "login" }));
+        Assert.Equal([ids[1]], await Found(new { field = "state", @operator = "=", value = "resolved" }));
+        Assert.Equal([ids[1]], await Found(new { field = "open", @operator = "=", value = false }));
+        Assert.Equal([ids[1]], await Found(new { field = "admin_assignee_id", @operator = "=", value = admin }));
+        Assert.Equal([ids[3]], await Found(new { field = "tag_ids", @operator = "=", value = tag }));
+        Assert.Equal(ids, await Found(new { field = "category", @operator = "=", value = "request" }));
+        Assert.Equal(ids, await Found(new { field = "contact_ids", @operator = "=", value = contact }));
+        Assert.Equal([ids[3], ids[4]], await Found(new
+        {
+            @operator = "AND",
+            value = new object[] { new { field = "created_at", @operator = ">", value = 1_700_000_002 }, new { field = "ticket_type_id", @operator = "=", value = type } },
+        }));
+
+        // Two a page: the sealed cursor walks every ticket once, newest first when sorted so.
+        var first = (await Api.PostAsync("/tickets/search", new { query = new { field = "id", @operator = "!=", value = "0" }, pagination = new { per_page = 2 }, sort = new { field = "created_at", order = "descending" } })).Ok();
+        Assert.Equal(("ticket.list", 5), (first["type"].GetString(), first["total_count"].GetInt32()));
+        var walked = first["tickets"].EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToList();
+        var next = first["pages"].GetProperty("next").GetProperty("starting_after").GetString();
+        while (next is not null)
+        {
+            var page = (await Api.PostAsync("/tickets/search", new { query = new { field = "id", @operator = "!=", value = "0" }, pagination = new { per_page = 2, starting_after = next }, sort = new { field = "created_at", order = "descending" } })).Ok();
+            walked.AddRange(page["tickets"].EnumerateArray().Select(t => t.GetProperty("id").GetString()!));
+            next = page["pages"].TryGetProperty("next", out var n) ? n.GetProperty("starting_after").GetString() : null;
+        }
+
+        Assert.Equal(Enumerable.Reverse(ids), walked);
+        Assert.Contains("teammate_ids", (await Api.PostAsync("/tickets/search", new { query = new { field = "teammate_ids", @operator = "=", value = admin } })).Error(400, "parameter_invalid"));
+    }
 }

@@ -177,6 +177,11 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
                 new() { ["ticket_type_id"] = type, ["contacts"] = new[] { new { id = contact } }, ["ticket_attributes"] = new Dictionary<string, object> { ["_default_title_"] = "Broken" } },
                 "ticket_attribute");
         },
+        ["POST /tickets/search"] = async t =>
+        {
+            var ticket = await t.TicketAsync();
+            return new(HttpMethod.Post, "/tickets/search", new() { ["query"] = new { field = "id", @operator = "=", value = ticket } }, "paginaton");
+        },
         ["PUT /tickets/{ticket_id}"] = async t =>
         {
             var ticket = await t.TicketAsync();

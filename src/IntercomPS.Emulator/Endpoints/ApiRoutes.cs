@@ -120,6 +120,7 @@ internal static class ApiRoutes
         new("PUT", "/ticket_types/{ticket_type_id}/attributes/{attribute_id}", TicketTypesEndpoints.UpdateAttributeAsync),
         new("GET", "/ticket_states", TicketTypesEndpoints.ListStatesAsync),
         new("POST", "/tickets", TicketsEndpoints.CreateAsync),
+        new("POST", "/tickets/search", TicketsEndpoints.SearchAsync),
         new("GET", "/tickets/{ticket_id}", TicketsEndpoints.GetAsync),
         new("PUT", "/tickets/{ticket_id}", TicketsEndpoints.UpdateAsync),
         new("DELETE", "/tickets/{ticket_id}", TicketsEndpoints.DeleteAsync),

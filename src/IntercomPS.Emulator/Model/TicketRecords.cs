@@ -201,6 +201,9 @@ internal sealed record TicketChange(
     IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Attributes, string? StateId, string? CompanyId, bool? Open, bool? IsShared, long? SnoozedUntil,
     string? AdminId, string? AssigneeId);
 
+/// <summary>A page of a ticket search.</summary>
+internal sealed record TicketPage(IReadOnlyList<TicketRecord> Tickets, long TotalCount, int Page, int PerPage, string? Next);
+
 /// <summary>POST /tickets/{id}/reply: an admin's comment or note (AdminId), or the ticket's contact's comment (Contact).</summary>
 internal sealed record TicketReply(string MessageType, string? Body, string? AdminId, TicketContactKey? Contact, long? CreatedAt);
 

@@ -24,6 +24,24 @@ internal sealed partial class AppStore
         p.author_type, p.author_id, p.author_name, p.author_email, p.created_at
         """;
 
+    /// <summary>
+    /// A page of a ticket search by the keyset cursor every 2.x search pages by (the sort key, then the id), the count
+    /// kept until the next write as the others' are.
+    /// </summary>
+    public Task<TicketPage> SearchTicketsAsync(ContactQuery query, int perPage, string? startingAfter) => Task.FromResult(db.Read(s =>
+    {
+        var (fingerprint, args) = Search(query, "tickets search");
+        var where = $"FROM tickets k WHERE k.app = $app AND ({query.Where})";
+        var total = db.Counts.Get(fingerprint, () => s.Scalar<long>($"SELECT COUNT(*) {where}", [.. args]));
+        var select = $"SELECT k.id AS tiebreak, {query.SortKey} AS sort_key {where}";
+        var (ids, page, next) = KeysetPage(fingerprint, startingAfter, perPage, (cursor, limit) =>
+        {
+            var sql = cursor is null ? $"{select} ORDER BY {query.OrderBy}, k.id LIMIT {limit}" : cursor.Rows(select, query.SortKey, "k.id", query.Descending, limit, args);
+            return s.Query(sql, r => (r.GetInt64(0), r.GetInt64(0), r.IsDBNull(1) ? null : r.GetValue(1)), [.. args]);
+        });
+        return new TicketPage([.. ids.Select(id => Ticket(s, id.ToString(CultureInfo.InvariantCulture))!)], total, page, perPage, next);
+    }));
+
     public Task<TicketRecord> GetTicketAsync(string id) => Task.FromResult(db.Read(s => Ticket(s, id) ?? throw Tickets.NotFound()));
 
     public Task<TicketRecord> CreateTicketAsync(TicketInput input) => db.WriteAsync(s =>

@@ -111,10 +111,6 @@ public static class UnservedOperations
             "GET /calls/{call_id}/transcript",
             "POST /calls/search",
         ]),
-        ("searching tickets is not emulated (tickets are: made, read, changed, deleted, replied to and tagged)",
-        [
-            "POST /tickets/search",
-        ]),
         ("the enqueued ticket create and its job are not emulated: POST /tickets makes a ticket at once",
         [
             "POST /tickets/enqueue",

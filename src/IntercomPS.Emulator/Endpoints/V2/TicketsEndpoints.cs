@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>
-/// Tickets: made (POST /tickets), read, changed and deleted (/tickets/{id}), replied to and tagged. Searching them and
-/// the enqueued create are not served (UnservedOperations says why).
+/// Tickets: made (POST /tickets), read, changed and deleted (/tickets/{id}), searched, replied to and tagged. The
+/// enqueued create is not served (UnservedOperations says why).
 /// </summary>
 internal static class TicketsEndpoints
 {
@@ -32,6 +32,31 @@ internal static class TicketsEndpoints
     private static readonly FieldSet TagFields = UnknownFields.Set("id", "admin_id");
 
     private static readonly FieldSet UntagFields = UnknownFields.Set("admin_id");
+
+    /// <summary>POST /tickets/search: the conversation search's language over ContactSearch's ticket fields, paged by the same sealed cursor.</summary>
+    public static async Task<IResult> SearchAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context, ContactSearch.BodyFields))!.Value;
+        var query = ContactSearch.Tickets(body);
+        var (perPage, startingAfter) = ConversationsEndpoints.Pagination(body);
+        var page = await Caller.From(context).Store.SearchTicketsAsync(query, perPage, startingAfter);
+        var (appId, model) = (Caller.From(context).AppId, Face.VersionOf(context).Model);
+        return Json.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "ticket.list");
+            w.WriteStartArray("tickets");
+            foreach (var ticket in page.Tickets)
+            {
+                Ticket(w, ticket, appId, model);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("total_count", page.TotalCount);
+            Writer.Pages(w, page.Page, page.PerPage, page.TotalCount, page.Next);
+            w.WriteEndObject();
+        });
+    }
 
     public static async Task<IResult> GetAsync(HttpContext context)
     {
