@@ -232,7 +232,7 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
     }
 
     [Fact]
-    public async Task The_dummy_app_answers_its_canned_type_and_checks_writes_as_a_stored_app_does()
+    public async Task The_dummy_app_answers_its_canned_type_and_checks_writes_as_a_stored_app_does_keeping_no_ticket()
     {
         var dummy = fixture.V2For("dummy-app-id");
         var type = (await dummy.GetAsync("/ticket_types/1")).Ok();
@@ -245,6 +245,14 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
             (await dummy.PutAsync("/ticket_types/1/attributes/2", new { archived = true })).Error(400, "parameter_invalid"));
         // Nothing kept.
         Assert.Single((await dummy.GetAsync("/ticket_types")).Ok()["data"].EnumerateArray());
+
+        // A ticket is answered as made, checked against the canned type, and kept nowhere.
+        var ticket = (await dummy.PostAsync("/tickets", new { ticket_type_id = "1", contacts = new[] { new { email = "somebody@example.com" } }, ticket_attributes = new { Priority = "High" } })).Ok();
+        Assert.Equal("High", ticket["ticket_attributes"].GetProperty("Priority").GetString());
+        Assert.Equal("ticket_attributes.Priority must be one of its list items (Low, Medium, High), not 'Soon'",
+            (await dummy.PostAsync("/tickets", new { ticket_type_id = "1", contacts = new[] { new { id = "x" } }, ticket_attributes = new { Priority = "Soon" } })).Error(400, "parameter_invalid"));
+        Assert.Equal("Ticket not found", (await dummy.GetAsync($"/tickets/{ticket["id"].GetString()}")).Error(404, "ticket_not_found"));
+        Assert.Empty((await dummy.PostAsync("/tickets/search", new { query = new { field = "open", @operator = "=", value = true } })).Ok()["tickets"].EnumerateArray());
     }
 
     private async Task<(string Type, string Contact, string ExternalId)> TicketWorldAsync(string category = "Customer")
