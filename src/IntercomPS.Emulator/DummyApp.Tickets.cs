@@ -73,6 +73,15 @@ internal sealed partial class DummyApp
 
     public Task<TicketRecord> GetTicketAsync(string id) => throw Tickets.NotFound();
 
+    /// <summary>Checked as a create is, answered as job 1, and kept nowhere: no job is ever found.</summary>
+    public async Task<long> EnqueueTicketAsync(TicketInput input)
+    {
+        _ = await CreateTicketAsync(input);
+        return 1;
+    }
+
+    public Task<long> TicketOfJobAsync(string jobId) => throw Tickets.JobNotFound();
+
     public Task<TicketPage> SearchTicketsAsync(ContactQuery query, int perPage, string? startingAfter) =>
         Task.FromResult(new TicketPage([], 0, 1, perPage, null));
 

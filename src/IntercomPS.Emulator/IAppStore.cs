@@ -262,6 +262,12 @@ internal interface IAppStore
     /// <summary>A new ticket on its type, for its one contact (a new user for an email no contact has), its attributes checked against the type's.</summary>
     Task<TicketRecord> CreateTicketAsync(TicketInput input);
 
+    /// <summary>POST /tickets/enqueue: the ticket made at once, as CreateTicketAsync makes it; its job's id.</summary>
+    Task<long> EnqueueTicketAsync(TicketInput input);
+
+    /// <summary>The id of the ticket the job made.</summary>
+    Task<long> TicketOfJobAsync(string jobId);
+
     /// <summary>Applies what the change gives, each change recorded as a part.</summary>
     Task<TicketRecord> UpdateTicketAsync(string id, TicketChange change);
 

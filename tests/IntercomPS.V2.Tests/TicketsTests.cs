@@ -516,4 +516,28 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         Assert.Equal(Enumerable.Reverse(ids), walked);
         Assert.Contains("teammate_ids", (await Api.PostAsync("/tickets/search", new { query = new { field = "teammate_ids", @operator = "=", value = admin } })).Error(400, "parameter_invalid"));
     }
+
+    [Fact]
+    public async Task An_enqueued_ticket_is_made_at_once_and_its_job_names_it()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        var job = (await Api.PostAsync("/tickets/enqueue", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "High" } })).Ok();
+        Assert.Equal(("job", "pending", "ticket"), (job["type"].GetString(), job["status"].GetString(), job["resource_type"].GetString()));
+        Assert.Equal(JsonValueKind.Null, job["resource_id"].ValueKind);
+        var id = job["id"].GetString()!;
+        Assert.EndsWith($"/jobs/status/{id}", job["url"].GetString());
+
+        var done = (await Api.GetAsync($"/jobs/status/{id}")).Ok();
+        Assert.Equal("success", done["status"].GetString());
+        var ticket = done["resource_id"].GetString()!;
+        Assert.EndsWith($"/tickets/{ticket}", done["resource_url"].GetString());
+        Assert.Equal("High", (await Api.GetAsync($"/tickets/{ticket}")).Ok()["ticket_attributes"].GetProperty("Priority").GetString());
+
+        // A ticket that would be refused is refused before any job is made (the description's 400); an unknown job is its 404.
+        Assert.Equal("Missing required ticket attributes",
+            (await Api.PostAsync("/tickets/enqueue", new { ticket_type_id = type, contacts = new[] { new { id = contact } } })).Error(400, "parameter_invalid"));
+        Assert.Equal("Job Not Found", (await Api.GetAsync("/jobs/status/999999")).Error(404, "job_not_found"));
+        Assert.Equal("Job Not Found", (await fixture.V2For(EmulatorFixture.OtherApiKey).GetAsync($"/jobs/status/{id}")).Error(404, "job_not_found"));
+        (await Api.WithVersion("2.13").GetAsync($"/jobs/status/{id}")).Error(400, "intercom_version_invalid");
+    }
 }

@@ -121,6 +121,8 @@ internal static class ApiRoutes
         new("GET", "/ticket_states", TicketTypesEndpoints.ListStatesAsync),
         new("POST", "/tickets", TicketsEndpoints.CreateAsync),
         new("POST", "/tickets/search", TicketsEndpoints.SearchAsync),
+        new("POST", "/tickets/enqueue", TicketsEndpoints.EnqueueAsync),
+        new("GET", "/jobs/status/{job_id}", TicketsEndpoints.JobAsync),
         new("GET", "/tickets/{ticket_id}", TicketsEndpoints.GetAsync),
         new("PUT", "/tickets/{ticket_id}", TicketsEndpoints.UpdateAsync),
         new("DELETE", "/tickets/{ticket_id}", TicketsEndpoints.DeleteAsync),

@@ -289,6 +289,8 @@ internal static class Tickets
 
     public static ApiError NotFound() => new(404, "not_found", "Ticket not found") { Code = "ticket_not_found" };
 
+    public static ApiError JobNotFound() => new(404, "not_found", "Job Not Found") { Code = "job_not_found" };
+
     /// <summary>POST /tickets/{id}/reply's 404, in the description's words for it (not the ticket_not_found of the ticket's other operations).</summary>
     public static ApiError ReplyNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
 

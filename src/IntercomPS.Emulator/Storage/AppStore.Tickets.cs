@@ -44,7 +44,25 @@ internal sealed partial class AppStore
 
     public Task<TicketRecord> GetTicketAsync(string id) => Task.FromResult(db.Read(s => Ticket(s, id) ?? throw Tickets.NotFound()));
 
-    public Task<TicketRecord> CreateTicketAsync(TicketInput input) => db.WriteAsync(s =>
+    public Task<TicketRecord> CreateTicketAsync(TicketInput input) => db.WriteAsync(s => CreateTicket(s, input));
+
+    /// <summary>
+    /// POST /tickets/enqueue: the ticket is checked and made at once, in the same write, and its job (returned) remembers
+    /// it; a ticket that would be refused is refused here, as the real service refuses it before enqueueing.
+    /// </summary>
+    public Task<long> EnqueueTicketAsync(TicketInput input) => db.WriteAsync(s =>
+    {
+        var ticket = CreateTicket(s, input);
+        return s.Scalar<long>("INSERT INTO ticket_jobs (app, ticket_id) VALUES ($app, $ticket) RETURNING id", ("$app", app), ("$ticket", ticket.Id));
+    });
+
+    /// <summary>The ticket an enqueued job made, by the job's id; an unknown job is 2.14's 404 job_not_found.</summary>
+    public Task<long> TicketOfJobAsync(string jobId) => Task.FromResult(db.Read(s =>
+        long.TryParse(jobId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            && s.Scalar<long?>("SELECT ticket_id FROM ticket_jobs WHERE app = $app AND id = $id", ("$app", app), ("$id", id)) is { } ticket
+            ? ticket : throw Tickets.JobNotFound()));
+
+    private TicketRecord CreateTicket(DbSession s, TicketInput input)
     {
         var type = TicketType(s, input.TicketTypeId) ?? throw Model.TicketTypes.TypeNotFound();
         var attributes = Tickets.Merge(type, "{}", input.Attributes, creating: true);
@@ -73,7 +91,7 @@ internal sealed partial class AppStore
         }
 
         return Ticket(s, id.ToString(CultureInfo.InvariantCulture))!;
-    });
+    }
 
     /// <summary>Applies what the change gives, each change a part by its admin_id's admin (else the app's first); nothing given changes nothing.</summary>
     public Task<TicketRecord> UpdateTicketAsync(string id, TicketChange change) => db.WriteAsync(s =>

@@ -168,6 +168,12 @@ internal static class SchemaWorkspace
             created_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_ticket_parts_ticket ON ticket_parts(ticket_id);
 
+        -- A ticket enqueued (POST /tickets/enqueue) is made at once; its job remembers which ticket it made.
+        CREATE TABLE IF NOT EXISTS ticket_jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            ticket_id INTEGER NOT NULL);
+
         CREATE TABLE IF NOT EXISTS ticket_tags (
             ticket_id INTEGER NOT NULL,
             tag_id INTEGER NOT NULL,
@@ -211,9 +217,10 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_parts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM tickets WHERE app = $app;
+        DELETE FROM ticket_jobs WHERE app = $app;
         DELETE FROM ticket_type_attributes WHERE ticket_type_id IN (SELECT id FROM ticket_types WHERE app = $app);
         DELETE FROM ticket_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM tickets; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
 }

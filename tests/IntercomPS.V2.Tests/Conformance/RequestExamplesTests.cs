@@ -241,7 +241,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["ticket_type_id"] => IdKind.TicketType,
         ["ticket_id"] => IdKind.Ticket,
         ["ticket_state_id"] => IdKind.TicketState,
-        ["contacts", _, "id"] when template == "/tickets" => IdKind.Contact,
+        ["job_id"] => IdKind.Job,
+        ["contacts", _, "id"] when template is "/tickets" or "/tickets/enqueue" => IdKind.Contact,
         ["id"] when template == "/tickets/{ticket_id}/tags" => IdKind.Tag,
         ["attribute_id"] when template.StartsWith("/ticket_types/", StringComparison.Ordinal) => IdKind.TicketTypeAttribute,
         _ => null,
@@ -287,13 +288,14 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         TicketTypeAttribute,
         Ticket,
         TicketState,
+        Job,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
     /// a tag, a note and a conversation (which has the tag too, and the contact's reply as a part), is in a segment and belongs to a company (company_id
     /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
-    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, a Back-office ticket type (Bug Report: the examples' user reply is refused on one) with an attribute of its own besides the defaults, a ticket of it for the contact, with the tag, and the in_progress state; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
+    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, a Back-office ticket type (Bug Report: the examples' user reply is refused on one) with an attribute of its own besides the defaults, a ticket of it for the contact, with the tag, another enqueued (its job), and the in_progress state; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
     /// attribute with a dependant object.
     /// </summary>
     private sealed class World
@@ -345,6 +347,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
                 new { name = "name", description = "description", data_type = "string" })).Ok()["id"].GetString()!;
             world.ids[IdKind.Ticket] = (await api.PostAsync("/tickets", new { ticket_type_id = world.ids[IdKind.TicketType], contacts = new[] { new { id = contact } } })).Ok()["id"].GetString()!;
             (await api.PostAsync($"/tickets/{world.ids[IdKind.Ticket]}/tags", new { id = tag, admin_id = world.ids[IdKind.Admin] })).Ok();
+            world.ids[IdKind.Job] = (await api.PostAsync("/tickets/enqueue", new { ticket_type_id = world.ids[IdKind.TicketType], contacts = new[] { new { id = contact } } })).Ok()["id"].GetString()!;
             world.ids[IdKind.TicketState] = (await api.GetAsync("/ticket_states")).Ok()["data"].EnumerateArray().First(st => st.GetProperty("category").GetString() == "in_progress").GetProperty("id").GetString()!;
             return world;
         }

@@ -67,7 +67,6 @@ public static class UnservedOperations
             "GET /export/content/data/{job_identifier}",
             "POST /export/cancel/{job_identifier}",
             "GET /download/content/data/{job_identifier}",
-            "GET /jobs/status/{job_id}",
         ]),
         ("workspace settings (the IP allowlist) are not emulated",
         [
@@ -110,10 +109,6 @@ public static class UnservedOperations
             "GET /calls/{call_id}/recording",
             "GET /calls/{call_id}/transcript",
             "POST /calls/search",
-        ]),
-        ("the enqueued ticket create and its job are not emulated: POST /tickets makes a ticket at once",
-        [
-            "POST /tickets/enqueue",
         ]),
         ("visitors are not emulated",
         [

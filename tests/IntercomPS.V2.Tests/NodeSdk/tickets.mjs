@@ -1,5 +1,5 @@
 // Ticket types, their attributes and the ticket states, and tickets (made, read, changed, replied to, tagged,
-// searched with the SDK's pager, deleted) through the SDK.
+// searched with the SDK's pager, enqueued and its job read, deleted) through the SDK.
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -69,6 +69,13 @@ assert.deepEqual(tagged.map((t) => t.id), [ticket.id]);
 await client.tags.untagTicket({ ticket_id: ticket.id, tag_id: tag.id, admin_id: me.id });
 const mine = await all(client.tickets.search({ query: { field: "contact_ids", operator: "=", value: contact.id } }));
 assert.deepEqual(mine.map((t) => t.id), [ticket.id]);
+
+// Enqueued: made at once, the job pending until read, then naming the ticket.
+const job = await client.tickets.enqueueCreateTicket({ ticket_type_id: issue.id, contacts: [{ id: contact.id }] });
+assert.equal(job.status, "pending");
+const done = await client.jobs.status({ job_id: job.id });
+assert.equal(done.status, "success");
+assert.equal((await client.tickets.get({ ticket_id: done.resource_id })).ticket_type.id, issue.id);
 
 const deleted = await client.tickets.deleteTicket({ ticket_id: ticket.id });
 assert.equal(deleted.deleted, true);

@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Http;
 namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>
-/// Tickets: made (POST /tickets), read, changed and deleted (/tickets/{id}), searched, replied to and tagged. The
-/// enqueued create is not served (UnservedOperations says why).
+/// Tickets: made (POST /tickets, or enqueued: made at once, its job read at /jobs/status/{id}), read, changed and
+/// deleted (/tickets/{id}), searched, replied to and tagged.
 /// </summary>
 internal static class TicketsEndpoints
 {
@@ -70,6 +70,55 @@ internal static class TicketsEndpoints
     /// </summary>
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
+        var ticket = await Caller.From(context).Store.CreateTicketAsync(await InputAsync(context));
+        return Json.Ok(w => Ticket(w, ticket, Caller.From(context).AppId, Face.VersionOf(context).Model));
+    }
+
+    /// <summary>
+    /// POST /tickets/enqueue: what POST /tickets takes, checked alike (a ticket that would be refused is, and no job is
+    /// made); the ticket is made at once, and the job is answered pending, as the description's example is, until GET
+    /// /jobs/status/{id} reads it (success, naming the ticket).
+    /// </summary>
+    public static async Task<IResult> EnqueueAsync(HttpContext context)
+    {
+        var job = await Caller.From(context).Store.EnqueueTicketAsync(await InputAsync(context));
+        return Json.Ok(w => Job(w, context, job, null));
+    }
+
+    /// <summary>GET /jobs/status/{id}: an enqueued ticket's job, done (the ticket was made when it was enqueued).</summary>
+    public static async Task<IResult> JobAsync(HttpContext context)
+    {
+        var id = RouteValues.Text(context, "job_id");
+        var ticket = await Caller.From(context).Store.TicketOfJobAsync(id);
+        return Json.Ok(w => Job(w, context, long.Parse(id, CultureInfo.InvariantCulture), ticket));
+    }
+
+    /// <summary>A job: pending with no resource yet, or success with the ticket it made; its urls on the host the request came to.</summary>
+    private static void Job(Utf8JsonWriter w, HttpContext context, long id, long? ticket)
+    {
+        var root = $"{context.Request.Scheme}://{context.Request.Host}";
+        w.WriteStartObject();
+        w.WriteString("type", "job");
+        w.WriteString("id", id.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("url", $"{root}/jobs/status/{id}");
+        w.WriteString("status", ticket is null ? "pending" : "success");
+        w.WriteString("resource_type", "ticket");
+        if (ticket is { } made)
+        {
+            w.WriteString("resource_id", made.ToString(CultureInfo.InvariantCulture));
+            w.WriteString("resource_url", $"{root}/tickets/{made}");
+        }
+        else
+        {
+            w.WriteNull("resource_id");
+            w.WriteNull("resource_url");
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static async Task<TicketInput> InputAsync(HttpContext context)
+    {
         var body = (await RequestBody.ReadAsync(context, CreateFields))!.Value;
         var typeId = ConversationsEndpoints.IdText(body, "ticket_type_id") ?? throw TicketTypes.Missing("ticket_type_id", "ticket_type_id is a required parameter");
         if (Input.Field(body, "conversation_to_link_id") is not null)
@@ -88,8 +137,7 @@ internal static class TicketsEndpoints
         var input = new TicketInput(typeId, contact, Attributes(body) ?? new Dictionary<string, JsonElement>(), ConversationsEndpoints.IdText(body, "company_id"),
             Input.Timestamp(body, "created_at"),
             assignment is { } given ? Assignee(given, "admin_assignee_id") : null, assignment is { } given2 ? Assignee(given2, "team_assignee_id") : null);
-        var ticket = await Caller.From(context).Store.CreateTicketAsync(input);
-        return Json.Ok(w => Ticket(w, ticket, Caller.From(context).AppId, Face.VersionOf(context).Model));
+        return input;
     }
 
     /// <summary>Any of {ticket_attributes, ticket_state_id, company_id (null or "" removes it), open, is_shared, snoozed_until, admin_id, assignee_id (0 unassigns)}.</summary>
