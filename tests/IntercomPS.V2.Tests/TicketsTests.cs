@@ -420,7 +420,7 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
     }
 
     [Fact]
-    public async Task A_deleted_ticket_is_gone_and_a_deleted_contact_leaves_its_tickets_without_it()
+    public async Task A_deleted_ticket_is_gone_a_deleted_contact_leaves_its_tickets_without_it_and_a_merged_lead_gives_them_to_the_user()
     {
         var (type, contact, _) = await TicketWorldAsync();
         var id = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
@@ -433,6 +433,13 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
 
         (await Api.DeleteAsync($"/contacts/{contact}")).Ok();
         Assert.Empty((await Api.GetAsync($"/tickets/{kept}")).Ok()["contacts"].GetProperty("contacts").EnumerateArray());
+
+        // A lead's ticket is the user's once the lead is merged into it.
+        var lead = (await Api.PostAsync("/contacts", new { role = "lead" })).Ok()["id"].GetString()!;
+        var user = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
+        var leads = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = lead } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        (await Api.PostAsync("/contacts/merge", new { from = lead, into = user })).Ok();
+        Assert.Equal([user], (await Api.GetAsync($"/tickets/{leads}")).Ok()["contacts"].GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
 
         // Another app's tickets are not this one's; a reset empties the app's.
         Assert.Equal("Ticket not found", (await fixture.V2For(EmulatorFixture.OtherApiKey).GetAsync($"/tickets/{kept}")).Error(404, "ticket_not_found"));
