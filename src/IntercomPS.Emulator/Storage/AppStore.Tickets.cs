@@ -106,12 +106,12 @@ internal sealed partial class AppStore
             using var before = System.Text.Json.JsonDocument.Parse(ticket.Attributes);
             foreach (var (name, value) in values)
             {
-                var old = before.RootElement.TryGetProperty(name, out var o) ? o.GetRawText() : null;
-                var now2 = value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : value.GetRawText();
-                if (old != now2)
+                var was = before.RootElement.TryGetProperty(name, out var old) ? old.GetRawText() : null;
+                var set = value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : value.GetRawText();
+                if (was != set)
                 {
                     var attribute = ticket.Type.Attributes.First(a => a.Name == name);
-                    var text = value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : now2 ?? "";
+                    var text = value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : set ?? "";
                     AddTicketPart(s, ticket.Id, "ticket_attribute_updated_by_admin", by, now, attribute: (attribute.Id, attribute.Name, text));
                 }
             }
@@ -133,15 +133,17 @@ internal sealed partial class AppStore
 
         if (change.AssigneeId is { } assigneeId)
         {
-            (string Column, string Type, string Id)? assignee = assigneeId == "0" ? null
-                : Admins(s).FirstOrDefault(a => a.Id == assigneeId) is { } admin ? ("admin_assignee_id", "admin", admin.Id)
-                : Teams(s).FirstOrDefault(t => t.Id.ToString(CultureInfo.InvariantCulture) == assigneeId) is { } team ? ("team_assignee_id", "team", assigneeId)
+            (string Type, string Id)? assignee = assigneeId == "0" ? null
+                : Admins(s).Any(a => a.Id == assigneeId) ? ("admin", assigneeId)
+                : Teams(s).Any(t => t.Id.ToString(CultureInfo.InvariantCulture) == assigneeId) ? ("team", assigneeId)
                 : throw Tickets.AssigneeNotFound("assignee_id");
-            var (admin2, team2) = assignee is null ? ("0", "0") : assignee.Value.Type == "admin" ? (assignee.Value.Id, ticket.TeamAssigneeId) : (ticket.AdminAssigneeId, assignee.Value.Id);
-            if ((admin2, team2) != (ticket.AdminAssigneeId, ticket.TeamAssigneeId))
+            // An admin replaces the admin assignee and a team the team one (the other stays); 0 unassigns both.
+            var (adminAssignee, teamAssignee) = assignee is null ? ("0", "0")
+                : assignee.Value.Type == "admin" ? (assignee.Value.Id, ticket.TeamAssigneeId) : (ticket.AdminAssigneeId, assignee.Value.Id);
+            if ((adminAssignee, teamAssignee) != (ticket.AdminAssigneeId, ticket.TeamAssigneeId))
             {
-                s.Execute("UPDATE tickets SET admin_assignee_id = $admin, team_assignee_id = $team WHERE id = $id", ("$id", ticket.Id), ("$admin", admin2), ("$team", team2));
-                AddTicketPart(s, ticket.Id, "assignment", by, now, assigned: assignee is { } a ? (a.Type, a.Id) : null);
+                s.Execute("UPDATE tickets SET admin_assignee_id = $admin, team_assignee_id = $team WHERE id = $id", ("$id", ticket.Id), ("$admin", adminAssignee), ("$team", teamAssignee));
+                AddTicketPart(s, ticket.Id, "assignment", by, now, assigned: assignee);
                 changed = true;
             }
         }
