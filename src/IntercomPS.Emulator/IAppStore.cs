@@ -263,4 +263,45 @@ internal interface IAppStore
 
     /// <summary>Deletes the collection and its sections (their articles stay, standing alone); returns its id.</summary>
     Task<string> DeleteCollectionAsync(string id);
+    /// <summary>The app's ticket types, in creation order, each with its attributes.</summary>
+    Task<IReadOnlyList<TicketTypeRecord>> ListTicketTypesAsync();
+
+    Task<TicketTypeRecord> GetTicketTypeAsync(string id);
+
+    /// <summary>A new ticket type (name and category checked by the caller), made with its two default attributes.</summary>
+    Task<TicketTypeRecord> CreateTicketTypeAsync(TicketTypeInput input);
+
+    Task<TicketTypeRecord> UpdateTicketTypeAsync(string id, TicketTypeInput change);
+
+    /// <summary>A new attribute on the type: its name must be new to the type.</summary>
+    Task<TicketTypeAttributeRecord> CreateTicketTypeAttributeAsync(string typeId, TicketTypeAttributeInput input);
+
+    /// <summary>Changes the type's attribute under <see cref="TicketTypeRecord.CheckUpdate"/>.</summary>
+    Task<TicketTypeAttributeRecord> UpdateTicketTypeAttributeAsync(string typeId, string attributeId, TicketTypeAttributeInput change);
+
+    Task<TicketRecord> GetTicketAsync(string id);
+
+    /// <summary>A page of the tickets a search matches (ContactSearch.Tickets), by the keyset cursor every search pages by.</summary>
+    Task<TicketPage> SearchTicketsAsync(ContactQuery query, int perPage, string? startingAfter);
+
+    /// <summary>A new ticket on its type, for its one contact (a new user for an email no contact has), its attributes checked against the type's.</summary>
+    Task<TicketRecord> CreateTicketAsync(TicketInput input);
+
+    /// <summary>POST /tickets/enqueue: the ticket made at once, as CreateTicketAsync makes it; its job's id.</summary>
+    Task<long> EnqueueTicketAsync(TicketInput input);
+
+    /// <summary>The id of the ticket the job made.</summary>
+    Task<long> TicketOfJobAsync(string jobId);
+
+    /// <summary>Applies what the change gives, each change recorded as a part.</summary>
+    Task<TicketRecord> UpdateTicketAsync(string id, TicketChange change);
+
+    /// <summary>Deletes the ticket with its parts and tags; the ticket as it was.</summary>
+    Task<TicketRecord> DeleteTicketAsync(string id);
+
+    Task<TicketPartRecord> ReplyTicketAsync(string id, TicketReply reply);
+
+    Task<AppliedTag> TagTicketAsync(string id, long tagId, string adminId);
+
+    Task<AppliedTag> UntagTicketAsync(string id, long tagId, string adminId);
 }

@@ -206,4 +206,44 @@ public sealed class PersistenceTests : IDisposable
         var recreated = (await v2.PostAsync("contacts", new { email = "old@example.com" })).AssertStatus(200)["id"].GetString()!;
         Assert.Empty((await v2.GetAsync($"contacts/{recreated}/subscriptions")).AssertStatus(200)["data"].EnumerateArray());
     }
+
+    [Fact]
+    public async Task Ticket_types_and_tickets_made_on_a_data_file_from_before_them_survive_a_restart()
+    {
+        // A data file from before ticket types: the version-1 users table only, as an older emulator wrote it.
+        var path = Path.Combine(directory, "before-tickets.db");
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE users (seq INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, user_id TEXT, email TEXT, name TEXT,
+                    created_at INTEGER, last_impression_at INTEGER, custom_data TEXT NOT NULL DEFAULT '{}', last_seen_ip TEXT,
+                    last_seen_user_agent TEXT, session_count INTEGER NOT NULL DEFAULT 0, unsubscribed INTEGER NOT NULL DEFAULT 0);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        string typeId, ticketId;
+        await using (var first = await IntercomEmulator.StartAsync(Options(path)))
+        {
+            var v2 = new Api(http, first.BaseUri, "keep-key", ""); // the token as Basic's username, no password
+            typeId = (await v2.PostAsync("ticket_types", new { name = "Bug Report", category = "Tracker" })).AssertStatus(200)["id"].GetString()!;
+            (await v2.PostAsync($"ticket_types/{typeId}/attributes", new { name = "Priority", description = "How urgent", data_type = "list", list_items = "Low,High" })).AssertStatus(200);
+            ticketId = (await v2.PostAsync("tickets", new { ticket_type_id = typeId, contacts = new[] { new { email = "kept@example.com" } }, ticket_attributes = new { Priority = "High" } }))
+                .AssertStatus(200)["id"].GetString()!;
+            (await v2.PostAsync($"tickets/{ticketId}/reply", new { message_type = "note", type = "admin", admin_id = (await v2.GetAsync("me")).AssertStatus(200)["id"].GetString(), body = "Kept" }))
+                .AssertStatus(200);
+        }
+
+        await using var second = await IntercomEmulator.StartAsync(Options(path));
+        var again = new Api(http, second.BaseUri, "keep-key", "");
+        var type = (await again.GetAsync($"ticket_types/{typeId}")).AssertStatus(200);
+        Assert.Equal("Tracker", type["category"].GetString());
+        Assert.Equal(["_default_title_", "_default_description_", "Priority"],
+            type["ticket_type_attributes"].GetProperty("data").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        var ticket = (await again.GetAsync($"tickets/{ticketId}")).AssertStatus(200);
+        Assert.Equal("High", ticket["ticket_attributes"].GetProperty("Priority").GetString());
+        Assert.Equal(["ticket_state_updated_by_admin", "note"], ticket["ticket_parts"].GetProperty("ticket_parts").EnumerateArray().Select(p => p.GetProperty("part_type").GetString()));
+    }
 }

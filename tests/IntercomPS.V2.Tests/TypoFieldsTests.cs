@@ -173,6 +173,62 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             var admin = await t.AdminAsync();
             return new(HttpMethod.Put, $"/admins/{admin}/away", new() { ["away_mode_enabled"] = false, ["away_mode_reassign"] = false }, "away_status_reason");
         },
+        ["POST /ticket_types"] = t => Task.FromResult(new Write(HttpMethod.Post, "/ticket_types", new() { ["name"] = "Bug Report", ["category"] = "Back-office" }, "categroy")),
+        ["PUT /ticket_types/{ticket_type_id}"] = async t =>
+        {
+            var type = await t.TicketTypeAsync();
+            return new(HttpMethod.Put, $"/ticket_types/{type}", new() { ["name"] = "Bug Report 2" }, "archive");
+        },
+        ["POST /ticket_types/{ticket_type_id}/attributes"] = async t =>
+        {
+            var type = await t.TicketTypeAsync();
+            return new(HttpMethod.Post, $"/ticket_types/{type}/attributes",
+                new() { ["name"] = "Priority", ["description"] = "How urgent", ["data_type"] = "list", ["list_items"] = "Low,High" }, "options");
+        },
+        ["PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}"] = async t =>
+        {
+            var type = await t.TicketTypeAsync();
+            var attribute = t.Made((await t.Api.PostAsync($"/ticket_types/{type}/attributes", new { name = "Priority", description = "How urgent", data_type = "string" })).Ok()["id"].GetString()!);
+            return new(HttpMethod.Put, $"/ticket_types/{type}/attributes/{attribute}", new() { ["description"] = "How urgent it is" }, "required");
+        },
+        ["POST /tickets"] = async t =>
+        {
+            var (type, contact) = (await t.TicketTypeAsync(), await t.ContactAsync());
+            return new(HttpMethod.Post, "/tickets",
+                new() { ["ticket_type_id"] = type, ["contacts"] = new[] { new { id = contact } }, ["ticket_attributes"] = new Dictionary<string, object> { ["_default_title_"] = "Broken" } },
+                "ticket_attribute");
+        },
+        ["POST /tickets/enqueue"] = async t =>
+        {
+            var (type, contact) = (await t.TicketTypeAsync(), await t.ContactAsync());
+            return new(HttpMethod.Post, "/tickets/enqueue", new() { ["ticket_type_id"] = type, ["contacts"] = new[] { new { id = contact } } }, "skip_notification");
+        },
+        ["POST /tickets/search"] = async t =>
+        {
+            var ticket = await t.TicketAsync();
+            return new(HttpMethod.Post, "/tickets/search", new() { ["query"] = new { field = "id", @operator = "=", value = ticket } }, "paginaton");
+        },
+        ["PUT /tickets/{ticket_id}"] = async t =>
+        {
+            var ticket = await t.TicketAsync();
+            return new(HttpMethod.Put, $"/tickets/{ticket}", new() { ["ticket_state_id"] = "2" }, "state");
+        },
+        ["POST /tickets/{ticket_id}/reply"] = async t =>
+        {
+            var (ticket, admin) = (await t.TicketAsync(), await t.AdminAsync());
+            return new(HttpMethod.Post, $"/tickets/{ticket}/reply", new() { ["message_type"] = "note", ["type"] = "admin", ["admin_id"] = admin, ["body"] = "Looking" }, "bdy");
+        },
+        ["POST /tickets/{ticket_id}/tags"] = async t =>
+        {
+            var (ticket, admin, tag) = (await t.TicketAsync(), await t.AdminAsync(), await t.TagAsync());
+            return new(HttpMethod.Post, $"/tickets/{ticket}/tags", new() { ["id"] = tag.Id, ["admin_id"] = admin }, "tag_id");
+        },
+        ["DELETE /tickets/{ticket_id}/tags/{tag_id}"] = async t =>
+        {
+            var (ticket, admin, tag) = (await t.TicketAsync(), await t.AdminAsync(), await t.TagAsync());
+            (await t.Api.PostAsync($"/tickets/{ticket}/tags", new { id = tag.Id, admin_id = admin })).Ok();
+            return new(HttpMethod.Delete, $"/tickets/{ticket}/tags/{tag.Id}", new() { ["admin_id"] = admin }, "adminId");
+        },
     };
 
     public static IEnumerable<object[]> Operations() => Writes.Keys.Select(k => new object[] { k });
@@ -252,8 +308,8 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         {
             if (node is JsonObject o)
             {
-                // ids a write makes (a message's conversation too, an article's or collection's url) and times (waiting_since too: the two runs may be a second apart)
-                var volatileKeys = o.Select(p => p.Key).Where(k => k is "id" or "conversation_id" or "request_id" or "waiting_since" or "url" || k.EndsWith("_at", StringComparison.Ordinal));
+                // ids a write makes (a message's conversation too, an attribute's ticket type, an article's or collection's url) and times (waiting_since too: the two runs may be a second apart)
+                var volatileKeys = o.Select(p => p.Key).Where(k => k is "id" or "conversation_id" or "ticket_type_id" or "ticket_id" or "request_id" or "waiting_since" or "url" || k.EndsWith("_at", StringComparison.Ordinal));
                 foreach (var key in volatileKeys.ToList())
                 {
                     o.Remove(key);
@@ -308,6 +364,13 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
 
     private async Task<string> ArticleAsync() => Made((await Api.PostAsync("/articles",
         new { title = "Billing", author_id = long.Parse(await AdminAsync(), System.Globalization.CultureInfo.InvariantCulture) })).Ok()["id"].GetString()!);
+    private async Task<string> TicketTypeAsync() => Made((await Api.PostAsync("/ticket_types", new { name = "Bug Report" })).Ok()["id"].GetString()!);
+
+    private async Task<string> TicketAsync()
+    {
+        var (type, contact) = (await TicketTypeAsync(), await ContactAsync());
+        return Made((await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } } })).Ok()["id"].GetString()!);
+    }
 
     private async Task<string> AdminAsync() => (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
 

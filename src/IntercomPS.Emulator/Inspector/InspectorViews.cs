@@ -33,6 +33,7 @@ internal static class InspectorViews
         ["companies"] = new(ListCompaniesAsync, ShowCompanyAsync),
         ["segments"] = new(ListSegmentsAsync, null), // a segment's members: the contact list's ?segment_id=
         ["subscription_types"] = new(ListSubscriptionTypesAsync, null), // a contact's choices: on its page
+        ["ticket_types"] = new(ListTicketTypesAsync, null),
         ["data_attributes"] = new(ListAttributesAsync, null),
         ["events"] = new(ListEventsAsync, null),
     };
@@ -310,6 +311,23 @@ internal static class InspectorViews
         w.WriteString("content_types", string.Join(", ", t.ContentTypes));
         w.WriteString("state", t.State);
         w.WriteEndObject();
+    }
+
+    private static async Task<Writes> ListTicketTypesAsync(InspectorRequest request)
+    {
+        var types = await request.Store.ListTicketTypesAsync();
+        return w => Page(w, types, types.Count, null, t =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("name", $"{t.Icon} {t.Name}");
+            w.WriteString("category", t.Category);
+            w.WriteString("description", t.Description);
+            w.WriteString("attributes", string.Join(", ", t.Attributes.Select(a => a.Archived ? $"{a.Name} ({a.DataType}, archived)" : $"{a.Name} ({a.DataType})")));
+            w.WriteBoolean("archived", t.Archived);
+            w.WriteNumber("created_at", t.CreatedAt);
+            w.WriteEndObject();
+        });
     }
 
     /// <summary>Every model's attributes (contact, company), the archived ones too, as the store lists them.</summary>

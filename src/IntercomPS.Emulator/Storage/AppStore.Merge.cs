@@ -8,7 +8,7 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// POST /contacts/merge: a lead merged into a user. What the lead had moves to the user (tags, notes, conversations,
-/// events, companies, its subscription choices about types the user made none about); what the user lacks (email, name, phone, a custom attribute) it takes from the lead, never
+/// events, companies, tickets, its subscription choices about types the user made none about); what the user lacks (email, name, phone, a custom attribute) it takes from the lead, never
 /// the other way round; then the lead is gone, as the real service removes it (its id is a 404 from then on).
 /// </summary>
 internal sealed partial class AppStore
@@ -34,6 +34,7 @@ internal sealed partial class AppStore
             INSERT OR IGNORE INTO events (app, user_seq, event_name, created_at, metadata) SELECT app, $into, event_name, created_at, metadata FROM events WHERE user_seq = $from;
             INSERT OR IGNORE INTO company_contacts (company_seq, user_seq) SELECT company_seq, $into FROM company_contacts WHERE user_seq = $from;
             INSERT OR IGNORE INTO contact_subscriptions (user_seq, type_id) SELECT $into, type_id FROM contact_subscriptions WHERE user_seq = $from;
+            INSERT OR IGNORE INTO ticket_contacts (ticket_id, user_seq) SELECT ticket_id, $into FROM ticket_contacts WHERE user_seq = $from;
             """, ("$from", lead.User.Seq), ("$into", user.User.Seq));
         // The user's own custom attributes win: they are laid over the lead's.
         using var own = JsonDocument.Parse(user.User.CustomData);

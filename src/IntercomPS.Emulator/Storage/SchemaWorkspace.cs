@@ -2,7 +2,7 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies, which
-/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, the help center's collections and articles, and data events' dedup and submitted summaries. Links hang
+/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, the help center's collections and articles, ticket types and their attributes, and data events' dedup and submitted summaries. Links hang
 /// off users by seq and go when the user goes (a trigger, so every path that deletes a user keeps them exact).
 /// </summary>
 internal static class SchemaWorkspace
@@ -117,6 +117,103 @@ internal static class SchemaWorkspace
         -- Ids of the size the real service gives (and never the small ones the description's examples name as missing).
         INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_collections', 6870000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_collections');
         INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_articles', 6890000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_articles');
+        -- Ticket types and their attributes (each type made with its two default attributes), kept per app.
+        CREATE TABLE IF NOT EXISTS ticket_types (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            icon TEXT NOT NULL,
+            category TEXT NOT NULL,
+            is_internal INTEGER NOT NULL,
+            archived INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_ticket_types_app ON ticket_types(app);
+
+        CREATE TABLE IF NOT EXISTS ticket_type_attributes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_type_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            data_type TEXT NOT NULL,
+            multiline INTEGER,
+            list_items TEXT,
+            allow_multiple_values INTEGER,
+            ord INTEGER NOT NULL,
+            required_to_create INTEGER NOT NULL,
+            required_to_create_for_contacts INTEGER NOT NULL,
+            visible_on_create INTEGER NOT NULL,
+            visible_to_contacts INTEGER NOT NULL,
+            is_default INTEGER NOT NULL,
+            archived INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_ticket_type_attributes_type ON ticket_type_attributes(ticket_type_id);
+
+        -- Tickets: number is the ticket_id the Inbox shows, per app; attributes the values set, a JSON object by name.
+        -- A ticket's one contact (ticket_contacts: the description allows one) goes when the contact goes, its tags
+        -- when the tag goes (triggers, so a data file written before gets them too); its parts are its history.
+        CREATE TABLE IF NOT EXISTS tickets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            ticket_type_id INTEGER NOT NULL,
+            state_id INTEGER NOT NULL,
+            attributes TEXT NOT NULL,
+            company_id TEXT,
+            admin_assignee_id TEXT NOT NULL,
+            team_assignee_id TEXT NOT NULL,
+            open INTEGER NOT NULL,
+            snoozed_until INTEGER,
+            is_shared INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_tickets_app ON tickets(app);
+
+        CREATE TABLE IF NOT EXISTS ticket_contacts (
+            ticket_id INTEGER NOT NULL,
+            user_seq INTEGER NOT NULL,
+            PRIMARY KEY (ticket_id, user_seq)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_ticket_contacts_user ON ticket_contacts(user_seq);
+        CREATE TRIGGER IF NOT EXISTS tr_users_tickets AFTER DELETE ON users BEGIN
+            DELETE FROM ticket_contacts WHERE user_seq = OLD.seq;
+        END;
+
+        CREATE TABLE IF NOT EXISTS ticket_parts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            ticket_id INTEGER NOT NULL,
+            part_type TEXT NOT NULL,
+            body TEXT,
+            state TEXT,
+            previous_state TEXT,
+            assigned_type TEXT,
+            assigned_id TEXT,
+            attribute_id INTEGER,
+            attribute_name TEXT,
+            attribute_value TEXT,
+            author_type TEXT NOT NULL,
+            author_id TEXT NOT NULL,
+            author_name TEXT,
+            author_email TEXT,
+            created_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_ticket_parts_ticket ON ticket_parts(ticket_id);
+
+        -- A ticket enqueued (POST /tickets/enqueue) is made at once; its job remembers which ticket it made.
+        CREATE TABLE IF NOT EXISTS ticket_jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            ticket_id INTEGER NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS ticket_tags (
+            ticket_id INTEGER NOT NULL,
+            tag_id INTEGER NOT NULL,
+            applied_at INTEGER NOT NULL,
+            admin_id TEXT NOT NULL,
+            PRIMARY KEY (ticket_id, tag_id)) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS tr_tags_tickets AFTER DELETE ON tags BEGIN
+            DELETE FROM ticket_tags WHERE tag_id = OLD.id;
+        END;
 
         -- Summaries POST /events/summaries submitted, beside the events themselves.
         CREATE TABLE IF NOT EXISTS event_summaries (
@@ -149,7 +246,14 @@ internal static class SchemaWorkspace
         DELETE FROM subscription_types WHERE app = $app;
         DELETE FROM hc_articles WHERE app = $app;
         DELETE FROM hc_collections WHERE app = $app;
+        DELETE FROM ticket_contacts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
+        DELETE FROM ticket_parts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
+        DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
+        DELETE FROM tickets WHERE app = $app;
+        DELETE FROM ticket_jobs WHERE app = $app;
+        DELETE FROM ticket_type_attributes WHERE ticket_type_id IN (SELECT id FROM ticket_types WHERE app = $app);
+        DELETE FROM ticket_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
 }

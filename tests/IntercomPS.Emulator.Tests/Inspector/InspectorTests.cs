@@ -241,7 +241,15 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
             types["items"].EnumerateArray().Select(t => (t.Str("id"), t.Str("name"), t.Str("consent_type"), t.Str("content_types"), t.Str("state"), t.Str("description"))).ToArray());
         Assert.Equal([newsletters], (await Inspector.GetAsync($"_inspector/api/apps/{App}/contacts/{grace}")).Ok()["subscriptions"].EnumerateArray().Select(t => t.Str("id")));
 
+        // Ticket types are listed with their attributes.
+        var bug = (await fixture.V2.PostAsync("/ticket_types", new { name = "Bug Report", category = "Tracker", icon = "🐞" })).Ok()["id"].GetString()!;
+        (await fixture.V2.PostAsync($"/ticket_types/{bug}/attributes", new { name = "Priority", description = "How urgent", data_type = "list", list_items = "Low,High" })).Ok();
+        var ticketTypes = (await Inspector.GetAsync($"_inspector/api/apps/{App}/ticket_types")).Ok();
+        Assert.Equal([(bug, "🐞 Bug Report", "Tracker", "_default_title_ (string), _default_description_ (string), Priority (list)")],
+            ticketTypes["items"].EnumerateArray().Select(t => (t.Str("id"), t.Str("name"), t.Str("category"), t.Str("attributes"))).ToArray());
+
         // Another app holds none of them.
+        Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/ticket_types")).Ok()["items"].EnumerateArray());
         Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/subscription_types")).Ok()["items"].EnumerateArray());
         Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/companies")).Ok()["items"].EnumerateArray());
         Assert.Empty((await Inspector.GetAsync($"_inspector/api/apps/{EmulatorFixture.OtherAppId}/segments")).Ok()["items"].EnumerateArray());

@@ -105,6 +105,20 @@ public static class Errata
             "PUT /admins/{id}/away documents its 400s (parameter_invalid, away_status_reason_mandatory) with examples of the "
             + "error list but no schema, which every other 400 of the description has: the error schema.",
             Since214),
+        new("/components/schemas/ticket_part/required", ErratumTarget.Schema, DropRequired("body", "ticket_state"),
+            "2.11's ticket_part requires body and ticket_state, but its examples of POST /tickets, GET and PUT /tickets/{id} "
+            + "give parts without a body (a state change) and without a ticket_state (an assignment, an attribute's change, "
+            + "a snooze), as 2.14 on require neither: not required.",
+            ["2.11"]),
+        new("/paths/~1tickets~1{ticket_id}/put/responses/404/content/application~1json", ErratumTarget.Schema,
+            node => node["schema"] = new JsonObject { ["$ref"] = "#/$defs/error" },
+            "PUT /tickets/{id} documents its 404s (assignee_not_found) with examples of the error list but no schema, which "
+            + "every other 404 of the description has: the error schema."),
+        new("/paths/~1tickets~1{ticket_id}/put/responses/400/content/application~1json", ErratumTarget.Schema,
+            node => node["schema"] = new JsonObject { ["$ref"] = "#/$defs/error" },
+            "PUT /tickets/{id} documents its 400 (ticket_state_id_invalid) with an example of the error list but no schema, "
+            + "which every other 400 of the description has: the error schema.",
+            Since214),
         new("/components/schemas/custom_attributes/additionalProperties", ErratumTarget.Schema,
             node => ((JsonArray)node["anyOf"]!).Add(new JsonObject { ["type"] = new JsonArray("number", "boolean", "null") }),
             "custom_attributes allows only string, integer, datetime or a custom object list, but its own example "
@@ -156,6 +170,36 @@ public static class Errata
             "A company's custom_attributes are typed as strings only, but the schema's own example holds paid_subscriber: "
             + "true, monthly_spend: 155.5 and team_mates: 9, and companies take boolean and number attributes as contacts "
             + "do: any scalar."),
+        new("/components/schemas/ticket_type_attribute/properties/input_options/type", ErratumTarget.Schema, node => ReplaceWith(node, new JsonArray("object", "null")),
+            "ticket_type_attribute.input_options is typed as an object, but the examples of GET /ticket_types, GET and PUT "
+            + "/ticket_types/{id} give null there for an attribute that has no input options: the object or null."),
+        new("/components/schemas/ticket_type_attribute_list", ErratumTarget.Schema,
+            node =>
+            {
+                ((JsonObject)node).Remove("required");
+                ((JsonObject)node["properties"]!["type"]!).Remove("enum");
+            },
+            "2.11's ticket_type_attribute_list requires type `ticket_type_attributes.list` and a ticket_type_attributes array, "
+            + "but every ticket type example of 2.11 (as of 2.14 on, which require neither) lists the attributes as "
+            + "{type: list, data: [...]}, the form the emulator answers: neither is required, and type is any string.",
+            ["2.11"]),
+        new("/components/schemas/ticket_type_list", ErratumTarget.Schema,
+            node => ReplaceWith(node, new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["type"] = new JsonObject { ["type"] = "string" },
+                    ["data"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["$ref"] = "#/$defs/ticket_type" } },
+                },
+            }),
+            "2.11's ticket_type_list requires type `ticket_type_attributes.list` and a ticket_types array, but its example of "
+            + "GET /ticket_types is {type: list, data: [...]}, the form 2.14 on describe: 2.14's schema.",
+            ["2.11"]),
+        new("/components/schemas/ticket_type_attribute/required", ErratumTarget.Schema, DropRequired("input_options"),
+            "2.11's ticket_type_attribute requires input_options, but its example of PUT /ticket_types/{id}/attributes/{id} "
+            + "leaves it out (2.14 requires nothing): not required.",
+            ["2.11"]),
         .. Enumerable.Range(0, 4).Select(part => new Erratum(
             $"/paths/~1conversations~1{{conversation_id}}/get/responses/200/content/application~1json/examples/conversation found/value/conversation_parts/conversation_parts/{part}/id",
             ErratumTarget.Example, NumberAsString,

@@ -179,7 +179,9 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         return responses.Select(r => int.Parse(r.Key, CultureInfo.InvariantCulture)).First(s => s < 300);
     }
 
-    private static string Normalize(string name) => string.Join('_', name.ToLowerInvariant().Split([' ', '_'], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>An example's name as words (a response example's may end in a full stop its request example's key cannot have).</summary>
+    private static string Normalize(string name) =>
+        string.Join('_', new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static NotEmulated? NotServedAs(string method, string template, string example) =>
         NotServed.FirstOrDefault(n => n.Method == method && n.Template == template && n.Example == example);
@@ -199,6 +201,9 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         "attribute_not_found" => IdKind.DataAttribute,
         "article_not_found" => IdKind.Article,
         "collection_not_found" => IdKind.Collection,
+        "ticket_not_found" => IdKind.Ticket,
+        "assignee_not_found" => IdKind.Admin, // both the admin_id and the assignee_id of PUT /tickets/{id} stay as written
+        "ticket_state_id_is_not_valid_or_is_not_associated_with_the_ticket_type" => IdKind.TicketState,
         "not_found" when template == "/conversations/redact" => IdKind.ConversationPart, // the part its ids name; the conversation is real
         "resource_not_found" when template.StartsWith("/contacts/{contact_id}/subscriptions", StringComparison.Ordinal) => IdKind.SubscriptionType,
         "not_found" => KindOf(template, [template.Split('{').Last().Split('}')[0]]),
@@ -240,6 +245,13 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         ["away_status_reason_id"] => IdKind.AwayReason,
         ["subscription_id"] => IdKind.SubscriptionType,
         ["id"] when template == "/contacts/{contact_id}/subscriptions" => IdKind.SubscriptionType,
+        ["ticket_type_id"] => IdKind.TicketType,
+        ["ticket_id"] => IdKind.Ticket,
+        ["ticket_state_id"] => IdKind.TicketState,
+        ["job_id"] => IdKind.Job,
+        ["contacts", _, "id"] when template is "/tickets" or "/tickets/enqueue" => IdKind.Contact,
+        ["id"] when template == "/tickets/{ticket_id}/tags" => IdKind.Tag,
+        ["attribute_id"] when template.StartsWith("/ticket_types/", StringComparison.Ordinal) => IdKind.TicketTypeAttribute,
         _ => null,
     };
 
@@ -282,13 +294,18 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Article,
         Collection,
         HelpCenter,
+        TicketType,
+        TicketTypeAttribute,
+        Ticket,
+        TicketState,
+        Job,
     }
 
     /// <summary>
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
     /// a tag, a note and a conversation (which has the tag too, and the contact's reply as a part), is in a segment and belongs to a company (company_id
     /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
-    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, the help center's collection and an article in it by the admin; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
+    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, the help center's collection and an article in it by the admin, a ticket type (Bug Report) with an attribute of its own besides the defaults; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
     /// attribute with a dependant object.
     /// </summary>
     private sealed class World
@@ -343,6 +360,13 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
                 title = "Welcome", body = "Start here", author_id = long.Parse(world.ids[IdKind.Admin], CultureInfo.InvariantCulture),
                 parent_id = long.Parse(world.ids[IdKind.Collection], CultureInfo.InvariantCulture),
             })).Ok()["id"].GetString()!;
+            world.ids[IdKind.TicketType] = (await api.PostAsync("/ticket_types", new { name = "Bug Report", description = "Bug Report Template", category = "Back-office" })).Ok()["id"].GetString()!;
+            world.ids[IdKind.TicketTypeAttribute] = (await api.PostAsync($"/ticket_types/{world.ids[IdKind.TicketType]}/attributes",
+                new { name = "name", description = "description", data_type = "string" })).Ok()["id"].GetString()!;
+            world.ids[IdKind.Ticket] = (await api.PostAsync("/tickets", new { ticket_type_id = world.ids[IdKind.TicketType], contacts = new[] { new { id = contact } } })).Ok()["id"].GetString()!;
+            (await api.PostAsync($"/tickets/{world.ids[IdKind.Ticket]}/tags", new { id = tag, admin_id = world.ids[IdKind.Admin] })).Ok();
+            world.ids[IdKind.Job] = (await api.PostAsync("/tickets/enqueue", new { ticket_type_id = world.ids[IdKind.TicketType], contacts = new[] { new { id = contact } } })).Ok()["id"].GetString()!;
+            world.ids[IdKind.TicketState] = (await api.GetAsync("/ticket_states")).Ok()["data"].EnumerateArray().First(st => st.GetProperty("category").GetString() == "in_progress").GetProperty("id").GetString()!;
             return world;
         }
 

@@ -28,6 +28,7 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         ["PUT /companies/{company_id}"] = (["remote_created_at"], "applied on update as on create; the create schema has it"),
         ["POST /contacts/search"] = (["sort"], "Intercom documents sort {field, order} in prose and the emulator applies it"),
         ["POST /conversations/search"] = (["sort"], "as POST /contacts/search"),
+        ["POST /tickets/search"] = (["sort"], "as POST /contacts/search"),
         ["PUT /data_attributes/{data_attribute_id}"] = (["data_type"], "refused with its own 400 (a type cannot change), not ignored"),
     };
 

@@ -32,6 +32,7 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
     [InlineData("companies.mjs")]
     [InlineData("workspace.mjs")]
     [InlineData("articles.mjs")]
+    [InlineData("tickets.mjs")]
     public void The_official_Node_SDK_works_against_the_emulator(string script)
     {
         var (exitCode, output, errors, warnings) = sdk.Runs[script];

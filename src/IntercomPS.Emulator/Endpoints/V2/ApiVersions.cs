@@ -28,6 +28,10 @@ internal static class ApiVersions
         ["POST /contacts/{contact_id}/block"] = new(2, 13), // "Block contact API", changelog v2.13 (not in 2.11's description)
         ["GET /away_status_reasons"] = new(2, 14), // in the 2.14 description, not 2.11's; no changelog entry names it
         ["DELETE /conversations/{conversation_id}"] = new(2, 13), // "Delete a conversation", changelog v2.13
+        ["DELETE /tickets/{ticket_id}"] = new(2, 14), // in the 2.14 description, not 2.11's (which has the rest of tickets); no changelog entry names it
+        ["GET /ticket_states"] = new(2, 14),
+        ["POST /tickets/enqueue"] = new(2, 14), // in the 2.14 description, not 2.11's; no changelog entry names it
+        ["GET /jobs/status/{job_id}"] = new(2, 14), // the enqueued ticket's job, as POST /tickets/enqueue // in the 2.14 description, not 2.11's (which has ticket types); no changelog entry names it
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];
@@ -71,13 +75,15 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="UnsetPriority">A conversation's priority when none was set: not_priority, or 2.16's none (of none, low, medium, high, urgent).</param>
 /// <param name="UnassignedId">What a conversation's admin_assignee_id and team_assignee_id are when unassigned: null, or 2.16's 0.</param>
 /// <param name="AwayReasons">Admins have away status reasons (away_status_reason_id): 2.14 on, not 2.11.</param>
+/// <param name="TicketStateObjects">A ticket's ticket_state is the ticket_state object (2.14 on); 2.11's is the state's category, its labels beside it (ticket_state_internal_label, ticket_state_external_label).</param>
+/// <param name="TicketAssigneeNumbers">A ticket's admin_assignee_id and team_assignee_id are integers (2.16), not strings.</param>
 /// <param name="WhatsAppMessages">POST /messages documents message_type whatsapp (2.16), which is refused as not emulated rather than as no such type.</param>
 internal sealed record ApiModel(
     string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
-    bool WhatsAppMessages = false)
+    bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false)
 {
-    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false);
+    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15");
-    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true);
+    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true);
 }

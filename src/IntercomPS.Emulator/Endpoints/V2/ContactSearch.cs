@@ -81,6 +81,30 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["tag_ids"] = ("EXISTS (SELECT 1 FROM conversation_tags ct WHERE ct.thread_id = t.id AND ct.tag_id {0})", "tag"),
     };
 
+    /// <summary>
+    /// The searchable ticket fields we store: SQL over tickets k. title and description are the default attributes'
+    /// values; category is searched by the description's terms (request, task, tracker); state by its category; the
+    /// assignee ids are "0" when unassigned, as the ticket shows them. teammate_ids and ticket_attribute.{id} are not
+    /// among them (the emulator keeps no teammates on a ticket, and matches no attribute by id).
+    /// </summary>
+    private static readonly Dictionary<string, (string Sql, string Type)> TicketFields = new(StringComparer.Ordinal)
+    {
+        ["id"] = ("CAST(k.id AS TEXT)", "string"),
+        ["created_at"] = ("k.created_at", "date"),
+        ["updated_at"] = ("k.updated_at", "date"),
+        ["title"] = ("json_extract(k.attributes, '$._default_title_')", "string"),
+        ["description"] = ("json_extract(k.attributes, '$._default_description_')", "string"),
+        ["category"] = ("(SELECT CASE tt.category WHEN 'Customer' THEN 'request' WHEN 'Back-office' THEN 'task' ELSE 'tracker' END FROM ticket_types tt WHERE tt.id = k.ticket_type_id)", "string"),
+        ["ticket_type_id"] = ("CAST(k.ticket_type_id AS TEXT)", "string"),
+        ["contact_ids"] = ("(SELECT u.intercom_id FROM ticket_contacts tc JOIN users u ON u.seq = tc.user_seq WHERE tc.ticket_id = k.id)", "string"),
+        ["admin_assignee_id"] = ("k.admin_assignee_id", "string"),
+        ["team_assignee_id"] = ("k.team_assignee_id", "string"),
+        ["open"] = ("k.open", "boolean"),
+        ["state"] = ("CASE k.state_id WHEN 1 THEN 'submitted' WHEN 2 THEN 'in_progress' WHEN 3 THEN 'waiting_on_customer' ELSE 'resolved' END", "string"),
+        ["snoozed_until"] = ("k.snoozed_until", "date"),
+        ["tag_ids"] = ("EXISTS (SELECT 1 FROM ticket_tags kt WHERE kt.ticket_id = k.id AND kt.tag_id {0})", "tag"),
+    };
+
     private readonly List<(string, object?)> arguments = [];
 
     /// <summary>
@@ -91,6 +115,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
 
     /// <summary>A conversation search: its dates compare exact seconds (the calendar-day rule is the contact search's).</summary>
     public static ContactQuery Conversations(JsonElement body) => new ContactSearch(ConversationFields, "t.id", null).Translate(body);
+
+    /// <summary>A ticket search, over the same language as the conversation search (exact seconds for dates).</summary>
+    public static ContactQuery Tickets(JsonElement body) => new ContactSearch(TicketFields, "k.id", null).Translate(body);
 
     private ContactQuery Translate(JsonElement body)
     {
@@ -404,8 +431,8 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Where(f => f.Value.Type is not ("tag" or "segment" or "words")).Select(f => f.Key))}");
         }
 
-        // A conversation id filters as the String the description types it, but sorts as the number it is (creation order).
-        var sql = fields == ConversationFields && field == "id" ? "t.id" : known.Sql;
+        // A conversation's or ticket's id filters as the String the description types it, but sorts as the number it is (creation order).
+        var sql = field != "id" ? known.Sql : fields == ConversationFields ? "t.id" : fields == TicketFields ? "k.id" : known.Sql;
         var order = Input.String(sort, "order") ?? "ascending";
         return order switch
         {

@@ -292,7 +292,7 @@ internal static class ConversationsEndpoints
     private static string Text(JsonElement body, string name) =>
         Input.String(body, name) is { } text && text.Trim().Length > 0 ? text : throw new ApiError(400, "bad_request", $"{name} is required") { Code = "parameter_not_found", Field = name };
 
-    private static (int PerPage, string? StartingAfter) Pagination(JsonElement body)
+    internal static (int PerPage, string? StartingAfter) Pagination(JsonElement body)
     {
         if (Input.Field(body, "pagination") is not { } pagination)
         {

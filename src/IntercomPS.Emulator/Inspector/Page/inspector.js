@@ -35,6 +35,10 @@ const views = {
     title: 'Subscription types',
     columns: [['name', 'Name'], ['consent_type', 'Consent'], ['content_types', 'Content'], ['state', 'State'], ['description', 'Description', 'wrap'], ['id', 'Id']],
   },
+  ticket_types: {
+    title: 'Ticket types',
+    columns: [['name', 'Name'], ['category', 'Category'], ['attributes', 'Attributes', 'wrap'], ['archived', 'Archived', 'flag'], ['description', 'Description', 'wrap'], ['created_at', 'Created', 'time'], ['id', 'Id']],
+  },
   admins: {
     title: 'Admins', below: 'teams',
     columns: [['name', 'Name'], ['email', 'Email'], ['away', 'Away', 'flag'], ['reassign', 'Reassigns when away', 'flag'], ['teams', 'Teams'], ['id', 'Id']],
