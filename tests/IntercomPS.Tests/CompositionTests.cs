@@ -27,9 +27,11 @@ namespace IntercomPS.Tests
 
             // New-IntercomTag's -Email and -UserId are the users to tag, given on the command line only: not the users
             // each input names, so not the binder's. Get-IntercomAdmin's -Email and -Id, and Get-IntercomTeam's -Id, are an
-            // admin's or a team's, not a user's; a company's -Id is the company's own id.
-            Assert.Equal(new[] { "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomCompany -Id own", "Get-IntercomTeam -Id own",
-                    "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomCompany -Id own" },
+            // admin's or a team's, not a user's; a company's, an article's and a help center collection's -Id is its own id.
+            Assert.Equal(new[] { "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomArticle -Id own", "Get-IntercomCompany -Id own",
+                    "Get-IntercomHelpCenterCollection -Id own", "Get-IntercomTeam -Id own",
+                    "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomArticle -Id own", "Remove-IntercomCompany -Id own",
+                    "Set-IntercomArticle -Id own" },
                 declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
                          "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Block-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser",
