@@ -46,8 +46,7 @@ namespace IntercomPS.Cmdlets
             }
             var id = Id!.Trim();
             var described = _piped.InputObject?.BaseObject is Article { Title: { } title } ? $"article '{title}' ({id})" : $"article {id}";
-            var confirmAsked = MyInvocation.BoundParameters.ContainsKey("Confirm");
-            if (!(Force && !confirmAsked && !IsWhatIf) && !ShouldProcess(described, "Remove Intercom help center article (permanently, every locale)")) return;
+            if (!ShouldProcessUnlessForced(Force, described, "Remove Intercom help center article (permanently, every locale)")) return;
             Requests.Submit(target, token => DeleteAsync(id, token), deleted => { if (PassThru) WriteObject(deleted); });
         }
 
