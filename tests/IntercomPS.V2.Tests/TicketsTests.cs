@@ -474,6 +474,52 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
     }
 
     [Fact]
+    public async Task In_2_16_a_ticket_names_the_state_its_last_state_change_left()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        var api = Api.WithVersion("2.16");
+        var created = (await api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok();
+        var id = created["id"].GetString()!;
+        // No state change yet: null, as the description says.
+        Assert.Equal(JsonValueKind.Null, created["previous_ticket_state_id"].ValueKind);
+        Assert.Equal("1", (await api.PutAsync($"/tickets/{id}", new { ticket_state_id = "2" })).Ok()["previous_ticket_state_id"].GetString());
+        // A change that changes nothing else keeps the last state change's.
+        Assert.Equal("1", (await api.PutAsync($"/tickets/{id}", new { open = false })).Ok()["previous_ticket_state_id"].GetString());
+        Assert.Equal("2", (await api.PutAsync($"/tickets/{id}", new { ticket_state_id = "4" })).Ok()["previous_ticket_state_id"].GetString());
+        Assert.Equal("2", (await api.GetAsync($"/tickets/{id}")).Ok()["previous_ticket_state_id"].GetString());
+        // 2.14's ticket has no such field.
+        Assert.False((await Api.GetAsync($"/tickets/{id}")).Ok().Json.TryGetProperty("previous_ticket_state_id", out _));
+    }
+
+    [Fact]
+    public async Task A_deleted_tickets_number_is_never_given_again()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        async Task<(string Id, string Number)> New()
+        {
+            var made = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok();
+            return (made["id"].GetString()!, made["ticket_id"].GetString()!);
+        }
+
+        Assert.Equal("1", (await New()).Number);
+        var second = await New();
+        Assert.Equal("2", second.Number);
+        (await Api.DeleteAsync($"/tickets/{second.Id}")).Ok();
+        // The Inbox's number 2 named the deleted ticket: the next is 3, as Intercom numbers them.
+        Assert.Equal("3", (await New()).Number);
+
+        // Another app numbers its own from 1; a reset starts the app's numbering again.
+        var other = fixture.V2For(EmulatorFixture.OtherApiKey);
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
+        var otherType = (await other.PostAsync("/ticket_types", new { name = "Other" })).Ok()["id"].GetString()!;
+        var otherContact = (await other.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
+        Assert.Equal("1", (await other.PostAsync("/tickets", new { ticket_type_id = otherType, contacts = new[] { new { id = otherContact } } })).Ok()["ticket_id"].GetString());
+        await fixture.ResetAsync();
+        (type, contact, _) = await TicketWorldAsync();
+        Assert.Equal("1", (await New()).Number);
+    }
+
+    [Fact]
     public async Task Tickets_are_searched_by_the_search_language_and_paged_by_its_cursor()
     {
         var (type, contact, _) = await TicketWorldAsync();

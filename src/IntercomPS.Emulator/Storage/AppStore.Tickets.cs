@@ -76,11 +76,16 @@ internal sealed partial class AppStore
         var contact = TicketContact(s, input.Contact);
         var now = Now;
         var created = input.CreatedAt ?? now;
+        // The app's next number, never one a deleted ticket had (a data file kept before the counter starts past its highest).
+        var number = s.Scalar<long>("""
+            INSERT INTO ticket_numbers (app, last) VALUES ($app, (SELECT COALESCE(MAX(number), 0) FROM tickets WHERE app = $app) + 1)
+            ON CONFLICT (app) DO UPDATE SET last = last + 1 RETURNING last
+            """, ("$app", app));
         var id = s.Scalar<long>("""
             INSERT INTO tickets (app, number, ticket_type_id, state_id, attributes, company_id, admin_assignee_id, team_assignee_id, open, snoozed_until, is_shared, created_at, updated_at)
-            VALUES ($app, (SELECT COALESCE(MAX(number), 0) + 1 FROM tickets WHERE app = $app), $type, $state, $attributes, $company, $admin, $team, 1, NULL, 0, $created, $now)
+            VALUES ($app, $number, $type, $state, $attributes, $company, $admin, $team, 1, NULL, 0, $created, $now)
             RETURNING id
-            """, ("$app", app), ("$type", type.Id), ("$state", TicketStates.All[0].Id), ("$attributes", attributes), ("$company", input.CompanyId),
+            """, ("$app", app), ("$number", number), ("$type", type.Id), ("$state", TicketStates.All[0].Id), ("$attributes", attributes), ("$company", input.CompanyId),
             ("$admin", admin?.Id ?? "0"), ("$team", team?.Id.ToString(CultureInfo.InvariantCulture) ?? "0"), ("$created", created), ("$now", now));
         s.Execute("INSERT INTO ticket_contacts (ticket_id, user_seq) VALUES ($id, $user)", ("$id", id), ("$user", contact));
         var state = TicketStates.All[0].Category;

@@ -171,6 +171,11 @@ internal static class SchemaWorkspace
             updated_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_tickets_app ON tickets(app);
 
+        -- The last ticket number each app gave: a deleted ticket's number is never given again (until the app is reset).
+        CREATE TABLE IF NOT EXISTS ticket_numbers (
+            app TEXT PRIMARY KEY,
+            last INTEGER NOT NULL) WITHOUT ROWID;
+
         CREATE TABLE IF NOT EXISTS ticket_contacts (
             ticket_id INTEGER NOT NULL,
             user_seq INTEGER NOT NULL,
@@ -251,9 +256,10 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM tickets WHERE app = $app;
         DELETE FROM ticket_jobs WHERE app = $app;
+        DELETE FROM ticket_numbers WHERE app = $app;
         DELETE FROM ticket_type_attributes WHERE ticket_type_id IN (SELECT id FROM ticket_types WHERE app = $app);
         DELETE FROM ticket_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
 }

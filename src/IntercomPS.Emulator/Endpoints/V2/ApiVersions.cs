@@ -77,13 +77,15 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="AwayReasons">Admins have away status reasons (away_status_reason_id): 2.14 on, not 2.11.</param>
 /// <param name="TicketStateObjects">A ticket's ticket_state is the ticket_state object (2.14 on); 2.11's is the state's category, its labels beside it (ticket_state_internal_label, ticket_state_external_label).</param>
 /// <param name="TicketAssigneeNumbers">A ticket's admin_assignee_id and team_assignee_id are integers (2.16), not strings.</param>
+/// <param name="TicketPreviousState">A ticket has previous_ticket_state_id (2.16): the state its most recent state change left, null before any.</param>
 /// <param name="WhatsAppMessages">POST /messages documents message_type whatsapp (2.16), which is refused as not emulated rather than as no such type.</param>
 internal sealed record ApiModel(
     string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
-    bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false)
+    bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false,
+    bool TicketPreviousState = false)
 {
     public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15");
-    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true);
+    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true);
 }

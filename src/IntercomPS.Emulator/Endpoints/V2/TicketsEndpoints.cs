@@ -312,6 +312,14 @@ internal static class TicketsEndpoints
             w.WriteString("ticket_state_external_label", t.State.ExternalLabel);
         }
 
+        if (model.TicketPreviousState)
+        {
+            // The creation's part names the first state as both new and previous: a change is a part whose two differ.
+            var previous = t.Parts.LastOrDefault(p => p.State is not null && p.PreviousState != p.State)?.PreviousState;
+            var state = previous is null ? null : TicketStates.All.FirstOrDefault(s => s.Category == previous);
+            w.WriteString("previous_ticket_state_id", state?.Id.ToString(CultureInfo.InvariantCulture));
+        }
+
         w.WritePropertyName("ticket_type");
         TicketTypesEndpoints.TicketType(w, t.Type, workspaceId);
         w.WriteStartObject("contacts");
