@@ -462,6 +462,32 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         (await api.DeleteAsync($"/tickets/{id}")).Error(400, "intercom_version_invalid");
     }
 
+    [Theory]
+    [InlineData("2.11")]
+    [InlineData("2.13")]
+    public async Task Before_2_14_an_update_names_the_state_by_category_and_the_assignment_as_2_11_does(string version)
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        var api = Api.WithVersion(version);
+        var admin = (await api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var id = (await api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        var answer = await api.PutAsync($"/tickets/{id}", new { state = "resolved", assignment = new { admin_id = admin, assignee_id = admin }, open = false });
+        var updated = answer.Ok();
+        Assert.Null(answer.Header("X-Emulator-Warning"));
+        Assert.Equal(("resolved", admin, false), (updated["ticket_state"].GetString(), updated["admin_assignee_id"].GetString(), updated["open"].GetBoolean()));
+        Assert.Equal(["ticket_state_updated_by_admin", "ticket_state_updated_by_admin", "assignment", "close"], PartTypes(updated.Json));
+
+        // 2.11's states are its enum's three; its 404s are 2.14's.
+        Assert.Contains("in_progress, waiting_on_customer or resolved", (await api.PutAsync($"/tickets/{id}", new { state = "open" })).Error(400, "parameter_invalid"));
+        Assert.Equal("Assignee not found", (await api.PutAsync($"/tickets/{id}", new { assignment = new { admin_id = "123" } })).Error(404, "assignee_not_found"));
+        Assert.Equal("Assignee not found", (await api.PutAsync($"/tickets/{id}", new { assignment = new { assignee_id = "456" } })).Error(404, "assignee_not_found"));
+        // 2.14's names are not 2.11's: ignored with the warning that lists 2.11's.
+        var later = await api.PutAsync($"/tickets/{id}", new { ticket_state_id = "2" });
+        Assert.Equal("resolved", later.Ok()["ticket_state"].GetString());
+        Assert.Contains("'ticket_state_id'", later.Header("X-Emulator-Warning"));
+        Assert.Contains("assignment", later.Header("X-Emulator-Warning")!.Split("takes")[1]);
+    }
+
     [Fact]
     public async Task In_2_16_a_tickets_assignees_are_integers()
     {

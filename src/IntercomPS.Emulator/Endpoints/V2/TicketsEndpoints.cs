@@ -24,6 +24,13 @@ internal static class TicketsEndpoints
     private static readonly FieldSet UpdateFields = UnknownFields.Set(
         "ticket_attributes", "ticket_state_id", "company_id", "open", "is_shared", "snoozed_until", "admin_id", "assignee_id", "skip_notifications");
 
+    /// <summary>2.11's update_ticket_request (before 2.14): the state by its category, the admin and assignee in assignment.</summary>
+    private static readonly FieldSet UpdateFields211 = UnknownFields.Set(
+        "ticket_attributes", "state", "open", "is_shared", "snoozed_until", "assignment.admin_id", "assignment.assignee_id");
+
+    /// <summary>The states 2.11's update_ticket_request may set (its enum: a ticket cannot be put back to submitted).</summary>
+    private static readonly string[] States211 = ["in_progress", "waiting_on_customer", "resolved"];
+
     /// <summary>POST /tickets/{id}/reply's request schema: a contact's reply or an admin's, and skip_notifications.</summary>
     private static readonly FieldSet ReplyFields = UnknownFields.Set(
         "message_type", "type", "body", "created_at", "attachment_urls", "reply_options.text", "reply_options.uuid", "intercom_user_id", "user_id", "email",
@@ -140,17 +147,46 @@ internal static class TicketsEndpoints
         return input;
     }
 
-    /// <summary>Any of {ticket_attributes, ticket_state_id, company_id (null or "" removes it), open, is_shared, snoozed_until, admin_id, assignee_id (0 unassigns)}.</summary>
+    /// <summary>Any of {ticket_attributes, ticket_state_id, company_id (null or "" removes it), open, is_shared, snoozed_until, admin_id, assignee_id (0 unassigns)}; before 2.14, 2.11's fields.</summary>
     public static async Task<IResult> UpdateAsync(HttpContext context)
     {
         var id = Id(context);
+        var model = Face.VersionOf(context).Model;
+        if (!model.TicketStateObjects)
+        {
+            return await Update211Async(context, id, model);
+        }
+
         var body = (await RequestBody.ReadAsync(context, UpdateFields))!.Value;
         _ = Input.Bool(body, "skip_notifications");
         var company = body.TryGetProperty("company_id", out var c) && c.ValueKind == JsonValueKind.Null ? "" : ConversationsEndpoints.IdText(body, "company_id");
         var change = new TicketChange(Attributes(body), ConversationsEndpoints.IdText(body, "ticket_state_id"), company, Input.Bool(body, "open"),
             Input.Bool(body, "is_shared"), Input.Timestamp(body, "snoozed_until"), ConversationsEndpoints.IdText(body, "admin_id"), ConversationsEndpoints.IdText(body, "assignee_id"));
         var ticket = await Caller.From(context).Store.UpdateTicketAsync(id, change);
-        return Json.Ok(w => Ticket(w, ticket, Caller.From(context).AppId, Face.VersionOf(context).Model));
+        return Json.Ok(w => Ticket(w, ticket, Caller.From(context).AppId, model));
+    }
+
+    /// <summary>
+    /// 2.11's update: {ticket_attributes, state (in_progress, waiting_on_customer or resolved), open, is_shared,
+    /// snoozed_until, assignment {admin_id, assignee_id}}, applied as 2.14's is (the state by its category's id).
+    /// </summary>
+    private static async Task<IResult> Update211Async(HttpContext context, string id, ApiModel model)
+    {
+        var body = (await RequestBody.ReadAsync(context, UpdateFields211))!.Value;
+        var state = Input.String(body, "state") is { } category
+            ? States211.Contains(category) ? TicketStates.All.First(s => s.Category == category).Id.ToString(CultureInfo.InvariantCulture)
+                : throw TicketTypes.Invalid("state", $"state must be in_progress, waiting_on_customer or resolved, not '{category}'")
+            : null;
+        var assignment = Input.Field(body, "assignment");
+        if (assignment is { ValueKind: not JsonValueKind.Object } a)
+        {
+            throw TicketTypes.Invalid("assignment", $"assignment must be an object ({{admin_id, assignee_id}}), not {Input.Kind(a)}");
+        }
+
+        var change = new TicketChange(Attributes(body), state, null, Input.Bool(body, "open"), Input.Bool(body, "is_shared"), Input.Timestamp(body, "snoozed_until"),
+            assignment is { } by ? ConversationsEndpoints.IdText(by, "admin_id") : null, assignment is { } to ? ConversationsEndpoints.IdText(to, "assignee_id") : null);
+        var ticket = await Caller.From(context).Store.UpdateTicketAsync(id, change);
+        return Json.Ok(w => Ticket(w, ticket, Caller.From(context).AppId, model));
     }
 
     public static async Task<IResult> DeleteAsync(HttpContext context)
