@@ -597,6 +597,60 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
     }
 
     [Fact]
+    public async Task A_search_walk_writes_each_ticket_once_while_tickets_are_made_and_deleted_mid_walk()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        async Task<string> New(long? created = null) => (await Api.PostAsync("/tickets", new
+        {
+            ticket_type_id = type, contacts = new[] { new { id = contact } }, created_at = created, ticket_attributes = new { Priority = "Low" },
+        })).Ok()["id"].GetString()!;
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await New(1_700_000_000 + i));
+        }
+
+        var query = new { field = "category", @operator = "=", value = "request" };
+        var sort = new { field = "created_at", order = "ascending" };
+        var first = (await Api.PostAsync("/tickets/search", new { query, sort, pagination = new { per_page = 2 } })).Ok();
+        var walked = first["tickets"].EnumerateArray().Select(t => t.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(ids[..2], walked);
+
+        // Mid-walk: one already read and one not yet read are deleted, and a new one is made (newest, so last).
+        (await Api.DeleteAsync($"/tickets/{ids[0]}")).Ok();
+        (await Api.DeleteAsync($"/tickets/{ids[3]}")).Ok();
+        var made = await New();
+        var next = first["pages"].GetProperty("next").GetProperty("starting_after").GetString();
+        var total = 0;
+        while (next is not null)
+        {
+            var page = (await Api.PostAsync("/tickets/search", new { query, sort, pagination = new { per_page = 2, starting_after = next } })).Ok();
+            walked.AddRange(page["tickets"].EnumerateArray().Select(t => t.GetProperty("id").GetString()!));
+            total = page["total_count"].GetInt32();
+            next = page["pages"].TryGetProperty("next", out var n) ? n.GetProperty("starting_after").GetString() : null;
+        }
+
+        Assert.Equal([ids[0], ids[1], ids[2], ids[4], ids[5], made], walked);
+        Assert.Equal(5, total);
+
+        // Another app's search finds none of them.
+        Assert.Equal(0, (await fixture.V2For(EmulatorFixture.OtherApiKey).PostAsync("/tickets/search", new { query = new { field = "id", @operator = "=", value = made } })).Ok()["total_count"].GetInt32());
+    }
+
+    [Fact]
+    public async Task A_search_holds_each_field_to_its_type_and_operators()
+    {
+        await TicketWorldAsync();
+        async Task<string> Refused(object query) => (await Api.PostAsync("/tickets/search", new { query })).Error(400, "parameter_invalid");
+        Assert.Contains("open", await Refused(new { field = "open", @operator = "~", value = true }));
+        Assert.Contains("created_at", await Refused(new { field = "created_at", @operator = "=", value = "yesterday" }));
+        Assert.Contains("title", await Refused(new { field = "title", @operator = ">", value = "a" }));
+        Assert.Contains("ticket_attribute.1", await Refused(new { field = "ticket_attribute.1", @operator = "=", value = "a" }));
+        (await Api.PostAsync("/tickets/search", new { query = new { field = "state", @operator = "IN", value = new[] { "submitted", "resolved" } } })).Ok();
+        (await Api.PostAsync("/tickets/search", new { query = new { field = "snoozed_until", @operator = ">", value = 1 } })).Ok();
+    }
+
+    [Fact]
     public async Task An_enqueued_ticket_is_made_at_once_and_its_job_names_it()
     {
         var (type, contact, _) = await TicketWorldAsync();
