@@ -539,8 +539,11 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
         var otherType = (await other.PostAsync("/ticket_types", new { name = "Other" })).Ok()["id"].GetString()!;
         var otherContact = (await other.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
-        Assert.Equal("1", (await other.PostAsync("/tickets", new { ticket_type_id = otherType, contacts = new[] { new { id = otherContact } } })).Ok()["ticket_id"].GetString());
+        var otherTicket = (await other.PostAsync("/tickets", new { ticket_type_id = otherType, contacts = new[] { new { id = otherContact } } })).Ok();
+        Assert.Equal("1", otherTicket["ticket_id"].GetString());
         await fixture.ResetAsync();
+        // This app's reset leaves the other app's ticket as it was, its contact, type and parts with it.
+        Assert.Equal(otherTicket.Text, (await other.GetAsync($"/tickets/{otherTicket["id"].GetString()}")).Ok().Text);
         (type, contact, _) = await TicketWorldAsync();
         Assert.Equal("1", (await New()).Number);
     }
@@ -635,6 +638,19 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
 
         // Another app's search finds none of them.
         Assert.Equal(0, (await fixture.V2For(EmulatorFixture.OtherApiKey).PostAsync("/tickets/search", new { query = new { field = "id", @operator = "=", value = made } })).Ok()["total_count"].GetInt32());
+    }
+
+    [Fact]
+    public async Task A_deleted_tag_leaves_the_tickets_it_was_on()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        var admin = (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var tag = (await Api.PostAsync("/tags", new { name = EmulatorFixture.NewId("tag") })).Ok()["id"].GetString()!;
+        var id = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        (await Api.PostAsync($"/tickets/{id}/tags", new { id = tag, admin_id = admin })).Ok();
+        (await Api.DeleteAsync($"/tags/{tag}")).Ok();
+        (await Api.GetAsync($"/tickets/{id}")).Ok();
+        Assert.Equal("Tag not found", (await Api.SendAsync(System.Net.Http.HttpMethod.Delete, $"/tickets/{id}/tags/{tag}", new { admin_id = admin })).Error(404, "tag_not_found"));
     }
 
     [Fact]
