@@ -117,7 +117,7 @@ internal sealed partial class AppStore
     /// <summary>The app's ticket type of that id (a positive whole number; anything else names none), with its attributes.</summary>
     private TicketTypeRecord? TicketType(DbSession s, string id)
     {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) || numeric <= 0)
+        if (PositiveId(id) is not { } numeric)
         {
             return null;
         }

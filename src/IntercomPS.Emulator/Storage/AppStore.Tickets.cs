@@ -306,7 +306,7 @@ internal sealed partial class AppStore
     /// <summary>The app's ticket of that id (a positive whole number; anything else names none), with its type, contact and parts.</summary>
     private TicketRecord? Ticket(DbSession s, string id)
     {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) || numeric <= 0)
+        if (PositiveId(id) is not { } numeric)
         {
             return null;
         }

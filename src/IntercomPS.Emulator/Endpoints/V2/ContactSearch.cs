@@ -100,7 +100,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["admin_assignee_id"] = ("k.admin_assignee_id", "string"),
         ["team_assignee_id"] = ("k.team_assignee_id", "string"),
         ["open"] = ("k.open", "boolean"),
-        ["state"] = ("CASE k.state_id WHEN 1 THEN 'submitted' WHEN 2 THEN 'in_progress' WHEN 3 THEN 'waiting_on_customer' ELSE 'resolved' END", "string"),
+        ["state"] = ($"CASE k.state_id {string.Concat(TicketStates.All.Select(st => $"WHEN {st.Id} THEN '{st.Category}' "))}END", "string"),
         ["snoozed_until"] = ("k.snoozed_until", "date"),
         ["tag_ids"] = ("EXISTS (SELECT 1 FROM ticket_tags kt WHERE kt.ticket_id = k.id AND kt.tag_id {0})", "tag"),
     };
