@@ -234,10 +234,16 @@ public sealed class PersistenceTests : IDisposable
                 .AssertStatus(200)["id"].GetString()!;
             (await v2.PostAsync($"tickets/{ticketId}/reply", new { message_type = "note", type = "admin", admin_id = (await v2.GetAsync("me")).AssertStatus(200)["id"].GetString(), body = "Kept" }))
                 .AssertStatus(200);
+            // A second ticket, deleted: its number (2) is not given again, after a restart either.
+            var deleted = (await v2.PostAsync("tickets", new { ticket_type_id = typeId, contacts = new[] { new { email = "kept@example.com" } }, ticket_attributes = new { Priority = "Low" } }))
+                .AssertStatus(200)["id"].GetString()!;
+            (await v2.DeleteAsync($"tickets/{deleted}")).AssertStatus(200);
         }
 
         await using var second = await IntercomEmulator.StartAsync(Options(path));
         var again = new Api(http, second.BaseUri, "keep-key", "");
+        Assert.Equal("3", (await again.PostAsync("tickets", new { ticket_type_id = typeId, contacts = new[] { new { email = "kept@example.com" } }, ticket_attributes = new { Priority = "Low" } }))
+            .AssertStatus(200)["ticket_id"].GetString());
         var type = (await again.GetAsync($"ticket_types/{typeId}")).AssertStatus(200);
         Assert.Equal("Tracker", type["category"].GetString());
         Assert.Equal(["_default_title_", "_default_description_", "Priority"],
