@@ -31,7 +31,7 @@ internal static class ApiVersions
         ["DELETE /tickets/{ticket_id}"] = new(2, 14), // in the 2.14 description, not 2.11's (which has the rest of tickets); no changelog entry names it
         ["GET /ticket_states"] = new(2, 14),
         ["POST /tickets/enqueue"] = new(2, 14), // in the 2.14 description, not 2.11's; no changelog entry names it
-        ["GET /jobs/status/{job_id}"] = new(2, 14), // the enqueued ticket's job, as POST /tickets/enqueue // in the 2.14 description, not 2.11's (which has ticket types); no changelog entry names it
+        ["GET /jobs/status/{job_id}"] = new(2, 14), // the enqueued ticket's job, as POST /tickets/enqueue: in the 2.14 description, not 2.11's; no changelog entry names it
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];
