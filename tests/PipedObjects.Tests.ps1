@@ -201,3 +201,80 @@ Describe 'Piped objects of another kind on REST API 2.14' {
         ($bob | Set-IntercomUser -Email 'robert@example.com' -PassThru).Email | Should -BeExactly 'robert@example.com'
     }
 }
+
+Describe 'Piped objects and help center articles on REST API 2.14' {
+    BeforeEach {
+        Reset-TestApp
+        Connect-TestIntercomV2
+        $script:ada = New-IntercomUser -Email 'ada@example.com' -UserId 'ada' -Name 'Acme'
+        $script:company = New-IntercomCompany -CompanyId 'co-1' -Name 'Acme'
+        $script:tag = New-IntercomTag -Name 'Acme'
+        $script:article = New-IntercomArticle -Title 'Acme' -Body 'Keep me.' -State published
+    }
+
+    It 'a piped object of every other kind changes or deletes no article, even one with the article''s Id' {
+        $id = $article.Id
+        $null = New-IntercomMessageThread -Email 'ada@example.com' -Body 'Hello'
+        $thread = Get-IntercomMessageThread -Email 'ada@example.com'
+        $note = Add-IntercomNote -Email 'ada@example.com' -Body 'Called'
+        $admin = Get-IntercomAdmin -Id (Get-IntercomSession).AdminId
+        $others = @(
+            $ada, $company, $tag, $note, $admin, $thread, [IntercomPS.ThreadPart]@{ Id = $id; ThreadId = $thread.ThreadId }, $thread.Messages[0], (Get-IntercomSession),
+            [IntercomPS.Tag]@{ Id = $id; Name = 'Acme' }, [IntercomPS.Company]@{ Id = $id; Name = 'Acme' },
+            [IntercomPS.Admin]@{ Id = $id; Name = 'Acme' }, [IntercomPS.Team]@{ Id = $id; Name = 'Acme' },
+            [IntercomPS.Segment]@{ Id = $id; Name = 'Acme' }, [IntercomPS.DataAttribute]@{ Id = $id; Name = 'Acme' },
+            [IntercomPS.Note]@{ Id = $id }, [IntercomPS.HelpCenterCollection]@{ Id = $id; Name = 'Acme' },
+            [IntercomPS.User]@{ Id = $id; Email = 'x@example.com' })
+        $before = Get-TestRequestCount
+        $others | Set-IntercomArticle -State draft -Title 'Gone' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $others | Remove-IntercomArticle -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $others | New-IntercomArticle -Title 'Copy' -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $failed | Should -HaveCount (3 * $others.Count)
+        # A thread's State (open) fails New-IntercomArticle's -State set as PowerShell binds it, before the cmdlet runs.
+        $failed | Where-Object { $_.FullyQualifiedErrorId -notlike 'Intercom.invalid_argument,*' -and $_.TargetObject -isnot [IntercomPS.MessageThread] } | ForEach-Object { "$($_.FullyQualifiedErrorId): $($_.Exception.Message)" } | Should -BeNullOrEmpty
+        $failed[10].Exception.Message | Should -BeExactly "Company 'Acme' is not an article: pipe articles (Get-IntercomArticle), or pass an article's -Id."
+        $failed[10].TargetObject | Should -BeOfType IntercomPS.Company
+        Get-TestRequestCount | Should -Be $before
+        $kept = Get-IntercomArticle -Id $id
+        $kept.Title | Should -BeExactly 'Acme'
+        $kept.State | Should -Be 'published'
+        @(Get-IntercomArticle) | Should -HaveCount 1
+        # The article itself still does.
+        ($article | Set-IntercomArticle -State draft -PassThru).State | Should -Be 'draft'
+    }
+
+    It 'a piped article deletes, blocks, redacts, archives or writes no user, company, tag, thread, attribute or admin with its Id' {
+        $null = New-IntercomMessageThread -Email 'ada@example.com' -Body 'Hello'
+        $thread = Get-IntercomMessageThread -Email 'ada@example.com'
+        $plan = New-IntercomDataAttribute -Name 'plan'
+        $admin = Get-IntercomAdmin -Id (Get-IntercomSession).AdminId
+        $asUser = [IntercomPS.Article]@{ Id = $ada.Id; Title = 'ada@example.com'; AuthorId = [long] $admin.Id }
+        $asCompany = [IntercomPS.Article]@{ Id = $company.Id; Title = 'Acme' }
+        $asTag = [IntercomPS.Article]@{ Id = $tag.Id; Title = 'Acme' }
+        $asThread = [IntercomPS.Article]@{ Id = $thread.ThreadId; Title = 'Hello' }
+        $asAttribute = [IntercomPS.Article]@{ Id = "$($plan.Id)"; Title = 'plan' }
+        $asAdmin = [IntercomPS.Article]@{ Id = $admin.Id; Title = 'Acme'; AuthorId = [long] $admin.Id }
+        $before = Get-TestRequestCount
+        $asUser | Remove-IntercomUser -Force -ErrorAction SilentlyContinue -ErrorVariable failed
+        $asUser | Block-IntercomUser -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asUser | Set-IntercomUser -Name 'Gone' -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asUser | Add-IntercomNote -Body 'Not hers' -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asUser | Set-IntercomTag -Name 'Acme' -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asCompany | Remove-IntercomCompany -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asTag | Remove-IntercomTag -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asThread | Remove-IntercomMessageThread -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asThread | Clear-IntercomMessagePart -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asAttribute | Set-IntercomDataAttribute -Archived $true -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asAdmin | Set-IntercomAdmin -Away $true -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $asCompany | Get-IntercomHelpCenterCollection -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $failed | Should -HaveCount 12
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' } | Should -Be (@('Intercom.invalid_argument') * 12)
+        $failed[0].TargetObject | Should -BeOfType IntercomPS.Article
+        Get-TestRequestCount | Should -Be $before
+        (Get-IntercomUser -Email 'ada@example.com').Name | Should -BeExactly 'Acme'
+        (Get-IntercomCompany -Id $company.Id).CompanyId | Should -BeExactly 'co-1'
+        (Get-IntercomTag -Name 'Acme').Id | Should -Be $tag.Id
+        (Get-IntercomMessageThread -ThreadId $thread.ThreadId).State | Should -Be 'open'
+        (Get-IntercomAdmin -Id $admin.Id).Away | Should -BeFalse
+    }
+}
