@@ -42,6 +42,21 @@ namespace IntercomPS.Client.Tests
         }
 
         [Fact]
+        public async Task AServerThatServesSmallerPagesThanAskedIsReadToItsLastPage()
+        {
+            // per_page=50 asked, pages of 2 served (a server that caps or ignores per_page): five articles on three pages.
+            // The walk's guard against a list that says too many pages counted pages of 50, so it stopped after page 2.
+            _server.Answer("GET /articles?page=3", 200, Page(5, 3, 5));
+            _server.Answer("GET /articles?page=2", 200, Page(5, 3, 3, 4));
+            _server.Answer("GET /articles?page=1", 200, Page(5, 3, 1, 2));
+            using var client = HostileAnswerTests.NewClient(_server);
+            using var reader = client.ListArticles();
+
+            Assert.Equal(["1", "2", "3", "4", "5"], await ReadAllAsync(reader));
+            Assert.Equal(3, _server.Requests.Count);
+        }
+
+        [Fact]
         public async Task AListThatMovedWhileReadIsReadAgainAndEachArticleWrittenOnce()
         {
             // Pass 1: page 1 is 1, 2 of five; then 1 and 2 are deleted, so page 2 of the three left (3, 4, 5 shifted up) is 5 alone.

@@ -145,6 +145,7 @@ namespace IntercomPS.Client.V2
         private bool _moved;
         private bool _done;
         private long? _lastTotal;
+        private int _served;
 
         public NumberedWalk(Uri listing, string noun, int pageSize, Func<int, CancellationToken, Task<(TWire[] Items, long Total, int? TotalPages)>> page,
             Func<TWire, string?> idOf, Func<TWire, T> map, CancellationToken cancellationToken)
@@ -178,8 +179,11 @@ namespace IntercomPS.Client.V2
                 }
                 // Later passes exist to find what moved: one that finds something has seen the list move again.
                 if (_pass > 1 && fresh.Count > 0) _moved = true;
-                // The last page: an empty one, the last the list says it has, or (a list that says too many) past its total_count.
-                var lastPage = items.Length == 0 || _number >= (totalPages ?? _number) || _number > total / _pageSize + 1;
+                // The last page: an empty one, the last the list says it has, or (a list that says too many) past its total_count,
+                // counted in the pages the server serves: one that caps or ignores per_page serves fewer than asked.
+                _served = Math.Max(_served, items.Length);
+                var pageSize = _served > 0 ? Math.Min(_pageSize, _served) : _pageSize;
+                var lastPage = items.Length == 0 || _number >= (totalPages ?? _number) || _number > total / pageSize + 1;
                 if (lastPage)
                 {
                     if (_moved && _pass < MaxPasses)
