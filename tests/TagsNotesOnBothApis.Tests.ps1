@@ -354,6 +354,30 @@ Describe 'Reading notes on REST API 2.14' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
         $failed[0].TargetObject | Should -Be 'nobody@example.com'
     }
+
+    It 'runs the help page''s examples as written, in a new pwsh, without an error' {
+        $ben = New-IntercomUser -Email 'ben@example.com'
+        $null = Add-IntercomNote -Id $ben.Id -Body 'Called about renewal'
+        $null = $reader, $ben | Set-IntercomTag -Name 'churn-risk'
+        $script = @'
+Set-Location ([IO.Path]::GetTempPath())
+foreach ($example in (Get-Help Get-IntercomNote -Full).examples.example) {
+    "== $($example.title)"
+    & ([scriptblock]::Create($example.code)) | ForEach-Object { "out: $($_.Html)" }
+}
+Import-Csv ./churn-risk-notes.csv | ForEach-Object { "csv: $($_.Email) $($_.Author) $($_.Html)" }
+Remove-Item ./churn-risk-notes.csv
+'@
+        $run = Invoke-TestPwsh -Api V2 -Script $script
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        @($run.Lines | Where-Object { $_ -like '== *' }) | Should -HaveCount 3
+        $run.Lines | Should -Contain 'out: <p>Called about renewal</p>'
+        $csv = @($run.Lines | Where-Object { $_ -like 'csv: *' })
+        $csv | Should -HaveCount 56 # the reader's 55 and Ben's one
+        $csv | Should -Contain "csv: ben@example.com $((Get-IntercomSession).AdminName) <p>Called about renewal</p>"
+        # Example 3: each tagged user's latest note alone.
+        @($run.Lines | Where-Object { $_ -in 'out: <p>Note 55</p>', 'out: <p>Called about renewal</p>' }) | Should -HaveCount 3
+    }
 }
 
 Describe 'New-IntercomImpression on REST API 2.14' {
