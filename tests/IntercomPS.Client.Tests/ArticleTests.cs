@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using IntercomPS.Client.V2;
 using IntercomPS.Testing;
 using Xunit;
 
@@ -74,10 +75,11 @@ namespace IntercomPS.Client.Tests
         }
 
         [Fact]
-        public async Task AListThatKeepsMovingStopsAfterThreePasses()
+        public async Task AListThatKeepsMovingEndsAfterItsPassesWithAnErrorNotASilentGap()
         {
             // Every page says another total_count, and every first page brings an article not seen yet.
-            for (var i = 10; i > 0; i--)
+            const int passes = NumberedWalk<ArticleObject, Article>.MaxPasses;
+            for (var i = passes + 5; i > 0; i--)
             {
                 _server.Answer("GET /articles?page=2", 200, Page(200 + i, 2), times: 1);
                 _server.Answer("GET /articles?page=1", 200, Page(100 + i, 2, i), times: 1);
@@ -85,8 +87,45 @@ namespace IntercomPS.Client.Tests
             using var client = HostileAnswerTests.NewClient(_server);
             using var reader = client.ListArticles();
 
-            Assert.Equal(["1", "2", "3"], await ReadAllAsync(reader));
-            Assert.Equal(6, _server.Requests.Count);
+            var ids = new List<string>();
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(async () =>
+            {
+                while (await reader.NextAsync() is { } page) ids.AddRange(page.Select(article => article.Id!));
+            });
+            Assert.Equal(Enumerable.Range(1, passes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ids);
+            Assert.Equal("list_moving", failure.ErrorType);
+            Assert.Contains("kept moving", failure.Message, StringComparison.Ordinal);
+            Assert.Equal(2 * passes, _server.Requests.Count);
+        }
+
+        /// <summary>A list of numbered pages of 50, newest first, from which the pipeline deletes each page's articles as it is written.</summary>
+        private static (NumberedWalk<ArticleObject, Article> Walk, List<string> Left) DeletedAsRead(int count)
+        {
+            var left = Enumerable.Range(1, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var walk = new NumberedWalk<ArticleObject, Article>(new Uri("https://api.intercom.io/articles"), "an article", 50, (page, token) =>
+            {
+                var items = left.Skip((page - 1) * 50).Take(50).Select(id => new ArticleObject { Id = id }).ToArray();
+                return Task.FromResult((items, (long)left.Count, (int?)((left.Count + 49) / 50)));
+            }, item => item.Id, item => item.ToArticle(), default);
+            return (walk, left);
+        }
+
+        [Fact]
+        public async Task AListThePipelineEmptiesAsItIsReadIsReadToTheEndHoweverLong()
+        {
+            // Get-IntercomArticle | Remove-IntercomArticle over 1,000 articles: each deletion shifts the pages after it, so
+            // each pass reads every other page of what is left. Three passes wrote 875 and stopped without a word.
+            var (walk, left) = DeletedAsRead(1000);
+            var written = new List<string>();
+            while (await walk.NextAsync() is { } page)
+            {
+                written.AddRange(page.Select(article => article.Id!));
+                left.RemoveAll(id => page.Any(article => article.Id == id));
+            }
+
+            Assert.Empty(left);
+            Assert.Equal(1000, written.Distinct().Count());
+            Assert.Equal(1000, written.Count);
         }
 
         [Fact]

@@ -114,7 +114,7 @@ namespace IntercomPS.Client.V2
     /// | Set-IntercomArticle) jumps to the front, so the pages after it shift and one article would be skipped; a
     /// deletion shifts them the other way. A pass that saw its list move (an article listed again, a total_count that
     /// changed) is followed by another from the first page, writing only the articles not written yet; passes stop once
-    /// one brings nothing new, and after three.
+    /// one brings nothing new; a list still moving after <see cref="NumberedWalk{TWire, T}.MaxPasses"/> ends with an error.
     /// </summary>
     internal sealed class ArticleWalk : NumberedWalk<ArticleObject, Article>
     {
@@ -130,7 +130,12 @@ namespace IntercomPS.Client.V2
     /// </summary>
     internal class NumberedWalk<TWire, T> : IPageReader<T> where TWire : class where T : class
     {
-        private const int MaxPasses = 3;
+        /// <summary>
+        /// Passes end once one brings nothing new. A list the pipeline empties as it reads (Get-IntercomArticle |
+        /// Remove-IntercomArticle) shifts every page after the first, so each pass finds about half of what is left:
+        /// twenty passes cover millions of articles. A list still moving after them ends the walk with an error.
+        /// </summary>
+        internal const int MaxPasses = 20;
 
         private readonly Uri _listing;
         private readonly string _noun;
@@ -146,6 +151,10 @@ namespace IntercomPS.Client.V2
         private bool _done;
         private long? _lastTotal;
         private int _served;
+        private T[]? _pending;
+
+        private IntercomApiException Moving() => new IntercomApiException("GET", _listing, null, "list_moving",
+            $"the list kept moving while it was read ({MaxPasses} passes each found {_noun} not listed yet), so some may be missing: list again");
 
         public NumberedWalk(Uri listing, string noun, int pageSize, Func<int, CancellationToken, Task<(TWire[] Items, long Total, int? TotalPages)>> page,
             Func<TWire, string?> idOf, Func<TWire, T> map, CancellationToken cancellationToken)
@@ -163,6 +172,11 @@ namespace IntercomPS.Client.V2
 
         public async Task<T[]?> NextAsync()
         {
+            if (_pending is not null)
+            {
+                _pending = null;
+                throw Moving();
+            }
             while (!_done)
             {
                 _number++;
@@ -191,6 +205,14 @@ namespace IntercomPS.Client.V2
                         _pass++;
                         _number = 0;
                         _moved = false;
+                    }
+                    else if (_moved)
+                    {
+                        // Never a silent gap: what this pass found says the list is still moving, so some may not have been seen.
+                        _done = true;
+                        if (fresh.Count > 0) _pending = fresh.ToArray();
+                        else throw Moving();
+                        return _pending;
                     }
                     else _done = true;
                 }
