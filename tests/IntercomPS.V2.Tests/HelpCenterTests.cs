@@ -222,6 +222,39 @@ public class HelpCenterTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
     }
 
     [Fact]
+    public async Task Two_apps_articles_and_collections_are_kept_apart_and_resetting_one_app_leaves_the_others()
+    {
+        await fixture.ResetAsync();
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
+        var other = fixture.V2Other;
+        var theirAdmin = long.Parse((await other.GetAsync("/me")).Ok()["id"].GetString()!, CultureInfo.InvariantCulture);
+        var theirCollection = (await other.PostAsync("/help_center/collections", new { name = "Theirs" })).Ok()["id"].GetString()!;
+        var theirs = (await other.PostAsync("/articles", new { title = "Their article", author_id = theirAdmin, parent_id = long.Parse(theirCollection, CultureInfo.InvariantCulture) })).Ok()["id"].GetString()!;
+        var ours = await ArticleAsync("Our article");
+
+        // Neither app sees, changes, files under or deletes the other's.
+        Assert.Equal([ours], (await Api.GetAsync("/articles")).Ok()["data"].EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        Assert.Equal("Resource Not Found", (await Api.GetAsync($"/articles/{theirs}")).Error(404, "not_found"));
+        Assert.Equal("Resource Not Found", (await Api.PutAsync($"/articles/{theirs}", new { title = "Mine now" })).Error(404, "not_found"));
+        Assert.Equal("Resource Not Found", (await Api.DeleteAsync($"/articles/{theirs}")).Error(404, "not_found"));
+        Assert.Equal("Resource Not Found", (await Api.DeleteAsync($"/help_center/collections/{theirCollection}")).Error(404, "not_found"));
+        Assert.Equal($"parent_id {theirCollection} names no collection or section of this help center",
+            (await Api.PutAsync($"/articles/{ours}", new { parent_id = long.Parse(theirCollection, CultureInfo.InvariantCulture) })).Error(400, "parameter_invalid"));
+        Assert.Equal($"author_id {theirAdmin} is not a teammate (admin) of this workspace",
+            (await Api.PutAsync($"/articles/{ours}", new { author_id = theirAdmin })).Error(400, "parameter_invalid"));
+        Assert.Equal(0, (await Api.GetAsync("/articles/search?phrase=Their")).Ok()["total_count"].GetInt32());
+
+        // Resetting this app empties its help center alone.
+        await fixture.ResetAsync();
+        Assert.Equal(0, (await Api.GetAsync("/articles")).Ok()["total_count"].GetInt32());
+        var kept = (await other.GetAsync($"/articles/{theirs}")).Ok();
+        Assert.Equal("Their article", kept["title"].GetString());
+        Assert.Equal(long.Parse(theirCollection, CultureInfo.InvariantCulture), kept["parent_id"].GetInt64());
+        Assert.Equal(1, (await other.GetAsync("/help_center/collections")).Ok()["total_count"].GetInt32());
+        await fixture.Admin.ResetAsync(EmulatorFixture.OtherAppId);
+    }
+
+    [Fact]
     public async Task Every_app_has_one_fixed_help_center()
     {
         var list = (await Api.GetAsync("/help_center/help_centers")).Ok();
