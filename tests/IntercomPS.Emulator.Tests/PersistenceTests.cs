@@ -252,4 +252,47 @@ public sealed class PersistenceTests : IDisposable
         Assert.Equal("High", ticket["ticket_attributes"].GetProperty("Priority").GetString());
         Assert.Equal(["ticket_state_updated_by_admin", "note"], ticket["ticket_parts"].GetProperty("ticket_parts").EnumerateArray().Select(p => p.GetProperty("part_type").GetString()));
     }
+
+    [Fact]
+    public async Task Help_center_articles_and_collections_made_on_a_data_file_from_before_them_survive_a_restart()
+    {
+        // A data file from before the help center: the version-1 users table only, as an older emulator wrote it.
+        var path = Path.Combine(directory, "before-help-center.db");
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE users (seq INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, user_id TEXT, email TEXT, name TEXT,
+                    created_at INTEGER, last_impression_at INTEGER, custom_data TEXT NOT NULL DEFAULT '{}', last_seen_ip TEXT,
+                    last_seen_user_agent TEXT, session_count INTEGER NOT NULL DEFAULT 0, unsubscribed INTEGER NOT NULL DEFAULT 0);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        string collectionId, articleId;
+        await using (var first = await IntercomEmulator.StartAsync(Options(path)))
+        {
+            var v2 = new Api(http, first.BaseUri, "keep-key", "");
+            var admin = long.Parse((await v2.GetAsync("me")).AssertStatus(200)["id"].GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            collectionId = (await v2.PostAsync("help_center/collections", new { name = "Billing" })).AssertStatus(200)["id"].GetString()!;
+            articleId = (await v2.PostAsync("articles", new
+            {
+                title = "Kept", body = "Still here.", author_id = admin, state = "published", parent_id = long.Parse(collectionId, System.Globalization.CultureInfo.InvariantCulture),
+                translated_content = new { fr = new { title = "Gardé", body = "Toujours là.", author_id = admin } },
+            })).AssertStatus(200)["id"].GetString()!;
+        }
+
+        await using var second = await IntercomEmulator.StartAsync(Options(path));
+        var again = new Api(http, second.BaseUri, "keep-key", "");
+        var article = (await again.GetAsync($"articles/{articleId}")).AssertStatus(200);
+        Assert.Equal("Kept", article["title"].GetString());
+        Assert.Equal("published", article["state"].GetString());
+        Assert.Equal(long.Parse(collectionId, System.Globalization.CultureInfo.InvariantCulture), article["parent_id"].GetInt64());
+        Assert.Equal("Gardé", article["translated_content"].GetProperty("fr").GetProperty("title").GetString());
+        Assert.Equal("Billing", (await again.GetAsync($"help_center/collections/{collectionId}")).AssertStatus(200)["name"].GetString());
+        // New ones carry on from the ids before, never reusing one.
+        var next = (await again.PostAsync("help_center/collections", new { name = "Plans" })).AssertStatus(200)["id"].GetString()!;
+        Assert.True(long.Parse(next, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(collectionId, System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
