@@ -243,6 +243,24 @@ Describe 'Piped objects and help center articles on REST API 2.14' {
         ($article | Set-IntercomArticle -State draft -PassThru).State | Should -Be 'draft'
     }
 
+    It 'a piped article beside -Id naming another article changes or deletes neither' {
+        $other = New-IntercomArticle -Title 'Other' -Body 'Keep me too.' -State published
+        $before = Get-TestRequestCount
+        # PowerShell binds the command line's -Id and skips the piped article's own: each would act on the other
+        # article while -Confirm named the piped one's title.
+        $article | Set-IntercomArticle -Id $other.Id -State draft -ErrorAction SilentlyContinue -ErrorVariable failed
+        $article | Remove-IntercomArticle -Id $other.Id -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $failed | Should -HaveCount 2
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' } | Should -Be 'Intercom.invalid_argument', 'Intercom.invalid_argument'
+        $failed[1].Exception.Message | Should -BeExactly "Article 'Acme' ($($article.Id)) names its article, and -Id names another ($($other.Id)): pipe it alone, or name the article by -Id alone."
+        $failed[1].TargetObject.Id | Should -Be $article.Id
+        Get-TestRequestCount | Should -Be $before
+        (Get-IntercomArticle -Id $other.Id).State | Should -Be 'published'
+        @(Get-IntercomArticle) | Should -HaveCount 2
+        # Beside its own Id it still does.
+        ($article | Set-IntercomArticle -Id $article.Id -State draft -PassThru).State | Should -Be 'draft'
+    }
+
     It 'a piped article deletes, blocks, redacts, archives or writes no user, company, tag, thread, attribute or admin with its Id' {
         $null = New-IntercomMessageThread -Email 'ada@example.com' -Body 'Hello'
         $thread = Get-IntercomMessageThread -Email 'ada@example.com'

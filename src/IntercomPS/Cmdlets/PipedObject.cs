@@ -48,6 +48,19 @@ namespace IntercomPS.Cmdlets
             return true;
         }
 
+        /// <summary>
+        /// Refuses a piped article beside an -Id that names another article: PowerShell binds the command line's -Id and
+        /// skips the piped article's own, so the write would go to the other article while -Confirm named the piped one.
+        /// </summary>
+        /// <returns>Whether it was refused, so the input is done with.</returns>
+        public bool RefusesAnotherArticle(RequestRunner requests, string? id)
+        {
+            if (InputObject?.BaseObject is not Article { Id: { } own } article || string.IsNullOrWhiteSpace(id) || string.Equals(own.Trim(), id!.Trim(), StringComparison.Ordinal)) return false;
+            requests.Refuse(InputObject, new ArgumentException(
+                $"Article '{article.Title}' ({own}) names its article, and -Id names another ({id.Trim()}): pipe it alone, or name the article by -Id alone."));
+            return true;
+        }
+
         private static string? Refuse(object? piped, PipedKind kind)
         {
             if (piped is null || piped.GetType().Assembly != typeof(Admin).Assembly || Names(piped, kind)) return null;

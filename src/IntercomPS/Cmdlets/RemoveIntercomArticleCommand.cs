@@ -37,7 +37,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (_piped.Refuses(Requests)) return;
+            if (_piped.Refuses(Requests) || _piped.RefusesAnotherArticle(Requests, Id)) return;
             var target = (object?)_piped.InputObject ?? Id;
             if (string.IsNullOrWhiteSpace(Id))
             {
