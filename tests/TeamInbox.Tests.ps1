@@ -95,6 +95,14 @@ Describe 'The team inbox on REST API 2.14' {
             $raw = Invoke-Raw "notes/$($note.Id)"
             $raw.author.id | Should -Be $annId
             $raw.author.email | Should -Be 'ann@example.com'
+            # The note written, and read back, name Ann as its author, not the session's admin.
+            $note.Author.Id | Should -Be $annId
+            $note.Author.Email | Should -Be 'ann@example.com'
+            $note.Author.IsAdmin | Should -BeTrue
+            $read = Get-IntercomNote -Email 'ben@example.com' | Where-Object Id -eq $note.Id
+            $read.Author.Id | Should -Be $annId
+            $read.Author.Email | Should -Be 'ann@example.com'
+            (Get-IntercomNote -NoteId $note.Id).Author.Id | Should -Be $annId
         }
 
         It 'lists teams with their admins, and finds one by name' {
