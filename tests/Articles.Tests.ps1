@@ -105,6 +105,17 @@ Describe 'Get-IntercomArticle' {
         $ids | Should -HaveCount 60
     }
 
+    It 'deletes every one of hundreds of articles the pipeline deletes as it lists, however many passes that takes' {
+        # Each page's deletions shift the pages after it, so each pass of the listing finds about half of what is left:
+        # at 450 articles three passes left dozens behind, without an error.
+        Reset-TestApp
+        $null = 1..450 | ForEach-Object { Add-RawArticle "Bulk $_" }
+        $before = Get-TestRequestCount 'DELETE /articles/{article_id}'
+        Get-IntercomArticle | Remove-IntercomArticle -Force
+        Get-TestRequestCount 'DELETE /articles/{article_id}' | Should -Be ($before + 450) -Because 'each article is deleted once'
+        (Invoke-Raw GET 'articles').total_count | Should -Be 0
+    }
+
     It 'writes every article once while the pipeline edits them as it lists' {
         Reset-TestApp
         $ids = 1..60 | ForEach-Object { Add-RawArticle "Draft $_" }
