@@ -93,7 +93,8 @@ namespace IntercomPS.Client.Tests
                 while (await reader.NextAsync() is { } page) ids.AddRange(page.Select(article => article.Id!));
             });
             Assert.Equal(Enumerable.Range(1, passes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ids);
-            Assert.Equal("list_moving", failure.ErrorType);
+            Assert.Equal(IntercomApiException.ListMovingType, failure.ErrorType);
+            Assert.Null(failure.StatusCode);
             Assert.Contains("kept moving", failure.Message, StringComparison.Ordinal);
             Assert.Equal(2 * passes, _server.Requests.Count);
         }

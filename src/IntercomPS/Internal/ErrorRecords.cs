@@ -40,6 +40,7 @@ namespace IntercomPS.Internal
             if (failure is IntercomLookupException lookup) return lookup.FoundNone ? ErrorCategory.ObjectNotFound : ErrorCategory.NotSpecified;
             if (failure.ErrorType == IntercomApiException.TimeoutType) return ErrorCategory.OperationTimeout;
             if (failure.ErrorType == IntercomApiException.InvalidResponseType) return ErrorCategory.InvalidResult;
+            if (failure.ErrorType == IntercomApiException.ListMovingType) return ErrorCategory.ResourceBusy;
             if (failure.StatusCode is null) return ErrorCategory.ConnectionError;
             return (int)failure.StatusCode switch
             {

@@ -35,6 +35,9 @@ namespace IntercomPS.Client
         /// <summary>Error type for an answer that is not the JSON object asked for.</summary>
         public const string InvalidResponseType = "invalid_response";
 
+        /// <summary>Error type for a listing by numbered pages that kept moving while it was read, so some items may not have been listed.</summary>
+        public const string ListMovingType = "list_moving";
+
         public IntercomApiException(string method, Uri requestUri, HttpStatusCode? statusCode, string errorType, string apiMessage, TimeSpan? retryAfter = null, Exception? innerException = null, string? requestId = null)
             : base(Describe(method, requestUri, statusCode, errorType, apiMessage, requestId), innerException)
         {

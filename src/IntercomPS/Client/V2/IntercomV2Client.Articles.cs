@@ -153,7 +153,7 @@ namespace IntercomPS.Client.V2
         private int _served;
         private T[]? _pending;
 
-        private IntercomApiException Moving() => new IntercomApiException("GET", _listing, null, "list_moving",
+        private IntercomApiException Moving() => new IntercomApiException("GET", _listing, null, IntercomApiException.ListMovingType,
             $"the list kept moving while it was read ({MaxPasses} passes each found {_noun} not listed yet), so some may be missing: list again");
 
         public NumberedWalk(Uri listing, string noun, int pageSize, Func<int, CancellationToken, Task<(TWire[] Items, long Total, int? TotalPages)>> page,
