@@ -210,19 +210,8 @@ public sealed class PersistenceTests : IDisposable
     [Fact]
     public async Task Ticket_types_and_tickets_made_on_a_data_file_from_before_them_survive_a_restart()
     {
-        // A data file from before ticket types: the version-1 users table only, as an older emulator wrote it.
-        var path = Path.Combine(directory, "before-tickets.db");
-        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            old.Open();
-            using var create = old.CreateCommand();
-            create.CommandText = """
-                CREATE TABLE users (seq INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, user_id TEXT, email TEXT, name TEXT,
-                    created_at INTEGER, last_impression_at INTEGER, custom_data TEXT NOT NULL DEFAULT '{}', last_seen_ip TEXT,
-                    last_seen_user_agent TEXT, session_count INTEGER NOT NULL DEFAULT 0, unsubscribed INTEGER NOT NULL DEFAULT 0);
-                """;
-            create.ExecuteNonQuery();
-        }
+        // A data file from before ticket types: the version-1 users table only.
+        var path = OldDataFile("before-tickets.db");
 
         string typeId, ticketId;
         await using (var first = await IntercomEmulator.StartAsync(Options(path)))
@@ -256,19 +245,8 @@ public sealed class PersistenceTests : IDisposable
     [Fact]
     public async Task Help_center_articles_and_collections_made_on_a_data_file_from_before_them_survive_a_restart()
     {
-        // A data file from before the help center: the version-1 users table only, as an older emulator wrote it.
-        var path = Path.Combine(directory, "before-help-center.db");
-        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            old.Open();
-            using var create = old.CreateCommand();
-            create.CommandText = """
-                CREATE TABLE users (seq INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, user_id TEXT, email TEXT, name TEXT,
-                    created_at INTEGER, last_impression_at INTEGER, custom_data TEXT NOT NULL DEFAULT '{}', last_seen_ip TEXT,
-                    last_seen_user_agent TEXT, session_count INTEGER NOT NULL DEFAULT 0, unsubscribed INTEGER NOT NULL DEFAULT 0);
-                """;
-            create.ExecuteNonQuery();
-        }
+        // A data file from before the help center: the version-1 users table only.
+        var path = OldDataFile("before-help-center.db");
 
         string collectionId, articleId;
         await using (var first = await IntercomEmulator.StartAsync(Options(path)))
@@ -294,5 +272,21 @@ public sealed class PersistenceTests : IDisposable
         // New ones carry on from the ids before, never reusing one.
         var next = (await again.PostAsync("help_center/collections", new { name = "Plans" })).AssertStatus(200)["id"].GetString()!;
         Assert.True(long.Parse(next, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(collectionId, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A data file as the first emulator wrote it: the version-1 users table alone, which every later table is added to.</summary>
+    private string OldDataFile(string name)
+    {
+        var path = Path.Combine(directory, name);
+        using var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        old.Open();
+        using var create = old.CreateCommand();
+        create.CommandText = """
+            CREATE TABLE users (seq INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, user_id TEXT, email TEXT, name TEXT,
+                created_at INTEGER, last_impression_at INTEGER, custom_data TEXT NOT NULL DEFAULT '{}', last_seen_ip TEXT,
+                last_seen_user_agent TEXT, session_count INTEGER NOT NULL DEFAULT 0, unsubscribed INTEGER NOT NULL DEFAULT 0);
+            """;
+        create.ExecuteNonQuery();
+        return path;
     }
 }
