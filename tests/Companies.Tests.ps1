@@ -185,6 +185,17 @@ Describe 'Company users on V2' {
         (Invoke-Raw GET "/contacts/$($ben.Id)").id | Should -BeExactly $ben.Id
     }
 
+    It 'refuses a company named by an -Id and a -CompanyId of two different companies (a piped company beside another''s -Id), and deletes neither' {
+        $a = New-IntercomCompany -CompanyId 'co-a' -Name 'Co A'
+        $b = New-IntercomCompany -CompanyId 'co-b' -Name 'Co B'
+        $a | Remove-IntercomCompany -Id $b.Id -Force -ErrorAction SilentlyContinue -ErrorVariable piped
+        Remove-IntercomCompany -Id $a.Id -CompanyId 'co-b' -Force -ErrorAction SilentlyContinue -ErrorVariable typed
+        foreach ($failure in $piped[0], $typed[0]) { $failure.FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*' }
+        $piped[0].Exception.Message | Should -BeExactly "Company $($b.Id) is co-b, not co-a: name the company to delete by -Id or by -CompanyId, or by both of the same company."
+        (Invoke-Raw GET "/companies/$($a.Id)").company_id | Should -BeExactly 'co-a'
+        (Invoke-Raw GET "/companies/$($b.Id)").company_id | Should -BeExactly 'co-b'
+    }
+
     It 'asks before deleting, and -WhatIf deletes nothing' {
         $run = Invoke-TestPwsh -Api V2 -Script "Get-IntercomCompany -CompanyId co-2 | Remove-IntercomCompany -WhatIf"
         # A piped company is named by its company id too, not by Intercom's id alone.

@@ -28,8 +28,11 @@ namespace IntercomPS.Client
         /// <summary>POST /companies: creates the company with that company_id, or updates the one that has it.</summary>
         Task<Company> SaveCompanyAsync(CompanyChanges changes, CancellationToken cancellationToken = default);
 
-        /// <summary>Deletes the company (its users are detached, not deleted); returns it as it was.</summary>
-        Task<Company> DeleteCompanyAsync(string id, CancellationToken cancellationToken = default);
+        /// <summary>
+        /// Deletes the company (its users are detached, not deleted); returns it as it was. With
+        /// <paramref name="companyId"/>, the company must be the one with that company_id too, or nothing is deleted.
+        /// </summary>
+        Task<Company> DeleteCompanyAsync(string id, string? companyId = null, CancellationToken cancellationToken = default);
 
         /// <summary>Attaches the user to the company (by Intercom's id), or detaches them.</summary>
         Task<Company> LinkUserAsync(UserIdentity user, string companyId, bool attach, CancellationToken cancellationToken = default);

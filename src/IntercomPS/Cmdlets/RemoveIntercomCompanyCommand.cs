@@ -59,11 +59,13 @@ namespace IntercomPS.Cmdlets
         /// <summary>The piped object itself, so the error of a row that names no company carries that row.</summary>
         private PSObject? InputObject => _piped.InputObject;
 
+        /// <summary>By Intercom's id (and then the company id must be that company's too), else found by its company id.</summary>
         private async Task<Company> DeleteAsync(string? id, string? companyId, CancellationToken token)
         {
             var companies = Client.As<ICompanies>();
-            var target = id ?? (await (_find ??= companies.NewCompanyFinder())(companyId!, token).ConfigureAwait(false)).Id!;
-            return await companies.DeleteCompanyAsync(target, token).ConfigureAwait(false);
+            if (id is not null) return await companies.DeleteCompanyAsync(id, companyId, token).ConfigureAwait(false);
+            var found = await (_find ??= companies.NewCompanyFinder())(companyId!, token).ConfigureAwait(false);
+            return await companies.DeleteCompanyAsync(found.Id!, cancellationToken: token).ConfigureAwait(false);
         }
     }
 }

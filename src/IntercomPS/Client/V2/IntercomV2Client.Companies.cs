@@ -83,11 +83,14 @@ namespace IntercomPS.Client.V2
 
         /// <summary>
         /// Reads the company, then DELETE /companies/{id} (which answers only its id). Not idempotent: a repeat after a
-        /// lost answer would meet a 404 for a company that was deleted, so it is never repeated blindly.
+        /// lost answer would meet a 404 for a company that was deleted, so it is never repeated blindly. A company named
+        /// by two ids that name two companies (a piped company beside another's -Id) is refused before the delete.
         /// </summary>
-        public async Task<Company> DeleteCompanyAsync(string id, CancellationToken cancellationToken = default)
+        public async Task<Company> DeleteCompanyAsync(string id, string? companyId = null, CancellationToken cancellationToken = default)
         {
             var company = await GetCompanyAsync(id, cancellationToken).ConfigureAwait(false);
+            if (companyId is not null && !string.Equals(company.CompanyId, companyId, StringComparison.Ordinal))
+                throw new ArgumentException($"Company {id} is {company.CompanyId}, not {companyId}: name the company to delete by -Id or by -CompanyId, or by both of the same company.");
             await SendAsync(HttpMethod.Delete, CompanyPath(id), null, V2JsonContext.Default.DeletedObject, idempotent: false, cancellationToken).ConfigureAwait(false);
             return company;
         }
