@@ -201,6 +201,9 @@ internal sealed partial class DummyApp
     public async Task<AdminRecord> SetAwayAsync(string id, bool away, bool reassign, long? reasonId) =>
         await GetAdminAsync(id) with { Away = away, Reassign = reassign, AwayReasonId = away ? reasonId : null };
 
+    /// <summary>None: the dummy app keeps no away mode change, so it has nothing to log.</summary>
+    public Task<IReadOnlyList<ActivityLogRecord>> ListActivityLogsAsync(long after, long? before) => Task.FromResult<IReadOnlyList<ActivityLogRecord>>([]);
+
     public Task<IReadOnlyList<TeamRecord>> ListTeamsAsync() => Task.FromResult<IReadOnlyList<TeamRecord>>([]);
 
     public Task<TeamRecord> GetTeamAsync(long id) => throw AppStore.TeamNotFound();

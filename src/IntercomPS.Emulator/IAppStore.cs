@@ -28,6 +28,9 @@ internal interface IAppStore
     /// <summary>Sets the admin away (with a reason, kept only while away) or back, or the 404 admin_not_found.</summary>
     Task<AdminRecord> SetAwayAsync(string id, bool away, bool reassign, long? reasonId);
 
+    /// <summary>The admins' activities from <paramref name="after"/> (inclusive) to <paramref name="before"/> (exclusive), newest first.</summary>
+    Task<IReadOnlyList<ActivityLogRecord>> ListActivityLogsAsync(long after, long? before);
+
     Task<IReadOnlyList<TeamRecord>> ListTeamsAsync();
 
     /// <summary>The team of that id, or the 404 team_not_found.</summary>

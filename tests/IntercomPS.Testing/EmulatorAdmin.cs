@@ -78,6 +78,17 @@ public sealed class EmulatorAdmin : IDisposable
         return answer.RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>An activity of one of the app's admins (its first by default) in its activity log; answers the entry's id.</summary>
+    public async Task<string> AddActivityLogAsync(string appId, string activityType, string? adminId = null, object? metadata = null, long? createdAt = null)
+    {
+        var body = new Dictionary<string, object?> { ["app_id"] = appId, ["activity_type"] = activityType };
+        if (adminId is not null) body["admin_id"] = adminId;
+        if (metadata is not null) body["metadata"] = metadata;
+        if (createdAt is not null) body["created_at"] = createdAt;
+        using var answer = await SendAsync(HttpMethod.Post, "admin/activity_logs", body);
+        return answer.RootElement.GetProperty("id").GetString()!;
+    }
+
     /// <summary>A team of the app's admins; answers its id.</summary>
     public async Task<string> AddTeamAsync(string appId, string name, params string[] adminIds)
     {

@@ -37,6 +37,7 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         }));
         app.MapPost("/admin/admins", ApiRoutes.Handle(AddAdminAsync));
         app.MapPost("/admin/teams", ApiRoutes.Handle(AddTeamAsync));
+        app.MapPost("/admin/activity_logs", ApiRoutes.Handle(AddActivityLogAsync));
         app.MapGet("/admin/apps/{app_id}", ApiRoutes.Handle(context => Task.FromResult(Profile(KnownApp((string)context.Request.RouteValues["app_id"]!)))));
         app.MapPut("/admin/apps/{app_id}", ApiRoutes.Handle(SetProfileAsync));
         new WorkspaceAdmin(services).Map(app);
@@ -179,6 +180,33 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var store = services.Stored(SeedableApp(body));
         var team = await store.AddTeamAsync(SeedText(body, "name"), Input.Strings(body, "admin_ids"));
         return Json.Ok(w => Endpoints.V2.Writer.Team(w, team));
+    }
+
+    /// <summary>
+    /// {app_id, activity_type, admin_id? (the app's first admin), metadata? ({}), activity_description?, created_at?
+    /// (now)}: an activity of one of the app's admins, answered as GET /admins/activity_logs lists it. The API logs
+    /// only away mode changes itself; this adds the rest (a sign-in, a permission change) a test needs.
+    /// </summary>
+    private async Task<IResult> AddActivityLogAsync(HttpContext context)
+    {
+        var body = await AdminInput.BodyAsync(context, "app_id", "activity_type", "admin_id", "metadata", "activity_description", "created_at");
+        var store = services.Stored(SeedableApp(body));
+        var type = SeedText(body, "activity_type");
+        if (!type.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+        {
+            throw ApiError.BadRequest($"activity_type is one of Intercom's activity types, such as admin_login_success (lower case and _), not '{type}'");
+        }
+
+        var metadata = Input.Field(body, "metadata") switch
+        {
+            null => "{}",
+            { ValueKind: JsonValueKind.Object } given => given.GetRawText(),
+            { } other => throw ApiError.BadRequest($"metadata must be an object, not {Input.Kind(other)}"),
+        };
+        var admin = await store.GetAdminAsync(Input.String(body, "admin_id") ?? store.Admin.Id);
+        var description = Input.String(body, "activity_description") ?? $"{admin.Name}: {type.Replace('_', ' ')}.";
+        var log = await store.AddActivityLogAsync(admin.Id, type, metadata, description, Input.Timestamp(body, "created_at") ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        return Json.Ok(w => Endpoints.V2.AdminsEndpoints.ActivityLog(w, log));
     }
 
     /// <summary>An app whose data can be added to: a configured one, never the dummy app, which stores nothing.</summary>

@@ -77,3 +77,10 @@ internal sealed record AdminRecord(
 
 /// <summary>A team of admins: its numeric id (shown as a string) and its members' admin ids.</summary>
 internal sealed record TeamRecord(long Id, string Name, IReadOnlyList<string> AdminIds);
+
+/// <summary>
+/// An entry of the app's admin activity log: who it was about (the admin, by id and email as they were), its
+/// activity_type, its metadata (a JSON object's text, whose shape the type decides), the sentence describing it, and
+/// when it happened (UNIX seconds). Id is a UUID, as Intercom's are.
+/// </summary>
+internal sealed record ActivityLogRecord(string Id, string AdminId, string AdminEmail, string Type, string Metadata, string Description, long CreatedAt);

@@ -13,7 +13,7 @@ internal sealed class AdminStore(Database db)
     }
 
     private static int Reset(DbSession s, string? app) => s.Execute(app is null
-        ? "DELETE FROM messages; DELETE FROM threads; DELETE FROM notes; DELETE FROM user_tags; DELETE FROM tags; DELETE FROM contact_details; DELETE FROM data_attributes; DELETE FROM conversation_states; DELETE FROM events; DELETE FROM users; DELETE FROM conversation_tags; DELETE FROM team_admins; DELETE FROM teams; DELETE FROM admins; DELETE FROM admin_away;"
+        ? "DELETE FROM messages; DELETE FROM threads; DELETE FROM notes; DELETE FROM user_tags; DELETE FROM tags; DELETE FROM contact_details; DELETE FROM data_attributes; DELETE FROM conversation_states; DELETE FROM events; DELETE FROM users; DELETE FROM conversation_tags; DELETE FROM team_admins; DELETE FROM teams; DELETE FROM admins; DELETE FROM admin_away; DELETE FROM activity_logs;"
         : """
           DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
           DELETE FROM conversation_states WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
@@ -31,5 +31,6 @@ internal sealed class AdminStore(Database db)
           DELETE FROM teams WHERE app = $app;
           DELETE FROM admins WHERE app = $app;
           DELETE FROM admin_away WHERE app = $app;
+          DELETE FROM activity_logs WHERE app = $app;
           """, ("$app", app));
 }

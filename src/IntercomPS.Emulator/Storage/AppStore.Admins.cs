@@ -39,16 +39,19 @@ internal sealed partial class AppStore
 
     /// <summary>
     /// Sets the admin of that id away or back (PUT /admins/{id}/away): whether new replies are reassigned meanwhile, and
-    /// why it is away (kept only while away). The admin as it now is, or the 404 admin_not_found.
+    /// why it is away (kept only while away), logging the change (<see cref="LogAwayChange"/>). The admin as it now is,
+    /// or the 404 admin_not_found.
     /// </summary>
     public Task<AdminRecord> SetAwayAsync(string id, bool away, bool reassign, long? reasonId) => db.WriteAsync(s =>
     {
-        AdminById(s, id);
+        var before = AdminById(s, id);
         s.Execute("""
             INSERT INTO admin_away (app, admin_id, away, reassign, reason_id) VALUES ($app, $id, $away, $reassign, $reason)
             ON CONFLICT (app, admin_id) DO UPDATE SET away = excluded.away, reassign = excluded.reassign, reason_id = excluded.reason_id
             """, ("$app", app), ("$id", id), ("$away", away), ("$reassign", reassign), ("$reason", away ? reasonId : null));
-        return AdminById(s, id);
+        var after = AdminById(s, id);
+        LogAwayChange(s, before, after);
+        return after;
     });
 
     /// <summary>A new team of the app (/admin/teams) with these admins, every one of them an admin of the app.</summary>

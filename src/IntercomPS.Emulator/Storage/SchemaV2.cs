@@ -75,6 +75,20 @@ internal static class SchemaV2
             reason_id INTEGER,
             PRIMARY KEY (app, admin_id)) WITHOUT ROWID;
 
+        -- The admins' activity log (GET /admins/activity_logs): the away mode changes PUT /admins/{id}/away made, and
+        -- what /admin added. admin_email is the admin's as it was; metadata a JSON object's text.
+        CREATE TABLE IF NOT EXISTS activity_logs (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            id TEXT NOT NULL,
+            admin_id TEXT NOT NULL,
+            admin_email TEXT NOT NULL,
+            activity_type TEXT NOT NULL,
+            metadata TEXT NOT NULL,
+            description TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_activity_logs_time ON activity_logs(app, created_at);
+
         CREATE TABLE IF NOT EXISTS teams (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             app TEXT NOT NULL,

@@ -211,6 +211,16 @@ public static class Errata
             "The example of PUT /admins/{id}/away writes away_status_reason_id as the string '12345', while the admin schema "
             + "types it as an integer (null when not away), as the request's own away_status_reason_id is: read as 12345.",
             Since214),
+        new("/components/schemas/activity_log_metadata/properties", ErratumTarget.Schema, node =>
+            {
+                node["before"] = new JsonObject { ["description"] = "The value or settings before the change." };
+                node["after"] = new JsonObject { ["description"] = "The value or settings after the change." };
+            },
+            "activity_log_metadata types before and after as objects whose \"structure varies by activity type\", while the "
+            + "example of GET /admins/activity_logs gives an app_name_change's before and after as the names themselves "
+            + "(strings). The SDK types them as objects too but checks nothing it is sent: the example is taken as what the "
+            + "service writes, any value.",
+            Since214),
     ];
 
     /// <summary>Applies the schema errata of <paramref name="version"/> to its 3.1 document and the example errata to its raw YAML.</summary>

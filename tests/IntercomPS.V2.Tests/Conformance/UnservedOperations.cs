@@ -40,10 +40,6 @@ public static class UnservedOperations
             "DELETE /internal_articles/{internal_article_id}",
             "GET /internal_articles/search",
         ]),
-        ("admin activity logs are not emulated",
-        [
-            "GET /admins/activity_logs",
-        ]),
         ("reporting and content exports are not emulated",
         [
             "POST /export/reporting_data/enqueue",

@@ -1,6 +1,6 @@
-// The rest of the workspace through the SDK: admins and away mode, away reasons, teams, segments, data attributes,
-// notes (numbered pages), events and their summaries, subscription types and a contact's choices, tags, and an
-// email message.
+// The rest of the workspace through the SDK: admins, away mode and the activity log, away reasons, teams, segments,
+// data attributes, notes (numbered pages), events and their summaries, subscription types and a contact's choices,
+// tags, and an email message.
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -13,10 +13,15 @@ assert.equal((await client.admins.find({ admin_id: me.id })).email, me.email);
 // The SDK types this answer as a bare array; the description's away_status_reason_list, which the emulator answers, is {type: list, data}.
 const reasons = (await client.awayStatusReasons.listAwayStatusReasons()).data.filter((r) => !r.deleted);
 assert.ok(reasons.length > 0, "no away reasons");
+const before = Math.floor(Date.now() / 1000);
 const away = await client.admins.away({ admin_id: me.id, away_mode_enabled: true, away_mode_reassign: true, away_status_reason_id: Number(reasons[0].id) });
 assert.equal(away.away_mode_enabled, true);
 assert.equal(away.away_mode_reassign, true);
 await client.admins.away({ admin_id: me.id, away_mode_enabled: false, away_mode_reassign: false });
+// Both changes are in the activity log, newest first, with the reason the admin gave.
+const logs = (await client.admins.listAllActivityLogs({ created_at_after: String(before) })).activity_logs.filter((l) => l.performed_by.id === me.id);
+assert.deepEqual(logs.slice(0, 2).map((l) => [l.activity_type, l.metadata.away_mode]), [["admin_away_mode_change", false], ["admin_away_mode_change", true]]);
+assert.ok(logs[1].metadata.away_status_reason.endsWith(reasons[0].label));
 
 const teams = await client.teams.list();
 assert.equal(teams.type, "team.list");

@@ -11,6 +11,7 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// GET /me (the app's first admin, whose token the key is, with the app's time zone), /admins and /admins/{id}: the
 /// first admin (--admin-name/--admin-email) and those /admin/admins added, with their away status and teams.
 /// PUT /admins/{id}/away sets one away or back; GET /away_status_reasons lists the reasons it can give (<see cref="AwayReasons"/>).
+/// GET /admins/activity_logs lists what admins did: the away mode changes, and what /admin logged.
 /// </summary>
 internal static class AdminsEndpoints
 {
@@ -46,6 +47,65 @@ internal static class AdminsEndpoints
         var admin = await Caller.From(context).Store.GetAdminAsync(RouteValues.Text(context, "admin_id"));
         return Json.Ok(w => Writer.Admin(w, admin, Face.VersionOf(context).Model));
     }
+
+    /// <summary>The activities a page lists when per_page is not given: 20, as the description's example shows.</summary>
+    internal const int DefaultActivityLogsPerPage = 20;
+
+    /// <summary>
+    /// GET /admins/activity_logs: the admins' activities from created_at_after (required, UNIX seconds, inclusive) to
+    /// created_at_before (exclusive; now when not given), newest first, by numbered pages (page and per_page, which
+    /// the later versions' reference names; the 2.14 description shows the pages but not how to ask for one).
+    /// </summary>
+    public static async Task<IResult> ListActivityLogsAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var after = QueryTime(query, "created_at_after")
+            ?? throw new ApiError(400, "bad_request", "created_at_after is required (a UNIX timestamp)") { Code = "parameter_not_found", Field = "created_at_after" };
+        var before = QueryTime(query, "created_at_before");
+        var logs = await Caller.From(context).Store.ListActivityLogsAsync(after, before);
+        var (items, page, perPage) = NumberedPages.Slice(logs, query, DefaultActivityLogsPerPage);
+        return Json.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "activity_log.list");
+            Writer.Pages(w, page, perPage, logs.Count, next: null);
+            w.WriteStartArray("activity_logs");
+            foreach (var log in items)
+            {
+                ActivityLog(w, log);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>One activity as GET /admins/activity_logs lists it.</summary>
+    public static void ActivityLog(Utf8JsonWriter w, ActivityLogRecord log)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", log.Id);
+        w.WriteStartObject("performed_by");
+        w.WriteString("type", "admin");
+        w.WriteString("id", log.AdminId);
+        w.WriteString("email", log.AdminEmail);
+        w.WriteEndObject();
+        w.WritePropertyName("metadata");
+        w.WriteRawValue(log.Metadata, skipInputValidation: true); // written by the store as a JSON object
+        w.WriteNumber("created_at", log.CreatedAt);
+        w.WriteString("activity_type", log.Type);
+        w.WriteString("activity_description", log.Description);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A UNIX timestamp query parameter (the description types them as strings of digits), or the 400 that names it.</summary>
+    private static long? QueryTime(IQueryCollection query, string name) => Input.Query(query, name) switch
+    {
+        null => null,
+        { } text when long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds <= Input.MaxTimestamp => seconds,
+        { } text => throw new ApiError(400, "bad_request", $"{name} must be a UNIX timestamp (whole seconds), not '{text}'") { Code = "parameter_invalid", Field = name },
+    };
 
     private static readonly FieldSet AwayFields = UnknownFields.Set("away_mode_enabled", "away_mode_reassign", "away_status_reason_id");
 
