@@ -45,6 +45,8 @@
         # Admins' away mode (REST API 2.x).
         'Set-IntercomAdmin'
         'Get-IntercomAwayReason'
+        # The admin activity log (REST API 2.x).
+        'Get-IntercomAdminActivity'
         # Workspace data (REST API 2.x): companies, events, segments, leads.
         'Get-IntercomCompany'
         'New-IntercomCompany'

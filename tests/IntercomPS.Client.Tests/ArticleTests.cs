@@ -106,7 +106,7 @@ namespace IntercomPS.Client.Tests
             var walk = new NumberedWalk<ArticleObject, Article>(new Uri("https://api.intercom.io/articles"), "an article", 50, (page, token) =>
             {
                 var items = left.Skip((page - 1) * 50).Take(50).Select(id => new ArticleObject { Id = id }).ToArray();
-                return Task.FromResult((items, (long)left.Count, (int?)((left.Count + 49) / 50)));
+                return Task.FromResult((items, (long?)left.Count, (int?)((left.Count + 49) / 50)));
             }, item => item.Id, item => item.ToArticle(), default);
             return (walk, left);
         }

@@ -140,6 +140,8 @@ namespace IntercomPS.Client
                 "The v1 API cannot read notes (it could only add them): connect with Connect-Intercom -AccessToken to REST API 2.x, which can."),
             Capability.OnlyV2("Get-IntercomAdmin", null, "Listing admins", ContactModel),
             Capability.OnlyV2("Get-IntercomTeam", null, "Listing teams", ContactModel),
+            // The admin activity log: every 2.x description at hand has it.
+            Capability.OnlyV2("Get-IntercomAdminActivity", null, "Reading the admin activity log", ContactModel),
             // GDPR on the team inbox: deleting a conversation (2.13 on) and redacting its parts (API 2.2 on: every 2.x description at hand).
             Capability.OnlyV2("Remove-IntercomMessageThread", null, "Deleting a conversation", ConversationDeletion),
             Capability.OnlyV2("Clear-IntercomMessagePart", null, "Redacting a conversation's part or message", ContactModel),

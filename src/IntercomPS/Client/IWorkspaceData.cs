@@ -110,6 +110,16 @@ namespace IntercomPS.Client
         Task<User> MergeLeadAsync(UserIdentity lead, UserIdentity into, CancellationToken cancellationToken = default);
     }
 
+    /// <summary>The workspace's admin activity log (REST API 2.x).</summary>
+    public interface IActivityLog
+    {
+        /// <summary>
+        /// The activities from <paramref name="since"/> (inclusive) to <paramref name="until"/> (exclusive), to the
+        /// second, newest first, page by page. Dispose the reader when done.
+        /// </summary>
+        IPageReader<AdminActivity> ListAdminActivity(DateTime since, DateTime until, CancellationToken cancellationToken = default);
+    }
+
     /// <summary>The company your workspace gave <paramref name="companyId"/>; safe to call from many threads.</summary>
     public delegate Task<Company> CompanyFinder(string companyId, CancellationToken cancellationToken);
 

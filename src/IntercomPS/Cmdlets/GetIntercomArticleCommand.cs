@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -69,7 +68,7 @@ namespace IntercomPS.Cmdlets
             var articles = Client.As<IArticles>();
             using var reader = ParameterSetName == SearchSet
                 ? articles.SearchArticles(Search, State, Requests.StopToken)
-                : State is null ? articles.ListArticles(Requests.StopToken) : new InState(articles.ListArticles(Requests.StopToken), State);
+                : State is null ? articles.ListArticles(Requests.StopToken) : new KeptPages<Article>(articles.ListArticles(Requests.StopToken), article => article.State == State);
             try
             {
                 _paged.Write(reader, Requests, WriteObject);
@@ -79,29 +78,6 @@ namespace IntercomPS.Cmdlets
                 // A failed page ends the listing: what comes after it would be a silent gap.
                 Requests.WriteFailure(failure, failure.RequestUri);
             }
-        }
-
-        /// <summary>The listing's articles in one state; its total is unknown, as the listing counts every state.</summary>
-        private sealed class InState : IPageReader<Article>
-        {
-            private readonly IPageReader<Article> _all;
-            private readonly string _state;
-
-            public InState(IPageReader<Article> all, string state) => (_all, _state) = (all, state);
-
-            public long? TotalCount => null;
-
-            public async System.Threading.Tasks.Task<Article[]?> NextAsync()
-            {
-                while (await _all.NextAsync().ConfigureAwait(false) is { } page)
-                {
-                    var kept = page.Where(article => article.State == _state).ToArray();
-                    if (kept.Length > 0) return kept;
-                }
-                return null;
-            }
-
-            public void Dispose() => _all.Dispose();
         }
     }
 }

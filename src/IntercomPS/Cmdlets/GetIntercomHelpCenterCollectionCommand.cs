@@ -60,7 +60,8 @@ namespace IntercomPS.Cmdlets
             if (ParameterSetName == IdSet || _paged.Done || Requests.Refuses(null)) return;
             var patterns = Name is null ? null : System.Array.ConvertAll(Name, name => new WildcardPattern(name, WildcardOptions.IgnoreCase));
             var all = Client.As<IArticles>().ListHelpCenterCollections(Requests.StopToken);
-            using var reader = patterns is null ? all : new Matching(all, patterns);
+            using var reader = patterns is null ? all
+                : new KeptPages<HelpCenterCollection>(all, collection => System.Array.Exists(patterns, pattern => pattern.IsMatch(collection.Name ?? string.Empty)));
             try
             {
                 _paged.Write(reader, Requests, WriteObject);
@@ -70,29 +71,6 @@ namespace IntercomPS.Cmdlets
                 // A failed page ends the listing: what comes after it would be a silent gap.
                 Requests.WriteFailure(failure, failure.RequestUri);
             }
-        }
-
-        /// <summary>The listing's collections whose name one of the patterns matches; the total is unknown.</summary>
-        private sealed class Matching : IPageReader<HelpCenterCollection>
-        {
-            private readonly IPageReader<HelpCenterCollection> _all;
-            private readonly WildcardPattern[] _patterns;
-
-            public Matching(IPageReader<HelpCenterCollection> all, WildcardPattern[] patterns) => (_all, _patterns) = (all, patterns);
-
-            public long? TotalCount => null;
-
-            public async System.Threading.Tasks.Task<HelpCenterCollection[]?> NextAsync()
-            {
-                while (await _all.NextAsync().ConfigureAwait(false) is { } page)
-                {
-                    var kept = System.Array.FindAll(page, collection => System.Array.Exists(_patterns, pattern => pattern.IsMatch(collection.Name ?? string.Empty)));
-                    if (kept.Length > 0) return kept;
-                }
-                return null;
-            }
-
-            public void Dispose() => _all.Dispose();
         }
     }
 }

@@ -118,15 +118,16 @@ namespace IntercomPS.Client.V2
     /// </summary>
     internal sealed class ArticleWalk : NumberedWalk<ArticleObject, Article>
     {
-        public ArticleWalk(Uri listing, Func<int, CancellationToken, Task<(ArticleObject[] Items, long Total, int? TotalPages)>> page, CancellationToken cancellationToken)
+        public ArticleWalk(Uri listing, Func<int, CancellationToken, Task<(ArticleObject[] Items, long? Total, int? TotalPages)>> page, CancellationToken cancellationToken)
             : base(listing, "an article", IntercomV2Client.ArticlesPageSize, page, item => item.Id, item => item.ToArticle(), cancellationToken)
         {
         }
     }
 
     /// <summary>
-    /// A walk of numbered pages ordered by when each item last changed (articles, collections): see <see cref="ArticleWalk"/>
-    /// for why a pass that saw the list move is followed by another, writing only what was not written yet.
+    /// A walk of numbered pages ordered by when each item last changed (articles, collections) or happened (the admin
+    /// activity log): see <see cref="ArticleWalk"/> for why a pass that saw the list move is followed by another,
+    /// writing only what was not written yet. A list that gives no total_count (null) is judged by its pages alone.
     /// </summary>
     internal class NumberedWalk<TWire, T> : IPageReader<T> where TWire : class where T : class
     {
@@ -140,7 +141,7 @@ namespace IntercomPS.Client.V2
         private readonly Uri _listing;
         private readonly string _noun;
         private readonly int _pageSize;
-        private readonly Func<int, CancellationToken, Task<(TWire[] Items, long Total, int? TotalPages)>> _page;
+        private readonly Func<int, CancellationToken, Task<(TWire[] Items, long? Total, int? TotalPages)>> _page;
         private readonly Func<TWire, string?> _idOf;
         private readonly Func<TWire, T> _map;
         private readonly CancellationTokenSource _unwanted;
@@ -156,7 +157,7 @@ namespace IntercomPS.Client.V2
         private IntercomApiException Moving() => new IntercomApiException("GET", _listing, null, IntercomApiException.ListMovingType,
             $"the list kept moving while it was read ({MaxPasses} passes each found {_noun} not listed yet), so some may be missing: list again");
 
-        public NumberedWalk(Uri listing, string noun, int pageSize, Func<int, CancellationToken, Task<(TWire[] Items, long Total, int? TotalPages)>> page,
+        public NumberedWalk(Uri listing, string noun, int pageSize, Func<int, CancellationToken, Task<(TWire[] Items, long? Total, int? TotalPages)>> page,
             Func<TWire, string?> idOf, Func<TWire, T> map, CancellationToken cancellationToken)
         {
             _listing = listing;

@@ -41,6 +41,7 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ArticleSearchList))]
     [JsonSerializable(typeof(CollectionObject))]
     [JsonSerializable(typeof(CollectionList))]
+    [JsonSerializable(typeof(ActivityLogList))]
     // Subscription types.
     [JsonSerializable(typeof(SubscriptionTypeObject))]
     [JsonSerializable(typeof(SubscriptionTypeList))]
