@@ -50,6 +50,26 @@ Describe 'Piped objects of another kind on REST API 2.14' {
         $tag | Remove-IntercomTag -Force -PassThru | ForEach-Object Name | Should -BeExactly 'Acme'
     }
 
+    It 'a piped tag beside -Name naming another tag deletes neither' {
+        $kept = New-IntercomTag -Name 'Keep'
+        $deletes = Get-TestRequestCount 'DELETE /tags/{tag_id}'
+        # PowerShell binds the command line's -Name and skips the piped tag's own: Keep would go while Beta was piped.
+        $beta = New-IntercomTag -Name 'Beta'
+        $beta | Remove-IntercomTag -Name 'Keep' -Force -ErrorAction SilentlyContinue -ErrorVariable failed
+        $beta | Remove-IntercomTag -Name 'Beta', 'Keep' -Force -ErrorAction SilentlyContinue -ErrorVariable +failed
+        $failed | Should -HaveCount 2
+        $failed.FullyQualifiedErrorId | Should -Be (@('Intercom.invalid_argument,IntercomPS.Cmdlets.RemoveIntercomTagCommand') * 2)
+        $failed[0].Exception.Message | Should -BeExactly "Tag 'Beta' names its tag, and -Name names another (Keep): pipe it alone, or name the tags by -Name alone."
+        $failed[1].Exception.Message | Should -BeExactly "Tag 'Beta' names its tag, and -Name names another (Beta, Keep): pipe it alone, or name the tags by -Name alone."
+        $failed[0].TargetObject.Name | Should -BeExactly 'Beta'
+        (Get-IntercomTag -Name 'Keep').Id | Should -Be $kept.Id
+        (Get-IntercomTag -Name 'Beta').Id | Should -Be $beta.Id
+        Get-TestRequestCount 'DELETE /tags/{tag_id}' | Should -Be $deletes
+        # Beside its own name it still does.
+        ($beta | Remove-IntercomTag -Name 'Beta' -Force -PassThru).Name | Should -BeExactly 'Beta'
+        $kept | Remove-IntercomTag -Force
+    }
+
     It 'Set-IntercomDataAttribute archives no attribute by a piped tag''s Id, and New-IntercomDataAttribute defines none by a user''s Name' {
         $plan = New-IntercomDataAttribute -Name 'plan'
         $sameId = [IntercomPS.Tag]@{ Id = "$($plan.Id)"; Name = 'trial' }

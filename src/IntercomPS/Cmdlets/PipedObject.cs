@@ -61,6 +61,20 @@ namespace IntercomPS.Cmdlets
             return true;
         }
 
+        /// <summary>
+        /// Refuses a piped tag beside a -Name that names another tag (or more): PowerShell binds the command line's -Name
+        /// and skips the piped tag's own, so the deletion would go to the other tag while the tag piped was the one meant.
+        /// Names compare ignoring case, as 2.x finds tags.
+        /// </summary>
+        /// <returns>Whether it was refused, so the input is done with.</returns>
+        public bool RefusesAnotherTag(RequestRunner requests, string[] names)
+        {
+            if (InputObject?.BaseObject is not Tag { Name: { } own } || names.All(name => string.Equals(name, own, StringComparison.OrdinalIgnoreCase))) return false;
+            requests.Refuse(InputObject, new ArgumentException(
+                $"Tag '{own}' names its tag, and -Name names another ({string.Join(", ", names)}): pipe it alone, or name the tags by -Name alone."));
+            return true;
+        }
+
         private static string? Refuse(object? piped, PipedKind kind)
         {
             if (piped is null || piped.GetType().Assembly != typeof(Admin).Assembly || Names(piped, kind)) return null;

@@ -6,6 +6,7 @@ namespace IntercomPS.Cmdlets
     /// <summary>
     /// Deletes tags by name (REST API 2.x: v1 cannot delete a tag), untagging everyone who had them. Asks first unless
     /// -Force or -Confirm:$false. The names given together are found in one GET /tags; a name given twice is removed once.
+    /// A piped tag beside a -Name naming another is refused (<see cref="PipedObject.RefusesAnotherTag"/>).
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "IntercomTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Tag))]
@@ -33,7 +34,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (_piped.Refuses(Requests)) return;
+            if (_piped.Refuses(Requests) || _piped.RefusesAnotherTag(Requests, Name)) return;
             var find = Client.NewTagFinder();
             foreach (var name in Name)
             {
