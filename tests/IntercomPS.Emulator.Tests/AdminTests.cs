@@ -96,6 +96,7 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
     [InlineData("admin/message_threads/reply", "{\"app_id\":\"test-app\",\"email\":\"typo@example.com\",\"thread_id\":1,\"message\":\"x\"}", "Unknown field 'message': POST /admin/message_threads/reply takes app_id, user_id, email, thread_id, body, url")]
     [InlineData("admin/apps/test-app/segments", "{\"name\":\"Typo\",\"contacts\":[]}", "Unknown field 'contacts': POST /admin/apps/{app_id}/segments takes name, person_type, contact_ids")]
     [InlineData("admin/apps/test-app/subscription_types", "{\"name\":\"Typo\",\"consent_type\":\"opt_in\",\"content\":\"email\"}", "Unknown field 'content': POST /admin/apps/{app_id}/subscription_types takes name, description, locale, consent_type, content_types, state")]
+    [InlineData("admin/activity_logs", "{\"app_id\":\"test-app\",\"activity_type\":\"admin_logout\",\"activity_description\":\"Typo\",\"type\":\"x\"}", "Unknown field 'type': POST /admin/activity_logs takes app_id, activity_type, admin_id, metadata, activity_description, created_at")]
     public async Task Admin_writes_refuse_a_field_they_do_not_take_and_write_nothing(string path, string body, string message)
     {
         var users = (await fixture.Api.GetAsync("v1/users?per_page=1"))["total_count"].GetInt64();
@@ -105,6 +106,7 @@ public sealed class AdminTests(EmulatorFixture fixture) : IClassFixture<Emulator
         (await fixture.V2.GetAsync("teams")).Ok()["teams"].EnumerateArray().ToList().ForEach(t => Assert.NotEqual("Typo", t.GetProperty("name").GetString()));
         (await fixture.V2.GetAsync("segments")).Ok()["segments"].EnumerateArray().ToList().ForEach(s => Assert.NotEqual("Typo", s.GetProperty("name").GetString()));
         (await fixture.V2.GetAsync("subscription_types")).Ok()["data"].EnumerateArray().ToList().ForEach(s => Assert.NotEqual("Typo", s.GetProperty("default_translation").GetProperty("name").GetString()));
+        (await fixture.V2.GetAsync("admins/activity_logs?created_at_after=0")).Ok()["activity_logs"].EnumerateArray().ToList().ForEach(l => Assert.NotEqual("Typo", l.GetProperty("activity_description").GetString()));
     }
 
     [Fact]
