@@ -74,6 +74,12 @@
         'Set-IntercomArticle'
         'Remove-IntercomArticle'
         'Get-IntercomHelpCenterCollection'
+        # Tickets (REST API 2.14 on).
+        'Get-IntercomTicketType'
+        'Get-IntercomTicket'
+        'New-IntercomTicket'
+        'Set-IntercomTicket'
+        'Add-IntercomTicketReply'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

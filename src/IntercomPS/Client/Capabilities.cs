@@ -94,6 +94,12 @@ namespace IntercomPS.Client
         /// <summary>Away status reasons (GET /away_status_reasons, an admin's away_status_reason_id): first in the 2.14 description.</summary>
         private const string AwayReasons = "2.14";
 
+        /// <summary>
+        /// Tickets as these cmdlets read and write them: a ticket's state an object with an id, set by ticket_state_id, and
+        /// GET /ticket_states (the 2.14 description; 2.11 wrote a state as its category and set it by name).
+        /// </summary>
+        private const string TicketStates = "2.14";
+
         /// <summary>Blocking a contact (POST /contacts/{id}/block): "Block contact API", Intercom's 2.13 changelog; not in 2.11's description.</summary>
         private const string BlockContact = "2.13";
 
@@ -185,6 +191,12 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Set-IntercomArticle", null, "Help center articles", ContactModel),
             Capability.OnlyV2("Remove-IntercomArticle", null, "Help center articles", ContactModel),
             Capability.OnlyV2("Get-IntercomHelpCenterCollection", null, "Help center collections", ContactModel),
+            // Tickets: 2.14 made a ticket's state an object set by ticket_state_id, which these cmdlets read and write.
+            Capability.OnlyV2("Get-IntercomTicketType", null, "Tickets", TicketStates, NoTickets),
+            Capability.OnlyV2("Get-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
+            Capability.OnlyV2("New-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
+            Capability.OnlyV2("Set-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
+            Capability.OnlyV2("Add-IntercomTicketReply", null, "Tickets", TicketStates, NoTickets),
             Capability.OnlyV2("Get-IntercomLead", null, "Leads", ContactModel),
             Capability.OnlyV2("New-IntercomLead", null, "Leads", ContactModel),
             Capability.OnlyV2("Set-IntercomLead", null, "Leads", ContactModel),
@@ -260,6 +272,9 @@ namespace IntercomPS.Client
         private const string NoAttributeColumns =
             "-CustomAttributeColumns reads the types of the workspace's custom attributes, which the v1 API does not have, so nothing was written: " +
             "give the values as -CustomData (a custom_data column of JSON), or connect with Connect-Intercom -AccessToken to REST API 2.x.";
+
+        private const string NoTickets =
+            "The v1 API has no tickets: connect with Connect-Intercom -AccessToken to REST API 2.x, which has them.";
 
         private const string NoColour = "Tags have no colour on REST API 2.x, so -Color cannot be set there: leave it out.";
 

@@ -5,7 +5,7 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, HelpCenterCollection }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, HelpCenterCollection, Ticket, TicketType }
 
     /// <summary>
     /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, or threads
@@ -75,6 +75,19 @@ namespace IntercomPS.Cmdlets
             return true;
         }
 
+        /// <summary>
+        /// Refuses a piped ticket beside an -Id that names another ticket: PowerShell binds the command line's -Id and
+        /// skips the piped ticket's own, so the write would go to the other ticket while -Confirm named the piped one.
+        /// </summary>
+        /// <returns>Whether it was refused, so the input is done with.</returns>
+        public bool RefusesAnotherTicket(RequestRunner requests, string? id)
+        {
+            if (InputObject?.BaseObject is not Ticket { Id: { } own } ticket || string.IsNullOrWhiteSpace(id) || string.Equals(own.Trim(), id!.Trim(), StringComparison.Ordinal)) return false;
+            requests.Refuse(InputObject, new ArgumentException(
+                $"Ticket '{ticket}' ({own}) names its ticket, and -Id names another ({id.Trim()}): pipe it alone, or name the ticket by -Id alone."));
+            return true;
+        }
+
         private static string? Refuse(object? piped, PipedKind kind)
         {
             if (piped is null || piped.GetType().Assembly != typeof(Admin).Assembly || Names(piped, kind)) return null;
@@ -101,6 +114,9 @@ namespace IntercomPS.Cmdlets
                 PipedKind.Article => $"{Describe(piped)} is not an article: pipe articles (Get-IntercomArticle), or pass an article's -Id.",
                 PipedKind.HelpCenterCollection when piped is Article article => $"Article '{article}' is not a collection: to get the collection it is in, pass its ParentId, Get-IntercomHelpCenterCollection -Id {article.ParentId}.",
                 PipedKind.HelpCenterCollection => $"{Describe(piped)} is not a help center collection: pipe collections (Get-IntercomHelpCenterCollection), or pass a collection's -Id.",
+                PipedKind.Ticket when piped is User user => $"User '{user}' is not a ticket: to act on the user's tickets, pipe the user to Get-IntercomTicket first.",
+                PipedKind.Ticket => $"{Describe(piped)} is not a ticket: pipe tickets (Get-IntercomTicket), or pass a ticket's -Id.",
+                PipedKind.TicketType => $"{Describe(piped)} is not a ticket type: pipe ticket types (Get-IntercomTicketType), or pass a ticket type's -Id.",
                 PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
@@ -119,6 +135,8 @@ namespace IntercomPS.Cmdlets
             PipedKind.ThreadPart => piped is ThreadPart or MessageThread,
             PipedKind.Article => piped is Article,
             PipedKind.HelpCenterCollection => piped is HelpCenterCollection,
+            PipedKind.Ticket => piped is Ticket,
+            PipedKind.TicketType => piped is TicketType,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

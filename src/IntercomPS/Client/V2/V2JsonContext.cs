@@ -47,6 +47,13 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(SubscriptionTypeList))]
     // Admins' away mode.
     [JsonSerializable(typeof(AwayReasonList))]
+    // Tickets, their types and states.
+    [JsonSerializable(typeof(TicketObject))]
+    [JsonSerializable(typeof(TicketList))]
+    [JsonSerializable(typeof(TicketPartObject))]
+    [JsonSerializable(typeof(TicketTypeObject))]
+    [JsonSerializable(typeof(TicketTypeList))]
+    [JsonSerializable(typeof(TicketStateList))]
     internal sealed partial class V2JsonContext : JsonSerializerContext
     {
     }

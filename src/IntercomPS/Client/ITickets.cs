@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IntercomPS.Client
+{
+    /// <summary>
+    /// Tickets, their types and the workspace's ticket states, which only REST API 2.x has. Types and states are named
+    /// as people name them (a type's name, a state's category or label) or by id: the client finds them, and a name
+    /// that names none is an <see cref="IntercomLookupException"/> that lists the ones there are.
+    /// </summary>
+    public interface ITickets
+    {
+        /// <summary>GET /ticket_types: every ticket type, archived ones included, with its attributes.</summary>
+        Task<TicketType[]> ListTicketTypesAsync(CancellationToken cancellationToken = default);
+
+        Task<TicketType> GetTicketTypeAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// The ticket type <paramref name="nameOrId"/> names: its id, else its name (ignoring case) among the types not
+        /// archived. None, or several of that name, is a lookup error naming the types there are.
+        /// </summary>
+        Task<TicketType> FindTicketTypeAsync(string nameOrId, CancellationToken cancellationToken = default);
+
+        /// <summary>GET /ticket_states: the workspace's ticket states.</summary>
+        Task<TicketState[]> ListTicketStatesAsync(CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// The states <paramref name="nameOrId"/> names: the one of that id, else those whose category, internal label
+        /// or external label it is (ignoring case: a category names every state of it). None is a lookup error.
+        /// </summary>
+        Task<TicketState[]> FindTicketStatesAsync(string nameOrId, CancellationToken cancellationToken = default);
+
+        Task<Ticket> GetTicketAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// POST /tickets/search for what <paramref name="query"/> asks, oldest first, paged by its cursor to the end. A
+        /// cursor handed out twice, an id listed twice, or a walk far past its first total_count ends it with an error
+        /// (<see cref="PagedReadCheck"/>), never a loop.
+        /// </summary>
+        IPageReader<Ticket> SearchTickets(TicketQuery query, CancellationToken cancellationToken = default);
+
+        /// <summary>POST /tickets, sent once: a lost answer is not repeated (it would make a second ticket).</summary>
+        Task<Ticket> CreateTicketAsync(TicketCreation ticket, CancellationToken cancellationToken = default);
+
+        /// <summary>PUT /tickets/{id} with the fields given (each sets a value, so a lost answer may be repeated).</summary>
+        Task<Ticket> UpdateTicketAsync(string id, TicketChanges changes, CancellationToken cancellationToken = default);
+
+        /// <summary>POST /tickets/{id}/reply, sent once: a repeat would write the reply twice.</summary>
+        Task<TicketPart> ReplyToTicketAsync(string id, TicketReplyRequest reply, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>What a ticket search asks for; every filter given must hold (none: every ticket).</summary>
+    public sealed class TicketQuery
+    {
+        public const int MaxPageSize = 150;
+
+        /// <summary>States by id, category or label (any of them).</summary>
+        public IReadOnlyList<string>? States { get; set; }
+
+        /// <summary>A ticket type by id or name.</summary>
+        public string? TicketType { get; set; }
+
+        /// <summary>The contact the tickets are of.</summary>
+        public UserIdentity? User { get; set; }
+
+        public bool? Open { get; set; }
+
+        /// <summary>The admin assigned (a number; "0": none).</summary>
+        public string? AdminAssigneeId { get; set; }
+
+        /// <summary>Tickets per search request: at most <see cref="MaxPageSize"/>; fewer when only a few are wanted.</summary>
+        public int PageSize { get; set; } = MaxPageSize;
+    }
+
+    /// <summary>A new ticket: its type (id or name), its one contact, and its attributes (title and description among them).</summary>
+    public sealed class TicketCreation
+    {
+        public string TicketType { get; set; } = string.Empty;
+
+        public UserIdentity? User { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Description { get; set; }
+
+        /// <summary>Attribute values by the attribute's name: a string, whole or decimal number, boolean, DateTime, or null.</summary>
+        public IDictionary<string, object?>? Attributes { get; set; }
+
+        public string? AdminAssigneeId { get; set; }
+    }
+
+    /// <summary>What a ticket update sends: null is not sent (left as it is).</summary>
+    public sealed class TicketChanges
+    {
+        /// <summary>A state by id, category or label; it must name exactly one state.</summary>
+        public string? State { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Description { get; set; }
+
+        /// <summary>Attribute values by name (null clears one).</summary>
+        public IDictionary<string, object?>? Attributes { get; set; }
+
+        public bool? Open { get; set; }
+
+        /// <summary>The admin to assign it to ("0" unassigns).</summary>
+        public string? AssigneeId { get; set; }
+
+        /// <summary>The admin who makes the change (an assignment needs one); the session's admin when null.</summary>
+        public string? AdminId { get; set; }
+
+        public bool IsEmpty => State is null && Title is null && Description is null && (Attributes is null || Attributes.Count == 0) && Open is null && AssigneeId is null;
+    }
+
+    /// <summary>A reply to a ticket: an admin's comment or note (AdminId, the session's when null), or its contact's comment (User).</summary>
+    public sealed class TicketReplyRequest
+    {
+        public string Body { get; set; } = string.Empty;
+
+        public bool Note { get; set; }
+
+        public string? AdminId { get; set; }
+
+        public UserIdentity? User { get; set; }
+    }
+}
