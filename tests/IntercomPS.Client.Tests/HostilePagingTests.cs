@@ -157,6 +157,42 @@ namespace IntercomPS.Client.Tests
             Assert.Contains("conversation 2 twice", failure.Message);
         }
 
+        [Fact]
+        public async Task ATicketSearchWhoseCursorRepeatsIsAnErrorNotTheSameTicketsAgain()
+        {
+            _server.Answer("POST /tickets/search", 200, TicketPage(6, new[] { 1, 2, 3 }, "t1"));
+            _server.Answer("POST /tickets/search", 200, TicketPage(6, new[] { 4, 5, 6 }, "t1"), bodyContains: "\"starting_after\":\"t1\"");
+            using var client = HostileAnswerTests.NewClient(_server);
+            using var reader = client.SearchTickets(new TicketQuery());
+
+            Assert.Equal(new[] { "1", "2", "3" }, (await reader.NextAsync())!.Select(ticket => ticket.Id));
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(() => reader.NextAsync());
+
+            Assert.Equal(IntercomApiException.InvalidResponseType, failure.ErrorType);
+            Assert.Contains("POST /tickets/search", failure.Message);
+            Assert.Contains("cursor 't1' again", failure.Message);
+            Assert.Equal(2, _server.Requests.Count(request => request.StartsWith("POST /tickets/search", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public async Task ATicketListedTwiceIsAnError()
+        {
+            _server.Answer("POST /tickets/search", 200, TicketPage(4, new[] { 1, 2 }, "t2"));
+            _server.Answer("POST /tickets/search", 200, TicketPage(4, new[] { 2, 3 }, null), bodyContains: "\"starting_after\":\"t2\"");
+            using var client = HostileAnswerTests.NewClient(_server);
+            using var reader = client.SearchTickets(new TicketQuery());
+
+            await reader.NextAsync();
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(() => reader.NextAsync());
+
+            Assert.Equal(IntercomApiException.InvalidResponseType, failure.ErrorType);
+            Assert.Contains("ticket 2 twice", failure.Message);
+        }
+
+        private static string TicketPage(int totalCount, IEnumerable<int> ids, string? next) =>
+            $"{{\"type\":\"ticket.list\",\"total_count\":{totalCount},\"tickets\":[{string.Join(",", ids.Select(id => $"{{\"type\":\"ticket\",\"id\":\"{id}\"}}"))}]," +
+            "\"pages\":{\"type\":\"pages\"" + (next is null ? "" : $",\"next\":{{\"starting_after\":\"{next}\"}}") + "}}";
+
         private static string ConversationPage(int totalCount, IEnumerable<int> ids, string? next) =>
             $"{{\"type\":\"conversation.list\",\"total_count\":{totalCount},\"conversations\":[{string.Join(",", ids.Select(id => $"{{\"type\":\"conversation\",\"id\":\"{id}\"}}"))}]," +
             "\"pages\":{\"type\":\"pages\"" + (next is null ? "" : $",\"next\":{{\"starting_after\":\"{next}\"}}") + "}}";

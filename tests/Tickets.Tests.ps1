@@ -1,0 +1,321 @@
+# Tickets on REST API 2.14: Get-IntercomTicketType, Get-IntercomTicket (by -Id and its search), New-IntercomTicket,
+# Set-IntercomTicket and Add-IntercomTicketReply, as an ops person works a ticket queue: find the submitted ones and
+# take them in progress, open a ticket for a user, assign and close. Each effect is read back through raw HTTP
+# against the emulator's 2.14 face and the emulator's request counts, not through the cmdlets that made it.
+
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+
+    $script:headers = @{ Authorization = "Bearer $env:INTERCOMPS_TEST_APIKEY"; 'Intercom-Version' = '2.14'; Accept = 'application/json' }
+
+    function Invoke-Raw([string] $Method, [string] $Path, $Body) {
+        $request = @{ Method = $Method; Uri = [uri]::new($IntercomTestV2Uri, $Path); Headers = $headers }
+        if ($null -ne $Body) { $request.Body = $Body | ConvertTo-Json -Depth 6; $request.ContentType = 'application/json' }
+        Invoke-RestMethod @request
+    }
+
+    function Get-RawTicket([string] $Id) { Invoke-Raw GET "tickets/$Id" }
+
+    function Add-RawTicket([string] $Type, [string] $Contact, [string] $Title, [hashtable] $Attributes = @{}) {
+        $values = @{ _default_title_ = $Title } + $Attributes
+        (Invoke-Raw POST 'tickets' @{ ticket_type_id = $Type; contacts = @(@{ id = $Contact }); ticket_attributes = $values }).id
+    }
+
+    function Initialize-TicketWorld {
+        Reset-TestApp
+        Connect-TestIntercomV2
+        $script:adminId = (Invoke-Raw GET 'me').id
+        $script:bug = (Invoke-Raw POST 'ticket_types' @{ name = 'Bug'; category = 'Back-office' }).id
+        $null = Invoke-Raw POST "ticket_types/$bug/attributes" @{ name = 'Priority'; description = 'How urgent'; data_type = 'list'; list_items = 'Low,High' }
+        $null = Invoke-Raw POST "ticket_types/$bug/attributes" @{ name = 'Seats'; description = 'Seats affected'; data_type = 'integer' }
+        $script:question = (Invoke-Raw POST 'ticket_types' @{ name = 'Question'; category = 'Customer' }).id
+        $script:ann = (Invoke-Raw POST 'contacts' @{ role = 'user'; external_id = 'u-ann'; email = 'ann@example.com'; name = 'Ann' }).id
+        $script:ben = (Invoke-Raw POST 'contacts' @{ role = 'user'; external_id = 'u-ben'; email = 'ben@example.com'; name = 'Ben' }).id
+        $script:annBug = Add-RawTicket $bug $ann 'Export fails' @{ Priority = 'High' }
+        $script:annQuestion = Add-RawTicket $question $ann 'How do I export?'
+        $script:benBug = Add-RawTicket $bug $ben 'Login loops'
+    }
+}
+
+AfterAll { Disconnect-Intercom }
+
+Describe 'Get-IntercomTicketType' {
+    BeforeAll { Initialize-TicketWorld }
+
+    It 'lists the ticket types with their attributes, and gets one by -Id or piped' {
+        $types = Get-IntercomTicketType
+        $types | ForEach-Object { $_ | Should -BeOfType ([IntercomPS.TicketType]) }
+        $types.Name | Should -Be 'Bug', 'Question'
+        $types[0].Category | Should -Be 'Back-office'
+        $types[0].Attributes.Name | Should -Contain 'Priority'
+        ($types[0].Attributes | Where-Object Name -eq 'Priority').ListItems | Should -Be 'Low', 'High'
+        $table = ($types | Out-String -Width 200) -split "`n" | ForEach-Object TrimEnd | Where-Object { $_ }
+        $table[0] | Should -Match '^Id\s+Name\s+Category\s+Archived\s+Attributes$'
+        $table | Should -Contain ($table | Where-Object { $_ -match "^$bug\s+Bug\s+Back-office\s+False\s+Priority, Seats$" })
+        (Get-IntercomTicketType -Id $question).Name | Should -Be 'Question'
+        ($types[1] | Get-IntercomTicketType).Id | Should -Be $question
+        (Get-IntercomTicketType -Name 'b*').Name | Should -Be 'Bug'
+    }
+
+    It 'says when no type has the name' {
+        Get-IntercomTicketType -Name 'Incident' -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].Exception.Message | Should -Be "No ticket type is named 'Incident'. (not_found from GET /ticket_types)"
+    }
+}
+
+Describe 'Get-IntercomTicket' {
+    BeforeAll { Initialize-TicketWorld }
+
+    It 'gets a ticket by -Id as a typed object with the table ops people read' {
+        $ticket = Get-IntercomTicket -Id $annBug
+        $ticket | Should -BeOfType ([IntercomPS.Ticket])
+        $ticket.Title | Should -BeExactly 'Export fails'
+        $ticket.TicketType | Should -Be 'Bug'
+        $ticket.TicketTypeId | Should -Be $bug
+        $ticket.State | Should -Be 'submitted'
+        $ticket.StateLabel | Should -Be 'Submitted'
+        $ticket.Open | Should -BeTrue
+        $ticket.ContactId | Should -Be $ann
+        $ticket.UserId | Should -Be 'u-ann'
+        $ticket.Attributes['Priority'] | Should -Be 'High'
+        $ticket.TicketId | Should -Match '^\d+$'
+        $ticket.CreatedAt | Should -BeOfType ([datetime])
+        $table = ($ticket | Out-String -Width 200) -split "`n" | ForEach-Object TrimEnd | Where-Object { $_ }
+        $table[0] | Should -Match '^Id\s+TicketId\s+Title\s+TicketType\s+State\s+Open\s+AdminAssigneeId\s+UserId\s+UpdatedAt$'
+        $table[2] | Should -Match "^$annBug\s+\d+\s+Export fails\s+Bug\s+submitted\s+True\s+u-ann\s"
+    }
+
+    It 'binds a piped ticket''s Id, and makes an unknown one that input''s own not_found' {
+        ($annBug, '999999', $benBug | ForEach-Object { [pscustomobject]@{ Id = $_ } } | Get-IntercomTicket -ErrorAction SilentlyContinue -ErrorVariable failed).Id |
+            Should -Be $annBug, $benBug
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.ticket_not_found,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be '999999'
+        (Get-IntercomTicket -Id $benBug | Get-IntercomTicket).Title | Should -BeExactly 'Login loops'
+    }
+
+    It 'searches every ticket, oldest first, and by state, type, openness and user' {
+        (Get-IntercomTicket).Id | Should -Be $annBug, $annQuestion, $benBug
+        (Get-IntercomTicket -State submitted).Id | Should -Be $annBug, $annQuestion, $benBug
+        (Get-IntercomTicket -State 'In progress') | Should -BeNullOrEmpty
+        (Get-IntercomTicket -TicketType Bug).Id | Should -Be $annBug, $benBug
+        (Get-IntercomTicket -TicketType $question).Id | Should -Be $annQuestion
+        (Get-IntercomTicket -UserId u-ann).Id | Should -Be $annBug, $annQuestion
+        (Get-IntercomTicket -Email ben@example.com -TicketType bug).Id | Should -Be $benBug
+        (Get-IntercomTicket -ContactId $ann -TicketType Question).Id | Should -Be $annQuestion
+        (Get-IntercomTicket -Open).Id | Should -HaveCount 3
+        Get-IntercomTicket -Open:$false | Should -BeNullOrEmpty
+    }
+
+    It 'searches the tickets of each piped user, in order' {
+        (Get-IntercomUser -Email ben@example.com, ann@example.com | Get-IntercomTicket).Id | Should -Be $benBug, $annBug, $annQuestion
+        (Get-IntercomUser -Email ann@example.com | Get-IntercomTicket -TicketType Bug).Id | Should -Be $annBug
+    }
+
+    It 'names the types there are for an unknown type, and the states for an unknown state, sending no search' {
+        $before = Get-TestRequestCount 'POST /tickets/search'
+        Get-IntercomTicket -TicketType Incident -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].Exception.Message | Should -Be "No ticket type is named 'Incident'. The workspace's are 'Bug', 'Question' (Get-IntercomTicketType lists them). (not_found from GET /ticket_types)"
+        Get-IntercomTicket -State closed -ErrorAction SilentlyContinue -ErrorVariable badState | Should -BeNullOrEmpty
+        $badState | Should -HaveCount 1
+        $badState[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $badState[0].Exception.Message | Should -Be ("No ticket state is named 'closed'. The workspace's are submitted ('Submitted', Id 1), in_progress ('In progress', Id 2), " +
+            "waiting_on_customer ('Waiting on customer', Id 3), resolved ('Resolved', Id 4). (not_found from GET /ticket_states)")
+        Get-TestRequestCount 'POST /tickets/search' | Should -Be $before
+    }
+
+    It 'pages the search''s cursor to its end, and counts -First, -Skip and -IncludeTotalCount across it' {
+        Initialize-TicketWorld
+        $made = 1..160 | ForEach-Object { Add-RawTicket $question $ben "Bulk $_" }
+        $before = Get-TestRequestCount 'POST /tickets/search'
+        $all = Get-IntercomTicket -TicketType Question
+        $all | Should -HaveCount 161
+        $all.Id | Should -Be (@($annQuestion) + $made)
+        Get-TestRequestCount 'POST /tickets/search' | Should -Be ($before + 2) -Because '161 tickets are two pages of 150'
+        (Get-IntercomTicket -TicketType Question -Skip 150 -First 3).Id | Should -Be $made[149..151]
+        $counted = Get-IntercomTicket -TicketType Question -IncludeTotalCount -First 1
+        $counted[0].ToString() | Should -Match '161'
+        $counted[1].Id | Should -Be $annQuestion
+    }
+}
+
+Describe 'Set-IntercomTicket' {
+    BeforeEach { Initialize-TicketWorld }
+
+    It 'takes every submitted ticket in progress from the pipeline, changing nothing else of them' {
+        Get-IntercomTicket -State submitted | Set-IntercomTicket -State in_progress
+        Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be 3
+        foreach ($id in $annBug, $annQuestion, $benBug) { (Get-RawTicket $id).ticket_state.category | Should -Be 'in_progress' }
+        (Get-RawTicket $annBug).ticket_attributes.Priority | Should -Be 'High'
+        (Get-RawTicket $annBug).ticket_attributes._default_title_ | Should -BeExactly 'Export fails'
+        Get-IntercomTicket -State submitted | Should -BeNullOrEmpty
+    }
+
+    It 'sets the title, attributes, state by label or Id, assignee and closes, returning the ticket with -PassThru' {
+        $admin = Get-IntercomAdmin -Id $adminId
+        $ticket = Set-IntercomTicket -Id $annBug -Title 'Export fails on CSV' -Attributes @{ Priority = 'Low'; Seats = 12 } -State 'Waiting on customer' -Assignee $admin -PassThru
+        $ticket.Title | Should -BeExactly 'Export fails on CSV'
+        $ticket.State | Should -Be 'waiting_on_customer'
+        $ticket.AdminAssigneeId | Should -Be $adminId
+        $raw = Get-RawTicket $annBug
+        $raw.ticket_attributes.Priority | Should -Be 'Low'
+        $raw.ticket_attributes.Seats | Should -Be 12
+        $raw.admin_assignee_id | Should -Be $adminId
+        Set-IntercomTicket -Id $annBug -State 4 -Open:$false
+        $raw = Get-RawTicket $annBug
+        $raw.ticket_state.category | Should -Be 'resolved'
+        $raw.open | Should -BeFalse
+        (Get-IntercomTicket -Open:$false).Id | Should -Be $annBug
+        Set-IntercomTicket -Id $annBug -AssigneeId 0
+        (Get-RawTicket $annBug).admin_assignee_id | Should -Be '0'
+    }
+
+    It 'refuses an unknown state naming the states there are, and writes nothing' {
+        Set-IntercomTicket -Id $annBug -State done -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].Exception.Message | Should -BeLike "No ticket state is named 'done'. The workspace's are submitted ('Submitted', Id 1), *"
+        Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be 0
+    }
+
+    It 'passes on Intercom''s refusal of a value its attribute cannot take' {
+        Set-IntercomTicket -Id $annBug -Attributes @{ Priority = 'Urgent' } -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].Exception.Message | Should -Match 'ticket_attributes.Priority must be one of its list items \(Low, High\), not ''Urgent'''
+        (Get-RawTicket $annBug).ticket_attributes.Priority | Should -Be 'High'
+    }
+
+    It 'writes nothing with -WhatIf' {
+        Get-IntercomTicket | Set-IntercomTicket -State resolved -WhatIf
+        Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be 0
+        (Get-RawTicket $annBug).ticket_state.category | Should -Be 'submitted'
+    }
+
+    It 'refuses a piped user, nothing to change, and a piped ticket beside another -Id' {
+        Get-IntercomUser -Email ann@example.com | Set-IntercomTicket -State resolved -ErrorAction SilentlyContinue -ErrorVariable user
+        $user | Should -HaveCount 1
+        $user[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $user[0].Exception.Message | Should -Be "User 'ann@example.com' is not a ticket: to act on the user's tickets, pipe the user to Get-IntercomTicket first."
+        Set-IntercomTicket -Id $annBug -ErrorAction SilentlyContinue -ErrorVariable nothing
+        $nothing[0].Exception.Message | Should -Be 'Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee or -Open.'
+        Get-IntercomTicket -Id $annBug | Set-IntercomTicket -Id $benBug -State resolved -ErrorAction SilentlyContinue -ErrorVariable twice
+        $twice[0].Exception.Message | Should -Be "Ticket 'Export fails' ($annBug) names its ticket, and -Id names another ($benBug): pipe it alone, or name the ticket by -Id alone."
+        Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be 0
+    }
+}
+
+Describe 'New-IntercomTicket' {
+    BeforeEach { Initialize-TicketWorld }
+
+    It 'opens a ticket of a type named by name for a piped user, with its title, description and attributes' {
+        $ticket = Get-IntercomUser -Email ben@example.com | New-IntercomTicket -TicketType bug -Title 'Invoices missing' -Description 'Since May' -Attributes @{ Priority = 'High'; Seats = 3 }
+        $ticket | Should -BeOfType ([IntercomPS.Ticket])
+        $raw = Get-RawTicket $ticket.Id
+        $raw.ticket_type.id | Should -Be $bug
+        $raw.contacts.contacts[0].id | Should -Be $ben
+        $raw.ticket_attributes._default_title_ | Should -BeExactly 'Invoices missing'
+        $raw.ticket_attributes._default_description_ | Should -BeExactly 'Since May'
+        $raw.ticket_attributes.Priority | Should -Be 'High'
+        $raw.ticket_attributes.Seats | Should -Be 3
+        $raw.ticket_state.category | Should -Be 'submitted'
+    }
+
+    It 'opens one for a user by -Email or -UserId, of a type by Id, assigned to an admin' {
+        $ticket = New-IntercomTicket -TicketType $question -UserId u-ann -Title 'Where is my invoice?' -AssigneeId $adminId
+        (Get-RawTicket $ticket.Id).admin_assignee_id | Should -Be $adminId
+        (New-IntercomTicket Question -Email ben@example.com -Title 'Hi').ContactId | Should -Be $ben
+    }
+
+    It 'refuses an unknown type naming the types there are, and creates nothing' {
+        $before = Get-TestRequestCount 'POST /tickets'
+        New-IntercomTicket -TicketType Incident -Email ann@example.com -Title 'x' -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed[0].Exception.Message | Should -Be "No ticket type is named 'Incident'. The workspace's are 'Bug', 'Question' (Get-IntercomTicketType lists them). (not_found from GET /ticket_types)"
+        Get-TestRequestCount 'POST /tickets' | Should -Be $before
+    }
+
+    It 'refuses a piped ticket and an attribute value it cannot send, creating nothing' {
+        $before = Get-TestRequestCount 'POST /tickets'
+        Get-IntercomTicket -Id $annBug | New-IntercomTicket -ErrorAction SilentlyContinue -ErrorVariable copy
+        $copy[0].Exception.Message | Should -Be "Ticket 'Export fails' already exists: New-IntercomTicket would copy it. To change it, pipe it to Set-IntercomTicket."
+        New-IntercomTicket Bug -Email ann@example.com -Attributes @{ Priority = @('Low', 'High') } -ErrorAction SilentlyContinue -ErrorVariable bad
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $bad[0].Exception.Message | Should -Be "-Attributes 'Priority' is a Object[]: give a string, a number, a boolean, a date or `$null."
+        Get-TestRequestCount 'POST /tickets' | Should -Be $before
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = Get-TestRequestCount 'POST /tickets'
+        Get-IntercomUser -Email ann@example.com | New-IntercomTicket -TicketType Bug -Title 'Preview only' -WhatIf
+        Get-TestRequestCount 'POST /tickets' | Should -Be $before
+    }
+}
+
+Describe 'Add-IntercomTicketReply' {
+    BeforeAll { Initialize-TicketWorld }
+
+    It 'adds an admin''s comment and note, and the user''s comment, to piped tickets' {
+        $part = Get-IntercomTicket -Id $annBug | Add-IntercomTicketReply 'We are on it'
+        $part | Should -BeOfType ([IntercomPS.TicketPart])
+        $part.PartType | Should -Be 'comment'
+        $part.AuthorId | Should -Be $adminId
+        $part.TicketId | Should -Be $annBug
+        (Add-IntercomTicketReply -Id $annBug 'Needs engineering' -Note).PartType | Should -Be 'note'
+        $bodies = (Get-RawTicket $annBug).ticket_parts.ticket_parts | Where-Object body | ForEach-Object body
+        $bodies | Should -HaveCount 2
+        $bodies[0] | Should -Match 'We are on it'
+        $bodies[1] | Should -Match 'Needs engineering'
+        $mine = Add-IntercomTicketReply -Id $annQuestion 'Thanks!' -Email ann@example.com
+        $mine.AuthorType | Should -Be 'user'
+        $mine.AuthorId | Should -Be $ann
+        ((Get-RawTicket $annQuestion).ticket_parts.ticket_parts | Where-Object body).body | Should -Match 'Thanks!'
+    }
+
+    It 'refuses a note by a user and sends nothing with -WhatIf' {
+        $before = Get-TestRequestCount 'POST /tickets/{ticket_id}/reply'
+        Add-IntercomTicketReply -Id $annBug 'x' -Note -Email ann@example.com -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed[0].Exception.Message | Should -Be "A user's reply is a comment: -Note and -AdminId are an admin's; leave them out, or leave out -UserId, -Email and -ContactId."
+        Add-IntercomTicketReply -Id $annBug 'Preview' -WhatIf
+        Get-TestRequestCount 'POST /tickets/{ticket_id}/reply' | Should -Be $before
+        Add-IntercomTicketReply -Id $annBug 'From Ann' -UserId u-ann -ErrorAction SilentlyContinue -ErrorVariable backOffice
+        $backOffice | Should -HaveCount 1
+        $backOffice[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.parameter_mismatch,*'
+        $backOffice[0].Exception.Message | Should -BeLike 'User replies are not allowed on Backoffice tickets (400 parameter_mismatch from POST /tickets/*/reply*'
+        $before++
+        Get-TestRequestCount 'POST /tickets/{ticket_id}/reply' | Should -Be $before
+    }
+}
+
+Describe 'Tickets on sessions that cannot' {
+    It 'refuses every ticket cmdlet on v1, sending nothing' {
+        Reset-TestApp
+        Connect-TestIntercom
+        $before = Get-TestRequestCount
+        $v1 = 'The v1 API has no tickets: connect with Connect-Intercom -AccessToken to REST API 2.x, which has them.'
+        Get-IntercomTicket -ErrorAction SilentlyContinue -ErrorVariable list
+        Get-IntercomTicket -Id 1 -ErrorAction SilentlyContinue -ErrorVariable one
+        Get-IntercomTicketType -ErrorAction SilentlyContinue -ErrorVariable types
+        New-IntercomTicket Bug -Email ann@example.com -ErrorAction SilentlyContinue -ErrorVariable made
+        Set-IntercomTicket -Id 1 -State resolved -ErrorAction SilentlyContinue -ErrorVariable set
+        Add-IntercomTicketReply -Id 1 'x' -ErrorAction SilentlyContinue -ErrorVariable reply
+        foreach ($failed in $list, $one, $types, $made, $set, $reply) {
+            $failed | Should -HaveCount 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*'
+            $failed[0].Exception.Message | Should -Be $v1
+        }
+        Get-TestRequestCount | Should -Be $before
+    }
+
+    It 'refuses them on a 2.x session asking for a version before 2.14' {
+        Connect-TestIntercomV2 -ApiVersion 2.11
+        Get-IntercomTicket -State submitted -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 1
+        $failed[0].Exception.Message | Should -Be 'Tickets needs Intercom-Version 2.14 or later, and this session asks for 2.11: connect with Connect-Intercom -ApiVersion 2.14.'
+    }
+}
