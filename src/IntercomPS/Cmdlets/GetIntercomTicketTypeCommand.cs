@@ -29,6 +29,7 @@ namespace IntercomPS.Cmdlets
         /// <summary>The type's name; wildcards match several.</summary>
         [Parameter(ParameterSetName = ListSet, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string? Name { get; set; }
 
         /// <summary>Archived types too.</summary>
