@@ -51,6 +51,9 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(IArticles), "Get-IntercomArticle", null)]
         [InlineData(typeof(IArticles), "Remove-IntercomArticle", null)]
         [InlineData(typeof(IArticles), "Get-IntercomHelpCenterCollection", null)]
+        [InlineData(typeof(ITickets), "Get-IntercomTicket", null)]
+        [InlineData(typeof(ITickets), "New-IntercomTicket", null)]
+        [InlineData(typeof(ITickets), "Add-IntercomTicketReply", null)]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();
@@ -87,6 +90,21 @@ namespace IntercomPS.Client.Tests
         {
             using var v2 = V2(version);
             Assert.Equal(canBlock, v2.Supports(Row("Block-IntercomUser")));
+        }
+
+        [Theory]
+        [InlineData("2.11", false)]
+        [InlineData("2.13", false)]
+        [InlineData("2.14", true)]
+        [InlineData("2.16", true)]
+        public void TicketsAsTheCmdletsReadThemCameWith2_14(string version, bool can)
+        {
+            using var v2 = V2(version);
+            Assert.All(new[] { "Get-IntercomTicketType", "Get-IntercomTicket", "New-IntercomTicket", "Set-IntercomTicket", "Add-IntercomTicketReply" },
+                cmdlet => Assert.Equal(can, v2.Supports(Row(cmdlet))));
+            using var v1 = V1();
+            Assert.Equal("The v1 API has no tickets: connect with Connect-Intercom -AccessToken to REST API 2.x, which has them.",
+                Capabilities.Refusal(new[] { Row("Get-IntercomTicket") }, v1)!.Message);
         }
 
         [Fact]

@@ -27,16 +27,21 @@ namespace IntercomPS.Tests
 
             // New-IntercomTag's -Email and -UserId are the users to tag, given on the command line only: not the users
             // each input names, so not the binder's. Get-IntercomAdmin's -Email and -Id, and Get-IntercomTeam's -Id, are an
-            // admin's or a team's, not a user's; a company's, an article's and a help center collection's -Id is its own id.
-            Assert.Equal(new[] { "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomArticle -Id own", "Get-IntercomCompany -Id own",
+            // admin's or a team's, not a user's; a company's, an article's, a help center collection's, a ticket's and a
+            // ticket type's -Id is its own id. Get-IntercomTicket's and Add-IntercomTicketReply's -Email and -UserId name
+            // one user on the command line (whose tickets to search, who writes the reply) beside the ticket's own -Id,
+            // which the binder's -Id (a contact's) would take.
+            Assert.Equal(new[] { "Add-IntercomTicketReply -Email own", "Add-IntercomTicketReply -Id own", "Add-IntercomTicketReply -UserId own",
+                    "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomArticle -Id own", "Get-IntercomCompany -Id own",
                     "Get-IntercomHelpCenterCollection -Id own", "Get-IntercomTeam -Id own",
+                    "Get-IntercomTicket -Email own", "Get-IntercomTicket -Id own", "Get-IntercomTicket -UserId own", "Get-IntercomTicketType -Id own",
                     "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomArticle -Id own", "Remove-IntercomCompany -Id own",
-                    "Set-IntercomArticle -Id own" },
+                    "Set-IntercomArticle -Id own", "Set-IntercomTicket -Id own" },
                 declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
                          "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Block-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser",
                          "Add-IntercomCompanyUser", "Remove-IntercomCompanyUser", "Get-IntercomUserCompany", "Send-IntercomMessage", "Get-IntercomNote",
-                         "Get-IntercomUserSubscription", "Set-IntercomUserSubscription" })
+                         "Get-IntercomUserSubscription", "Set-IntercomUserSubscription", "New-IntercomTicket" })
             {
                 Assert.All(new[] { "InputObject", "Email", "UserId", "Id", "ThrottleLimit" }, name => Assert.Contains($"{cmdlet} -{name} composed", declared));
             }
@@ -44,13 +49,15 @@ namespace IntercomPS.Tests
             // The hidden -InputObject PipedObject refuses when it is of the module's and no object of the cmdlet's kind.
             Assert.All(new[] { "Get-IntercomAdmin", "Set-IntercomAdmin", "Get-IntercomCompany", "New-IntercomCompany", "Remove-IntercomCompany", "Get-IntercomTag",
                     "New-IntercomTag", "Remove-IntercomTag", "Get-IntercomDataAttribute", "New-IntercomDataAttribute", "Set-IntercomDataAttribute",
-                    "Get-IntercomSegment", "Get-IntercomSegmentUser", "Get-IntercomTeam", "Remove-IntercomMessageThread", "Clear-IntercomMessagePart" },
+                    "Get-IntercomSegment", "Get-IntercomSegmentUser", "Get-IntercomTeam", "Remove-IntercomMessageThread", "Clear-IntercomMessagePart",
+                    "Get-IntercomTicketType", "Set-IntercomTicket", "Add-IntercomTicketReply" },
                 cmdlet => Assert.Contains($"{cmdlet} -InputObject composed", declared));
             Assert.Contains("New-IntercomTag -Color composed", declared);
             Assert.Contains("New-IntercomCompany -ThrottleLimit composed", declared);
             Assert.Contains("Remove-IntercomCompany -ThrottleLimit composed", declared);
             Assert.Contains("Remove-IntercomMessageThread -ThrottleLimit composed", declared);
             Assert.Contains("Clear-IntercomMessagePart -ThrottleLimit composed", declared);
+            Assert.Contains("Set-IntercomTicket -ThrottleLimit composed", declared);
             Assert.Contains("Set-IntercomTag -Color composed", declared);
         }
     }
