@@ -250,6 +250,20 @@ Describe 'New-IntercomTicket' {
         Get-TestRequestCount 'POST /tickets' | Should -Be $before
     }
 
+    It 'never repeats a create whose answer was lost: it was applied, and the error says it may have been' {
+        $before = Get-TestRequestCount 'POST /tickets'
+        Set-TestFaults @{ drop_rate = 1; route = 'POST /tickets' }
+        try {
+            New-IntercomTicket Bug -Email ann@example.com -Title 'Only once' -ErrorAction SilentlyContinue -ErrorVariable lost
+        }
+        finally { Clear-TestFaults }
+        $lost | Should -HaveCount 1
+        $lost[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.response_lost,*'
+        $lost[0].Exception.MayHaveBeenApplied | Should -BeTrue
+        Get-TestRequestCount 'POST /tickets' | Should -Be ($before + 1)
+        @(Get-IntercomTicket -UserId u-ann | Where-Object Title -eq 'Only once') | Should -HaveCount 1
+    }
+
     It 'sends nothing with -WhatIf' {
         $before = Get-TestRequestCount 'POST /tickets'
         Get-IntercomUser -Email ann@example.com | New-IntercomTicket -TicketType Bug -Title 'Preview only' -WhatIf
@@ -277,6 +291,19 @@ Describe 'Add-IntercomTicketReply' {
         ((Get-RawTicket $annQuestion).ticket_parts.ticket_parts | Where-Object body).body | Should -Match 'Thanks!'
     }
 
+    It 'never repeats a reply whose answer was lost' {
+        $before = Get-TestRequestCount 'POST /tickets/{ticket_id}/reply'
+        Set-TestFaults @{ drop_rate = 1; route = 'POST /tickets/{ticket_id}/reply' }
+        try {
+            Add-IntercomTicketReply -Id $benBug 'Once only' -ErrorAction SilentlyContinue -ErrorVariable lost
+        }
+        finally { Clear-TestFaults }
+        $lost | Should -HaveCount 1
+        $lost[0].Exception.MayHaveBeenApplied | Should -BeTrue
+        Get-TestRequestCount 'POST /tickets/{ticket_id}/reply' | Should -Be ($before + 1)
+        @((Get-RawTicket $benBug).ticket_parts.ticket_parts | Where-Object body) | Should -HaveCount 1
+    }
+
     It 'refuses a note by a user and sends nothing with -WhatIf' {
         $before = Get-TestRequestCount 'POST /tickets/{ticket_id}/reply'
         Add-IntercomTicketReply -Id $annBug 'x' -Note -Email ann@example.com -ErrorAction SilentlyContinue -ErrorVariable failed
@@ -289,6 +316,23 @@ Describe 'Add-IntercomTicketReply' {
         $backOffice[0].Exception.Message | Should -BeLike 'User replies are not allowed on Backoffice tickets (400 parameter_mismatch from POST /tickets/*/reply*'
         $before++
         Get-TestRequestCount 'POST /tickets/{ticket_id}/reply' | Should -Be $before
+    }
+}
+
+Describe 'Tickets on Intercom-Version 2.16' {
+    BeforeAll { Initialize-TicketWorld }
+
+    It 'reads and writes the assignee, which 2.16 writes as an integer' {
+        Connect-TestIntercomV2 -ApiVersion 2.16
+        try {
+            Set-IntercomTicket -Id $annBug -AssigneeId $adminId -State in_progress
+            $ticket = Get-IntercomTicket -Id $annBug
+            $ticket.AdminAssigneeId | Should -Be $adminId
+            $ticket.TeamAssigneeId | Should -BeNullOrEmpty
+            $ticket.State | Should -Be 'in_progress'
+            (Get-IntercomTicket -State in_progress).Id | Should -Be $annBug
+        }
+        finally { Connect-TestIntercomV2 }
     }
 }
 
