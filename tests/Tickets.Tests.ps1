@@ -156,6 +156,15 @@ Describe 'Set-IntercomTicket' {
         Get-IntercomTicket -State submitted | Should -BeNullOrEmpty
     }
 
+    It 'moves each of hundreds of submitted tickets once while the search it pipes from moves past its first page' {
+        $made = 1..160 | ForEach-Object { Add-RawTicket $question $ben "Bulk $_" }
+        Get-IntercomTicket -State submitted | Set-IntercomTicket -State in_progress
+        Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be 163 -Because 'each ticket is changed once'
+        Get-TestRequestCount 'POST /tickets/search' | Should -Be 2
+        (Invoke-Raw POST 'tickets/search' @{ query = @{ field = 'state'; operator = '='; value = 'submitted' } }).total_count | Should -Be 0
+        $made | Should -HaveCount 160
+    }
+
     It 'sets the title, attributes, state by label or Id, assignee and closes, returning the ticket with -PassThru' {
         $admin = Get-IntercomAdmin -Id $adminId
         $ticket = Set-IntercomTicket -Id $annBug -Title 'Export fails on CSV' -Attributes @{ Priority = 'Low'; Seats = 12 } -State 'Waiting on customer' -Assignee $admin -PassThru
