@@ -93,8 +93,16 @@ Describe 'Get-IntercomTicket' {
         $failed | Should -HaveCount 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.ticket_not_found,*'
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $failed[0].TargetObject | Should -Be '999999'
+        $failed[0].TargetObject.Id | Should -Be '999999'
         (Get-IntercomTicket -Id $benBug | Get-IntercomTicket).Title | Should -BeExactly 'Login loops'
+        $before = Get-TestRequestCount
+        Get-IntercomTicketType -Name Bug | Get-IntercomTicket -ErrorAction SilentlyContinue -ErrorVariable type | Should -BeNullOrEmpty
+        $type | Should -HaveCount 1
+        $type[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $type[0].Exception.Message | Should -Be "Ticket type 'Bug' is not a ticket: to get the tickets of a type, pass its name or Id to Get-IntercomTicket -TicketType."
+        [IntercomPS.Company]@{ Id = $annBug; Name = 'Acme' } | Get-IntercomTicket -ErrorAction SilentlyContinue -ErrorVariable company | Should -BeNullOrEmpty
+        $company[0].Exception.Message | Should -Be "Company 'Acme' is not a ticket: pipe tickets (Get-IntercomTicket), or pass a ticket's -Id."
+        Get-TestRequestCount | Should -Be ($before + 1) -Because 'only the type listing was read'
     }
 
     It 'searches every ticket, oldest first, and by state, type, openness and user' {

@@ -50,7 +50,7 @@ namespace IntercomPS.Tests
             Assert.All(new[] { "Get-IntercomAdmin", "Set-IntercomAdmin", "Get-IntercomCompany", "New-IntercomCompany", "Remove-IntercomCompany", "Get-IntercomTag",
                     "New-IntercomTag", "Remove-IntercomTag", "Get-IntercomDataAttribute", "New-IntercomDataAttribute", "Set-IntercomDataAttribute",
                     "Get-IntercomSegment", "Get-IntercomSegmentUser", "Get-IntercomTeam", "Remove-IntercomMessageThread", "Clear-IntercomMessagePart",
-                    "Get-IntercomTicketType", "Set-IntercomTicket", "Add-IntercomTicketReply" },
+                    "Get-IntercomTicketType", "Get-IntercomTicket", "Set-IntercomTicket", "Add-IntercomTicketReply" },
                 cmdlet => Assert.Contains($"{cmdlet} -InputObject composed", declared));
             Assert.Contains("New-IntercomTag -Color composed", declared);
             Assert.Contains("New-IntercomCompany -ThrottleLimit composed", declared);

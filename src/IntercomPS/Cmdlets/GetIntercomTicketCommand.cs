@@ -20,9 +20,16 @@ namespace IntercomPS.Cmdlets
         private const string IdSet = "Id";
 
         private readonly PagedOutput _paged;
+        private readonly PipedObject _piped;
         private bool _sawUser;
 
-        public GetIntercomTicketCommand() => _paged = new PagedOutput(this, "tickets");
+        public GetIntercomTicketCommand()
+        {
+            _paged = new PagedOutput(this, "tickets");
+            // A piped user binds -User (its exact type, before any by-name binding); any other object of the module's
+            // would bind its own Id as a ticket's, so it is refused.
+            _piped = new PipedObject(Composed, PipedKind.Ticket, IdSet);
+        }
 
         /// <summary>The id Intercom's API gave the ticket (not the number the Inbox shows, TicketId).</summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
@@ -71,14 +78,15 @@ namespace IntercomPS.Cmdlets
         {
             if (ParameterSetName == IdSet)
             {
-                _paged.RefuseTotalCount("the tickets of a search", "-Id or piped tickets", Id);
+                _paged.RefuseTotalCount("the tickets of a search", "-Id or piped tickets", _piped.InputObject);
+                if (_piped.Refuses(Requests)) return;
                 if (string.IsNullOrWhiteSpace(Id))
                 {
-                    Requests.Refuse(Id, new PSArgumentException("Name the ticket by -Id (a blank cell names none)."));
+                    Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the ticket by -Id (a blank cell names none)."));
                     return;
                 }
                 var id = Id!.Trim();
-                Requests.Submit(id, token => Client.As<ITickets>().GetTicketAsync(id, token), ticket =>
+                Requests.Submit((object?)_piped.InputObject ?? id, token => Client.As<ITickets>().GetTicketAsync(id, token), ticket =>
                 {
                     if (_paged.Admit()) WriteObject(ticket);
                 });

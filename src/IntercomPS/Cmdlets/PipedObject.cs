@@ -115,6 +115,7 @@ namespace IntercomPS.Cmdlets
                 PipedKind.HelpCenterCollection when piped is Article article => $"Article '{article}' is not a collection: to get the collection it is in, pass its ParentId, Get-IntercomHelpCenterCollection -Id {article.ParentId}.",
                 PipedKind.HelpCenterCollection => $"{Describe(piped)} is not a help center collection: pipe collections (Get-IntercomHelpCenterCollection), or pass a collection's -Id.",
                 PipedKind.Ticket when piped is User user => $"User '{user}' is not a ticket: to act on the user's tickets, pipe the user to Get-IntercomTicket first.",
+                PipedKind.Ticket when piped is TicketType type => $"Ticket type '{type}' is not a ticket: to get the tickets of a type, pass its name or Id to Get-IntercomTicket -TicketType.",
                 PipedKind.Ticket => $"{Describe(piped)} is not a ticket: pipe tickets (Get-IntercomTicket), or pass a ticket's -Id.",
                 PipedKind.TicketType => $"{Describe(piped)} is not a ticket type: pipe ticket types (Get-IntercomTicketType), or pass a ticket type's -Id.",
                 PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
