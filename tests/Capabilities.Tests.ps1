@@ -58,6 +58,7 @@ BeforeAll {
         'Get-IntercomNote'                         = { Get-IntercomNote -UserId 'cap1' }
         'Get-IntercomAdmin'                        = { Get-IntercomAdmin }
         'Get-IntercomTeam'                         = { Get-IntercomTeam }
+        'Get-IntercomAdminActivity'                = { Get-IntercomAdminActivity }
         'Get-IntercomDataAttribute'                = { Get-IntercomDataAttribute }
         'New-IntercomDataAttribute'                = { New-IntercomDataAttribute -Name 'cap' -DataType integer }
         'Set-IntercomDataAttribute'                = { Set-IntercomDataAttribute -AttributeId 1 -Description 'cap' }

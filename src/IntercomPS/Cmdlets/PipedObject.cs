@@ -49,15 +49,24 @@ namespace IntercomPS.Cmdlets
         }
 
         /// <summary>
-        /// Refuses a piped article beside an -Id that names another article: PowerShell binds the command line's -Id and
-        /// skips the piped article's own, so the write would go to the other article while -Confirm named the piped one.
+        /// Refuses a piped article (or ticket) beside an -Id that names another: PowerShell binds the command line's -Id
+        /// and skips the piped object's own, so the write would go to the other one while -Confirm named the piped one.
         /// </summary>
         /// <returns>Whether it was refused, so the input is done with.</returns>
-        public bool RefusesAnotherArticle(RequestRunner requests, string? id)
+        public bool RefusesAnotherArticle(RequestRunner requests, string? id) =>
+            RefusesAnother<Article>(requests, id, article => article.Id, article => article.Title, "article");
+
+        /// <inheritdoc cref="RefusesAnotherArticle"/>
+        public bool RefusesAnotherTicket(RequestRunner requests, string? id) =>
+            RefusesAnother<Ticket>(requests, id, ticket => ticket.Id, ticket => ticket.ToString(), "ticket");
+
+        private bool RefusesAnother<T>(RequestRunner requests, string? id, Func<T, string?> idOf, Func<T, string?> nameOf, string noun) where T : class
         {
-            if (InputObject?.BaseObject is not Article { Id: { } own } article || string.IsNullOrWhiteSpace(id) || string.Equals(own.Trim(), id!.Trim(), StringComparison.Ordinal)) return false;
+            if (InputObject?.BaseObject is not T piped || idOf(piped) is not { } own || string.IsNullOrWhiteSpace(id)
+                || string.Equals(own.Trim(), id!.Trim(), StringComparison.Ordinal)) return false;
+            var kind = char.ToUpperInvariant(noun[0]) + noun.Substring(1);
             requests.Refuse(InputObject, new ArgumentException(
-                $"Article '{article.Title}' ({own}) names its article, and -Id names another ({id.Trim()}): pipe it alone, or name the article by -Id alone."));
+                $"{kind} '{nameOf(piped)}' ({own}) names its {noun}, and -Id names another ({id.Trim()}): pipe it alone, or name the {noun} by -Id alone."));
             return true;
         }
 
@@ -72,19 +81,6 @@ namespace IntercomPS.Cmdlets
             if (InputObject?.BaseObject is not Tag { Name: { } own } || names.All(name => string.Equals(name, own, StringComparison.OrdinalIgnoreCase))) return false;
             requests.Refuse(InputObject, new ArgumentException(
                 $"Tag '{own}' names its tag, and -Name names another ({string.Join(", ", names)}): pipe it alone, or name the tags by -Name alone."));
-            return true;
-        }
-
-        /// <summary>
-        /// Refuses a piped ticket beside an -Id that names another ticket: PowerShell binds the command line's -Id and
-        /// skips the piped ticket's own, so the write would go to the other ticket while -Confirm named the piped one.
-        /// </summary>
-        /// <returns>Whether it was refused, so the input is done with.</returns>
-        public bool RefusesAnotherTicket(RequestRunner requests, string? id)
-        {
-            if (InputObject?.BaseObject is not Ticket { Id: { } own } ticket || string.IsNullOrWhiteSpace(id) || string.Equals(own.Trim(), id!.Trim(), StringComparison.Ordinal)) return false;
-            requests.Refuse(InputObject, new ArgumentException(
-                $"Ticket '{ticket}' ({own}) names its ticket, and -Id names another ({id.Trim()}): pipe it alone, or name the ticket by -Id alone."));
             return true;
         }
 
