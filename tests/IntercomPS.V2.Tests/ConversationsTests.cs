@@ -228,6 +228,34 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.Equal("""{"issue_type":"Billing","priority":3,"vip":true}""", (await Api.GetAsync($"/conversations/{id}")).Ok()["custom_attributes"].GetRawText());
     }
 
+    [Fact]
+    public async Task A_null_read_title_or_custom_attributes_is_refused_by_its_name_and_changes_nothing()
+    {
+        // The description types title as a string, read as a boolean and custom_attributes as an object, none nullable
+        // (company_id says "Set to nil to remove company"; title does not). {"title": null} was read as no field at all
+        // and blamed read ("give read ..."); beside read it was dropped silently and the title stayed.
+        var (contact, _, _) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString();
+        (await Api.PutAsync($"/conversations/{id}", new { title = "Invoice", read = false })).Ok();
+
+        foreach (var (body, field, message) in new (string, string, string)[]
+        {
+            ("""{"title":null}""", "title", "title must be a string (an empty one removes the title), not null"),
+            ("""{"title":null,"read":true}""", "title", "title must be a string (an empty one removes the title), not null"),
+            ("""{"read":null,"title":"Other"}""", "read", "read must be true or false, not null"),
+            ("""{"custom_attributes":null,"read":true}""", "custom_attributes", "custom_attributes must be an object, not null"),
+        })
+        {
+            var refused = await Api.PutAsync($"/conversations/{id}", body);
+            Assert.Equal(message, refused.Error(400, "parameter_invalid"));
+            Assert.Equal(field, refused["errors"][0].GetProperty("field").GetString());
+        }
+
+        var kept = (await Api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal(("Invoice", false), (kept["title"].GetString(), kept["read"].GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, (await Api.PutAsync($"/conversations/{id}", new { title = "" })).Ok()["title"].ValueKind); // "" removes it
+    }
+
     [Theory]
     [InlineData(true, "Closing")]
     [InlineData(true, null)]

@@ -76,6 +76,9 @@ internal static class ConversationsEndpoints
 
     private static readonly FieldSet UpdateFields = UnknownFields.Set("read", "title", "custom_attributes", "company_id");
 
+    private static readonly (string Field, string What)[] NotNullable =
+        [("read", "true or false"), ("title", "a string (an empty one removes the title)"), ("custom_attributes", "an object")];
+
     /// <summary>
     /// read, title (an empty one removes it) and custom_attributes (strings, numbers, booleans and nulls, merged key by
     /// key; conversation attributes are defined in Intercom's UI, which the API cannot do, so any name is taken); at
@@ -89,6 +92,16 @@ internal static class ConversationsEndpoints
         if (Input.Field(body, "company_id") is not null)
         {
             throw Invalid("company_id", "company_id on conversations is not emulated");
+        }
+
+        // None of the three is nullable in the description (company_id is: its null removes the company): a null is
+        // refused by name, not read as absent, which lost a title meant to be removed and blamed read for it.
+        foreach (var (field, what) in NotNullable)
+        {
+            if (body.TryGetProperty(field, out var given) && given.ValueKind == JsonValueKind.Null)
+            {
+                throw Invalid(field, $"{field} must be {what}, not null");
+            }
         }
 
         var change = new ConversationChange(Input.Bool(body, "read"), Input.String(body, "title"), ContactsEndpoints.CustomAttributes(body));
