@@ -134,5 +134,34 @@ public class VersionsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
         }
     }
 
+    [Theory]
+    [InlineData("2.11")]
+    [InlineData("2.13")]
+    public async Task Before_2_14_a_conversations_title_and_company_id_are_unknown_fields_of_its_update(string version)
+    {
+        // 2.11's update_conversation_request has read and custom_attributes only (2.14 adds title and company_id): there
+        // the emulator set the title as 2.14 does. Now both are named as any unknown field is, and ignored.
+        var contact = (await fixture.V2.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString();
+        var id = (await fixture.V2.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "hi" })).Ok()["conversation_id"].GetString();
+        var path = $"/conversations/{id}";
+        (await fixture.V2.PutAsync(path, new { title = "Kept" })).Ok();
+        var old = fixture.V2.WithVersion(version);
+        var takes = $"PUT {path} takes custom_attributes, read";
+
+        var updated = (await old.PutAsync(path, new { title = "Lost", read = true, custom_attributes = new { plan = "pro" } })).Ok();
+        Assert.Equal($"ignored unknown field 'title'; {takes}", updated.Header("X-Emulator-Warning"));
+        Assert.Equal(("Kept", true, "pro"), (updated["title"].GetString(), updated["read"].GetBoolean(), updated["custom_attributes"].GetProperty("plan").GetString()));
+        Assert.Equal($"ignored unknown field 'company_id'; {takes}", (await old.PutAsync(path, new { company_id = "c1", read = true })).Ok().Header("X-Emulator-Warning"));
+        Assert.Equal($"ignored unknown field 'title'; {takes}", (await old.PutAsync(path, """{"title":null,"read":true}""")).Ok().Header("X-Emulator-Warning"));
+        var alone = await old.PutAsync(path, new { title = "Lost" });
+        Assert.Equal("give read (true or false) or custom_attributes", alone.Error(400, "parameter_invalid"));
+        Assert.Equal($"ignored unknown field 'title'; {takes}", alone.Header("X-Emulator-Warning"));
+        Assert.Equal("Kept", (await fixture.V2.GetAsync(path)).Ok()["title"].GetString());
+
+        var current = (await fixture.V2.PutAsync(path, new { title = "Set" })).Ok(); // 2.14 takes it
+        Assert.Null(current.Header("X-Emulator-Warning"));
+        Assert.Equal("Set", current["title"].GetString());
+    }
+
     private static long? Number(System.Text.Json.JsonElement value) => value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : value.GetInt64();
 }

@@ -78,13 +78,14 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="TicketStateObjects">A ticket's ticket_state is the ticket_state object (2.14 on); 2.11's is the state's category, its labels beside it (ticket_state_internal_label, ticket_state_external_label), and PUT /tickets/{id} takes 2.11's fields (state by category, assignment {admin_id, assignee_id}).</param>
 /// <param name="TicketAssigneeNumbers">A ticket's admin_assignee_id and team_assignee_id are integers (2.16), not strings.</param>
 /// <param name="TicketPreviousState">A ticket has previous_ticket_state_id (2.16): the state its most recent state change left, null before any.</param>
+/// <param name="ConversationTitles">PUT /conversations/{id} takes title and company_id (2.14 on); 2.11's update_conversation_request has only read and custom_attributes, so there they are unknown fields, named and ignored.</param>
 /// <param name="WhatsAppMessages">POST /messages documents message_type whatsapp (2.16), which is refused as not emulated rather than as no such type.</param>
 internal sealed record ApiModel(
     string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
     bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false,
-    bool TicketPreviousState = false)
+    bool TicketPreviousState = false, bool ConversationTitles = true)
 {
-    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false);
+    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false, ConversationTitles: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15");
     public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true);

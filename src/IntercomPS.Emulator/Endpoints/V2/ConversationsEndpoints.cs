@@ -76,20 +76,25 @@ internal static class ConversationsEndpoints
 
     private static readonly FieldSet UpdateFields = UnknownFields.Set("read", "title", "custom_attributes", "company_id");
 
+    /// <summary>2.11's update_conversation_request (ApiModel.ConversationTitles false): no title, no company_id.</summary>
+    private static readonly FieldSet UpdateFields211 = UnknownFields.Set("read", "custom_attributes");
+
     private static readonly (string Field, string What)[] NotNullable =
         [("read", "true or false"), ("title", "a string (an empty one removes the title)"), ("custom_attributes", "an object")];
 
     /// <summary>
     /// read, title (an empty one removes it) and custom_attributes (strings, numbers, booleans and nulls, merged key by
     /// key; conversation attributes are defined in Intercom's UI, which the API cannot do, so any name is taken); at
-    /// least one of them. company_id is refused: conversations are linked to no company here.
+    /// least one of them. company_id is refused: conversations are linked to no company here. Before 2.14 title and
+    /// company_id are unknown fields, named in the warning and ignored as any other.
     /// </summary>
     public static async Task<IResult> UpdateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context, UpdateFields))!.Value;
+        var titles = Face.VersionOf(context).Model.ConversationTitles;
+        var body = (await RequestBody.ReadAsync(context, titles ? UpdateFields : UpdateFields211))!.Value;
         var id = Id(context);
         _ = await Store(context).GetConversationAsync(id); // a conversation that does not exist is a 404 whatever the body asks
-        if (Input.Field(body, "company_id") is not null)
+        if (titles && Input.Field(body, "company_id") is not null)
         {
             throw Invalid("company_id", "company_id on conversations is not emulated");
         }
@@ -98,16 +103,16 @@ internal static class ConversationsEndpoints
         // refused by name, not read as absent, which lost a title meant to be removed and blamed read for it.
         foreach (var (field, what) in NotNullable)
         {
-            if (body.TryGetProperty(field, out var given) && given.ValueKind == JsonValueKind.Null)
+            if ((titles || field != "title") && body.TryGetProperty(field, out var given) && given.ValueKind == JsonValueKind.Null)
             {
                 throw Invalid(field, $"{field} must be {what}, not null");
             }
         }
 
-        var change = new ConversationChange(Input.Bool(body, "read"), Input.String(body, "title"), ContactsEndpoints.CustomAttributes(body));
+        var change = new ConversationChange(Input.Bool(body, "read"), titles ? Input.String(body, "title") : null, ContactsEndpoints.CustomAttributes(body));
         if (change is { Read: null, Title: null, CustomAttributes: null })
         {
-            throw Invalid("read", "give read (true or false), title or custom_attributes");
+            throw Invalid("read", titles ? "give read (true or false), title or custom_attributes" : "give read (true or false) or custom_attributes");
         }
 
         var conversation = await Store(context).UpdateConversationAsync(id, change);
