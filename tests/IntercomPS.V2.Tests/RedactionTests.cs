@@ -87,6 +87,28 @@ public class RedactionTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
     }
 
     [Fact]
+    public async Task On_2_16_retain_metrics_is_true_or_false_and_either_deletes_the_conversation()
+    {
+        // 2.16 documents retain_metrics: true (the default) keeps the reporting data, false deletes it too. The emulator
+        // keeps none, so both delete what there is; a value that is neither was ignored and the conversation deleted.
+        var v216 = Api.WithVersion("2.16");
+        var (_, _, kept) = await NewConversation();
+        Assert.Equal("retain_metrics must be true or false, not 'maybe'", (await v216.DeleteAsync($"/conversations/{kept}?retain_metrics=maybe")).Error(400, "parameter_invalid"));
+        Assert.Equal("retain_metrics", (await v216.DeleteAsync($"/conversations/{kept}?retain_metrics=1"))["errors"][0].GetProperty("field").GetString());
+        (await Api.GetAsync($"/conversations/{kept}")).Ok(); // nothing was deleted
+
+        foreach (var retain in new[] { "true", "false" })
+        {
+            var (_, _, id) = await NewConversation();
+            Assert.True((await v216.DeleteAsync($"/conversations/{id}?retain_metrics={retain}")).Ok()["deleted"].GetBoolean());
+            (await Api.GetAsync($"/conversations/{id}")).Error(404, "not_found");
+        }
+
+        // 2.14 and 2.15 have no retain_metrics: like any query parameter the 2.x face does not take, it is ignored.
+        (await Api.DeleteAsync($"/conversations/{kept}?retain_metrics=maybe")).Ok();
+    }
+
+    [Fact]
     public async Task Redacting_a_part_keeps_it_and_empties_its_words_everywhere()
     {
         var (contact, externalId, id) = await NewConversation("hello");

@@ -210,9 +210,18 @@ internal static class ConversationsEndpoints
         return Json.Ok(w => Writer.AppliedTag(w, removed));
     }
 
-    /// <summary>DELETE /conversations/{id}: the conversation and all it holds are gone; the answer is conversation_deleted.</summary>
+    /// <summary>
+    /// DELETE /conversations/{id}: the conversation and all it holds are gone; the answer is conversation_deleted. 2.16's
+    /// retain_metrics (true or false) is checked and changes nothing: there is no reporting data to keep or delete. Other
+    /// versions have no such parameter, and the 2.x face ignores query parameters it does not take, as the service does.
+    /// </summary>
     public static async Task<IResult> DeleteAsync(HttpContext context)
     {
+        if (Face.VersionOf(context).Model.RetainMetrics && Input.Query(context.Request.Query, "retain_metrics") is { } retain && retain is not ("true" or "false"))
+        {
+            throw Invalid("retain_metrics", $"retain_metrics must be true or false, not '{retain}'");
+        }
+
         var id = Id(context);
         await Store(context).DeleteConversationAsync(id);
         return Json.Ok(w =>
