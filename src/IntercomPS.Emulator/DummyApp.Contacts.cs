@@ -175,7 +175,12 @@ internal sealed partial class DummyApp
     public async Task<AppliedTag> TagConversationAsync(long id, long tagId, string adminId) =>
         new(await GetTagAsync(tagId), Now, KnownAdmin(adminId));
 
-    public Task<AppliedTag> UntagConversationAsync(long id, long tagId, string adminId) => TagConversationAsync(id, tagId, adminId);
+    /// <summary>Any tag but 0, which the path gives for a tag id that is no number (after the conversation and the admin, as the store).</summary>
+    public async Task<AppliedTag> UntagConversationAsync(long id, long tagId, string adminId)
+    {
+        var admin = KnownAdmin(adminId);
+        return tagId > 0 ? new(await GetTagAsync(tagId), Now, admin) : throw AppStore.ConversationTagNotFound();
+    }
 
     /// <summary>Any conversation id is the canned thread's: deleting it answers as deleted, and nothing is kept.</summary>
     public Task DeleteConversationAsync(long id) => Task.CompletedTask;

@@ -75,6 +75,8 @@ public class DummyAppTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
         var replied = (await Dummy.PostAsync($"/conversations/{conversation}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Hi" })).Ok();
         Assert.Equal("<p>Hi</p>", replied["conversation_parts"].GetProperty("conversation_parts").EnumerateArray().Last().GetProperty("body").GetString());
         Assert.Equal("closed", (await Dummy.PostAsync($"/conversations/{conversation}/parts", new { message_type = "close", type = "admin", admin_id = admin })).Ok()["state"].GetString());
+        Assert.Equal("7", (await Dummy.SendAsync(System.Net.Http.HttpMethod.Delete, $"/conversations/{conversation}/tags/7", new { admin_id = admin })).Ok()["id"].GetString());
+        (await Dummy.SendAsync(System.Net.Http.HttpMethod.Delete, $"/conversations/{conversation}/tags/abc", new { admin_id = admin })).Error(404, "tag_not_found");
         (await Dummy.PostAsync("/conversations", new { from = new { type = "user", id }, body = "Hello" })).Ok();
         var canned = (await Dummy.GetAsync($"/conversations/{conversation}")).Ok();
         var source = canned["source"].GetProperty("id").GetString();

@@ -178,6 +178,13 @@ public class TeamInboxTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
         (await Api.SendAsync(HttpMethod.Delete, $"/conversations/{id}/tags/{tag}", new { admin_id = me })).Error(404, "tag_not_found");
         (await Api.PostAsync($"/conversations/{id}/tags", new { id = "999999", admin_id = me })).Error(404, "tag_not_found");
         (await Api.PostAsync("/conversations/999999/tags", new { id = tag, admin_id = me })).Error(404, "not_found");
+
+        // The conversation is looked up before the tag, whatever the tag id: one that is no number was tag_not_found first.
+        foreach (var none in new[] { "abc", "999999" })
+        {
+            (await Api.SendAsync(HttpMethod.Delete, $"/conversations/999999/tags/{none}", new { admin_id = me })).Error(404, "not_found");
+            (await Api.SendAsync(HttpMethod.Delete, $"/conversations/{id}/tags/{none}", new { admin_id = me })).Error(404, "tag_not_found");
+        }
     }
 
     [Fact]

@@ -411,6 +411,21 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
     }
 
     [Fact]
+    public async Task Untagging_an_unknown_ticket_is_ticket_not_found_whatever_the_tag_id()
+    {
+        // The ticket is looked up first, as on every ticket route: a tag id that is no number (so names no tag) was the
+        // 404 tag_not_found before the ticket was looked up at all, where a numeric one gave ticket_not_found.
+        var (type, contact, _) = await TicketWorldAsync();
+        var admin = (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var id = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        foreach (var tag in new[] { "abc", "0", "999999" })
+        {
+            Assert.Equal("Ticket not found", (await Api.SendAsync(System.Net.Http.HttpMethod.Delete, $"/tickets/999999/tags/{tag}", new { admin_id = admin })).Error(404, "ticket_not_found"));
+            Assert.Equal("Tag not found", (await Api.SendAsync(System.Net.Http.HttpMethod.Delete, $"/tickets/{id}/tags/{tag}", new { admin_id = admin })).Error(404, "tag_not_found"));
+        }
+    }
+
+    [Fact]
     public async Task A_user_reply_on_a_back_office_ticket_is_refused()
     {
         var (type, contact, _) = await TicketWorldAsync("Back-office");

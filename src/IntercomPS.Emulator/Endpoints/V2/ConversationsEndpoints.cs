@@ -205,7 +205,7 @@ internal static class ConversationsEndpoints
     public static async Task<IResult> UntagAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context, UntagFields))!.Value;
-        var tagId = RouteValues.NumericId(context, "tag_id", AppStore.ConversationTagNotFound);
+        var tagId = RouteValues.NumericIdOrNone(context, "tag_id"); // the store finds the conversation, then the admin, then the tag
         var removed = await Store(context).UntagConversationAsync(Id(context), tagId, AdminId(body));
         return Json.Ok(w => Writer.AppliedTag(w, removed));
     }

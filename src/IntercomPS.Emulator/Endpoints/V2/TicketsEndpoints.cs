@@ -277,7 +277,7 @@ internal static class TicketsEndpoints
     {
         var id = Id(context);
         var body = (await RequestBody.ReadAsync(context, UntagFields))!.Value;
-        var tagId = RouteValues.NumericId(context, "tag_id", Storage.AppStore.ConversationTagNotFound);
+        var tagId = RouteValues.NumericIdOrNone(context, "tag_id"); // the store finds the ticket, then the admin, then the tag
         var admin = ConversationsEndpoints.IdText(body, "admin_id") ?? throw TicketTypes.Missing("admin_id", "admin_id is required (an admin's id: GET /admins lists them)");
         var removed = await Caller.From(context).Store.UntagTicketAsync(id, tagId, admin);
         return Json.Ok(w => Writer.AppliedTag(w, removed));
