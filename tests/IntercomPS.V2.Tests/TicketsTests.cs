@@ -217,9 +217,25 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
     {
         await fixture.ResetAsync();
         var api = Api.WithVersion(version);
-        var id = (await api.PostAsync("/ticket_types", new { name = "Bug Report" })).Ok()["id"].GetString()!;
+        var created = (await api.PostAsync("/ticket_types", new { name = "Bug Report" })).Ok();
+        var id = created["id"].GetString()!;
         Assert.Equal("Bug Report", (await api.GetAsync($"/ticket_types/{id}")).Ok()["name"].GetString());
         (await api.GetAsync("/ticket_states")).Error(400, "intercom_version_invalid");
+
+        // 2.11's ticket_type has no ticket_states (2.14's brought them), wherever a type is written: it carried them.
+        var contact = (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString()!;
+        var ticket = (await api.PostAsync("/tickets", new { ticket_type_id = id, contacts = new[] { new { id = contact } } })).Ok();
+        foreach (var type in new[]
+        {
+            created.Json, (await api.GetAsync($"/ticket_types/{id}")).Ok().Json, (await api.GetAsync("/ticket_types")).Ok()["data"][0],
+            (await api.PutAsync($"/ticket_types/{id}", new { description = "Bugs" })).Ok().Json, ticket["ticket_type"], (await api.GetAsync($"/tickets/{ticket["id"].GetString()}")).Ok()["ticket_type"],
+        })
+        {
+            Assert.False(type.TryGetProperty("ticket_states", out _), type.GetRawText());
+            Assert.Equal("Bug Report", type.GetProperty("name").GetString());
+        }
+
+        Assert.Equal(4, (await Api.GetAsync($"/ticket_types/{id}")).Ok()["ticket_states"].GetProperty("data").GetArrayLength()); // 2.14 lists them
     }
 
     [Fact]

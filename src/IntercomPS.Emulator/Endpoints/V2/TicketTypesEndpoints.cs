@@ -33,7 +33,7 @@ internal static class TicketTypesEndpoints
     public static async Task<IResult> ListAsync(HttpContext context)
     {
         var caller = Caller.From(context);
-        var (appId, types) = (caller.AppId, await caller.Store.ListTicketTypesAsync());
+        var (appId, types, model) = (caller.AppId, await caller.Store.ListTicketTypesAsync(), Face.VersionOf(context).Model);
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -41,7 +41,7 @@ internal static class TicketTypesEndpoints
             w.WriteStartArray("data");
             foreach (var type in types)
             {
-                TicketType(w, type, appId);
+                TicketType(w, type, appId, model);
             }
 
             w.WriteEndArray();
@@ -52,7 +52,7 @@ internal static class TicketTypesEndpoints
     public static async Task<IResult> GetAsync(HttpContext context)
     {
         var type = await Caller.From(context).Store.GetTicketTypeAsync(RouteValues.Text(context, "ticket_type_id"));
-        return Json.Ok(w => TicketType(w, type, Caller.From(context).AppId));
+        return Json.Ok(w => TicketType(w, type, Caller.From(context).AppId, Face.VersionOf(context).Model));
     }
 
     /// <summary>{name (required), description, category (Customer when not given), icon, is_internal}.</summary>
@@ -66,7 +66,7 @@ internal static class TicketTypesEndpoints
         }
 
         var type = await Caller.From(context).Store.CreateTicketTypeAsync(input);
-        return Json.Ok(w => TicketType(w, type, Caller.From(context).AppId));
+        return Json.Ok(w => TicketType(w, type, Caller.From(context).AppId, Face.VersionOf(context).Model));
     }
 
     /// <summary>Any of {name, description, category, icon, archived, is_internal}; what is not given stays.</summary>
@@ -75,7 +75,7 @@ internal static class TicketTypesEndpoints
         var id = RouteValues.Text(context, "ticket_type_id");
         var body = (await RequestBody.ReadAsync(context, UpdateFields))!.Value;
         var type = await Caller.From(context).Store.UpdateTicketTypeAsync(id, TypeInput(body, Input.Bool(body, "archived")));
-        return Json.Ok(w => TicketType(w, type, Caller.From(context).AppId));
+        return Json.Ok(w => TicketType(w, type, Caller.From(context).AppId, Face.VersionOf(context).Model));
     }
 
     /// <summary>
@@ -197,8 +197,11 @@ internal static class TicketTypesEndpoints
             Input.Bool(body, "allow_multiple_values"), archived);
     }
 
-    /// <summary>A ticket_type (of the workspace, the caller's app) with its attributes and states, the attributes listed as the description's examples list them ({type: list, data}).</summary>
-    public static void TicketType(Utf8JsonWriter w, TicketTypeRecord t, string workspaceId)
+    /// <summary>
+    /// A ticket_type (of the workspace, the caller's app) with its attributes and, from 2.14 (ApiModel.TicketStateObjects),
+    /// its states: 2.11's ticket_type has no ticket_states. The attributes are listed as the description's examples list them ({type: list, data}).
+    /// </summary>
+    public static void TicketType(Utf8JsonWriter w, TicketTypeRecord t, string workspaceId, ApiModel model)
     {
         w.WriteStartObject();
         TypeFields(w, t);
@@ -215,18 +218,22 @@ internal static class TicketTypesEndpoints
 
         w.WriteEndArray();
         w.WriteEndObject();
-        w.WriteStartObject("ticket_states");
-        w.WriteString("type", "list");
-        w.WriteStartArray("data");
-        foreach (var state in TicketStates.All)
+        if (model.TicketStateObjects)
         {
-            w.WriteStartObject();
-            StateFields(w, state);
+            w.WriteStartObject("ticket_states");
+            w.WriteString("type", "list");
+            w.WriteStartArray("data");
+            foreach (var state in TicketStates.All)
+            {
+                w.WriteStartObject();
+                StateFields(w, state);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
-        w.WriteEndArray();
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 

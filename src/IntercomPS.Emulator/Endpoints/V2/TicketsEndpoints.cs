@@ -357,7 +357,7 @@ internal static class TicketsEndpoints
         }
 
         w.WritePropertyName("ticket_type");
-        TicketTypesEndpoints.TicketType(w, t.Type, workspaceId);
+        TicketTypesEndpoints.TicketType(w, t.Type, workspaceId, model);
         w.WriteStartObject("contacts");
         w.WriteString("type", "contact.list");
         w.WriteStartArray("contacts");
