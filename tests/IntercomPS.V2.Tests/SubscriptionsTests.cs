@@ -106,8 +106,17 @@ public class SubscriptionsTests(EmulatorFixture fixture) : IClassFixture<Emulato
             (await Api.PostAsync($"/contacts/{contact}/subscriptions", new { id = newsletters })).Error(400, "parameter_not_found"));
         Assert.Equal("id is required (the subscription type's id)",
             (await Api.PostAsync($"/contacts/{contact}/subscriptions", new { consent_type = "opt_out" })).Error(400, "parameter_not_found"));
-        Assert.Equal("id must be a string (the subscription type's id), not a boolean",
-            (await Api.PostAsync($"/contacts/{contact}/subscriptions", new { id = true, consent_type = "opt_out" })).Error(400, "parameter_invalid"));
+        // The id is read as every 2.x body id is (a string, or a whole number as the description's example sends it): a
+        // fraction or a negative number was a 404 here and a 400 everywhere else.
+        foreach (var (id, kind) in new (object, string)[] { (true, "a boolean"), (1.5, "a number (1.5)"), (-1, "a number (-1)") })
+        {
+            var refused = await Api.PostAsync($"/contacts/{contact}/subscriptions", new { id, consent_type = "opt_out" });
+            Assert.Equal($"id must be an id (a string or a whole number), not {kind}", refused.Error(400, "parameter_invalid"));
+            Assert.Equal("id", refused["errors"][0].GetProperty("field").GetString());
+        }
+
+        Assert.Equal("Newsletters", (await Api.PostAsync($"/contacts/{contact}/subscriptions", new { id = long.Parse(newsletters), consent_type = "opt_out" })).Ok()["default_translation"].GetProperty("name").GetString());
+        (await Api.DeleteAsync($"/contacts/{contact}/subscriptions/{newsletters}")).Ok();
         Assert.Empty((await Api.GetAsync($"/contacts/{contact}/subscriptions")).Ok()["data"].EnumerateArray());
     }
 

@@ -236,7 +236,7 @@ internal static class Input
     private static bool TryPositive(string? text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0;
 
-    private static string Describe(JsonElement e) => e.ValueKind is JsonValueKind.String or JsonValueKind.Number
+    public static string Describe(JsonElement e) => e.ValueKind is JsonValueKind.String or JsonValueKind.Number
         ? $"{Kind(e)} ({Truncate(e.GetRawText())})"
         : Kind(e);
 

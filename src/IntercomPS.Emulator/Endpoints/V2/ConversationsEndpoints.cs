@@ -313,7 +313,7 @@ internal static class ConversationsEndpoints
         null => null,
         { ValueKind: JsonValueKind.String } v => v.GetString(),
         { ValueKind: JsonValueKind.Number } v when v.TryGetInt64(out var n) && n >= 0 => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        { } v => throw Invalid(name, $"{name} must be an id (a string or a number), not {Input.Kind(v)}"),
+        { } v => throw Invalid(name, $"{name} must be an id (a string or a whole number), not {Input.Describe(v)}"),
     };
 
     private static string Text(JsonElement body, string name) =>

@@ -36,13 +36,9 @@ internal static class SubscriptionsEndpoints
     public static async Task<IResult> AttachAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context, AttachFields))!.Value;
-        var id = Input.Field(body, "id") switch
-        {
-            null => throw new ApiError(400, "bad_request", "id is required (the subscription type's id)") { Code = "parameter_not_found", Field = "id" },
-            { ValueKind: JsonValueKind.String } v => v.GetString()!,
-            { ValueKind: JsonValueKind.Number } v => v.GetRawText(),
-            { } v => throw new ApiError(400, "bad_request", $"id must be a string (the subscription type's id), not {Input.Kind(v)}") { Code = "parameter_invalid", Field = "id" },
-        };
+        // The id as every 2.x body id is read (ConversationsEndpoints.IdText): a fraction or a negative number is a 400, not a 404.
+        var id = ConversationsEndpoints.IdText(body, "id")
+            ?? throw new ApiError(400, "bad_request", "id is required (the subscription type's id)") { Code = "parameter_not_found", Field = "id" };
         var consentType = Input.Field(body, "consent_type") switch
         {
             null => throw new ApiError(400, "bad_request", "consent_type is required (opt_out or opt_in, the subscription type's own)") { Code = "parameter_not_found", Field = "consent_type" },
