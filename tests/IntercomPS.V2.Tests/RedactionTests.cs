@@ -152,6 +152,31 @@ public class RedactionTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
     }
 
     [Fact]
+    public async Task A_redacted_source_keeps_the_url_it_was_sent_from_and_shows_no_attachments()
+    {
+        // Redaction is of the message (the description: "redact ... the source message"; its redacted part shows the
+        // deleted body and attachments: []). The source's url is where the conversation was started, a fact about the
+        // conversation that first_contact_reply repeats, not the words redacted, so it stays; attachments are not
+        // emulated, so there are none to remove. The words are gone from every read of both faces.
+        var externalId = EmulatorFixture.NewId("u");
+        (await Api.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail(), external_id = externalId })).Ok();
+        const string Url = "https://shop.example.com/checkout";
+        var (_, started) = await fixture.V1.SendAsync(HttpMethod.Post, "users/message_threads", new { user_id = externalId, body = "my card is 4242", url = Url });
+        var id = started.GetProperty("thread_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var source = (await Api.GetAsync($"/conversations/{id}")).Ok()["source"];
+        Assert.Equal(Url, source.GetProperty("url").GetString());
+
+        var redacted = (await RedactSource(id, source.GetProperty("id").GetString()!)).Ok();
+        var after = redacted["source"];
+        Assert.Equal((Deleted, true, Url, 0), (after.GetProperty("body").GetString(), after.GetProperty("redacted").GetBoolean(),
+            after.GetProperty("url").GetString(), after.GetProperty("attachments").GetArrayLength()));
+        Assert.Equal(Url, redacted["first_contact_reply"].GetProperty("url").GetString());
+        Assert.DoesNotContain("4242", (await Api.GetAsync($"/conversations/{id}?display_as=plaintext")).Ok().Text);
+        var (_, thread) = await fixture.V1.SendAsync(HttpMethod.Get, $"users/message_threads?user_id={externalId}&thread_id={id}");
+        Assert.DoesNotContain("4242", thread.GetRawText());
+    }
+
+    [Fact]
     public async Task Redacting_twice_answers_the_conversation_as_the_first_redaction_left_it()
     {
         var (contact, _, id) = await NewConversation();
