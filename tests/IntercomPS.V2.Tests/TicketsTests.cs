@@ -393,6 +393,12 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         Assert.Equal("Assignee not found", (await Api.PutAsync($"/tickets/{id}", new { assignee_id = "424242" })).Error(404, "assignee_not_found"));
         Assert.Equal("Assignee not found", (await Api.PutAsync($"/tickets/{id}", new { admin_id = 424242, open = true })).Error(404, "assignee_not_found"));
         Assert.Equal(closed.Text, (await Api.GetAsync($"/tickets/{id}")).Ok().Text);
+
+        // Snoozing a closed ticket opens it until then with one snoozed part, as snoozing a closed conversation does
+        // (TeamInboxTests: close, snoozed): the snooze is the reopening, so no open part comes before it.
+        var resnoozed = (await Api.PutAsync($"/tickets/{id}", new { snoozed_until = 1_900_000_000 })).Ok();
+        Assert.Equal((true, 1_900_000_000), (resnoozed["open"].GetBoolean(), resnoozed["snoozed_until"].GetInt64()));
+        Assert.Equal(["close", "snoozed"], PartTypes(resnoozed.Json)[^2..]);
     }
 
     [Fact]
