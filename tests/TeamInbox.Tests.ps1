@@ -207,6 +207,23 @@ Describe 'The team inbox on REST API 2.14' {
             (Invoke-Raw "conversations/$($refund.ThreadId)").title | Should -BeNullOrEmpty
         }
 
+        It 'refuses -Title on a session before 2.14, whose update takes no title, and sends nothing' {
+            # 2.11's PUT /conversations/{id} takes read and custom_attributes only: a title sent there would be ignored.
+            Connect-TestIntercomV2 -ApiVersion 2.11
+            try {
+                $puts = Get-TestRequestCount 'PUT /conversations/{conversation_id}'
+                { Set-IntercomMessageThread -ThreadId $refund.ThreadId -Title 'Old version' -ErrorAction Stop } |
+                    Should -Throw -ErrorId 'Intercom.not_supported,*' -ExpectedMessage 'Titling a conversation (-Title) needs Intercom-Version 2.14 or later, and this session asks for 2.11: connect with Connect-Intercom -ApiVersion 2.14.'
+                Get-TestRequestCount 'PUT /conversations/{conversation_id}' | Should -Be $puts
+                (Invoke-Raw "conversations/$($refund.ThreadId)").title | Should -Not -Be 'Old version'
+                # Custom attributes are as old as 2.x's conversations.
+                ($refund | Set-IntercomMessageThread -CustomData @{ priority = 5 } -PassThru).CustomData.priority | Should -Be 5
+            }
+            finally {
+                Connect-TestIntercomV2
+            }
+        }
+
         It 'previews with -WhatIf and changes nothing' {
             $run = Invoke-TestPwsh -Api V2 "Set-IntercomMessageThread -ThreadId $($export.ThreadId) -AssigneeId $annId -AddTag billing -State Closed -WhatIf"
             $run.Lines | Should -Be "What if: Performing the operation `"Assign to admin $annId, tag billing and close`" on target `"conversation $($export.ThreadId)`"."

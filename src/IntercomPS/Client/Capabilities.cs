@@ -91,6 +91,12 @@ namespace IntercomPS.Client
         /// <summary>DELETE /conversations/{id}: "Delete a conversation" in Intercom's 2.13 changelog.</summary>
         private const string ConversationDeletion = "2.13";
 
+        /// <summary>
+        /// A conversation's title on PUT /conversations/{id}: first in the 2.14 description (2.11's update takes only read and
+        /// custom_attributes; 2.2's changelog made the title visible, set in the UI only). No changelog entry dates it.
+        /// </summary>
+        private const string ConversationTitles = "2.14";
+
         /// <summary>Away status reasons (GET /away_status_reasons, an admin's away_status_reason_id): first in the 2.14 description.</summary>
         private const string AwayReasons = "2.14";
 
@@ -130,7 +136,7 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Get-IntercomMessageThread", "UpdatedSince", "Filtering conversations by when they last changed (-UpdatedSince)", ContactModel),
             Capability.OnlyV2("Get-IntercomMessageThread", "Text", "Searching conversations' first message (-Text)", ContactModel),
             Capability.OnlyV2("Get-IntercomMessageThread", "PlainText", "Bodies as plain text (-PlainText)", ContactModel),
-            Capability.OnlyV2("Set-IntercomMessageThread", "Title", "Titling a conversation (-Title)", ContactModel),
+            Capability.OnlyV2("Set-IntercomMessageThread", "Title", "Titling a conversation (-Title)", ConversationTitles),
             Capability.OnlyV2("Set-IntercomMessageThread", "CustomData", "A conversation's custom attributes (-CustomData)", ContactModel),
             Capability.OnlyV2("Set-IntercomMessageThread", "AssigneeId", "Assigning a conversation to an admin (-AssigneeId)", ContactModel),
             Capability.OnlyV2("Set-IntercomMessageThread", "TeamId", "Assigning a conversation to a team (-TeamId)", ContactModel),
