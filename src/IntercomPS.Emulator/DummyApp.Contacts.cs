@@ -182,6 +182,30 @@ internal sealed partial class DummyApp
         return tagId > 0 ? new(await GetTagAsync(tagId), Now, admin) : throw AppStore.ConversationTagNotFound();
     }
 
+    /// <summary>The canned thread with the contact beside its own (by id, external id or email, as the dummy finds contacts); nothing is kept.</summary>
+    public Task<ConversationRecord> AttachContactAsync(long id, TicketContactKey customer, string? adminId, TicketContactKey? onBehalfOf)
+    {
+        var thread = CannedThread(ListedUsers[0], id);
+        if (adminId is not null)
+        {
+            _ = KnownAdmin(adminId);
+        }
+
+        var added = AsContact(customer.Id is { } contactId ? ById(contactId)
+            : customer.ExternalId is { } externalId ? ListedUsers.FirstOrDefault(u => u.UserId == externalId) ?? Resolve(new UserKey(externalId, null))
+            : ListedUsers.FirstOrDefault(u => u.Email == customer.Email) ?? Resolve(new UserKey(null, customer.Email)));
+        return Task.FromResult(added.User.IntercomId == thread.Contact.User.IntercomId ? thread
+            : thread with { Participants = [thread.Contact, added], UpdatedAt = Now });
+    }
+
+    /// <summary>The canned thread has its one contact, and the last one cannot be removed: the description's 422, or its 404 for another contact.</summary>
+    public Task<ConversationRecord> DetachContactAsync(long id, string contactId, string adminId)
+    {
+        var thread = CannedThread(ListedUsers[0], id);
+        _ = KnownAdmin(adminId);
+        throw contactId == thread.Contact.User.IntercomId ? AppStore.LastCustomer() : AppStore.ContactNotFound();
+    }
+
     /// <summary>Any conversation id is the canned thread's: deleting it answers as deleted, and nothing is kept.</summary>
     public Task DeleteConversationAsync(long id) => Task.CompletedTask;
 

@@ -165,6 +165,12 @@ internal interface IAppStore
 
     Task<AppliedTag> UntagConversationAsync(long id, long tagId, string adminId);
 
+    /// <summary>Adds a contact to the conversation, by an admin or on behalf of a contact taking part; the conversation.</summary>
+    Task<ConversationRecord> AttachContactAsync(long id, TicketContactKey customer, string? adminId, TicketContactKey? onBehalfOf);
+
+    /// <summary>Takes a contact taking part off the conversation, by an admin (never the last one); the conversation.</summary>
+    Task<ConversationRecord> DetachContactAsync(long id, string contactId, string adminId);
+
     /// <summary>Deletes the conversation with its parts, state and tags: gone from every read of either face.</summary>
     Task DeleteConversationAsync(long id);
 

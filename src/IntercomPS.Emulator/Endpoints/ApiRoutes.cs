@@ -85,6 +85,8 @@ internal static class ApiRoutes
         new("POST", "/conversations/{conversation_id}/parts", ConversationsEndpoints.ManageAsync),
         new("POST", "/conversations/{conversation_id}/tags", ConversationsEndpoints.TagAsync),
         new("DELETE", "/conversations/{conversation_id}/tags/{tag_id}", ConversationsEndpoints.UntagAsync),
+        new("POST", "/conversations/{conversation_id}/customers", ConversationsEndpoints.AttachContactAsync),
+        new("DELETE", "/conversations/{conversation_id}/customers/{contact_id}", ConversationsEndpoints.DetachContactAsync),
         new("POST", "/messages", MessagesEndpoints.CreateAsync),
 
         new("POST", "/events", EventsEndpoints.SubmitAsync),

@@ -193,7 +193,7 @@ internal sealed record TicketInput(
     string TicketTypeId, TicketContactKey Contact, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Attributes, string? CompanyId, long? CreatedAt,
     string? AdminAssigneeId, string? TeamAssigneeId);
 
-/// <summary>The one contact of a new ticket, by exactly one of its Intercom id, external id or email.</summary>
+/// <summary>A contact, by exactly one of its Intercom id, external id or email: a new ticket's one, or one added to a conversation.</summary>
 internal sealed record TicketContactKey(string? Id, string? ExternalId, string? Email);
 
 /// <summary>PUT /tickets/{id}: what to change (null: not given); CompanyId "" removes the company.</summary>

@@ -50,14 +50,22 @@ internal sealed record DataAttributeChange(string? Description, IReadOnlyList<st
 /// A thread, which 2.14 shows as a conversation: its messages (oldest first), the contact it is with, and its 2.14
 /// state, assignees and tags. UpdatedAt is when its newest message or state change was. MessageType and Subject are
 /// an admin's message's (POST /messages: inapp or email, and an email's subject); null when the contact started it.
-/// Title and CustomAttributes (a JSON object) are what PUT /conversations/{id} last set.
+/// Title and CustomAttributes (a JSON object) are what PUT /conversations/{id} last set. Participants are its contacts
+/// once one was added or removed (POST/DELETE /conversations/{id}/customers); null: its one Contact.
 /// </summary>
 internal sealed record ConversationRecord(
     long Id, long CreatedAt, long UpdatedAt, bool Read, string State, long? SnoozedUntil, bool CreatedByUser,
     IReadOnlyList<MessageRecord> Messages, ContactRecord Contact,
     string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<AppliedTag>? Tags = null,
-    string? MessageType = null, string? Subject = null, string? Title = null, string CustomAttributes = "{}")
+    string? MessageType = null, string? Subject = null, string? Title = null, string CustomAttributes = "{}",
+    IReadOnlyList<ContactRecord>? Participants = null)
 {
+    /// <summary>
+    /// The contacts taking part, in the order they joined: the conversation's own contact (<see cref="Contact"/>, who
+    /// wrote or was sent its source, and stays its author even once removed) and any added to it.
+    /// </summary>
+    public IReadOnlyList<ContactRecord> Contacts => Participants ?? [Contact];
+
     /// <summary>
     /// The contact's first message (2.14's first_contact_reply: "for a contact initiated message this will represent
     /// the users original message"); null until the contact writes.

@@ -261,6 +261,101 @@ internal sealed partial class AppStore
     });
 
     /// <summary>
+    /// Adds a contact to the conversation's contacts (POST /conversations/{id}/customers), by an admin of the app or on
+    /// behalf of the contact <paramref name="onBehalfOf"/> names, one taking part in it. The contact is named by
+    /// <paramref name="customer"/>: its id, its external id, or its email, where an email no contact has makes a lead
+    /// with it (the description's warning), in the same write. A contact already taking part stays where it is: adding
+    /// it again changes nothing, as tagging twice does. No part is written: the description lists no part type for it.
+    /// </summary>
+    public Task<ConversationRecord> AttachContactAsync(long id, TicketContactKey customer, string? adminId, TicketContactKey? onBehalfOf) => db.WriteAsync(s =>
+    {
+        var conversation = Conversation(s, id) ?? throw ConversationNotFound();
+        if (adminId is not null)
+        {
+            _ = AdminById(s, adminId);
+        }
+
+        var acting = onBehalfOf is null ? null : Named(s, onBehalfOf) ?? throw ContactNotFound();
+        if (acting is not null && !conversation.Contacts.Any(c => c.User.Seq == acting.User.Seq))
+        {
+            throw new ApiError(400, "bad_request", "customer.customer must name a contact taking part in the conversation: they add the new one")
+            {
+                Code = "parameter_invalid",
+                Field = "customer.customer",
+            };
+        }
+
+        var contact = Named(s, customer) ?? (customer.Email is { } email ? NewLead(s, email) : throw ContactNotFound());
+        if (conversation.Contacts.Any(c => c.User.Seq == contact.User.Seq))
+        {
+            return conversation;
+        }
+
+        StartContactList(s, conversation);
+        s.Execute("INSERT INTO conversation_contacts (thread_id, user_seq, added_at, admin_id) VALUES ($id, $seq, $now, $admin)",
+            ("$id", id), ("$seq", contact.User.Seq), ("$now", Now), ("$admin", adminId));
+        Touch(s, id);
+        return Conversation(s, id)!;
+    });
+
+    /// <summary>
+    /// Takes a contact off the conversation (DELETE /conversations/{id}/customers/{contact_id}), by an admin of the app.
+    /// No such contact, or one not taking part, is the description's 404 "User Not Found"; the last one left is its 422.
+    /// The conversation's own contact may go while another stays: it remains the source's author, and on v1 the thread
+    /// is still that user's (v1 knows one user a thread).
+    /// </summary>
+    public Task<ConversationRecord> DetachContactAsync(long id, string contactId, string adminId) => db.WriteAsync(s =>
+    {
+        var conversation = Conversation(s, id) ?? throw ConversationNotFound();
+        var contact = Find(s, contactId) ?? throw ContactNotFound();
+        _ = AdminById(s, adminId);
+        if (!conversation.Contacts.Any(c => c.User.Seq == contact.User.Seq))
+        {
+            throw ContactNotFound();
+        }
+
+        if (conversation.Contacts.Count == 1)
+        {
+            throw LastCustomer();
+        }
+
+        StartContactList(s, conversation);
+        s.Execute("DELETE FROM conversation_contacts WHERE thread_id = $id AND user_seq = $seq", ("$id", id), ("$seq", contact.User.Seq));
+        Touch(s, id);
+        return Conversation(s, id)!;
+    });
+
+    /// <summary>The contact list's rows, made the first time it changes: until then the conversation's own contact is its one.</summary>
+    private static void StartContactList(DbSession s, ConversationRecord conversation)
+    {
+        if (conversation.Participants is null)
+        {
+            s.Execute("INSERT INTO conversation_contacts (thread_id, user_seq) VALUES ($id, $seq)", ("$id", conversation.Id), ("$seq", conversation.Contact.User.Seq));
+        }
+    }
+
+    /// <summary>A change with no part of its own still moves the conversation's updated_at (its state row's).</summary>
+    private static void Touch(DbSession s, long id)
+    {
+        EnsureState(s, id);
+        s.Execute("UPDATE conversation_states SET updated_at = $now WHERE thread_id = $id", ("$id", id), ("$now", Now));
+    }
+
+    /// <summary>The contact a key names, by id, external id or email (a user before a lead with it); null when none.</summary>
+    private ContactRecord? Named(DbSession s, TicketContactKey key) =>
+        key.Id is { } id ? Find(s, id)
+        : key.ExternalId is { } externalId ? Contact(s, ContactByUserId, ("$app", app), ("$user_id", externalId))
+        : Contact(s, ContactByEmail, ("$app", app), ("$email", key.Email));
+
+    /// <summary>A lead with this email and nothing else, for a participant added by an email no contact has.</summary>
+    private ContactRecord NewLead(DbSession s, string email)
+    {
+        var seq = InsertUser(s, Fields(new ContactInput("lead", null, email, null, null, null, null, null, null), CustomData.Empty));
+        UpsertDetails(s, seq, "lead", phone: null, archived: null);
+        return BySeq(s, seq)!;
+    }
+
+    /// <summary>
     /// Deletes the conversation and all it holds (its messages, state row and tags), as deleting its contact deletes
     /// them: gone from GET, lists, searches, the contact's v1 threads and unread count.
     /// </summary>
@@ -271,6 +366,7 @@ internal sealed partial class AppStore
             DELETE FROM messages WHERE thread_id = $id;
             DELETE FROM conversation_states WHERE thread_id = $id;
             DELETE FROM conversation_tags WHERE thread_id = $id;
+            DELETE FROM conversation_contacts WHERE thread_id = $id;
             DELETE FROM threads WHERE id = $id;
             """, ("$id", id));
     });
@@ -381,8 +477,9 @@ internal sealed partial class AppStore
         LoadConversations(s, "WHERE t.app = $app AND t.id = $id", ("$app", app), ("$id", id)).FirstOrDefault();
 
     /// <summary>
-    /// The conversations <paramref name="tail"/> selects, with their messages, tags and contacts: four statements however
-    /// many conversations there are (the rows, every message, every conversation tag, the contacts with their tags).
+    /// The conversations <paramref name="tail"/> selects, with their messages, tags and contacts: five statements however
+    /// many conversations there are (the rows, every message, every conversation tag, every added contact, the contacts
+    /// with their tags).
     /// </summary>
     private List<ConversationRecord> LoadConversations(DbSession s, string tail, params (string, object?)[] args)
     {
@@ -403,11 +500,15 @@ internal sealed partial class AppStore
         var tags = s.Query(
             $"SELECT ct.thread_id, ct.applied_at, ct.admin_id, {TagColumns} FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.thread_id IN (SELECT value FROM json_each($ids)) ORDER BY ct.applied_at, t.id",
             r => (Thread: r.GetInt64(0), Tag: new AppliedTag(ReadTag(r, 3), r.GetInt64(1), r.GetString(2))), ids).ToLookup(t => t.Thread, t => t.Tag);
-        var contacts = ContactsBySeq(s, rows.Select(row => row.Seq));
+        var participants = s.Query(
+            "SELECT thread_id, user_seq FROM conversation_contacts WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
+            r => (Thread: r.GetInt64(0), Seq: r.GetInt64(1)), ids).ToLookup(p => p.Thread, p => p.Seq);
+        var contacts = ContactsBySeq(s, rows.Select(row => row.Seq).Concat(participants.SelectMany(p => p)));
         return [.. rows.Select(row => new ConversationRecord(
             row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq],
             row.Admin?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Team, [.. tags[row.Id]], row.MessageType, row.Subject,
-            row.Title, row.Custom ?? CustomData.Empty))];
+            row.Title, row.Custom ?? CustomData.Empty,
+            participants.Contains(row.Id) ? [.. participants[row.Id].Select(seq => contacts[seq])] : null))];
     }
 
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
@@ -421,6 +522,9 @@ internal sealed partial class AppStore
     /// those of Intercom's earlier (2.3) reference for the endpoint, and the status, which neither gives, a 400.
     /// </summary>
     public static ApiError NotRedactable() => new(400, "bad_request", "Part can't be redacted") { Code = "conversation_part_not_redactable" };
+
+    /// <summary>DELETE /conversations/{id}/customers/{contact_id}'s 422, in the description's words: a conversation keeps one contact.</summary>
+    public static ApiError LastCustomer() => new(422, "unprocessable_entity", "Removing the last customer is not allowed") { Code = "parameter_invalid" };
 
     /// <summary>The 404 for a tag the app or the conversation does not have, in the words of DELETE /conversations/{id}/tags/{tag_id}.</summary>
     public static ApiError ConversationTagNotFound() => new(404, "not_found", "Tag not found") { Code = "tag_not_found" };

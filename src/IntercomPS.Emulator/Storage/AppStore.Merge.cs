@@ -31,6 +31,7 @@ internal sealed partial class AppStore
             INSERT OR IGNORE INTO user_tags (tag_id, user_seq, applied_at, admin_id) SELECT tag_id, $into, applied_at, admin_id FROM user_tags WHERE user_seq = $from;
             UPDATE notes SET user_seq = $into WHERE user_seq = $from;
             UPDATE threads SET user_seq = $into WHERE user_seq = $from;
+            UPDATE OR IGNORE conversation_contacts SET user_seq = $into WHERE user_seq = $from;
             INSERT OR IGNORE INTO events (app, user_seq, event_name, created_at, metadata) SELECT app, $into, event_name, created_at, metadata FROM events WHERE user_seq = $from;
             INSERT OR IGNORE INTO company_contacts (company_seq, user_seq) SELECT company_seq, $into FROM company_contacts WHERE user_seq = $from;
             INSERT OR IGNORE INTO contact_subscriptions (user_seq, type_id) SELECT $into, type_id FROM contact_subscriptions WHERE user_seq = $from;

@@ -246,6 +246,7 @@ internal sealed partial class AppStore
         DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
         DELETE FROM conversation_states WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
         DELETE FROM conversation_tags WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
+        DELETE FROM conversation_contacts WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq) OR user_seq = $seq;
         DELETE FROM threads WHERE user_seq = $seq;
         DELETE FROM notes WHERE user_seq = $seq;
         DELETE FROM user_tags WHERE user_seq = $seq;

@@ -4,7 +4,7 @@ namespace IntercomPS.Emulator.Storage;
 /// What only the 2.14 face stores, beside the shared tables (users, tags, notes, threads) and never a copy of
 /// them: a contact's role, phone and archived flag (keyed by the user's seq; a v1 user without a row is a
 /// role "user" contact), the data attributes an app defined (contact and company), data events, a conversation's state
-/// (open, closed, snoozed; a v1 thread without a row is open) and assignees, its tags, and the admins and teams an app
+/// (open, closed, snoozed; a v1 thread without a row is open) and assignees, its tags, the contacts added to it, and the admins and teams an app
 /// has beyond its first admin. A message's 2.14 part type, author admin and assignee are columns of the shared
 /// messages table (a v1 message is a comment by the user or the app's first admin), and when and by which admin a
 /// contact was tagged columns of user_tags (null in rows from before they were recorded).
@@ -52,6 +52,19 @@ internal static class SchemaV2
             admin_id TEXT NOT NULL,
             PRIMARY KEY (thread_id, tag_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_conversation_tags_tag ON conversation_tags(tag_id);
+
+        -- A conversation's contacts once one was added or removed (POST/DELETE /conversations/{id}/customers), the
+        -- whole list in the order they joined, its own contact (threads.user_seq) included while it takes part. No
+        -- rows: its one contact, as every conversation before. added_at and admin_id say when and by whom (null for
+        -- its own contact and for a contact added on behalf of another contact).
+        CREATE TABLE IF NOT EXISTS conversation_contacts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            thread_id INTEGER NOT NULL,
+            user_seq INTEGER NOT NULL,
+            added_at INTEGER,
+            admin_id TEXT,
+            UNIQUE (thread_id, user_seq));
+        CREATE INDEX IF NOT EXISTS ix_conversation_contacts_user ON conversation_contacts(user_seq);
 
         -- The admins an app has beyond its first (which comes from the emulator's options), and its teams.
         CREATE TABLE IF NOT EXISTS admins (

@@ -56,11 +56,6 @@ public static class UnservedOperations
             "GET /ip_allowlist",
             "PUT /ip_allowlist",
         ]),
-        ("a conversation has its one contact: adding or removing customers is not emulated",
-        [
-            "POST /conversations/{conversation_id}/customers",
-            "DELETE /conversations/{conversation_id}/customers/{contact_id}",
-        ]),
         ("converting a conversation to a ticket is not emulated (tickets are kept apart from conversations here)",
         [
             "POST /conversations/{conversation_id}/convert",

@@ -1,7 +1,7 @@
 // The team inbox through the SDK: a contact starts a conversation, the admin replies, notes, assigns, snoozes,
-// closes and reopens it, tags it, marks it read and gives it a title and attributes; the list and search pagers
-// find it; what the contact wrote is redacted and a conversation deleted; a message sent with the conversation
-// opened at once shows up as one.
+// closes and reopens it, tags it, marks it read and gives it a title and attributes, adds a second contact to it and
+// takes it off again; the list and search pagers find it; what the contact wrote is redacted and a conversation
+// deleted; a message sent with the conversation opened at once shows up as one.
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -59,6 +59,16 @@ const titled = await client.conversations.update({ conversation_id: id, read: tr
 assert.equal(titled.read, true);
 assert.equal(titled.title, "Invoice");
 assert.deepEqual(titled.custom_attributes, { issue_type: "Billing", priority: "High" });
+
+// A second contact joins the conversation and leaves it again; the last one cannot leave.
+const guest = await client.contacts.create({ email: `${unique("guest")}@example.com` });
+const joined = await client.conversations.attachContactAsAdmin({ conversation_id: id, admin_id: admin.id, customer: { intercom_user_id: guest.id } });
+assert.deepEqual(joined.contacts.contacts.map((c) => c.id), [contact.id, guest.id]);
+const foundByGuest = await all(client.conversations.search({ query: { field: "contact_ids", operator: "=", value: guest.id } }));
+assert.deepEqual(foundByGuest.map((c) => c.id), [id]);
+const left = await client.conversations.detachContactAsAdmin({ conversation_id: id, contact_id: guest.id, admin_id: admin.id });
+assert.deepEqual(left.contacts.contacts.map((c) => c.id), [contact.id]);
+await assert.rejects(client.conversations.detachContactAsAdmin({ conversation_id: id, contact_id: contact.id, admin_id: admin.id }), (e) => e.statusCode === 422);
 
 // Five more from the same contact: the cursor pagers, 2 to a page, must each reach all six.
 const ids = [id];

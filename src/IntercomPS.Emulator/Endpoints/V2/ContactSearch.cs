@@ -71,7 +71,11 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         ["state"] = ("COALESCE(cs.state, 'open')", "string"),
         ["open"] = ("(COALESCE(cs.state, 'open') <> 'closed')", "boolean"),
         ["read"] = ("t.read", "boolean"),
-        ["contact_ids"] = ("u.intercom_id", "string"),
+        // Every contact taking part: its own contact, or the list once contacts were added or removed.
+        ["contact_ids"] = ("""
+            SELECT pu.intercom_id AS value FROM conversation_contacts cc JOIN users pu ON pu.seq = cc.user_seq WHERE cc.thread_id = t.id
+            UNION ALL SELECT u.intercom_id WHERE NOT EXISTS (SELECT 1 FROM conversation_contacts cc WHERE cc.thread_id = t.id)
+            """, "contacts"),
         ["source.author.email"] = ("u.email", "string"),
         ["source.body"] = ("(SELECT m.html FROM messages m WHERE m.thread_id = t.id ORDER BY m.id LIMIT 1)", "words"),
         ["admin_assignee_id"] = ("COALESCE(cs.admin_assignee_id, 0)", "integer"),
@@ -175,7 +179,7 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         var (sql, type) = Resolve(field, value, path);
         var allowed = type switch
         {
-            "string" or "words" => StringOperators,
+            "string" or "words" or "contacts" => StringOperators,
             "integer" => IntegerOperators,
             "date" => DateOperators,
             "tag" or "segment" => TagOperators,
@@ -186,7 +190,24 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
             throw Invalid(path, $"{path}: operator '{op}' is not supported for {field} ({type}); use one of {string.Join(" ", allowed)}");
         }
 
-        return type == "words" ? EachWord(sql, op, value, field, path) : Compare(sql, op, value, type, field, path);
+        return type switch
+        {
+            "words" => EachWord(sql, op, value, field, path),
+            "contacts" => AnyContact(sql, op, value, field, path),
+            _ => Compare(sql, op, value, type, field, path),
+        };
+    }
+
+    /// <summary>
+    /// A conversation's contact_ids is a set (a conversation may have contacts added to it): a positive operator holds
+    /// when one of its contacts matches, a negative one (!=, !~, NIN) when none does. <paramref name="sql"/> selects them.
+    /// </summary>
+    private string AnyContact(string sql, string op, JsonElement value, string field, string path)
+    {
+        var negative = op is "!=" or "!~" or "NIN";
+        var positive = op switch { "!=" => "=", "!~" => "~", "NIN" => "IN", _ => op };
+        var exists = $"EXISTS (SELECT 1 FROM ({sql}) c WHERE {Compare("c.value", positive, value, "string", field, path)})";
+        return negative ? $"NOT {exists}" : exists;
     }
 
     /// <summary>
@@ -426,9 +447,9 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
         }
 
         var field = Input.String(sort, "field") ?? throw Invalid("sort", "sort.field is required");
-        if (!fields.TryGetValue(field, out var known) || known.Type is "tag" or "segment" or "words")
+        if (!fields.TryGetValue(field, out var known) || known.Type is "tag" or "segment" or "words" or "contacts")
         {
-            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Where(f => f.Value.Type is not ("tag" or "segment" or "words")).Select(f => f.Key))}");
+            throw Invalid("sort", $"sort.field '{field}' is not a field this emulator can sort on; use one of {string.Join(", ", fields.Where(f => f.Value.Type is not ("tag" or "segment" or "words" or "contacts")).Select(f => f.Key))}");
         }
 
         // A conversation's or ticket's id filters as the String the description types it, but sorts as the number it is (creation order).

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
@@ -11,8 +12,8 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// <summary>
 /// /conversations over v1's message threads: list, create from a contact, retrieve with its parts, reply as the
 /// contact or an admin (a comment, or a note only admins see), mark read, close/open/snooze and assign to an admin or
-/// a team (each a part by the admin who did it), tag and untag, search; delete one, and redact a part or the contact's
-/// source message. Quick replies, conversation companies and attachments are not emulated (a 400 says so).
+/// a team (each a part by the admin who did it), tag and untag, add and remove contacts, search; delete one, and redact a
+/// part or the contact's source message. Quick replies, conversation companies and attachments are not emulated (a 400 says so).
 /// </summary>
 internal static class ConversationsEndpoints
 {
@@ -208,6 +209,66 @@ internal static class ConversationsEndpoints
         var tagId = RouteValues.NumericIdOrNone(context, "tag_id"); // the store finds the conversation, then the admin, then the tag
         var removed = await Store(context).UntagConversationAsync(Id(context), tagId, AdminId(body));
         return Json.Ok(w => Writer.AppliedTag(w, removed));
+    }
+
+    private static readonly FieldSet AttachFields = UnknownFields.Set(
+        "admin_id", "customer.intercom_user_id", "customer.user_id", "customer.email",
+        "customer.customer.intercom_user_id", "customer.customer.user_id", "customer.customer.email");
+
+    /// <summary>
+    /// POST /conversations/{id}/customers {admin_id, customer: {intercom_user_id | user_id | email}}: the contact joins
+    /// the conversation's contacts; the answer is the conversation (the description's schema; its example shows only a
+    /// customers list). Instead of admin_id, customer.customer may name a contact taking part, on whose behalf the new
+    /// one is added ("on behalf of either another contact or an admin"): one of the two, never both.
+    /// </summary>
+    public static async Task<IResult> AttachContactAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context, AttachFields))!.Value;
+        if (Input.Field(body, "customer") is not { ValueKind: JsonValueKind.Object } customer)
+        {
+            throw Input.Field(body, "customer") is null
+                ? Required("customer")
+                : Invalid("customer", "customer must be an object: {\"intercom_user_id\": ...}, {\"user_id\": ...} or {\"email\": ...}");
+        }
+
+        var onBehalfOf = Input.Field(customer, "customer") switch
+        {
+            null or { ValueKind: JsonValueKind.Null } => null,
+            { ValueKind: JsonValueKind.Object } acting => Customer(acting, "customer.customer"),
+            _ => throw Invalid("customer.customer", "customer.customer must be an object naming the contact on whose behalf: {\"intercom_user_id\": ...}, {\"user_id\": ...} or {\"email\": ...}"),
+        };
+        var adminId = IdText(body, "admin_id");
+        if ((adminId is null) == (onBehalfOf is null))
+        {
+            throw Invalid("admin_id", adminId is null
+                ? "admin_id is required (an admin's id: GET /admins lists them), or customer.customer: the contact on whose behalf"
+                : "give admin_id or customer.customer (who adds the contact), not both");
+        }
+
+        var conversation = await Store(context).AttachContactAsync(Id(context), Customer(customer, "customer"), adminId, onBehalfOf);
+        return await AnswerAsync(context, conversation);
+    }
+
+    private static readonly FieldSet DetachFields = UnknownFields.Set("admin_id", "customer.intercom_user_id", "customer.user_id", "customer.email");
+
+    /// <summary>
+    /// DELETE /conversations/{id}/customers/{contact_id} {admin_id}: the contact leaves the conversation's contacts; the
+    /// answer is the conversation. The path names the contact; a customer in the body (the description's examples send
+    /// one) is taken and not used.
+    /// </summary>
+    public static async Task<IResult> DetachContactAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context, DetachFields))!.Value;
+        var conversation = await Store(context).DetachContactAsync(Id(context), RouteValues.Text(context, "contact_id"), AdminId(body));
+        return await AnswerAsync(context, conversation);
+    }
+
+    /// <summary>A customer object: exactly one of intercom_user_id, user_id or email, a string.</summary>
+    private static TicketContactKey Customer(JsonElement customer, string path)
+    {
+        var key = new TicketContactKey(Input.String(customer, "intercom_user_id"), Input.String(customer, "user_id"), Input.String(customer, "email"));
+        return new[] { key.Id, key.ExternalId, key.Email }.Count(v => v is { Length: > 0 }) == 1 ? key
+            : throw Invalid(path, $"{path} names a contact by one of intercom_user_id, user_id or email");
     }
 
     /// <summary>

@@ -457,11 +457,15 @@ internal static class Writer
         w.WriteStartObject("contacts");
         w.WriteString("type", "contact.list");
         w.WriteStartArray("contacts");
-        w.WriteStartObject();
-        w.WriteString("type", "contact");
-        w.WriteString("id", c.Contact.User.IntercomId);
-        w.WriteString("external_id", c.Contact.User.UserId);
-        w.WriteEndObject();
+        foreach (var contact in c.Contacts)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "contact");
+            w.WriteString("id", contact.User.IntercomId);
+            w.WriteString("external_id", contact.User.UserId);
+            w.WriteEndObject();
+        }
+
         w.WriteEndArray();
         w.WriteEndObject();
         if (c.FirstContactReply is { } first)
