@@ -45,6 +45,17 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             (await t.Api.PostAsync($"/conversations/{conversation}/tags", new { id = tag.Id, admin_id = admin })).Ok();
             return new(HttpMethod.Delete, $"/conversations/{conversation}/tags/{tag.Id}", new() { ["admin_id"] = admin }, "adminId");
         },
+        ["POST /conversations/{conversation_id}/customers"] = async t =>
+        {
+            var (conversation, admin, contact) = (await t.ConversationAsync(), await t.AdminAsync(), await t.ContactAsync());
+            return new(HttpMethod.Post, $"/conversations/{conversation}/customers", new() { ["admin_id"] = admin, ["customer"] = new { intercom_user_id = contact } }, "contact_id");
+        },
+        ["DELETE /conversations/{conversation_id}/customers/{contact_id}"] = async t =>
+        {
+            var (conversation, admin, contact) = (await t.ConversationAsync(), await t.AdminAsync(), await t.ContactAsync());
+            (await t.Api.PostAsync($"/conversations/{conversation}/customers", new { admin_id = admin, customer = new { intercom_user_id = contact } })).Ok();
+            return new(HttpMethod.Delete, $"/conversations/{conversation}/customers/{contact}", new() { ["admin_id"] = admin }, "adminId");
+        },
         ["POST /contacts/{contact_id}/notes"] = async t =>
         {
             var contact = await t.ContactAsync();

@@ -221,7 +221,30 @@ public static class Errata
             + "(strings). The SDK types them as objects too but checks nothing it is sent: the example is taken as what the "
             + "service writes, any value.",
             Since214),
+        .. new[] { ("post", "/conversations/{conversation_id}/customers", "Attach a contact to a conversation"),
+            ("delete", "/conversations/{conversation_id}/customers/{contact_id}", "Detach a contact from a group conversation") }.Select(op => new Erratum(
+            $"/paths/{op.Item2.Replace("/", "~1", StringComparison.Ordinal)}/{op.Item1}/responses/200/content/application~1json/examples/{op.Item3}/value",
+            ErratumTarget.Example, ConversationOfCustomers,
+            $"The 200 example of {op.Item1.ToUpperInvariant()} {op.Item2} is only {{customers: [{{type, id}}]}}, a list no conversation has, while "
+            + "the schema is the conversation (2.11's requires its id, source, contacts, state ...) and the SDK types the answer "
+            + "Intercom.Conversation: read as the \"conversation found\" example of GET /conversations/{id} with those customers as its contacts.")),
     ];
+
+    /// <summary>The "conversation found" example of GET /conversations/{id}, its contacts the customers the example lists.</summary>
+    private static void ConversationOfCustomers(JsonNode node)
+    {
+        var found = Locate(node.Root, "/paths/~1conversations~1{conversation_id}/get/responses/200/content/application~1json/examples/conversation found/value")!.DeepClone();
+        var contacts = (JsonArray)found["contacts"]!["contacts"]!;
+        var reference = contacts[0]!;
+        var customers = ((JsonArray)node["customers"]!).Select(customer =>
+        {
+            var contact = reference.DeepClone();
+            contact["id"] = customer!["id"]!.GetValue<string>();
+            return (JsonNode?)contact;
+        }).ToArray();
+        found["contacts"]!["contacts"] = new JsonArray(customers);
+        ReplaceWith(node, found);
+    }
 
     /// <summary>Applies the schema errata of <paramref name="version"/> to its 3.1 document and the example errata to its raw YAML.</summary>
     public static void Apply(string version, JsonObject document, JsonObject raw)

@@ -139,6 +139,14 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             (await fixture.V2.SendAsync(new HttpMethod(method), path, body)).Ok(Expected(operation, ParametersOnly));
         }
 
+        if (example == "detach_a_contact_from_a_group_conversation")
+        {
+            // The example takes a contact off a group conversation: the world's conversation gets a second contact first
+            // (with its one contact, the answer is the documented 422 of the last customer, which "last_customer" replays).
+            var other = (await fixture.V2.PostAsync("/contacts", new { email = EmulatorFixture.NewEmail() })).Ok()["id"].GetString();
+            (await fixture.V2.PostAsync($"/conversations/{world[IdKind.Conversation]}/customers", new { admin_id = world[IdKind.Admin], customer = new { intercom_user_id = other } })).Ok();
+        }
+
         // An example of the 401 (PUT /admins/{id}/away's "unauthorized") is a request with a token that is no app's.
         var client = example == "unauthorized" ? fixture.V2For("no-app-has-this-token") : fixture.V2;
         var answer = await client.SendAsync(new HttpMethod(method), path, body);

@@ -30,6 +30,8 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         ["POST /conversations/search"] = (["sort"], "as POST /contacts/search"),
         ["POST /tickets/search"] = (["sort"], "as POST /contacts/search"),
         ["PUT /data_attributes/{data_attribute_id}"] = (["data_type"], "refused with its own 400 (a type cannot change), not ignored"),
+        ["DELETE /conversations/{conversation_id}/customers/{contact_id}"] = (["customer"],
+            "the description's own request examples send the contact as customer beside admin_id; taken, the path names the contact"),
     };
 
     /// <summary>Writes that refuse an unknown field outright rather than ignore it: nothing is silent, so no warning.</summary>
