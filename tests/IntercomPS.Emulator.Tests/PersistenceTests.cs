@@ -274,6 +274,29 @@ public sealed class PersistenceTests : IDisposable
         Assert.True(long.Parse(next, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(collectionId, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Contacts_added_to_a_conversation_on_a_data_file_from_before_them_survive_a_restart()
+    {
+        // A data file from before conversation contacts: the version-1 users table only.
+        var path = OldDataFile("before-conversation-contacts.db");
+
+        string owner, guest, conversation;
+        await using (var first = await IntercomEmulator.StartAsync(Options(path)))
+        {
+            var v2 = new Api(http, first.BaseUri, "keep-key", "");
+            var admin = (await v2.GetAsync("me")).AssertStatus(200)["id"].GetString()!;
+            owner = (await v2.PostAsync("contacts", new { email = "owner@example.com" })).AssertStatus(200)["id"].GetString()!;
+            guest = (await v2.PostAsync("contacts", new { email = "guest@example.com" })).AssertStatus(200)["id"].GetString()!;
+            conversation = (await v2.PostAsync("conversations", new { from = new { type = "user", id = owner }, body = "Hello" })).AssertStatus(200)["conversation_id"].GetString()!;
+            (await v2.PostAsync($"conversations/{conversation}/customers", new { admin_id = admin, customer = new { intercom_user_id = guest } })).AssertStatus(200);
+        }
+
+        await using var second = await IntercomEmulator.StartAsync(Options(path));
+        var again = new Api(http, second.BaseUri, "keep-key", "");
+        var contacts = (await again.GetAsync($"conversations/{conversation}")).AssertStatus(200)["contacts"].GetProperty("contacts");
+        Assert.Equal([owner, guest], contacts.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+    }
+
     /// <summary>A data file as the first emulator wrote it: the version-1 users table alone, which every later table is added to.</summary>
     private string OldDataFile(string name)
     {
