@@ -40,6 +40,9 @@
         # GDPR on the team inbox (REST API 2.x): deleting a thread, redacting its parts.
         'Remove-IntercomMessageThread'
         'Clear-IntercomMessagePart'
+        # Users joining and leaving a conversation (REST API 2.x).
+        'Add-IntercomMessageThreadUser'
+        'Remove-IntercomMessageThreadUser'
         'Get-IntercomAdmin'
         'Get-IntercomTeam'
         # Admins' away mode (REST API 2.x).
@@ -91,6 +94,8 @@
         'Set-IntercomConversation'
         'Remove-IntercomConversation'
         'Clear-IntercomConversationPart'
+        'Add-IntercomConversationUser'
+        'Remove-IntercomConversationUser'
     )
     PrivateData          = @{
         PSData = @{

@@ -123,6 +123,8 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Set-IntercomMessageThread", "State", "Opening, closing or snoozing a conversation", ContactModel),
 
             // The team inbox (REST API 2.x's conversations, worked by admins): v1 has threads of a user and their replies only.
+            Capability.OnlyV2("Add-IntercomMessageThreadUser", null, "Adding a user to a conversation", ContactModel),
+            Capability.OnlyV2("Remove-IntercomMessageThreadUser", null, "Removing a user from a conversation", ContactModel),
             Capability.OnlyV2WithoutUser("Get-IntercomMessageThread", ThreadsOfAUser),
             Capability.OnlyV2WithoutUser("Set-IntercomMessageThread", ThreadsOfAUser),
             Capability.OnlyV2WithoutUser("Add-IntercomMessageReply", ThreadsOfAUser),

@@ -204,6 +204,19 @@ namespace IntercomPS.Client
         Task<MessageThread> TagConversationAsync(long threadId, UserIdentity? user, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, string? adminId, CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// Adds the user to the conversation's contacts (POST /conversations/{id}/customers), by <paramref name="adminId"/>
+        /// or the session's admin; the user is found first, so a user that is not there is not_found (Intercom would make
+        /// a lead of an unknown email). The conversation as it is after. Adding a user taking part changes nothing.
+        /// </summary>
+        Task<MessageThread> AddConversationUserAsync(long threadId, UserIdentity user, string? adminId, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Takes the user off the conversation's contacts (DELETE /conversations/{id}/customers/{contact_id}), by
+        /// <paramref name="adminId"/> or the session's admin; never its last one. Not repeated once it may have been applied.
+        /// </summary>
+        Task<MessageThread> RemoveConversationUserAsync(long threadId, UserIdentity user, string? adminId, CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Deletes the conversation for good (DELETE /conversations/{id}): its parts, tags and attributes go with it. Not
         /// idempotent: never repeated once it may have been applied (a repeat would be not_found).
         /// </summary>

@@ -15,6 +15,12 @@ namespace IntercomPS
         /// <summary>The user's contact id on REST API 2.x (null on v1), so a piped thread needs no lookup of its user.</summary>
         public string? ContactId { get; set; }
 
+        /// <summary>
+        /// The contact ids of every user taking part (REST API 2.x): the thread's own, and any added to it
+        /// (Add-IntercomMessageThreadUser), in the order they joined. Empty on v1, whose threads have their one user.
+        /// </summary>
+        public string[] ContactIds { get; set; } = Array.Empty<string>();
+
         /// <summary>The thread's id: on REST API 2.x the conversation id (a numeric string there, the same number).</summary>
         public long ThreadId { get; set; }
         public DateTime? CreatedAt { get; set; }

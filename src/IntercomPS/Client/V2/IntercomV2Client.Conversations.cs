@@ -177,6 +177,7 @@ namespace IntercomPS.Client.V2
             {
                 ThreadId = threadId,
                 ContactId = contact?.Id,
+                ContactIds = conversation.Contacts?.Contacts.Select(c => c.Id).OfType<string>().ToArray() ?? Array.Empty<string>(),
                 Email = user?.Email ?? messages.Select(message => message.From).FirstOrDefault(from => from is { IsAdmin: false })?.Email,
                 UserId = user?.UserId ?? contact?.ExternalId,
                 CreatedAt = conversation.CreatedAt,

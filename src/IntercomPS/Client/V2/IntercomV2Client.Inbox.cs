@@ -182,6 +182,51 @@ namespace IntercomPS.Client.V2
             return ToThread(await ReadConversationAsync(threadId.ToString(CultureInfo.InvariantCulture), plainText: false, cancellationToken).ConfigureAwait(false), user, plainText: false);
         }
 
+        /// <summary>
+        /// POST .../customers {admin_id, customer {intercom_user_id}}, the user found first (by id, else external id or
+        /// email): never by email, which Intercom answers by making a lead when no contact has it. Adding a contact
+        /// taking part leaves it once, as tagging does, so this is retried like any idempotent call.
+        /// </summary>
+        public async Task<MessageThread> AddConversationUserAsync(long threadId, UserIdentity user, string? adminId, CancellationToken cancellationToken = default)
+        {
+            var (contactId, admin) = await ContactAndAdminAsync(user, adminId, cancellationToken).ConfigureAwait(false);
+            var conversation = await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/customers", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("admin_id", admin);
+                writer.WriteStartObject("customer");
+                writer.WriteString("intercom_user_id", contactId);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.ConversationObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return ToThread(conversation, null, plainText: false);
+        }
+
+        /// <summary>
+        /// DELETE .../customers/{contact_id} {admin_id}. Not idempotent: a repeat after a lost answer would be not_found
+        /// for a contact already gone, so a lost answer is MayHaveBeenApplied.
+        /// </summary>
+        public async Task<MessageThread> RemoveConversationUserAsync(long threadId, UserIdentity user, string? adminId, CancellationToken cancellationToken = default)
+        {
+            var (contactId, admin) = await ContactAndAdminAsync(user, adminId, cancellationToken).ConfigureAwait(false);
+            var conversation = await SendAsync(HttpMethod.Delete, ConversationPath(threadId) + "/customers/" + Uri.EscapeDataString(contactId), writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("admin_id", admin);
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.ConversationObject, idempotent: false, cancellationToken).ConfigureAwait(false);
+            return ToThread(conversation, null, plainText: false);
+        }
+
+        /// <summary>The user's contact id and the acting admin (<paramref name="adminId"/>, else the session's), asked at once.</summary>
+        private async Task<(string ContactId, string Admin)> ContactAndAdminAsync(UserIdentity user, string? adminId, CancellationToken cancellationToken)
+        {
+            var contact = ContactIdAsync(user, cancellationToken);
+            var admin = adminId is null ? AdminIdAsync(cancellationToken) : Task.FromResult(adminId);
+            await Task.WhenAll(contact, admin).ConfigureAwait(false);
+            return (await contact.ConfigureAwait(false), await admin.ConfigureAwait(false));
+        }
+
         /// <summary>DELETE /conversations/{id} (answered {id, object, deleted}). Not idempotent: a lost answer is MayHaveBeenApplied, never a repeat.</summary>
         public async Task DeleteConversationAsync(long threadId, CancellationToken cancellationToken = default) =>
             await SendAsync(HttpMethod.Delete, ConversationPath(threadId), null, V2JsonContext.Default.DeletedObject, idempotent: false, cancellationToken).ConfigureAwait(false);
