@@ -26,8 +26,8 @@ Describe 'The staged module' {
             ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.AliasAttribute], $false).AliasNames } | Sort-Object
         (Get-Command -Module IntercomPS -CommandType Alias).Name | Sort-Object | Should -Be ($manifest.ExportedAliases.Keys | Sort-Object)
         $declared | Should -Be ($manifest.ExportedAliases.Keys | Sort-Object)
-        $declared | Should -Be 'Add-IntercomConversationReply', 'Clear-IntercomConversationPart', 'Get-IntercomConversation', 'New-IntercomConversation',
-            'Remove-IntercomConversation', 'Set-IntercomConversation'
+        $declared | Should -Be 'Add-IntercomConversationReply', 'Add-IntercomConversationUser', 'Clear-IntercomConversationPart', 'Get-IntercomConversation',
+            'New-IntercomConversation', 'Remove-IntercomConversation', 'Remove-IntercomConversationUser', 'Set-IntercomConversation'
     }
 
     It 'uses approved verbs only' {
