@@ -272,6 +272,21 @@ internal interface IAppStore
 
     /// <summary>Deletes the collection and its sections (their articles stay, standing alone); returns its id.</summary>
     Task<string> DeleteCollectionAsync(string id);
+
+    /// <summary>The app's internal articles, the most recently updated first.</summary>
+    Task<IReadOnlyList<InternalArticleRecord>> ListInternalArticlesAsync();
+
+    Task<InternalArticleRecord> GetInternalArticleAsync(string id);
+
+    /// <summary>A new internal article, by <see cref="InternalArticleRules"/>.</summary>
+    Task<InternalArticleRecord> CreateInternalArticleAsync(InternalArticleInput input);
+
+    /// <summary>The internal article changed by <see cref="InternalArticleRules"/>.</summary>
+    Task<InternalArticleRecord> UpdateInternalArticleAsync(string id, InternalArticleInput input);
+
+    /// <summary>Deletes the internal article; returns its id.</summary>
+    Task<string> DeleteInternalArticleAsync(string id);
+
     /// <summary>The app's ticket types, in creation order, each with its attributes.</summary>
     Task<IReadOnlyList<TicketTypeRecord>> ListTicketTypesAsync();
 

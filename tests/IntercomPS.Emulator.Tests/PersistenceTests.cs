@@ -275,6 +275,33 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Internal_articles_made_on_a_data_file_from_before_them_survive_a_restart()
+    {
+        // A data file from before internal articles: the version-1 users table only.
+        var path = OldDataFile("before-internal-articles.db");
+
+        string articleId;
+        long admin;
+        await using (var first = await IntercomEmulator.StartAsync(Options(path)))
+        {
+            var v2 = new Api(http, first.BaseUri, "keep-key", "");
+            admin = long.Parse((await v2.GetAsync("me")).AssertStatus(200)["id"].GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            articleId = (await v2.PostAsync("internal_articles", new { title = "Kept", body = "<p>Still here.</p>", owner_id = admin, author_id = admin }))
+                .AssertStatus(200)["id"].GetString()!;
+        }
+
+        await using var second = await IntercomEmulator.StartAsync(Options(path));
+        var again = new Api(http, second.BaseUri, "keep-key", "");
+        var article = (await again.GetAsync($"internal_articles/{articleId}")).AssertStatus(200);
+        Assert.Equal("Kept", article["title"].GetString());
+        Assert.Equal("<p>Still here.</p>", article["body"].GetString());
+        Assert.Equal(admin, article["owner_id"].GetInt64());
+        // New ones carry on from the ids before, never reusing one.
+        var next = (await again.PostAsync("internal_articles", new { title = "Next", owner_id = admin, author_id = admin })).AssertStatus(200)["id"].GetString()!;
+        Assert.True(long.Parse(next, System.Globalization.CultureInfo.InvariantCulture) > long.Parse(articleId, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Contacts_added_to_a_conversation_on_a_data_file_from_before_them_survive_a_restart()
     {
         // A data file from before conversation contacts: the version-1 users table only.

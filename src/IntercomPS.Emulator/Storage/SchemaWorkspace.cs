@@ -2,7 +2,7 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies, which
-/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, the help center's collections and articles, ticket types and their attributes, and data events' dedup and submitted summaries. Links hang
+/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, the help center's collections and articles, internal articles, ticket types and their attributes, and data events' dedup and submitted summaries. Links hang
 /// off users by seq and go when the user goes (a trigger, so every path that deletes a user keeps them exact).
 /// </summary>
 internal static class SchemaWorkspace
@@ -117,6 +117,22 @@ internal static class SchemaWorkspace
         -- Ids of the size the real service gives (and never the small ones the description's examples name as missing).
         INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_collections', 6870000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_collections');
         INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_articles', 6890000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_articles');
+        -- Internal articles (the teammates' knowledge base): their HTML body, the markdown it was written in (2.16), owner and author, and AI flags.
+        CREATE TABLE IF NOT EXISTS internal_articles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT,
+            body_markdown TEXT,
+            owner_id INTEGER NOT NULL,
+            author_id INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            ai_chatbot INTEGER NOT NULL DEFAULT 0,
+            ai_copilot INTEGER NOT NULL DEFAULT 0,
+            ai_sales_agent INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS ix_internal_articles_app ON internal_articles(app, updated_at);
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'internal_articles', 6860000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'internal_articles');
         -- Ticket types and their attributes (each type made with its two default attributes), kept per app.
         CREATE TABLE IF NOT EXISTS ticket_types (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -251,6 +267,7 @@ internal static class SchemaWorkspace
         DELETE FROM subscription_types WHERE app = $app;
         DELETE FROM hc_articles WHERE app = $app;
         DELETE FROM hc_collections WHERE app = $app;
+        DELETE FROM internal_articles WHERE app = $app;
         DELETE FROM ticket_contacts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM ticket_parts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
@@ -261,5 +278,5 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
 }

@@ -209,6 +209,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         "attribute_not_found" => IdKind.DataAttribute,
         "article_not_found" => IdKind.Article,
         "collection_not_found" => IdKind.Collection,
+        "internal_article_not_found" => IdKind.InternalArticle,
         "ticket_not_found" => IdKind.Ticket,
         "assignee_not_found" => IdKind.Admin, // both the admin_id and the assignee_id of PUT /tickets/{id} stay as written
         "ticket_state_id_is_not_valid_or_is_not_associated_with_the_ticket_type" => IdKind.TicketState,
@@ -235,6 +236,8 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         [.., "author_id"] when template.StartsWith("/articles", StringComparison.Ordinal) => IdKind.Admin,
         ["parent_id"] when template.StartsWith("/articles", StringComparison.Ordinal) => IdKind.Collection,
         ["article_id"] => IdKind.Article,
+        ["internal_article_id"] => IdKind.InternalArticle,
+        ["author_id" or "owner_id"] when template.StartsWith("/internal_articles", StringComparison.Ordinal) => IdKind.Admin,
         ["collection_id"] => IdKind.Collection,
         ["help_center_id"] => IdKind.HelpCenter,
         ["tag_id"] => IdKind.Tag,
@@ -302,6 +305,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
         Article,
         Collection,
         HelpCenter,
+        InternalArticle,
         TicketType,
         TicketTypeAttribute,
         Ticket,
@@ -313,7 +317,7 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
     /// The objects the examples refer to, made real in an app emptied first: a contact (with an external id) that has
     /// a tag, a note and a conversation (which has the tag too, and the contact's reply as a part), is in a segment and belongs to a company (company_id
     /// 12345, named "my company", as GET /companies' parameter examples name it); a lead, the app's admin (GET /me) and
-    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, the help center's collection and an article in it by the admin, a ticket type (Bug Report) with an attribute of its own besides the defaults; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
+    /// a team, an away status reason that is not deleted, an opt_in subscription type the contact is attached to, the help center's collection and an article in it by the admin, an internal article by the admin, a ticket type (Bug Report) with an attribute of its own besides the defaults; and a custom attribute (a list) that the contact holds a value in, so archiving it meets the 422 of an
     /// attribute with a dependant object.
     /// </summary>
     private sealed class World
@@ -367,6 +371,11 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             {
                 title = "Welcome", body = "Start here", author_id = long.Parse(world.ids[IdKind.Admin], CultureInfo.InvariantCulture),
                 parent_id = long.Parse(world.ids[IdKind.Collection], CultureInfo.InvariantCulture),
+            })).Ok()["id"].GetString()!;
+            world.ids[IdKind.InternalArticle] = (await api.PostAsync("/internal_articles", new
+            {
+                title = "Refunds", body = "Within 30 days", author_id = long.Parse(world.ids[IdKind.Admin], CultureInfo.InvariantCulture),
+                owner_id = long.Parse(world.ids[IdKind.Admin], CultureInfo.InvariantCulture),
             })).Ok()["id"].GetString()!;
             world.ids[IdKind.TicketType] = (await api.PostAsync("/ticket_types", new { name = "Bug Report", description = "Bug Report Template", category = "Back-office" })).Ok()["id"].GetString()!;
             world.ids[IdKind.TicketTypeAttribute] = (await api.PostAsync($"/ticket_types/{world.ids[IdKind.TicketType]}/attributes",

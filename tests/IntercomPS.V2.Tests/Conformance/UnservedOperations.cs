@@ -31,15 +31,6 @@ public static class UnservedOperations
             "POST /fin/reply",
             "POST /fin/csat",
         ]),
-        ("internal articles (the teammates' knowledge base, beside the help center) are not emulated",
-        [
-            "GET /internal_articles",
-            "POST /internal_articles",
-            "GET /internal_articles/{internal_article_id}",
-            "PUT /internal_articles/{internal_article_id}",
-            "DELETE /internal_articles/{internal_article_id}",
-            "GET /internal_articles/search",
-        ]),
         ("reporting and content exports are not emulated",
         [
             "POST /export/reporting_data/enqueue",

@@ -1,5 +1,6 @@
 // The help center through the SDK: the workspace's one help center, collections and sections, and articles (written
-// with another locale, read, listed by numbered pages, searched with highlights, updated, deleted).
+// with another locale, read, listed by numbered pages, searched with highlights, updated, deleted); then internal
+// articles, the teammates' knowledge base (written, read, listed, searched, updated, deleted).
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -56,5 +57,25 @@ assert.equal(updated.body, '<p class="no-margin">Now live</p>');
 assert.equal((await client.articles.delete({ article_id: Number(draft.id) })).deleted, true);
 assert.equal((await client.articles.delete({ article_id: Number(article.id) })).deleted, true);
 assert.equal((await client.helpCenters.collections.delete({ collection_id: Number(collection.id) })).deleted, true);
+
+const internal = await client.internalArticles.createInternalArticle({
+    title: `Refunds ${phrase}`,
+    body: "<p>Within 30 days</p>",
+    author_id: authorId,
+    owner_id: authorId,
+});
+assert.equal(internal.owner_id, authorId);
+assert.equal(internal.locale, "en");
+assert.equal((await client.internalArticles.retrieveInternalArticle({ internal_article_id: Number(internal.id) })).title, `Refunds ${phrase}`);
+const internals = await client.internalArticles.listInternalArticles();
+assert.ok(internals.data.some((a) => a.id === internal.id));
+const internalFound = await client.internalArticles.searchInternalArticles();
+assert.ok(internalFound.data.internal_articles.some((a) => a.id === internal.id));
+assert.equal((await client.internalArticles.searchInternalArticles({ folder_id: "123" })).total_count, 0);
+const internalUpdated = await client.internalArticles.updateInternalArticle({ internal_article_id: Number(internal.id), title: "Christmas is here!" });
+assert.equal(internalUpdated.title, "Christmas is here!");
+assert.equal(internalUpdated.body, "<p>Within 30 days</p>");
+assert.equal((await client.internalArticles.deleteInternalArticle({ internal_article_id: Number(internal.id) })).deleted, true);
+await assert.rejects(client.internalArticles.retrieveInternalArticle({ internal_article_id: Number(internal.id) }), (e) => e.statusCode === 404);
 
 console.log("ok");

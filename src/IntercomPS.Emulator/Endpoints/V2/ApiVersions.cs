@@ -32,6 +32,12 @@ internal static class ApiVersions
         ["GET /ticket_states"] = new(2, 14),
         ["POST /tickets/enqueue"] = new(2, 14), // in the 2.14 description, not 2.11's; no changelog entry names it
         ["GET /jobs/status/{job_id}"] = new(2, 14), // the enqueued ticket's job, as POST /tickets/enqueue: in the 2.14 description, not 2.11's; no changelog entry names it
+        ["GET /internal_articles"] = new(2, 14), // internal articles: in the 2.14 description, not 2.11's; no changelog entry names them
+        ["POST /internal_articles"] = new(2, 14),
+        ["GET /internal_articles/{internal_article_id}"] = new(2, 14),
+        ["PUT /internal_articles/{internal_article_id}"] = new(2, 14),
+        ["DELETE /internal_articles/{internal_article_id}"] = new(2, 14),
+        ["GET /internal_articles/search"] = new(2, 14),
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];
@@ -80,14 +86,15 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="TicketPreviousState">A ticket has previous_ticket_state_id (2.16): the state its most recent state change left, null before any.</param>
 /// <param name="ConversationTitles">PUT /conversations/{id} takes title and company_id (2.14 on); 2.11's update_conversation_request has only read and custom_attributes, so there they are unknown fields, named and ignored.</param>
 /// <param name="RetainMetrics">DELETE /conversations/{id} takes the query parameter retain_metrics (2.16): true (the default) keeps reporting data, false deletes it too; the emulator keeps no reporting data, so either deletes the same, and only its value is checked.</param>
+/// <param name="InternalArticleAi">An internal article has body_markdown, audience_ids and ai_chatbot/ai_copilot/ai_sales_agent_availability (2.16), in its writes and its answers.</param>
 /// <param name="WhatsAppMessages">POST /messages documents message_type whatsapp (2.16), which is refused as not emulated rather than as no such type.</param>
 internal sealed record ApiModel(
     string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
     bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false,
-    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false)
+    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool InternalArticleAi = false)
 {
     public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false, ConversationTitles: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15");
-    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true);
+    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true, InternalArticleAi: true);
 }
