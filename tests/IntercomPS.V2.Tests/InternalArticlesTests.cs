@@ -69,7 +69,7 @@ public class InternalArticlesTests(EmulatorFixture fixture) : IClassFixture<Emul
             (await Api.PostAsync("/internal_articles", new { title = " ", owner_id = admin, author_id = admin })).Error(400, "parameter_invalid"));
         Assert.Equal("body must be a string, not a number",
             (await Api.PostAsync("/internal_articles", new { title = "x", body = 5, owner_id = admin, author_id = admin })).Error(400, "parameter_invalid"));
-        Assert.Equal("owner_id must be an admin's id (a positive integer), not \"me\"",
+        Assert.Equal("owner_id must be an admin's id (a positive integer), not a string (\"me\")",
             (await Api.PostAsync("/internal_articles", new { title = "x", owner_id = "me", author_id = admin })).Error(400, "parameter_invalid"));
         // The admin's id as a string of digits is taken.
         Assert.Equal(admin, (await Api.PostAsync("/internal_articles", new { title = "x", owner_id = admin.ToString(CultureInfo.InvariantCulture), author_id = admin })).Ok()["owner_id"].GetInt64());
@@ -213,9 +213,9 @@ public class InternalArticlesTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         Assert.Equal("body and body_markdown are mutually exclusive: give one",
             (await api.PutAsync($"/internal_articles/{id}", new { body = "a", body_markdown = "b" })).Error(400, "parameter_invalid"));
-        Assert.Equal("ai_sales_agent_availability must be true or false, not \"yes\"",
+        Assert.Equal("ai_sales_agent_availability must be true or false, not a string (\"yes\")",
             (await api.PutAsync($"/internal_articles/{id}", new { ai_sales_agent_availability = "yes" })).Error(400, "parameter_invalid"));
-        Assert.Equal("audience_ids must be a list of audience ids (positive integers), not \"1\"",
+        Assert.Equal("audience_ids must be a list of audience ids (positive integers), not a string (\"1\")",
             (await api.PutAsync($"/internal_articles/{id}", new { audience_ids = "1" })).Error(400, "parameter_invalid"));
         // Audiences are not emulated: any is unknown, the documented 404, and nothing else of the write is kept.
         Assert.Equal("Audience 7 not found: audiences are not emulated",
