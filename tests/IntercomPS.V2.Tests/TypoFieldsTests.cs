@@ -168,6 +168,16 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             var article = await t.ArticleAsync();
             return new(HttpMethod.Put, $"/articles/{article}", new() { ["title"] = "Billing FAQ", ["state"] = "published" }, "status");
         },
+        ["POST /internal_articles"] = async t =>
+        {
+            var admin = long.Parse(await t.AdminAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            return new(HttpMethod.Post, "/internal_articles", new() { ["title"] = "Refunds", ["body"] = "Within 30 days", ["owner_id"] = admin, ["author_id"] = admin }, "locale");
+        },
+        ["PUT /internal_articles/{internal_article_id}"] = async t =>
+        {
+            var article = await t.InternalArticleAsync();
+            return new(HttpMethod.Put, $"/internal_articles/{article}", new() { ["title"] = "Refunds FAQ" }, "ai_chatbot_availability");
+        },
         ["POST /help_center/collections"] = async t =>
         {
             // Under a collection of its own, so both runs' collections come first among their siblings.
@@ -375,6 +385,12 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
 
     private async Task<string> ArticleAsync() => Made((await Api.PostAsync("/articles",
         new { title = "Billing", author_id = long.Parse(await AdminAsync(), System.Globalization.CultureInfo.InvariantCulture) })).Ok()["id"].GetString()!);
+    private async Task<string> InternalArticleAsync()
+    {
+        var admin = long.Parse(await AdminAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return Made((await Api.PostAsync("/internal_articles", new { title = "Refunds", owner_id = admin, author_id = admin })).Ok()["id"].GetString()!);
+    }
+
     private async Task<string> TicketTypeAsync() => Made((await Api.PostAsync("/ticket_types", new { name = "Bug Report" })).Ok()["id"].GetString()!);
 
     private async Task<string> TicketAsync()
