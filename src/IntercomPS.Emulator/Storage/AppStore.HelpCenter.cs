@@ -159,6 +159,6 @@ internal sealed partial class AppStore
 
     private static string IdText(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>2.14's 404 for an article, a collection or a help center: not_found "Resource Not Found", as the description documents each.</summary>
+    /// <summary>2.14's 404 for an article, a collection, a help center or an internal article: not_found "Resource Not Found", as the description documents each.</summary>
     public static ApiError HelpCenterNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
 }
