@@ -82,6 +82,7 @@
         'Get-IntercomTicket'
         'New-IntercomTicket'
         'Set-IntercomTicket'
+        'Remove-IntercomTicket'
         'Add-IntercomTicketReply'
     )
     FunctionsToExport    = @()

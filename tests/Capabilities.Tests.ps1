@@ -113,6 +113,7 @@ BeforeAll {
         'Get-IntercomTicket'                       = { Get-IntercomTicket -State submitted }
         'New-IntercomTicket'                       = { New-IntercomTicket -TicketType Bug -UserId 'cap1' -Title 'Cap' }
         'Set-IntercomTicket'                       = { Set-IntercomTicket -Id 1 -State resolved }
+        'Remove-IntercomTicket'                    = { Remove-IntercomTicket -Id 1 -Force }
         'Add-IntercomTicketReply'                  = { Add-IntercomTicketReply -Id 1 -Body 'Hi' }
     }
 }

@@ -100,7 +100,7 @@ namespace IntercomPS.Client.Tests
         public void TicketsAsTheCmdletsReadThemCameWith2_14(string version, bool can)
         {
             using var v2 = V2(version);
-            Assert.All(new[] { "Get-IntercomTicketType", "Get-IntercomTicket", "New-IntercomTicket", "Set-IntercomTicket", "Add-IntercomTicketReply" },
+            Assert.All(new[] { "Get-IntercomTicketType", "Get-IntercomTicket", "New-IntercomTicket", "Set-IntercomTicket", "Remove-IntercomTicket", "Add-IntercomTicketReply" },
                 cmdlet => Assert.Equal(can, v2.Supports(Row(cmdlet))));
             using var v1 = V1();
             Assert.Equal("The v1 API has no tickets: connect with Connect-Intercom -AccessToken to REST API 2.x, which has them.",

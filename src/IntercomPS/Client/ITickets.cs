@@ -47,6 +47,16 @@ namespace IntercomPS.Client
         /// <summary>PUT /tickets/{id} with the fields given (each sets a value, so a lost answer may be repeated).</summary>
         Task<Ticket> UpdateTicketAsync(string id, TicketChanges changes, CancellationToken cancellationToken = default);
 
+        /// <summary>DELETE /tickets/{id} (2.14 on), sent once: a delete whose answer was lost may have been applied. The id deleted.</summary>
+        Task<string> DeleteTicketAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// POST /tickets/{id}/tags {id, admin_id} for each tag to add, then DELETE /tickets/{id}/tags/{tag_id} for each
+        /// to take off, by <paramref name="adminId"/> (the session's admin when null). A tag put on again stays as it
+        /// was, so these may repeat; one the ticket does not have is Intercom's tag_not_found.
+        /// </summary>
+        Task TagTicketAsync(string id, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, string? adminId, CancellationToken cancellationToken = default);
+
         /// <summary>POST /tickets/{id}/reply, sent once: a repeat would write the reply twice.</summary>
         Task<TicketPart> ReplyToTicketAsync(string id, TicketReplyRequest reply, CancellationToken cancellationToken = default);
     }
@@ -109,10 +119,17 @@ namespace IntercomPS.Client
         /// <summary>The admin to assign it to ("0" unassigns).</summary>
         public string? AssigneeId { get; set; }
 
+        /// <summary>
+        /// The team to assign it to (2.14's assignee_id names an admin or a team). Intercom's 0 unassigns the admin and
+        /// the team alike, so it is no team here: <see cref="AssigneeId"/> "0" unassigns.
+        /// </summary>
+        public string? TeamAssigneeId { get; set; }
+
         /// <summary>The admin who makes the change (an assignment needs one); the session's admin when null.</summary>
         public string? AdminId { get; set; }
 
-        public bool IsEmpty => State is null && Title is null && Description is null && (Attributes is null || Attributes.Count == 0) && Open is null && AssigneeId is null;
+        public bool IsEmpty => State is null && Title is null && Description is null && (Attributes is null || Attributes.Count == 0) && Open is null && AssigneeId is null
+            && TeamAssigneeId is null;
     }
 
     /// <summary>A reply to a ticket: an admin's comment or note (AdminId, the session's when null), or its contact's comment (User).</summary>

@@ -1,5 +1,9 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
@@ -7,8 +11,10 @@ namespace IntercomPS.Cmdlets
     /// <summary>
     /// Changes tickets (REST API 2.14 on's PUT /tickets/{id}): the -State (a category such as in_progress, a state's
     /// label, or its Id), -Title, -Description and other -Attributes, the admin assigned (-AssigneeId, or an -Assignee
-    /// from Get-IntercomAdmin; 0 unassigns), and -Open:$false to close one (or -Open to reopen it); what is not given
-    /// stays. The ticket is named by -Id, or piped: only a piped ticket's Id binds, so
+    /// from Get-IntercomAdmin; 0 unassigns), the team (-TeamId), and -Open:$false to close one (or -Open to reopen it);
+    /// and tags (-AddTag, -RemoveTag: names, each found once for the whole command, before anything is written, through
+    /// POST /tickets/{id}/tags and DELETE /tickets/{id}/tags/{tag_id}). What is not given stays. The ticket is named by
+    /// -Id, or piped: only a piped ticket's Id binds, so
     /// `Get-IntercomTicket -State submitted | Set-IntercomTicket -State in_progress` changes the state alone.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -53,6 +59,21 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNull]
         public Admin? Assignee { get; set; }
 
+        /// <summary>The team to assign it to (a team's Id, as Get-IntercomTeam lists them); the admin assigned stays.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? TeamId { get; set; }
+
+        /// <summary>Tags (names) to put on the ticket.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? AddTag { get; set; }
+
+        /// <summary>Tags (names) to take off the ticket.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? RemoveTag { get; set; }
+
         /// <summary>The admin who makes the change, as the assignment part names them; the session's admin by default.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -65,6 +86,12 @@ namespace IntercomPS.Cmdlets
         /// <summary>Return each ticket as it is now.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        // One GET /tags for the whole command, each name's lookup shared by every ticket (made on the pipeline thread).
+        private TagFinder? _findTag;
+        private readonly Dictionary<string, Task<Tag>> _tags = new Dictionary<string, Task<Tag>>(StringComparer.Ordinal);
+
+        private bool Tagging => AddTag is not null || RemoveTag is not null;
 
         protected override void ProcessRecord()
         {
@@ -94,17 +121,57 @@ namespace IntercomPS.Cmdlets
             {
                 State = State, Title = Title, Description = Description, Attributes = attributes,
                 Open = MyInvocation.BoundParameters.ContainsKey(nameof(Open)) ? Open.IsPresent : null,
-                AssigneeId = AssigneeId ?? Assignee?.Id, AdminId = AdminId,
+                AssigneeId = AssigneeId ?? Assignee?.Id, TeamAssigneeId = TeamId, AdminId = AdminId,
             };
-            if (changes.IsEmpty)
+            if (changes.IsEmpty && !Tagging)
             {
-                Requests.Refuse(target, new PSArgumentException("Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee or -Open."));
+                Requests.Refuse(target, new PSArgumentException("Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee, -TeamId, -Open, -AddTag or -RemoveTag."));
                 return;
             }
             var id = Id!.Trim();
             var described = _piped.InputObject?.BaseObject is Ticket { Title: { } title } ? $"ticket '{title}' ({id})" : $"ticket {id}";
-            if (!ShouldProcess(described, "Update Intercom ticket")) return;
-            Requests.Submit(target, token => Client.As<ITickets>().UpdateTicketAsync(id, changes, token), updated => { if (PassThru) WriteObject(updated); });
+            if (!ShouldProcess(described, Describe(changes))) return;
+            Requests.Submit(target, token => ApplyAsync(id, changes, Tags(AddTag, token), Tags(RemoveTag, token), token), updated => { if (PassThru) WriteObject(updated); });
+        }
+
+        /// <summary>The tags named, every name found first (an unknown one fails the ticket before anything is written), then the update, then the tags.</summary>
+        private async Task<Ticket> ApplyAsync(string id, TicketChanges changes, Task<Tag[]> adding, Task<Tag[]> removing, CancellationToken token)
+        {
+            var tickets = Client.As<ITickets>();
+            var add = await adding.ConfigureAwait(false);
+            var remove = await removing.ConfigureAwait(false);
+            Ticket? ticket = null;
+            if (!changes.IsEmpty) ticket = await tickets.UpdateTicketAsync(id, changes, token).ConfigureAwait(false);
+            if (Tagging)
+            {
+                await tickets.TagTicketAsync(id, add.Select(tag => tag.Id!).ToArray(), remove.Select(tag => tag.Id!).ToArray(), AdminId, token).ConfigureAwait(false);
+                // A ticket does not list its tags, so tagging alone changes nothing it shows: read it only to pass it on.
+                if (ticket is null && PassThru) ticket = await tickets.GetTicketAsync(id, token).ConfigureAwait(false);
+            }
+            return ticket ?? new Ticket { Id = id };
+        }
+
+        /// <summary>The tags of these names, each looked up once per command (called on the pipeline thread, as the finder wants).</summary>
+        private Task<Tag[]> Tags(string[]? names, CancellationToken token)
+        {
+            if (names is null) return Task.FromResult(Array.Empty<Tag>());
+            var found = new List<Task<Tag>>();
+            foreach (var name in names)
+            {
+                if (!_tags.TryGetValue(name, out var tag)) _tags[name] = tag = (_findTag ??= Client.NewTagFinder())(name, token);
+                found.Add(tag);
+            }
+            return Task.WhenAll(found);
+        }
+
+        /// <summary>What -WhatIf and -Confirm say: "Update Intercom ticket", with the team and the tags by name when given.</summary>
+        private string Describe(TicketChanges changes)
+        {
+            var extras = new List<string>();
+            if (TeamId is not null) extras.Add($"assign to team {TeamId}");
+            if (AddTag is not null) extras.Add($"tag {string.Join(", ", AddTag.Select(name => $"'{name}'"))}");
+            if (RemoveTag is not null) extras.Add($"untag {string.Join(", ", RemoveTag.Select(name => $"'{name}'"))}");
+            return "Update Intercom ticket" + (extras.Count == 0 ? string.Empty : ": " + string.Join("; ", extras));
         }
     }
 }

@@ -14,8 +14,8 @@ using IntercomPS.Json;
 namespace IntercomPS.Client.V2
 {
     /// <summary>
-    /// Tickets: GET /ticket_types (and /{id}), GET /ticket_states, GET, POST and PUT /tickets(/{id}), POST
-    /// /tickets/search (walked by <see cref="TicketSearchReader"/>) and POST /tickets/{id}/reply.
+    /// Tickets: GET /ticket_types (and /{id}), GET /ticket_states, GET, POST, PUT and DELETE /tickets(/{id}), POST
+    /// /tickets/search (walked by <see cref="TicketSearchReader"/>), POST /tickets/{id}/reply and the ticket's tags.
     /// </summary>
     public sealed partial class IntercomV2Client : ITickets
     {
@@ -114,10 +114,12 @@ namespace IntercomPS.Client.V2
 
         public async Task<Ticket> UpdateTicketAsync(string id, TicketChanges changes, CancellationToken cancellationToken = default)
         {
-            if (changes.IsEmpty) throw new ArgumentException("Nothing to change: give the state, title, description, attributes, assignee or whether it is open.");
+            if (changes.IsEmpty) throw new ArgumentException("Nothing to change: give the state, title, description, attributes, assignee, team or whether it is open.");
             var path = TicketPath(id);
             var attributes = Attributes(changes.Attributes, changes.Title, changes.Description);
             if (changes.AssigneeId is { } assignee) Number(assignee, "-AssigneeId");
+            if (changes.TeamAssigneeId is { } team && Number(team, "-TeamId") == "0")
+                throw new ArgumentException("-TeamId 0 would unassign the admin too (Intercom's assignee_id 0 unassigns a ticket whole): to unassign it, give -AssigneeId 0.");
             string? stateId = null;
             if (changes.State is { } state)
             {
@@ -127,20 +129,61 @@ namespace IntercomPS.Client.V2
                 stateId = found[0].Id;
             }
             // An assignment is made by an admin: the one given, else the session's.
-            var adminId = changes.AssigneeId is null ? null : changes.AdminId ?? await AdminIdAsync(cancellationToken).ConfigureAwait(false);
-            return (await SendAsync(HttpMethod.Put, path, writer =>
+            var assigning = changes.AssigneeId is not null || changes.TeamAssigneeId is not null;
+            var adminId = assigning ? changes.AdminId ?? await AdminIdAsync(cancellationToken).ConfigureAwait(false) : null;
+            // assignee_id holds one admin or one team: with both, the team goes in a second PUT (an admin and a team
+            // assigned each keep the other, so the order does not matter, and each PUT may repeat).
+            var firstAssignee = changes.AssigneeId ?? changes.TeamAssigneeId;
+            var ticket = (await SendAsync(HttpMethod.Put, path, writer =>
             {
                 writer.WriteStartObject();
                 WriteAttributes(writer, attributes);
                 if (stateId is not null) writer.WriteString("ticket_state_id", stateId);
                 if (changes.Open is { } open) writer.WriteBoolean("open", open);
-                if (changes.AssigneeId is { } to)
+                if (firstAssignee is { } to)
                 {
                     writer.WriteString("admin_id", adminId);
                     writer.WriteString("assignee_id", to);
                 }
                 writer.WriteEndObject();
             }, V2JsonContext.Default.TicketObject, idempotent: true, cancellationToken).ConfigureAwait(false)).ToTicket();
+            if (changes.AssigneeId is null || changes.TeamAssigneeId is not { } teamId) return ticket;
+            return (await SendAsync(HttpMethod.Put, path, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("admin_id", adminId);
+                writer.WriteString("assignee_id", teamId);
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.TicketObject, idempotent: true, cancellationToken).ConfigureAwait(false)).ToTicket();
+        }
+
+        public async Task<string> DeleteTicketAsync(string id, CancellationToken cancellationToken = default) =>
+            (await SendAsync(HttpMethod.Delete, TicketPath(id), null, V2JsonContext.Default.DeletedObject, idempotent: false, cancellationToken).ConfigureAwait(false)).Id ?? id.Trim();
+
+        public async Task TagTicketAsync(string id, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, string? adminId, CancellationToken cancellationToken = default)
+        {
+            var path = TicketPath(id) + "/tags";
+            if (addTagIds.Count == 0 && removeTagIds.Count == 0) throw new ArgumentException("Name a tag to add or to remove.");
+            var admin = adminId ?? await AdminIdAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var tagId in addTagIds)
+            {
+                await SendAsync(HttpMethod.Post, path, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", tagId);
+                    writer.WriteString("admin_id", admin);
+                    writer.WriteEndObject();
+                }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var tagId in removeTagIds)
+            {
+                await SendAsync(HttpMethod.Delete, path + "/" + Uri.EscapeDataString(tagId), writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("admin_id", admin);
+                    writer.WriteEndObject();
+                }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         public async Task<TicketPart> ReplyToTicketAsync(string id, TicketReplyRequest reply, CancellationToken cancellationToken = default)
