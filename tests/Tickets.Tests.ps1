@@ -1,6 +1,6 @@
 # Tickets on REST API 2.14: Get-IntercomTicketType, Get-IntercomTicket (by -Id and its search), New-IntercomTicket,
-# Set-IntercomTicket and Add-IntercomTicketReply, as an ops person works a ticket queue: find the submitted ones and
-# take them in progress, open a ticket for a user, assign and close. Each effect is read back through raw HTTP
+# Set-IntercomTicket, Remove-IntercomTicket and Add-IntercomTicketReply, as an ops person works a ticket queue: find the
+# submitted ones and take them in progress, open a ticket for a user, assign, tag and close, delete the resolved ones. Each effect is read back through raw HTTP
 # against the emulator's 2.14 face and the emulator's request counts, not through the cmdlets that made it.
 
 BeforeAll {
@@ -15,6 +15,11 @@ BeforeAll {
     }
 
     function Get-RawTicket([string] $Id) { Invoke-Raw GET "tickets/$Id" }
+
+    # A ticket lists no tags (2.14's ticket has none): its tags are read back by the search on tag_ids.
+    function Get-RawTaggedTicketId([string] $TagId) {
+        @((Invoke-Raw POST 'tickets/search' @{ query = @{ field = 'tag_ids'; operator = '='; value = $TagId } }).tickets | ForEach-Object id) | Sort-Object
+    }
 
     function Add-RawTicket([string] $Type, [string] $Contact, [string] $Title, [hashtable] $Attributes = @{}) {
         $values = @{ _default_title_ = $Title } + $Attributes
@@ -219,7 +224,7 @@ Describe 'Set-IntercomTicket' {
         $user[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
         $user[0].Exception.Message | Should -Be "User 'ann@example.com' is not a ticket: to act on the user's tickets, pipe the user to Get-IntercomTicket first."
         Set-IntercomTicket -Id $annBug -ErrorAction SilentlyContinue -ErrorVariable nothing
-        $nothing[0].Exception.Message | Should -Be 'Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee or -Open.'
+        $nothing[0].Exception.Message | Should -Be 'Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee, -TeamId, -Open, -AddTag or -RemoveTag.'
         Get-IntercomTicket -Id $annBug | Set-IntercomTicket -Id $benBug -State resolved -ErrorAction SilentlyContinue -ErrorVariable twice
         $twice[0].Exception.Message | Should -Be "Ticket 'Export fails' ($annBug) names its ticket, and -Id names another ($benBug): pipe it alone, or name the ticket by -Id alone."
         Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be 0
@@ -285,6 +290,189 @@ Describe 'New-IntercomTicket' {
         $before = Get-TestRequestCount 'POST /tickets'
         Get-IntercomUser -Email ann@example.com | New-IntercomTicket -TicketType Bug -Title 'Preview only' -WhatIf
         Get-TestRequestCount 'POST /tickets' | Should -Be $before
+    }
+}
+
+Describe 'Set-IntercomTicket tags and teams' {
+    BeforeEach {
+        Initialize-TicketWorld
+        $script:urgent = (Invoke-Raw POST 'tags' @{ name = 'urgent' }).id
+        $script:triaged = (Invoke-Raw POST 'tags' @{ name = 'Triaged' }).id
+    }
+
+    It 'tags every piped ticket, finding the tag by name once for the whole command, then untags them' {
+        $listings = Get-TestRequestCount 'GET /tags'
+        Get-IntercomTicket -TicketType Bug | Set-IntercomTicket -AddTag urgent, triaged
+        Get-TestRequestCount 'GET /tags' | Should -Be ($listings + 1)
+        Get-TestRequestCount 'POST /tickets/{ticket_id}/tags' | Should -Be 4
+        Get-RawTaggedTicketId $urgent | Should -Be (@($annBug, $benBug) | Sort-Object)
+        Get-RawTaggedTicketId $triaged | Should -Be (@($annBug, $benBug) | Sort-Object)
+        Get-RawTaggedTicketId $urgent | Should -Not -Contain $annQuestion
+
+        # Tagged again: the tag stays as it was; untagged by a tag of another case, with a state change alongside.
+        $ticket = Set-IntercomTicket -Id $annBug -AddTag urgent -RemoveTag TRIAGED -State in_progress -PassThru
+        $ticket.State | Should -Be 'in_progress'
+        Get-RawTaggedTicketId $triaged | Should -Be $benBug
+        Get-RawTaggedTicketId $urgent | Should -Be (@($annBug, $benBug) | Sort-Object)
+        Get-TestRequestCount 'DELETE /tickets/{ticket_id}/tags/{tag_id}' | Should -Be 1
+        # Tags alone: -PassThru reads the ticket, which does not list them.
+        (Set-IntercomTicket -Id $benBug -RemoveTag urgent -PassThru).Id | Should -Be $benBug
+        Get-RawTaggedTicketId $urgent | Should -Be $annBug
+    }
+
+    It 'refuses an unknown tag name for each ticket, writing nothing to any' {
+        $before = Get-TestRequestCount 'PUT /tickets/{ticket_id}'
+        Get-IntercomTicket -TicketType Bug | Set-IntercomTicket -AddTag urgent, nope -State resolved -ErrorAction SilentlyContinue -ErrorVariable failed
+        $failed | Should -HaveCount 2
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $failed | ForEach-Object { $_.Exception.Message | Should -Be "No tag is named 'nope'. (not_found from GET /tags)" }
+        Get-TestRequestCount 'GET /tags' | Should -Be 1
+        Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be $before
+        Get-TestRequestCount 'POST /tickets/{ticket_id}/tags' | Should -Be 0
+        (Get-RawTicket $annBug).ticket_state.category | Should -Be 'submitted'
+    }
+
+    It 'passes on Intercom''s answer for a ticket that is not there, and for a tag the ticket does not have' {
+        Set-IntercomTicket -Id 999999 -AddTag urgent -ErrorAction SilentlyContinue -ErrorVariable missing
+        $missing | Should -HaveCount 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.ticket_not_found,*'
+        $missing[0].Exception.Message | Should -BeLike 'Ticket not found (404 ticket_not_found from POST /tickets/999999/tags, request *)'
+        Set-IntercomTicket -Id $annBug -RemoveTag urgent -ErrorAction SilentlyContinue -ErrorVariable untagged
+        $untagged | Should -HaveCount 1
+        $untagged[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.tag_not_found,*'
+        $untagged[0].Exception.Message | Should -BeLike "Tag not found (404 tag_not_found from DELETE /tickets/$annBug/tags/$urgent, request *)"
+    }
+
+    It 'sends nothing with -WhatIf, naming the tag changes' {
+        $run = Invoke-TestPwsh -Api V2 -Script "Get-IntercomTicket -TicketType Bug | Set-IntercomTicket -AddTag urgent -RemoveTag Triaged -WhatIf"
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Lines | Where-Object { $_ -like 'What if:*' } | Should -Be @(
+            "What if: Performing the operation ""Update Intercom ticket: tag 'urgent'; untag 'Triaged'"" on target ""ticket 'Export fails' ($annBug)""."
+            "What if: Performing the operation ""Update Intercom ticket: tag 'urgent'; untag 'Triaged'"" on target ""ticket 'Login loops' ($benBug)""."
+        )
+        Get-TestRequestCount 'GET /tags' | Should -Be 0
+        Get-TestRequestCount 'POST /tickets/{ticket_id}/tags' | Should -Be 0
+        Get-TestRequestCount 'DELETE /tickets/{ticket_id}/tags/{tag_id}' | Should -Be 0
+    }
+
+    It 'assigns a ticket to a team, keeping its admin, and to both at once' {
+        $billing = $IntercomTestAdmin.AddTeamAsync($IntercomTestAppId, 'Billing', [string[]] @($adminId)).GetAwaiter().GetResult()
+        $support = $IntercomTestAdmin.AddTeamAsync($IntercomTestAppId, 'Support', [string[]] @($adminId)).GetAwaiter().GetResult()
+        Set-IntercomTicket -Id $annBug -AssigneeId $adminId
+        $ticket = Get-IntercomTicket -Id $annBug | Set-IntercomTicket -TeamId $billing -PassThru
+        $ticket.TeamAssigneeId | Should -Be $billing
+        $ticket.AdminAssigneeId | Should -Be $adminId
+        $raw = Get-RawTicket $annBug
+        $raw.team_assignee_id | Should -Be $billing
+        $raw.admin_assignee_id | Should -Be $adminId
+        # Unassigned whole, then given an admin and a team in one command (assignee_id holds one: two PUTs).
+        $before = Get-TestRequestCount 'PUT /tickets/{ticket_id}'
+        $ticket = Set-IntercomTicket -Id $benBug -AssigneeId $adminId -TeamId $support -State in_progress -PassThru
+        Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be ($before + 2)
+        $ticket.AdminAssigneeId | Should -Be $adminId
+        $ticket.TeamAssigneeId | Should -Be $support
+        $ticket.State | Should -Be 'in_progress'
+        Set-IntercomTicket -Id $annBug -AssigneeId 0
+        $raw = Get-RawTicket $annBug
+        $raw.team_assignee_id | Should -Be '0'
+        $raw.admin_assignee_id | Should -Be '0'
+    }
+
+    It 'refuses -TeamId 0, which would unassign the admin too, and a team that is not there' {
+        $before = Get-TestRequestCount 'PUT /tickets/{ticket_id}'
+        Set-IntercomTicket -Id $annBug -TeamId 0 -ErrorAction SilentlyContinue -ErrorVariable zero
+        $zero | Should -HaveCount 1
+        $zero[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $zero[0].Exception.Message | Should -Be "-TeamId 0 would unassign the admin too (Intercom's assignee_id 0 unassigns a ticket whole): to unassign it, give -AssigneeId 0."
+        Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be $before
+        Set-IntercomTicket -Id $annBug -TeamId 4242 -ErrorAction SilentlyContinue -ErrorVariable unknown
+        $unknown | Should -HaveCount 1
+        $unknown[0].Exception.Message | Should -BeLike '* (404 * from PUT /tickets/*)'
+        (Get-RawTicket $annBug).team_assignee_id | Should -Be '0'
+    }
+}
+
+Describe 'Remove-IntercomTicket' {
+    BeforeEach { Initialize-TicketWorld }
+
+    It 'deletes the resolved tickets piped from a search, and only those' {
+        Set-IntercomTicket -Id $annBug -State resolved
+        Set-IntercomTicket -Id $benBug -State resolved
+        Get-IntercomTicket -State resolved | Remove-IntercomTicket -Force
+        Get-TestRequestCount 'DELETE /tickets/{ticket_id}' | Should -Be 2
+        (Get-IntercomTicket).Id | Should -Be $annQuestion
+        { Get-RawTicket $annBug } | Should -Throw '*404*'
+    }
+
+    It 'returns the ticket as it was with -PassThru, read before the delete' {
+        $gone = Remove-IntercomTicket -Id $annBug -Force -PassThru
+        $gone | Should -BeOfType ([IntercomPS.Ticket])
+        $gone.Title | Should -BeExactly 'Export fails'
+        $gone.TicketType | Should -Be 'Bug'
+        $gone.Attributes.Priority | Should -Be 'High'
+        Remove-IntercomTicket $benBug -Force | Should -BeNullOrEmpty
+        @(Get-IntercomTicket).Id | Should -Be $annQuestion
+    }
+
+    It 'passes on Intercom''s answer for a ticket that is not there, reading first with -PassThru' {
+        Remove-IntercomTicket -Id 999999 -Force -ErrorAction SilentlyContinue -ErrorVariable missing
+        $missing | Should -HaveCount 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.ticket_not_found,*'
+        $missing[0].Exception.Message | Should -BeLike 'Ticket not found (404 ticket_not_found from DELETE /tickets/999999, request *)'
+        $before = Get-TestRequestCount 'DELETE /tickets/{ticket_id}'
+        Remove-IntercomTicket -Id 999999 -Force -PassThru -ErrorAction SilentlyContinue -ErrorVariable read
+        $read | Should -HaveCount 1
+        $read[0].Exception.Message | Should -BeLike 'Ticket not found (404 ticket_not_found from GET /tickets/999999, request *)'
+        Get-TestRequestCount 'DELETE /tickets/{ticket_id}' | Should -Be $before
+        Remove-IntercomTicket -Id 'T-1' -Force -ErrorAction SilentlyContinue -ErrorVariable bad
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $bad[0].Exception.Message | Should -Be "A ticket's Id is a number Intercom gave, not 'T-1'."
+    }
+
+    It 'never repeats a delete whose answer was lost' {
+        Set-TestFaults @{ drop_rate = 1; route = 'DELETE /tickets/{ticket_id}' }
+        try {
+            Remove-IntercomTicket -Id $benBug -Force -ErrorAction SilentlyContinue -ErrorVariable lost
+        }
+        finally { Clear-TestFaults }
+        $lost | Should -HaveCount 1
+        $lost[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.response_lost,*'
+        $lost[0].Exception.MayHaveBeenApplied | Should -BeTrue
+        Get-TestRequestCount 'DELETE /tickets/{ticket_id}' | Should -Be 1
+        @(Get-IntercomTicket).Id | Should -Not -Contain $benBug
+    }
+
+    It 'deletes nothing with -WhatIf, saying which tickets it would delete' {
+        $run = Invoke-TestPwsh -Api V2 -Script "Get-IntercomTicket -TicketType Bug | Remove-IntercomTicket -WhatIf"
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Lines | Where-Object { $_ -like 'What if:*' } | Should -Be @(
+            "What if: Performing the operation ""Remove Intercom ticket (permanently, with its replies)"" on target ""ticket 'Export fails' ($annBug)""."
+            "What if: Performing the operation ""Remove Intercom ticket (permanently, with its replies)"" on target ""ticket 'Login loops' ($benBug)""."
+        )
+        Get-TestRequestCount 'DELETE /tickets/{ticket_id}' | Should -Be 0
+        @(Get-IntercomTicket) | Should -HaveCount 3
+    }
+
+    It 'asks first without -Force, and -Confirm:$false deletes' {
+        $run = Invoke-TestPwsh -Api V2 -Script "Remove-IntercomTicket -Id $annBug"
+        $run.ExitCode | Should -Not -Be 0
+        Get-TestRequestCount 'DELETE /tickets/{ticket_id}' | Should -Be 0
+        Remove-IntercomTicket -Id $annBug -Confirm:$false
+        Get-TestRequestCount 'DELETE /tickets/{ticket_id}' | Should -Be 1
+    }
+
+    It 'refuses a piped user, a piped ticket beside another -Id, and no ticket, deleting nothing' {
+        Get-IntercomUser -Email ann@example.com | Remove-IntercomTicket -Force -ErrorAction SilentlyContinue -ErrorVariable user
+        $user | Should -HaveCount 1
+        $user[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $user[0].Exception.Message | Should -Be "User 'ann@example.com' is not a ticket: to act on the user's tickets, pipe the user to Get-IntercomTicket first."
+        Get-IntercomTicket -Id $annBug | Remove-IntercomTicket -Id $benBug -Force -ErrorAction SilentlyContinue -ErrorVariable twice
+        $twice | Should -HaveCount 1
+        $twice[0].Exception.Message | Should -Be "Ticket 'Export fails' ($annBug) names its ticket, and -Id names another ($benBug): pipe it alone, or name the ticket by -Id alone."
+        Remove-IntercomTicket -Id ' ' -Force -ErrorAction SilentlyContinue -ErrorVariable blank
+        $blank[0].Exception.Message | Should -Be 'Name the ticket to delete by -Id, or pipe it from Get-IntercomTicket (a blank cell names none).'
+        Get-TestRequestCount 'DELETE /tickets/{ticket_id}' | Should -Be 0
+        @(Get-IntercomTicket) | Should -HaveCount 3
     }
 }
 
@@ -364,8 +552,10 @@ Describe 'Tickets on sessions that cannot' {
         Get-IntercomTicketType -ErrorAction SilentlyContinue -ErrorVariable types
         New-IntercomTicket Bug -Email ann@example.com -ErrorAction SilentlyContinue -ErrorVariable made
         Set-IntercomTicket -Id 1 -State resolved -ErrorAction SilentlyContinue -ErrorVariable set
+        Set-IntercomTicket -Id 1 -AddTag urgent -ErrorAction SilentlyContinue -ErrorVariable tag
+        Remove-IntercomTicket -Id 1 -Force -ErrorAction SilentlyContinue -ErrorVariable removed
         Add-IntercomTicketReply -Id 1 'x' -ErrorAction SilentlyContinue -ErrorVariable reply
-        foreach ($failed in $list, $one, $types, $made, $set, $reply) {
+        foreach ($failed in $list, $one, $types, $made, $set, $tag, $removed, $reply) {
             $failed | Should -HaveCount 1
             $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*'
             $failed[0].Exception.Message | Should -Be $v1
