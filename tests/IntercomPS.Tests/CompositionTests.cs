@@ -36,7 +36,7 @@ namespace IntercomPS.Tests
                     "Get-IntercomHelpCenterCollection -Id own", "Get-IntercomTeam -Id own",
                     "Get-IntercomTicket -Email own", "Get-IntercomTicket -Id own", "Get-IntercomTicket -UserId own", "Get-IntercomTicketType -Id own",
                     "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomArticle -Id own", "Remove-IntercomCompany -Id own",
-                    "Set-IntercomArticle -Id own", "Set-IntercomTicket -Id own" },
+                    "Remove-IntercomTicket -Id own", "Set-IntercomArticle -Id own", "Set-IntercomTicket -Id own" },
                 declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
                          "New-IntercomUser", "Remove-IntercomUser", "Restore-IntercomUser", "Block-IntercomUser", "Set-IntercomMessageThread", "Set-IntercomTag", "Set-IntercomUser",
@@ -50,7 +50,7 @@ namespace IntercomPS.Tests
             Assert.All(new[] { "Get-IntercomAdmin", "Set-IntercomAdmin", "Get-IntercomCompany", "New-IntercomCompany", "Remove-IntercomCompany", "Get-IntercomTag",
                     "New-IntercomTag", "Remove-IntercomTag", "Get-IntercomDataAttribute", "New-IntercomDataAttribute", "Set-IntercomDataAttribute",
                     "Get-IntercomSegment", "Get-IntercomSegmentUser", "Get-IntercomTeam", "Remove-IntercomMessageThread", "Clear-IntercomMessagePart",
-                    "Get-IntercomTicketType", "Get-IntercomTicket", "Set-IntercomTicket", "Add-IntercomTicketReply" },
+                    "Get-IntercomTicketType", "Get-IntercomTicket", "Set-IntercomTicket", "Remove-IntercomTicket", "Add-IntercomTicketReply" },
                 cmdlet => Assert.Contains($"{cmdlet} -InputObject composed", declared));
             Assert.Contains("New-IntercomTag -Color composed", declared);
             Assert.Contains("New-IntercomCompany -ThrottleLimit composed", declared);
@@ -58,6 +58,7 @@ namespace IntercomPS.Tests
             Assert.Contains("Remove-IntercomMessageThread -ThrottleLimit composed", declared);
             Assert.Contains("Clear-IntercomMessagePart -ThrottleLimit composed", declared);
             Assert.Contains("Set-IntercomTicket -ThrottleLimit composed", declared);
+            Assert.Contains("Remove-IntercomTicket -ThrottleLimit composed", declared);
             Assert.Contains("Set-IntercomTag -Color composed", declared);
         }
     }
