@@ -327,6 +327,11 @@ Describe 'Set-IntercomTicket tags and teams' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
         $failed | ForEach-Object { $_.Exception.Message | Should -Be "No tag is named 'nope'. (not_found from GET /tags)" }
         Get-TestRequestCount 'GET /tags' | Should -Be 1
+        Set-IntercomTicket -Id $annBug -AddTag urgent -RemoveTag Urgent -ErrorAction SilentlyContinue -ErrorVariable both
+        $both | Should -HaveCount 1
+        $both[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $both[0].Exception.Message | Should -Be "-AddTag and -RemoveTag both name 'urgent': give each tag to one."
+        Get-TestRequestCount 'GET /tags' | Should -Be 1
         Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be $before
         Get-TestRequestCount 'POST /tickets/{ticket_id}/tags' | Should -Be 0
         (Get-RawTicket $annBug).ticket_state.category | Should -Be 'submitted'

@@ -107,6 +107,11 @@ namespace IntercomPS.Cmdlets
                 Requests.Refuse(target, new PSArgumentException("-AssigneeId and -Assignee both name the admin to assign: give one."));
                 return;
             }
+            if (AddTag is not null && RemoveTag is not null && AddTag.Intersect(RemoveTag, StringComparer.OrdinalIgnoreCase).ToArray() is { Length: > 0 } both)
+            {
+                Requests.Refuse(target, new PSArgumentException($"-AddTag and -RemoveTag both name {string.Join(", ", both.Select(name => $"'{name}'"))}: give each tag to one."));
+                return;
+            }
             IDictionary<string, object?>? attributes;
             try
             {
