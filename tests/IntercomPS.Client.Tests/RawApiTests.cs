@@ -88,6 +88,40 @@ namespace IntercomPS.Client.Tests
             Assert.Equal(sent, _server.Requests.Count);
         }
 
+        [Theory]
+        [InlineData(AnswerBehaviour.Cut, 200)] // the answer lost on the way
+        [InlineData(AnswerBehaviour.Whole, 502)] // a gateway's failure: the server behind it may have acted
+        public async Task ARetriedWriteThatThenFailsSaysAnEarlierAttemptMayHaveBeenApplied(AnswerBehaviour first, int firstStatus)
+        {
+            // Untagging twice: the first DELETE took the tag off, its answer never came, the retry finds no tag to take off.
+            _server.Answer("DELETE /conversations/5/tags/7", 404, "{\"type\":\"error.list\",\"errors\":[{\"code\":\"tag_not_found\",\"message\":\"Tag not found\"}]}");
+            _server.Answer("DELETE /conversations/5/tags/7", firstStatus, firstStatus == 200 ? "{\"type\":\"tag\",\"id\":\"7\",\"name\":\"vip\"}" : ServerError, behaviour: first, times: 1);
+            using var client = HostileAnswerTests.NewClient(_server, maxRetries: 2);
+            client.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(() => client.Raw.SendAsync(new RawRequest("DELETE", "/conversations/5/tags/7")));
+
+            Assert.Equal(HttpStatusCode.NotFound, failure.StatusCode);
+            Assert.Equal("tag_not_found", failure.ErrorType);
+            Assert.True(failure.MayHaveBeenApplied);
+            Assert.Equal("Tag not found (an earlier attempt of this request got no answer it could trust and may have been applied: this may be its doing)", failure.ApiMessage);
+            Assert.Equal(2, _server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task AReadThatFailsAfterARetrySaysNothingOfAnEarlierAttempt()
+        {
+            _server.Answer("GET /contacts/x", 404, "{\"type\":\"error.list\",\"errors\":[{\"code\":\"not_found\",\"message\":\"User Not Found\"}]}");
+            _server.Answer("GET /contacts/x", 502, ServerError, times: 1);
+            using var client = HostileAnswerTests.NewClient(_server, maxRetries: 2);
+            client.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+
+            var failure = await Assert.ThrowsAsync<IntercomApiException>(() => client.Raw.SendAsync(new RawRequest("GET", "/contacts/x")));
+
+            Assert.Equal("User Not Found", failure.ApiMessage);
+            Assert.False(failure.MayHaveBeenApplied);
+        }
+
         [Fact]
         public async Task A429IsRetriedEvenForAPostSinceItWasNotApplied()
         {

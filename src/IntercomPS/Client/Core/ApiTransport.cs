@@ -113,6 +113,9 @@ namespace IntercomPS.Client
             var trace = RequestTrace.Current;
             if (body is not null && trace is { IsDebugEnabled: true }) trace.Debug($"{method} {uri.PathAndQuery} body: {Encoding.UTF8.GetString(body)}");
 
+            // Whether an attempt already sent may have been applied: then a write's later refusal (an untag's 404, say)
+            // may be that attempt's own doing, and the error must say so rather than pass for the whole story.
+            var earlierMayHaveApplied = false;
             for (var retry = 1; ; retry++)
             {
                 if (!_budget.TryEnter(out var ticket)) ticket = await WaitForBudgetAsync(method, uri, trace, cancellationToken).ConfigureAwait(false);
@@ -121,8 +124,18 @@ namespace IntercomPS.Client
                     using var answer = await SendOnceAsync(method, uri, body, ticket, trace, cancellationToken).ConfigureAwait(false);
                     return reader.Read(answer, method, uri);
                 }
+                catch (IntercomApiException failure) when (earlierMayHaveApplied && method != HttpMethod.Get && !(failure.CertainlyNotApplied || IsTransient(failure)))
+                {
+                    throw new IntercomApiException(failure.Method, failure.RequestUri, failure.StatusCode, failure.ErrorType,
+                        $"{failure.ApiMessage} (an earlier attempt of this request got no answer it could trust and may have been applied: this may be its doing)",
+                        failure.RetryAfter, failure, failure.RequestId)
+                    {
+                        ApiVersion = failure.ApiVersion, Credential = failure.Credential, MayHaveBeenApplied = true,
+                    };
+                }
                 catch (IntercomApiException failure) when (failure.CertainlyNotApplied || (idempotent && IsTransient(failure)))
                 {
+                    earlierMayHaveApplied |= failure.MayHaveBeenApplied;
                     var wait = Retry.WaitBefore(retry, failure.RetryAfter);
                     if (wait is null)
                     {
