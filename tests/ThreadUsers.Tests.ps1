@@ -88,6 +88,24 @@ Describe 'Users joining and leaving a thread on REST API 2.14' {
         Get-RawContactIds $thread.ThreadId | Should -Be @($ben.Id)
     }
 
+    It 'refuses a piped thread beside a -ThreadId naming another, adding to and removing from neither' {
+        # PowerShell binds the command line's -ThreadId and skips the piped thread's own: the user joined (and left) the other conversation.
+        $other = New-IntercomMessageThread -Email 'ben@example.com' -Body 'Another question'
+        $null = Add-IntercomMessageThreadUser -ThreadId $other.ThreadId -Email 'ann@example.com'
+        $before = Get-TestRequestCount
+        $thread | Add-IntercomMessageThreadUser -ThreadId $other.ThreadId -Email 'cy@example.com' -ErrorVariable added -ErrorAction SilentlyContinue
+        $thread | Remove-IntercomMessageThreadUser -ThreadId $other.ThreadId -Email 'ann@example.com' -Confirm:$false -ErrorVariable removed -ErrorAction SilentlyContinue
+        foreach ($failed in $added, $removed) {
+            $failed | Should -HaveCount 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+            $failed[0].Exception.Message | Should -Be "Thread $($thread.ThreadId) names its thread, and -ThreadId names another ($($other.ThreadId)): pipe it alone, or name the thread by -ThreadId alone."
+            $failed[0].TargetObject | Should -Be $thread
+        }
+        Get-TestRequestCount | Should -Be $before
+        Get-RawContactIds $thread.ThreadId | Should -Be @($ben.Id)
+        Get-RawContactIds $other.ThreadId | Should -Be @($ben.Id, $ann.Id)
+    }
+
     It 'adds piped users, each once, and the thread is found by each of them' {
         Get-IntercomUser -Email 'ann@example.com', 'cy@example.com' | Add-IntercomMessageThreadUser -ThreadId $thread.ThreadId
         Get-IntercomUser -Email 'ann@example.com' | Add-IntercomMessageThreadUser -ThreadId $thread.ThreadId # already there: nothing changes

@@ -41,6 +41,14 @@ namespace IntercomPS.Cmdlets
         {
             if (_users.InputObject?.BaseObject is MessageThread thread)
             {
+                // PowerShell binds the command line's -ThreadId and skips the piped thread's own: the user would join
+                // (or leave) the other conversation while the thread piped was the one meant.
+                if (thread.ThreadId != threadId)
+                {
+                    requests.Refuse(_users.InputObject, new ArgumentException(
+                        $"Thread {thread.ThreadId} names its thread, and -ThreadId names another ({threadId}): pipe it alone, or name the thread by -ThreadId alone."));
+                    return;
+                }
                 // The piped thread's own user, bound by property name, is not the one named: only the command line's is.
                 foreach (var name in UserParameters.Where(name => !_fromCommandLine!.Contains(name))) _parameters[name].Value = null;
                 if (!_users.NamesUser)
