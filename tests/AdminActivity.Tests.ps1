@@ -119,6 +119,24 @@ Describe 'The admin activity log on REST API 2.14' {
         $failures.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomAdminActivityCommand' }
         Get-LogRequestCount | Should -Be $before
     }
+
+    It 'refuses a piped object that binds no admin, and a piped admin beside an -AdminId naming another, reading nothing for them' {
+        # Before, a piped thread read nothing and said nothing, and a piped admin beside -AdminId was silently replaced by it.
+        $null = New-IntercomUser -Email threaded@example.com
+        $thread = New-IntercomMessageThread -Email threaded@example.com -Body 'Who handled this?'
+        $ann = Get-IntercomAdmin -Email ann@example.com
+        $before = Get-LogRequestCount
+        $thread | Get-IntercomAdminActivity -Since $t0 -ErrorAction SilentlyContinue -ErrorVariable unbound | Should -BeNullOrEmpty
+        $unbound | Should -HaveCount 1
+        $unbound[0].FullyQualifiedErrorId | Should -BeExactly 'Intercom.invalid_argument,IntercomPS.Cmdlets.GetIntercomAdminActivityCommand'
+        $unbound[0].Exception.Message | Should -BeLike '* names no admin by Id: pipe admins (Get-IntercomAdmin), or pass -AdminId.'
+        $unbound[0].TargetObject | Should -Be $thread
+        $ann | Get-IntercomAdminActivity -AdminId $bobId -Since $t0 -ErrorAction SilentlyContinue -ErrorVariable twice | Should -BeNullOrEmpty
+        $twice | Should -HaveCount 1
+        $twice[0].Exception.Message | Should -Be "Admin 'Ann Agent' names its admin ($annId), and -AdminId names another ($bobId): pipe it alone, or name the admins by -AdminId alone."
+        Get-LogRequestCount | Should -Be $before
+        ($ann | Get-IntercomAdminActivity -AdminId $annId -Since $t0 -Until $t0.AddMinutes(4)).ActivityType | Should -Be 'admin_login_success'
+    }
 }
 
 Describe 'The admin activity log on v1' {

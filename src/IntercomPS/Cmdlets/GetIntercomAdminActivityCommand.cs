@@ -24,6 +24,7 @@ namespace IntercomPS.Cmdlets
         private readonly PipedObject _piped;
         private readonly HashSet<string> _admins = new HashSet<string>(StringComparer.Ordinal);
         private DateTime _defaultUntil;
+        private string[]? _commandLineAdmins;
 
         public GetIntercomAdminActivityCommand()
         {
@@ -55,6 +56,7 @@ namespace IntercomPS.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            _commandLineAdmins = MyInvocation.BoundParameters.ContainsKey(nameof(AdminId)) ? AdminId : null;
             // The log counts in whole seconds and -Until is exclusive: the window ends with the second the command started in.
             var now = DateTime.UtcNow;
             _defaultUntil = new DateTime((now.Ticks / TimeSpan.TicksPerSecond + 1) * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
@@ -62,8 +64,36 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (_piped.Refuses(Requests) || AdminId is null) return;
+            if (_piped.Refuses(Requests)) return;
+            if (_piped.InputObject is { } input)
+            {
+                var piped = input.BaseObject.GetType().Assembly == typeof(Admin).Assembly ? PipedObject.Describe(input.BaseObject) : "The piped object";
+                // Piped, an object that binds no admin's Id read nothing at all, and said nothing.
+                if (AdminId is null)
+                {
+                    Requests.Refuse(input, new PSArgumentException($"{piped} names no admin by Id: pipe admins (Get-IntercomAdmin), or pass -AdminId."));
+                    return;
+                }
+                // PowerShell binds the command line's -AdminId and skips the piped admin's own: the piped one was not read.
+                if (_commandLineAdmins is not null && OwnAdminId(input) is { } own && !Array.Exists(_commandLineAdmins, id => string.Equals(id.Trim(), own, StringComparison.Ordinal)))
+                {
+                    Requests.Refuse(input, new PSArgumentException(
+                        $"{piped} names its admin ({own}), and -AdminId names another ({string.Join(", ", _commandLineAdmins)}): pipe it alone, or name the admins by -AdminId alone."));
+                    return;
+                }
+            }
+            if (AdminId is null) return;
             foreach (var id in AdminId) _admins.Add(id.Trim());
+        }
+
+        /// <summary>The admin id a piped object carries itself, under -AdminId's name or an alias.</summary>
+        private static string? OwnAdminId(PSObject input)
+        {
+            foreach (var name in new[] { "AdminId", "Id", "admin_id" })
+            {
+                if (input.Properties[name]?.Value is { } value && value.ToString() is { Length: > 0 } text) return text.Trim();
+            }
+            return null;
         }
 
         protected override void EndProcessing()
