@@ -110,6 +110,19 @@ Describe 'Get-IntercomTicket' {
         Get-TestRequestCount | Should -Be ($before + 1) -Because 'only the type listing was read'
     }
 
+    It 'refuses a piped ticket beside an -Id naming another, getting neither' {
+        # PowerShell binds the command line's -Id and skips the piped ticket's own: the other ticket came back in its place.
+        $piped = Get-IntercomTicket -Id $annBug
+        $before = Get-TestRequestCount
+        $piped | Get-IntercomTicket -Id $benBug -ErrorAction SilentlyContinue -ErrorVariable twice | Should -BeNullOrEmpty
+        $twice | Should -HaveCount 1
+        $twice[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $twice[0].Exception.Message | Should -Be "Ticket 'Export fails' ($annBug) names its ticket, and -Id names another ($benBug): pipe it alone, or name the ticket by -Id alone."
+        $twice[0].TargetObject | Should -Be $piped
+        Get-TestRequestCount | Should -Be $before
+        ($piped | Get-IntercomTicket -Id " $annBug ").Id | Should -Be $annBug
+    }
+
     It 'searches every ticket, oldest first, and by state, type, openness and user' {
         (Get-IntercomTicket).Id | Should -Be $annBug, $annQuestion, $benBug
         (Get-IntercomTicket -State submitted).Id | Should -Be $annBug, $annQuestion, $benBug

@@ -79,7 +79,7 @@ namespace IntercomPS.Cmdlets
             if (ParameterSetName == IdSet)
             {
                 _paged.RefuseTotalCount("the tickets of a search", "-Id or piped tickets", _piped.InputObject);
-                if (_piped.Refuses(Requests)) return;
+                if (_piped.Refuses(Requests) || _piped.RefusesAnotherTicket(Requests, Id)) return;
                 if (string.IsNullOrWhiteSpace(Id))
                 {
                     Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the ticket by -Id (a blank cell names none)."));
