@@ -210,6 +210,17 @@ Describe 'Set-IntercomTicket' {
         (Get-RawTicket $annBug).admin_assignee_id | Should -Be '0'
     }
 
+    It 'attributes a change to the -AdminId given, without an assignment too' {
+        # Before, admin_id was sent only beside an assignee: a state change by -AdminId was written as the session's admin's.
+        $dana = $IntercomTestAdmin.AddAdminAsync($IntercomTestAppId, 'Dana Desk', 'dana@example.com', $false).GetAwaiter().GetResult()
+        Set-IntercomTicket -Id $annBug -State in_progress -AdminId $dana
+        $part = @((Get-RawTicket $annBug).ticket_parts.ticket_parts | Where-Object part_type -eq 'ticket_state_updated_by_admin')[-1]
+        $part.ticket_state | Should -Be 'in_progress'
+        $part.author.id | Should -Be $dana
+        Set-IntercomTicket -Id $annBug -State resolved
+        @((Get-RawTicket $annBug).ticket_parts.ticket_parts | Where-Object part_type -eq 'ticket_state_updated_by_admin')[-1].author.id | Should -Be $adminId
+    }
+
     It 'refuses an unknown state naming the states there are, and writes nothing' {
         Set-IntercomTicket -Id $annBug -State done -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed | Should -HaveCount 1

@@ -125,7 +125,7 @@ namespace IntercomPS.Client
         /// </summary>
         public string? TeamAssigneeId { get; set; }
 
-        /// <summary>The admin who makes the change (an assignment needs one); the session's admin when null.</summary>
+        /// <summary>The admin who makes the change, sent as admin_id whenever given; for an assignment or tags the session's admin when null.</summary>
         public string? AdminId { get; set; }
 
         public bool IsEmpty => State is null && Title is null && Description is null && (Attributes is null || Attributes.Count == 0) && Open is null && AssigneeId is null

@@ -74,7 +74,7 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[]? RemoveTag { get; set; }
 
-        /// <summary>The admin who makes the change, as the assignment part names them; the session's admin by default.</summary>
+        /// <summary>The admin who makes the change, whom its parts name; for an assignment or tags the session's admin by default.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? AdminId { get; set; }

@@ -128,9 +128,9 @@ namespace IntercomPS.Client.V2
                     throw new ArgumentException($"'{state.Trim()}' names {found.Length} ticket states ({string.Join(", ", found.Select(s => $"'{s.InternalLabel}', Id {s.Id}"))}): name one by its label or Id.");
                 stateId = found[0].Id;
             }
-            // An assignment is made by an admin: the one given, else the session's.
+            // admin_id names who makes any change (its parts are theirs): the one given; an assignment needs one, else the session's.
             var assigning = changes.AssigneeId is not null || changes.TeamAssigneeId is not null;
-            var adminId = assigning ? changes.AdminId ?? await AdminIdAsync(cancellationToken).ConfigureAwait(false) : null;
+            var adminId = changes.AdminId ?? (assigning ? await AdminIdAsync(cancellationToken).ConfigureAwait(false) : null);
             // assignee_id holds one admin or one team: with both, the team goes in a second PUT (an admin and a team
             // assigned each keep the other, so the order does not matter, and each PUT may repeat).
             var firstAssignee = changes.AssigneeId ?? changes.TeamAssigneeId;
@@ -140,11 +140,8 @@ namespace IntercomPS.Client.V2
                 WriteAttributes(writer, attributes);
                 if (stateId is not null) writer.WriteString("ticket_state_id", stateId);
                 if (changes.Open is { } open) writer.WriteBoolean("open", open);
-                if (firstAssignee is { } to)
-                {
-                    writer.WriteString("admin_id", adminId);
-                    writer.WriteString("assignee_id", to);
-                }
+                if (adminId is not null) writer.WriteString("admin_id", adminId);
+                if (firstAssignee is { } to) writer.WriteString("assignee_id", to);
                 writer.WriteEndObject();
             }, V2JsonContext.Default.TicketObject, idempotent: true, cancellationToken).ConfigureAwait(false)).ToTicket();
             if (changes.AssigneeId is null || changes.TeamAssigneeId is not { } teamId) return ticket;
