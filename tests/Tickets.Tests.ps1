@@ -68,6 +68,17 @@ Describe 'Get-IntercomTicketType' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
         $failed[0].Exception.Message | Should -Be "No ticket type is named 'Incident'. (not_found from GET /ticket_types)"
     }
+
+    It 'refuses a piped type beside an -Id naming another, getting neither' {
+        # PowerShell binds the command line's -Id and skips the piped type's own: the other type came back in its place.
+        $piped = Get-IntercomTicketType -Id $bug
+        $before = Get-TestRequestCount
+        $piped | Get-IntercomTicketType -Id $question -ErrorAction SilentlyContinue -ErrorVariable twice | Should -BeNullOrEmpty
+        $twice | Should -HaveCount 1
+        $twice[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $twice[0].Exception.Message | Should -Be "Ticket type 'Bug' ($bug) names its ticket type, and -Id names another ($question): pipe it alone, or name the ticket type by -Id alone."
+        Get-TestRequestCount | Should -Be $before
+    }
 }
 
 Describe 'Get-IntercomTicket' {

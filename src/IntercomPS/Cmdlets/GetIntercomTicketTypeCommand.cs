@@ -38,7 +38,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != IdSet || _piped.Refuses(Requests)) return;
+            if (ParameterSetName != IdSet || _piped.Refuses(Requests) || _piped.RefusesAnotherTicketType(Requests, Id)) return;
             if (string.IsNullOrWhiteSpace(Id))
             {
                 Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the ticket type by -Id (a blank cell names none)."));

@@ -60,6 +60,10 @@ namespace IntercomPS.Cmdlets
         public bool RefusesAnotherTicket(RequestRunner requests, string? id) =>
             RefusesAnother<Ticket>(requests, id, ticket => ticket.Id, ticket => ticket.ToString(), "ticket");
 
+        /// <inheritdoc cref="RefusesAnotherArticle"/>
+        public bool RefusesAnotherTicketType(RequestRunner requests, string? id) =>
+            RefusesAnother<TicketType>(requests, id, type => type.Id, type => type.ToString(), "ticket type");
+
         private bool RefusesAnother<T>(RequestRunner requests, string? id, Func<T, string?> idOf, Func<T, string?> nameOf, string noun) where T : class
         {
             if (InputObject?.BaseObject is not T piped || idOf(piped) is not { } own || string.IsNullOrWhiteSpace(id)
