@@ -355,6 +355,22 @@ Describe 'Set-IntercomTicket tags and teams' {
         Get-RawTaggedTicketId $urgent | Should -Be $annBug
     }
 
+    It 'finds the tickets by tag with Get-IntercomTicket -Tag, as tickets show none, and says when no tag has the name' {
+        Set-IntercomTicket -Id $annBug -AddTag urgent -State in_progress
+        Set-IntercomTicket -Id $benBug -AddTag triaged
+        @(Get-IntercomTicket -Tag URGENT).Id | Should -Be $annBug
+        @(Get-IntercomTicket -Tag urgent, triaged).Id | Sort-Object | Should -Be (@($annBug, $benBug) | Sort-Object)
+        @(Get-IntercomTicket -Tag urgent -TicketType Bug -State in_progress).Id | Should -Be $annBug
+        @(Get-IntercomTicket -Tag triaged -State in_progress) | Should -HaveCount 0
+
+        $searches = Get-TestRequestCount 'POST /tickets/search'
+        Get-IntercomTicket -Tag nope -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
+        $missing | Should -HaveCount 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $missing[0].Exception.Message | Should -BeLike "*'nope'*"
+        Get-TestRequestCount 'POST /tickets/search' | Should -Be $searches
+    }
+
     It 'refuses an unknown tag name for each ticket, writing nothing to any' {
         $before = Get-TestRequestCount 'PUT /tickets/{ticket_id}'
         Get-IntercomTicket -TicketType Bug | Set-IntercomTicket -AddTag urgent, nope -State resolved -ErrorAction SilentlyContinue -ErrorVariable failed

@@ -80,6 +80,9 @@ namespace IntercomPS.Client
         /// <summary>The admin assigned (a number; "0": none).</summary>
         public string? AdminAssigneeId { get; set; }
 
+        /// <summary>Tagged with any of these tags (names, found with one tag listing).</summary>
+        public IReadOnlyList<string>? Tags { get; set; }
+
         /// <summary>Tickets per search request: at most <see cref="MaxPageSize"/>; fewer when only a few are wanted.</summary>
         public int PageSize { get; set; } = MaxPageSize;
     }

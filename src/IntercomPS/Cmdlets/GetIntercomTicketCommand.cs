@@ -55,6 +55,11 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? AssigneeId { get; set; }
 
+        /// <summary>Tickets tagged with any of these tags (names): tickets show no tags, so this is how to find them by tag.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Tag { get; set; }
+
         /// <summary>A user whose tickets to get: piped users (Get-IntercomUser) get each their own search.</summary>
         [Parameter(ParameterSetName = ListSet, ValueFromPipeline = true)]
         public User? User { get; set; }
@@ -127,6 +132,7 @@ namespace IntercomPS.Cmdlets
                 User = user,
                 Open = MyInvocation.BoundParameters.ContainsKey(nameof(Open)) ? Open.IsPresent : null,
                 AdminAssigneeId = AssigneeId,
+                Tags = Tag,
                 PageSize = _paged.PageSize(TicketQuery.MaxPageSize),
             };
             using var reader = Client.As<ITickets>().SearchTickets(query, Requests.StopToken);

@@ -33,6 +33,7 @@ namespace IntercomPS.Client.V2
             SearchFields.Field("admin_assignee_id", SearchValueType.String),
             SearchFields.Field("open", SearchValueType.Boolean),
             SearchFields.Field("state", SearchValueType.String),
+            SearchFields.Field("tag_ids", SearchValueType.String),
         });
 
         public async Task<TicketType[]> ListTicketTypesAsync(CancellationToken cancellationToken = default) =>
@@ -334,6 +335,13 @@ namespace IntercomPS.Client.V2
                 filters.Add(new SearchFilter("contact_ids", "=", user.Id ?? await _client.ContactIdAsync(user, _cancellation).ConfigureAwait(false)));
             if (_query.Open is { } open) filters.Add(new SearchFilter("open", "=", open));
             if (_query.AdminAssigneeId is { } admin) filters.Add(new SearchFilter("admin_assignee_id", "=", admin));
+            if (_query.Tags is { Count: > 0 } tagNames)
+            {
+                // A ticket shows no tags in any described version: the search's tag_ids is the one way to find them by tag.
+                var find = _client.NewTagFinder();
+                var tagIds = (await Task.WhenAll(tagNames.Select(name => find(name, _cancellation))).ConfigureAwait(false)).Select(tag => tag.Id!).Distinct().ToArray();
+                filters.Add(tagIds.Length == 1 ? new SearchFilter("tag_ids", "=", tagIds[0]) : new SearchFilter("tag_ids", "IN", tagIds));
+            }
             // Nothing asked for: every ticket, since every one was created after 1970 (a search needs a query).
             if (filters.Count == 0) filters.Add(new SearchFilter("created_at", ">", 0L));
             var search = SearchQuery.AllOf(filters, "created_at");
