@@ -109,14 +109,17 @@ internal static class AdminsEndpoints
 
     private static readonly FieldSet AwayFields = UnknownFields.Set("away_mode_enabled", "away_mode_reassign", "away_status_reason_id");
 
+    /// <summary>2.11's request (ApiModel.AwayReasons false): no away_status_reason_id, so one sent is named as unknown.</summary>
+    private static readonly FieldSet AwayFields211 = UnknownFields.Set("away_mode_enabled", "away_mode_reassign");
+
     /// <summary>
     /// PUT /admins/{id}/away: away_mode_enabled and away_mode_reassign are required booleans; away_status_reason_id
-    /// (2.14 on; 2.11 has no such field and ignores it) names a reason that is not deleted. Answers the admin as it now is.
+    /// (2.14 on; 2.11 has no such field, and names it as an unknown field and ignores it) names a reason that is not deleted. Answers the admin as it now is.
     /// </summary>
     public static async Task<IResult> SetAwayAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context, AwayFields))!.Value;
         var model = Face.VersionOf(context).Model;
+        var body = (await RequestBody.ReadAsync(context, model.AwayReasons ? AwayFields : AwayFields211))!.Value;
         var away = RequiredBool(body, "away_mode_enabled");
         var reassign = RequiredBool(body, "away_mode_reassign");
         var reasonId = model.AwayReasons && Input.Id(body, "away_status_reason_id") is { } id ? AwayReasons.Usable(id).Id : (long?)null;

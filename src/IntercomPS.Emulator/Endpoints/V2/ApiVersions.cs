@@ -80,7 +80,7 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="ConversationsCarryTopics">A conversation has topics (an empty object, as 2.11's example has it): 2.11 requires it.</param>
 /// <param name="UnsetPriority">A conversation's priority when none was set: not_priority, or 2.16's none (of none, low, medium, high, urgent).</param>
 /// <param name="UnassignedId">What a conversation's admin_assignee_id and team_assignee_id are when unassigned: null, or 2.16's 0.</param>
-/// <param name="AwayReasons">Admins have away status reasons (away_status_reason_id): 2.14 on, not 2.11.</param>
+/// <param name="AwayReasons">Admins have away status reasons (away_status_reason_id): 2.14 on, not 2.11, where PUT /admins/{id}/away names one sent as an unknown field.</param>
 /// <param name="TicketStateObjects">A ticket's ticket_state is the ticket_state object (2.14 on); 2.11's is the state's category, its labels beside it (ticket_state_internal_label, ticket_state_external_label), and PUT /tickets/{id} takes 2.11's fields (state by category, assignment {admin_id, assignee_id}); a ticket type lists its ticket_states (2.11's ticket_type has none).</param>
 /// <param name="TicketAssigneeNumbers">A ticket's admin_assignee_id and team_assignee_id are integers (2.16), not strings.</param>
 /// <param name="TicketPreviousState">A ticket has previous_ticket_state_id (2.16): the state its most recent state change left, null before any.</param>
