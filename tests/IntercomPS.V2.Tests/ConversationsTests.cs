@@ -21,6 +21,29 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         return (contact, email, (await Api.GetAsync("/me")).Ok()["id"].GetString()!);
     }
 
+    [Theory]
+    [InlineData("2.15")]
+    [InlineData("2.16")]
+    [InlineData("Preview")]
+    public async Task From_2_15_a_conversation_reply_takes_skip_notifications(string version)
+    {
+        // 2.15's reply_conversation_request adds skip_notifications (2.14 has it on ticket replies only): it was named
+        // as an unknown field in every version. The emulator sends no notifications, so it is checked and changes nothing.
+        var (contact, _, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Hello" })).Ok()["conversation_id"].GetString();
+        var api = Api.WithVersion(version);
+        var replied = (await api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Hi", skip_notifications = true })).Ok();
+        Assert.Null(replied.Header("X-Emulator-Warning"));
+        var bad = await api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Lost", skip_notifications = "yes" });
+        Assert.Equal(400, bad.Status);
+        Assert.Contains("skip_notifications must be a boolean, not a string", bad.Text);
+
+        var old = await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Old", skip_notifications = true });
+        Assert.StartsWith("ignored unknown field 'skip_notifications'; ", old.Ok().Header("X-Emulator-Warning"));
+        var parts = (await Api.GetAsync($"/conversations/{id}")).Ok()["conversation_parts"].GetProperty("conversation_parts").EnumerateArray().Select(p => p.GetProperty("body").GetString()).ToList();
+        Assert.DoesNotContain("Lost", parts);
+    }
+
     [Fact]
     public async Task A_contact_starts_a_conversation_and_admin_and_contact_reply()
     {
