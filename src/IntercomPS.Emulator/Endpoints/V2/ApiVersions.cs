@@ -74,7 +74,7 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <summary>
 /// A described version and how its answers differ from 2.14's in what the emulator serves (found by validating every
 /// answer of the V2 suite against each description, and its examples where the description contradicts them): every
-/// difference is one property here, read where the answer is written. 2.15 answers exactly as 2.14 does.
+/// difference is one property here, read where the answer is written. 2.15 answers as 2.14 does, and takes one more request field.
 /// </summary>
 /// <param name="Name">The version whose description this is.</param>
 /// <param name="ConversationsCarryTopics">A conversation has topics (an empty object, as 2.11's example has it): 2.11 requires it.</param>
@@ -87,14 +87,15 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="ConversationTitles">PUT /conversations/{id} takes title and company_id (2.14 on); 2.11's update_conversation_request has only read and custom_attributes, so there they are unknown fields, named and ignored.</param>
 /// <param name="RetainMetrics">DELETE /conversations/{id} takes the query parameter retain_metrics (2.16): true (the default) keeps reporting data, false deletes it too; the emulator keeps no reporting data, so either deletes the same, and only its value is checked.</param>
 /// <param name="InternalArticleAi">An internal article has body_markdown, audience_ids and ai_chatbot/ai_copilot/ai_sales_agent_availability (2.16), in its writes and its answers.</param>
+/// <param name="ReplySkipNotifications">POST /conversations/{id}/reply takes skip_notifications (2.15 on; before, only ticket replies do): checked, and changes nothing, as no notifications are sent here.</param>
 /// <param name="WhatsAppMessages">POST /messages documents message_type whatsapp (2.16), which is refused as not emulated rather than as no such type.</param>
 internal sealed record ApiModel(
     string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
     bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false,
-    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool InternalArticleAi = false)
+    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool InternalArticleAi = false, bool ReplySkipNotifications = false)
 {
     public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false, ConversationTitles: false);
     public static readonly ApiModel V2_14 = new("2.14");
-    public static readonly ApiModel V2_15 = new("2.15");
-    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true, InternalArticleAi: true);
+    public static readonly ApiModel V2_15 = new("2.15", ReplySkipNotifications: true);
+    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true, InternalArticleAi: true, ReplySkipNotifications: true);
 }

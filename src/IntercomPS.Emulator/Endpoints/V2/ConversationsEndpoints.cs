@@ -124,13 +124,25 @@ internal static class ConversationsEndpoints
         "message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls",
         "attachment_files.content_type", "attachment_files.data", "attachment_files.name", "reply_options.text", "reply_options.uuid");
 
+    /// <summary>2.15 on (ApiModel.ReplySkipNotifications): reply_conversation_request adds skip_notifications.</summary>
+    private static readonly FieldSet ReplyFields215 = UnknownFields.Set(
+        "message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls",
+        "attachment_files.content_type", "attachment_files.data", "attachment_files.name", "reply_options.text", "reply_options.uuid",
+        "skip_notifications");
+
     /// <summary>
     /// type user (with intercom_user_id, email or user_id) or admin (admin_id, any admin of the app); message_type
     /// comment, or note for an admin (seen by admins only). A user may reply to conversation "last": their newest.
     /// </summary>
     public static async Task<IResult> ReplyAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context, ReplyFields))!.Value;
+        var skip = Face.VersionOf(context).Model.ReplySkipNotifications;
+        var body = (await RequestBody.ReadAsync(context, skip ? ReplyFields215 : ReplyFields))!.Value;
+        if (skip)
+        {
+            _ = Input.Bool(body, "skip_notifications"); // no notifications are sent here: checked, changes nothing
+        }
+
         var messageType = Input.String(body, "message_type");
         if (messageType is not ("comment" or "note"))
         {
