@@ -57,7 +57,6 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
                 ["POST /tickets"] = (["assignment", "conversation_to_link_id", "skip_notifications"], [], Gap211),
                 ["POST /tickets/{ticket_id}/reply"] = (["skip_notifications"], [], Gap211),
                 ["POST /conversations/{conversation_id}/reply"] = (["reply_options"], [], Gap211),
-                ["POST /messages"] = (["bcc", "cc"], [], Gap211),
             },
             ["2.15"] = new Dictionary<string, (string[], string[], string)>(),
             ["2.16"] = new Dictionary<string, (string[], string[], string)>

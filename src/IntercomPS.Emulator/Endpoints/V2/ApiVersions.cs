@@ -87,14 +87,15 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="ConversationTitles">PUT /conversations/{id} takes title and company_id (2.14 on); 2.11's update_conversation_request has only read and custom_attributes, so there they are unknown fields, named and ignored.</param>
 /// <param name="RetainMetrics">DELETE /conversations/{id} takes the query parameter retain_metrics (2.16): true (the default) keeps reporting data, false deletes it too; the emulator keeps no reporting data, so either deletes the same, and only its value is checked.</param>
 /// <param name="InternalArticleAi">An internal article has body_markdown, audience_ids and ai_chatbot/ai_copilot/ai_sales_agent_availability (2.16), in its writes and its answers.</param>
+/// <param name="MessageCopies">POST /messages knows cc and bcc (2.14 on), which it refuses as not emulated; 2.11's create_message_request has neither, so there they are unknown fields, named and ignored, and the message is sent.</param>
 /// <param name="ReplySkipNotifications">POST /conversations/{id}/reply takes skip_notifications (2.15 on; before, only ticket replies do): checked, and changes nothing, as no notifications are sent here.</param>
 /// <param name="WhatsAppMessages">POST /messages documents message_type whatsapp (2.16), which is refused as not emulated rather than as no such type.</param>
 internal sealed record ApiModel(
     string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
     bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false,
-    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool InternalArticleAi = false, bool ReplySkipNotifications = false)
+    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool InternalArticleAi = false, bool ReplySkipNotifications = false, bool MessageCopies = true)
 {
-    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false, ConversationTitles: false);
+    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false, ConversationTitles: false, MessageCopies: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15", ReplySkipNotifications: true);
     public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true, InternalArticleAi: true, ReplySkipNotifications: true);

@@ -12,7 +12,8 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// real service opens that conversation only once the contact replies, unless create_conversation_without_contact_reply
 /// is true, and only then names it; here it exists at once and is named either way (the flag is checked, nothing
 /// more), so a script can read back what it sent (GET /conversations/{id}, the contact's conversations, v1's message
-/// threads). Several recipients, cc, bcc and message_type conversation are not emulated (a 400 says so).
+/// threads). Several recipients, cc, bcc and message_type conversation are not emulated (a 400 says so; 2.11, which has
+/// no cc or bcc, names them as unknown fields and sends).
 /// </summary>
 internal static class MessagesEndpoints
 {
@@ -20,9 +21,14 @@ internal static class MessagesEndpoints
     private static readonly FieldSet CreateFields = UnknownFields.Set(
         "message_type", "from.type", "from.id", "to.type", "to.id", "cc.type", "cc.id", "bcc.type", "bcc.id", "subject", "body", "template", "created_at", OpenConversation);
 
+    /// <summary>2.11's create_message_request (ApiModel.MessageCopies false): no cc or bcc, so they are unknown fields, named and ignored.</summary>
+    private static readonly FieldSet CreateFields211 = UnknownFields.Set(
+        "message_type", "from.type", "from.id", "to.type", "to.id", "subject", "body", "template", "created_at", OpenConversation);
+
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context, CreateFields))!.Value;
+        var copies = Face.VersionOf(context).Model.MessageCopies;
+        var body = (await RequestBody.ReadAsync(context, copies ? CreateFields : CreateFields211))!.Value;
         var store = Store(context);
         var adminId = Input.Field(body, "from") switch
         {
@@ -63,7 +69,7 @@ internal static class MessagesEndpoints
             throw Invalid(OpenConversation, $"{OpenConversation} must be true or false, not {Input.Kind(open)}");
         }
 
-        foreach (var copy in new[] { "cc", "bcc" })
+        foreach (var copy in copies ? new[] { "cc", "bcc" } : [])
         {
             if (Input.Field(body, copy) is not null)
             {
