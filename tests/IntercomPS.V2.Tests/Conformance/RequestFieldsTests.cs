@@ -46,7 +46,7 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
 
     /// <summary>
     /// Each other described version the emulator answers as (2.12 and 2.13 answer as 2.11), where its fields differ
-    /// from its own description on purpose, on top of <see cref="Differences"/>: Extra are taken though that version's
+    /// from its own description (known gaps not yet modelled per version), on top of <see cref="Differences"/>: Extra are taken though that version's
     /// request schema lacks them, Missing are in that schema yet unknown to the emulator in that version; each with why.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, (string[] Extra, string[] Missing, string Why)>> VersionDifferences { get; } =
