@@ -260,6 +260,11 @@ Describe 'Set-IntercomTicket' {
         $user[0].Exception.Message | Should -Be "User 'ann@example.com' is not a ticket: to act on the user's tickets, pipe the user to Get-IntercomTicket first."
         Set-IntercomTicket -Id $annBug -ErrorAction SilentlyContinue -ErrorVariable nothing
         $nothing[0].Exception.Message | Should -Be 'Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee, -TeamId, -Open, -AddTag or -RemoveTag.'
+        $noId = [IntercomPS.Admin]@{ Name = 'Ada' }
+        Set-IntercomTicket -Id $annBug -Assignee $noId -ErrorAction SilentlyContinue -ErrorVariable noAdminId
+        $noAdminId | Should -HaveCount 1
+        $noAdminId[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $noAdminId[0].Exception.Message | Should -Be "-Assignee 'Ada' has no Id to assign the ticket to: pass admins from Get-IntercomAdmin, or give -AssigneeId."
         Get-IntercomTicket -Id $annBug | Set-IntercomTicket -Id $benBug -State resolved -ErrorAction SilentlyContinue -ErrorVariable twice
         $twice[0].Exception.Message | Should -Be "Ticket 'Export fails' ($annBug) names its ticket, and -Id names another ($benBug): pipe it alone, or name the ticket by -Id alone."
         Get-TestRequestCount 'PUT /tickets/{ticket_id}' | Should -Be 0

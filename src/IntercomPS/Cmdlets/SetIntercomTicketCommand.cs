@@ -107,6 +107,12 @@ namespace IntercomPS.Cmdlets
                 Requests.Refuse(target, new PSArgumentException("-AssigneeId and -Assignee both name the admin to assign: give one."));
                 return;
             }
+            if (Assignee is not null && string.IsNullOrWhiteSpace(Assignee.Id))
+            {
+                // Without this the blank Id drops out of the changes and the refusal would say "Nothing to change".
+                Requests.Refuse(target, new PSArgumentException($"-Assignee '{Assignee}' has no Id to assign the ticket to: pass admins from Get-IntercomAdmin, or give -AssigneeId."));
+                return;
+            }
             if (AddTag is not null && RemoveTag is not null && AddTag.Intersect(RemoveTag, StringComparer.OrdinalIgnoreCase).ToArray() is { Length: > 0 } both)
             {
                 Requests.Refuse(target, new PSArgumentException($"-AddTag and -RemoveTag both name {string.Join(", ", both.Select(name => $"'{name}'"))}: give each tag to one."));
