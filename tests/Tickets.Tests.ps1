@@ -302,6 +302,16 @@ Describe 'New-IntercomTicket' {
         Get-TestRequestCount 'POST /tickets' | Should -Be $before
     }
 
+    It 'refuses an archived type named by Id, as a name never finds one, and creates nothing' {
+        $null = Invoke-Raw PUT "ticket_types/$question" @{ archived = $true }
+        $before = Get-TestRequestCount 'POST /tickets'
+        New-IntercomTicket -TicketType $question -Email ann@example.com -Title 'x' -ErrorAction SilentlyContinue -ErrorVariable archived
+        $archived | Should -HaveCount 1
+        $archived[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $archived[0].Exception.Message | Should -Be "Ticket type 'Question' ($question) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them)."
+        Get-TestRequestCount 'POST /tickets' | Should -Be $before
+    }
+
     It 'refuses a piped ticket and an attribute value it cannot send, creating nothing' {
         $before = Get-TestRequestCount 'POST /tickets'
         Get-IntercomTicket -Id $annBug | New-IntercomTicket -ErrorAction SilentlyContinue -ErrorVariable copy

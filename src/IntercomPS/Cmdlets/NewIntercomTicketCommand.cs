@@ -21,7 +21,7 @@ namespace IntercomPS.Cmdlets
 
         public NewIntercomTicketCommand() => _users = new UserTargets(Composed);
 
-        /// <summary>The ticket type: its name or Id (Get-IntercomTicketType lists them).</summary>
+        /// <summary>The ticket type: its name or Id (Get-IntercomTicketType lists them); not an archived one.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ticket_type", "ticket_type_id")]
         [ValidateNotNullOrEmpty]

@@ -91,8 +91,12 @@ namespace IntercomPS.Client.V2
             // The type and the contact are found first (reads, repeated safely); the create itself is sent once.
             var type = FindTicketTypeAsync(ticket.TicketType, cancellationToken);
             var contact = ticket.User.Id is { } known ? Task.FromResult(known) : ContactIdAsync(ticket.User, cancellationToken);
-            var typeId = (await type.ConfigureAwait(false)).Id!;
+            var found = await type.ConfigureAwait(false);
             var contactId = await contact.ConfigureAwait(false);
+            // A name never finds an archived type; an Id may, and Intercom takes no new tickets of one (Get-IntercomTicketType hides them).
+            if (found.Archived)
+                throw new ArgumentException($"Ticket type '{found.Name}' ({found.Id}) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them).");
+            var typeId = found.Id!;
             return (await SendAsync(HttpMethod.Post, "tickets", writer =>
             {
                 writer.WriteStartObject();
