@@ -312,6 +312,17 @@ Describe 'New-IntercomTicket' {
         Get-TestRequestCount 'POST /tickets' | Should -Be $before
     }
 
+    It 'refuses a piped thread, whose Title would bind as the ticket''s, saying how to open one for its user' {
+        $thread = New-IntercomMessageThread -Email ann@example.com -Body 'Export is broken'
+        $before = Get-TestRequestCount 'POST /tickets'
+        $thread | New-IntercomTicket Bug -ErrorAction SilentlyContinue -ErrorVariable piped
+        $piped | Should -HaveCount 1
+        $piped[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $piped[0].TargetObject.ThreadId | Should -Be $thread.ThreadId
+        $piped[0].Exception.Message | Should -Be "Thread $($thread.ThreadId) is a conversation, not a user: to open a ticket for its user, pass -Id '$ann' (or pipe Get-IntercomUser -Id '$ann')."
+        Get-TestRequestCount 'POST /tickets' | Should -Be $before
+    }
+
     It 'refuses a piped ticket and an attribute value it cannot send, creating nothing' {
         $before = Get-TestRequestCount 'POST /tickets'
         Get-IntercomTicket -Id $annBug | New-IntercomTicket -ErrorAction SilentlyContinue -ErrorVariable copy

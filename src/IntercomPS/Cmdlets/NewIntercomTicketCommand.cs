@@ -52,6 +52,16 @@ namespace IntercomPS.Cmdlets
                     $"Ticket '{ticket}' already exists: New-IntercomTicket would copy it. To change it, pipe it to Set-IntercomTicket."));
                 return;
             }
+            // A thread names its user, but its Title (and a CSV-like Description) would bind as the ticket's by name:
+            // opening a ticket from a conversation that way is a surprise, so the user is named instead.
+            if (_users.InputObject?.BaseObject is MessageThread thread)
+            {
+                var how = thread.ContactId is { Length: > 0 } contact
+                    ? $"pass -Id '{contact}' (or pipe Get-IntercomUser -Id '{contact}')"
+                    : "pipe the user (Get-IntercomUser), or pass -Email, -UserId or -Id";
+                Requests.Refuse(_users.InputObject, new PSArgumentException($"Thread {thread.ThreadId} is a conversation, not a user: to open a ticket for its user, {how}."));
+                return;
+            }
             IDictionary<string, object?>? attributes;
             try
             {
