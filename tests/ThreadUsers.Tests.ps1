@@ -157,6 +157,17 @@ Describe 'Users joining and leaving a thread on REST API 2.14' {
         Get-RawContactIds $thread.ThreadId | Should -Be @($ann.Id)
     }
 
+    It 'names one and the same user in a thread read after its own user left: the first of its contacts' {
+        Add-IntercomMessageThreadUser -ThreadId $thread.ThreadId -Email 'ann@example.com'
+        Remove-IntercomMessageThreadUser -ThreadId $thread.ThreadId -Email 'ben@example.com' -Confirm:$false
+        $read = Get-IntercomMessageThread -ThreadId $thread.ThreadId
+        $read.ContactId | Should -Be $ann.Id
+        $read.UserId | Should -Be '1001'
+        # Ann has written nothing, and a conversation's contacts carry no email: none, rather than Ben's from the first message.
+        $read.Email | Should -BeNullOrEmpty
+        $read.Messages[0].From.Email | Should -Be 'ben@example.com'
+    }
+
     It 'refuses to remove a user the thread is not with' {
         $thread | Remove-IntercomMessageThreadUser -UserId '1002' -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed | Should -HaveCount 1

@@ -5,7 +5,9 @@ namespace IntercomPS
 {
     /// <summary>
     /// A conversation between a user and the app's admins. Carries its user's Email and UserId (from the request)
-    /// so a thread piped on (to reply, or to mark it read) knows whose it is.
+    /// so a thread piped on (to reply, or to mark it read) knows whose it is. On REST API 2.x that user is the one asked
+    /// for, else the first of the conversation's contacts (who may not have written it, once its own user left): ContactId,
+    /// UserId and Email all name that contact, Email only when one of its messages carries it.
     /// </summary>
     public sealed class MessageThread
     {

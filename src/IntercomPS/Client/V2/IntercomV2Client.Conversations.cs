@@ -178,7 +178,10 @@ namespace IntercomPS.Client.V2
                 ThreadId = threadId,
                 ContactId = contact?.Id,
                 ContactIds = conversation.Contacts?.Contacts.Select(c => c.Id).OfType<string>().ToArray() ?? Array.Empty<string>(),
-                Email = user?.Email ?? messages.Select(message => message.From).FirstOrDefault(from => from is { IsAdmin: false })?.Email,
+                // The thread's user is a contact still in it (the 2.14 schema's contacts), not source.author, who may have
+                // left: its email is the one its own messages carry (contact references have none), else none at all.
+                Email = user?.Email ?? messages.Select(message => message.From)
+                    .FirstOrDefault(from => from is { IsAdmin: false } && (contact is null || from.Id == contact.Id))?.Email,
                 UserId = user?.UserId ?? contact?.ExternalId,
                 CreatedAt = conversation.CreatedAt,
                 UpdatedAt = conversation.UpdatedAt,
