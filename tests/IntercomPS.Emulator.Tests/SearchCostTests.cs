@@ -26,4 +26,23 @@ public sealed class SearchCostTests
         Assert.Single(In(1, op).Arguments);
         Assert.Single(In(ContactSearch.MaxListValues, op).Arguments);
     }
+
+    /// <summary>
+    /// contact_ids = and IN find a contact's conversations by seeks: those whose contacts changed by its
+    /// conversation_contacts rows, the others by their own contact; never a subquery run for every conversation.
+    /// </summary>
+    [Theory]
+    [InlineData("=", "\"x\"")]
+    [InlineData("IN", "[\"x\", \"y\"]")]
+    public void Contact_ids_finds_conversations_by_index_seeks(string op, string value)
+    {
+        using var db = new Database(null);
+        var query = ContactSearch.Conversations(JsonDocument.Parse($$$"""{"query":{"field":"contact_ids","operator":"{{{op}}}","value":{{{value}}}}}""").RootElement);
+        var sql = $"SELECT t.id {AppStore.ConversationFrom} WHERE t.app = $app AND ({query.Where})";
+        var plan = string.Join(" | ", db.Read(s => s.Query("EXPLAIN QUERY PLAN " + sql, r => r.GetString(3), [.. query.Arguments, ("$app", "a")])));
+        Assert.Matches(@"SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)", plan);
+        Assert.Matches(@"SEARCH cc USING (COVERING )?INDEX ix_conversation_contacts_user \(user_seq=\?\)", plan);
+        Assert.Matches(@"SEARCH ot USING (COVERING )?INDEX ix_threads_user \(user_seq=\?\)", plan);
+        Assert.DoesNotMatch(@"SCAN (t|cc|ot|pu|ou)\b", plan);
+    }
 }

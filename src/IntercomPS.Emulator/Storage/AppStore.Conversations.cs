@@ -27,7 +27,7 @@ internal sealed partial class AppStore
     private const string ConversationColumns =
         $"t.id, t.created_at, {ConversationUpdatedAtSql}, t.read, COALESCE(cs.state, 'open'), cs.snoozed_until, t.created_by_user, t.user_seq, cs.admin_assignee_id, cs.team_assignee_id, t.message_type, t.subject, cs.title, cs.custom_attributes";
 
-    private const string ConversationFrom = "FROM threads t JOIN users u ON u.seq = t.user_seq LEFT JOIN contact_details d ON d.user_seq = u.seq LEFT JOIN conversation_states cs ON cs.thread_id = t.id";
+    internal const string ConversationFrom = "FROM threads t JOIN users u ON u.seq = t.user_seq LEFT JOIN contact_details d ON d.user_seq = u.seq LEFT JOIN conversation_states cs ON cs.thread_id = t.id";
 
     /// <summary>A user's threads (one, when $id is given), oldest first.</summary>
     private const string ThreadsOfUser = "WHERE t.user_seq = $seq AND ($id IS NULL OR t.id = $id) ORDER BY t.id";

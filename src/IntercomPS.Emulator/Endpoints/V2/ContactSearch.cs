@@ -204,6 +204,17 @@ internal sealed class ContactSearch(Dictionary<string, (string Sql, string Type)
     /// </summary>
     private string AnyContact(string sql, string op, JsonElement value, string field, string path)
     {
+        if (op is "=" or "IN")
+        {
+            // The same set, found by seeks: the conversations whose contacts changed by the contact's
+            // conversation_contacts rows, the others by their own contact (threads.user_seq); never a subquery per conversation.
+            return $"""
+                t.id IN (SELECT cc.thread_id FROM users pu JOIN conversation_contacts cc ON cc.user_seq = pu.seq WHERE {Compare("pu.intercom_id", op, value, "string", field, path)}
+                UNION ALL SELECT ot.id FROM users ou JOIN threads ot ON ot.user_seq = ou.seq WHERE {Compare("ou.intercom_id", op, value, "string", field, path)}
+                AND NOT EXISTS (SELECT 1 FROM conversation_contacts ox WHERE ox.thread_id = ot.id))
+                """;
+        }
+
         var negative = op is "!=" or "!~" or "NIN";
         var positive = op switch { "!=" => "=", "!~" => "~", "NIN" => "IN", _ => op };
         var exists = $"EXISTS (SELECT 1 FROM ({sql}) c WHERE {Compare("c.value", positive, value, "string", field, path)})";
