@@ -36,24 +36,9 @@ internal static partial class HelpCenterEndpoints
     /// <summary>GET /articles: a numbered page (page, per_page: 25 by default), the most recently updated first.</summary>
     public static async Task<IResult> ListArticlesAsync(HttpContext context)
     {
-        var articles = await Store(context).ListArticlesAsync();
-        var (items, page, perPage) = NumberedPages.Slice(articles, context.Request.Query, DefaultArticlesPerPage);
         var app = App(context);
-        return Json.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "list");
-            Writer.Pages(w, page, perPage, articles.Count, null);
-            w.WriteNumber("total_count", articles.Count);
-            w.WriteStartArray("data");
-            foreach (var article in items)
-            {
-                Article(w, article, app, statistics: false);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return NumberedPages.Answer(await Store(context).ListArticlesAsync(), context.Request.Query, DefaultArticlesPerPage,
+            (w, article) => Article(w, article, app, statistics: false));
     }
 
     public static async Task<IResult> GetArticleAsync(HttpContext context)
@@ -147,24 +132,8 @@ internal static partial class HelpCenterEndpoints
 
     public static async Task<IResult> ListCollectionsAsync(HttpContext context)
     {
-        var collections = await Store(context).ListCollectionsAsync();
-        var (items, page, perPage) = NumberedPages.Slice(collections, context.Request.Query, DefaultCollectionsPerPage);
         var app = App(context);
-        return Json.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "list");
-            w.WriteStartArray("data");
-            foreach (var collection in items)
-            {
-                Collection(w, collection, app);
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("total_count", collections.Count);
-            Writer.Pages(w, page, perPage, collections.Count, null);
-            w.WriteEndObject();
-        });
+        return NumberedPages.Answer(await Store(context).ListCollectionsAsync(), context.Request.Query, DefaultCollectionsPerPage, (w, collection) => Collection(w, collection, app));
     }
 
     public static async Task<IResult> GetCollectionAsync(HttpContext context)

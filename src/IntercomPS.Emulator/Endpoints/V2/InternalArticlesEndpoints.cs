@@ -28,24 +28,8 @@ internal static class InternalArticlesEndpoints
     /// <summary>GET /internal_articles: a numbered page (page, per_page), the most recently updated first.</summary>
     public static async Task<IResult> ListAsync(HttpContext context)
     {
-        var articles = await Store(context).ListInternalArticlesAsync();
-        var (items, page, perPage) = NumberedPages.Slice(articles, context.Request.Query, DefaultPerPage);
         var ai = Ai(context);
-        return Json.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "list");
-            Writer.Pages(w, page, perPage, articles.Count, null);
-            w.WriteNumber("total_count", articles.Count);
-            w.WriteStartArray("data");
-            foreach (var article in items)
-            {
-                Article(w, article, ai);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return NumberedPages.Answer(await Store(context).ListInternalArticlesAsync(), context.Request.Query, DefaultPerPage, (w, article) => Article(w, article, ai));
     }
 
     public static async Task<IResult> GetAsync(HttpContext context)

@@ -13,24 +13,9 @@ internal static class NotesEndpoints
     public static async Task<IResult> ListAsync(HttpContext context)
     {
         var notes = await Store(context).ListNotesAsync(RouteValues.Text(context, "contact_id"));
-        var (items, page, perPage) = NumberedPages.Slice(notes, context.Request.Query, CompaniesEndpoints.DefaultAttachedPerPage);
         var admins = await Store(context).ListAdminsAsync();
         var model = Face.VersionOf(context).Model;
-        return Json.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "list");
-            w.WriteStartArray("data");
-            foreach (var note in items)
-            {
-                Writer.Note(w, note, Author(admins, note), model);
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("total_count", notes.Count);
-            Writer.Pages(w, page, perPage, notes.Count, next: null);
-            w.WriteEndObject();
-        });
+        return NumberedPages.Answer(notes, context.Request.Query, CompaniesEndpoints.DefaultAttachedPerPage, (w, note) => Writer.Note(w, note, Author(admins, note), model));
     }
 
     private static readonly FieldSet CreateFields = UnknownFields.Set("body", "admin_id");

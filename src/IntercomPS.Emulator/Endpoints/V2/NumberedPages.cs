@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace IntercomPS.Emulator.Endpoints.V2;
@@ -25,5 +26,29 @@ internal static class NumberedPages
         var (page, perPage) = (Page(query), PerPage(query, fallback));
         var skip = (long)(page - 1) * perPage;
         return (skip >= all.Count ? [] : [.. all.Skip((int)skip).Take(perPage)], page, perPage);
+    }
+
+    /// <summary>
+    /// The page of <paramref name="all"/> the query asks for, answered as 2.x's numbered lists are: {type: list, data,
+    /// total_count, pages}, each item written by <paramref name="item"/>.
+    /// </summary>
+    public static IResult Answer<T>(IReadOnlyList<T> all, IQueryCollection query, int fallback, Action<Utf8JsonWriter, T> item)
+    {
+        var (items, page, perPage) = Slice(all, query, fallback);
+        return Json.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "list");
+            w.WriteStartArray("data");
+            foreach (var one in items)
+            {
+                item(w, one);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("total_count", all.Count);
+            Writer.Pages(w, page, perPage, all.Count, next: null);
+            w.WriteEndObject();
+        });
     }
 }
