@@ -149,6 +149,74 @@ public class ActivityLogsTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.Equal(0, list["pages"].GetProperty("total_pages").GetInt32());
     }
 
+    [Fact]
+    public async Task The_2_16_search_keeps_the_event_types_asked_for_in_the_window_by_numbered_pages()
+    {
+        var id = await fixture.Admin.AddAdminAsync(EmulatorFixture.AppId, "Sam Search", EmulatorFixture.NewEmail("sam"));
+        const long From = 4_000_000;
+        var types = new[] { "app_name_change", "admin_logout", "message_state_change" };
+        for (var i = 0; i < 30; i++)
+        {
+            await fixture.Admin.AddActivityLogAsync(EmulatorFixture.AppId, types[i % 3], id, createdAt: From + i);
+        }
+
+        var v216 = fixture.V2.WithVersion("2.16");
+        var both = (await v216.PostAsync("/admins/activity_logs/search",
+            new { created_at_after = From, created_at_before = From + 30, event_types = new[] { "app_name_change", "message_state_change" } })).Ok();
+        Assert.Equal("activity_log.list", both["type"].GetString());
+        Assert.Equal(1, both["pages"].GetProperty("total_pages").GetInt32());
+        Assert.Equal(Enumerable.Range(0, 30).Where(i => i % 3 != 1).Select(i => From + i).Reverse(), Times(Of(both.Json, id)));
+
+        var window = (await v216.PostAsync("/admins/activity_logs/search", new { created_at_after = From + 10, created_at_before = From + 20 })).Ok();
+        Assert.Equal(Enumerable.Range(10, 10).Select(i => From + i).Reverse(), Times(Of(window.Json, id)));
+
+        var paged = new { created_at_after = From, created_at_before = From + 30, event_types = new[] { "admin_logout" }, per_page = 4 };
+        var first = (await v216.PostAsync("/admins/activity_logs/search", paged)).Ok();
+        Assert.Equal(3, first["pages"].GetProperty("total_pages").GetInt32());
+        Assert.Equal(4, first["pages"].GetProperty("per_page").GetInt32());
+        var third = (await v216.PostAsync("/admins/activity_logs/search", new { paged.created_at_after, paged.created_at_before, paged.event_types, paged.per_page, page = 3 })).Ok();
+        Assert.Equal([From + 4, From + 1], Times(Of(third.Json, id))); // 10 logouts, 4 to a page: 28 to 19, 16 to 7, then these
+        Assert.Equal(250, (await v216.PostAsync("/admins/activity_logs/search", new { created_at_after = From, per_page = 250 })).Ok()["pages"].GetProperty("per_page").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("{}", "parameter_not_found", "created_at_after is required (a UNIX timestamp)")]
+    [InlineData("{\"created_at_after\":\"yesterday\"}", "parameter_invalid", "created_at_after must be a UNIX timestamp (whole seconds since 1970), not a string (\"yesterday\")")]
+    [InlineData("{\"created_at_after\":1,\"event_types\":\"app_name_change\"}", "parameter_invalid", "event_types must be an array of strings, not a string")]
+    [InlineData("{\"created_at_after\":1,\"event_types\":[\"app_name_change\",\"App Name Change\"]}", "parameter_invalid",
+        "event_types has 'App Name Change', which is not an activity log event type (GET /admins/activity_log_event_types lists them)")]
+    [InlineData("{\"created_at_after\":1,\"per_page\":251}", "parameter_invalid", "per_page must be an integer from 1 to 250, not 251")]
+    [InlineData("{\"created_at_after\":1,\"page\":0}", "parameter_invalid", "page must be an integer from 1 to 2147483647, not 0")]
+    [InlineData("{\"created_at_after\":1,\"per_page\":\"20\"}", "parameter_invalid", "per_page must be an integer from 1 to 250, not a string (\"20\")")]
+    public async Task Bad_searches_are_refused_with_the_exact_error(string body, string code, string message) =>
+        Assert.Equal(message, (await fixture.V2.WithVersion("2.16").SendAsync(System.Net.Http.HttpMethod.Post, "/admins/activity_logs/search", body)).Error(400, code));
+
+    [Fact]
+    public async Task The_2_16_event_types_list_every_type_once_and_the_search_takes_each()
+    {
+        var list = (await fixture.V2.WithVersion("2.16").GetAsync("/admins/activity_log_event_types")).Ok();
+        Assert.Equal("activity_log_event_type.list", list["type"].GetString());
+        var types = list["event_types"].EnumerateArray().Select(t => t.GetString()!).ToArray();
+        Assert.Equal(types.Distinct(), types);
+        Assert.Contains("admin_away_mode_change", types);
+        Assert.Contains("admin_login_success", types);
+        (await fixture.V2.WithVersion("2.16").PostAsync("/admins/activity_logs/search", new { created_at_after = 1, event_types = types })).Ok();
+    }
+
+    [Theory]
+    [InlineData("2.11")]
+    [InlineData("2.14")]
+    [InlineData("2.15")]
+    public async Task Versions_before_2_16_have_neither_the_search_nor_the_types(string version)
+    {
+        var client = fixture.V2.WithVersion(version);
+        Assert.Equal("Requested resource is not available in current API version",
+            (await client.PostAsync("/admins/activity_logs/search", new { created_at_after = 1 })).Error(400, "intercom_version_invalid"));
+        Assert.Equal("Requested resource is not available in current API version",
+            (await client.GetAsync("/admins/activity_log_event_types")).Error(400, "intercom_version_invalid"));
+        (await fixture.V2.WithVersion("Unstable").GetAsync("/admins/activity_log_event_types")).Ok();
+    }
+
     /// <summary>The entries of the list about the admin of that id, in the list's order.</summary>
     private static JsonElement[] Of(JsonElement list, string adminId) =>
         [.. list.GetProperty("activity_logs").EnumerateArray().Where(e => e.GetProperty("performed_by").GetProperty("id").GetString() == adminId)];

@@ -44,6 +44,8 @@ internal static class ApiRoutes
         new("GET", "/me", AdminsEndpoints.MeAsync),
         new("GET", "/admins", AdminsEndpoints.ListAsync),
         new("GET", "/admins/activity_logs", AdminsEndpoints.ListActivityLogsAsync),
+        new("POST", "/admins/activity_logs/search", AdminsEndpoints.SearchActivityLogsAsync),
+        new("GET", "/admins/activity_log_event_types", AdminsEndpoints.ListActivityEventTypesAsync),
         new("GET", "/admins/{admin_id}", AdminsEndpoints.GetAsync),
         new("PUT", "/admins/{admin_id}/away", AdminsEndpoints.SetAwayAsync),
         new("GET", "/away_status_reasons", AdminsEndpoints.ListAwayReasonsAsync),

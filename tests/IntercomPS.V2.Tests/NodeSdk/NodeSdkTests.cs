@@ -24,6 +24,8 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
     /// <summary>The ONE list of served 2.x operations no script reaches, each with why.</summary>
     public static IReadOnlyDictionary<string, string> NotReached { get; } = new Dictionary<string, string>
     {
+        ["POST /admins/activity_logs/search"] = "2.16's, and the SDK speaks 2.14 with no way to send another version's request; ActivityLogsTests covers it",
+        ["GET /admins/activity_log_event_types"] = "as POST /admins/activity_logs/search",
     };
 
     [NodeSdkTheory]

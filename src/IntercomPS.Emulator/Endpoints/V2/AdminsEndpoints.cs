@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Auth;
@@ -11,7 +12,8 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// GET /me (the app's first admin, whose token the key is, with the app's time zone), /admins and /admins/{id}: the
 /// first admin (--admin-name/--admin-email) and those /admin/admins added, with their away status and teams.
 /// PUT /admins/{id}/away sets one away or back; GET /away_status_reasons lists the reasons it can give (<see cref="AwayReasons"/>).
-/// GET /admins/activity_logs lists what admins did: the away mode changes, and what /admin logged.
+/// GET /admins/activity_logs lists what admins did: the away mode changes, and what /admin logged; 2.16's
+/// POST /admins/activity_logs/search keeps the types asked for, and GET /admins/activity_log_event_types lists them all.
 /// </summary>
 internal static class AdminsEndpoints
 {
@@ -59,26 +61,84 @@ internal static class AdminsEndpoints
     public static async Task<IResult> ListActivityLogsAsync(HttpContext context)
     {
         var query = context.Request.Query;
-        var after = QueryTime(query, "created_at_after")
-            ?? throw new ApiError(400, "bad_request", "created_at_after is required (a UNIX timestamp)") { Code = "parameter_not_found", Field = "created_at_after" };
-        var before = QueryTime(query, "created_at_before");
-        var logs = await Caller.From(context).Store.ListActivityLogsAsync(after, before);
+        var after = QueryTime(query, "created_at_after") ?? throw AfterRequired();
+        var logs = await Caller.From(context).Store.ListActivityLogsAsync(after, QueryTime(query, "created_at_before"));
         var (items, page, perPage) = NumberedPages.Slice(logs, query, DefaultActivityLogsPerPage);
-        return Json.Ok(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "activity_log.list");
-            Writer.Pages(w, page, perPage, logs.Count, next: null);
-            w.WriteStartArray("activity_logs");
-            foreach (var log in items)
-            {
-                ActivityLog(w, log);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return ActivityLogList(items, page, perPage, logs.Count);
     }
+
+    private static readonly FieldSet SearchFields = UnknownFields.Set("created_at_after", "created_at_before", "event_types", "page", "per_page");
+
+    /// <summary>The most activities a search page lists: 250, where the GET's is 150 (2.16's description of each).</summary>
+    private const int MaxSearchPerPage = 250;
+
+    /// <summary>
+    /// POST /admins/activity_logs/search (2.16 on): the GET's window from the body (created_at_after required), kept
+    /// to the event_types given, if any, each one of <see cref="ActivityTypes"/> (a misspelt type is a 400 naming it,
+    /// not a search that quietly finds nothing); numbered pages of up to 250.
+    /// </summary>
+    public static async Task<IResult> SearchActivityLogsAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context, SearchFields))!.Value;
+        var after = Input.Timestamp(body, "created_at_after") ?? throw AfterRequired();
+        var before = Input.Timestamp(body, "created_at_before");
+        var types = Input.Strings(body, "event_types");
+        if (types.FirstOrDefault(t => !ActivityTypes.IsKnown(t)) is { } unknown)
+        {
+            throw new ApiError(400, "bad_request", $"event_types has '{unknown}', which is not an activity log event type (GET /admins/activity_log_event_types lists them)")
+                { Code = "parameter_invalid", Field = "event_types" };
+        }
+
+        var page = BodyNumber(body, "page", 1, int.MaxValue) ?? 1;
+        var perPage = BodyNumber(body, "per_page", 1, MaxSearchPerPage) ?? DefaultActivityLogsPerPage;
+        var logs = await Caller.From(context).Store.ListActivityLogsAsync(after, before);
+        var kept = types.Count == 0 ? logs : [.. logs.Where(l => types.Contains(l.Type))];
+        var skip = (long)(page - 1) * perPage;
+        return ActivityLogList(skip >= kept.Count ? [] : [.. kept.Skip((int)skip).Take(perPage)], page, perPage, kept.Count);
+    }
+
+    /// <summary>GET /admins/activity_log_event_types (2.16 on): every type an activity can have, as the search's event_types takes them.</summary>
+    public static Task<IResult> ListActivityEventTypesAsync(HttpContext context) => Task.FromResult(Json.Ok(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "activity_log_event_type.list");
+        w.WriteStartArray("event_types");
+        foreach (var type in ActivityTypes.All)
+        {
+            w.WriteStringValue(type);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }));
+
+    private static ApiError AfterRequired() =>
+        new(400, "bad_request", "created_at_after is required (a UNIX timestamp)") { Code = "parameter_not_found", Field = "created_at_after" };
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/> in the body, or the 400 that names it.</summary>
+    private static int? BodyNumber(JsonElement body, string name, int min, int max) => Input.Field(body, name) switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Number } v when v.TryGetInt64(out var n) && n >= min && n <= max => (int)n,
+        { } v => throw new ApiError(400, "bad_request", $"{name} must be an integer from {min} to {max}, not {(v.ValueKind == JsonValueKind.Number ? v.GetRawText() : Input.Describe(v))}")
+            { Code = "parameter_invalid", Field = name },
+    };
+
+    /// <summary>One page of activities, as the GET and the search answer it.</summary>
+    private static IResult ActivityLogList(IReadOnlyList<ActivityLogRecord> items, int page, int perPage, int total) => Json.Ok(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "activity_log.list");
+        Writer.Pages(w, page, perPage, total, next: null);
+        w.WriteStartArray("activity_logs");
+        foreach (var log in items)
+        {
+            ActivityLog(w, log);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
 
     /// <summary>One activity as GET /admins/activity_logs lists it.</summary>
     public static void ActivityLog(Utf8JsonWriter w, ActivityLogRecord log)

@@ -38,6 +38,8 @@ internal static class ApiVersions
         ["PUT /internal_articles/{internal_article_id}"] = new(2, 14),
         ["DELETE /internal_articles/{internal_article_id}"] = new(2, 14),
         ["GET /internal_articles/search"] = new(2, 14),
+        ["POST /admins/activity_logs/search"] = new(2, 16), // the activity log's search and its types: in the 2.16 description, not 2.15's
+        ["GET /admins/activity_log_event_types"] = new(2, 16),
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];
@@ -59,6 +61,9 @@ internal static class ApiVersions
     /// <summary>Whether <paramref name="version"/> lacks the operation <paramref name="route"/> ("GET /contacts/..."), which it then refuses.</summary>
     public static bool Lacks(ApiVersion version, string? route) =>
         route is not null && version.Number is { } number && Introduced.TryGetValue(route, out var since) && number < since;
+
+    /// <summary>The version that brought the operation <paramref name="route"/> ("POST /admins/activity_logs/search"), or null for one every 2.x version has.</summary>
+    public static Version? IntroducedIn(string route) => Introduced.GetValueOrDefault(route);
 
     /// <summary>The newest described version at or below <paramref name="number"/>, else the oldest.</summary>
     private static ApiModel ModelOf(Version number) => Models.LastOrDefault(m => Version.Parse(m.Name) <= number) ?? Models[0];
