@@ -132,7 +132,10 @@ public class ActivityLogsTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.Contains("Admin not found", unknown.Text);
         var type = await Post(new { app_id = EmulatorFixture.AppId, activity_type = "Admin Logout" });
         Assert.Equal(400, type.Status);
-        Assert.Contains("activity_type is one of Intercom's activity types, such as admin_login_success (lower case and _), not 'Admin Logout'", type.Text);
+        Assert.Contains("activity_type is one of Intercom's activity types, such as admin_login_success (2.16's GET /admins/activity_log_event_types lists them), not 'Admin Logout'", type.Text);
+        var unknownType = await Post(new { app_id = EmulatorFixture.AppId, activity_type = "admin_log_out" });
+        Assert.Equal(400, unknownType.Status);
+        Assert.Contains("not 'admin_log_out'", unknownType.Text);
         var metadata = await Post(new { app_id = EmulatorFixture.AppId, activity_type = "admin_logout", metadata = "x" });
         Assert.Equal(400, metadata.Status);
         Assert.Contains("metadata must be an object, not a string", metadata.Text);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using IntercomPS.Emulator.Endpoints;
 using IntercomPS.Emulator.Faults;
+using IntercomPS.Emulator.Model;
 using IntercomPS.Emulator.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -192,9 +193,9 @@ internal sealed class AdminEndpoints(EmulatorServices services)
         var body = await AdminInput.BodyAsync(context, "app_id", "activity_type", "admin_id", "metadata", "activity_description", "created_at");
         var store = services.Stored(SeedableApp(body));
         var type = SeedText(body, "activity_type");
-        if (!type.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+        if (!ActivityTypes.IsKnown(type))
         {
-            throw ApiError.BadRequest($"activity_type is one of Intercom's activity types, such as admin_login_success (lower case and _), not '{type}'");
+            throw ApiError.BadRequest($"activity_type is one of Intercom's activity types, such as admin_login_success (2.16's GET /admins/activity_log_event_types lists them), not '{type}'");
         }
 
         var metadata = Input.Field(body, "metadata") switch
