@@ -90,6 +90,12 @@ internal sealed partial class DummyApp
 
     public Task<NoteRecord> GetNoteAsync(long id) => Task.FromResult(new NoteRecord(id, 1300000000, CannedNote, ListedUsers[0]));
 
+    public Task<NoteRecord> AddCompanyNoteAsync(string companyId, string body, string? adminId) =>
+        Task.FromResult(new NoteRecord(CannedNoteId + 1, Now, Html.Paragraphs(body), null, adminId is null ? null : KnownAdmin(adminId), CannedCompany with { Id = companyId }));
+
+    public Task<IReadOnlyList<NoteRecord>> ListCompanyNotesAsync(string companyId) =>
+        Task.FromResult<IReadOnlyList<NoteRecord>>([new NoteRecord(CannedNoteId, 1300000000, CannedNote, null, Company: CannedCompany with { Id = companyId })]);
+
     public Task<ConversationPage> ListConversationsAsync(int perPage, string? startingAfter)
     {
         var (conversations, page, next) = Slice([CannedThread(ListedUsers[0], FirstThreadId)], perPage, startingAfter);

@@ -116,6 +116,12 @@ internal interface IAppStore
 
     Task<NoteRecord> GetNoteAsync(long id);
 
+    /// <summary>A note on the company (2.16) by <paramref name="adminId"/>, an admin of the app (null: its first admin).</summary>
+    Task<NoteRecord> AddCompanyNoteAsync(string companyId, string body, string? adminId);
+
+    /// <summary>A company's notes, newest first.</summary>
+    Task<IReadOnlyList<NoteRecord>> ListCompanyNotesAsync(string companyId);
+
     // Threads and conversations.
 
     Task<IReadOnlyList<ConversationRecord>> ListThreadsAsync(UserKey key);

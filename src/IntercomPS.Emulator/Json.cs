@@ -129,7 +129,7 @@ internal static class Json
         w.WriteString("html", note.Html);
         Number(w, Names.CreatedAt, note.CreatedAt);
         w.WritePropertyName("user");
-        User(w, note.User);
+        User(w, note.User!); // v1 writes only the notes it made, each about a user
         w.WriteEndObject();
     }
 

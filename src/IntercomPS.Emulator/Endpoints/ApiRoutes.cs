@@ -104,6 +104,8 @@ internal static class ApiRoutes
         new("DELETE", "/companies/{company_id}", CompaniesEndpoints.DeleteAsync),
         new("GET", "/companies/{company_id}/contacts", CompaniesEndpoints.ContactsAsync),
         new("GET", "/companies/{company_id}/segments", CompaniesEndpoints.SegmentsAsync),
+        new("GET", "/companies/{company_id}/notes", V2.NotesEndpoints.ListForCompanyAsync),
+        new("POST", "/companies/{company_id}/notes", V2.NotesEndpoints.CreateForCompanyAsync),
         new("POST", "/contacts/{contact_id}/companies", CompaniesEndpoints.AttachAsync),
         new("GET", "/contacts/{contact_id}/companies", CompaniesEndpoints.OfContactAsync),
         new("DELETE", "/contacts/{contact_id}/companies/{company_id}", CompaniesEndpoints.DetachAsync),

@@ -22,10 +22,11 @@ internal sealed record UserInput(
 internal sealed record UserPage(IReadOnlyList<UserRecord> Users, long TotalCount, int Page, int PerPage);
 
 /// <summary>
-/// A note on a user: Id is 2.14's note id (v1 shows none); CreatedAt is null only in the dummy app's v1 answers, as in
-/// the spec's example. AdminId is the admin who wrote it on 2.14 (null: the app's first admin, as every v1 note).
+/// A note on a user, or (2.16's company notes) on a company, never both: Id is 2.14's note id (v1 shows none);
+/// CreatedAt is null only in the dummy app's v1 answers, as in the spec's example. AdminId is the admin who wrote it on
+/// 2.x (null: the app's first admin, as every v1 note).
 /// </summary>
-internal sealed record NoteRecord(long Id, long? CreatedAt, string Html, UserRecord User, string? AdminId = null);
+internal sealed record NoteRecord(long Id, long? CreatedAt, string Html, UserRecord? User, string? AdminId = null, CompanyRecord? Company = null);
 
 /// <summary>A tag: IntercomId (24 hex digits) is its v1 id, NumericId the id REST 2.x shows (as a numeric string).</summary>
 internal sealed record TagRecord(string IntercomId, long NumericId, string Name, string Color, long TaggedUserCount);

@@ -101,7 +101,7 @@ internal sealed partial class AppStore
     public Task<CompanyRecord> DeleteCompanyAsync(string id) => db.WriteAsync(s =>
     {
         var company = CompanyById(s, id) ?? throw CompanyNotFound();
-        s.Execute("DELETE FROM company_contacts WHERE company_seq = $seq; DELETE FROM companies WHERE seq = $seq", ("$seq", company.Seq));
+        s.Execute("DELETE FROM company_contacts WHERE company_seq = $seq; DELETE FROM notes WHERE company_seq = $seq; DELETE FROM companies WHERE seq = $seq", ("$seq", company.Seq));
         return company;
     });
 

@@ -153,6 +153,8 @@ internal static class SchemaV2
         ("conversation_states", "custom_attributes", "TEXT"),
         // When a message was redacted (POST /conversations/redact): its words are then gone, replaced by Html.Redacted.
         ("messages", "redacted_at", "INTEGER"),
+        // 2.16's notes on a company (POST /companies/{id}/notes): the company; such a note's user_seq is 0.
+        ("notes", "company_seq", "INTEGER"),
     ];
 
     /// <summary>Creates the 2.14 tables and brings an older data file's tables up to date.</summary>
@@ -166,5 +168,7 @@ internal static class SchemaV2
                 s.Execute($"ALTER TABLE {table} ADD COLUMN {column} {type}");
             }
         }
+
+        s.Execute("CREATE INDEX IF NOT EXISTS ix_notes_company ON notes(company_seq) WHERE company_seq IS NOT NULL");
     }
 }

@@ -26,6 +26,8 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
     {
         ["POST /admins/activity_logs/search"] = "2.16's, and the SDK speaks 2.14 with no way to send another version's request; ActivityLogsTests covers it",
         ["GET /admins/activity_log_event_types"] = "as POST /admins/activity_logs/search",
+        ["GET /companies/{company_id}/notes"] = "2.16's, as POST /admins/activity_logs/search; NotesTests covers it",
+        ["POST /companies/{company_id}/notes"] = "as GET /companies/{company_id}/notes",
     };
 
     [NodeSdkTheory]

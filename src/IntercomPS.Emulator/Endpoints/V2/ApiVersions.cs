@@ -40,6 +40,8 @@ internal static class ApiVersions
         ["GET /internal_articles/search"] = new(2, 14),
         ["POST /admins/activity_logs/search"] = new(2, 16), // the activity log's search and its types: in the 2.16 description, not 2.15's
         ["GET /admins/activity_log_event_types"] = new(2, 16),
+        ["GET /companies/{company_id}/notes"] = new(2, 16), // notes on a company: in the 2.16 description, not 2.15's
+        ["POST /companies/{company_id}/notes"] = new(2, 16),
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];

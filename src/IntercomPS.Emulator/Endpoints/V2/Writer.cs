@@ -344,9 +344,10 @@ internal static class Writer
         w.WriteString("type", "note");
         w.WriteString("id", Face.ToString(note.Id));
         w.WriteNumber("created_at", note.CreatedAt ?? 0);
-        w.WriteStartObject("contact");
-        w.WriteString("type", "contact");
-        w.WriteString("id", note.User.IntercomId);
+        var (about, id) = note.Company is { } company ? ("company", company.Id) : ("contact", note.User!.IntercomId);
+        w.WriteStartObject(about); // 2.16: "attached to either a contact or a company, never both"
+        w.WriteString("type", about);
+        w.WriteString("id", id);
         w.WriteEndObject();
         w.WritePropertyName("author");
         Admin(w, author, model);
