@@ -57,6 +57,8 @@
         'Add-IntercomCompanyUser'
         'Remove-IntercomCompanyUser'
         'Get-IntercomCompanyUser'
+        'Add-IntercomCompanyNote'
+        'Get-IntercomCompanyNote'
         'Get-IntercomUserCompany'
         'New-IntercomEvent'
         'Get-IntercomEvent'

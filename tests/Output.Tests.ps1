@@ -60,7 +60,7 @@ Describe 'Note and thread tables on REST API 2.14' {
 
     It 'names the user of a note made by user id and its author, and shows its time as the other tables do in any culture' {
         $lines = Get-TableLines { Add-IntercomNote -UserId 'u-2002' -Body 'Called' }
-        $lines[0] | Should -Match '^User\s+CreatedAt\s+Author\s+Html$'
+        $lines[0] | Should -Match '^On\s+CreatedAt\s+Author\s+Html$'
         $lines[2] | Should -Match "^u-2002\s+$today \d\d:\d\d\s+$((Get-IntercomAdmin -Id (Get-IntercomSession).AdminId).Name)\s+<p>Called</p>$"
     }
 

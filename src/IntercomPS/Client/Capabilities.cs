@@ -91,6 +91,9 @@ namespace IntercomPS.Client
         /// <summary>DELETE /conversations/{id}: "Delete a conversation" in Intercom's 2.13 changelog.</summary>
         private const string ConversationDeletion = "2.13";
 
+        /// <summary>Notes on a company (GET/POST /companies/{id}/notes): first in the 2.16 description.</summary>
+        private const string CompanyNotes = "2.16";
+
         /// <summary>
         /// A conversation's title on PUT /conversations/{id}: first in the 2.14 description (2.11's update takes only read and
         /// custom_attributes; 2.2's changelog made the title visible, set in the UI only). No changelog entry dates it.
@@ -184,6 +187,8 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Add-IntercomCompanyUser", null, "Attaching users to companies", ContactModel),
             Capability.OnlyV2("Remove-IntercomCompanyUser", null, "Detaching users from companies", ContactModel),
             Capability.OnlyV2("Get-IntercomCompanyUser", null, "A company's users", ContactModel),
+            Capability.OnlyV2("Add-IntercomCompanyNote", null, "A note on a company", CompanyNotes),
+            Capability.OnlyV2("Get-IntercomCompanyNote", null, "Reading a company's notes", CompanyNotes),
             Capability.OnlyV2("Get-IntercomUserCompany", null, "A user's companies", ContactModel),
             Capability.OnlyV2("New-IntercomEvent", null, "Recording data events", ContactModel),
             Capability.OnlyV2("Get-IntercomEvent", null, "A user's data events", ContactModel),
@@ -259,7 +264,11 @@ namespace IntercomPS.Client
         private static string Reason(Capability capability, IIntercomApi client) =>
             client.Protocol == IntercomProtocol.V1 || capability.SinceV2 is null
                 ? capability.Refusal ?? $"{capability.What} needs REST API 2.x: the v1 API has no equivalent. Connect with Connect-Intercom -AccessToken to use it."
-                : $"{capability.What} needs Intercom-Version {capability.SinceV2} or later, and this session asks for {client.ApiVersion}: connect with Connect-Intercom -ApiVersion {IntercomClientOptions.DefaultApiVersion}.";
+                : $"{capability.What} needs Intercom-Version {capability.SinceV2} or later, and this session asks for {client.ApiVersion}: connect with Connect-Intercom -ApiVersion {Suggested(capability.SinceV2)}.";
+
+        /// <summary>The version to suggest for what needs <paramref name="since"/>: the module's default, unless that is older.</summary>
+        private static string Suggested(string since) =>
+            Version.Parse(since) > Version.Parse(IntercomClientOptions.DefaultApiVersion) ? since : IntercomClientOptions.DefaultApiVersion;
 
         private static string V2Parameter(string name) =>
             $"-{name} is for REST API 2.x sessions (Connect-Intercom -AccessToken); an app id and API key connect to the v1 API.";

@@ -45,6 +45,15 @@ namespace IntercomPS.Client
         /// most, 50, when larger or not given). Dispose the reader when done.
         /// </summary>
         IPageReader<User> ListCompanyUsers(string companyId, int pageSize = int.MaxValue, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// POST /companies/{id}/notes (Intercom-Version 2.16 on) by <paramref name="adminId"/>, else the session's admin;
+        /// by the id Intercom gave the company. Never repeated once it may have been applied.
+        /// </summary>
+        Task<Note> AddCompanyNoteAsync(string companyId, string body, string? adminId = null, CancellationToken cancellationToken = default);
+
+        /// <summary>GET /companies/{id}/notes (2.16 on): the company's notes, newest first, a page at a time (50 a page at most).</summary>
+        IPageReader<Note> ListCompanyNotes(string companyId, int pageSize = int.MaxValue, CancellationToken cancellationToken = default);
     }
 
     /// <summary>Data events and their summaries, which only REST API 2.x has.</summary>

@@ -46,23 +46,56 @@ namespace IntercomPS.Client.V2
         public IPageReader<Note> ListNotes(UserIdentity user, int pageSize = int.MaxValue, CancellationToken cancellationToken = default)
         {
             if (user is null) throw new ArgumentNullException(nameof(user));
-            var perPage = Math.Max(1, Math.Min(pageSize, NotesPageSize));
             string? contactId = null;
+            return NotePages(async token =>
+            {
+                contactId ??= await ContactIdAsync(user, token).ConfigureAwait(false);
+                return "contacts/" + Uri.EscapeDataString(contactId) + "/notes";
+            }, note => ToNote(note, user, contactId), pageSize, cancellationToken);
+        }
+
+        /// <summary>POST /companies/{id}/notes (2.16 on), as a contact's note is written. Not idempotent: retried only when certainly not applied.</summary>
+        public async Task<Note> AddCompanyNoteAsync(string companyId, string body, string? adminId = null, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(companyId)) throw new ArgumentException("A company is named by the Id Intercom gave it.");
+            if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A note needs a body.");
+            var author = adminId ?? await AdminIdAsync(cancellationToken).ConfigureAwait(false);
+            var note = await SendAsync(HttpMethod.Post, "companies/" + Uri.EscapeDataString(companyId) + "/notes", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("admin_id", author);
+                writer.WriteString("body", body);
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.NoteObject, idempotent: false, cancellationToken).ConfigureAwait(false);
+            return ToNote(note, null, null);
+        }
+
+        /// <summary>GET /companies/{id}/notes (2.16 on), paged as a contact's notes are.</summary>
+        public IPageReader<Note> ListCompanyNotes(string companyId, int pageSize = int.MaxValue, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(companyId)) throw new ArgumentException("A company is named by the Id Intercom gave it.");
+            var path = "companies/" + Uri.EscapeDataString(companyId) + "/notes";
+            return NotePages(_ => Task.FromResult(path), note => ToNote(note, null, null), pageSize, cancellationToken);
+        }
+
+        /// <summary>A list of notes at the path <paramref name="pathAsync"/> finds when the first page is asked for, walked by page number until the last (checked as any paged read).</summary>
+        private PageReader<Note> NotePages(Func<CancellationToken, Task<string>> pathAsync, Func<NoteObject, Note> toNote, int pageSize, CancellationToken cancellationToken)
+        {
+            var perPage = Math.Max(1, Math.Min(pageSize, NotesPageSize));
             PagedReadCheck? check = null;
             var page = 0;
             var done = false;
             return new PageReader<Note>(async token =>
             {
                 if (done) return (null, null);
-                contactId ??= await ContactIdAsync(user, token).ConfigureAwait(false);
-                var path = "contacts/" + Uri.EscapeDataString(contactId) + "/notes";
+                var path = await pathAsync(token).ConfigureAwait(false);
                 check ??= new PagedReadCheck(HttpMethod.Get, new Uri(BaseUri, path), "note", perPage, new SeenIds());
                 page++;
                 var list = await SendAsync(HttpMethod.Get, $"{path}?page={page}&per_page={perPage}", null, V2JsonContext.Default.NoteList,
                     idempotent: true, token).ConfigureAwait(false);
                 check.Page(list.TotalCount, list.Data, note => note.Id, null);
                 done = list.Data.Length == 0 || page >= (list.Pages?.TotalPages ?? page);
-                return (list.Data.Length == 0 ? null : list.Data.Select(note => ToNote(note, user, contactId)).ToArray(), list.TotalCount);
+                return (list.Data.Length == 0 ? null : list.Data.Select(toNote).ToArray(), list.TotalCount);
             }, cancellationToken);
         }
 
@@ -86,7 +119,9 @@ namespace IntercomPS.Client.V2
             Id = note.Id,
             Html = note.Body,
             CreatedAt = note.CreatedAt,
-            User = new User { Id = note.Contact?.Id ?? contactId, Email = user?.Email, UserId = user?.UserId },
+            // A company's note (2.16) is on the company alone, named by the id Intercom gave it.
+            User = note.Company is null ? new User { Id = note.Contact?.Id ?? contactId, Email = user?.Email, UserId = user?.UserId } : null,
+            Company = note.Company is { } company ? new Company { Id = company.Id } : null,
             Author = note.Author is { } admin ? new MessageAuthor { Type = "admin", Id = admin.Id, Name = admin.Name, Email = admin.Email, IsAdmin = true } : null,
         };
 
@@ -258,7 +293,7 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("data")] public TagObject[] Data { get; set; } = Array.Empty<TagObject>();
     }
 
-    /// <summary>A note: {type: note, id, created_at, contact: {id}, author, body (HTML)}.</summary>
+    /// <summary>A note: {type: note, id, created_at, contact: {id} or (2.16) company: {id}, author, body (HTML)}.</summary>
     internal sealed class NoteObject : ICheckedAnswer
     {
         string? ICheckedAnswer.Problem => Id is null ? "a note without an id" : null;
@@ -266,6 +301,7 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("id")] public string? Id { get; set; }
         [JsonPropertyName("created_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? CreatedAt { get; set; }
         [JsonPropertyName("contact")] public ContactRef? Contact { get; set; }
+        [JsonPropertyName("company")] public ContactRef? Company { get; set; }
         [JsonPropertyName("body")] public string? Body { get; set; }
         [JsonPropertyName("author")] public PartAuthor? Author { get; set; }
     }
