@@ -83,7 +83,7 @@ internal sealed partial class DummyApp
     public Task<IReadOnlyList<EventSummaryRecord>> SummarizeEventsAsync(ContactRecord contact) =>
         Task.FromResult<IReadOnlyList<EventSummaryRecord>>([new EventSummaryRecord("invited-friend", 1, 1300000000, 1300000000)]);
 
-    public Task<ContactRecord> MergeContactsAsync(string fromId, string intoId) => Task.FromResult(AsContact(ById(intoId)));
+    public Task<ContactRecord> MergeContactsAsync(string fromId, string intoId, bool duplicatesOnly) => Task.FromResult(AsContact(ById(intoId)));
 
     private static CompanyRecord Applied(CompanyRecord company, CompanyInput input) => company with
     {

@@ -74,8 +74,11 @@ internal interface IAppStore
     /// </summary>
     Task<ContactRecord> BlockContactAsync(string id);
 
-    /// <summary>Merges the lead <paramref name="fromId"/> into the user <paramref name="intoId"/>; the lead is gone after.</summary>
-    Task<ContactRecord> MergeContactsAsync(string fromId, string intoId);
+    /// <summary>
+    /// Merges the lead <paramref name="fromId"/> into the user <paramref name="intoId"/>; the lead is gone after. With
+    /// <paramref name="duplicatesOnly"/> (2.16), only when they share an email or a phone; else 400 invalid_merge.
+    /// </summary>
+    Task<ContactRecord> MergeContactsAsync(string fromId, string intoId, bool duplicatesOnly);
 
     // Tags.
 

@@ -13,7 +13,7 @@ namespace IntercomPS.Emulator.Storage;
 /// </summary>
 internal sealed partial class AppStore
 {
-    public Task<ContactRecord> MergeContactsAsync(string fromId, string intoId) => db.WriteAsync(s =>
+    public Task<ContactRecord> MergeContactsAsync(string fromId, string intoId, bool duplicatesOnly) => db.WriteAsync(s =>
     {
         var lead = Find(s, fromId) ?? throw ContactNotFound();
         var user = Find(s, intoId) ?? throw ContactNotFound();
@@ -25,6 +25,15 @@ internal sealed partial class AppStore
         if (user.Role != "user")
         {
             throw new ApiError(400, "bad_request", $"into must be a user: contact {intoId} is a {user.Role}") { Code = "parameter_invalid", Field = "into" };
+        }
+
+        // 2.16: only duplicates merge, a lead and a user that share an email (as emails compare, without case) or a phone.
+        if (duplicatesOnly && !(lead.User.Email is { } email && string.Equals(email, user.User.Email, StringComparison.OrdinalIgnoreCase))
+            && !(lead.Phone is { } phone && phone == user.Phone))
+        {
+            throw new ApiError(400, "bad_request",
+                "Contacts can only be merged when they are duplicates (matching email or phone). Pass skip_duplicate_validation=true to override this check.")
+            { Code = "invalid_merge" };
         }
 
         s.Execute("""

@@ -96,14 +96,22 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="InternalArticleAi">An internal article has body_markdown, audience_ids and ai_chatbot/ai_copilot/ai_sales_agent_availability (2.16), in its writes and its answers.</param>
 /// <param name="MessageCopies">POST /messages knows cc and bcc (2.14 on), which it refuses as not emulated; 2.11's create_message_request has neither, so there they are unknown fields, named and ignored, and the message is sent.</param>
 /// <param name="ReplySkipNotifications">POST /conversations/{id}/reply takes skip_notifications (2.15 on; before, only ticket replies do): checked, and changes nothing, as no notifications are sent here.</param>
+/// <param name="TicketWriteOptions">POST /tickets takes assignment, conversation_to_link_id and skip_notifications, and POST /tickets/{id}/reply skip_notifications (2.14 on); 2.11's create_ticket_request and ticket replies have none of them, so there they are unknown fields, named and ignored (the ticket is made unassigned, no link is refused).</param>
+/// <param name="ConversationReplyOptions">POST /conversations/{id}/reply takes reply_options (2.14 on); 2.11's reply_conversation_request has none, so there it is an unknown field, named and ignored.</param>
+/// <param name="ContactEmailVerified">POST /contacts and PUT /contacts/{id} take email_verified (2.16): a boolean or null, only beside an email in the same request; checked, not kept (2.16's contact answer has no such field).</param>
+/// <param name="MergeDuplicatesOnly">POST /contacts/merge merges only duplicates, a lead and a user with the same email or phone, unless skip_duplicate_validation is true (2.16); else 400 invalid_merge.</param>
+/// <param name="TicketReplyFiles">POST /tickets/{id}/reply takes attachment_files (2.16), refused as not emulated as attachment_urls is.</param>
 /// <param name="WhatsAppMessages">POST /messages documents message_type whatsapp (2.16), which is refused as not emulated rather than as no such type.</param>
 internal sealed record ApiModel(
     string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
     bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false,
-    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool InternalArticleAi = false, bool ReplySkipNotifications = false, bool MessageCopies = true)
+    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool InternalArticleAi = false, bool ReplySkipNotifications = false, bool MessageCopies = true,
+    bool TicketWriteOptions = true, bool ConversationReplyOptions = true, bool ContactEmailVerified = false, bool MergeDuplicatesOnly = false, bool TicketReplyFiles = false)
 {
-    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false, ConversationTitles: false, MessageCopies: false);
+    public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false, ConversationTitles: false, MessageCopies: false,
+        TicketWriteOptions: false, ConversationReplyOptions: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15", ReplySkipNotifications: true);
-    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true, InternalArticleAi: true, ReplySkipNotifications: true);
+    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true, InternalArticleAi: true, ReplySkipNotifications: true,
+        ContactEmailVerified: true, MergeDuplicatesOnly: true, TicketReplyFiles: true);
 }

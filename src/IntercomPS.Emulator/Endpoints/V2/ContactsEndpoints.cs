@@ -52,7 +52,7 @@ internal static class ContactsEndpoints
 
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var input = Parse((await RequestBody.ReadAsync(context, Writable))!.Value);
+        var input = await ReadAsync(context);
         if (input.Email is null && input.ExternalId is null && input.Role is null)
         {
             throw new ApiError(400, "bad_request", "A contact needs at least one of email, external_id or role") { Code = "parameter_not_found" };
@@ -76,7 +76,7 @@ internal static class ContactsEndpoints
 
     public static async Task<IResult> UpdateAsync(HttpContext context)
     {
-        var input = Parse((await RequestBody.ReadAsync(context, Writable))!.Value);
+        var input = await ReadAsync(context);
         var contact = await Store(context).UpdateContactAsync(RouteValues.Text(context, "contact_id"), input);
         return Json.Ok(w => Writer.Contact(w, contact, App(context)));
     }
@@ -101,9 +101,40 @@ internal static class ContactsEndpoints
     }
 
     /// <summary>What a contact write takes, as the description lists it; anything else is named in X-Emulator-Warning.</summary>
-    private static readonly FieldSet Writable = UnknownFields.Set(
-        "role", "external_id", "email", "phone", "name", "avatar", "signed_up_at", "last_seen_at", "owner_id", "unsubscribed_from_emails",
-        "custom_attributes", "language_override");
+    private static readonly string[] WritableFields =
+        ["role", "external_id", "email", "phone", "name", "avatar", "signed_up_at", "last_seen_at", "owner_id", "unsubscribed_from_emails",
+         "custom_attributes", "language_override"];
+
+    private static readonly FieldSet Writable = UnknownFields.Set(WritableFields);
+
+    /// <summary>2.16 (ApiModel.ContactEmailVerified): and email_verified.</summary>
+    private static readonly FieldSet Writable216 = UnknownFields.Set([.. WritableFields, "email_verified"]);
+
+    /// <summary>
+    /// A contact write's body, read for the version: 2.16's email_verified is a boolean or null that goes with an
+    /// email in the same request (its description: without one it is a 400). It is checked and not kept, as 2.16's
+    /// contact answer has no field to show it in; before 2.16 it is an unknown field, named and ignored.
+    /// </summary>
+    private static async Task<ContactInput> ReadAsync(HttpContext context)
+    {
+        var verified = Face.VersionOf(context).Model.ContactEmailVerified;
+        var body = (await RequestBody.ReadAsync(context, verified ? Writable216 : Writable))!.Value;
+        var input = Parse(body);
+        if (verified && body.TryGetProperty("email_verified", out var given))
+        {
+            if (given.ValueKind is not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
+            {
+                throw new ApiError(400, "bad_request", $"email_verified must be true, false or null, not {Input.Describe(given)}") { Code = "parameter_invalid", Field = "email_verified" };
+            }
+
+            if (input.Email is null)
+            {
+                throw new ApiError(400, "bad_request", "email_verified must be sent together with an email in the same request") { Code = "parameter_invalid", Field = "email_verified" };
+            }
+        }
+
+        return input;
+    }
 
     /// <summary>
     /// The writable fields we store. Others the description lists (avatar, owner_id, language_override) are

@@ -120,15 +120,18 @@ internal static class ConversationsEndpoints
         return await AnswerAsync(context, conversation);
     }
 
-    private static readonly FieldSet ReplyFields = UnknownFields.Set(
-        "message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls",
-        "attachment_files.content_type", "attachment_files.data", "attachment_files.name", "reply_options.text", "reply_options.uuid");
+    /// <summary>2.11's reply_conversation_request.</summary>
+    private static readonly string[] ReplyFields211 =
+        ["message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls",
+         "attachment_files.content_type", "attachment_files.data", "attachment_files.name"];
+
+    /// <summary>2.14 (ApiModel.ConversationReplyOptions): 2.11's and reply_options.</summary>
+    private static readonly FieldSet ReplyFields = UnknownFields.Set([.. ReplyFields211, "reply_options.text", "reply_options.uuid"]);
+
+    private static readonly FieldSet ReplyFieldsBefore214 = UnknownFields.Set(ReplyFields211);
 
     /// <summary>2.15 on (ApiModel.ReplySkipNotifications): reply_conversation_request adds skip_notifications.</summary>
-    private static readonly FieldSet ReplyFields215 = UnknownFields.Set(
-        "message_type", "type", "body", "admin_id", "intercom_user_id", "user_id", "email", "created_at", "attachment_urls",
-        "attachment_files.content_type", "attachment_files.data", "attachment_files.name", "reply_options.text", "reply_options.uuid",
-        "skip_notifications");
+    private static readonly FieldSet ReplyFields215 = UnknownFields.Set([.. ReplyFields211, "reply_options.text", "reply_options.uuid", "skip_notifications"]);
 
     /// <summary>
     /// type user (with intercom_user_id, email or user_id) or admin (admin_id, any admin of the app); message_type
@@ -136,8 +139,9 @@ internal static class ConversationsEndpoints
     /// </summary>
     public static async Task<IResult> ReplyAsync(HttpContext context)
     {
-        var skip = Face.VersionOf(context).Model.ReplySkipNotifications;
-        var body = (await RequestBody.ReadAsync(context, skip ? ReplyFields215 : ReplyFields))!.Value;
+        var model = Face.VersionOf(context).Model;
+        var skip = model.ReplySkipNotifications;
+        var body = (await RequestBody.ReadAsync(context, skip ? ReplyFields215 : model.ConversationReplyOptions ? ReplyFields : ReplyFieldsBefore214))!.Value;
         if (skip)
         {
             _ = Input.Bool(body, "skip_notifications"); // no notifications are sent here: checked, changes nothing

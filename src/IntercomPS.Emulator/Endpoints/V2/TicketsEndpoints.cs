@@ -15,10 +15,15 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 /// </summary>
 internal static class TicketsEndpoints
 {
-    /// <summary>POST /tickets' request schema (create_ticket_request, and skip_notifications); ticket_attributes is free-form.</summary>
+    /// <summary>2.11's create_ticket_request; ticket_attributes is free-form.</summary>
+    private static readonly string[] CreateFields211 =
+        ["ticket_type_id", "contacts.id", "contacts.external_id", "contacts.email", "company_id", "created_at", "ticket_attributes"];
+
+    /// <summary>POST /tickets' request schema from 2.14 on (ApiModel.TicketWriteOptions): 2.11's, a link, an assignment and skip_notifications.</summary>
     private static readonly FieldSet CreateFields = UnknownFields.Set(
-        "ticket_type_id", "contacts.id", "contacts.external_id", "contacts.email", "conversation_to_link_id", "company_id", "created_at", "ticket_attributes",
-        "assignment.admin_assignee_id", "assignment.team_assignee_id", "skip_notifications");
+        [.. CreateFields211, "conversation_to_link_id", "assignment.admin_assignee_id", "assignment.team_assignee_id", "skip_notifications"]);
+
+    private static readonly FieldSet CreateFieldsBefore214 = UnknownFields.Set(CreateFields211);
 
     /// <summary>PUT /tickets/{id}'s request schema (update_ticket_request, and skip_notifications).</summary>
     private static readonly FieldSet UpdateFields = UnknownFields.Set(
@@ -31,10 +36,18 @@ internal static class TicketsEndpoints
     /// <summary>The states 2.11's update_ticket_request may set (its enum: a ticket cannot be put back to submitted).</summary>
     private static readonly string[] States211 = ["in_progress", "waiting_on_customer", "resolved"];
 
-    /// <summary>POST /tickets/{id}/reply's request schema: a contact's reply or an admin's, and skip_notifications.</summary>
-    private static readonly FieldSet ReplyFields = UnknownFields.Set(
-        "message_type", "type", "body", "created_at", "attachment_urls", "reply_options.text", "reply_options.uuid", "intercom_user_id", "user_id", "email",
-        "admin_id", "cross_post", "skip_notifications");
+    /// <summary>2.11's POST /tickets/{id}/reply request schema: a contact's reply or an admin's.</summary>
+    private static readonly string[] ReplyFields211 =
+        ["message_type", "type", "body", "created_at", "attachment_urls", "reply_options.text", "reply_options.uuid", "intercom_user_id", "user_id", "email", "admin_id", "cross_post"];
+
+    /// <summary>2.14 on (ApiModel.TicketWriteOptions): 2.11's and skip_notifications.</summary>
+    private static readonly FieldSet ReplyFields = UnknownFields.Set([.. ReplyFields211, "skip_notifications"]);
+
+    private static readonly FieldSet ReplyFieldsBefore214 = UnknownFields.Set(ReplyFields211);
+
+    /// <summary>2.16 (ApiModel.TicketReplyFiles): 2.14's and attachment_files.</summary>
+    private static readonly FieldSet ReplyFields216 = UnknownFields.Set(
+        [.. ReplyFields211, "skip_notifications", "attachment_files.content_type", "attachment_files.data", "attachment_files.name"]);
 
     private static readonly FieldSet TagFields = UnknownFields.Set("id", "admin_id");
 
@@ -126,16 +139,22 @@ internal static class TicketsEndpoints
 
     private static async Task<TicketInput> InputAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context, CreateFields))!.Value;
+        // Before 2.14 the link, the assignment and skip_notifications are unknown fields: named, ignored, never read.
+        var options = Face.VersionOf(context).Model.TicketWriteOptions;
+        var body = (await RequestBody.ReadAsync(context, options ? CreateFields : CreateFieldsBefore214))!.Value;
         var typeId = ConversationsEndpoints.IdText(body, "ticket_type_id") ?? throw TicketTypes.Missing("ticket_type_id", "ticket_type_id is a required parameter");
-        if (Input.Field(body, "conversation_to_link_id") is not null)
+        if (options && Input.Field(body, "conversation_to_link_id") is not null)
         {
             throw TicketTypes.Invalid("conversation_to_link_id", "conversation_to_link_id is not emulated: the emulator links no conversations to tickets");
         }
 
-        _ = Input.Bool(body, "skip_notifications");
+        if (options)
+        {
+            _ = Input.Bool(body, "skip_notifications");
+        }
+
         var contact = Contact(body);
-        var assignment = Input.Field(body, "assignment");
+        var assignment = options ? Input.Field(body, "assignment") : null;
         if (assignment is { ValueKind: not JsonValueKind.Object } a)
         {
             throw TicketTypes.Invalid("assignment", $"assignment must be an object ({{admin_assignee_id, team_assignee_id}}), not {Input.Kind(a)}");
@@ -202,12 +221,20 @@ internal static class TicketsEndpoints
     public static async Task<IResult> ReplyAsync(HttpContext context)
     {
         var id = Id(context);
-        var body = (await RequestBody.ReadAsync(context, ReplyFields))!.Value;
-        _ = Input.Bool(body, "skip_notifications");
-        _ = Input.Bool(body, "cross_post"); // cross-posted to the ticket's linked conversations: it has none here
-        if (Input.Field(body, "attachment_urls") is not null)
+        var model = Face.VersionOf(context).Model;
+        var body = (await RequestBody.ReadAsync(context, model.TicketReplyFiles ? ReplyFields216 : model.TicketWriteOptions ? ReplyFields : ReplyFieldsBefore214))!.Value;
+        if (model.TicketWriteOptions)
         {
-            throw TicketTypes.Invalid("attachment_urls", "attachment_urls is not emulated: replies carry no attachments here");
+            _ = Input.Bool(body, "skip_notifications");
+        }
+
+        _ = Input.Bool(body, "cross_post"); // cross-posted to the ticket's linked conversations: it has none here
+        foreach (var attachments in (string[])(model.TicketReplyFiles ? ["attachment_urls", "attachment_files"] : ["attachment_urls"]))
+        {
+            if (Input.Field(body, attachments) is not null)
+            {
+                throw TicketTypes.Invalid(attachments, $"{attachments} is not emulated: replies carry no attachments here");
+            }
         }
 
         var messageType = Input.String(body, "message_type") ?? throw TicketTypes.Missing("message_type", "message_type is required: comment, note or quick_reply");
