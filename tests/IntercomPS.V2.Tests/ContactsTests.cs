@@ -81,6 +81,38 @@ public class ContactsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixt
     }
 
     [Fact]
+    public async Task In_2_16_email_verified_goes_with_an_email_and_is_checked()
+    {
+        // 2.16's create and update take email_verified, "supplied together with an email in the same request; sending it
+        // without an email returns a 400". 2.16's contact answer has no email_verified, so it is checked, not shown.
+        var api = Api.WithVersion("2.16");
+        var email = EmulatorFixture.NewEmail();
+        var created = await api.PostAsync("/contacts", new { email, email_verified = true });
+        Assert.Null(created.Header("X-Emulator-Warning"));
+        var id = created.Ok()["id"].GetString();
+        Assert.False(created.Json.TryGetProperty("email_verified", out _));
+
+        Assert.Equal("email_verified must be sent together with an email in the same request",
+            (await api.PostAsync("/contacts", new { external_id = EmulatorFixture.NewId(), email_verified = true })).Error(400, "parameter_invalid"));
+        Assert.Equal("email_verified must be sent together with an email in the same request",
+            (await api.PutAsync($"/contacts/{id}", new { name = "Lost", email_verified = false })).Error(400, "parameter_invalid"));
+        Assert.Equal("email_verified must be true, false or null, not a string (\"yes\")",
+            (await api.PutAsync($"/contacts/{id}", new { email, name = "Lost", email_verified = "yes" })).Error(400, "parameter_invalid"));
+        Assert.Equal(email, (await api.GetAsync($"/contacts/{id}")).Ok()["email"].GetString()); // nothing refused was applied
+        Assert.NotEqual("Lost", (await api.GetAsync($"/contacts/{id}")).Ok()["name"].GetString());
+
+        var other = EmulatorFixture.NewEmail();
+        var updated = await api.PutAsync($"/contacts/{id}", $$"""{"email":"{{other}}","email_verified":null}""");
+        Assert.Null(updated.Header("X-Emulator-Warning"));
+        Assert.Equal(other, updated.Ok()["email"].GetString());
+
+        // Before 2.16 it is an unknown field: named, ignored, so no email is needed.
+        var old = await Api.PutAsync($"/contacts/{id}", new { name = "Kept", email_verified = true });
+        Assert.Equal("Kept", old.Ok()["name"].GetString());
+        Assert.StartsWith("ignored unknown field 'email_verified'; PUT /contacts/", old.Header("X-Emulator-Warning"));
+    }
+
+    [Fact]
     public async Task A_lead_needs_only_its_role()
     {
         var lead = (await Api.PostAsync("/contacts", new { role = "lead" })).Ok();

@@ -44,6 +44,27 @@ public class ConversationsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.DoesNotContain("Lost", parts);
     }
 
+    [Theory]
+    [InlineData("2.11")]
+    [InlineData("2.13")]
+    public async Task Before_2_14_a_conversation_reply_names_reply_options_as_an_unknown_field(string version)
+    {
+        // 2.11's reply_conversation_request has no reply_options (2.14 adds them): named as any unknown field, and the reply is made.
+        var (contact, _, admin) = await NewContact();
+        var id = (await Api.PostAsync("/conversations", new { from = new { type = "user", id = contact }, body = "Hello" })).Ok()["conversation_id"].GetString();
+        var options = new[] { new { text = "Yes", uuid = "22d6d1f4-1a19-41d0-94c2-e54031f78aca" } };
+        var old = await Api.WithVersion(version).PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "Old", reply_options = options });
+        old.Ok();
+        Assert.Equal($"ignored unknown field 'reply_options'; POST /conversations/{id}/reply takes admin_id, attachment_files, attachment_urls, body, created_at, email, " +
+            "intercom_user_id, message_type, type, user_id", old.Header("X-Emulator-Warning"));
+
+        var current = await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "New", reply_options = options });
+        current.Ok();
+        Assert.Null(current.Header("X-Emulator-Warning"));
+        var parts = (await Api.GetAsync($"/conversations/{id}")).Ok()["conversation_parts"].GetProperty("conversation_parts").EnumerateArray().Select(p => p.GetProperty("body").GetString()).ToList();
+        Assert.Equal(["<p>Old</p>", "<p>New</p>"], parts.TakeLast(2));
+    }
+
     [Fact]
     public async Task A_contact_starts_a_conversation_and_admin_and_contact_reply()
     {

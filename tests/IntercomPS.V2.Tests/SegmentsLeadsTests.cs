@@ -73,6 +73,40 @@ public class SegmentsLeadsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task In_2_16_only_duplicates_merge_unless_skip_duplicate_validation_is_true()
+    {
+        // 2.16's merge: "Contacts can only be merged when they are duplicates (matching email or phone)"; its
+        // skip_duplicate_validation true merges two that are not. Before 2.16 any lead merges, and the field is unknown.
+        await fixture.ResetAsync();
+        var api = Api.WithVersion("2.16");
+        async Task<string> Lead(object body) => (await api.PostAsync("/contacts", body)).Ok()["id"].GetString()!;
+        var email = EmulatorFixture.NewEmail();
+        var user = (await api.PostAsync("/contacts", new { email, phone = "+1 555 0199" })).Ok()["id"].GetString()!;
+
+        var stranger = await Lead(new { role = "lead", email = EmulatorFixture.NewEmail(), phone = "+1 555 0100" });
+        Assert.Equal("Contacts can only be merged when they are duplicates (matching email or phone). Pass skip_duplicate_validation=true to override this check.",
+            (await api.PostAsync("/contacts/merge", new { from = stranger, into = user })).Error(400, "invalid_merge"));
+        (await api.PostAsync("/contacts/merge", new { from = stranger, into = user, skip_duplicate_validation = false })).Error(400, "invalid_merge");
+        (await api.GetAsync($"/contacts/{stranger}")).Ok(); // refused: nothing moved, the lead is still there
+        Assert.Contains("skip_duplicate_validation must be a boolean",
+            (await api.PostAsync("/contacts/merge", new { from = stranger, into = user, skip_duplicate_validation = "yes" })).Text);
+        Assert.Equal(user, (await api.PostAsync("/contacts/merge", new { from = stranger, into = user, skip_duplicate_validation = true })).Ok()["id"].GetString());
+        (await api.GetAsync($"/contacts/{stranger}")).Error(404, "not_found");
+
+        // The same email (as emails compare, without case) or the same phone is a duplicate.
+        var sameEmail = await Lead(new { role = "lead", email = email.ToUpperInvariant() });
+        Assert.Equal(user, (await api.PostAsync("/contacts/merge", new { from = sameEmail, into = user })).Ok()["id"].GetString());
+        var samePhone = await Lead(new { role = "lead", email = EmulatorFixture.NewEmail(), phone = "+1 555 0199" });
+        Assert.Equal(user, (await api.PostAsync("/contacts/merge", new { from = samePhone, into = user })).Ok()["id"].GetString());
+
+        // 2.14 merges a lead that is no duplicate, and names skip_duplicate_validation as an unknown field.
+        var other = await Lead(new { role = "lead", email = EmulatorFixture.NewEmail() });
+        var merged = await Api.PostAsync("/contacts/merge", new { from = other, into = user, skip_duplicate_validation = false });
+        Assert.Equal(user, merged.Ok()["id"].GetString());
+        Assert.Equal("ignored unknown field 'skip_duplicate_validation'; POST /contacts/merge takes from, into", merged.Header("X-Emulator-Warning"));
+    }
+
+    [Fact]
     public async Task The_admin_of_segments_and_company_rules_refuses_what_it_cannot_keep()
     {
         await fixture.ResetAsync();

@@ -525,6 +525,61 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         Assert.Contains("assignment", later.Header("X-Emulator-Warning")!.Split("takes")[1]);
     }
 
+    [Theory]
+    [InlineData("2.11")]
+    [InlineData("2.13")]
+    public async Task Before_2_14_a_new_tickets_link_assignment_and_skip_notifications_are_unknown_fields(string version)
+    {
+        // 2.11's create_ticket_request and ticket replies have none of them (2.14 adds them): there the emulator
+        // assigned, refused the link and checked skip_notifications as 2.14 does. Now each is named and ignored.
+        var (type, contact, _) = await TicketWorldAsync();
+        var api = Api.WithVersion(version);
+        var admin = (await api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var sent = new
+        {
+            ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" },
+            conversation_to_link_id = "123", assignment = new { admin_assignee_id = admin }, skip_notifications = "yes",
+        };
+        var answer = await api.PostAsync("/tickets", sent);
+        var made = answer.Ok();
+        Assert.Equal("ignored unknown fields 'conversation_to_link_id', 'assignment', 'skip_notifications'; POST /tickets takes company_id, contacts, created_at, ticket_attributes, ticket_type_id",
+            answer.Header("X-Emulator-Warning"));
+        Assert.Equal(("0", "submitted"), (made["admin_assignee_id"].GetString(), made["ticket_state"].GetString()));
+
+        var id = made["id"].GetString()!;
+        var reply = await api.PostAsync($"/tickets/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "On it", skip_notifications = "yes" });
+        Assert.Equal("comment", reply.Ok()["part_type"].GetString());
+        Assert.StartsWith($"ignored unknown field 'skip_notifications'; POST /tickets/{id}/reply takes ", reply.Header("X-Emulator-Warning"));
+
+        // 2.14 reads all three: the link is refused, skip_notifications must be a boolean, the assignment is made.
+        Assert.Equal("conversation_to_link_id is not emulated: the emulator links no conversations to tickets", (await Api.PostAsync("/tickets", sent)).Error(400, "parameter_invalid"));
+        Assert.Equal("skip_notifications must be a boolean, not a string",
+            (await Api.PostAsync($"/tickets/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "On it", skip_notifications = "yes" })).Error(400, "parameter_invalid"));
+        var assigned = (await Api.PostAsync("/tickets", new
+        {
+            ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" }, assignment = new { admin_assignee_id = admin }, skip_notifications = true,
+        })).Ok();
+        Assert.Equal(admin, assigned["admin_assignee_id"].GetString());
+    }
+
+    [Fact]
+    public async Task In_2_16_a_ticket_reply_takes_attachment_files_and_refuses_them_as_not_emulated()
+    {
+        var (type, contact, _) = await TicketWorldAsync();
+        var admin = (await Api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var id = (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" } })).Ok()["id"].GetString()!;
+        var files = new[] { new { content_type = "text/plain", data = "aGk=", name = "hi.txt" } };
+        var refused = await Api.WithVersion("2.16").PostAsync($"/tickets/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "See file", attachment_files = files });
+        Assert.Equal("attachment_files is not emulated: replies carry no attachments here", refused.Error(400, "parameter_invalid"));
+        Assert.Null(refused.Header("X-Emulator-Warning"));
+        Assert.Equal(["ticket_state_updated_by_admin"], PartTypes((await Api.GetAsync($"/tickets/{id}")).Ok().Json)); // nothing was added
+
+        // 2.14's ticket reply has no attachment_files: named, ignored, and the reply is made.
+        var answer = await Api.PostAsync($"/tickets/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "See file", attachment_files = files });
+        Assert.Equal("comment", answer.Ok()["part_type"].GetString());
+        Assert.StartsWith($"ignored unknown field 'attachment_files'; POST /tickets/{id}/reply takes ", answer.Header("X-Emulator-Warning"));
+    }
+
     [Fact]
     public async Task In_2_16_a_tickets_assignees_are_integers()
     {
