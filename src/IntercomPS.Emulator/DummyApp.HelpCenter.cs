@@ -23,9 +23,9 @@ internal sealed partial class DummyApp
     private ArticleRecord[] CannedArticles =>
     [
         new("501", new("Welcome to the help center", "Where to start", "<p class=\"no-margin\">Start here.</p>", long.Parse(admin.Id, System.Globalization.CultureInfo.InvariantCulture),
-            "published", CannedTime, CannedTime + 60), CannedCollection, NoArticleTranslations),
+            "published", CannedTime, CannedTime + 60), CannedCollection, NoArticleTranslations, ArticleAi.None with { EverPublished = true }),
         new("502", new("Upcoming changes", "", "<p class=\"no-margin\">Coming soon.</p>", long.Parse(admin.Id, System.Globalization.CultureInfo.InvariantCulture),
-            "draft", CannedTime, CannedTime), CannedCollection, NoArticleTranslations),
+            "draft", CannedTime, CannedTime), CannedCollection, NoArticleTranslations, ArticleAi.None),
     ];
 
     public Task<IReadOnlyList<ArticleRecord>> ListArticlesAsync() => Task.FromResult<IReadOnlyList<ArticleRecord>>(CannedArticles);

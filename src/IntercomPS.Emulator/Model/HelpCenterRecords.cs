@@ -12,10 +12,10 @@ namespace IntercomPS.Emulator.Model;
 internal sealed record ArticleContentRecord(string Title, string? Description, string? Body, long AuthorId, string State, long CreatedAt, long UpdatedAt);
 
 /// <summary>
-/// A help center article: its default-locale content, its parent collection (or none: it stands alone), and its
-/// other locales' content. Id is a positive whole number, unique across the emulator.
+/// A help center article: its default-locale content, its parent collection (or none: it stands alone), its other
+/// locales' content, and 2.16's fields. Id is a positive whole number, unique across the emulator.
 /// </summary>
-internal sealed record ArticleRecord(string Id, ArticleContentRecord Content, CollectionRecord? Parent, IReadOnlyDictionary<string, ArticleContentRecord> Translations)
+internal sealed record ArticleRecord(string Id, ArticleContentRecord Content, CollectionRecord? Parent, IReadOnlyDictionary<string, ArticleContentRecord> Translations, ArticleAi Ai)
 {
     public string Title => Content.Title;
 
@@ -100,9 +100,11 @@ internal sealed record ArticleContentInput(string? Title, string? Description, s
 
 /// <summary>
 /// An article write (POST creates, PUT changes): the default locale's content (the body's own fields, then those of
-/// translated_content's default locale where the body leaves one out), the parent collection's id, and other locales' content.
+/// translated_content's default locale where the body leaves one out), the parent collection's id, other locales'
+/// content, and 2.16's AI fields and schedule (none before 2.16).
 /// </summary>
-internal sealed record ArticleInput(ArticleContentInput Content, string? ParentId, IReadOnlyDictionary<string, ArticleContentInput> Translations);
+internal sealed record ArticleInput(ArticleContentInput Content, string? ParentId, IReadOnlyDictionary<string, ArticleContentInput> Translations,
+    ArticleAiInput Ai, ArticleSchedule? Schedule);
 
 /// <summary>A collection write: null is not given. ParentId "" makes it a first-level collection again.</summary>
 internal sealed record CollectionInput(string? Name, string? Description, string? ParentId, long? HelpCenterId, IReadOnlyDictionary<string, CollectionContentRecord> Translations);
@@ -117,18 +119,86 @@ internal static class ArticleRules
 {
     public static ArticleRecord Apply(string id, ArticleRecord? existing, ArticleInput input, long now, Func<long, bool> isAdmin, Func<string, CollectionRecord?> collection)
     {
-        var content = Content(existing?.Content, input.Content, now, isAdmin, author: null, field: "");
+        var ai = input.Ai;
+        ai.CheckAudiences();
+        var was = existing?.Ai ?? ArticleAi.None;
+        var given = input.Content;
+        var (html, markdown) = ai.Body(given.Body, null, was.BodyMarkdown);
+        given = given with { Body = html };
+
+        // A publish scheduled with state published schedules it instead of publishing now (2.16's description).
+        var schedule = input.Schedule;
+        if (schedule is { Unpublish: false, At: not null })
+        {
+            if (given.State == "draft")
+            {
+                throw Invalid(schedule.Field, "scheduled_publish_at cannot be combined with state draft: it schedules a publish");
+            }
+
+            given = given with { State = null };
+        }
+
+        var content = Content(existing?.Content, given, now, isAdmin, author: null, field: "");
         var parent = input.ParentId is { } parentId
             ? collection(parentId) ?? throw new ApiError(400, "bad_request", $"parent_id {parentId} names no collection or section of this help center") { Code = "parameter_invalid", Field = "parent_id" }
             : existing?.Parent;
         var translations = new Dictionary<string, ArticleContentRecord>(existing?.Translations ?? new Dictionary<string, ArticleContentRecord>(), StringComparer.Ordinal);
-        foreach (var (locale, given) in input.Translations)
+        foreach (var (locale, translated) in input.Translations)
         {
-            translations[locale] = Content(translations.GetValueOrDefault(locale), given, now, isAdmin, content.AuthorId, $"translated_content.{locale}.");
+            translations[locale] = Content(translations.GetValueOrDefault(locale), translated, now, isAdmin, content.AuthorId, $"translated_content.{locale}.");
         }
 
-        return new(id, content, parent, translations);
+        var everPublished = was.EverPublished || content.State == "published";
+        var changed = was with
+        {
+            BodyMarkdown = markdown,
+            AiChatbot = ai.AiChatbot ?? was.AiChatbot,
+            AiCopilot = ai.AiCopilot ?? was.AiCopilot,
+            AiSalesAgent = ai.AiSalesAgent ?? was.AiSalesAgent,
+            EverPublished = everPublished,
+        };
+        if (schedule is { At: { } at })
+        {
+            if (at <= now)
+            {
+                throw Invalid(schedule.Field, $"{schedule.Field} must be in the future");
+            }
+
+            if (schedule.Unpublish && !everPublished)
+            {
+                throw Invalid(schedule.Field, "scheduled_unpublish_at needs an article that has been published");
+            }
+
+            // One pending schedule per article: the new one replaces the other.
+            changed = changed with { ScheduledPublishAt = schedule.Unpublish ? null : at, ScheduledUnpublishAt = schedule.Unpublish ? at : null };
+        }
+        else if (schedule is not null)
+        {
+            changed = schedule.Unpublish ? changed with { ScheduledUnpublishAt = null } : changed with { ScheduledPublishAt = null };
+        }
+
+        if (changed != was && content == existing?.Content)
+        {
+            content = content with { UpdatedAt = now };
+        }
+
+        return new(id, content, parent, translations, changed);
     }
+
+    /// <summary>
+    /// The article as it is at <paramref name="now"/>: a schedule whose time has come has happened (the article was
+    /// published, or unpublished to a draft, then), so every read sees it as the real service would.
+    /// </summary>
+    public static ArticleRecord AsOf(ArticleRecord a, long now) => a.Ai switch
+    {
+        { ScheduledPublishAt: { } at } when at <= now =>
+            a with { Content = a.Content with { State = "published", UpdatedAt = at }, Ai = a.Ai with { ScheduledPublishAt = null, EverPublished = true } },
+        { ScheduledUnpublishAt: { } at } when at <= now =>
+            a with { Content = a.Content with { State = "draft", UpdatedAt = at }, Ai = a.Ai with { ScheduledUnpublishAt = null } },
+        _ => a,
+    };
+
+    private static ApiError Invalid(string field, string message) => new(400, "bad_request", message) { Code = "parameter_invalid", Field = field };
 
     private static ArticleContentRecord Content(ArticleContentRecord? existing, ArticleContentInput given, long now, Func<long, bool> isAdmin, long? author, string field)
     {

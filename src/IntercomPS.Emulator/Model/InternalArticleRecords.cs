@@ -17,19 +17,16 @@ internal sealed record InternalArticleRecord(
 }
 
 /// <summary>
-/// An internal article write (POST creates, PUT changes): what is null is not given. Body and BodyMarkdown are
-/// mutually exclusive (checked by the caller); AudienceIds null is not given, else the audiences to target.
+/// An internal article write (POST creates, PUT changes): what is null is not given; 2.16's fields in Ai (Body and
+/// its BodyMarkdown are mutually exclusive, checked by the caller).
 /// </summary>
-internal sealed record InternalArticleInput(
-    string? Title, string? Body, string? BodyMarkdown, long? OwnerId, long? AuthorId, IReadOnlyList<long>? AudienceIds,
-    bool? AiChatbot, bool? AiCopilot, bool? AiSalesAgent);
+internal sealed record InternalArticleInput(string? Title, string? Body, long? OwnerId, long? AuthorId, ArticleAiInput Ai);
 
 /// <summary>
 /// The rules of an internal article write, in one place for every store: title, author_id and owner_id are required of
 /// a new one (the author first, in the description's words: "author_id must be in the main body or default locale
-/// translated_content object"); the owner and the author are admins of the app; audiences are not emulated, so any
-/// audience id is unknown, the 404 2.16 documents ("Unknown audience IDs return a 404 error with no partial commit").
-/// Changing anything stamps updated_at.
+/// translated_content object"); the owner and the author are admins of the app; 2.16's fields as <see cref="ArticleAiInput"/>
+/// says. Changing anything stamps updated_at.
 /// </summary>
 internal static class InternalArticleRules
 {
@@ -43,20 +40,16 @@ internal static class InternalArticleRules
             }
         }
 
-        if (input.AudienceIds is [var audience, ..])
-        {
-            throw new ApiError(404, "not_found", $"Audience {audience} not found: audiences are not emulated") { Code = "not_found", Field = "audience_ids" };
-        }
-
-        // Markdown given makes the HTML body its text in paragraphs (the emulator renders no markdown); HTML given drops the markdown.
-        var (body, markdown) = input.BodyMarkdown is { } md ? (Html.Paragraphs(md), md) : input.Body is { } html ? (html, null) : (existing?.Body, existing?.BodyMarkdown);
+        var ai = input.Ai;
+        ai.CheckAudiences();
+        var (body, markdown) = ai.Body(input.Body, existing?.Body, existing?.BodyMarkdown);
         if (existing is null)
         {
             const string Where = "must be in the main body or default locale translated_content object";
             var author = input.AuthorId ?? throw Missing("author_id", Where);
             var owner = input.OwnerId ?? throw Missing("owner_id", Where);
             var title = input.Title ?? throw Missing("title", Where);
-            return new(id, title, body ?? "", markdown, owner, author, now, now, input.AiChatbot ?? false, input.AiCopilot ?? false, input.AiSalesAgent ?? false);
+            return new(id, title, body ?? "", markdown, owner, author, now, now, ai.AiChatbot ?? false, ai.AiCopilot ?? false, ai.AiSalesAgent ?? false);
         }
 
         var changed = existing with
@@ -66,9 +59,9 @@ internal static class InternalArticleRules
             BodyMarkdown = markdown,
             OwnerId = input.OwnerId ?? existing.OwnerId,
             AuthorId = input.AuthorId ?? existing.AuthorId,
-            AiChatbot = input.AiChatbot ?? existing.AiChatbot,
-            AiCopilot = input.AiCopilot ?? existing.AiCopilot,
-            AiSalesAgent = input.AiSalesAgent ?? existing.AiSalesAgent,
+            AiChatbot = ai.AiChatbot ?? existing.AiChatbot,
+            AiCopilot = ai.AiCopilot ?? existing.AiCopilot,
+            AiSalesAgent = ai.AiSalesAgent ?? existing.AiSalesAgent,
         };
         return changed == existing ? existing : changed with { UpdatedAt = now };
     }

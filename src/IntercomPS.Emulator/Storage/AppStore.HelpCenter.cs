@@ -15,7 +15,7 @@ namespace IntercomPS.Emulator.Storage;
 /// </summary>
 internal sealed partial class AppStore
 {
-    private const string ArticleColumns = "id, title, description, body, author_id, state, parent_id, created_at, updated_at, translations";
+    private const string ArticleColumns = "id, title, description, body, author_id, state, parent_id, created_at, updated_at, translations, ai";
     private const string CollectionColumns = "id, name, description, parent_id, icon, sort_order, created_at, updated_at, translations";
 
     /// <summary>The app's articles, the most recently updated first (as the description says GET /articles orders them).</summary>
@@ -31,8 +31,8 @@ internal sealed partial class AppStore
     {
         var article = ArticleRules.Apply("0", null, input, Now, IsAdmin(s), id => CollectionById(s, id));
         var id = s.Scalar<long>($"""
-            INSERT INTO hc_articles (app, title, description, body, author_id, state, parent_id, created_at, updated_at, translations)
-            VALUES ($app, $title, $description, $body, $author, $state, $parent, $created, $updated, $translations) RETURNING id
+            INSERT INTO hc_articles (app, title, description, body, author_id, state, parent_id, created_at, updated_at, translations, ai)
+            VALUES ($app, $title, $description, $body, $author, $state, $parent, $created, $updated, $translations, $ai) RETURNING id
             """, ArticleArgs(article));
         return ArticleById(s, IdText(id))!;
     });
@@ -43,7 +43,7 @@ internal sealed partial class AppStore
         var article = ArticleRules.Apply(existing.Id, existing, input, Now, IsAdmin(s), parent => CollectionById(s, parent));
         s.Execute("""
             UPDATE hc_articles SET title = $title, description = $description, body = $body, author_id = $author, state = $state, parent_id = $parent,
-            created_at = $created, updated_at = $updated, translations = $translations WHERE app = $app AND id = $id
+            created_at = $created, updated_at = $updated, translations = $translations, ai = $ai WHERE app = $app AND id = $id
             """, [.. ArticleArgs(article), ("$id", long.Parse(existing.Id, CultureInfo.InvariantCulture))]);
         return ArticleById(s, id)!;
     });
@@ -121,7 +121,7 @@ internal sealed partial class AppStore
     [
         ("$app", app), ("$title", a.Content.Title), ("$description", a.Content.Description), ("$body", a.Content.Body), ("$author", a.Content.AuthorId),
         ("$state", a.Content.State), ("$parent", Seq(a.Parent?.Id)), ("$created", a.Content.CreatedAt), ("$updated", a.Content.UpdatedAt),
-        ("$translations", JsonSerializer.Serialize(a.Translations)),
+        ("$translations", JsonSerializer.Serialize(a.Translations)), ("$ai", a.Ai == ArticleAi.None ? null : JsonSerializer.Serialize(a.Ai)),
     ];
 
     private Func<long, bool> IsAdmin(DbSession s)
@@ -146,7 +146,9 @@ internal sealed partial class AppStore
         var parentId = r.IsDBNull(6) ? null : IdText(r.GetInt64(6));
         var parent = parentId is null ? null : collections is not null ? collections.GetValueOrDefault(parentId) : CollectionById(s!, parentId);
         var content = new ArticleContentRecord(r.GetString(1), Text(r, 2), Text(r, 3), r.GetInt64(4), r.GetString(5), r.GetInt64(7), r.GetInt64(8));
-        return new(IdText(r.GetInt64(0)), content, parent, JsonSerializer.Deserialize<Dictionary<string, ArticleContentRecord>>(r.GetString(9)) ?? []);
+        // An article from before 2.16's fields were kept was published once if it is published now.
+        var ai = r.IsDBNull(10) ? ArticleAi.None with { EverPublished = content.State == "published" } : JsonSerializer.Deserialize<ArticleAi>(r.GetString(10))!;
+        return ArticleRules.AsOf(new(IdText(r.GetInt64(0)), content, parent, JsonSerializer.Deserialize<Dictionary<string, ArticleContentRecord>>(r.GetString(9)) ?? [], ai), Now);
     }
 
     private static CollectionRecord ReadCollection(SqliteDataReader r) => new(

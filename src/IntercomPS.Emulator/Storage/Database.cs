@@ -75,7 +75,7 @@ internal sealed class Database : IDisposable
             writeSession.Execute("BEGIN IMMEDIATE");
             Schema.Apply(writeSession);
             SchemaV2.Apply(writeSession);
-            writeSession.Execute(SchemaWorkspace.Create);
+            SchemaWorkspace.Apply(writeSession);
             writeSession.Execute("COMMIT");
         }
         catch

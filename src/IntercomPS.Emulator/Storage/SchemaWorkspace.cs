@@ -112,7 +112,8 @@ internal static class SchemaWorkspace
             parent_id INTEGER,
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
-            translations TEXT NOT NULL);
+            translations TEXT NOT NULL,
+            ai TEXT);
         CREATE INDEX IF NOT EXISTS ix_hc_articles_app ON hc_articles(app, updated_at);
         -- Ids of the size the real service gives (and never the small ones the description's examples name as missing).
         INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_collections', 6870000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_collections');
@@ -256,6 +257,16 @@ internal static class SchemaWorkspace
         DELETE FROM events WHERE id NOT IN (SELECT MIN(id) FROM events GROUP BY user_seq, event_name, created_at);
         CREATE UNIQUE INDEX IF NOT EXISTS ux_events_once ON events(user_seq, event_name, created_at);
         """;
+
+    /// <summary>Creates these tables and brings an older data file's up to date: hc_articles.ai (2.16's fields, as JSON; null before any was set).</summary>
+    public static void Apply(DbSession s)
+    {
+        s.Execute(Create);
+        if (!Schema.HasColumn(s, "hc_articles", "ai"))
+        {
+            s.Execute("ALTER TABLE hc_articles ADD COLUMN ai TEXT");
+        }
+    }
 
     /// <summary>What resetting one app (or every app, without $app) removes of these tables.</summary>
     public const string ResetApp = """

@@ -25,6 +25,12 @@ internal static partial class HelpCenterEndpoints
         ["title", "description", "body", "author_id", "state", "parent_id", "parent_type", "translated_content.type",
         .. HelpCenter.Locales.SelectMany(l => HelpCenter.ArticleContentFields.Select(f => $"translated_content.{l}.{f}"))]);
 
+    /// <summary>2.16's (ApiModel.InternalArticleAi, which help center articles share): 2.14's, the AI fields and a schedule.</summary>
+    private static readonly FieldSet ArticleFields216 = UnknownFields.Set(
+        ["title", "description", "body", "author_id", "state", "parent_id", "parent_type", "translated_content.type",
+        .. HelpCenter.Locales.SelectMany(l => HelpCenter.ArticleContentFields.Select(f => $"translated_content.{l}.{f}")),
+        .. ArticleAiFields.Names, "scheduled_publish_at", "scheduled_unpublish_at"]);
+
     private static readonly FieldSet CreateCollectionFields = UnknownFields.Set(
         ["name", "description", "parent_id", "help_center_id", "translated_content.type",
         .. HelpCenter.Locales.SelectMany(l => HelpCenter.CollectionContentFields.Select(f => $"translated_content.{l}.{f}"))]);
@@ -36,34 +42,39 @@ internal static partial class HelpCenterEndpoints
     /// <summary>GET /articles: a numbered page (page, per_page: 25 by default), the most recently updated first.</summary>
     public static async Task<IResult> ListArticlesAsync(HttpContext context)
     {
-        var app = App(context);
+        var (app, ai) = (App(context), Ai(context));
         return NumberedPages.Answer(await Store(context).ListArticlesAsync(), context.Request.Query, DefaultArticlesPerPage,
-            (w, article) => Article(w, article, app, statistics: false));
+            (w, article) => Article(w, article, app, statistics: false, ai));
     }
 
     public static async Task<IResult> GetArticleAsync(HttpContext context)
     {
         var article = await Store(context).GetArticleAsync(RouteValues.Text(context, "article_id"));
-        var app = App(context);
-        return Json.Ok(w => Article(w, article, app, statistics: true));
+        var (app, ai) = (App(context), Ai(context));
+        return Json.Ok(w => Article(w, article, app, statistics: true, ai));
     }
 
     public static async Task<IResult> CreateArticleAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context, ArticleFields))!.Value;
-        var article = await Store(context).CreateArticleAsync(ArticleInput(body));
+        var ai = Ai(context);
+        var body = (await RequestBody.ReadAsync(context, ai ? ArticleFields216 : ArticleFields))!.Value;
+        var article = await Store(context).CreateArticleAsync(ArticleInput(body, ai));
         var app = App(context);
-        return Json.Ok(w => Article(w, article, app, statistics: true));
+        return Json.Ok(w => Article(w, article, app, statistics: true, ai));
     }
 
     public static async Task<IResult> UpdateArticleAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context, ArticleFields))!.Value;
-        var input = ArticleInput(body);
+        var ai = Ai(context);
+        var body = (await RequestBody.ReadAsync(context, ai ? ArticleFields216 : ArticleFields))!.Value;
+        var input = ArticleInput(body, ai);
         var article = await Store(context).UpdateArticleAsync(RouteValues.Text(context, "article_id"), input);
         var app = App(context);
-        return Json.Ok(w => Article(w, article, app, statistics: true));
+        return Json.Ok(w => Article(w, article, app, statistics: true, ai));
     }
+
+    /// <summary>Whether the version's articles have 2.16's fields: help center articles have them where internal ones do.</summary>
+    private static bool Ai(HttpContext context) => Face.VersionOf(context).Model.InternalArticleAi;
 
     public static async Task<IResult> DeleteArticleAsync(HttpContext context)
     {
@@ -100,7 +111,7 @@ internal static partial class HelpCenterEndpoints
             .Where(a => phrase is null or "" || Contents(a).Any(c => Matches(c, phrase)))
             .ToList();
         var (items, page, perPage) = NumberedPages.Slice(found, query, DefaultSearchPerPage);
-        var app = App(context);
+        var (app, ai) = (App(context), Ai(context));
         return Json.Ok(w =>
         {
             w.WriteStartObject();
@@ -110,7 +121,7 @@ internal static partial class HelpCenterEndpoints
             w.WriteStartArray("articles");
             foreach (var article in items)
             {
-                Article(w, article, app, statistics: true);
+                Article(w, article, app, statistics: true, ai);
             }
 
             w.WriteEndArray();
@@ -199,10 +210,12 @@ internal static partial class HelpCenterEndpoints
 
     /// <summary>
     /// The write's content: the body's own fields, then translated_content's default locale's where the body leaves
-    /// one out; every other locale on its own.
+    /// one out; every other locale on its own; with <paramref name="ai"/> (2.16) the AI fields and a schedule.
     /// </summary>
-    private static ArticleInput ArticleInput(JsonElement body)
+    private static ArticleInput ArticleInput(JsonElement body, bool ai)
     {
+        var aiFields = ArticleAiFields.Read(body, ai);
+        var schedule = ai ? Schedule(body) : null;
         var own = Content(body, "");
         var translations = new Dictionary<string, ArticleContentInput>(StringComparer.Ordinal);
         if (Input.Field(body, "translated_content") is { } translated)
@@ -245,8 +258,42 @@ internal static partial class HelpCenterEndpoints
             throw new ApiError(400, "bad_request", $"parent_type must be collection or section, not '{parentType}'") { Code = "parameter_invalid", Field = "parent_type" };
         }
 
-        return new(own, parentId, translations);
+        return new(own, parentId, translations, aiFields, schedule);
     }
+
+    /// <summary>
+    /// 2.16's scheduled_publish_at or scheduled_unpublish_at (never both in one request): an ISO 8601 time, or null to
+    /// cancel the pending one; an empty string or anything else is refused. Whether it is in the future, ArticleRules decides.
+    /// </summary>
+    private static ArticleSchedule? Schedule(JsonElement body)
+    {
+        var publish = body.TryGetProperty("scheduled_publish_at", out var p);
+        var unpublish = body.TryGetProperty("scheduled_unpublish_at", out var u);
+        if (publish && unpublish)
+        {
+            throw new ApiError(400, "bad_request", "give scheduled_publish_at or scheduled_unpublish_at, not both: an article has at most one pending schedule")
+            { Code = "parameter_invalid", Field = "scheduled_unpublish_at" };
+        }
+
+        if (!publish && !unpublish)
+        {
+            return null;
+        }
+
+        var (field, value) = publish ? ("scheduled_publish_at", p) : ("scheduled_unpublish_at", u);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Null => new(unpublish, null),
+            JsonValueKind.String when IsoTime().IsMatch(value.GetString()!)
+                && DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) =>
+                new(unpublish, at.ToUnixTimeSeconds()),
+            _ => throw new ApiError(400, "bad_request", $"{field} must be an ISO 8601 time (2026-12-31T09:00:00Z) or null, not {Input.Describe(value)}")
+            { Code = "parameter_invalid", Field = field },
+        };
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex IsoTime();
 
     private static ArticleContentInput Content(JsonElement o, string at)
     {
@@ -340,7 +387,7 @@ internal static partial class HelpCenterEndpoints
     };
 
     /// <summary>An article in the field order of the description's examples: statistics for a single one, translated_content when it has other locales.</summary>
-    public static void Article(Utf8JsonWriter w, ArticleRecord a, string app, bool statistics)
+    public static void Article(Utf8JsonWriter w, ArticleRecord a, string app, bool statistics, bool ai)
     {
         w.WriteStartObject();
         w.WriteString("id", a.Id);
@@ -383,6 +430,23 @@ internal static partial class HelpCenterEndpoints
         w.WriteEndArray();
         w.WriteEndObject();
         ContentFields(w, a.Id, a.Content, app, HelpCenter.DefaultLocale, inLocale: false);
+        if (ai)
+        {
+            ArticleAiFields.WriteMarkdown(w, a.Ai.BodyMarkdown);
+            ArticleAiFields.WriteFlags(w, a.Ai.AiChatbot, a.Ai.AiCopilot, a.Ai.AiSalesAgent);
+            foreach (var (field, at) in new[] { ("scheduled_publish_at", a.Ai.ScheduledPublishAt), ("scheduled_unpublish_at", a.Ai.ScheduledUnpublishAt) })
+            {
+                if (at is { } seconds)
+                {
+                    w.WriteNumber(field, seconds);
+                }
+                else
+                {
+                    w.WriteNull(field);
+                }
+            }
+        }
+
         if (a.Translations.Count > 0)
         {
             w.WriteString("default_locale", HelpCenter.DefaultLocale);

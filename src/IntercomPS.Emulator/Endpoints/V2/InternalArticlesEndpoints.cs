@@ -22,8 +22,7 @@ internal static class InternalArticlesEndpoints
     /// <summary>2.14's create_internal_article_request and update_internal_article_request: the same fields.</summary>
     private static readonly FieldSet WriteFields = UnknownFields.Set("title", "body", "author_id", "owner_id");
 
-    private static readonly FieldSet WriteFields216 = UnknownFields.Set(
-        "title", "body", "body_markdown", "author_id", "owner_id", "audience_ids", "ai_chatbot_availability", "ai_copilot_availability", "ai_sales_agent_availability");
+    private static readonly FieldSet WriteFields216 = UnknownFields.Set(["title", "body", "author_id", "owner_id", .. ArticleAiFields.Names]);
 
     /// <summary>GET /internal_articles: a numbered page (page, per_page), the most recently updated first.</summary>
     public static async Task<IResult> ListAsync(HttpContext context)
@@ -106,8 +105,8 @@ internal static class InternalArticlesEndpoints
     }
 
     /// <summary>
-    /// The write's fields, each checked for its type: title a non-blank string, body (and 2.16's body_markdown, never
-    /// both) a string, owner_id and author_id positive integers, audience_ids a list of them, the AI flags booleans.
+    /// The write's fields, each checked for its type: title a non-blank string, body a string, owner_id and author_id
+    /// positive integers; 2.16's as <see cref="ArticleAiFields.Read"/> checks them.
     /// </summary>
     private static InternalArticleInput WriteOf(JsonElement body, bool ai)
     {
@@ -117,23 +116,8 @@ internal static class InternalArticlesEndpoints
             throw Invalid("title", "title must not be blank");
         }
 
-        var markdown = ai ? Text(body, "body_markdown") : null;
         var html = Text(body, "body");
-        if (markdown is not null && html is not null)
-        {
-            throw Invalid("body_markdown", "body and body_markdown are mutually exclusive: give one");
-        }
-
-        IReadOnlyList<long>? audiences = null;
-        if (ai && Input.Field(body, "audience_ids") is { } list)
-        {
-            audiences = list.ValueKind == JsonValueKind.Array && list.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n > 0)
-                ? [.. list.EnumerateArray().Select(v => v.GetInt64())]
-                : throw Invalid("audience_ids", $"audience_ids must be a list of audience ids (positive integers), not {Input.Describe(list)}");
-        }
-
-        return new(title, html, markdown, AdminId(body, "owner_id"), AdminId(body, "author_id"), audiences,
-            ai ? Flag(body, "ai_chatbot_availability") : null, ai ? Flag(body, "ai_copilot_availability") : null, ai ? Flag(body, "ai_sales_agent_availability") : null);
+        return new(title, html, AdminId(body, "owner_id"), AdminId(body, "author_id"), ArticleAiFields.Read(body, ai));
     }
 
     private static string? Text(JsonElement body, string name) => Input.Field(body, name) switch
@@ -151,15 +135,7 @@ internal static class InternalArticlesEndpoints
         { } v => throw Invalid(name, $"{name} must be an admin's id (a positive integer), not {Input.Describe(v)}"),
     };
 
-    private static bool? Flag(JsonElement body, string name) => Input.Field(body, name) switch
-    {
-        null => null,
-        { ValueKind: JsonValueKind.True } => true,
-        { ValueKind: JsonValueKind.False } => false,
-        { } v => throw Invalid(name, $"{name} must be true or false, not {Input.Describe(v)}"),
-    };
-
-    private static ApiError Invalid(string field, string message) => new(400, "bad_request", message) { Code = "parameter_invalid", Field = field };
+    private static ApiError Invalid(string field, string message) => ArticleAiFields.Invalid(field, message);
 
     /// <summary>An internal article in the field order of the description's examples (the schema's type, created_at and updated_at beside them); 2.16's fields with <paramref name="ai"/>.</summary>
     private static void Article(Utf8JsonWriter w, InternalArticleRecord a, bool ai)
@@ -179,14 +155,7 @@ internal static class InternalArticlesEndpoints
 
         if (ai)
         {
-            if (a.BodyMarkdown is { } markdown)
-            {
-                w.WriteString("body_markdown", markdown);
-            }
-            else
-            {
-                w.WriteNull("body_markdown");
-            }
+            ArticleAiFields.WriteMarkdown(w, a.BodyMarkdown);
         }
 
         w.WriteNumber("owner_id", a.OwnerId);
@@ -199,9 +168,7 @@ internal static class InternalArticlesEndpoints
             // Audiences are not emulated: no article is targeted to any.
             w.WriteStartArray("audience_ids");
             w.WriteEndArray();
-            w.WriteBoolean("ai_chatbot_availability", a.AiChatbot);
-            w.WriteBoolean("ai_copilot_availability", a.AiCopilot);
-            w.WriteBoolean("ai_sales_agent_availability", a.AiSalesAgent);
+            ArticleAiFields.WriteFlags(w, a.AiChatbot, a.AiCopilot, a.AiSalesAgent);
         }
 
         w.WriteEndObject();
