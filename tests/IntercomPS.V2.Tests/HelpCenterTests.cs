@@ -47,6 +47,90 @@ public class HelpCenterTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
     }
 
     [Fact]
+    public async Task On_2_16_an_article_has_markdown_audiences_and_ai_availability_as_an_internal_article_has()
+    {
+        await fixture.ResetAsync();
+        var api = Api.WithVersion("2.16");
+        var admin = await AdminAsync();
+        var created = await api.PostAsync("/articles", new
+        {
+            title = "Guide", body_markdown = "# Guide\n\nSome instructions.", author_id = admin, ai_copilot_availability = true, audience_ids = System.Array.Empty<long>(),
+        });
+        Assert.Null(created.Header("X-Emulator-Warning"));
+        Assert.Equal("# Guide\n\nSome instructions.", created.Ok()["body_markdown"].GetString());
+        Assert.Equal("<p class=\"no-margin\"># Guide</p>\n<p class=\"no-margin\">Some instructions.</p>", created["body"].GetString()); // its text in paragraphs
+        Assert.Equal((false, true, false), (created["ai_chatbot_availability"].GetBoolean(), created["ai_copilot_availability"].GetBoolean(), created["ai_sales_agent_availability"].GetBoolean()));
+        var id = created["id"].GetString()!;
+        Assert.Equal(created["body_markdown"].GetString(), (await api.GetAsync($"/articles/{id}")).Ok()["body_markdown"].GetString());
+
+        // HTML replaces the markdown; a flag given changes, the others stay; the list and the search show them too.
+        var updated = (await api.PutAsync($"/articles/{id}", new { body = "<p>New</p>", ai_chatbot_availability = true })).Ok();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, updated["body_markdown"].ValueKind);
+        Assert.Equal((true, true), (updated["ai_chatbot_availability"].GetBoolean(), updated["ai_copilot_availability"].GetBoolean()));
+        Assert.True((await api.GetAsync("/articles")).Ok()["data"][0].GetProperty("ai_chatbot_availability").GetBoolean());
+        Assert.True((await api.GetAsync("/articles/search?phrase=New")).Ok()["data"].GetProperty("articles")[0].GetProperty("ai_copilot_availability").GetBoolean());
+
+        Assert.Equal("body and body_markdown are mutually exclusive: give one",
+            (await api.PutAsync($"/articles/{id}", new { body = "a", body_markdown = "b" })).Error(400, "parameter_invalid"));
+        Assert.Equal("ai_sales_agent_availability must be true or false, not a string (\"yes\")",
+            (await api.PutAsync($"/articles/{id}", new { ai_sales_agent_availability = "yes" })).Error(400, "parameter_invalid"));
+        // Audiences are not emulated: any is unknown, the documented 404, and nothing else of the write is kept.
+        Assert.Equal("Audience 7 not found: audiences are not emulated",
+            (await api.PutAsync($"/articles/{id}", new { title = "Lost", audience_ids = new[] { 7 } })).Error(404, "not_found"));
+        Assert.Equal("Guide", (await api.GetAsync($"/articles/{id}")).Ok()["title"].GetString());
+
+        // 2.16's fields are 2.14's unknown fields, named and ignored; its answers leave them out.
+        var on214 = await Api.PutAsync($"/articles/{id}", new { ai_chatbot_availability = false, scheduled_publish_at = "2999-01-01T00:00:00Z" });
+        Assert.StartsWith("ignored unknown fields 'ai_chatbot_availability', 'scheduled_publish_at'; ", on214.Header("X-Emulator-Warning"));
+        Assert.False(on214.Ok().Json.TryGetProperty("ai_chatbot_availability", out _));
+        var read = (await api.GetAsync($"/articles/{id}")).Ok();
+        Assert.True(read["ai_chatbot_availability"].GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, read["scheduled_publish_at"].ValueKind);
+    }
+
+    [Fact]
+    public async Task On_2_16_a_publish_or_unpublish_is_scheduled_one_at_a_time_and_happens_when_due()
+    {
+        await fixture.ResetAsync();
+        var api = Api.WithVersion("2.16");
+        var admin = await AdminAsync();
+        const string Later = "2999-12-31T09:00:00Z";
+        const long LaterSeconds = 32_503_626_000;
+
+        // With state published, a publish is scheduled instead of made; the draft has no unpublish to schedule.
+        var created = (await api.PostAsync("/articles", new { title = "Launch", author_id = admin, state = "published", scheduled_publish_at = Later })).Ok();
+        Assert.Equal(("draft", LaterSeconds), (created["state"].GetString(), created["scheduled_publish_at"].GetInt64()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, created["scheduled_unpublish_at"].ValueKind);
+        var id = created["id"].GetString()!;
+        async Task<string> Refused(object body) => (await api.PutAsync($"/articles/{id}", body)).Error(400, "parameter_invalid");
+        Assert.Equal("scheduled_unpublish_at needs an article that has been published", await Refused(new { scheduled_unpublish_at = Later }));
+        Assert.Equal("scheduled_publish_at cannot be combined with state draft: it schedules a publish", await Refused(new { state = "draft", scheduled_publish_at = Later }));
+        Assert.Equal("scheduled_publish_at must be in the future", await Refused(new { scheduled_publish_at = "2020-01-01T00:00:00Z" }));
+        Assert.Equal("scheduled_publish_at must be an ISO 8601 time (2026-12-31T09:00:00Z) or null, not a string (\"\")", await Refused(new { scheduled_publish_at = "" }));
+        Assert.Equal("give scheduled_publish_at or scheduled_unpublish_at, not both: an article has at most one pending schedule",
+            await Refused(new { scheduled_publish_at = Later, scheduled_unpublish_at = Later }));
+        Assert.Equal(LaterSeconds, (await api.GetAsync($"/articles/{id}")).Ok()["scheduled_publish_at"].GetInt64()); // nothing refused changed it
+
+        // null cancels the pending publish; once published, an unpublish may be scheduled, and it replaces a pending publish.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await api.PutAsync($"/articles/{id}", """{"scheduled_publish_at":null}""")).Ok()["scheduled_publish_at"].ValueKind);
+        (await api.PutAsync($"/articles/{id}", new { state = "published" })).Ok();
+        (await api.PutAsync($"/articles/{id}", new { scheduled_publish_at = Later })).Ok();
+        var unpublishing = (await api.PutAsync($"/articles/{id}", new { scheduled_unpublish_at = "2999-12-31T10:00:00+01:00" })).Ok();
+        Assert.Equal(("published", LaterSeconds), (unpublishing["state"].GetString(), unpublishing["scheduled_unpublish_at"].GetInt64()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, unpublishing["scheduled_publish_at"].ValueKind);
+
+        // When its time comes, a scheduled publish has happened, in every version's answers.
+        var soon = System.DateTimeOffset.FromUnixTimeSeconds(System.DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 2);
+        var next = (await api.PostAsync("/articles", new { title = "Soon", author_id = admin, state = "published", scheduled_publish_at = soon.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) })).Ok();
+        Assert.Equal("draft", next["state"].GetString());
+        await Task.Delay(System.TimeSpan.FromSeconds(3.2));
+        var due = (await api.GetAsync($"/articles/{next["id"].GetString()}")).Ok();
+        Assert.Equal(("published", soon.ToUnixTimeSeconds()), (due["state"].GetString(), due["updated_at"].GetInt64()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, due["scheduled_publish_at"].ValueKind);
+        Assert.Single((await Api.GetAsync("/articles/search?state=published&phrase=Soon")).Ok()["data"].GetProperty("articles").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Title_and_author_are_required_and_the_author_must_be_an_admin()
     {
         await fixture.ResetAsync();
