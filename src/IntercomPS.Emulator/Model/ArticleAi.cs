@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace IntercomPS.Emulator.Model;
 
 /// <summary>
-/// 2.16's AI fields of an article write, a help center article's or an internal one's (ApiModel.InternalArticleAi):
+/// 2.16's AI fields of an article write, a help center article's or an internal one's (ApiModel.AiArticles):
 /// body_markdown (instead of body), the audiences to target and the AI availability flags; null is not given.
 /// </summary>
 internal sealed record ArticleAiInput(string? BodyMarkdown, IReadOnlyList<long>? AudienceIds, bool? AiChatbot, bool? AiCopilot, bool? AiSalesAgent)

@@ -93,7 +93,7 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="TicketPreviousState">A ticket has previous_ticket_state_id (2.16): the state its most recent state change left, null before any.</param>
 /// <param name="ConversationTitles">PUT /conversations/{id} takes title and company_id (2.14 on); 2.11's update_conversation_request has only read and custom_attributes, so there they are unknown fields, named and ignored.</param>
 /// <param name="RetainMetrics">DELETE /conversations/{id} takes the query parameter retain_metrics (2.16): true (the default) keeps reporting data, false deletes it too; the emulator keeps no reporting data, so either deletes the same, and only its value is checked.</param>
-/// <param name="InternalArticleAi">An internal article has body_markdown, audience_ids and ai_chatbot/ai_copilot/ai_sales_agent_availability (2.16), in its writes and its answers.</param>
+/// <param name="AiArticles">Articles, internal and help center ones, have body_markdown, audience_ids and ai_chatbot/ai_copilot/ai_sales_agent_availability (2.16), in their writes and their answers (a help center article's answer has no audience_ids, which 2.16 gives it only per locale); help center articles also scheduled_publish_at and scheduled_unpublish_at.</param>
 /// <param name="MessageCopies">POST /messages knows cc and bcc (2.14 on), which it refuses as not emulated; 2.11's create_message_request has neither, so there they are unknown fields, named and ignored, and the message is sent.</param>
 /// <param name="ReplySkipNotifications">POST /conversations/{id}/reply takes skip_notifications (2.15 on; before, only ticket replies do): checked, and changes nothing, as no notifications are sent here.</param>
 /// <param name="TicketWriteOptions">POST /tickets takes assignment, conversation_to_link_id and skip_notifications, and POST /tickets/{id}/reply skip_notifications (2.14 on); 2.11's create_ticket_request and ticket replies have none of them, so there they are unknown fields, named and ignored (the ticket is made unassigned, no link is refused).</param>
@@ -105,13 +105,13 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 internal sealed record ApiModel(
     string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
     bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false,
-    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool InternalArticleAi = false, bool ReplySkipNotifications = false, bool MessageCopies = true,
+    bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool AiArticles = false, bool ReplySkipNotifications = false, bool MessageCopies = true,
     bool TicketWriteOptions = true, bool ConversationReplyOptions = true, bool ContactEmailVerified = false, bool MergeDuplicatesOnly = false, bool TicketReplyFiles = false)
 {
     public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false, ConversationTitles: false, MessageCopies: false,
         TicketWriteOptions: false, ConversationReplyOptions: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15", ReplySkipNotifications: true);
-    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true, InternalArticleAi: true, ReplySkipNotifications: true,
+    public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true, AiArticles: true, ReplySkipNotifications: true,
         ContactEmailVerified: true, MergeDuplicatesOnly: true, TicketReplyFiles: true);
 }

@@ -7,7 +7,7 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>
 /// 2.16's AI fields of an article, read and written alike for a help center article and an internal one
-/// (ApiModel.InternalArticleAi): body_markdown, audience_ids and the ai_chatbot/ai_copilot/ai_sales_agent_availability flags.
+/// (ApiModel.AiArticles): body_markdown, audience_ids and the ai_chatbot/ai_copilot/ai_sales_agent_availability flags.
 /// </summary>
 internal static class ArticleAiFields
 {

@@ -25,7 +25,7 @@ internal static partial class HelpCenterEndpoints
         ["title", "description", "body", "author_id", "state", "parent_id", "parent_type", "translated_content.type",
         .. HelpCenter.Locales.SelectMany(l => HelpCenter.ArticleContentFields.Select(f => $"translated_content.{l}.{f}"))]);
 
-    /// <summary>2.16's (ApiModel.InternalArticleAi, which help center articles share): 2.14's, the AI fields and a schedule.</summary>
+    /// <summary>2.16's (ApiModel.AiArticles, which help center articles share): 2.14's, the AI fields and a schedule.</summary>
     private static readonly FieldSet ArticleFields216 = UnknownFields.Set(
         ["title", "description", "body", "author_id", "state", "parent_id", "parent_type", "translated_content.type",
         .. HelpCenter.Locales.SelectMany(l => HelpCenter.ArticleContentFields.Select(f => $"translated_content.{l}.{f}")),
@@ -74,7 +74,7 @@ internal static partial class HelpCenterEndpoints
     }
 
     /// <summary>Whether the version's articles have 2.16's fields: help center articles have them where internal ones do.</summary>
-    private static bool Ai(HttpContext context) => Face.VersionOf(context).Model.InternalArticleAi;
+    private static bool Ai(HttpContext context) => Face.VersionOf(context).Model.AiArticles;
 
     public static async Task<IResult> DeleteArticleAsync(HttpContext context)
     {

@@ -11,7 +11,7 @@ namespace IntercomPS.Emulator.Endpoints.V2;
 
 /// <summary>
 /// Internal articles (2.14 on): written (title, body, owner and author, admins of the app), read, listed by numbered
-/// pages (25 by default), searched by folder (10 to a page), deleted. 2.16 (<see cref="ApiModel.InternalArticleAi"/>)
+/// pages (25 by default), searched by folder (10 to a page), deleted. 2.16 (<see cref="ApiModel.AiArticles"/>)
 /// adds body_markdown, audience_ids and the AI availability flags to the writes and the answers.
 /// </summary>
 internal static class InternalArticlesEndpoints
@@ -174,7 +174,7 @@ internal static class InternalArticlesEndpoints
         w.WriteEndObject();
     }
 
-    private static bool Ai(HttpContext context) => Face.VersionOf(context).Model.InternalArticleAi;
+    private static bool Ai(HttpContext context) => Face.VersionOf(context).Model.AiArticles;
 
     private static IAppStore Store(HttpContext context) => Caller.From(context).Store;
 }
