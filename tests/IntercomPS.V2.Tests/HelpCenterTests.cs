@@ -123,11 +123,14 @@ public class HelpCenterTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         var soon = System.DateTimeOffset.FromUnixTimeSeconds(System.DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 2);
         var next = (await api.PostAsync("/articles", new { title = "Soon", author_id = admin, state = "published", scheduled_publish_at = soon.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) })).Ok();
         Assert.Equal("draft", next["state"].GetString());
-        await Task.Delay(System.TimeSpan.FromSeconds(3.2));
+        await Task.Delay(System.TimeSpan.FromSeconds(1.1));
+        (await api.PutAsync($"/articles/{id}", new { title = "Launched" })).Ok(); // updated before the publish comes due
+        await Task.Delay(System.TimeSpan.FromSeconds(2.1));
         var due = (await api.GetAsync($"/articles/{next["id"].GetString()}")).Ok();
         Assert.Equal(("published", soon.ToUnixTimeSeconds()), (due["state"].GetString(), due["updated_at"].GetInt64()));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, due["scheduled_publish_at"].ValueKind);
         Assert.Single((await Api.GetAsync("/articles/search?state=published&phrase=Soon")).Ok()["data"].GetProperty("articles").EnumerateArray());
+        Assert.Equal(["Soon", "Launched"], (await Api.GetAsync("/articles")).Ok()["data"].EnumerateArray().Select(a => a.GetProperty("title").GetString())); // most recently updated first
     }
 
     [Fact]

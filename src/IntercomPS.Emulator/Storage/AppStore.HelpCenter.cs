@@ -22,7 +22,10 @@ internal sealed partial class AppStore
     public Task<IReadOnlyList<ArticleRecord>> ListArticlesAsync() => Task.FromResult<IReadOnlyList<ArticleRecord>>(db.Read(s =>
     {
         var collections = CollectionsOf(s).ToDictionary(c => c.Id);
-        return s.Query($"SELECT {ArticleColumns} FROM hc_articles WHERE app = $app ORDER BY updated_at DESC, id DESC", r => ReadArticle(r, collections), ("$app", app));
+        var articles = s.Query($"SELECT {ArticleColumns} FROM hc_articles WHERE app = $app ORDER BY updated_at DESC, id DESC", r => ReadArticle(r, collections), ("$app", app));
+
+        // A schedule that came due since the last write updated its article then (ArticleRules.AsOf), after the row's updated_at: ordered again.
+        return (IReadOnlyList<ArticleRecord>)[.. articles.OrderByDescending(a => a.Content.UpdatedAt).ThenByDescending(a => long.Parse(a.Id, CultureInfo.InvariantCulture))];
     }));
 
     public Task<ArticleRecord> GetArticleAsync(string id) => Task.FromResult(db.Read(s => ArticleById(s, id) ?? throw HelpCenterNotFound()));
