@@ -52,7 +52,7 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
             ["2.15"] = new Dictionary<string, (string[], string[], string)>(),
             ["2.16"] = new Dictionary<string, (string[], string[], string)>
             {
-                ["POST /conversations"] = ([], ["brand_id"], New216 + "; brands are not emulated: GET /brands is not in 2.14's description, which bounds the operations served"),
+                ["POST /conversations"] = ([], ["brand_id"], New216 + "; brands are not emulated"),
             },
         };
 
