@@ -51,6 +51,8 @@ internal static class ApiRoutes
         new("GET", "/away_status_reasons", AdminsEndpoints.ListAwayReasonsAsync),
         new("GET", "/teams", TeamsEndpoints.ListAsync),
         new("GET", "/teams/{team_id}", TeamsEndpoints.GetAsync),
+        new("GET", "/brands", BrandsEndpoints.ListAsync),
+        new("GET", "/brands/{id}", BrandsEndpoints.GetAsync),
 
         new("GET", "/contacts", ContactsEndpoints.ListAsync),
         new("POST", "/contacts", ContactsEndpoints.CreateAsync),

@@ -211,6 +211,11 @@ public static class Errata
             "The example of PUT /admins/{id}/away writes away_status_reason_id as the string '12345', while the admin schema "
             + "types it as an integer (null when not away), as the request's own away_status_reason_id is: read as 12345.",
             Since214),
+        new("/paths/~1brands~1{id}/get/responses/404/content/application~1json/examples/Brand not found/value/request_id",
+            ErratumTarget.Example, node => ReplaceWith(node, JsonValue.Create("b6b3c2de-2a8c-4a6a-9f36-1a7c2e5d4f10")),
+            "The \"Brand not found\" example of GET /brands/{id} writes its request_id as \"req_12345\", which is neither the "
+            + "UUID the error schema says nor the real service's own form: read as a UUID.",
+            ["2.15", "2.16"]),
         new("/components/schemas/activity_log_metadata/properties", ErratumTarget.Schema, node =>
             {
                 node["before"] = new JsonObject { ["description"] = "The value or settings before the change." };

@@ -45,10 +45,20 @@ internal static class ConversationsEndpoints
 
     private static readonly FieldSet CreateFields = UnknownFields.Set("from.type", "from.id", "body", "subject", "attachment_urls", "created_at");
 
+    /// <summary>2.16's, with brand_id (ApiModel.ConversationBrands).</summary>
+    private static readonly FieldSet CreateFieldsWithBrand = UnknownFields.Set("from.type", "from.id", "body", "subject", "attachment_urls", "created_at", "brand_id");
+
     /// <summary>from: {type: user|lead|contact, id}: the contact starts the conversation; the answer is its first message.</summary>
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
-        var body = (await RequestBody.ReadAsync(context, CreateFields))!.Value;
+        var branded = Face.VersionOf(context).Model.ConversationBrands;
+        var body = (await RequestBody.ReadAsync(context, branded ? CreateFieldsWithBrand : CreateFields))!.Value;
+        if (branded && Input.Field(body, "brand_id") is { } brand)
+        {
+            // Checked and not kept: 2.16's conversation shows no brand.
+            BrandsEndpoints.Check(context, brand.ValueKind == JsonValueKind.String ? brand.GetString()! : throw Invalid("brand_id", $"brand_id must be a string, not {Input.Kind(brand)}"));
+        }
+
         if (Input.Field(body, "from") is not { ValueKind: JsonValueKind.Object } from)
         {
             throw Invalid("from", "from is required: {\"type\": \"user\", \"id\": contact id}");
