@@ -71,6 +71,22 @@ internal sealed partial class DummyApp
             [new(1, "ticket_state_updated_by_admin", null, "submitted", "submitted", null, null, "admin", Admin.Id, Admin.Name, Admin.Email, created)]));
     }
 
+    /// <summary>The canned conversation converted as a stored app converts one (checked alike), answered and kept nowhere: it can be converted again.</summary>
+    public Task<TicketRecord> ConvertConversationAsync(long conversationId, TicketConversion input)
+    {
+        var conversation = CannedThread(ListedUsers[0], conversationId);
+        var type = CannedTicketTypeOf(input.TicketTypeId);
+        Tickets.CheckConvertible(type);
+        var state = input.StateId is { } stateId ? Tickets.State(stateId) : TicketStates.All[0];
+        var attributes = Tickets.Merge(type, "{}", input.Attributes, creating: true, field: "attributes");
+        var user = conversation.Contact.User;
+        var parts = conversation.Messages.Select((m, i) => new TicketPartRecord(i + 1, "comment", m.Html, null, null, null, null,
+            m.FromAdmin ? "admin" : "user", m.FromAdmin ? Admin.Id : user.IntercomId, m.FromAdmin ? Admin.Name : user.Name, m.FromAdmin ? Admin.Email : user.Email, m.CreatedAt)).ToList();
+        parts.Add(new(parts.Count + 1, "ticket_state_updated_by_admin", null, state.Category, state.Category, null, null, "admin", Admin.Id, Admin.Name, Admin.Email, CannedTicketTime));
+        return Task.FromResult(new TicketRecord(1, 1, type, state, attributes, [(user.IntercomId, user.UserId)], null, "0", "0", Open: true, SnoozedUntil: null,
+            IsShared: true, conversation.CreatedAt, CannedTicketTime, parts));
+    }
+
     public Task<TicketRecord> GetTicketAsync(string id) => throw Tickets.NotFound();
 
     /// <summary>Checked as a create is, answered as job 1, and kept nowhere: no job is ever found.</summary>

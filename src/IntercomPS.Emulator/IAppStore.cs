@@ -320,6 +320,9 @@ internal interface IAppStore
     /// <summary>A new ticket on its type, for its one contact (a new user for an email no contact has), its attributes checked against the type's.</summary>
     Task<TicketRecord> CreateTicketAsync(TicketInput input);
 
+    /// <summary>POST /conversations/{id}/convert: a new ticket of a Customer type carrying the conversation's contacts and parts; a conversation converts once.</summary>
+    Task<TicketRecord> ConvertConversationAsync(long conversationId, TicketConversion input);
+
     /// <summary>POST /tickets/enqueue: the ticket made at once, as CreateTicketAsync makes it; its job's id.</summary>
     Task<long> EnqueueTicketAsync(TicketInput input);
 

@@ -91,6 +91,7 @@ internal static class ApiRoutes
         new("DELETE", "/conversations/{conversation_id}/tags/{tag_id}", ConversationsEndpoints.UntagAsync),
         new("POST", "/conversations/{conversation_id}/customers", ConversationsEndpoints.AttachContactAsync),
         new("DELETE", "/conversations/{conversation_id}/customers/{contact_id}", ConversationsEndpoints.DetachContactAsync),
+        new("POST", "/conversations/{conversation_id}/convert", TicketsEndpoints.ConvertAsync),
         new("POST", "/messages", MessagesEndpoints.CreateAsync),
 
         new("POST", "/events", EventsEndpoints.SubmitAsync),

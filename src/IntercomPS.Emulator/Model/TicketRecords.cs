@@ -193,6 +193,9 @@ internal sealed record TicketInput(
     string TicketTypeId, TicketContactKey Contact, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Attributes, string? CompanyId, long? CreatedAt,
     string? AdminAssigneeId, string? TeamAssigneeId);
 
+/// <summary>POST /conversations/{id}/convert: the ticket type, the attributes to set, and (2.16) the state to start in (null: submitted).</summary>
+internal sealed record TicketConversion(string TicketTypeId, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Attributes, string? StateId);
+
 /// <summary>A contact, by exactly one of its Intercom id, external id or email: a new ticket's one, or one added to a conversation.</summary>
 internal sealed record TicketContactKey(string? Id, string? ExternalId, string? Email);
 
@@ -214,15 +217,17 @@ internal static class Tickets
     /// Checks values against the type's attributes (not archived): every name must be one of them (2.16's words for
     /// one that is not), and each value must fit its data type (null clears a value); on create, every attribute the
     /// type requires teammates to fill must be given (the words of 2.14's enqueue example). The values as stored: the
-    /// old ones merged with these, nulls removed.
+    /// old ones merged with these, nulls removed. <paramref name="field"/> is the request's name for the values (POST
+    /// /conversations/{id}/convert calls them attributes).
     /// </summary>
-    public static string Merge(TicketTypeRecord type, string stored, IReadOnlyDictionary<string, System.Text.Json.JsonElement> values, bool creating)
+    public static string Merge(TicketTypeRecord type, string stored, IReadOnlyDictionary<string, System.Text.Json.JsonElement> values, bool creating,
+        string field = "ticket_attributes")
     {
         var live = type.Attributes.Where(a => !a.Archived).ToDictionary(a => a.Name, StringComparer.Ordinal);
         var extra = values.Keys.Where(name => !live.ContainsKey(name)).ToList();
         if (extra.Count > 0)
         {
-            throw TicketTypes.Invalid("ticket_attributes", $"Extra attributes provided that are not found on ticket type: {string.Join(", ", extra)}");
+            throw TicketTypes.Invalid(field, $"Extra attributes provided that are not found on ticket type: {string.Join(", ", extra)}");
         }
 
         var merged = System.Text.Json.Nodes.JsonNode.Parse(stored)!.AsObject();
@@ -234,19 +239,19 @@ internal static class Tickets
                 continue;
             }
 
-            Check(live[name], value);
+            Check(live[name], value, field);
             merged[name] = System.Text.Json.Nodes.JsonNode.Parse(value.GetRawText());
         }
 
         if (creating && live.Values.Any(a => a.RequiredToCreate && !merged.ContainsKey(a.Name)))
         {
-            throw TicketTypes.Invalid("ticket_attributes", "Missing required ticket attributes");
+            throw TicketTypes.Invalid(field, "Missing required ticket attributes");
         }
 
         return merged.ToJsonString();
     }
 
-    private static void Check(TicketTypeAttributeRecord attribute, System.Text.Json.JsonElement value)
+    private static void Check(TicketTypeAttributeRecord attribute, System.Text.Json.JsonElement value, string field)
     {
         var ok = attribute.DataType switch
         {
@@ -256,7 +261,7 @@ internal static class Tickets
             "decimal" => value.ValueKind == System.Text.Json.JsonValueKind.Number,
             "boolean" => value.ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False,
             "datetime" => value.ValueKind == System.Text.Json.JsonValueKind.Number && value.TryGetInt64(out _),
-            _ => throw TicketTypes.Invalid("ticket_attributes", $"ticket_attributes.{attribute.Name} is a files attribute: files are not emulated"),
+            _ => throw TicketTypes.Invalid(field, $"{field}.{attribute.Name} is a files attribute: files are not emulated"),
         };
         if (!ok)
         {
@@ -269,7 +274,7 @@ internal static class Tickets
                 "boolean" => "a boolean",
                 _ => "a UNIX timestamp (whole seconds)",
             };
-            throw TicketTypes.Invalid("ticket_attributes", $"ticket_attributes.{attribute.Name} must be {wanted}, not {Describe(value)}");
+            throw TicketTypes.Invalid(field, $"{field}.{attribute.Name} must be {wanted}, not {Describe(value)}");
         }
     }
 
@@ -286,6 +291,19 @@ internal static class Tickets
     public static TicketStateRecord State(string id) =>
         TicketStates.All.FirstOrDefault(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == id)
             ?? throw new ApiError(400, "bad_request", "Ticket state id is not valid or is not associated with the ticket type") { Code = "ticket_state_id_invalid", Field = "ticket_state_id" };
+
+    /// <summary>Only a Customer ticket type takes a conversation: the description's 400, in its words.</summary>
+    public static void CheckConvertible(TicketTypeRecord type)
+    {
+        if (type.Category != "Customer")
+        {
+            throw TicketTypes.Invalid("ticket_type_id", "Ticket type is not a customer ticket type");
+        }
+    }
+
+    /// <summary>A conversation converted already: it is one ticket, never two (the description documents no such error, so its 400).</summary>
+    public static ApiError AlreadyConverted(long conversationId, long ticketId) =>
+        TicketTypes.Invalid("conversation_id", $"Conversation {conversationId} has already been converted to a ticket (id {ticketId})");
 
     public static ApiError NotFound() => new(404, "not_found", "Ticket not found") { Code = "ticket_not_found" };
 

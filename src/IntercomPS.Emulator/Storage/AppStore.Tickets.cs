@@ -98,6 +98,57 @@ internal sealed partial class AppStore
         return Ticket(s, id.ToString(CultureInfo.InvariantCulture))!;
     }
 
+    /// <summary>
+    /// POST /conversations/{id}/convert: a new ticket of a Customer type (the description's 400 for any other; an
+    /// archived type is taken, as POST /tickets takes one), in the state asked (2.16) else submitted, its attributes
+    /// checked as POST /tickets checks them. It carries the conversation's contacts, assignees and its comments and
+    /// notes (each by its author, at its time), then the state change the conversion is, and was created when the
+    /// conversation was. The conversation stays as it was (Intercom's customer ticket is still that conversation) and
+    /// remembers its ticket, so converting it again is a 400 naming the ticket, until that ticket is deleted.
+    /// </summary>
+    public Task<TicketRecord> ConvertConversationAsync(long conversationId, TicketConversion input) => db.WriteAsync(s =>
+    {
+        var conversation = Conversation(s, conversationId) ?? throw ConversationNotFound();
+        if (s.Scalar<long?>("SELECT ticket_id FROM conversation_tickets WHERE thread_id = $id", ("$id", conversationId)) is { } made)
+        {
+            throw Tickets.AlreadyConverted(conversationId, made);
+        }
+
+        var type = TicketType(s, input.TicketTypeId) ?? throw Model.TicketTypes.TypeNotFound();
+        Tickets.CheckConvertible(type);
+        var state = input.StateId is { } stateId ? Tickets.State(stateId) : TicketStates.All[0];
+        var attributes = Tickets.Merge(type, "{}", input.Attributes, creating: true, field: "attributes");
+        var now = Now;
+        var number = s.Scalar<long>("""
+            INSERT INTO ticket_numbers (app, last) VALUES ($app, (SELECT COALESCE(MAX(number), 0) FROM tickets WHERE app = $app) + 1)
+            ON CONFLICT (app) DO UPDATE SET last = last + 1 RETURNING last
+            """, ("$app", app));
+        var id = s.Scalar<long>("""
+            INSERT INTO tickets (app, number, ticket_type_id, state_id, attributes, company_id, admin_assignee_id, team_assignee_id, open, snoozed_until, is_shared, created_at, updated_at)
+            VALUES ($app, $number, $type, $state, $attributes, NULL, $admin, $team, 1, NULL, 1, $created, $now)
+            RETURNING id
+            """, ("$app", app), ("$number", number), ("$type", type.Id), ("$state", state.Id), ("$attributes", attributes),
+            ("$admin", conversation.AdminAssigneeId ?? "0"), ("$team", conversation.TeamAssigneeId?.ToString(CultureInfo.InvariantCulture) ?? "0"),
+            ("$created", conversation.CreatedAt), ("$now", now));
+        foreach (var contact in conversation.Contacts.Select(c => c.User.Seq).Distinct())
+        {
+            s.Execute("INSERT INTO ticket_contacts (ticket_id, user_seq) VALUES ($id, $user)", ("$id", id), ("$user", contact));
+        }
+
+        var admins = Admins(s);
+        var user = conversation.Contact.User;
+        foreach (var message in conversation.Messages.Where(m => m.PartType is "comment" or "note"))
+        {
+            var by = message.FromAdmin ? admins.FirstOrDefault(a => a.Id == message.AdminId) ?? Admin : null;
+            InsertTicketPart(s, id, message.PartType, message.Html, null, null, null,
+                by is null ? ("user", user.IntercomId, user.Name, user.Email) : ("admin", by.Id, by.Name, by.Email), message.CreatedAt);
+        }
+
+        AddTicketPart(s, id, "ticket_state_updated_by_admin", Admin, now, state: (state.Category, state.Category));
+        s.Execute("INSERT INTO conversation_tickets (thread_id, ticket_id) VALUES ($thread, $ticket)", ("$thread", conversationId), ("$ticket", id));
+        return Ticket(s, id.ToString(CultureInfo.InvariantCulture))!;
+    });
+
     /// <summary>Applies what the change gives, each change a part by its admin_id's admin (else the app's first); nothing given changes nothing.</summary>
     public Task<TicketRecord> UpdateTicketAsync(string id, TicketChange change) => db.WriteAsync(s =>
     {
@@ -199,7 +250,7 @@ internal sealed partial class AppStore
         var ticket = Ticket(s, id) ?? throw Tickets.NotFound();
         s.Execute("""
             DELETE FROM ticket_contacts WHERE ticket_id = $id; DELETE FROM ticket_parts WHERE ticket_id = $id; DELETE FROM ticket_tags WHERE ticket_id = $id;
-            DELETE FROM tickets WHERE id = $id;
+            DELETE FROM conversation_tickets WHERE ticket_id = $id; DELETE FROM tickets WHERE id = $id;
             """, ("$id", ticket.Id));
         return ticket;
     });

@@ -221,6 +221,16 @@ internal static class SchemaWorkspace
             created_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_ticket_parts_ticket ON ticket_parts(ticket_id);
 
+        -- A conversation converted to a ticket (POST /conversations/{id}/convert) names it, so it is converted once;
+        -- the row goes with the ticket or the conversation.
+        CREATE TABLE IF NOT EXISTS conversation_tickets (
+            thread_id INTEGER PRIMARY KEY,
+            ticket_id INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_conversation_tickets_ticket ON conversation_tickets(ticket_id);
+        CREATE TRIGGER IF NOT EXISTS tr_threads_tickets AFTER DELETE ON threads BEGIN
+            DELETE FROM conversation_tickets WHERE thread_id = OLD.id;
+        END;
+
         -- A ticket enqueued (POST /tickets/enqueue) is made at once; its job remembers which ticket it made.
         CREATE TABLE IF NOT EXISTS ticket_jobs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -282,6 +292,7 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_contacts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM ticket_parts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
+        DELETE FROM conversation_tickets WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM tickets WHERE app = $app;
         DELETE FROM ticket_jobs WHERE app = $app;
         DELETE FROM ticket_numbers WHERE app = $app;
@@ -289,5 +300,5 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
 }

@@ -147,6 +147,13 @@ public class RequestExamplesTests(EmulatorFixture fixture) : IClassFixture<Emula
             (await fixture.V2.PostAsync($"/conversations/{world[IdKind.Conversation]}/customers", new { admin_id = world[IdKind.Admin], customer = new { intercom_user_id = other } })).Ok();
         }
 
+        if (template == "/conversations/{conversation_id}/convert" && example == "successful")
+        {
+            // Only a Customer type takes a conversation (its bad_request example is one that is not): the world's type,
+            // Back-office, becomes one for the successful example.
+            (await fixture.V2.PutAsync($"/ticket_types/{world[IdKind.TicketType]}", new { category = "Customer" })).Ok();
+        }
+
         // An example of the 401 (PUT /admins/{id}/away's "unauthorized") is a request with a token that is no app's.
         var client = example == "unauthorized" ? fixture.V2For("no-app-has-this-token") : fixture.V2;
         var answer = await client.SendAsync(new HttpMethod(method), path, body);

@@ -47,10 +47,6 @@ public static class UnservedOperations
             "GET /ip_allowlist",
             "PUT /ip_allowlist",
         ]),
-        ("converting a conversation to a ticket is not emulated (tickets are kept apart from conversations here)",
-        [
-            "POST /conversations/{conversation_id}/convert",
-        ]),
         ("custom objects are not emulated",
         [
             "POST /custom_object_instances/{custom_object_type_identifier}",

@@ -1,5 +1,5 @@
 // Ticket types, their attributes and the ticket states, and tickets (made, read, changed, replied to, tagged,
-// searched with the SDK's pager, enqueued and its job read, deleted) through the SDK.
+// searched with the SDK's pager, enqueued and its job read, converted from a conversation, deleted) through the SDK.
 import assert from "node:assert/strict";
 import { client, unique, all } from "./client.mjs";
 
@@ -76,6 +76,20 @@ assert.equal(job.status, "pending");
 const done = await client.jobs.status({ job_id: job.id });
 assert.equal(done.status, "success");
 assert.equal((await client.tickets.get({ ticket_id: done.resource_id })).ticket_type.id, issue.id);
+
+// A conversation converted: its comment and the state change, on a Customer type only, and once.
+const started = await client.conversations.create({ from: { type: "user", id: contact.id }, body: "Checkout fails" });
+const converted = await client.conversations.convertToTicket({
+  conversation_id: started.conversation_id, ticket_type_id: issue.id, attributes: { _default_title_: "Checkout fails" },
+});
+assert.equal(converted.type, "ticket");
+assert.equal(converted.ticket_state.category, "submitted");
+assert.equal(converted.contacts.contacts[0].id, contact.id);
+assert.deepEqual(converted.ticket_parts.ticket_parts.map((p) => p.part_type), ["comment", "ticket_state_updated_by_admin"]);
+await assert.rejects(client.conversations.convertToTicket({ conversation_id: started.conversation_id, ticket_type_id: issue.id }), (e) => e.statusCode === 400);
+const tracker = await client.ticketTypes.create({ name: unique("Tracker"), category: "Tracker" });
+const another = await client.conversations.create({ from: { type: "user", id: contact.id }, body: "Still failing" });
+await assert.rejects(client.conversations.convertToTicket({ conversation_id: another.conversation_id, ticket_type_id: tracker.id }), (e) => e.statusCode === 400);
 
 const deleted = await client.tickets.deleteTicket({ ticket_id: ticket.id });
 assert.equal(deleted.deleted, true);

@@ -49,6 +49,12 @@ internal static class TicketsEndpoints
     private static readonly FieldSet ReplyFields216 = UnknownFields.Set(
         [.. ReplyFields211, "skip_notifications", "attachment_files.content_type", "attachment_files.data", "attachment_files.name"]);
 
+    /// <summary>POST /conversations/{id}/convert's request schema (convert_conversation_to_ticket_request); attributes is free-form.</summary>
+    private static readonly FieldSet ConvertFields = UnknownFields.Set("ticket_type_id", "attributes");
+
+    /// <summary>2.16's convert_conversation_to_ticket_request: the state to start in as well.</summary>
+    private static readonly FieldSet ConvertFields216 = UnknownFields.Set("ticket_type_id", "ticket_state_id", "attributes");
+
     private static readonly FieldSet TagFields = UnknownFields.Set("id", "admin_id");
 
     private static readonly FieldSet UntagFields = UnknownFields.Set("admin_id");
@@ -103,6 +109,27 @@ internal static class TicketsEndpoints
     {
         var job = await Caller.From(context).Store.EnqueueTicketAsync(await InputAsync(context));
         return Json.Ok(w => Job(w, context, job, null));
+    }
+
+    /// <summary>
+    /// POST /conversations/{id}/convert {ticket_type_id, attributes (checked as POST /tickets checks ticket_attributes),
+    /// and 2.16's ticket_state_id}: the ticket the conversation became, as GET /tickets/{id} writes it.
+    /// </summary>
+    public static async Task<IResult> ConvertAsync(HttpContext context)
+    {
+        var id = RouteValues.NumericId(context, "conversation_id", Storage.AppStore.ConversationNotFound);
+        var model = Face.VersionOf(context).Model;
+        var body = (await RequestBody.ReadAsync(context, model.ConvertTicketState ? ConvertFields216 : ConvertFields))!.Value;
+        var typeId = ConversationsEndpoints.IdText(body, "ticket_type_id") ?? throw TicketTypes.Missing("ticket_type_id", "ticket_type_id is a required parameter");
+        var attributes = Input.Field(body, "attributes") switch
+        {
+            null => new Dictionary<string, JsonElement>(),
+            { ValueKind: JsonValueKind.Object } o => o.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()),
+            { } v => throw TicketTypes.Invalid("attributes", $"attributes must be an object of attribute names and values, not {Input.Kind(v)}"),
+        };
+        var state = model.ConvertTicketState ? ConversationsEndpoints.IdText(body, "ticket_state_id") : null;
+        var ticket = await Caller.From(context).Store.ConvertConversationAsync(id, new TicketConversion(typeId, attributes, state));
+        return Json.Ok(w => Ticket(w, ticket, Caller.From(context).AppId, model));
     }
 
     /// <summary>GET /jobs/status/{id}: an enqueued ticket's job, done (the ticket was made when it was enqueued).</summary>
