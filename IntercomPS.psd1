@@ -86,6 +86,7 @@
         'Set-IntercomTicket'
         'Remove-IntercomTicket'
         'Add-IntercomTicketReply'
+        'ConvertTo-IntercomTicket'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

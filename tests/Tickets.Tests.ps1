@@ -1,6 +1,6 @@
 # Tickets on REST API 2.14: Get-IntercomTicketType, Get-IntercomTicket (by -Id and its search), New-IntercomTicket,
-# Set-IntercomTicket, Remove-IntercomTicket and Add-IntercomTicketReply, as an ops person works a ticket queue: find the
-# submitted ones and take them in progress, open a ticket for a user, assign, tag and close, delete the resolved ones. Each effect is read back through raw HTTP
+# Set-IntercomTicket, Remove-IntercomTicket, Add-IntercomTicketReply and ConvertTo-IntercomTicket, as an ops person works a ticket queue: find the
+# submitted ones and take them in progress, open a ticket for a user or from their conversation, assign, tag and close, delete the resolved ones. Each effect is read back through raw HTTP
 # against the emulator's 2.14 face and the emulator's request counts, not through the cmdlets that made it.
 
 BeforeAll {
@@ -606,6 +606,103 @@ Describe 'Add-IntercomTicketReply' {
     }
 }
 
+Describe 'ConvertTo-IntercomTicket' {
+    BeforeEach {
+        Initialize-TicketWorld
+        $script:thread = New-IntercomMessageThread -Email ann@example.com -Body 'Export is broken'
+        $script:converts = 'POST /conversations/{conversation_id}/convert'
+    }
+
+    It 'converts a piped thread to a ticket of a Customer type named by name: its user, its messages, then the state change' {
+        Add-TestAdminReply ann@example.com $thread.ThreadId 'Looking into it'
+        $ticket = Get-IntercomMessageThread -ThreadId $thread.ThreadId | ConvertTo-IntercomTicket -TicketType question -Title 'Export broken' -Attributes @{ _default_description_ = 'Since May' }
+        $ticket | Should -BeOfType ([IntercomPS.Ticket])
+        $ticket.Title | Should -BeExactly 'Export broken'
+        $ticket.ContactId | Should -Be $ann
+        $raw = Get-RawTicket $ticket.Id
+        $raw.ticket_type.id | Should -Be $question
+        $raw.ticket_state.category | Should -Be 'submitted'
+        $raw.ticket_attributes._default_description_ | Should -BeExactly 'Since May'
+        $raw.ticket_parts.ticket_parts.part_type | Should -Be 'comment', 'comment', 'ticket_state_updated_by_admin'
+        $raw.ticket_parts.ticket_parts[0].body | Should -Be '<p>Export is broken</p>'
+        # The thread stays, as it was.
+        (Get-IntercomMessageThread -ThreadId $thread.ThreadId).Messages | Should -HaveCount 2
+    }
+
+    It 'converts by -Id (a thread of a CSV row, by its thread_id) with a type named by Id' {
+        $ticket = [pscustomobject]@{ thread_id = "$($thread.ThreadId)" } | ConvertTo-IntercomTicket -TicketType $question -Title 'From a row'
+        (Get-RawTicket $ticket.Id).ticket_attributes._default_title_ | Should -BeExactly 'From a row'
+    }
+
+    It 'refuses converting a thread twice with Intercom''s error: one ticket, never two' {
+        $first = ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Question
+        ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable twice | Should -BeNullOrEmpty
+        $twice | Should -HaveCount 1
+        $twice[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.parameter_invalid,*'
+        $twice[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $twice[0].Exception.Message | Should -BeLike "Conversation $($thread.ThreadId) has already been converted to a ticket (id $($first.Id)) (400 parameter_invalid from POST /conversations/$($thread.ThreadId)/convert*"
+        @(Get-IntercomTicket -UserId u-ann -TicketType Question) | Should -HaveCount 2 # annQuestion and the conversion
+    }
+
+    It 'refuses a Back-office type, an archived type named by Id and an unknown name, converting nothing' {
+        $before = Get-TestRequestCount $converts
+        ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Bug -ErrorAction SilentlyContinue -ErrorVariable backOffice
+        $backOffice | Should -HaveCount 1
+        $backOffice[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $backOffice[0].Exception.Message | Should -Be "Ticket type 'Bug' ($bug) is a Back-office type, and only a Customer type takes a conversation: give a Customer type (Get-IntercomTicketType lists them)."
+        ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Incident -ErrorAction SilentlyContinue -ErrorVariable unknown
+        $unknown[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
+        $unknown[0].Exception.Message | Should -Be "No ticket type is named 'Incident'. The workspace's are 'Bug', 'Question' (Get-IntercomTicketType lists them). (not_found from GET /ticket_types)"
+        $null = Invoke-Raw PUT "ticket_types/$question" @{ archived = $true }
+        ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType $question -ErrorAction SilentlyContinue -ErrorVariable archived
+        $archived | Should -HaveCount 1
+        $archived[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $archived[0].Exception.Message | Should -Be "Ticket type 'Question' ($question) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them)."
+        # A name never finds an archived type: it is not among the workspace's.
+        ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable byName
+        $byName[0].Exception.Message | Should -Be "No ticket type is named 'Question'. The workspace's are 'Bug' (Get-IntercomTicketType lists them). (not_found from GET /ticket_types)"
+        Get-TestRequestCount $converts | Should -Be $before
+    }
+
+    It 'refuses a piped thread beside an -Id naming another, a piped user or ticket, and a bad -Id, sending nothing' {
+        $other = New-IntercomMessageThread -Email ben@example.com -Body 'Login loops'
+        $before = Get-TestRequestCount
+        $thread | ConvertTo-IntercomTicket -Id $other.ThreadId -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable twice
+        $twice | Should -HaveCount 1
+        $twice[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $twice[0].TargetObject.ThreadId | Should -Be $thread.ThreadId
+        $twice[0].Exception.Message | Should -Be "The piped thread names thread $($thread.ThreadId), and -Id names another ($($other.ThreadId)): pipe it alone, or name the thread by -Id alone."
+        Get-IntercomUser -Email ann@example.com | ConvertTo-IntercomTicket -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable user
+        $user[0].Exception.Message | Should -Be "User 'ann@example.com' is not a thread: to open a ticket for the user, pipe the user to New-IntercomTicket; to convert one of the user's threads, pipe Get-IntercomMessageThread -Id '$ann'."
+        $before = Get-TestRequestCount
+        [IntercomPS.Ticket]@{ Id = $annBug; Title = 'Export fails' } | ConvertTo-IntercomTicket -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable ticket
+        $ticket[0].Exception.Message | Should -Be "Ticket 'Export fails' is a ticket already, not a thread: to change it, pipe it to Set-IntercomTicket."
+        ConvertTo-IntercomTicket -Id abc -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable bad
+        $bad[0].Exception.Message | Should -Be "-Id 'abc' is no thread's id: a thread's id is a positive number (Get-IntercomMessageThread shows ThreadId)."
+        Get-TestRequestCount | Should -Be $before
+    }
+
+    It 'never repeats a conversion whose answer was lost: it was applied, and the error says it may have been' {
+        $before = Get-TestRequestCount $converts
+        Set-TestFaults @{ drop_rate = 1; route = $converts }
+        try {
+            ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Question -Title 'Only once' -ErrorAction SilentlyContinue -ErrorVariable lost
+        }
+        finally { Clear-TestFaults }
+        $lost | Should -HaveCount 1
+        $lost[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.response_lost,*'
+        $lost[0].Exception.MayHaveBeenApplied | Should -BeTrue
+        Get-TestRequestCount $converts | Should -Be ($before + 1)
+        @(Get-IntercomTicket -UserId u-ann | Where-Object Title -eq 'Only once') | Should -HaveCount 1
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $before = Get-TestRequestCount
+        $thread | ConvertTo-IntercomTicket -TicketType Question -WhatIf
+        Get-TestRequestCount | Should -Be $before
+    }
+}
+
 Describe 'Tickets on Intercom-Version 2.16' {
     BeforeAll { Initialize-TicketWorld }
 
@@ -637,7 +734,8 @@ Describe 'Tickets on sessions that cannot' {
         Set-IntercomTicket -Id 1 -AddTag urgent -ErrorAction SilentlyContinue -ErrorVariable tag
         Remove-IntercomTicket -Id 1 -Force -ErrorAction SilentlyContinue -ErrorVariable removed
         Add-IntercomTicketReply -Id 1 'x' -ErrorAction SilentlyContinue -ErrorVariable reply
-        foreach ($failed in $list, $one, $types, $made, $set, $tag, $removed, $reply) {
+        ConvertTo-IntercomTicket -Id 1 -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable converted
+        foreach ($failed in $list, $one, $types, $made, $set, $tag, $removed, $reply, $converted) {
             $failed | Should -HaveCount 1
             $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*'
             $failed[0].Exception.Message | Should -Be $v1
@@ -650,5 +748,11 @@ Describe 'Tickets on sessions that cannot' {
         Get-IntercomTicket -State submitted -ErrorAction SilentlyContinue -ErrorVariable failed
         $failed | Should -HaveCount 1
         $failed[0].Exception.Message | Should -Be 'Tickets needs Intercom-Version 2.14 or later, and this session asks for 2.11: connect with Connect-Intercom -ApiVersion 2.14.'
+        $before = Get-TestRequestCount
+        ConvertTo-IntercomTicket -Id 1 -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable converted
+        $converted | Should -HaveCount 1
+        $converted[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*'
+        $converted[0].Exception.Message | Should -Be 'Tickets needs Intercom-Version 2.14 or later, and this session asks for 2.11: connect with Connect-Intercom -ApiVersion 2.14.'
+        Get-TestRequestCount | Should -Be $before
     }
 }

@@ -211,6 +211,7 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Set-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
             Capability.OnlyV2("Remove-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
             Capability.OnlyV2("Add-IntercomTicketReply", null, "Tickets", TicketStates, NoTickets),
+            Capability.OnlyV2("ConvertTo-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
             Capability.OnlyV2("Get-IntercomLead", null, "Leads", ContactModel),
             Capability.OnlyV2("New-IntercomLead", null, "Leads", ContactModel),
             Capability.OnlyV2("Set-IntercomLead", null, "Leads", ContactModel),

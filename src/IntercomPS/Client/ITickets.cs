@@ -44,6 +44,14 @@ namespace IntercomPS.Client
         /// <summary>POST /tickets, sent once: a lost answer is not repeated (it would make a second ticket).</summary>
         Task<Ticket> CreateTicketAsync(TicketCreation ticket, CancellationToken cancellationToken = default);
 
+        /// <summary>
+        /// POST /conversations/{id}/convert (REST API 2.x; this module from 2.14), sent once: a repeat would be refused
+        /// (a conversation converts once) or, had the first been lost, hide it. The type is found as
+        /// <see cref="FindTicketTypeAsync"/> finds it, and one that is archived or not a Customer type (the only kind that
+        /// takes a conversation) is refused before anything is sent.
+        /// </summary>
+        Task<Ticket> ConvertConversationToTicketAsync(long conversationId, TicketConversion conversion, CancellationToken cancellationToken = default);
+
         /// <summary>PUT /tickets/{id} with the fields given (each sets a value, so a lost answer may be repeated).</summary>
         Task<Ticket> UpdateTicketAsync(string id, TicketChanges changes, CancellationToken cancellationToken = default);
 
@@ -102,6 +110,19 @@ namespace IntercomPS.Client
         public IDictionary<string, object?>? Attributes { get; set; }
 
         public string? AdminAssigneeId { get; set; }
+    }
+
+    /// <summary>A conversation made a ticket: the ticket type (id or name; a Customer type) and the ticket's attributes.</summary>
+    public sealed class TicketConversion
+    {
+        public string TicketType { get; set; } = string.Empty;
+
+        public string? Title { get; set; }
+
+        public string? Description { get; set; }
+
+        /// <summary>Attribute values by the attribute's name: a string, whole or decimal number, boolean, DateTime, or null.</summary>
+        public IDictionary<string, object?>? Attributes { get; set; }
     }
 
     /// <summary>What a ticket update sends: null is not sent (left as it is).</summary>

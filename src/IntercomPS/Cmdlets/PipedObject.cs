@@ -5,7 +5,7 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, HelpCenterCollection, Ticket, TicketType }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, HelpCenterCollection, Ticket, TicketType, ThreadToConvert }
 
     /// <summary>
     /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, or threads
@@ -64,6 +64,26 @@ namespace IntercomPS.Cmdlets
         public bool RefusesAnotherTicketType(RequestRunner requests, string? id) =>
             RefusesAnother<TicketType>(requests, id, type => type.Id, type => type.ToString(), "ticket type");
 
+        /// <summary>
+        /// Refuses a piped thread (or sent message, naming its conversation) beside an -Id that names another thread, as
+        /// <see cref="RefusesAnotherArticle"/> refuses an article: the write would go to the -Id's thread while -Confirm named the piped one.
+        /// </summary>
+        /// <returns>Whether it was refused, so the input is done with.</returns>
+        public bool RefusesAnotherThread(RequestRunner requests, string? id)
+        {
+            var (what, own) = InputObject?.BaseObject switch
+            {
+                MessageThread thread => ("thread", thread.ThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                SentMessage message => ("message", message.ConversationId?.Trim()),
+                _ => (null, null),
+            };
+            var named = id?.Trim();
+            if (own is null || string.IsNullOrEmpty(named) || string.Equals(own, named, StringComparison.Ordinal)) return false;
+            requests.Refuse(InputObject, new ArgumentException(
+                $"The piped {what} names thread {own}, and -Id names another ({named}): pipe it alone, or name the thread by -Id alone."));
+            return true;
+        }
+
         private bool RefusesAnother<T>(RequestRunner requests, string? id, Func<T, string?> idOf, Func<T, string?> nameOf, string noun) where T : class
         {
             if (InputObject?.BaseObject is not T piped || idOf(piped) is not { } own || string.IsNullOrWhiteSpace(id)
@@ -118,6 +138,10 @@ namespace IntercomPS.Cmdlets
                 PipedKind.Ticket when piped is TicketType type => $"Ticket type '{type}' is not a ticket: to get the tickets of a type, pass its name or Id to Get-IntercomTicket -TicketType.",
                 PipedKind.Ticket => $"{Describe(piped)} is not a ticket: pipe tickets (Get-IntercomTicket), or pass a ticket's -Id.",
                 PipedKind.TicketType => $"{Describe(piped)} is not a ticket type: pipe ticket types (Get-IntercomTicketType), or pass a ticket type's -Id.",
+                PipedKind.ThreadToConvert when piped is ThreadPart part => $"{Describe(piped)} is a part of thread {part.ThreadId}, not the thread: to convert the thread, pipe the thread (Get-IntercomMessageThread -ThreadId {part.ThreadId}) or pass -Id {part.ThreadId}.",
+                PipedKind.ThreadToConvert when piped is User user => $"User '{user}' is not a thread: to open a ticket for the user, pipe the user to New-IntercomTicket; to convert one of the user's threads, pipe Get-IntercomMessageThread -Id '{user.Id}'.",
+                PipedKind.ThreadToConvert when piped is Ticket ticket => $"Ticket '{ticket}' is a ticket already, not a thread: to change it, pipe it to Set-IntercomTicket.",
+                PipedKind.ThreadToConvert => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass a thread's -Id.",
                 PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
@@ -138,6 +162,7 @@ namespace IntercomPS.Cmdlets
             PipedKind.HelpCenterCollection => piped is HelpCenterCollection,
             PipedKind.Ticket => piped is Ticket,
             PipedKind.TicketType => piped is TicketType,
+            PipedKind.ThreadToConvert => piped is MessageThread or SentMessage,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

@@ -89,14 +89,10 @@ namespace IntercomPS.Client.V2
             var attributes = Attributes(ticket.Attributes, ticket.Title, ticket.Description);
             if (ticket.AdminAssigneeId is { } assignee) Number(assignee, "-AssigneeId");
             // The type and the contact are found first (reads, repeated safely); the create itself is sent once.
-            var type = FindTicketTypeAsync(ticket.TicketType, cancellationToken);
+            var type = FindNewTicketTypeAsync(ticket.TicketType, cancellationToken);
             var contact = ticket.User.Id is { } known ? Task.FromResult(known) : ContactIdAsync(ticket.User, cancellationToken);
-            var found = await type.ConfigureAwait(false);
+            var typeId = (await type.ConfigureAwait(false)).Id!;
             var contactId = await contact.ConfigureAwait(false);
-            // A name never finds an archived type; an Id may, and Intercom takes no new tickets of one (Get-IntercomTicketType hides them).
-            if (found.Archived)
-                throw new ArgumentException($"Ticket type '{found.Name}' ({found.Id}) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them).");
-            var typeId = found.Id!;
             return (await SendAsync(HttpMethod.Post, "tickets", writer =>
             {
                 writer.WriteStartObject();
@@ -115,6 +111,37 @@ namespace IntercomPS.Client.V2
                 }
                 writer.WriteEndObject();
             }, V2JsonContext.Default.TicketObject, idempotent: false, cancellationToken).ConfigureAwait(false)).ToTicket();
+        }
+
+        public async Task<Ticket> ConvertConversationToTicketAsync(long conversationId, TicketConversion conversion, CancellationToken cancellationToken = default)
+        {
+            if (conversationId <= 0) throw new ArgumentException("Name the conversation to convert by its Id (a positive number).");
+            var path = "conversations/" + conversationId.ToString(CultureInfo.InvariantCulture) + "/convert";
+            var attributes = Attributes(conversion.Attributes, conversion.Title, conversion.Description);
+            var type = await FindNewTicketTypeAsync(conversion.TicketType, cancellationToken).ConfigureAwait(false);
+            // Intercom converts a conversation to a Customer ticket only (its 400 "Ticket type is not a customer ticket type"): said before sending.
+            if (!string.Equals(type.Category, "Customer", StringComparison.Ordinal))
+                throw new ArgumentException($"Ticket type '{type.Name}' ({type.Id}) is a {type.Category ?? "non-customer"} type, and only a Customer type takes a conversation: give a Customer type (Get-IntercomTicketType lists them).");
+            var typeId = type.Id!;
+            return (await SendAsync(HttpMethod.Post, path, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("ticket_type_id", typeId);
+                WriteAttributes(writer, attributes, "attributes");
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.TicketObject, idempotent: false, cancellationToken).ConfigureAwait(false)).ToTicket();
+        }
+
+        /// <summary>
+        /// The type a new ticket (made or converted) is of, as <see cref="FindTicketTypeAsync"/> finds it: a name never finds
+        /// an archived type; an Id may, and Intercom takes no new tickets of one (Get-IntercomTicketType hides them).
+        /// </summary>
+        private async Task<TicketType> FindNewTicketTypeAsync(string nameOrId, CancellationToken cancellationToken)
+        {
+            var found = await FindTicketTypeAsync(nameOrId, cancellationToken).ConfigureAwait(false);
+            if (found.Archived)
+                throw new ArgumentException($"Ticket type '{found.Name}' ({found.Id}) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them).");
+            return found;
         }
 
         public async Task<Ticket> UpdateTicketAsync(string id, TicketChanges changes, CancellationToken cancellationToken = default)
@@ -236,10 +263,11 @@ namespace IntercomPS.Client.V2
             }
         }
 
-        private static void WriteAttributes(Utf8JsonWriter writer, List<KeyValuePair<string, object?>> attributes)
+        /// <summary>The attributes as <paramref name="field"/>: POST and PUT /tickets call them ticket_attributes, the conversion attributes.</summary>
+        private static void WriteAttributes(Utf8JsonWriter writer, List<KeyValuePair<string, object?>> attributes, string field = "ticket_attributes")
         {
             if (attributes.Count == 0) return;
-            writer.WriteStartObject("ticket_attributes");
+            writer.WriteStartObject(field);
             foreach (var pair in attributes)
             {
                 writer.WritePropertyName(pair.Key);
