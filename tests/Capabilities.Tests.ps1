@@ -117,6 +117,7 @@ BeforeAll {
         'Set-IntercomTicket'                       = { Set-IntercomTicket -Id 1 -State resolved }
         'Remove-IntercomTicket'                    = { Remove-IntercomTicket -Id 1 -Force }
         'Add-IntercomTicketReply'                  = { Add-IntercomTicketReply -Id 1 -Body 'Hi' }
+        'ConvertTo-IntercomTicket'                 = { ConvertTo-IntercomTicket -Id 1 -TicketType Bug }
     }
 }
 

@@ -54,6 +54,7 @@ namespace IntercomPS.Client.Tests
         [InlineData(typeof(ITickets), "Get-IntercomTicket", null)]
         [InlineData(typeof(ITickets), "New-IntercomTicket", null)]
         [InlineData(typeof(ITickets), "Add-IntercomTicketReply", null)]
+        [InlineData(typeof(ITickets), "ConvertTo-IntercomTicket", null)]
         public void AClientImplementsWhatOnlyOneProtocolCanDoExactlyWhereTheTableLetsItsProtocol(Type capabilityInterface, string cmdlet, string? parameter)
         {
             using var v1 = V1();

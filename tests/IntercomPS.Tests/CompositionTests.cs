@@ -28,11 +28,11 @@ namespace IntercomPS.Tests
             // New-IntercomTag's -Email and -UserId are the users to tag, given on the command line only: not the users
             // each input names, so not the binder's. Get-IntercomAdmin's -Email and -Id, and Get-IntercomTeam's -Id, are an
             // admin's or a team's, not a user's; a company's, an article's, a help center collection's, a ticket's and a
-            // ticket type's -Id is its own id. Get-IntercomTicket's and Add-IntercomTicketReply's -Email and -UserId name
+            // ticket type's -Id is its own id, and ConvertTo-IntercomTicket's the thread's it converts. Get-IntercomTicket's and Add-IntercomTicketReply's -Email and -UserId name
             // one user on the command line (whose tickets to search, who writes the reply) beside the ticket's own -Id,
             // which the binder's -Id (a contact's) would take.
             Assert.Equal(new[] { "Add-IntercomTicketReply -Email own", "Add-IntercomTicketReply -Id own", "Add-IntercomTicketReply -UserId own",
-                    "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomArticle -Id own", "Get-IntercomCompany -Id own",
+                    "ConvertTo-IntercomTicket -Id own", "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomArticle -Id own", "Get-IntercomCompany -Id own",
                     "Get-IntercomHelpCenterCollection -Id own", "Get-IntercomTeam -Id own",
                     "Get-IntercomTicket -Email own", "Get-IntercomTicket -Id own", "Get-IntercomTicket -UserId own", "Get-IntercomTicketType -Id own",
                     "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomArticle -Id own", "Remove-IntercomCompany -Id own",
@@ -50,7 +50,8 @@ namespace IntercomPS.Tests
             Assert.All(new[] { "Get-IntercomAdmin", "Set-IntercomAdmin", "Get-IntercomCompany", "New-IntercomCompany", "Remove-IntercomCompany", "Get-IntercomTag",
                     "New-IntercomTag", "Remove-IntercomTag", "Get-IntercomDataAttribute", "New-IntercomDataAttribute", "Set-IntercomDataAttribute",
                     "Get-IntercomSegment", "Get-IntercomSegmentUser", "Get-IntercomTeam", "Remove-IntercomMessageThread", "Clear-IntercomMessagePart",
-                    "Get-IntercomTicketType", "Get-IntercomTicket", "Set-IntercomTicket", "Remove-IntercomTicket", "Add-IntercomTicketReply" },
+                    "Get-IntercomTicketType", "Get-IntercomTicket", "Set-IntercomTicket", "Remove-IntercomTicket", "Add-IntercomTicketReply",
+                    "ConvertTo-IntercomTicket" },
                 cmdlet => Assert.Contains($"{cmdlet} -InputObject composed", declared));
             Assert.Contains("New-IntercomTag -Color composed", declared);
             Assert.Contains("New-IntercomCompany -ThrottleLimit composed", declared);
@@ -59,6 +60,7 @@ namespace IntercomPS.Tests
             Assert.Contains("Clear-IntercomMessagePart -ThrottleLimit composed", declared);
             Assert.Contains("Set-IntercomTicket -ThrottleLimit composed", declared);
             Assert.Contains("Remove-IntercomTicket -ThrottleLimit composed", declared);
+            Assert.Contains("ConvertTo-IntercomTicket -ThrottleLimit composed", declared);
             Assert.Contains("Set-IntercomTag -Color composed", declared);
         }
     }
