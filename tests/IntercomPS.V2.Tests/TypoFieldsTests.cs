@@ -224,6 +224,11 @@ public class TypoFieldsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             var (type, contact) = (await t.TicketTypeAsync(), await t.ContactAsync());
             return new(HttpMethod.Post, "/tickets/enqueue", new() { ["ticket_type_id"] = type, ["contacts"] = new[] { new { id = contact } } }, "skip_notification");
         },
+        ["POST /conversations/{conversation_id}/convert"] = async t =>
+        {
+            var (conversation, type) = (await t.ConversationAsync(), await t.TicketTypeAsync());
+            return new(HttpMethod.Post, $"/conversations/{conversation}/convert", new() { ["ticket_type_id"] = type }, "ticket_attributes");
+        },
         ["POST /tickets/search"] = async t =>
         {
             var ticket = await t.TicketAsync();
