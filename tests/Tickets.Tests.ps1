@@ -634,6 +634,14 @@ Describe 'ConvertTo-IntercomTicket' {
         (Get-RawTicket $ticket.Id).ticket_attributes._default_title_ | Should -BeExactly 'From a row'
     }
 
+    It 'converts the conversation a piped sent message opened, by its ConversationId' {
+        $sent = Send-IntercomMessage -Email ann@example.com -Body 'Your export is ready' -Confirm:$false
+        $ticket = $sent | ConvertTo-IntercomTicket -TicketType Question -Title 'Export follow-up'
+        (Get-RawTicket $ticket.Id).ticket_parts.ticket_parts[0].author.type | Should -Be 'admin'
+        ConvertTo-IntercomTicket -Id $sent.ConversationId -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable again
+        $again[0].Exception.Message | Should -BeLike "Conversation $($sent.ConversationId) has already been converted to a ticket (id $($ticket.Id))*"
+    }
+
     It 'refuses converting a thread twice with Intercom''s error: one ticket, never two' {
         $first = ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Question
         ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable twice | Should -BeNullOrEmpty
