@@ -152,7 +152,6 @@ internal static class Json
     /// </summary>
     public static void Thread(Utf8JsonWriter w, ConversationRecord t, IReadOnlyList<AdminRecord> admins)
     {
-        var user = t.Contact.User;
         w.WriteStartObject();
         w.WriteNumber("created_at", t.CreatedAt);
         // v1 shows what the user sees: comments, and words an admin wrote with a close or an assignment (ToUser).
@@ -192,9 +191,11 @@ internal static class Json
             }
             else
             {
-                w.WriteString("email", user.Email);
-                w.WriteString("user_id", user.UserId);
-                w.WriteString("name", user.Name);
+                // The contact who wrote it: a contact added to the conversation (2.x) replies as itself, not as the thread's user.
+                var writer = t.ContactOf(m).User;
+                w.WriteString("email", writer.Email);
+                w.WriteString("user_id", writer.UserId);
+                w.WriteString("name", writer.Name);
                 w.WriteBoolean("is_admin", false);
             }
 

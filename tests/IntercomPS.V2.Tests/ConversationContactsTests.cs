@@ -232,6 +232,131 @@ public class ConversationContactsTests(EmulatorFixture fixture) : IClassFixture<
             (await api.SendAsync(HttpMethod.Delete, $"/conversations/{id}/customers/{owner.Id}", new { admin_id = me })).Error(422, "parameter_invalid"));
     }
 
+    private static (string Type, string Id, string Name, string Email) Author(JsonElement part)
+    {
+        var author = part.GetProperty("author");
+        return (author.GetProperty("type").GetString()!, author.GetProperty("id").GetString()!, author.GetProperty("name").GetString()!, author.GetProperty("email").GetString()!);
+    }
+
+    private static List<(string Type, string Id, string Name, string Email)> PartAuthors(JsonElement conversation) =>
+        [.. conversation.GetProperty("conversation_parts").GetProperty("conversation_parts").EnumerateArray().Select(Author)];
+
+    private async Task<(string Id, string ExternalId, string Email, string Name)> NewNamedContact(V2Client api, string role = "user")
+    {
+        var email = EmulatorFixture.NewEmail();
+        var externalId = EmulatorFixture.NewId("u");
+        var name = "Guest " + externalId;
+        var id = (await api.PostAsync("/contacts", new { role, email, external_id = externalId, name })).Ok()["id"].GetString()!;
+        return (id, externalId, email, name);
+    }
+
+    private static object UserReply(string body, object who) => who switch
+    {
+        ("intercom_user_id", string v) => new { message_type = "comment", type = "user", intercom_user_id = v, body },
+        ("user_id", string v) => new { message_type = "comment", type = "user", user_id = v, body },
+        ("email", string v) => new { message_type = "comment", type = "user", email = v, body },
+        _ => throw new System.ArgumentException("who"),
+    };
+
+    [Theory]
+    [InlineData("2.11")]
+    [InlineData("2.14")]
+    [InlineData("2.15")]
+    [InlineData("2.16")]
+    public async Task A_contact_added_replies_as_itself_by_any_of_its_names_in_every_version(string version)
+    {
+        var api = Api.WithVersion(version);
+        var me = (await api.GetAsync("/me")).Ok()["id"].GetString()!;
+        var owner = await NewNamedContact(api);
+        var guest = await NewNamedContact(api);
+        var id = await Start(owner.Id, api);
+        (await api.PostAsync($"/conversations/{id}/customers", new { admin_id = me, customer = new { intercom_user_id = guest.Id } })).Ok();
+
+        var answered = (await api.PostAsync($"/conversations/{id}/reply", UserReply("By my id", ("intercom_user_id", guest.Id)))).Ok();
+        (await api.PostAsync($"/conversations/{id}/reply", UserReply("By my external id", ("user_id", guest.ExternalId)))).Ok();
+        (await api.PostAsync($"/conversations/{id}/reply", UserReply("By my email", ("email", guest.Email)))).Ok();
+        (await api.PostAsync($"/conversations/{id}/reply", UserReply("The owner again", ("intercom_user_id", owner.Id)))).Ok();
+
+        var asGuest = ("user", guest.Id, guest.Name, guest.Email);
+        var asOwner = ("user", owner.Id, owner.Name, owner.Email);
+        Assert.Equal([asGuest], PartAuthors(answered.Json)); // the reply's own answer already names its author
+        var shown = (await api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal([asGuest, asGuest, asGuest, asOwner], PartAuthors(shown.Json));
+        Assert.Equal(asOwner, Author(shown["source"])); // the source stays the owner's
+        Assert.Equal([owner.Id, guest.Id], Contacts(shown)); // replying adds nobody and removes nobody
+    }
+
+    [Fact]
+    public async Task A_lead_added_replies_as_a_lead_and_v1_shows_who_wrote_each_message()
+    {
+        var me = await Me();
+        var owner = await NewNamedContact(Api);
+        var lead = await NewNamedContact(Api, "lead");
+        var id = await Start(owner.Id);
+        (await Api.PostAsync($"/conversations/{id}/customers", new { admin_id = me, customer = new { intercom_user_id = lead.Id } })).Ok();
+
+        var answered = (await Api.PostAsync($"/conversations/{id}/reply", UserReply("A lead writes", ("intercom_user_id", lead.Id)))).Ok();
+        Assert.Equal([("lead", lead.Id, lead.Name, lead.Email)], PartAuthors(answered.Json));
+
+        // v1 lists the thread under its own user only, but each message says who wrote it.
+        var (status, threads) = await fixture.V1.SendAsync(HttpMethod.Get, $"users/message_threads?email={owner.Email}");
+        Assert.Equal(200, (int)status);
+        var messages = Assert.Single(threads.EnumerateArray()).GetProperty("messages").EnumerateArray()
+            .Select(m => (m.GetProperty("html").GetString(), m.GetProperty("from").GetProperty("email").GetString(), m.GetProperty("from").GetProperty("name").GetString())).ToList();
+        Assert.Equal([("<p>Can my colleague join?</p>", owner.Email, owner.Name), ("<p>A lead writes</p>", lead.Email, lead.Name)], messages);
+    }
+
+    [Fact]
+    public async Task A_contact_not_taking_part_gets_the_replys_404_and_nothing_is_written()
+    {
+        var me = await Me();
+        var owner = await NewNamedContact(Api);
+        var guest = await NewNamedContact(Api);
+        var outsider = await NewNamedContact(Api);
+        var id = await Start(owner.Id);
+        (await Api.PostAsync($"/conversations/{id}/customers", new { admin_id = me, customer = new { intercom_user_id = guest.Id } })).Ok();
+
+        foreach (var who in new object[] { ("intercom_user_id", outsider.Id), ("user_id", outsider.ExternalId), ("email", outsider.Email) })
+        {
+            Assert.Equal($"Resource Not Found: contact {outsider.Id} is not taking part in conversation {id}; add it first (POST /conversations/{id}/customers)",
+                (await Api.PostAsync($"/conversations/{id}/reply", UserReply("Let me in", who))).Error(404, "not_found"));
+        }
+
+        // A contact that left is no longer taking part; a contact that does not exist is the contact's 404.
+        (await Api.SendAsync(HttpMethod.Delete, $"/conversations/{id}/customers/{guest.Id}", new { admin_id = me })).Ok();
+        Assert.Equal($"Resource Not Found: contact {guest.Id} is not taking part in conversation {id}; add it first (POST /conversations/{id}/customers)",
+            (await Api.PostAsync($"/conversations/{id}/reply", UserReply("Still here?", ("intercom_user_id", guest.Id)))).Error(404, "not_found"));
+        Assert.Equal("User Not Found",
+            (await Api.PostAsync($"/conversations/{id}/reply", UserReply("Who am I", ("intercom_user_id", "000000000000000000000000")))).Error(404, "not_found"));
+
+        Assert.Empty(PartAuthors((await Api.GetAsync($"/conversations/{id}")).Ok().Json));
+    }
+
+    [Fact]
+    public async Task A_deleted_contacts_replies_go_with_it_and_a_merged_leads_become_the_users()
+    {
+        var me = await Me();
+        var owner = await NewNamedContact(Api);
+        var guest = await NewNamedContact(Api);
+        var lead = await NewNamedContact(Api, "lead");
+        var user = await NewNamedContact(Api);
+        var id = await Start(owner.Id);
+        foreach (var added in new[] { guest.Id, lead.Id })
+        {
+            (await Api.PostAsync($"/conversations/{id}/customers", new { admin_id = me, customer = new { intercom_user_id = added } })).Ok();
+        }
+
+        (await Api.PostAsync($"/conversations/{id}/reply", UserReply("From the guest", ("intercom_user_id", guest.Id)))).Ok();
+        (await Api.PostAsync($"/conversations/{id}/reply", UserReply("From the lead", ("intercom_user_id", lead.Id)))).Ok();
+        (await Api.PostAsync($"/contacts/merge", new { from = lead.Id, into = user.Id })).Ok();
+        (await Api.DeleteAsync($"/contacts/{guest.Id}")).Ok();
+
+        var shown = (await Api.GetAsync($"/conversations/{id}")).Ok();
+        Assert.Equal([owner.Id, user.Id], Contacts(shown));
+        Assert.Equal([("user", user.Id, user.Name, user.Email)], PartAuthors(shown.Json));
+        (await Api.PostAsync($"/conversations/{id}/reply", UserReply("Merged and replying", ("intercom_user_id", user.Id)))).Ok();
+    }
+
     [Fact]
     public async Task The_dummy_app_answers_as_if_added_and_keeps_its_one_contact()
     {

@@ -201,8 +201,8 @@ internal static class InspectorViews
                 w.WriteStartObject();
                 w.WriteString("id", Face.ToString(message.Id));
                 w.WriteString("type", message.PartType);
-                w.WriteString("author_type", message.FromAdmin ? "admin" : conversation.Contact.Role);
-                w.WriteString("author", message.FromAdmin ? inbox.Admin(message.AdminId) : Name(conversation.Contact));
+                w.WriteString("author_type", message.FromAdmin ? "admin" : conversation.ContactOf(message).Role);
+                w.WriteString("author", message.FromAdmin ? inbox.Admin(message.AdminId) : Name(conversation.ContactOf(message)));
                 if (message.AssignedTo is { } assigned)
                 {
                     w.WriteString("assigned_to", inbox.Assignee(assigned));

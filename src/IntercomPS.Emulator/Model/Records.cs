@@ -40,9 +40,11 @@ internal sealed record TagInput(string Name, string? Color, IReadOnlyList<string
 /// change carries an empty Html unless the admin wrote a message with it. AdminId is the admin who wrote an admin part
 /// (null: the app's first admin); AssignedTo, on an assignment, "admin:ID", "team:ID" or "nobody". RedactedAt is when
 /// the message was redacted (POST /conversations/redact: its Html is then <see cref="Model.Html.Redacted"/>), else null.
+/// Author is the contact who wrote a contact's message when it is not the thread's own (one added to the conversation
+/// replied); null for the thread's own contact and for admins' parts.
 /// </summary>
 internal sealed record MessageRecord(long Id, long CreatedAt, string? Url, string Html, bool FromAdmin,
-    string PartType = "comment", string? AdminId = null, string? AssignedTo = null, long? RedactedAt = null)
+    string PartType = "comment", string? AdminId = null, string? AssignedTo = null, long? RedactedAt = null, ContactRecord? Author = null)
 {
     public bool Redacted => RedactedAt is not null;
 

@@ -66,6 +66,9 @@ internal sealed record ConversationRecord(
     /// </summary>
     public IReadOnlyList<ContactRecord> Contacts => Participants ?? [Contact];
 
+    /// <summary>The contact who wrote a contact's message: the one who replied (<see cref="MessageRecord.Author"/>), else its own contact.</summary>
+    public ContactRecord ContactOf(MessageRecord message) => message.Author ?? Contact;
+
     /// <summary>
     /// The contact's first message (2.14's first_contact_reply: "for a contact initiated message this will represent
     /// the users original message"); null until the contact writes.

@@ -125,21 +125,26 @@ internal sealed partial class AppStore
     });
 
     /// <summary>
-    /// A reply as the conversation's own contact (<paramref name="adminId"/> null: only its contact can reply as the
-    /// user), or as an admin of the app: a comment, or with <paramref name="note"/> a note only admins see.
+    /// A reply as a contact taking part in the conversation (<paramref name="adminId"/> null: its own contact or one
+    /// added to it, recorded as the part's author), or as an admin of the app: a comment, or with <paramref name="note"/>
+    /// a note only admins see. A contact not taking part is the reply's documented 404 (<see cref="NotTakingPart"/>).
     /// </summary>
     public Task<ConversationRecord> ReplyAsync(long id, string body, string? contactId, string? adminId, bool note) => db.WriteAsync(s =>
     {
         var conversation = Conversation(s, id) ?? throw ConversationNotFound();
-        if (adminId is null && contactId != conversation.Contact.User.IntercomId)
+        long? author = null;
+        if (adminId is null)
         {
-            throw new ApiError(400, "bad_request", "Only the conversation's contact can reply as the user here: send its intercom_user_id, email or user_id")
+            var contact = (contactId is null ? null : Find(s, contactId)) ?? throw ContactNotFound();
+            if (!conversation.Contacts.Any(c => c.User.Seq == contact.User.Seq))
             {
-                Code = "parameter_invalid",
-            };
-        }
+                throw NotTakingPart(contact, id);
+            }
 
-        if (adminId is not null)
+            // Null for the thread's own contact, so its replies follow the thread through a merge as its source does.
+            author = contact.User.Seq == conversation.Contact.User.Seq ? null : contact.User.Seq;
+        }
+        else
         {
             _ = AdminById(s, adminId);
         }
@@ -151,7 +156,7 @@ internal sealed partial class AppStore
         }
         else
         {
-            Reply(s, conversation, html, url: null, fromAdmin: adminId is not null, read: null, adminId);
+            Reply(s, conversation, html, url: null, fromAdmin: adminId is not null, read: null, adminId, author);
         }
 
         return Conversation(s, id)!;
@@ -415,9 +420,9 @@ internal sealed partial class AppStore
     /// <paramref name="fromAdmin"/> is the app's first admin, as v1 writes them) leaves the thread unread for the user,
     /// the user's reads it (unless <paramref name="read"/> says otherwise) and reopens it if it was closed.
     /// </summary>
-    private void Reply(DbSession s, ConversationRecord thread, string html, string? url, bool fromAdmin, bool? read, string? adminId = null)
+    private void Reply(DbSession s, ConversationRecord thread, string html, string? url, bool fromAdmin, bool? read, string? adminId = null, long? authorSeq = null)
     {
-        AddMessage(s, thread.Id, html, url, fromAdmin, adminId);
+        AddMessage(s, thread.Id, html, url, fromAdmin, adminId, authorSeq: authorSeq);
         SetRead(s, thread.Id, read ?? !fromAdmin);
         if (!fromAdmin && thread.State == "closed")
         {
@@ -425,10 +430,13 @@ internal sealed partial class AppStore
         }
     }
 
-    /// <summary>A message of the thread, its body already the HTML stored (<see cref="Html"/>: the caller knows whether it was text).</summary>
-    private static void AddMessage(DbSession s, long threadId, string html, string? url, bool fromAdmin, string? adminId = null, long? at = null) => s.Execute(
-        "INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen, admin_id) VALUES ($thread, $now, $url, $html, $admin, $seen, $admin_id)",
-        ("$thread", threadId), ("$now", at ?? Now), ("$url", url), ("$html", html), ("$admin", fromAdmin), ("$seen", !fromAdmin), ("$admin_id", adminId));
+    /// <summary>
+    /// A message of the thread, its body already the HTML stored (<see cref="Html"/>: the caller knows whether it was
+    /// text); <paramref name="authorSeq"/> is the contact who wrote it when not the thread's own.
+    /// </summary>
+    private static void AddMessage(DbSession s, long threadId, string html, string? url, bool fromAdmin, string? adminId = null, long? at = null, long? authorSeq = null) => s.Execute(
+        "INSERT INTO messages (thread_id, created_at, url, html, from_admin, seen, admin_id, user_seq) VALUES ($thread, $now, $url, $html, $admin, $seen, $admin_id, $seq)",
+        ("$thread", threadId), ("$now", at ?? Now), ("$url", url), ("$html", html), ("$admin", fromAdmin), ("$seen", !fromAdmin), ("$admin_id", adminId), ("$seq", authorSeq));
 
     /// <summary>
     /// An admin part that is no message for the user to read (a note, a state change, an assignment), so nothing
@@ -494,22 +502,33 @@ internal sealed partial class AppStore
 
         var ids = ("$ids", (object?)JsonSerializer.Serialize(rows.Select(row => row.Id)));
         var messages = s.Query(
-            "SELECT thread_id, id, created_at, url, html, from_admin, COALESCE(part_type, 'comment'), admin_id, assigned_to, redacted_at FROM messages WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
-            r => (Thread: r.GetInt64(0), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), Text(r, 3), r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), Text(r, 7), Text(r, 8), Number(r, 9))),
-            ids).ToLookup(m => m.Thread, m => m.Message);
+            "SELECT thread_id, id, created_at, url, html, from_admin, COALESCE(part_type, 'comment'), admin_id, assigned_to, redacted_at, user_seq FROM messages WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
+            r => (Thread: r.GetInt64(0), Author: Number(r, 10), Message: new MessageRecord(r.GetInt64(1), r.GetInt64(2), Text(r, 3), r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), Text(r, 7), Text(r, 8), Number(r, 9))),
+            ids);
         var tags = s.Query(
             $"SELECT ct.thread_id, ct.applied_at, ct.admin_id, {TagColumns} FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.thread_id IN (SELECT value FROM json_each($ids)) ORDER BY ct.applied_at, t.id",
             r => (Thread: r.GetInt64(0), Tag: new AppliedTag(ReadTag(r, 3), r.GetInt64(1), r.GetString(2))), ids).ToLookup(t => t.Thread, t => t.Tag);
         var participants = s.Query(
             "SELECT thread_id, user_seq FROM conversation_contacts WHERE thread_id IN (SELECT value FROM json_each($ids)) ORDER BY id",
             r => (Thread: r.GetInt64(0), Seq: r.GetInt64(1)), ids).ToLookup(p => p.Thread, p => p.Seq);
-        var contacts = ContactsBySeq(s, rows.Select(row => row.Seq).Concat(participants.SelectMany(p => p)));
+        var contacts = ContactsBySeq(s, rows.Select(row => row.Seq).Concat(participants.SelectMany(p => p)).Concat(messages.Where(m => m.Author is not null).Select(m => m.Author!.Value)));
+        var written = messages.ToLookup(m => m.Thread, m => m.Author is { } author ? m.Message with { Author = contacts[author] } : m.Message);
         return [.. rows.Select(row => new ConversationRecord(
-            row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. messages[row.Id]], contacts[row.Seq],
+            row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. written[row.Id]], contacts[row.Seq],
             row.Admin?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Team, [.. tags[row.Id]], row.MessageType, row.Subject,
             row.Title, row.Custom ?? CustomData.Empty,
             participants.Contains(row.Id) ? [.. participants[row.Id].Select(seq => contacts[seq])] : null))];
     }
+
+    /// <summary>
+    /// A contact replying to a conversation it takes no part in: the reply's one documented client error is its 404
+    /// "Resource Not Found" (no 400 is described), so that, with words saying why and what to do.
+    /// </summary>
+    public static ApiError NotTakingPart(ContactRecord contact, long id) => new(404, "not_found",
+        $"Resource Not Found: contact {contact.User.IntercomId} is not taking part in conversation {id}; add it first (POST /conversations/{id}/customers)")
+    {
+        Code = "not_found",
+    };
 
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
     public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };

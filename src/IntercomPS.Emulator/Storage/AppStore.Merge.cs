@@ -41,6 +41,7 @@ internal sealed partial class AppStore
             UPDATE notes SET user_seq = $into WHERE user_seq = $from;
             UPDATE threads SET user_seq = $into WHERE user_seq = $from;
             UPDATE OR IGNORE conversation_contacts SET user_seq = $into WHERE user_seq = $from;
+            UPDATE messages SET user_seq = NULLIF($into, (SELECT t.user_seq FROM threads t WHERE t.id = messages.thread_id)) WHERE user_seq = $from;
             INSERT OR IGNORE INTO events (app, user_seq, event_name, created_at, metadata) SELECT app, $into, event_name, created_at, metadata FROM events WHERE user_seq = $from;
             INSERT OR IGNORE INTO company_contacts (company_seq, user_seq) SELECT company_seq, $into FROM company_contacts WHERE user_seq = $from;
             INSERT OR IGNORE INTO contact_subscriptions (user_seq, type_id) SELECT $into, type_id FROM contact_subscriptions WHERE user_seq = $from;

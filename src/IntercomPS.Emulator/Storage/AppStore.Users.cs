@@ -241,9 +241,13 @@ internal sealed partial class AppStore
         UpdatedAt = details.ContactUpdatedAt,
     };
 
-    /// <summary>What deleting a user removes, on either face: the user and everything that hangs off it.</summary>
+    /// <summary>
+    /// What deleting a user removes, on either face: the user and everything that hangs off it, the replies it wrote
+    /// in conversations it was added to included (no part is left naming a contact that is gone).
+    /// </summary>
     private static void DeleteUser(DbSession s, long seq) => s.Execute("""
         DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
+        DELETE FROM messages WHERE user_seq = $seq;
         DELETE FROM conversation_states WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
         DELETE FROM conversation_tags WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
         DELETE FROM conversation_contacts WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq) OR user_seq = $seq;

@@ -155,6 +155,8 @@ internal static class SchemaV2
         ("messages", "redacted_at", "INTEGER"),
         // 2.16's notes on a company (POST /companies/{id}/notes): the company; such a note's user_seq is 0.
         ("notes", "company_seq", "INTEGER"),
+        // Which contact wrote a contact's message when it is not the thread's own (one added to the conversation); null: its own.
+        ("messages", "user_seq", "INTEGER"),
     ];
 
     /// <summary>Creates the 2.14 tables and brings an older data file's tables up to date.</summary>
@@ -169,6 +171,9 @@ internal static class SchemaV2
             }
         }
 
+        // After the columns: indexes on columns an older data file gains above.
         s.Execute("CREATE INDEX IF NOT EXISTS ix_notes_company ON notes(company_seq) WHERE company_seq IS NOT NULL");
+        // Deleting or merging a contact finds the replies it wrote in others' conversations by it.
+        s.Execute("CREATE INDEX IF NOT EXISTS ix_messages_user ON messages(user_seq) WHERE user_seq IS NOT NULL");
     }
 }

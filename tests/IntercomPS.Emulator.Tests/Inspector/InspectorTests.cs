@@ -120,6 +120,23 @@ public sealed class InspectorTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task A_reply_by_a_contact_added_to_the_conversation_is_shown_as_theirs()
+    {
+        var v2 = fixture.V2;
+        var me = (await v2.GetAsync("me")).Ok()["id"].GetString()!;
+        var owner = (await v2.PostAsync("contacts", new { role = "user", email = "olga@example.com", name = "Olga" })).Ok()["id"].GetString()!;
+        var guest = (await v2.PostAsync("contacts", new { role = "lead", email = "gus@example.com", name = "Gus" })).Ok()["id"].GetString()!;
+        var conversation = (await v2.PostAsync("conversations", new { from = new { type = "user", id = owner }, body = "Gus will explain" })).Ok()["conversation_id"].GetString()!;
+        (await v2.PostAsync($"conversations/{conversation}/customers", new { admin_id = me, customer = new { intercom_user_id = guest } })).Ok();
+        (await v2.PostAsync($"conversations/{conversation}/reply", new { message_type = "comment", type = "user", intercom_user_id = guest, body = "Here is what happened" })).Ok();
+
+        var thread = (await Inspector.GetAsync($"_inspector/api/apps/{App}/conversations/{conversation}")).Ok();
+        Assert.Equal(
+            [("user", "Olga", "Gus will explain"), ("lead", "Gus", "Here is what happened")],
+            thread["parts"].EnumerateArray().Select(p => (p.Str("author_type"), p.Str("author"), p.Str("body"))).ToArray());
+    }
+
+    [Fact]
     public async Task Conversations_show_their_assignees_tags_and_typed_parts_and_the_admins_and_teams_are_listed()
     {
         var v2 = fixture.V2;

@@ -449,7 +449,7 @@ internal static class Writer
         w.WriteString("subject", c.Subject ?? "");
         w.WriteString("body", source is null ? "" : view.Body(source.Html));
         w.WritePropertyName("author");
-        PartAuthor(w, source, c.Contact, view);
+        PartAuthor(w, source, source is null ? c.Contact : c.ContactOf(source), view);
         w.WriteStartArray("attachments");
         w.WriteEndArray();
         w.WriteString("url", source?.Url);
@@ -545,7 +545,7 @@ internal static class Writer
                 }
 
                 w.WritePropertyName("author");
-                PartAuthor(w, part, c.Contact, view);
+                PartAuthor(w, part, c.ContactOf(part), view);
                 w.WriteStartArray("attachments");
                 w.WriteEndArray();
                 w.WriteNull("external_id");
@@ -567,7 +567,7 @@ internal static class Writer
         w.WriteEndObject();
     }
 
-    /// <summary>Who wrote a part: the admin who did (the app's first admin for v1's admin messages), else the contact.</summary>
+    /// <summary>Who wrote a part: the admin who did (the app's first admin for v1's admin messages), else the contact who did.</summary>
     private static void PartAuthor(Utf8JsonWriter w, MessageRecord? part, ContactRecord contact, ConversationView view)
     {
         var fromAdmin = part?.FromAdmin == true;
