@@ -78,6 +78,34 @@ Describe 'Users joining and leaving a thread on REST API 2.14' {
         $added.ContactIds | Should -Be @($ben.Id, $ann.Id, $cy.Id)
     }
 
+    It 'adds the user -Email names to the thread a piped sent message opened, never the user it was sent to' {
+        $sent = Send-IntercomMessage -Email 'ben@example.com' -Body 'Your invoice is ready' -OpenConversation -Confirm:$false
+        $added = $sent | Add-IntercomMessageThreadUser -Email 'ann@example.com' -PassThru
+        $added.ThreadId | Should -Be $sent.ConversationId
+        $added.ContactIds | Should -Be @($ben.Id, $ann.Id)
+        Get-RawContactIds $sent.ConversationId | Should -Be @($ben.Id, $ann.Id)
+        $sent | Remove-IntercomMessageThreadUser -Id $ann.Id -Confirm:$false
+        Get-RawContactIds $sent.ConversationId | Should -Be @($ben.Id)
+    }
+
+    It 'refuses a piped sent message with no user named, or one that opened no conversation yet, before any request' {
+        $sent = Send-IntercomMessage -Email 'ben@example.com' -Body 'Your invoice is ready' -OpenConversation -Confirm:$false
+        $before = Get-TestRequestCount
+        $sent | Add-IntercomMessageThreadUser -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $failed[0].Exception.Message | Should -Be "Message $($sent.MessageId) names the thread it opened ($($sent.ConversationId)): name the user to add to it with -Email, -UserId or -Id."
+        $failed[0].TargetObject | Should -Be $sent
+
+        # One that opened no conversation yet (ConversationId null) never reaches the cmdlet: PowerShell refuses the null -ThreadId.
+        $unopened = [IntercomPS.SentMessage]@{ MessageId = '77'; Email = 'ben@example.com'; UserId = '7902'; ContactId = $ben.Id }
+        $unopened | Add-IntercomMessageThreadUser -Email 'ann@example.com' -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationErrorNullNotAllowed,*'
+        Get-TestRequestCount | Should -Be $before
+        Get-RawContactIds $sent.ConversationId | Should -Be @($ben.Id)
+    }
+
     It 'refuses a piped thread with no user named, before any request' {
         $before = Get-TestRequestCount
         $thread | Add-IntercomMessageThreadUser -ErrorVariable failed -ErrorAction SilentlyContinue

@@ -21,7 +21,7 @@ namespace IntercomPS.Cmdlets
         /// <param name="attach">Attach the users (Add-), or detach them (Remove-).</param>
         public CompanyUserLink(RuntimeDefinedParameterDictionary parameters, bool attach)
         {
-            _users = new UserTargets(parameters, namesOwn: typeof(Company));
+            _users = new UserTargets(parameters, namesOwn: new[] { typeof(Company) });
             _companyId = ComposedParameters.Add(parameters, "CompanyId", typeof(string),
                 new ParameterAttribute { Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true }, new AliasAttribute("company_id"), new ValidateNotNullOrEmptyAttribute());
             _attach = attach;

@@ -25,7 +25,7 @@ namespace IntercomPS.Cmdlets
         private SubscriptionTypeFinder? _find;
         private bool _typeOnCommandLine;
 
-        public SetIntercomUserSubscriptionCommand() => _users = new UserTargets(Composed, namesOwn: typeof(SubscriptionType));
+        public SetIntercomUserSubscriptionCommand() => _users = new UserTargets(Composed, namesOwn: new[] { typeof(SubscriptionType) });
 
         /// <summary>The subscription type: its id or its name (case ignored); binds a piped UserSubscription's SubscriptionTypeId.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -8,9 +8,10 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// What Add- and Remove-IntercomMessageThreadUser share, held by each: the users an input names (the user-target
-    /// binder) and the thread it names by -ThreadId, and the add or removal of each user there. A piped thread names
-    /// the thread only: its own Email, UserId and ContactId bind to -Email, -UserId and -Id by name, but are the user it
-    /// is already with, so only what the command line gives names the user to add or remove.
+    /// binder) and the thread it names by -ThreadId, and the add or removal of each user there. A piped thread, or a sent
+    /// message (its ConversationId binds -ThreadId), names the thread only: its own Email, UserId and ContactId bind to
+    /// -Email, -UserId and -Id by name, but are the user it is already with, so only what the command line gives names
+    /// the user to add or remove.
     /// </summary>
     internal sealed class ThreadUserLink
     {
@@ -25,7 +26,7 @@ namespace IntercomPS.Cmdlets
         public ThreadUserLink(RuntimeDefinedParameterDictionary parameters, bool add)
         {
             _parameters = parameters;
-            _users = new UserTargets(parameters, namesOwn: typeof(MessageThread));
+            _users = new UserTargets(parameters, namesOwn: new[] { typeof(MessageThread), typeof(SentMessage) });
             _add = add;
         }
 
@@ -39,22 +40,22 @@ namespace IntercomPS.Cmdlets
         /// </summary>
         public void LinkEach(RequestRunner requests, Func<IIntercomApi> client, long threadId, string? adminId, Func<string, string, bool> shouldProcess, Action<MessageThread> linked)
         {
-            if (_users.InputObject?.BaseObject is MessageThread thread)
+            if (PipedThread(_users.InputObject?.BaseObject) is var (what, own, names, isThread))
             {
                 // PowerShell binds the command line's -ThreadId and skips the piped thread's own: the user would join
                 // (or leave) the other conversation while the thread piped was the one meant.
-                if (thread.ThreadId != threadId)
+                if (own != threadId)
                 {
                     requests.Refuse(_users.InputObject, new ArgumentException(
-                        $"Thread {thread.ThreadId} names its thread, and -ThreadId names another ({threadId}): pipe it alone, or name the thread by -ThreadId alone."));
+                        $"{what} {names}, and -ThreadId names another ({threadId}): pipe it alone, or name the thread by -ThreadId alone."));
                     return;
                 }
-                // The piped thread's own user, bound by property name, is not the one named: only the command line's is.
+                // The piped thread's (or sent message's) own user, bound by property name, is not the one named: only the command line's is.
                 foreach (var name in UserParameters.Where(name => !_fromCommandLine!.Contains(name))) _parameters[name].Value = null;
                 if (!_users.NamesUser)
                 {
                     requests.Refuse(_users.InputObject, new ArgumentException(
-                        $"Thread {thread.ThreadId} is the thread: name the user to {(_add ? "add to" : "remove from")} it with -Email, -UserId or -Id."));
+                        $"{what} {isThread}: name the user to {(_add ? "add to" : "remove from")} it with -Email, -UserId or -Id."));
                     return;
                 }
             }
@@ -74,5 +75,20 @@ namespace IntercomPS.Cmdlets
                     : client().As<IConversationInbox>().RemoveConversationUserAsync(threadId, identity, adminId, token), linked);
             }
         }
+
+        /// <summary>
+        /// A piped object that names a thread rather than a user: a thread, or the sent message (Send-IntercomMessage) whose
+        /// ConversationId is the thread it opened (one that opened none yet binds a null -ThreadId, which PowerShell
+        /// refuses before this is reached). Both carry the user they are with, which is not the one named.
+        /// </summary>
+        /// <returns>How errors name it, the thread's id, and how they say it names the thread (beside another, and alone).</returns>
+        private static (string What, long ThreadId, string Names, string IsThread)? PipedThread(object? piped) => piped switch
+        {
+            MessageThread thread => ($"Thread {thread.ThreadId}", thread.ThreadId, "names its thread", "is the thread"),
+            SentMessage sent => ($"Message {sent.MessageId}",
+                long.TryParse(sent.ConversationId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1,
+                $"names the thread it opened ({sent.ConversationId})", $"names the thread it opened ({sent.ConversationId})"),
+            _ => null,
+        };
     }
 }

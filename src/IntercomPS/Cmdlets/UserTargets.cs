@@ -21,7 +21,7 @@ namespace IntercomPS.Cmdlets
         private readonly RuntimeDefinedParameter _email;
         private readonly RuntimeDefinedParameter _userId;
         private readonly RuntimeDefinedParameter _id;
-        private readonly Type? _namesOwn;
+        private readonly Type[] _namesOwn;
         private readonly bool _writesIdentifiers;
 
         /// <param name="parameters">The cmdlet's composed parameters, which these join.</param>
@@ -29,14 +29,15 @@ namespace IntercomPS.Cmdlets
         /// <param name="emailFirst">-Email binds the first positional argument.</param>
         /// <param name="contactIdAliases">-Id also binds ContactId and contact_id, as piped threads and CSV columns carry it.</param>
         /// <param name="throttled">The cmdlet takes -ThrottleLimit.</param>
-        /// <param name="namesOwn">The kind of the module's objects that, piped, names what the cmdlet acts with (a Company the
-        /// users are linked to, a SubscriptionType they are set for: its own Id is no user's), not a user to refuse.</param>
+        /// <param name="namesOwn">The kinds of the module's objects that, piped, name what the cmdlet acts with (a Company the
+        /// users are linked to, a SubscriptionType they are set for: its own Id is no user's; a thread, or the sent message
+        /// that opened it, users join), not a user to refuse.</param>
         /// <param name="writesIdentifiers">-Email and -UserId beside a piped user are what the cmdlet writes to it (a user
         /// write: Get-IntercomUser -UserId 1001 | Set-IntercomUser -Email new@...), not a second user named.</param>
         public UserTargets(RuntimeDefinedParameterDictionary parameters, string parameterSet = ParameterAttribute.AllParameterSets,
-            bool emailFirst = false, bool contactIdAliases = true, bool throttled = true, Type? namesOwn = null, bool writesIdentifiers = false)
+            bool emailFirst = false, bool contactIdAliases = true, bool throttled = true, Type[]? namesOwn = null, bool writesIdentifiers = false)
         {
-            _namesOwn = namesOwn;
+            _namesOwn = namesOwn ?? Type.EmptyTypes;
             _writesIdentifiers = writesIdentifiers;
             ParameterAttribute ByPropertyName() => new ParameterAttribute { ParameterSetName = parameterSet, ValueFromPipelineByPropertyName = true };
 
@@ -103,11 +104,14 @@ namespace IntercomPS.Cmdlets
         private string? NamedTwice()
         {
             if (_writesIdentifiers || InputObject is not { BaseObject: { } piped } input || piped.GetType().Assembly != typeof(User).Assembly
-                || piped is Note || (_namesOwn?.IsInstanceOfType(piped) ?? false) || UserTarget.NotAUser(piped) is not null) return null;
+                || piped is Note || NamesOwn(piped) is not null || UserTarget.NotAUser(piped) is not null) return null;
             var given = new[] { _email, _userId, _id }.FirstOrDefault(parameter => Named((string[]?)parameter.Value) && !Carries(input, parameter));
             return given is null ? null
                 : $"{PipedObject.Describe(piped)} names its user, and -{given.Name} names one too: pipe it alone, or name the user by -{given.Name} alone.";
         }
+
+        /// <summary>The kind of <paramref name="piped"/> when it is one that names what the cmdlet acts with; null otherwise.</summary>
+        private Type? NamesOwn(object? piped) => Array.Find(_namesOwn, kind => kind.IsInstanceOfType(piped));
 
         /// <summary>Whether the bound value of <paramref name="parameter"/> is the piped object's own, under the parameter's name or an alias.</summary>
         private static bool Carries(PSObject input, RuntimeDefinedParameter parameter) =>
@@ -129,7 +133,7 @@ namespace IntercomPS.Cmdlets
             IReadOnlyList<UserTarget> targets;
             try
             {
-                targets = UserTarget.Of(Email, UserId, Id, InputObject, _namesOwn);
+                targets = UserTarget.Of(Email, UserId, Id, InputObject, NamesOwn(InputObject?.BaseObject));
             }
             catch (ArgumentException mismatch)
             {
