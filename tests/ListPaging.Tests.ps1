@@ -211,6 +211,19 @@ Describe 'Paging every company, through the scroll' {
     It 'still lists every company without them' {
         (Get-IntercomCompany).CompanyId | Should -Be (1..11 | ForEach-Object { "ps-$_" })
     }
+
+    It 'warns, before it waits, that a listing stopped by -First left the scroll open, and not once none is' {
+        (Get-IntercomCompany -First 1).CompanyId | Should -Be 'ps-1'
+        # The scroll -First left is open (for 1 s here, a minute on Intercom): the next listing waits for it, and says so first.
+        $all = Get-IntercomCompany -WarningVariable warned -WarningAction SilentlyContinue
+        $all.CompanyId | Should -Be (1..11 | ForEach-Object { "ps-$_" })
+        $warned | Should -HaveCount 1
+        $warned[0].Message | Should -Be ('An earlier company listing in this session stopped before its end (-First), and the company scroll it read stays open until it expires, ' +
+            'a minute after its last page: Intercom allows one scroll per workspace and has no way to close one, so this listing waits for it (up to a minute).')
+        # That listing read to the end, which closes the scroll: the next one has nothing to wait for, and says nothing.
+        $null = Get-IntercomCompany -WarningVariable again -WarningAction SilentlyContinue
+        $again | Should -BeNullOrEmpty
+    }
 }
 
 # The lists the API answers whole in one request: -First and -Skip count what the command writes (the list, or what a

@@ -20,6 +20,13 @@ namespace IntercomPS.Client
         IPageReader<Company> ListCompanies(CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// When a listing of this client last used the company scroll it stopped before the end (a -First), if that
+        /// scroll may still be open at <paramref name="now"/> (UTC): a scroll expires a minute after its last use, and
+        /// until then a new listing waits for it (one scroll per workspace). Null when none may be.
+        /// </summary>
+        DateTime? CompanyScrollLeftOpenAt(DateTime now);
+
+        /// <summary>
         /// Finds companies by the company_id your workspace gave them, each asked once however many inputs name it: one
         /// finder per command. None with that company_id is not_found.
         /// </summary>

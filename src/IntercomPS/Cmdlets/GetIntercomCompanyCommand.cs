@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -61,7 +62,11 @@ namespace IntercomPS.Cmdlets
         {
             base.EndProcessing();
             if (ParameterSetName != ListSet || _paged.Done || Requests.Refuses(null)) return;
-            using var reader = Client.As<ICompanies>().ListCompanies(Requests.StopToken);
+            var companies = Client.As<ICompanies>();
+            // Said before the wait, not after it: the wait (up to a minute) is otherwise silent.
+            if (companies.CompanyScrollLeftOpenAt(DateTime.UtcNow) is not null)
+                WriteWarning(ScrollLeftOpenWarning);
+            using var reader = companies.ListCompanies(Requests.StopToken);
             try
             {
                 _paged.Write(reader, Requests, WriteObject);
@@ -72,6 +77,10 @@ namespace IntercomPS.Cmdlets
                 Requests.WriteFailure(failure, failure.RequestUri);
             }
         }
+
+        internal const string ScrollLeftOpenWarning =
+            "An earlier company listing in this session stopped before its end (-First), and the company scroll it read stays open until it expires, " +
+            "a minute after its last page: Intercom allows one scroll per workspace and has no way to close one, so this listing waits for it (up to a minute).";
 
         /// <summary>-Skip and -First count the companies found, in order, across the whole pipeline (a -Name may find several).</summary>
         private void WriteFound(Company company)

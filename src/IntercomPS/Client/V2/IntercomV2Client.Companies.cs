@@ -51,7 +51,17 @@ namespace IntercomPS.Client.V2
 
         public IPageReader<Company> ListCompanies(CancellationToken cancellationToken = default) =>
             new CompanyScrollReader((scrollParam, token) => SendAsync(HttpMethod.Get, "companies/scroll" + (scrollParam is null ? string.Empty : "?scroll_param=" + Uri.EscapeDataString(scrollParam)),
-                null, V2JsonContext.Default.CompanyObject, idempotent: false, token), new Uri(BaseUri, "companies/scroll"), cancellationToken);
+                null, V2JsonContext.Default.CompanyObject, idempotent: false, token), new Uri(BaseUri, "companies/scroll"), cancellationToken,
+                leftOpenAt => Interlocked.Exchange(ref _scrollLeftOpenTicks, leftOpenAt?.Ticks ?? 0));
+
+        /// <summary>UTC ticks of the last page of a scroll a listing of this client stopped before its end; 0: none.</summary>
+        private long _scrollLeftOpenTicks;
+
+        public DateTime? CompanyScrollLeftOpenAt(DateTime now)
+        {
+            var ticks = Interlocked.Read(ref _scrollLeftOpenTicks);
+            return ticks != 0 && now - new DateTime(ticks, DateTimeKind.Utc) < CompanyScrollReader.ScrollLifetime ? new DateTime(ticks, DateTimeKind.Utc) : null;
+        }
 
         /// <summary>
         /// POST /companies. Idempotent: a repeat finds the company by its company_id and writes the same values again,
@@ -182,14 +192,19 @@ namespace IntercomPS.Client.V2
         private readonly SeenIds _output = new SeenIds();
         private PagedReadCheck _walk;
         private string? _scrollParam;
+        private readonly Action<DateTime?>? _leftOpen;
         private bool _started;
         private bool _ended;
         private int _restarts;
+        private DateTime _lastPageAt;
 
-        public CompanyScrollReader(Func<string?, CancellationToken, Task<CompanyObject>> page, Uri uri, CancellationToken cancellationToken)
+        /// <param name="leftOpen">Told, when disposed before the end, when the scroll it leaves open was last used; told null
+        /// once a scroll of its own began (any older one has gone) or ended.</param>
+        public CompanyScrollReader(Func<string?, CancellationToken, Task<CompanyObject>> page, Uri uri, CancellationToken cancellationToken, Action<DateTime?>? leftOpen = null)
         {
             _page = page;
             _uri = uri;
+            _leftOpen = leftOpen;
             _unwanted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _walk = NewWalk();
         }
@@ -221,11 +236,13 @@ namespace IntercomPS.Client.V2
                     continue;
                 }
 
+                _lastPageAt = DateTime.UtcNow;
                 var companies = page.Items;
                 _walk.Items(companies, company => company.Id);
                 if (companies.Length == 0)
                 {
                     _ended = true;
+                    _leftOpen?.Invoke(null);
                     break;
                 }
                 _scrollParam = page.ScrollParam ?? throw new IntercomApiException("GET", _uri, HttpStatusCode.OK, IntercomApiException.InvalidResponseType,
@@ -249,6 +266,7 @@ namespace IntercomPS.Client.V2
                 {
                     var first = await _page(null, _unwanted.Token).ConfigureAwait(false);
                     _started = true;
+                    _leftOpen?.Invoke(null); // a scroll began, so none left open before is still in the way
                     return first;
                 }
                 catch (IntercomApiException busy) when (busy.StatusCode == HttpStatusCode.BadRequest)
@@ -272,7 +290,12 @@ namespace IntercomPS.Client.V2
 
         private PagedReadCheck NewWalk() => new PagedReadCheck(HttpMethod.Get, _uri, "company", 1, new SeenIds());
 
-        public void Dispose() => _unwanted.Cancel();
+        public void Dispose()
+        {
+            _unwanted.Cancel();
+            // Stopped before the end (-First): the scroll stays open until it expires, and the API has no way to close it.
+            if (_started && !_ended) _leftOpen?.Invoke(_lastPageAt);
+        }
     }
 
     /// <summary>
