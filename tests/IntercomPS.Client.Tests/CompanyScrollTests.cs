@@ -66,6 +66,35 @@ namespace IntercomPS.Client.Tests
         }
 
         [Fact]
+        public async Task AListingStoppedBeforeItsEndIsRememberedUntilItsScrollMayHaveExpiredAndOneReadToTheEndIsNot()
+        {
+            _server.Answer("GET /companies/scroll", 200, Page("p", "a", "b"));
+            _server.Answer("GET /companies/scroll?scroll_param=p", 200, Page("p"));
+            using var client = HostileAnswerTests.NewClient(_server);
+            Assert.Null(client.CompanyScrollLeftOpenAt(DateTime.UtcNow));
+
+            var before = DateTime.UtcNow;
+            using (var stopped = client.ListCompanies())
+            {
+                Assert.Equal(2, (await stopped.NextAsync())!.Length); // stopped after its first page, as -First does
+            }
+
+            var leftAt = client.CompanyScrollLeftOpenAt(DateTime.UtcNow);
+            Assert.NotNull(leftAt);
+            Assert.InRange(leftAt!.Value, before, DateTime.UtcNow);
+            Assert.NotNull(client.CompanyScrollLeftOpenAt(leftAt.Value + V2.CompanyScrollReader.ScrollLifetime - TimeSpan.FromSeconds(1)));
+            Assert.Null(client.CompanyScrollLeftOpenAt(leftAt.Value + V2.CompanyScrollReader.ScrollLifetime));
+
+            // A listing read to its empty page began a scroll of its own and ended it: nothing is left open.
+            using (var whole = client.ListCompanies())
+            {
+                Assert.Equal(["a", "b"], await ReadAll(whole));
+            }
+
+            Assert.Null(client.CompanyScrollLeftOpenAt(DateTime.UtcNow));
+        }
+
+        [Fact]
         public async Task RestartsThatBringNothingNewEndInTheFailure()
         {
             // Every scroll starts with a and fails on its second page (the newest matching rule answers).
