@@ -37,6 +37,7 @@ public class ConvertTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "admin", admin_id = me, body = "Which card?" })).Ok();
         (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "note", type = "admin", admin_id = me, body = "Payments bug again" })).Ok();
         (await Api.PostAsync($"/conversations/{id}/customers", new { admin_id = me, customer = new { intercom_user_id = guest } })).Ok();
+        (await Api.PostAsync($"/conversations/{id}/reply", new { message_type = "comment", type = "user", intercom_user_id = guest, body = "Mine too" })).Ok();
         var conversation = (await Api.GetAsync($"/conversations/{id}")).Ok();
 
         var ticket = (await Api.PostAsync($"/conversations/{id}/convert", new { ticket_type_id = type, attributes = new { _default_title_ = "Checkout fails", Priority = "High" } })).Ok();
@@ -46,12 +47,14 @@ public class ConvertTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         Assert.Equal(("Checkout fails", "High"), (ticket["ticket_attributes"].GetProperty("_default_title_").GetString(), ticket["ticket_attributes"].GetProperty("Priority").GetString()));
         Assert.Equal([contact, guest], ticket["contacts"].GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToArray());
         Assert.Equal(conversation["created_at"].GetInt64(), ticket["created_at"].GetInt64());
-        Assert.Equal(["comment", "comment", "note", "ticket_state_updated_by_admin"], PartTypes(ticket.Json));
+        Assert.Equal(["comment", "comment", "note", "comment", "ticket_state_updated_by_admin"], PartTypes(ticket.Json));
         var parts = ticket["ticket_parts"].GetProperty("ticket_parts").EnumerateArray().ToArray();
         Assert.Equal(("<p>Checkout fails</p>", "user", contact), (parts[0].GetProperty("body").GetString(), parts[0].GetProperty("author").GetProperty("type").GetString(),
             parts[0].GetProperty("author").GetProperty("id").GetString()));
         Assert.Equal(("admin", me), (parts[1].GetProperty("author").GetProperty("type").GetString(), parts[1].GetProperty("author").GetProperty("id").GetString()));
-        Assert.Equal(("submitted", "submitted"), (parts[3].GetProperty("ticket_state").GetString(), parts[3].GetProperty("previous_ticket_state").GetString()));
+        Assert.Equal(("<p>Mine too</p>", "user", guest), (parts[3].GetProperty("body").GetString(), parts[3].GetProperty("author").GetProperty("type").GetString(),
+            parts[3].GetProperty("author").GetProperty("id").GetString())); // by the contact who wrote it, not the conversation's own
+        Assert.Equal(("submitted", "submitted"), (parts[4].GetProperty("ticket_state").GetString(), parts[4].GetProperty("previous_ticket_state").GetString()));
         var ticketId = ticket["id"].GetString()!;
         Assert.Equal(ticket.Text, (await Api.GetAsync($"/tickets/{ticketId}")).Ok().Text);
 

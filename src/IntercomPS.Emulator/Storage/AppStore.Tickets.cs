@@ -136,10 +136,10 @@ internal sealed partial class AppStore
         }
 
         var admins = Admins(s);
-        var user = conversation.Contact.User;
         foreach (var message in conversation.Messages.Where(m => m.PartType is "comment" or "note"))
         {
             var by = message.FromAdmin ? admins.FirstOrDefault(a => a.Id == message.AdminId) ?? Admin : null;
+            var user = conversation.ContactOf(message).User; // whichever contact taking part wrote it
             InsertTicketPart(s, id, message.PartType, message.Html, null, null, null,
                 by is null ? ("user", user.IntercomId, user.Name, user.Email) : ("admin", by.Id, by.Name, by.Email), message.CreatedAt);
         }
