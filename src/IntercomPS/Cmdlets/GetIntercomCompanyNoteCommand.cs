@@ -13,9 +13,13 @@ namespace IntercomPS.Cmdlets
     public sealed class GetIntercomCompanyNoteCommand : IntercomCmdlet
     {
         private readonly PagedOutput _paged;
-        private CompanyFinder? _find;
+        private readonly CompanyListing _listing;
 
-        public GetIntercomCompanyNoteCommand() => _paged = new PagedOutput(this, "notes");
+        public GetIntercomCompanyNoteCommand()
+        {
+            _paged = new PagedOutput(this, "notes");
+            _listing = new CompanyListing(_paged);
+        }
 
         /// <summary>The id your workspace gave the company; binds from piped companies and CSV company_id columns.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -26,24 +30,12 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (_paged.Done || Requests.Refuses(CompanyId)) return;
-            var companyId = CompanyId;
             var companies = Client.As<ICompanies>();
-            var company = Requests.Invoke(companyId, token => (_find ??= companies.NewCompanyFinder())(companyId, token));
-            if (company is null) return;
-            using var reader = companies.ListCompanyNotes(company.Id!, _paged.PageSize(int.MaxValue), Requests.StopToken);
-            try
+            _listing.Write(Requests, companies, CompanyId, (company, size, token) => companies.ListCompanyNotes(company.Id!, size, token), (note, company) =>
             {
-                _paged.Write(reader, Requests, note =>
-                {
-                    note.Company = company; // the whole company, as found, rather than the bare id the answer names it by
-                    WriteObject(note);
-                });
-            }
-            catch (IntercomApiException failure)
-            {
-                // A failed page ends this company's listing: what comes after it would be a silent gap.
-                Requests.WriteFailure(failure, companyId);
-            }
+                note.Company = company; // the whole company, as found, rather than the bare id the answer names it by
+                WriteObject(note);
+            });
         }
     }
 }

@@ -12,9 +12,13 @@ namespace IntercomPS.Cmdlets
     public sealed class GetIntercomCompanyUserCommand : IntercomCmdlet
     {
         private readonly PagedOutput _paged;
-        private CompanyFinder? _find;
+        private readonly CompanyListing _listing;
 
-        public GetIntercomCompanyUserCommand() => _paged = new PagedOutput(this, "users");
+        public GetIntercomCompanyUserCommand()
+        {
+            _paged = new PagedOutput(this, "users");
+            _listing = new CompanyListing(_paged);
+        }
 
         /// <summary>The id your workspace gave the company; binds from piped companies and CSV company_id columns.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -25,20 +29,8 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (_paged.Done || Requests.Refuses(CompanyId)) return;
-            var companyId = CompanyId;
             var companies = Client.As<ICompanies>();
-            var company = Requests.Invoke(companyId, token => (_find ??= companies.NewCompanyFinder())(companyId, token));
-            if (company is null) return;
-            using var reader = companies.ListCompanyUsers(company.Id!, _paged.PageSize(int.MaxValue), Requests.StopToken);
-            try
-            {
-                _paged.Write(reader, Requests, WriteUser);
-            }
-            catch (IntercomApiException failure)
-            {
-                // A failed page ends this company's listing: what comes after it would be a silent gap.
-                Requests.WriteFailure(failure, companyId);
-            }
+            _listing.Write(Requests, companies, CompanyId, (company, size, token) => companies.ListCompanyUsers(company.Id!, size, token), (user, _) => WriteUser(user));
         }
     }
 }

@@ -27,15 +27,7 @@ namespace IntercomPS.Client.V2
             var admin = adminId is not null ? Task.FromResult(adminId) : AdminIdAsync(cancellationToken);
             await Task.WhenAll(contact, admin).ConfigureAwait(false);
             var contactId = await contact.ConfigureAwait(false);
-            var author = await admin.ConfigureAwait(false);
-            var note = await SendAsync(HttpMethod.Post, "contacts/" + Uri.EscapeDataString(contactId) + "/notes", writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("contact_id", contactId);
-                writer.WriteString("admin_id", author);
-                writer.WriteString("body", body);
-                writer.WriteEndObject();
-            }, V2JsonContext.Default.NoteObject, idempotent: false, cancellationToken).ConfigureAwait(false);
+            var note = await PostNoteAsync("contacts/" + Uri.EscapeDataString(contactId) + "/notes", contactId, await admin.ConfigureAwait(false), body, cancellationToken).ConfigureAwait(false);
             return ToNote(note, user, contactId);
         }
 
@@ -60,15 +52,19 @@ namespace IntercomPS.Client.V2
             if (string.IsNullOrWhiteSpace(companyId)) throw new ArgumentException("A company is named by the Id Intercom gave it.");
             if (string.IsNullOrWhiteSpace(body)) throw new ArgumentException("A note needs a body.");
             var author = adminId ?? await AdminIdAsync(cancellationToken).ConfigureAwait(false);
-            var note = await SendAsync(HttpMethod.Post, "companies/" + Uri.EscapeDataString(companyId) + "/notes", writer =>
+            return ToNote(await PostNoteAsync("companies/" + Uri.EscapeDataString(companyId) + "/notes", null, author, body, cancellationToken).ConfigureAwait(false), null, null);
+        }
+
+        /// <summary>A note written at <paramref name="path"/> (a contact's, which names its contact_id too, or a company's), sent once.</summary>
+        private Task<NoteObject> PostNoteAsync(string path, string? contactId, string author, string body, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Post, path, writer =>
             {
                 writer.WriteStartObject();
+                if (contactId is not null) writer.WriteString("contact_id", contactId);
                 writer.WriteString("admin_id", author);
                 writer.WriteString("body", body);
                 writer.WriteEndObject();
-            }, V2JsonContext.Default.NoteObject, idempotent: false, cancellationToken).ConfigureAwait(false);
-            return ToNote(note, null, null);
-        }
+            }, V2JsonContext.Default.NoteObject, idempotent: false, cancellationToken);
 
         /// <summary>GET /companies/{id}/notes (2.16 on), paged as a contact's notes are.</summary>
         public IPageReader<Note> ListCompanyNotes(string companyId, int pageSize = int.MaxValue, CancellationToken cancellationToken = default)
