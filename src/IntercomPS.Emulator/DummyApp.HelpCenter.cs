@@ -39,6 +39,20 @@ internal sealed partial class DummyApp
 
     public Task<string> DeleteArticleAsync(string id) => Task.FromResult(CannedArticle(id).Id);
 
+    /// <summary>A canned article takes any tag (the canned one, of that id) but 0, which the path gives for a tag id that is no number.</summary>
+    public async Task<AppliedTag> TagArticleAsync(string id, long tagId, string? adminId)
+    {
+        _ = CannedArticles.FirstOrDefault(a => a.Id == id) ?? throw AppStore.ArticleNotFound();
+        var by = adminId is null ? admin.Id : KnownAdmin(adminId);
+        return tagId > 0 ? new(await GetTagAsync(tagId), Now, by) : throw AppStore.ConversationTagNotFound();
+    }
+
+    public async Task<AppliedTag> UntagArticleAsync(string id, long tagId)
+    {
+        _ = CannedArticles.FirstOrDefault(a => a.Id == id) ?? throw AppStore.ArticleNotFound();
+        return tagId > 0 ? new(await GetTagAsync(tagId), null, null) : throw AppStore.ConversationTagNotFound();
+    }
+
     public Task<IReadOnlyList<CollectionRecord>> ListCollectionsAsync() => Task.FromResult<IReadOnlyList<CollectionRecord>>([CannedCollection]);
 
     public Task<CollectionRecord> GetCollectionAsync(string id) => Task.FromResult(CannedCollectionById(id) ?? throw AppStore.HelpCenterNotFound());

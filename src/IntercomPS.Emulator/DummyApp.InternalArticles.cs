@@ -38,5 +38,18 @@ internal sealed partial class DummyApp
 
     public Task<string> DeleteInternalArticleAsync(string id) => Task.FromResult(CannedInternalArticle(id).Id);
 
+    public async Task<AppliedTag> TagInternalArticleAsync(string id, long tagId, string? adminId)
+    {
+        _ = CannedInternalArticles.FirstOrDefault(a => a.Id == id) ?? throw AppStore.InternalArticleNotFound();
+        var by = adminId is null ? admin.Id : KnownAdmin(adminId);
+        return tagId > 0 ? new(await GetTagAsync(tagId), Now, by) : throw AppStore.ConversationTagNotFound();
+    }
+
+    public async Task<AppliedTag> UntagInternalArticleAsync(string id, long tagId)
+    {
+        _ = CannedInternalArticles.FirstOrDefault(a => a.Id == id) ?? throw AppStore.InternalArticleNotFound();
+        return tagId > 0 ? new(await GetTagAsync(tagId), null, null) : throw AppStore.ConversationTagNotFound();
+    }
+
     private InternalArticleRecord CannedInternalArticle(string id) => CannedInternalArticles.FirstOrDefault(a => a.Id == id) ?? throw AppStore.HelpCenterNotFound();
 }

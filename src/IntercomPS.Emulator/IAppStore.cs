@@ -270,6 +270,12 @@ internal interface IAppStore
     /// <summary>Deletes the article; returns its id.</summary>
     Task<string> DeleteArticleAsync(string id);
 
+    /// <summary>Tags the article (2.16), by the admin or else the app's first admin; the tag as applied.</summary>
+    Task<AppliedTag> TagArticleAsync(string id, long tagId, string? adminId);
+
+    /// <summary>Takes the tag off the article; the tag, no longer applied.</summary>
+    Task<AppliedTag> UntagArticleAsync(string id, long tagId);
+
     /// <summary>The app's help center collections and sections, the most recently updated first.</summary>
     Task<IReadOnlyList<CollectionRecord>> ListCollectionsAsync();
 
@@ -295,6 +301,12 @@ internal interface IAppStore
 
     /// <summary>Deletes the internal article; returns its id.</summary>
     Task<string> DeleteInternalArticleAsync(string id);
+
+    /// <summary>Tags the internal article (2.16), by the admin or else the app's first admin; the tag as applied.</summary>
+    Task<AppliedTag> TagInternalArticleAsync(string id, long tagId, string? adminId);
+
+    /// <summary>Takes the tag off the internal article; the tag, no longer applied.</summary>
+    Task<AppliedTag> UntagInternalArticleAsync(string id, long tagId);
 
     /// <summary>The app's ticket types, in creation order, each with its attributes.</summary>
     Task<IReadOnlyList<TicketTypeRecord>> ListTicketTypesAsync();

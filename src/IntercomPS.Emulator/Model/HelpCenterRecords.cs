@@ -17,6 +17,9 @@ internal sealed record ArticleContentRecord(string Title, string? Description, s
 /// </summary>
 internal sealed record ArticleRecord(string Id, ArticleContentRecord Content, CollectionRecord? Parent, IReadOnlyDictionary<string, ArticleContentRecord> Translations, ArticleAi Ai)
 {
+    /// <summary>The tags applied to it (POST /articles/{id}/tags, 2.16), the first applied first.</summary>
+    public IReadOnlyList<AppliedTag> Tags { get; init; } = [];
+
     public string Title => Content.Title;
 
     public string State => Content.State;

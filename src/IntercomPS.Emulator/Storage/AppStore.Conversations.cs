@@ -249,7 +249,7 @@ internal sealed partial class AppStore
     {
         _ = Conversation(s, id) ?? throw ConversationNotFound();
         _ = AdminById(s, adminId);
-        var tag = TagById(s, tagId) ?? throw ConversationTagNotFound();
+        var tag = TagToApply(s, tagId);
         s.Execute("INSERT OR IGNORE INTO conversation_tags (thread_id, tag_id, applied_at, admin_id) VALUES ($id, $tag, $now, $admin)",
             ("$id", id), ("$tag", tag.NumericId), ("$now", Now), ("$admin", adminId));
         return Conversation(s, id)!.Tags!.First(t => t.Tag.NumericId == tag.NumericId);

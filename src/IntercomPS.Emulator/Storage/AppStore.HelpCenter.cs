@@ -22,7 +22,9 @@ internal sealed partial class AppStore
     public Task<IReadOnlyList<ArticleRecord>> ListArticlesAsync() => Task.FromResult<IReadOnlyList<ArticleRecord>>(db.Read(s =>
     {
         var collections = CollectionsOf(s).ToDictionary(c => c.Id);
-        var articles = s.Query($"SELECT {ArticleColumns} FROM hc_articles WHERE app = $app ORDER BY updated_at DESC, id DESC", r => ReadArticle(r, collections), ("$app", app));
+        var tags = ArticleTagsOf(s, ArticleTagKind, null);
+        var articles = s.Query($"SELECT {ArticleColumns} FROM hc_articles WHERE app = $app ORDER BY updated_at DESC, id DESC", r => ReadArticle(r, collections), ("$app", app))
+            .Select(a => a with { Tags = [.. tags[long.Parse(a.Id, CultureInfo.InvariantCulture)]] });
 
         // A schedule that came due since the last write updated its article then (ArticleRules.AsOf), after the row's updated_at: ordered again.
         return (IReadOnlyList<ArticleRecord>)[.. articles.OrderByDescending(a => a.Content.UpdatedAt).ThenByDescending(a => long.Parse(a.Id, CultureInfo.InvariantCulture))];
@@ -54,7 +56,8 @@ internal sealed partial class AppStore
     public Task<string> DeleteArticleAsync(string id) => db.WriteAsync(s =>
     {
         var article = ArticleById(s, id) ?? throw HelpCenterNotFound();
-        s.Execute("DELETE FROM hc_articles WHERE app = $app AND id = $id", ("$app", app), ("$id", long.Parse(article.Id, CultureInfo.InvariantCulture)));
+        s.Execute("DELETE FROM article_tags WHERE kind = 'article' AND article_id = $id; DELETE FROM hc_articles WHERE app = $app AND id = $id",
+            ("$app", app), ("$id", long.Parse(article.Id, CultureInfo.InvariantCulture)));
         return article.Id;
     });
 
@@ -134,7 +137,9 @@ internal sealed partial class AppStore
     }
 
     private ArticleRecord? ArticleById(DbSession s, string id) => PositiveId(id) is { } numeric
-        ? s.First($"SELECT {ArticleColumns} FROM hc_articles WHERE app = $app AND id = $id", r => ReadArticle(r, null, s), ("$app", app), ("$id", numeric))
+        ? s.First($"SELECT {ArticleColumns} FROM hc_articles WHERE app = $app AND id = $id", r => ReadArticle(r, null, s), ("$app", app), ("$id", numeric)) is { } article
+            ? article with { Tags = [.. ArticleTagsOf(s, ArticleTagKind, numeric)[numeric]] }
+            : null
         : null;
 
     private CollectionRecord? CollectionById(DbSession s, string id) => PositiveId(id) is { } numeric

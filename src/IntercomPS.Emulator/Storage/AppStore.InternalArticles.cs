@@ -43,7 +43,8 @@ internal sealed partial class AppStore
     public Task<string> DeleteInternalArticleAsync(string id) => db.WriteAsync(s =>
     {
         var article = InternalArticleById(s, id) ?? throw HelpCenterNotFound();
-        s.Execute("DELETE FROM internal_articles WHERE app = $app AND id = $id", ("$app", app), ("$id", long.Parse(article.Id, CultureInfo.InvariantCulture)));
+        s.Execute("DELETE FROM article_tags WHERE kind = 'internal_article' AND article_id = $id; DELETE FROM internal_articles WHERE app = $app AND id = $id",
+            ("$app", app), ("$id", long.Parse(article.Id, CultureInfo.InvariantCulture)));
         return article.Id;
     });
 

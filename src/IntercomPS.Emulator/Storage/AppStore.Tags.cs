@@ -222,6 +222,12 @@ internal sealed partial class AppStore
         (null, var companyId) => $"company_id '{companyId}'",
     };
 
+    /// <summary>
+    /// The tag a conversation, ticket or article is to be tagged with: the workspace's tag of that id, else the 404
+    /// tag_not_found these operations answer (not GET /tags/{id}'s not_found). The one place that rule lives.
+    /// </summary>
+    private TagRecord TagToApply(DbSession s, long tagId) => TagById(s, tagId) ?? throw ConversationTagNotFound();
+
     private TagRecord? TagById(DbSession s, long id) =>
         s.First($"SELECT {TagColumns} FROM tags t WHERE t.app = $app AND t.id = $id", r => ReadTag(r), ("$app", app), ("$id", id));
 

@@ -260,7 +260,7 @@ internal sealed partial class AppStore
     {
         var ticket = Ticket(s, id) ?? throw Tickets.NotFound();
         _ = AdminById(s, adminId);
-        var tag = TagById(s, tagId) ?? throw ConversationTagNotFound();
+        var tag = TagToApply(s, tagId);
         s.Execute("INSERT OR IGNORE INTO ticket_tags (ticket_id, tag_id, applied_at, admin_id) VALUES ($id, $tag, $now, $admin)",
             ("$id", ticket.Id), ("$tag", tag.NumericId), ("$now", Now), ("$admin", adminId));
         return TicketTag(s, ticket.Id, tag.NumericId)!;

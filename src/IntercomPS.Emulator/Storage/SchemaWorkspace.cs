@@ -247,6 +247,18 @@ internal static class SchemaWorkspace
             DELETE FROM ticket_tags WHERE tag_id = OLD.id;
         END;
 
+        -- Tags on articles (2.16): kind is article (help center) or internal_article.
+        CREATE TABLE IF NOT EXISTS article_tags (
+            kind TEXT NOT NULL,
+            article_id INTEGER NOT NULL,
+            tag_id INTEGER NOT NULL,
+            applied_at INTEGER NOT NULL,
+            admin_id TEXT NOT NULL,
+            PRIMARY KEY (kind, article_id, tag_id)) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS tr_tags_articles AFTER DELETE ON tags BEGIN
+            DELETE FROM article_tags WHERE tag_id = OLD.id;
+        END;
+
         -- Summaries POST /events/summaries submitted, beside the events themselves.
         CREATE TABLE IF NOT EXISTS event_summaries (
             user_seq INTEGER NOT NULL,
@@ -286,6 +298,8 @@ internal static class SchemaWorkspace
         DELETE FROM segments WHERE app = $app;
         DELETE FROM contact_subscriptions WHERE type_id IN (SELECT id FROM subscription_types WHERE app = $app);
         DELETE FROM subscription_types WHERE app = $app;
+        DELETE FROM article_tags WHERE kind = 'article' AND article_id IN (SELECT id FROM hc_articles WHERE app = $app);
+        DELETE FROM article_tags WHERE kind = 'internal_article' AND article_id IN (SELECT id FROM internal_articles WHERE app = $app);
         DELETE FROM hc_articles WHERE app = $app;
         DELETE FROM hc_collections WHERE app = $app;
         DELETE FROM internal_articles WHERE app = $app;
@@ -300,5 +314,5 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
 }

@@ -30,6 +30,10 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
         ["POST /companies/{company_id}/notes"] = "as GET /companies/{company_id}/notes",
         ["GET /brands"] = "2.15's, and the SDK speaks 2.14 with no way to send another version's request; BrandsTests covers it",
         ["GET /brands/{id}"] = "as GET /brands",
+        ["POST /articles/{article_id}/tags"] = "2.16's, as POST /admins/activity_logs/search; ArticleTagsTests covers it",
+        ["DELETE /articles/{article_id}/tags/{id}"] = "as POST /articles/{article_id}/tags",
+        ["POST /internal_articles/{internal_article_id}/tags"] = "as POST /articles/{article_id}/tags",
+        ["DELETE /internal_articles/{internal_article_id}/tags/{id}"] = "as POST /articles/{article_id}/tags",
     };
 
     [NodeSdkTheory]

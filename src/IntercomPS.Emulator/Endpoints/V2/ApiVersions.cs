@@ -42,6 +42,10 @@ internal static class ApiVersions
         ["GET /admins/activity_log_event_types"] = new(2, 16),
         ["GET /companies/{company_id}/notes"] = new(2, 16), // notes on a company: in the 2.16 description, not 2.15's
         ["POST /companies/{company_id}/notes"] = new(2, 16),
+        ["POST /articles/{article_id}/tags"] = new(2, 16), // tags on articles, help center and internal: in the 2.16 description, not 2.15's
+        ["DELETE /articles/{article_id}/tags/{id}"] = new(2, 16),
+        ["POST /internal_articles/{internal_article_id}/tags"] = new(2, 16),
+        ["DELETE /internal_articles/{internal_article_id}/tags/{id}"] = new(2, 16),
         ["GET /brands"] = new(2, 15), // brands: in the 2.15 description, not 2.14's (a new conversation's brand_id came with 2.16: ApiModel.ConversationBrands)
         ["GET /brands/{id}"] = new(2, 15),
     };

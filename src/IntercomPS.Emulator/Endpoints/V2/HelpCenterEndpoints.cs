@@ -73,6 +73,32 @@ internal static partial class HelpCenterEndpoints
         return Json.Ok(w => Article(w, article, app, statistics: true, ai));
     }
 
+    /// <summary>POST /articles/{article_id}/tags {id, admin_id?} (2.16): the tag, as applied.</summary>
+    public static async Task<IResult> TagArticleAsync(HttpContext context)
+    {
+        var (tagId, admin) = await ArticleTagAsync(context);
+        var applied = await Store(context).TagArticleAsync(RouteValues.Text(context, "article_id"), tagId, admin);
+        return Json.Ok(w => Writer.AppliedTag(w, applied));
+    }
+
+    /// <summary>DELETE /articles/{article_id}/tags/{id} (2.16): the tag, no longer applied.</summary>
+    public static async Task<IResult> UntagArticleAsync(HttpContext context)
+    {
+        var tagId = RouteValues.NumericIdOrNone(context, "id"); // the store finds the article, then the tag
+        var removed = await Store(context).UntagArticleAsync(RouteValues.Text(context, "article_id"), tagId);
+        return Json.Ok(w => Writer.AppliedTag(w, removed));
+    }
+
+    /// <summary>The body of tagging an article, help center or internal: the tag's id, required, and the admin to attribute it to, optional.</summary>
+    internal static async Task<(long TagId, string? AdminId)> ArticleTagAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context, ArticleTagFields))!.Value;
+        var tagId = Input.Id(body, "id") ?? throw TicketTypes.Missing("id", "id is required (the tag's id)");
+        return (tagId, ConversationsEndpoints.IdText(body, "admin_id"));
+    }
+
+    private static readonly FieldSet ArticleTagFields = UnknownFields.Set("id", "admin_id");
+
     /// <summary>Whether the version's articles have 2.16's fields: help center articles have them where internal ones do.</summary>
     private static bool Ai(HttpContext context) => Face.VersionOf(context).Model.AiArticles;
 
@@ -427,6 +453,11 @@ internal static partial class HelpCenterEndpoints
         w.WriteStartObject("tags");
         w.WriteString("type", "tag.list");
         w.WriteStartArray("tags");
+        foreach (var tag in a.Tags)
+        {
+            Writer.AppliedTag(w, tag);
+        }
+
         w.WriteEndArray();
         w.WriteEndObject();
         ContentFields(w, a.Id, a.Content, app, HelpCenter.DefaultLocale, inLocale: false);

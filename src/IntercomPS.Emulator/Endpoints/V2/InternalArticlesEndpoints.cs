@@ -55,6 +55,22 @@ internal static class InternalArticlesEndpoints
         return Json.Ok(w => Article(w, article, ai));
     }
 
+    /// <summary>POST /internal_articles/{internal_article_id}/tags {id, admin_id?} (2.16): the tag, as applied.</summary>
+    public static async Task<IResult> TagAsync(HttpContext context)
+    {
+        var (tagId, admin) = await HelpCenterEndpoints.ArticleTagAsync(context);
+        var applied = await Store(context).TagInternalArticleAsync(RouteValues.Text(context, "internal_article_id"), tagId, admin);
+        return Json.Ok(w => Writer.AppliedTag(w, applied));
+    }
+
+    /// <summary>DELETE /internal_articles/{internal_article_id}/tags/{id} (2.16): the tag, no longer applied.</summary>
+    public static async Task<IResult> UntagAsync(HttpContext context)
+    {
+        var tagId = RouteValues.NumericIdOrNone(context, "id");
+        var removed = await Store(context).UntagInternalArticleAsync(RouteValues.Text(context, "internal_article_id"), tagId);
+        return Json.Ok(w => Writer.AppliedTag(w, removed));
+    }
+
     public static async Task<IResult> DeleteAsync(HttpContext context)
     {
         var id = await Store(context).DeleteInternalArticleAsync(RouteValues.Text(context, "internal_article_id"));
