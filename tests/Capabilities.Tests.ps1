@@ -88,12 +88,15 @@ BeforeAll {
         'Get-IntercomArticle'                      = { Get-IntercomArticle }
         'New-IntercomArticle'                      = { New-IntercomArticle -Title 'Cap' -Body 'Body' -AuthorId 1 }
         'Set-IntercomArticle'                      = { Set-IntercomArticle -Id 1 -State draft }
+        'Set-IntercomArticle -AddTag'              = { Set-IntercomArticle -Id 1 -AddTag 'cap' }
+        'Set-IntercomArticle -RemoveTag'           = { Set-IntercomArticle -Id 1 -RemoveTag 'cap' }
         'Remove-IntercomArticle'                   = { Remove-IntercomArticle -Id 1 -Force }
         'Get-IntercomHelpCenterCollection'         = { Get-IntercomHelpCenterCollection }
         'Get-IntercomLead'                         = { Get-IntercomLead }
         'New-IntercomLead'                         = { New-IntercomLead -Email 'cap-lead@example.com' }
         'Set-IntercomLead'                         = { Set-IntercomLead -Email 'cap-lead@example.com' -Name 'Cap' }
         'Merge-IntercomLead'                       = { Merge-IntercomLead -Email 'cap-lead@example.com' -IntoUserId 'cap1' -Confirm:$false }
+        'Merge-IntercomLead -SkipDuplicateCheck'   = { Merge-IntercomLead -Email 'cap-lead@example.com' -IntoUserId 'cap1' -SkipDuplicateCheck -Confirm:$false }
         'New-IntercomLead -LastSeenIp'             = { New-IntercomLead -Email 'cap-lead@example.com' -LastSeenIp '1.2.3.4' }
         'New-IntercomLead -LastSeenUserAgent'      = { New-IntercomLead -Email 'cap-lead@example.com' -LastSeenUserAgent 'curl' }
         'New-IntercomLead -Companies'              = { New-IntercomLead -Email 'cap-lead@example.com' -Companies @{ id = 'c1' } }

@@ -94,6 +94,12 @@ namespace IntercomPS.Client
         /// <summary>Notes on a company (GET/POST /companies/{id}/notes): first in the 2.16 description.</summary>
         private const string CompanyNotes = "2.16";
 
+        /// <summary>Tags on articles (POST/DELETE /articles/{id}/tags): first in the 2.16 description.</summary>
+        private const string ArticleTags = "2.16";
+
+        /// <summary>POST /contacts/merge's skip_duplicate_validation: 2.16, whose merge takes only duplicates without it.</summary>
+        private const string MergeNonDuplicates = "2.16";
+
         /// <summary>
         /// A conversation's title on PUT /conversations/{id}: first in the 2.14 description (2.11's update takes only read and
         /// custom_attributes; 2.2's changelog made the title visible, set in the UI only). No changelog entry dates it.
@@ -203,6 +209,8 @@ namespace IntercomPS.Client
             Capability.OnlyV2("New-IntercomArticle", null, "Help center articles", ContactModel),
             Capability.OnlyV2("Set-IntercomArticle", null, "Help center articles", ContactModel),
             Capability.OnlyV2("Remove-IntercomArticle", null, "Help center articles", ContactModel),
+            Capability.OnlyV2("Set-IntercomArticle", "AddTag", "Tagging an article (-AddTag)", ArticleTags),
+            Capability.OnlyV2("Set-IntercomArticle", "RemoveTag", "Untagging an article (-RemoveTag)", ArticleTags),
             Capability.OnlyV2("Get-IntercomHelpCenterCollection", null, "Help center collections", ContactModel),
             // Tickets: 2.14 made a ticket's state an object set by ticket_state_id, which these cmdlets read and write.
             Capability.OnlyV2("Get-IntercomTicketType", null, "Tickets", TicketStates, NoTickets),
@@ -216,6 +224,7 @@ namespace IntercomPS.Client
             Capability.OnlyV2("New-IntercomLead", null, "Leads", ContactModel),
             Capability.OnlyV2("Set-IntercomLead", null, "Leads", ContactModel),
             Capability.OnlyV2("Merge-IntercomLead", null, "Merging a lead into a user", ContactModel),
+            Capability.OnlyV2("Merge-IntercomLead", "SkipDuplicateCheck", "Merging a lead into a user that is not its duplicate (-SkipDuplicateCheck)", MergeNonDuplicates),
             Capability.OnlyV1Field("New-IntercomLead", "LastSeenIp", "last_seen_ip"),
             Capability.OnlyV1Field("New-IntercomLead", "LastSeenUserAgent", "last_seen_user_agent"),
             Capability.OnlyV1Field("New-IntercomLead", "Companies", "companies"),

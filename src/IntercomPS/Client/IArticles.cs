@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -31,6 +32,13 @@ namespace IntercomPS.Client
 
         /// <summary>DELETE /articles/{id}, sent once: a repeat after a lost answer would meet not_found. Returns the id.</summary>
         Task<string> DeleteArticleAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// POST /articles/{id}/tags for each tag to add, then DELETE /articles/{id}/tags/{tag_id} for each to remove
+        /// (Intercom-Version 2.16 on), by the session's teammate. Each may be repeated after a lost answer: applying a
+        /// tag again changes nothing.
+        /// </summary>
+        Task TagArticleAsync(string id, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, CancellationToken cancellationToken = default);
     }
 
     /// <summary>What an article write sends: null is not sent (left as it is, or Intercom's default on a new article).</summary>

@@ -122,8 +122,12 @@ namespace IntercomPS.Client
         /// <summary>PUT /contacts/{id} of the lead <paramref name="lead"/> names.</summary>
         Task<User> UpdateLeadAsync(UserIdentity lead, UserChanges changes, CancellationToken cancellationToken = default);
 
-        /// <summary>POST /contacts/merge: the lead becomes part of the user <paramref name="into"/> names, and is gone; returns the user.</summary>
-        Task<User> MergeLeadAsync(UserIdentity lead, UserIdentity into, CancellationToken cancellationToken = default);
+        /// <summary>
+        /// POST /contacts/merge: the lead becomes part of the user <paramref name="into"/> names, and is gone; returns the user.
+        /// Intercom-Version 2.16 merges only duplicates (the same email or phone) unless <paramref name="skipDuplicateCheck"/>
+        /// sends skip_duplicate_validation true; its invalid_merge refusal says so.
+        /// </summary>
+        Task<User> MergeLeadAsync(UserIdentity lead, UserIdentity into, bool skipDuplicateCheck = false, CancellationToken cancellationToken = default);
     }
 
     /// <summary>The workspace's admin activity log (REST API 2.x).</summary>

@@ -6,7 +6,8 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Converts leads into a user (REST API 2.x's POST /contacts/merge): each lead given or piped in is merged into the
-    /// user -IntoUserId, -IntoEmail or -IntoId names, and is gone; the user as it is after comes out.
+    /// user -IntoUserId, -IntoEmail or -IntoId names, and is gone; the user as it is after comes out. Intercom-Version
+    /// 2.16 merges only duplicates (the same email or phone): -SkipDuplicateCheck merges others too.
     /// </summary>
     [Cmdlet(VerbsData.Merge, "IntercomLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(User))]
@@ -31,6 +32,13 @@ namespace IntercomPS.Cmdlets
         [Alias("into_id")]
         public string? IntoId { get; set; }
 
+        /// <summary>
+        /// Merge even when the lead and the user are not duplicates (share no email or phone): Intercom-Version 2.16
+        /// refuses that otherwise. Sends skip_duplicate_validation.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipDuplicateCheck { get; set; }
+
         protected override void ProcessRecord()
         {
             UserIdentity into;
@@ -46,7 +54,7 @@ namespace IntercomPS.Cmdlets
             foreach (var lead in _leads.Of(Requests))
             {
                 if (!ShouldProcess(lead.Describe(), $"Merge Intercom lead into user {into}")) continue;
-                Requests.Submit(lead.Target, token => Client.As<ILeads>().MergeLeadAsync(lead.Identity(), into, token), WriteUser);
+                Requests.Submit(lead.Target, token => Client.As<ILeads>().MergeLeadAsync(lead.Identity(), into, SkipDuplicateCheck.IsPresent, token), WriteUser);
             }
         }
     }

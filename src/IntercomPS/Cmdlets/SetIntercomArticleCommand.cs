@@ -1,11 +1,17 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// Changes help center articles (REST API 2.x's PUT /articles/{id}): the title, description, body (HTML), state
-    /// (publish a draft, or take an article back to draft), author or parent collection; what is not given stays. The
+    /// (publish a draft, or take an article back to draft), author or parent collection; what is not given stays; and
+    /// tags (-AddTag, -RemoveTag: names, each found once for the whole command before anything is written, as
+    /// Set-IntercomTicket's are, through 2.16's POST /articles/{id}/tags and DELETE /articles/{id}/tags/{id}). The
     /// article is named by -Id, or piped: only a piped article's Id binds, never its own title, body or state, so
     /// `Get-IntercomArticle -Search 'old plan' | Set-IntercomArticle -State draft` changes the state alone.
     /// </summary>
@@ -52,9 +58,23 @@ namespace IntercomPS.Cmdlets
         [ValidateRange(1, long.MaxValue)]
         public long? ParentId { get; set; }
 
+        /// <summary>Tags (names) to put on the article (Intercom-Version 2.16 on).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? AddTag { get; set; }
+
+        /// <summary>Tags (names) to take off the article (Intercom-Version 2.16 on).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? RemoveTag { get; set; }
+
         /// <summary>Return each article as it is now.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        private readonly TagsByName _tags = new TagsByName();
+
+        private bool Tagging => AddTag is not null || RemoveTag is not null;
 
         protected override void ProcessRecord()
         {
@@ -65,16 +85,40 @@ namespace IntercomPS.Cmdlets
                 Requests.Refuse(target, new PSArgumentException("Name the article by -Id, or pipe it from Get-IntercomArticle (a blank cell names none)."));
                 return;
             }
-            var changes = new ArticleChanges { Title = Title, Description = Description, Body = Body, State = State, AuthorId = AuthorId, ParentId = ParentId };
-            if (changes.IsEmpty)
+            if (TagsByName.Overlap(AddTag, RemoveTag) is { } overlap)
             {
-                Requests.Refuse(target, new PSArgumentException("Nothing to change: give -Title, -Description, -Body, -State, -AuthorId or -ParentId."));
+                Requests.Refuse(target, overlap);
+                return;
+            }
+            var changes = new ArticleChanges { Title = Title, Description = Description, Body = Body, State = State, AuthorId = AuthorId, ParentId = ParentId };
+            if (changes.IsEmpty && !Tagging)
+            {
+                Requests.Refuse(target, new PSArgumentException("Nothing to change: give -Title, -Description, -Body, -State, -AuthorId, -ParentId, -AddTag or -RemoveTag."));
                 return;
             }
             var id = Id!.Trim();
             var described = _piped.InputObject?.BaseObject is Article { Title: { } title } ? $"article '{title}' ({id})" : $"article {id}";
-            if (!ShouldProcess(described, "Update Intercom help center article")) return;
-            Requests.Submit(target, token => Client.As<IArticles>().UpdateArticleAsync(id, changes, token), updated => { if (PassThru) WriteObject(updated); });
+            var tagging = TagsByName.Describe(AddTag, RemoveTag).ToList();
+            if (!ShouldProcess(described, "Update Intercom help center article" + (tagging.Count == 0 ? string.Empty : ": " + string.Join("; ", tagging)))) return;
+            Requests.Submit(target, token => ApplyAsync(id, changes, _tags.Of(Client, AddTag, token), _tags.Of(Client, RemoveTag, token), token),
+                updated => { if (PassThru) WriteObject(updated); });
+        }
+
+        /// <summary>Every tag named found first (an unknown one fails the article before anything is written), then the update, then the tags.</summary>
+        private async Task<Article> ApplyAsync(string id, ArticleChanges changes, Task<Tag[]> adding, Task<Tag[]> removing, CancellationToken token)
+        {
+            var articles = Client.As<IArticles>();
+            var add = await adding.ConfigureAwait(false);
+            var remove = await removing.ConfigureAwait(false);
+            Article? article = null;
+            if (!changes.IsEmpty) article = await articles.UpdateArticleAsync(id, changes, token).ConfigureAwait(false);
+            if (Tagging)
+            {
+                await articles.TagArticleAsync(id, add.Select(tag => tag.Id!).ToArray(), remove.Select(tag => tag.Id!).ToArray(), token).ConfigureAwait(false);
+                // The module's Article shows no tags, so tagging alone changes nothing it shows: read it only to pass it on.
+                if (article is null && PassThru) article = await articles.GetArticleAsync(id, token).ConfigureAwait(false);
+            }
+            return article ?? new Article { Id = id };
         }
     }
 }

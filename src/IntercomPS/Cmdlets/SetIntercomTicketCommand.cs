@@ -87,9 +87,7 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        // One GET /tags for the whole command, each name's lookup shared by every ticket (made on the pipeline thread).
-        private TagFinder? _findTag;
-        private readonly Dictionary<string, Task<Tag>> _tags = new Dictionary<string, Task<Tag>>(StringComparer.Ordinal);
+        private readonly TagsByName _tags = new TagsByName();
 
         private bool Tagging => AddTag is not null || RemoveTag is not null;
 
@@ -113,9 +111,9 @@ namespace IntercomPS.Cmdlets
                 Requests.Refuse(target, new PSArgumentException($"-Assignee '{Assignee}' has no Id to assign the ticket to: pass admins from Get-IntercomAdmin, or give -AssigneeId."));
                 return;
             }
-            if (AddTag is not null && RemoveTag is not null && AddTag.Intersect(RemoveTag, StringComparer.OrdinalIgnoreCase).ToArray() is { Length: > 0 } both)
+            if (TagsByName.Overlap(AddTag, RemoveTag) is { } overlap)
             {
-                Requests.Refuse(target, new PSArgumentException($"-AddTag and -RemoveTag both name {string.Join(", ", both.Select(name => $"'{name}'"))}: give each tag to one."));
+                Requests.Refuse(target, overlap);
                 return;
             }
             IDictionary<string, object?>? attributes;
@@ -142,7 +140,7 @@ namespace IntercomPS.Cmdlets
             var id = Id!.Trim();
             var described = _piped.InputObject?.BaseObject is Ticket { Title: { } title } ? $"ticket '{title}' ({id})" : $"ticket {id}";
             if (!ShouldProcess(described, Describe(changes))) return;
-            Requests.Submit(target, token => ApplyAsync(id, changes, Tags(AddTag, token), Tags(RemoveTag, token), token), updated => { if (PassThru) WriteObject(updated); });
+            Requests.Submit(target, token => ApplyAsync(id, changes, _tags.Of(Client, AddTag, token), _tags.Of(Client, RemoveTag, token), token), updated => { if (PassThru) WriteObject(updated); });
         }
 
         /// <summary>The tags named, every name found first (an unknown one fails the ticket before anything is written), then the update, then the tags.</summary>
@@ -162,26 +160,12 @@ namespace IntercomPS.Cmdlets
             return ticket ?? new Ticket { Id = id };
         }
 
-        /// <summary>The tags of these names, each looked up once per command (called on the pipeline thread, as the finder wants).</summary>
-        private Task<Tag[]> Tags(string[]? names, CancellationToken token)
-        {
-            if (names is null) return Task.FromResult(Array.Empty<Tag>());
-            var found = new List<Task<Tag>>();
-            foreach (var name in names)
-            {
-                if (!_tags.TryGetValue(name, out var tag)) _tags[name] = tag = (_findTag ??= Client.NewTagFinder())(name, token);
-                found.Add(tag);
-            }
-            return Task.WhenAll(found);
-        }
-
         /// <summary>What -WhatIf and -Confirm say: "Update Intercom ticket", with the team and the tags by name when given.</summary>
         private string Describe(TicketChanges changes)
         {
             var extras = new List<string>();
             if (TeamId is not null) extras.Add($"assign to team {TeamId}");
-            if (AddTag is not null) extras.Add($"tag {string.Join(", ", AddTag.Select(name => $"'{name}'"))}");
-            if (RemoveTag is not null) extras.Add($"untag {string.Join(", ", RemoveTag.Select(name => $"'{name}'"))}");
+            extras.AddRange(TagsByName.Describe(AddTag, RemoveTag));
             return "Update Intercom ticket" + (extras.Count == 0 ? string.Empty : ": " + string.Join("; ", extras));
         }
     }

@@ -50,22 +50,37 @@ namespace IntercomPS.Client.V2
         /// Finds the lead and the user, then POST /contacts/merge {from, into}. Not idempotent: once merged the lead is
         /// gone, so a repeat after a lost answer would be a 404; that error says the merge may have happened.
         /// </summary>
-        public async Task<User> MergeLeadAsync(UserIdentity lead, UserIdentity into, CancellationToken cancellationToken = default)
+        public async Task<User> MergeLeadAsync(UserIdentity lead, UserIdentity into, bool skipDuplicateCheck = false, CancellationToken cancellationToken = default)
         {
             var from = FindLeadAsync(lead, cancellationToken);
             var user = ContactIdAsync(into, cancellationToken);
             await Task.WhenAll(from, user).ConfigureAwait(false);
             var fromId = (await from.ConfigureAwait(false)).Id!;
             var intoId = await user.ConfigureAwait(false);
-            var merged = await SendAsync(HttpMethod.Post, "contacts/merge", writer =>
+            Contact merged;
+            try
             {
-                writer.WriteStartObject();
-                writer.WriteString("from", fromId);
-                writer.WriteString("into", intoId);
-                writer.WriteEndObject();
-            }, V2JsonContext.Default.Contact, idempotent: false, cancellationToken).ConfigureAwait(false);
+                merged = await SendAsync(HttpMethod.Post, "contacts/merge", writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("from", fromId);
+                    writer.WriteString("into", intoId);
+                    if (skipDuplicateCheck) writer.WriteBoolean("skip_duplicate_validation", true);
+                    writer.WriteEndObject();
+                }, V2JsonContext.Default.Contact, idempotent: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IntercomApiException refused) when (refused.ErrorType == InvalidMergeType)
+            {
+                // Intercom's own text names its request field; say what the cmdlet's user can do.
+                throw new IntercomApiException(refused.Method, refused.RequestUri, refused.StatusCode, refused.ErrorType,
+                    $"Lead {fromId} and user {intoId} are not duplicates (they share no email or phone), and Intercom-Version 2.16 merges only duplicates. " +
+                    "To merge them anyway, add -SkipDuplicateCheck (Merge-IntercomLead -SkipDuplicateCheck).", refused.RetryAfter, refused, refused.RequestId);
+            }
             return merged.ToUser();
         }
+
+        /// <summary>POST /contacts/merge's refusal (2.16) of a lead and user that are not duplicates.</summary>
+        internal const string InvalidMergeType = "invalid_merge";
 
         /// <summary>By contact id (GET; a contact that is not a lead is not_found), else one search on role lead and email.</summary>
         private async Task<Contact> FindLeadAsync(UserIdentity lead, CancellationToken cancellationToken)

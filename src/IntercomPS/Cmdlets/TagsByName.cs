@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// A command's -AddTag and -RemoveTag, tag names: one GET /tags for the whole command, each name looked up once and
+    /// shared by every item it changes (Set-IntercomTicket, Set-IntercomArticle). Used on the pipeline thread, as the
+    /// finder wants.
+    /// </summary>
+    internal sealed class TagsByName
+    {
+        private readonly Dictionary<string, Task<Tag>> _found = new Dictionary<string, Task<Tag>>(StringComparer.Ordinal);
+        private TagFinder? _find;
+
+        /// <summary>The refusal of a name given to both -AddTag and -RemoveTag (as tag names compare, without case); null when none is.</summary>
+        public static PSArgumentException? Overlap(string[]? add, string[]? remove) =>
+            add is not null && remove is not null && add.Intersect(remove, StringComparer.OrdinalIgnoreCase).ToArray() is { Length: > 0 } both
+                ? new PSArgumentException($"-AddTag and -RemoveTag both name {string.Join(", ", both.Select(name => $"'{name}'"))}: give each tag to one.")
+                : null;
+
+        /// <summary>What -WhatIf and -Confirm add for the tags: "tag 'a', 'b'" and "untag 'c'".</summary>
+        public static IEnumerable<string> Describe(string[]? add, string[]? remove)
+        {
+            if (add is not null) yield return $"tag {string.Join(", ", add.Select(name => $"'{name}'"))}";
+            if (remove is not null) yield return $"untag {string.Join(", ", remove.Select(name => $"'{name}'"))}";
+        }
+
+        /// <summary>The tags of these names (none for null); an unknown name fails the task, so the item fails before anything is written.</summary>
+        public Task<Tag[]> Of(IIntercomApi client, string[]? names, CancellationToken token)
+        {
+            if (names is null) return Task.FromResult(Array.Empty<Tag>());
+            var found = new List<Task<Tag>>();
+            foreach (var name in names)
+            {
+                if (!_found.TryGetValue(name, out var tag)) _found[name] = tag = (_find ??= client.NewTagFinder())(name, token);
+                found.Add(tag);
+            }
+            return Task.WhenAll(found);
+        }
+    }
+}
