@@ -205,7 +205,7 @@ Describe 'Set-IntercomArticle' {
 
         Set-IntercomArticle -Id $welcome -ErrorAction SilentlyContinue -ErrorVariable nothing
         $nothing[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
-        $nothing[0].Exception.Message | Should -Be 'Nothing to change: give -Title, -Description, -Body, -State, -AuthorId or -ParentId.'
+        $nothing[0].Exception.Message | Should -Be 'Nothing to change: give -Title, -Description, -Body, -State, -AuthorId, -ParentId, -AddTag or -RemoveTag.'
         { Set-IntercomArticle -Id $welcome -State live } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
 
         $user = [IntercomPS.User]@{ Id = $welcome; Email = 'ben@example.com' }
@@ -330,9 +330,10 @@ Remove-Item articles.csv -ErrorAction SilentlyContinue
 '@
         $run = Invoke-TestPwsh -Api V2 -Script $script
         $run.ExitCode | Should -Be 0 -Because $run.Text
-        @($run.Lines | Where-Object { $_ -like '== *' }) | Should -HaveCount 14
-        # The examples published the drafts, fixed the old plan's name in the bodies, and deleted the article they wrote.
+        @($run.Lines | Where-Object { $_ -like '== *' }) | Should -HaveCount 15
+        # The examples published the drafts, fixed the old plan's name in the bodies, tagged the old plan's article (2.16), and deleted the article they wrote.
         (Get-RawArticle $pricing).state | Should -Be 'published'
+        (Get-RawArticle $oldPlan).tags.tags.name | Should -Be 'outdated'
         (Get-RawArticle $oldPlan).body | Should -BeExactly '<p class="no-margin">The Essential plan ends in May.</p>'
         (Invoke-Raw GET 'articles/search?phrase=Our%20new%20plans').total_count | Should -Be 0
     }
