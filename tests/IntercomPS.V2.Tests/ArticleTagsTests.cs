@@ -79,7 +79,7 @@ public class ArticleTagsTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     }
 
     [Fact]
-    public async Task Help_center_and_internal_articles_keep_their_tags_apart_though_their_ids_may_meet()
+    public async Task Help_center_and_internal_articles_keep_their_tags_apart()
     {
         var (article, internalArticle, tag) = (await ArticleAsync(), await InternalArticleAsync(), await TagAsync());
         (await Api.PostAsync($"/internal_articles/{internalArticle}/tags", new { id = tag })).Ok();
