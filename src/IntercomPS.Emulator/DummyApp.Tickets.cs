@@ -89,6 +89,12 @@ internal sealed partial class DummyApp
 
     public Task<TicketRecord> GetTicketAsync(string id) => throw Tickets.NotFound();
 
+    public Task<TicketRecord> ChangeTicketTypeAsync(string id, TicketTypeChange change) => throw Tickets.ReplyNotFound();
+
+    public Task<ConversationRecord> LinkConversationAsync(string ticketId, long conversationId) => throw Tickets.NotFound();
+
+    public Task<ConversationRecord> UnlinkConversationAsync(string ticketId, long conversationId) => throw Tickets.NotFound();
+
     /// <summary>Checked as a create is, answered as job 1, and kept nowhere: no job is ever found.</summary>
     public async Task<long> EnqueueTicketAsync(TicketInput input)
     {

@@ -347,6 +347,15 @@ internal interface IAppStore
     /// <summary>Deletes the ticket with its parts and tags; the ticket as it was.</summary>
     Task<TicketRecord> DeleteTicketAsync(string id);
 
+    /// <summary>2.16's change_type: another type of the same category, in the state given, attributes carried over (Tickets.Carry) and checked.</summary>
+    Task<TicketRecord> ChangeTicketTypeAsync(string id, TicketTypeChange change);
+
+    /// <summary>2.16: links the conversation to the tracker ticket; the conversation.</summary>
+    Task<ConversationRecord> LinkConversationAsync(string ticketId, long conversationId);
+
+    /// <summary>2.16: unlinks the conversation from the tracker ticket; the conversation.</summary>
+    Task<ConversationRecord> UnlinkConversationAsync(string ticketId, long conversationId);
+
     Task<TicketPartRecord> ReplyTicketAsync(string id, TicketReply reply);
 
     Task<AppliedTag> TagTicketAsync(string id, long tagId, string adminId);

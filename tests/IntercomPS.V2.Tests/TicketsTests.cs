@@ -551,8 +551,8 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         Assert.Equal("comment", reply.Ok()["part_type"].GetString());
         Assert.StartsWith($"ignored unknown field 'skip_notifications'; POST /tickets/{id}/reply takes ", reply.Header("X-Emulator-Warning"));
 
-        // 2.14 reads all three: the link is refused, skip_notifications must be a boolean, the assignment is made.
-        Assert.Equal("conversation_to_link_id is not emulated: the emulator links no conversations to tickets", (await Api.PostAsync("/tickets", sent)).Error(400, "parameter_invalid"));
+        // 2.14 reads all three: the link is read (123 names no conversation), skip_notifications must be a boolean, the assignment is made.
+        Assert.Equal("Conversation not found", (await Api.PostAsync("/tickets", sent)).Error(404, "conversation_not_found"));
         Assert.Equal("skip_notifications must be a boolean, not a string",
             (await Api.PostAsync($"/tickets/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "On it", skip_notifications = "yes" })).Error(400, "parameter_invalid"));
         var assigned = (await Api.PostAsync("/tickets", new

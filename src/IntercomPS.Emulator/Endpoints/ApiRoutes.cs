@@ -162,6 +162,9 @@ internal static class ApiRoutes
         new("POST", "/tickets/{ticket_id}/reply", TicketsEndpoints.ReplyAsync),
         new("POST", "/tickets/{ticket_id}/tags", TicketsEndpoints.TagAsync),
         new("DELETE", "/tickets/{ticket_id}/tags/{tag_id}", TicketsEndpoints.UntagAsync),
+        new("POST", "/tickets/{ticket_id}/change_type", TicketsEndpoints.ChangeTypeAsync),
+        new("POST", "/tickets/{ticket_id}/linked_conversations", TicketsEndpoints.LinkAsync),
+        new("DELETE", "/tickets/{ticket_id}/linked_conversations/{id}", TicketsEndpoints.UnlinkAsync),
 
         new("GET", "/data_attributes", DataAttributesEndpoints.ListAsync),
         new("POST", "/data_attributes", DataAttributesEndpoints.CreateAsync),

@@ -177,7 +177,16 @@ internal static class TicketStates
 internal sealed record TicketRecord(
     long Id, long Number, TicketTypeRecord Type, TicketStateRecord State, string Attributes, IReadOnlyList<(string Id, string? ExternalId)> Contacts,
     string? CompanyId, string AdminAssigneeId, string TeamAssigneeId, bool Open, long? SnoozedUntil, bool IsShared, long CreatedAt, long UpdatedAt,
-    IReadOnlyList<TicketPartRecord> Parts);
+    IReadOnlyList<TicketPartRecord> Parts, IReadOnlyList<TicketLink>? Links = null);
+
+/// <summary>
+/// A linked object: a conversation linked to a tracker or back-office ticket (Category null), or, on a customer ticket
+/// made from a conversation, a ticket that conversation is linked to (with its category).
+/// </summary>
+internal sealed record TicketLink(string Type, long Id, string? Category);
+
+/// <summary>2.16's POST /tickets/{id}/change_type: the new type, the state on it, and attribute values overriding those carried over.</summary>
+internal sealed record TicketTypeChange(string TicketTypeId, string StateId, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Attributes);
 
 /// <summary>
 /// A part of a ticket: a state change (State, PreviousState), an assignment (AssignedTo: admin or team and its id), an
@@ -191,7 +200,7 @@ internal sealed record TicketPartRecord(
 /// <summary>A new ticket as POST /tickets gives it, checked by the endpoint but for what needs the store (the type, the contact, the assignees).</summary>
 internal sealed record TicketInput(
     string TicketTypeId, TicketContactKey Contact, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Attributes, string? CompanyId, long? CreatedAt,
-    string? AdminAssigneeId, string? TeamAssigneeId);
+    string? AdminAssigneeId, string? TeamAssigneeId, long? ConversationToLinkId = null);
 
 /// <summary>POST /conversations/{id}/convert: the ticket type, the attributes to set, and (2.16) the state to start in (null: submitted).</summary>
 internal sealed record TicketConversion(string TicketTypeId, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Attributes, string? StateId);
@@ -306,6 +315,47 @@ internal static class Tickets
         TicketTypes.Invalid("conversation_id", $"Conversation {conversationId} has already been converted to a ticket (id {ticketId})");
 
     public static ApiError NotFound() => new(404, "not_found", "Ticket not found") { Code = "ticket_not_found" };
+
+    /// <summary>2.16's 400 when the ticket linking or unlinking a conversation is not a tracker, in the description's words.</summary>
+    public static ApiError NotTracker(string doing) => new(400, "bad_request", $"Only tracker tickets support {doing} conversations") { Code = "invalid_ticket_type" };
+
+    public static ApiError AlreadyLinkedToTracker() =>
+        new(400, "bad_request", "A conversation can only have one tracker ticket") { Code = "already_linked_to_tracker" };
+
+    public static ApiError LinkLimit() =>
+        new(400, "bad_request", "Ticket has reached the maximum number of conversations that can be linked") { Code = "linked_conversation_limit_exceeded" };
+
+    /// <summary>The conversation to link names none: 2.16's 404 for it.</summary>
+    public static ApiError LinkedConversationNotFound() => new(404, "not_found", "Conversation not found") { Code = "conversation_not_found" };
+
+    public static ApiError NotLinked() => new(404, "not_found", "Conversation is not linked to this ticket") { Code = "conversation_not_found" };
+
+    /// <summary>
+    /// The stored values of <paramref name="from"/>'s attributes that <paramref name="to"/> has too, by name and data
+    /// type (a list value only if the new list offers it): what 2.16's change_type carries over. The rest are dropped.
+    /// </summary>
+    public static string Carry(TicketTypeRecord from, TicketTypeRecord to, string stored)
+    {
+        var kept = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (name, value) in System.Text.Json.Nodes.JsonNode.Parse(stored)!.AsObject())
+        {
+            var old = from.Attributes.FirstOrDefault(a => a.Name == name);
+            var now = to.Attributes.FirstOrDefault(a => a.Name == name && !a.Archived);
+            if (old is null || now is null || old.DataType != now.DataType || value is null)
+            {
+                continue;
+            }
+
+            if (now.DataType == "list" && !(value is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var item) && TicketTypes.ListItems(now.ListItems ?? "").Contains(item)))
+            {
+                continue;
+            }
+
+            kept[name] = value.DeepClone();
+        }
+
+        return kept.ToJsonString();
+    }
 
     public static ApiError JobNotFound() => new(404, "not_found", "Job Not Found") { Code = "job_not_found" };
 

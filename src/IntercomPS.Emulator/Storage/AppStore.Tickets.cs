@@ -73,6 +73,21 @@ internal sealed partial class AppStore
             _ = CompanyById(s, companyId) ?? throw CompanyNotFound();
         }
 
+        if (input.ConversationToLinkId is { } linked)
+        {
+            // 2.14's ways to link on create: a conversation to a back-office or a tracker ticket (a tracker once).
+            if (type.Category == "Customer")
+            {
+                throw Model.TicketTypes.Invalid("conversation_to_link_id", "A conversation links to a back-office or tracker ticket, not a Customer one");
+            }
+
+            _ = Conversation(s, linked) ?? throw Tickets.LinkedConversationNotFound();
+            if (type.Category == "Tracker")
+            {
+                CheckNoTracker(s, linked, null);
+            }
+        }
+
         var contact = TicketContact(s, input.Contact);
         var now = Now;
         var created = input.CreatedAt ?? now;
@@ -93,6 +108,11 @@ internal sealed partial class AppStore
         if (admin is not null || team is not null)
         {
             AddTicketPart(s, id, "assignment", Admin, created, assigned: admin is not null ? ("admin", admin.Id) : ("team", team!.Id.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (input.ConversationToLinkId is { } thread)
+        {
+            s.Execute("INSERT INTO ticket_links (thread_id, ticket_id) VALUES ($thread, $ticket)", ("$thread", thread), ("$ticket", id));
         }
 
         return Ticket(s, id.ToString(CultureInfo.InvariantCulture))!;
@@ -245,12 +265,107 @@ internal sealed partial class AppStore
         return Ticket(s, id)!;
     });
 
+    /// <summary>
+    /// 2.16's POST /tickets/{id}/change_type: to another type of the same category, in the state given. The values of
+    /// the attributes both types have (same name and data type, a list value the new list still offers) are carried
+    /// over, the rest dropped; the values given override them, and the result is checked as a new ticket's are (every
+    /// attribute the new type requires must then have a value). A state change is a part, as PUT's is.
+    /// </summary>
+    public Task<TicketRecord> ChangeTicketTypeAsync(string id, TicketTypeChange change) => db.WriteAsync(s =>
+    {
+        var ticket = Ticket(s, id) ?? throw Tickets.ReplyNotFound(); // the description's 404 here: not_found, Resource Not Found
+        var type = TicketType(s, change.TicketTypeId) ?? throw Model.TicketTypes.TypeNotFound();
+        if (type.Id == ticket.Type.Id)
+        {
+            throw Model.TicketTypes.Invalid("ticket_type_id", "Cannot change to the same ticket type");
+        }
+
+        if (type.Category != ticket.Type.Category)
+        {
+            throw Model.TicketTypes.Invalid("ticket_type_id", $"The new ticket type must be in the same category as the current type: {type.Name} is {type.Category}, the ticket is {ticket.Type.Category}");
+        }
+
+        var state = TicketStates.All.FirstOrDefault(st => st.Id.ToString(CultureInfo.InvariantCulture) == change.StateId)
+            ?? throw Model.TicketTypes.Invalid("ticket_state_id", "Ticket custom state doesn't belong to the new ticket type");
+        var attributes = Tickets.Merge(type, Tickets.Carry(ticket.Type, type, ticket.Attributes), change.Attributes, creating: true);
+        var now = Now;
+        s.Execute("UPDATE tickets SET ticket_type_id = $type, state_id = $state, attributes = $attributes, updated_at = $now WHERE id = $id",
+            ("$id", ticket.Id), ("$type", type.Id), ("$state", state.Id), ("$attributes", attributes), ("$now", now));
+        if (state.Id != ticket.State.Id)
+        {
+            AddTicketPart(s, ticket.Id, "ticket_state_updated_by_admin", Admin, now, state: (state.Category, ticket.State.Category));
+        }
+
+        return Ticket(s, id)!;
+    });
+
+    /// <summary>The most conversations a tracker ticket links, as the description says.</summary>
+    private const int MaxLinkedConversations = 2500;
+
+    /// <summary>
+    /// 2.16's POST /tickets/{id}/linked_conversations: links the conversation to the tracker ticket (the description's
+    /// 400s for another category, a conversation another tracker has, a full tracker); linking it again is no change.
+    /// The conversation, as it now is.
+    /// </summary>
+    public Task<ConversationRecord> LinkConversationAsync(string ticketId, long conversationId) => db.WriteAsync(s =>
+    {
+        var ticket = Ticket(s, ticketId) ?? throw Tickets.NotFound();
+        if (ticket.Type.Category != "Tracker")
+        {
+            throw Tickets.NotTracker("linking");
+        }
+
+        _ = Conversation(s, conversationId) ?? throw Tickets.LinkedConversationNotFound();
+        var linked = ticket.Links!.Where(l => l.Type == "conversation").ToList();
+        if (!linked.Any(l => l.Id == conversationId))
+        {
+            CheckNoTracker(s, conversationId, ticket.Id);
+            if (linked.Count >= MaxLinkedConversations)
+            {
+                throw Tickets.LinkLimit();
+            }
+
+            s.Execute("INSERT INTO ticket_links (thread_id, ticket_id) VALUES ($thread, $ticket)", ("$thread", conversationId), ("$ticket", ticket.Id));
+            s.Execute("UPDATE tickets SET updated_at = $now WHERE id = $id", ("$id", ticket.Id), ("$now", Now));
+        }
+
+        return Conversation(s, conversationId)!;
+    });
+
+    /// <summary>2.16's DELETE /tickets/{id}/linked_conversations/{id}: unlinks the conversation from the tracker ticket; one it does not link is the description's 404.</summary>
+    public Task<ConversationRecord> UnlinkConversationAsync(string ticketId, long conversationId) => db.WriteAsync(s =>
+    {
+        var ticket = Ticket(s, ticketId) ?? throw Tickets.NotFound();
+        if (ticket.Type.Category != "Tracker")
+        {
+            throw Tickets.NotTracker("unlinking");
+        }
+
+        if (s.Execute("DELETE FROM ticket_links WHERE ticket_id = $ticket AND thread_id = $thread", ("$ticket", ticket.Id), ("$thread", conversationId)) == 0)
+        {
+            throw Tickets.NotLinked();
+        }
+
+        s.Execute("UPDATE tickets SET updated_at = $now WHERE id = $id", ("$id", ticket.Id), ("$now", Now));
+        return Conversation(s, conversationId) ?? throw Tickets.NotLinked();
+    });
+
+    /// <summary>A conversation has one tracker ticket: the description's 400 when a tracker other than <paramref name="except"/> links it.</summary>
+    private void CheckNoTracker(DbSession s, long conversationId, long? except)
+    {
+        var others = s.Query("SELECT ticket_id FROM ticket_links WHERE thread_id = $thread", r => r.GetInt64(0), ("$thread", conversationId)).Where(t => t != except);
+        if (others.Any(t => Ticket(s, t.ToString(CultureInfo.InvariantCulture))?.Type.Category == "Tracker"))
+        {
+            throw Tickets.AlreadyLinkedToTracker();
+        }
+    }
+
     public Task<TicketRecord> DeleteTicketAsync(string id) => db.WriteAsync(s =>
     {
         var ticket = Ticket(s, id) ?? throw Tickets.NotFound();
         s.Execute("""
             DELETE FROM ticket_contacts WHERE ticket_id = $id; DELETE FROM ticket_parts WHERE ticket_id = $id; DELETE FROM ticket_tags WHERE ticket_id = $id;
-            DELETE FROM conversation_tickets WHERE ticket_id = $id; DELETE FROM tickets WHERE id = $id;
+            DELETE FROM conversation_tickets WHERE ticket_id = $id; DELETE FROM ticket_links WHERE ticket_id = $id; DELETE FROM tickets WHERE id = $id;
             """, ("$id", ticket.Id));
         return ticket;
     });
@@ -375,8 +490,16 @@ internal sealed partial class AppStore
             r => (r.GetString(0), Text(r, 1)), ("$id", row.Id));
         var parts = s.Query($"SELECT {TicketPartColumns} FROM ticket_parts p WHERE p.ticket_id = $id ORDER BY p.id", ReadTicketPart, ("$id", row.Id));
         var type = TicketType(s, row.Type.ToString(CultureInfo.InvariantCulture))!;
+        // Its linked conversations; and a customer ticket made from a conversation links the tickets that conversation is linked to.
+        var links = s.Query("SELECT thread_id FROM ticket_links WHERE ticket_id = $id ORDER BY thread_id", r => new TicketLink("conversation", r.GetInt64(0), null), ("$id", row.Id))
+            .Concat(s.Query("""
+                SELECT l.ticket_id, k.ticket_type_id FROM conversation_tickets c JOIN ticket_links l ON l.thread_id = c.thread_id JOIN tickets k ON k.id = l.ticket_id
+                WHERE c.ticket_id = $id ORDER BY l.ticket_id
+                """, r => (Id: r.GetInt64(0), Type: r.GetInt64(1)), ("$id", row.Id))
+                .Select(l => new TicketLink("ticket", l.Id, TicketType(s, l.Type.ToString(CultureInfo.InvariantCulture))?.Category)))
+            .ToList();
         return new(row.Id, row.Number, type, TicketStates.All.First(st => st.Id == row.State), row.Attributes, contacts, row.Company, row.Admin, row.Team,
-            row.Open, row.Snoozed, row.Shared, row.Created, row.Updated, parts);
+            row.Open, row.Snoozed, row.Shared, row.Created, row.Updated, parts, links);
     }
 
     private static TicketPartRecord ReadTicketPart(SqliteDataReader r) => new(

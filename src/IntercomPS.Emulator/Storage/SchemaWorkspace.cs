@@ -231,6 +231,17 @@ internal static class SchemaWorkspace
             DELETE FROM conversation_tickets WHERE thread_id = OLD.id;
         END;
 
+        -- A conversation linked to a tracker or back-office ticket (2.16's POST /tickets/{id}/linked_conversations, and
+        -- POST /tickets' conversation_to_link_id); the row goes with the ticket or the conversation.
+        CREATE TABLE IF NOT EXISTS ticket_links (
+            thread_id INTEGER NOT NULL,
+            ticket_id INTEGER NOT NULL,
+            PRIMARY KEY (thread_id, ticket_id));
+        CREATE INDEX IF NOT EXISTS ix_ticket_links_ticket ON ticket_links(ticket_id);
+        CREATE TRIGGER IF NOT EXISTS tr_threads_ticket_links AFTER DELETE ON threads BEGIN
+            DELETE FROM ticket_links WHERE thread_id = OLD.id;
+        END;
+
         -- A ticket enqueued (POST /tickets/enqueue) is made at once; its job remembers which ticket it made.
         CREATE TABLE IF NOT EXISTS ticket_jobs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -307,6 +318,7 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_parts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM conversation_tickets WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
+        DELETE FROM ticket_links WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM tickets WHERE app = $app;
         DELETE FROM ticket_jobs WHERE app = $app;
         DELETE FROM ticket_numbers WHERE app = $app;
@@ -314,5 +326,5 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_types WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM ticket_links; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
 }

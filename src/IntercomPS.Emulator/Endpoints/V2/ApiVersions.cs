@@ -48,6 +48,9 @@ internal static class ApiVersions
         ["DELETE /internal_articles/{internal_article_id}/tags/{id}"] = new(2, 16),
         ["GET /brands"] = new(2, 15), // brands: in the 2.15 description, not 2.14's (a new conversation's brand_id came with 2.16: ApiModel.ConversationBrands)
         ["GET /brands/{id}"] = new(2, 15),
+        ["POST /tickets/{ticket_id}/change_type"] = new(2, 16), // changing a ticket's type, linking conversations to a tracker: in the 2.16 description, not 2.15's
+        ["POST /tickets/{ticket_id}/linked_conversations"] = new(2, 16),
+        ["DELETE /tickets/{ticket_id}/linked_conversations/{id}"] = new(2, 16),
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];

@@ -433,7 +433,7 @@ internal static class ConversationsEndpoints
     private static async Task<ConversationView> ViewAsync(HttpContext context) =>
         new(await Store(context).ListAdminsAsync(), Face.VersionOf(context).Model, Input.Query(context.Request.Query, "display_as") == "plaintext");
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, ConversationRecord conversation)
+    internal static async Task<IResult> AnswerAsync(HttpContext context, ConversationRecord conversation)
     {
         var view = await ViewAsync(context);
         return Json.Ok(w => Writer.Conversation(w, conversation, view));

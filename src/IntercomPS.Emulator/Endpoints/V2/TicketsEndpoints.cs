@@ -57,6 +57,11 @@ internal static class TicketsEndpoints
 
     private static readonly FieldSet TagFields = UnknownFields.Set("id", "admin_id");
 
+    /// <summary>2.16's change_ticket_type_request; ticket_attributes is free-form.</summary>
+    private static readonly FieldSet ChangeTypeFields = UnknownFields.Set("ticket_type_id", "ticket_state_id", "ticket_attributes");
+
+    private static readonly FieldSet LinkFields = UnknownFields.Set("conversation_id");
+
     private static readonly FieldSet UntagFields = UnknownFields.Set("admin_id");
 
     /// <summary>POST /tickets/search: the conversation search's language over ContactSearch's ticket fields, paged by the same sealed cursor.</summary>
@@ -92,7 +97,7 @@ internal static class TicketsEndpoints
 
     /// <summary>
     /// {ticket_type_id, contacts (one: {id} | {external_id} | {email}), ticket_attributes, created_at, company_id,
-    /// assignment {admin_assignee_id, team_assignee_id}}; conversation_to_link_id is refused (linked objects are not emulated).
+    /// assignment {admin_assignee_id, team_assignee_id}, conversation_to_link_id (a conversation linked to a back-office or tracker ticket)}.
     /// </summary>
     public static async Task<IResult> CreateAsync(HttpContext context)
     {
@@ -170,10 +175,10 @@ internal static class TicketsEndpoints
         var options = Face.VersionOf(context).Model.TicketWriteOptions;
         var body = (await RequestBody.ReadAsync(context, options ? CreateFields : CreateFieldsBefore214))!.Value;
         var typeId = ConversationsEndpoints.IdText(body, "ticket_type_id") ?? throw TicketTypes.Missing("ticket_type_id", "ticket_type_id is a required parameter");
-        if (options && Input.Field(body, "conversation_to_link_id") is not null)
-        {
-            throw TicketTypes.Invalid("conversation_to_link_id", "conversation_to_link_id is not emulated: the emulator links no conversations to tickets");
-        }
+        // A conversation's id is digits: any other names none.
+        var link = options && ConversationsEndpoints.IdText(body, "conversation_to_link_id") is { } linkId
+            ? long.TryParse(linkId, NumberStyles.None, CultureInfo.InvariantCulture, out var thread) && thread > 0 ? thread : throw Tickets.LinkedConversationNotFound()
+            : (long?)null;
 
         if (options)
         {
@@ -189,7 +194,7 @@ internal static class TicketsEndpoints
 
         var input = new TicketInput(typeId, contact, Attributes(body) ?? new Dictionary<string, JsonElement>(), ConversationsEndpoints.IdText(body, "company_id"),
             Input.Timestamp(body, "created_at"),
-            assignment is { } given ? Assignee(given, "admin_assignee_id") : null, assignment is { } given2 ? Assignee(given2, "team_assignee_id") : null);
+            assignment is { } given ? Assignee(given, "admin_assignee_id") : null, assignment is { } given2 ? Assignee(given2, "team_assignee_id") : null, link);
         return input;
     }
 
@@ -233,6 +238,41 @@ internal static class TicketsEndpoints
             assignment is { } by ? ConversationsEndpoints.IdText(by, "admin_id") : null, assignment is { } to ? ConversationsEndpoints.IdText(to, "assignee_id") : null);
         var ticket = await Caller.From(context).Store.UpdateTicketAsync(id, change);
         return Json.Ok(w => Ticket(w, ticket, Caller.From(context).AppId, model));
+    }
+
+    /// <summary>
+    /// 2.16's POST /tickets/{id}/change_type {ticket_type_id, ticket_state_id (both required, the description's words
+    /// when missing), ticket_attributes}: the ticket on its new type, as GET /tickets/{id} writes it.
+    /// </summary>
+    public static async Task<IResult> ChangeTypeAsync(HttpContext context)
+    {
+        var id = Id(context);
+        var body = (await RequestBody.ReadAsync(context, ChangeTypeFields))!.Value;
+        var typeId = ConversationsEndpoints.IdText(body, "ticket_type_id") ?? throw TicketTypes.Missing("ticket_type_id", "ticket_type_id is a required parameter");
+        var stateId = ConversationsEndpoints.IdText(body, "ticket_state_id") ?? throw TicketTypes.Missing("ticket_state_id", "ticket_state_id is a required parameter");
+        var change = new TicketTypeChange(typeId, stateId, Attributes(body) ?? new Dictionary<string, JsonElement>());
+        var ticket = await Caller.From(context).Store.ChangeTicketTypeAsync(id, change);
+        return Json.Ok(w => Ticket(w, ticket, Caller.From(context).AppId, Face.VersionOf(context).Model));
+    }
+
+    /// <summary>2.16's POST /tickets/{id}/linked_conversations {conversation_id}: the conversation linked, as GET /conversations/{id} writes it.</summary>
+    public static async Task<IResult> LinkAsync(HttpContext context)
+    {
+        var id = Id(context);
+        var body = (await RequestBody.ReadAsync(context, LinkFields))!.Value;
+        var conversation = ConversationsEndpoints.IdText(body, "conversation_id") ?? throw TicketTypes.Missing("conversation_id", "conversation_id not specified");
+        var thread = long.TryParse(conversation, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1; // digits name a conversation; the store finds the ticket first
+        var linked = await Caller.From(context).Store.LinkConversationAsync(id, thread);
+        return await ConversationsEndpoints.AnswerAsync(context, linked);
+    }
+
+    /// <summary>2.16's DELETE /tickets/{id}/linked_conversations/{id}: the conversation unlinked, as GET /conversations/{id} writes it.</summary>
+    public static async Task<IResult> UnlinkAsync(HttpContext context)
+    {
+        var id = Id(context);
+        var thread = RouteValues.NumericIdOrNone(context, "id");
+        var unlinked = await Caller.From(context).Store.UnlinkConversationAsync(id, thread);
+        return await ConversationsEndpoints.AnswerAsync(context, unlinked);
     }
 
     public static async Task<IResult> DeleteAsync(HttpContext context)
@@ -379,7 +419,7 @@ internal static class TicketsEndpoints
         }
     }
 
-    /// <summary>A ticket: its state (as the version writes it) and type in full, its contact, its parts (at most 500, as the description says the list holds) and no linked objects.</summary>
+    /// <summary>A ticket: its state (as the version writes it) and type in full, its contact, its parts (at most 500, as the description says the list holds) and its linked objects (the first 1,000, as the description says the list holds).</summary>
     public static void Ticket(Utf8JsonWriter w, TicketRecord t, string workspaceId, ApiModel model)
     {
         w.WriteStartObject();
@@ -457,12 +497,26 @@ internal static class TicketsEndpoints
             w.WriteNumber("snoozed_until", until);
         }
 
+        var links = t.Links ?? [];
         w.WriteStartObject("linked_objects");
         w.WriteString("type", "list");
         w.WriteStartArray("data");
+        foreach (var link in links.Take(1000))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", link.Type);
+            w.WriteString("id", link.Id.ToString(CultureInfo.InvariantCulture));
+            if (link.Category is not null)
+            {
+                w.WriteString("category", link.Category);
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteEndArray();
-        w.WriteNumber("total_count", 0);
-        w.WriteBoolean("has_more", false);
+        w.WriteNumber("total_count", links.Count);
+        w.WriteBoolean("has_more", links.Count > 1000);
         w.WriteEndObject();
         w.WriteBoolean("is_shared", t.IsShared);
         w.WriteEndObject();
