@@ -134,12 +134,12 @@ public class TicketLinksTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.Equal("conversation_id not specified", await Refused(tracker, new { }, code: "parameter_not_found"));
         Assert.Equal("Conversation not found", await Refused(tracker, new { conversation_id = "999999" }, 404, "conversation_not_found"));
         Assert.Equal("Ticket not found", await Refused("999999", new { conversation_id = first }, 404, "ticket_not_found"));
-        Assert.Equal([], Linked((await Api.GetAsync($"/tickets/{other}")).Ok().Json));
+        Assert.Empty(Linked((await Api.GetAsync($"/tickets/{other}")).Ok().Json));
 
         var unlinked = (await Api.DeleteAsync($"/tickets/{tracker}/linked_conversations/{first}")).Ok();
         Assert.Equal(first, unlinked["id"].GetString());
         Assert.Equal([$"conversation {second}"], Linked((await Api.GetAsync($"/tickets/{tracker}")).Ok().Json));
-        Assert.Equal([], Linked((await Api.GetAsync($"/tickets/{converted["id"].GetString()}")).Ok().Json));
+        Assert.Empty(Linked((await Api.GetAsync($"/tickets/{converted["id"].GetString()}")).Ok().Json));
         Assert.Equal("Conversation is not linked to this ticket",
             (await Api.DeleteAsync($"/tickets/{tracker}/linked_conversations/{first}")).Error(404, "conversation_not_found"));
         Assert.Equal("Only tracker tickets support unlinking conversations",
@@ -178,7 +178,7 @@ public class TicketLinksTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.Equal("Only tracker tickets support unlinking conversations",
             (await Api.DeleteAsync($"/tickets/{backOffice["id"].GetString()}/linked_conversations/{conversation}")).Error(400, "invalid_ticket_type"));
         (await Api.DeleteAsync($"/tickets/{tracker["id"].GetString()}/linked_conversations/{conversation}")).Ok();
-        Assert.Equal([], Linked((await api.GetAsync($"/tickets/{tracker["id"].GetString()}")).Ok().Json));
+        Assert.Empty(Linked((await api.GetAsync($"/tickets/{tracker["id"].GetString()}")).Ok().Json));
     }
 
     [Theory]

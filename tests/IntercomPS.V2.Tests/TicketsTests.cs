@@ -551,8 +551,11 @@ public class TicketsTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
         Assert.Equal("comment", reply.Ok()["part_type"].GetString());
         Assert.StartsWith($"ignored unknown field 'skip_notifications'; POST /tickets/{id}/reply takes ", reply.Header("X-Emulator-Warning"));
 
-        // 2.14 reads all three: the link is read (123 names no conversation), skip_notifications must be a boolean, the assignment is made.
-        Assert.Equal("Conversation not found", (await Api.PostAsync("/tickets", sent)).Error(404, "conversation_not_found"));
+        // 2.14 reads all three: skip_notifications must be a boolean, the link is read (a customer ticket takes none), the assignment is made.
+        Assert.Equal("skip_notifications must be a boolean, not a string", (await Api.PostAsync("/tickets", sent)).Error(400, "parameter_invalid"));
+        Assert.Equal("A conversation links to a back-office or tracker ticket, not a Customer one",
+            (await Api.PostAsync("/tickets", new { ticket_type_id = type, contacts = new[] { new { id = contact } }, ticket_attributes = new { Priority = "Low" }, conversation_to_link_id = "123" }))
+            .Error(400, "parameter_invalid"));
         Assert.Equal("skip_notifications must be a boolean, not a string",
             (await Api.PostAsync($"/tickets/{id}/reply", new { message_type = "comment", type = "admin", admin_id = admin, body = "On it", skip_notifications = "yes" })).Error(400, "parameter_invalid"));
         var assigned = (await Api.PostAsync("/tickets", new

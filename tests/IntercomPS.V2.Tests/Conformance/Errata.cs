@@ -216,6 +216,21 @@ public static class Errata
             "The \"Brand not found\" example of GET /brands/{id} writes its request_id as \"req_12345\", which is neither the "
             + "UUID the error schema says nor the real service's own form: read as a UUID.",
             ["2.15", "2.16"]),
+        .. new[] { ("400", "Missing ticket_type_id"), ("400", "Missing ticket_state_id"), ("400", "Same ticket type"), ("400", "Ticket state not in new ticket type"),
+            ("400", "Unknown ticket attribute"), ("401", "Unauthorized"), ("404", "Ticket not found") }.Select(e => new Erratum(
+            $"/paths/~1tickets~1{{ticket_id}}~1change_type/post/responses/{e.Item1}/content/application~1json/examples/{e.Item2}/value/request_id",
+            ErratumTarget.Example, node => ReplaceWith(node, JsonValue.Create("b6b3c2de-2a8c-4a6a-9f36-1a7c2e5d4f10")),
+            $"The \"{e.Item2}\" example of POST /tickets/{{id}}/change_type writes its request_id with letters past f (\"f90a55j9-...\"), "
+            + "neither the UUID the error schema says nor the real service's own form: read as a UUID.",
+            ["2.16"])),
+        new("/paths/~1tickets~1{ticket_id}~1change_type/post/responses/200/content/application~1json/examples/Successful response/value/ticket_state",
+            ErratumTarget.Example, node => ReplaceWith(node, new JsonObject
+            {
+                ["type"] = "ticket_state", ["id"] = "1", ["category"] = "submitted", ["internal_label"] = "Submitted", ["external_label"] = "Submitted",
+            }),
+            "The 200 example of POST /tickets/{id}/change_type writes ticket_state as 2.11 did, the category \"submitted\" (with its labels "
+            + "beside it), while 2.16's ticket schema, as every other 2.16 ticket example, has the ticket_state object: read as that object.",
+            ["2.16"]),
         new("/components/schemas/activity_log_metadata/properties", ErratumTarget.Schema, node =>
             {
                 node["before"] = new JsonObject { ["description"] = "The value or settings before the change." };
