@@ -115,6 +115,9 @@ namespace IntercomPS.Client
         /// </summary>
         private const string TicketStates = "2.14";
 
+        /// <summary>Changing a ticket's type and linking threads to a tracker ticket (POST /tickets/{id}/change_type, /linked_conversations): first in the 2.16 description.</summary>
+        private const string TicketTypeChanges = "2.16";
+
         /// <summary>Blocking a contact (POST /contacts/{id}/block): "Block contact API", Intercom's 2.13 changelog; not in 2.11's description.</summary>
         private const string BlockContact = "2.13";
 
@@ -217,6 +220,9 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Get-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
             Capability.OnlyV2("New-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
             Capability.OnlyV2("Set-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
+            Capability.OnlyV2("Set-IntercomTicket", "TicketType", "Changing a ticket's type", TicketTypeChanges, NoTickets),
+            Capability.OnlyV2("Set-IntercomTicket", "LinkThreadId", "Linking threads to a ticket", TicketTypeChanges, NoTickets),
+            Capability.OnlyV2("Set-IntercomTicket", "UnlinkThreadId", "Unlinking threads from a ticket", TicketTypeChanges, NoTickets),
             Capability.OnlyV2("Remove-IntercomTicket", null, "Tickets", TicketStates, NoTickets),
             Capability.OnlyV2("Add-IntercomTicketReply", null, "Tickets", TicketStates, NoTickets),
             Capability.OnlyV2("ConvertTo-IntercomTicket", null, "Tickets", TicketStates, NoTickets),

@@ -55,6 +55,22 @@ namespace IntercomPS.Client
         /// <summary>PUT /tickets/{id} with the fields given (each sets a value, so a lost answer may be repeated).</summary>
         Task<Ticket> UpdateTicketAsync(string id, TicketChanges changes, CancellationToken cancellationToken = default);
 
+        /// <summary>
+        /// POST /tickets/{id}/change_type (2.16), sent once (a repeat is refused as the same type, hiding that the first
+        /// was made): the type found as a new ticket's is (not archived; Intercom takes one of the same category only),
+        /// in the state <paramref name="state"/> names (by id, category or label; null keeps the ticket's, read first), the
+        /// title, description and attributes of <paramref name="values"/> sent with it (the new type's; Intercom carries
+        /// over the values both types have).
+        /// </summary>
+        Task<Ticket> ChangeTicketTypeAsync(string id, string ticketType, string? state, TicketChanges? values, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// POST /tickets/{id}/linked_conversations for each thread to link, then DELETE
+        /// /tickets/{id}/linked_conversations/{id} for each to unlink (2.16; a tracker ticket's), each sent once: a repeat
+        /// after a lost answer could be refused (an unlink already made) or hide what was done.
+        /// </summary>
+        Task LinkTicketThreadsAsync(string id, IReadOnlyList<long> linkThreadIds, IReadOnlyList<long> unlinkThreadIds, CancellationToken cancellationToken = default);
+
         /// <summary>DELETE /tickets/{id} (2.14 on), sent once: a delete whose answer was lost may have been applied. The id deleted.</summary>
         Task<string> DeleteTicketAsync(string id, CancellationToken cancellationToken = default);
 

@@ -15,7 +15,10 @@ namespace IntercomPS.Cmdlets
     /// and tags (-AddTag, -RemoveTag: names, each found once for the whole command, before anything is written, through
     /// POST /tickets/{id}/tags and DELETE /tickets/{id}/tags/{tag_id}). What is not given stays. The ticket is named by
     /// -Id, or piped: only a piped ticket's Id binds, so
-    /// `Get-IntercomTicket -State submitted | Set-IntercomTicket -State in_progress` changes the state alone.
+    /// `Get-IntercomTicket -State submitted | Set-IntercomTicket -State in_progress` changes the state alone. REST API
+    /// 2.16 on: -TicketType moves it to another type of its category (POST /tickets/{id}/change_type, sent once, with
+    /// the state, title, description and attributes given), and -LinkThreadId / -UnlinkThreadId link threads to a
+    /// tracker ticket and unlink them (POST and DELETE /tickets/{id}/linked_conversations, each sent once).
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Ticket))]
@@ -64,6 +67,21 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? TeamId { get; set; }
 
+        /// <summary>The ticket type to move it to (2.16): its name or Id, of the same category; not an archived one.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? TicketType { get; set; }
+
+        /// <summary>Threads (ThreadId, the conversation's id) to link to the tracker ticket (2.16).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public long[]? LinkThreadId { get; set; }
+
+        /// <summary>Threads (ThreadId) to unlink from the tracker ticket (2.16).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public long[]? UnlinkThreadId { get; set; }
+
         /// <summary>Tags (names) to put on the ticket.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -91,6 +109,8 @@ namespace IntercomPS.Cmdlets
 
         private bool Tagging => AddTag is not null || RemoveTag is not null;
 
+        private bool Linking => LinkThreadId is not null || UnlinkThreadId is not null;
+
         protected override void ProcessRecord()
         {
             if (_piped.Refuses(Requests) || _piped.RefusesAnotherTicket(Requests, Id)) return;
@@ -116,6 +136,16 @@ namespace IntercomPS.Cmdlets
                 Requests.Refuse(target, overlap);
                 return;
             }
+            if (LinkThreadId is not null && UnlinkThreadId is not null && LinkThreadId.Intersect(UnlinkThreadId).ToArray() is { Length: > 0 } twice)
+            {
+                Requests.Refuse(target, new PSArgumentException($"-LinkThreadId and -UnlinkThreadId both name {string.Join(", ", twice)}: give each thread to one."));
+                return;
+            }
+            if ((LinkThreadId ?? Array.Empty<long>()).Concat(UnlinkThreadId ?? Array.Empty<long>()).Where(thread => thread <= 0).Select(thread => (long?)thread).FirstOrDefault() is { } notThread)
+            {
+                Requests.Refuse(target, new PSArgumentException($"{notThread} is no thread's id: a thread's id is a positive number (Get-IntercomMessageThread shows ThreadId)."));
+                return;
+            }
             IDictionary<string, object?>? attributes;
             try
             {
@@ -132,9 +162,10 @@ namespace IntercomPS.Cmdlets
                 Open = MyInvocation.BoundParameters.ContainsKey(nameof(Open)) ? Open.IsPresent : null,
                 AssigneeId = AssigneeId ?? Assignee?.Id, TeamAssigneeId = TeamId, AdminId = AdminId,
             };
-            if (changes.IsEmpty && !Tagging)
+            if (changes.IsEmpty && !Tagging && !Linking && TicketType is null)
             {
-                Requests.Refuse(target, new PSArgumentException("Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee, -TeamId, -Open, -AddTag or -RemoveTag."));
+                Requests.Refuse(target, new PSArgumentException(
+                    "Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee, -TeamId, -Open, -TicketType, -AddTag, -RemoveTag, -LinkThreadId or -UnlinkThreadId."));
                 return;
             }
             var id = Id!.Trim();
@@ -150,6 +181,12 @@ namespace IntercomPS.Cmdlets
             var add = await adding.ConfigureAwait(false);
             var remove = await removing.ConfigureAwait(false);
             Ticket? ticket = null;
+            if (TicketType is not null)
+            {
+                // change_type takes the state and the new type's attributes; what is left (assignment, open) follows in a PUT.
+                ticket = await tickets.ChangeTicketTypeAsync(id, TicketType, changes.State, changes, token).ConfigureAwait(false);
+                changes = new TicketChanges { Open = changes.Open, AssigneeId = changes.AssigneeId, TeamAssigneeId = changes.TeamAssigneeId, AdminId = changes.AdminId };
+            }
             if (!changes.IsEmpty) ticket = await tickets.UpdateTicketAsync(id, changes, token).ConfigureAwait(false);
             if (Tagging)
             {
@@ -157,15 +194,24 @@ namespace IntercomPS.Cmdlets
                 // A ticket does not list its tags, so tagging alone changes nothing it shows: read it only to pass it on.
                 if (ticket is null && PassThru) ticket = await tickets.GetTicketAsync(id, token).ConfigureAwait(false);
             }
+            if (Linking)
+            {
+                await tickets.LinkTicketThreadsAsync(id, LinkThreadId ?? Array.Empty<long>(), UnlinkThreadId ?? Array.Empty<long>(), token).ConfigureAwait(false);
+                // The links change what the ticket lists: read it again to pass it on as it is now.
+                if (PassThru) ticket = await tickets.GetTicketAsync(id, token).ConfigureAwait(false);
+            }
             return ticket ?? new Ticket { Id = id };
         }
 
-        /// <summary>What -WhatIf and -Confirm say: "Update Intercom ticket", with the team and the tags by name when given.</summary>
+        /// <summary>What -WhatIf and -Confirm say: "Update Intercom ticket", with the type, the team, the tags by name and the threads when given.</summary>
         private string Describe(TicketChanges changes)
         {
             var extras = new List<string>();
+            if (TicketType is not null) extras.Add($"change type to '{TicketType}'");
             if (TeamId is not null) extras.Add($"assign to team {TeamId}");
             extras.AddRange(TagsByName.Describe(AddTag, RemoveTag));
+            if (LinkThreadId is not null) extras.Add($"link thread {string.Join(", ", LinkThreadId)}");
+            if (UnlinkThreadId is not null) extras.Add($"unlink thread {string.Join(", ", UnlinkThreadId)}");
             return "Update Intercom ticket" + (extras.Count == 0 ? string.Empty : ": " + string.Join("; ", extras));
         }
     }

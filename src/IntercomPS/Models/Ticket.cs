@@ -34,6 +34,12 @@ namespace IntercomPS
         public string? TeamAssigneeId { get; set; }
         public bool IsShared { get; set; }
 
+        /// <summary>The threads (conversations) linked to it, a tracker's or a back-office ticket's, by ThreadId.</summary>
+        public IReadOnlyList<string> LinkedThreadIds { get; set; } = Array.Empty<string>();
+
+        /// <summary>The tickets linked to it: on a customer ticket made from a thread, the tracker that thread is linked to.</summary>
+        public IReadOnlyList<string> LinkedTicketIds { get; set; } = Array.Empty<string>();
+
         /// <summary>Every attribute value, by the attribute's name (the default ones, _default_title_ and _default_description_, included).</summary>
         public Hashtable Attributes { get; set; } = new Hashtable(StringComparer.OrdinalIgnoreCase);
 

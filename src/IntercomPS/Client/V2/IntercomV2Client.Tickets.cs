@@ -186,6 +186,60 @@ namespace IntercomPS.Client.V2
             }, V2JsonContext.Default.TicketObject, idempotent: true, cancellationToken).ConfigureAwait(false)).ToTicket();
         }
 
+        public async Task<Ticket> ChangeTicketTypeAsync(string id, string ticketType, string? state, TicketChanges? values, CancellationToken cancellationToken = default)
+        {
+            var path = TicketPath(id) + "/change_type";
+            if (string.IsNullOrWhiteSpace(ticketType)) throw new ArgumentException("Name the ticket type to change to: its name or Id (Get-IntercomTicketType lists them).");
+            var attributes = Attributes(values?.Attributes, values?.Title, values?.Description);
+            // Reads first (each may repeat): the type, and the state (change_type requires one: the ticket's own when none is named).
+            var type = FindNewTicketTypeAsync(ticketType, cancellationToken);
+            string stateId;
+            if (state is not null)
+            {
+                var found = await FindTicketStatesAsync(state, cancellationToken).ConfigureAwait(false);
+                if (found.Length > 1)
+                    throw new ArgumentException($"'{state.Trim()}' names {found.Length} ticket states ({string.Join(", ", found.Select(s => $"'{s.InternalLabel}', Id {s.Id}"))}): name one by its label or Id.");
+                stateId = found[0].Id!;
+            }
+            else
+            {
+                stateId = (await GetTicketAsync(id, cancellationToken).ConfigureAwait(false)).StateId
+                    ?? throw new InvalidOperationException($"Ticket {id.Trim()} was read without its state's id, which changing its type needs: name the state with -State.");
+            }
+            var typeId = (await type.ConfigureAwait(false)).Id!;
+            return (await SendAsync(HttpMethod.Post, path, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("ticket_type_id", typeId);
+                writer.WriteString("ticket_state_id", stateId);
+                WriteAttributes(writer, attributes);
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.TicketObject, idempotent: false, cancellationToken).ConfigureAwait(false)).ToTicket();
+        }
+
+        public async Task LinkTicketThreadsAsync(string id, IReadOnlyList<long> linkThreadIds, IReadOnlyList<long> unlinkThreadIds, CancellationToken cancellationToken = default)
+        {
+            var path = TicketPath(id) + "/linked_conversations";
+            if (linkThreadIds.Count == 0 && unlinkThreadIds.Count == 0) throw new ArgumentException("Name a thread to link or to unlink.");
+            if (linkThreadIds.Concat(unlinkThreadIds).Where(thread => thread <= 0).Select(thread => (long?)thread).FirstOrDefault() is { } bad)
+                throw new ArgumentException($"{bad.ToString(CultureInfo.InvariantCulture)} is no thread's id: a thread's id is a positive number (Get-IntercomMessageThread shows ThreadId).");
+            foreach (var thread in linkThreadIds)
+            {
+                var text = thread.ToString(CultureInfo.InvariantCulture);
+                await SendAsync(HttpMethod.Post, path, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("conversation_id", text);
+                    writer.WriteEndObject();
+                }, V2JsonContext.Default.ConversationObject, idempotent: false, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var thread in unlinkThreadIds)
+            {
+                await SendAsync(HttpMethod.Delete, path + "/" + thread.ToString(CultureInfo.InvariantCulture), null, V2JsonContext.Default.ConversationObject,
+                    idempotent: false, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         public async Task<string> DeleteTicketAsync(string id, CancellationToken cancellationToken = default) =>
             (await SendAsync(HttpMethod.Delete, TicketPath(id), null, V2JsonContext.Default.DeletedObject, idempotent: false, cancellationToken).ConfigureAwait(false)).Id ?? id.Trim();
 
@@ -411,6 +465,15 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("is_shared")] public bool? IsShared { get; set; }
         [JsonPropertyName("ticket_parts")] public TicketPartList? TicketParts { get; set; }
 
+        /// <summary>{type: list, data: [{type: conversation | ticket, id, category}]}: what is linked to the ticket.</summary>
+        [JsonPropertyName("linked_objects")] public JsonElement LinkedObjects { get; set; }
+
+        /// <summary>The ids of the linked objects of that type, as listed.</summary>
+        private string[] Linked(string type) =>
+            LinkedObjects.ValueKind == JsonValueKind.Object && LinkedObjects.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
+                ? data.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.Object && Text(o, "type") == type).Select(o => Text(o, "id")).OfType<string>().ToArray()
+                : Array.Empty<string>();
+
         public Ticket ToTicket()
         {
             var attributes = new Hashtable(StringComparer.OrdinalIgnoreCase);
@@ -436,6 +499,8 @@ namespace IntercomPS.Client.V2
                 AdminAssigneeId = Assignee(AdminAssigneeId),
                 TeamAssigneeId = Assignee(TeamAssigneeId),
                 IsShared = IsShared ?? false,
+                LinkedThreadIds = Linked("conversation"),
+                LinkedTicketIds = Linked("ticket"),
                 Attributes = attributes,
                 CreatedAt = CreatedAt,
                 UpdatedAt = UpdatedAt,
