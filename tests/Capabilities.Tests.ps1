@@ -113,11 +113,14 @@ BeforeAll {
         'Clear-IntercomMessagePart'                = { Clear-IntercomMessagePart -ThreadId 1 -PartId 2 -Force }
         'Add-IntercomMessageThreadUser'            = { Add-IntercomMessageThreadUser -ThreadId 1 -UserId 'cap1' }
         'Remove-IntercomMessageThreadUser'         = { Remove-IntercomMessageThreadUser -ThreadId 1 -UserId 'cap1' -Confirm:$false }
-        # Tickets: REST API 2.x only, as 2.14 made them (tried on a 2.11 session; v1's own words are Tickets.Tests').
+        # Tickets: REST API 2.x only, as 2.14 made them (tried on a 2.11 session; v1's own words are Tickets.Tests'); type changes and links from 2.16.
         'Get-IntercomTicketType'                   = { Get-IntercomTicketType }
         'Get-IntercomTicket'                       = { Get-IntercomTicket -State submitted }
         'New-IntercomTicket'                       = { New-IntercomTicket -TicketType Bug -UserId 'cap1' -Title 'Cap' }
         'Set-IntercomTicket'                       = { Set-IntercomTicket -Id 1 -State resolved }
+        'Set-IntercomTicket -TicketType'           = { Set-IntercomTicket -Id 1 -TicketType Bug }
+        'Set-IntercomTicket -LinkThreadId'         = { Set-IntercomTicket -Id 1 -LinkThreadId 2 }
+        'Set-IntercomTicket -UnlinkThreadId'       = { Set-IntercomTicket -Id 1 -UnlinkThreadId 2 }
         'Remove-IntercomTicket'                    = { Remove-IntercomTicket -Id 1 -Force }
         'Add-IntercomTicketReply'                  = { Add-IntercomTicketReply -Id 1 -Body 'Hi' }
         'ConvertTo-IntercomTicket'                 = { ConvertTo-IntercomTicket -Id 1 -TicketType Bug }
