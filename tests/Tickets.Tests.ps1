@@ -259,7 +259,7 @@ Describe 'Set-IntercomTicket' {
         $user[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
         $user[0].Exception.Message | Should -Be "User 'ann@example.com' is not a ticket: to act on the user's tickets, pipe the user to Get-IntercomTicket first."
         Set-IntercomTicket -Id $annBug -ErrorAction SilentlyContinue -ErrorVariable nothing
-        $nothing[0].Exception.Message | Should -Be 'Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee, -TeamId, -Open, -AddTag or -RemoveTag.'
+        $nothing[0].Exception.Message | Should -Be 'Nothing to change: give -State, -Title, -Description, -Attributes, -AssigneeId, -Assignee, -TeamId, -Open, -TicketType, -AddTag, -RemoveTag, -LinkThreadId or -UnlinkThreadId.'
         $noId = [IntercomPS.Admin]@{ Name = 'Ada' }
         Set-IntercomTicket -Id $annBug -Assignee $noId -ErrorAction SilentlyContinue -ErrorVariable noAdminId
         $noAdminId | Should -HaveCount 1

@@ -273,7 +273,13 @@ namespace IntercomPS.Client
             if (fields.Count > 0)
                 reasons.Add($"REST API 2.x has no contact field for {string.Join(" or ", fields.Select(field => $"{field.ContactField} (-{field.Parameter})"))}, so nothing was written: " +
                     $"leave {(fields.Count == 1 ? "it" : "them")} out (for a CSV, drop the column) when writing to a 2.x workspace.");
-            reasons.AddRange(refused.Except(fields).Select(capability => Reason(capability, client)));
+            // On a 2.x session, what a later version brings outranks what an earlier one does: the version that has them
+            // all is the one to ask for (Set-IntercomTicket -TicketType on 2.11 is told 2.16, not 2.14 and then 2.16).
+            var rest = refused.Except(fields).ToList();
+            if (client.Protocol == IntercomProtocol.V2 && rest.Where(c => c.SinceV2 is not null).Select(c => Version.Parse(c.SinceV2!)).DefaultIfEmpty().Max() is { } newest)
+                rest = rest.Where(c => c.SinceV2 is null || Version.Parse(c.SinceV2) == newest).ToList();
+            // A cmdlet refused whole and one of its parameters for the same reason (v1 has no tickets) says it once.
+            reasons.AddRange(rest.Select(capability => Reason(capability, client)).Distinct(StringComparer.Ordinal));
             return new NotSupportedException(string.Join(" ", reasons));
         }
 
