@@ -295,7 +295,7 @@ internal static class TicketsEndpoints
             _ = Input.Bool(body, "skip_notifications");
         }
 
-        _ = Input.Bool(body, "cross_post"); // cross-posted to the ticket's linked conversations: it has none here
+        _ = Input.Bool(body, "cross_post"); // read, not acted on: the reply is not copied to the ticket's linked conversations
         foreach (var attachments in (string[])(model.TicketReplyFiles ? ["attachment_urls", "attachment_files"] : ["attachment_urls"]))
         {
             if (Input.Field(body, attachments) is not null)
