@@ -215,6 +215,11 @@ internal sealed partial class DummyApp
     /// <summary>Any conversation id is the canned thread's: deleting it answers as deleted, and nothing is kept.</summary>
     public Task DeleteConversationAsync(long id) => Task.CompletedTask;
 
+    /// <summary>Any two conversation ids are the canned thread's: the primary answered with its merge part, nothing kept; a self-merge is refused as the store refuses it.</summary>
+    public Task<ConversationRecord> MergeConversationAsync(long secondary, long primary) => secondary == primary
+        ? throw AppStore.MergeFailed("Cannot merge a conversation into itself")
+        : Task.FromResult(WithPart(CannedThread(ListedUsers[0], primary), "", "merged_primary_conversation", Admin.Id, null));
+
     /// <summary>The canned thread with that message redacted, by the store's rules; nothing is kept.</summary>
     public Task<ConversationRecord> RedactAsync(string conversationId, string messageId, bool source)
     {

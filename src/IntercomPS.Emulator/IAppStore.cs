@@ -183,6 +183,9 @@ internal interface IAppStore
     /// <summary>Deletes the conversation with its parts, state and tags: gone from every read of either face.</summary>
     Task DeleteConversationAsync(long id);
 
+    /// <summary>Merges conversation <paramref name="secondary"/> into <paramref name="primary"/>: the secondary closed and linked to it; the primary.</summary>
+    Task<ConversationRecord> MergeConversationAsync(long secondary, long primary);
+
     /// <summary>
     /// Redacts a part of the conversation (<paramref name="source"/> false) or its source message: the message stays,
     /// its words become <see cref="Model.Html.Redacted"/>. Ids as the request wrote them; a second redaction leaves it as it is.

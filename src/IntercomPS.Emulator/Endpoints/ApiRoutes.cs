@@ -92,6 +92,7 @@ internal static class ApiRoutes
         new("POST", "/conversations/{conversation_id}/customers", ConversationsEndpoints.AttachContactAsync),
         new("DELETE", "/conversations/{conversation_id}/customers/{contact_id}", ConversationsEndpoints.DetachContactAsync),
         new("POST", "/conversations/{conversation_id}/convert", TicketsEndpoints.ConvertAsync),
+        new("POST", "/conversations/{id}/merge", ConversationsEndpoints.MergeAsync),
         new("POST", "/messages", MessagesEndpoints.CreateAsync),
 
         new("POST", "/events", EventsEndpoints.SubmitAsync),

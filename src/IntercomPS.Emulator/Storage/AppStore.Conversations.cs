@@ -377,6 +377,49 @@ internal sealed partial class AppStore
     });
 
     /// <summary>
+    /// Merges <paramref name="secondary"/> into <paramref name="primary"/> as 2.16's description says: the secondary is
+    /// closed (a close part, as an admin closes it) and linked to the primary (conversation_merges), which gets a
+    /// merged_primary_conversation part and is answered. The description moves nothing else, so each keeps its own
+    /// parts, contacts, tags and ticket. Both parts are by the app's first admin, whose token the request is (the
+    /// description's example has a bot, which the emulator has none of). Its 422s in its words; a primary that was
+    /// itself merged away is our 400, for the thread that survives is the one it went into.
+    /// </summary>
+    public Task<ConversationRecord> MergeConversationAsync(long secondary, long primary) => db.WriteAsync(s =>
+    {
+        _ = Conversation(s, secondary) ?? throw ConversationNotFound();
+        if (secondary == primary)
+        {
+            throw MergeFailed("Cannot merge a conversation into itself");
+        }
+
+        _ = Conversation(s, primary) ?? throw MergeFailed("Primary conversation not found");
+        if (MergedInto(s, secondary) is not null)
+        {
+            throw MergeFailed("Secondary conversation has already been merged");
+        }
+
+        if (MergedInto(s, primary) is { } onward)
+        {
+            throw new ApiError(400, "bad_request",
+                $"Conversation {primary} has been merged into conversation {onward}; merge into {onward} instead")
+            {
+                Code = "parameter_invalid",
+                Field = "merge_into_conversation_id",
+            };
+        }
+
+        AddPart(s, secondary, "", "close", Admin.Id, assignedTo: null);
+        SetState(s, secondary, "closed", snoozedUntil: null);
+        s.Execute("INSERT INTO conversation_merges (thread_id, into_id, merged_at) VALUES ($from, $into, $now)",
+            ("$from", secondary), ("$into", primary), ("$now", Now));
+        AddPart(s, primary, "", "merged_primary_conversation", Admin.Id, assignedTo: null);
+        return Conversation(s, primary)!;
+    });
+
+    private static long? MergedInto(DbSession s, long id) =>
+        s.Scalar<long?>("SELECT into_id FROM conversation_merges WHERE thread_id = $id", ("$id", id));
+
+    /// <summary>
     /// Redacts the conversation's source message or one of its parts: its words become <see cref="Html.Redacted"/> and
     /// it is marked redacted (when, so the part's and the conversation's updated_at move), the message itself staying.
     /// Ids that name no conversation, or no part (or not the source) of that conversation, are the documented 404; a
@@ -531,6 +574,9 @@ internal sealed partial class AppStore
     };
 
     /// <summary>2.14's 404, in its words and code (v1 words its own: ApiError.UserNotFound, TagNotFound).</summary>
+    /// <summary>POST /conversations/{id}/merge's 422, in the description's words.</summary>
+    public static ApiError MergeFailed(string message) => new(422, "unprocessable_entity", message) { Code = "merge_failed" };
+
     public static ApiError ConversationNotFound() => new(404, "not_found", "Resource Not Found") { Code = "not_found" };
 
     /// <summary>POST /conversations/redact's 404, in the description's words: no such conversation, or no such part or source of it.</summary>

@@ -66,6 +66,17 @@ internal static class SchemaV2
             UNIQUE (thread_id, user_seq));
         CREATE INDEX IF NOT EXISTS ix_conversation_contacts_user ON conversation_contacts(user_seq);
 
+        -- A conversation merged into another (POST /conversations/{id}/merge, 2.16): closed, and linked to the one it
+        -- went into, so it merges once. Either conversation deleted takes the row (a trigger, as every way deletes threads).
+        CREATE TABLE IF NOT EXISTS conversation_merges (
+            thread_id INTEGER PRIMARY KEY,
+            into_id INTEGER NOT NULL,
+            merged_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_conversation_merges_into ON conversation_merges(into_id);
+        CREATE TRIGGER IF NOT EXISTS tr_threads_merges AFTER DELETE ON threads BEGIN
+            DELETE FROM conversation_merges WHERE thread_id = OLD.id OR into_id = OLD.id;
+        END;
+
         -- The admins an app has beyond its first (which comes from the emulator's options), and its teams.
         CREATE TABLE IF NOT EXISTS admins (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,

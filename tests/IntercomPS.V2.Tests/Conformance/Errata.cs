@@ -230,6 +230,15 @@ public static class Errata
             }),
             "The 200 example of POST /tickets/{id}/change_type writes ticket_state as 2.11 did, the category \"submitted\" (with its labels "
             + "beside it), while 2.16's ticket schema, as every other 2.16 ticket example, has the ticket_state object: read as that object.",
+        new("/paths/~1conversations~1{id}~1merge/post/responses/200/content/application~1json/examples/Conversation merged/value",
+            ErratumTarget.Example, node =>
+            {
+                node["admin_assignee_id"] = 0;
+                node["team_assignee_id"] = 0;
+            },
+            "The \"Conversation merged\" example of POST /conversations/{id}/merge writes its unassigned admin_assignee_id "
+            + "and team_assignee_id as null, while 2.16's conversation types both as integers and its other examples write an "
+            + "unassigned conversation's as 0: read as 0.",
             ["2.16"]),
         new("/components/schemas/activity_log_metadata/properties", ErratumTarget.Schema, node =>
             {

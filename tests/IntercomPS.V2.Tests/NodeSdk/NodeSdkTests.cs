@@ -37,6 +37,7 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
         ["POST /tickets/{ticket_id}/change_type"] = "2.16's, and the SDK speaks 2.14 with no way to send another version's request; TicketLinksTests covers it",
         ["POST /tickets/{ticket_id}/linked_conversations"] = "as POST /tickets/{ticket_id}/change_type",
         ["DELETE /tickets/{ticket_id}/linked_conversations/{id}"] = "as POST /tickets/{ticket_id}/change_type",
+        ["POST /conversations/{id}/merge"] = "2.16's, as POST /admins/activity_logs/search; ConversationMergeTests covers it",
     };
 
     [NodeSdkTheory]

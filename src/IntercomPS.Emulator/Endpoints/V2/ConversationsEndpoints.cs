@@ -321,6 +321,30 @@ internal static class ConversationsEndpoints
         });
     }
 
+    private static readonly FieldSet MergeFields = UnknownFields.Set("merge_into_conversation_id");
+
+    /// <summary>
+    /// POST /conversations/{id}/merge {merge_into_conversation_id} (2.16): the conversation in the path (the secondary)
+    /// is closed and linked to the one named (the primary), which is answered. The id is the description's integer; a
+    /// string of digits is taken too, as the other ids here.
+    /// </summary>
+    public static async Task<IResult> MergeAsync(HttpContext context)
+    {
+        var body = (await RequestBody.ReadAsync(context, MergeFields))!.Value;
+        var secondary = RouteValues.NumericId(context, "id", AppStore.ConversationNotFound);
+        var into = Input.Field(body, "merge_into_conversation_id") switch
+        {
+            { ValueKind: JsonValueKind.Number } v when v.TryGetInt64(out var n) && n > 0 => n,
+            { ValueKind: JsonValueKind.String } v when AppStore.ParseId(v.GetString()!) is { } n && n > 0 => n,
+            _ => throw new ApiError(400, "bad_request", "merge_into_conversation_id must be a valid integer conversation ID")
+            {
+                Code = "parameter_invalid",
+                Field = "merge_into_conversation_id",
+            },
+        };
+        return await AnswerAsync(context, await Store(context).MergeConversationAsync(secondary, into));
+    }
+
     private static readonly FieldSet RedactFields = UnknownFields.Set("type", "conversation_id", "conversation_part_id", "source_id");
 
     /// <summary>
