@@ -40,6 +40,8 @@
         # GDPR on the team inbox (REST API 2.x): deleting a thread, redacting its parts.
         'Remove-IntercomMessageThread'
         'Clear-IntercomMessagePart'
+        # Merging one thread into another (REST API 2.16).
+        'Merge-IntercomMessageThread'
         # Users joining and leaving a conversation (REST API 2.x).
         'Add-IntercomMessageThreadUser'
         'Remove-IntercomMessageThreadUser'
@@ -100,6 +102,7 @@
         'Clear-IntercomConversationPart'
         'Add-IntercomConversationUser'
         'Remove-IntercomConversationUser'
+        'Merge-IntercomConversation'
     )
     PrivateData          = @{
         PSData = @{

@@ -100,6 +100,9 @@ namespace IntercomPS.Client
         /// <summary>POST /contacts/merge's skip_duplicate_validation: 2.16, whose merge takes only duplicates without it.</summary>
         private const string MergeNonDuplicates = "2.16";
 
+        /// <summary>Merging one conversation into another (POST /conversations/{id}/merge): first in the 2.16 description.</summary>
+        private const string ConversationMerge = "2.16";
+
         /// <summary>
         /// A conversation's title on PUT /conversations/{id}: first in the 2.14 description (2.11's update takes only read and
         /// custom_attributes; 2.2's changelog made the title visible, set in the UI only). No changelog entry dates it.
@@ -170,6 +173,7 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Get-IntercomAdminActivity", null, "Reading the admin activity log", ContactModel),
             // GDPR on the team inbox: deleting a conversation (2.13 on) and redacting its parts (API 2.2 on: every 2.x description at hand).
             Capability.OnlyV2("Remove-IntercomMessageThread", null, "Deleting a conversation", ConversationDeletion),
+            Capability.OnlyV2("Merge-IntercomMessageThread", null, "Merging conversations", ConversationMerge),
             Capability.OnlyV2("Clear-IntercomMessagePart", null, "Redacting a conversation's part or message", ContactModel),
             // Admins' away mode: setting it is as old as 2.x; its reasons came with 2.14.
             Capability.OnlyV2("Set-IntercomAdmin", null, "Setting an admin away or back", ContactModel),

@@ -223,6 +223,13 @@ namespace IntercomPS.Client
         Task DeleteConversationAsync(long threadId, CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// Merges conversation <paramref name="threadId"/> (the secondary) into <paramref name="intoThreadId"/> (the
+        /// primary) (2.16's POST /conversations/{id}/merge): the secondary is closed and linked to the primary, which is
+        /// returned. Not idempotent: never repeated once it may have been applied (a repeat is "already merged").
+        /// </summary>
+        Task<MessageThread> MergeConversationAsync(long threadId, long intoThreadId, CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Redacts one part of the conversation (POST /conversations/redact, type conversation_part): the part stays, its
         /// words are deleted for good. The conversation as it is after. Not repeated once it may have been applied.
         /// </summary>

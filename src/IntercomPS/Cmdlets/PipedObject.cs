@@ -5,7 +5,7 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, HelpCenterCollection, Ticket, TicketType, ThreadToConvert }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, HelpCenterCollection, Ticket, TicketType, ThreadToConvert, ThreadToMerge }
 
     /// <summary>
     /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, or threads
@@ -142,6 +142,9 @@ namespace IntercomPS.Cmdlets
                 PipedKind.ThreadToConvert when piped is User user => $"User '{user}' is not a thread: to open a ticket for the user, pipe the user to New-IntercomTicket; to convert one of the user's threads, pipe Get-IntercomMessageThread -Id '{user.Id}'.",
                 PipedKind.ThreadToConvert when piped is Ticket ticket => $"Ticket '{ticket}' is a ticket already, not a thread: to change it, pipe it to Set-IntercomTicket.",
                 PipedKind.ThreadToConvert => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass a thread's -Id.",
+                PipedKind.ThreadToMerge when piped is ThreadPart part => $"{Describe(piped)} is a part of thread {part.ThreadId}, not the thread: to merge the thread, pipe the thread (Get-IntercomMessageThread -ThreadId {part.ThreadId}) or pass -Id {part.ThreadId}.",
+                PipedKind.ThreadToMerge when piped is User user => $"User '{user}' is not a thread: to merge one of the user's threads, pipe Get-IntercomMessageThread -Id '{user.Id}'; to merge leads into a user, use Merge-IntercomLead.",
+                PipedKind.ThreadToMerge => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass a thread's -Id.",
                 PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
@@ -163,6 +166,7 @@ namespace IntercomPS.Cmdlets
             PipedKind.Ticket => piped is Ticket,
             PipedKind.TicketType => piped is TicketType,
             PipedKind.ThreadToConvert => piped is MessageThread or SentMessage,
+            PipedKind.ThreadToMerge => piped is MessageThread or SentMessage,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

@@ -231,6 +231,15 @@ namespace IntercomPS.Client.V2
         public async Task DeleteConversationAsync(long threadId, CancellationToken cancellationToken = default) =>
             await SendAsync(HttpMethod.Delete, ConversationPath(threadId), null, V2JsonContext.Default.DeletedObject, idempotent: false, cancellationToken).ConfigureAwait(false);
 
+        /// <summary>POST /conversations/{id}/merge {merge_into_conversation_id}: the primary as answered. Not repeated once it may have been applied.</summary>
+        public async Task<MessageThread> MergeConversationAsync(long threadId, long intoThreadId, CancellationToken cancellationToken = default) =>
+            ToThread(await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/merge", writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("merge_into_conversation_id", intoThreadId); // the description's integer
+                writer.WriteEndObject();
+            }, V2JsonContext.Default.ConversationObject, idempotent: false, cancellationToken).ConfigureAwait(false), null, plainText: false);
+
         /// <summary>POST /conversations/redact {type conversation_part, conversation_id, conversation_part_id}. Not repeated once it may have been applied.</summary>
         public Task<MessageThread> RedactPartAsync(long threadId, string partId, CancellationToken cancellationToken = default)
         {
