@@ -213,7 +213,10 @@ internal sealed partial class DummyApp
     }
 
     /// <summary>Any conversation id is the canned thread's: deleting it answers as deleted, and nothing is kept.</summary>
-    public Task DeleteConversationAsync(long id) => Task.CompletedTask;
+    public Task DeleteConversationAsync(long id, bool retainMetrics) => Task.CompletedTask;
+
+    /// <summary>Nothing is kept, so nothing was deleted.</summary>
+    public Task<IReadOnlyList<DeletedConversation>> ListDeletedConversationsAsync(bool ascending) => Task.FromResult<IReadOnlyList<DeletedConversation>>([]);
 
     /// <summary>Any two conversation ids are the canned thread's: the primary answered with its merge part, nothing kept; a self-merge is refused as the store refuses it.</summary>
     public Task<ConversationRecord> MergeConversationAsync(long secondary, long primary) => secondary == primary

@@ -181,7 +181,10 @@ internal interface IAppStore
     Task<ConversationRecord> DetachContactAsync(long id, string contactId, string adminId);
 
     /// <summary>Deletes the conversation with its parts, state and tags: gone from every read of either face.</summary>
-    Task DeleteConversationAsync(long id);
+    Task DeleteConversationAsync(long id, bool retainMetrics);
+
+    /// <summary>The app's deleted conversations' ids, when and how each was deleted; newest first unless <paramref name="ascending"/>.</summary>
+    Task<IReadOnlyList<DeletedConversation>> ListDeletedConversationsAsync(bool ascending);
 
     /// <summary>Merges conversation <paramref name="secondary"/> into <paramref name="primary"/>: the secondary closed and linked to it; the primary.</summary>
     Task<ConversationRecord> MergeConversationAsync(long secondary, long primary);

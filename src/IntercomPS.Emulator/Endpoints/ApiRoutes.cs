@@ -82,6 +82,7 @@ internal static class ApiRoutes
         new("POST", "/conversations", ConversationsEndpoints.CreateAsync),
         new("POST", "/conversations/search", ConversationsEndpoints.SearchAsync),
         new("POST", "/conversations/redact", ConversationsEndpoints.RedactAsync),
+        new("GET", "/conversations/deleted", ConversationsEndpoints.ListDeletedAsync),
         new("GET", "/conversations/{conversation_id}", ConversationsEndpoints.GetAsync),
         new("PUT", "/conversations/{conversation_id}", ConversationsEndpoints.UpdateAsync),
         new("DELETE", "/conversations/{conversation_id}", ConversationsEndpoints.DeleteAsync),

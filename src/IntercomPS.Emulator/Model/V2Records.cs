@@ -95,6 +95,9 @@ internal sealed record ConversationRecord(
 /// A tag on a contact or a conversation: when and by which admin it was applied. Null for a contact's tag a data file
 /// from before the emulator recorded them holds, or for a tag the contact does not have.
 /// </summary>
+/// <summary>A deleted conversation as GET /conversations/deleted lists it: its id, when it was deleted, whether its metrics were retained.</summary>
+internal sealed record DeletedConversation(long Id, long DeletedAt, bool MetricsRetained);
+
 internal sealed record AppliedTag(TagRecord Tag, long? AppliedAt, string? AdminId);
 
 internal sealed record ConversationPage(IReadOnlyList<ConversationRecord> Conversations, long TotalCount, int Page, int PerPage, string? Next);

@@ -13,7 +13,7 @@ internal sealed class AdminStore(Database db)
     }
 
     private static int Reset(DbSession s, string? app) => s.Execute(app is null
-        ? "DELETE FROM messages; DELETE FROM threads; DELETE FROM notes; DELETE FROM user_tags; DELETE FROM tags; DELETE FROM contact_details; DELETE FROM data_attributes; DELETE FROM conversation_states; DELETE FROM events; DELETE FROM users; DELETE FROM conversation_tags; DELETE FROM conversation_contacts; DELETE FROM conversation_merges; DELETE FROM team_admins; DELETE FROM teams; DELETE FROM admins; DELETE FROM admin_away; DELETE FROM activity_logs;"
+        ? "DELETE FROM messages; DELETE FROM threads; DELETE FROM notes; DELETE FROM user_tags; DELETE FROM tags; DELETE FROM contact_details; DELETE FROM data_attributes; DELETE FROM conversation_states; DELETE FROM events; DELETE FROM users; DELETE FROM conversation_tags; DELETE FROM conversation_contacts; DELETE FROM conversation_merges; DELETE FROM deleted_conversations; DELETE FROM team_admins; DELETE FROM teams; DELETE FROM admins; DELETE FROM admin_away; DELETE FROM activity_logs;"
         : """
           DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
           DELETE FROM conversation_states WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
@@ -21,6 +21,7 @@ internal sealed class AdminStore(Database db)
           DELETE FROM conversation_contacts WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
           DELETE FROM conversation_merges WHERE thread_id IN (SELECT id FROM threads WHERE app = $app);
           DELETE FROM threads WHERE app = $app;
+          DELETE FROM deleted_conversations WHERE app = $app;
           DELETE FROM notes WHERE app = $app;
           DELETE FROM user_tags WHERE tag_id IN (SELECT id FROM tags WHERE app = $app);
           DELETE FROM user_tags WHERE user_seq IN (SELECT seq FROM users WHERE app = $app);

@@ -362,19 +362,26 @@ internal sealed partial class AppStore
 
     /// <summary>
     /// Deletes the conversation and all it holds (its messages, state row and tags), as deleting its contact deletes
-    /// them: gone from GET, lists, searches, the contact's v1 threads and unread count.
+    /// them: gone from GET, lists, searches, the contact's v1 threads and unread count; its id is remembered, with
+    /// when and whether its metrics were retained, for GET /conversations/deleted.
     /// </summary>
-    public Task DeleteConversationAsync(long id) => db.WriteAsync(s =>
+    public Task DeleteConversationAsync(long id, bool retainMetrics) => db.WriteAsync(s =>
     {
         _ = Conversation(s, id) ?? throw ConversationNotFound();
         return s.Execute("""
+            INSERT OR IGNORE INTO deleted_conversations (id, app, deleted_at, metrics_retained) VALUES ($id, $app, $now, $retained);
             DELETE FROM messages WHERE thread_id = $id;
             DELETE FROM conversation_states WHERE thread_id = $id;
             DELETE FROM conversation_tags WHERE thread_id = $id;
             DELETE FROM conversation_contacts WHERE thread_id = $id;
             DELETE FROM threads WHERE id = $id;
-            """, ("$id", id));
+            """, ("$id", id), ("$app", app), ("$now", Now), ("$retained", retainMetrics));
     });
+
+    /// <summary>The app's deleted conversations (GET /conversations/deleted): the most recently deleted first, or with <paramref name="ascending"/> the first deleted first, in the order they were deleted.</summary>
+    public Task<IReadOnlyList<DeletedConversation>> ListDeletedConversationsAsync(bool ascending) => Task.FromResult<IReadOnlyList<DeletedConversation>>(db.Read(s => s.Query(
+        $"SELECT id, deleted_at, metrics_retained FROM deleted_conversations WHERE app = $app ORDER BY deleted_at {(ascending ? "ASC" : "DESC")}, seq {(ascending ? "ASC" : "DESC")}",
+        r => new DeletedConversation(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2) != 0), ("$app", app))));
 
     /// <summary>
     /// Merges <paramref name="secondary"/> into <paramref name="primary"/> as 2.16's description says: the secondary is

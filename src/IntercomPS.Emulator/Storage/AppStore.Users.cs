@@ -243,9 +243,11 @@ internal sealed partial class AppStore
 
     /// <summary>
     /// What deleting a user removes, on either face: the user and everything that hangs off it, the replies it wrote
-    /// in conversations it was added to included (no part is left naming a contact that is gone).
+    /// in conversations it was added to included (no part is left naming a contact that is gone). Its conversations
+    /// are listed as deleted (GET /conversations/deleted), their metrics retained, as DELETE /conversations/{id}'s default.
     /// </summary>
     private static void DeleteUser(DbSession s, long seq) => s.Execute("""
+        INSERT OR IGNORE INTO deleted_conversations (id, app, deleted_at, metrics_retained) SELECT id, app, $now, 1 FROM threads WHERE user_seq = $seq ORDER BY id;
         DELETE FROM messages WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
         DELETE FROM messages WHERE user_seq = $seq;
         DELETE FROM conversation_states WHERE thread_id IN (SELECT id FROM threads WHERE user_seq = $seq);
@@ -257,7 +259,7 @@ internal sealed partial class AppStore
         DELETE FROM contact_details WHERE user_seq = $seq;
         DELETE FROM events WHERE user_seq = $seq;
         DELETE FROM users WHERE seq = $seq;
-        """, ("$seq", seq));
+        """, ("$seq", seq), ("$now", Now));
 
     /// <summary>
     /// The real API's 409: an external_id belongs to one contact, and so does a user's email (leads may share one).

@@ -66,6 +66,15 @@ internal static class SchemaV2
             UNIQUE (thread_id, user_seq));
         CREATE INDEX IF NOT EXISTS ix_conversation_contacts_user ON conversation_contacts(user_seq);
 
+        -- A deleted conversation's id (GET /conversations/deleted, 2.16): when, and whether its metrics were retained;
+        -- seq orders deletions within one second.
+        CREATE TABLE IF NOT EXISTS deleted_conversations (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id INTEGER NOT NULL UNIQUE,
+            app TEXT NOT NULL,
+            deleted_at INTEGER NOT NULL,
+            metrics_retained INTEGER NOT NULL);
+
         -- A conversation merged into another (POST /conversations/{id}/merge, 2.16): closed, and linked to the one it
         -- went into, so it merges once. Either conversation deleted takes the row (a trigger, as every way deletes threads).
         CREATE TABLE IF NOT EXISTS conversation_merges (

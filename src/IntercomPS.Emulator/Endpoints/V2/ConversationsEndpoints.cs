@@ -310,13 +310,78 @@ internal static class ConversationsEndpoints
         }
 
         var id = Id(context);
-        await Store(context).DeleteConversationAsync(id);
+        await Store(context).DeleteConversationAsync(id, Input.Query(context.Request.Query, "retain_metrics") != "false" || !Face.VersionOf(context).Model.RetainMetrics);
         return Json.Ok(w =>
         {
             w.WriteStartObject();
             w.WriteString("id", Face.ToString(id));
             w.WriteString("object", "conversation");
             w.WriteBoolean("deleted", true);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>The most GET /conversations/deleted lists on a page, and how many by default (2.16's description).</summary>
+    private const int MaxDeletedPerPage = 60, DefaultDeletedPerPage = 20;
+
+    /// <summary>
+    /// GET /conversations/deleted (2.16): the ids of the app's deleted conversations (by DELETE /conversations/{id} or
+    /// with their contact), by numbered pages of 20 (page, per_page up to 60), order desc (the most recently deleted
+    /// first, as the description's example has it) or asc; next is the URL of the next page while there is one.
+    /// </summary>
+    public static async Task<IResult> ListDeletedAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var order = Input.Query(query, "order") ?? "desc";
+        if (order is not ("asc" or "desc"))
+        {
+            throw Invalid("order", $"order must be asc or desc, not '{order}'");
+        }
+
+        var perPage = Input.Query(query, "per_page") is { } text
+            ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxDeletedPerPage
+                ? n : throw Invalid("per_page", $"per_page must be an integer from 1 to {MaxDeletedPerPage}, not '{text}'")
+            : DefaultDeletedPerPage;
+        var page = Input.Query(query, "page") is { } asked
+            ? int.TryParse(asked, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p >= 1
+                ? p : throw Invalid("page", $"page must be a whole number from 1, not '{asked}'")
+            : 1;
+        var all = await Store(context).ListDeletedConversationsAsync(order == "asc");
+        var skip = (long)(page - 1) * perPage;
+        List<DeletedConversation> items = skip >= all.Count ? [] : [.. all.Skip((int)skip).Take(perPage)];
+        var totalPages = (all.Count + perPage - 1) / perPage;
+        var request = context.Request;
+        var next = page < totalPages
+            ? $"{request.Scheme}://{request.Host}{request.PathBase}/conversations/deleted?per_page={perPage}&order={order}&page={page + 1}"
+            : null;
+        return Json.Ok(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "conversations.list");
+            w.WriteNumber("total_count", all.Count);
+            w.WriteStartObject("pages");
+            w.WriteString("type", "pages");
+            if (next is not null)
+            {
+                w.WriteString("next", next);
+            }
+
+            w.WriteNumber("page", page);
+            w.WriteNumber("per_page", perPage);
+            w.WriteNumber("total_pages", totalPages);
+            w.WriteEndObject();
+            w.WriteStartArray("conversations");
+            foreach (var deleted in items)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", "conversation");
+                w.WriteString("id", Face.ToString(deleted.Id));
+                w.WriteBoolean("metrics_retained", deleted.MetricsRetained);
+                w.WriteNumber("deleted_at", deleted.DeletedAt);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         });
     }
