@@ -113,6 +113,7 @@ BeforeAll {
         'Clear-IntercomMessagePart'                = { Clear-IntercomMessagePart -ThreadId 1 -PartId 2 -Force }
         # Merging threads: 2.16 on (tried on a 2.11 session).
         'Merge-IntercomMessageThread'              = { Merge-IntercomMessageThread -Id 1 -IntoId 2 -Force }
+        'Get-IntercomMessageThread -Deleted'       = { Get-IntercomMessageThread -Deleted }
         'Add-IntercomMessageThreadUser'            = { Add-IntercomMessageThreadUser -ThreadId 1 -UserId 'cap1' }
         'Remove-IntercomMessageThreadUser'         = { Remove-IntercomMessageThreadUser -ThreadId 1 -UserId 'cap1' -Confirm:$false }
         # Tickets: REST API 2.x only, as 2.14 made them (tried on a 2.11 session; v1's own words are Tickets.Tests'); type changes and links from 2.16.

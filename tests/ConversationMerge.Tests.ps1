@@ -136,3 +136,54 @@ Describe 'Merge-IntercomMessageThread on sessions that cannot' {
         Get-TestRequestCount | Should -Be $before
     }
 }
+
+Describe 'Get-IntercomMessageThread -Deleted' {
+    BeforeAll {
+        Reset-TestApp
+        Connect-TestIntercomV2 -ApiVersion 2.16
+        $null = New-IntercomUser -UserId 'u1' -Email 'una@example.com'
+        $script:made = 1..4 | ForEach-Object { New-IntercomMessageThread -UserId 'u1' -Body "Thread $_" }
+        Remove-IntercomMessageThread -ThreadId $made[0].ThreadId -Force
+        Remove-IntercomMessageThread -ThreadId $made[2].ThreadId -Force
+        Remove-IntercomMessageThread -ThreadId $made[1].ThreadId -Force
+    }
+
+    It 'lists the deleted threads newest first, each its id, when and whether its metrics were kept, paged by -First and -Skip' {
+        $deleted = @(Get-IntercomMessageThread -Deleted)
+        $deleted | Should -HaveCount 3
+        $deleted[0] | Should -BeOfType ([IntercomPS.DeletedThread])
+        $deleted.ThreadId | Should -Be @($made[1].ThreadId, $made[2].ThreadId, $made[0].ThreadId)
+        $deleted.MetricsRetained | Should -Be @($true, $true, $true)
+        $deleted[0].DeletedAt | Should -BeOfType ([datetime])
+        $before = Get-TestRequestCount 'GET /conversations/deleted'
+        @(Get-IntercomConversation -Deleted -Skip 1 -First 1).ThreadId | Should -Be $made[2].ThreadId
+        Get-TestRequestCount 'GET /conversations/deleted' | Should -Be ($before + 1)
+    }
+
+    It 'is given alone: a user, a -ThreadId or a filter beside it is refused, sending nothing' {
+        $before = Get-TestRequestCount
+        $message = "-Deleted lists the workspace's deleted threads, which have no user, state or words left to filter on: give it alone (-First and -Skip page it)."
+        Get-IntercomMessageThread -Deleted -UserId 'u1' -ErrorAction SilentlyContinue -ErrorVariable withUser
+        Get-IntercomMessageThread -Deleted -State Open -ErrorAction SilentlyContinue -ErrorVariable withState
+        Get-IntercomMessageThread -Deleted -ThreadId $made[3].ThreadId -ErrorAction SilentlyContinue -ErrorVariable withId
+        foreach ($failed in $withUser, $withState, $withId) {
+            $failed | Should -HaveCount 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+            $failed[0].Exception.Message | Should -Be $message
+        }
+        Get-TestRequestCount | Should -Be $before
+    }
+
+    It 'is refused on a session asking for 2.14, naming 2.16' {
+        Connect-TestIntercomV2
+        try {
+            $before = Get-TestRequestCount
+            Get-IntercomMessageThread -Deleted -ErrorAction SilentlyContinue -ErrorVariable refused
+            $refused | Should -HaveCount 1
+            $refused[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_supported,*'
+            $refused[0].Exception.Message | Should -Be 'Listing deleted conversations (-Deleted) needs Intercom-Version 2.16 or later, and this session asks for 2.14: connect with Connect-Intercom -ApiVersion 2.16.'
+            Get-TestRequestCount | Should -Be $before
+        }
+        finally { Connect-TestIntercomV2 -ApiVersion 2.16 }
+    }
+}

@@ -103,6 +103,9 @@ namespace IntercomPS.Client
         /// <summary>Merging one conversation into another (POST /conversations/{id}/merge): first in the 2.16 description.</summary>
         private const string ConversationMerge = "2.16";
 
+        /// <summary>Deleted conversations' ids (GET /conversations/deleted): first in the 2.16 description.</summary>
+        private const string DeletedConversations = "2.16";
+
         /// <summary>
         /// A conversation's title on PUT /conversations/{id}: first in the 2.14 description (2.11's update takes only read and
         /// custom_attributes; 2.2's changelog made the title visible, set in the UI only). No changelog entry dates it.
@@ -174,6 +177,7 @@ namespace IntercomPS.Client
             // GDPR on the team inbox: deleting a conversation (2.13 on) and redacting its parts (API 2.2 on: every 2.x description at hand).
             Capability.OnlyV2("Remove-IntercomMessageThread", null, "Deleting a conversation", ConversationDeletion),
             Capability.OnlyV2("Merge-IntercomMessageThread", null, "Merging conversations", ConversationMerge),
+            Capability.OnlyV2("Get-IntercomMessageThread", "Deleted", "Listing deleted conversations (-Deleted)", DeletedConversations),
             Capability.OnlyV2("Clear-IntercomMessagePart", null, "Redacting a conversation's part or message", ContactModel),
             // Admins' away mode: setting it is as old as 2.x; its reasons came with 2.14.
             Capability.OnlyV2("Set-IntercomAdmin", null, "Setting an admin away or back", ContactModel),

@@ -230,6 +230,12 @@ namespace IntercomPS.Client
         Task<MessageThread> MergeConversationAsync(long threadId, long intoThreadId, CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// The workspace's deleted conversations (2.16's GET /conversations/deleted), the most recently deleted first,
+        /// walked by page number (up to 60 a page) until the last; each page checked as any paged read.
+        /// </summary>
+        IPageReader<DeletedThread> ListDeletedConversations(int pageSize = int.MaxValue, CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Redacts one part of the conversation (POST /conversations/redact, type conversation_part): the part stays, its
         /// words are deleted for good. The conversation as it is after. Not repeated once it may have been applied.
         /// </summary>

@@ -13,11 +13,12 @@ namespace IntercomPS.Cmdlets
     /// Gets message threads: a user's (their whole inbox), or one with -ThreadId; on REST API 2.x also the workspace's
     /// conversations, named by no user and filtered on the server by one conversation search (state, assignee, tag,
     /// read, dates, the first message's words), streamed page by page with -First and -Skip, and any conversation by
-    /// -ThreadId alone. Get-IntercomConversation is its 2.x name.
+    /// -ThreadId alone; on 2.16 with -Deleted the ids of the workspace's deleted conversations. Get-IntercomConversation
+    /// is its 2.x name.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "IntercomMessageThread", SupportsPaging = true)]
     [Alias("Get-IntercomConversation")]
-    [OutputType(typeof(MessageThread))]
+    [OutputType(typeof(MessageThread), typeof(DeletedThread))]
     public sealed class GetIntercomMessageThreadCommand : IntercomCmdlet
     {
         private readonly UserTargets _users;
@@ -82,12 +83,21 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PlainText { get; set; }
 
+        /// <summary>The workspace's deleted threads instead (2.16 on): their ids, when each was deleted, whether its metrics were kept.</summary>
+        [Parameter]
+        public SwitchParameter Deleted { get; set; }
+
         /// <summary>Whether a filter of the workspace's listing was given: then a user's threads are that search too.</summary>
         private bool Filtered => State is not null || AssigneeId is not null || TeamId is not null || Unassigned || Tag is not null || Read is not null
             || CreatedSince is not null || UpdatedSince is not null || Text is not null || PlainText;
 
         protected override void ProcessRecord()
         {
+            if (Deleted)
+            {
+                ListDeleted();
+                return;
+            }
             if (!_users.NamesUser)
             {
                 if (_users.RefusesWithoutUser(Requests)) return;
@@ -149,6 +159,31 @@ namespace IntercomPS.Cmdlets
             {
                 // A failed page ends the listing: writing the pages after it would leave a silent gap.
                 Requests.WriteFailure(failure, target);
+            }
+        }
+
+        /// <summary>
+        /// The deleted threads, newest first, streamed a page at a time as -Skip and -First need. Nothing else narrows
+        /// them (a deleted thread has no user, state or words left), so any other filter, a user or a piped object is refused.
+        /// </summary>
+        private void ListDeleted()
+        {
+            var target = (object?)_users.InputObject ?? ThreadId;
+            if (_users.NamesUser || target is not null || Filtered || CurrentUrl is not null)
+            {
+                Requests.Refuse(target, new PSArgumentException(
+                    "-Deleted lists the workspace's deleted threads, which have no user, state or words left to filter on: give it alone (-First and -Skip page it)."));
+                return;
+            }
+            if (Requests.Refuses(null) || _paged.Done) return;
+            try
+            {
+                var reader = Client.As<IConversationInbox>().ListDeletedConversations(_paged.PageSize(int.MaxValue), Requests.StopToken);
+                _paged.Write(Requests.Stream(_ => reader.NextAsync()), () => reader.TotalCount, WriteObject);
+            }
+            catch (Exception failure) when (failure is IntercomApiException || failure is ArgumentException)
+            {
+                Requests.WriteFailure(failure, null);
             }
         }
 

@@ -231,6 +231,32 @@ namespace IntercomPS.Client.V2
         public async Task DeleteConversationAsync(long threadId, CancellationToken cancellationToken = default) =>
             await SendAsync(HttpMethod.Delete, ConversationPath(threadId), null, V2JsonContext.Default.DeletedObject, idempotent: false, cancellationToken).ConfigureAwait(false);
 
+        /// <summary>The most GET /conversations/deleted lists on a page (2.16's description).</summary>
+        private const int DeletedPageSize = 60;
+
+        public IPageReader<DeletedThread> ListDeletedConversations(int pageSize = int.MaxValue, CancellationToken cancellationToken = default)
+        {
+            var perPage = Math.Max(1, Math.Min(pageSize, DeletedPageSize));
+            var check = new PagedReadCheck(HttpMethod.Get, new Uri(BaseUri, "conversations/deleted"), "deleted conversation", perPage, new SeenIds());
+            var page = 0;
+            var done = false;
+            return new PageReader<DeletedThread>(async token =>
+            {
+                if (done) return (null, null);
+                page++;
+                var list = await SendAsync(HttpMethod.Get, $"conversations/deleted?page={page}&per_page={perPage}&order=desc", null,
+                    V2JsonContext.Default.DeletedConversationList, idempotent: true, token).ConfigureAwait(false);
+                check.Page(list.TotalCount, list.Conversations, deleted => deleted.Id, null);
+                done = list.Conversations.Length == 0 || page >= (list.Pages?.TotalPages ?? page);
+                return (list.Conversations.Length == 0 ? null : list.Conversations.Select(deleted => new DeletedThread
+                {
+                    ThreadId = long.TryParse(deleted.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0,
+                    DeletedAt = deleted.DeletedAt,
+                    MetricsRetained = deleted.MetricsRetained,
+                }).ToArray(), list.TotalCount);
+            }, cancellationToken);
+        }
+
         /// <summary>POST /conversations/{id}/merge {merge_into_conversation_id}: the primary as answered. Not repeated once it may have been applied.</summary>
         public async Task<MessageThread> MergeConversationAsync(long threadId, long intoThreadId, CancellationToken cancellationToken = default) =>
             ToThread(await SendAsync(HttpMethod.Post, ConversationPath(threadId) + "/merge", writer =>
@@ -369,5 +395,28 @@ namespace IntercomPS.Client.V2
     internal sealed class TeamList
     {
         [JsonPropertyName("teams")] public TeamObject[] Teams { get; set; } = Array.Empty<TeamObject>();
+    }
+}
+
+namespace IntercomPS.Client.V2
+{
+    /// <summary>GET /conversations/deleted's answer (2.16): its pages' next is a URL, not a cursor, so only total_pages is read.</summary>
+    internal sealed class DeletedConversationList
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("conversations")] public DeletedConversationItem[] Conversations { get; set; } = System.Array.Empty<DeletedConversationItem>();
+        [System.Text.Json.Serialization.JsonPropertyName("total_count")] public int TotalCount { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("pages")] public DeletedConversationPages? Pages { get; set; }
+    }
+
+    internal sealed class DeletedConversationPages
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("total_pages")] public int? TotalPages { get; set; }
+    }
+
+    internal sealed class DeletedConversationItem
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("id")] public string? Id { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("metrics_retained")] public bool MetricsRetained { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("deleted_at"), System.Text.Json.Serialization.JsonConverter(typeof(UnixTimeConverter))] public System.DateTime? DeletedAt { get; set; }
     }
 }

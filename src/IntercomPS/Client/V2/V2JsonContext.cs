@@ -18,6 +18,7 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(TagObjectList))]
     [JsonSerializable(typeof(NoteObject))]
     [JsonSerializable(typeof(NoteList))]
+    [JsonSerializable(typeof(DeletedConversationList))]
     [JsonSerializable(typeof(ConversationObject))]
     [JsonSerializable(typeof(ConversationList))]
     [JsonSerializable(typeof(ConversationCreated))]
