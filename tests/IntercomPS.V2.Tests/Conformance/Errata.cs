@@ -230,6 +230,7 @@ public static class Errata
             }),
             "The 200 example of POST /tickets/{id}/change_type writes ticket_state as 2.11 did, the category \"submitted\" (with its labels "
             + "beside it), while 2.16's ticket schema, as every other 2.16 ticket example, has the ticket_state object: read as that object.",
+            ["2.16"]),
         new("/paths/~1conversations~1{id}~1merge/post/responses/200/content/application~1json/examples/Conversation merged/value",
             ErratumTarget.Example, node =>
             {
