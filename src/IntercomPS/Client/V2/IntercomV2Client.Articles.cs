@@ -85,21 +85,7 @@ namespace IntercomPS.Client.V2
 
         public async Task TagArticleAsync(string id, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, CancellationToken cancellationToken = default)
         {
-            var path = ArticlePath(id) + "/tags";
-            if (addTagIds.Count == 0 && removeTagIds.Count == 0) throw new ArgumentException("Name a tag to add or to remove.");
-            foreach (var tagId in addTagIds)
-            {
-                await SendAsync(HttpMethod.Post, path, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("id", tagId);
-                    writer.WriteEndObject();
-                }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken).ConfigureAwait(false);
-            }
-            foreach (var tagId in removeTagIds)
-            {
-                await SendAsync(HttpMethod.Delete, path + "/" + Uri.EscapeDataString(tagId), null, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken).ConfigureAwait(false);
-            }
+            await TagAtAsync(ArticlePath(id) + "/tags", addTagIds, removeTagIds, null, cancellationToken).ConfigureAwait(false);
         }
 
         private static void Write(Utf8JsonWriter writer, ArticleChanges changes)

@@ -245,27 +245,37 @@ namespace IntercomPS.Client.V2
 
         public async Task TagTicketAsync(string id, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, string? adminId, CancellationToken cancellationToken = default)
         {
-            var path = TicketPath(id) + "/tags";
-            if (addTagIds.Count == 0 && removeTagIds.Count == 0) throw new ArgumentException("Name a tag to add or to remove.");
             var admin = adminId ?? await AdminIdAsync(cancellationToken).ConfigureAwait(false);
+            await TagAtAsync(TicketPath(id) + "/tags", addTagIds, removeTagIds, admin, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Posts each tag to <paramref name="path"/> (an object's /tags) and deletes each from path/{tag_id}, by
+        /// <paramref name="admin"/> when given (a ticket's tags name one; 2.16's article tags need none). Repeated as
+        /// conversation tagging is: applying or removing a tag twice changes nothing more.
+        /// </summary>
+        private async Task TagAtAsync(string path, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, string? admin, CancellationToken cancellationToken)
+        {
+            if (addTagIds.Count == 0 && removeTagIds.Count == 0) throw new ArgumentException("Name a tag to add or to remove.");
             foreach (var tagId in addTagIds)
             {
                 await SendAsync(HttpMethod.Post, path, writer =>
                 {
                     writer.WriteStartObject();
                     writer.WriteString("id", tagId);
-                    writer.WriteString("admin_id", admin);
+                    if (admin is not null) writer.WriteString("admin_id", admin);
                     writer.WriteEndObject();
                 }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken).ConfigureAwait(false);
             }
             foreach (var tagId in removeTagIds)
             {
-                await SendAsync(HttpMethod.Delete, path + "/" + Uri.EscapeDataString(tagId), writer =>
+                Action<System.Text.Json.Utf8JsonWriter>? byAdmin = admin is null ? null : writer =>
                 {
                     writer.WriteStartObject();
                     writer.WriteString("admin_id", admin);
                     writer.WriteEndObject();
-                }, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken).ConfigureAwait(false);
+                };
+                await SendAsync(HttpMethod.Delete, path + "/" + Uri.EscapeDataString(tagId), byAdmin, V2JsonContext.Default.TagObject, idempotent: true, cancellationToken).ConfigureAwait(false);
             }
         }
 
