@@ -171,6 +171,32 @@ Describe 'Send-IntercomMessage against a server that answers as the real service
         $sent.ContactId | Should -Be $contact
     }
 
+    It 'a sent message that opened no conversation, piped to any thread cmdlet, is refused saying why, and nothing is sent' {
+        # Before, the cmdlets with a mandatory -ThreadId failed on PowerShell's null binding, and Get-IntercomMessageThread
+        # listed every thread of the user the message went to, as if no thread had been named.
+        $sent = Send-IntercomMessage -Id $contact -From 7 -Body 'Your trial ends on Friday' -Session $session
+        $sent.ConversationId | Should -BeNullOrEmpty
+        $seen = $server.Requests.Count
+        $refused = [System.Collections.ArrayList]::new()
+        $out = @(
+            $sent | Get-IntercomMessageThread -Session $session -ErrorAction SilentlyContinue -ErrorVariable +refused
+            $sent | Add-IntercomMessageReply 'Thanks' -Session $session -ErrorAction SilentlyContinue -ErrorVariable +refused
+            $sent | Set-IntercomMessageThread -State Closed -Session $session -ErrorAction SilentlyContinue -ErrorVariable +refused
+            $sent | Add-IntercomMessageThreadUser -Email 'ann@example.com' -Session $session -ErrorAction SilentlyContinue -ErrorVariable +refused
+            $sent | Remove-IntercomMessageThreadUser -Email 'ann@example.com' -Confirm:$false -Session $session -ErrorAction SilentlyContinue -ErrorVariable +refused
+            $sent | Remove-IntercomMessageThread -Force -Session $session -ErrorAction SilentlyContinue -ErrorVariable +refused
+            $sent | ConvertTo-IntercomTicket -TicketType 7 -Session $session -ErrorAction SilentlyContinue -ErrorVariable +refused
+        )
+        $out | Should -BeNullOrEmpty
+        $refused | Should -HaveCount 7
+        $refused | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+            $_.Exception.Message | Should -Be "Message 4051 to $contact opened no conversation yet, so it names no thread: Intercom opens one when the user replies, or at once for a message sent with Send-IntercomMessage -OpenConversation."
+            $_.TargetObject | Should -Be $sent
+        }
+        $server.Requests.Count | Should -Be $seen
+    }
+
     It '-OpenConversation sends create_conversation_without_contact_reply, and the conversation the answer names is output' {
         $seen = $server.Requests.Count
         $sent = Send-IntercomMessage -Id $contact -From 7 -MessageType Email -Subject 'Renewal' -Body 'Renews next week' -OpenConversation -Session $session

@@ -97,11 +97,13 @@ Describe 'Users joining and leaving a thread on REST API 2.14' {
         $failed[0].Exception.Message | Should -Be "Message $($sent.MessageId) names the thread it opened ($($sent.ConversationId)): name the user to add to it with -Email, -UserId or -Id."
         $failed[0].TargetObject | Should -Be $sent
 
-        # One that opened no conversation yet (ConversationId null) never reaches the cmdlet: PowerShell refuses the null -ThreadId.
+        # One that opened no conversation yet (ConversationId null) names no thread, and is told why.
         $unopened = [IntercomPS.SentMessage]@{ MessageId = '77'; Email = 'ben@example.com'; UserId = '7902'; ContactId = $ben.Id }
         $unopened | Add-IntercomMessageThreadUser -Email 'ann@example.com' -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed | Should -HaveCount 1
-        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationErrorNullNotAllowed,*'
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $failed[0].Exception.Message | Should -BeLike 'Message 77 to ben@example.com opened no conversation yet, so it names no thread:*'
+        $failed[0].TargetObject | Should -Be $unopened
         Get-TestRequestCount | Should -Be $before
         Get-RawContactIds $sent.ConversationId | Should -Be @($ben.Id)
     }

@@ -20,7 +20,8 @@ namespace IntercomPS.Cmdlets
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id", "ConversationId", "conversation_id")]
-        public long ThreadId { get; set; }
+        [AllowNull] // a piped sent message that opened no conversation yet: refused, saying why, rather than by PowerShell's null binding
+        public long? ThreadId { get; set; }
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -50,7 +51,8 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var threadId = ThreadId;
+            if (_users.RefusesUnopenedMessage(Requests)) return;
+            var threadId = ThreadId ?? 0;
             if (!_users.NamesUser)
             {
                 if (_users.RefusesWithoutUser(Requests)) return;

@@ -20,7 +20,8 @@ namespace IntercomPS.Cmdlets
         /// <summary>The conversation's id; binds from piped threads.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id", "ConversationId", "conversation_id")]
-        public long ThreadId { get; set; }
+        [AllowNull] // a piped sent message that opened no conversation yet: refused, saying why, rather than by PowerShell's null binding
+        public long? ThreadId { get; set; }
 
         /// <summary>The admin who acts; the session's admin when left out.</summary>
         [Parameter]
@@ -38,6 +39,6 @@ namespace IntercomPS.Cmdlets
         }
 
         protected override void ProcessRecord() =>
-            _link.LinkEach(Requests, () => Client, ThreadId, AdminId, ShouldProcess, thread => { if (PassThru) WriteObject(thread); });
+            _link.LinkEach(Requests, () => Client, ThreadId ?? 0, AdminId, ShouldProcess, thread => { if (PassThru) WriteObject(thread); });
     }
 }

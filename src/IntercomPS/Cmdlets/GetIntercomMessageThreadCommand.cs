@@ -98,6 +98,7 @@ namespace IntercomPS.Cmdlets
                 ListDeleted();
                 return;
             }
+            if (_users.RefusesUnopenedMessage(Requests)) return;
             if (!_users.NamesUser)
             {
                 if (_users.RefusesWithoutUser(Requests)) return;

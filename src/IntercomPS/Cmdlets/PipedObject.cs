@@ -108,8 +108,19 @@ namespace IntercomPS.Cmdlets
             return true;
         }
 
+        /// <summary>
+        /// Why a piped sent message names no thread, or null: its ConversationId binds -ThreadId (or -Id), and Intercom
+        /// opens its conversation only when the user replies, so one sent without -OpenConversation usually has none yet.
+        /// Without this it would bind nothing, and the cmdlet would fall back to what it does without a thread (list
+        /// the user's threads) or fail on PowerShell's own null binding.
+        /// </summary>
+        internal static string? Unopened(object? piped) => piped is SentMessage sent && string.IsNullOrWhiteSpace(sent.ConversationId)
+            ? $"{sent} opened no conversation yet, so it names no thread: Intercom opens one when the user replies, or at once for a message sent with Send-IntercomMessage -OpenConversation."
+            : null;
+
         private static string? Refuse(object? piped, PipedKind kind)
         {
+            if (kind is PipedKind.Thread or PipedKind.ThreadToConvert or PipedKind.ThreadToMerge && Unopened(piped) is { } unopened) return unopened;
             if (piped is null || piped.GetType().Assembly != typeof(Admin).Assembly || Names(piped, kind)) return null;
             return kind switch
             {

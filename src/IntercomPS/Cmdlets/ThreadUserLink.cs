@@ -40,6 +40,7 @@ namespace IntercomPS.Cmdlets
         /// </summary>
         public void LinkEach(RequestRunner requests, Func<IIntercomApi> client, long threadId, string? adminId, Func<string, string, bool> shouldProcess, Action<MessageThread> linked)
         {
+            if (_users.RefusesUnopenedMessage(requests)) return;
             if (PipedThread(_users.InputObject?.BaseObject) is var (what, own, names, isThread))
             {
                 // PowerShell binds the command line's -ThreadId and skips the piped thread's own: the user would join
@@ -78,8 +79,7 @@ namespace IntercomPS.Cmdlets
 
         /// <summary>
         /// A piped object that names a thread rather than a user: a thread, or the sent message (Send-IntercomMessage) whose
-        /// ConversationId is the thread it opened (one that opened none yet binds a null -ThreadId, which PowerShell
-        /// refuses before this is reached). Both carry the user they are with, which is not the one named.
+        /// ConversationId is the thread it opened (one that opened none yet is refused before this, saying why). Both carry the user they are with, which is not the one named.
         /// </summary>
         /// <returns>How errors name it, the thread's id, and how they say it names the thread (beside another, and alone).</returns>
         private static (string What, long ThreadId, string Names, string IsThread)? PipedThread(object? piped) => piped switch

@@ -88,6 +88,15 @@ namespace IntercomPS.Cmdlets
             return true;
         }
 
+        /// <summary>Refuses, in its place among the answers, a piped sent message that opened no conversation: it names no thread (<see cref="PipedObject.Unopened"/>).</summary>
+        /// <returns>Whether it was refused, so the input is done with.</returns>
+        public bool RefusesUnopenedMessage(RequestRunner requests)
+        {
+            if (PipedObject.Unopened(InputObject?.BaseObject) is not { } refusal) return false;
+            requests.Refuse(InputObject, new ArgumentException(refusal));
+            return true;
+        }
+
         /// <summary>The same for a cmdlet's values as they are now, read by name (the capability table's rows without a user).</summary>
         public static bool NamesUserIn(System.Management.Automation.PSCmdlet cmdlet) =>
             Named(Internal.ParameterValues.Of(cmdlet, "Email") as string[]) || Named(Internal.ParameterValues.Of(cmdlet, "UserId") as string[])
