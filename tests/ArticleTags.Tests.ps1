@@ -38,14 +38,18 @@ Describe 'Set-IntercomArticle -AddTag and -RemoveTag' {
         Get-TestRequestCount 'POST /articles/{article_id}/tags' | Should -Be 4
         Get-RawArticleTag $refunds | Should -Be @('billing', 'Outdated')
         Get-RawArticleTag $pricing | Should -Be @('billing', 'Outdated')
+        (Get-IntercomArticle -Id $refunds).Tags.Name | Should -Be @('billing', 'Outdated')
 
         # Tagged again, with a title change alongside: the tag stays as it was.
         $article = Set-IntercomArticle -Id $refunds -AddTag billing -RemoveTag OUTDATED -Title 'Refunds and returns' -PassThru
         $article.Title | Should -BeExactly 'Refunds and returns'
+        $article.Tags.Name | Should -Be @('billing') # as it is after the tags, not as the update's answer had it
         Get-RawArticleTag $refunds | Should -Be @('billing')
         Get-TestRequestCount 'DELETE /articles/{article_id}/tags/{id}' | Should -Be 1
         # Tags alone: -PassThru reads the article.
-        (Set-IntercomArticle -Id $pricing -RemoveTag billing -PassThru).Title | Should -BeExactly 'Pricing'
+        $article = Set-IntercomArticle -Id $pricing -RemoveTag billing -PassThru
+        $article.Title | Should -BeExactly 'Pricing'
+        $article.Tags.Name | Should -Be @('Outdated')
         Get-RawArticleTag $pricing | Should -Be @('Outdated')
     }
 

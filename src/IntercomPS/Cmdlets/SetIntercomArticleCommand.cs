@@ -115,8 +115,8 @@ namespace IntercomPS.Cmdlets
             if (Tagging)
             {
                 await articles.TagArticleAsync(id, add.Select(tag => tag.Id!).ToArray(), remove.Select(tag => tag.Id!).ToArray(), token).ConfigureAwait(false);
-                // The module's Article shows no tags, so tagging alone changes nothing it shows: read it only to pass it on.
-                if (article is null && PassThru) article = await articles.GetArticleAsync(id, token).ConfigureAwait(false);
+                // The update's answer predates the tags: read the article again to pass it on as it is now.
+                if (PassThru) article = await articles.GetArticleAsync(id, token).ConfigureAwait(false);
             }
             return article ?? new Article { Id = id };
         }

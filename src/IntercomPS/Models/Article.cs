@@ -7,7 +7,8 @@ namespace IntercomPS
     /// A help center article (REST API 2.x). Title, Description, Body (HTML), AuthorId (an admin's id), State
     /// (published or draft) and Url (none for a draft) are its default locale's (DefaultLocale, when the help center has
     /// several); Translations holds every locale's content when it has others. ParentId names the collection or section
-    /// it is in (ParentType says which); none when it stands alone.
+    /// it is in (ParentType says which); none when it stands alone. Tags are those on it, as its answer shows them
+    /// (Set-IntercomArticle -AddTag puts them there, on Intercom-Version 2.16).
     /// </summary>
     public sealed class Article
     {
@@ -24,6 +25,7 @@ namespace IntercomPS
         public DateTime? UpdatedAt { get; set; }
         public string? DefaultLocale { get; set; }
         public IReadOnlyList<ArticleTranslation> Translations { get; set; } = Array.Empty<ArticleTranslation>();
+        public Tag[] Tags { get; set; } = Array.Empty<Tag>();
 
         public override string ToString() => Title ?? Id ?? string.Empty;
     }

@@ -247,6 +247,7 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? UpdatedAt { get; set; }
         [JsonPropertyName("default_locale")] public string? DefaultLocale { get; set; }
         [JsonPropertyName("translated_content")] public Dictionary<string, JsonElement>? TranslatedContent { get; set; }
+        [JsonPropertyName("tags")] public TagListObject? Tags { get; set; }
 
         public Article ToArticle() => new Article
         {
@@ -262,6 +263,7 @@ namespace IntercomPS.Client.V2
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             DefaultLocale = DefaultLocale,
+            Tags = (Tags?.Tags ?? Array.Empty<TagObject>()).Select(tag => new Tag { Id = tag.Id, Name = tag.Name }).ToArray(),
             Translations = (TranslatedContent ?? new Dictionary<string, JsonElement>())
                 .Where(locale => locale.Value.ValueKind == JsonValueKind.Object)
                 .Select(locale => new ArticleTranslation

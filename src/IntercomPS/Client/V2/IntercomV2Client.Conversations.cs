@@ -247,12 +247,13 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("conversation_parts")] public ConversationParts? Parts { get; set; }
         [JsonPropertyName("admin_assignee_id")] public long? AdminAssigneeId { get; set; }
         [JsonPropertyName("team_assignee_id")] public long? TeamAssigneeId { get; set; }
-        [JsonPropertyName("tags")] public ConversationTags? Tags { get; set; }
+        [JsonPropertyName("tags")] public TagListObject? Tags { get; set; }
         [JsonPropertyName("title")] public string? Title { get; set; }
         [JsonPropertyName("custom_attributes"), JsonConverter(typeof(CustomDataConverter))] public Hashtable? CustomAttributes { get; set; }
     }
 
-    internal sealed class ConversationTags
+    /// <summary>A tag.list as conversations and articles carry it: {type, tags: [tag]}.</summary>
+    internal sealed class TagListObject
     {
         [JsonPropertyName("tags")] public TagObject[] Tags { get; set; } = Array.Empty<TagObject>();
     }
