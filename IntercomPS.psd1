@@ -80,6 +80,10 @@
         'New-IntercomArticle'
         'Set-IntercomArticle'
         'Remove-IntercomArticle'
+        'Get-IntercomInternalArticle'
+        'New-IntercomInternalArticle'
+        'Set-IntercomInternalArticle'
+        'Remove-IntercomInternalArticle'
         'Get-IntercomHelpCenterCollection'
         # Tickets (REST API 2.14 on).
         'Get-IntercomTicketType'

@@ -91,6 +91,12 @@ BeforeAll {
         'Set-IntercomArticle -AddTag'              = { Set-IntercomArticle -Id 1 -AddTag 'cap' }
         'Set-IntercomArticle -RemoveTag'           = { Set-IntercomArticle -Id 1 -RemoveTag 'cap' }
         'Remove-IntercomArticle'                   = { Remove-IntercomArticle -Id 1 -Force }
+        'Get-IntercomInternalArticle'              = { Get-IntercomInternalArticle }
+        'New-IntercomInternalArticle'              = { New-IntercomInternalArticle -Title 'Cap' -Body 'Body' -OwnerId 1 -AuthorId 1 }
+        'Set-IntercomInternalArticle'              = { Set-IntercomInternalArticle -Id 1 -Title 'Cap' }
+        'Set-IntercomInternalArticle -AddTag'      = { Set-IntercomInternalArticle -Id 1 -AddTag 'cap' }
+        'Set-IntercomInternalArticle -RemoveTag'   = { Set-IntercomInternalArticle -Id 1 -RemoveTag 'cap' }
+        'Remove-IntercomInternalArticle'           = { Remove-IntercomInternalArticle -Id 1 -Force }
         'Get-IntercomHelpCenterCollection'         = { Get-IntercomHelpCenterCollection }
         'Get-IntercomLead'                         = { Get-IntercomLead }
         'New-IntercomLead'                         = { New-IntercomLead -Email 'cap-lead@example.com' }

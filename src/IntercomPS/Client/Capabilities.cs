@@ -94,7 +94,7 @@ namespace IntercomPS.Client
         /// <summary>Notes on a company (GET/POST /companies/{id}/notes): first in the 2.16 description.</summary>
         private const string CompanyNotes = "2.16";
 
-        /// <summary>Tags on articles (POST/DELETE /articles/{id}/tags): first in the 2.16 description.</summary>
+        /// <summary>Tags on articles and internal articles (POST/DELETE /articles/{id}/tags, /internal_articles/{id}/tags): first in the 2.16 description.</summary>
         private const string ArticleTags = "2.16";
 
         /// <summary>POST /contacts/merge's skip_duplicate_validation: 2.16, whose merge takes only duplicates without it.</summary>
@@ -222,6 +222,12 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Remove-IntercomArticle", null, "Help center articles", ContactModel),
             Capability.OnlyV2("Set-IntercomArticle", "AddTag", "Tagging an article (-AddTag)", ArticleTags),
             Capability.OnlyV2("Set-IntercomArticle", "RemoveTag", "Untagging an article (-RemoveTag)", ArticleTags),
+            Capability.OnlyV2("Get-IntercomInternalArticle", null, "Internal articles", ContactModel),
+            Capability.OnlyV2("New-IntercomInternalArticle", null, "Internal articles", ContactModel),
+            Capability.OnlyV2("Set-IntercomInternalArticle", null, "Internal articles", ContactModel),
+            Capability.OnlyV2("Remove-IntercomInternalArticle", null, "Internal articles", ContactModel),
+            Capability.OnlyV2("Set-IntercomInternalArticle", "AddTag", "Tagging an internal article (-AddTag)", ArticleTags),
+            Capability.OnlyV2("Set-IntercomInternalArticle", "RemoveTag", "Untagging an internal article (-RemoveTag)", ArticleTags),
             Capability.OnlyV2("Get-IntercomHelpCenterCollection", null, "Help center collections", ContactModel),
             // Tickets: 2.14 made a ticket's state an object set by ticket_state_id, which these cmdlets read and write.
             Capability.OnlyV2("Get-IntercomTicketType", null, "Tickets", TicketStates, NoTickets),

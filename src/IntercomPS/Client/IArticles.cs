@@ -39,6 +39,37 @@ namespace IntercomPS.Client
         /// tag again changes nothing.
         /// </summary>
         Task TagArticleAsync(string id, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, CancellationToken cancellationToken = default);
+
+        /// <summary>GET /internal_articles by numbered pages, the most recently updated first, walked as <see cref="ListArticles"/> is.</summary>
+        IPageReader<InternalArticle> ListInternalArticles(CancellationToken cancellationToken = default);
+
+        Task<InternalArticle> GetInternalArticleAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// POST /internal_articles, sent once: a lost answer is not repeated (it would make a second article). Intercom
+        /// needs an owner and an author: the session's admin is each one not given.
+        /// </summary>
+        Task<InternalArticle> CreateInternalArticleAsync(InternalArticleChanges article, CancellationToken cancellationToken = default);
+
+        /// <summary>PUT /internal_articles/{id} with the fields given (each sets a value, so a lost answer may be repeated).</summary>
+        Task<InternalArticle> UpdateInternalArticleAsync(string id, InternalArticleChanges changes, CancellationToken cancellationToken = default);
+
+        /// <summary>DELETE /internal_articles/{id}, sent once. Returns the id.</summary>
+        Task<string> DeleteInternalArticleAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>The tags of an internal article, as <see cref="TagArticleAsync"/> writes an article's (2.16's /internal_articles/{id}/tags).</summary>
+        Task TagInternalArticleAsync(string id, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>What an internal article write sends: null is not sent (left as it is; on a new one, the owner and author are the session's admin).</summary>
+    public sealed class InternalArticleChanges
+    {
+        public string? Title { get; set; }
+        public string? Body { get; set; }
+        public long? OwnerId { get; set; }
+        public long? AuthorId { get; set; }
+
+        public bool IsEmpty => Title is null && Body is null && OwnerId is null && AuthorId is null;
     }
 
     /// <summary>What an article write sends: null is not sent (left as it is, or Intercom's default on a new article).</summary>

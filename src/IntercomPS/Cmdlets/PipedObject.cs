@@ -5,7 +5,7 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, HelpCenterCollection, Ticket, TicketType, ThreadToConvert, ThreadToMerge }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, InternalArticle, HelpCenterCollection, Ticket, TicketType, ThreadToConvert, ThreadToMerge }
 
     /// <summary>
     /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, or threads
@@ -55,6 +55,10 @@ namespace IntercomPS.Cmdlets
         /// <returns>Whether it was refused, so the input is done with.</returns>
         public bool RefusesAnotherArticle(RequestRunner requests, string? id) =>
             RefusesAnother<Article>(requests, id, article => article.Id, article => article.Title, "article");
+
+        /// <inheritdoc cref="RefusesAnotherArticle"/>
+        public bool RefusesAnotherInternalArticle(RequestRunner requests, string? id) =>
+            RefusesAnother<InternalArticle>(requests, id, article => article.Id, article => article.Title, "internal article");
 
         /// <inheritdoc cref="RefusesAnotherArticle"/>
         public bool RefusesAnotherTicket(RequestRunner requests, string? id) =>
@@ -142,7 +146,10 @@ namespace IntercomPS.Cmdlets
                 PipedKind.Thread when piped is ThreadPart => $"{Describe(piped)} is a part of thread {((ThreadPart)piped).ThreadId}, not the thread: to redact the part, pipe it to Clear-IntercomMessagePart; to delete the thread, pipe threads (Get-IntercomMessageThread).",
                 PipedKind.Thread when piped is User user => $"User '{user}' is not a thread: to delete the user's threads, pipe Get-IntercomMessageThread -Id '{user.Id}'.",
                 PipedKind.Thread => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass -ThreadId.",
+                PipedKind.Article when piped is InternalArticle => $"{Describe(piped)} is not a help center article: the *-IntercomInternalArticle cmdlets take it.",
                 PipedKind.Article => $"{Describe(piped)} is not an article: pipe articles (Get-IntercomArticle), or pass an article's -Id.",
+                PipedKind.InternalArticle when piped is Article => $"{Describe(piped)} is a help center article, not an internal article: the *-IntercomArticle cmdlets take it.",
+                PipedKind.InternalArticle => $"{Describe(piped)} is not an internal article: pipe internal articles (Get-IntercomInternalArticle), or pass an internal article's -Id.",
                 PipedKind.HelpCenterCollection when piped is Article article => $"Article '{article}' is not a collection: to get the collection it is in, pass its ParentId, Get-IntercomHelpCenterCollection -Id {article.ParentId}.",
                 PipedKind.HelpCenterCollection => $"{Describe(piped)} is not a help center collection: pipe collections (Get-IntercomHelpCenterCollection), or pass a collection's -Id.",
                 PipedKind.Ticket when piped is User user => $"User '{user}' is not a ticket: to act on the user's tickets, pipe the user to Get-IntercomTicket first.",
@@ -173,6 +180,7 @@ namespace IntercomPS.Cmdlets
             PipedKind.Thread => piped is MessageThread or SentMessage,
             PipedKind.ThreadPart => piped is ThreadPart or MessageThread,
             PipedKind.Article => piped is Article,
+            PipedKind.InternalArticle => piped is InternalArticle,
             PipedKind.HelpCenterCollection => piped is HelpCenterCollection,
             PipedKind.Ticket => piped is Ticket,
             PipedKind.TicketType => piped is TicketType,

@@ -42,6 +42,8 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ArticleSearchList))]
     [JsonSerializable(typeof(CollectionObject))]
     [JsonSerializable(typeof(CollectionList))]
+    [JsonSerializable(typeof(InternalArticleObject))]
+    [JsonSerializable(typeof(InternalArticleList))]
     [JsonSerializable(typeof(ActivityLogList))]
     // Subscription types.
     [JsonSerializable(typeof(SubscriptionTypeObject))]

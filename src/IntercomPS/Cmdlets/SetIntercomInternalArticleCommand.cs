@@ -1,0 +1,114 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// Changes internal articles (REST API 2.x's PUT /internal_articles/{id}): the title, body (HTML), owner or author;
+    /// what is not given stays; and tags (-AddTag, -RemoveTag: names, each found once for the whole command before
+    /// anything is written, through 2.16's POST /internal_articles/{id}/tags and DELETE .../tags/{id}). The article is
+    /// named by -Id, or piped: only a piped article's Id binds, never its own title or body, so
+    /// `Get-IntercomInternalArticle -Title '*refund*' | Set-IntercomInternalArticle -OwnerId 42` changes the owner alone.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "IntercomInternalArticle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(InternalArticle))]
+    public sealed class SetIntercomInternalArticleCommand : IntercomCmdlet
+    {
+        private readonly PipedObject _piped;
+
+        public SetIntercomInternalArticleCommand()
+        {
+            ThrottleLimit.Declare(Composed);
+            _piped = new PipedObject(Composed, PipedKind.InternalArticle);
+        }
+
+        /// <summary>The id Intercom gave the internal article; binds from piped internal articles' Id.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("internal_article_id")]
+        public string? Id { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Title { get; set; }
+
+        /// <summary>The article's new content, in HTML.</summary>
+        [Parameter]
+        public string? Body { get; set; }
+
+        /// <summary>The admin now answering for it.</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? OwnerId { get; set; }
+
+        /// <summary>The admin now named as its author.</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? AuthorId { get; set; }
+
+        /// <summary>Tags (names) to put on the article (Intercom-Version 2.16 on).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? AddTag { get; set; }
+
+        /// <summary>Tags (names) to take off the article (Intercom-Version 2.16 on).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? RemoveTag { get; set; }
+
+        /// <summary>Return each article as it is now.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private readonly TagsByName _tags = new TagsByName();
+
+        private bool Tagging => AddTag is not null || RemoveTag is not null;
+
+        protected override void ProcessRecord()
+        {
+            if (_piped.Refuses(Requests) || _piped.RefusesAnotherInternalArticle(Requests, Id)) return;
+            var target = (object?)_piped.InputObject ?? Id;
+            if (string.IsNullOrWhiteSpace(Id))
+            {
+                Requests.Refuse(target, new PSArgumentException("Name the internal article by -Id, or pipe it from Get-IntercomInternalArticle (a blank cell names none)."));
+                return;
+            }
+            if (TagsByName.Overlap(AddTag, RemoveTag) is { } overlap)
+            {
+                Requests.Refuse(target, overlap);
+                return;
+            }
+            var changes = new InternalArticleChanges { Title = Title, Body = Body, OwnerId = OwnerId, AuthorId = AuthorId };
+            if (changes.IsEmpty && !Tagging)
+            {
+                Requests.Refuse(target, new PSArgumentException("Nothing to change: give -Title, -Body, -OwnerId, -AuthorId, -AddTag or -RemoveTag."));
+                return;
+            }
+            var id = Id!.Trim();
+            var described = _piped.InputObject?.BaseObject is InternalArticle { Title: { } title } ? $"internal article '{title}' ({id})" : $"internal article {id}";
+            var tagging = TagsByName.Describe(AddTag, RemoveTag).ToList();
+            if (!ShouldProcess(described, "Update Intercom internal article" + (tagging.Count == 0 ? string.Empty : ": " + string.Join("; ", tagging)))) return;
+            Requests.Submit(target, token => ApplyAsync(id, changes, _tags.Of(Client, AddTag, token), _tags.Of(Client, RemoveTag, token), token),
+                updated => { if (PassThru) WriteObject(updated); });
+        }
+
+        /// <summary>Every tag named found first (an unknown one fails the article before anything is written), then the update, then the tags.</summary>
+        private async Task<InternalArticle> ApplyAsync(string id, InternalArticleChanges changes, Task<Tag[]> adding, Task<Tag[]> removing, CancellationToken token)
+        {
+            var articles = Client.As<IArticles>();
+            var add = await adding.ConfigureAwait(false);
+            var remove = await removing.ConfigureAwait(false);
+            InternalArticle? article = null;
+            if (!changes.IsEmpty) article = await articles.UpdateInternalArticleAsync(id, changes, token).ConfigureAwait(false);
+            if (Tagging)
+            {
+                await articles.TagInternalArticleAsync(id, add.Select(tag => tag.Id!).ToArray(), remove.Select(tag => tag.Id!).ToArray(), token).ConfigureAwait(false);
+                // An internal article's answer shows no tags, so tagging alone changes nothing it shows: read it only to pass it on.
+                if (article is null && PassThru) article = await articles.GetInternalArticleAsync(id, token).ConfigureAwait(false);
+            }
+            return article ?? new InternalArticle { Id = id };
+        }
+    }
+}
