@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
@@ -100,25 +98,15 @@ namespace IntercomPS.Cmdlets
             var described = _piped.InputObject?.BaseObject is Article { Title: { } title } ? $"article '{title}' ({id})" : $"article {id}";
             var tagging = TagsByName.Describe(AddTag, RemoveTag).ToList();
             if (!ShouldProcess(described, "Update Intercom help center article" + (tagging.Count == 0 ? string.Empty : ": " + string.Join("; ", tagging)))) return;
-            Requests.Submit(target, token => ApplyAsync(id, changes, _tags.Of(Client, AddTag, token), _tags.Of(Client, RemoveTag, token), token),
-                updated => { if (PassThru) WriteObject(updated); });
-        }
-
-        /// <summary>Every tag named found first (an unknown one fails the article before anything is written), then the update, then the tags.</summary>
-        private async Task<Article> ApplyAsync(string id, ArticleChanges changes, Task<Tag[]> adding, Task<Tag[]> removing, CancellationToken token)
-        {
-            var articles = Client.As<IArticles>();
-            var add = await adding.ConfigureAwait(false);
-            var remove = await removing.ConfigureAwait(false);
-            Article? article = null;
-            if (!changes.IsEmpty) article = await articles.UpdateArticleAsync(id, changes, token).ConfigureAwait(false);
-            if (Tagging)
-            {
-                await articles.TagArticleAsync(id, add.Select(tag => tag.Id!).ToArray(), remove.Select(tag => tag.Id!).ToArray(), token).ConfigureAwait(false);
-                // The update's answer predates the tags: read the article again to pass it on as it is now.
-                if (PassThru) article = await articles.GetArticleAsync(id, token).ConfigureAwait(false);
-            }
-            return article ?? new Article { Id = id };
+            Requests.Submit(target, token =>
+                {
+                    var articles = Client.As<IArticles>();
+                    return TagsByName.UpdateThenTagAsync<Article>(_tags.Of(Client, AddTag, token), _tags.Of(Client, RemoveTag, token),
+                        changes.IsEmpty ? null : () => articles.UpdateArticleAsync(id, changes, token),
+                        Tagging ? (add, remove) => articles.TagArticleAsync(id, add, remove, token) : null,
+                        PassThru ? () => articles.GetArticleAsync(id, token) : null);
+                },
+                updated => { if (PassThru) WriteObject(updated ?? new Article { Id = id }); });
         }
     }
 }

@@ -1,7 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
@@ -90,25 +88,15 @@ namespace IntercomPS.Cmdlets
             var described = _piped.InputObject?.BaseObject is InternalArticle { Title: { } title } ? $"internal article '{title}' ({id})" : $"internal article {id}";
             var tagging = TagsByName.Describe(AddTag, RemoveTag).ToList();
             if (!ShouldProcess(described, "Update Intercom internal article" + (tagging.Count == 0 ? string.Empty : ": " + string.Join("; ", tagging)))) return;
-            Requests.Submit(target, token => ApplyAsync(id, changes, _tags.Of(Client, AddTag, token), _tags.Of(Client, RemoveTag, token), token),
-                updated => { if (PassThru) WriteObject(updated); });
-        }
-
-        /// <summary>Every tag named found first (an unknown one fails the article before anything is written), then the update, then the tags.</summary>
-        private async Task<InternalArticle> ApplyAsync(string id, InternalArticleChanges changes, Task<Tag[]> adding, Task<Tag[]> removing, CancellationToken token)
-        {
-            var articles = Client.As<IArticles>();
-            var add = await adding.ConfigureAwait(false);
-            var remove = await removing.ConfigureAwait(false);
-            InternalArticle? article = null;
-            if (!changes.IsEmpty) article = await articles.UpdateInternalArticleAsync(id, changes, token).ConfigureAwait(false);
-            if (Tagging)
-            {
-                await articles.TagInternalArticleAsync(id, add.Select(tag => tag.Id!).ToArray(), remove.Select(tag => tag.Id!).ToArray(), token).ConfigureAwait(false);
-                // An internal article's answer shows no tags, so tagging alone changes nothing it shows: read it only to pass it on.
-                if (article is null && PassThru) article = await articles.GetInternalArticleAsync(id, token).ConfigureAwait(false);
-            }
-            return article ?? new InternalArticle { Id = id };
+            Requests.Submit(target, token =>
+                {
+                    var articles = Client.As<IArticles>();
+                    return TagsByName.UpdateThenTagAsync<InternalArticle>(_tags.Of(Client, AddTag, token), _tags.Of(Client, RemoveTag, token),
+                        changes.IsEmpty ? null : () => articles.UpdateInternalArticleAsync(id, changes, token),
+                        Tagging ? (add, remove) => articles.TagInternalArticleAsync(id, add, remove, token) : null,
+                        PassThru ? () => articles.GetInternalArticleAsync(id, token) : null);
+                },
+                updated => { if (PassThru) WriteObject(updated ?? new InternalArticle { Id = id }); });
         }
     }
 }

@@ -43,5 +43,23 @@ namespace IntercomPS.Cmdlets
             }
             return Task.WhenAll(found);
         }
+
+        /// <summary>
+        /// An article's (or internal article's) write: every tag named found first (an unknown one fails it before
+        /// anything is written), then the <paramref name="update"/> when there is one, then the <paramref name="tag"/>
+        /// write when tags were named; then <paramref name="readBack"/> (-PassThru) when tags were written, as the
+        /// update's answer predates them.
+        /// </summary>
+        /// <returns>The item as last answered; null when nothing was read.</returns>
+        public static async Task<T?> UpdateThenTagAsync<T>(Task<Tag[]> adding, Task<Tag[]> removing, Func<Task<T>>? update,
+            Func<IReadOnlyList<string>, IReadOnlyList<string>, Task>? tag, Func<Task<T>>? readBack) where T : class
+        {
+            var add = await adding.ConfigureAwait(false);
+            var remove = await removing.ConfigureAwait(false);
+            var item = update is null ? null : await update().ConfigureAwait(false);
+            if (tag is null) return item;
+            await tag(add.Select(found => found.Id!).ToArray(), remove.Select(found => found.Id!).ToArray()).ConfigureAwait(false);
+            return readBack is null ? item : await readBack().ConfigureAwait(false);
+        }
     }
 }
