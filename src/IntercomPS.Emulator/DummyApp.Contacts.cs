@@ -251,6 +251,8 @@ internal sealed partial class DummyApp
 
     public Task<TeamRecord> GetTeamAsync(long id) => throw AppStore.TeamNotFound();
 
+    public Task<IReadOnlyList<TeamMetricRecord>> TeamMetricsAsync(long teamId, long idleSeconds) => throw AppStore.TeamNotFound();
+
     /// <summary>The dummy app's one admin's id, when that is the one named; any other is the 404 admin_not_found.</summary>
     private string KnownAdmin(string adminId) => adminId == Admin.Id ? adminId : throw AppStore.AdminNotFound();
 

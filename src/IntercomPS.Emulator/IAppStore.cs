@@ -36,6 +36,9 @@ internal interface IAppStore
     /// <summary>The team of that id, or the 404 team_not_found.</summary>
     Task<TeamRecord> GetTeamAsync(long id);
 
+    /// <summary>A team's metrics (2.16): each of its admins' open, idle (quiet for <paramref name="idleSeconds"/>) and snoozed conversations.</summary>
+    Task<IReadOnlyList<TeamMetricRecord>> TeamMetricsAsync(long teamId, long idleSeconds);
+
     // Users and contacts.
 
     /// <summary>A v1 page of the users (of one tag, when <paramref name="tagId"/>, its 24-hex id, or a name is given).</summary>

@@ -51,6 +51,7 @@ internal static class ApiRoutes
         new("GET", "/away_status_reasons", AdminsEndpoints.ListAwayReasonsAsync),
         new("GET", "/teams", TeamsEndpoints.ListAsync),
         new("GET", "/teams/{team_id}", TeamsEndpoints.GetAsync),
+        new("GET", "/teams/{team_id}/metrics", TeamsEndpoints.MetricsAsync),
         new("GET", "/brands", BrandsEndpoints.ListAsync),
         new("GET", "/brands/{id}", BrandsEndpoints.GetAsync),
 

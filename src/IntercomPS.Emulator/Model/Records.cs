@@ -81,6 +81,9 @@ internal sealed record AdminRecord(
 /// <summary>A team of admins: its numeric id (shown as a string) and its members' admin ids.</summary>
 internal sealed record TeamRecord(long Id, string Name, IReadOnlyList<string> AdminIds);
 
+/// <summary>One admin's line of a team's metrics (2.16): the open, idle (open and quiet) and snoozed conversations assigned to them.</summary>
+internal sealed record TeamMetricRecord(string AdminId, long Open, long Idle, long Snoozed);
+
 /// <summary>
 /// An entry of the app's admin activity log: who it was about (the admin, by id and email as they were), its
 /// activity_type, its metadata (a JSON object's text, whose shape the type decides), the sentence describing it, and

@@ -23,6 +23,26 @@ internal sealed partial class AppStore
 
     public Task<TeamRecord> GetTeamAsync(long id) => Task.FromResult(db.Read(s => Teams(s).FirstOrDefault(t => t.Id == id)) ?? throw TeamNotFound());
 
+    /// <summary>
+    /// A team's metrics (2.16's GET /teams/{team_id}/metrics), one line per admin of the team in its admin_ids order:
+    /// the conversations assigned to that admin that are open, that are open with nothing written or changed for
+    /// <paramref name="idleSeconds"/> (the conversation's updated_at; open counts them too), and that are snoozed.
+    /// </summary>
+    public Task<IReadOnlyList<TeamMetricRecord>> TeamMetricsAsync(long teamId, long idleSeconds) => Task.FromResult<IReadOnlyList<TeamMetricRecord>>(db.Read(s =>
+    {
+        var team = Teams(s).FirstOrDefault(t => t.Id == teamId) ?? throw TeamNotFound();
+        var quietSince = Now - idleSeconds;
+        var counts = s.Query($"""
+            SELECT cs.admin_assignee_id,
+                   SUM(cs.state = 'open'), SUM(cs.state = 'open' AND {ConversationUpdatedAtSql} <= $quiet), SUM(cs.state = 'snoozed')
+            FROM conversation_states cs JOIN threads t ON t.id = cs.thread_id
+            WHERE t.app = $app AND cs.admin_assignee_id IS NOT NULL
+            GROUP BY cs.admin_assignee_id
+            """, r => (Admin: r.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), Open: r.GetInt64(1), Idle: r.GetInt64(2), Snoozed: r.GetInt64(3)),
+            ("$app", app), ("$quiet", quietSince)).ToDictionary(c => c.Admin);
+        return team.AdminIds.Select(admin => counts.TryGetValue(admin, out var c) ? new TeamMetricRecord(admin, c.Open, c.Idle, c.Snoozed) : new TeamMetricRecord(admin, 0, 0, 0)).ToList();
+    }));
+
     /// <summary>A new admin of the app (/admin/admins); its id is derived from the app and email, so a script can know it.</summary>
     public Task<AdminRecord> AddAdminAsync(string name, string email, bool away, bool reassign) => db.WriteAsync(s =>
     {

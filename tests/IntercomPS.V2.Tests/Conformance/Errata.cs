@@ -223,6 +223,12 @@ public static class Errata
             $"The \"{e.Item2}\" example of POST /tickets/{{id}}/change_type writes its request_id with letters past f (\"f90a55j9-...\"), "
             + "neither the UUID the error schema says nor the real service's own form: read as a UUID.",
             ["2.16"])),
+        .. new[] { ("403", "feature_disabled", "req-456"), ("404", "team_not_found", "req-789") }.Select(e => new Erratum(
+            $"/paths/~1teams~1{{team_id}}~1metrics/get/responses/{e.Item1}/content/application~1json/examples/{e.Item2}/value/request_id",
+            ErratumTarget.Example, node => ReplaceWith(node, JsonValue.Create("b6b3c2de-2a8c-4a6a-9f36-1a7c2e5d4f10")),
+            $"The \"{e.Item2}\" example of GET /teams/{{team_id}}/metrics writes its request_id as \"{e.Item3}\", which is neither the "
+            + "UUID the error schema says nor the real service's own form: read as a UUID.",
+            ["2.16"])),
         new("/paths/~1tickets~1{ticket_id}~1change_type/post/responses/200/content/application~1json/examples/Successful response/value/ticket_state",
             ErratumTarget.Example, node => ReplaceWith(node, new JsonObject
             {

@@ -39,6 +39,7 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
         ["DELETE /tickets/{ticket_id}/linked_conversations/{id}"] = "as POST /tickets/{ticket_id}/change_type",
         ["POST /conversations/{id}/merge"] = "2.16's, as POST /admins/activity_logs/search; ConversationMergeTests covers it",
         ["GET /conversations/deleted"] = "as POST /conversations/{id}/merge; DeletedConversationsTests covers it",
+        ["GET /teams/{team_id}/metrics"] = "2.16's, as POST /admins/activity_logs/search; TeamMetricsTests covers it",
     };
 
     [NodeSdkTheory]

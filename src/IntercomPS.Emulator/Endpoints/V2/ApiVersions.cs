@@ -53,6 +53,7 @@ internal static class ApiVersions
         ["DELETE /tickets/{ticket_id}/linked_conversations/{id}"] = new(2, 16),
         ["POST /conversations/{id}/merge"] = new(2, 16), // merging conversations: in the 2.16 description, not 2.15's
         ["GET /conversations/deleted"] = new(2, 16), // deleted conversations' ids: in the 2.16 description, not 2.15's
+        ["GET /teams/{team_id}/metrics"] = new(2, 16), // a team's real-time metrics: in the 2.16 description, not 2.15's
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];
