@@ -47,6 +47,7 @@
         'Remove-IntercomMessageThreadUser'
         'Get-IntercomAdmin'
         'Get-IntercomTeam'
+        'Get-IntercomTeamMetric'
         # Admins' away mode (REST API 2.x).
         'Set-IntercomAdmin'
         'Get-IntercomAwayReason'

@@ -58,6 +58,7 @@ BeforeAll {
         'Get-IntercomNote'                         = { Get-IntercomNote -UserId 'cap1' }
         'Get-IntercomAdmin'                        = { Get-IntercomAdmin }
         'Get-IntercomTeam'                         = { Get-IntercomTeam }
+        'Get-IntercomTeamMetric'                   = { Get-IntercomTeamMetric }
         'Get-IntercomAdminActivity'                = { Get-IntercomAdminActivity }
         'Get-IntercomDataAttribute'                = { Get-IntercomDataAttribute }
         'New-IntercomDataAttribute'                = { New-IntercomDataAttribute -Name 'cap' -DataType integer }

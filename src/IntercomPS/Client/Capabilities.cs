@@ -97,6 +97,9 @@ namespace IntercomPS.Client
         /// <summary>Tags on articles and internal articles (POST/DELETE /articles/{id}/tags, /internal_articles/{id}/tags): first in the 2.16 description.</summary>
         private const string ArticleTags = "2.16";
 
+        /// <summary>A team's real-time metrics (GET /teams/{id}/metrics): first in the 2.16 description.</summary>
+        private const string TeamMetrics = "2.16";
+
         /// <summary>POST /contacts/merge's skip_duplicate_validation: 2.16, whose merge takes only duplicates without it.</summary>
         private const string MergeNonDuplicates = "2.16";
 
@@ -172,6 +175,7 @@ namespace IntercomPS.Client
                 "The v1 API cannot read notes (it could only add them): connect with Connect-Intercom -AccessToken to REST API 2.x, which can."),
             Capability.OnlyV2("Get-IntercomAdmin", null, "Listing admins", ContactModel),
             Capability.OnlyV2("Get-IntercomTeam", null, "Listing teams", ContactModel),
+            Capability.OnlyV2("Get-IntercomTeamMetric", null, "Team metrics", TeamMetrics),
             // The admin activity log: every 2.x description at hand has it.
             Capability.OnlyV2("Get-IntercomAdminActivity", null, "Reading the admin activity log", ContactModel),
             // GDPR on the team inbox: deleting a conversation (2.13 on) and redacting its parts (API 2.2 on: every 2.x description at hand).

@@ -251,6 +251,13 @@ namespace IntercomPS.Client
         Task<Team[]> ListTeamsAsync(CancellationToken cancellationToken = default);
 
         Task<Team> GetTeamAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// GET /teams/{id}/metrics (Intercom-Version 2.16): each of the team's admins' open, idle and snoozed
+        /// conversations now; <paramref name="idleSeconds"/> is how long an open one must be quiet to count as idle
+        /// (Intercom's 30 minutes when null; it takes 1 to 86400, so others are refused here rather than clamped there).
+        /// </summary>
+        Task<TeamMetric[]> GetTeamMetricsAsync(string teamId, int? idleSeconds, CancellationToken cancellationToken = default);
     }
 
     /// <summary>Reads a conversation listing a page at a time; null after the last page.</summary>

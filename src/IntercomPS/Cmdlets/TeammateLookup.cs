@@ -50,14 +50,24 @@ namespace IntercomPS.Cmdlets
         /// </summary>
         public void List(RequestRunner requests, IIntercomApi client, Func<CancellationToken, Task<T[]>> list, string[]? names, string[]? emails, PagedOutput paged, Action<T> write)
         {
+            if (Find(requests, client, list, names, emails) is { } found) paged.Write(found, write);
+        }
+
+        /// <summary>
+        /// Those of one listing that match every filter given (all when none is), in the listing's order; each value
+        /// without wildcards that matches none is its own not_found error. Null when the listing failed (its error written).
+        /// </summary>
+        public IReadOnlyList<T>? Find(RequestRunner requests, IIntercomApi client, Func<CancellationToken, Task<T[]>> list, string[]? names, string[]? emails)
+        {
             var items = requests.Invoke(null, list);
-            if (items is null) return;
+            if (items is null) return null;
             var nameMatch = Patterns(names);
             var emailMatch = Patterns(emails);
-            paged.Write(items.Where(item => Matches(nameMatch, _name(item)) && (_email is null || Matches(emailMatch, _email(item)))).ToList(), write);
+            var found = items.Where(item => Matches(nameMatch, _name(item)) && (_email is null || Matches(emailMatch, _email(item)))).ToList();
             var listing = new Uri(client.BaseUri, _listingPath);
             Missing(names, items, _name, "name", listing, requests);
             if (_email is not null) Missing(emails, items, _email, "email", listing, requests);
+            return found;
         }
 
         private void Missing(string[]? values, IReadOnlyList<T> items, Func<T, string?> field, string what, Uri listing, RequestRunner requests)

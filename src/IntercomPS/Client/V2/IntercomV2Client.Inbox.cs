@@ -311,6 +311,17 @@ namespace IntercomPS.Client.V2
         public async Task<Team> GetTeamAsync(string id, CancellationToken cancellationToken = default) =>
             ToTeam(await SendAsync(HttpMethod.Get, "teams/" + Uri.EscapeDataString(id), null, V2JsonContext.Default.TeamObject, idempotent: true, cancellationToken).ConfigureAwait(false));
 
+        public async Task<TeamMetric[]> GetTeamMetricsAsync(string teamId, int? idleSeconds, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(teamId) || !teamId.All(c => c >= '0' && c <= '9'))
+                throw new ArgumentException($"A team's Id is the number Intercom gave it, not '{teamId}'.");
+            if (idleSeconds is < 1 or > 86400)
+                throw new ArgumentException($"An idle threshold is from 1 second to 1 day (86400 seconds), not {idleSeconds} seconds.");
+            var query = idleSeconds is { } seconds ? "?idle_threshold=" + seconds.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            var list = await SendAsync(HttpMethod.Get, $"teams/{teamId}/metrics{query}", null, V2JsonContext.Default.TeamMetricList, idempotent: true, cancellationToken).ConfigureAwait(false);
+            return list.Data.Select(line => new TeamMetric { TeamId = teamId, AdminId = line.AdminId, Open = line.Open, Idle = line.Idle, Snoozed = line.Snoozed }).ToArray();
+        }
+
         /// <summary>
         /// The admin an action is written by (<paramref name="adminId"/>, else the session's), once the conversation is
         /// known to be <paramref name="user"/>'s when one is given: both are asked at once, nothing is written before.
@@ -395,6 +406,22 @@ namespace IntercomPS.Client.V2
     internal sealed class TeamList
     {
         [JsonPropertyName("teams")] public TeamObject[] Teams { get; set; } = Array.Empty<TeamObject>();
+    }
+
+    /// <summary>GET /teams/{id}/metrics' team_metric.list (2.16).</summary>
+    internal sealed class TeamMetricList
+    {
+        [JsonPropertyName("data")] public TeamMetricObject[] Data { get; set; } = Array.Empty<TeamMetricObject>();
+    }
+
+    internal sealed class TeamMetricObject : ICheckedAnswer
+    {
+        string? ICheckedAnswer.Problem => AdminId is null ? "a team metric without its admin_id" : null;
+
+        [JsonPropertyName("admin_id")] public string? AdminId { get; set; }
+        [JsonPropertyName("open")] public long Open { get; set; }
+        [JsonPropertyName("idle")] public long Idle { get; set; }
+        [JsonPropertyName("snoozed")] public long Snoozed { get; set; }
     }
 }
 

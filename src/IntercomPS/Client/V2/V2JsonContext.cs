@@ -27,6 +27,7 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(AdminList))]
     [JsonSerializable(typeof(TeamObject))]
     [JsonSerializable(typeof(TeamList))]
+    [JsonSerializable(typeof(TeamMetricList))]
     [JsonSerializable(typeof(DataAttributeObject))]
     [JsonSerializable(typeof(DataAttributeList))]
     // Workspace data: companies, segments, events.
