@@ -185,6 +185,57 @@ public class TicketLinksTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     [InlineData("2.11")]
     [InlineData("2.14")]
     [InlineData("2.15")]
+    [InlineData("2.16")]
+    public async Task A_conversation_carries_the_tickets_it_is_linked_to_and_the_ticket_it_became_in_every_answer(string version)
+    {
+        await fixture.ResetAsync();
+        var api = Api.WithVersion(version);
+        var contact = await ContactAsync();
+        var (first, second, plain) = (await ConversationAsync(contact), await ConversationAsync(contact), await ConversationAsync(contact));
+        var trackerType = await TypeAsync("Outage", "Tracker");
+        var backOfficeType = await TypeAsync("Refund", "Back-office");
+        var customerType = await TypeAsync("Checkout Problem", "Customer");
+        var tracker = await TicketAsync(trackerType, contact, link: first);
+        var backOffice = await TicketAsync(backOfficeType, contact, link: first);
+        (await Api.PostAsync($"/tickets/{tracker}/linked_conversations", new { conversation_id = second })).Ok();
+        var customer = (await api.PostAsync($"/conversations/{first}/convert", new { ticket_type_id = customerType })).Ok()["id"].GetString()!;
+
+        // GET, the list, the search and a write's answer all carry them, as the description's examples do.
+        var got = (await api.GetAsync($"/conversations/{first}")).Ok();
+        Assert.Equal([$"ticket {tracker} Tracker", $"ticket {backOffice} Back-office"], Linked(got.Json));
+        Assert.False(got["linked_objects"].GetProperty("has_more").GetBoolean());
+        Assert.Equal($$"""{"type":"ticket","id":"{{customer}}","category":"Customer"}""", got["ticket"].GetRawText());
+        var listed = (await api.GetAsync("/conversations")).Ok()["conversations"].EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        Assert.Equal([$"ticket {tracker} Tracker"], Linked(listed[second]));
+        Assert.Equal((JsonValueKind.Null, 0), (listed[plain].GetProperty("ticket").ValueKind, Linked(listed[plain]).Length));
+        Assert.Equal(got["ticket"].GetRawText(), listed[first].GetProperty("ticket").GetRawText());
+        var found = (await api.PostAsync("/conversations/search", new { query = new { field = "id", @operator = "=", value = second } })).Ok()["conversations"][0];
+        Assert.Equal([$"ticket {tracker} Tracker"], Linked(found));
+        var replied = (await api.PostAsync($"/conversations/{second}/parts", new { message_type = "close", type = "admin", admin_id = (await api.GetAsync("/me")).Ok()["id"].GetString() })).Ok();
+        Assert.Equal([$"ticket {tracker} Tracker"], Linked(replied.Json));
+
+        // Unlinked, and the converted ticket deleted: the conversation says so.
+        (await Api.DeleteAsync($"/tickets/{tracker}/linked_conversations/{second}")).Ok();
+        (await Api.DeleteAsync($"/tickets/{customer}")).Ok();
+        Assert.Empty(Linked((await api.GetAsync($"/conversations/{second}")).Ok().Json));
+        Assert.Equal(JsonValueKind.Null, (await api.GetAsync($"/conversations/{first}")).Ok()["ticket"].ValueKind);
+    }
+
+    [Fact]
+    public async Task A_merged_conversation_is_linked_to_the_one_it_was_merged_into()
+    {
+        await fixture.ResetAsync();
+        var contact = await ContactAsync();
+        var (secondary, primary) = (await ConversationAsync(contact), await ConversationAsync(contact));
+        var merged = (await Api.PostAsync($"/conversations/{secondary}/merge", new { merge_into_conversation_id = long.Parse(primary, System.Globalization.CultureInfo.InvariantCulture) })).Ok();
+        Assert.Empty(Linked(merged.Json)); // the primary, as the description's example answers it
+        Assert.Equal([$"conversation {primary}"], Linked((await Api.GetAsync($"/conversations/{secondary}")).Ok().Json));
+    }
+
+    [Theory]
+    [InlineData("2.11")]
+    [InlineData("2.14")]
+    [InlineData("2.15")]
     public async Task Versions_before_2_16_have_no_type_change_or_linked_conversations(string version)
     {
         await fixture.ResetAsync();

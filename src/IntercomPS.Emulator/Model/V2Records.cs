@@ -58,7 +58,7 @@ internal sealed record ConversationRecord(
     IReadOnlyList<MessageRecord> Messages, ContactRecord Contact,
     string? AdminAssigneeId = null, long? TeamAssigneeId = null, IReadOnlyList<AppliedTag>? Tags = null,
     string? MessageType = null, string? Subject = null, string? Title = null, string CustomAttributes = "{}",
-    IReadOnlyList<ContactRecord>? Participants = null)
+    IReadOnlyList<ContactRecord>? Participants = null, IReadOnlyList<TicketLink>? Links = null, TicketLink? Ticket = null)
 {
     /// <summary>
     /// The contacts taking part, in the order they joined: the conversation's own contact (<see cref="Contact"/>, who

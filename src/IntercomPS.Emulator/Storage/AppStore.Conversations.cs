@@ -535,9 +535,9 @@ internal sealed partial class AppStore
         LoadConversations(s, "WHERE t.app = $app AND t.id = $id", ("$app", app), ("$id", id)).FirstOrDefault();
 
     /// <summary>
-    /// The conversations <paramref name="tail"/> selects, with their messages, tags and contacts: five statements however
-    /// many conversations there are (the rows, every message, every conversation tag, every added contact, the contacts
-    /// with their tags).
+    /// The conversations <paramref name="tail"/> selects, with their messages, tags, contacts, links and ticket: seven statements
+    /// however many conversations there are (the rows, every message, every conversation tag, every added contact, the
+    /// contacts with their tags, the links, the tickets converted to).
     /// </summary>
     private List<ConversationRecord> LoadConversations(DbSession s, string tail, params (string, object?)[] args)
     {
@@ -563,11 +563,25 @@ internal sealed partial class AppStore
             r => (Thread: r.GetInt64(0), Seq: r.GetInt64(1)), ids).ToLookup(p => p.Thread, p => p.Seq);
         var contacts = ContactsBySeq(s, rows.Select(row => row.Seq).Concat(participants.SelectMany(p => p)).Concat(messages.Where(m => m.Author is not null).Select(m => m.Author!.Value)));
         var written = messages.ToLookup(m => m.Thread, m => m.Author is { } author ? m.Message with { Author = contacts[author] } : m.Message);
+        // What a conversation is linked to: the tickets linking it (POST /tickets' conversation_to_link_id, 2.16's
+        // linked_conversations), then the conversation a 2.16 merge closed it into (the secondary is linked to the primary).
+        var links = s.Query("""
+            SELECT l.thread_id, 'ticket', l.ticket_id, y.category FROM ticket_links l JOIN tickets k ON k.id = l.ticket_id JOIN ticket_types y ON y.id = k.ticket_type_id
+            WHERE l.thread_id IN (SELECT value FROM json_each($ids))
+            UNION ALL SELECT thread_id, 'conversation', into_id, NULL FROM conversation_merges WHERE thread_id IN (SELECT value FROM json_each($ids))
+            ORDER BY 1, 2 DESC, 3
+            """, r => (Thread: r.GetInt64(0), Link: new TicketLink(r.GetString(1), r.GetInt64(2), Text(r, 3))), ids).ToLookup(l => l.Thread, l => l.Link);
+        // The ticket POST /conversations/{id}/convert made of it.
+        var converted = s.Query("""
+            SELECT c.thread_id, c.ticket_id, y.category FROM conversation_tickets c JOIN tickets k ON k.id = c.ticket_id JOIN ticket_types y ON y.id = k.ticket_type_id
+            WHERE c.thread_id IN (SELECT value FROM json_each($ids))
+            """, r => (Thread: r.GetInt64(0), Ticket: new TicketLink("ticket", r.GetInt64(1), Text(r, 2))), ids).ToDictionary(t => t.Thread, t => t.Ticket);
         return [.. rows.Select(row => new ConversationRecord(
             row.Id, row.Created, row.Updated, row.Read, row.State, row.Until, row.ByUser, [.. written[row.Id]], contacts[row.Seq],
             row.Admin?.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Team, [.. tags[row.Id]], row.MessageType, row.Subject,
             row.Title, row.Custom ?? CustomData.Empty,
-            participants.Contains(row.Id) ? [.. participants[row.Id].Select(seq => contacts[seq])] : null))];
+            participants.Contains(row.Id) ? [.. participants[row.Id].Select(seq => contacts[seq])] : null,
+            [.. links[row.Id]], converted.GetValueOrDefault(row.Id)))];
     }
 
     /// <summary>

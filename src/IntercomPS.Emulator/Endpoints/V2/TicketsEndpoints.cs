@@ -497,27 +497,7 @@ internal static class TicketsEndpoints
             w.WriteNumber("snoozed_until", until);
         }
 
-        var links = t.Links ?? [];
-        w.WriteStartObject("linked_objects");
-        w.WriteString("type", "list");
-        w.WriteStartArray("data");
-        foreach (var link in links.Take(1000))
-        {
-            w.WriteStartObject();
-            w.WriteString("type", link.Type);
-            w.WriteString("id", link.Id.ToString(CultureInfo.InvariantCulture));
-            if (link.Category is not null)
-            {
-                w.WriteString("category", link.Category);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteNumber("total_count", links.Count);
-        w.WriteBoolean("has_more", links.Count > 1000);
-        w.WriteEndObject();
+        Writer.LinkedObjects(w, t.Links ?? []);
         w.WriteBoolean("is_shared", t.IsShared);
         w.WriteEndObject();
     }

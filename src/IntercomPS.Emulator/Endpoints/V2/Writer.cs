@@ -395,6 +395,37 @@ internal static class Writer
         w.WriteEndObject();
     }
 
+    /// <summary>A ticket's or conversation's linked_objects: the linked_object_list of the first 1,000, as the description says the list holds.</summary>
+    public static void LinkedObjects(Utf8JsonWriter w, IReadOnlyList<TicketLink> links)
+    {
+        w.WriteStartObject("linked_objects");
+        w.WriteString("type", "list");
+        w.WriteStartArray("data");
+        foreach (var link in links.Take(1000))
+        {
+            LinkedObject(w, link);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("total_count", links.Count);
+        w.WriteBoolean("has_more", links.Count > 1000);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A linked_object: a ticket (with its category) or a conversation.</summary>
+    private static void LinkedObject(Utf8JsonWriter w, TicketLink link)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", link.Type);
+        w.WriteString("id", link.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (link.Category is not null)
+        {
+            w.WriteString("category", link.Category);
+        }
+
+        w.WriteEndObject();
+    }
+
     public static void ConversationList(Utf8JsonWriter w, ConversationPage page, ConversationView view)
     {
         w.WriteStartObject();
@@ -507,6 +538,18 @@ internal static class Writer
             w.WriteEndObject();
         }
 
+        // The ticket it was converted to, null when none, and what it is linked to: both as the description's examples write them.
+        if (c.Ticket is { } ticket)
+        {
+            w.WritePropertyName("ticket");
+            LinkedObject(w, ticket);
+        }
+        else
+        {
+            w.WriteNull("ticket");
+        }
+
+        LinkedObjects(w, c.Links ?? []);
         w.WriteNull("ai_agent");
         w.WriteBoolean("ai_agent_participated", false);
         if (withParts)
