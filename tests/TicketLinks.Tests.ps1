@@ -77,6 +77,12 @@ Describe 'Set-IntercomTicket -TicketType' {
         Set-IntercomTicket -Id $annBug -TicketType Incident -ErrorAction SilentlyContinue -ErrorVariable unknown
         $unknown[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
         $unknown[0].Exception.Message | Should -BeLike "No ticket type is named 'Incident'.*"
+        $null = Invoke-Raw PUT "ticket_types/$defect" @{ archived = $true }
+        Set-IntercomTicket -Id $annBug -TicketType Defect -ErrorAction SilentlyContinue -ErrorVariable archived
+        $archived | Should -HaveCount 1
+        $archived[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $archived[0].Exception.Message | Should -BeExactly "Ticket type 'Defect' ($defect) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them)."
+        $null = Invoke-Raw PUT "ticket_types/$defect" @{ archived = $false }
         Get-IntercomTicket -Id $annBug | Set-IntercomTicket -TicketType Defect -WhatIf
         Get-TestRequestCount 'POST /tickets/{ticket_id}/change_type' | Should -Be 1
         (Get-RawTicket $annBug).ticket_type.id | Should -Be $bug
@@ -105,11 +111,21 @@ Describe 'Set-IntercomTicket -LinkThreadId and -UnlinkThreadId' {
         (Get-IntercomTicket -Id $tracker).LinkedThreadIds | Should -Be @($thread2)
     }
 
-    It 'passes on Intercom''s refusals: a ticket that is no tracker, a thread not linked' {
-        Set-IntercomTicket -Id $annBug -LinkThreadId $thread1 -ErrorAction SilentlyContinue -ErrorVariable notTracker
+    It 'refuses a ticket that is no tracker before writing any of the change, linking or unlinking' {
+        $writes = @('PUT /tickets/{ticket_id}', 'POST /tickets/{ticket_id}/linked_conversations', 'DELETE /tickets/{ticket_id}/linked_conversations/{id}') |
+            ForEach-Object { Get-TestRequestCount $_ }
+        Set-IntercomTicket -Id $annBug -Title 'Renamed' -LinkThreadId $thread1 -ErrorAction SilentlyContinue -ErrorVariable notTracker
         $notTracker | Should -HaveCount 1
-        $notTracker[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_ticket_type,*'
-        $notTracker[0].Exception.Message | Should -BeLike 'Only tracker tickets support linking conversations*'
+        $notTracker[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $notTracker[0].Exception.Message | Should -BeExactly "Ticket $annBug is a Back-office ticket ('Bug'), and only a Tracker ticket links threads: link them to a Tracker ticket (Get-IntercomTicketType shows each type's category)."
+        Get-IntercomTicket -Id $annBug | Set-IntercomTicket -UnlinkThreadId $thread1 -ErrorAction SilentlyContinue -ErrorVariable unlinking
+        $unlinking[0].Exception.Message | Should -BeExactly "Ticket $annBug is a Back-office ticket ('Bug'), and only a Tracker ticket links threads: link them to a Tracker ticket (Get-IntercomTicketType shows each type's category)."
+        @('PUT /tickets/{ticket_id}', 'POST /tickets/{ticket_id}/linked_conversations', 'DELETE /tickets/{ticket_id}/linked_conversations/{id}') |
+            ForEach-Object { Get-TestRequestCount $_ } | Should -Be $writes
+        (Get-RawTicket $annBug).ticket_attributes._default_title_ | Should -BeExactly 'Export fails'
+    }
+
+    It 'passes on Intercom''s refusal of a thread not linked' {
         Set-IntercomTicket -Id $tracker -UnlinkThreadId $thread1 -ErrorAction SilentlyContinue -ErrorVariable notLinked
         $notLinked[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.conversation_not_found,*'
         $notLinked[0].Exception.Message | Should -BeLike 'Conversation is not linked to this ticket*'

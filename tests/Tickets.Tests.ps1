@@ -302,13 +302,17 @@ Describe 'New-IntercomTicket' {
         Get-TestRequestCount 'POST /tickets' | Should -Be $before
     }
 
-    It 'refuses an archived type named by Id, as a name never finds one, and creates nothing' {
+    It 'refuses an archived type named by Id or by name, saying it is archived, and creates nothing' {
         $null = Invoke-Raw PUT "ticket_types/$question" @{ archived = $true }
         $before = Get-TestRequestCount 'POST /tickets'
         New-IntercomTicket -TicketType $question -Email ann@example.com -Title 'x' -ErrorAction SilentlyContinue -ErrorVariable archived
         $archived | Should -HaveCount 1
         $archived[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
         $archived[0].Exception.Message | Should -Be "Ticket type 'Question' ($question) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them)."
+        New-IntercomTicket -TicketType question -Email ann@example.com -Title 'x' -ErrorAction SilentlyContinue -ErrorVariable byName
+        $byName | Should -HaveCount 1
+        $byName[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $byName[0].Exception.Message | Should -Be "Ticket type 'Question' ($question) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them)."
         Get-TestRequestCount 'POST /tickets' | Should -Be $before
     }
 
@@ -652,7 +656,7 @@ Describe 'ConvertTo-IntercomTicket' {
         @(Get-IntercomTicket -UserId u-ann -TicketType Question) | Should -HaveCount 2 # annQuestion and the conversion
     }
 
-    It 'refuses a Back-office type, an archived type named by Id and an unknown name, converting nothing' {
+    It 'refuses a Back-office type, an archived type named by Id or name and an unknown name, converting nothing' {
         $before = Get-TestRequestCount $converts
         ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Bug -ErrorAction SilentlyContinue -ErrorVariable backOffice
         $backOffice | Should -HaveCount 1
@@ -666,9 +670,11 @@ Describe 'ConvertTo-IntercomTicket' {
         $archived | Should -HaveCount 1
         $archived[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
         $archived[0].Exception.Message | Should -Be "Ticket type 'Question' ($question) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them)."
-        # A name never finds an archived type: it is not among the workspace's.
+        # A name of an archived type is told so, not that no type has it.
         ConvertTo-IntercomTicket -Id $thread.ThreadId -TicketType Question -ErrorAction SilentlyContinue -ErrorVariable byName
-        $byName[0].Exception.Message | Should -Be "No ticket type is named 'Question'. The workspace's are 'Bug' (Get-IntercomTicketType lists them). (not_found from GET /ticket_types)"
+        $byName | Should -HaveCount 1
+        $byName[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $byName[0].Exception.Message | Should -Be "Ticket type 'Question' ($question) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them)."
         Get-TestRequestCount $converts | Should -Be $before
     }
 

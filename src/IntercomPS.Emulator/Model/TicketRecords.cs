@@ -302,6 +302,18 @@ internal static class Tickets
             ?? throw new ApiError(400, "bad_request", "Ticket state id is not valid or is not associated with the ticket type") { Code = "ticket_state_id_invalid", Field = "ticket_state_id" };
 
     /// <summary>Only a Customer ticket type takes a conversation: the description's 400, in its words.</summary>
+    /// <summary>
+    /// An archived type takes no new tickets (made, converted to or changed to). No description documents the error,
+    /// so it is Intercom's 400 envelope on ticket_type_id in words of our own.
+    /// </summary>
+    public static void CheckNotArchived(TicketTypeRecord type)
+    {
+        if (type.Archived)
+        {
+            throw TicketTypes.Invalid("ticket_type_id", $"Ticket type {type.Id} is archived: an archived ticket type takes no new tickets");
+        }
+    }
+
     public static void CheckConvertible(TicketTypeRecord type)
     {
         if (type.Category != "Customer")

@@ -65,6 +65,7 @@ internal sealed partial class AppStore
     private TicketRecord CreateTicket(DbSession s, TicketInput input)
     {
         var type = TicketType(s, input.TicketTypeId) ?? throw Model.TicketTypes.TypeNotFound();
+        Tickets.CheckNotArchived(type);
         var attributes = Tickets.Merge(type, "{}", input.Attributes, creating: true);
         var admin = input.AdminAssigneeId is { } adminId ? Admins(s).FirstOrDefault(a => a.Id == adminId) ?? throw Tickets.AssigneeNotFound("assignment.admin_assignee_id") : null;
         var team = input.TeamAssigneeId is { } teamId ? Teams(s).FirstOrDefault(t => t.Id.ToString(CultureInfo.InvariantCulture) == teamId) ?? throw Tickets.AssigneeNotFound("assignment.team_assignee_id") : null;
@@ -120,7 +121,7 @@ internal sealed partial class AppStore
 
     /// <summary>
     /// POST /conversations/{id}/convert: a new ticket of a Customer type (the description's 400 for any other; an
-    /// archived type is taken, as POST /tickets takes one), in the state asked (2.16) else submitted, its attributes
+    /// archived one is refused, as POST /tickets refuses it), in the state asked (2.16) else submitted, its attributes
     /// checked as POST /tickets checks them. It carries the conversation's contacts, assignees and its comments and
     /// notes (each by its author, at its time), then the state change the conversion is, and was created when the
     /// conversation was. The conversation stays as it was (Intercom's customer ticket is still that conversation) and
@@ -136,6 +137,7 @@ internal sealed partial class AppStore
 
         var type = TicketType(s, input.TicketTypeId) ?? throw Model.TicketTypes.TypeNotFound();
         Tickets.CheckConvertible(type);
+        Tickets.CheckNotArchived(type);
         var state = input.StateId is { } stateId ? Tickets.State(stateId) : TicketStates.All[0];
         var attributes = Tickets.Merge(type, "{}", input.Attributes, creating: true, field: "attributes");
         var now = Now;
@@ -279,6 +281,8 @@ internal sealed partial class AppStore
         {
             throw Model.TicketTypes.Invalid("ticket_type_id", "Cannot change to the same ticket type");
         }
+
+        Tickets.CheckNotArchived(type);
 
         if (type.Category != ticket.Type.Category)
         {

@@ -65,8 +65,14 @@ namespace IntercomPS.Client
         Task<Ticket> ChangeTicketTypeAsync(string id, string ticketType, string? state, TicketChanges? values, CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// The ticket, read, refused (an argument error) unless it is a Tracker ticket: only a tracker links threads (2.16's
+        /// linked_conversations), so a caller linking asks this before writing anything.
+        /// </summary>
+        Task<Ticket> GetTrackerTicketAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// POST /tickets/{id}/linked_conversations for each thread to link, then DELETE
-        /// /tickets/{id}/linked_conversations/{id} for each to unlink (2.16; a tracker ticket's), each sent once: a repeat
+        /// /tickets/{id}/linked_conversations/{id} for each to unlink (2.16; a tracker ticket's, see <see cref="GetTrackerTicketAsync"/>), each sent once: a repeat
         /// after a lost answer could be refused (an unlink already made) or hide what was done.
         /// </summary>
         Task LinkTicketThreadsAsync(string id, IReadOnlyList<long> linkThreadIds, IReadOnlyList<long> unlinkThreadIds, CancellationToken cancellationToken = default);

@@ -174,12 +174,14 @@ namespace IntercomPS.Cmdlets
             Requests.Submit(target, token => ApplyAsync(id, changes, _tags.Of(Client, AddTag, token), _tags.Of(Client, RemoveTag, token), token), updated => { if (PassThru) WriteObject(updated); });
         }
 
-        /// <summary>The tags named, every name found first (an unknown one fails the ticket before anything is written), then the update, then the tags.</summary>
+        /// <summary>The tags named, every name found first (an unknown one fails the ticket before anything is written), and a ticket to link threads to checked a tracker; then the update, the tags, the links.</summary>
         private async Task<Ticket> ApplyAsync(string id, TicketChanges changes, Task<Tag[]> adding, Task<Tag[]> removing, CancellationToken token)
         {
             var tickets = Client.As<ITickets>();
             var add = await adding.ConfigureAwait(false);
             var remove = await removing.ConfigureAwait(false);
+            // Only a tracker links threads: a ticket that is none is refused before any of the changes is written.
+            if (Linking) await tickets.GetTrackerTicketAsync(id, token).ConfigureAwait(false);
             Ticket? ticket = null;
             if (TicketType is not null)
             {

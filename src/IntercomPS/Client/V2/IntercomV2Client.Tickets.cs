@@ -44,7 +44,14 @@ namespace IntercomPS.Client.V2
             (await SendAsync(HttpMethod.Get, "ticket_types/" + Number(id, "A ticket type's Id"), null, V2JsonContext.Default.TicketTypeObject, idempotent: true, cancellationToken)
                 .ConfigureAwait(false)).ToTicketType();
 
-        public async Task<TicketType> FindTicketTypeAsync(string nameOrId, CancellationToken cancellationToken = default)
+        public Task<TicketType> FindTicketTypeAsync(string nameOrId, CancellationToken cancellationToken = default) =>
+            FindTicketTypeAsync(nameOrId, archivedByName: false, cancellationToken);
+
+        /// <summary>
+        /// The type of that Id, else the one not archived of that name; with <paramref name="archivedByName"/>, when none
+        /// that is not archived has the name, the archived one that has it (so the caller can say it is archived).
+        /// </summary>
+        private async Task<TicketType> FindTicketTypeAsync(string nameOrId, bool archivedByName, CancellationToken cancellationToken)
         {
             var wanted = (nameOrId ?? string.Empty).Trim();
             if (wanted.Length == 0) throw new ArgumentException("Name the ticket type by its name or Id (Get-IntercomTicketType lists them).");
@@ -54,6 +61,8 @@ namespace IntercomPS.Client.V2
             if (named.Length == 1) return named[0];
             if (named.Length > 1)
                 throw new ArgumentException($"{named.Length} ticket types are named '{wanted}' (Ids {string.Join(", ", named.Select(type => type.Id))}): name it by its Id.");
+            if (archivedByName && types.FirstOrDefault(type => type.Archived && string.Equals(type.Name, wanted, StringComparison.OrdinalIgnoreCase)) is { } archived)
+                return archived;
             var live = types.Where(type => !type.Archived).Select(type => $"'{type.Name}'").ToArray();
             throw new IntercomLookupException("GET", new Uri(BaseUri, "ticket_types"), IntercomApiException.NotFoundType,
                 $"No ticket type is named '{wanted}'. " + (live.Length == 0 ? "The workspace has none." : $"The workspace's are {string.Join(", ", live)} (Get-IntercomTicketType lists them)."));
@@ -133,12 +142,13 @@ namespace IntercomPS.Client.V2
         }
 
         /// <summary>
-        /// The type a new ticket (made or converted) is of, as <see cref="FindTicketTypeAsync"/> finds it: a name never finds
-        /// an archived type; an Id may, and Intercom takes no new tickets of one (Get-IntercomTicketType hides them).
+        /// The type a new ticket (made, converted or changed to) is of, as <see cref="FindTicketTypeAsync"/> finds it; one
+        /// archived (by Id, or by name when no other has it) is refused as such, for Intercom takes no new tickets of one
+        /// (Get-IntercomTicketType hides them), and "no type is named" would mislead.
         /// </summary>
         private async Task<TicketType> FindNewTicketTypeAsync(string nameOrId, CancellationToken cancellationToken)
         {
-            var found = await FindTicketTypeAsync(nameOrId, cancellationToken).ConfigureAwait(false);
+            var found = await FindTicketTypeAsync(nameOrId, archivedByName: true, cancellationToken).ConfigureAwait(false);
             if (found.Archived)
                 throw new ArgumentException($"Ticket type '{found.Name}' ({found.Id}) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them).");
             return found;
@@ -215,6 +225,15 @@ namespace IntercomPS.Client.V2
                 WriteAttributes(writer, attributes);
                 writer.WriteEndObject();
             }, V2JsonContext.Default.TicketObject, idempotent: false, cancellationToken).ConfigureAwait(false)).ToTicket();
+        }
+
+        public async Task<Ticket> GetTrackerTicketAsync(string id, CancellationToken cancellationToken = default)
+        {
+            var ticket = await GetTicketAsync(id, cancellationToken).ConfigureAwait(false);
+            // The description's "The ticket in the path must be a tracker ticket": said before a write, not after some.
+            if (!string.Equals(ticket.Category, "Tracker", StringComparison.Ordinal))
+                throw new ArgumentException($"Ticket {ticket.Id ?? id.Trim()} is a {ticket.Category ?? "non-tracker"} ticket ('{ticket.TicketType}'), and only a Tracker ticket links threads: link them to a Tracker ticket (Get-IntercomTicketType shows each type's category).");
+            return ticket;
         }
 
         public async Task LinkTicketThreadsAsync(string id, IReadOnlyList<long> linkThreadIds, IReadOnlyList<long> unlinkThreadIds, CancellationToken cancellationToken = default)
