@@ -72,6 +72,7 @@
         'New-IntercomLead'
         'Set-IntercomLead'
         'Merge-IntercomLead'
+        'Get-IntercomUserMergeHistory'
         # Subscription types and users' choices about them (REST API 2.x).
         'Get-IntercomSubscriptionType'
         'Get-IntercomUserSubscription'

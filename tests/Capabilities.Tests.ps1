@@ -78,6 +78,7 @@ BeforeAll {
         'Add-IntercomCompanyNote'                  = { Add-IntercomCompanyNote -CompanyId 'cap-co' -Body 'cap' }
         'Get-IntercomCompanyNote'                  = { Get-IntercomCompanyNote -CompanyId 'cap-co' }
         'Get-IntercomUserCompany'                  = { Get-IntercomUserCompany -UserId 'cap1' }
+        'Get-IntercomUserMergeHistory'             = { Get-IntercomUserMergeHistory -UserId 'cap1' }
         'New-IntercomEvent'                        = { New-IntercomEvent -UserId 'cap1' -EventName 'placed-order' }
         'Get-IntercomEvent'                        = { Get-IntercomEvent -UserId 'cap1' }
         'New-IntercomEventSummary'                 = { New-IntercomEventSummary -UserId 'cap1' -EventName 'placed-order' -Count 2 -First '2024-01-01' }

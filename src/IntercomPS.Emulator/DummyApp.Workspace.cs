@@ -85,6 +85,13 @@ internal sealed partial class DummyApp
 
     public Task<ContactRecord> MergeContactsAsync(string fromId, string intoId, bool duplicatesOnly) => Task.FromResult(AsContact(ById(intoId)));
 
+    /// <summary>Merges are never kept here: any contact's history is empty (an unknown one is its 404, as a read is).</summary>
+    public Task<MergeHistoryPage> ListMergeHistoryAsync(string contactId, int perPage, bool ascending, long? after)
+    {
+        _ = ById(contactId);
+        return Task.FromResult(new MergeHistoryPage([], null));
+    }
+
     private static CompanyRecord Applied(CompanyRecord company, CompanyInput input) => company with
     {
         Name = input.Name ?? company.Name,

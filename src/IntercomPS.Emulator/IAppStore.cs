@@ -83,6 +83,9 @@ internal interface IAppStore
     /// </summary>
     Task<ContactRecord> MergeContactsAsync(string fromId, string intoId, bool duplicatesOnly);
 
+    /// <summary>2.16's GET /contacts/{id}/merge_history: a page of the contacts merged into the user.</summary>
+    Task<MergeHistoryPage> ListMergeHistoryAsync(string contactId, int perPage, bool ascending, long? after);
+
     // Tags.
 
     /// <summary>The tag of that exact name (v1).</summary>

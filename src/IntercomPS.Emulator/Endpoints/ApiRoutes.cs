@@ -66,6 +66,7 @@ internal static class ApiRoutes
         new("POST", "/contacts/{contact_id}/unarchive", ctx => ContactsEndpoints.ArchiveAsync(ctx, archived: false)),
         new("POST", "/contacts/{contact_id}/block", ContactsEndpoints.BlockAsync),
         new("POST", "/contacts/merge", MergeEndpoints.MergeAsync),
+        new("GET", "/contacts/{id}/merge_history", MergeEndpoints.HistoryAsync),
 
         new("GET", "/contacts/{contact_id}/tags", V2.TagsEndpoints.ListForContactAsync),
         new("POST", "/contacts/{contact_id}/tags", V2.TagsEndpoints.AddToContactAsync),

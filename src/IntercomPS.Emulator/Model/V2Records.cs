@@ -96,6 +96,12 @@ internal sealed record ConversationRecord(
 /// from before the emulator recorded them holds, or for a tag the contact does not have.
 /// </summary>
 /// <summary>A deleted conversation as GET /conversations/deleted lists it: its id, when it was deleted, whether its metrics were retained.</summary>
+/// <summary>A contact merged into a user (2.16's merge_history): its id and role then, and when.</summary>
+internal sealed record MergeHistoryEntry(string SourceContactId, string SourceRole, long MergedAt);
+
+/// <summary>A page of a user's merge history: its entries, and the entry id the next page starts after (null on the last).</summary>
+internal sealed record MergeHistoryPage(IReadOnlyList<MergeHistoryEntry> Entries, long? NextAfter);
+
 internal sealed record DeletedConversation(long Id, long DeletedAt, bool MetricsRetained);
 
 internal sealed record AppliedTag(TagRecord Tag, long? AppliedAt, string? AdminId);

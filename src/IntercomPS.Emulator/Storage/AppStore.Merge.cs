@@ -52,9 +52,33 @@ internal sealed partial class AppStore
         var kept = own.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
         var gaps = new UserFields(null, user.User.Email is null ? lead.User.Email : null, user.User.Name is null ? lead.User.Name : null, null, null,
             CustomData.Merge(lead.User.CustomData, kept), null, null, null);
+        s.Execute("INSERT INTO contact_merges (into_seq, source_id, source_role, merged_at) VALUES ($into, $source, $role, $now)",
+            ("$into", user.User.Seq), ("$source", lead.User.IntercomId), ("$role", lead.Role), ("$now", Now));
         DeleteUser(s, lead.User.Seq);
         UpdateUser(s, user.User, gaps);
         UpsertDetails(s, user.User.Seq, role: null, phone: user.Phone is null ? lead.Phone : null, archived: null);
         return BySeq(s, user.User.Seq)!;
     });
+
+    /// <summary>
+    /// 2.16's GET /contacts/{id}/merge_history: a page of the contacts merged into the user, newest first (or oldest with
+    /// <paramref name="ascending"/>), after the entry <paramref name="after"/> (the cursor's). A lead, or no contact, is
+    /// the description's 404 "Contact not found".
+    /// </summary>
+    public Task<MergeHistoryPage> ListMergeHistoryAsync(string contactId, int perPage, bool ascending, long? after) => Task.FromResult(db.Read(s =>
+    {
+        var contact = Find(s, contactId);
+        if (contact is null || contact.Role != "user")
+        {
+            throw new ApiError(404, "not_found", "Contact not found") { Code = "not_found" };
+        }
+
+        var rows = s.Query($"""
+            SELECT id, source_id, source_role, merged_at FROM contact_merges WHERE into_seq = $seq {(after is null ? "" : ascending ? "AND id > $after" : "AND id < $after")}
+            ORDER BY id {(ascending ? "ASC" : "DESC")} LIMIT $limit
+            """, r => (Id: r.GetInt64(0), Entry: new MergeHistoryEntry(r.GetString(1), r.GetString(2), r.GetInt64(3))),
+            ("$seq", contact.User.Seq), ("$after", after), ("$limit", perPage + 1));
+        var page = rows.Take(perPage).ToList();
+        return new MergeHistoryPage([.. page.Select(r => r.Entry)], rows.Count > perPage ? page[^1].Id : null);
+    }));
 }

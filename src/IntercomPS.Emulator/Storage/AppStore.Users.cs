@@ -258,6 +258,7 @@ internal sealed partial class AppStore
         DELETE FROM user_tags WHERE user_seq = $seq;
         DELETE FROM contact_details WHERE user_seq = $seq;
         DELETE FROM events WHERE user_seq = $seq;
+        DELETE FROM contact_merges WHERE into_seq = $seq;
         DELETE FROM users WHERE seq = $seq;
         """, ("$seq", seq), ("$now", Now));
 

@@ -75,6 +75,16 @@ internal static class SchemaV2
             deleted_at INTEGER NOT NULL,
             metrics_retained INTEGER NOT NULL);
 
+        -- A lead merged into a user (POST /contacts/merge): the user's merge history (2.16's GET
+        -- /contacts/{id}/merge_history). The lead is gone, so its id and role are kept here; the user deleted takes its rows.
+        CREATE TABLE IF NOT EXISTS contact_merges (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            into_seq INTEGER NOT NULL,
+            source_id TEXT NOT NULL,
+            source_role TEXT NOT NULL,
+            merged_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_contact_merges_into ON contact_merges(into_seq);
+
         -- A conversation merged into another (POST /conversations/{id}/merge, 2.16): closed, and linked to the one it
         -- went into, so it merges once. Either conversation deleted takes the row (a trigger, as every way deletes threads).
         CREATE TABLE IF NOT EXISTS conversation_merges (

@@ -106,6 +106,9 @@ namespace IntercomPS.Client
         /// <summary>Merging one conversation into another (POST /conversations/{id}/merge): first in the 2.16 description.</summary>
         private const string ConversationMerge = "2.16";
 
+        /// <summary>A user's merge history (GET /contacts/{id}/merge_history): first in the 2.16 description.</summary>
+        private const string MergeHistory = "2.16";
+
         /// <summary>Deleted conversations' ids (GET /conversations/deleted): first in the 2.16 description.</summary>
         private const string DeletedConversations = "2.16";
 
@@ -211,6 +214,7 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Add-IntercomCompanyNote", null, "A note on a company", CompanyNotes),
             Capability.OnlyV2("Get-IntercomCompanyNote", null, "Reading a company's notes", CompanyNotes),
             Capability.OnlyV2("Get-IntercomUserCompany", null, "A user's companies", ContactModel),
+            Capability.OnlyV2("Get-IntercomUserMergeHistory", null, "A user's merge history", MergeHistory),
             Capability.OnlyV2("New-IntercomEvent", null, "Recording data events", ContactModel),
             Capability.OnlyV2("Get-IntercomEvent", null, "A user's data events", ContactModel),
             Capability.OnlyV2("New-IntercomEventSummary", null, "Recording data event summaries", ContactModel),

@@ -128,6 +128,12 @@ namespace IntercomPS.Client
         /// sends skip_duplicate_validation true; its invalid_merge refusal says so.
         /// </summary>
         Task<User> MergeLeadAsync(UserIdentity lead, UserIdentity into, bool skipDuplicateCheck = false, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// GET /contacts/{id}/merge_history (2.16): the contacts merged into the user <paramref name="user"/> names,
+        /// newest first, every page (by next_cursor). Intercom keeps a history for users only: a lead's is its 404.
+        /// </summary>
+        Task<UserMerge[]> GetUserMergeHistoryAsync(UserIdentity user, CancellationToken cancellationToken = default);
     }
 
     /// <summary>The workspace's admin activity log (REST API 2.x).</summary>

@@ -40,6 +40,7 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
         ["POST /conversations/{id}/merge"] = "2.16's, as POST /admins/activity_logs/search; ConversationMergeTests covers it",
         ["GET /conversations/deleted"] = "as POST /conversations/{id}/merge; DeletedConversationsTests covers it",
         ["GET /teams/{team_id}/metrics"] = "2.16's, as POST /admins/activity_logs/search; TeamMetricsTests covers it",
+        ["GET /contacts/{id}/merge_history"] = "2.16's, as POST /admins/activity_logs/search; ContactMergeHistoryTests covers it",
     };
 
     [NodeSdkTheory]

@@ -46,6 +46,7 @@ internal static class ApiVersions
         ["DELETE /articles/{article_id}/tags/{id}"] = new(2, 16),
         ["POST /internal_articles/{internal_article_id}/tags"] = new(2, 16),
         ["DELETE /internal_articles/{internal_article_id}/tags/{id}"] = new(2, 16),
+        ["GET /contacts/{id}/merge_history"] = new(2, 16), // a user's merged contacts: in the 2.16 description, not 2.15's
         ["GET /brands"] = new(2, 15), // brands: in the 2.15 description, not 2.14's (a new conversation's brand_id came with 2.16: ApiModel.ConversationBrands)
         ["GET /brands/{id}"] = new(2, 15),
         ["POST /tickets/{ticket_id}/change_type"] = new(2, 16), // changing a ticket's type, linking conversations to a tracker: in the 2.16 description, not 2.15's

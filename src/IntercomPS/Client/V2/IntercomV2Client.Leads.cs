@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -79,6 +83,33 @@ namespace IntercomPS.Client.V2
             return merged.ToUser();
         }
 
+        /// <summary>The most GET /contacts/{id}/merge_history lists on a page (2.16's description).</summary>
+        private const int MergeHistoryPageSize = 150;
+
+        public async Task<UserMerge[]> GetUserMergeHistoryAsync(UserIdentity user, CancellationToken cancellationToken = default)
+        {
+            var contactId = await ContactIdAsync(user, cancellationToken).ConfigureAwait(false);
+            var path = "contacts/" + Uri.EscapeDataString(contactId) + "/merge_history?per_page=" + MergeHistoryPageSize.ToString(CultureInfo.InvariantCulture);
+            var merges = new List<UserMerge>();
+            var cursors = new HashSet<string>(StringComparer.Ordinal);
+            string? cursor = null;
+            while (true)
+            {
+                var page = await SendAsync(HttpMethod.Get, cursor is null ? path : path + "&cursor=" + Uri.EscapeDataString(cursor), null,
+                    V2JsonContext.Default.MergeHistoryList, idempotent: true, cancellationToken).ConfigureAwait(false);
+                merges.AddRange(page.Data.Where(entry => entry is not null).Select(entry => new UserMerge
+                {
+                    ContactId = contactId, SourceContactId = entry.SourceContactId, SourceRole = entry.SourceContactRole, MergedAt = entry.MergedAt,
+                }));
+                if (page.HasMore != true || string.IsNullOrEmpty(page.NextCursor)) return merges.ToArray();
+                // A cursor given twice would walk the same pages for ever: stop, saying so, rather than loop.
+                if (!cursors.Add(page.NextCursor!))
+                    throw new IntercomApiException("GET", new Uri(BaseUri, "contacts/" + Uri.EscapeDataString(contactId) + "/merge_history"), HttpStatusCode.OK, "repeated_cursor",
+                        $"Intercom gave the merge history's cursor '{page.NextCursor}' twice; stopped after {merges.Count} entries rather than read them again.");
+                cursor = page.NextCursor;
+            }
+        }
+
         /// <summary>POST /contacts/merge's refusal (2.16) of a lead and user that are not duplicates.</summary>
         internal const string InvalidMergeType = "invalid_merge";
 
@@ -105,5 +136,20 @@ namespace IntercomPS.Client.V2
                     $"{found.TotalCount} leads have email '{lead.Email}', so which one is meant is unclear; name it by -Id (the contact id), e.g. {found.Data[0].Id}.");
             return found.Data[0];
         }
+    }
+
+    /// <summary>GET /contacts/{id}/merge_history's answer (2.16): a page of merge_history entries and the cursor to the next.</summary>
+    internal sealed class MergeHistoryList
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("data")] public MergeHistoryItem[] Data { get; set; } = Array.Empty<MergeHistoryItem>();
+        [System.Text.Json.Serialization.JsonPropertyName("next_cursor")] public string? NextCursor { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("has_more")] public bool? HasMore { get; set; }
+    }
+
+    internal sealed class MergeHistoryItem
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("source_contact_id")] public string? SourceContactId { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("source_contact_role")] public string? SourceContactRole { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("merged_at"), System.Text.Json.Serialization.JsonConverter(typeof(IntercomPS.Json.UnixTimeConverter))] public DateTime? MergedAt { get; set; }
     }
 }

@@ -19,6 +19,7 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(NoteObject))]
     [JsonSerializable(typeof(NoteList))]
     [JsonSerializable(typeof(DeletedConversationList))]
+    [JsonSerializable(typeof(MergeHistoryList))]
     [JsonSerializable(typeof(ConversationObject))]
     [JsonSerializable(typeof(ConversationList))]
     [JsonSerializable(typeof(ConversationCreated))]
