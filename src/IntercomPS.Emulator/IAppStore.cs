@@ -320,6 +320,24 @@ internal interface IAppStore
     /// <summary>Takes the tag off the internal article; the tag, no longer applied.</summary>
     Task<AppliedTag> UntagInternalArticleAsync(string id, long tagId);
 
+    /// <summary>The app's conversation attributes (2.16), in creation order.</summary>
+    Task<IReadOnlyList<ConversationAttributeRecord>> ListConversationAttributesAsync(bool includeArchived);
+
+    /// <summary>The conversation attribute of that id, or 2.16's 404 conversation_attribute_not_found.</summary>
+    Task<ConversationAttributeRecord> GetConversationAttributeAsync(long id);
+
+    /// <summary>A new conversation attribute (checked by the caller but for its name, which must be new to the app's attributes).</summary>
+    Task<ConversationAttributeRecord> CreateConversationAttributeAsync(ConversationAttributeRecord input);
+
+    /// <summary>
+    /// Replaces the attribute of that id by what <paramref name="change"/> makes of it (which checks it, and may throw),
+    /// in one write, and stamps updated_at; the 404 when there is none.
+    /// </summary>
+    Task<ConversationAttributeRecord> ChangeConversationAttributeAsync(long id, System.Func<ConversationAttributeRecord, ConversationAttributeRecord> change);
+
+    /// <summary>Every macro of the app, whoever may see it (the caller applies visibility, order and paging).</summary>
+    Task<IReadOnlyList<MacroRecord>> ListMacrosAsync();
+
     /// <summary>The app's ticket types, in creation order, each with its attributes.</summary>
     Task<IReadOnlyList<TicketTypeRecord>> ListTicketTypesAsync();
 

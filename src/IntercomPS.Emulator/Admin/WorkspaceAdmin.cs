@@ -25,6 +25,7 @@ internal sealed class WorkspaceAdmin(EmulatorServices services)
         app.MapPut("/admin/apps/{app_id}/companies", ApiRoutes.Handle(SetCompaniesAsync));
         app.MapPost("/admin/apps/{app_id}/segments", ApiRoutes.Handle(SeedSegmentAsync));
         app.MapPost("/admin/apps/{app_id}/subscription_types", ApiRoutes.Handle(DefineSubscriptionTypeAsync));
+        app.MapPost("/admin/apps/{app_id}/macros", ApiRoutes.Handle(SeedMacroAsync));
     }
 
     /// <summary>{list_limit, scroll_page_size, scroll_expiry_seconds, fail_scroll_page (null: none)}, any of them.</summary>
@@ -103,6 +104,53 @@ internal sealed class WorkspaceAdmin(EmulatorServices services)
         var type = await services.Stored(app).SeedSubscriptionTypeAsync(
             name, Input.String(body, "description") ?? "", Input.String(body, "locale") ?? "en", consentType, contents.Distinct().ToList(), state);
         return Json.Ok(w => Endpoints.V2.SubscriptionsEndpoints.SubscriptionType(w, type));
+    }
+
+    /// <summary>
+    /// {name, body (HTML, placeholders as Intercom writes them: {{user.name | fallback: 'there'}}), visible_to
+    /// (everyone; or specific_teams), visible_to_team_ids (the app's teams, for specific_teams), available_on ([inbox,
+    /// messenger]), created_at and updated_at (UNIX seconds; now)}: a macro, answered as 2.16's GET /macros/{id} gives
+    /// it. The API only reads macros (they are written in Intercom's inbox), so tests seed them here.
+    /// </summary>
+    private async Task<IResult> SeedMacroAsync(HttpContext context)
+    {
+        var app = App(context);
+        if (DummyApp.IsDummy(app))
+        {
+            throw ApiError.BadRequest("The dummy app stores nothing and cannot be seeded");
+        }
+
+        var body = await AdminInput.BodyAsync(context, "name", "body", "visible_to", "visible_to_team_ids", "available_on", "created_at", "updated_at");
+        var name = Input.RequiredText(body, "name");
+        var html = Input.RequiredText(body, "body");
+        var visibleTo = OneOf(Input.String(body, "visible_to") ?? "everyone", "visible_to", MacroRecord.Visibilities);
+        var teams = Input.Strings(body, "visible_to_team_ids");
+        if ((visibleTo == "specific_teams") != (teams.Count > 0))
+        {
+            throw ApiError.BadRequest("visible_to_team_ids names the teams of a specific_teams macro, and only of one");
+        }
+
+        var surfaces = Input.Field(body, "available_on") is null ? ["inbox", "messenger"] : Input.Strings(body, "available_on");
+        if (surfaces.Count == 0)
+        {
+            throw ApiError.BadRequest("available_on must name inbox, messenger or both");
+        }
+
+        foreach (var surface in surfaces)
+        {
+            OneOf(surface, "available_on", MacroRecord.Surfaces);
+        }
+
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var created = Input.Timestamp(body, "created_at") ?? now;
+        var updated = Input.Timestamp(body, "updated_at") ?? Math.Max(created, now);
+        if (updated < created)
+        {
+            throw ApiError.BadRequest("updated_at must not be before created_at");
+        }
+
+        var macro = await services.Stored(app).SeedMacroAsync(new("", name, html, created, updated, visibleTo, [.. teams.Distinct()], [.. surfaces.Distinct()]));
+        return Json.Ok(w => Endpoints.V2.MacrosEndpoints.Macro(w, macro));
     }
 
     private static string OneOf(string value, string name, System.Collections.Generic.IReadOnlyList<string> allowed) =>

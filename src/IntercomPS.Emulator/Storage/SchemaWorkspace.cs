@@ -285,6 +285,37 @@ internal static class SchemaWorkspace
             DELETE FROM event_summaries WHERE user_seq = OLD.seq;
         END;
 
+        -- Conversation attributes (2.16): options and reference as JSON, kept for every type, written for their own.
+        CREATE TABLE IF NOT EXISTS conversation_attributes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            data_type TEXT NOT NULL,
+            required INTEGER NOT NULL,
+            team_ids TEXT NOT NULL,
+            archived INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            admin_id TEXT NOT NULL,
+            multiline INTEGER NOT NULL,
+            options TEXT NOT NULL,
+            reference TEXT);
+        CREATE INDEX IF NOT EXISTS ix_conversation_attributes_app ON conversation_attributes(app);
+
+        -- Macros (2.16), which the API only reads: seeded through /admin.
+        CREATE TABLE IF NOT EXISTS macros (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            name TEXT NOT NULL,
+            body TEXT,
+            visible_to TEXT NOT NULL,
+            team_ids TEXT NOT NULL,
+            available_on TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_macros_app ON macros(app, updated_at);
+
         -- An event is one per (contact, name, created_at), as the real service deduplicates: a data file written
         -- before keeps the first of each.
         DELETE FROM events WHERE id NOT IN (SELECT MIN(id) FROM events GROUP BY user_seq, event_name, created_at);
@@ -324,7 +355,9 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_numbers WHERE app = $app;
         DELETE FROM ticket_type_attributes WHERE ticket_type_id IN (SELECT id FROM ticket_types WHERE app = $app);
         DELETE FROM ticket_types WHERE app = $app;
+        DELETE FROM conversation_attributes WHERE app = $app;
+        DELETE FROM macros WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM ticket_links; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM ticket_links; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types; DELETE FROM conversation_attributes; DELETE FROM macros;";
 }

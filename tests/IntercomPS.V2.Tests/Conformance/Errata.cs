@@ -247,6 +247,11 @@ public static class Errata
             + "and team_assignee_id as null, while 2.16's conversation types both as integers and its other examples write an "
             + "unassigned conversation's as 0: read as 0.",
             ["2.16"]),
+        .. new[] { "body", "body_text" }.Select(field => new Erratum($"/components/schemas/macro/properties/{field}/type", ErratumTarget.Schema,
+            node => ReplaceWith(node, new JsonArray("string", "null")),
+            $"The macro schema types {field} as a string, while the \"large_list_preview\" example of GET /macros gives it as null "
+            + "(\"when returning 30+ macros, body rendering may be skipped for performance\"): nullable. The emulator always renders it.",
+            ["2.16"])),
         new("/components/schemas/activity_log_metadata/properties", ErratumTarget.Schema, node =>
             {
                 node["before"] = new JsonObject { ["description"] = "The value or settings before the change." };

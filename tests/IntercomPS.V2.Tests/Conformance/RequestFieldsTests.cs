@@ -35,9 +35,11 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     };
 
     /// <summary>Writes that refuse an unknown field outright rather than ignore it: nothing is silent, so no warning.</summary>
-    public static IReadOnlyDictionary<string, string> Refusing { get; } = new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, (int Status, string Why)> Refusing { get; } = new Dictionary<string, (int, string)>
     {
-        ["POST /companies"] = "the documented 400 \"bad 'x' parameter\"",
+        ["POST /companies"] = (400, "the documented 400 \"bad 'x' parameter\""),
+        ["POST /conversations/attributes/{id}/options"] = (422, "the documented 422 \"only 'label' is accepted\", the field named"),
+        ["PUT /conversations/attributes/{id}/options/{option_id}"] = (422, "as POST /conversations/attributes/{id}/options"),
     };
 
     /// <summary>
@@ -72,9 +74,9 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
         var name = $"{method} {template}";
         var path = string.Join('/', template.Split('/').Select(s => s.StartsWith('{') ? "1" : s));
         var answer = await fixture.V2.WithVersion(version).SendAsync(new HttpMethod(method), path, new Dictionary<string, object> { [Probe] = 1 });
-        if (Refusing.ContainsKey(name))
+        if (Refusing.TryGetValue(name, out var refusal))
         {
-            Assert.Equal(400, answer.Status);
+            Assert.Equal(refusal.Status, answer.Status);
             Assert.Contains(Probe, answer.Text);
             return;
         }

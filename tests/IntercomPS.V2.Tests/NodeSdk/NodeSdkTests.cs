@@ -41,6 +41,16 @@ public class NodeSdkTests(NodeSdkFixture sdk) : IClassFixture<NodeSdkFixture>
         ["GET /conversations/deleted"] = "as POST /conversations/{id}/merge; DeletedConversationsTests covers it",
         ["GET /teams/{team_id}/metrics"] = "2.16's, as POST /admins/activity_logs/search; TeamMetricsTests covers it",
         ["GET /contacts/{id}/merge_history"] = "2.16's, as POST /admins/activity_logs/search; ContactMergeHistoryTests covers it",
+        ["GET /conversations/attributes"] = "2.16's, and the SDK speaks 2.14 with no way to send another version's request; ConversationAttributesTests covers it",
+        ["POST /conversations/attributes"] = "as GET /conversations/attributes",
+        ["GET /conversations/attributes/{id}"] = "as GET /conversations/attributes",
+        ["PUT /conversations/attributes/{id}"] = "as GET /conversations/attributes",
+        ["DELETE /conversations/attributes/{id}"] = "as GET /conversations/attributes",
+        ["POST /conversations/attributes/{id}/options"] = "as GET /conversations/attributes",
+        ["PUT /conversations/attributes/{id}/options/{option_id}"] = "as GET /conversations/attributes",
+        ["DELETE /conversations/attributes/{id}/options/{option_id}"] = "as GET /conversations/attributes",
+        ["GET /macros"] = "2.16's, as GET /conversations/attributes; MacrosTests covers it",
+        ["GET /macros/{id}"] = "as GET /macros",
     };
 
     [NodeSdkTheory]

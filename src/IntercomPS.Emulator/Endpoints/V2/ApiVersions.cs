@@ -55,6 +55,16 @@ internal static class ApiVersions
         ["POST /conversations/{id}/merge"] = new(2, 16), // merging conversations: in the 2.16 description, not 2.15's
         ["GET /conversations/deleted"] = new(2, 16), // deleted conversations' ids: in the 2.16 description, not 2.15's
         ["GET /teams/{team_id}/metrics"] = new(2, 16), // a team's real-time metrics: in the 2.16 description, not 2.15's
+        ["GET /conversations/attributes"] = new(2, 16), // conversation attributes and their list options: in the 2.16 description, not 2.15's
+        ["POST /conversations/attributes"] = new(2, 16),
+        ["GET /conversations/attributes/{id}"] = new(2, 16),
+        ["PUT /conversations/attributes/{id}"] = new(2, 16),
+        ["DELETE /conversations/attributes/{id}"] = new(2, 16),
+        ["POST /conversations/attributes/{id}/options"] = new(2, 16),
+        ["PUT /conversations/attributes/{id}/options/{option_id}"] = new(2, 16),
+        ["DELETE /conversations/attributes/{id}/options/{option_id}"] = new(2, 16),
+        ["GET /macros"] = new(2, 16), // macros (saved replies), read only: in the 2.16 description, not 2.15's
+        ["GET /macros/{id}"] = new(2, 16),
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];
