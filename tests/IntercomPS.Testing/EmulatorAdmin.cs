@@ -143,6 +143,31 @@ public sealed class EmulatorAdmin : IDisposable
         return answer.RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>A macro of the app (the API only reads them), as /admin/apps/{app_id}/macros takes it; its id.</summary>
+    public async Task<string> AddMacroAsync(string appId, string name, string body, string[]? teamIds = null, string[]? availableOn = null, long? updatedAt = null)
+    {
+        var fields = new Dictionary<string, object?> { ["name"] = name, ["body"] = body };
+        if (teamIds is not null)
+        {
+            fields["visible_to"] = "specific_teams";
+            fields["visible_to_team_ids"] = teamIds;
+        }
+
+        if (availableOn is not null)
+        {
+            fields["available_on"] = availableOn;
+        }
+
+        if (updatedAt is not null)
+        {
+            fields["created_at"] = updatedAt;
+            fields["updated_at"] = updatedAt;
+        }
+
+        using var answer = await SendAsync(HttpMethod.Post, "admin/apps/" + Uri.EscapeDataString(appId) + "/macros", fields);
+        return answer.RootElement.GetProperty("id").GetString()!;
+    }
+
     /// <summary>True once the emulator answers /admin/health.</summary>
     public async Task<bool> IsHealthyAsync()
     {

@@ -127,7 +127,7 @@ public class RequestFieldsTests(EmulatorFixture fixture) : IClassFixture<Emulato
     [DescriptionFact]
     public void Every_difference_names_a_write_the_description_gives_a_body()
     {
-        var writes = Writes().Select(w => $"{w[0]} {w[1]}").ToHashSet();
+        var writes = VersionedWrites().Select(w => $"{w[1]} {w[2]}").ToHashSet(); // a later version's write (2.16's options) may refuse too
         Assert.All(Differences.Keys.Concat(Refusing.Keys), name => Assert.Contains(name, writes));
         foreach (var (version, differences) in VersionDifferences.Where(v => OpenApiContract.IsAvailable(v.Key)))
         {
