@@ -109,6 +109,12 @@ namespace IntercomPS.Client
         /// <summary>A user's merge history (GET /contacts/{id}/merge_history): first in the 2.16 description.</summary>
         private const string MergeHistory = "2.16";
 
+        /// <summary>Conversation attributes and their list options (/conversations/attributes): first in the 2.16 description.</summary>
+        private const string ConversationAttributes = "2.16";
+
+        /// <summary>Macros, read only (GET /macros, /macros/{id}): first in the 2.16 description.</summary>
+        private const string Macros = "2.16";
+
         /// <summary>Deleted conversations' ids (GET /conversations/deleted): first in the 2.16 description.</summary>
         private const string DeletedConversations = "2.16";
 
@@ -198,6 +204,10 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Get-IntercomDataAttribute", null, "Listing data attributes", ContactModel, NoDataAttributes),
             Capability.OnlyV2("New-IntercomDataAttribute", null, "Defining a data attribute", ContactModel, NoDataAttributes),
             Capability.OnlyV2("Set-IntercomDataAttribute", null, "Changing a data attribute", ContactModel, NoDataAttributes),
+            Capability.OnlyV2("Get-IntercomDataAttribute", "Model=conversation", "Conversation data attributes (-Model conversation)", ConversationAttributes, NoDataAttributes),
+            Capability.OnlyV2("New-IntercomDataAttribute", "Model=conversation", "Conversation data attributes (-Model conversation)", ConversationAttributes, NoDataAttributes),
+            Capability.OnlyV2("Set-IntercomDataAttribute", "Model=conversation", "Conversation data attributes (-Model conversation)", ConversationAttributes, NoDataAttributes),
+            Capability.OnlyV2("Get-IntercomMacro", null, "Macros (saved replies)", Macros),
             Capability.OnlyV2("New-IntercomUser", "CustomAttributeColumns", "Binding columns to custom attributes", ContactModel, NoAttributeColumns),
             Capability.OnlyV2("Set-IntercomUser", "CustomAttributeColumns", "Binding columns to custom attributes", ContactModel, NoAttributeColumns),
             Capability.OnlyV2("Get-IntercomUser", "Filter", "Searching users (-Filter)", ContactModel, NoSearch),

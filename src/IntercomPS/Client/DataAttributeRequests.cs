@@ -42,4 +42,33 @@ namespace IntercomPS.Client
         public string[]? Options { get; set; }
         public bool? Archived { get; set; }
     }
+
+    /// <summary>2.16's conversation attributes (/conversations/attributes), a list attribute's options by their ids, and macros.</summary>
+    public interface IConversationAttributes
+    {
+        Task<DataAttribute[]> ListConversationAttributesAsync(bool includeArchived, CancellationToken cancellationToken = default);
+
+        Task<DataAttribute> GetConversationAttributeAsync(long id, CancellationToken cancellationToken = default);
+
+        /// <summary>Defines one: data type as 2.16 names it (string, integer, list, decimal, boolean, datetime); a list's option labels. Not repeated after a failure that may have been applied.</summary>
+        Task<DataAttribute> CreateConversationAttributeAsync(NewDataAttribute attribute, CancellationToken cancellationToken = default);
+
+        /// <summary>PUT: a new name and/or description; null leaves each as it is.</summary>
+        Task<DataAttribute> UpdateConversationAttributeAsync(long id, string? name, string? description, CancellationToken cancellationToken = default);
+
+        /// <summary>DELETE, which archives it (the API cannot bring it back).</summary>
+        Task<DataAttribute> ArchiveConversationAttributeAsync(long id, CancellationToken cancellationToken = default);
+
+        /// <summary>POST .../options: not repeated after a failure that may have been applied (a second option would be made).</summary>
+        Task<DataAttribute> AddConversationAttributeOptionAsync(long id, string label, CancellationToken cancellationToken = default);
+
+        Task<DataAttribute> RenameConversationAttributeOptionAsync(long id, string optionId, string label, CancellationToken cancellationToken = default);
+
+        Task<DataAttribute> ArchiveConversationAttributeOptionAsync(long id, string optionId, CancellationToken cancellationToken = default);
+
+        /// <summary>Every macro the token's admin may see, newest update first, every page; only those updated after <paramref name="updatedSince"/> when given.</summary>
+        Task<Macro[]> ListMacrosAsync(System.DateTime? updatedSince, CancellationToken cancellationToken = default);
+
+        Task<Macro> GetMacroAsync(string id, CancellationToken cancellationToken = default);
+    }
 }

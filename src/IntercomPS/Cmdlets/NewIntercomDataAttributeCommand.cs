@@ -5,7 +5,8 @@ using IntercomPS.Client;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>
-    /// Defines a custom data attribute in a REST API 2.x workspace: its name, data type and model, and optionally a
+    /// Defines a custom data attribute in a REST API 2.x workspace (of a contact or company, or, on 2.16, a conversation:
+    /// POST /conversations/attributes, float made decimal and date datetime): its name, data type and model, and optionally a
     /// description and (a list attribute's) options. Binds by property name, so a CSV of definitions can be piped.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "IntercomDataAttribute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -26,9 +27,9 @@ namespace IntercomPS.Cmdlets
         [ValidateSet("string", "integer", "float", "boolean", "date")]
         public string DataType { get; set; } = "string";
 
-        /// <summary>contact (users and leads, the default) or company.</summary>
+        /// <summary>contact (users and leads, the default) or company; or conversation (2.16).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("contact", "company")]
+        [ValidateSet("contact", "company", "conversation")]
         public string Model { get; set; } = "contact";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -46,13 +47,30 @@ namespace IntercomPS.Cmdlets
             if (!ShouldProcess($"{model} attribute {Name} ({dataType})", "Define Intercom data attribute")) return;
             var attribute = new NewDataAttribute(Name, model, dataType) { Description = string.IsNullOrEmpty(Description) ? null : Description };
             var options = Options;
-            var created = Requests.Invoke(Name, token =>
-            {
-                attribute.Options = DataAttributeOptions.Of(options, attribute.DataType);
-                return Client.As<IDataAttributes>().CreateDataAttributeAsync(attribute, token);
-            });
+            var created = model == "conversation"
+                ? Requests.Invoke(Name, token =>
+                {
+                    // 2.16 names the types its own way, and a list is a type of its own, of labels.
+                    var labels = DataAttributeOptions.Of(options, dataType);
+                    var conversation = new NewDataAttribute(Name, model, labels is not null ? "list" : ConversationDataType(dataType))
+                        { Description = attribute.Description, Options = labels };
+                    return Client.As<IConversationAttributes>().CreateConversationAttributeAsync(conversation, token);
+                })
+                : Requests.Invoke(Name, token =>
+                {
+                    attribute.Options = DataAttributeOptions.Of(options, attribute.DataType);
+                    return Client.As<IDataAttributes>().CreateDataAttributeAsync(attribute, token);
+                });
             if (created is not null) WriteObject(created);
         }
+
+        /// <summary>-DataType as 2.16's conversation attributes name it: float is decimal, date is datetime.</summary>
+        private static string ConversationDataType(string dataType) => dataType switch
+        {
+            "float" => "decimal",
+            "date" => "datetime",
+            _ => dataType,
+        };
     }
 
     /// <summary>A list attribute's options as -Options gives them, checked before anything is sent.</summary>

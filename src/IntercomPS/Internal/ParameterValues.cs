@@ -24,7 +24,11 @@ namespace IntercomPS.Internal
         }
 
         /// <summary>Whether the cmdlet has the parameter at all.</summary>
-        public static bool Has(PSCmdlet cmdlet, string name) => Composed(cmdlet, name) is not null || Property(cmdlet, name) is not null;
+        public static bool Has(PSCmdlet cmdlet, string name)
+        {
+            name = name.Split('=')[0];
+            return Composed(cmdlet, name) is not null || Property(cmdlet, name) is not null;
+        }
 
         private static RuntimeDefinedParameter? Composed(PSCmdlet cmdlet, string name) =>
             cmdlet is IDynamicParameters composed && composed.GetDynamicParameters() is RuntimeDefinedParameterDictionary parameters && parameters.TryGetValue(name, out var parameter)
@@ -34,7 +38,10 @@ namespace IntercomPS.Internal
             Properties.GetOrAdd((cmdlet.GetType(), name), key => key.Cmdlet.GetProperty(key.Name) is { } property && property.IsDefined(typeof(ParameterAttribute), inherit: true) ? property : null);
 
         /// <summary>Whether the parameter has a value that will be used: not null, not an empty string (a blank CSV cell), not a switch left off.</summary>
-        public static bool IsGiven(PSCmdlet cmdlet, string name) => Of(cmdlet, name) switch
+        public static bool IsGiven(PSCmdlet cmdlet, string name) => name.IndexOf('=') is var at and > 0
+            // "Model=conversation": a capability one value of a parameter asks for (any case, as a ValidateSet takes it).
+            ? string.Equals(Of(cmdlet, name.Substring(0, at)) as string, name.Substring(at + 1), StringComparison.OrdinalIgnoreCase)
+            : Of(cmdlet, name) switch
         {
             null => false,
             string text => text.Length > 0,

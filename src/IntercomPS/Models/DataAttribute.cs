@@ -4,7 +4,7 @@ namespace IntercomPS
 {
     /// <summary>
     /// A data attribute of a REST API 2.x workspace: a standard one (no Id) or a custom one the workspace defined, of the
-    /// contact or company model. Custom contact attributes are a user's CustomData keys.
+    /// contact or company model, or (2.16) of the conversation model. Custom contact attributes are a user's CustomData keys.
     /// </summary>
     public sealed class DataAttribute
     {
@@ -13,17 +13,21 @@ namespace IntercomPS
 
         /// <summary>The attribute's id (custom attributes only): what Set-IntercomDataAttribute changes it by.</summary>
         public long? Id { get; set; }
-        /// <summary>contact (users and leads) or company.</summary>
+        /// <summary>contact (users and leads), company or conversation.</summary>
         public string? Model { get; set; }
         public string? Name { get; set; }
         /// <summary>How the API names its value: custom_attributes.plan for a custom contact attribute.</summary>
         public string? FullName { get; set; }
         public string? Label { get; set; }
         public string? Description { get; set; }
-        /// <summary>string, integer, float, boolean or date.</summary>
+        /// <summary>string, integer, float, boolean or date; a conversation attribute's as 2.16 names them (list, decimal, datetime, ...).</summary>
         public string? DataType { get; set; }
-        /// <summary>A list attribute's values; empty for any other.</summary>
+        /// <summary>A list attribute's values (a conversation attribute's active labels); empty for any other.</summary>
         public string[] Options { get; set; } = Array.Empty<string>();
+        /// <summary>A conversation list attribute's options with their ids, archived ones too; empty for any other.</summary>
+        public DataAttributeOption[] ListOptions { get; set; } = Array.Empty<DataAttributeOption>();
+        /// <summary>Whether a conversation attribute must be filled in before a conversation closes.</summary>
+        public bool Required { get; set; }
         public bool Custom { get; set; }
         public bool Archived { get; set; }
         public bool ApiWritable { get; set; }

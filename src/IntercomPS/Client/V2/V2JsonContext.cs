@@ -31,6 +31,10 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(TeamMetricList))]
     [JsonSerializable(typeof(DataAttributeObject))]
     [JsonSerializable(typeof(DataAttributeList))]
+    [JsonSerializable(typeof(ConversationAttributeObject))]
+    [JsonSerializable(typeof(ConversationAttributeList))]
+    [JsonSerializable(typeof(MacroObject))]
+    [JsonSerializable(typeof(MacroList))]
     // Workspace data: companies, segments, events.
     [JsonSerializable(typeof(CompanyObject))]
     [JsonSerializable(typeof(DeletedObject))]
