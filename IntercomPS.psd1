@@ -48,6 +48,8 @@
         'Get-IntercomAdmin'
         'Get-IntercomTeam'
         'Get-IntercomTeamMetric'
+        # Macros, read only (REST API 2.16).
+        'Get-IntercomMacro'
         # Admins' away mode (REST API 2.x).
         'Set-IntercomAdmin'
         'Get-IntercomAwayReason'
