@@ -14,8 +14,8 @@ namespace IntercomPS.Emulator.Admin;
 /// <summary>
 /// /admin for the workspace data the API only reads or bounds: an app's company settings (the list limit, the scroll's
 /// page size and expiry, and a scroll page made to fail once with the real 500) and its segments, which Intercom
-/// computes from rules and the API cannot write, seeded here as lists of contacts, and its subscription types, which
-/// the API only reads.
+/// computes from rules and the API cannot write, seeded here as lists of contacts, and its subscription types and
+/// (2.16) macros, which the API only reads.
 /// </summary>
 internal sealed class WorkspaceAdmin(EmulatorServices services)
 {
