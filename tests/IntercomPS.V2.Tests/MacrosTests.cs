@@ -79,6 +79,21 @@ public class MacrosTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtur
     }
 
     [Fact]
+    public async Task The_dummy_app_has_canned_macros_and_conversation_attributes_and_keeps_no_write()
+    {
+        var dummy = fixture.V2For("dummy-app-id").WithVersion("2.16");
+        var macros = (await dummy.GetAsync("/macros")).Ok()["data"].EnumerateArray().ToList();
+        Assert.Equal(["3", "2", "1"], macros.Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal("<p>Hi <attribute key=\"user.name\" default=\"there\"/>, your order #<attribute key=\"conversation.custom_attributes.order_number\"/> is ready for pickup!</p>",
+            (await dummy.GetAsync("/macros/2")).Ok()["body"].GetString());
+
+        Assert.Equal(["Order number", "Priority level"], (await dummy.GetAsync("/conversations/attributes")).Ok()["data"].EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        var added = (await dummy.PostAsync("/conversations/attributes/2/options", new { label = "Urgent" })).Ok();
+        Assert.Equal(3, added["options"].GetArrayLength());
+        Assert.Equal(2, (await dummy.GetAsync("/conversations/attributes/2")).Ok()["options"].GetArrayLength()); // answered as applied, never kept
+    }
+
+    [Fact]
     public async Task Versions_before_2_16_have_no_macros()
     {
         Assert.Equal("Requested resource is not available in current API version", (await fixture.V2.WithVersion("2.15").GetAsync("/macros")).Error(400, "intercom_version_invalid"));
