@@ -337,6 +337,31 @@ internal interface IAppStore
 
     /// <summary>Every macro of the app, whoever may see it (the caller applies visibility, order and paging).</summary>
     Task<IReadOnlyList<MacroRecord>> ListMacrosAsync();
+    /// <summary>The app's office hours schedules (2.16), in creation order.</summary>
+    Task<IReadOnlyList<OfficeHoursScheduleRecord>> ListOfficeHoursSchedulesAsync();
+
+    Task<OfficeHoursScheduleRecord> GetOfficeHoursScheduleAsync(string id);
+
+    /// <summary>A new schedule, by <see cref="OfficeHoursRules"/>.</summary>
+    Task<OfficeHoursScheduleRecord> CreateOfficeHoursScheduleAsync(OfficeHoursScheduleInput input);
+
+    Task<OfficeHoursScheduleRecord> UpdateOfficeHoursScheduleAsync(string id, OfficeHoursScheduleInput input);
+
+    /// <summary>Deletes the schedule with its exceptions; returns its id.</summary>
+    Task<string> DeleteOfficeHoursScheduleAsync(string id);
+
+    /// <summary>The schedule's exceptions, by date.</summary>
+    Task<IReadOnlyList<OfficeHoursExceptionRecord>> ListOfficeHoursExceptionsAsync(string scheduleId);
+
+    Task<OfficeHoursExceptionRecord> GetOfficeHoursExceptionAsync(string scheduleId, string id);
+
+    /// <summary>A new exception of the schedule, by <see cref="OfficeHoursRules"/>.</summary>
+    Task<OfficeHoursExceptionRecord> CreateOfficeHoursExceptionAsync(string scheduleId, OfficeHoursExceptionInput input);
+
+    Task<OfficeHoursExceptionRecord> UpdateOfficeHoursExceptionAsync(string scheduleId, string id, OfficeHoursExceptionInput input);
+
+    /// <summary>Deletes the schedule's exception; returns its id.</summary>
+    Task<string> DeleteOfficeHoursExceptionAsync(string scheduleId, string id);
 
     /// <summary>The app's ticket types, in creation order, each with its attributes.</summary>
     Task<IReadOnlyList<TicketTypeRecord>> ListTicketTypesAsync();

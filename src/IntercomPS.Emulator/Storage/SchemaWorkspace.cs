@@ -134,6 +134,29 @@ internal static class SchemaWorkspace
             ai_sales_agent INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS ix_internal_articles_app ON internal_articles(app, updated_at);
         INSERT INTO sqlite_sequence (name, seq) SELECT 'internal_articles', 6860000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'internal_articles');
+        -- Office hours schedules (2.16) and their exceptions, a date each; intervals as a JSON array of [start, end] minutes.
+        CREATE TABLE IF NOT EXISTS office_hours_schedules (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            name TEXT NOT NULL,
+            time_zone_name TEXT NOT NULL,
+            time_intervals TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_office_hours_schedules_app ON office_hours_schedules(app);
+        CREATE TABLE IF NOT EXISTS office_hours_exceptions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            schedule_id INTEGER NOT NULL,
+            exception_date TEXT NOT NULL,
+            exception_type TEXT NOT NULL,
+            name TEXT,
+            time_intervals TEXT,
+            recurring_annually INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (schedule_id, exception_date));
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'office_hours_schedules', 7010000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'office_hours_schedules');
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'office_hours_exceptions', 7020000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'office_hours_exceptions');
         -- Ticket types and their attributes (each type made with its two default attributes), kept per app.
         CREATE TABLE IF NOT EXISTS ticket_types (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -357,7 +380,9 @@ internal static class SchemaWorkspace
         DELETE FROM ticket_types WHERE app = $app;
         DELETE FROM conversation_attributes WHERE app = $app;
         DELETE FROM macros WHERE app = $app;
+        DELETE FROM office_hours_exceptions WHERE schedule_id IN (SELECT id FROM office_hours_schedules WHERE app = $app);
+        DELETE FROM office_hours_schedules WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM ticket_links; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types; DELETE FROM conversation_attributes; DELETE FROM macros;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM ticket_links; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types; DELETE FROM conversation_attributes; DELETE FROM macros; DELETE FROM office_hours_exceptions; DELETE FROM office_hours_schedules;";
 }

@@ -201,6 +201,12 @@ public sealed class OpenApiContract
             .FirstOrDefault();
     }
 
+    /// <summary>A documented answer, through its reference to a shared one ("#/components/responses/ObjectNotFound", as 2.16's office hours give their 404s and 422s).</summary>
+    private JsonNode? Response(JsonNode? response) =>
+        response?["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/components/responses/", StringComparison.Ordinal)
+            ? Document["components"]?["responses"]?[reference["#/components/responses/".Length..]]
+            : response;
+
     public JsonObject? Operation(string template, string method) =>
         Document["paths"]?[template]?[method.ToLowerInvariant()] as JsonObject;
 
@@ -214,7 +220,7 @@ public sealed class OpenApiContract
         return schemas.GetOrAdd(key, _ =>
         {
             var operation = Operation(template, method) ?? throw new InvalidOperationException($"The description has no operation {method} {template}");
-            var response = operation["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            var response = Response(operation["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             JsonNode schema;
             if (response is null)
             {

@@ -65,6 +65,16 @@ internal static class ApiVersions
         ["DELETE /conversations/attributes/{id}/options/{option_id}"] = new(2, 16),
         ["GET /macros"] = new(2, 16), // macros (saved replies), read only: in the 2.16 description, not 2.15's
         ["GET /macros/{id}"] = new(2, 16),
+        ["GET /office_hours_schedules"] = new(2, 16), // office hours schedules and their exceptions: in the 2.16 description, not 2.15's
+        ["POST /office_hours_schedules"] = new(2, 16),
+        ["GET /office_hours_schedules/{id}"] = new(2, 16),
+        ["PUT /office_hours_schedules/{id}"] = new(2, 16),
+        ["DELETE /office_hours_schedules/{id}"] = new(2, 16),
+        ["GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions"] = new(2, 16),
+        ["POST /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions"] = new(2, 16),
+        ["GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}"] = new(2, 16),
+        ["PUT /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}"] = new(2, 16),
+        ["DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}"] = new(2, 16),
     };
 
     private static readonly ApiModel[] Models = [ApiModel.V2_11, ApiModel.V2_14, ApiModel.V2_15, ApiModel.V2_16];
