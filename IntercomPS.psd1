@@ -42,6 +42,13 @@
         'Clear-IntercomMessagePart'
         # Merging one thread into another (REST API 2.16).
         'Merge-IntercomMessageThread'
+        'Get-IntercomOfficeHours'
+        'New-IntercomOfficeHours'
+        'Set-IntercomOfficeHours'
+        'Remove-IntercomOfficeHours'
+        'Get-IntercomOfficeHoursException'
+        'Add-IntercomOfficeHoursException'
+        'Remove-IntercomOfficeHoursException'
         # Users joining and leaving a conversation (REST API 2.x).
         'Add-IntercomMessageThreadUser'
         'Remove-IntercomMessageThreadUser'

@@ -127,6 +127,14 @@ BeforeAll {
         # Merging threads: 2.16 on (tried on a 2.11 session).
         'Merge-IntercomMessageThread'              = { Merge-IntercomMessageThread -Id 1 -IntoId 2 -Force }
         'Get-IntercomMessageThread -Deleted'       = { Get-IntercomMessageThread -Deleted }
+        # Office hours and their exceptions: 2.16 on (tried on a 2.11 session).
+        'Get-IntercomOfficeHours'                  = { Get-IntercomOfficeHours }
+        'New-IntercomOfficeHours'                  = { New-IntercomOfficeHours -Name 'Cap' -TimeZone 'Europe/Dublin' -Hours 'Mon-Fri 09:00-17:00' }
+        'Set-IntercomOfficeHours'                  = { Set-IntercomOfficeHours -Schedule 'Cap' -NewName 'Cap 2' }
+        'Remove-IntercomOfficeHours'               = { Remove-IntercomOfficeHours -Schedule 'Cap' -Force }
+        'Get-IntercomOfficeHoursException'         = { Get-IntercomOfficeHoursException -Schedule 'Cap' }
+        'Add-IntercomOfficeHoursException'         = { Add-IntercomOfficeHoursException -Schedule 'Cap' -Start 2026-12-25 }
+        'Remove-IntercomOfficeHoursException'      = { Remove-IntercomOfficeHoursException -Schedule 'Cap' -Id 1 -Force }
         'Add-IntercomMessageThreadUser'            = { Add-IntercomMessageThreadUser -ThreadId 1 -UserId 'cap1' }
         'Remove-IntercomMessageThreadUser'         = { Remove-IntercomMessageThreadUser -ThreadId 1 -UserId 'cap1' -Confirm:$false }
         # Tickets: REST API 2.x only, as 2.14 made them (tried on a 2.11 session; v1's own words are Tickets.Tests'); type changes and links from 2.16.

@@ -118,6 +118,9 @@ namespace IntercomPS.Client
         /// <summary>Deleted conversations' ids (GET /conversations/deleted): first in the 2.16 description.</summary>
         private const string DeletedConversations = "2.16";
 
+        /// <summary>Office hours schedules and their exceptions (/office_hours_schedules): first in the 2.16 description.</summary>
+        private const string OfficeHours = "2.16";
+
         /// <summary>
         /// A conversation's title on PUT /conversations/{id}: first in the 2.14 description (2.11's update takes only read and
         /// custom_attributes; 2.2's changelog made the title visible, set in the UI only). No changelog entry dates it.
@@ -191,6 +194,14 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Remove-IntercomMessageThread", null, "Deleting a conversation", ConversationDeletion),
             Capability.OnlyV2("Merge-IntercomMessageThread", null, "Merging conversations", ConversationMerge),
             Capability.OnlyV2("Get-IntercomMessageThread", "Deleted", "Listing deleted conversations (-Deleted)", DeletedConversations),
+            // Office hours and their exceptions (holiday closures), 2.16 on.
+            Capability.OnlyV2("Get-IntercomOfficeHours", null, "Reading office hours", OfficeHours),
+            Capability.OnlyV2("New-IntercomOfficeHours", null, "Creating office hours", OfficeHours),
+            Capability.OnlyV2("Set-IntercomOfficeHours", null, "Changing office hours", OfficeHours),
+            Capability.OnlyV2("Remove-IntercomOfficeHours", null, "Deleting office hours", OfficeHours),
+            Capability.OnlyV2("Get-IntercomOfficeHoursException", null, "Reading office hours exceptions", OfficeHours),
+            Capability.OnlyV2("Add-IntercomOfficeHoursException", null, "Adding office hours exceptions", OfficeHours),
+            Capability.OnlyV2("Remove-IntercomOfficeHoursException", null, "Removing office hours exceptions", OfficeHours),
             Capability.OnlyV2("Clear-IntercomMessagePart", null, "Redacting a conversation's part or message", ContactModel),
             // Admins' away mode: setting it is as old as 2.x; its reasons came with 2.14.
             Capability.OnlyV2("Set-IntercomAdmin", null, "Setting an admin away or back", ContactModel),

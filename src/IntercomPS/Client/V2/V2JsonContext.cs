@@ -20,6 +20,11 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(NoteList))]
     [JsonSerializable(typeof(DeletedConversationList))]
     [JsonSerializable(typeof(MergeHistoryList))]
+    // Office hours (2.16).
+    [JsonSerializable(typeof(OfficeHoursScheduleObject))]
+    [JsonSerializable(typeof(OfficeHoursScheduleList))]
+    [JsonSerializable(typeof(OfficeHoursExceptionObject))]
+    [JsonSerializable(typeof(OfficeHoursExceptionList))]
     [JsonSerializable(typeof(ConversationObject))]
     [JsonSerializable(typeof(ConversationList))]
     [JsonSerializable(typeof(ConversationCreated))]
