@@ -35,7 +35,7 @@ Describe 'Office hours on REST API 2.16' {
         (Get-IntercomOfficeHours -Id $made.Id).Hours | Should -Be $made.Hours
         Get-IntercomOfficeHours -Name 'Sales' -ErrorAction SilentlyContinue -ErrorVariable missing
         $missing[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
-        $missing[0].Exception.Message | Should -Be "No office hours schedule is named 'Sales'."
+        $missing[0].Exception.Message | Should -Be "No office hours schedule is named 'Sales'. (not_found from GET /office_hours_schedules)"
         $table = Get-IntercomOfficeHours | Format-Table | Out-String
         $table | Should -Match 'Mon-Fri 09:00-17:30; Sat 10:00-14:00'
         $table | Should -Match '24/7'
@@ -92,7 +92,7 @@ Describe 'Office hours on REST API 2.16' {
         (Get-IntercomOfficeHoursException 'Support').Id | Should -Be @($added[1].Id)
         Remove-IntercomOfficeHoursException 'Support' -Date 2026-12-27 -Force -ErrorAction SilentlyContinue -ErrorVariable none
         $none[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
-        $none[0].Exception.Message | Should -Be "office hours 'Support' ($($added[0].ScheduleId)) has no exception on 2026-12-27."
+        $none[0].Exception.Message | Should -Be "office hours 'Support' ($($added[0].ScheduleId)) has no exception on 2026-12-27. (not_found from GET /office_hours_schedules/$($added[0].ScheduleId)/office_hours_exceptions)"
     }
 
     It 'refuses bad hours, ranges and dates already taken, with the reason, sending nothing' {
@@ -142,7 +142,7 @@ Describe 'Office hours on REST API 2.16' {
         $zone[0].Exception.Message | Should -BeLike "*time_zone_name must be an IANA time zone (such as America/New_York), not 'Mars/Olympus'*"
         Add-IntercomOfficeHoursException -Schedule 'Nobody' -Start 2026-12-25 -ErrorAction SilentlyContinue -ErrorVariable nobody
         $nobody[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
-        $nobody[0].Exception.Message | Should -Be "No office hours schedule is named 'Nobody'. The workspace has none."
+        $nobody[0].Exception.Message | Should -Be "No office hours schedule is named 'Nobody'. The workspace has none. (not_found from GET /office_hours_schedules)"
     }
 
     It 'never repeats a creation whose answer was lost' {
