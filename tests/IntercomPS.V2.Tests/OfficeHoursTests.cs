@@ -157,6 +157,22 @@ public class OfficeHoursTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
         Assert.Empty((await Api.GetAsync("/office_hours_schedules")).Ok()["data"].EnumerateArray());
     }
 
+    [Fact]
+    public async Task The_dummy_app_answers_with_the_descriptions_examples_and_keeps_nothing()
+    {
+        var dummy = fixture.V2For("dummy-app-id").WithVersion("2.16");
+        var schedule = (await dummy.GetAsync("/office_hours_schedules/123")).Ok();
+        Assert.Equal(("Standard Support Hours", "America/New_York"), (schedule["name"].GetString(), schedule["time_zone_name"].GetString()));
+        var exceptions = (await dummy.GetAsync("/office_hours_schedules/123/office_hours_exceptions")).Ok()["data"].EnumerateArray().ToArray();
+        Assert.Equal(["457", "456"], exceptions.Select(e => e.GetProperty("id").GetString()));
+        var made = (await dummy.PostAsync("/office_hours_schedules/123/office_hours_exceptions", new { exception_date = "2027-01-01", exception_type = "closed" })).Ok(201);
+        Assert.Equal("458", made["id"].GetString());
+        Assert.Equal("The schedule already has an exception on 2026-12-25",
+            (await dummy.PostAsync("/office_hours_schedules/123/office_hours_exceptions", new { exception_date = "2026-12-25", exception_type = "closed" })).Error(422, "data_invalid"));
+        Assert.Equal(2, (await dummy.GetAsync("/office_hours_schedules/123/office_hours_exceptions")).Ok()["data"].GetArrayLength());
+        Assert.Equal("Object not found", (await dummy.GetAsync("/office_hours_schedules/124")).Error(404, "not_found"));
+    }
+
     [Theory]
     [InlineData("2.11")]
     [InlineData("2.14")]
