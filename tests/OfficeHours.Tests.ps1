@@ -90,6 +90,11 @@ Describe 'Office hours on REST API 2.16' {
         Remove-IntercomOfficeHoursException 'Support' -Id $added[0].Id -Confirm:$false
         Remove-IntercomOfficeHoursException 'Support' -Date 2026-12-27 -Force
         (Get-IntercomOfficeHoursException 'Support').Id | Should -Be @($added[1].Id)
+        $before = Get-TestRequestCount 'DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}'
+        Get-IntercomOfficeHours | Remove-IntercomOfficeHoursException -Force -ErrorAction SilentlyContinue -ErrorVariable schedule
+        $schedule[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $schedule[0].Exception.Message | Should -Be "-Id $($added[0].ScheduleId) is office hours 'Support' ($($added[0].ScheduleId)) itself, not one of its exceptions: pipe exceptions from Get-IntercomOfficeHoursException, or name one by -Id or -Date."
+        Get-TestRequestCount 'DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}' | Should -Be $before
         Remove-IntercomOfficeHoursException 'Support' -Date 2026-12-27 -Force -ErrorAction SilentlyContinue -ErrorVariable none
         $none[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.not_found,*'
         $none[0].Exception.Message | Should -Be "office hours 'Support' ($($added[0].ScheduleId)) has no exception on 2026-12-27. (not_found from GET /office_hours_schedules/$($added[0].ScheduleId)/office_hours_exceptions)"

@@ -48,6 +48,13 @@ namespace IntercomPS.Cmdlets
             if (schedule is null) return;
             var scheduleId = schedule.Id!;
             var id = Id.Trim();
+            if (ParameterSetName == IdSet && id == scheduleId)
+            {
+                // A schedule piped in binds its own Id here: never delete an exception that happens to share it.
+                Requests.Refuse(Schedule, new PSArgumentException(
+                    $"-Id {id} is {Describe(schedule)} itself, not one of its exceptions: pipe exceptions from Get-IntercomOfficeHoursException, or name one by -Id or -Date."));
+                return;
+            }
             var described = $"exception {id}";
             if (ParameterSetName == DateSet)
             {
