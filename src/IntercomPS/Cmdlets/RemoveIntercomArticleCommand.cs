@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
@@ -14,6 +12,9 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(Article))]
     public sealed class RemoveIntercomArticleCommand : IntercomCmdlet
     {
+        private static readonly DeleteById<Article> Deletion = new DeleteById<Article>(
+            "article", "Get-IntercomArticle", "Remove Intercom help center article (permanently, every locale)", a => a.Title, id => new Article { Id = id });
+
         private readonly PipedObject _piped;
 
         public RemoveIntercomArticleCommand()
@@ -35,28 +36,8 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (_piped.Refuses(Requests) || _piped.RefusesAnotherArticle(Requests, Id)) return;
-            var target = (object?)_piped.InputObject ?? Id;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(target, new PSArgumentException("Name the article to delete by -Id, or pipe it from Get-IntercomArticle (a blank cell names none)."));
-                return;
-            }
-            var id = Id!.Trim();
-            var described = _piped.InputObject?.BaseObject is Article { Title: { } title } ? $"article '{title}' ({id})" : $"article {id}";
-            if (!ShouldProcessUnlessForced(Force, described, "Remove Intercom help center article (permanently, every locale)")) return;
-            Requests.Submit(target, token => DeleteAsync(id, token), deleted => { if (PassThru) WriteObject(deleted); });
-        }
-
-        /// <summary>With -PassThru the article is read first, so one that is not there fails before anything is deleted.</summary>
-        private async Task<Article> DeleteAsync(string id, CancellationToken token)
-        {
-            var articles = Client.As<IArticles>();
-            var before = PassThru ? await articles.GetArticleAsync(id, token).ConfigureAwait(false) : null;
-            await articles.DeleteArticleAsync(id, token).ConfigureAwait(false);
-            return before ?? new Article { Id = id };
-        }
+        protected override void ProcessRecord() =>
+            Deletion.Each(_piped, Requests, Id, _piped.RefusesAnotherArticle, (target, action) => ShouldProcessUnlessForced(Force, target, action), PassThru,
+                (id, token) => Client.As<IArticles>().GetArticleAsync(id, token), (id, token) => Client.As<IArticles>().DeleteArticleAsync(id, token), WriteObject);
     }
 }

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
@@ -14,6 +12,9 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(InternalArticle))]
     public sealed class RemoveIntercomInternalArticleCommand : IntercomCmdlet
     {
+        private static readonly DeleteById<InternalArticle> Deletion = new DeleteById<InternalArticle>(
+            "internal article", "Get-IntercomInternalArticle", "Remove Intercom internal article (permanently)", i => i.Title, id => new InternalArticle { Id = id });
+
         private readonly PipedObject _piped;
 
         public RemoveIntercomInternalArticleCommand()
@@ -35,28 +36,8 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (_piped.Refuses(Requests) || _piped.RefusesAnotherInternalArticle(Requests, Id)) return;
-            var target = (object?)_piped.InputObject ?? Id;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(target, new PSArgumentException("Name the internal article to delete by -Id, or pipe it from Get-IntercomInternalArticle (a blank cell names none)."));
-                return;
-            }
-            var id = Id!.Trim();
-            var described = _piped.InputObject?.BaseObject is InternalArticle { Title: { } title } ? $"internal article '{title}' ({id})" : $"internal article {id}";
-            if (!ShouldProcessUnlessForced(Force, described, "Remove Intercom internal article (permanently)")) return;
-            Requests.Submit(target, token => DeleteAsync(id, token), deleted => { if (PassThru) WriteObject(deleted); });
-        }
-
-        /// <summary>With -PassThru the article is read first, so one that is not there fails before anything is deleted.</summary>
-        private async Task<InternalArticle> DeleteAsync(string id, CancellationToken token)
-        {
-            var articles = Client.As<IArticles>();
-            var before = PassThru ? await articles.GetInternalArticleAsync(id, token).ConfigureAwait(false) : null;
-            await articles.DeleteInternalArticleAsync(id, token).ConfigureAwait(false);
-            return before ?? new InternalArticle { Id = id };
-        }
+        protected override void ProcessRecord() =>
+            Deletion.Each(_piped, Requests, Id, _piped.RefusesAnotherInternalArticle, (target, action) => ShouldProcessUnlessForced(Force, target, action), PassThru,
+                (id, token) => Client.As<IArticles>().GetInternalArticleAsync(id, token), (id, token) => Client.As<IArticles>().DeleteInternalArticleAsync(id, token), WriteObject);
     }
 }

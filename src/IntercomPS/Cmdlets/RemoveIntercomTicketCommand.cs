@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
@@ -14,6 +12,9 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(Ticket))]
     public sealed class RemoveIntercomTicketCommand : IntercomCmdlet
     {
+        private static readonly DeleteById<Ticket> Deletion = new DeleteById<Ticket>(
+            "ticket", "Get-IntercomTicket", "Remove Intercom ticket (permanently, with its replies)", t => t.Title, id => new Ticket { Id = id });
+
         private readonly PipedObject _piped;
 
         public RemoveIntercomTicketCommand()
@@ -34,28 +35,8 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (_piped.Refuses(Requests) || _piped.RefusesAnotherTicket(Requests, Id)) return;
-            var target = (object?)_piped.InputObject ?? Id;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(target, new PSArgumentException("Name the ticket to delete by -Id, or pipe it from Get-IntercomTicket (a blank cell names none)."));
-                return;
-            }
-            var id = Id!.Trim();
-            var described = _piped.InputObject?.BaseObject is Ticket { Title: { } title } ? $"ticket '{title}' ({id})" : $"ticket {id}";
-            if (!ShouldProcessUnlessForced(Force, described, "Remove Intercom ticket (permanently, with its replies)")) return;
-            Requests.Submit(target, token => DeleteAsync(id, token), deleted => { if (PassThru) WriteObject(deleted); });
-        }
-
-        /// <summary>With -PassThru the ticket is read first, so one that is not there fails before anything is deleted.</summary>
-        private async Task<Ticket> DeleteAsync(string id, CancellationToken token)
-        {
-            var tickets = Client.As<ITickets>();
-            var before = PassThru ? await tickets.GetTicketAsync(id, token).ConfigureAwait(false) : null;
-            await tickets.DeleteTicketAsync(id, token).ConfigureAwait(false);
-            return before ?? new Ticket { Id = id };
-        }
+        protected override void ProcessRecord() =>
+            Deletion.Each(_piped, Requests, Id, _piped.RefusesAnotherTicket, (target, action) => ShouldProcessUnlessForced(Force, target, action), PassThru,
+                (id, token) => Client.As<ITickets>().GetTicketAsync(id, token), (id, token) => Client.As<ITickets>().DeleteTicketAsync(id, token), WriteObject);
     }
 }
