@@ -147,6 +147,16 @@ Describe 'Get-IntercomTicket' {
         Get-IntercomTicket -Open:$false | Should -BeNullOrEmpty
     }
 
+    It 'finds the tickets of an archived type by its name too, as by its Id' {
+        # Before, only a type not archived was found by name: the tickets of a retired type were "No ticket type is named".
+        $null = Invoke-Raw PUT "ticket_types/$question" @{ archived = $true }
+        try {
+            (Get-IntercomTicket -TicketType Question).Id | Should -Be $annQuestion
+            (Get-IntercomTicket -TicketType $question).Id | Should -Be $annQuestion
+        }
+        finally { $null = Invoke-Raw PUT "ticket_types/$question" @{ archived = $false } }
+    }
+
     It 'searches the tickets of each piped user, in order' {
         (Get-IntercomUser -Email ben@example.com, ann@example.com | Get-IntercomTicket).Id | Should -Be $benBug, $annBug, $annQuestion
         (Get-IntercomUser -Email ann@example.com | Get-IntercomTicket -TicketType Bug).Id | Should -Be $annBug

@@ -19,7 +19,9 @@ namespace IntercomPS.Client
 
         /// <summary>
         /// The ticket type <paramref name="nameOrId"/> names: its id, else its name (ignoring case) among the types not
-        /// archived. None, or several of that name, is a lookup error naming the types there are.
+        /// archived, else among the archived ones (a retired type's tickets are still searched by its name; a new
+        /// ticket's caller refuses it, saying it is archived). None, or several of that name not archived, is a lookup
+        /// error naming the types there are.
         /// </summary>
         Task<TicketType> FindTicketTypeAsync(string nameOrId, CancellationToken cancellationToken = default);
 

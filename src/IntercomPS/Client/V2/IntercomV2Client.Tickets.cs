@@ -44,14 +44,7 @@ namespace IntercomPS.Client.V2
             (await SendAsync(HttpMethod.Get, "ticket_types/" + Number(id, "A ticket type's Id"), null, V2JsonContext.Default.TicketTypeObject, idempotent: true, cancellationToken)
                 .ConfigureAwait(false)).ToTicketType();
 
-        public Task<TicketType> FindTicketTypeAsync(string nameOrId, CancellationToken cancellationToken = default) =>
-            FindTicketTypeAsync(nameOrId, archivedByName: false, cancellationToken);
-
-        /// <summary>
-        /// The type of that Id, else the one not archived of that name; with <paramref name="archivedByName"/>, when none
-        /// that is not archived has the name, the archived one that has it (so the caller can say it is archived).
-        /// </summary>
-        private async Task<TicketType> FindTicketTypeAsync(string nameOrId, bool archivedByName, CancellationToken cancellationToken)
+        public async Task<TicketType> FindTicketTypeAsync(string nameOrId, CancellationToken cancellationToken = default)
         {
             var wanted = (nameOrId ?? string.Empty).Trim();
             if (wanted.Length == 0) throw new ArgumentException("Name the ticket type by its name or Id (Get-IntercomTicketType lists them).");
@@ -61,7 +54,7 @@ namespace IntercomPS.Client.V2
             if (named.Length == 1) return named[0];
             if (named.Length > 1)
                 throw new ArgumentException($"{named.Length} ticket types are named '{wanted}' (Ids {string.Join(", ", named.Select(type => type.Id))}): name it by its Id.");
-            if (archivedByName && types.FirstOrDefault(type => type.Archived && string.Equals(type.Name, wanted, StringComparison.OrdinalIgnoreCase)) is { } archived)
+            if (types.FirstOrDefault(type => type.Archived && string.Equals(type.Name, wanted, StringComparison.OrdinalIgnoreCase)) is { } archived)
                 return archived;
             var live = types.Where(type => !type.Archived).Select(type => $"'{type.Name}'").ToArray();
             throw new IntercomLookupException("GET", new Uri(BaseUri, "ticket_types"), IntercomApiException.NotFoundType,
@@ -148,7 +141,7 @@ namespace IntercomPS.Client.V2
         /// </summary>
         private async Task<TicketType> FindNewTicketTypeAsync(string nameOrId, CancellationToken cancellationToken)
         {
-            var found = await FindTicketTypeAsync(nameOrId, archivedByName: true, cancellationToken).ConfigureAwait(false);
+            var found = await FindTicketTypeAsync(nameOrId, cancellationToken).ConfigureAwait(false);
             if (found.Archived)
                 throw new ArgumentException($"Ticket type '{found.Name}' ({found.Id}) is archived, and an archived type takes no new tickets: give a type that is not (Get-IntercomTicketType lists them).");
             return found;
