@@ -15,6 +15,20 @@ public class DataAttributesTests(EmulatorFixture fixture) : IClassFixture<Emulat
         (await Api.GetAsync("/data_attributes" + query)).Ok()["data"].EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
 
     [Fact]
+    public async Task Conversation_attributes_are_not_listed_here_and_2_16_refuses_the_model()
+    {
+        // Before 2.16 the query takes model=conversation, but the data_attribute schema has no conversation model: none are listed.
+        (await fixture.V2.WithVersion("2.16").PostAsync("/conversations/attributes", new { name = EmulatorFixture.NewId("tier"), data_type = "string" })).Ok();
+        foreach (var version in new[] { "2.11", "2.14", "2.15" })
+        {
+            Assert.Empty((await fixture.V2.WithVersion(version).GetAsync("/data_attributes?model=conversation")).Ok()["data"].EnumerateArray());
+        }
+
+        Assert.Equal("Conversation attributes are no longer listed here: use GET /conversations/attributes",
+            (await fixture.V2.WithVersion("2.16").GetAsync("/data_attributes?model=conversation")).Error(422, "parameter_invalid"));
+    }
+
+    [Fact]
     public async Task Company_attributes_are_listed_by_model_and_a_name_is_unique_across_models()
     {
         var name = EmulatorFixture.NewId("tier");

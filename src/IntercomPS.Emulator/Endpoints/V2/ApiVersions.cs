@@ -136,18 +136,20 @@ internal sealed record ApiVersion(string Name, Version? Number, ApiModel Model)
 /// <param name="TicketReplyFiles">POST /tickets/{id}/reply takes attachment_files (2.16), refused as not emulated as attachment_urls is.</param>
 /// <param name="ConversationBrands">POST /conversations takes brand_id (2.16; the brands themselves came with 2.15), which must name the app's brand.</param>
 /// <param name="ConvertTicketState">POST /conversations/{id}/convert takes ticket_state_id (2.16): the state the ticket starts in, else submitted; before, an unknown field, named and ignored.</param>
+/// <param name="ConversationAttributesApart">GET /data_attributes no longer takes model=conversation (2.16: a 422; conversation attributes are /conversations/attributes).</param>
 /// <param name="WhatsAppMessages">POST /messages documents message_type whatsapp (2.16), which is refused as not emulated rather than as no such type.</param>
 internal sealed record ApiModel(
     string Name, bool ConversationsCarryTopics = false, string UnsetPriority = "not_priority", long? UnassignedId = null, bool AwayReasons = true,
     bool WhatsAppMessages = false, bool TicketStateObjects = true, bool TicketAssigneeNumbers = false,
     bool TicketPreviousState = false, bool ConversationTitles = true, bool RetainMetrics = false, bool AiArticles = false, bool ReplySkipNotifications = false, bool MessageCopies = true,
     bool TicketWriteOptions = true, bool ConversationReplyOptions = true, bool ContactEmailVerified = false, bool MergeDuplicatesOnly = false, bool TicketReplyFiles = false,
-    bool ConversationBrands = false, bool ConvertTicketState = false)
+    bool ConversationBrands = false, bool ConvertTicketState = false, bool ConversationAttributesApart = false)
 {
     public static readonly ApiModel V2_11 = new("2.11", ConversationsCarryTopics: true, AwayReasons: false, TicketStateObjects: false, ConversationTitles: false, MessageCopies: false,
         TicketWriteOptions: false, ConversationReplyOptions: false);
     public static readonly ApiModel V2_14 = new("2.14");
     public static readonly ApiModel V2_15 = new("2.15", ReplySkipNotifications: true);
     public static readonly ApiModel V2_16 = new("2.16", UnsetPriority: "none", UnassignedId: 0, WhatsAppMessages: true, TicketAssigneeNumbers: true, TicketPreviousState: true, RetainMetrics: true, AiArticles: true, ReplySkipNotifications: true,
-        ContactEmailVerified: true, MergeDuplicatesOnly: true, TicketReplyFiles: true, ConversationBrands: true, ConvertTicketState: true);
+        ContactEmailVerified: true, MergeDuplicatesOnly: true, TicketReplyFiles: true, ConversationBrands: true, ConvertTicketState: true,
+        ConversationAttributesApart: true);
 }

@@ -32,7 +32,14 @@ internal static class DataAttributesEndpoints
             var other => throw new ApiError(400, "bad_request", $"include_archived must be true or false, not '{other}'") { Code = "parameter_invalid", Field = "include_archived" },
         };
 
-        // Conversations have no attributes here: the emulator stores no conversation attributes.
+        // 2.16 serves conversation attributes at /conversations/attributes alone, and says model=conversation is a 422 here
+        // (no example gives its words). Before 2.16 the query takes it, but the data_attribute schema has no conversation
+        // model to write one in, so the list is empty.
+        if (model == "conversation" && Face.VersionOf(context).Model.ConversationAttributesApart)
+        {
+            throw new ApiError(422, "unprocessable_entity", "Conversation attributes are no longer listed here: use GET /conversations/attributes") { Code = "parameter_invalid", Field = "model" };
+        }
+
         var attributes = model == "conversation" ? System.Array.Empty<DataAttributeRecord>() : await Caller.From(context).Store.ListAttributesAsync(model, includeArchived);
         return Json.Ok(w =>
         {
