@@ -320,6 +320,27 @@ internal interface IAppStore
     /// <summary>Takes the tag off the internal article; the tag, no longer applied.</summary>
     Task<AppliedTag> UntagInternalArticleAsync(string id, long tagId);
 
+    /// <summary>The app's content snippets (2.16), the most recently updated first.</summary>
+    Task<IReadOnlyList<ContentSnippetRecord>> ListContentSnippetsAsync();
+
+    /// <summary>The snippet of that id, or the 404 not_found.</summary>
+    Task<ContentSnippetRecord> GetContentSnippetAsync(string id);
+
+    /// <summary>A new snippet, by <see cref="ContentSnippetRules"/>.</summary>
+    Task<ContentSnippetRecord> CreateContentSnippetAsync(ContentSnippetInput input);
+
+    /// <summary>The snippet changed by <see cref="ContentSnippetRules"/>.</summary>
+    Task<ContentSnippetRecord> UpdateContentSnippetAsync(string id, ContentSnippetInput input);
+
+    /// <summary>Deletes the snippet and its tags; returns its id.</summary>
+    Task<string> DeleteContentSnippetAsync(string id);
+
+    /// <summary>Tags the snippet, by the admin or else the app's first admin; the tag as applied (404 content_snippet_not_found, tag_not_found).</summary>
+    Task<AppliedTag> TagContentSnippetAsync(string id, long tagId, string? adminId);
+
+    /// <summary>Takes the tag off the snippet; the tag, no longer applied.</summary>
+    Task<AppliedTag> UntagContentSnippetAsync(string id, long tagId);
+
     /// <summary>The app's conversation attributes (2.16), in creation order.</summary>
     Task<IReadOnlyList<ConversationAttributeRecord>> ListConversationAttributesAsync(bool includeArchived);
 

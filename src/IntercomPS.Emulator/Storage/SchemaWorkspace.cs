@@ -2,7 +2,7 @@ namespace IntercomPS.Emulator.Storage;
 
 /// <summary>
 /// The workspace data only the 2.x face has, beside the contacts and never a copy of them: companies, which
-/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, the help center's collections and articles, internal articles, ticket types and their attributes, and data events' dedup and submitted summaries. Links hang
+/// contacts belong to them and which tags they have, segments and their members, subscription types and the contacts' choices about them, the help center's collections and articles, internal articles, content snippets, ticket types and their attributes, and data events' dedup and submitted summaries. Links hang
 /// off users by seq and go when the user goes (a trigger, so every path that deletes a user keeps them exact).
 /// </summary>
 internal static class SchemaWorkspace
@@ -134,6 +134,21 @@ internal static class SchemaWorkspace
             ai_sales_agent INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS ix_internal_articles_app ON internal_articles(app, updated_at);
         INSERT INTO sqlite_sequence (name, seq) SELECT 'internal_articles', 6860000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'internal_articles');
+        -- Content snippets (2.16): the body as json_blocks (JSON text) and as markdown; their tags are article_tags' kind content_snippet.
+        CREATE TABLE IF NOT EXISTS content_snippets (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            title TEXT NOT NULL,
+            locale TEXT NOT NULL,
+            json_blocks TEXT NOT NULL,
+            body_markdown TEXT,
+            ai_chatbot INTEGER NOT NULL DEFAULT 0,
+            ai_copilot INTEGER NOT NULL DEFAULT 0,
+            ai_sales_agent INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_content_snippets_app ON content_snippets(app, updated_at);
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'content_snippets', 6840000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'content_snippets');
         -- Office hours schedules (2.16) and their exceptions, a date each; intervals as a JSON array of [start, end] minutes.
         CREATE TABLE IF NOT EXISTS office_hours_schedules (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -281,7 +296,7 @@ internal static class SchemaWorkspace
             DELETE FROM ticket_tags WHERE tag_id = OLD.id;
         END;
 
-        -- Tags on articles (2.16): kind is article (help center) or internal_article.
+        -- Tags on articles (2.16): kind is article (help center), internal_article or content_snippet.
         CREATE TABLE IF NOT EXISTS article_tags (
             kind TEXT NOT NULL,
             article_id INTEGER NOT NULL,
@@ -368,6 +383,8 @@ internal static class SchemaWorkspace
         DELETE FROM hc_articles WHERE app = $app;
         DELETE FROM hc_collections WHERE app = $app;
         DELETE FROM internal_articles WHERE app = $app;
+        DELETE FROM article_tags WHERE kind = 'content_snippet' AND article_id IN (SELECT id FROM content_snippets WHERE app = $app);
+        DELETE FROM content_snippets WHERE app = $app;
         DELETE FROM ticket_contacts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM ticket_parts WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
         DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE app = $app);
@@ -384,5 +401,5 @@ internal static class SchemaWorkspace
         DELETE FROM office_hours_schedules WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM ticket_links; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types; DELETE FROM conversation_attributes; DELETE FROM macros; DELETE FROM office_hours_exceptions; DELETE FROM office_hours_schedules;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM content_snippets; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM ticket_links; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types; DELETE FROM conversation_attributes; DELETE FROM macros; DELETE FROM office_hours_exceptions; DELETE FROM office_hours_schedules;";
 }

@@ -65,6 +65,13 @@ internal static class ApiVersions
         ["DELETE /conversations/attributes/{id}/options/{option_id}"] = new(2, 16),
         ["GET /macros"] = new(2, 16), // macros (saved replies), read only: in the 2.16 description, not 2.15's
         ["GET /macros/{id}"] = new(2, 16),
+        ["GET /content_snippets"] = new(2, 16), // content snippets and their tags: in the 2.16 description, not 2.15's
+        ["POST /content_snippets"] = new(2, 16),
+        ["GET /content_snippets/{id}"] = new(2, 16),
+        ["PUT /content_snippets/{id}"] = new(2, 16),
+        ["DELETE /content_snippets/{id}"] = new(2, 16),
+        ["POST /content_snippets/{content_snippet_id}/tags"] = new(2, 16),
+        ["DELETE /content_snippets/{content_snippet_id}/tags/{id}"] = new(2, 16),
         ["GET /office_hours_schedules"] = new(2, 16), // office hours schedules and their exceptions: in the 2.16 description, not 2.15's
         ["POST /office_hours_schedules"] = new(2, 16),
         ["GET /office_hours_schedules/{id}"] = new(2, 16),
