@@ -95,6 +95,10 @@
         'New-IntercomInternalArticle'
         'Set-IntercomInternalArticle'
         'Remove-IntercomInternalArticle'
+        'Get-IntercomContentSnippet'
+        'New-IntercomContentSnippet'
+        'Set-IntercomContentSnippet'
+        'Remove-IntercomContentSnippet'
         'Get-IntercomHelpCenterCollection'
         # Tickets (REST API 2.14 on).
         'Get-IntercomTicketType'

@@ -104,6 +104,10 @@ BeforeAll {
         'Set-IntercomInternalArticle -AddTag'      = { Set-IntercomInternalArticle -Id 1 -AddTag 'cap' }
         'Set-IntercomInternalArticle -RemoveTag'   = { Set-IntercomInternalArticle -Id 1 -RemoveTag 'cap' }
         'Remove-IntercomInternalArticle'           = { Remove-IntercomInternalArticle -Id 1 -Force }
+        'Get-IntercomContentSnippet'               = { Get-IntercomContentSnippet }
+        'New-IntercomContentSnippet'               = { New-IntercomContentSnippet -Title 'Cap' -Body 'Body' }
+        'Set-IntercomContentSnippet'               = { Set-IntercomContentSnippet -Id 1 -Title 'Cap' }
+        'Remove-IntercomContentSnippet'            = { Remove-IntercomContentSnippet -Id 1 -Force }
         'Get-IntercomHelpCenterCollection'         = { Get-IntercomHelpCenterCollection }
         'Get-IntercomLead'                         = { Get-IntercomLead }
         'New-IntercomLead'                         = { New-IntercomLead -Email 'cap-lead@example.com' }

@@ -73,8 +73,8 @@ public class ContentSnippetsTests(EmulatorFixture fixture) : IClassFixture<Emula
     [InlineData("""{"title":" ","body_markdown":"x"}""", 400, "parameter_invalid", "title must not be blank")]
     [InlineData("""{"title":7,"body_markdown":"x"}""", 400, "parameter_invalid", "title must be a string, not a number")]
     [InlineData("""{"title":"T","json_blocks":[{"type":"paragraph","text":"x"}],"body_markdown":"x"}""", 400, "parameter_invalid", "json_blocks and body_markdown are mutually exclusive: give one")]
-    [InlineData("""{"title":"T","json_blocks":"x"}""", 400, "parameter_invalid", "json_blocks must be a list of block objects, not 'x'")]
-    [InlineData("""{"title":"T","body_markdown":"x","ai_chatbot_availability":"yes"}""", 400, "parameter_invalid", "ai_chatbot_availability must be true or false, not 'yes'")]
+    [InlineData("""{"title":"T","json_blocks":"x"}""", 400, "parameter_invalid", "json_blocks must be a list of block objects, not a string (\"x\")")]
+    [InlineData("""{"title":"T","body_markdown":"x","ai_chatbot_availability":"yes"}""", 400, "parameter_invalid", "ai_chatbot_availability must be true or false, not a string (\"yes\")")]
     [InlineData("""{"title":"T","body_markdown":"x","locale":"xx"}""", 422, "validation_error", "The language is not currently supported for Fin")]
     [InlineData("""{"title":"T","body_markdown":"x","audience_ids":[999]}""", 404, "parameter_invalid", "audience_ids contains unknown audience IDs: 999")]
     public async Task A_bad_snippet_is_refused_and_nothing_is_kept(string body, int status, string code, string message)

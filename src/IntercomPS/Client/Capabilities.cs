@@ -121,6 +121,9 @@ namespace IntercomPS.Client
         /// <summary>Office hours schedules and their exceptions (/office_hours_schedules): first in the 2.16 description.</summary>
         private const string OfficeHours = "2.16";
 
+        /// <summary>Content snippets and their tags (/content_snippets): first in the 2.16 description.</summary>
+        private const string ContentSnippets = "2.16";
+
         /// <summary>
         /// A conversation's title on PUT /conversations/{id}: first in the 2.14 description (2.11's update takes only read and
         /// custom_attributes; 2.2's changelog made the title visible, set in the UI only). No changelog entry dates it.
@@ -195,6 +198,10 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Merge-IntercomMessageThread", null, "Merging conversations", ConversationMerge),
             Capability.OnlyV2("Get-IntercomMessageThread", "Deleted", "Listing deleted conversations (-Deleted)", DeletedConversations),
             // Office hours and their exceptions (holiday closures), 2.16 on.
+            Capability.OnlyV2("Get-IntercomContentSnippet", null, "Reading content snippets", ContentSnippets),
+            Capability.OnlyV2("New-IntercomContentSnippet", null, "Creating content snippets", ContentSnippets),
+            Capability.OnlyV2("Set-IntercomContentSnippet", null, "Changing content snippets", ContentSnippets),
+            Capability.OnlyV2("Remove-IntercomContentSnippet", null, "Deleting content snippets", ContentSnippets),
             Capability.OnlyV2("Get-IntercomOfficeHours", null, "Reading office hours", OfficeHours),
             Capability.OnlyV2("New-IntercomOfficeHours", null, "Creating office hours", OfficeHours),
             Capability.OnlyV2("Set-IntercomOfficeHours", null, "Changing office hours", OfficeHours),

@@ -5,7 +5,7 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, InternalArticle, HelpCenterCollection, Ticket, TicketType, ThreadToConvert, ThreadToMerge }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, InternalArticle, HelpCenterCollection, Ticket, TicketType, ThreadToConvert, ThreadToMerge, ContentSnippet }
 
     /// <summary>
     /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, or threads
@@ -59,6 +59,10 @@ namespace IntercomPS.Cmdlets
         /// <inheritdoc cref="RefusesAnotherArticle"/>
         public bool RefusesAnotherInternalArticle(RequestRunner requests, string? id) =>
             RefusesAnother<InternalArticle>(requests, id, article => article.Id, article => article.Title, "internal article");
+
+        /// <inheritdoc cref="RefusesAnotherArticle"/>
+        public bool RefusesAnotherContentSnippet(RequestRunner requests, string? id) =>
+            RefusesAnother<ContentSnippet>(requests, id, snippet => snippet.Id, snippet => snippet.Title, "content snippet");
 
         /// <inheritdoc cref="RefusesAnotherArticle"/>
         public bool RefusesAnotherTicket(RequestRunner requests, string? id) =>
@@ -163,6 +167,7 @@ namespace IntercomPS.Cmdlets
                 PipedKind.ThreadToMerge when piped is ThreadPart part => $"{Describe(piped)} is a part of thread {part.ThreadId}, not the thread: to merge the thread, pipe the thread (Get-IntercomMessageThread -ThreadId {part.ThreadId}) or pass -Id {part.ThreadId}.",
                 PipedKind.ThreadToMerge when piped is User user => $"User '{user}' is not a thread: to merge one of the user's threads, pipe Get-IntercomMessageThread -Id '{user.Id}'; to merge leads into a user, use Merge-IntercomLead.",
                 PipedKind.ThreadToMerge => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass a thread's -Id.",
+                PipedKind.ContentSnippet => $"{Describe(piped)} is not a content snippet: pipe content snippets (Get-IntercomContentSnippet), or pass a content snippet's -Id.",
                 PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
@@ -186,6 +191,7 @@ namespace IntercomPS.Cmdlets
             PipedKind.TicketType => piped is TicketType,
             PipedKind.ThreadToConvert => piped is MessageThread or SentMessage,
             PipedKind.ThreadToMerge => piped is MessageThread or SentMessage,
+            PipedKind.ContentSnippet => piped is ContentSnippet,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

@@ -21,6 +21,8 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(DeletedConversationList))]
     [JsonSerializable(typeof(MergeHistoryList))]
     // Office hours (2.16).
+    [JsonSerializable(typeof(ContentSnippetObject))]
+    [JsonSerializable(typeof(ContentSnippetList))]
     [JsonSerializable(typeof(OfficeHoursScheduleObject))]
     [JsonSerializable(typeof(OfficeHoursScheduleList))]
     [JsonSerializable(typeof(OfficeHoursExceptionObject))]
