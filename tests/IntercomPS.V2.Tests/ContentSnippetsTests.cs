@@ -121,11 +121,18 @@ public class ContentSnippetsTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
-    public async Task A_reset_empties_the_snippets()
+    public async Task A_reset_empties_the_apps_snippets_and_their_tags_and_only_that_apps()
     {
-        await SnippetAsync();
+        var other = fixture.V2Other.WithVersion("2.16");
+        var kept = (await other.PostAsync("/content_snippets", new { title = "Other app's", body_markdown = "x" })).Ok(201)["id"].GetString()!;
+        var id = await SnippetAsync();
+        var tag = (await Api.PostAsync("/tags", new { name = EmulatorFixture.NewId("tag") })).Ok()["id"].GetString()!;
+        (await Api.PostAsync($"/content_snippets/{id}/tags", new { id = tag })).Ok();
         await fixture.ResetAsync();
         Assert.Empty((await Api.GetAsync("/content_snippets")).Ok()["data"].EnumerateArray());
+        Assert.Equal([kept], (await other.GetAsync("/content_snippets")).Ok()["data"].EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        await fixture.Admin.ResetAsync();
+        Assert.Empty((await other.GetAsync("/content_snippets")).Ok()["data"].EnumerateArray());
     }
 
     [Fact]
