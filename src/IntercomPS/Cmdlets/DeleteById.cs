@@ -7,7 +7,7 @@ namespace IntercomPS.Cmdlets
 {
     /// <summary>
     /// What the cmdlets that delete one object by its -Id share (Remove-IntercomArticle, Remove-IntercomInternalArticle,
-    /// Remove-IntercomTicket), held by each: a piped object of another kind, or beside an -Id naming another, is refused;
+    /// Remove-IntercomTicket, Remove-IntercomContentSnippet), held by each: a piped object of another kind, or beside an -Id naming another, is refused;
     /// a blank id is refused; -Confirm names the object by its title when it was piped; the delete is sent once. With
     /// -PassThru the object is read first, so one that is not there fails before anything is deleted, and is written as
     /// it was.

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using IntercomPS.Client;
 
 namespace IntercomPS.Cmdlets
@@ -14,6 +12,9 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(ContentSnippet))]
     public sealed class RemoveIntercomContentSnippetCommand : IntercomCmdlet
     {
+        private static readonly DeleteById<ContentSnippet> Deletion = new DeleteById<ContentSnippet>(
+            "content snippet", "Get-IntercomContentSnippet", "Remove Intercom content snippet (permanently)", s => s.Title, id => new ContentSnippet { Id = id });
+
         private readonly PipedObject _piped;
 
         public RemoveIntercomContentSnippetCommand()
@@ -35,28 +36,8 @@ namespace IntercomPS.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (_piped.Refuses(Requests) || _piped.RefusesAnotherContentSnippet(Requests, Id)) return;
-            var target = (object?)_piped.InputObject ?? Id;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(target, new PSArgumentException("Name the content snippet to delete by -Id, or pipe it from Get-IntercomContentSnippet (a blank cell names none)."));
-                return;
-            }
-            var id = Id!.Trim();
-            var described = _piped.InputObject?.BaseObject is ContentSnippet { Title: { } title } ? $"content snippet '{title}' ({id})" : $"content snippet {id}";
-            if (!ShouldProcessUnlessForced(Force, described, "Remove Intercom content snippet (permanently)")) return;
-            Requests.Submit(target, token => DeleteAsync(id, token), deleted => { if (PassThru) WriteObject(deleted); });
-        }
-
-        /// <summary>With -PassThru the snippet is read first, so one that is not there fails before anything is deleted.</summary>
-        private async Task<ContentSnippet> DeleteAsync(string id, CancellationToken token)
-        {
-            var snippets = Client.As<IContentSnippets>();
-            var before = PassThru ? await snippets.GetContentSnippetAsync(id, token).ConfigureAwait(false) : null;
-            await snippets.DeleteContentSnippetAsync(id, token).ConfigureAwait(false);
-            return before ?? new ContentSnippet { Id = id };
-        }
+        protected override void ProcessRecord() =>
+            Deletion.Each(_piped, Requests, Id, _piped.RefusesAnotherContentSnippet, (target, action) => ShouldProcessUnlessForced(Force, target, action), PassThru,
+                (id, token) => Client.As<IContentSnippets>().GetContentSnippetAsync(id, token), (id, token) => Client.As<IContentSnippets>().DeleteContentSnippetAsync(id, token), WriteObject);
     }
 }
