@@ -113,6 +113,8 @@ internal static class ApiRoutes
         new("DELETE", "/conversations/{conversation_id}/customers/{contact_id}", ConversationsEndpoints.DetachContactAsync),
         new("POST", "/conversations/{conversation_id}/convert", TicketsEndpoints.ConvertAsync),
         new("POST", "/conversations/{id}/merge", ConversationsEndpoints.MergeAsync),
+        new("GET", "/conversations/{id}/handling_events", ConversationHandlingEndpoints.HandlingEventsAsync),
+        new("GET", "/conversations/{id}/side_conversations", ConversationHandlingEndpoints.SideConversationsAsync),
         new("POST", "/messages", MessagesEndpoints.CreateAsync),
         new("GET", "/conversations/attributes", ConversationAttributesEndpoints.ListAsync),
         new("POST", "/conversations/attributes", ConversationAttributesEndpoints.CreateAsync),

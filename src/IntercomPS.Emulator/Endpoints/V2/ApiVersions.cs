@@ -54,6 +54,8 @@ internal static class ApiVersions
         ["DELETE /tickets/{ticket_id}/linked_conversations/{id}"] = new(2, 16),
         ["POST /conversations/{id}/merge"] = new(2, 16), // merging conversations: in the 2.16 description, not 2.15's
         ["GET /conversations/deleted"] = new(2, 16), // deleted conversations' ids: in the 2.16 description, not 2.15's
+        ["GET /conversations/{id}/handling_events"] = new(2, 16), // a conversation's handling pauses and side conversations: in the 2.16 description, not 2.15's
+        ["GET /conversations/{id}/side_conversations"] = new(2, 16),
         ["GET /teams/{team_id}/metrics"] = new(2, 16), // a team's real-time metrics: in the 2.16 description, not 2.15's
         ["GET /conversations/attributes"] = new(2, 16), // conversation attributes and their list options: in the 2.16 description, not 2.15's
         ["POST /conversations/attributes"] = new(2, 16),
