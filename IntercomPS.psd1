@@ -42,6 +42,9 @@
         'Clear-IntercomMessagePart'
         # Merging one thread into another (REST API 2.16).
         'Merge-IntercomMessageThread'
+        # A thread's handling pauses and side conversations, read only (REST API 2.16).
+        'Get-IntercomHandlingEvent'
+        'Get-IntercomSideConversation'
         'Get-IntercomOfficeHours'
         'New-IntercomOfficeHours'
         'Set-IntercomOfficeHours'

@@ -131,6 +131,9 @@ BeforeAll {
         # Merging threads: 2.16 on (tried on a 2.11 session).
         'Merge-IntercomMessageThread'              = { Merge-IntercomMessageThread -Id 1 -IntoId 2 -Force }
         'Get-IntercomMessageThread -Deleted'       = { Get-IntercomMessageThread -Deleted }
+        # A thread's handling events and side conversations: 2.16 on (tried on a 2.11 session).
+        'Get-IntercomHandlingEvent'                = { Get-IntercomHandlingEvent -ThreadId 1 }
+        'Get-IntercomSideConversation'             = { Get-IntercomSideConversation -ThreadId 1 }
         # Office hours and their exceptions: 2.16 on (tried on a 2.11 session).
         'Get-IntercomOfficeHours'                  = { Get-IntercomOfficeHours }
         'New-IntercomOfficeHours'                  = { New-IntercomOfficeHours -Name 'Cap' -TimeZone 'Europe/Dublin' -Hours 'Mon-Fri 09:00-17:00' }

@@ -118,6 +118,9 @@ namespace IntercomPS.Client
         /// <summary>Deleted conversations' ids (GET /conversations/deleted): first in the 2.16 description.</summary>
         private const string DeletedConversations = "2.16";
 
+        /// <summary>A conversation's handling events and side conversations (GET /conversations/{id}/handling_events, /side_conversations): first in the 2.16 description.</summary>
+        private const string ConversationHandling = "2.16";
+
         /// <summary>Office hours schedules and their exceptions (/office_hours_schedules): first in the 2.16 description.</summary>
         private const string OfficeHours = "2.16";
 
@@ -197,6 +200,8 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Remove-IntercomMessageThread", null, "Deleting a conversation", ConversationDeletion),
             Capability.OnlyV2("Merge-IntercomMessageThread", null, "Merging conversations", ConversationMerge),
             Capability.OnlyV2("Get-IntercomMessageThread", "Deleted", "Listing deleted conversations (-Deleted)", DeletedConversations),
+            Capability.OnlyV2("Get-IntercomHandlingEvent", null, "Reading a conversation's handling events", ConversationHandling),
+            Capability.OnlyV2("Get-IntercomSideConversation", null, "Reading a conversation's side conversations", ConversationHandling),
             // Office hours and their exceptions (holiday closures), 2.16 on.
             Capability.OnlyV2("Get-IntercomContentSnippet", null, "Reading content snippets", ContentSnippets),
             Capability.OnlyV2("New-IntercomContentSnippet", null, "Creating content snippets", ContentSnippets),

@@ -236,6 +236,18 @@ namespace IntercomPS.Client
         IPageReader<DeletedThread> ListDeletedConversations(int pageSize = int.MaxValue, CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// The times teammates paused and resumed handling conversation <paramref name="threadId"/> (2.16's GET
+        /// /conversations/{id}/handling_events, one list), oldest first as answered.
+        /// </summary>
+        Task<HandlingEvent[]> ListHandlingEventsAsync(long threadId, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// The internal side conversations started from conversation <paramref name="threadId"/>, with their parts
+        /// (2.16's GET /conversations/{id}/side_conversations), walked by page number (up to 50 a page) until the last.
+        /// </summary>
+        IPageReader<SideConversation> ListSideConversations(long threadId, int pageSize = int.MaxValue, CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Redacts one part of the conversation (POST /conversations/redact, type conversation_part): the part stays, its
         /// words are deleted for good. The conversation as it is after. Not repeated once it may have been applied.
         /// </summary>

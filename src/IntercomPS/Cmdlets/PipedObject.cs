@@ -5,7 +5,7 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, InternalArticle, HelpCenterCollection, Ticket, TicketType, ThreadToConvert, ThreadToMerge, ContentSnippet }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, InternalArticle, HelpCenterCollection, Ticket, TicketType, ThreadToConvert, ThreadToMerge, ContentSnippet, ThreadToRead }
 
     /// <summary>
     /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, or threads
@@ -128,7 +128,7 @@ namespace IntercomPS.Cmdlets
 
         private static string? Refuse(object? piped, PipedKind kind)
         {
-            if (kind is PipedKind.Thread or PipedKind.ThreadToConvert or PipedKind.ThreadToMerge && Unopened(piped) is { } unopened) return unopened;
+            if (kind is PipedKind.Thread or PipedKind.ThreadToConvert or PipedKind.ThreadToMerge or PipedKind.ThreadToRead && Unopened(piped) is { } unopened) return unopened;
             if (piped is null || piped.GetType().Assembly != typeof(Admin).Assembly || Names(piped, kind)) return null;
             return kind switch
             {
@@ -168,6 +168,10 @@ namespace IntercomPS.Cmdlets
                 PipedKind.ThreadToMerge when piped is User user => $"User '{user}' is not a thread: to merge one of the user's threads, pipe Get-IntercomMessageThread -Id '{user.Id}'; to merge leads into a user, use Merge-IntercomLead.",
                 PipedKind.ThreadToMerge => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass a thread's -Id.",
                 PipedKind.ContentSnippet => $"{Describe(piped)} is not a content snippet: pipe content snippets (Get-IntercomContentSnippet), or pass a content snippet's -Id.",
+                // A part carries its thread's ThreadId, a side conversation's part the side conversation's: either would read another thread than the one meant.
+                PipedKind.ThreadToRead when piped is ThreadPart part => $"{Describe(piped)} is a part of thread {part.ThreadId}, not a thread: pipe threads (Get-IntercomMessageThread -ThreadId {part.ThreadId}), or pass -ThreadId {part.ThreadId}.",
+                PipedKind.ThreadToRead when piped is User user => $"User '{user}' is not a thread: pipe the user's threads instead, Get-IntercomMessageThread -Id '{user.Id}'.",
+                PipedKind.ThreadToRead => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass -ThreadId.",
                 PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
@@ -192,6 +196,7 @@ namespace IntercomPS.Cmdlets
             PipedKind.ThreadToConvert => piped is MessageThread or SentMessage,
             PipedKind.ThreadToMerge => piped is MessageThread or SentMessage,
             PipedKind.ContentSnippet => piped is ContentSnippet,
+            PipedKind.ThreadToRead => piped is MessageThread or SentMessage,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

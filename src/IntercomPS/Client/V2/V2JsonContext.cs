@@ -19,6 +19,8 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(NoteObject))]
     [JsonSerializable(typeof(NoteList))]
     [JsonSerializable(typeof(DeletedConversationList))]
+    [JsonSerializable(typeof(HandlingEventList))]
+    [JsonSerializable(typeof(SideConversationList))]
     [JsonSerializable(typeof(MergeHistoryList))]
     // Office hours (2.16).
     [JsonSerializable(typeof(ContentSnippetObject))]

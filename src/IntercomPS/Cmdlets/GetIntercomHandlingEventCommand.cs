@@ -1,0 +1,37 @@
+using System;
+using System.Management.Automation;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// Gets the times teammates paused and resumed handling threads (REST API 2.16's GET
+    /// /conversations/{id}/handling_events): threads by -ThreadId, or piped from Get-IntercomMessageThread, each
+    /// thread's events in the order Intercom lists them.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "IntercomHandlingEvent")]
+    [OutputType(typeof(HandlingEvent))]
+    public sealed class GetIntercomHandlingEventCommand : IntercomCmdlet
+    {
+        private readonly PipedObject _piped;
+
+        public GetIntercomHandlingEventCommand() => _piped = new PipedObject(Composed, PipedKind.ThreadToRead);
+
+        /// <summary>The threads' ids; binds from piped threads' ThreadId and sent messages' ConversationId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("thread_id", "ConversationId", "conversation_id")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[]? ThreadId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (_piped.Refuses(Requests)) return;
+            foreach (var id in ThreadId ?? Array.Empty<long>())
+            {
+                var threadId = id;
+                Requests.Submit((object?)_piped.InputObject ?? threadId,
+                    token => Client.As<IConversationInbox>().ListHandlingEventsAsync(threadId, token), found => WriteObject(found, enumerateCollection: true));
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using IntercomPS.Client;
+
+namespace IntercomPS.Cmdlets
+{
+    /// <summary>
+    /// Gets the internal side conversations teammates started from threads (REST API 2.16's GET
+    /// /conversations/{id}/side_conversations, every page), each with its parts: threads by -ThreadId, or piped from
+    /// Get-IntercomMessageThread.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "IntercomSideConversation")]
+    [OutputType(typeof(SideConversation))]
+    public sealed class GetIntercomSideConversationCommand : IntercomCmdlet
+    {
+        private readonly PipedObject _piped;
+
+        public GetIntercomSideConversationCommand() => _piped = new PipedObject(Composed, PipedKind.ThreadToRead);
+
+        /// <summary>The threads' ids; binds from piped threads' ThreadId and sent messages' ConversationId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("thread_id", "ConversationId", "conversation_id")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[]? ThreadId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (_piped.Refuses(Requests)) return;
+            foreach (var id in ThreadId ?? Array.Empty<long>())
+            {
+                var threadId = id;
+                Requests.Submit((object?)_piped.InputObject ?? threadId, token => ReadAllAsync(threadId, token), found => WriteObject(found, enumerateCollection: true));
+            }
+        }
+
+        /// <summary>All of a thread's side conversations, so several threads are read at once and written in order.</summary>
+        private async Task<List<SideConversation>> ReadAllAsync(long threadId, CancellationToken token)
+        {
+            using var reader = Client.As<IConversationInbox>().ListSideConversations(threadId, cancellationToken: token);
+            var found = new List<SideConversation>();
+            while (await reader.NextAsync().ConfigureAwait(false) is { } page) found.AddRange(page);
+            return found;
+        }
+    }
+}
