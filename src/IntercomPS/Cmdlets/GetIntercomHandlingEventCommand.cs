@@ -17,8 +17,11 @@ namespace IntercomPS.Cmdlets
 
         public GetIntercomHandlingEventCommand() => _piped = new PipedObject(Composed, PipedKind.ThreadToRead);
 
-        /// <summary>The threads' ids; binds from piped threads' ThreadId and sent messages' ConversationId.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The threads' ids; binds from piped threads' ThreadId and sent messages' ConversationId. Not mandatory, so
+        /// that an object without one piped in gets the refusal that says what to pipe, not PowerShell's binding error.
+        /// </summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id", "ConversationId", "conversation_id")]
         [ValidateRange(1, long.MaxValue)]
         public long[]? ThreadId { get; set; }
@@ -26,6 +29,11 @@ namespace IntercomPS.Cmdlets
         protected override void ProcessRecord()
         {
             if (_piped.Refuses(Requests)) return;
+            if (ThreadId is not { Length: > 0 })
+            {
+                Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the threads whose handling events to get by -ThreadId, or pipe them from Get-IntercomMessageThread."));
+                return;
+            }
             foreach (var id in ThreadId ?? Array.Empty<long>())
             {
                 var threadId = id;
