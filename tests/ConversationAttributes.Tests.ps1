@@ -150,6 +150,16 @@ Describe 'Macros' {
         $unnamed[0].Exception.Message | Should -BeLike "No macro of the workspace has the name 'No such macro'.*"
     }
 
+    It 'refuses another of the module''s objects piped in, whose Id would name a macro, sending nothing; takes piped macros' {
+        (Get-IntercomMacro -Name 'thank*' | Get-IntercomMacro).Id | Should -Be $Thanks
+        $before = Get-TestRequestCount 'GET /macros/{id}'
+        [IntercomPS.Tag]@{ Id = $Thanks; Name = 'vip' } | Get-IntercomMacro -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused | Should -HaveCount 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $refused[0].Exception.Message | Should -Be "Tag 'vip' is not a macro: pipe macros (Get-IntercomMacro), or pass a macro's -Id."
+        Get-TestRequestCount 'GET /macros/{id}' | Should -Be $before
+    }
+
     It 'follows every page' {
         1..160 | ForEach-Object { $null = $IntercomTestAdmin.AddMacroAsync($IntercomTestAppId, "Bulk $_", '<p>Bulk</p>', $null, $null, 1700000000 + $_).GetAwaiter().GetResult() }
         $before = Get-TestRequestCount 'GET /macros'

@@ -150,6 +150,20 @@ Describe 'Office hours on REST API 2.16' {
         $nobody[0].Exception.Message | Should -Be "No office hours schedule is named 'Nobody'. The workspace has none. (not_found from GET /office_hours_schedules)"
     }
 
+    It 'gets a schedule piped, and refuses another of the module''s objects or an exception piped, whose Id would name a schedule, sending nothing' {
+        $schedule = New-IntercomOfficeHours -Name 'Support' -TimeZone 'Europe/Dublin' -Hours 'Mon-Fri 09:00-17:00'
+        $closure = Add-IntercomOfficeHoursException 'Support' -Start 2026-12-25 -Name 'Christmas'
+        ($schedule | Get-IntercomOfficeHours).Id | Should -Be $schedule.Id
+        $before = Get-TestRequestCount 'GET /office_hours_schedules/{id}'
+        [IntercomPS.Tag]@{ Id = $schedule.Id; Name = 'vip' } | Get-IntercomOfficeHours -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused | Should -HaveCount 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Intercom.invalid_argument,*'
+        $refused[0].Exception.Message | Should -Be "Tag 'vip' is not an office hours schedule: pipe schedules (Get-IntercomOfficeHours), or pass a schedule's -Id."
+        $closure | Get-IntercomOfficeHours -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused[0].Exception.Message | Should -Be "Office hours exception '2026-12-25 (Christmas)' is an exception of office hours schedule $($schedule.Id), not a schedule: to get its schedule, pass Get-IntercomOfficeHours -Id $($schedule.Id)."
+        Get-TestRequestCount 'GET /office_hours_schedules/{id}' | Should -Be $before
+    }
+
     It 'never repeats a creation whose answer was lost' {
         $null = New-IntercomOfficeHours -Name 'Support' -TimeZone 'Europe/Dublin' -Hours 'Mon-Fri 09:00-17:00'
         Set-TestFaults @{ drop_rate = 1; route = $exceptions }

@@ -18,8 +18,13 @@ namespace IntercomPS.Cmdlets
 
         private readonly TeammateLookup<Macro> _lookup = new TeammateLookup<Macro>("macro", "macros", macro => macro.Name, email: null);
         private readonly PagedOutput _paged;
+        private readonly PipedObject _piped;
 
-        public GetIntercomMacroCommand() => _paged = new PagedOutput(this, "macros");
+        public GetIntercomMacroCommand()
+        {
+            _paged = new PagedOutput(this, "macros");
+            _piped = new PipedObject(Composed, PipedKind.Macro, IdSet);
+        }
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("macro_id")]
@@ -37,7 +42,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != IdSet) return;
+            if (ParameterSetName != IdSet || _piped.Refuses(Requests)) return;
             _paged.RefuseTotalCount("the macros of the listing", "-Id", Id);
             _lookup.GetEach(Id, Requests, (id, token) => Client.As<IConversationAttributes>().GetMacroAsync(id, token), _paged, WriteObject);
         }

@@ -15,6 +15,10 @@ namespace IntercomPS.Cmdlets
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
+        private readonly PipedObject _piped;
+
+        public GetIntercomOfficeHoursCommand() => _piped = new PipedObject(Composed, PipedKind.OfficeHours, IdSet);
+
         /// <summary>The id Intercom gave the schedule.</summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("office_hours_schedule_id")]
@@ -29,7 +33,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != IdSet) return;
+            if (ParameterSetName != IdSet || _piped.Refuses(Requests)) return;
             if (string.IsNullOrWhiteSpace(Id))
             {
                 Requests.Refuse(Id, new PSArgumentException("Name the office hours schedule by -Id (a blank cell names none)."));

@@ -5,10 +5,10 @@ using System.Management.Automation;
 namespace IntercomPS.Cmdlets
 {
     /// <summary>What a cmdlet's by-name parameters name: the one kind of object it takes from the pipeline.</summary>
-    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, InternalArticle, HelpCenterCollection, Ticket, TicketType, ThreadToConvert, ThreadToMerge, ContentSnippet, ThreadToRead }
+    internal enum PipedKind { Admin, Company, Tag, DataAttribute, Segment, Team, Thread, ThreadPart, Article, InternalArticle, HelpCenterCollection, Ticket, TicketType, ThreadToConvert, ThreadToMerge, ContentSnippet, ThreadToRead, Macro, OfficeHours }
 
     /// <summary>
-    /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, or threads
+    /// The object piped into a cmdlet that acts on admins, companies, tags, data attributes, segments, teams, articles, macros, office hours, or threads
     /// and their parts by id alone (their deletion and redaction), kept in
     /// a hidden -InputObject so the one place that decides whether it names that kind can see it. Every object of the
     /// module binds its own Id and Name by property name (and, through a [string] -Name, its ToString()), so piped into
@@ -172,6 +172,10 @@ namespace IntercomPS.Cmdlets
                 PipedKind.ThreadToRead when piped is ThreadPart part => $"{Describe(piped)} is a part of thread {part.ThreadId}, not a thread: pipe threads (Get-IntercomMessageThread -ThreadId {part.ThreadId}), or pass -ThreadId {part.ThreadId}.",
                 PipedKind.ThreadToRead when piped is User user => $"User '{user}' is not a thread: pipe the user's threads instead, Get-IntercomMessageThread -Id '{user.Id}'.",
                 PipedKind.ThreadToRead => $"{Describe(piped)} is not a thread: pipe threads (Get-IntercomMessageThread), or pass -ThreadId.",
+                PipedKind.Macro => $"{Describe(piped)} is not a macro: pipe macros (Get-IntercomMacro), or pass a macro's -Id.",
+                // An exception's own Id would name a schedule with that id, not the exception's schedule.
+                PipedKind.OfficeHours when piped is OfficeHoursException exception => $"{Describe(piped)} is an exception of office hours schedule {exception.ScheduleId}, not a schedule: to get its schedule, pass Get-IntercomOfficeHours -Id {exception.ScheduleId}.",
+                PipedKind.OfficeHours => $"{Describe(piped)} is not an office hours schedule: pipe schedules (Get-IntercomOfficeHours), or pass a schedule's -Id.",
                 PipedKind.ThreadPart => $"{Describe(piped)} is not a thread's part: pipe a thread's Parts, or a thread with -Source, or pass -ThreadId with -PartId or -Source.",
                 _ => throw new ArgumentOutOfRangeException(nameof(kind)),
             };
@@ -197,6 +201,8 @@ namespace IntercomPS.Cmdlets
             PipedKind.ThreadToMerge => piped is MessageThread or SentMessage,
             PipedKind.ContentSnippet => piped is ContentSnippet,
             PipedKind.ThreadToRead => piped is MessageThread or SentMessage,
+            PipedKind.Macro => piped is Macro,
+            PipedKind.OfficeHours => piped is OfficeHours,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
