@@ -65,6 +65,8 @@ Describe 'Get-IntercomHandlingEvent and Get-IntercomSideConversation on REST API
             $failed[0].Exception.Message | Should -Be "Tag 'vip' is not a thread: pipe threads (Get-IntercomMessageThread), or pass -ThreadId."
             [IntercomPS.DeletedThread]@{ ThreadId = $second.ThreadId } | & $command -ErrorAction SilentlyContinue -ErrorVariable failed
             $failed[0].Exception.Message | Should -Be "Deleted thread 'Thread $($second.ThreadId) (deleted)' is not a thread: pipe threads (Get-IntercomMessageThread), or pass -ThreadId."
+            [IntercomPS.SentMessage]@{ MessageId = '77'; Email = 'ann@example.com' } | & $command -ErrorAction SilentlyContinue -ErrorVariable failed
+            $failed[0].Exception.Message | Should -BeLike 'Message 77 to ann@example.com opened no conversation yet, so it names no thread:*'
         }
         Get-TestRequestCount | Should -Be $before
     }
@@ -78,8 +80,10 @@ Describe 'Get-IntercomHandlingEvent and Get-IntercomSideConversation on REST API
     }
 
     It 'refuses a thread id that is not a positive number before sending' {
-        { Get-IntercomHandlingEvent -ThreadId 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
-        { Get-IntercomSideConversation -ThreadId -3 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        $before = Get-TestRequestCount
+        { Get-IntercomHandlingEvent -ThreadId 0 -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.invalid_argument,*' -ExpectedMessage '-ThreadId 0 names no thread: a thread''s id is a positive number.'
+        { Get-IntercomSideConversation -ThreadId -3 -ErrorAction Stop } | Should -Throw -ErrorId 'Intercom.invalid_argument,*' -ExpectedMessage '-ThreadId -3 names no thread: a thread''s id is a positive number.'
+        Get-TestRequestCount | Should -Be $before
     }
 
     It 'shows events and side conversations in tables' {

@@ -23,7 +23,7 @@ namespace IntercomPS.Cmdlets
         /// </summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("thread_id", "ConversationId", "conversation_id")]
-        [ValidateRange(1, long.MaxValue)]
+        [AllowNull] // a piped sent message that opened no conversation yet: refused by PipedObject, saying why
         public long[]? ThreadId { get; set; }
 
         protected override void ProcessRecord()
@@ -36,6 +36,11 @@ namespace IntercomPS.Cmdlets
             }
             foreach (var id in ThreadId ?? Array.Empty<long>())
             {
+                if (id <= 0)
+                {
+                    Requests.Refuse((object?)_piped.InputObject ?? id, new PSArgumentException($"-ThreadId {id} names no thread: a thread's id is a positive number."));
+                    continue;
+                }
                 var threadId = id;
                 Requests.Submit((object?)_piped.InputObject ?? threadId,
                     token => Client.As<IConversationInbox>().ListHandlingEventsAsync(threadId, token), found => WriteObject(found, enumerateCollection: true));
