@@ -53,6 +53,27 @@ internal sealed partial class DummyApp
         return tagId > 0 ? new(await GetTagAsync(tagId), null, null) : throw AppStore.ConversationTagNotFound();
     }
 
+    /// <summary>A draft is staged as the rules say, never kept: the canned articles have none, so none can be published.</summary>
+    public Task<ArticleRecord> StageArticleDraftAsync(string id, ArticleInput input)
+    {
+        var article = DraftArticle(id);
+        return Task.FromResult(article with { Draft = ArticleRules.StageDraft(article, input, CannedTime + 120, IsDummyAdmin) });
+    }
+
+    public Task<ArticleRecord> PublishArticleDraftAsync(string id, IReadOnlyList<string>? locales) =>
+        Task.FromResult(ArticleRules.PublishDraft(DraftArticle(id), locales, CannedTime + 180));
+
+    /// <summary>Each canned article has one version, its content as it is: live when it is published.</summary>
+    public Task<IReadOnlyList<ArticleVersionRecord>> ListArticleVersionsAsync(string articleId) => Task.FromResult<IReadOnlyList<ArticleVersionRecord>>([CannedVersion(DraftArticle(articleId))]);
+
+    public Task<ArticleVersionRecord> GetArticleVersionAsync(string articleId, string id) =>
+        Task.FromResult(CannedVersion(DraftArticle(articleId)) is var v && v.Id == id ? v : throw AppStore.ObjectNotFound());
+
+    private static ArticleVersionRecord CannedVersion(ArticleRecord a) => new(
+        $"5{a.Id}", a.Id, a.Content.Title, a.Content.Description, a.Content.Body, a.Ai.BodyMarkdown, a.Content.AuthorId, null, a.Content.CreatedAt, a.State == "published");
+
+    private ArticleRecord DraftArticle(string id) => CannedArticles.FirstOrDefault(a => a.Id == id) ?? throw AppStore.ObjectNotFound();
+
     public Task<IReadOnlyList<CollectionRecord>> ListCollectionsAsync() => Task.FromResult<IReadOnlyList<CollectionRecord>>([CannedCollection]);
 
     public Task<CollectionRecord> GetCollectionAsync(string id) => Task.FromResult(CannedCollectionById(id) ?? throw AppStore.HelpCenterNotFound());

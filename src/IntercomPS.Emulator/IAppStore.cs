@@ -288,6 +288,18 @@ internal interface IAppStore
     /// <summary>Takes the tag off the article; the tag, no longer applied.</summary>
     Task<AppliedTag> UntagArticleAsync(string id, long tagId);
 
+    /// <summary>Stages the write's versioned content as the published article's draft (2.16), by <see cref="ArticleRules.StageDraft"/>; the article, its draft beside it.</summary>
+    Task<ArticleRecord> StageArticleDraftAsync(string id, ArticleInput input);
+
+    /// <summary>Makes the article's draft live (2.16), by <see cref="ArticleRules.PublishDraft"/>; the article as published.</summary>
+    Task<ArticleRecord> PublishArticleDraftAsync(string id, IReadOnlyList<string>? locales);
+
+    /// <summary>The article's versions (2.16), the newest first.</summary>
+    Task<IReadOnlyList<ArticleVersionRecord>> ListArticleVersionsAsync(string articleId);
+
+    /// <summary>One version of the article (2.16); 404 when it is no version of that article.</summary>
+    Task<ArticleVersionRecord> GetArticleVersionAsync(string articleId, string id);
+
     /// <summary>The app's help center collections and sections, the most recently updated first.</summary>
     Task<IReadOnlyList<CollectionRecord>> ListCollectionsAsync();
 

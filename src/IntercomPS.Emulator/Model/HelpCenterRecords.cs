@@ -20,10 +20,27 @@ internal sealed record ArticleRecord(string Id, ArticleContentRecord Content, Co
     /// <summary>The tags applied to it (POST /articles/{id}/tags, 2.16), the first applied first.</summary>
     public IReadOnlyList<AppliedTag> Tags { get; init; } = [];
 
+    /// <summary>The unpublished changes staged on top of its live content (PUT /articles/{id}/draft, 2.16), or none.</summary>
+    public ArticleDraftRecord? Draft { get; init; }
+
     public string Title => Content.Title;
 
     public string State => Content.State;
 }
+
+/// <summary>
+/// An article's staged draft (2.16): the default locale's versioned content (title, description, body and the markdown
+/// it was written in, author) as it will be once published, and when it was last staged.
+/// </summary>
+internal sealed record ArticleDraftRecord(string Title, string? Description, string? Body, string? BodyMarkdown, long AuthorId, long UpdatedAt);
+
+/// <summary>
+/// One version of an article (2.16): its default locale's content as a write left it. Live when it is the newest
+/// version of a published article (its state published; every other version's is draft). CreatedVia is api: every
+/// write here comes through the API.
+/// </summary>
+internal sealed record ArticleVersionRecord(string Id, string ArticleId, string Title, string? Description, string? Body, string? BodyMarkdown, long AuthorId,
+    string? FromVersionId, long CreatedAt, bool Live);
 
 /// <summary>
 /// One locale's content of a collection (2.14's group_content): its name and description.
@@ -200,6 +217,60 @@ internal static class ArticleRules
             a with { Content = a.Content with { State = "draft", UpdatedAt = at }, Ai = a.Ai with { ScheduledUnpublishAt = null } },
         _ => a,
     };
+
+    /// <summary>
+    /// The draft a PUT /articles/{id}/draft stages on a published article: its versioned content (title, description,
+    /// body or body_markdown, author) by the rules of an update, on top of the draft already staged, else the live
+    /// content. Everything else the request gives (state, parent, locales, AI flags, a schedule) is ignored, as the
+    /// description says, and the live article is untouched.
+    /// </summary>
+    public static ArticleDraftRecord StageDraft(ArticleRecord live, ArticleInput input, long now, Func<long, bool> isAdmin)
+    {
+        if (live.State != "published")
+        {
+            throw new ApiError(422, "unprocessable_entity", "Article must be published before a draft can be staged") { Code = "parameter_invalid" };
+        }
+
+        var given = input.Content with { State = null };
+        var versioned = new ArticleInput(given, null, new Dictionary<string, ArticleContentInput>(), ArticleAiInput.None with { BodyMarkdown = input.Ai.BodyMarkdown }, null);
+        var staged = Apply(live.Id, DraftView(live), versioned, now, isAdmin, _ => null);
+        return new(staged.Content.Title, staged.Content.Description, staged.Content.Body, staged.Ai.BodyMarkdown, staged.Content.AuthorId, now);
+    }
+
+    /// <summary>The article as its draft has it (GET /articles/{id}/draft): the live article itself when nothing is staged.</summary>
+    public static ArticleRecord DraftView(ArticleRecord a) => a.Draft is { } d
+        ? a with
+        {
+            Content = a.Content with { Title = d.Title, Description = d.Description, Body = d.Body, AuthorId = d.AuthorId, UpdatedAt = d.UpdatedAt },
+            Ai = a.Ai with { BodyMarkdown = d.BodyMarkdown },
+        }
+        : a;
+
+    /// <summary>
+    /// The article once its draft is published (POST /articles/{id}/draft/publish): the draft's content live, stamped
+    /// <paramref name="now"/>, nothing staged. Drafts are staged only in the default locale, so <paramref name="locales"/>
+    /// (optional) may name only it; naming another is the description's 422 for a locale without pending changes.
+    /// </summary>
+    public static ArticleRecord PublishDraft(ArticleRecord a, IReadOnlyList<string>? locales, long now)
+    {
+        if (a.Draft is null)
+        {
+            throw new ApiError(422, "unprocessable_entity", "Article has no draft to publish") { Code = "parameter_invalid" };
+        }
+
+        if (locales is { Count: 0 })
+        {
+            throw new ApiError(422, "unprocessable_entity", "locales must be specified to publish a draft on a multilingual workspace") { Code = "parameter_not_found", Field = "locales" };
+        }
+
+        if (locales?.Where(l => l != HelpCenter.DefaultLocale).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } without)
+        {
+            throw new ApiError(422, "unprocessable_entity", $"Cannot publish a draft for locale(s) without pending changes: {string.Join(", ", without)}") { Code = "parameter_invalid", Field = "locales" };
+        }
+
+        var published = DraftView(a);
+        return published with { Content = published.Content with { UpdatedAt = now }, Draft = null };
+    }
 
     private static ApiError Invalid(string field, string message) => new(400, "bad_request", message) { Code = "parameter_invalid", Field = field };
 

@@ -23,8 +23,9 @@ internal sealed partial class AppStore
     {
         var collections = CollectionsOf(s).ToDictionary(c => c.Id);
         var tags = ArticleTagsOf(s, ArticleTagKind, null);
+        var drafts = DraftsOf(s);
         var articles = s.Query($"SELECT {ArticleColumns} FROM hc_articles WHERE app = $app ORDER BY updated_at DESC, id DESC", r => ReadArticle(r, collections), ("$app", app))
-            .Select(a => a with { Tags = [.. tags[long.Parse(a.Id, CultureInfo.InvariantCulture)]] });
+            .Select(a => long.Parse(a.Id, CultureInfo.InvariantCulture) is var seq ? a with { Tags = [.. tags[seq]], Draft = drafts.GetValueOrDefault(seq) } : a);
 
         // A schedule that came due since the last write updated its article then (ArticleRules.AsOf), after the row's updated_at: ordered again.
         return (IReadOnlyList<ArticleRecord>)[.. articles.OrderByDescending(a => a.Content.UpdatedAt).ThenByDescending(a => long.Parse(a.Id, CultureInfo.InvariantCulture))];
@@ -39,7 +40,9 @@ internal sealed partial class AppStore
             INSERT INTO hc_articles (app, title, description, body, author_id, state, parent_id, created_at, updated_at, translations, ai)
             VALUES ($app, $title, $description, $body, $author, $state, $parent, $created, $updated, $translations, $ai) RETURNING id
             """, ArticleArgs(article));
-        return ArticleById(s, IdText(id))!;
+        var created = ArticleById(s, IdText(id))!;
+        RecordVersion(s, created);
+        return created;
     });
 
     public Task<ArticleRecord> UpdateArticleAsync(string id, ArticleInput input) => db.WriteAsync(s =>
@@ -50,13 +53,16 @@ internal sealed partial class AppStore
             UPDATE hc_articles SET title = $title, description = $description, body = $body, author_id = $author, state = $state, parent_id = $parent,
             created_at = $created, updated_at = $updated, translations = $translations, ai = $ai WHERE app = $app AND id = $id
             """, [.. ArticleArgs(article), ("$id", long.Parse(existing.Id, CultureInfo.InvariantCulture))]);
-        return ArticleById(s, id)!;
+        var updated = ArticleById(s, id)!;
+        RecordVersion(s, updated);
+        return updated;
     });
 
     public Task<string> DeleteArticleAsync(string id) => db.WriteAsync(s =>
     {
         var article = ArticleById(s, id) ?? throw HelpCenterNotFound();
-        s.Execute("DELETE FROM article_tags WHERE kind = 'article' AND article_id = $id; DELETE FROM hc_articles WHERE app = $app AND id = $id",
+        s.Execute("DELETE FROM article_tags WHERE kind = 'article' AND article_id = $id; DELETE FROM hc_article_drafts WHERE article_id = $id; "
+            + "DELETE FROM hc_article_versions WHERE article_id = $id; DELETE FROM hc_articles WHERE app = $app AND id = $id",
             ("$app", app), ("$id", long.Parse(article.Id, CultureInfo.InvariantCulture)));
         return article.Id;
     });
@@ -138,7 +144,7 @@ internal sealed partial class AppStore
 
     private ArticleRecord? ArticleById(DbSession s, string id) => PositiveId(id) is { } numeric
         ? s.First($"SELECT {ArticleColumns} FROM hc_articles WHERE app = $app AND id = $id", r => ReadArticle(r, null, s), ("$app", app), ("$id", numeric)) is { } article
-            ? article with { Tags = [.. ArticleTagsOf(s, ArticleTagKind, numeric)[numeric]] }
+            ? article with { Tags = [.. ArticleTagsOf(s, ArticleTagKind, numeric)[numeric]], Draft = DraftOf(s, numeric) }
             : null
         : null;
 

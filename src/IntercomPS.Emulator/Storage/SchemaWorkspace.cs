@@ -118,6 +118,31 @@ internal static class SchemaWorkspace
         -- Ids of the size the real service gives (and never the small ones the description's examples name as missing).
         INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_collections', 6870000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_collections');
         INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_articles', 6890000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_articles');
+        -- An article's staged draft (2.16): its default locale's versioned content, one per article, until published.
+        CREATE TABLE IF NOT EXISTS hc_article_drafts (
+            article_id INTEGER PRIMARY KEY,
+            app TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT,
+            body TEXT,
+            body_markdown TEXT,
+            author_id INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        -- An article's versions (2.16): its default locale's content each time a write changed it, the newest last.
+        CREATE TABLE IF NOT EXISTS hc_article_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app TEXT NOT NULL,
+            article_id INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT,
+            body TEXT,
+            body_markdown TEXT,
+            author_id INTEGER NOT NULL,
+            created_via TEXT NOT NULL,
+            from_version_id INTEGER,
+            created_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_hc_article_versions_article ON hc_article_versions(article_id, id);
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'hc_article_versions', 5010000 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'hc_article_versions');
         -- Internal articles (the teammates' knowledge base): their HTML body, the markdown it was written in (2.16), owner and author, and AI flags.
         CREATE TABLE IF NOT EXISTS internal_articles (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -380,6 +405,8 @@ internal static class SchemaWorkspace
         DELETE FROM subscription_types WHERE app = $app;
         DELETE FROM article_tags WHERE kind = 'article' AND article_id IN (SELECT id FROM hc_articles WHERE app = $app);
         DELETE FROM article_tags WHERE kind = 'internal_article' AND article_id IN (SELECT id FROM internal_articles WHERE app = $app);
+        DELETE FROM hc_article_drafts WHERE app = $app;
+        DELETE FROM hc_article_versions WHERE app = $app;
         DELETE FROM hc_articles WHERE app = $app;
         DELETE FROM hc_collections WHERE app = $app;
         DELETE FROM internal_articles WHERE app = $app;
@@ -401,5 +428,5 @@ internal static class SchemaWorkspace
         DELETE FROM office_hours_schedules WHERE app = $app;
         """;
 
-    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM content_snippets; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM ticket_links; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types; DELETE FROM conversation_attributes; DELETE FROM macros; DELETE FROM office_hours_exceptions; DELETE FROM office_hours_schedules;";
+    public const string ResetAll = "DELETE FROM company_contacts; DELETE FROM companies; DELETE FROM segment_members; DELETE FROM segments; DELETE FROM event_summaries; DELETE FROM contact_subscriptions; DELETE FROM subscription_types; DELETE FROM article_tags; DELETE FROM hc_article_drafts; DELETE FROM hc_article_versions; DELETE FROM hc_articles; DELETE FROM hc_collections; DELETE FROM internal_articles; DELETE FROM ticket_contacts; DELETE FROM ticket_parts; DELETE FROM ticket_tags; DELETE FROM conversation_tickets; DELETE FROM ticket_links; DELETE FROM tickets; DELETE FROM ticket_jobs; DELETE FROM ticket_numbers; DELETE FROM ticket_type_attributes; DELETE FROM ticket_types; DELETE FROM conversation_attributes; DELETE FROM macros; DELETE FROM office_hours_exceptions; DELETE FROM office_hours_schedules; DELETE FROM content_snippets;";
 }

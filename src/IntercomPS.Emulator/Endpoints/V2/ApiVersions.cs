@@ -44,6 +44,11 @@ internal static class ApiVersions
         ["POST /companies/{company_id}/notes"] = new(2, 16),
         ["POST /articles/{article_id}/tags"] = new(2, 16), // tags on articles, help center and internal: in the 2.16 description, not 2.15's
         ["DELETE /articles/{article_id}/tags/{id}"] = new(2, 16),
+        ["GET /articles/{id}/draft"] = new(2, 16), // an article's draft and versions: in the 2.16 description, not 2.15's
+        ["PUT /articles/{id}/draft"] = new(2, 16),
+        ["POST /articles/{id}/draft/publish"] = new(2, 16),
+        ["GET /articles/{article_id}/versions"] = new(2, 16),
+        ["GET /articles/{article_id}/versions/{id}"] = new(2, 16),
         ["POST /internal_articles/{internal_article_id}/tags"] = new(2, 16),
         ["DELETE /internal_articles/{internal_article_id}/tags/{id}"] = new(2, 16),
         ["GET /contacts/{id}/merge_history"] = new(2, 16), // a user's merged contacts: in the 2.16 description, not 2.15's

@@ -413,7 +413,8 @@ internal static partial class HelpCenterEndpoints
     };
 
     /// <summary>An article in the field order of the description's examples: statistics for a single one, translated_content when it has other locales.</summary>
-    public static void Article(Utf8JsonWriter w, ArticleRecord a, string app, bool statistics, bool ai)
+    /// <remarks><paramref name="urlTitle"/>: the title the url's slug is made of when not the content's (a draft's answer links the live article).</remarks>
+    public static void Article(Utf8JsonWriter w, ArticleRecord a, string app, bool statistics, bool ai, string? urlTitle = null)
     {
         w.WriteStartObject();
         w.WriteString("id", a.Id);
@@ -460,9 +461,21 @@ internal static partial class HelpCenterEndpoints
 
         w.WriteEndArray();
         w.WriteEndObject();
-        ContentFields(w, a.Id, a.Content, app, HelpCenter.DefaultLocale, inLocale: false);
+        ContentFields(w, a.Id, a.Content, app, HelpCenter.DefaultLocale, inLocale: false, urlTitle);
         if (ai)
         {
+            // 2.16: whether changes are staged on top of the live content, and when they were last staged.
+            w.WriteBoolean("has_unpublished_changes", a.Draft is not null);
+            if (a.Draft is { } draft)
+            {
+                w.WriteNumber("draft_updated_at", draft.UpdatedAt);
+            }
+            else
+            {
+                w.WriteNull("draft_updated_at");
+            }
+
+
             ArticleAiFields.WriteMarkdown(w, a.Ai.BodyMarkdown);
             ArticleAiFields.WriteFlags(w, a.Ai.AiChatbot, a.Ai.AiCopilot, a.Ai.AiSalesAgent);
             foreach (var (field, at) in new[] { ("scheduled_publish_at", a.Ai.ScheduledPublishAt), ("scheduled_unpublish_at", a.Ai.ScheduledUnpublishAt) })
@@ -503,7 +516,7 @@ internal static partial class HelpCenterEndpoints
     /// One locale's fields: url null for a draft, which has no public page (as the description's search example shows);
     /// inside translated_content, whose article_content url is not nullable, a draft's is left out.
     /// </summary>
-    private static void ContentFields(Utf8JsonWriter w, string id, ArticleContentRecord c, string app, string locale, bool inLocale)
+    private static void ContentFields(Utf8JsonWriter w, string id, ArticleContentRecord c, string app, string locale, bool inLocale, string? urlTitle = null)
     {
         w.WriteString("title", c.Title);
         w.WriteString("description", c.Description ?? "");
@@ -514,7 +527,7 @@ internal static partial class HelpCenterEndpoints
         w.WriteNumber("updated_at", c.UpdatedAt);
         if (c.State == "published")
         {
-            w.WriteString("url", HelpCenter.ArticleUrl(app, locale, id, c.Title));
+            w.WriteString("url", HelpCenter.ArticleUrl(app, locale, id, urlTitle ?? c.Title));
         }
         else if (!inLocale)
         {
