@@ -94,6 +94,8 @@
         'New-IntercomArticle'
         'Set-IntercomArticle'
         'Remove-IntercomArticle'
+        'Publish-IntercomArticle'
+        'Get-IntercomArticleVersion'
         'Get-IntercomInternalArticle'
         'New-IntercomInternalArticle'
         'Set-IntercomInternalArticle'

@@ -98,6 +98,11 @@ BeforeAll {
         'Set-IntercomArticle -AddTag'              = { Set-IntercomArticle -Id 1 -AddTag 'cap' }
         'Set-IntercomArticle -RemoveTag'           = { Set-IntercomArticle -Id 1 -RemoveTag 'cap' }
         'Remove-IntercomArticle'                   = { Remove-IntercomArticle -Id 1 -Force }
+        # An article's draft and versions: 2.16 on (tried on a 2.11 session).
+        'Get-IntercomArticle -Draft'               = { Get-IntercomArticle -Id 1 -Draft }
+        'Set-IntercomArticle -Draft'               = { Set-IntercomArticle -Id 1 -Title 'Cap' -Draft }
+        'Publish-IntercomArticle'                  = { Publish-IntercomArticle -Id 1 -Force }
+        'Get-IntercomArticleVersion'               = { Get-IntercomArticleVersion -Id 1 }
         'Get-IntercomInternalArticle'              = { Get-IntercomInternalArticle }
         'New-IntercomInternalArticle'              = { New-IntercomInternalArticle -Title 'Cap' -Body 'Body' -OwnerId 1 -AuthorId 1 }
         'Set-IntercomInternalArticle'              = { Set-IntercomInternalArticle -Id 1 -Title 'Cap' }

@@ -97,6 +97,9 @@ namespace IntercomPS.Client
         /// <summary>Tags on articles and internal articles (POST/DELETE /articles/{id}/tags, /internal_articles/{id}/tags): first in the 2.16 description.</summary>
         private const string ArticleTags = "2.16";
 
+        /// <summary>An article's staged draft, its publishing and its versions (/articles/{id}/draft, /articles/{id}/versions): first in the 2.16 description.</summary>
+        private const string ArticleDrafts = "2.16";
+
         /// <summary>A team's real-time metrics (GET /teams/{id}/metrics): first in the 2.16 description.</summary>
         private const string TeamMetrics = "2.16";
 
@@ -263,6 +266,10 @@ namespace IntercomPS.Client
             Capability.OnlyV2("Remove-IntercomArticle", null, "Help center articles", ContactModel),
             Capability.OnlyV2("Set-IntercomArticle", "AddTag", "Tagging an article (-AddTag)", ArticleTags),
             Capability.OnlyV2("Set-IntercomArticle", "RemoveTag", "Untagging an article (-RemoveTag)", ArticleTags),
+            Capability.OnlyV2("Get-IntercomArticle", "Draft", "An article's staged draft (-Draft)", ArticleDrafts),
+            Capability.OnlyV2("Set-IntercomArticle", "Draft", "Staging an article's draft (-Draft)", ArticleDrafts),
+            Capability.OnlyV2("Publish-IntercomArticle", null, "Publishing an article's draft", ArticleDrafts),
+            Capability.OnlyV2("Get-IntercomArticleVersion", null, "An article's versions", ArticleDrafts),
             Capability.OnlyV2("Get-IntercomInternalArticle", null, "Internal articles", ContactModel),
             Capability.OnlyV2("New-IntercomInternalArticle", null, "Internal articles", ContactModel),
             Capability.OnlyV2("Set-IntercomInternalArticle", null, "Internal articles", ContactModel),

@@ -40,6 +40,25 @@ namespace IntercomPS.Client
         /// </summary>
         Task TagArticleAsync(string id, IReadOnlyList<string> addTagIds, IReadOnlyList<string> removeTagIds, CancellationToken cancellationToken = default);
 
+        /// <summary>GET /articles/{id}/draft (Intercom-Version 2.16 on): the article as its staged draft has it; not_found when nothing is staged.</summary>
+        Task<Article> GetArticleDraftAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// PUT /articles/{id}/draft (2.16 on): stages the title, description, body and author given on top of the
+        /// published article's draft, the live article untouched; each sets a value, so a lost answer may be repeated.
+        /// A state or parent is refused: a draft does not hold them.
+        /// </summary>
+        Task<Article> StageArticleDraftAsync(string id, ArticleChanges changes, CancellationToken cancellationToken = default);
+
+        /// <summary>POST /articles/{id}/draft/publish (2.16 on), sent once: a repeat after a lost answer would publish nothing or meet "no draft". The article as published.</summary>
+        Task<Article> PublishArticleDraftAsync(string id, CancellationToken cancellationToken = default);
+
+        /// <summary>GET /articles/{id}/versions (2.16 on) by numbered pages, the newest first, walked as <see cref="ListArticles"/> is: summaries, no body.</summary>
+        IPageReader<ArticleVersion> ListArticleVersions(string articleId, CancellationToken cancellationToken = default);
+
+        /// <summary>GET /articles/{article_id}/versions/{id} (2.16 on): the version with its body.</summary>
+        Task<ArticleVersion> GetArticleVersionAsync(string articleId, string id, CancellationToken cancellationToken = default);
+
         /// <summary>GET /internal_articles by numbered pages, the most recently updated first, walked as <see cref="ListArticles"/> is.</summary>
         IPageReader<InternalArticle> ListInternalArticles(CancellationToken cancellationToken = default);
 

@@ -8,7 +8,8 @@ namespace IntercomPS.Cmdlets
     /// phrase, or with neither every article of the workspace, streamed page by page, the most recently updated first.
     /// -State keeps the published or the draft ones. -First and -Skip count the articles written, and
     /// -IncludeTotalCount writes the total the listing's first page says (<see cref="PagedOutput"/>; unknown with
-    /// -State alone, which filters the listing).
+    /// -State alone, which filters the listing). -Draft (Intercom-Version 2.16 on) gets each article named by -Id as its
+    /// staged draft has it instead of the live article: not_found for an article with no draft staged.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "IntercomArticle", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Article))]
@@ -33,6 +34,10 @@ namespace IntercomPS.Cmdlets
         [AllowEmptyString]
         public string? Id { get; set; }
 
+        /// <summary>The article's staged draft instead of the live article (Intercom-Version 2.16 on).</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        public SwitchParameter Draft { get; set; }
+
         /// <summary>Words the article's title, description or body holds (Intercom's article search).</summary>
         [Parameter(Mandatory = true, ParameterSetName = SearchSet, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -55,7 +60,8 @@ namespace IntercomPS.Cmdlets
                 return;
             }
             var id = Id!.Trim();
-            Requests.Submit((object?)_piped.InputObject ?? id, token => Client.As<IArticles>().GetArticleAsync(id, token), article =>
+            var draft = Draft.IsPresent;
+            Requests.Submit((object?)_piped.InputObject ?? id, token => draft ? Client.As<IArticles>().GetArticleDraftAsync(id, token) : Client.As<IArticles>().GetArticleAsync(id, token), article =>
             {
                 if (_paged.Admit()) WriteObject(article);
             });

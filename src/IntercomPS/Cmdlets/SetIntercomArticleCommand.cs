@@ -11,7 +11,10 @@ namespace IntercomPS.Cmdlets
     /// tags (-AddTag, -RemoveTag: names, each found once for the whole command before anything is written, as
     /// Set-IntercomTicket's are, through 2.16's POST /articles/{id}/tags and DELETE /articles/{id}/tags/{id}). The
     /// article is named by -Id, or piped: only a piped article's Id binds, never its own title, body or state, so
-    /// `Get-IntercomArticle -Search 'old plan' | Set-IntercomArticle -State draft` changes the state alone.
+    /// `Get-IntercomArticle -Search 'old plan' | Set-IntercomArticle -State draft` changes the state alone. -Draft
+    /// (Intercom-Version 2.16 on, through PUT /articles/{id}/draft) stages the title, description, body and author on a
+    /// published article's draft instead, leaving the live article as it is until Publish-IntercomArticle; -PassThru
+    /// then returns the draft.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomArticle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Article))]
@@ -66,7 +69,11 @@ namespace IntercomPS.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[]? RemoveTag { get; set; }
 
-        /// <summary>Return each article as it is now.</summary>
+        /// <summary>Stage the changes as the article's draft (Intercom-Version 2.16 on); the live article stays as it is.</summary>
+        [Parameter]
+        public SwitchParameter Draft { get; set; }
+
+        /// <summary>Return each article as it is now (with -Draft, its draft).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -94,7 +101,19 @@ namespace IntercomPS.Cmdlets
                 Requests.Refuse(target, new PSArgumentException("Nothing to change: give -Title, -Description, -Body, -State, -AuthorId, -ParentId, -AddTag or -RemoveTag."));
                 return;
             }
+            if (Draft && (State is not null || ParentId is not null || Tagging))
+            {
+                Requests.Refuse(target, new PSArgumentException("A draft holds the title, description, body and author only: give -State, -ParentId, -AddTag and -RemoveTag without -Draft, to the live article."));
+                return;
+            }
             var id = Id!.Trim();
+            if (Draft)
+            {
+                var staged = _piped.InputObject?.BaseObject is Article { Title: { } draftOf } ? $"article '{draftOf}' ({id})" : $"article {id}";
+                if (!ShouldProcess(staged, "Stage a draft of Intercom help center article (the live article is unchanged)")) return;
+                Requests.Submit(target, token => Client.As<IArticles>().StageArticleDraftAsync(id, changes, token), draft => { if (PassThru) WriteObject(draft); });
+                return;
+            }
             var described = _piped.InputObject?.BaseObject is Article { Title: { } title } ? $"article '{title}' ({id})" : $"article {id}";
             var tagging = TagsByName.Describe(AddTag, RemoveTag).ToList();
             if (!ShouldProcess(described, "Update Intercom help center article" + (tagging.Count == 0 ? string.Empty : ": " + string.Join("; ", tagging)))) return;

@@ -8,7 +8,9 @@ namespace IntercomPS
     /// (published or draft) and Url (none for a draft) are its default locale's (DefaultLocale, when the help center has
     /// several); Translations holds every locale's content when it has others. ParentId names the collection or section
     /// it is in (ParentType says which); none when it stands alone. Tags are those on it, as its answer shows them
-    /// (Set-IntercomArticle -AddTag puts them there, on Intercom-Version 2.16).
+    /// (Set-IntercomArticle -AddTag puts them there, on Intercom-Version 2.16). HasUnpublishedChanges says whether a
+    /// draft is staged on top of the live content, DraftUpdatedAt when it was last staged (both Intercom-Version 2.16
+    /// on; null before).
     /// </summary>
     public sealed class Article
     {
@@ -26,6 +28,8 @@ namespace IntercomPS
         public string? DefaultLocale { get; set; }
         public IReadOnlyList<ArticleTranslation> Translations { get; set; } = Array.Empty<ArticleTranslation>();
         public Tag[] Tags { get; set; } = Array.Empty<Tag>();
+        public bool? HasUnpublishedChanges { get; set; }
+        public DateTime? DraftUpdatedAt { get; set; }
 
         public override string ToString() => Title ?? Id ?? string.Empty;
     }

@@ -248,6 +248,8 @@ namespace IntercomPS.Client.V2
         [JsonPropertyName("default_locale")] public string? DefaultLocale { get; set; }
         [JsonPropertyName("translated_content")] public Dictionary<string, JsonElement>? TranslatedContent { get; set; }
         [JsonPropertyName("tags")] public TagListObject? Tags { get; set; }
+        [JsonPropertyName("has_unpublished_changes")] public bool? HasUnpublishedChanges { get; set; }
+        [JsonPropertyName("draft_updated_at"), JsonConverter(typeof(UnixTimeConverter))] public DateTime? DraftUpdatedAt { get; set; }
 
         public Article ToArticle() => new Article
         {
@@ -263,6 +265,8 @@ namespace IntercomPS.Client.V2
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             DefaultLocale = DefaultLocale,
+            HasUnpublishedChanges = HasUnpublishedChanges,
+            DraftUpdatedAt = DraftUpdatedAt,
             Tags = (Tags?.Tags ?? Array.Empty<TagObject>()).Select(tag => new Tag { Id = tag.Id, Name = tag.Name }).ToArray(),
             Translations = (TranslatedContent ?? new Dictionary<string, JsonElement>())
                 .Where(locale => locale.Value.ValueKind == JsonValueKind.Object)

@@ -55,6 +55,8 @@ namespace IntercomPS.Client.V2
     [JsonSerializable(typeof(ArticleObject))]
     [JsonSerializable(typeof(ArticleList))]
     [JsonSerializable(typeof(ArticleSearchList))]
+    [JsonSerializable(typeof(ArticleVersionObject))]
+    [JsonSerializable(typeof(ArticleVersionList))]
     [JsonSerializable(typeof(CollectionObject))]
     [JsonSerializable(typeof(CollectionList))]
     [JsonSerializable(typeof(InternalArticleObject))]
