@@ -27,16 +27,16 @@ namespace IntercomPS.Tests
 
             // New-IntercomTag's -Email and -UserId are the users to tag, given on the command line only: not the users
             // each input names, so not the binder's. Get-IntercomAdmin's -Email and -Id, and Get-IntercomTeam's -Id, are an
-            // admin's or a team's, not a user's; a company's, an article's, an internal article's, a content snippet's, a help center collection's, a macro's, a ticket's, a
+            // admin's or a team's, not a user's; a company's, an article's (whose versions or draft it reads or publishes), an internal article's, a content snippet's, a help center collection's, a macro's, a ticket's, a
             // ticket type's, an office hours schedule's and an office hours exception's -Id is its own id, ConvertTo-IntercomTicket's the thread's it converts and Merge-IntercomMessageThread's the thread's it merges. Get-IntercomTicket's and Add-IntercomTicketReply's -Email and -UserId name
             // one user on the command line (whose tickets to search, who writes the reply) beside the ticket's own -Id,
             // which the binder's -Id (a contact's) would take.
             Assert.Equal(new[] { "Add-IntercomTicketReply -Email own", "Add-IntercomTicketReply -Id own", "Add-IntercomTicketReply -UserId own",
-                    "ConvertTo-IntercomTicket -Id own", "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomArticle -Id own", "Get-IntercomCompany -Id own", "Get-IntercomContentSnippet -Id own",
+                    "ConvertTo-IntercomTicket -Id own", "Get-IntercomAdmin -Email own", "Get-IntercomAdmin -Id own", "Get-IntercomArticle -Id own", "Get-IntercomArticleVersion -Id own", "Get-IntercomCompany -Id own", "Get-IntercomContentSnippet -Id own",
                     "Get-IntercomHelpCenterCollection -Id own", "Get-IntercomInternalArticle -Id own", "Get-IntercomMacro -Id own", "Get-IntercomOfficeHours -Id own", "Get-IntercomTeam -Id own",
                     "Get-IntercomTicket -Email own", "Get-IntercomTicket -Id own", "Get-IntercomTicket -UserId own", "Get-IntercomTicketType -Id own",
                     "Merge-IntercomMessageThread -Id own",
-                    "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Remove-IntercomArticle -Id own", "Remove-IntercomCompany -Id own", "Remove-IntercomContentSnippet -Id own", "Remove-IntercomInternalArticle -Id own", "Remove-IntercomOfficeHoursException -Id own",
+                    "New-IntercomTag -Email own", "New-IntercomTag -UserId own", "Publish-IntercomArticle -Id own", "Remove-IntercomArticle -Id own", "Remove-IntercomCompany -Id own", "Remove-IntercomContentSnippet -Id own", "Remove-IntercomInternalArticle -Id own", "Remove-IntercomOfficeHoursException -Id own",
                     "Remove-IntercomTicket -Id own", "Set-IntercomArticle -Id own", "Set-IntercomContentSnippet -Id own", "Set-IntercomInternalArticle -Id own", "Set-IntercomTicket -Id own" },
                 declared.Where(line => line.EndsWith(" own")).OrderBy(line => line, System.StringComparer.Ordinal));
             foreach (var cmdlet in new[] { "Add-IntercomMessageReply", "Add-IntercomNote", "Get-IntercomUser", "New-IntercomImpression", "New-IntercomMessageThread",
