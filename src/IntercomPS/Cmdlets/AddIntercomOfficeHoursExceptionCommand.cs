@@ -15,8 +15,10 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "IntercomOfficeHoursException", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(OfficeHoursException))]
-    public sealed class AddIntercomOfficeHoursExceptionCommand : OfficeHoursCmdlet
+    public sealed class AddIntercomOfficeHoursExceptionCommand : IntercomCmdlet
     {
+        private readonly ScheduleLookup _schedules = new ScheduleLookup();
+
         /// <summary>The most dates one command adds: a year's.</summary>
         public const int MaxDays = 366;
 
@@ -64,9 +66,9 @@ namespace IntercomPS.Cmdlets
                 Requests.Refuse(Schedule, new PSArgumentException($"{Day(first)} to {Day(last)} is {count} days: add at most {MaxDays} at once."));
                 return;
             }
-            var hours = Hours is null ? Array.Empty<OfficeHoursSpan>() : Parse(() => OfficeHoursText.ParseDay(Hours), Schedule);
+            var hours = Hours is null ? Array.Empty<OfficeHoursSpan>() : ScheduleLookup.Parse(Requests, () => OfficeHoursText.ParseDay(Hours), Schedule);
             if (hours is null) return;
-            var schedule = FindSchedule(Schedule, Schedule);
+            var schedule = _schedules.Find(Requests, Client, Schedule, Schedule);
             if (schedule is null) return;
             var id = schedule.Id!;
             var existing = Requests.Invoke(Schedule, token => Client.As<IOfficeHours>().ListOfficeHoursExceptionsAsync(id, token));
@@ -76,12 +78,12 @@ namespace IntercomPS.Cmdlets
             if (taken.Count > 0)
             {
                 Requests.Refuse(Schedule, new PSArgumentException(
-                    $"{Describe(schedule)} already has an exception on {string.Join(", ", taken.Select(e => e.ToString()))}: remove it first (Remove-IntercomOfficeHoursException). Nothing was added."));
+                    $"{ScheduleLookup.Describe(schedule)} already has an exception on {string.Join(", ", taken.Select(e => e.ToString()))}: remove it first (Remove-IntercomOfficeHoursException). Nothing was added."));
                 return;
             }
             var what = (hours.Count == 0 ? "closed" : "open " + string.Join(", ", OfficeHoursText.FormatDay(hours))) + (Recurring ? ", every year" : string.Empty);
             var range = count == 1 ? Day(first) : $"{Day(first)} to {Day(last)}";
-            if (!ShouldProcess(Describe(schedule), $"Add an exception on {range} ({what})")) return;
+            if (!ShouldProcess(ScheduleLookup.Describe(schedule), $"Add an exception on {range} ({what})")) return;
             var (name, recurring) = (Name, Recurring.IsPresent);
             foreach (var date in dates)
                 Requests.Submit(Schedule, token => Client.As<IOfficeHours>().AddOfficeHoursExceptionAsync(id, date, name, hours, recurring, token), WriteObject);

@@ -10,8 +10,10 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "IntercomOfficeHoursException")]
     [OutputType(typeof(OfficeHoursException))]
-    public sealed class GetIntercomOfficeHoursExceptionCommand : OfficeHoursCmdlet
+    public sealed class GetIntercomOfficeHoursExceptionCommand : IntercomCmdlet
     {
+        private readonly ScheduleLookup _schedules = new ScheduleLookup();
+
         /// <summary>The schedule: its name or Id; binds from piped schedules.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ScheduleId", "office_hours_schedule_id")]
@@ -26,7 +28,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var schedule = FindSchedule(Schedule, Schedule);
+            var schedule = _schedules.Find(Requests, Client, Schedule, Schedule);
             if (schedule is null) return;
             var id = schedule.Id!;
             var pattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase);

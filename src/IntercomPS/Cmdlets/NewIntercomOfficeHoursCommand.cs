@@ -10,7 +10,7 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "IntercomOfficeHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = HoursSet)]
     [OutputType(typeof(OfficeHours))]
-    public sealed class NewIntercomOfficeHoursCommand : OfficeHoursCmdlet
+    public sealed class NewIntercomOfficeHoursCommand : IntercomCmdlet
     {
         private const string HoursSet = "Hours";
         private const string AllWeekSet = "TwentyFourSeven";
@@ -36,7 +36,7 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var hours = TwentyFourSeven ? OfficeHoursText.AllWeek : Parse(() => OfficeHoursText.ParseWeek(Hours), Name);
+            var hours = TwentyFourSeven ? OfficeHoursText.AllWeek : ScheduleLookup.Parse(Requests, () => OfficeHoursText.ParseWeek(Hours), Name);
             if (hours is null || !ShouldProcess($"office hours '{Name}' ({TimeZone})", "Create Intercom office hours")) return;
             Requests.Submit(Name, token => Client.As<IOfficeHours>().CreateOfficeHoursAsync(Name, TimeZone, hours, token), WriteObject);
         }

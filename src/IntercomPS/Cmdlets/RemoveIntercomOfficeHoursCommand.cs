@@ -9,8 +9,10 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "IntercomOfficeHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(OfficeHours))]
-    public sealed class RemoveIntercomOfficeHoursCommand : OfficeHoursCmdlet
+    public sealed class RemoveIntercomOfficeHoursCommand : IntercomCmdlet
     {
+        private readonly ScheduleLookup _schedules = new ScheduleLookup();
+
         /// <summary>The schedule: its name or Id; binds from piped schedules.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ScheduleId", "office_hours_schedule_id")]
@@ -27,8 +29,8 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var schedule = FindSchedule(Schedule, Schedule);
-            if (schedule is null || !ShouldProcessUnlessForced(Force, Describe(schedule), "Remove Intercom office hours (with their exceptions)")) return;
+            var schedule = _schedules.Find(Requests, Client, Schedule, Schedule);
+            if (schedule is null || !ShouldProcessUnlessForced(Force, ScheduleLookup.Describe(schedule), "Remove Intercom office hours (with their exceptions)")) return;
             var id = schedule.Id!;
             Requests.Submit(Schedule, token => Client.As<IOfficeHours>().DeleteOfficeHoursAsync(id, token), _ => { if (PassThru) WriteObject(schedule); });
         }

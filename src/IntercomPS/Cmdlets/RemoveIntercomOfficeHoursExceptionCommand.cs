@@ -13,8 +13,10 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "IntercomOfficeHoursException", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdSet)]
     [OutputType(typeof(OfficeHoursException))]
-    public sealed class RemoveIntercomOfficeHoursExceptionCommand : OfficeHoursCmdlet
+    public sealed class RemoveIntercomOfficeHoursExceptionCommand : IntercomCmdlet
     {
+        private readonly ScheduleLookup _schedules = new ScheduleLookup();
+
         private const string IdSet = "Id";
         private const string DateSet = "Date";
 
@@ -44,7 +46,7 @@ namespace IntercomPS.Cmdlets
                 Requests.Refuse(Schedule, new PSArgumentException("Name the exception by -Id or -Date, or pipe it from Get-IntercomOfficeHoursException (a blank cell names none)."));
                 return;
             }
-            var schedule = FindSchedule(Schedule, Schedule);
+            var schedule = _schedules.Find(Requests, Client, Schedule, Schedule);
             if (schedule is null) return;
             var scheduleId = schedule.Id!;
             var id = Id.Trim();
@@ -52,7 +54,7 @@ namespace IntercomPS.Cmdlets
             {
                 // A schedule piped in binds its own Id here: never delete an exception that happens to share it.
                 Requests.Refuse(Schedule, new PSArgumentException(
-                    $"-Id {id} is {Describe(schedule)} itself, not one of its exceptions: pipe exceptions from Get-IntercomOfficeHoursException, or name one by -Id or -Date."));
+                    $"-Id {id} is {ScheduleLookup.Describe(schedule)} itself, not one of its exceptions: pipe exceptions from Get-IntercomOfficeHoursException, or name one by -Id or -Date."));
                 return;
             }
             var described = $"exception {id}";
@@ -64,12 +66,12 @@ namespace IntercomPS.Cmdlets
                 if (exceptions.FirstOrDefault(e => e.Date.Date == Date.Date) is not { } found)
                 {
                     Requests.WriteFailure(new IntercomLookupException("GET", new Uri(Client.BaseUri, $"office_hours_schedules/{scheduleId}/office_hours_exceptions"),
-                        IntercomApiException.NotFoundType, $"{Describe(schedule)} has no exception on {day}."), Schedule);
+                        IntercomApiException.NotFoundType, $"{ScheduleLookup.Describe(schedule)} has no exception on {day}."), Schedule);
                     return;
                 }
                 (id, described) = (found.Id!, $"exception {found}");
             }
-            if (!ShouldProcessUnlessForced(Force, $"{described} of {Describe(schedule)}", "Remove Intercom office hours exception")) return;
+            if (!ShouldProcessUnlessForced(Force, $"{described} of {ScheduleLookup.Describe(schedule)}", "Remove Intercom office hours exception")) return;
             Requests.Submit(Schedule, token => Client.As<IOfficeHours>().DeleteOfficeHoursExceptionAsync(scheduleId, id, token), _ => { });
         }
     }

@@ -11,8 +11,10 @@ namespace IntercomPS.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IntercomOfficeHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OfficeHours))]
-    public sealed class SetIntercomOfficeHoursCommand : OfficeHoursCmdlet
+    public sealed class SetIntercomOfficeHoursCommand : IntercomCmdlet
     {
+        private readonly ScheduleLookup _schedules = new ScheduleLookup();
+
         /// <summary>The schedule: its name or Id; binds from piped schedules.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ScheduleId", "office_hours_schedule_id")]
@@ -52,9 +54,9 @@ namespace IntercomPS.Cmdlets
             }
             IReadOnlyList<OfficeHoursSpan>? hours = null;
             if (TwentyFourSeven) hours = OfficeHoursText.AllWeek;
-            else if (Hours is not null && (hours = Parse(() => OfficeHoursText.ParseWeek(Hours), Schedule)) is null) return;
-            var schedule = FindSchedule(Schedule, Schedule);
-            if (schedule is null || !ShouldProcess(Describe(schedule), "Change Intercom office hours")) return;
+            else if (Hours is not null && (hours = ScheduleLookup.Parse(Requests, () => OfficeHoursText.ParseWeek(Hours), Schedule)) is null) return;
+            var schedule = _schedules.Find(Requests, Client, Schedule, Schedule);
+            if (schedule is null || !ShouldProcess(ScheduleLookup.Describe(schedule), "Change Intercom office hours")) return;
             var (id, name, zone) = (schedule.Id!, NewName, TimeZone);
             Requests.Submit(Schedule, token => Client.As<IOfficeHours>().UpdateOfficeHoursAsync(id, name, zone, hours, token), WriteObject);
         }
