@@ -16,14 +16,10 @@ namespace IntercomPS.Cmdlets
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        private readonly PagedOutput _paged;
-        private readonly PipedObject _piped;
+        private readonly ByIdOrListing<ContentSnippet> _lookup;
 
-        public GetIntercomContentSnippetCommand()
-        {
-            _paged = new PagedOutput(this, "content snippets");
-            _piped = new PipedObject(Composed, PipedKind.ContentSnippet, IdSet);
-        }
+        public GetIntercomContentSnippetCommand() =>
+            _lookup = new ByIdOrListing<ContentSnippet>(this, Composed, PipedKind.ContentSnippet, IdSet, "content snippet", "content snippets", snippet => snippet.Title);
 
         /// <summary>The id Intercom gave the content snippet.</summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
@@ -39,38 +35,13 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != IdSet) return;
-            _paged.RefuseTotalCount("the content snippets of the listing", "-Id or piped content snippets", _piped.InputObject);
-            if (_piped.Refuses(Requests)) return;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the content snippet by -Id (a blank cell names none)."));
-                return;
-            }
-            var id = Id!.Trim();
-            Requests.Submit((object?)_piped.InputObject ?? id, token => Client.As<IContentSnippets>().GetContentSnippetAsync(id, token), snippet =>
-            {
-                if (_paged.Admit()) WriteObject(snippet);
-            });
+            if (ParameterSetName == IdSet) _lookup.Get(Requests, Id, (id, token) => Client.As<IContentSnippets>().GetContentSnippetAsync(id, token), WriteObject);
         }
 
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (ParameterSetName == IdSet || _paged.Done || Requests.Refuses(null)) return;
-            var patterns = Title is null ? null : System.Array.ConvertAll(Title, title => new WildcardPattern(title, WildcardOptions.IgnoreCase));
-            var all = Client.As<IContentSnippets>().ListContentSnippets(Requests.StopToken);
-            using var reader = patterns is null ? all
-                : new KeptPages<ContentSnippet>(all, snippet => System.Array.Exists(patterns, pattern => pattern.IsMatch(snippet.Title ?? string.Empty)));
-            try
-            {
-                _paged.Write(reader, Requests, WriteObject);
-            }
-            catch (IntercomApiException failure)
-            {
-                // A failed page ends the listing: what comes after it would be a silent gap.
-                Requests.WriteFailure(failure, failure.RequestUri);
-            }
+            if (ParameterSetName != IdSet) _lookup.List(Requests, () => Client.As<IContentSnippets>().ListContentSnippets(Requests.StopToken), Title, WriteObject);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -13,9 +12,9 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(HandlingEvent))]
     public sealed class GetIntercomHandlingEventCommand : IntercomCmdlet
     {
-        private readonly PipedObject _piped;
+        private readonly ThreadReads _threads;
 
-        public GetIntercomHandlingEventCommand() => _piped = new PipedObject(Composed, PipedKind.ThreadToRead);
+        public GetIntercomHandlingEventCommand() => _threads = new ThreadReads(Composed, "handling events");
 
         /// <summary>
         /// The threads' ids; binds from piped threads' ThreadId and sent messages' ConversationId. Not mandatory, so
@@ -26,25 +25,7 @@ namespace IntercomPS.Cmdlets
         [AllowNull] // a piped sent message that opened no conversation yet: refused by PipedObject, saying why
         public long[]? ThreadId { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (_piped.Refuses(Requests)) return;
-            if (ThreadId is not { Length: > 0 })
-            {
-                Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the threads whose handling events to get by -ThreadId, or pipe them from Get-IntercomMessageThread."));
-                return;
-            }
-            foreach (var id in ThreadId ?? Array.Empty<long>())
-            {
-                if (id <= 0)
-                {
-                    Requests.Refuse((object?)_piped.InputObject ?? id, new PSArgumentException($"-ThreadId {id} names no thread: a thread's id is a positive number."));
-                    continue;
-                }
-                var threadId = id;
-                Requests.Submit((object?)_piped.InputObject ?? threadId,
-                    token => Client.As<IConversationInbox>().ListHandlingEventsAsync(threadId, token), found => WriteObject(found, enumerateCollection: true));
-            }
-        }
+        protected override void ProcessRecord() =>
+            _threads.Each(Requests, ThreadId, (id, token) => Client.As<IConversationInbox>().ListHandlingEventsAsync(id, token), found => WriteObject(found, enumerateCollection: true));
     }
 }

@@ -16,14 +16,10 @@ namespace IntercomPS.Cmdlets
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        private readonly PagedOutput _paged;
-        private readonly PipedObject _piped;
+        private readonly ByIdOrListing<HelpCenterCollection> _lookup;
 
-        public GetIntercomHelpCenterCollectionCommand()
-        {
-            _paged = new PagedOutput(this, "collections");
-            _piped = new PipedObject(Composed, PipedKind.HelpCenterCollection, IdSet);
-        }
+        public GetIntercomHelpCenterCollectionCommand() =>
+            _lookup = new ByIdOrListing<HelpCenterCollection>(this, Composed, PipedKind.HelpCenterCollection, IdSet, "collection", "collections", collection => collection.Name);
 
         /// <summary>The id Intercom gave the collection (an article's ParentId).</summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
@@ -39,38 +35,13 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != IdSet) return;
-            _paged.RefuseTotalCount("the collections of the listing", "-Id or piped collections", _piped.InputObject);
-            if (_piped.Refuses(Requests)) return;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the collection by -Id (a blank cell names none)."));
-                return;
-            }
-            var id = Id!.Trim();
-            Requests.Submit((object?)_piped.InputObject ?? id, token => Client.As<IArticles>().GetHelpCenterCollectionAsync(id, token), collection =>
-            {
-                if (_paged.Admit()) WriteObject(collection);
-            });
+            if (ParameterSetName == IdSet) _lookup.Get(Requests, Id, (id, token) => Client.As<IArticles>().GetHelpCenterCollectionAsync(id, token), WriteObject);
         }
 
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (ParameterSetName == IdSet || _paged.Done || Requests.Refuses(null)) return;
-            var patterns = Name is null ? null : System.Array.ConvertAll(Name, name => new WildcardPattern(name, WildcardOptions.IgnoreCase));
-            var all = Client.As<IArticles>().ListHelpCenterCollections(Requests.StopToken);
-            using var reader = patterns is null ? all
-                : new KeptPages<HelpCenterCollection>(all, collection => System.Array.Exists(patterns, pattern => pattern.IsMatch(collection.Name ?? string.Empty)));
-            try
-            {
-                _paged.Write(reader, Requests, WriteObject);
-            }
-            catch (IntercomApiException failure)
-            {
-                // A failed page ends the listing: what comes after it would be a silent gap.
-                Requests.WriteFailure(failure, failure.RequestUri);
-            }
+            if (ParameterSetName != IdSet) _lookup.List(Requests, () => Client.As<IArticles>().ListHelpCenterCollections(Requests.StopToken), Name, WriteObject);
         }
     }
 }

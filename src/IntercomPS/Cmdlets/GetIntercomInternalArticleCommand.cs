@@ -16,14 +16,10 @@ namespace IntercomPS.Cmdlets
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        private readonly PagedOutput _paged;
-        private readonly PipedObject _piped;
+        private readonly ByIdOrListing<InternalArticle> _lookup;
 
-        public GetIntercomInternalArticleCommand()
-        {
-            _paged = new PagedOutput(this, "internal articles");
-            _piped = new PipedObject(Composed, PipedKind.InternalArticle, IdSet);
-        }
+        public GetIntercomInternalArticleCommand() =>
+            _lookup = new ByIdOrListing<InternalArticle>(this, Composed, PipedKind.InternalArticle, IdSet, "internal article", "internal articles", article => article.Title);
 
         /// <summary>The id Intercom gave the internal article.</summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
@@ -39,38 +35,13 @@ namespace IntercomPS.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName != IdSet) return;
-            _paged.RefuseTotalCount("the internal articles of the listing", "-Id or piped internal articles", _piped.InputObject);
-            if (_piped.Refuses(Requests)) return;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the internal article by -Id (a blank cell names none)."));
-                return;
-            }
-            var id = Id!.Trim();
-            Requests.Submit((object?)_piped.InputObject ?? id, token => Client.As<IArticles>().GetInternalArticleAsync(id, token), article =>
-            {
-                if (_paged.Admit()) WriteObject(article);
-            });
+            if (ParameterSetName == IdSet) _lookup.Get(Requests, Id, (id, token) => Client.As<IArticles>().GetInternalArticleAsync(id, token), WriteObject);
         }
 
         protected override void EndProcessing()
         {
             base.EndProcessing();
-            if (ParameterSetName == IdSet || _paged.Done || Requests.Refuses(null)) return;
-            var patterns = Title is null ? null : System.Array.ConvertAll(Title, title => new WildcardPattern(title, WildcardOptions.IgnoreCase));
-            var all = Client.As<IArticles>().ListInternalArticles(Requests.StopToken);
-            using var reader = patterns is null ? all
-                : new KeptPages<InternalArticle>(all, article => System.Array.Exists(patterns, pattern => pattern.IsMatch(article.Title ?? string.Empty)));
-            try
-            {
-                _paged.Write(reader, Requests, WriteObject);
-            }
-            catch (IntercomApiException failure)
-            {
-                // A failed page ends the listing: what comes after it would be a silent gap.
-                Requests.WriteFailure(failure, failure.RequestUri);
-            }
+            if (ParameterSetName != IdSet) _lookup.List(Requests, () => Client.As<IArticles>().ListInternalArticles(Requests.StopToken), Title, WriteObject);
         }
     }
 }

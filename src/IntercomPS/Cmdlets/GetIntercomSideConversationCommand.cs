@@ -16,9 +16,9 @@ namespace IntercomPS.Cmdlets
     [OutputType(typeof(SideConversation))]
     public sealed class GetIntercomSideConversationCommand : IntercomCmdlet
     {
-        private readonly PipedObject _piped;
+        private readonly ThreadReads _threads;
 
-        public GetIntercomSideConversationCommand() => _piped = new PipedObject(Composed, PipedKind.ThreadToRead);
+        public GetIntercomSideConversationCommand() => _threads = new ThreadReads(Composed, "side conversations");
 
         /// <summary>
         /// The threads' ids; binds from piped threads' ThreadId and sent messages' ConversationId. Not mandatory, so
@@ -29,25 +29,8 @@ namespace IntercomPS.Cmdlets
         [AllowNull] // a piped sent message that opened no conversation yet: refused by PipedObject, saying why
         public long[]? ThreadId { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (_piped.Refuses(Requests)) return;
-            if (ThreadId is not { Length: > 0 })
-            {
-                Requests.Refuse(_piped.InputObject, new PSArgumentException("Name the threads whose side conversations to get by -ThreadId, or pipe them from Get-IntercomMessageThread."));
-                return;
-            }
-            foreach (var id in ThreadId ?? Array.Empty<long>())
-            {
-                if (id <= 0)
-                {
-                    Requests.Refuse((object?)_piped.InputObject ?? id, new PSArgumentException($"-ThreadId {id} names no thread: a thread's id is a positive number."));
-                    continue;
-                }
-                var threadId = id;
-                Requests.Submit((object?)_piped.InputObject ?? threadId, token => ReadAllAsync(threadId, token), found => WriteObject(found, enumerateCollection: true));
-            }
-        }
+        protected override void ProcessRecord() =>
+            _threads.Each(Requests, ThreadId, ReadAllAsync, found => WriteObject(found, enumerateCollection: true));
 
         /// <summary>All of a thread's side conversations, so several threads are read at once and written in order.</summary>
         private async Task<List<SideConversation>> ReadAllAsync(long threadId, CancellationToken token)
