@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -85,20 +84,10 @@ namespace IntercomPS.Cmdlets
         {
             if (_piped.Refuses(Requests) || _piped.RefusesAnotherArticle(Requests, Id)) return;
             var target = (object?)_piped.InputObject ?? Id;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(target, new PSArgumentException("Name the article by -Id, or pipe it from Get-IntercomArticle (a blank cell names none)."));
-                return;
-            }
-            if (TagsByName.Overlap(AddTag, RemoveTag) is { } overlap)
-            {
-                Requests.Refuse(target, overlap);
-                return;
-            }
             var changes = new ArticleChanges { Title = Title, Description = Description, Body = Body, State = State, AuthorId = AuthorId, ParentId = ParentId };
-            if (changes.IsEmpty && !Tagging)
+            if (TagsByName.RefusalOfUpdate(Id, "article", "Get-IntercomArticle", AddTag, RemoveTag, changes.IsEmpty, "Nothing to change: give -Title, -Description, -Body, -State, -AuthorId, -ParentId, -AddTag or -RemoveTag.") is { } refusal)
             {
-                Requests.Refuse(target, new PSArgumentException("Nothing to change: give -Title, -Description, -Body, -State, -AuthorId, -ParentId, -AddTag or -RemoveTag."));
+                Requests.Refuse(target, refusal);
                 return;
             }
             if (Draft && (State is not null || ParentId is not null || Tagging))
@@ -115,8 +104,7 @@ namespace IntercomPS.Cmdlets
                 return;
             }
             var described = _piped.InputObject?.BaseObject is Article { Title: { } title } ? $"article '{title}' ({id})" : $"article {id}";
-            var tagging = TagsByName.Describe(AddTag, RemoveTag).ToList();
-            if (!ShouldProcess(described, "Update Intercom help center article" + (tagging.Count == 0 ? string.Empty : ": " + string.Join("; ", tagging)))) return;
+            if (!ShouldProcess(described, TagsByName.Action("Update Intercom help center article", AddTag, RemoveTag))) return;
             Requests.Submit(target, token =>
                 {
                     var articles = Client.As<IArticles>();

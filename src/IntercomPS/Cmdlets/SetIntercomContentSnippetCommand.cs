@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -77,26 +76,15 @@ namespace IntercomPS.Cmdlets
         {
             if (_piped.Refuses(Requests) || _piped.RefusesAnotherContentSnippet(Requests, Id)) return;
             var target = (object?)_piped.InputObject ?? Id;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(target, new PSArgumentException("Name the content snippet by -Id, or pipe it from Get-IntercomContentSnippet (a blank cell names none)."));
-                return;
-            }
-            if (TagsByName.Overlap(AddTag, RemoveTag) is { } overlap)
-            {
-                Requests.Refuse(target, overlap);
-                return;
-            }
             var changes = new ContentSnippetChanges { Title = Title, Body = Body, Locale = Locale, AiChatbot = AiChatbot, AiCopilot = AiCopilot, AiSalesAgent = AiSalesAgent };
-            if (changes.IsEmpty && !Tagging)
+            if (TagsByName.RefusalOfUpdate(Id, "content snippet", "Get-IntercomContentSnippet", AddTag, RemoveTag, changes.IsEmpty, "Nothing to change: give -Title, -Body, -Locale, -AiChatbot, -AiCopilot, -AiSalesAgent, -AddTag or -RemoveTag.") is { } refusal)
             {
-                Requests.Refuse(target, new PSArgumentException("Nothing to change: give -Title, -Body, -Locale, -AiChatbot, -AiCopilot, -AiSalesAgent, -AddTag or -RemoveTag."));
+                Requests.Refuse(target, refusal);
                 return;
             }
             var id = Id!.Trim();
             var described = _piped.InputObject?.BaseObject is ContentSnippet { Title: { } title } ? $"content snippet '{title}' ({id})" : $"content snippet {id}";
-            var tagging = TagsByName.Describe(AddTag, RemoveTag).ToList();
-            if (!ShouldProcess(described, "Update Intercom content snippet" + (tagging.Count == 0 ? string.Empty : ": " + string.Join("; ", tagging)))) return;
+            if (!ShouldProcess(described, TagsByName.Action("Update Intercom content snippet", AddTag, RemoveTag))) return;
             Requests.Submit(target, token =>
                 {
                     var snippets = Client.As<IContentSnippets>();

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using IntercomPS.Client;
 
@@ -68,26 +67,15 @@ namespace IntercomPS.Cmdlets
         {
             if (_piped.Refuses(Requests) || _piped.RefusesAnotherInternalArticle(Requests, Id)) return;
             var target = (object?)_piped.InputObject ?? Id;
-            if (string.IsNullOrWhiteSpace(Id))
-            {
-                Requests.Refuse(target, new PSArgumentException("Name the internal article by -Id, or pipe it from Get-IntercomInternalArticle (a blank cell names none)."));
-                return;
-            }
-            if (TagsByName.Overlap(AddTag, RemoveTag) is { } overlap)
-            {
-                Requests.Refuse(target, overlap);
-                return;
-            }
             var changes = new InternalArticleChanges { Title = Title, Body = Body, OwnerId = OwnerId, AuthorId = AuthorId };
-            if (changes.IsEmpty && !Tagging)
+            if (TagsByName.RefusalOfUpdate(Id, "internal article", "Get-IntercomInternalArticle", AddTag, RemoveTag, changes.IsEmpty, "Nothing to change: give -Title, -Body, -OwnerId, -AuthorId, -AddTag or -RemoveTag.") is { } refusal)
             {
-                Requests.Refuse(target, new PSArgumentException("Nothing to change: give -Title, -Body, -OwnerId, -AuthorId, -AddTag or -RemoveTag."));
+                Requests.Refuse(target, refusal);
                 return;
             }
             var id = Id!.Trim();
             var described = _piped.InputObject?.BaseObject is InternalArticle { Title: { } title } ? $"internal article '{title}' ({id})" : $"internal article {id}";
-            var tagging = TagsByName.Describe(AddTag, RemoveTag).ToList();
-            if (!ShouldProcess(described, "Update Intercom internal article" + (tagging.Count == 0 ? string.Empty : ": " + string.Join("; ", tagging)))) return;
+            if (!ShouldProcess(described, TagsByName.Action("Update Intercom internal article", AddTag, RemoveTag))) return;
             Requests.Submit(target, token =>
                 {
                     var articles = Client.As<IArticles>();

@@ -24,6 +24,19 @@ namespace IntercomPS.Cmdlets
                 ? new PSArgumentException($"-AddTag and -RemoveTag both name {string.Join(", ", both.Select(name => $"'{name}'"))}: give each tag to one.")
                 : null;
 
+        /// <summary>
+        /// The refusal, before anything is sent, of an update by -Id that may tag too (Set-IntercomArticle,
+        /// -InternalArticle, -ContentSnippet): no id (a blank cell), a tag both added and removed, or nothing to change
+        /// at all; null when none applies.
+        /// </summary>
+        public static PSArgumentException? RefusalOfUpdate(string? id, string noun, string source, string[]? add, string[]? remove, bool changesNothingElse, string nothingToChange) =>
+            string.IsNullOrWhiteSpace(id) ? new PSArgumentException($"Name the {noun} by -Id, or pipe it from {source} (a blank cell names none).")
+            : Overlap(add, remove) ?? (changesNothingElse && add is null && remove is null ? new PSArgumentException(nothingToChange) : null);
+
+        /// <summary>What -WhatIf and -Confirm say an update with tags does: "Update ...: tag 'a'; untag 'c'".</summary>
+        public static string Action(string update, string[]? add, string[]? remove) =>
+            Describe(add, remove).ToList() is { Count: > 0 } tagging ? update + ": " + string.Join("; ", tagging) : update;
+
         /// <summary>What -WhatIf and -Confirm add for the tags: "tag 'a', 'b'" and "untag 'c'".</summary>
         public static IEnumerable<string> Describe(string[]? add, string[]? remove)
         {
